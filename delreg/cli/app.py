@@ -1,0 +1,107 @@
+"""The Typer application: global options and the one place user errors become messages."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from delreg import __version__
+from delreg.cli.environment import Environment
+from delreg.errors import DelregError, ExitCode
+
+
+def report_error(error: DelregError) -> None:
+    typer.echo(f"delreg: error: {error.message}", err=True)
+    if error.hint:
+        typer.echo(f"hint: {error.hint}", err=True)
+
+
+class DelregGroup(TyperGroup):
+    """Turns a DelregError from any command into one line and a hint, with its exit code."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        # The history records the command that made each change, as the user typed it.
+        arguments = list(args)
+        ctx = super().make_context(info_name, args, parent=parent, **extra)
+        if parent is None:
+            ctx.meta["delreg.command"] = shlex.join(["delreg", *arguments])
+        return ctx
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DelregError as error:
+            report_error(error)
+            ctx.exit(int(error.exit_code))
+        except KeyboardInterrupt:
+            typer.echo("delreg: interrupted; nothing was changed by the unfinished step", err=True)
+            ctx.exit(130)
+
+
+app = typer.Typer(
+    cls=DelregGroup,
+    name="delreg",
+    help="A register of delegation decisions (delegationsbeslut) reported to the board.\n\n"
+    "Import them from agendas and registry exports, list and search them, check them against "
+    "the law and write the numbered anmälningsärenden list for the board's agenda.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"delreg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="The register's SQLite file. Default: $DELREG_DB, else "
+            "$XDG_DATA_HOME/delreg/delreg.db.",
+            dir_okay=False,
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            help="Configuration file. Default: $DELREG_CONFIG, else "
+            "$XDG_CONFIG_HOME/delreg/config.toml.",
+            dir_okay=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    command = ctx.meta.get("delreg.command", "delreg")
+    ctx.obj = Environment(database=db, config_path=config, command=command)
+
+
+def environment(ctx: typer.Context) -> Environment:
+    """The Environment the global options made, found from any (sub)command's context."""
+    env = ctx.find_object(Environment)
+    if env is None:  # a command invoked without the root callback (not via `delreg`)
+        env = Environment()
+    return env
+
+
+def exit_code(code: ExitCode) -> None:
+    if code is not ExitCode.OK:
+        raise typer.Exit(int(code))

@@ -1,0 +1,296 @@
+"""Commands on single decisions and listings: add, list, show, edit, delete, undelete, history."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+import typer
+
+from delreg.cli.app import app, environment
+from delreg.cli.output import ListFormat, write_decisions, write_records
+from delreg.errors import DelregError
+
+# Options shared by `add` and `edit`: a decision's fields.
+Kind = Annotated[str | None, typer.Option("--kind", help="Kind slug, e.g. tilldelningsbeslut.")]
+ProcurementNumber = Annotated[
+    str | None, typer.Option("--procurement-number", help="Upphandlingsnummer, e.g. MT 2023-0043.")
+]
+Subject = Annotated[str | None, typer.Option("--subject", help="What was decided.")]
+Party = Annotated[
+    list[str] | None, typer.Option("--party", help="A counterparty; repeat for several.")
+]
+DecidedOn = Annotated[
+    str | None, typer.Option("--decided-on", help="Decision date: 2024-01-19 or 19 januari 2024.")
+]
+NotifiedOn = Annotated[
+    str | None,
+    typer.Option("--notified-on", help="Day the award was notified (starts the avtalsspärr)."),
+]
+NotifiedBy = Annotated[
+    str | None,
+    typer.Option("--notified-by", help="electronic (10-day spärr, default) or post (15 days)."),
+]
+StandstillDays = Annotated[
+    int | None, typer.Option("--standstill-days", help="A longer spärr stated in the notice.")
+]
+Delegate = Annotated[str | None, typer.Option("--delegate", help="Who decided.")]
+Secret = Annotated[
+    bool | None, typer.Option("--secret/--no-secret", help="Covered by sekretess (OSL).")
+]
+SecretReason = Annotated[
+    str | None, typer.Option("--secret-reason", help="The OSL paragraph, e.g. OSL 31:16.")
+]
+DelegationPoint = Annotated[
+    str | None, typer.Option("--delegation-point", help="The delegationsordning's point.")
+]
+Amount = Annotated[str | None, typer.Option("--amount", help="Amount in whole kronor.")]
+Format = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _field_values(ctx: typer.Context, given: dict[str, Any]) -> dict[str, Any]:
+    """Normalise the options the user gave (None means not given)."""
+    from delreg.fields import normalise_field
+    from delreg.model import EDITABLE_FIELDS
+
+    config = environment(ctx).config
+    values: dict[str, Any] = {}
+    for name, value in given.items():
+        if value is None or name not in (*EDITABLE_FIELDS, "diary_number"):
+            continue
+        values[name] = normalise_field(name, value, config)
+    if values.get("secret_reason") and "secret" not in given:
+        values["secret"] = True
+    return values
+
+
+@app.command(
+    epilog="Example: delreg add --kind tilldelningsbeslut --diary-number 23RS710 "
+    '--procurement-number "MT 2023-0043" --subject ultraljudsutrustning --decided-on 2023-11-02'
+)
+def add(
+    ctx: typer.Context,
+    kind: Annotated[str, typer.Option("--kind", help="Kind slug, e.g. tilldelningsbeslut.")],
+    diary_number: Annotated[
+        str, typer.Option("--diary-number", help="Diarienummer, e.g. 23RS710.")
+    ],
+    subject: Annotated[str, typer.Option("--subject", help="What was decided.")],
+    procurement_number: ProcurementNumber = None,
+    party: Party = None,
+    decided_on: DecidedOn = None,
+    notified_on: NotifiedOn = None,
+    notified_by: NotifiedBy = None,
+    standstill_days: StandstillDays = None,
+    delegate: Delegate = None,
+    secret: Secret = None,
+    secret_reason: SecretReason = None,
+    delegation_point: DelegationPoint = None,
+    amount: Amount = None,
+) -> None:
+    """Register one decision."""
+    from delreg.model import decision_from_mapping
+
+    env = environment(ctx)
+    values = _field_values(ctx, dict(locals(), parties=party))
+    if not values.get("subject"):
+        raise DelregError("the subject is empty", hint="say what was decided with --subject")
+    with env.open_store() as store:
+        decision = store.add(decision_from_mapping(values))
+    env.say(f"added {decision.diary_number} ({decision.kind})")
+
+
+@app.command(name="list", epilog="Example: delreg list --month last --format csv > januari.csv")
+def list_decisions(
+    ctx: typer.Context,
+    kind: Kind = None,
+    since: Annotated[str | None, typer.Option(help="Decided on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Decided on or before this date.")] = None,
+    month: Annotated[
+        str | None, typer.Option(help="Decided in this month: 2024-01, or 'last'.")
+    ] = None,
+    procurement: Annotated[str | None, typer.Option(help="Only this procurement number.")] = None,
+    party: Annotated[str | None, typer.Option(help="A party's name contains this text.")] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Full-text search in subject, parties and numbers.")
+    ] = None,
+    unreported: Annotated[
+        bool, typer.Option(help="Only decisions not yet reported to a meeting.")
+    ] = False,
+    meeting: Annotated[
+        str | None, typer.Option(help="Only decisions reported at this meeting.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many rows.")] = None,
+    fmt: Format = ListFormat.table,
+) -> None:
+    """List decisions, newest first."""
+    from delreg.dates import optional_date, parse_month
+    from delreg.model import normalise_procurement_number, require_kind
+    from delreg.store import DecisionQuery
+
+    env = environment(ctx)
+    config = env.config
+    first, last = optional_date(since), optional_date(until)
+    if month:
+        if since or until:
+            raise DelregError("--month cannot be combined with --since/--until")
+        first, last = parse_month(month, today=date.today())
+    query = DecisionQuery(
+        kind=require_kind(kind, config) if kind else None,
+        since=first,
+        until=last,
+        procurement_number=normalise_procurement_number(procurement, config)
+        if procurement
+        else None,
+        party=party,
+        search=search,
+        unreported=unreported,
+        meeting=optional_date(meeting),
+        limit=limit,
+    )
+    with env.open_store() as store:
+        write_decisions(env, store.decisions(query), fmt)
+
+
+def _diary_number(ctx: typer.Context, text: str) -> str:
+    from delreg.model import normalise_diary_number
+
+    return normalise_diary_number(text, environment(ctx).config)
+
+
+@app.command(epilog="Example: delreg show 23RS710 --format json")
+def show(
+    ctx: typer.Context,
+    diary_number: Annotated[str, typer.Argument(help="The decision's diarienummer.")],
+    fmt: Format = ListFormat.table,
+) -> None:
+    """Show one decision with all its fields."""
+    env = environment(ctx)
+    with env.open_store() as store:
+        decision = store.require(_diary_number(ctx, diary_number))
+    if fmt is ListFormat.json:
+        import json
+
+        env.out(json.dumps(decision.to_json(), ensure_ascii=False, indent=2))
+        return
+    if fmt is not ListFormat.table:
+        write_decisions(env, [decision], fmt)
+        return
+    for name, value in decision.to_json().items():
+        shown = "; ".join(value) if isinstance(value, list) else value
+        env.out(f"{name:<20} {'' if shown is None else shown}")
+
+
+@app.command(epilog='Example: delreg edit 23RS710 --subject "ultraljudsutrustning, 3 st"')
+def edit(
+    ctx: typer.Context,
+    diary_number: Annotated[str, typer.Argument(help="The decision's diarienummer.")],
+    kind: Kind = None,
+    subject: Subject = None,
+    procurement_number: ProcurementNumber = None,
+    party: Party = None,
+    decided_on: DecidedOn = None,
+    notified_on: NotifiedOn = None,
+    notified_by: NotifiedBy = None,
+    standstill_days: StandstillDays = None,
+    delegate: Delegate = None,
+    secret: Secret = None,
+    secret_reason: SecretReason = None,
+    delegation_point: DelegationPoint = None,
+    amount: Amount = None,
+    clear: Annotated[
+        list[str] | None,
+        typer.Option("--clear", help="Erase a field, e.g. --clear procurement_number."),
+    ] = None,
+) -> None:
+    """Change fields of a decision; the old values stay in its history."""
+    from delreg.model import EDITABLE_FIELDS
+
+    env = environment(ctx)
+    given = dict(locals(), parties=party)
+    given.pop("diary_number")
+    changes = _field_values(ctx, given)
+    for name in clear or []:
+        field_name = name.replace("-", "_")
+        if field_name not in EDITABLE_FIELDS or field_name in ("kind", "subject", "secret"):
+            raise DelregError(
+                f"cannot clear {name!r}",
+                hint="clearable: "
+                + ", ".join(n for n in EDITABLE_FIELDS if n not in ("kind", "subject", "secret")),
+            )
+        changes[field_name] = () if field_name == "parties" else None
+    if not changes:
+        raise DelregError("nothing to change", hint="give at least one option, see --help")
+    with env.open_store() as store:
+        store.edit(_diary_number(ctx, diary_number), changes)
+    env.say(f"changed {', '.join(sorted(changes))} of {_diary_number(ctx, diary_number)}")
+
+
+@app.command(epilog="Example: delreg delete 23RS710 --yes")
+def delete(
+    ctx: typer.Context,
+    diary_number: Annotated[str, typer.Argument(help="The decision's diarienummer.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a decision: it is hidden from lists and reports but kept, with its history."""
+    env = environment(ctx)
+    number = _diary_number(ctx, diary_number)
+    with env.open_store() as store:
+        decision = store.require(number)
+        if not yes:
+            if not env.stdin_is_terminal:
+                raise DelregError(
+                    f"refusing to delete {number} without confirmation",
+                    hint="add --yes when running from a script",
+                )
+            typer.confirm(f"Delete {number} ({decision.subject})?", abort=True, err=True)
+        store.delete(number)
+    env.say(f"deleted {number} (undo with `delreg undelete {number}`)")
+
+
+@app.command(epilog="Example: delreg undelete 23RS710")
+def undelete(
+    ctx: typer.Context,
+    diary_number: Annotated[str, typer.Argument(help="The decision's diarienummer.")],
+) -> None:
+    """Bring back a deleted decision."""
+    env = environment(ctx)
+    number = _diary_number(ctx, diary_number)
+    with env.open_store() as store:
+        store.undelete(number)
+    env.say(f"restored {number}")
+
+
+@app.command(epilog="Example: delreg history 23RS710")
+def history(
+    ctx: typer.Context,
+    diary_number: Annotated[str, typer.Argument(help="The decision's diarienummer.")],
+    fmt: Format = ListFormat.table,
+) -> None:
+    """Every change made to a decision: when, by whom, old and new values."""
+    env = environment(ctx)
+    number = _diary_number(ctx, diary_number)
+    with env.open_store() as store:
+        events = store.history(number)
+    if not events:
+        raise DelregError(f"no history for {number}", hint="is the diary number right?")
+
+    def describe(changes: dict[str, tuple[Any, Any]]) -> str:
+        return "; ".join(f"{name}: {old!r} → {new!r}" for name, (old, new) in changes.items())
+
+    rows = (
+        {
+            **event.to_json(),
+            "changes": describe(event.changes()) if event.action == "update" else "",
+        }
+        for event in events
+    )
+    write_records(
+        env,
+        rows,
+        fmt,
+        columns=("at", "user", "action", "diary_number", "old", "new", "command"),
+        table=(
+            f"History of {number}",
+            (("at", "at"), ("user", "user"), ("action", "action"), ("changes", "changes")),
+        ),
+    )

@@ -1,0 +1,78 @@
+"""What a command needs from the world: streams, terminal, configuration and the register.
+
+Commands get everything through this object, so tests drive them with CliRunner and a
+temporary DELREG_DB without patching anything.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from delreg.config import Config
+    from delreg.store import Store
+
+
+def default_database_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "delreg" / "delreg.db"
+
+
+@dataclass
+class Environment:
+    database: Path | None = None
+    config_path: Path | None = None
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    stderr: TextIO = field(default_factory=lambda: sys.stderr)
+    command: str = field(default_factory=lambda: shlex.join(["delreg", *sys.argv[1:]]))
+
+    @property
+    def database_path(self) -> Path:
+        """--db, else DELREG_DB, else the user's data directory (created on first use)."""
+        if self.database is not None:
+            return self.database
+        chosen = os.environ.get("DELREG_DB")
+        if chosen:
+            return Path(chosen)
+        path = default_database_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+    @property
+    def stdout_is_terminal(self) -> bool:
+        return self.stdout.isatty()
+
+    @property
+    def stdin_is_terminal(self) -> bool:
+        return sys.stdin.isatty()
+
+    @property
+    def colour(self) -> bool:
+        # https://no-color.org: any non-empty NO_COLOR turns colour off.
+        return self.stdout_is_terminal and not os.environ.get("NO_COLOR")
+
+    @cached_property
+    def config(self) -> Config:
+        from delreg.config import load_config
+
+        return load_config(self.config_path)
+
+    def open_store(self) -> Store:
+        from delreg.store import Store
+
+        labels = {slug: spec.label for slug, spec in self.config.kinds.items()}
+        return Store.open(self.database_path, command=self.command, kind_labels=labels)
+
+    def out(self, text: str = "") -> None:
+        self.stdout.write(text + "\n")
+
+    def say(self, text: str) -> None:
+        """A message for the person, not data: to stderr, so pipes carry only data."""
+        self.stderr.write(text + "\n")
+        self.stderr.flush()

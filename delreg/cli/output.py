@@ -1,0 +1,123 @@
+"""Writing records for a person (a table) or a program (JSON, NDJSON, CSV, TSV)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from typing import Any
+
+from delreg.cli.environment import Environment
+from delreg.model import DECISION_FIELDS, Decision
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    ndjson = "ndjson"
+    csv = "csv"
+    tsv = "tsv"
+
+
+def csv_cell(value: Any) -> str:
+    """A JSON value as a CSV cell: parties joined with '; ', booleans as true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list | tuple):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
+
+def write_records(
+    env: Environment,
+    records: Iterable[dict[str, Any]],
+    fmt: ListFormat,
+    *,
+    columns: Sequence[str],
+    table: tuple[str, Sequence[tuple[str, str]]] | None = None,
+) -> int:
+    """Stream records in ``fmt``; returns how many were written.
+
+    ``table`` is the title and (key, header) pairs shown to a person.
+    """
+    count = 0
+    if fmt is ListFormat.json:
+        # Streamed element by element so a large listing never sits in memory whole.
+        env.stdout.write("[")
+        for record in records:
+            env.stdout.write(",\n" if count else "\n")
+            env.stdout.write(json.dumps(record, ensure_ascii=False))
+            count += 1
+        env.stdout.write("\n]\n" if count else "]\n")
+        return count
+    if fmt is ListFormat.ndjson:
+        for record in records:
+            env.out(json.dumps(record, ensure_ascii=False))
+            count += 1
+        return count
+    if fmt in (ListFormat.csv, ListFormat.tsv):
+        writer = csv.writer(
+            env.stdout, delimiter="," if fmt is ListFormat.csv else "\t", lineterminator="\n"
+        )
+        writer.writerow(columns)
+        for record in records:
+            writer.writerow([csv_cell(record.get(name)) for name in columns])
+            count += 1
+        return count
+    title, headers = table or ("", [(name, name) for name in columns])
+    rows = [[csv_cell(record.get(key)) for key, _ in headers] for record in records]
+    show_table(env, title, [header for _, header in headers], rows)
+    return len(rows)
+
+
+def show_table(env: Environment, title: str, headers: list[str], rows: list[list[str]]) -> None:
+    """A rich table on a terminal; plain aligned columns in a pipe or a file."""
+    if env.stdout_is_terminal:
+        from rich.console import Console
+        from rich.table import Table
+
+        console = Console(file=env.stdout, no_color=not env.colour, highlight=False)
+        table = Table(title=title or None, header_style="bold", show_lines=False)
+        for header in headers:
+            table.add_column(header, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+        return
+    widths = [
+        max([len(header), *(len(row[index]) for row in rows)])
+        for index, header in enumerate(headers)
+    ]
+    for line in [headers, *rows]:
+        env.out(
+            "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        )
+
+
+DECISION_TABLE = (
+    ("diary_number", "dnr"),
+    ("decided_on", "decided"),
+    ("kind", "kind"),
+    ("procurement_number", "procurement"),
+    ("subject", "subject"),
+    ("parties", "parties"),
+    ("meeting", "meeting"),
+    ("item", "item"),
+)
+
+
+def write_decisions(
+    env: Environment, decisions: Iterable[Decision], fmt: ListFormat, *, title: str = ""
+) -> int:
+    return write_records(
+        env,
+        (decision.to_json() for decision in decisions),
+        fmt,
+        columns=DECISION_FIELDS,
+        table=(title, DECISION_TABLE),
+    )

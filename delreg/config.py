@@ -1,0 +1,168 @@
+"""Configuration: the built-in defaults merged with an organisation's own TOML file.
+
+Everything that differs between organisations lives here rather than in code: the shapes of
+diary and procurement numbers, the decision kinds and their phrasing, column names of registry
+exports, prisbasbelopp per year and the thresholds of the checks.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from delreg.errors import InputError
+
+FALLBACK_KIND = "beslut"
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    slug: str
+    label: str
+    phrase: str
+    match: tuple[str, ...]
+    standstill: bool = False
+
+
+@dataclass(frozen=True)
+class Config:
+    raw: dict[str, Any] = field(repr=False)
+    source: str = "built-in defaults"
+
+    @cached_property
+    def diary_number_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return _compile_shapes(self.raw["numbers"]["diary_number_patterns"])
+
+    @cached_property
+    def procurement_number_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return _compile_shapes(self.raw["numbers"]["procurement_number_patterns"])
+
+    @cached_property
+    def kinds(self) -> dict[str, KindSpec]:
+        kinds = {
+            slug: KindSpec(
+                slug=slug,
+                label=str(spec.get("label", slug)),
+                phrase=str(spec.get("phrase", "beslutat om")),
+                match=tuple(spec.get("match", ())),
+                standstill=bool(spec.get("standstill", False)),
+            )
+            for slug, spec in self.raw.get("kinds", {}).items()
+        }
+        kinds.setdefault(FALLBACK_KIND, KindSpec(FALLBACK_KIND, "Övriga beslut", "beslutat om", ()))
+        return kinds
+
+    @property
+    def board(self) -> str:
+        return str(self.raw.get("register", {}).get("board", ""))
+
+    @property
+    def default_delegate(self) -> str:
+        return str(self.raw.get("register", {}).get("delegate", "Delegaten"))
+
+    @property
+    def secret_text(self) -> str:
+        return str(self.raw.get("public", {}).get("secret_text", "Uppgift omfattas av sekretess"))
+
+    def section(self, name: str) -> dict[str, Any]:
+        """A configuration table for a module that owns its own keys (agenda, columns …)."""
+        value = self.raw.get(name, {})
+        return value if isinstance(value, dict) else {}
+
+    def prisbasbelopp(self, year: int) -> int | None:
+        value = self.raw.get("prisbasbelopp", {}).get(str(year))
+        return int(value) if value is not None else None
+
+    def check_setting(self, name: str, default: int) -> int:
+        return int(self.raw.get("checks", {}).get(name, default))
+
+
+def _compile_shapes(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for pattern in patterns)
+
+
+def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """Merge ``override`` into ``base``: tables key by key, lists extended without duplicates.
+
+    A table in ``override`` that says ``replace = true`` replaces the one in ``base`` whole.
+    """
+    merged = dict(base)
+    for key, value in override.items():
+        old = merged.get(key)
+        if isinstance(value, dict) and value.get("replace") is True:
+            merged[key] = {k: v for k, v in value.items() if k != "replace"}
+        elif isinstance(value, dict) and isinstance(old, dict):
+            merged[key] = merge(old, value)
+        elif isinstance(value, list) and isinstance(old, list):
+            merged[key] = old + [item for item in value if item not in old]
+        else:
+            merged[key] = value
+    return merged
+
+
+def default_config_path() -> Path:
+    explicit = os.environ.get("DELREG_CONFIG")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "delreg" / "config.toml"
+
+
+def _read_toml(text: str, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = _toml_error_line(error)
+        raise InputError(
+            f"not valid TOML ({error})",
+            source=source,
+            line=line,
+            hint="fix the configuration file or point DELREG_CONFIG elsewhere",
+        ) from None
+
+
+def _toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:
+    # tomllib puts "(at line N, column M)" in its message; older versions have no attribute.
+    found = re.search(r"line (\d+)", str(error))
+    return int(found.group(1)) if found else None
+
+
+def load_config(path: Path | None = None) -> Config:
+    """The built-in defaults merged with the organisation's file, if there is one."""
+    raw: dict[str, Any] = {}
+    # Each area of delreg ships its own defaults file (core, agenda, columns …), merged in order.
+    defaults = resources.files("delreg").joinpath("defaults")
+    for entry in sorted(defaults.iterdir(), key=lambda entry: entry.name):
+        if entry.name.endswith(".toml"):
+            text = entry.read_text(encoding="utf-8")
+            raw = merge(raw, _read_toml(text, f"delreg/defaults/{entry.name}"))
+    chosen = path or default_config_path()
+    if path is not None and not chosen.exists():
+        raise InputError("no such configuration file", source=str(chosen))
+    if not chosen.exists():
+        return Config(raw)
+    try:
+        text = chosen.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read configuration ({error})", source=str(chosen)) from None
+    config = Config(merge(raw, _read_toml(text, str(chosen))), source=str(chosen))
+    _validate(config)
+    return config
+
+
+def _validate(config: Config) -> None:
+    for name in ("diary_number_patterns", "procurement_number_patterns"):
+        for pattern in config.raw["numbers"][name]:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise InputError(
+                    f"numbers.{name}: {pattern!r} is not a regular expression ({error})",
+                    source=config.source,
+                ) from None

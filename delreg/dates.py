@@ -1,0 +1,89 @@
+"""Reading dates as Swedish documents and users write them; storing them as ISO text."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from dateutil import parser as date_parser
+
+from delreg.errors import InvalidValue
+
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+class SwedishParserInfo(date_parser.parserinfo):
+    """dateutil's parser with Swedish month names, so "8 december 2023" reads as it should."""
+
+    # dateutil reads these lists as class attributes.
+    JUMP = [*date_parser.parserinfo.JUMP, "den"]  # noqa: RUF012
+    MONTHS = [(name[:3], name) for name in MONTHS]  # noqa: RUF012
+
+
+_PARSER_INFO = SwedishParserInfo(dayfirst=True)
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_MONTH_NAMES = "|".join(sorted({*MONTHS, *(name[:3] for name in MONTHS)}, key=len, reverse=True))
+# "den 8 december 2023", "8 dec. 2023", "den 14 mars": day, a Swedish month name, maybe a year.
+_WORDED = re.compile(
+    rf"(?:den\s+)?(\d{{1,2}})\s+({_MONTH_NAMES})\.?(?:\s+(\d{{4}}))?", re.IGNORECASE
+)
+
+
+def parse_date(text: str, *, default_year: int | None = None) -> str:
+    """An ISO date from ``2024-01-19``, ``19 januari 2024`` or ``den 19 januari``.
+
+    A date written without a year takes ``default_year`` (the meeting's); without one it is an
+    error, as is a date that does not exist.
+    """
+    value = " ".join(text.split())
+    if found := _ISO.fullmatch(value):
+        return _checked(value, lambda: date(*map(int, found.groups())))
+    found = _WORDED.fullmatch(value)
+    if not found:
+        raise InvalidValue(
+            f"{text.strip()!r} is not a date",
+            hint="write it as 2024-01-19 or 19 januari 2024",
+        )
+    if found.group(3) is None and default_year is None:
+        raise InvalidValue(f"{text.strip()!r} has no year", hint="write it as 19 januari 2024")
+    default = datetime(default_year or 2000, 1, 1)
+    return _checked(value, lambda: date_parser.parse(value, _PARSER_INFO, default=default).date())
+
+
+def _checked(text: str, build: object) -> str:
+    assert callable(build)
+    try:
+        built = build()
+    except (ValueError, OverflowError):
+        raise InvalidValue(f"{text!r} is not a real date", hint="check the day and month") from None
+    assert isinstance(built, date)
+    return built.isoformat()
+
+
+def optional_date(text: str | None, *, default_year: int | None = None) -> str | None:
+    """``parse_date`` for a value that may be left out (empty or None)."""
+    if text is None or not text.strip():
+        return None
+    return parse_date(text, default_year=default_year)
+
+
+def parse_month(text: str, *, today: date) -> tuple[str, str]:
+    """The first and last day of ``YYYY-MM``, or of the month before ``today`` for ``last``."""
+    value = text.strip().lower()
+    if value == "last":
+        first_of_this = today.replace(day=1)
+        year, month = (
+            (first_of_this - timedelta(days=1)).year,
+            (first_of_this - timedelta(days=1)).month,
+        )
+    else:
+        found = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
+        if not found or not 1 <= int(found.group(2)) <= 12:
+            raise InvalidValue(f"{text!r} is not a month", hint="write it as 2024-01 or 'last'")
+        year, month = int(found.group(1)), int(found.group(2))
+    first = date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return first.isoformat(), (following - timedelta(days=1)).isoformat()

@@ -1,0 +1,191 @@
+"""The domain's types and the normalising of its numbers. Pure: no I/O, no database."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from delreg.config import FALLBACK_KIND, Config
+from delreg.errors import InvalidValue
+
+# Dashes people type or paste for a hyphen: en dash, em dash, minus sign, non-breaking hyphen.
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-"})
+_DNR_PREFIX = re.compile(r"^(?:dnr|diarienummer|diarienr)\b\.?\s*:?\s*", re.IGNORECASE)
+_EDGE_PUNCTUATION = " \t\r\n.,;:()[]"
+_SPACE_AROUND_SEPARATOR = re.compile(r"\s*([/-])\s*")
+_LETTERS_THEN_YEAR = re.compile(r"^([A-ZÅÄÖ]+)(\d{4}[/-])")
+_TRAILING_LETTER = re.compile(r"(\d)([A-ZÅÄÖ])(?=$|-)")
+
+
+def _fold(text: str) -> str:
+    value = text.translate(_DASHES).replace("\u00a0", " ")
+    value = " ".join(value.split()).strip(_EDGE_PUNCTUATION)
+    return _SPACE_AROUND_SEPARATOR.sub(r"\1", value)
+
+
+def normalise_diary_number(text: str, config: Config) -> str:
+    """The canonical form of a diary number: ``Dnr rs 2022 / 1275`` → ``RS 2022/1275``.
+
+    Raises InvalidValue when the result fits none of the organisation's shapes.
+    """
+    value = _fold(_DNR_PREFIX.sub("", text.strip())).upper()
+    value = _LETTERS_THEN_YEAR.sub(r"\1 \2", value)
+    if not any(shape.fullmatch(value) for shape in config.diary_number_patterns):
+        raise InvalidValue(
+            f"{text.strip()!r} is not a diary number",
+            hint="expected a shape like 23RS1851, RS 2022/1275 or KS 2023/145 "
+            "(add your own under [numbers] in the configuration)",
+        )
+    return value
+
+
+def normalise_procurement_number(text: str, config: Config) -> str:
+    """The canonical form of a procurement number: ``mt2020–0207D`` → ``MT 2020-0207d``."""
+    value = _fold(text).upper()
+    value = _LETTERS_THEN_YEAR.sub(r"\1 \2", value)
+    value = _TRAILING_LETTER.sub(lambda found: found.group(1) + found.group(2).lower(), value)
+    if not any(shape.fullmatch(value) for shape in config.procurement_number_patterns):
+        raise InvalidValue(
+            f"{text.strip()!r} is not a procurement number",
+            hint="expected a shape like MT 2023-0043 or MTH 2021-0115 "
+            "(add your own under [numbers] in the configuration)",
+        )
+    return value
+
+
+_COMPACT_YEAR = re.compile(r"^(\d{2})[A-ZÅÄÖ]+(\d+)")
+_PREFIX_YEAR = re.compile(r"^[A-ZÅÄÖ]+[ -](\d{4})[/-](\d+)")
+_YEAR_LAST = re.compile(r"(\d+)[/-](\d{4})$")
+
+
+def diary_number_year(diary_number: str) -> int | None:
+    """The year a normalised diary number was registered in, where its shape tells."""
+    return _year_and_serial(diary_number)[0]
+
+
+def _year_and_serial(diary_number: str) -> tuple[int | None, int]:
+    if found := _COMPACT_YEAR.match(diary_number):
+        return 2000 + int(found.group(1)), int(found.group(2))
+    if found := _PREFIX_YEAR.match(diary_number):
+        year = int(found.group(1))
+        return (year if 1900 <= year <= 2100 else None), int(found.group(2))
+    if found := _YEAR_LAST.search(diary_number):
+        return int(found.group(2)), int(found.group(1))
+    return None, 0
+
+
+def diary_number_sort_key(diary_number: str) -> tuple[int, int, str]:
+    """Order by registration year, then serial number, the way a registrar reads them."""
+    year, serial = _year_and_serial(diary_number)
+    return (year or 0, serial, diary_number)
+
+
+def classify_kind(text: str | None, config: Config) -> str:
+    """The kind slug for a free-text kind (a slug, a label or the board's wording)."""
+    if not text or not text.strip():
+        return FALLBACK_KIND
+    wanted = " ".join(text.split()).casefold()
+    for slug, spec in config.kinds.items():
+        if wanted in (slug.casefold(), spec.label.casefold()):
+            return slug
+    for slug, spec in config.kinds.items():
+        if any(re.search(pattern, text, re.IGNORECASE) for pattern in spec.match):
+            return slug
+    return FALLBACK_KIND
+
+
+def require_kind(slug: str, config: Config) -> str:
+    """A kind given by the user on the command line must be one the configuration knows."""
+    kind = slug.strip()
+    if kind not in config.kinds:
+        known = ", ".join(config.kinds)
+        raise InvalidValue(
+            f"unknown kind {slug!r}",
+            hint=f"use one of: {known} (or add a [kinds.{kind}] table to the configuration)",
+        )
+    return kind
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A delegation decision as the register keeps it. Dates are ISO ``YYYY-MM-DD`` text."""
+
+    diary_number: str
+    kind: str
+    subject: str
+    procurement_number: str | None = None
+    parties: tuple[str, ...] = ()
+    delegate: str | None = None
+    decided_on: str | None = None
+    notified_on: str | None = None
+    # "electronic" (10-day avtalsspärr) or "post" (15 days); None means electronic.
+    notified_by: str | None = None
+    # A longer spärr stated in the award notice, in days; wins over the legal minimum.
+    standstill_days: int | None = None
+    secret: bool = False
+    secret_reason: str | None = None
+    delegation_point: str | None = None
+    amount: int | None = None
+    # The board's own sentence for this decision, when it came from an agenda text.
+    wording: str | None = None
+    meeting: str | None = None
+    item: int | None = None
+    source: str | None = None
+    deleted: bool = field(default=False, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["parties"] = list(self.parties)
+        data.pop("deleted")
+        return data
+
+
+# The fields a user or an import may set; `meeting`, `item` and `source` are set by the register.
+DECISION_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Decision) if f.name != "deleted")
+EDITABLE_FIELDS: tuple[str, ...] = tuple(
+    name for name in DECISION_FIELDS if name not in ("diary_number", "meeting", "item", "source")
+)
+
+
+def decision_from_mapping(data: Mapping[str, Any]) -> Decision:
+    """Build a Decision from already-normalised values, ignoring keys it does not know."""
+    values = {name: data[name] for name in DECISION_FIELDS if name in data}
+    parties = values.get("parties")
+    if parties is None:
+        values["parties"] = ()
+    elif not isinstance(parties, tuple):
+        values["parties"] = tuple(parties)
+    values["secret"] = bool(values.get("secret", False))
+    return Decision(**values)
+
+
+def split_parties(text: str | Iterable[str] | None) -> tuple[str, ...]:
+    """Parties as a tuple: CSV cells join them with ``; `` (a party name may contain commas)."""
+    if text is None:
+        return ()
+    items = text.split(";") if isinstance(text, str) else list(text)
+    return tuple(" ".join(str(item).split()) for item in items if str(item).strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """A board meeting (sammanträde) at which decisions are reported."""
+
+    date: str
+    board: str = ""
+    paragraph: int | None = None
+    adjusted_on: str | None = None
+    posted_on: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """An item for information only (meddelandeärende), e.g. a beredning's minutes."""
+
+    text: str
+    date: str | None = None
+    meeting: str | None = None
+    position: int | None = None
+    source: str | None = None

@@ -1,0 +1,545 @@
+"""The register: the only place that reads and writes decisions, meetings and their history."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from delreg.errors import Conflict, DelregError, NotFound
+from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice
+from delreg.parse import Record, Rejected
+from delreg.store.connection import connect, create_private_file, not_a_register, transaction
+from delreg.store.queries import DecisionQuery, where_clause
+from delreg.store.rows import (
+    DECISION_SELECT,
+    STORED_FIELDS,
+    decision_from_row,
+    event_values,
+    stored_values,
+)
+from delreg.store.schema import migrate
+
+# Rows compared and written together during an import; large enough to amortise the lookup
+# of existing rows, small enough to keep memory flat.
+IMPORT_BATCH = 5_000
+
+
+@dataclass(frozen=True)
+class Event:
+    """One change in the history of a decision."""
+
+    at: str
+    user: str
+    action: str
+    diary_number: str
+    old: dict[str, Any] | None
+    new: dict[str, Any] | None
+    command: str
+
+    def changes(self) -> dict[str, tuple[Any, Any]]:
+        """The fields that differ between old and new, as (old, new)."""
+        old, new = self.old or {}, self.new or {}
+        return {
+            name: (old.get(name), new.get(name))
+            for name in dict.fromkeys([*old, *new])
+            if old.get(name) != new.get(name)
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "at": self.at,
+            "user": self.user,
+            "action": self.action,
+            "diary_number": self.diary_number,
+            "old": self.old,
+            "new": self.new,
+            "command": self.command,
+        }
+
+
+@dataclass
+class ImportSummary:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    notices: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "inserted": self.inserted,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": [item.to_json() for item in self.rejected],
+            "notices": self.notices,
+        }
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+def merge_imported(old: Decision, new: Decision) -> Decision:
+    """What an import makes of a decision the register already holds.
+
+    An import only adds what it knows: an empty value never erases one (an agenda text has no
+    decision date, a CSV may lack the delegate), and an import never lifts secrecy. Erasing and
+    lifting are deliberate acts for `delreg edit`.
+    """
+    changes: dict[str, Any] = {}
+    for name in EDITABLE_FIELDS:
+        value = getattr(new, name)
+        if name == "secret":
+            changes[name] = old.secret or new.secret
+        elif value not in (None, "", ()):
+            changes[name] = value
+    return replace(old, **changes)
+
+
+class Store:
+    """An open register. Use ``Store.open(path)``; every write is one transaction."""
+
+    def __init__(
+        self,
+        path: Path,
+        connection: sqlite3.Connection,
+        command: str,
+        kind_labels: Mapping[str, str],
+    ) -> None:
+        self.path = path
+        self.connection = connection
+        self.user = current_user()
+        self.command = command
+        self.kind_labels = kind_labels
+
+    @classmethod
+    def open(
+        cls, path: Path, *, command: str = "", kind_labels: Mapping[str, str] | None = None
+    ) -> Store:
+        """Open (creating and migrating on first use) the register at ``path``.
+
+        ``kind_labels`` are the configured kinds; they fill the kinds lookup table as decisions
+        of each kind are written, so the file reads well in Datasette.
+        """
+        create_private_file(path)
+        connection = connect(path)
+        try:
+            migrate(connection, path)
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise not_a_register(path, error) from None
+        except BaseException:
+            connection.close()
+            raise
+        return cls(path, connection, command, kind_labels or {})
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _write(self) -> Any:
+        return transaction(self.connection, self.path)
+
+    def _query(self, sql: str, parameters: Iterable[Any] = ()) -> sqlite3.Cursor:
+        try:
+            return self.connection.execute(sql, tuple(parameters))
+        except sqlite3.OperationalError as error:
+            raise not_a_register(self.path, error) from None
+
+    # --- decisions -----------------------------------------------------------------------
+
+    def get(self, diary_number: str, *, include_deleted: bool = False) -> Decision | None:
+        row = self._query(DECISION_SELECT + " WHERE d.diary_number = ?", [diary_number]).fetchone()
+        if row is None:
+            return None
+        decision = decision_from_row(row)
+        return decision if include_deleted or not decision.deleted else None
+
+    def require(self, diary_number: str) -> Decision:
+        decision = self.get(diary_number, include_deleted=True)
+        if decision is None:
+            raise NotFound(
+                f"no decision {diary_number} in the register",
+                hint="`delreg list --search …` finds decisions by their words",
+            )
+        if decision.deleted:
+            raise NotFound(
+                f"decision {diary_number} was deleted",
+                hint=f"`delreg undelete {diary_number}` brings it back; "
+                f"`delreg history {diary_number}` shows what happened",
+            )
+        return decision
+
+    def decisions(self, query: DecisionQuery) -> Iterator[Decision]:
+        where, parameters = where_clause(query)
+        order = "DESC" if query.newest_first else "ASC"
+        sql = f"{DECISION_SELECT}{where} ORDER BY d.decided_on {order}, d.id {order}"
+        if query.limit is not None:
+            sql += " LIMIT ?"
+            parameters.append(query.limit)
+        for row in self._query(sql, parameters):
+            yield decision_from_row(row)
+
+    def add(self, decision: Decision) -> Decision:
+        with self._write():
+            self._ensure_kinds([decision.kind])
+            existing = self.get(decision.diary_number, include_deleted=True)
+            if existing is not None and not existing.deleted:
+                raise Conflict(
+                    f"decision {decision.diary_number} is already in the register",
+                    hint=f"change it with `delreg edit {decision.diary_number} …`",
+                )
+            if existing is not None:
+                raise Conflict(
+                    f"decision {decision.diary_number} was deleted",
+                    hint=f"bring it back with `delreg undelete {decision.diary_number}`",
+                )
+            self._insert([decision], now())
+        return self.require(decision.diary_number)
+
+    def edit(self, diary_number: str, changes: Mapping[str, Any]) -> Decision:
+        unknown = set(changes) - set(EDITABLE_FIELDS)
+        if unknown:
+            raise DelregError(f"cannot edit {', '.join(sorted(unknown))}")
+        with self._write():
+            old = self.require(diary_number)
+            new = replace(old, **changes)
+            if "kind" in changes:
+                self._ensure_kinds([new.kind])
+            if new != old:
+                self._update([(old, new)], now())
+        return self.require(diary_number)
+
+    def delete(self, diary_number: str) -> Decision:
+        """Soft delete: the row stays, hidden from lists and reports, and the history says so."""
+        with self._write():
+            old = self.require(diary_number)
+            stamp = now()
+            self._query(
+                "UPDATE decisions SET deleted_at = ?, updated_at = ? WHERE diary_number = ?",
+                [stamp, stamp, diary_number],
+            )
+            self._record([("delete", diary_number, event_values(old), None)], stamp)
+        return old
+
+    def undelete(self, diary_number: str) -> Decision:
+        with self._write():
+            decision = self.get(diary_number, include_deleted=True)
+            if decision is None or not decision.deleted:
+                raise NotFound(f"no deleted decision {diary_number}")
+            stamp = now()
+            self._query(
+                "UPDATE decisions SET deleted_at = NULL, updated_at = ? WHERE diary_number = ?",
+                [stamp, diary_number],
+            )
+            self._record([("undelete", diary_number, None, event_values(decision))], stamp)
+        return self.require(diary_number)
+
+    def history(self, diary_number: str) -> list[Event]:
+        rows = self._query(
+            "SELECT at, user, action, diary_number, old, new, command FROM events "
+            "WHERE diary_number = ? ORDER BY id",
+            [diary_number],
+        ).fetchall()
+        return [
+            Event(
+                at=row[0],
+                user=row[1] or "",
+                action=row[2],
+                diary_number=row[3],
+                old=json.loads(row[4]) if row[4] else None,
+                new=json.loads(row[5]) if row[5] else None,
+                command=row[6] or "",
+            )
+            for row in rows
+        ]
+
+    def _ensure_kinds(self, kinds: Iterable[str]) -> None:
+        self.connection.executemany(
+            "INSERT OR IGNORE INTO kinds (name, label) VALUES (?, ?)",
+            [(kind, self.kind_labels.get(kind, kind)) for kind in set(kinds)],
+        )
+
+    def _insert(self, decisions: list[Decision], stamp: str) -> None:
+        columns = ", ".join((*STORED_FIELDS, "created_at", "updated_at"))
+        marks = ", ".join("?" * (len(STORED_FIELDS) + 2))
+        self.connection.executemany(
+            f"INSERT INTO decisions ({columns}) VALUES ({marks})",
+            [(*stored_values(decision), stamp, stamp) for decision in decisions],
+        )
+        self._record([("insert", d.diary_number, None, event_values(d)) for d in decisions], stamp)
+
+    def _update(self, pairs: list[tuple[Decision, Decision]], stamp: str) -> None:
+        assignments = ", ".join(f"{name} = ?" for name in STORED_FIELDS)
+        self.connection.executemany(
+            f"UPDATE decisions SET {assignments}, updated_at = ?, deleted_at = NULL "
+            "WHERE diary_number = ?",
+            [(*stored_values(new), stamp, old.diary_number) for old, new in pairs],
+        )
+        self._record(
+            [
+                (
+                    "undelete" if old.deleted else "update",
+                    old.diary_number,
+                    event_values(old),
+                    event_values(new),
+                )
+                for old, new in pairs
+            ],
+            stamp,
+        )
+
+    def _record(
+        self,
+        changes: list[tuple[str, str, dict[str, Any] | None, dict[str, Any] | None]],
+        stamp: str,
+    ) -> None:
+        def dump(values: dict[str, Any] | None) -> str | None:
+            return None if values is None else json.dumps(values, ensure_ascii=False)
+
+        self.connection.executemany(
+            "INSERT INTO events (at, user, action, diary_number, old, new, command) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (stamp, self.user, action, number, dump(old), dump(new), self.command)
+                for action, number, old, new in changes
+            ],
+        )
+
+    # --- import --------------------------------------------------------------------------
+
+    def import_records(
+        self,
+        records: Iterable[Record],
+        *,
+        meeting: Meeting | None = None,
+        commit_if: Any = None,
+    ) -> ImportSummary:
+        """Upsert decisions by diary number and keep notices, all in one transaction.
+
+        With ``meeting``, the decisions are reported at that meeting, numbered in the order
+        read. ``commit_if(summary)`` decides at the end whether the transaction commits
+        (the CLI says no for --dry-run, and for rejected items without --skip-invalid).
+        """
+        summary = ImportSummary()
+        stamp = now()
+        with self._write():
+            meeting_id = self._meeting_id(meeting, create=True) if meeting else None
+            batch: dict[str, Decision] = {}
+            for record in records:
+                if isinstance(record, Rejected):
+                    summary.rejected.append(record)
+                elif isinstance(record, Notice):
+                    self._keep_notice(record, meeting_id, summary)
+                else:
+                    if record.diary_number in batch or len(batch) >= IMPORT_BATCH:
+                        self._upsert(list(batch.values()), meeting_id, summary, stamp)
+                        batch = {}
+                    batch[record.diary_number] = record
+            if batch:
+                self._upsert(list(batch.values()), meeting_id, summary, stamp)
+            if commit_if is not None and not commit_if(summary):
+                self.connection.execute("ROLLBACK")
+        return summary
+
+    def _upsert(
+        self,
+        decisions: list[Decision],
+        meeting_id: int | None,
+        summary: ImportSummary,
+        stamp: str,
+    ) -> None:
+        existing = self._existing([d.diary_number for d in decisions])
+        inserts: list[Decision] = []
+        updates: list[tuple[Decision, Decision]] = []
+        self._ensure_kinds(decision.kind for decision in decisions)
+        for decision in decisions:
+            old = existing.get(decision.diary_number)
+            if old is None:
+                inserts.append(decision)
+                continue
+            merged = merge_imported(old, decision)
+            if old.deleted or replace(merged, source=old.source) != old:
+                updates.append((old, merged))
+            else:
+                summary.unchanged += 1
+        self._insert(inserts, stamp)
+        self._update(updates, stamp)
+        summary.inserted += len(inserts)
+        summary.updated += len(updates)
+        self._report_imported(decisions, meeting_id, stamp)
+
+    def _existing(self, diary_numbers: list[str]) -> dict[str, Decision]:
+        found: dict[str, Decision] = {}
+        # Stay well under SQLite's limit on bound parameters.
+        for start in range(0, len(diary_numbers), 500):
+            chunk = diary_numbers[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self._query(f"{DECISION_SELECT} WHERE d.diary_number IN ({marks})", chunk):
+                decision = decision_from_row(row)
+                found[decision.diary_number] = decision
+        return found
+
+    def _report_imported(
+        self, decisions: list[Decision], meeting_id: int | None, stamp: str
+    ) -> None:
+        """Record where imported decisions were reported: the import's meeting or their own."""
+        for decision in decisions:
+            target = meeting_id
+            item = None
+            if target is None and decision.meeting:
+                target = self._meeting_id(Meeting(date=decision.meeting), create=True)
+                item = decision.item
+            if target is not None:
+                self._add_reporting(decision.diary_number, target, item, stamp)
+
+    def _add_reporting(
+        self, diary_number: str, meeting_id: int, item: int | None, stamp: str
+    ) -> bool:
+        row = self._query(
+            "SELECT d.id, EXISTS (SELECT 1 FROM reportings r "
+            "WHERE r.decision_id = d.id AND r.meeting_id = ?) FROM decisions d "
+            "WHERE d.diary_number = ?",
+            [meeting_id, diary_number],
+        ).fetchone()
+        if row is None or row[1]:
+            return False
+        taken = {
+            r[0]
+            for r in self._query("SELECT item FROM reportings WHERE meeting_id = ?", [meeting_id])
+        }
+        if item is None or item in taken:
+            item = max(taken, default=0) + 1
+        self._query(
+            "INSERT INTO reportings (decision_id, meeting_id, item) VALUES (?, ?, ?)",
+            [row[0], meeting_id, item],
+        )
+        date = self._query("SELECT date FROM meetings WHERE id = ?", [meeting_id]).fetchone()[0]
+        self._record([("report", diary_number, None, {"meeting": date, "item": item})], stamp)
+        return True
+
+    def mark_reported(self, diary_numbers: list[str], meeting: Meeting) -> int:
+        """Report decisions at a meeting in the given order; returns how many were new there."""
+        stamp = now()
+        with self._write():
+            meeting_id = self._meeting_id(meeting, create=False)
+            return sum(
+                self._add_reporting(number, meeting_id, None, stamp) for number in diary_numbers
+            )
+
+    # --- meetings and notices -------------------------------------------------------------
+
+    def _meeting_id(self, meeting: Meeting, *, create: bool) -> int:
+        rows = self._query(
+            "SELECT id, board FROM meetings WHERE date = ?"
+            + (" AND board = ?" if meeting.board else ""),
+            [meeting.date, meeting.board] if meeting.board else [meeting.date],
+        ).fetchall()
+        if len(rows) == 1:
+            return int(rows[0][0])
+        if len(rows) > 1:
+            boards = ", ".join(repr(row[1]) for row in rows)
+            raise DelregError(
+                f"more than one meeting on {meeting.date} ({boards})", hint="name it with --board"
+            )
+        if not create:
+            raise NotFound(
+                f"no meeting on {meeting.date}",
+                hint=f"add it with `delreg meetings add {meeting.date} --board …`",
+            )
+        cursor = self._query(
+            "INSERT INTO meetings (date, board, paragraph, adjusted_on, posted_on) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                meeting.date,
+                meeting.board,
+                meeting.paragraph,
+                meeting.adjusted_on,
+                meeting.posted_on,
+            ],
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def add_meeting(self, meeting: Meeting) -> Meeting:
+        with self._write():
+            exists = self._query(
+                "SELECT 1 FROM meetings WHERE date = ? AND board = ?", [meeting.date, meeting.board]
+            ).fetchone()
+            if exists:
+                raise Conflict(
+                    f"the meeting on {meeting.date} is already in the register",
+                    hint="`delreg meetings list` shows it",
+                )
+            self._meeting_id(meeting, create=True)
+        return meeting
+
+    def update_meeting(self, meeting: Meeting) -> Meeting:
+        with self._write():
+            meeting_id = self._meeting_id(meeting, create=False)
+            self._query(
+                "UPDATE meetings SET paragraph = ?, adjusted_on = ?, posted_on = ? WHERE id = ?",
+                [meeting.paragraph, meeting.adjusted_on, meeting.posted_on, meeting_id],
+            )
+        return self.meeting(meeting.date, meeting.board)
+
+    def meetings(self) -> list[Meeting]:
+        rows = self._query(
+            "SELECT date, board, paragraph, adjusted_on, posted_on FROM meetings "
+            "ORDER BY date, board"
+        )
+        return [Meeting(*row) for row in rows]
+
+    def meeting(self, date: str, board: str = "") -> Meeting:
+        meeting_id = self._meeting_id(Meeting(date=date, board=board), create=False)
+        row = self._query(
+            "SELECT date, board, paragraph, adjusted_on, posted_on FROM meetings WHERE id = ?",
+            [meeting_id],
+        ).fetchone()
+        return Meeting(*row)
+
+    def _keep_notice(self, notice: Notice, meeting_id: int | None, summary: ImportSummary) -> None:
+        summary.notices += 1
+        duplicate = self._query(
+            "SELECT 1 FROM notices WHERE meeting_id IS ? AND text = ?", [meeting_id, notice.text]
+        ).fetchone()
+        if duplicate:
+            return
+        position = self._query(
+            "SELECT coalesce(max(position), 0) + 1 FROM notices WHERE meeting_id IS ?",
+            [meeting_id],
+        ).fetchone()[0]
+        self._query(
+            "INSERT INTO notices (meeting_id, position, text, date, source) VALUES (?, ?, ?, ?, ?)",
+            [meeting_id, position, notice.text, notice.date, notice.source],
+        )
+
+    def notices(self, meeting: Meeting) -> list[Notice]:
+        meeting_id = self._meeting_id(meeting, create=False)
+        rows = self._query(
+            "SELECT text, date, position, source FROM notices WHERE meeting_id = ? "
+            "ORDER BY position",
+            [meeting_id],
+        )
+        return [
+            Notice(text=row[0], date=row[1], meeting=meeting.date, position=row[2], source=row[3])
+            for row in rows
+        ]

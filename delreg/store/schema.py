@@ -1,0 +1,165 @@
+"""The register's schema and its migrations, applied in order and recorded in user_version.
+
+Each migration is a function of a sqlite-utils Database. A database made by any earlier version
+of delreg opens and upgrades without loss; one made by a newer version is refused.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from delreg.errors import StoreError
+
+Migration = Callable[[Any], None]
+
+
+def _create_base_tables(db: Any) -> None:
+    db["kinds"].create({"name": str, "label": str}, pk="name", not_null={"label"})
+    db["meetings"].create(
+        {
+            "id": int,
+            "date": str,
+            "board": str,
+            "paragraph": int,
+            "adjusted_on": str,
+            "posted_on": str,
+        },
+        pk="id",
+        not_null={"date", "board"},
+        defaults={"board": ""},
+    )
+    db["meetings"].create_index(["date", "board"], unique=True)
+    db["decisions"].create(
+        {
+            "id": int,
+            "diary_number": str,
+            "kind": str,
+            "procurement_number": str,
+            "subject": str,
+            "parties": str,  # a JSON array: party names may contain commas and semicolons
+            "delegate": str,
+            "decided_on": str,
+            "notified_on": str,
+            "notified_by": str,
+            "standstill_days": int,
+            "secret": int,
+            "secret_reason": str,
+            "delegation_point": str,
+            "amount": int,  # whole kronor, never a float
+            "wording": str,
+            "source": str,
+            "created_at": str,
+            "updated_at": str,
+            "deleted_at": str,
+        },
+        pk="id",
+        not_null={"diary_number", "kind", "subject", "parties", "secret", "created_at"},
+        defaults={"parties": "[]", "secret": 0},
+        foreign_keys=[("kind", "kinds", "name")],
+    )
+    db["decisions"].create_index(["diary_number"], unique=True)
+    db["decisions"].create_index(["decided_on"])
+    db["decisions"].create_index(["procurement_number"])
+    db["decisions"].create_index(["kind", "decided_on"])
+    # A decision reported at a meeting, as item N of its list. More than one row for a
+    # decision is exactly what the `reported-twice` check looks for, so it is allowed here.
+    db["reportings"].create(
+        {"decision_id": int, "meeting_id": int, "item": int},
+        pk=("decision_id", "meeting_id"),
+        not_null={"item"},
+        foreign_keys=[("decision_id", "decisions", "id"), ("meeting_id", "meetings", "id")],
+    )
+    db["reportings"].create_index(["meeting_id", "item"], unique=True)
+    db["notices"].create(
+        {"id": int, "meeting_id": int, "position": int, "text": str, "date": str, "source": str},
+        pk="id",
+        not_null={"text"},
+        foreign_keys=[("meeting_id", "meetings", "id")],
+    )
+    db["notices"].create_index(["meeting_id", "position"], unique=True)
+    # Every insert, update and delete, with the values before and after as JSON objects.
+    db["events"].create(
+        {
+            "id": int,
+            "at": str,
+            "user": str,
+            "action": str,
+            "diary_number": str,
+            "old": str,
+            "new": str,
+            "command": str,
+        },
+        pk="id",
+        not_null={"at", "action"},
+    )
+    db["events"].create_index(["diary_number"])
+
+
+def _add_full_text_search(db: Any) -> None:
+    # Diacritics folded so "orebro" finds "Örebro"; prefix queries find Swedish compounds.
+    db["decisions"].enable_fts(
+        ["diary_number", "procurement_number", "subject", "parties"],
+        create_triggers=True,
+        tokenize="unicode61 remove_diacritics 2",
+    )
+
+
+def _add_report_views(db: Any) -> None:
+    db.execute(
+        """
+        CREATE VIEW IF NOT EXISTS decisions_per_month AS
+        SELECT substr(decided_on, 1, 7) AS month, kind, count(*) AS decisions
+        FROM decisions WHERE deleted_at IS NULL AND decided_on IS NOT NULL
+        GROUP BY month, kind
+        """
+    )
+    db.execute(
+        """
+        CREATE VIEW IF NOT EXISTS reported_decisions AS
+        SELECT meetings.date AS meeting, meetings.board, reportings.item,
+               decisions.diary_number, decisions.kind, decisions.subject
+        FROM reportings
+        JOIN meetings ON meetings.id = reportings.meeting_id
+        JOIN decisions ON decisions.id = reportings.decision_id
+        WHERE decisions.deleted_at IS NULL
+        """
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _create_base_tables,
+    _add_full_text_search,
+    _add_report_views,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    row = connection.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(connection: sqlite3.Connection, path: Path, *, to: int = SCHEMA_VERSION) -> None:
+    """Bring the database up to version ``to``, each migration in its own transaction."""
+    current = schema_version(connection)
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            f"{str(path)!r} was made by a newer delreg (schema {current}, this one knows "
+            f"{SCHEMA_VERSION})",
+            hint="upgrade delreg (pip install -U delreg); the file was left as it was",
+        )
+    if current >= to:
+        return
+    # sqlite-utils is only needed to change the schema; reading never imports it.
+    import sqlite_utils
+
+    db = sqlite_utils.Database(connection, execute_plugins=False)
+    from delreg.store.connection import transaction
+
+    for version in range(current + 1, to + 1):
+        with transaction(connection, path):
+            MIGRATIONS[version - 1](db)
+            connection.execute(f"PRAGMA user_version = {version}")

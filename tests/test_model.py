@@ -1,0 +1,153 @@
+"""Diary and procurement numbers: every shape of domain.md, and the normalising rules."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from delreg.config import load_config
+from delreg.errors import InvalidValue
+from delreg.model import (
+    classify_kind,
+    diary_number_sort_key,
+    diary_number_year,
+    normalise_diary_number,
+    normalise_procurement_number,
+)
+
+CONFIG = load_config()
+
+# (as written in documents, canonical form, registration year)
+DIARY_NUMBERS = [
+    ("23RS1851", "23RS1851", 2023),
+    ("23RS9593-4", "23RS9593-4", 2023),
+    ("RS 2022/1275", "RS 2022/1275", 2022),
+    ("RS2022/1000", "RS 2022/1000", 2022),
+    ("RS 2022/713-1", "RS 2022/713-1", 2022),
+    ("HSN 2021/395-5", "HSN 2021/395-5", 2021),
+    ("KS 2023/145", "KS 2023/145", 2023),
+    ("KSN-2017-3447", "KSN-2017-3447", 2017),
+    ("RS 2018\u201306226", "RS 2018-06226", 2018),
+    ("RS 2021-0267", "RS 2021-0267", 2021),
+    ("LS 0806-0619", "LS 0806-0619", None),
+    ("RS/333/2023", "RS/333/2023", 2023),
+    ("Dnr 2.2.2/171-2013", "2.2.2/171-2013", 2013),
+    ("Dnr: 24RS841", "24RS841", 2024),
+]
+
+
+@pytest.mark.parametrize(("written", "canonical", "year"), DIARY_NUMBERS)
+def test_every_shape_in_the_domain_normalises(written: str, canonical: str, year: int) -> None:
+    assert normalise_diary_number(written, CONFIG) == canonical
+    assert diary_number_year(canonical) == year
+
+
+@pytest.mark.parametrize("written", ["23rs710", " 23RS710 ", "Dnr 23RS710", "dnr: 23rs710."])
+def test_spellings_of_one_diary_number_are_the_same_decision(written: str) -> None:
+    assert normalise_diary_number(written, CONFIG) == "23RS710"
+
+
+@pytest.mark.parametrize(
+    "bad", ["", "23", "RS", "hej hopp", "23RS", "2023/12/12/12", "MT 2023-0043x1"]
+)
+def test_malformed_diary_numbers_are_refused_with_an_explanation(bad: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        normalise_diary_number(bad, CONFIG)
+    assert "is not a diary number" in caught.value.message
+    assert caught.value.hint and "23RS1851" in caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("MT 2023-0043", "MT 2023-0043"),
+        ("MTH 2021-0115", "MTH 2021-0115"),
+        ("MT 2023-0034-1", "MT 2023-0034-1"),
+        ("MT 2020-0207d", "MT 2020-0207d"),
+        ("mt2020\u20130207D", "MT 2020-0207d"),
+        ("MT 2023-0053a", "MT 2023-0053a"),
+        (" mt  2023 - 0043 ", "MT 2023-0043"),
+    ],
+)
+def test_procurement_numbers_normalise(written: str, canonical: str) -> None:
+    assert normalise_procurement_number(written, CONFIG) == canonical
+
+
+def test_an_organisation_can_add_its_own_diary_number_shape(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from delreg.config import load_config as load
+
+    assert isinstance(tmp_path, Path)
+    own = tmp_path / "org.toml"
+    own.write_text(
+        "[numbers]\ndiary_number_patterns = ['SN\\.\\d{4}\\.\\d{3}']\n", encoding="utf-8"
+    )
+    config = load(own)
+    assert normalise_diary_number("sn.2024.017", config) == "SN.2024.017"
+    # The built-in shapes are still there: lists in an organisation's file extend the defaults.
+    assert normalise_diary_number("23RS1851", config) == "23RS1851"
+    with pytest.raises(InvalidValue):
+        normalise_diary_number("sn.2024.017", CONFIG)
+
+
+def test_sort_key_orders_by_year_then_serial() -> None:
+    numbers = ["24RS278", "23RS12841", "23RS710", "22RS317", "RS 2022/1275"]
+    assert sorted(numbers, key=diary_number_sort_key) == [
+        "22RS317",
+        "RS 2022/1275",
+        "23RS710",
+        "23RS12841",
+        "24RS278",
+    ]
+
+
+def test_kinds_are_classified_from_slug_label_or_wording() -> None:
+    assert classify_kind("kontrakt", CONFIG) == "kontrakt"
+    assert classify_kind("Tilldelningsbeslut", CONFIG) == "tilldelningsbeslut"
+    assert classify_kind("tecknat personuppgiftsbiträdesavtal med X", CONFIG) == "pub-avtal"
+    assert classify_kind("Programbeslut", CONFIG) == "beslut"
+    assert classify_kind("", CONFIG) == "beslut"
+
+
+compact = st.builds(
+    lambda year, letters, serial: f"{year:02d}{letters}{serial}",
+    st.integers(0, 99),
+    st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=4),
+    st.integers(1, 999_999),
+)
+prefixed = st.builds(
+    lambda letters, year, serial: f"{letters} {year}/{serial}",
+    st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ", min_size=1, max_size=6),
+    st.integers(1990, 2099),
+    st.integers(1, 99_999),
+)
+
+
+@given(st.one_of(compact, prefixed))
+def test_normalising_is_idempotent(number: str) -> None:
+    once = normalise_diary_number(number, CONFIG)
+    assert normalise_diary_number(once, CONFIG) == once
+
+
+@given(
+    st.one_of(compact, prefixed),
+    st.sampled_from(["", "Dnr ", "Dnr: ", "dnr "]),
+    st.sampled_from(["", " ", "  ", "\t"]),
+    st.booleans(),
+)
+def test_prefix_space_and_case_never_change_the_number(
+    number: str, prefix: str, padding: str, lower: bool
+) -> None:
+    written = padding + prefix + (number.lower() if lower else number) + padding
+    assert normalise_diary_number(written, CONFIG) == normalise_diary_number(number, CONFIG)
+
+
+@given(st.text(max_size=40))
+def test_any_text_either_normalises_or_raises_our_error(text: str) -> None:
+    try:
+        result = normalise_diary_number(text, CONFIG)
+    except InvalidValue:
+        return
+    assert (result == result.strip() and result == result.upper()) or "/" in result
