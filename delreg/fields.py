@@ -103,7 +103,8 @@ def _normalise(
 def _whole_number(text: str, *, minimum: int) -> int | None:
     if not text.strip():
         return None
-    if not text.strip().isdigit() or int(text) < minimum:
+    # Only ASCII digits: str.isdigit() also accepts "²", which int() then refuses.
+    if not re.fullmatch(r"[0-9]+", text.strip()) or int(text) < minimum:
         raise InvalidValue(f"{text!r} is not a whole number of at least {minimum}")
     return int(text)
 

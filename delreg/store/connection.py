@@ -83,6 +83,8 @@ def transaction(connection: sqlite3.Connection, path: Path) -> Iterator[sqlite3.
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         raise
+    if not connection.in_transaction:
+        return  # the body chose to roll back (a dry run, a rejected import)
     try:
         connection.execute("COMMIT")
     except sqlite3.Error as error:

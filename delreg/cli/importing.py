@@ -1,0 +1,76 @@
+"""`delreg import`: decisions and notices from agendas, PDFs and registry exports."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from delreg.cli.app import app, environment, exit_code
+from delreg.errors import ExitCode
+
+
+@app.command(
+    name="import",
+    epilog="Examples:\n\n"
+    "  delreg import data/example-agenda.txt --meeting 2024-02-15\n\n"
+    "  delreg import export.csv --skip-invalid --json\n\n"
+    "  delreg list --format csv | delreg import - --format csv",
+)
+def import_decisions(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files to read; - reads standard input.")],
+    fmt: Annotated[
+        str,
+        typer.Option("--format", help="auto, text, pdf, csv, tsv, json or xlsx."),
+    ] = "auto",
+    meeting: Annotated[
+        str | None,
+        typer.Option(help="Mark the decisions as reported at this meeting, in the order read."),
+    ] = None,
+    board: Annotated[str | None, typer.Option(help="The board of that meeting.")] = None,
+    sheet: Annotated[str | None, typer.Option(help="The Excel sheet to read.")] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+    ] = False,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option("--skip-invalid", help="Write the good items even if some are rejected."),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Read decisions (and notices) and upsert them by diary number, all or nothing."""
+    from delreg.dates import parse_date
+    from delreg.errors import DelregError
+    from delreg.importer import FORMATS, read_inputs
+    from delreg.model import Meeting
+
+    env = environment(ctx)
+    if fmt not in FORMATS:
+        raise DelregError(f"unknown format {fmt!r}", hint="use one of " + ", ".join(FORMATS))
+    target = None
+    if meeting:
+        target = Meeting(date=parse_date(meeting), board=board if board is not None else "")
+    meeting_year = int(target.date[:4]) if target else None
+    records = read_inputs(paths, fmt=fmt, config=env.config, meeting_year=meeting_year, sheet=sheet)
+    with env.open_store() as store:
+        summary = store.import_records(
+            records,
+            meeting=target,
+            commit_if=lambda s: not dry_run and (skip_invalid or not s.rejected),
+        )
+    if as_json:
+        env.out(json.dumps(summary.to_json(), ensure_ascii=False))
+    for rejected in summary.rejected:
+        env.say(f"rejected: {rejected.source}: {rejected.reason}")
+    written = not dry_run and (skip_invalid or not summary.rejected)
+    env.say(
+        f"inserted {summary.inserted}, updated {summary.updated}, unchanged {summary.unchanged}, "
+        f"rejected {len(summary.rejected)}, notices {summary.notices}"
+        + ("" if written else " — nothing was written")
+        + (" (dry run)" if dry_run else "")
+    )
+    if summary.rejected and not skip_invalid and not dry_run:
+        env.say("hint: fix the rejected items, or add --skip-invalid to import the rest")
+    exit_code(ExitCode.PROBLEMS if summary.rejected else ExitCode.OK)

@@ -1,0 +1,134 @@
+"""Choosing a reader for each input and streaming its records, in the order given.
+
+The readers are pure; this module is the one that opens files (and stdin) for them.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from delreg.config import Config
+from delreg.errors import InputError
+from delreg.parse import Record
+
+FORMATS = ("auto", "text", "pdf", "csv", "tsv", "json", "xlsx")
+_SNIFF_BYTES = 4096
+
+
+def read_inputs(
+    paths: list[str],
+    *,
+    fmt: str,
+    config: Config,
+    meeting_year: int | None = None,
+    sheet: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Record]:
+    for name in paths:
+        yield from read_input(
+            name, fmt=fmt, config=config, meeting_year=meeting_year, sheet=sheet, stdin=stdin
+        )
+
+
+def read_input(
+    name: str,
+    *,
+    fmt: str,
+    config: Config,
+    meeting_year: int | None = None,
+    sheet: str | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Record]:
+    source = "<stdin>" if name == "-" else name
+    with _open_binary(name, stdin) as stream:
+        chosen = fmt
+        if chosen == "auto":
+            from delreg.parse.detect import detect_format
+
+            chosen = detect_format(name, stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES])
+        yield from _dispatch(chosen, stream, source, config, meeting_year, sheet)
+
+
+def _dispatch(
+    fmt: str,
+    stream: io.BufferedReader,
+    source: str,
+    config: Config,
+    meeting_year: int | None,
+    sheet: str | None,
+) -> Iterator[Record]:
+    if fmt == "pdf":
+        from delreg.parse.pdf import read_pdf
+
+        yield from read_pdf(stream, source=source, config=config, meeting_year=meeting_year)
+    elif fmt == "xlsx":
+        from delreg.parse.xlsx import read_xlsx
+
+        yield from read_xlsx(stream, source=source, config=config, sheet=sheet)
+    else:
+        text = _text_stream(stream, source)
+        if fmt == "text":
+            from delreg.parse.agenda import read_agenda
+
+            yield from read_agenda(
+                _read_text(text, source), source=source, config=config, meeting_year=meeting_year
+            )
+        elif fmt in ("csv", "tsv"):
+            from delreg.parse.tabular import read_csv
+
+            delimiter = "\t" if fmt == "tsv" else None
+            yield from read_csv(text, source=source, config=config, delimiter=delimiter)
+        elif fmt == "json":
+            from delreg.parse.jsondoc import read_json
+
+            yield from read_json(text, source=source, config=config)
+        else:
+            raise InputError(f"unknown format {fmt!r}", source=source)
+
+
+def _read_text(text: io.TextIOWrapper, source: str) -> str:
+    try:
+        return text.read()
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"not UTF-8 text (byte {error.start})",
+            source=source,
+            hint="save the file as UTF-8",
+        ) from None
+
+
+def _text_stream(stream: io.BufferedReader, source: str) -> io.TextIOWrapper:
+    # utf-8-sig drops the byte-order mark Swedish Excel writes at the start of a CSV.
+    return io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+
+
+def _open_binary(name: str, stdin: BinaryIO | None) -> io.BufferedReader:
+    if name == "-":
+        raw = stdin if stdin is not None else sys.stdin.buffer
+        return raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(_Readable(raw))
+    path = Path(name)
+    if path.is_dir():
+        raise InputError("is a folder, not a file", source=name)
+    try:
+        return open(path, "rb")
+    except OSError as error:
+        raise InputError(error.strerror or "cannot be opened", source=name) from None
+
+
+class _Readable(io.RawIOBase):
+    """Wraps any binary stream (CliRunner's stdin, a pipe) so it can be peeked at."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)

@@ -1,0 +1,528 @@
+"""The agenda reader's rules: the [agenda] and [kinds] configuration, compiled once per Config.
+
+Everything an organisation words its own way (headings, page noise, delegate titles, typos,
+shapes of numbers in running text) comes from configuration; this module only turns it into
+regular expressions. None of them repeats inside a repetition, which keeps reading linear.
+
+Python's regular expressions cannot skip ahead quickly when a pattern is case-insensitive, so
+each case-insensitive list also gets a ``Gate``: the plain words its patterns start with, looked
+for in the lower-cased item with ``str.find`` before any pattern runs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from delreg.config import FALLBACK_KIND, Config
+from delreg.dates import MONTHS
+from delreg.errors import InputError
+
+_NEVER = "(?!)"
+_MONTH_NAMES = "|".join(sorted({*MONTHS, *(name[:3] for name in MONTHS)}, key=len, reverse=True))
+# "2023-12-08", "8 december 2023", "den 14 mars", "8 dec. 2023": the dates agendas write.
+DATE_TEXT = (
+    r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
+    rf"|(?<!\w)(?:den\s)?\d{{1,2}}\s(?:{_MONTH_NAMES})\.?(?:\s\d{{4}}(?!\d))?(?!\w)"
+)
+# "MT 2023-0053a", "MTH 2021-0115", "MT 2023-0034-1" after the prefix.
+_PROCUREMENT_TAIL = r"\s?\d{4}\s?[-–/]\s?\d{1,6}[a-zA-Z]?(?:-\d{1,4})?(?![\w/])"
+# How far into an item its delegate is looked for, and how many words a title may have.
+_DELEGATE_WINDOW = 120
+_DELEGATE_WORDS = 6
+_GENITIVE = "s beslut"
+# A gate's word must be this long to be worth looking for.
+_SHORTEST_GATE_WORD = 3
+_QUANTIFIERS = "?*{"
+_FEW_GATE_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """The words some patterns must start with; ``None`` when one of them has no such word."""
+
+    words: tuple[str, ...] | None
+    # All the words in one pattern, to step from one place where a word stands to the next.
+    finder: re.Pattern[str] | None = None
+
+    def first(self, lowered: str | None, start: int = 0, end: int | None = None) -> int:
+        """Where in ``lowered`` the earliest match could start, or -1 if none can."""
+        if self.words is None or lowered is None:
+            return start
+        if len(self.words) > _FEW_GATE_WORDS and self.finder is not None:
+            found = self.finder.search(lowered, start, len(lowered) if end is None else end)
+            return found.start() if found is not None else -1
+        # A few words are found faster one by one than by a pattern for all of them.
+        best = -1
+        for word in self.words:
+            at = lowered.find(word, start, end)
+            if at >= 0 and (best < 0 or at < best):
+                best = at
+        return best
+
+    def match(
+        self,
+        pattern: re.Pattern[str],
+        text: str,
+        lowered: str | None,
+        start: int = 0,
+        end: int | None = None,
+    ) -> re.Match[str] | None:
+        """The earliest match of ``pattern`` in ``text[start:end]``."""
+        return next(self.matches(pattern, text, lowered, start, end), None)
+
+    def matches(
+        self,
+        pattern: re.Pattern[str],
+        text: str,
+        lowered: str | None,
+        start: int = 0,
+        end: int | None = None,
+    ) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern`` in ``text[start:end]`` by where they start, tried only
+        where one of the words stands (a case-insensitive search tries every position)."""
+        stop = len(text) if end is None else end
+        if self.words is None or lowered is None or self.finder is None:
+            position = start
+            while (found := pattern.search(text, position, stop)) is not None:
+                yield found
+                position = found.start() + 1
+            return
+        at = self.first(lowered, start, stop)
+        while at >= 0:
+            found = pattern.match(text, at, stop)
+            if found is not None:
+                yield found
+            following = self.finder.search(lowered, at + 1, stop)
+            at = following.start() if following is not None else -1
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaRules:
+    """Compiled patterns; see delreg/defaults/agenda.toml for what each one is for."""
+
+    noise: re.Pattern[str]
+    # Groups `decision`, `notice`, `end`, `sub`: which kind of heading a line is.
+    heading: re.Pattern[str]
+    heading_max_length: int
+    repeated_line_noise: int
+    empty_report: re.Pattern[str]
+    empty_report_gate: Gate
+    item_marker: re.Pattern[str]
+    diary_number: re.Pattern[str]
+    # Without the label: for the end of an item, where labels have been looked for already.
+    diary_number_bare: re.Pattern[str]
+    diary_number_alone: re.Pattern[str]
+    diary_label_gate: Gate
+    diary_label_value: re.Pattern[str]
+    procurement_prefixed: re.Pattern[str]
+    procurement_prefixes: tuple[str, ...]
+    procurement_labelled: re.Pattern[str]
+    procurement_label_gate: Gate
+    kind: re.Pattern[str]
+    kind_gate: Gate
+    kind_slugs: tuple[str, ...]
+    # Lower-case endings of a delegate's last word ("direktören", "ordförande", "chefen").
+    delegate_endings: tuple[str, ...]
+    # " har ", "s beslut": what follows a delegate named first.
+    delegate_verbs: tuple[str, ...]
+    delegate_abbreviated: re.Pattern[str]
+    delegate_abbreviations: dict[str, str]
+    delegate_label: re.Pattern[str]
+    delegate_label_gate: Gate
+    corrections: re.Pattern[str] | None
+    replacements: dict[str, str]
+    subject_lead_in: re.Pattern[str]
+    subject_connector: re.Pattern[str]
+    party_intro: re.Pattern[str]
+    party_intro_gate: Gate
+    party_pair_intros: frozenset[str]
+    party_joiner: re.Pattern[str]
+    party_clause_end: re.Pattern[str]
+    party_clause_break: re.Pattern[str]
+    decision_start: re.Pattern[str]
+    date: re.Pattern[str]
+    decision_date: re.Pattern[str]
+    decision_date_gate: Gate
+    delegation_points: tuple[re.Pattern[str], ...]
+    delegation_point_gate: Gate
+
+    def delegate_first(
+        self, text: str, start: int = 0, lowered: str | None = None
+    ) -> tuple[str, int] | None:
+        """The delegate an item starts with, and where what was decided starts after it.
+
+        "Hälso- och sjukvårdsdirektören har tecknat …", "Regiondirektörens beslut om …",
+        "RD:s beslut om …". Found with ``str.find`` rather than a pattern: a pattern would have
+        to try every title at every letter of the first words.
+        """
+        end = start + _DELEGATE_WINDOW
+        window = lowered[start:end] if lowered is not None else text[start:end].lower()
+        found = sorted((at, verb) for verb in self.delegate_verbs if (at := window.find(verb)) > 0)
+        for at, verb in found:
+            words = window[:at].split()
+            if (
+                len(words) <= _DELEGATE_WORDS
+                and all(word.replace("-", "").isalpha() for word in words)
+                and words[-1].endswith(self.delegate_endings)
+            ):
+                delegate = " ".join(text[start : start + at].split())
+                # After "… har " what was decided follows; after "…s beslut" it is "beslut …".
+                end = start + at + (1 if verb == _GENITIVE else len(verb))
+                return delegate, _skip_spaces(text, end)
+        return self._delegate_abbreviated(text, start)
+
+    def _delegate_abbreviated(self, text: str, start: int) -> tuple[str, int] | None:
+        found = self.delegate_abbreviated.match(text, start, start + _DELEGATE_WINDOW)
+        if found is None:
+            return None
+        abbreviation = found.group("abbreviation")
+        known = self.delegate_abbreviations.get(abbreviation)
+        if known is None and ":s" not in found.group():
+            return None
+        return known or abbreviation, found.end()
+
+    def starts_decision(self, text: str, start: int = 0) -> bool:
+        """Whether ``text`` reads like a reported decision from ``start`` on."""
+        limit = start + _DELEGATE_WINDOW
+        return bool(
+            self.delegate_first(text, start)
+            or self.decision_start.match(text, start, limit)
+            or self.diary_number.match(text, start, limit)
+            # A row of a table of decisions starts with the date of the decision.
+            or self.date.match(text, start, limit)
+        )
+
+
+_CACHE: dict[int, tuple[Config, AgendaRules]] = {}
+
+
+def agenda_rules(config: Config) -> AgendaRules:
+    """The rules for ``config``, compiled on first use (a Config is immutable)."""
+    cached = _CACHE.get(id(config))
+    if cached is not None and cached[0] is config:
+        return cached[1]
+    rules = _Compiler(config).rules()
+    if len(_CACHE) >= 16:
+        _CACHE.clear()
+    _CACHE[id(config)] = (config, rules)
+    return rules
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def literal_prefix(pattern: str) -> str | None:
+    """The plain text (lower case) every match of ``pattern`` starts with, if plain to see."""
+    if _has_top_level_alternative(pattern):
+        return None
+    position = 2 if pattern.startswith(r"\b") else 0
+    prefix: list[str] = []
+    while position < len(pattern):
+        char, step = pattern[position], 1
+        if char == "\\":
+            char, step = pattern[position + 1 : position + 2], 2
+            if not char or char.isalnum():
+                break
+        elif not (char.isalnum() or char in " -:,'"):
+            break
+        following = pattern[position + step : position + step + 1]
+        if following and following in _QUANTIFIERS:
+            break
+        prefix.append(char)
+        if following == "+":
+            break
+        position += step
+    text = "".join(prefix).lower()
+    return text if len(text.strip()) >= _SHORTEST_GATE_WORD else None
+
+
+def _has_top_level_alternative(pattern: str) -> bool:
+    depth, position, in_class = 0, 0, False
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "\\":
+            position += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        position += 1
+    return False
+
+
+def gate(patterns: list[str] | tuple[str, ...]) -> Gate:
+    prefixes = [literal_prefix(pattern) for pattern in patterns]
+    if any(prefix is None for prefix in prefixes):
+        return Gate(None)
+    words = sorted({prefix for prefix in prefixes if prefix is not None})
+    # A word that starts with another word is found where that one is.
+    words = [
+        word
+        for word in words
+        if not any(word != other and word.startswith(other) for other in words)
+    ]
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return Gate(tuple(words), re.compile(alternatives))
+
+
+class _Compiler:
+    """Reads the [agenda] table, checking types, and reports a bad entry by its key."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.section = config.section("agenda")
+
+    def rules(self) -> AgendaRules:
+        corrections = {key.casefold(): value for key, value in self.table("corrections").items()}
+        return AgendaRules(
+            noise=self.compile("noise", self.alternatives("noise"), re.I),
+            heading=self._heading(),
+            heading_max_length=self.number("heading_max_length", 160),
+            repeated_line_noise=self.number("repeated_line_noise", 3),
+            empty_report=self.compile("empty_report", self.alternatives("empty_report"), re.I),
+            empty_report_gate=self.gate("empty_report"),
+            item_marker=self._item_marker(),
+            diary_number=self._diary_number(),
+            diary_number_bare=self.compile(
+                "diary_number_search",
+                rf"(?<![\w/.])(?P<number>{self.alternatives('diary_number_search')})(?![\w/])",
+            ),
+            diary_number_alone=self._diary_number_alone(),
+            diary_label_gate=self.gate("diary_number_labels"),
+            diary_label_value=self.compile(
+                "diary_number_labels",
+                rf"\b(?:{self.alternatives('diary_number_labels')})\b\.?(?:\s*:)?\s*"
+                r"(?P<value>[^\s,;()]{1,30}(?: \d[^\s,;()]{0,20})?)",
+                re.I,
+            ),
+            procurement_prefixed=self._procurement_prefixed(),
+            procurement_prefixes=tuple(self.strings("procurement_prefixes")),
+            procurement_labelled=self.compile(
+                "procurement_labels",
+                rf"\b(?:{self.alternatives('procurement_labels')})\.?(?:\s*:)?\s*"
+                rf"(?P<number>[A-ZÅÄÖ]{{1,8}}{_PROCUREMENT_TAIL})",
+                re.I,
+            ),
+            procurement_label_gate=self.gate("procurement_labels"),
+            kind=self._kind_pattern(),
+            kind_gate=gate(
+                [p for slug in self._kind_slugs() for p in self.config.kinds[slug].match]
+            ),
+            kind_slugs=self._kind_slugs(),
+            delegate_endings=tuple(
+                title.lower() + ending
+                for title in self.strings("delegate_titles")
+                for ending in ("", "en", "n")
+            ),
+            delegate_verbs=(
+                *(f" {verb.lower()} " for verb in self.strings("delegate_verbs")),
+                _GENITIVE,
+            ),
+            delegate_abbreviated=self.compile(
+                "delegate_abbreviations",
+                r"(?P<abbreviation>[A-ZÅÄÖ]{2,6})(?::s\s+(?=beslut)|\s+har\b\s*)",
+            ),
+            delegate_abbreviations=self.table("delegate_abbreviations"),
+            delegate_label=self.compile(
+                "delegate_labels",
+                rf"\b(?:{self.alternatives('delegate_labels')})(?:\s*:)?\s*"
+                r"(?P<delegate>[^,;()–.]{2,60})",
+                re.I,
+            ),
+            delegate_label_gate=self.gate("delegate_labels"),
+            corrections=self._corrections(corrections),
+            replacements=corrections,
+            subject_lead_in=self.compile(
+                "subject_lead_ins",
+                rf"(?:(?:{self.alternatives('subject_lead_ins')})\b[\s,:–-]*)*",
+                re.I,
+            ),
+            subject_connector=self.compile(
+                "subject_connectors",
+                rf"[\s,:;–-]*(?:(?:{self.alternatives('subject_connectors')})\b\s*){{0,2}}",
+                re.I,
+            ),
+            party_intro=self.compile(
+                "party_intros",
+                rf"(?:{self.alternatives('party_after')}),?\s+"
+                rf"(?P<intro>{self.alternatives('party_intros')})\s",
+                re.I,
+            ),
+            party_intro_gate=self.gate("party_after"),
+            party_pair_intros=frozenset(
+                word.casefold() for word in self.strings("party_pair_intros")
+            ),
+            party_joiner=self.compile(
+                "party_joiners", rf"(?<!-)\s(?:{self.alternatives('party_joiners')})\s", re.I
+            ),
+            party_clause_end=self.compile(
+                "party_clause_ends", self.alternatives("party_clause_ends"), re.I
+            ),
+            party_clause_break=self.compile(
+                "party_clause_breaks", self.alternatives("party_clause_breaks"), re.I
+            ),
+            decision_start=self.compile(
+                "decision_starts", self.alternatives("decision_starts"), re.I
+            ),
+            date=re.compile(DATE_TEXT, re.I),
+            decision_date=self.compile(
+                "decision_date_labels",
+                rf"\b(?:{self.alternatives('decision_date_labels')})(?:\s*:)?\s*(?P<date>{DATE_TEXT})",
+                re.I,
+            ),
+            decision_date_gate=self.gate("decision_date_labels"),
+            delegation_points=tuple(
+                self.compile("delegation_point_patterns", pattern, re.I)
+                for pattern in self.strings("delegation_point_patterns")
+            ),
+            delegation_point_gate=self.gate("delegation_point_patterns"),
+        )
+
+    # --- reading the table -------------------------------------------------------------------
+
+    def value(self, key: str) -> Any:
+        return self.section.get(key)
+
+    def strings(self, key: str) -> list[str]:
+        value = self.value(key)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.error(key, "must be a list of strings")
+        return value
+
+    def text(self, key: str, default: str) -> str:
+        value = self.value(key)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            raise self.error(key, "must be a string")
+        return value
+
+    def number(self, key: str, default: int) -> int:
+        value = self.value(key)
+        if value is None:
+            return default
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self.error(key, "must be a whole number, 0 or more")
+        return value
+
+    def table(self, key: str) -> dict[str, str]:
+        value = self.value(key)
+        if value is None:
+            return {}
+        if not isinstance(value, dict) or not all(
+            isinstance(item, str) for item in (*value, *value.values())
+        ):
+            raise self.error(key, "must be a table of strings")
+        return {name: text for name, text in value.items() if name != "replace"}
+
+    def alternatives(self, key: str) -> str:
+        patterns = self.strings(key)
+        return "|".join(f"(?:{pattern})" for pattern in patterns) if patterns else _NEVER
+
+    def gate(self, key: str) -> Gate:
+        return gate(self.strings(key))
+
+    def compile(self, key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        try:
+            return re.compile(pattern, flags)
+        except re.error as error:
+            raise self.error(
+                key, f"holds a pattern that is not a regular expression ({error})"
+            ) from None
+
+    def error(self, key: str, problem: str) -> InputError:
+        return InputError(
+            f"agenda.{key} {problem}",
+            source=self.config.source,
+            hint="see delreg/defaults/agenda.toml for the expected form",
+        )
+
+    # --- the composite patterns --------------------------------------------------------------
+
+    def _heading(self) -> re.Pattern[str]:
+        # A whole line: prefix, one heading, an optional qualifier, an optional colon. The kinds
+        # are tried in this order, so a decision heading wins over the others.
+        prefix = self.text("heading_prefix", "")
+        qualifier = self.text("heading_qualifier", _NEVER)
+        kinds = {
+            "decision": "headings",
+            "notice": "notice_headings",
+            "end": "end_headings",
+            "sub": "subheadings",
+        }
+        body = "|".join(f"(?P<{name}>{self.alternatives(key)})" for name, key in kinds.items())
+        return self.compile("headings", rf"{prefix}(?:{body})(?:{qualifier})?\s*:?", re.I)
+
+    def _item_marker(self) -> re.Pattern[str]:
+        styles = self.table("item_markers")
+        for style in styles:
+            if not style.isidentifier():
+                raise self.error("item_markers", f"has a style name {style!r} that is no word")
+        body = "|".join(f"(?P<{style}>{pattern})" for style, pattern in styles.items())
+        return self.compile("item_markers", rf"(?:{body or _NEVER})\s*")
+
+    def _diary_number(self) -> re.Pattern[str]:
+        labels = self.alternatives("diary_number_labels")
+        return self.compile(
+            "diary_number_search",
+            rf"(?P<label>(?i:\b(?:{labels}))\b\.?(?:\s*:)?\s*)?"
+            rf"(?<![\w/.])(?P<number>{self.alternatives('diary_number_search')})(?![\w/])",
+        )
+
+    def _diary_number_alone(self) -> re.Pattern[str]:
+        # A line that holds a diary number and nothing else ("Dnr: RS 2022/1275").
+        labels = self.alternatives("diary_number_labels")
+        shapes = self.alternatives("diary_number_search")
+        return self.compile(
+            "diary_number_search",
+            rf"\(?\s*(?:(?i:{labels})\.?(?:\s*:)?\s*)?(?:{shapes})\s*\)?\s*[.,;:]?",
+        )
+
+    def _procurement_prefixed(self) -> re.Pattern[str]:
+        # Starting with the literal prefixes lets the regular-expression engine skip ahead; the
+        # reader checks that a match does not start inside a word.
+        prefixes = sorted(self.strings("procurement_prefixes"), key=len, reverse=True)
+        alternatives = "|".join(re.escape(prefix) for prefix in prefixes) or _NEVER
+        return self.compile("procurement_prefixes", rf"(?:{alternatives}){_PROCUREMENT_TAIL}")
+
+    def _kind_slugs(self) -> tuple[str, ...]:
+        return tuple(
+            slug for slug, spec in self.config.kinds.items() if slug != FALLBACK_KIND and spec.match
+        )
+
+    def _kind_pattern(self) -> re.Pattern[str]:
+        # One alternation, a named group per kind in the configuration's order: the earliest
+        # phrase in the sentence decides, and at the same place the kind listed first.
+        groups = []
+        for index, slug in enumerate(self._kind_slugs()):
+            phrases = "|".join(f"(?:{pattern})" for pattern in self.config.kinds[slug].match)
+            groups.append(f"(?P<k{index}>{phrases})")
+        try:
+            return re.compile("|".join(groups) or _NEVER, re.I)
+        except re.error as error:
+            raise InputError(
+                f"kinds: a match pattern is not a regular expression ({error})",
+                source=self.config.source,
+            ) from None
+
+    def _corrections(self, corrections: dict[str, str]) -> re.Pattern[str] | None:
+        if not corrections:
+            return None
+        words = sorted(corrections, key=len, reverse=True)
+        phrases = "|".join(r"\s+".join(map(re.escape, word.split())) for word in words)
+        return self.compile("corrections", rf"(?<!\w)(?:{phrases})(?!\w)", re.I)

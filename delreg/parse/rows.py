@@ -1,0 +1,341 @@
+"""One row of a registry export (CSV, Excel, JSON) → one normalised Decision. Pure.
+
+The tabular readers share this: which column holds which field (the ``[columns]`` section of the
+configuration), how a cell of any type (text, number, datetime, list) becomes the value
+``delreg.fields`` normalises, and the bookkeeping that notices one diary number listed twice.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from array import array
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from operator import attrgetter
+from typing import Any
+
+from delreg.config import FALLBACK_KIND, Config
+from delreg.errors import InputError, InvalidValue
+from delreg.fields import normalise_field
+from delreg.model import DECISION_FIELDS, Decision, decision_from_mapping
+from delreg.parse import Rejected
+
+# The fields delreg.fields normalises. `source` is apart: it says where a decision was read.
+READ_FIELDS: tuple[str, ...] = tuple(name for name in DECISION_FIELDS if name != "source")
+REQUIRED_FIELDS = ("diary_number", "subject")
+_DATE_FIELDS = ("decided_on", "notified_on", "meeting")
+_NUMBER_FIELDS = ("amount", "standstill_days", "item")
+
+# Control characters (C0, DEL, C1) have no place in a register and hide in exported cells.
+_CONTROLS = dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)], " ")
+# A timestamp where a date is meant ("2024-01-19T00:00:00", "2024-01-19 14:30"): the day counts.
+_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
+# UTF-8 read as Windows-1252 or Latin-1 turns "ö" into "Ã¶": "Ã" and then what a continuation
+# byte (0x80-0xBF) decodes to in either of those.
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+_MOJIBAKE = re.compile(
+    "Ã["
+    + re.escape(_CONTINUATION_BYTES.decode("cp1252", errors="ignore"))
+    + re.escape(_CONTINUATION_BYTES.decode("latin-1"))
+    + "]"
+)
+
+
+_HEADER_SPACING = re.compile(r"[\s_\-]+")
+
+
+def header_key(name: object) -> str:
+    """How a header is compared: ``"Diarie_nummer:"`` and ``"diarie nummer"`` are alike."""
+    text = "" if name is None else str(name)
+    return _HEADER_SPACING.sub(" ", text.casefold()).strip(" .:*\ufeff")
+
+
+class ColumnNames:
+    """The configured names of each field's column, as one lookup from header to field."""
+
+    def __init__(self, config: Config) -> None:
+        section = config.section("columns")
+        self._ignored = {header_key(name) for name in _names(section, "ignore", config)}
+        self._fields: dict[str, str] = {}
+        unknown = sorted(set(section) - {*READ_FIELDS, "source", "ignore"})
+        if unknown:
+            raise InputError(
+                f"[columns] has no field {', '.join(unknown)}",
+                source=config.source,
+                hint="the fields are: " + ", ".join(READ_FIELDS),
+            )
+        for field in READ_FIELDS:
+            for name in (field, *_names(section, field, config)):
+                self._fields.setdefault(header_key(name), field)
+        # A `source` column is recognised so that it is not mistaken for another field.
+        for name in ("source", *_names(section, "source", config)):
+            self._fields.setdefault(header_key(name), "source")
+
+    def field_for(self, name: object) -> str | None:
+        key = header_key(name)
+        if key in self._ignored:
+            return None
+        return self._fields.get(key)
+
+    def columns(self, header: Sequence[object]) -> Columns | None:
+        """The columns of a header row, or None when it has no diary-number column.
+
+        Raises InvalidValue when two columns name one field or the subject is missing.
+        """
+        positions: list[tuple[int, str]] = []
+        written: dict[str, str] = {}
+        for position, name in enumerate(header):
+            field = self.field_for(name)
+            if field is None:
+                continue
+            if field in written:
+                raise InvalidValue(
+                    f"columns {written[field]!r} and {str(name).strip()!r} both hold {field}",
+                    hint="remove or rename one, or list one under [columns] ignore",
+                )
+            written[field] = str(name).strip()
+            positions.append((position, field))
+        if "diary_number" not in written:
+            return None
+        if "subject" not in written:
+            raise InvalidValue(
+                "no subject column",
+                hint="name it subject or Beslut/Rubrik/Ärendemening, or add its name under "
+                "[columns] subject",
+            )
+        return Columns(tuple(positions), len(header), written)
+
+
+def _names(section: Mapping[str, Any], key: str, config: Config) -> list[str]:
+    value = section.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+        raise InputError(f"columns.{key} must be a list of column names", source=config.source)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Which decision field each column of one export holds, by position."""
+
+    positions: tuple[tuple[int, str], ...]
+    width: int
+    # The header as the file writes it, per field, for messages in the file's own words.
+    written: Mapping[str, str]
+
+    def values(self, cells: Sequence[object]) -> dict[str, object]:
+        return {
+            field: cells[position] for position, field in self.positions if position < len(cells)
+        }
+
+    def labels(self) -> dict[str, str]:
+        return labels_for(self.written)
+
+    def overflow(self, cells: Sequence[object]) -> int:
+        """How many cells past the header's last column hold something."""
+        return sum(1 for cell in cells[self.width :] if cell is not None and str(cell).strip())
+
+
+def labels_for(written: Mapping[str, str]) -> dict[str, str]:
+    """``decided_on (Beslutsdatum)`` where the file calls a field by another name."""
+    return {
+        field: field if header_key(name) == header_key(field) else f"{field} ({name})"
+        for field, name in written.items()
+    }
+
+
+def record_from_values(
+    values: Mapping[str, object],
+    *,
+    config: Config,
+    source: str,
+    labels: Mapping[str, str] | None = None,
+) -> Decision | Rejected:
+    """A Decision, or a Rejected that names every field that is wrong."""
+    try:
+        return decision_from_values(values, config=config, source=source, labels=labels)
+    except InvalidValue as error:
+        return Rejected(source=source, reason=error.message)
+
+
+def decision_from_values(
+    values: Mapping[str, object],
+    *,
+    config: Config,
+    source: str,
+    labels: Mapping[str, str] | None = None,
+) -> Decision:
+    """A Decision from ``{field: cell}``; raises InvalidValue listing each field that is wrong.
+
+    Cells may be text, numbers, booleans, dates or (for parties) lists, as CSV, Excel and JSON
+    give them. Fields that are absent keep the Decision's defaults; an unknown kind is `beslut`.
+    The decision's ``source`` is where the row was read (``source``), unless the row names one
+    itself: a register's own export keeps where each decision first came from, so that
+    ``delreg list --format csv | delreg import -`` gives back what was listed.
+    """
+    labels = labels or {}
+    normalised: dict[str, Any] = {"kind": FALLBACK_KIND}
+    problems: list[str] = []
+    for field in READ_FIELDS:
+        if field not in values:
+            continue
+        try:
+            cell = cell_value(values[field], field)
+            if cell is None or cell == "":
+                # An empty cell means the field's default (no date, not secret, kind beslut).
+                if field in REQUIRED_FIELDS:
+                    raise InvalidValue("missing")
+                continue
+            normalised[field] = normalise_field(field, cell, config, strict_kind=False)
+        except InvalidValue as error:
+            message = error.message.removeprefix(f"{field}: ")
+            problems.append(f"{labels.get(field, field)}: {message}")
+    for field in REQUIRED_FIELDS:
+        if field not in values:
+            problems.append(f"{labels.get(field, field)}: missing")
+    try:
+        normalised["source"] = cell_value(values.get("source"), "source") or source
+    except InvalidValue as error:
+        problems.append(f"{labels.get('source', 'source')}: {error.message}")
+    if problems:
+        raise InvalidValue("; ".join(problems))
+    return decision_from_mapping(normalised)
+
+
+def cell_value(value: object, field: str) -> object:
+    """What ``delreg.fields`` expects of a cell: text (or a list of parties, or a boolean).
+
+    Numbers become text so that the same rules (whole kronor, no negative item) apply whatever
+    the cell type; an Excel date becomes an ISO date.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return _clean_text(value, field)
+    if isinstance(value, bool):
+        return value if field == "secret" else str(value).lower()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isfinite(value) and value == int(value):
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, list | tuple) and field == "parties":
+        return [_party(item) for item in value]
+    kind = "a list" if isinstance(value, list | tuple) else type(value).__name__
+    raise InvalidValue(f"is {kind}, not a single value")
+
+
+def _party(item: object) -> str:
+    if isinstance(item, str):
+        return _clean_text(item, "parties")
+    if isinstance(item, int | float) and not isinstance(item, bool):
+        return str(item)
+    raise InvalidValue(f"{item!r} is not a party name")
+
+
+def _clean_text(text: str, field: str) -> str:
+    # Most cells are plain ASCII: nothing decoded wrongly and no control character in them.
+    if not (text.isascii() and text.isprintable()):
+        _refuse_wrongly_decoded(text)
+        text = text.translate(_CONTROLS)
+        # delreg.fields tests numbers with str.isdigit(), which says yes to "²" that int() refuses.
+        if field in _NUMBER_FIELDS and any(
+            char.isdigit() and char not in "0123456789" for char in text
+        ):
+            raise InvalidValue(f"{' '.join(text.split())!r} is not written with the digits 0-9")
+    cleaned = " ".join(text.split())
+    if field in _DATE_FIELDS and (found := _TIMESTAMP.fullmatch(cleaned)):
+        return found.group(1)
+    return cleaned
+
+
+def _refuse_wrongly_decoded(text: str) -> None:
+    if "\ufffd" in text:
+        raise InvalidValue(
+            f"{text.strip()[:60]!r} holds '\ufffd', the mark of text that could not be decoded",
+            hint="export the file again as UTF-8",
+        )
+    if _MOJIBAKE.search(text):
+        raise InvalidValue(
+            f"{text.strip()[:60]!r} looks wrongly decoded ('Ã¶' where 'ö' was meant)",
+            hint="the file was converted to UTF-8 twice; export it again as UTF-8",
+        )
+
+
+# What makes two rows with one diary number the same decision: everything but where it was read.
+_compared_values = attrgetter(*READ_FIELDS)
+
+
+class SeenDiaryNumbers:
+    """Remembers each diary number read from one file, to catch one listed twice.
+
+    The same number twice with the same values is harmless (the register upserts); with
+    different values it is a mistake in the file, and the second is rejected naming both lines.
+    A dict of the numbers would take 130-240 bytes a row (measured at 1 000 000 rows); this
+    open-addressing table of each number's 64-bit hash, a 32-bit fingerprint of its values and
+    its line takes 16 bytes a slot, at most half of them used, so memory stays small for the
+    largest export. A false alarm needs two numbers with one hash (for a million rows, about 1
+    in 30 million); a missed clash needs two rows' values with one fingerprint (1 in 4 billion).
+    """
+
+    def __init__(self, unit: str = "line") -> None:
+        self._unit = unit
+        self._size = 0
+        self._allocate(1024)
+
+    def _allocate(self, capacity: int) -> None:
+        self._keys = array("q", bytes(8 * capacity))
+        self._fingerprints = array("I", bytes(4 * capacity))
+        # 0 marks an empty slot: positions are counted from 1.
+        self._positions = array("I", bytes(4 * capacity))
+        self._mask = capacity - 1
+
+    def check(self, record: Decision | Rejected, position: int, where: str) -> Decision | Rejected:
+        """The record, or a Rejected (at ``where``) when its number came earlier, otherwise."""
+        if isinstance(record, Rejected):
+            return record
+        clash = self.conflict(record, position)
+        return Rejected(where, clash) if clash else record
+
+    def conflict(self, decision: Decision, position: int) -> str | None:
+        """Why ``decision`` (at ``position``) clashes with an earlier row, or None."""
+        key = hash(decision.diary_number)
+        fingerprint = hash(_compared_values(decision)) & 0xFFFFFFFF
+        slot = self._slot(key)
+        if self._positions[slot]:
+            if self._fingerprints[slot] == fingerprint:
+                return None
+            return (
+                f"diary_number: {decision.diary_number} is listed twice with different "
+                f"values ({self._unit} {self._positions[slot]} and {self._unit} {position})"
+            )
+        self._keys[slot] = key
+        self._fingerprints[slot] = fingerprint
+        self._positions[slot] = min(position, 0xFFFFFFFF)
+        self._size += 1
+        if self._size * 2 > self._mask:
+            self._grow()
+        return None
+
+    def _slot(self, key: int) -> int:
+        """The slot that holds ``key``, or the empty one where it belongs (linear probing)."""
+        slot = key & self._mask
+        while self._positions[slot] and self._keys[slot] != key:
+            slot = (slot + 1) & self._mask
+        return slot
+
+    def _grow(self) -> None:
+        keys, fingerprints, positions = self._keys, self._fingerprints, self._positions
+        self._allocate(2 * (self._mask + 1))
+        for index, position in enumerate(positions):
+            if position:
+                slot = self._slot(keys[index])
+                self._keys[slot] = keys[index]
+                self._fingerprints[slot] = fingerprints[index]
+                self._positions[slot] = position

@@ -1,0 +1,223 @@
+"""CSV and TSV registry exports → decisions, streamed row by row.
+
+The header holds the decision's JSON keys (what ``delreg list --format csv`` writes) or the
+organisation's own column names (``[columns]``); title lines above it are skipped. The delimiter
+is sniffed from the header among ``;`` (Swedish Excel), ``,`` and tab.
+
+Encoding: UTF-8 only, with or without the byte-order mark Excel writes. There is no guessing of
+Windows-1252: a wrong guess turns "ö" into something else without a word, and a register is a
+public record. A byte that is not UTF-8 stops the import with its line number and a hint on how
+to convert the file (``iconv -f WINDOWS-1252 -t UTF-8``, or Excel's "CSV UTF-8").
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from typing import TextIO
+
+from delreg.config import Config
+from delreg.errors import InputError, InvalidValue
+from delreg.parse import Record, Rejected
+from delreg.parse.rows import ColumnNames, Columns, SeenDiaryNumbers, record_from_values
+
+DELIMITERS = (";", ",", "\t")
+# Title lines an export may have above its header ("Delegationsbeslut 2024", a blank line …).
+HEADER_SEARCH_LINES = 20
+# Longer lines are not a registry export (or a quote was left open); refuse them, bounded.
+MAX_LINE_CHARS = 1 << 20
+# A quoted field that runs on this long most likely lacks its closing quote, and would swallow
+# the rows below it.
+MAX_RECORD_LINES = 50
+# Bytes that mean "Å Ä Ö å ä ö é" in Windows-1252, what Excel's "CSV (semikolonavgränsad)" writes.
+_CP1252_LETTERS = {0xC5, 0xC4, 0xD6, 0xE5, 0xE4, 0xF6, 0xE9}
+
+
+class TextLines:
+    """The lines of a text stream, numbered, with undecodable bytes reported by line.
+
+    ``number`` is how many whole lines have been read. With ``max_chars`` a line longer than that
+    is an error; without, long lines come in pieces (for JSON, which may be one huge line).
+    """
+
+    def __init__(self, stream: TextIO, *, source: str, max_chars: int | None = MAX_LINE_CHARS):
+        self._stream = stream
+        self._source = source
+        self._max_chars = max_chars
+        self._piece = max_chars or 1 << 16
+        self.number = 0
+        self._started = False
+
+    def __iter__(self) -> TextLines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            piece = self._stream.readline(self._piece)
+        except UnicodeDecodeError as error:
+            raise _not_utf8(error, self._source, self.number) from None
+        except OSError as error:
+            raise InputError(f"cannot be read ({error})", source=self._source) from None
+        if not piece:
+            raise StopIteration
+        if not self._started:
+            self._started = True
+            piece = piece.removeprefix("\ufeff")
+            _refuse_binary_head(piece, self._source)
+        if "\x00" in piece:
+            raise _binary(self._source, self.number + 1)
+        if piece.endswith(("\n", "\r")):
+            self.number += 1
+        elif self._max_chars is not None and len(piece) >= self._max_chars:
+            raise InputError(
+                f"the line is longer than {self._max_chars} characters",
+                source=self._source,
+                line=self.number + 1,
+                hint='is this a registry export? a quote (") left open swallows the lines below',
+            )
+        return piece
+
+
+def _refuse_binary_head(first: str, source: str) -> None:
+    for magic, what, option in (
+        ("PK\x03\x04", "an Excel workbook", "xlsx"),
+        ("%PDF", "a PDF", "pdf"),
+    ):
+        if first.startswith(magic):
+            raise InputError(
+                f"is {what}, not text", source=source, line=1, hint=f"use --format {option}"
+            )
+
+
+def _binary(source: str, line: int) -> InputError:
+    return InputError(
+        "holds binary data, not text",
+        source=source,
+        line=line,
+        hint="give an Excel workbook with --format xlsx, a PDF with --format pdf",
+    )
+
+
+def _not_utf8(error: UnicodeDecodeError, source: str, lines_read: int) -> InputError:
+    # The decoder saw the bytes after the last whole line read, so the bad byte's line is that
+    # count plus the line breaks before it in what it was given.
+    line = lines_read + 1 + error.object.count(b"\n", 0, error.start)
+    byte = error.object[error.start]
+    hint = "delreg reads UTF-8 text: convert the file (iconv -f WINDOWS-1252 -t UTF-8 FILE)"
+    if line == 1 and error.object[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        hint = "the file is UTF-16 (Excel's 'Unicode text'): save it as 'CSV UTF-8' instead"
+    elif b"\x00" in error.object[error.start : error.start + 512]:
+        return _binary(source, line)
+    elif byte in _CP1252_LETTERS:
+        letter = bytes([byte]).decode("cp1252")
+        hint = (
+            f"byte 0x{byte:02X} is {letter!r} in Windows-1252, as Excel's 'CSV "
+            "(semikolonavgränsad)' writes: save as 'CSV UTF-8' or convert the file "
+            "(iconv -f WINDOWS-1252 -t UTF-8 FILE)"
+        )
+    return InputError(f"not UTF-8 (byte 0x{byte:02X})", source=source, line=line, hint=hint)
+
+
+def read_csv(
+    stream: TextIO, *, source: str, config: Config, delimiter: str | None = None
+) -> Iterator[Record]:
+    """Decisions from a CSV/TSV export, one per row, each with ``source`` ``"<file>:<line>"``.
+
+    A row with a bad value gives a Rejected naming its line; a file that cannot be read at all
+    (not UTF-8, binary, empty, no header with a diary-number column) raises InputError.
+    """
+    lines = TextLines(stream, source=source)
+    names = ColumnNames(config)
+    columns, delimiter = _find_header(lines, names, source, delimiter)
+    labels = columns.labels()
+    seen = SeenDiaryNumbers("line")
+    rows = csv.reader(lines, delimiter=delimiter)
+    while True:
+        first_line = lines.number + 1
+        try:
+            cells = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise InputError(
+                f"not valid CSV ({error})", source=source, line=first_line, hint=_QUOTE_HINT
+            ) from None
+        if lines.number - first_line >= MAX_RECORD_LINES:
+            raise InputError(
+                f"a quoted field runs over more than {MAX_RECORD_LINES} lines",
+                source=source,
+                line=first_line,
+                hint=_QUOTE_HINT,
+            )
+        if not any(cell.strip() for cell in cells):
+            continue
+        yield _record(cells, columns, labels, seen, config, f"{source}:{first_line}", first_line)
+
+
+_QUOTE_HINT = 'a field that holds the delimiter or a line break must be quoted ("…"), and closed'
+
+
+def _record(
+    cells: list[str],
+    columns: Columns,
+    labels: dict[str, str],
+    seen: SeenDiaryNumbers,
+    config: Config,
+    where: str,
+    line: int,
+) -> Record:
+    extra = columns.overflow(cells)
+    if extra:
+        return Rejected(
+            where,
+            f"{len(cells)} cells where the header has {columns.width}: "
+            "an unquoted delimiter inside a value?",
+        )
+    record = record_from_values(columns.values(cells), config=config, source=where, labels=labels)
+    return seen.check(record, line, where)
+
+
+def _find_header(
+    lines: TextLines, names: ColumnNames, source: str, delimiter: str | None
+) -> tuple[Columns, str]:
+    """The header's columns and the delimiter, from the first lines that are not blank."""
+    first_seen: tuple[int, str] | None = None
+    searched = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        number = lines.number if line.endswith(("\n", "\r")) else lines.number + 1
+        first_seen = first_seen or (number, line.strip())
+        for candidate in [delimiter] if delimiter else _by_frequency(line):
+            cells = next(csv.reader([line], delimiter=candidate), [])
+            try:
+                columns = names.columns(cells)
+            except InvalidValue as error:
+                raise InputError(
+                    error.message, source=source, line=number, hint=error.hint
+                ) from None
+            if columns is not None:
+                return columns, candidate
+        searched += 1
+        if searched >= HEADER_SEARCH_LINES:
+            break
+    if first_seen is None:
+        raise InputError("the file is empty", source=source, line=1, hint=_HEADER_HINT)
+    line_number, text = first_seen
+    raise InputError(
+        f"no header with a diary-number column (the file starts {text[:80]!r})",
+        source=source,
+        line=line_number,
+        hint=_HEADER_HINT,
+    )
+
+
+_HEADER_HINT = (
+    "the first row must name the columns, one of them diary_number (or Diarienummer, Dnr …); "
+    "add your export's names under [columns] in the configuration"
+)
+
+
+def _by_frequency(line: str) -> list[str]:
+    """The delimiters in the order of how often the line holds them (Swedish `;` on a tie)."""
+    return sorted(DELIMITERS, key=lambda candidate: -line.count(candidate))
