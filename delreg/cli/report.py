@@ -1,0 +1,174 @@
+"""`delreg report`: the anmälningsärenden list for a meeting, or a period's decisions by kind."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from delreg.cli.app import app, environment
+from delreg.cli.environment import Environment
+from delreg.errors import DelregError
+from delreg.report.formats import ReportFormat
+
+if TYPE_CHECKING:
+    from delreg.config import Config
+    from delreg.report.build import MeetingReport, Report
+    from delreg.store import Store
+
+EXAMPLES = (
+    "Examples:\n\n"
+    "  delreg report --meeting 2024-02-15\n\n"
+    "  delreg report --meeting 2024-02-15 -o anmalningsarenden.docx --mark-reported\n\n"
+    "  delreg report --meeting 2024-02-15 --public --format html > offentlig.html\n\n"
+    "  delreg report --month last --format csv"
+)
+
+
+@app.command(epilog=EXAMPLES)
+def report(
+    ctx: typer.Context,
+    meeting: Annotated[
+        str | None, typer.Option(help="The meeting whose list to write: 2024-02-15.")
+    ] = None,
+    board: Annotated[
+        str | None, typer.Option(help="The board, when several met on that day.")
+    ] = None,
+    month: Annotated[
+        str | None, typer.Option(help="A period report for a month: 2024-01, or 'last'.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="A period report from this day (decision date).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="A period report up to and including this day.")
+    ] = None,
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format; default from the -o file's name, else txt."
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file.", dir_okay=False),
+    ] = None,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public", help="The public version: secret decisions without subject and parties."
+        ),
+    ] = False,
+    mark_reported: Annotated[
+        bool,
+        typer.Option(
+            "--mark-reported",
+            help="Report the listed decisions at the meeting, fixing their item numbers.",
+        ),
+    ] = False,
+) -> None:
+    """Write the numbered list of delegation decisions for a meeting, or a period report.
+
+    A meeting's list holds the decisions reported there; before any are, every decision not yet
+    reported that was decided on or before the meeting (or has no decision date), by diary
+    number. Then the meeting's notices (meddelandeärenden).
+    """
+    from delreg.dates import optional_date, parse_date, parse_month
+    from delreg.report.build import period_report
+    from delreg.report.formats import format_for_path, render
+
+    env = environment(ctx)
+    chosen = fmt or (format_for_path(output) if output else ReportFormat.txt)
+    if chosen is ReportFormat.docx and output is None and env.stdout_is_terminal:
+        raise DelregError(
+            "a Word document cannot be shown in the terminal",
+            hint="write it to a file with -o anmalningsarenden.docx (or pipe it)",
+        )
+    chosen_reports = sum([bool(meeting), bool(month), bool(since or until)])
+    if chosen_reports != 1:
+        raise DelregError(
+            "say what to report: --meeting DATE, --month YYYY-MM or --since/--until"
+            if not chosen_reports
+            else "give only one of --meeting, --month and --since/--until",
+            hint="e.g. delreg report --meeting 2024-02-15, or delreg report --month last",
+        )
+    if not meeting and (mark_reported or board):
+        raise DelregError(
+            "--mark-reported and --board need --meeting",
+            hint="a period report lists decisions; only a meeting's list reports them",
+        )
+    first: str | None
+    last: str | None
+    if month:
+        first, last = parse_month(month, today=date.today())
+    else:
+        first, last = optional_date(since), optional_date(until)
+    day = parse_date(meeting) if meeting else None
+    config = env.config
+    with env.open_store() as store:
+        made: Report
+        if day:
+            made = _meeting_report(env, store, config, day, board or "", public, mark_reported)
+        else:
+            made = period_report(store, first, last, config, public=public)
+    _deliver(env, render(made, chosen, config), output, binary=chosen is ReportFormat.docx)
+
+
+def _meeting_report(
+    env: Environment,
+    store: Store,
+    config: Config,
+    day: str,
+    board: str,
+    public: bool,
+    mark_reported: bool,
+) -> MeetingReport:
+    from delreg.report.build import meeting_report
+
+    made = meeting_report(store, day, config, board=board, public=public)
+    waiting = made.unreported
+    if mark_reported and waiting:
+        store.mark_reported(waiting, made.meeting)
+        made = meeting_report(store, day, config, board=board, public=public)
+        numbers = [item.number or 0 for item in made.items if item.decision.diary_number in waiting]
+        env.say(
+            f"reported {len(waiting)} decisions at the meeting on {made.meeting.date} "
+            f"(items {min(numbers)}–{max(numbers)})"
+        )
+    elif mark_reported:
+        env.say(f"nothing new to report at the meeting on {made.meeting.date}")
+    elif waiting:
+        env.say("note: a draft list; --mark-reported fixes it for the meeting")
+    if made.left_for_next_meeting:
+        env.say(
+            f"note: {made.left_for_next_meeting} unreported decisions decided by "
+            f"{made.meeting.date} are not on this meeting's fixed list; "
+            "they go on the next meeting's"
+        )
+    return made
+
+
+def _deliver(env: Environment, payload: bytes, output: Path | None, *, binary: bool) -> None:
+    """To the file, whole or not at all; else to standard output."""
+    if output is None and binary:
+        env.stdout.flush()
+        env.stdout.buffer.write(payload)
+        env.stdout.buffer.flush()
+        return
+    if output is None:
+        env.stdout.write(payload.decode())
+        return
+    partial = output.with_name(f".{output.name}.{os.getpid()}.partial")
+    try:
+        partial.write_bytes(payload)
+        os.replace(partial, output)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise DelregError(
+            f"cannot write {str(output)!r}: {error.strerror or error}",
+            hint="check that the folder exists and is writable",
+        ) from None
+    env.say(f"wrote {output}")

@@ -1,0 +1,82 @@
+"""The report for scripts: JSON with the meeting (or period) and its items, or CSV rows. Pure.
+
+An item is a decision in the contract's JSON shape plus ``item`` (its number in this list) and
+``sentence`` (its line in the report). On a draft list (not yet fixed by --mark-reported) an
+item's ``meeting`` is still null: the decision is reported nowhere yet. The CSV has the
+decision's JSON keys as its header, so a report's rows can go back into
+``delreg import --format csv``; it carries decisions only, one row per item (a meeting's
+notices are in the JSON).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from delreg.model import DECISION_FIELDS
+from delreg.report.build import MeetingReport, Report, ReportItem
+
+CSV_COLUMNS: tuple[str, ...] = (*DECISION_FIELDS, "sentence")
+
+
+def item_json(item: ReportItem) -> dict[str, Any]:
+    return {**item.decision.to_json(), "item": item.number, "sentence": item.sentence}
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    if isinstance(report, MeetingReport):
+        meeting = report.meeting
+        return {
+            "date": meeting.date,
+            "board": report.board,
+            "paragraph": meeting.paragraph,
+            "adjusted_on": meeting.adjusted_on,
+            "posted_on": meeting.posted_on,
+            "appeal_ends_on": report.appeal_ends_on,
+            "public": report.public,
+            "items": [item_json(item) for item in report.items],
+            "notices": [
+                {"position": notice.position, "text": notice.text, "date": notice.date}
+                for notice in report.notices
+            ],
+        }
+    return {
+        "since": report.since,
+        "until": report.until,
+        "board": report.board,
+        "public": report.public,
+        "kinds": [
+            {"kind": group.kind, "label": group.label, "count": len(group.items)}
+            for group in report.groups
+        ],
+        "total": len(report.items),
+        "reported": report.reported,
+        "items": [item_json(item) for item in report.items],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(report: Report) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for item in report.items:
+        values = item_json(item)
+        writer.writerow([_cell(values.get(name)) for name in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def _cell(value: Any) -> str:
+    # The same cells as `delreg list --format csv`: parties joined with "; ", true/false.
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(str(part) for part in value)
+    return str(value)

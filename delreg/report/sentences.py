@@ -1,0 +1,114 @@
+"""A decision as the board writes it in its list: one sentence. Pure.
+
+A decision imported from an agenda keeps the board's own sentence (its ``wording``), cleaned of
+line breaks and a known typo. Any other decision gets a sentence composed from its kind's phrase
+in the configuration, its delegate, parties, subject and numbers, in the shape the agenda parser
+reads back:
+
+    <Delegate> har <phrase core> [mellan A och B | med A] <word> <subject> [<procurement>], <dnr>.
+
+The *phrase core* is the kind's phrase without a trailing preposition ("fattat
+tilldelningsbeslut" of "fattat tilldelningsbeslut för"); *word* is that preposition, or the
+kind's subject word (``[report.subject_words]`` in the configuration) when the phrase has none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from delreg.config import FALLBACK_KIND, Config
+from delreg.model import Decision
+
+# Words that tie a kind's phrase to its subject. A phrase ending in one of them ("beslutat om")
+# takes the subject straight after; the parties are put before the word, where Swedish has them.
+PREPOSITIONS = frozenset({"för", "om", "av", "avseende", "angående", "gällande", "rörande"})
+
+# Subject words for the built-in kinds whose phrase ends without one, as the Örebro board writes
+# them: "tecknat avtal … om", "tecknat personuppgiftsbiträdesavtal … avseende".
+DEFAULT_SUBJECT_WORDS = {"avtal": "om", "pub-avtal": "avseende", "initiering": "för"}
+FALLBACK_SUBJECT_WORD = "avseende"
+
+# Slips found in published lists that a report must not repeat (the seed's "har beslutar").
+CORRECTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bhar beslutar\b"), "har beslutat"),
+)
+
+_TRAILING_PUNCTUATION = " .,;:"
+
+
+def decision_sentence(decision: Decision, config: Config, *, public: bool = False) -> str:
+    """The sentence for ``decision`` in the board's list; ``public`` hides what is secret."""
+    if public and decision.secret:
+        return secret_sentence(decision, config)
+    if decision.wording and decision.wording.strip():
+        return board_wording(decision.wording)
+    return composed_sentence(decision, config)
+
+
+def board_wording(wording: str) -> str:
+    """The board's own sentence, on one line, corrected, ending with a full stop."""
+    text = " ".join(wording.split())
+    for pattern, replacement in CORRECTIONS:
+        text = pattern.sub(replacement, text)
+    return text if text.endswith(".") else text + "."
+
+
+def composed_sentence(decision: Decision, config: Config) -> str:
+    core, word = _phrase_parts(decision.kind, config)
+    subject = _clean(decision.subject)
+    procurement = decision.procurement_number
+    if procurement and procurement not in subject:
+        subject = f"{subject} {procurement}" if subject else procurement
+    parties = party_clause(decision.parties) if decision.parties else ""
+    # "tecknat avtal mellan A och B om X", but "beslutat om X med A": a bare verb takes no
+    # counterparty before its object.
+    party_first = " " in core
+    parts = [f"{_delegate(decision, config)} har {core}"]
+    if parties and party_first:
+        parts.append(parties)
+    if subject:
+        parts.append(f"{word} {subject}")
+    if parties and not party_first:
+        parts.append(parties)
+    return _finish(" ".join(parts), decision.diary_number)
+
+
+def secret_sentence(decision: Decision, config: Config) -> str:
+    """The public sentence of a secret decision: who, what kind, which case; nothing more."""
+    core, _ = _phrase_parts(decision.kind, config)
+    return _finish(
+        f"{_delegate(decision, config)} har {core} ({config.secret_text})", decision.diary_number
+    )
+
+
+def party_clause(parties: tuple[str, ...]) -> str:
+    """ "med A" for one counterparty, "mellan A och B" (or "A, B och C") for several."""
+    names = [_clean(party) for party in parties if _clean(party)]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"med {names[0]}"
+    return "mellan " + ", ".join(names[:-1]) + " och " + names[-1]
+
+
+def _phrase_parts(kind: str, config: Config) -> tuple[str, str]:
+    spec = config.kinds.get(kind) or config.kinds[FALLBACK_KIND]
+    words = spec.phrase.split()
+    if len(words) > 1 and words[-1] in PREPOSITIONS:
+        return " ".join(words[:-1]), words[-1]
+    configured = config.section("report").get("subject_words", {})
+    word = configured.get(kind) or DEFAULT_SUBJECT_WORDS.get(kind, FALLBACK_SUBJECT_WORD)
+    return " ".join(words), str(word)
+
+
+def _delegate(decision: Decision, config: Config) -> str:
+    name = _clean(decision.delegate or "") or config.default_delegate
+    return name[:1].upper() + name[1:]
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(_TRAILING_PUNCTUATION)
+
+
+def _finish(text: str, diary_number: str) -> str:
+    return f"{text}, {diary_number}."
