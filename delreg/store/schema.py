@@ -129,10 +129,56 @@ def _add_report_views(db: Any) -> None:
     )
 
 
+def _add_compliance_tables(db: Any) -> None:
+    # `delreg check --ack RULE DNR`: a finding someone accepted, with why; one per rule and dnr
+    # (acknowledging again replaces the reason, and the history keeps the old one).
+    db["acknowledgements"].create(
+        {"id": int, "rule": str, "diary_number": str, "reason": str, "at": str, "user": str},
+        pk="id",
+        not_null={"rule", "diary_number", "reason", "at"},
+    )
+    db["acknowledgements"].create_index(["rule", "diary_number"], unique=True)
+    # The delegationsordning in force: `delreg delegation load` replaces the points whole, and
+    # delegation_orders keeps a line for every load.
+    db["delegation_orders"].create(
+        {
+            "id": int,
+            "loaded_at": str,
+            "user": str,
+            "source": str,
+            "board": str,
+            "adopted": str,
+            "points": int,
+        },
+        pk="id",
+        not_null={"loaded_at", "points"},
+    )
+    db["delegation_points"].create(
+        {
+            "id": int,
+            "point": str,
+            "matter": str,
+            "kinds": str,  # a JSON array of kind slugs
+            "delegate": str,
+            "substitutes": str,  # a JSON array: titles may contain commas
+            "limit_amount": str,  # exact: a fraction such as "1/2" for half a prisbasbelopp
+            "limit_unit": str,  # "kr" or "pbb"
+            "valid_from": str,
+            "valid_to": str,
+            "line": int,
+        },
+        pk="id",
+        not_null={"point", "matter", "kinds", "delegate", "substitutes"},
+        defaults={"kinds": "[]", "substitutes": "[]"},
+    )
+    db["delegation_points"].create_index(["point"])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_base_tables,
     _add_full_text_search,
     _add_report_views,
+    _add_compliance_tables,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,32 @@
+"""diary-number: a diary number registered in a later year than the decision is dated. Pure.
+
+A case gets its number when it is registered, so a decision dated before its case's year is
+usually a typo in the date or in the number. It can be right (a December decision registered in
+January keeps the new year's number), hence a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from delreg.checks.facts import DatedDiaryNumber
+from delreg.checks.findings import Finding, finding
+from delreg.model import diary_number_year
+
+
+def diary_number_after_decision(rows: Iterable[DatedDiaryNumber]) -> Iterator[Finding]:
+    for row in rows:
+        registered = diary_number_year(row.diary_number)
+        decided = int(row.decided_on[:4])
+        if registered is None or registered <= decided:
+            continue
+        yield finding(
+            "diary-number",
+            row.diary_number,
+            f"{row.diary_number} is a diary number of {registered}, but the decision is dated "
+            f"{row.decided_on}",
+            f"check the date (`delreg edit {row.diary_number} --decided-on DATE`) and the number; "
+            "if a decision was registered after the turn of the year, acknowledge it: "
+            f"`delreg check --ack diary-number {row.diary_number} --reason …`",
+            decided_on=row.decided_on,
+        )

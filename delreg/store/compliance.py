@@ -1,0 +1,264 @@
+"""What the checks read from the register, and what they write: acknowledgements and the
+delegation order.
+
+Each query narrows in SQL to the rows a rule could flag (a superset; the rule decides again in
+Python), so checking a register of a million decisions never walks it row by row in Python more
+than the delegation rule needs. Rows stream from the cursor as plain tuples.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterator
+from fractions import Fraction
+from typing import Any
+
+from delreg.checks.facts import (
+    ChainDecision,
+    DatedDiaryNumber,
+    DelegationFact,
+    MeetingReporting,
+    RepeatedReporting,
+    UnreportedDecision,
+)
+from delreg.checks.findings import Acknowledgement
+from delreg.delegation_order import DelegationOrder, DelegationPoint, Limit
+from delreg.errors import NotFound
+from delreg.store.register import Store, now
+
+_LIVE = "d.deleted_at IS NULL"
+# Undated decisions always pass a --since filter: nobody can say they are older.
+_SINCE = " AND (d.decided_on IS NULL OR d.decided_on >= ?)"
+
+
+class ComplianceStore:
+    """The checks' view of an open register; implements delreg.checks.CheckSource."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def _rows(self, sql: str, parameters: list[Any]) -> Iterator[tuple[Any, ...]]:
+        # The cursor itself, not a generator around it: a million rows pay for no extra frame.
+        # Store._query turns a broken file into a one-line StoreError.
+        rows: Iterator[tuple[Any, ...]] = self.store._query(sql, parameters)
+        return rows
+
+    def _since(self, sql: str, parameters: list[Any], since: str | None) -> str:
+        if since is None:
+            return sql
+        parameters.append(since)
+        return sql + _SINCE
+
+    # --- facts for the checks -----------------------------------------------------------------
+
+    def chain_decisions(
+        self, kinds: Collection[str], procurement_number: str | None = None
+    ) -> Iterator[ChainDecision]:
+        parameters: list[Any] = sorted(kinds)
+        marks = ", ".join("?" * len(parameters))
+        # For the whole register a scan and one sort beat walking the procurement_number index
+        # and fetching each row by it (0.7 s against 1.3 s for 560 000 of a million rows).
+        table = "decisions d" if procurement_number else "decisions d NOT INDEXED"
+        sql = (
+            "SELECT d.diary_number, d.kind, d.procurement_number, d.decided_on, d.notified_on, "
+            f"d.notified_by, d.standstill_days FROM {table} "
+            f"WHERE {_LIVE} AND d.procurement_number IS NOT NULL AND d.kind IN ({marks})"
+        )
+        if procurement_number is not None:
+            sql += " AND d.procurement_number = ?"
+            parameters.append(procurement_number)
+        # Grouped by number is all the checks need.
+        sql += " ORDER BY d.procurement_number"
+        return map(ChainDecision._make, self._rows(sql, parameters))
+
+    def repeated_reportings(self, since: str | None) -> Iterator[RepeatedReporting]:
+        parameters: list[Any] = []
+        sql = self._since(
+            "SELECT d.diary_number, d.decided_on, "
+            "json_group_array(json_array(m.date, r.item)) "
+            "FROM reportings r JOIN decisions d ON d.id = r.decision_id "
+            "JOIN meetings m ON m.id = r.meeting_id "
+            "WHERE r.decision_id IN (SELECT decision_id FROM reportings GROUP BY decision_id "
+            f"HAVING count(*) > 1) AND {_LIVE}",
+            parameters,
+            since,
+        )
+        for number, decided_on, reportings in self._rows(sql + " GROUP BY d.id", parameters):
+            pairs = tuple((str(day), int(item)) for day, item in json.loads(reportings))
+            yield RepeatedReporting(number, decided_on, pairs)
+
+    def reported_before_decided(self, since: str | None) -> Iterator[MeetingReporting]:
+        parameters: list[Any] = []
+        sql = self._since(
+            "SELECT d.diary_number, d.decided_on, m.date, r.item FROM reportings r "
+            "JOIN meetings m ON m.id = r.meeting_id JOIN decisions d ON d.id = r.decision_id "
+            f"WHERE {_LIVE} AND d.decided_on > m.date",
+            parameters,
+            since,
+        )
+        return map(MeetingReporting._make, self._rows(sql, parameters))
+
+    def unreported_decisions(
+        self, decided_before: str, since: str | None
+    ) -> Iterator[UnreportedDecision]:
+        parameters: list[Any] = [decided_before]
+        # EXCEPT merges two sorted id lists; NOT EXISTS would probe reportings once per
+        # decision (0.4 s against 2.4 s on a million).
+        sql = self._since(
+            "SELECT d.diary_number, d.decided_on FROM decisions d "
+            "WHERE d.id IN (SELECT id FROM decisions EXCEPT SELECT decision_id FROM reportings) "
+            f"AND {_LIVE} AND (d.decided_on IS NULL OR d.decided_on < ?)",
+            parameters,
+            since,
+        )
+        return map(UnreportedDecision._make, self._rows(sql, parameters))
+
+    def diary_numbers_to_check(self, since: str | None) -> Iterator[DatedDiaryNumber]:
+        parameters: list[Any] = []
+        # The compact shape (23RS1851) carries its year in its first two digits: SQL settles
+        # those whose year is not after the decision's; every other shape goes to Python.
+        sql = self._since(
+            "SELECT d.diary_number, d.decided_on FROM decisions d "
+            f"WHERE {_LIVE} AND d.decided_on IS NOT NULL AND NOT ("
+            "d.diary_number GLOB '[0-9][0-9][A-Z]*' "
+            "AND '20' || substr(d.diary_number, 1, 2) <= substr(d.decided_on, 1, 4))",
+            parameters,
+            since,
+        )
+        return map(DatedDiaryNumber._make, self._rows(sql, parameters))
+
+    def delegation_facts(self, since: str | None) -> Iterator[DelegationFact]:
+        parameters: list[Any] = []
+        sql = self._since(
+            "SELECT d.diary_number, d.kind, d.decided_on, d.delegate, d.delegation_point, "
+            f"d.amount FROM decisions d WHERE {_LIVE}",
+            parameters,
+            since,
+        )
+        return map(DelegationFact._make, self._rows(sql, parameters))
+
+    # --- acknowledgements ---------------------------------------------------------------------
+
+    def acknowledgements(self) -> dict[tuple[str, str], Acknowledgement]:
+        rows = self._rows(
+            "SELECT rule, diary_number, reason, at, user FROM acknowledgements ORDER BY id", []
+        )
+        return {(row[0], row[1]): Acknowledgement(*row) for row in rows}
+
+    def acknowledge(self, rule: str, diary_number: str, reason: str) -> Acknowledgement:
+        """Accept a finding; recorded in the decision's history as action "ack"."""
+        store = self.store
+        stamp = now()
+        with store._write():
+            store.require(diary_number)
+            old = self._acknowledgement(rule, diary_number)
+            store._query(
+                "INSERT INTO acknowledgements (rule, diary_number, reason, at, user) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (rule, diary_number) DO UPDATE SET "
+                "reason = excluded.reason, at = excluded.at, user = excluded.user",
+                [rule, diary_number, reason, stamp, store.user],
+            )
+            new = {"rule": rule, "reason": reason}
+            before = {"rule": rule, "reason": old.reason} if old else None
+            store._record([("ack", diary_number, before, new)], stamp)
+        return Acknowledgement(rule, diary_number, reason, stamp, store.user)
+
+    def withdraw(self, rule: str, diary_number: str) -> Acknowledgement:
+        """Take an acknowledgement back; recorded in the history as action "unack"."""
+        store = self.store
+        stamp = now()
+        with store._write():
+            old = self._acknowledgement(rule, diary_number)
+            if old is None:
+                raise NotFound(
+                    f"{diary_number} has no acknowledged {rule} finding",
+                    hint="`delreg check --include-acknowledged` lists the acknowledged ones",
+                )
+            store._query(
+                "DELETE FROM acknowledgements WHERE rule = ? AND diary_number = ?",
+                [rule, diary_number],
+            )
+            store._record(
+                [("unack", diary_number, {"rule": rule, "reason": old.reason}, None)], stamp
+            )
+        return old
+
+    def _acknowledgement(self, rule: str, diary_number: str) -> Acknowledgement | None:
+        row = self.store._query(
+            "SELECT rule, diary_number, reason, at, user FROM acknowledgements "
+            "WHERE rule = ? AND diary_number = ?",
+            [rule, diary_number],
+        ).fetchone()
+        return Acknowledgement(*row) if row else None
+
+    # --- the delegation order -----------------------------------------------------------------
+
+    def save_delegation_order(self, order: DelegationOrder) -> int:
+        """Replace the stored order with ``order``; returns how many points it replaced."""
+        store = self.store
+        with store._write():
+            replaced = int(store._query("SELECT count(*) FROM delegation_points").fetchone()[0])
+            store._query("DELETE FROM delegation_points")
+            store.connection.executemany(
+                "INSERT INTO delegation_points (point, matter, kinds, delegate, substitutes, "
+                "limit_amount, limit_unit, valid_from, valid_to, line) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_point_row(point) for point in order.points],
+            )
+            store._query(
+                "INSERT INTO delegation_orders (loaded_at, user, source, board, adopted, points) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [now(), store.user, order.source, order.board, order.adopted, len(order.points)],
+            )
+        return replaced
+
+    def delegation_order(self) -> DelegationOrder | None:
+        """The order last loaded, or None when none has been."""
+        points = tuple(
+            _point_from_row(row)
+            for row in self._rows(
+                "SELECT point, matter, kinds, delegate, substitutes, limit_amount, limit_unit, "
+                "valid_from, valid_to, line FROM delegation_points ORDER BY id",
+                [],
+            )
+        )
+        if not points:
+            return None
+        header = self.store._query(
+            "SELECT source, board, adopted FROM delegation_orders ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        source, board, adopted = header if header else ("", "", None)
+        return DelegationOrder(
+            points=points, source=source or "", board=board or "", adopted=adopted
+        )
+
+
+def _point_row(point: DelegationPoint) -> tuple[Any, ...]:
+    return (
+        point.point,
+        point.matter,
+        json.dumps(list(point.kinds), ensure_ascii=False),
+        point.delegate,
+        json.dumps(list(point.substitutes), ensure_ascii=False),
+        str(point.limit.amount) if point.limit else None,
+        point.limit.unit if point.limit else None,
+        point.valid_from,
+        point.valid_to,
+        point.line,
+    )
+
+
+def _point_from_row(row: tuple[Any, ...]) -> DelegationPoint:
+    point, matter, kinds, delegate, substitutes, amount, unit, valid_from, valid_to, line = row
+    limit = Limit(Fraction(amount), unit) if amount is not None and unit in ("kr", "pbb") else None
+    return DelegationPoint(
+        point=point,
+        matter=matter,
+        delegate=delegate,
+        kinds=tuple(json.loads(kinds)),
+        substitutes=tuple(json.loads(substitutes)),
+        limit=limit,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        line=line,
+    )
