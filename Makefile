@@ -15,12 +15,19 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The example: the board's published agenda of 2024-02-15 (29 decisions), then the registry's
+# export with dates, parties and amounts, then the delegation order; print the board's list and
+# what `check` finds (it exits 1 on errors, which is what the example is meant to show).
+DEMO := $(BIN)/delreg --db $(DEMO_DB)
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/delreg --db $(DEMO_DB) meetings add 2024-02-15 --board "Hälso- och sjukvårdsnämnden" \
+	$(DEMO) meetings add 2024-02-15 --board "Hälso- och sjukvårdsnämnden" \
 		--paragraph 16 --adjusted-on 2024-02-20 --posted-on 2024-02-21
-	$(BIN)/delreg --db $(DEMO_DB) import data/example-register.csv
-	$(BIN)/delreg --db $(DEMO_DB) list
+	$(DEMO) import data/example-agenda.txt --meeting 2024-02-15
+	$(DEMO) import data/example-diarium.csv
+	$(DEMO) delegation load data/delegationsordning.toml
+	$(DEMO) report --meeting 2024-02-15
+	$(DEMO) check --as-of 2024-02-29 || test $$? -eq 1
 
 lint: $(STAMP)
 	$(BIN)/ruff check delreg tests bench

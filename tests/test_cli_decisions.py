@@ -229,3 +229,12 @@ def test_database_location_flag_env_and_default(
     monkeypatch.delenv("DELREG_DB")
     assert delreg(*AWARD).exit_code == 0
     assert (tmp_path / "data" / "delreg" / "delreg.db").exists()
+
+
+def test_a_secrecy_reason_alone_makes_a_decision_secret(delreg: Invoke) -> None:
+    delreg("add", "--kind", "avtal", "--diary-number", "24RS278", "--subject", "rabatt",
+           "--secret-reason", "OSL 31:16")  # fmt: skip
+    shown = as_json(delreg("show", "24RS278", "--format", "json"))
+    assert shown["secret"] is True and shown["secret_reason"] == "OSL 31:16"
+    delreg("edit", "24RS278", "--no-secret")
+    assert as_json(delreg("show", "24RS278", "--format", "json"))["secret"] is False

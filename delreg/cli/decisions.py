@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from delreg.cli.app import app, environment
 from delreg.cli.output import ListFormat, write_decisions, write_records
 from delreg.errors import DelregError
+
+if TYPE_CHECKING:
+    from delreg.store import Event
 
 # Options shared by `add` and `edit`: a decision's fields.
 Kind = Annotated[str | None, typer.Option("--kind", help="Kind slug, e.g. tilldelningsbeslut.")]
@@ -59,7 +62,8 @@ def _field_values(ctx: typer.Context, given: dict[str, Any]) -> dict[str, Any]:
         if value is None or name not in (*EDITABLE_FIELDS, "diary_number"):
             continue
         values[name] = normalise_field(name, value, config)
-    if values.get("secret_reason") and "secret" not in given:
+    # A confidentiality reason means the decision is secret, unless --no-secret says otherwise.
+    if values.get("secret_reason") and given.get("secret") is None:
         values["secret"] = True
     return values
 
@@ -274,16 +278,17 @@ def history(
     if not events:
         raise DelregError(f"no history for {number}", hint="is the diary number right?")
 
-    def describe(changes: dict[str, tuple[Any, Any]]) -> str:
-        return "; ".join(f"{name}: {old!r} → {new!r}" for name, (old, new) in changes.items())
+    def describe(event: Event) -> str:
+        # Inserts and deletes carry the whole decision; show what a person needs to read:
+        # the changed fields of an update, the meeting of a report, the reason of an ack.
+        if event.action in ("insert", "delete", "undelete"):
+            return ""
+        return "; ".join(
+            f"{name}: {old!r} → {new!r}" if old is not None else f"{name}: {new!r}"
+            for name, (old, new) in event.changes().items()
+        )
 
-    rows = (
-        {
-            **event.to_json(),
-            "changes": describe(event.changes()) if event.action == "update" else "",
-        }
-        for event in events
-    )
+    rows = ({**event.to_json(), "changes": describe(event)} for event in events)
     write_records(
         env,
         rows,
