@@ -30,8 +30,8 @@ demo: $(STAMP)
 	$(DEMO) check --as-of 2024-02-29 || test $$? -eq 1
 
 lint: $(STAMP)
-	$(BIN)/ruff check delreg tests bench
-	$(BIN)/ruff format --check delreg tests bench
+	$(BIN)/ruff check delreg tests $(wildcard bench)
+	$(BIN)/ruff format --check delreg tests $(wildcard bench)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy delreg
