@@ -663,6 +663,27 @@ def test_the_same_item_printed_twice_is_read_once() -> None:
     assert [record.source for record in records if isinstance(record, Decision)] == ["doc:2"]
 
 
+def test_an_item_rejected_in_a_list_printed_twice_is_rejected_once() -> None:
+    block = "Anmälningsärenden\n1. Regiondirektören har beslutat om X, RS 2024/\n\n§ 9 Y\n"
+    records = read(block + block)
+    assert [(type(record), record.source) for record in records] == [(Rejected, "doc:2")]
+
+
+def test_roman_numerals_mark_items() -> None:
+    text = (
+        "Anmälningsärenden\n"
+        "I. Regiondirektören har beslutat om X, RS 2024/1.\n"
+        "II. Regiondirektören har beslutat om Y,\n"
+        "    RS 2024/2.\n"
+        "III. Regiondirektören har beslutat om Z, RS 2024/3.\n"
+    )
+    assert [(d.diary_number, d.source) for d in decisions(read(text))] == [
+        ("RS 2024/1", "doc:2"),
+        ("RS 2024/2", "doc:3"),
+        ("RS 2024/3", "doc:5"),
+    ]
+
+
 def test_windows_and_old_mac_line_ends_count_lines_the_same() -> None:
     lines = ["Anmälningsärenden", "", "1. Regiondirektören har beslutat om X, RS 2024/1."]
     for newline in ("\n", "\r\n", "\r"):
@@ -791,6 +812,16 @@ KIND_SENTENCES: dict[str, Callable[[str], str]] = {
     "tillaggsbeslut": lambda subject: f"har fattat tilläggsbeslut om {subject}",
     "beslut": lambda subject: f"har beslutat om {subject}",
 }  # fmt: skip
+# The same kinds as a list names them when the delegate comes last ("Avtal med … – Titel, Dnr").
+KIND_LABELS: dict[str, Callable[[str], str]] = {
+    "tilldelningsbeslut": lambda subject: f"Tilldelningsbeslut för {subject}",
+    "kontrakt": lambda subject: f"Upphandlingskontrakt för {subject}",
+    "pub-avtal": lambda subject: f"Personuppgiftsbiträdesavtal med Acme AB avseende {subject}",
+    "avtal": lambda subject: f"Avtal med Acme AB om {subject}",
+    "initiering": lambda subject: f"Initiering av upphandling av {subject}",
+    "tillaggsbeslut": lambda subject: f"Tilläggsbeslut om {subject}",
+    "beslut": lambda subject: f"Beslut om {subject}",
+}
 WITH_PROCUREMENT = {"tilldelningsbeslut", "kontrakt", "initiering"}
 
 
@@ -830,6 +861,9 @@ def _render(planned: Planned, index: int, style: str, rng: random.Random) -> str
         text = f"{indent}{'abcdefghijklmnopqrstuvwxyz'[index % 26]}) {sentence} (Dnr {dnr})"
     elif style == "number first":
         text = f"{dnr} – {sentence}."
+    elif style == "delegate last":
+        label = KIND_LABELS[planned.kind](planned.subject + procurement)
+        text = f"{indent}– {label} – Regional utvecklingsdirektör, {dnr}"
     else:  # the number alone on the line before
         text = f"Dnr {dnr}\n{indent}{sentence}."
     if rng.random() < 0.3:
@@ -848,7 +882,9 @@ HEADINGS = st.sampled_from(
         None,
     ]
 )
-STYLES = st.sampled_from(["numbered", "bullets", "lettered", "number first", "number line"])
+STYLES = st.sampled_from(
+    ["numbered", "bullets", "lettered", "number first", "number line", "delegate last"]
+)
 
 
 def _expected(planned: Planned) -> tuple[str, str, str | None]:

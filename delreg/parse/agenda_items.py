@@ -9,35 +9,30 @@ kind phrase, the party clause and the numbers are taken out.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from operator import attrgetter
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.dates import parse_date
 from delreg.errors import InvalidValue
-from delreg.model import Decision, Notice, normalise_diary_number, normalise_procurement_number
+from delreg.model import Decision, Notice, normalise_diary_number
+from delreg.parse.agenda_numbers import (
+    Span,
+    missing_number_problem,
+    own_diary_number,
+    procurement_numbers,
+    with_parentheses,
+)
 from delreg.parse.agenda_rules import AgendaRules
-
-Span = tuple[int, int]
 
 # An anchored match never needs to look further than this into an item (dates, lead-ins).
 _LOOKAHEAD = 200
-# An item's own diary number is looked for at its end first, this far back.
-_TAIL = 40
-_DATE_LIKE = re.compile(r"\d{4}\s?[-–]\s?\d{2}\s?[-–]\s?\d{2}$")
 _NUMBER_SEPARATORS = " \t,;:–—-"
-_LEAD_PUNCTUATION = " \t(–—-:,;"
 _SUBJECT_EDGES = " ,.;:–—-"
 _WORDING_TAIL = " ,;:–—-"
 _LETTER = re.compile(r"[^\W\d_]")
 _SPACED_CLOSINGS = ((" ,", ","), (" .", "."), (" ;", ";"), (" :", ":"), (" )", ")"))
-# The end of an item that stops in the middle of a diary number ("…, 24RS", "… RS 2024/").
-_CUT_OFF_NUMBER = re.compile(r"(?:\b\d{2}[A-ZÅÄÖ]{1,6}|\b[A-ZÅÄÖ]{1,8} ?\d{4} ?[/–-]?)\s*$")
 _DELEGATE_LAST_SEPARATORS = (" – ", " — ", " - ", ", ")
 _DELEGATE_LAST_MAX = 60
-_EXCERPT = 60
-_START = attrgetter("start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +52,6 @@ class ItemReading:
     delegate_named: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
-    """A diary or procurement number found in a text: where, and its value."""
-
-    start: int
-    end: int
-    value: str
-    labelled: bool = False
-
-
 def normalise_item_text(text: str, rules: AgendaRules) -> str:
     """One line of text with single spaces and the configured typos corrected."""
     value = " ".join(text.replace("\u00ad", "").split())
@@ -76,9 +61,8 @@ def normalise_item_text(text: str, rules: AgendaRules) -> str:
 def correct_typos(text: str, rules: AgendaRules) -> str:
     if rules.corrections is None:
         return text
-    lowered = text.lower()
-    # Most items hold no typo: a plain substring test is far cheaper than the substitution.
-    if not any(wrong in lowered for wrong in rules.replacements):
+    # Most items hold no typo: one search of the lower-cased text is cheaper than substituting.
+    if rules.correction_finder.search(text.lower()) is None:
         return text
 
     def replace(found: re.Match[str]) -> str:
@@ -93,14 +77,6 @@ def as_wording(text: str) -> str:
     """The board's sentence: the item's text ending with a full stop."""
     value = text.rstrip(_WORDING_TAIL)
     return value if value.endswith((".", "!", "?")) else value + "."
-
-
-def diary_numbers(text: str, rules: AgendaRules, config: Config) -> list[Number]:
-    """The diary numbers written in ``text``, procurement numbers left out."""
-    excluded = _procurement_numbers(text, text.lower(), rules, config)
-    return [
-        number for found in rules.diary_number.finditer(text) if (number := _diary(found, excluded))
-    ]
 
 
 def read_decision_item(
@@ -130,11 +106,13 @@ class _Item:
         lowered = text.lower()
         # Gates look in the lower-cased text by position; rare letters change length in it.
         self.lowered = lowered if len(lowered) == len(text) else None
-        self.procurement = _procurement_numbers(text, self.lowered, rules, config)
-        self.diary, self.number_first = self._diary_number()
+        self.procurement = procurement_numbers(text, self.lowered, rules, config)
+        self.diary, self.number_first = own_diary_number(
+            text, self.lowered, rules, self.procurement
+        )
         self.removed: list[Span] = [(found.start, found.end) for found in self.procurement]
         if self.diary is not None:
-            self.removed.append(_with_parentheses(text, self.diary.start, self.diary.end))
+            self.removed.append(with_parentheses(text, self.diary.start, self.diary.end))
         self.body_start = self._after_leading_number()
         self.decided_on = self._leading_date()
         self.delegate = self._delegate_first()
@@ -156,7 +134,7 @@ class _Item:
         problem = None
         diary_number = None
         if self.diary is None:
-            problem = self._missing_number_problem()
+            problem = missing_number_problem(self.text, self.lowered, self.rules)
         else:
             try:
                 diary_number = normalise_diary_number(self.diary.value, self.config)
@@ -187,54 +165,19 @@ class _Item:
 
     # --- numbers ---------------------------------------------------------------------------
 
-    def _diary_number(self) -> tuple[Number | None, bool]:
-        """The item's own number, and whether it comes first: the one it starts with, else a
-        labelled one ("Dnr …"), else the last one."""
-        text, pattern = self.text, self.rules.diary_number
-        excluded = self.procurement
-        lead = _skip(text, 0, _LEAD_PUNCTUATION)
-        found = pattern.match(text, lead)
-        if found is not None and (number := _diary(found, excluded)):
-            return number, True
-        for found in self.rules.diary_label_gate.matches(pattern, text, self.lowered):
-            if found.group("label") and (number := _diary(found, excluded)):
-                return number, False
-        # The last number: at the end, where it nearly always stands, before the whole text.
-        bare = self.rules.diary_number_bare
-        for start in (max(0, len(text) - _TAIL), 0):
-            last = None
-            for found in bare.finditer(text, start):
-                last = _diary(found, excluded) or last
-            if last is not None or start == 0:
-                return last, False
-        return None, False
-
     def _has_text(self) -> bool:
         """Whether there are words besides the diary number ("1. RS 2024/3" has none)."""
         if self.diary is None:
             return _LETTER.search(self.text) is not None
-        start, end = _with_parentheses(self.text, self.diary.start, self.diary.end)
+        start, end = with_parentheses(self.text, self.diary.start, self.diary.end)
         text = self.text
         return _LETTER.search(text, 0, start) is not None or _LETTER.search(text, end) is not None
 
     def _after_leading_number(self) -> int:
         if self.diary is None or not self.number_first:
             return 0
-        end = _with_parentheses(self.text, self.diary.start, self.diary.end)[1]
+        end = with_parentheses(self.text, self.diary.start, self.diary.end)[1]
         return _skip(self.text, end, _NUMBER_SEPARATORS)
-
-    def _missing_number_problem(self) -> str:
-        text = self.text
-        excerpt = text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…"
-        labelled = self.rules.diary_label_gate.match(
-            self.rules.diary_label_value, text, self.lowered
-        )
-        if labelled is not None:
-            return f"malformed diary number {labelled.group('value')!r} in {excerpt!r}"
-        tail = _CUT_OFF_NUMBER.search(text, max(0, len(text) - 30))
-        if tail is not None:
-            return f"diary number cut off ({tail.group().strip()!r}) in {excerpt!r}"
-        return f"no diary number in {excerpt!r}"
 
     # --- dates -----------------------------------------------------------------------------
 
@@ -342,7 +285,7 @@ class _Item:
     def _text_end(self) -> int:
         # Where the sentence proper ends: at a diary number that follows it.
         if self.diary is not None and not self.number_first:
-            return _with_parentheses(self.text, self.diary.start, self.diary.end)[0]
+            return with_parentheses(self.text, self.diary.start, self.diary.end)[0]
         return len(self.text)
 
     def _parties(self) -> tuple[str, ...]:
@@ -405,60 +348,6 @@ def _last_segment(region: str) -> tuple[int, str] | None:
             return at, region[at + 1 :].strip()
         at = region.rfind("-", 0, at)
     return None
-
-
-def _procurement_numbers(
-    text: str, lowered: str | None, rules: AgendaRules, config: Config
-) -> list[Number]:
-    # A labelled number first, so that its span takes the label ("upphandling UH 2024/3") with it.
-    labelled: list[Number] = []
-    gate = rules.procurement_label_gate
-    for found in gate.matches(rules.procurement_labelled, text, lowered):
-        if not labelled or found.start() >= labelled[-1].end:
-            labelled.extend(_procurement(found.group("number"), *found.span(), config))
-    prefixed: list[Number] = []
-    if any(prefix in text for prefix in rules.procurement_prefixes):
-        for found in rules.procurement_prefixed.finditer(text):
-            start = found.start()
-            if start and (text[start - 1].isalnum() or text[start - 1] in "/-"):
-                continue  # inside a word: "XMT 2023-0043" is not one
-            if not _overlaps(labelled, start, found.end()):
-                prefixed.extend(_procurement(found.group(), start, found.end(), config))
-    if not labelled:
-        return prefixed
-    return sorted(labelled + prefixed, key=_START)
-
-
-def _procurement(written: str, start: int, end: int, config: Config) -> list[Number]:
-    try:
-        return [Number(start, end, normalise_procurement_number(written, config))]
-    except InvalidValue:
-        return []
-
-
-def _diary(found: re.Match[str], excluded: list[Number]) -> Number | None:
-    """A diary-number match as a Number, unless it is part of a procurement number or a date."""
-    start, end = found.span("number")
-    if _overlaps(excluded, start, end):
-        return None
-    number = found.group("number")
-    if _DATE_LIKE.search(number):
-        return None
-    labelled = "label" in found.re.groupindex and found.group("label") is not None
-    return Number(found.start(), end, number, labelled)
-
-
-def _overlaps(numbers: list[Number], start: int, end: int) -> bool:
-    """Whether ``start:end`` overlaps one of ``numbers`` (in order, not overlapping each other)."""
-    before = bisect_right(numbers, end - 1, key=_START)
-    return before > 0 and numbers[before - 1].end > start
-
-
-def _with_parentheses(text: str, start: int, end: int) -> Span:
-    """Widen a span over the parentheses around it: "(Dnr RS 2022/1275)"."""
-    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
-        return start - 1, end + 1
-    return start, end
 
 
 def _skip(text: str, position: int, characters: str) -> int:

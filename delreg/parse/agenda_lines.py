@@ -52,7 +52,7 @@ _NUMBERED_POINT = re.compile(r"[•·▪◦○●■*]\s*\d{1,3}\.?")
 # "9 Övriga frågor": an agenda number without a full stop, then a title.
 _AGENDA_NUMBER = re.compile(r"\d{1,3}\s+(?=[A-ZÅÄÖ])")
 _AGENDA_TITLE_MAX = 100
-_LEADING_NUMBER = re.compile(r"[(•·▪◦○●■*\s]*(\d{1,5})(?!\d)")
+_LEADING_NUMBER = re.compile(r"[(•·▪◦○●■*\s]*(\d{1,6})(?!\d)")
 _DIARY_LINE_MAX = 60
 _REPEATED_MAX = 80
 _PAGE_NEIGHBOURHOOD = 3
@@ -71,8 +71,14 @@ def _classify(number: int, raw: str, rules: AgendaRules) -> Line:
     if not stripped:
         return Line(number, LineKind.BLANK, "", page_break="\f" in raw)
     indent = len(raw) - len(raw.lstrip())
-    line = Line(number, LineKind.TEXT, stripped, indent, bulleted=stripped[0] in _BULLETS)
-    line.page_break = "\f" in raw
+    line = Line(
+        number,
+        LineKind.TEXT,
+        stripped,
+        indent,
+        bulleted=stripped[0] in _BULLETS,
+        page_break="\f" in raw,
+    )
     if len(stripped) <= rules.heading_max_length:
         kind = _short_line_kind(stripped, rules)
         if kind is not None:

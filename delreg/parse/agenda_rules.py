@@ -4,21 +4,20 @@ Everything an organisation words its own way (headings, page noise, delegate tit
 shapes of numbers in running text) comes from configuration; this module only turns it into
 regular expressions. None of them repeats inside a repetition, which keeps reading linear.
 
-Python's regular expressions cannot skip ahead quickly when a pattern is case-insensitive, so
-each case-insensitive list also gets a ``Gate``: the plain words its patterns start with, looked
-for in the lower-cased item with ``str.find`` before any pattern runs.
+Each case-insensitive list also gets a ``Gate`` (see agenda_gates) so that it runs only where
+one of its words stands.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.dates import MONTHS
 from delreg.errors import InputError
+from delreg.parse.agenda_gates import Gate, gate
 
 _NEVER = "(?!)"
 _MONTH_NAMES = "|".join(sorted({*MONTHS, *(name[:3] for name in MONTHS)}, key=len, reverse=True))
@@ -33,70 +32,6 @@ _PROCUREMENT_TAIL = r"\s?\d{4}\s?[-–/]\s?\d{1,6}[a-zA-Z]?(?:-\d{1,4})?(?![\w/]
 _DELEGATE_WINDOW = 120
 _DELEGATE_WORDS = 6
 _GENITIVE = "s beslut"
-# A gate's word must be this long to be worth looking for.
-_SHORTEST_GATE_WORD = 3
-_QUANTIFIERS = "?*{"
-_FEW_GATE_WORDS = 6
-
-
-@dataclass(frozen=True, slots=True)
-class Gate:
-    """The words some patterns must start with; ``None`` when one of them has no such word."""
-
-    words: tuple[str, ...] | None
-    # All the words in one pattern, to step from one place where a word stands to the next.
-    finder: re.Pattern[str] | None = None
-
-    def first(self, lowered: str | None, start: int = 0, end: int | None = None) -> int:
-        """Where in ``lowered`` the earliest match could start, or -1 if none can."""
-        if self.words is None or lowered is None:
-            return start
-        if len(self.words) > _FEW_GATE_WORDS and self.finder is not None:
-            found = self.finder.search(lowered, start, len(lowered) if end is None else end)
-            return found.start() if found is not None else -1
-        # A few words are found faster one by one than by a pattern for all of them.
-        best = -1
-        for word in self.words:
-            at = lowered.find(word, start, end)
-            if at >= 0 and (best < 0 or at < best):
-                best = at
-        return best
-
-    def match(
-        self,
-        pattern: re.Pattern[str],
-        text: str,
-        lowered: str | None,
-        start: int = 0,
-        end: int | None = None,
-    ) -> re.Match[str] | None:
-        """The earliest match of ``pattern`` in ``text[start:end]``."""
-        return next(self.matches(pattern, text, lowered, start, end), None)
-
-    def matches(
-        self,
-        pattern: re.Pattern[str],
-        text: str,
-        lowered: str | None,
-        start: int = 0,
-        end: int | None = None,
-    ) -> Iterator[re.Match[str]]:
-        """The matches of ``pattern`` in ``text[start:end]`` by where they start, tried only
-        where one of the words stands (a case-insensitive search tries every position)."""
-        stop = len(text) if end is None else end
-        if self.words is None or lowered is None or self.finder is None:
-            position = start
-            while (found := pattern.search(text, position, stop)) is not None:
-                yield found
-                position = found.start() + 1
-            return
-        at = self.first(lowered, start, stop)
-        while at >= 0:
-            found = pattern.match(text, at, stop)
-            if found is not None:
-                yield found
-            following = self.finder.search(lowered, at + 1, stop)
-            at = following.start() if following is not None else -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +69,8 @@ class AgendaRules:
     delegate_label_gate: Gate
     corrections: re.Pattern[str] | None
     replacements: dict[str, str]
+    # The wrong words, lower case, to see whether an item holds any before substituting.
+    correction_finder: re.Pattern[str]
     subject_lead_in: re.Pattern[str]
     subject_connector: re.Pattern[str]
     party_intro: re.Pattern[str]
@@ -217,67 +154,6 @@ def _skip_spaces(text: str, position: int) -> int:
     return position
 
 
-def literal_prefix(pattern: str) -> str | None:
-    """The plain text (lower case) every match of ``pattern`` starts with, if plain to see."""
-    if _has_top_level_alternative(pattern):
-        return None
-    position = 2 if pattern.startswith(r"\b") else 0
-    prefix: list[str] = []
-    while position < len(pattern):
-        char, step = pattern[position], 1
-        if char == "\\":
-            char, step = pattern[position + 1 : position + 2], 2
-            if not char or char.isalnum():
-                break
-        elif not (char.isalnum() or char in " -:,'"):
-            break
-        following = pattern[position + step : position + step + 1]
-        if following and following in _QUANTIFIERS:
-            break
-        prefix.append(char)
-        if following == "+":
-            break
-        position += step
-    text = "".join(prefix).lower()
-    return text if len(text.strip()) >= _SHORTEST_GATE_WORD else None
-
-
-def _has_top_level_alternative(pattern: str) -> bool:
-    depth, position, in_class = 0, 0, False
-    while position < len(pattern):
-        char = pattern[position]
-        if char == "\\":
-            position += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-        position += 1
-    return False
-
-
-def gate(patterns: list[str] | tuple[str, ...]) -> Gate:
-    prefixes = [literal_prefix(pattern) for pattern in patterns]
-    if any(prefix is None for prefix in prefixes):
-        return Gate(None)
-    words = sorted({prefix for prefix in prefixes if prefix is not None})
-    # A word that starts with another word is found where that one is.
-    words = [
-        word
-        for word in words
-        if not any(word != other and word.startswith(other) for other in words)
-    ]
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return Gate(tuple(words), re.compile(alternatives))
-
-
 class _Compiler:
     """Reads the [agenda] table, checking types, and reports a bad entry by its key."""
 
@@ -345,6 +221,9 @@ class _Compiler:
             delegate_label_gate=self.gate("delegate_labels"),
             corrections=self._corrections(corrections),
             replacements=corrections,
+            correction_finder=re.compile(
+                "|".join(re.escape(wrong.lower()) for wrong in corrections) or _NEVER
+            ),
             subject_lead_in=self.compile(
                 "subject_lead_ins",
                 rf"(?:(?:{self.alternatives('subject_lead_ins')})\b[\s,:–-]*)*",

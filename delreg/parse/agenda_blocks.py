@@ -1,0 +1,255 @@
+"""Walking an agenda's lines in order and cutting the list into the blocks of its items.
+
+A block is the lines of one item: from its marker ("1.", "•", "a)") or its first line to the next
+item, heading or end of the list. Without markers an item ends where its diary number ends a
+line, where a line starts like a decision ("Regiondirektören har …", "RS 2024/3 …") or at a
+blank line after a complete item. Only the current block is kept, so the walk is linear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from itertools import pairwise
+
+from delreg.config import Config
+from delreg.parse.agenda_lines import Line, LineKind
+from delreg.parse.agenda_numbers import diary_numbers
+from delreg.parse.agenda_rules import AgendaRules
+
+_HEADINGS = frozenset(
+    (LineKind.DECISION_HEADING, LineKind.NOTICE_HEADING, LineKind.END, LineKind.SUBHEADING)
+)
+# An item's end is looked at for a diary number this far back ("…, RS 2022/1275.").
+_TAIL = 45
+_TAIL_PUNCTUATION = " .,;:)"
+_COLUMN_GAP = re.compile(r"(?: {3,}|\t)[ \t]*")
+
+
+class Mode(Enum):
+    OUTSIDE = "outside"
+    DECISIONS = "decisions"
+    NOTICES = "notices"
+
+
+@dataclass(slots=True)
+class Block:
+    """The lines of one item, as the list is walked."""
+
+    start: int
+    mode: Mode
+    marked: bool
+    # A list without a heading: only what reads like a decision is taken.
+    strict: bool
+    lines: list[str] = field(default_factory=list)
+    # Lines with more than a diary number ("1." alone and "Dnr RS 2022/1275" alone have none).
+    body_lines: int = 0
+    # The block opened with a line holding only a diary number, first thing under its heading.
+    opens_section_with_number: bool = False
+    # Unmarked text after marked items: the list is over, or this is a note about it.
+    after_marked_items: bool = False
+    _numbers_seen: int = 0
+    _has_number: bool = False
+
+    def add(self, text: str, *, body: bool) -> None:
+        if text:
+            self.lines.append(text)
+            self.body_lines += body
+
+    def has_number(self, rules: AgendaRules, config: Config) -> bool:
+        # Searched lazily and once per line: most lists never ask.
+        while not self._has_number and self._numbers_seen < len(self.lines):
+            self._has_number = bool(diary_numbers(self.lines[self._numbers_seen], rules, config))
+            self._numbers_seen += 1
+        return self._has_number
+
+    def ends_with_number(self, rules: AgendaRules, config: Config) -> bool:
+        if not self.lines:
+            return False
+        tail = self.lines[-1][-_TAIL:]
+        found = diary_numbers(tail, rules, config)
+        return bool(found) and found[-1].end >= len(tail.rstrip(_TAIL_PUNCTUATION))
+
+    def text(self) -> str:
+        lines = [_columns(line) for line in self.lines]
+        if len(lines) <= 1:
+            return lines[0] if lines else ""
+        pieces = [lines[0]]
+        for before, line in pairwise(lines):
+            # "Föreningen Norrbacka-" / "Vallby Ridklubb": a name hyphenated at the line's end.
+            joined = before.endswith("-") and before[-2:-1].isalpha() and line[:1].isupper()
+            pieces.append(line if joined else " " + line)
+        return "".join(pieces)
+
+
+class Segmenter:
+    """Walks the classified lines and hands out each item's block once it is complete."""
+
+    def __init__(self, rules: AgendaRules, config: Config, *, headed: bool) -> None:
+        self.rules = rules
+        self.config = config
+        # Without any heading the whole document is read as a list, strictly.
+        self.base = Mode.OUTSIDE if headed else Mode.DECISIONS
+        self.mode = self.base
+        self.heading: Line | None = None
+        self.style: str | None = None
+        self.last_item_number: int | None = None
+        self.block: Block | None = None
+        self.blocks_in_section = 0
+        self.blank_before = False
+
+    def blocks(self, lines: list[Line]) -> Iterator[Block]:
+        for line in lines:
+            done = self._take(line)
+            if done is not None:
+                yield done
+        done = self._close()
+        if done is not None:
+            yield done
+
+    def _take(self, line: Line) -> Block | None:
+        kind = line.kind
+        if kind is LineKind.NOISE:
+            return None
+        if kind is LineKind.BLANK:
+            self.blank_before = True
+            return None
+        if kind in _HEADINGS:
+            done = self._heading(line)
+        elif self.mode is Mode.OUTSIDE:
+            done = None
+        elif kind is LineKind.ITEM:
+            done = self._item(line)
+        elif kind is LineKind.DIARY_NUMBER and self.mode is Mode.DECISIONS:
+            done = self._number_line(line)
+        else:
+            done = self._text(line)
+        self.blank_before = False
+        return done
+
+    # --- sections ------------------------------------------------------------------------
+
+    def _heading(self, line: Line) -> Block | None:
+        done = self._close()
+        if line.kind is LineKind.SUBHEADING:
+            return done
+        if line.kind is LineKind.DECISION_HEADING:
+            self._open(Mode.DECISIONS, line)
+        elif line.kind is LineKind.NOTICE_HEADING:
+            self._open(Mode.NOTICES, line)
+        else:
+            self._open(self.base, None)
+        return done
+
+    def _open(self, mode: Mode, heading: Line | None) -> None:
+        self.mode = mode
+        self.heading = heading
+        self.style = None
+        self.last_item_number = None
+        self.blocks_in_section = 0
+
+    def _is_next_agenda_point(self, line: Line) -> bool:
+        heading = self.heading
+        if heading is None:
+            return False
+        # On a web page whose agenda points are bullets ("• Anmälningsärenden:"), a bullet as far
+        # out as the heading starts the next point, not an item of the list.
+        if heading.bulleted and line.style == "bullet" and line.indent <= heading.indent:
+            return True
+        # Under "3. Anmälan av delegationsbeslut", "4. …" is the next point, unless it is the
+        # next item of a list that has itself come to 3.
+        return (
+            heading.item_number is not None
+            and line.item_number == heading.item_number + 1
+            and not (line.style == self.style and self.last_item_number == heading.item_number)
+        )
+
+    # --- items ---------------------------------------------------------------------------
+
+    def _item(self, line: Line) -> Block | None:
+        if self._is_next_agenda_point(line):
+            done = self._close()
+            self._open(self.base, None)
+            return done
+        block = self.block
+        if block is not None and self.style is not None and line.style != self.style:
+            # A marker of another style inside an item is a sub-bullet or a dash of its text,
+            # unless the item is complete and a blank line stands between.
+            complete = self.blank_before and block.has_number(self.rules, self.config)
+            if not complete:
+                block.add(f"{line.marker} {line.text}", body=True)
+                return None
+        done = self._close()
+        self.style = self.style or line.style
+        self.last_item_number = line.item_number
+        # "A. Dnr FSN 2024/211" with the text on the lines below is not yet an item with text.
+        number_only = self.rules.diary_number_alone.fullmatch(line.text) is not None
+        self.block = self._new(line, marked=True, number_line=number_only)
+        return done
+
+    def _number_line(self, line: Line) -> Block | None:
+        block = self.block
+        if block is None or block.has_number(self.rules, self.config):
+            done = self._close()
+            self.block = self._new(line, marked=False, number_line=True)
+            return done
+        block.add(line.text, body=False)
+        return None
+
+    def _text(self, line: Line) -> Block | None:
+        block = self.block
+        if block is None or self._starts_item(block, line):
+            done = self._close()
+            self.block = self._new(line, marked=False)
+            return done
+        block.add(line.text, body=True)
+        return None
+
+    def _starts_item(self, block: Block, line: Line) -> bool:
+        if self.mode is Mode.NOTICES:
+            return not line.text[0].islower() and (self.blank_before or not block.marked)
+        if not block.body_lines:
+            # "1." or "Dnr RS 2022/1275" on a line of its own: the text follows.
+            return False
+        rules, config = self.rules, self.config
+        if block.has_number(rules, config):
+            return (
+                self.blank_before
+                or (not block.marked and block.ends_with_number(rules, config))
+                or (not block.marked and self.rules.starts_decision(line.text))
+            )
+        if block.lines[-1].endswith(":"):
+            # "Följande beslut anmäls:" leads into the list; it is not an item.
+            return True
+        if block.marked:
+            # A marked item goes on until the next marker, across page breaks.
+            return False
+        return self.rules.starts_decision(line.text) or (
+            self.blank_before and not self.rules.starts_decision(block.lines[0])
+        )
+
+    def _new(self, line: Line, *, marked: bool, number_line: bool = False) -> Block:
+        block = Block(
+            start=line.number,
+            mode=self.mode,
+            marked=marked,
+            strict=self.base is Mode.DECISIONS,
+            opens_section_with_number=number_line and not marked and not self.blocks_in_section,
+            after_marked_items=not marked and self.style is not None,
+        )
+        block.add(line.text, body=not number_line)
+        self.blocks_in_section += 1
+        return block
+
+    def _close(self) -> Block | None:
+        block, self.block = self.block, None
+        return block
+
+
+def _columns(line: str) -> str:
+    # A gap of several spaces or a tab separates the columns of a table: keep it as a dash.
+    if "   " in line or "\t" in line:
+        return _COLUMN_GAP.sub(" – ", line)
+    return line

@@ -1,0 +1,140 @@
+"""The numbers in an item of an agenda's list: its diary number and procurement numbers.
+
+Procurement numbers are found first ("MT 2023-0043" has the shape of a diary number too) and
+are never taken for the diary number. The item's own diary number is the one it starts with,
+else one labelled "Dnr", else the last one, which is nearly always at its end.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from operator import attrgetter
+
+from delreg.config import Config
+from delreg.errors import InvalidValue
+from delreg.model import normalise_procurement_number
+from delreg.parse.agenda_rules import AgendaRules
+
+Span = tuple[int, int]
+
+# The end of an item is searched first, this far back.
+_TAIL = 40
+_LEAD_PUNCTUATION = " \t(–—-:,;"
+_DATE_LIKE = re.compile(r"\d{4}\s?[-–]\s?\d{2}\s?[-–]\s?\d{2}$")
+# The end of an item that stops in the middle of a diary number ("…, 24RS", "… RS 2024/").
+_CUT_OFF_NUMBER = re.compile(r"(?:\b\d{2}[A-ZÅÄÖ]{1,6}|\b[A-ZÅÄÖ]{1,8} ?\d{4} ?[/–-]?)\s*$")
+_EXCERPT = 60
+_START = attrgetter("start")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A diary or procurement number found in a text: where, and its value."""
+
+    start: int
+    end: int
+    value: str
+    labelled: bool = False
+
+
+def diary_numbers(text: str, rules: AgendaRules, config: Config) -> list[Number]:
+    """The diary numbers written in ``text``, procurement numbers left out."""
+    excluded = procurement_numbers(text, text.lower(), rules, config)
+    return [
+        number for found in rules.diary_number.finditer(text) if (number := _diary(found, excluded))
+    ]
+
+
+def own_diary_number(
+    text: str, lowered: str | None, rules: AgendaRules, procurement: list[Number]
+) -> tuple[Number | None, bool]:
+    """The item's own diary number as written, and whether it stands first."""
+    pattern = rules.diary_number
+    found = pattern.match(text, _skip(text, 0, _LEAD_PUNCTUATION))
+    if found is not None and (number := _diary(found, procurement)):
+        return number, True
+    for found in rules.diary_label_gate.matches(pattern, text, lowered):
+        if found.group("label") and (number := _diary(found, procurement)):
+            return number, False
+    for start in (max(0, len(text) - _TAIL), 0):
+        last = None
+        for found in rules.diary_number_bare.finditer(text, start):
+            last = _diary(found, procurement) or last
+        if last is not None or start == 0:
+            return last, False
+    return None, False
+
+
+def missing_number_problem(text: str, lowered: str | None, rules: AgendaRules) -> str:
+    """Why an item has no diary number: malformed after its label, cut off, or none at all."""
+    excerpt = text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…"
+    labelled = rules.diary_label_gate.match(rules.diary_label_value, text, lowered)
+    if labelled is not None:
+        return f"malformed diary number {labelled.group('value')!r} in {excerpt!r}"
+    tail = _CUT_OFF_NUMBER.search(text, max(0, len(text) - 30))
+    if tail is not None:
+        return f"diary number cut off ({tail.group().strip()!r}) in {excerpt!r}"
+    return f"no diary number in {excerpt!r}"
+
+
+def procurement_numbers(
+    text: str, lowered: str | None, rules: AgendaRules, config: Config
+) -> list[Number]:
+    """The procurement numbers of ``text`` in order, normalised; spans include their label."""
+    # A labelled number first, so that its span takes the label ("upphandling UH 2024/3") with it.
+    labelled: list[Number] = []
+    gate = rules.procurement_label_gate
+    for found in gate.matches(rules.procurement_labelled, text, lowered):
+        if not labelled or found.start() >= labelled[-1].end:
+            labelled.extend(_procurement(found.group("number"), *found.span(), config))
+    prefixed: list[Number] = []
+    if any(prefix in text for prefix in rules.procurement_prefixes):
+        for found in rules.procurement_prefixed.finditer(text):
+            start = found.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "/-"):
+                continue  # inside a word: "XMT 2023-0043" is not one
+            if not _overlaps(labelled, start, found.end()):
+                prefixed.extend(_procurement(found.group(), start, found.end(), config))
+    if not labelled:
+        return prefixed
+    return sorted(labelled + prefixed, key=_START)
+
+
+def with_parentheses(text: str, start: int, end: int) -> Span:
+    """Widen a span over the parentheses around it: "(Dnr RS 2022/1275)"."""
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        return start - 1, end + 1
+    return start, end
+
+
+def _procurement(written: str, start: int, end: int, config: Config) -> list[Number]:
+    try:
+        return [Number(start, end, normalise_procurement_number(written, config))]
+    except InvalidValue:
+        return []
+
+
+def _diary(found: re.Match[str], excluded: list[Number]) -> Number | None:
+    """A diary-number match as a Number, unless it is part of a procurement number or a date."""
+    start, end = found.span("number")
+    if _overlaps(excluded, start, end):
+        return None
+    number = found.group("number")
+    if _DATE_LIKE.search(number):
+        return None
+    labelled = "label" in found.re.groupindex and found.group("label") is not None
+    return Number(found.start(), end, number, labelled)
+
+
+def _overlaps(numbers: list[Number], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps one of ``numbers`` (in order, not overlapping each other)."""
+    before = bisect_right(numbers, end - 1, key=_START)
+    return before > 0 and numbers[before - 1].end > start
+
+
+def _skip(text: str, position: int, characters: str) -> int:
+    while position < len(text) and text[position] in characters:
+        position += 1
+    return position
