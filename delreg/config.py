@@ -30,7 +30,9 @@ class KindSpec:
     standstill: bool = False
 
 
-@dataclass(frozen=True)
+# eq=False: a configuration is compared (and hashed) by identity, so readers can cache what
+# they compile from it per configuration.
+@dataclass(frozen=True, eq=False)
 class Config:
     raw: dict[str, Any] = field(repr=False)
     source: str = "built-in defaults"

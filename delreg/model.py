@@ -30,6 +30,10 @@ def normalise_diary_number(text: str, config: Config) -> str:
 
     Raises InvalidValue when the result fits none of the organisation's shapes.
     """
+    # Most numbers arrive already canonical (exports, the register's own CSV): the shapes are
+    # written for the canonical form, so a match means there is nothing to normalise.
+    if any(shape.fullmatch(text) for shape in config.diary_number_patterns):
+        return text
     value = _fold(_DNR_PREFIX.sub("", text.strip())).upper()
     value = _LETTERS_THEN_YEAR.sub(r"\1 \2", value)
     if not any(shape.fullmatch(value) for shape in config.diary_number_patterns):
@@ -43,6 +47,8 @@ def normalise_diary_number(text: str, config: Config) -> str:
 
 def normalise_procurement_number(text: str, config: Config) -> str:
     """The canonical form of a procurement number: ``mt2020–0207D`` → ``MT 2020-0207d``."""
+    if any(shape.fullmatch(text) for shape in config.procurement_number_patterns):
+        return text
     value = _fold(text).upper()
     value = _LETTERS_THEN_YEAR.sub(r"\1 \2", value)
     value = _TRAILING_LETTER.sub(lambda found: found.group(1) + found.group(2).lower(), value)
