@@ -22,8 +22,10 @@ from hypothesis import strategies as st
 from delreg.config import Config, load_config, merge
 from delreg.errors import DelregError, InputError
 from delreg.model import Decision, Notice, normalise_diary_number, normalise_procurement_number
-from delreg.parse import Record, Rejected
+from delreg.parse import Record, Rejected, agenda_fast, agenda_items
 from delreg.parse.agenda import read_agenda
+from delreg.parse.agenda_rules import agenda_rules
+from delreg.report.sentences import PREPOSITIONS, decision_sentence
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "004_f3e9ca8a6fa1fe7a.txt"
 AGENDAS = Path(__file__).resolve().parent / "fixtures" / "agendas"
@@ -994,3 +996,280 @@ def test_mutated_agendas_raise_nothing_but_delreg_errors(
     except DelregError:
         return
     _check_invariants(text, records)
+
+
+# --- the report's sentences read back -----------------------------------------------------
+#
+# A decision added by hand has no sentence of the board's; the report composes one from its
+# fields (delreg/report/sentences.py), and an agenda holding that sentence must read back as the
+# same decision. Some sentences can be read more than one way; the generator leaves those out:
+#
+# - A subject names no kind ("avtal", "upphandlingskontrakt" …): the earliest kind phrase in the
+#   sentence decides its kind. It does not start with a word that ties a kind to its subject
+#   ("för", "om", "av" …), which the reader takes off, and does not end with "upphandling",
+#   which would label the procurement number after it ("upphandling MT 2023-0043").
+# - A party's name does not hold the word that ends a party clause ("om", "avseende" …, and
+#   the kind's own word: "med Stiftelsen för X för Y" has two readings), nor digits.
+# - Of several parties ("mellan A, B och C"), only the last may hold a comma or an "och".
+# - Where the parties come last ("beslutat om X med A"), "med" is read as naming a party only
+#   before a capital ("med förbehåll" is part of the subject), so a lone party there starts with
+#   one; no name there holds a spaced dash, which could equally set off a delegate named last
+#   ("… – Ekonomichef, RS 2024/1"); and the subject says neither "med" nor "mellan".
+
+SUBJECT_HEADS = [
+    "ultraljudsutrustning", "bårsystem för ambulans", "mobil CT", "läsbehörighet", "konsulttid",
+    "tolktjänster", "städtjänster", "hyra av lokal", "ögonproteser", "snöröjning",
+    "diskdesinfektor (Kabinettdisk)", "försäljning av läkemedel Epclusa", "laboratorieanalyser",
+    "särskild anställningsprövning", "journalsystem", "egenmonitoreringssystem",
+    "arvode till god man",
+]  # fmt: skip
+SUBJECT_TAILS = [
+    "i patientjournal", "för migrering av data", "till vårdcentralerna i norra länsdelen",
+    "inom ramen för Cosmicinförandet", "under sommaren 2024", "på instrumentet Liason XL",
+    "och robotar", "för sommarvikarier",
+]  # fmt: skip
+# Names as registers hold them: with commas, dashes, parentheses, an "och", a lower-case start.
+PARTY_NAMES = [
+    "Acme Medical AB", "Region Örebro län", "Gilead Sciences Sweden AB", "MSD (Sweden) AB",
+    "Apoteksgruppen i Sverige AB (publ)", "Linköpings universitet", "BioCryst Ireland Limited",
+    "Föreningen Norrbacka-Vallby Ridklubb (VRK)", "Nordic Care & Co KB", "Takeda Pharma AB",
+    "Visma Enterprise AB, Sverige", "Fastighets AB Storviksbo, Kv. Kvarnen", "Diasorin AB",
+    "Vallby Energi AB - elnät", "Sveriges Kommuner och Regioner", "Elsa Science AB",
+    "regionerna i Sverige inklusive Region Örebro län", "Nordanå Trafik AB – kollektivtrafik",
+]  # fmt: skip
+# As a user types them: the report gives the first letter a capital.
+WRITTEN_DELEGATES = [
+    None, HSD, "regiondirektören", "Upphandlingschefen", REGIONAL_DIRECTOR, "HR-direktören",
+    "Förvaltningschefen", "Kommunstyrelsens ordförande",
+]  # fmt: skip
+CANONICAL_DIARY_NUMBERS = st.one_of(
+    st.builds(lambda y, n: f"{y}RS{n}", st.integers(10, 29), st.integers(1, 99999)),
+    st.builds(lambda y, n, s: f"{y}RS{n}-{s}", st.integers(10, 29), st.integers(1, 9999),
+              st.integers(1, 9)),
+    st.builds(lambda p, y, n: f"{p} {y}/{n}", st.sampled_from(["RS", "HSN", "KS"]),
+              st.integers(2000, 2030), st.integers(1, 9999)),
+    st.builds(lambda y, n: f"KSN-{y}-{n}", st.integers(2000, 2030), st.integers(1, 9999)),
+    st.builds(lambda y, n: f"RS {y}-{n:05d}", st.integers(2000, 2030), st.integers(1, 9999)),
+    st.builds(lambda n, y: f"RS/{n}/{y}", st.integers(1, 999), st.integers(2000, 2030)),
+)  # fmt: skip
+CANONICAL_PROCUREMENT_NUMBERS = st.one_of(
+    st.none(),
+    st.builds(
+        lambda p, y, n, tail: f"{p} {y}-{n:04d}{tail}",
+        st.sampled_from(["MT", "MTH"]),
+        st.integers(2015, 2030),
+        st.integers(1, 9999),
+        st.sampled_from(["", "a", "d", "-1", "-5"]),
+    ),
+)
+
+
+def _unambiguous_parties(names: list[str], last: bool) -> bool:
+    """Whether the report's party clause for ``names`` has one reading (see above)."""
+    if any(", " in name or " och " in name for name in names[:-1]):
+        return False
+    if last:
+        spaced_dash = any(dash in name for name in names for dash in (" - ", " – "))
+        return not spaced_dash and (len(names) > 1 or names[0][:1].isupper())
+    return True
+
+
+@st.composite
+def hand_added_decisions(draw: st.DrawFn, diary_number: str) -> Decision:
+    kind = draw(st.sampled_from(sorted(CONFIG.kinds)))
+    tails = draw(st.lists(st.sampled_from(SUBJECT_TAILS), max_size=2, unique=True))
+    subject = " ".join([draw(st.sampled_from(SUBJECT_HEADS)), *tails])
+    # The report puts the parties of a bare verb ("beslutat om") after the subject.
+    phrase = CONFIG.kinds[kind].phrase.split()
+    last = len(phrase) == 1 or (len(phrase) == 2 and phrase[-1] in PREPOSITIONS)
+    names = draw(st.lists(st.sampled_from(PARTY_NAMES), max_size=3, unique=True))
+    assume(not names or _unambiguous_parties(names, last))
+    return Decision(
+        diary_number=diary_number,
+        kind=kind,
+        subject=subject,
+        procurement_number=draw(CANONICAL_PROCUREMENT_NUMBERS),
+        parties=tuple(names),
+        delegate=draw(st.sampled_from(WRITTEN_DELEGATES)),
+    )
+
+
+@st.composite
+def hand_added_registers(draw: st.DrawFn) -> list[Decision]:
+    numbers = draw(st.lists(CANONICAL_DIARY_NUMBERS, min_size=1, max_size=4, unique=True))
+    return [draw(hand_added_decisions(number)) for number in numbers]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(decisions=hand_added_registers(), blank_lines=st.booleans())
+def test_the_reports_sentences_read_back_as_the_same_decisions(
+    decisions: list[Decision], blank_lines: bool
+) -> None:
+    sentences = [decision_sentence(decision, CONFIG) for decision in decisions]
+    separator = "\n\n" if blank_lines else "\n"
+    items = separator.join(f"{n}. {sentence}" for n, sentence in enumerate(sentences, start=1))
+    records = read(f"Anmälningsärenden\n\n{items}\n\n§ 14 Övriga frågor\n")
+    assert all(isinstance(record, Decision) for record in records), records
+    read_back = decisions_of(records)
+    assert len(read_back) == len(decisions)
+    for decision, sentence, got in zip(decisions, sentences, read_back, strict=True):
+        written = decision.delegate or CONFIG.default_delegate
+        assert got.delegate == written[:1].upper() + written[1:]
+        assert (got.diary_number, got.kind, got.procurement_number) == (
+            decision.diary_number,
+            decision.kind,
+            decision.procurement_number,
+        )
+        assert got.parties == decision.parties
+        assert got.subject == decision.subject
+        assert got.wording == sentence
+
+
+def decisions_of(records: list[Record]) -> list[Decision]:
+    return [record for record in records if isinstance(record, Decision)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "delegate", "parties", "subject"),
+    [
+        # The report's default delegate is a delegate, not a "Delegat:" label.
+        (
+            "Delegaten har tecknat upphandlingskontrakt för ultraljud MT 2023-0043, 23RS764.",
+            "Delegaten",
+            (),
+            "ultraljud",
+        ),
+        # "för" ties the kind to its subject: the party clause ends there.
+        (
+            "Delegaten har tecknat upphandlingskontrakt med Acme AB för ultraljud MT 2023-0043, "
+            "23RS764.",
+            "Delegaten",
+            ("Acme AB",),
+            "ultraljud",
+        ),
+        # The parties of a bare verb come last; "mellan A, B och C" names three.
+        (
+            "Delegaten har beslutat om hyra av lokal mellan A AB, B AB och C AB, 24RS1.",
+            "Delegaten",
+            ("A AB", "B AB", "C AB"),
+            "hyra av lokal",
+        ),
+        (
+            "Regiondirektören har beslutat om samverkan med Region Skåne, 24RS1.",
+            "Regiondirektören",
+            ("Region Skåne",),
+            "samverkan",
+        ),
+        # … but "med" before a word that names no one is part of the subject.
+        (
+            "Regiondirektören har beslutat om utlämnande av allmän handling med förbehåll, 24RS1.",
+            "Regiondirektören",
+            (),
+            "utlämnande av allmän handling med förbehåll",
+        ),
+        (
+            "Regiondirektören har fattat tilldelningsbeslut mellan Acme AB och Region Skåne för "
+            "mobil CT MTH 2021-0115, 24RS1.",
+            "Regiondirektören",
+            ("Acme AB", "Region Skåne"),
+            "mobil CT",
+        ),
+    ],
+)
+def test_sentences_in_the_reports_shapes(
+    sentence: str, delegate: str, parties: tuple[str, ...], subject: str
+) -> None:
+    (decision,) = decisions_of(read(f"Anmälningsärenden\n1. {sentence}\n"))
+    assert (decision.delegate, decision.parties, decision.subject) == (delegate, parties, subject)
+
+
+# --- the shortcut for the board's sentence ------------------------------------------------
+#
+# Most items are read by recognising the board's sentence in one match (agenda_fast); the rest
+# of the reader must find the same in them. Sentences near the edge of that shape (a label, a
+# second number, the verb twice, a long delegate …) check that the shortcut declines or agrees.
+
+EDGE_WORDS = [
+    "upphandling", "Dnr", "beslutad den 3 mars", "(punkt 4)", "har", "beslutade", "S beslut",
+    "MT 2023-0001", "RS 2024/9", "24RS7", "2024-01-12", "–", ",", "(", ")", "Ekonomichef",
+    "med", "mellan A och B", "avtal med Acme AB", "UH 2024/3", "İ", "datum", "inga",
+]  # fmt: skip
+
+
+@st.composite
+def near_board_sentences(draw: st.DrawFn) -> str:
+    decision = draw(hand_added_decisions(draw(CANONICAL_DIARY_NUMBERS)))
+    words = decision_sentence(decision, CONFIG).split(" ")
+    for _ in range(draw(st.integers(0, 3))):
+        where = draw(st.integers(0, len(words)))
+        words.insert(where, draw(st.sampled_from(EDGE_WORDS)))
+    if draw(st.booleans()):
+        words[-1] = draw(st.sampled_from([words[-1].lower(), words[-1].rstrip("."), "(x)"]))
+    return " ".join(words)
+
+
+def _read_both_ways(text: str) -> tuple[Any, Any]:
+    rules = agenda_rules(CONFIG)
+    text, lowered = agenda_items.normalise_item_text(text, rules)
+    shortcut = agenda_items.read_decision_item(
+        text, source="s", rules=rules, config=CONFIG, meeting_year=2024, lowered=lowered
+    )
+    plain = len(lowered) == len(text) and rules.rare_gate.first(lowered) < 0
+    general = agenda_items._Item(text, lowered, plain, rules, CONFIG, 2024).read("s")
+    return shortcut, general
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=near_board_sentences())
+def test_the_shortcut_reads_the_boards_sentence_as_the_general_reader_does(text: str) -> None:
+    shortcut, general = _read_both_ways(text)
+    assert shortcut == general
+
+
+def test_the_shortcut_is_taken_for_the_boards_sentence() -> None:
+    rules = agenda_rules(CONFIG)
+    for decision in decisions(read(SEED.read_text(encoding="utf-8"))):
+        wording = decision.wording or ""
+        assert agenda_fast.board_sentence(wording, wording.lower(), rules) is not None
+        shortcut, general = _read_both_ways(wording)
+        assert shortcut == general
+
+
+# --- a large agenda -------------------------------------------------------------------------
+
+
+def generated_agenda(items: int, seed: int = 1) -> tuple[str, list[str]]:
+    """An agenda of ``items`` decisions in the seed's shapes (numbered, some wrapped, some
+    without a space after the number or a full stop at the end, blank lines between), and
+    their diary numbers in order. For profiling: ``generated_agenda(40_000)`` is about 5 MB."""
+    rng = random.Random(seed)
+    subjects = [*SUBJECT_HEADS, "OCT", "mobil CT", "bårsystem ambulans"]
+    lines = ["Kallelse", "", " • Anmälningsärenden:", ""]
+    numbers = []
+    for n in range(1, items + 1):
+        number = f"{rng.randint(20, 24)}RS{n}"
+        numbers.append(number)
+        procurement = f"MT {rng.randint(2019, 2024)}-{rng.randint(1, 9999):04d}"
+        subject = rng.choice(subjects)
+        first, second = rng.sample(PARTY_NAMES[:4], 2)
+        sentence = [
+            f"tecknat upphandlingskontrakt för {subject} {procurement}, {number}.",
+            f"fattat tilldelningsbeslut för {subject}\n  {procurement}, {number}.",
+            f"beslutat om initiering av upphandling för {subject} {procurement}, {number}.",
+            f"tecknat avtal mellan {first} och {second} om {subject},\n  {number}.",
+            f"tecknat personuppgiftsbiträdesavtal med {first} avseende {subject}, {number}.",
+            f"fattat tilläggsbeslut om {subject}, {number}.",
+            f"beslutat om {subject}, {number}",
+            f"beslutar om initiering av upphandling av {subject}, {number}.",
+        ][n % 8]
+        space = "" if n % 13 == 5 else " "
+        lines += [f"  {n}.{space}{HSD} har {sentence}", ""]
+    lines += ["  Meddelandeärenden:", "", "  1. Protokoll beredning för psykiatri 2023-12-08.", ""]
+    return "\n".join(lines), numbers
+
+
+def test_a_generated_agenda_reads_as_generated() -> None:
+    text, numbers = generated_agenda(400)
+    records = read(text)
+    assert [decision.diary_number for decision in decisions(records)] == numbers
+    assert [type(record) for record in records].count(Notice) == 1

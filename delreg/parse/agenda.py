@@ -36,6 +36,14 @@ _SENTENCE_BREAK = re.compile(r"[.!?] [A-ZÅÄÖ]")
 _PROSE_SENTENCES = 3
 
 
+# Control characters (an ESC sequence, a BEL) from a scraped page are noise, not data: they
+# would reach the subject, the wording and a report printed on a terminal. Tab, line and page
+# breaks stay; they carry the layout the parser reads.
+_CONTROLS_TO_SPACES = {
+    code: " " for code in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(code) not in "\t\n\f"
+}
+
+
 def read_agenda(
     text: str, *, source: str, config: Config, meeting_year: int | None = None
 ) -> Iterator[Record]:
@@ -46,7 +54,8 @@ def read_agenda(
     as a ``Rejected`` naming its first line; none is dropped silently.
     """
     rules = agenda_rules(config)
-    lines = classify_lines(text.replace("\r\n", "\n").replace("\r", "\n"), rules)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS_TO_SPACES)
+    lines = classify_lines(text, rules)
     headed = any(line.kind is LineKind.DECISION_HEADING for line in lines)
     records = _Records(source=source, config=config, rules=rules, meeting_year=meeting_year)
     for block in Segmenter(rules, config, headed=headed).blocks(lines):
@@ -72,11 +81,16 @@ class _Records:
 
     def of(self, block: Block) -> Record | None:
         where = f"{self.source}:{block.start}"
-        text = normalise_item_text(block.text(), self.rules)
+        text, lowered = normalise_item_text(block.text(), self.rules)
         if block.mode is Mode.NOTICES:
             return self._notice(text, where)
         reading = read_decision_item(
-            text, source=where, rules=self.rules, config=self.config, meeting_year=self.meeting_year
+            text,
+            source=where,
+            rules=self.rules,
+            config=self.config,
+            meeting_year=self.meeting_year,
+            lowered=lowered,
         )
         if reading.decision is not None:
             record = self._decision(block, reading, reading.decision)

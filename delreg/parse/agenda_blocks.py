@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 from itertools import pairwise
 
@@ -19,9 +19,12 @@ from delreg.parse.agenda_lines import Line, LineKind
 from delreg.parse.agenda_numbers import diary_numbers
 from delreg.parse.agenda_rules import AgendaRules
 
-_HEADINGS = frozenset(
-    (LineKind.DECISION_HEADING, LineKind.NOTICE_HEADING, LineKind.END, LineKind.SUBHEADING)
-)
+# The kinds as plain names: looking a member up on its Enum class costs more than a global.
+_ITEM = LineKind.ITEM
+_TEXT = LineKind.TEXT
+_BLANK = LineKind.BLANK
+_NOISE = LineKind.NOISE
+_DIARY_NUMBER = LineKind.DIARY_NUMBER
 # An item's end is looked at for a diary number this far back ("…, RS 2022/1275.").
 _TAIL = 45
 _TAIL_PUNCTUATION = " .,;:)"
@@ -43,9 +46,9 @@ class Block:
     marked: bool
     # A list without a heading: only what reads like a decision is taken.
     strict: bool
-    lines: list[str] = field(default_factory=list)
+    lines: list[str]
     # Lines with more than a diary number ("1." alone and "Dnr RS 2022/1275" alone have none).
-    body_lines: int = 0
+    body_lines: int
     # The block opened with a line holding only a diary number, first thing under its heading.
     opens_section_with_number: bool = False
     # Unmarked text after marked items: the list is over, or this is a note about it.
@@ -101,8 +104,9 @@ class Segmenter:
         self.blank_before = False
 
     def blocks(self, lines: list[Line]) -> Iterator[Block]:
+        take = self._take
         for line in lines:
-            done = self._take(line)
+            done = take(line)
             if done is not None:
                 yield done
         done = self._close()
@@ -110,22 +114,27 @@ class Segmenter:
             yield done
 
     def _take(self, line: Line) -> Block | None:
+        # The kinds by how often they come; what is not one of these five is a heading.
         kind = line.kind
-        if kind is LineKind.NOISE:
-            return None
-        if kind is LineKind.BLANK:
+        if kind is _ITEM:
+            done = None if self.mode is Mode.OUTSIDE else self._item(line)
+        elif kind is _BLANK:
             self.blank_before = True
             return None
-        if kind in _HEADINGS:
-            done = self._heading(line)
-        elif self.mode is Mode.OUTSIDE:
-            done = None
-        elif kind is LineKind.ITEM:
-            done = self._item(line)
-        elif kind is LineKind.DIARY_NUMBER and self.mode is Mode.DECISIONS:
-            done = self._number_line(line)
+        elif kind is _TEXT:
+            done = None if self.mode is Mode.OUTSIDE else self._text(line)
+        elif kind is _NOISE:
+            return None
+        elif kind is _DIARY_NUMBER:
+            mode = self.mode
+            if mode is Mode.OUTSIDE:
+                done = None
+            elif mode is Mode.DECISIONS:
+                done = self._number_line(line)
+            else:
+                done = self._text(line)
         else:
-            done = self._text(line)
+            done = self._heading(line)
         self.blank_before = False
         return done
 
@@ -214,32 +223,40 @@ class Segmenter:
             # "1." or "Dnr RS 2022/1275" on a line of its own: the text follows.
             return False
         rules, config = self.rules, self.config
+        if block.marked:
+            # A marked item goes on until the next marker, across page breaks, unless it is
+            # complete (it has its diary number) and a blank line follows, or it leads into a
+            # list ("Följande beslut anmäls:"). The diary number is looked for only when that
+            # decides.
+            colon = block.lines[-1].endswith(":")
+            if self.blank_before is colon:
+                return colon
+            return self.blank_before if block.has_number(rules, config) else colon
         if block.has_number(rules, config):
             return (
                 self.blank_before
-                or (not block.marked and block.ends_with_number(rules, config))
-                or (not block.marked and self.rules.starts_decision(line.text))
+                or block.ends_with_number(rules, config)
+                or rules.starts_decision(line.text)
             )
         if block.lines[-1].endswith(":"):
             # "Följande beslut anmäls:" leads into the list; it is not an item.
             return True
-        if block.marked:
-            # A marked item goes on until the next marker, across page breaks.
-            return False
         return self.rules.starts_decision(line.text) or (
             self.blank_before and not self.rules.starts_decision(block.lines[0])
         )
 
     def _new(self, line: Line, *, marked: bool, number_line: bool = False) -> Block:
+        text = line.text
         block = Block(
-            start=line.number,
-            mode=self.mode,
-            marked=marked,
-            strict=self.base is Mode.DECISIONS,
-            opens_section_with_number=number_line and not marked and not self.blocks_in_section,
-            after_marked_items=not marked and self.style is not None,
+            line.number,
+            self.mode,
+            marked,
+            self.base is Mode.DECISIONS,
+            [text] if text else [],
+            int(bool(text) and not number_line),
+            number_line and not marked and not self.blocks_in_section,
+            not marked and self.style is not None,
         )
-        block.add(line.text, body=not number_line)
         self.blocks_in_section += 1
         return block
 

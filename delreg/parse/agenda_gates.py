@@ -3,9 +3,9 @@
 Python's regular-expression engine cannot skip ahead when a pattern is case-insensitive: it
 tries every position of the text. Most patterns of the agenda configuration start with a plain
 word ("beslutsdatum", "upphandling", "tecknat avtal"), so the reader looks for those words in
-the lower-cased item with ``str.find`` (or one case-sensitive search for many words) and tries
-the pattern only where one stands. A pattern without such a word opens its gate: it is searched
-for everywhere, as before.
+the lower-cased item with one case-sensitive search, which the engine can skip through to their
+first letters, and tries the pattern only where one stands. A pattern without such a word opens
+its gate: it is searched for everywhere, as before.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 # A gate's word must be this long to be worth looking for.
 _SHORTEST_GATE_WORD = 3
 _QUANTIFIERS = "?*{"
-_FEW_GATE_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,18 +30,10 @@ class Gate:
 
     def first(self, lowered: str | None, start: int = 0, end: int | None = None) -> int:
         """Where in ``lowered`` the earliest match could start, or -1 if none can."""
-        if self.words is None or lowered is None:
+        if self.words is None or lowered is None or self.finder is None:
             return start
-        if len(self.words) > _FEW_GATE_WORDS and self.finder is not None:
-            found = self.finder.search(lowered, start, len(lowered) if end is None else end)
-            return found.start() if found is not None else -1
-        # A few words are found faster one by one than by a pattern for all of them.
-        best = -1
-        for word in self.words:
-            at = lowered.find(word, start, end)
-            if at >= 0 and (best < 0 or at < best):
-                best = at
-        return best
+        found = self.finder.search(lowered, start, len(lowered) if end is None else end)
+        return found.start() if found is not None else -1
 
     def match(
         self,
@@ -56,13 +48,14 @@ class Gate:
         if self.words is None or lowered is None or self.finder is None:
             return pattern.search(text, start, stop)
         # The loop of ``matches``, without a generator: this runs several times for every item.
-        at = self.first(lowered, start, stop)
-        while at >= 0:
+        finder = self.finder.search
+        word = finder(lowered, start, stop)
+        while word is not None:
+            at = word.start()
             found = pattern.match(text, at, stop)
             if found is not None:
                 return found
-            following = self.finder.search(lowered, at + 1, stop)
-            at = following.start() if following is not None else -1
+            word = finder(lowered, at + 1, stop)
         return None
 
     def matches(
@@ -141,12 +134,51 @@ def gate(patterns: list[str] | tuple[str, ...]) -> Gate:
     prefixes = [literal_prefix(pattern) for pattern in patterns]
     if any(prefix is None for prefix in prefixes):
         return Gate(None)
-    words = sorted({prefix for prefix in prefixes if prefix is not None})
+    return _gate_of_words({prefix for prefix in prefixes if prefix is not None})
+
+
+def union(*gates: Gate) -> Gate:
+    """A gate that opens where any of ``gates`` would: closed, it says none of them can match."""
+    words: set[str] = set()
+    for one in gates:
+        if one.words is None:
+            return Gate(None)
+        words.update(one.words)
+    return _gate_of_words(words)
+
+
+def _gate_of_words(found: set[str]) -> Gate:
     # A word that starts with another word is found where that one is.
-    words = [
+    words = sorted(
         word
-        for word in words
-        if not any(word != other and word.startswith(other) for other in words)
-    ]
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return Gate(tuple(words), re.compile(alternatives))
+        for word in found
+        if not any(word != other and word.startswith(other) for other in found)
+    )
+    return Gate(tuple(words), re.compile(trie_pattern(words) if words else "(?!)"))
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One pattern for ``words`` that branches letter by letter ("d(?:nr|atum)").
+
+    The regular-expression engine tries the alternatives of a plain list one after the other at
+    every position; branching on the first letter lets it skip most positions at once and try
+    only the words that can still match.
+    """
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict[str, Any]) -> str:
+    ends_here = "" in node
+    alternatives = [re.escape(char) + _branches(child) for char, child in node.items() if char]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    if ends_here:
+        return f"(?:{body})?" if len(alternatives) > 1 or len(body) > 1 else body + "?"
+    return body

@@ -3,41 +3,44 @@
 An item is one sentence of the board's list, e.g. "Hälso- och sjukvårdsdirektören har tecknat
 upphandlingskontrakt för ultraljudsutrustning MT 2023-0053a, 23RS1851". Its parts are found
 as spans of that sentence; the subject is what is left of the sentence after the delegate, the
-kind phrase, the party clause and the numbers are taken out.
+kind phrase, the party clause and the numbers are taken out (see agenda_parties).
+
+Most items are the board's own sentence, and agenda_fast finds its delegate and numbers in one
+match; ``_Item`` reads the rest, searching for each part in turn.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.dates import parse_date
 from delreg.errors import InvalidValue
 from delreg.model import Decision, Notice, normalise_diary_number
+from delreg.parse.agenda_fast import Sentence, board_sentence
 from delreg.parse.agenda_numbers import (
-    Span,
     missing_number_problem,
     own_diary_number,
     procurement_numbers,
     with_parentheses,
 )
+from delreg.parse.agenda_parties import Span, as_wording, read_parties, read_subject
 from delreg.parse.agenda_rules import AgendaRules
 
 # An anchored match never needs to look further than this into an item (dates, lead-ins).
 _LOOKAHEAD = 200
 _NUMBER_SEPARATORS = " \t,;:–—-"
-_SUBJECT_EDGES = " ,.;:–—-"
-_WORDING_TAIL = " ,;:–—-"
 _LETTER = re.compile(r"[^\W\d_]")
-_SPACED_CLOSINGS = ((" ,", ","), (" .", "."), (" ;", ";"), (" :", ":"), (" )", ")"))
 _DELEGATE_LAST_SEPARATORS = (" – ", " — ", " - ", ", ")
 _DELEGATE_LAST_MAX = 60
 
 
-@dataclass(frozen=True, slots=True)
-class ItemReading:
-    """What an item turned out to be; the reader decides from it what to yield."""
+class ItemReading(NamedTuple):
+    """What an item turned out to be; the reader decides from it what to yield.
+
+    A tuple rather than a dataclass: one is made for every item, and a tuple is made faster.
+    """
 
     decision: Decision | None = None
     # Why no decision could be made of it (for a Rejected), when it looked like one.
@@ -52,17 +55,22 @@ class ItemReading:
     delegate_named: bool = False
 
 
-def normalise_item_text(text: str, rules: AgendaRules) -> str:
-    """One line of text with single spaces and the configured typos corrected."""
-    value = " ".join(text.replace("\u00ad", "").split())
-    return correct_typos(value, rules)
+def normalise_item_text(text: str, rules: AgendaRules) -> tuple[str, str]:
+    """One line of text with single spaces and the configured typos corrected, and the same
+    lower-cased (the reader looks in both)."""
+    if "\u00ad" in text:
+        text = text.replace("\u00ad", "")
+    value = " ".join(text.split())
+    lowered = value.lower()
+    # Most items hold no typo: one search of the lower-cased text is cheaper than substituting.
+    if rules.corrections is None or rules.correction_finder.search(lowered) is None:
+        return value, lowered
+    value = correct_typos(value, rules)
+    return value, value.lower()
 
 
 def correct_typos(text: str, rules: AgendaRules) -> str:
     if rules.corrections is None:
-        return text
-    # Most items hold no typo: one search of the lower-cased text is cheaper than substituting.
-    if rules.correction_finder.search(text.lower()) is None:
         return text
 
     def replace(found: re.Match[str]) -> str:
@@ -73,12 +81,6 @@ def correct_typos(text: str, rules: AgendaRules) -> str:
     return rules.corrections.sub(replace, text)
 
 
-def as_wording(text: str) -> str:
-    """The board's sentence: the item's text ending with a full stop."""
-    value = text.rstrip(_WORDING_TAIL)
-    return value if value.endswith((".", "!", "?")) else value + "."
-
-
 def read_decision_item(
     text: str,
     *,
@@ -86,110 +88,244 @@ def read_decision_item(
     rules: AgendaRules,
     config: Config,
     meeting_year: int | None,
+    lowered: str | None = None,
 ) -> ItemReading:
-    """Read an item of the decision list; ``text`` is already normalised."""
+    """Read an item of the decision list; ``text`` is already normalised.
+
+    ``lowered`` is ``text.lower()`` when the caller has it already.
+    """
     if not text:
-        return ItemReading(problem="the item has no text")
-    return _Item(text, rules, config, meeting_year).read(source)
+        return _NO_TEXT
+    if lowered is None:
+        lowered = text.lower()
+    # Most items hold none of the words that label a diary number, a date or a delegate, say
+    # that nothing is reported or name a delegation point: one search tells, and then none of
+    # those patterns is tried. Gates look by position: rare letters change length in lower().
+    plain = len(lowered) == len(text) and rules.rare_gate.first(lowered) < 0
+    if plain:
+        sentence = board_sentence(text, lowered, rules)
+        if sentence is not None:
+            return _read_sentence(text, lowered, sentence, rules, config, source)
+    return _Item(text, lowered, plain, rules, config, meeting_year).read(source)
+
+
+def _read_sentence(
+    text: str, lowered: str, sentence: Sentence, rules: AgendaRules, config: Config, source: str
+) -> ItemReading:
+    """The board's own sentence (see agenda_fast): the reading ``_Item`` gives, without the
+    searches whose outcome the sentence's shape decides. It names its delegate and has words
+    before its diary number; it names no date, delegation point or empty report."""
+    body_start = sentence.body_start
+    diary = sentence.diary
+    kind_found = rules.kind_gate.match(rules.kind, text, lowered, body_start)
+    lead_in = rules.subject_lead_in.match(text, body_start, body_start + _LOOKAHEAD)
+    lead_end = lead_in.end() if lead_in is not None else body_start
+    procurement = sentence.procurement
+    removed = [(found.start, found.end) for found in procurement]
+    removed.append((diary.start, diary.end))
+    kind = _kind_slug(kind_found, rules)
+    kind_end = _kind_end(kind_found, lead_end)
+    parties = read_parties(
+        text,
+        lowered,
+        rules,
+        start=body_start,
+        end=diary.start,
+        removed=removed,
+        kind=kind,
+        kind_end=kind_end,
+    )
+    diary_number = _diary_number(diary.value, rules, config)
+    if diary_number is None:
+        return ItemReading(None, f"malformed diary number {diary.value!r}", True, True, False, True)
+    decision = Decision(
+        diary_number=diary_number,
+        kind=kind,
+        subject=read_subject(
+            text, rules, cut=max(lead_end, kind_end or 0), body_start=body_start, removed=removed
+        ),
+        procurement_number=procurement[0].value if procurement else None,
+        parties=parties,
+        delegate=sentence.delegate,
+        wording=as_wording(text),
+        source=source,
+    )
+    return ItemReading(decision, None, True, True, False, True)
+
+
+def _diary_number(written: str, rules: AgendaRules, config: Config) -> str | None:
+    """The canonical diary number, or None when it fits no configured shape."""
+    if rules.canonical_diary_number.fullmatch(written) is not None:
+        return written
+    try:
+        return normalise_diary_number(written, config)
+    except InvalidValue:
+        return None
+
+
+def _kind_end(found: re.Match[str] | None, lead_end: int) -> int | None:
+    """Where the kind's phrase ends, if it stands up front (no later than the lead-in words)."""
+    return found.end() if found is not None and found.start() <= lead_end else None
+
+
+def _kind_slug(found: re.Match[str] | None, rules: AgendaRules) -> str:
+    if found is None:
+        return FALLBACK_KIND
+    # Each kind's phrases are one named group, which encloses any group of their own.
+    slug = rules.kind_slug_of_group.get(found.lastgroup or "")
+    if slug is not None:
+        return slug
+    for index, slug in enumerate(rules.kind_slugs):
+        if found.group(f"k{index}") is not None:
+            return slug
+    return FALLBACK_KIND
+
+
+_NO_TEXT = ItemReading(problem="the item has no text")
+_EMPTY_REPORT = ItemReading(empty_report=True)
 
 
 class _Item:
     """One item being read: the spans found so far and the parts made of them."""
 
+    __slots__ = (
+        "body_start",
+        "config",
+        "decided_on",
+        "delegate",
+        "diary",
+        "kind_found",
+        "lead_end",
+        "lowered",
+        "meeting_year",
+        "number_first",
+        "plain",
+        "procurement",
+        "removed",
+        "rules",
+        "text",
+    )
+
     def __init__(
-        self, text: str, rules: AgendaRules, config: Config, meeting_year: int | None
+        self,
+        text: str,
+        lowered: str,
+        plain: bool,
+        rules: AgendaRules,
+        config: Config,
+        meeting_year: int | None,
     ) -> None:
         self.text = text
         self.rules = rules
         self.config = config
         self.meeting_year = meeting_year
-        lowered = text.lower()
         # Gates look in the lower-cased text by position; rare letters change length in it.
-        self.lowered = lowered if len(lowered) == len(text) else None
-        self.procurement = procurement_numbers(text, self.lowered, rules, config)
-        self.diary, self.number_first = own_diary_number(
-            text, self.lowered, rules, self.procurement
-        )
-        self.removed: list[Span] = [(found.start, found.end) for found in self.procurement]
-        if self.diary is not None:
-            self.removed.append(with_parentheses(text, self.diary.start, self.diary.end))
-        self.body_start = self._after_leading_number()
-        self.decided_on = self._leading_date()
-        self.delegate = self._delegate_first()
-        self.kind_found = self._kind_phrase()
-        self.lead_end = self._lead_in_end()
+        low = lowered if len(lowered) == len(text) else None
+        self.lowered = low
+        self.plain = plain
+        self.decided_on: str | None = None
+        self.delegate: str | None = None
+        body_start = self._front(text, low, rules, config)
+        self.body_start = body_start
+        self.kind_found = rules.kind_gate.match(rules.kind, text, low, body_start)
+        lead_in = rules.subject_lead_in.match(text, body_start, body_start + _LOOKAHEAD)
+        self.lead_end = lead_in.end() if lead_in is not None else body_start
+
+    def _front(self, text: str, low: str | None, rules: AgendaRules, config: Config) -> int:
+        """Find the numbers, a leading date and a delegate named first; where the body starts."""
+        procurement = procurement_numbers(text, low, rules, config)
+        self.procurement = procurement
+        diary, number_first = own_diary_number(text, low, rules, procurement, labels=not self.plain)
+        self.diary = diary
+        self.number_first = number_first
+        removed: list[Span] = [(found.start, found.end) for found in procurement]
+        body_start = 0
+        if diary is not None:
+            span = with_parentheses(text, diary.start, diary.end)
+            removed.append(span)
+            if number_first:
+                body_start = _skip(text, span[1], _NUMBER_SEPARATORS)
+        self.removed = removed
+        found = rules.date.match(text, body_start, body_start + _LOOKAHEAD)
+        if found is not None:
+            body_start = _skip(text, found.end(), _NUMBER_SEPARATORS)
+            self.decided_on = self._date(found.group())
+        delegate = rules.delegate_first(text, body_start, low)
+        if delegate is not None:
+            self.delegate, body_start = delegate
+        return body_start
 
     def read(self, source: str) -> ItemReading:
-        if self._empty_report():
-            return ItemReading(empty_report=True)
-        has_text = self._has_text()
-        kind_up_front = self.kind_found is not None and self.kind_found.start() <= self.lead_end
-        parties = self._parties()
-        self._delegate_last()
-        decision_like = bool(
-            self.delegate
-            or kind_up_front
-            or self.rules.decision_start.match(self.text, self.body_start, self._limit())
+        if not self.plain and self._empty_report():
+            return _EMPTY_REPORT
+        text, rules = self.text, self.rules
+        kind = _kind_slug(self.kind_found, rules)
+        kind_end = _kind_end(self.kind_found, self.lead_end)
+        parties = read_parties(
+            text,
+            self.lowered,
+            rules,
+            start=self.body_start,
+            end=self._text_end(),
+            removed=self.removed,
+            kind=kind,
+            kind_end=kind_end,
         )
-        problem = None
-        diary_number = None
-        if self.diary is None:
-            problem = missing_number_problem(self.text, self.lowered, self.rules)
-        else:
-            try:
-                diary_number = normalise_diary_number(self.diary.value, self.config)
-            except InvalidValue:
-                problem = f"malformed diary number {self.diary.value!r}"
-        decision = None
-        if diary_number is not None:
-            self._labelled_date()
-            decision = Decision(
-                diary_number=diary_number,
-                kind=self._kind(),
-                subject=self._subject(kind_up_front),
-                procurement_number=self.procurement[0].value if self.procurement else None,
-                parties=parties,
-                delegate=self.delegate,
-                decided_on=self.decided_on,
-                delegation_point=self._delegation_point(),
-                wording=as_wording(self.text),
-                source=source,
+        if self.delegate is None:
+            self._delegate_last()
+        delegate = self.delegate
+        decision_like = bool(
+            delegate
+            or kind_end is not None
+            or rules.decision_start.match(text, self.body_start, self.body_start + _LOOKAHEAD)
+        )
+        diary = self.diary
+        if diary is None:
+            problem = missing_number_problem(text, self.lowered, rules, labels=not self.plain)
+            return ItemReading(
+                None, problem, decision_like, self._has_text(), False, delegate is not None
             )
+        diary_number = _diary_number(diary.value, rules, self.config)
+        if diary_number is None:
+            problem = f"malformed diary number {diary.value!r}"
+            return ItemReading(
+                None, problem, decision_like, self._has_text(), False, delegate is not None
+            )
+        if not self.plain:
+            self._labelled_date()
+        decision = Decision(
+            diary_number=diary_number,
+            kind=kind,
+            subject=read_subject(
+                text,
+                rules,
+                cut=max(self.lead_end, kind_end or 0),
+                body_start=self.body_start,
+                removed=self.removed,
+            ),
+            procurement_number=self.procurement[0].value if self.procurement else None,
+            parties=parties,
+            delegate=delegate,
+            decided_on=self.decided_on,
+            delegation_point=None if self.plain else self._delegation_point(),
+            wording=as_wording(text),
+            source=source,
+        )
         return ItemReading(
-            decision=decision,
-            problem=problem,
-            decision_like=decision_like,
-            has_text=has_text,
-            delegate_named=self.delegate is not None,
+            decision, None, decision_like, self._has_text(), False, delegate is not None
         )
 
     # --- numbers ---------------------------------------------------------------------------
 
     def _has_text(self) -> bool:
         """Whether there are words besides the diary number ("1. RS 2024/3" has none)."""
-        if self.diary is None:
-            return _LETTER.search(self.text) is not None
-        start, end = with_parentheses(self.text, self.diary.start, self.diary.end)
-        text = self.text
+        text, diary = self.text, self.diary
+        if diary is None:
+            return _LETTER.search(text) is not None
+        start, end = with_parentheses(text, diary.start, diary.end)
         return _LETTER.search(text, 0, start) is not None or _LETTER.search(text, end) is not None
 
-    def _after_leading_number(self) -> int:
-        if self.diary is None or not self.number_first:
-            return 0
-        end = with_parentheses(self.text, self.diary.start, self.diary.end)[1]
-        return _skip(self.text, end, _NUMBER_SEPARATORS)
-
     # --- dates -----------------------------------------------------------------------------
-
-    def _limit(self) -> int:
-        return min(len(self.text), self.body_start + _LOOKAHEAD)
-
-    def _leading_date(self) -> str | None:
-        found = self.rules.date.match(self.text, self.body_start, self._limit())
-        if found is None:
-            return None
-        self.body_start = _skip(self.text, found.end(), _NUMBER_SEPARATORS)
-        return self._date(found.group())
 
     def _labelled_date(self) -> None:
         rules = self.rules
@@ -209,20 +345,15 @@ class _Item:
 
     # --- who decided, and what kind of decision ----------------------------------------------
 
-    def _delegate_first(self) -> str | None:
-        found = self.rules.delegate_first(self.text, self.body_start, self.lowered)
-        if found is None:
-            return None
-        delegate, self.body_start = found
-        return delegate
-
     def _delegate_last(self) -> None:
         """ "… – Regional utvecklingsdirektör, RS2022/2478": a title just before the number."""
-        if self.delegate is not None:
-            return
         end = self._text_end()
-        labelled = self.rules.delegate_label_gate.match(
-            self.rules.delegate_label, self.text, self.lowered, self.body_start, end
+        labelled = (
+            None
+            if self.plain
+            else self.rules.delegate_label_gate.match(
+                self.rules.delegate_label, self.text, self.lowered, self.body_start, end
+            )
         )
         if labelled is not None:
             self.delegate = labelled.group("delegate").strip()
@@ -242,27 +373,6 @@ class _Item:
             and all(word.replace("-", "").isalpha() for word in words)
             and words[-1].endswith(self.rules.delegate_endings)
         )
-
-    def _kind_phrase(self) -> re.Match[str] | None:
-        rules = self.rules
-        return rules.kind_gate.match(rules.kind, self.text, self.lowered, self.body_start)
-
-    def _kind(self) -> str:
-        found = self.kind_found
-        if found is None:
-            return FALLBACK_KIND
-        slugs = self.rules.kind_slugs
-        name = found.lastgroup
-        if name is not None and name[1:].isdigit() and int(name[1:]) < len(slugs):
-            return slugs[int(name[1:])]
-        for index, slug in enumerate(slugs):
-            if found.group(f"k{index}") is not None:
-                return slug
-        return FALLBACK_KIND
-
-    def _lead_in_end(self) -> int:
-        found = self.rules.subject_lead_in.match(self.text, self.body_start, self._limit())
-        return found.end() if found is not None else self.body_start
 
     def _empty_report(self) -> bool:
         rules = self.rules
@@ -284,53 +394,10 @@ class _Item:
 
     def _text_end(self) -> int:
         # Where the sentence proper ends: at a diary number that follows it.
-        if self.diary is not None and not self.number_first:
-            return with_parentheses(self.text, self.diary.start, self.diary.end)[0]
+        diary = self.diary
+        if diary is not None and not self.number_first:
+            return with_parentheses(self.text, diary.start, diary.end)[0]
         return len(self.text)
-
-    def _parties(self) -> tuple[str, ...]:
-        text, rules = self.text, self.rules
-        end = self._text_end()
-        intro = rules.party_intro_gate.match(
-            rules.party_intro, text, self.lowered, self.body_start, end
-        )
-        if intro is None:
-            return ()
-        names_start = intro.end()
-        clause_end = self._party_clause_end(names_start)
-        # The comma that closes the clause goes with it: "med A, om B" leaves "om B".
-        removed_end = clause_end + (text[clause_end : clause_end + 1] == ",")
-        self.removed.append((intro.start("intro"), removed_end))
-        clause = text[names_start:clause_end].strip(_SUBJECT_EDGES)
-        if intro.group("intro").casefold() in rules.party_pair_intros:
-            joiner = rules.party_joiner.search(clause)
-            if joiner is not None:
-                names = (clause[: joiner.start()], clause[joiner.end() :])
-                return tuple(name.strip(_SUBJECT_EDGES) for name in names if name.strip())
-        return (clause,) if clause else ()
-
-    def _party_clause_end(self, start: int) -> int:
-        end = self._text_end()
-        for number_start, _ in self.removed:
-            if start <= number_start < end:
-                end = number_start
-        found = self.rules.party_clause_end.search(self.text, start, end)
-        if found is None:
-            found = self.rules.party_clause_break.search(self.text, start, end)
-        return found.start() if found is not None else end
-
-    def _subject(self, kind_up_front: bool) -> str:
-        text = self.text
-        cut = self.lead_end
-        if kind_up_front and self.kind_found is not None:
-            cut = max(cut, self.kind_found.end())
-        subject = _cut(text, cut, self.removed)
-        connector = self.rules.subject_connector.match(subject)
-        subject = _tidy(subject[connector.end() :] if connector else subject)
-        if subject:
-            return subject
-        # "Avtal med X, RS 2024/3": all of it was kind and party; keep the sentence's words.
-        return _tidy(_cut(text, self.body_start, self.removed)) or as_wording(text)[:-1]
 
 
 def _last_segment(region: str) -> tuple[int, str] | None:
@@ -354,38 +421,6 @@ def _skip(text: str, position: int, characters: str) -> int:
     while position < len(text) and text[position] in characters:
         position += 1
     return position
-
-
-def _cut(text: str, start: int, removed: list[Span]) -> str:
-    """``text`` from ``start`` with the removed spans taken out."""
-    pieces = []
-    position = start
-    for span_start, span_end in sorted(removed):
-        if span_end <= position:
-            continue
-        if span_start > position:
-            pieces.append(text[position:span_start])
-        position = max(position, span_end)
-    pieces.append(text[position:])
-    return " ".join(pieces)
-
-
-def _tidy(text: str) -> str:
-    """Single spaces, no space before a comma or after "(", no empty "()", no edge commas.
-
-    Plain replacements: the text has single spaces already, and this runs for every item.
-    """
-    value = " ".join(text.split())
-    if "(" in value:
-        value = value.replace("( ", "(").replace("()", "")
-    for spaced, closing in _SPACED_CLOSINGS:
-        if spaced in value:
-            value = value.replace(spaced, closing)
-    while ",," in value:
-        value = value.replace(",,", ",")
-    if "  " in value:
-        value = " ".join(value.split())
-    return value.strip(_SUBJECT_EDGES)
 
 
 def read_notice_item(

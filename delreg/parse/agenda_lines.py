@@ -60,42 +60,67 @@ _PAGE_NEIGHBOURHOOD = 3
 
 def classify_lines(text: str, rules: AgendaRules) -> list[Line]:
     """Every line of ``text`` (1-based numbers, as an editor counts ``\\n``) with its kind."""
-    lines = [_classify(number, raw, rules) for number, raw in enumerate(text.split("\n"), start=1)]
+    # One loop with the patterns bound to local names: it runs for every line of documents that
+    # can be megabytes long, where each attribute look-up and call shows.
+    lines: list[Line] = []
+    append = lines.append
+    longest_heading = rules.heading_max_length
+    marker_at = rules.item_marker.match
+    noise = rules.noise.fullmatch
+    leading_number = _LEADING_NUMBER.match
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            append(Line(number, _BLANK, "", 0, None, "", None, False, "\f" in raw))
+            continue
+        # The first character that is not white space stands where the indentation ends.
+        line = Line(
+            number,
+            _TEXT,
+            stripped,
+            raw.find(stripped[0]),
+            None,
+            "",
+            None,
+            stripped[0] in _BULLETS,
+            "\f" in raw,
+        )
+        append(line)
+        if len(stripped) <= longest_heading:
+            if noise(stripped):
+                line.kind = _NOISE
+                line.item_number = _leading_number(stripped)
+                continue
+            # A heading does not end with a full stop, and most item lines do: skip the patterns.
+            if not stripped.endswith(".") or stripped.endswith("..."):
+                kind = _heading_kind(stripped, rules)
+                if kind is not None:
+                    line.kind = kind
+                    line.item_number = _leading_number(stripped)
+                    continue
+        marker = marker_at(stripped)
+        if marker is not None:
+            line.kind = _ITEM
+            # Only one style's group takes part in a match, and it encloses any group of the
+            # style's own pattern, so it is the last to close: the match's last group.
+            line.style = marker.lastgroup or "item"
+            line.marker = marker_text = marker.group().strip()
+            line.text = stripped[marker.end() :]
+            found = leading_number(marker_text)
+            line.item_number = int(found.group(1)) if found is not None else None
+        elif len(stripped) <= _DIARY_LINE_MAX and rules.diary_number_alone.fullmatch(stripped):
+            line.kind = _DIARY_NUMBER
     if rules.repeated_line_noise:
         _drop_page_headers(lines, rules.repeated_line_noise)
     return lines
 
 
-def _classify(number: int, raw: str, rules: AgendaRules) -> Line:
-    stripped = raw.strip()
-    if not stripped:
-        return Line(number, LineKind.BLANK, "", page_break="\f" in raw)
-    indent = len(raw) - len(raw.lstrip())
-    line = Line(
-        number,
-        LineKind.TEXT,
-        stripped,
-        indent,
-        bulleted=stripped[0] in _BULLETS,
-        page_break="\f" in raw,
-    )
-    if len(stripped) <= rules.heading_max_length:
-        kind = _short_line_kind(stripped, rules)
-        if kind is not None:
-            line.kind = kind
-            line.item_number = _leading_number(stripped)
-            return line
-    marker = rules.item_marker.match(stripped)
-    if marker is not None:
-        line.kind = LineKind.ITEM
-        line.style = _style(marker)
-        line.marker = marker.group().strip()
-        line.text = stripped[marker.end() :]
-        line.item_number = _leading_number(line.marker)
-        return line
-    if len(stripped) <= _DIARY_LINE_MAX and rules.diary_number_alone.fullmatch(stripped):
-        line.kind = LineKind.DIARY_NUMBER
-    return line
+# The kinds as plain names: looking a member up on its Enum class costs more than a global.
+_BLANK = LineKind.BLANK
+_NOISE = LineKind.NOISE
+_TEXT = LineKind.TEXT
+_ITEM = LineKind.ITEM
+_DIARY_NUMBER = LineKind.DIARY_NUMBER
 
 
 _HEADING_KINDS = (
@@ -106,12 +131,8 @@ _HEADING_KINDS = (
 )
 
 
-def _short_line_kind(stripped: str, rules: AgendaRules) -> LineKind | None:
-    if rules.noise.fullmatch(stripped):
-        return LineKind.NOISE
-    if stripped.endswith(".") and not stripped.endswith("..."):
-        # A heading does not end with a full stop, and most item lines do: skip the patterns.
-        return None
+def _heading_kind(stripped: str, rules: AgendaRules) -> LineKind | None:
+    """A heading's kind, or END for another agenda point's title; None for any other line."""
     heading = rules.heading.fullmatch(stripped)
     if heading is not None:
         for group, kind in _HEADING_KINDS:
@@ -141,13 +162,6 @@ def _is_agenda_title(stripped: str, rules: AgendaRules) -> bool:
 def _leading_number(text: str) -> int | None:
     found = _LEADING_NUMBER.match(text)
     return int(found.group(1)) if found is not None else None
-
-
-def _style(marker: re.Match[str]) -> str:
-    for style, found in marker.groupdict().items():
-        if found is not None:
-            return style
-    return "item"
 
 
 def _drop_page_headers(lines: list[Line], threshold: int) -> None:

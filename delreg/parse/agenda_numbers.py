@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from operator import attrgetter
+from typing import TYPE_CHECKING, NamedTuple
 
 from delreg.config import Config
 from delreg.errors import InvalidValue
 from delreg.model import normalise_procurement_number
-from delreg.parse.agenda_rules import AgendaRules
+
+if TYPE_CHECKING:  # the rules import Number from here
+    from delreg.parse.agenda_rules import AgendaRules
 
 Span = tuple[int, int]
 
@@ -29,9 +31,12 @@ _EXCERPT = 60
 _START = attrgetter("start")
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
-    """A diary or procurement number found in a text: where, and its value."""
+class Number(NamedTuple):
+    """A diary or procurement number found in a text: where, and its value.
+
+    A tuple rather than a dataclass: one or two are made for every item, and a tuple is made
+    several times faster.
+    """
 
     start: int
     end: int
@@ -48,16 +53,25 @@ def diary_numbers(text: str, rules: AgendaRules, config: Config) -> list[Number]
 
 
 def own_diary_number(
-    text: str, lowered: str | None, rules: AgendaRules, procurement: list[Number]
+    text: str,
+    lowered: str | None,
+    rules: AgendaRules,
+    procurement: list[Number],
+    *,
+    labels: bool = True,
 ) -> tuple[Number | None, bool]:
-    """The item's own diary number as written, and whether it stands first."""
+    """The item's own diary number as written, and whether it stands first.
+
+    ``labels=False`` says the caller knows that no label word ("Dnr") is in the text.
+    """
     pattern = rules.diary_number
     found = pattern.match(text, _skip(text, 0, _LEAD_PUNCTUATION))
     if found is not None and (number := _diary(found, procurement)):
         return number, True
-    for found in rules.diary_label_gate.matches(pattern, text, lowered):
-        if found.group("label") and (number := _diary(found, procurement)):
-            return number, False
+    if labels:
+        for found in rules.diary_label_gate.matches(pattern, text, lowered):
+            if found.group("label") and (number := _diary(found, procurement)):
+                return number, False
     for start in (max(0, len(text) - _TAIL), 0):
         last = None
         for found in rules.diary_number_bare.finditer(text, start):
@@ -67,10 +81,14 @@ def own_diary_number(
     return None, False
 
 
-def missing_number_problem(text: str, lowered: str | None, rules: AgendaRules) -> str:
+def missing_number_problem(
+    text: str, lowered: str | None, rules: AgendaRules, *, labels: bool = True
+) -> str:
     """Why an item has no diary number: malformed after its label, cut off, or none at all."""
     excerpt = text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…"
-    labelled = rules.diary_label_gate.match(rules.diary_label_value, text, lowered)
+    labelled = (
+        rules.diary_label_gate.match(rules.diary_label_value, text, lowered) if labels else None
+    )
     if labelled is not None:
         return f"malformed diary number {labelled.group('value')!r} in {excerpt!r}"
     tail = _CUT_OFF_NUMBER.search(text, max(0, len(text) - 30))
@@ -88,15 +106,16 @@ def procurement_numbers(
     gate = rules.procurement_label_gate
     for found in gate.matches(rules.procurement_labelled, text, lowered):
         if not labelled or found.start() >= labelled[-1].end:
-            labelled.extend(_procurement(found.group("number"), *found.span(), config))
+            labelled.extend(_procurement(found.group("number"), *found.span(), rules, config))
     prefixed: list[Number] = []
-    if any(prefix in text for prefix in rules.procurement_prefixes):
+    # The pattern starts with the prefixes themselves, so the engine skips to them: no pre-check.
+    if rules.procurement_prefixes:
         for found in rules.procurement_prefixed.finditer(text):
             start = found.start()
             if start and (text[start - 1].isalnum() or text[start - 1] in "/-"):
                 continue  # inside a word: "XMT 2023-0043" is not one
             if not _overlaps(labelled, start, found.end()):
-                prefixed.extend(_procurement(found.group(), start, found.end(), config))
+                prefixed.extend(_procurement(found.group(), start, found.end(), rules, config))
     if not labelled:
         return prefixed
     return sorted(labelled + prefixed, key=_START)
@@ -109,7 +128,11 @@ def with_parentheses(text: str, start: int, end: int) -> Span:
     return start, end
 
 
-def _procurement(written: str, start: int, end: int, config: Config) -> list[Number]:
+def _procurement(
+    written: str, start: int, end: int, rules: AgendaRules, config: Config
+) -> list[Number]:
+    if rules.canonical_procurement_number.fullmatch(written) is not None:
+        return [Number(start, end, written)]
     try:
         return [Number(start, end, normalise_procurement_number(written, config))]
     except InvalidValue:
@@ -122,10 +145,16 @@ def _diary(found: re.Match[str], excluded: list[Number]) -> Number | None:
     if _overlaps(excluded, start, end):
         return None
     number = found.group("number")
-    if _DATE_LIKE.search(number):
+    if is_date_like(number):
         return None
     labelled = "label" in found.re.groupindex and found.group("label") is not None
     return Number(found.start(), end, number, labelled)
+
+
+def is_date_like(number: str) -> bool:
+    """Whether a diary-number match is a date ("2023-12-08") rather than a number."""
+    # Every date has two dashes: most numbers have fewer, and need no search.
+    return (number.count("-") + number.count("–")) >= 2 and _DATE_LIKE.search(number) is not None
 
 
 def _overlaps(numbers: list[Number], start: int, end: int) -> bool:

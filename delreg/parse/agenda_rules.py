@@ -10,6 +10,7 @@ one of its words stands.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,8 @@ from typing import Any
 from delreg.config import FALLBACK_KIND, Config
 from delreg.dates import MONTHS
 from delreg.errors import InputError
-from delreg.parse.agenda_gates import Gate, gate
+from delreg.parse.agenda_fast import SentenceRules, sentence_rules
+from delreg.parse.agenda_gates import Gate, gate, trie_pattern, union
 
 _NEVER = "(?!)"
 _MONTH_NAMES = "|".join(sorted({*MONTHS, *(name[:3] for name in MONTHS)}, key=len, reverse=True))
@@ -59,6 +61,8 @@ class AgendaRules:
     kind: re.Pattern[str]
     kind_gate: Gate
     kind_slugs: tuple[str, ...]
+    # The named group of each kind in ``kind`` ("k0", "k1" …) and its slug.
+    kind_slug_of_group: dict[str, str]
     # Lower-case endings of a delegate's last word ("direktören", "ordförande", "chefen").
     delegate_endings: tuple[str, ...]
     # " har ", "s beslut": what follows a delegate named first.
@@ -79,12 +83,30 @@ class AgendaRules:
     party_joiner: re.Pattern[str]
     party_clause_end: re.Pattern[str]
     party_clause_break: re.Pattern[str]
+    # An intro word right after the kind's phrase ("fattat tilldelningsbeslut med A för …").
+    party_after_kind: re.Pattern[str]
+    # An intro word anywhere, for parties named last ("beslutat om X mellan A och B").
+    party_last: re.Pattern[str]
+    party_last_gate: Gate
+    # ``party_clause_end`` with the word that ties each kind to its subject ("för"), by slug.
+    party_clause_end_by_kind: dict[str, re.Pattern[str]]
+    # The kinds whose phrase is a bare verb ("beslutat om"): their parties come last.
+    parties_last_kinds: frozenset[str]
     decision_start: re.Pattern[str]
     date: re.Pattern[str]
     decision_date: re.Pattern[str]
     decision_date_gate: Gate
     delegation_points: tuple[re.Pattern[str], ...]
     delegation_point_gate: Gate
+    # The words of the gates that rarely open (an empty report; labels of diary numbers,
+    # delegates and dates; delegation points): closed, none of their patterns is tried.
+    rare_gate: Gate
+    # All the shapes of a canonical diary or procurement number ([numbers] in the
+    # configuration) in one pattern: a number written canonically needs no normalising.
+    canonical_diary_number: re.Pattern[str]
+    canonical_procurement_number: re.Pattern[str]
+    # The board's sentence in one match (see agenda_fast).
+    sentence: SentenceRules
 
     def delegate_first(
         self, text: str, start: int = 0, lowered: str | None = None
@@ -133,19 +155,29 @@ class AgendaRules:
         )
 
 
-_CACHE: dict[int, tuple[Config, AgendaRules]] = {}
-
-
+@functools.lru_cache(maxsize=16)
 def agenda_rules(config: Config) -> AgendaRules:
-    """The rules for ``config``, compiled on first use (a Config is immutable)."""
-    cached = _CACHE.get(id(config))
-    if cached is not None and cached[0] is config:
-        return cached[1]
-    rules = _Compiler(config).rules()
-    if len(_CACHE) >= 16:
-        _CACHE.clear()
-    _CACHE[id(config)] = (config, rules)
-    return rules
+    """The rules for ``config``, compiled on first use (a Config is immutable, and compares and
+    hashes by identity)."""
+    return _Compiler(config).rules()
+
+
+def _any_of(shapes: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern that matches what any of ``shapes`` matches.
+
+    Shapes that refer back to their own groups ("\\1", "(?P=…)") or that do not combine keep a
+    pattern that never matches, and the caller normalises every number as before.
+    """
+    texts = [shape.pattern for shape in shapes]
+    if not texts or any(_BACK_REFERENCE.search(text) for text in texts):
+        return re.compile(_NEVER)
+    try:
+        return re.compile("|".join(f"(?:{text})" for text in texts))
+    except re.error:
+        return re.compile(_NEVER)
+
+
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 
 def _skip_spaces(text: str, position: int) -> int:
@@ -163,6 +195,18 @@ class _Compiler:
 
     def rules(self) -> AgendaRules:
         corrections = {key.casefold(): value for key, value in self.table("corrections").items()}
+        rare = [
+            self.gate(key)
+            for key in (
+                "empty_report",
+                "diary_number_labels",
+                "delegate_labels",
+                "decision_date_labels",
+                "delegation_point_patterns",
+            )
+        ]
+        verbs = (*(f" {verb.lower()} " for verb in self.strings("delegate_verbs")), _GENITIVE)
+        subject_words = self._kind_subject_words()
         return AgendaRules(
             noise=self.compile("noise", self.alternatives("noise"), re.I),
             heading=self._heading(),
@@ -198,15 +242,9 @@ class _Compiler:
                 [p for slug in self._kind_slugs() for p in self.config.kinds[slug].match]
             ),
             kind_slugs=self._kind_slugs(),
-            delegate_endings=tuple(
-                title.lower() + ending
-                for title in self.strings("delegate_titles")
-                for ending in ("", "en", "n")
-            ),
-            delegate_verbs=(
-                *(f" {verb.lower()} " for verb in self.strings("delegate_verbs")),
-                _GENITIVE,
-            ),
+            kind_slug_of_group={f"k{index}": slug for index, slug in enumerate(self._kind_slugs())},
+            delegate_endings=self._delegate_endings(),
+            delegate_verbs=verbs,
             delegate_abbreviated=self.compile(
                 "delegate_abbreviations",
                 r"(?P<abbreviation>[A-ZÅÄÖ]{2,6})(?::s\s+(?=beslut)|\s+har\b\s*)",
@@ -214,16 +252,15 @@ class _Compiler:
             delegate_abbreviations=self.table("delegate_abbreviations"),
             delegate_label=self.compile(
                 "delegate_labels",
-                rf"\b(?:{self.alternatives('delegate_labels')})(?:\s*:)?\s*"
+                # A whole word: "Delegaten har …" is no label.
+                rf"\b(?:{self.alternatives('delegate_labels')})\b(?:\s*:)?\s*"
                 r"(?P<delegate>[^,;()–.]{2,60})",
                 re.I,
             ),
             delegate_label_gate=self.gate("delegate_labels"),
             corrections=self._corrections(corrections),
             replacements=corrections,
-            correction_finder=re.compile(
-                "|".join(re.escape(wrong.lower()) for wrong in corrections) or _NEVER
-            ),
+            correction_finder=self._correction_finder(corrections),
             subject_lead_in=self.compile(
                 "subject_lead_ins",
                 rf"(?:(?:{self.alternatives('subject_lead_ins')})\b[\s,:–-]*)*",
@@ -253,6 +290,24 @@ class _Compiler:
             party_clause_break=self.compile(
                 "party_clause_breaks", self.alternatives("party_clause_breaks"), re.I
             ),
+            party_after_kind=self.compile(
+                "party_intros", rf",?\s+(?P<intro>{self.alternatives('party_intros')})\s", re.I
+            ),
+            # Starting with the word itself, so that its gate can find it.
+            party_last=self.compile(
+                "party_intros", rf"(?<=\s)(?P<intro>{self.alternatives('party_intros')})\s", re.I
+            ),
+            party_last_gate=self.gate("party_intros"),
+            party_clause_end_by_kind={
+                slug: self.compile(
+                    "party_clause_ends",
+                    rf"{self.alternatives('party_clause_ends')}|,?\s(?:{re.escape(word)})\b",
+                    re.I,
+                )
+                for slug, (word, _) in subject_words.items()
+                if word
+            },
+            parties_last_kinds=frozenset(slug for slug, (_, bare) in subject_words.items() if bare),
             decision_start=self.compile(
                 "decision_starts", self.alternatives("decision_starts"), re.I
             ),
@@ -268,6 +323,10 @@ class _Compiler:
                 for pattern in self.strings("delegation_point_patterns")
             ),
             delegation_point_gate=self.gate("delegation_point_patterns"),
+            rare_gate=union(*rare),
+            canonical_diary_number=_any_of(self.config.diary_number_patterns),
+            canonical_procurement_number=_any_of(self.config.procurement_number_patterns),
+            sentence=sentence_rules(verbs=verbs, diary_shapes=self.strings("diary_number_search")),
         )
 
     # --- reading the table -------------------------------------------------------------------
@@ -398,6 +457,46 @@ class _Compiler:
                 f"kinds: a match pattern is not a regular expression ({error})",
                 source=self.config.source,
             ) from None
+
+    def _delegate_endings(self) -> tuple[str, ...]:
+        # The titles in their definite forms, and the delegate the report writes for a decision
+        # that names none ([register] delegate, "Delegaten"), so that its sentences read back.
+        endings = [
+            title.lower() + ending
+            for title in self.strings("delegate_titles")
+            for ending in ("", "en", "n")
+        ]
+        default = self.config.default_delegate.split()
+        if default and default[-1].replace("-", "").isalpha():
+            endings.append(default[-1].lower())
+        return tuple(endings)
+
+    def _kind_subject_words(self) -> dict[str, tuple[str | None, bool]]:
+        """For each kind: the word that ties it to its subject, and whether its phrase without
+        that word is a bare verb ("beslutat" of "beslutat om"), as the report composes them."""
+        connector = self.compile(
+            "subject_connectors", rf"(?:{self.alternatives('subject_connectors')})", re.I
+        )
+        own = self.table("subject_words")
+        report = self.config.section("report").get("subject_words")
+        if isinstance(report, dict):
+            own.update({slug: word for slug, word in report.items() if isinstance(word, str)})
+        words: dict[str, tuple[str | None, bool]] = {}
+        for slug, spec in self.config.kinds.items():
+            phrase = spec.phrase.split()
+            word: str | None = own.get(slug) or None
+            if len(phrase) > 1 and connector.fullmatch(phrase[-1]):
+                word = phrase.pop()
+            words[slug] = (word, len(phrase) == 1)
+        return words
+
+    def _correction_finder(self, corrections: dict[str, str]) -> re.Pattern[str]:
+        # The wrong words in the lower-cased text, case-sensitive and branching letter by
+        # letter so the engine can skip to their first letters; each must end a word ("har
+        # fatta" is a typo, but every "har fattat" starts with it). A word start is not tested
+        # here (it would make the engine try every position): ``corrections`` tests both.
+        words = sorted({wrong.lower() for wrong in corrections})
+        return re.compile(rf"(?:{trie_pattern(words)})(?!\w)" if words else _NEVER)
 
     def _corrections(self, corrections: dict[str, str]) -> re.Pattern[str] | None:
         if not corrections:

@@ -1,0 +1,178 @@
+"""The parties and the subject of an item of an agenda's list.
+
+The parties are named in a clause after the agreement ("tecknat avtal mellan A och B om …"). The
+subject is what is left of the sentence after the delegate, the kind phrase, the party clause and
+the numbers are taken out ("… om försäljning av läkemedel Epclusa, 24RS278" → "försäljning av
+läkemedel Epclusa").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the rules import this module's neighbours
+    from delreg.parse.agenda_rules import AgendaRules
+
+Span = tuple[int, int]
+
+SUBJECT_EDGES = " ,.;:–—-"
+_WORDING_TAIL = " ,;:–—-"
+_SPACED_CLOSINGS = ((" ,", ","), (" .", "."), (" ;", ";"), (" :", ":"), (" )", ")"))
+
+
+def read_parties(
+    text: str,
+    lowered: str | None,
+    rules: AgendaRules,
+    *,
+    start: int,
+    end: int,
+    removed: list[Span],
+    kind: str,
+    kind_end: int | None,
+) -> tuple[str, ...]:
+    """The parties named in ``text[start:end]``; the clause naming them joins ``removed``.
+
+    ``end`` is where the sentence proper ends (at a diary number after it); ``removed`` holds
+    the numbers found in the item, and a party clause ends at the first of them. ``kind`` is the
+    item's kind, ``kind_end`` where its phrase ends if the sentence starts with it.
+    """
+    intro = rules.party_intro_gate.match(rules.party_intro, text, lowered, start, end)
+    if kind_end is not None:
+        # "fattat tilldelningsbeslut med A för …": the parties right after the kind's phrase.
+        after = rules.party_after_kind.match(text, kind_end, end)
+        if after is not None and (intro is None or after.start("intro") < intro.start("intro")):
+            intro = after
+    clause_ends = rules.party_clause_end_by_kind.get(kind, rules.party_clause_end)
+    if intro is not None:
+        names_start = intro.end()
+        clause_end = _clause_end(text, rules, clause_ends, names_start, end, removed)
+        return _take(text, rules, intro, names_start, clause_end, removed)
+    if kind in rules.parties_last_kinds:
+        return _parties_last(text, lowered, rules, clause_ends, start, end, removed)
+    return ()
+
+
+def _parties_last(
+    text: str,
+    lowered: str | None,
+    rules: AgendaRules,
+    clause_ends: re.Pattern[str],
+    start: int,
+    end: int,
+    removed: list[Span],
+) -> tuple[str, ...]:
+    """ "beslutat om X mellan A, B och C, 24RS1": the parties of a bare verb come last.
+
+    The last intro word counts if its clause runs on to the numbers and names someone: "med"
+    before a capital ("med Region Skåne", not "med förbehåll"), "mellan" before two names. Only
+    the last is tried, so that a line of a thousand "med" is still read in linear time.
+    """
+    intros = rules.party_last_gate.matches(rules.party_last, text, lowered, start, end)
+    found = deque(intros, maxlen=1)
+    if not found:
+        return ()
+    last = found[0]
+    names_start = last.end()
+    clause_end = _clause_end(text, rules, clause_ends, names_start, end, removed)
+    if text[clause_end:end].strip(SUBJECT_EDGES):
+        return ()
+    clause = text[names_start:clause_end].strip(SUBJECT_EDGES)
+    if last.group("intro").casefold() in rules.party_pair_intros:
+        names_someone = rules.party_joiner.search(clause) is not None
+    else:
+        names_someone = clause[:1].isupper()
+    if not names_someone:
+        return ()
+    return _take(text, rules, last, names_start, clause_end, removed)
+
+
+def _take(
+    text: str,
+    rules: AgendaRules,
+    intro: re.Match[str],
+    names_start: int,
+    clause_end: int,
+    removed: list[Span],
+) -> tuple[str, ...]:
+    # The comma that closes the clause goes with it: "med A, om B" leaves "om B".
+    removed_end = clause_end + (text[clause_end : clause_end + 1] == ",")
+    removed.append((intro.start("intro"), removed_end))
+    clause = text[names_start:clause_end].strip(SUBJECT_EDGES)
+    if intro.group("intro").casefold() in rules.party_pair_intros:
+        joiner = rules.party_joiner.search(clause)
+        if joiner is not None:
+            # "A, B och C": the report joins the last name with "och", the others with commas.
+            names = [*clause[: joiner.start()].split(", "), clause[joiner.end() :]]
+            return tuple(name.strip(SUBJECT_EDGES) for name in names if name.strip())
+    return (clause,) if clause else ()
+
+
+def _clause_end(
+    text: str,
+    rules: AgendaRules,
+    clause_ends: re.Pattern[str],
+    start: int,
+    end: int,
+    removed: list[Span],
+) -> int:
+    for number_start, _ in removed:
+        if start <= number_start < end:
+            end = number_start
+    found = clause_ends.search(text, start, end)
+    if found is None:
+        found = rules.party_clause_break.search(text, start, end)
+    return found.start() if found is not None else end
+
+
+def read_subject(
+    text: str, rules: AgendaRules, *, cut: int, body_start: int, removed: list[Span]
+) -> str:
+    """What was decided: ``text`` from ``cut`` (after the kind phrase) without ``removed``."""
+    subject = cut_out(text, cut, removed)
+    connector = rules.subject_connector.match(subject)
+    subject = tidy(subject[connector.end() :] if connector else subject)
+    if subject:
+        return subject
+    # "Avtal med X, RS 2024/3": all of it was kind and party; keep the sentence's words.
+    return tidy(cut_out(text, body_start, removed)) or as_wording(text)[:-1]
+
+
+def as_wording(text: str) -> str:
+    """The board's sentence: the item's text ending with a full stop."""
+    value = text.rstrip(_WORDING_TAIL)
+    return value if value.endswith((".", "!", "?")) else value + "."
+
+
+def cut_out(text: str, start: int, removed: list[Span]) -> str:
+    """``text`` from ``start`` with the removed spans taken out."""
+    pieces = []
+    position = start
+    for span_start, span_end in sorted(removed):
+        if span_end <= position:
+            continue
+        if span_start > position:
+            pieces.append(text[position:span_start])
+        position = max(position, span_end)
+    pieces.append(text[position:])
+    return " ".join(pieces)
+
+
+def tidy(text: str) -> str:
+    """Single spaces, no space before a comma or after "(", no empty "()", no edge commas.
+
+    Plain replacements: the text has single spaces already, and this runs for every item.
+    """
+    value = " ".join(text.split())
+    if "(" in value:
+        value = value.replace("( ", "(").replace("()", "")
+    for spaced, closing in _SPACED_CLOSINGS:
+        if spaced in value:
+            value = value.replace(spaced, closing)
+    while ",," in value:
+        value = value.replace(",,", ",")
+    if "  " in value:
+        value = " ".join(value.split())
+    return value.strip(SUBJECT_EDGES)
