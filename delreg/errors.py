@@ -15,6 +15,8 @@ class ExitCode(IntEnum):
     PROBLEMS = 1
     # Usage errors and unreadable input.
     USAGE = 2
+    # Stopped by Ctrl-C (SIGINT): 128 + 2, what a shell reports for a process SIGINT ended.
+    INTERRUPTED = 130
 
 
 class DelregError(Exception):
@@ -70,4 +72,4 @@ class StoreError(DelregError):
 class Interrupted(DelregError):
     """The user pressed Ctrl-C; whatever was under way has been rolled back."""
 
-    exit_code = ExitCode.PROBLEMS
+    exit_code = ExitCode.INTERRUPTED

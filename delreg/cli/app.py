@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -40,8 +41,28 @@ class DelregGroup(TyperGroup):
             report_error(error)
             ctx.exit(int(error.exit_code))
         except KeyboardInterrupt:
-            typer.echo("delreg: interrupted; nothing was changed by the unfinished step", err=True)
-            ctx.exit(130)
+            typer.echo("delreg: interrupted; a change that was under way was rolled back", err=True)
+            ctx.exit(int(ExitCode.INTERRUPTED))
+        except Exception as error:
+            # The safety net: the store turns SQLite's errors into StoreError, but one that
+            # slips past it (a read that fails half-way through a listing) must still reach
+            # the user as one line, never a traceback.
+            translated = _store_error(error, ctx)
+            if translated is None:
+                raise
+            report_error(translated)
+            ctx.exit(int(translated.exit_code))
+
+
+def _store_error(error: Exception, ctx: Any) -> DelregError | None:
+    # sqlite3 is looked up, not imported: `delreg --version` must not load it.
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is None or not isinstance(error, sqlite3.Error):
+        return None
+    from delreg.store.connection import store_error
+
+    env = ctx.find_object(Environment)
+    return store_error(env.database_path if env else Path("register"), error)
 
 
 app = typer.Typer(

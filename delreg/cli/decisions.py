@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import islice
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from delreg.cli.app import app, environment
-from delreg.cli.output import ListFormat, write_decisions, write_records
+from delreg.cli.output import ListFormat, table_safe, write_decisions, write_records
 from delreg.errors import DelregError
 
 if TYPE_CHECKING:
+    from delreg.config import Config
+    from delreg.model import Decision
     from delreg.store import Event
 
 # Options shared by `add` and `edit`: a decision's fields.
@@ -49,6 +54,27 @@ DelegationPoint = Annotated[
 ]
 Amount = Annotated[str | None, typer.Option("--amount", help="Amount in whole kronor.")]
 Format = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+Public = Annotated[
+    bool,
+    typer.Option(
+        "--public",
+        help="The public version (OSL): a secret decision shows only its case, kind, dates "
+        "and delegate.",
+    ),
+]
+
+# Control characters are not data: a bell, an escape sequence or a NUL typed or pasted into an
+# option becomes a space, as the importers do with a cell. Tab and line breaks are white space
+# and fold like any other; right-to-left marks are kept (tables show them visibly).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _without_controls(value: Any) -> Any:
+    if isinstance(value, str):
+        return _CONTROLS.sub(" ", value)
+    if isinstance(value, list | tuple):
+        return [_without_controls(item) for item in value]
+    return value
 
 
 def _field_values(ctx: typer.Context, given: dict[str, Any]) -> dict[str, Any]:
@@ -61,7 +87,7 @@ def _field_values(ctx: typer.Context, given: dict[str, Any]) -> dict[str, Any]:
     for name, value in given.items():
         if value is None or name not in (*EDITABLE_FIELDS, "diary_number"):
             continue
-        values[name] = normalise_field(name, value, config)
+        values[name] = normalise_field(name, _without_controls(value), config)
     # A confidentiality reason means the decision is secret, unless --no-secret says otherwise.
     if values.get("secret_reason") and given.get("secret") is None:
         values["secret"] = True
@@ -125,8 +151,11 @@ def list_decisions(
     ] = None,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many rows.")] = None,
     fmt: Format = ListFormat.table,
+    public: Public = False,
 ) -> None:
     """List decisions, newest first."""
+    from dataclasses import replace
+
     from delreg.dates import optional_date, parse_month
     from delreg.model import normalise_procurement_number, require_kind
     from delreg.store import DecisionQuery
@@ -152,7 +181,26 @@ def list_decisions(
         limit=limit,
     )
     with env.open_store() as store:
-        write_decisions(env, store.decisions(query), fmt)
+        if not public:
+            write_decisions(env, store.decisions(query), fmt)
+            return
+        # A filter on what the public list hides must not find a secret decision by it: that
+        # it matches `--search Epclusa` tells what it is about. Such a listing leaves secret
+        # decisions out, so the limit is applied after that.
+        hidden_filter = bool(search or party or procurement)
+        found = store.decisions(replace(query, limit=None) if hidden_filter else query)
+        if hidden_filter:
+            found = islice((d for d in found if not d.secret), limit)
+        write_decisions(env, public_list(found, config), fmt)
+
+
+def public_list(decisions: Iterable[Decision], config: Config) -> Iterator[Decision]:
+    """The decisions as a public list may show them (OSL 5 kap. 2 §), masked as the report
+    masks them: one rule for every public output."""
+    from delreg.report.build import public_view
+
+    for decision in decisions:
+        yield public_view(decision, config) if decision.secret else decision
 
 
 def _diary_number(ctx: typer.Context, text: str) -> str:
@@ -166,11 +214,14 @@ def show(
     ctx: typer.Context,
     diary_number: Annotated[str, typer.Argument(help="The decision's diarienummer.")],
     fmt: Format = ListFormat.table,
+    public: Public = False,
 ) -> None:
     """Show one decision with all its fields."""
     env = environment(ctx)
     with env.open_store() as store:
         decision = store.require(_diary_number(ctx, diary_number))
+    if public:
+        decision = next(public_list([decision], env.config))
     if fmt is ListFormat.json:
         import json
 
@@ -181,7 +232,7 @@ def show(
         return
     for name, value in decision.to_json().items():
         shown = "; ".join(value) if isinstance(value, list) else value
-        env.out(f"{name:<20} {'' if shown is None else shown}")
+        env.out(f"{name:<20} {'' if shown is None else table_safe(str(shown))}")
 
 
 @app.command(epilog='Example: delreg edit 23RS710 --subject "ultraljudsutrustning, 3 st"')

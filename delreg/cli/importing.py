@@ -3,12 +3,48 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+import signal
+import threading
+from types import FrameType
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from delreg.cli.app import app, environment, exit_code
-from delreg.errors import ExitCode
+from delreg.errors import ExitCode, Interrupted
+
+if TYPE_CHECKING:
+    from delreg.cli.environment import Environment
+    from delreg.store import ImportSummary
+
+
+class CommitGuard:
+    """Holds back Ctrl-C from the moment an import decides to commit until it has said so.
+
+    Before that moment, Ctrl-C stops the import and rolls it back, and the user is told nothing
+    was imported. After it, the commit is moments away and must not be cut off: were it, the
+    user could not know whether "nothing was imported" is true. A Ctrl-C in that window is
+    remembered and answered once the import is written and reported.
+    """
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._previous: Any = None
+        self._holding = False
+
+    def hold(self) -> None:
+        # Signal handlers can only be set from the main thread (not so in some test runners).
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._remember)
+            self._holding = True
+
+    def _remember(self, signum: int, frame: FrameType | None) -> None:
+        self.pressed = True
+
+    def release(self) -> None:
+        if self._holding:
+            signal.signal(signal.SIGINT, self._previous)
+            self._holding = False
 
 
 @app.command(
@@ -53,13 +89,42 @@ def import_decisions(
     if meeting:
         target = Meeting(date=parse_date(meeting), board=board if board is not None else "")
     meeting_year = int(target.date[:4]) if target else None
-    records = read_inputs(paths, fmt=fmt, config=env.config, meeting_year=meeting_year, sheet=sheet)
-    with env.open_store() as store:
-        summary = store.import_records(
-            records,
-            meeting=target,
-            commit_if=lambda s: not dry_run and (skip_invalid or not s.rejected),
+    guard = CommitGuard()
+
+    def commit(summary: ImportSummary) -> bool:
+        chosen = not dry_run and (skip_invalid or not summary.rejected)
+        if chosen:
+            guard.hold()
+        return chosen
+
+    try:
+        records = read_inputs(
+            paths, fmt=fmt, config=env.config, meeting_year=meeting_year, sheet=sheet
         )
+        with env.open_store() as store:
+            summary = store.import_records(records, meeting=target, commit_if=commit)
+    except KeyboardInterrupt:
+        guard.release()
+        raise Interrupted(
+            "interrupted: nothing was imported",
+            hint="the import was rolled back whole and the register is as it was; "
+            "run it again to import",
+        ) from None
+    except BaseException:
+        guard.release()
+        raise
+    try:
+        _tell(env, summary, dry_run=dry_run, skip_invalid=skip_invalid, as_json=as_json)
+    finally:
+        guard.release()
+    if guard.pressed:
+        env.say("note: Ctrl-C came as the import was being written; it was written whole")
+    exit_code(ExitCode.PROBLEMS if summary.rejected else ExitCode.OK)
+
+
+def _tell(
+    env: Environment, summary: ImportSummary, *, dry_run: bool, skip_invalid: bool, as_json: bool
+) -> None:
     if as_json:
         env.out(json.dumps(summary.to_json(), ensure_ascii=False))
     for rejected in summary.rejected:
@@ -73,4 +138,3 @@ def import_decisions(
     )
     if summary.rejected and not skip_invalid and not dry_run:
         env.say("hint: fix the rejected items, or add --skip-invalid to import the rest")
-    exit_code(ExitCode.PROBLEMS if summary.rejected else ExitCode.OK)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
 from delreg.cli.environment import Environment
 from delreg.model import DECISION_FIELDS, Decision
+from delreg.spreadsheet import protect
 
 
 class ListFormat(StrEnum):
@@ -66,7 +68,7 @@ def write_records(
         )
         writer.writerow(columns)
         for record in records:
-            writer.writerow([csv_cell(record.get(name)) for name in columns])
+            writer.writerow([protect(csv_cell(record.get(name))) for name in columns])
             count += 1
         return count
     title, headers = table or ("", [(name, name) for name in columns])
@@ -75,18 +77,40 @@ def write_records(
     return len(rows)
 
 
+# Characters a person reading a table must see rather than have act: C0 and C1 controls (an
+# escape sequence can rewrite the terminal) and the bidirectional formatting characters (a
+# right-to-left override makes "ABC" show as "CBA" and can reorder the columns after it), and
+# the line and paragraph separators that would break a row in two.
+_UNSAFE_IN_TABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+
+
+def table_safe(text: str) -> str:
+    """``text`` for a table: every unsafe character shown as its code point, e.g. ``<U+200F>``.
+
+    The register keeps such characters as they were given (a right-to-left mark can be part of
+    a name); only what a person sees is made harmless.
+    """
+    return _UNSAFE_IN_TABLE.sub(lambda found: f"<U+{ord(found.group()):04X}>", text)
+
+
 def show_table(env: Environment, title: str, headers: list[str], rows: list[list[str]]) -> None:
     """A rich table on a terminal; plain aligned columns in a pipe or a file."""
+    rows = [[table_safe(cell) for cell in row] for row in rows]
     if env.stdout_is_terminal:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
+        # Text, not str: rich would read "[link=…]" in a subject as markup and ":warning:"
+        # as an emoji code. Values are data, shown as they are.
         console = Console(file=env.stdout, no_color=not env.colour, highlight=False)
-        table = Table(title=title or None, header_style="bold", show_lines=False)
+        table = Table(title=Text(title) if title else None, header_style="bold")
         for header in headers:
-            table.add_column(header, overflow="fold")
+            table.add_column(Text(header), overflow="fold")
         for row in rows:
-            table.add_row(*row)
+            table.add_row(*(Text(cell) for cell in row))
         console.print(table)
         return
     widths = [

@@ -17,6 +17,7 @@ from typing import Any
 
 from delreg.model import DECISION_FIELDS
 from delreg.report.build import MeetingReport, Report, ReportItem
+from delreg.spreadsheet import protect
 
 CSV_COLUMNS: tuple[str, ...] = (*DECISION_FIELDS, "sentence")
 
@@ -67,7 +68,8 @@ def render_csv(report: Report) -> str:
     writer.writerow(CSV_COLUMNS)
     for item in report.items:
         values = item_json(item)
-        writer.writerow([_cell(values.get(name)) for name in CSV_COLUMNS])
+        # A subject such as "=HYPERLINK(…)" stays text when the list is opened in Excel.
+        writer.writerow([protect(_cell(values.get(name))) for name in CSV_COLUMNS])
     return buffer.getvalue()
 
 

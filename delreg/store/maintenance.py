@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 from delreg.errors import DelregError, StoreError
 from delreg.store.connection import connect, create_private_file, not_a_register
 from delreg.store.schema import SCHEMA_VERSION, schema_version
 
 REQUIRED_TABLES = {"decisions", "meetings", "reportings", "notices", "events", "kinds"}
+# The events that change a decision's fields; "report" and "ack" events say other things.
+STATE_EVENTS = ("insert", "update", "delete", "undelete")
+# A register changed behind delreg's back can break the history of every row; name a few.
+MAX_HISTORY_PROBLEMS = 20
 
 
 @dataclass(frozen=True)
@@ -63,7 +71,70 @@ def verify(
     problems.extend(_full_text_in_sync(connection))
     if normalise is not None:
         problems.extend(_numbers_normalised(connection, normalise))
+    problems.extend(_history_replays(connection))
     return problems
+
+
+def _history_replays(connection: sqlite3.Connection) -> list[Problem]:
+    """Every decision's history, replayed, ends in its current values: the trail is whole.
+
+    Each update and delete must start from what the event before it left (no change went
+    unrecorded in between), and the last one must leave the row as it is now. Both tables are
+    read in diary-number order and merged, so memory stays flat for a million decisions.
+    """
+    from delreg.store.rows import DECISION_SELECT, decision_from_row, event_values
+
+    marks = ", ".join("?" * len(STATE_EVENTS))
+    events = connection.execute(
+        f"SELECT diary_number, action, old, new FROM events WHERE action IN ({marks}) "
+        "ORDER BY diary_number, id",
+        STATE_EVENTS,
+    )
+    histories = groupby(events, key=itemgetter(0))
+    pending = next(histories, None)
+    problems: list[str] = []
+    for row in connection.execute(DECISION_SELECT + " ORDER BY d.diary_number"):
+        decision = decision_from_row(row)
+        # Histories of numbers that sort before this one belong to no decision.
+        while pending is not None and pending[0] < decision.diary_number:
+            problems.append(f"{pending[0]} has a history but is not in the register")
+            pending = next(histories, None)
+        if pending is None or pending[0] != decision.diary_number:
+            problems.append(f"{decision.diary_number} has no history")
+            continue
+        replayed = _replay(pending[1])
+        pending = next(histories, None)
+        if isinstance(replayed, str):
+            problems.append(f"{decision.diary_number}: {replayed}")
+        elif replayed != (event_values(decision), decision.deleted):
+            problems.append(
+                f"{decision.diary_number}: its history does not end in its current values "
+                "(changed outside delreg?)"
+            )
+    while pending is not None:
+        problems.append(f"{pending[0]} has a history but is not in the register")
+        pending = next(histories, None)
+    shown = [Problem("history", message) for message in problems[:MAX_HISTORY_PROBLEMS]]
+    if len(problems) > MAX_HISTORY_PROBLEMS:
+        more = len(problems) - MAX_HISTORY_PROBLEMS
+        shown.append(Problem("history", f"and {more} more decisions like these"))
+    return shown
+
+
+def _replay(events: Iterable[tuple[str, str, str | None, str | None]]) -> Any:
+    """(values, deleted) after a decision's events in order, or why they do not chain."""
+    state: dict[str, Any] | None = None
+    deleted = False
+    for _, action, old_text, new_text in events:
+        old = json.loads(old_text) if old_text else None
+        new = json.loads(new_text) if new_text else None
+        if action != "insert" and old is not None and old != state:
+            return f"a {action} starts from values its history never reached"
+        if action == "delete":
+            deleted = True
+        else:
+            state, deleted = new, False
+    return state, deleted
 
 
 def _full_text_in_sync(connection: sqlite3.Connection) -> list[Problem]:
