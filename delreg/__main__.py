@@ -10,6 +10,14 @@ def main() -> None:
     # Die quietly when the reader of a pipe goes away (`delreg list | head`), as Unix tools do.
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # Scripts ask for the version to decide what they may call; answering it needs none of the
+    # command line's machinery, whose import (Typer and every command module) is most of
+    # delreg's start-up time. Any other use of --version goes through Typer as usual.
+    if sys.argv[1:] == ["--version"]:
+        from delreg import __version__
+
+        sys.stdout.write(f"delreg {__version__}\n")
+        return
     from delreg.cli import app
 
     app(prog_name="delreg")

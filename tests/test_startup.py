@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
+
+from delreg import __version__
+from delreg.store import Store
 
 HEAVY = ("sqlite_utils", "sqlite3", "rich", "openpyxl", "docx", "pypdf", "jinja2", "pydantic")
 
@@ -33,8 +37,28 @@ def modules_loaded_by(*args: str) -> set[str]:
 def test_version_imports_no_heavy_module() -> None:
     loaded = modules_loaded_by("--version")
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
+    # Answered before the command line is built: scripts ask for it, and Typer alone costs
+    # more than the rest of the answer.
+    assert "typer" not in loaded
+
+
+def test_python_m_delreg_answers_the_version_too() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "delreg", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == f"delreg {__version__}\n"
 
 
 def test_help_imports_no_reader_or_renderer() -> None:
     loaded = modules_loaded_by("--help")
     assert not loaded & {"sqlite_utils", "openpyxl", "docx", "pypdf", "jinja2"}
+
+
+def test_listing_an_existing_register_imports_no_schema_tool_reader_or_renderer(
+    database: Path,
+) -> None:
+    # Made (and migrated, which needs sqlite-utils) beforehand: a register in daily use.
+    Store.open(database).close()
+    loaded = modules_loaded_by("list", "--limit", "20", "--format", "json")
+    assert "sqlite3" in loaded
+    assert not loaded & {"sqlite_utils", "rich", "openpyxl", "docx", "pypdf", "jinja2"}

@@ -14,13 +14,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.errors import InputError, InvalidValue
 from delreg.fields import normalise_field
 from delreg.model import DECISION_FIELDS, Decision, decision_from_mapping
 from delreg.parse import Rejected
+from delreg.spreadsheet import unprotect
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # The fields delreg.fields normalises. `source` is apart: it says where a decision was read.
 READ_FIELDS: tuple[str, ...] = tuple(name for name in DECISION_FIELDS if name != "source")
@@ -181,13 +185,9 @@ def decision_from_values(
         if field not in values:
             continue
         try:
-            cell = cell_value(values[field], field)
-            if cell is None or cell == "":
-                # An empty cell means the field's default (no date, not secret, kind beslut).
-                if field in REQUIRED_FIELDS:
-                    raise InvalidValue("missing")
-                continue
-            normalised[field] = normalise_field(field, cell, config, strict_kind=False)
+            value = field_value(field, values[field], config)
+            if value is not DEFAULT:
+                normalised[field] = value
         except InvalidValue as error:
             message = error.message.removeprefix(f"{field}: ")
             problems.append(f"{labels.get(field, field)}: {message}")
@@ -203,6 +203,100 @@ def decision_from_values(
     return decision_from_mapping(normalised)
 
 
+class _Default:
+    """The mark of a cell left empty: the field keeps the Decision's default."""
+
+    def __repr__(self) -> str:
+        return "DEFAULT"
+
+
+DEFAULT: Any = _Default()
+
+
+def field_value(field: str, cell: object, config: Config) -> Any:
+    """The normalised value of one cell of ``field``, or DEFAULT for an empty cell.
+
+    Raises InvalidValue for a value that does not fit, and ("missing") for an empty cell of a
+    required field.
+    """
+    value = cell_value(cell, field)
+    if value is None or value == "":
+        # An empty cell means the field's default (no date, not secret, kind beslut).
+        if field in REQUIRED_FIELDS:
+            raise InvalidValue("missing")
+        return DEFAULT
+    return normalise_field(field, value, config, strict_kind=False)
+
+
+# Fields whose cells repeat down an export (kinds, dates, delegates, parties …) and are worth
+# remembering; a diary number is unique by nature, so its cells are not.
+_REMEMBERED_FIELDS = frozenset(READ_FIELDS) - {"diary_number"}
+# Remembered cells per field before the memory starts over: a column of unique text (free-form
+# subjects) then costs a bounded dict, not one entry per row.
+_REMEMBERED_CELLS = 4096
+# What a remembered column answers for a cell it has not seen yet.
+_UNSEEN = object()
+
+
+class RowReader:
+    """Decisions from the rows of one export, as ``record_from_values`` reads them, faster.
+
+    An export of a million rows repeats the same few kinds, dates, delegates and parties over
+    and over; each distinct text cell of a column is normalised once and remembered (the rules
+    are pure functions of the cell and the configuration). A row with any problem is read again
+    by ``record_from_values``, so a Rejected names every problem in the same words.
+    """
+
+    def __init__(self, columns: Columns, config: Config) -> None:
+        self._columns = columns
+        self._config = config
+        self._labels = columns.labels()
+        self._source_position = next(
+            (position for position, field in columns.positions if field == "source"), None
+        )
+        # (position, field, its remembered cells or None) for every column but the source.
+        self._plan: tuple[tuple[int, str, dict[str, Any] | None], ...] = tuple(
+            (position, field, {} if field in _REMEMBERED_FIELDS else None)
+            for position, field in columns.positions
+            if field != "source"
+        )
+        self._needed = max(position for position, _ in columns.positions) + 1
+
+    def record(self, cells: Sequence[object], source: str) -> Decision | Rejected:
+        """The row's Decision (its ``source`` as decision_from_values sets it), or a Rejected."""
+        if len(cells) < self._needed:
+            # A short row lacks a column: the slow path knows which message that makes.
+            return self._reread(cells, source)
+        normalised: dict[str, Any] = {"kind": FALLBACK_KIND}
+        config = self._config
+        try:
+            for position, field, remembered in self._plan:
+                cell = cells[position]
+                if remembered is None or type(cell) is not str:
+                    value = field_value(field, cell, config)
+                else:
+                    value = remembered.get(cell, _UNSEEN)
+                    if value is _UNSEEN:
+                        value = field_value(field, cell, config)
+                        if len(remembered) >= _REMEMBERED_CELLS:
+                            remembered.clear()
+                        remembered[cell] = value
+                if value is not DEFAULT:
+                    normalised[field] = value
+            own = None
+            if self._source_position is not None:
+                own = cell_value(cells[self._source_position], "source")
+        except InvalidValue:
+            return self._reread(cells, source)
+        normalised["source"] = own or source
+        return decision_from_mapping(normalised)
+
+    def _reread(self, cells: Sequence[object], source: str) -> Decision | Rejected:
+        return record_from_values(
+            self._columns.values(cells), config=self._config, source=source, labels=self._labels
+        )
+
+
 def cell_value(value: object, field: str) -> object:
     """What ``delreg.fields`` expects of a cell: text (or a list of parties, or a boolean).
 
@@ -212,7 +306,8 @@ def cell_value(value: object, field: str) -> object:
     if value is None:
         return None
     if isinstance(value, str):
-        return _clean_text(value, field)
+        # A CSV export marks a cell that starts like a formula with an apostrophe; drop it.
+        return _clean_text(unprotect(value), field)
     if isinstance(value, bool):
         return value if field == "secret" else str(value).lower()
     if isinstance(value, int):
@@ -272,6 +367,14 @@ def _refuse_wrongly_decoded(text: str) -> None:
 _compared_values = attrgetter(*READ_FIELDS)
 
 
+# Slots of the in-memory table of diary numbers (16 bytes each, at most half of them used)
+# before it moves what it holds to a scratch file: 1 MB, about 32 000 numbers.
+MEMORY_SLOTS = 1 << 16
+# Bits of the filter that says which numbers may be in the scratch file (2 MB): with a
+# million numbers there, 94 in 100 new numbers are known to be new without asking the file.
+FILTER_BITS = 1 << 24
+
+
 class SeenDiaryNumbers:
     """Remembers each diary number read from one file, to catch one listed twice.
 
@@ -279,14 +382,22 @@ class SeenDiaryNumbers:
     different values it is a mistake in the file, and the second is rejected naming both lines.
     A dict of the numbers would take 130-240 bytes a row (measured at 1 000 000 rows); this
     open-addressing table of each number's 64-bit hash, a 32-bit fingerprint of its values and
-    its line takes 16 bytes a slot, at most half of them used, so memory stays small for the
-    largest export. A false alarm needs two numbers with one hash (for a million rows, about 1
-    in 30 million); a missed clash needs two rows' values with one fingerprint (1 in 4 billion).
+    its line takes 16 bytes a slot, at most half of them used. A false alarm needs two numbers
+    with one hash (for a million rows, about 1 in 30 million); a missed clash needs two rows'
+    values with one fingerprint (1 in 4 billion).
+
+    So that memory stays flat for an export of any size, the table holds at most MEMORY_SLOTS
+    slots; when those are half full, their numbers move to a scratch SQLite database (a private
+    temporary file, deleted when the reader is done: never the register) and the table starts
+    empty again. A fixed bit filter of the numbers moved there (one bit per hash bucket) tells
+    almost every new number apart without asking the file; the rest cost one indexed lookup.
     """
 
     def __init__(self, unit: str = "line") -> None:
         self._unit = unit
         self._size = 0
+        self._scratch: sqlite3.Connection | None = None
+        self._filter = bytearray()
         self._allocate(1024)
 
     def _allocate(self, capacity: int) -> None:
@@ -308,19 +419,29 @@ class SeenDiaryNumbers:
         key = hash(decision.diary_number)
         fingerprint = hash(_compared_values(decision)) & 0xFFFFFFFF
         slot = self._slot(key)
+        earlier: tuple[int, int] | None = None
         if self._positions[slot]:
-            if self._fingerprints[slot] == fingerprint:
+            earlier = self._fingerprints[slot], self._positions[slot]
+        elif self._scratch is not None and self._maybe_spilled(key):
+            earlier = self._scratch.execute(
+                "SELECT fingerprint, position FROM seen WHERE key = ?", (key,)
+            ).fetchone()
+        if earlier is not None:
+            if earlier[0] == fingerprint:
                 return None
             return (
                 f"diary_number: {decision.diary_number} is listed twice with different "
-                f"values ({self._unit} {self._positions[slot]} and {self._unit} {position})"
+                f"values ({self._unit} {earlier[1]} and {self._unit} {position})"
             )
         self._keys[slot] = key
         self._fingerprints[slot] = fingerprint
         self._positions[slot] = min(position, 0xFFFFFFFF)
         self._size += 1
         if self._size * 2 > self._mask:
-            self._grow()
+            if self._mask + 1 < MEMORY_SLOTS:
+                self._grow()
+            else:
+                self._spill()
         return None
 
     def _slot(self, key: int) -> int:
@@ -339,3 +460,46 @@ class SeenDiaryNumbers:
                 self._keys[slot] = keys[index]
                 self._fingerprints[slot] = fingerprints[index]
                 self._positions[slot] = position
+
+    def _maybe_spilled(self, key: int) -> bool:
+        byte, mask = _filter_bit(key)
+        return bool(self._filter[byte] & mask)
+
+    def _spill(self) -> None:
+        """Move the table's numbers to the scratch file and start it empty again."""
+        if self._scratch is None:
+            # Only a large export comes here; a small one never loads the module for it.
+            import sqlite3
+
+            # "" is SQLite's private temporary database: a file of its own, removed on close.
+            # Nothing in it needs to survive a crash, so it is written without a journal.
+            self._scratch = sqlite3.connect("", isolation_level=None)
+            self._scratch.execute("PRAGMA journal_mode = OFF")
+            self._scratch.execute("PRAGMA synchronous = OFF")
+            self._scratch.execute(
+                "CREATE TABLE seen "
+                "(key INTEGER PRIMARY KEY, fingerprint INTEGER NOT NULL, position INTEGER NOT NULL)"
+            )
+            self._filter = bytearray(FILTER_BITS // 8)
+        keys, fingerprints, positions = self._keys, self._fingerprints, self._positions
+        # In key order: each insert then lands next to the one before in the file's index.
+        moved = sorted(
+            (keys[index], fingerprints[index], position)
+            for index, position in enumerate(positions)
+            if position
+        )
+        for key, _, _ in moved:
+            byte, mask = _filter_bit(key)
+            self._filter[byte] |= mask
+        self._scratch.execute("BEGIN")
+        self._scratch.executemany("INSERT INTO seen VALUES (?, ?, ?)", moved)
+        self._scratch.execute("COMMIT")
+        self._size = 0
+        self._allocate(self._mask + 1)
+
+
+def _filter_bit(key: int) -> tuple[int, int]:
+    """The byte and bit of the filter for a number's hash: from bits the table's slots do not
+    use (they take the lowest)."""
+    bit = (key >> 32) & (FILTER_BITS - 1)
+    return bit >> 3, 1 << (bit & 7)

@@ -19,7 +19,7 @@ from typing import TextIO
 from delreg.config import Config
 from delreg.errors import InputError, InvalidValue
 from delreg.parse import Record, Rejected
-from delreg.parse.rows import ColumnNames, Columns, SeenDiaryNumbers, record_from_values
+from delreg.parse.rows import ColumnNames, Columns, RowReader, SeenDiaryNumbers
 
 DELIMITERS = (";", ",", "\t")
 # Title lines an export may have above its header ("Delegationsbeslut 2024", a blank line …).
@@ -129,7 +129,7 @@ def read_csv(
     lines = TextLines(stream, source=source)
     names = ColumnNames(config)
     columns, delimiter = _find_header(lines, names, source, delimiter)
-    labels = columns.labels()
+    reader = RowReader(columns, config)
     seen = SeenDiaryNumbers("line")
     rows = csv.reader(lines, delimiter=delimiter)
     while True:
@@ -149,9 +149,10 @@ def read_csv(
                 line=first_line,
                 hint=_QUOTE_HINT,
             )
-        if not any(cell.strip() for cell in cells):
+        # A blank row (or one of delimiters only) is no decision.
+        if not "".join(cells).strip():
             continue
-        yield _record(cells, columns, labels, seen, config, f"{source}:{first_line}", first_line)
+        yield _record(cells, columns, reader, seen, f"{source}:{first_line}", first_line)
 
 
 _QUOTE_HINT = 'a field that holds the delimiter or a line break must be quoted ("…"), and closed'
@@ -160,21 +161,18 @@ _QUOTE_HINT = 'a field that holds the delimiter or a line break must be quoted (
 def _record(
     cells: list[str],
     columns: Columns,
-    labels: dict[str, str],
+    reader: RowReader,
     seen: SeenDiaryNumbers,
-    config: Config,
     where: str,
     line: int,
 ) -> Record:
-    extra = columns.overflow(cells)
-    if extra:
+    if len(cells) > columns.width and columns.overflow(cells):
         return Rejected(
             where,
             f"{len(cells)} cells where the header has {columns.width}: "
             "an unquoted delimiter inside a value?",
         )
-    record = record_from_values(columns.values(cells), config=config, source=where, labels=labels)
-    return seen.check(record, line, where)
+    return seen.check(reader.record(cells, where), line, where)
 
 
 def _find_header(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,13 +14,16 @@ from typing import Any
 from delreg.errors import Conflict, DelregError, NotFound
 from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice
 from delreg.parse import Record, Rejected
+from delreg.store.bulk import MeetingItems, Staging, chunks, plan_reportings
 from delreg.store.connection import connect, create_private_file, not_a_register, transaction
 from delreg.store.queries import DecisionQuery, where_clause
 from delreg.store.rows import (
     DECISION_SELECT,
     STORED_FIELDS,
+    STORED_SELECT,
     decision_from_row,
     event_values,
+    json_text,
     stored_values,
 )
 from delreg.store.schema import migrate
@@ -28,6 +31,10 @@ from delreg.store.schema import migrate
 # Rows compared and written together during an import; large enough to amortise the lookup
 # of existing rows, small enough to keep memory flat.
 IMPORT_BATCH = 5_000
+# Batches of at least this many decisions are written through temporary tables (see
+# delreg.store.bulk); a smaller one (an agenda's list) row by row, where creating those tables
+# would cost more than the statements it saves.
+BULK_ROWS = 100
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,17 @@ def current_user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):
         return "unknown"
+
+
+def decisions_sql(query: DecisionQuery) -> tuple[str, list[Any]]:
+    """The SELECT behind ``Store.decisions``, and its parameters."""
+    where, parameters = where_clause(query)
+    order = "DESC" if query.newest_first else "ASC"
+    sql = f"{DECISION_SELECT}{where} ORDER BY d.decided_on {order}, d.id {order}"
+    if query.limit is not None:
+        sql += " LIMIT ?"
+        parameters.append(query.limit)
+    return sql, parameters
 
 
 def merge_imported(old: Decision, new: Decision) -> Decision:
@@ -189,12 +207,7 @@ class Store:
         return decision
 
     def decisions(self, query: DecisionQuery) -> Iterator[Decision]:
-        where, parameters = where_clause(query)
-        order = "DESC" if query.newest_first else "ASC"
-        sql = f"{DECISION_SELECT}{where} ORDER BY d.decided_on {order}, d.id {order}"
-        if query.limit is not None:
-            sql += " LIMIT ?"
-            parameters.append(query.limit)
+        sql, parameters = decisions_sql(query)
         for row in self._query(sql, parameters):
             yield decision_from_row(row)
 
@@ -278,22 +291,37 @@ class Store:
             [(kind, self.kind_labels.get(kind, kind)) for kind in set(kinds)],
         )
 
-    def _insert(self, decisions: list[Decision], stamp: str) -> None:
-        columns = ", ".join((*STORED_FIELDS, "created_at", "updated_at"))
-        marks = ", ".join("?" * (len(STORED_FIELDS) + 2))
-        self.connection.executemany(
-            f"INSERT INTO decisions ({columns}) VALUES ({marks})",
-            [(*stored_values(decision), stamp, stamp) for decision in decisions],
-        )
+    def _insert(
+        self, decisions: list[Decision], stamp: str, staging: Staging | None = None
+    ) -> None:
+        if not decisions:
+            return
+        rows = [(*stored_values(decision), stamp, stamp) for decision in decisions]
+        if staging is not None:
+            staging.insert(rows)
+        else:
+            columns = ", ".join((*STORED_FIELDS, "created_at", "updated_at"))
+            marks = ", ".join("?" * (len(STORED_FIELDS) + 2))
+            self.connection.executemany(f"INSERT INTO decisions ({columns}) VALUES ({marks})", rows)
         self._record([("insert", d.diary_number, None, event_values(d)) for d in decisions], stamp)
 
-    def _update(self, pairs: list[tuple[Decision, Decision]], stamp: str) -> None:
-        assignments = ", ".join(f"{name} = ?" for name in STORED_FIELDS)
-        self.connection.executemany(
-            f"UPDATE decisions SET {assignments}, updated_at = ?, deleted_at = NULL "
-            "WHERE diary_number = ?",
-            [(*stored_values(new), stamp, old.diary_number) for old, new in pairs],
-        )
+    def _update(
+        self,
+        pairs: list[tuple[Decision, Decision]],
+        stamp: str,
+        staging: Staging | None = None,
+    ) -> None:
+        if not pairs:
+            return
+        if staging is not None:
+            staging.update([(*stored_values(new), stamp) for _, new in pairs])
+        else:
+            assignments = ", ".join(f"{name} = ?" for name in STORED_FIELDS)
+            self.connection.executemany(
+                f"UPDATE decisions SET {assignments}, updated_at = ?, deleted_at = NULL "
+                "WHERE diary_number = ?",
+                [(*stored_values(new), stamp, old.diary_number) for old, new in pairs],
+            )
         self._record(
             [
                 (
@@ -313,13 +341,22 @@ class Store:
         stamp: str,
     ) -> None:
         def dump(values: dict[str, Any] | None) -> str | None:
-            return None if values is None else json.dumps(values, ensure_ascii=False)
+            return None if values is None else json_text(values)
 
+        self._record_texts(
+            [(action, number, dump(old), dump(new)) for action, number, old, new in changes],
+            stamp,
+        )
+
+    def _record_texts(
+        self, changes: list[tuple[str, str, str | None, str | None]], stamp: str
+    ) -> None:
+        """``_record`` for old and new values already written as JSON text."""
         self.connection.executemany(
             "INSERT INTO events (at, user, action, diary_number, old, new, command) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (stamp, self.user, action, number, dump(old), dump(new), self.command)
+                (stamp, self.user, action, number, old, new, self.command)
                 for action, number, old, new in changes
             ],
         )
@@ -344,6 +381,17 @@ class Store:
         with self._write():
             meeting_id = self._meeting_id(meeting, create=True) if meeting else None
             batch: dict[str, Decision] = {}
+            staging: Staging | None = None
+
+            def upsert() -> None:
+                nonlocal staging
+                decisions = list(batch.values())
+                if len(decisions) >= BULK_ROWS:
+                    staging = staging or Staging(self.connection)
+                    self._upsert(decisions, meeting_id, summary, stamp, staging)
+                else:
+                    self._upsert(decisions, meeting_id, summary, stamp, None)
+
             for record in records:
                 if isinstance(record, Rejected):
                     summary.rejected.append(record)
@@ -351,11 +399,13 @@ class Store:
                     self._keep_notice(record, meeting_id, summary)
                 else:
                     if record.diary_number in batch or len(batch) >= IMPORT_BATCH:
-                        self._upsert(list(batch.values()), meeting_id, summary, stamp)
+                        upsert()
                         batch = {}
                     batch[record.diary_number] = record
             if batch:
-                self._upsert(list(batch.values()), meeting_id, summary, stamp)
+                upsert()
+            if staging is not None:
+                staging.drop()
             if commit_if is not None and not commit_if(summary):
                 self.connection.execute("ROLLBACK")
         return summary
@@ -366,11 +416,14 @@ class Store:
         meeting_id: int | None,
         summary: ImportSummary,
         stamp: str,
+        staging: Staging | None,
     ) -> None:
+        """Write one batch; through ``staging`` when given, else row by row. Both leave the
+        register, its history and its search index the same."""
         existing = self._existing([d.diary_number for d in decisions])
         inserts: list[Decision] = []
         updates: list[tuple[Decision, Decision]] = []
-        self._ensure_kinds(decision.kind for decision in decisions)
+        self._ensure_kinds({decision.kind for decision in decisions})
         for decision in decisions:
             old = existing.get(decision.diary_number)
             if old is None:
@@ -381,22 +434,115 @@ class Store:
                 updates.append((old, merged))
             else:
                 summary.unchanged += 1
-        self._insert(inserts, stamp)
-        self._update(updates, stamp)
+        self._insert(inserts, stamp, staging)
+        self._update(updates, stamp, staging)
         summary.inserted += len(inserts)
         summary.updated += len(updates)
-        self._report_imported(decisions, meeting_id, stamp)
+        if staging is None:
+            self._report_imported(decisions, meeting_id, stamp)
+        else:
+            self._report_batch(decisions, meeting_id, stamp)
 
     def _existing(self, diary_numbers: list[str]) -> dict[str, Decision]:
+        """The decisions the register holds of these numbers (without where they were
+        reported, which an import neither compares nor records)."""
         found: dict[str, Decision] = {}
-        # Stay well under SQLite's limit on bound parameters.
-        for start in range(0, len(diary_numbers), 500):
-            chunk = diary_numbers[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
-            for row in self._query(f"{DECISION_SELECT} WHERE d.diary_number IN ({marks})", chunk):
-                decision = decision_from_row(row)
-                found[decision.diary_number] = decision
+        for row in self._rows_in(STORED_SELECT + " WHERE d.diary_number IN ({})", diary_numbers):
+            decision = decision_from_row(row)
+            found[decision.diary_number] = decision
         return found
+
+    def _rows_in(
+        self, sql: str, values: Sequence[Any], before: Sequence[Any] = ()
+    ) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``sql`` whose ``IN ({})`` takes ``values``, asked for in chunks that stay
+        under SQLite's limit on bound parameters; ``before`` binds the parameters ahead of it."""
+        for chunk in chunks(values):
+            yield from self._query(sql.format(", ".join("?" * len(chunk))), [*before, *chunk])
+
+    def _report_batch(self, decisions: list[Decision], meeting_id: int | None, stamp: str) -> None:
+        """``_report_imported`` for a whole batch: a few queries per meeting, not per decision."""
+        meeting_ids: dict[str, int] = {}
+        asked: list[tuple[str, int, int | None]] = []
+        for decision in decisions:
+            if meeting_id is not None:
+                asked.append((decision.diary_number, meeting_id, None))
+            elif decision.meeting:
+                target = meeting_ids.get(decision.meeting)
+                if target is None:
+                    target = self._meeting_id(Meeting(date=decision.meeting), create=True)
+                    meeting_ids[decision.meeting] = target
+                asked.append((decision.diary_number, target, decision.item))
+        if not asked:
+            return
+        ids = self._decision_ids([number for number, _, _ in asked])
+        reported = {
+            (decision_id, meeting)
+            for decision_id, meeting in self._rows_in(
+                "SELECT decision_id, meeting_id FROM reportings WHERE decision_id IN ({})",
+                list(ids.values()),
+            )
+        }
+        items_asked: dict[int, set[int]] = {}
+        for _, target, item in asked:
+            wanted = items_asked.setdefault(target, set())
+            if item is not None:
+                wanted.add(item)
+        meetings = {
+            target: self._meeting_items(target, wanted) for target, wanted in items_asked.items()
+        }
+        planned = plan_reportings(
+            ((number, ids[number], target, item) for number, target, item in asked),
+            reported,
+            meetings,
+        )
+        self.connection.executemany(
+            "INSERT INTO reportings (decision_id, meeting_id, item) VALUES (?, ?, ?)",
+            [(each.decision_id, each.meeting_id, each.item) for each in planned],
+        )
+        # What _add_reporting records, {"meeting": date, "item": n}, written out here: the JSON
+        # encoder would take a second for the million reportings of a large archive.
+        dates = {
+            meeting: json_text(date)
+            for meeting, date in self._meeting_dates({each.meeting_id for each in planned}).items()
+        }
+        self._record_texts(
+            [
+                (
+                    "report",
+                    each.diary_number,
+                    None,
+                    f'{{"meeting": {dates[each.meeting_id]}, "item": {int(each.item)}}}',
+                )
+                for each in planned
+            ],
+            stamp,
+        )
+
+    def _decision_ids(self, diary_numbers: list[str]) -> dict[str, int]:
+        return {
+            number: decision_id
+            for decision_id, number in self._rows_in(
+                "SELECT id, diary_number FROM decisions WHERE diary_number IN ({})", diary_numbers
+            )
+        }
+
+    def _meeting_items(self, meeting_id: int, asked: set[int]) -> MeetingItems:
+        """The meeting's highest item number, and which of the ``asked`` numbers are taken."""
+        highest = self._query(
+            "SELECT coalesce(max(item), 0) FROM reportings WHERE meeting_id = ?", [meeting_id]
+        ).fetchone()[0]
+        taken = self._rows_in(
+            "SELECT item FROM reportings WHERE meeting_id = ? AND item IN ({})",
+            sorted(asked),
+            before=[meeting_id],
+        )
+        return MeetingItems(int(highest), {item for (item,) in taken})
+
+    def _meeting_dates(self, meeting_ids: set[int]) -> dict[int, str]:
+        return dict(
+            self._rows_in("SELECT id, date FROM meetings WHERE id IN ({})", sorted(meeting_ids))
+        )
 
     def _report_imported(
         self, decisions: list[Decision], meeting_id: int | None, stamp: str

@@ -1,0 +1,500 @@
+"""The benchmark behind `make bench`: delreg against plain SQLite, at 10 000 to 1 000 000 rows.
+
+Every figure is the median of several runs of a fresh process, with its baseline measured in the
+same run, interleaved with delreg's runs so both see the same machine. It prints one table with
+the issue's rows and targets (figures at the largest size), then how each figure grows with the
+register. Not a test: nothing here fails a build.
+
+    python bench/run.py                    # 10 000, 100 000 and 1 000 000 rows (about 20 min)
+    python bench/run.py --quick            # 10 000 and 100 000 rows (about 2 min)
+    BENCH_SIZES=10000,50000 python bench/run.py
+
+Generated exports and registers go to bench/out/ (or --work DIR); exports are kept and reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402  (bench/ is not a package)
+
+PYTHON = sys.executable
+DELREG = str(Path(sys.executable).with_name("delreg"))
+FULL_SIZES = (10_000, 100_000, 1_000_000)
+QUICK_SIZES = (10_000, 100_000)
+AGENDA_BYTES = 5_000_000
+SEARCH_WORD = "ultraljud"
+REPORT_MONTH = "2024-01"
+
+# The decisions table's columns the export fills, in the export's names.
+STORED = (
+    "diary_number", "kind", "procurement_number", "subject", "parties", "delegate", "decided_on",
+    "notified_on", "notified_by", "standstill_days", "secret", "secret_reason",
+    "delegation_point", "amount", "wording", "source",
+)  # fmt: skip
+
+# The baseline: the same CSV read with csv.reader, empty cells as NULL (but parties, NOT NULL in
+# the table, as the cell's text), nothing validated or normalised, no history, no reportings;
+# one transaction and one executemany into the decisions table of a register delreg created (its
+# schema, indexes and FTS5 triggers), on a connection set up as delreg's (WAL, foreign keys on).
+# The kinds the rows name are inserted first, so the foreign key holds.
+BASELINE = """
+import csv, sqlite3, sys
+source, database, columns, kinds = sys.argv[1], sys.argv[2], sys.argv[3].split(","), sys.argv[4]
+connection = sqlite3.connect(database, isolation_level=None)
+connection.execute("PRAGMA foreign_keys = ON")
+connection.execute("PRAGMA journal_mode = WAL")
+if sys.argv[5:] == ["--no-fts"]:
+    for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
+        connection.execute(f"DROP TRIGGER {name}")
+with open(source, newline="", encoding="utf-8") as stream:
+    rows = csv.reader(stream)
+    header = next(rows)
+    positions = [header.index(name) for name in columns]
+    empty = [None if name != "parties" else "" for name in columns]
+    stamp = "2024-12-31T00:00:00Z"
+    connection.execute("BEGIN")
+    connection.executemany(
+        "INSERT OR IGNORE INTO kinds (name, label) VALUES (?, ?)",
+        [(kind, kind) for kind in kinds.split(",")],
+    )
+    connection.executemany(
+        f"INSERT INTO decisions ({', '.join(columns)}, created_at, updated_at) "
+        f"VALUES ({', '.join('?' * (len(columns) + 2))})",
+        (
+            (*[row[i] or empty[n] for n, i in enumerate(positions)], stamp, stamp)
+            for row in rows
+        ),
+    )
+    connection.execute("COMMIT")
+"""
+
+# sqlite-utils' insert_all of the same rows (as dicts) into the same table, as its docs show it.
+INSERT_ALL = """
+import csv, sys
+import sqlite_utils
+source, database, columns, kinds = sys.argv[1], sys.argv[2], sys.argv[3].split(","), sys.argv[4]
+db = sqlite_utils.Database(database)
+db["kinds"].insert_all(({"name": k, "label": k} for k in kinds.split(",")), ignore=True)
+stamp = "2024-12-31T00:00:00Z"
+with open(source, newline="", encoding="utf-8") as stream:
+    db["decisions"].insert_all(
+        {
+            **{name: row[name] or (None if name != "parties" else "") for name in columns},
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        for row in csv.DictReader(stream)
+    )
+"""
+
+AGENDA = """
+import sys, time
+from delreg.config import load_config
+from delreg.model import Decision
+from delreg.parse.agenda import read_agenda
+text = open(sys.argv[1], encoding="utf-8").read()
+config = load_config()
+started = time.perf_counter()
+found = sum(isinstance(record, Decision) for record in read_agenda(text, source="a", config=config))
+print(found, time.perf_counter() - started)
+"""
+
+# The kind cells the generator writes: the slugs, and a label ("Övriga beslut") now and then.
+KINDS = "tilldelningsbeslut,kontrakt,pub-avtal,avtal,initiering,tillaggsbeslut,beslut,Övriga beslut"
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_kb: int
+    stdout: bytes = b""
+    returncode: int = 0
+
+
+def run_process(command: Sequence[str], *, env: dict[str, str], stdin: Path | None = None) -> Run:
+    """Run a command to the end; its wall time and its own peak RSS (wait4, not the maximum over
+    every child so far, which RUSAGE_CHILDREN would give)."""
+    with tempfile.TemporaryFile() as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdout=out, stderr=subprocess.DEVNULL, env=env, stdin=subprocess.DEVNULL
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        return Run(seconds, int(usage.ru_maxrss), out.read(), process.returncode)
+
+
+@dataclass
+class Figure:
+    """The runs of one measured thing, and of its baseline when it has one."""
+
+    runs: list[Run] = field(default_factory=list)
+    baseline: list[Run] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(run.seconds for run in self.runs)
+
+    @property
+    def base(self) -> float:
+        return statistics.median(run.seconds for run in self.baseline)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(run.peak_kb for run in self.runs) / 1024
+
+
+def interleaved(
+    times: int, measured: Callable[[], Run], baseline: Callable[[], Run] | None = None
+) -> Figure:
+    figure = Figure()
+    for _ in range(times):
+        if baseline is not None:
+            figure.baseline.append(baseline())
+        figure.runs.append(measured())
+    return figure
+
+
+def fresh_register(path: Path, env: dict[str, str]) -> Path:
+    """An empty register as delreg makes it (schema, indexes, triggers), made outside the timing."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    subprocess.run(
+        [DELREG, "--db", str(path), "meetings", "list"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return path
+
+
+def remove_register(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+@dataclass
+class SizeResult:
+    rows: int
+    figures: dict[str, Figure]
+    counts: dict[str, int]
+
+
+def measure_size(rows: int, work: Path, env: dict[str, str], runs: int) -> SizeResult:
+    export = work / f"export-{rows}.csv"
+    if not export.exists():
+        say(f"  generating {rows} decisions")
+        generate.write_export(export, rows)
+    database = work / f"register-{rows}.db"
+    other = work / f"other-{rows}.db"
+    columns = ",".join(STORED)
+    figures: dict[str, Figure] = {}
+
+    def delreg_import() -> Run:
+        fresh_register(database, env)
+        return run_process(
+            [DELREG, "--db", str(database), "import", str(export), "--format", "csv"], env=env
+        )
+
+    def plain(script: str, *options: str) -> Callable[[], Run]:
+        def measured() -> Run:
+            fresh_register(other, env)
+            return run_process(
+                [PYTHON, "-c", script, str(export), str(other), columns, KINDS, *options], env=env
+            )
+
+        return measured
+
+    say(f"  import ({runs} runs each)")
+    figures["import"] = interleaved(runs, delreg_import, plain(BASELINE))
+    figures["insert_all"] = interleaved(runs, plain(INSERT_ALL))
+    # For the record: the same executemany with the FTS triggers dropped, i.e. no search index
+    # at all; what is left is the floor of writing these rows with their B-tree indexes.
+    figures["no_fts"] = interleaved(runs, plain(BASELINE, "--no-fts"))
+    remove_register(other)
+    for name, runs_of in (
+        ("delreg import", figures["import"].runs),
+        ("the executemany baseline", figures["import"].baseline),
+        ("sqlite-utils insert_all", figures["insert_all"].runs),
+        ("the executemany without FTS", figures["no_fts"].runs),
+    ):
+        if any(run.returncode != 0 for run in runs_of):
+            raise SystemExit(f"{name} failed at {rows} rows")
+
+    query_env = {**env, "DELREG_DB": str(database)}
+    quick = 3 if rows >= 1_000_000 else 5
+
+    def command(*args: str) -> Callable[[], Run]:
+        return lambda: run_process([DELREG, *args], env=query_env)
+
+    cold = command_baseline(env)
+    say("  queries")
+    figures["list"] = interleaved(7, command("list", "--limit", "20", "--format", "json"), cold)
+    figures["search"] = interleaved(
+        7, command("list", "--search", SEARCH_WORD, "--format", "json"), cold
+    )
+    figures["report"] = interleaved(
+        7, command("report", "--month", REPORT_MONTH, "--format", "json"), cold
+    )
+    figures["check"] = interleaved(quick, command("check", "--format", "json"))
+    counts = {
+        "search": len(json.loads(figures["search"].runs[-1].stdout)),
+        "report": len(json.loads(figures["report"].runs[-1].stdout)["items"]),
+        "check": len(json.loads(figures["check"].runs[-1].stdout)),
+    }
+    with sqlite3.connect(database) as connection:
+        counts["events"] = connection.execute("SELECT count(*) FROM events").fetchone()[0]
+    connection.close()
+    return SizeResult(rows, figures, counts)
+
+
+def command_baseline(env: dict[str, str]) -> Callable[[], Run]:
+    return lambda: run_process([PYTHON, "-c", "import sqlite3"], env=env)
+
+
+def measure_startup(env: dict[str, str]) -> dict[str, Figure]:
+    cold = command_baseline(env)
+    return {
+        "version": interleaved(15, lambda: run_process([DELREG, "--version"], env=env), cold),
+        "help": interleaved(15, lambda: run_process([DELREG, "--help"], env=env), cold),
+    }
+
+
+def measure_agenda(work: Path, env: dict[str, str]) -> tuple[Figure, int, int]:
+    agenda = work / "agenda-5mb.txt"
+    written = generate.write_agenda(agenda, AGENDA_BYTES)
+    figure = Figure()
+    found = 0
+    for _ in range(3):
+        run = run_process([PYTHON, "-c", AGENDA, str(agenda)], env=env)
+        if run.returncode != 0:
+            figure.note = "the agenda parser failed"
+            return figure, written, 0
+        count, seconds = run.stdout.split()
+        found = int(count)
+        # The parse alone, as the script timed it: not the interpreter's start.
+        figure.runs.append(Run(float(seconds), run.peak_kb))
+    return figure, written, found
+
+
+# --- the table -----------------------------------------------------------------------------
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def secs(seconds: float) -> str:
+    return f"{seconds:.1f} s" if seconds >= 10 else f"{seconds:.2f} s"
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def main_table(
+    largest: SizeResult,
+    startup: dict[str, Figure],
+    agenda: tuple[Figure, int, int],
+) -> list[str]:
+    rows = largest.rows
+    f = largest.figures
+    imp = f["import"]
+    ratio = imp.median / imp.base
+    lines = [
+        f"| what ({rows:,} rows) | baseline | delreg | target | |".replace(",", " "),
+        "|---|---|---|---|---|",
+        f"| import from CSV (validation, normalisation, FTS, history) | executemany "
+        f"{secs(imp.base)} | {secs(imp.median)} = {ratio:.2f}x | ≤ 1.5x | "
+        f"{verdict(ratio <= 1.5)} |",
+    ]
+    insert_all = f["insert_all"]
+    lines.append(
+        f"| the same with sqlite-utils `insert_all` | {secs(insert_all.median)} | "
+        f"{secs(imp.median)} | delreg faster | {verdict(imp.median < insert_all.median)} |"
+    )
+    figure, written, found = agenda
+    if figure.runs:
+        rate = found / figure.median
+        lines.append(
+            f"| parse a 5 MB agenda text ({found} of {written} items) | — | "
+            f"{rate:,.0f} items/s ({secs(figure.median)}) | ≥ 100 000 items/s | "
+            f"{verdict(rate >= 100_000)} |".replace(",", " ")
+        )
+    else:
+        lines.append(f"| parse a 5 MB agenda text | — | {figure.note} | ≥ 100 000 items/s | |")
+    for name, label, limit in (
+        ("version", "`delreg --version` cold", 0.060),
+        ("help", "`delreg --help` cold", 0.060),
+    ):
+        fig = startup[name]
+        lines.append(_above(label, fig, limit))
+    for name, label, limit in (
+        ("list", "`delreg list --limit 20 --format json`", 0.100),
+        ("search", f"`delreg list --search {SEARCH_WORD} --format json` "
+         f"({largest.counts['search']} rows)", 0.150),
+        ("report", f"`delreg report --month {REPORT_MONTH} --format json` "
+         f"({largest.counts['report']} items)", 0.200),
+    ):  # fmt: skip
+        lines.append(_above(label, f[name], limit))
+    check = f["check"]
+    lines.append(
+        f"| `delreg check` ({largest.counts['check']} findings) | — | {secs(check.median)} | "
+        f"≤ 10 s | {verdict(check.median <= 10)} |"
+    )
+    lines.append(
+        f"| peak memory of the import | — | {imp.peak_mb:.0f} MB | ≤ 150 MB, flat | "
+        f"{verdict(imp.peak_mb <= 150)} |"
+    )
+    return lines
+
+
+def _above(label: str, figure: Figure, limit: float) -> str:
+    above = figure.median - figure.base
+    return (
+        f'| {label} | `python -c "import sqlite3"` {ms(figure.base)} | {ms(figure.median)} '
+        f"= +{ms(above)} | ≤ +{ms(limit)} | {verdict(above <= limit)} |"
+    )
+
+
+def growth_table(results: list[SizeResult]) -> list[str]:
+    header = "| rows | " + " | ".join(f"{r.rows:,}".replace(",", " ") for r in results) + " |"
+    lines = [header, "|---|" + "---|" * len(results)]
+
+    def row(label: str, cell: Callable[[SizeResult], str]) -> None:
+        lines.append(f"| {label} | " + " | ".join(cell(r) for r in results) + " |")
+
+    row("import, delreg", lambda r: secs(r.figures["import"].median))
+    row("import, executemany baseline", lambda r: secs(r.figures["import"].base))
+    row("import, ratio", lambda r: f"{r.figures['import'].median / r.figures['import'].base:.2f}x")
+    row("import, sqlite-utils insert_all", lambda r: secs(r.figures["insert_all"].median))
+    row("import, executemany without FTS", lambda r: secs(r.figures["no_fts"].median))
+    row(
+        "import, delreg rows/s",
+        lambda r: f"{r.rows / r.figures['import'].median:,.0f}".replace(",", " "),
+    )
+    row("import, peak memory", lambda r: f"{r.figures['import'].peak_mb:.0f} MB")
+    row("history events written", lambda r: f"{r.counts['events']:,}".replace(",", " "))
+    for name, label in (
+        ("list", "list --limit 20"),
+        ("search", "list --search"),
+        ("report", "report --month"),
+    ):
+        row(
+            f"{label}, above baseline",
+            lambda r, n=name: "+" + ms(r.figures[n].median - r.figures[n].base),
+        )
+    row("list --search, rows out", lambda r: str(r.counts["search"]))
+    row("report --month, items", lambda r: str(r.counts["report"]))
+    row("check", lambda r: secs(r.figures["check"].median))
+    return lines
+
+
+def machine() -> list[str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} cores (nproc), {memory:.0f} GB RAM",
+        f"- Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
+        f"{platform.system()} {platform.release()}",
+    ]
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def sizes_from(arguments: argparse.Namespace) -> tuple[int, ...]:
+    if arguments.sizes:
+        return tuple(sorted(int(size) for size in arguments.sizes.split(",")))
+    if os.environ.get("BENCH_SIZES"):
+        return tuple(sorted(int(size) for size in os.environ["BENCH_SIZES"].split(",")))
+    return QUICK_SIZES if arguments.quick else FULL_SIZES
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="delreg's benchmark")
+    parser.add_argument("--quick", action="store_true", help="10 000 and 100 000 rows only")
+    parser.add_argument("--sizes", help="comma-separated row counts (or BENCH_SIZES)")
+    parser.add_argument("--runs", type=int, default=3, help="runs of each import (default 3)")
+    parser.add_argument("--work", type=Path, default=HERE / "out", help="folder for the data")
+    parser.add_argument(
+        "--output", type=Path, default=HERE / "out" / "last-run.md", help="also write it here"
+    )
+    arguments = parser.parse_args()
+    sizes = sizes_from(arguments)
+    work: Path = arguments.work
+    work.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="delreg-bench-"))
+    # No user configuration, no user register: only what the benchmark gives.
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "NO_COLOR": "1",
+    }
+    env.pop("DELREG_CONFIG", None)
+    env.pop("DELREG_DB", None)
+    started = time.perf_counter()
+    try:
+        say("start-up")
+        startup = measure_startup(env)
+        say("agenda")
+        agenda = measure_agenda(work, env)
+        results = []
+        for rows in sizes:
+            say(f"{rows} rows")
+            results.append(measure_size(rows, work, env, arguments.runs))
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    lines = [
+        f"delreg benchmark, {time.strftime('%Y-%m-%d')}, {len(sizes)} sizes in "
+        f"{(time.perf_counter() - started) / 60:.0f} min",
+        "",
+        *machine(),
+        "",
+        *main_table(results[-1], startup, agenda),
+        "",
+        "Growth with the register's size (medians):",
+        "",
+        *growth_table(results),
+        "",
+        f'Start-up baseline `python -c "import sqlite3"`: {ms(startup["version"].base)}; '
+        f"`delreg --version` {ms(startup['version'].median)}, "
+        f"`delreg --help` {ms(startup['help'].median)}.",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    if arguments.output:
+        arguments.output.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

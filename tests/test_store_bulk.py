@@ -1,0 +1,247 @@
+"""The fast import paths give exactly the register, history and search index of the slow ones.
+
+Two fast paths: reading CSV rows with remembered cells (``RowReader``) instead of normalising
+every cell, and writing batches through temporary tables (``delreg.store.bulk``) instead of row
+by row. Each is compared with its slow twin on the same input, table by table.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from delreg.config import load_config
+from delreg.model import Decision, Meeting
+from delreg.parse import Record
+from delreg.parse import rows as parse_rows
+from delreg.parse.tabular import read_csv
+from delreg.store import Store
+from delreg.store import register as store_register
+from delreg.store.bulk import MeetingItems, plan_reportings
+from delreg.store.maintenance import verify
+
+CONFIG = load_config()
+HEADER = (
+    "diary_number", "kind", "subject", "procurement_number", "parties", "delegate",
+    "decided_on", "notified_on", "notified_by", "standstill_days", "secret", "secret_reason",
+    "delegation_point", "amount", "wording", "meeting", "item", "source",
+)  # fmt: skip
+SUBJECTS = ("ultraljudsutrustning", "bårsystem ambulans", "mobil CT", "Läsbehörighet  i journal")
+PARTIES = ("", "Acme AB", "MSD (Sweden) AB; Region Örebro län", "Gilead, Sciences AB")
+KINDS = ("tilldelningsbeslut", "kontrakt", "Upphandlingskontrakt", "avtal", "", "beslut")
+NUMBERS = ("{n}RS{i}", "RS 20{n}/{i}", "dnr: rs 20{n} – {i}", "KSN-20{n}-{i}")
+
+
+def export_rows(count: int, *, offset: int = 0, variant: int = 0) -> Iterator[list[str]]:
+    """Rows of a register export with every kind of cell the readers meet: canonical and typed
+    numbers, repeated and unique values, empty cells, secret rows, meetings with item numbers
+    that clash, and (every 37th row) a value no field accepts."""
+    for index in range(offset, offset + count):
+        # A variant changes every third row's kind and subject, and leaves the rest as they were.
+        shift = variant if index % 3 == 0 else 0
+        year = 20 + index % 5
+        number = NUMBERS[index % len(NUMBERS)].format(n=year, i=1000 + index)
+        meeting = f"2024-0{1 + index % 3}-15" if index % 4 else ""
+        item = str(1 + (index * 7) % 40) if index % 5 else ""
+        yield [
+            number,
+            KINDS[(index + shift) % len(KINDS)],
+            SUBJECTS[(index + shift) % len(SUBJECTS)] + ("" if index % 3 else f" del {index}"),
+            f"MT 20{year}-{index % 30:04d}" if index % 2 else "",
+            PARTIES[index % len(PARTIES)],
+            "Regiondirektören" if index % 3 else "",
+            "not a date" if index % 37 == 36 else f"20{year}-0{1 + index % 9}-{10 + index % 18}",
+            f"20{year}-0{1 + index % 9}-{11 + index % 18}" if index % 6 == 0 else "",
+            ("electronic", "post", "", "e-post")[index % 4],
+            "20" if index % 11 == 0 else "",
+            ("false", "true", "ja", "", "nej")[index % 5],
+            "OSL 31:16" if index % 5 == 1 else "",
+            f"{index % 4}.{index % 7}",
+            ("", "1 250 000", "57300", "'=1+2")[index % 4] if index % 4 != 3 else "",
+            "",
+            meeting,
+            item,
+            "" if index % 9 else f"agenda.txt:{index}",
+        ]
+
+
+def export(rows: Iterator[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def read(text: str) -> list[Record]:
+    return list(read_csv(io.StringIO(text), source="export.csv", config=CONFIG))
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def test_remembered_cells_read_as_every_cell_normalised_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = export(export_rows(400))
+    text += "23RS9999\n" + ",".join(["24RS1", "beslut", "kort rad"]) + "\n"  # short rows
+    text += ",".join(["24RS2", "beslut", "   ", *[""] * 15]) + "\n"  # an empty subject
+    text += ",".join(["24RS3", "beslut", "extra", *[""] * 16]) + ",spill\n"  # too many cells
+    fast = read(text)
+    # A small memory that keeps starting over must change nothing either.
+    monkeypatch.setattr(parse_rows, "_REMEMBERED_CELLS", 3)
+    forgetful = read(text)
+    monkeypatch.setattr(parse_rows.RowReader, "record", parse_rows.RowReader._reread)
+    slow = read(text)
+    assert fast == slow == forgetful
+    assert sum(isinstance(record, parse_rows.Rejected) for record in slow) > 10
+
+
+@pytest.mark.parametrize("filter_bits", [8, 1 << 24])
+def test_numbers_moved_to_the_scratch_file_are_still_recognised(
+    monkeypatch: pytest.MonkeyPatch, filter_bits: int
+) -> None:
+    # A table of 64 slots moves its numbers out every 32; a filter of 8 bits says "maybe"
+    # to almost every number, so the scratch file is asked each time.
+    monkeypatch.setattr(parse_rows, "MEMORY_SLOTS", 64)
+    monkeypatch.setattr(parse_rows, "FILTER_BITS", filter_bits)
+    seen = parse_rows.SeenDiaryNumbers("line")
+    decisions = [Decision(f"24RS{number}", "beslut", "ett beslut") for number in range(1000)]
+    assert [seen.conflict(decision, line) for line, decision in enumerate(decisions, 2)] == [
+        None
+    ] * 1000
+    assert seen._scratch is not None
+    # Listed again: with the same values it is harmless, with others it names the first line.
+    assert seen.conflict(decisions[3], 2000) is None
+    assert seen.conflict(replace(decisions[3], subject="ett annat"), 2001) == (
+        "diary_number: 24RS3 is listed twice with different values (line 5 and line 2001)"
+    )
+    assert seen.conflict(replace(decisions[999], kind="avtal"), 2002) == (
+        "diary_number: 24RS999 is listed twice with different values (line 1001 and line 2002)"
+    )
+
+
+# --- writing --------------------------------------------------------------------------------
+
+STAMP = "2024-06-01T12:00:00Z"
+
+
+def snapshot(path: Path) -> dict[str, Any]:
+    """Every table of the register, and what searches find, in a comparable form."""
+    connection = sqlite3.connect(path)
+    tables = [
+        name
+        for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'decisions_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    found: dict[str, Any] = {
+        name: connection.execute(f"SELECT * FROM {name} ORDER BY rowid").fetchall()
+        for name in tables
+    }
+    for word in ("ultraljud", "region", "acme", "rs", "mt", "2021", "orebro", "journal"):
+        found[f"search {word}"] = connection.execute(
+            "SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ? ORDER BY rowid",
+            [f'"{word}"*'],
+        ).fetchall()
+    found["temp tables"] = connection.execute("SELECT name FROM temp.sqlite_master").fetchall()
+    connection.close()
+    return found
+
+
+def import_text(path: Path, text: str, meeting: Meeting | None = None) -> dict[str, Any]:
+    with Store.open(path, command="delreg import export.csv") as store:
+        summary = store.import_records(read(text), meeting=meeting)
+        assert verify(store.connection) == []
+    return summary.to_json()
+
+
+def build_register(path: Path, *, bulk: bool, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Three imports over one register (new rows; changed, unchanged and deleted ones; a
+    meeting's list), in batches of 50, through one path or the other."""
+    monkeypatch.setattr(store_register, "now", lambda: STAMP)
+    monkeypatch.setattr(store_register, "IMPORT_BATCH", 50)
+    monkeypatch.setattr(store_register, "BULK_ROWS", 1 if bulk else 10**9)
+    summaries = [import_text(path, export(export_rows(300)))]
+    with Store.open(path) as store:
+        store.delete("22RS1152")
+        store.delete("RS 2023/1153")
+    summaries.append(import_text(path, export(export_rows(300, offset=150, variant=1))))
+    summaries.append(import_text(path, export(export_rows(120, offset=400)), Meeting("2024-02-15")))
+    return {"summaries": summaries, **snapshot(path)}
+
+
+def test_bulk_and_row_by_row_imports_give_the_same_register(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bulk = build_register(tmp_path / "bulk.db", bulk=True, monkeypatch=monkeypatch)
+    rows = build_register(tmp_path / "rows.db", bulk=False, monkeypatch=monkeypatch)
+    assert bulk.keys() == rows.keys()
+    for name in bulk:
+        assert bulk[name] == rows[name], name
+    # The comparison compared something: every kind of change is there.
+    actions = {row[3] for row in bulk["events"]}
+    assert {"insert", "update", "undelete", "delete", "report"} <= actions
+    assert bulk["summaries"][1]["unchanged"] > 0 and bulk["summaries"][1]["updated"] > 0
+    assert len(bulk["reportings"]) > 300
+    assert bulk["search ultraljud"] and bulk["temp tables"] == []
+
+
+def test_a_rolled_back_bulk_import_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_register, "BULK_ROWS", 1)
+    path = tmp_path / "r.db"
+    import_text(path, export(export_rows(20)))
+    before = snapshot(path)
+    with Store.open(path) as store:
+        store.import_records(read(export(export_rows(200, offset=10))), commit_if=lambda _: False)
+    assert snapshot(path) == before
+
+
+# --- reportings -----------------------------------------------------------------------------
+
+
+def test_reportings_keep_free_items_and_number_the_rest_after_the_highest() -> None:
+    meetings = {1: MeetingItems(highest=5, taken={3}), 2: MeetingItems(highest=0)}
+    planned = plan_reportings(
+        [
+            ("A", 10, 1, 3),  # taken: gets 6
+            ("B", 11, 1, 9),  # free: keeps 9
+            ("C", 12, 1, None),  # none given: after the highest, 10
+            ("D", 13, 2, 2),
+            ("E", 14, 2, 2),  # taken by D in this very batch: 3
+            ("F", 15, 1, 1),  # already reported there: left alone
+        ],
+        reported={(15, 1)},
+        meetings=meetings,
+    )
+    assert [(each.diary_number, each.meeting_id, each.item) for each in planned] == [
+        ("A", 1, 6),
+        ("B", 1, 9),
+        ("C", 1, 10),
+        ("D", 2, 2),
+        ("E", 2, 3),
+    ]
+
+
+def test_history_of_a_bulk_import_reads_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_register, "BULK_ROWS", 1)
+    path = tmp_path / "r.db"
+    import_text(path, export(export_rows(60)))
+    with Store.open(path) as store:
+        events = store.history("RS 2021/1001")
+    assert [event.action for event in events] == ["insert", "report"]
+    assert events[0].new is not None and events[0].new["diary_number"] == "RS 2021/1001"
+    assert json.dumps(events[1].new) == json.dumps({"meeting": "2024-02-15", "item": 8})
