@@ -18,9 +18,15 @@ def main() -> None:
 
         sys.stdout.write(f"delreg {__version__}\n")
         return
-    from delreg.cli import app
+    try:
+        from delreg.cli import app
 
-    app(prog_name="delreg")
+        app(prog_name="delreg")
+    except KeyboardInterrupt:
+        # Ctrl-C while Python is still importing the commands: nothing has been touched yet.
+        # (Inside a command, the CLI itself reports the interruption.)
+        sys.stderr.write("delreg: interrupted\n")
+        sys.exit(130)
 
 
 if __name__ == "__main__":

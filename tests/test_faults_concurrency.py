@@ -173,13 +173,6 @@ def test_a_writer_that_waits_too_long_says_so_in_plain_words(
     assert as_json(delreg("show", "23RS1", "--format", "json"))["subject"] == "x"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="delreg/store/schema.py (owned by issue 6): migrate() reads user_version before it "
-    "takes the write lock, so two processes opening a new register at once both run "
-    "migration 1 and one fails ('table kinds already exists'); it should re-read the "
-    "version inside each migration's transaction and skip what is done",
-)
 def test_two_processes_opening_a_new_register_at_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -278,11 +278,6 @@ main()
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="delreg/__main__.py (owned by issue 6): main() must catch KeyboardInterrupt around "
-    "its imports and app() and exit 130 with one line, as the commands themselves do",
-)
 def test_ctrl_c_during_start_up_gives_no_traceback() -> None:
     done = subprocess.run(
         [sys.executable, "-c", INTERRUPTED_START_UP],

@@ -215,5 +215,9 @@ def migrate(connection: sqlite3.Connection, path: Path, *, to: int = SCHEMA_VERS
 
     for version in range(current + 1, to + 1):
         with transaction(connection, path):
+            # Another process may have migrated while this one waited for the write lock
+            # (two commands opening a new register at once): read the version again under it.
+            if schema_version(connection) >= version:
+                continue
             MIGRATIONS[version - 1](db)
             connection.execute(f"PRAGMA user_version = {version}")
