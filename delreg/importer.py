@@ -6,8 +6,9 @@ The readers are pure; this module is the one that opens files (and stdin) for th
 from __future__ import annotations
 
 import io
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -17,6 +18,7 @@ from delreg.parse import Record
 
 FORMATS = ("auto", "text", "pdf", "csv", "tsv", "json", "xlsx")
 _SNIFF_BYTES = 4096
+_PROGRESS_EVERY = 2048
 
 
 def read_inputs(
@@ -27,11 +29,38 @@ def read_inputs(
     meeting_year: int | None = None,
     sheet: str | None = None,
     stdin: BinaryIO | None = None,
+    on_progress: Callable[[int], None] | None = None,
 ) -> Iterator[Record]:
+    """Records of every input in turn. ``on_progress`` hears the bytes read so far, in all
+    files together, every few thousand records (for a progress bar)."""
+    done = 0
     for name in paths:
+        report = None
+        if on_progress is not None:
+            report = _offset_by(done, on_progress)
         yield from read_input(
-            name, fmt=fmt, config=config, meeting_year=meeting_year, sheet=sheet, stdin=stdin
+            name,
+            fmt=fmt,
+            config=config,
+            meeting_year=meeting_year,
+            sheet=sheet,
+            stdin=stdin,
+            on_position=report,
         )
+        if name != "-":
+            done += input_size(name)
+
+
+def _offset_by(done: int, on_progress: Callable[[int], None]) -> Callable[[int], None]:
+    return lambda position: on_progress(done + position)
+
+
+def input_size(name: str) -> int:
+    """The size in bytes of a named input file (0 for stdin or what cannot be read)."""
+    try:
+        return 0 if name == "-" else Path(name).stat().st_size
+    except OSError:
+        return 0
 
 
 def read_input(
@@ -42,6 +71,7 @@ def read_input(
     meeting_year: int | None = None,
     sheet: str | None = None,
     stdin: BinaryIO | None = None,
+    on_position: Callable[[int], None] | None = None,
 ) -> Iterator[Record]:
     source = "<stdin>" if name == "-" else name
     with _open_binary(name, stdin) as stream:
@@ -50,7 +80,19 @@ def read_input(
             from delreg.parse.detect import detect_format
 
             chosen = detect_format(name, stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES])
-        yield from _dispatch(chosen, stream, source, config, meeting_year, sheet)
+        records = _dispatch(chosen, stream, source, config, meeting_year, sheet)
+        if on_position is None or name == "-":
+            yield from records
+            return
+        # The file descriptor's offset is how far the readers (whatever they wrap the
+        # stream in) have read; asking the OS for it costs nothing per record.
+        descriptor = stream.fileno()
+        for count, record in enumerate(records, start=1):
+            if count % _PROGRESS_EVERY == 0 and not stream.closed:
+                on_position(os.lseek(descriptor, 0, os.SEEK_CUR))
+            yield record
+        # A reader may close the stream when it is done with it: by then all of it was read.
+        on_position(input_size(name))
 
 
 def _dispatch(

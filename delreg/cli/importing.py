@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -98,11 +101,17 @@ def import_decisions(
         return chosen
 
     try:
-        records = read_inputs(
-            paths, fmt=fmt, config=env.config, meeting_year=meeting_year, sheet=sheet
-        )
-        with env.open_store() as store:
-            summary = store.import_records(records, meeting=target, commit_if=commit)
+        with _progress_bar(env, paths) as on_progress:
+            records = read_inputs(
+                paths,
+                fmt=fmt,
+                config=env.config,
+                meeting_year=meeting_year,
+                sheet=sheet,
+                on_progress=on_progress,
+            )
+            with env.open_store() as store:
+                summary = store.import_records(records, meeting=target, commit_if=commit)
     except KeyboardInterrupt:
         guard.release()
         raise Interrupted(
@@ -138,3 +147,32 @@ def _tell(
     )
     if summary.rejected and not skip_invalid and not dry_run:
         env.say("hint: fix the rejected items, or add --skip-invalid to import the rest")
+
+
+# Below this much input an import is over before a bar would be worth drawing.
+PROGRESS_FROM_BYTES = 1_000_000
+
+
+@contextmanager
+def _progress_bar(env: Environment, paths: list[str]) -> Iterator[Callable[[int], None] | None]:
+    """A transient bar of bytes read on a terminal's stderr; nothing at all in a pipe or cron."""
+    from delreg.importer import input_size
+
+    total = sum(input_size(name) for name in paths)
+    if not env.stderr.isatty() or total < PROGRESS_FROM_BYTES:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    console = Console(file=env.stderr, no_color=bool(os.environ.get("NO_COLOR")))
+    with Progress(
+        "reading",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("import", total=total)
+        yield lambda done: progress.update(task, completed=done)
