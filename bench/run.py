@@ -386,6 +386,14 @@ def growth_table(results: list[SizeResult]) -> list[str]:
 
     row("import, delreg", lambda r: secs(r.figures["import"].median))
     row("import, executemany baseline", lambda r: secs(r.figures["import"].base))
+    row(
+        "import, each run: delreg / baseline",
+        lambda r: (
+            ", ".join(secs(run.seconds) for run in r.figures["import"].runs)
+            + " / "
+            + ", ".join(secs(run.seconds) for run in r.figures["import"].baseline)
+        ),
+    )
     row("import, ratio", lambda r: f"{r.figures['import'].median / r.figures['import'].base:.2f}x")
     row("import, sqlite-utils insert_all", lambda r: secs(r.figures["insert_all"].median))
     row("import, executemany without FTS", lambda r: secs(r.figures["no_fts"].median))
@@ -400,14 +408,19 @@ def growth_table(results: list[SizeResult]) -> list[str]:
         ("search", "list --search"),
         ("report", "report --month"),
     ):
-        row(
-            f"{label}, above baseline",
-            lambda r, n=name: "+" + ms(r.figures[n].median - r.figures[n].base),
-        )
+        row(f"{label}, above baseline", above_baseline(name))
     row("list --search, rows out", lambda r: str(r.counts["search"]))
     row("report --month, items", lambda r: str(r.counts["report"]))
     row("check", lambda r: secs(r.figures["check"].median))
     return lines
+
+
+def above_baseline(name: str) -> Callable[[SizeResult], str]:
+    def cell(result: SizeResult) -> str:
+        figure = result.figures[name]
+        return "+" + ms(figure.median - figure.base)
+
+    return cell
 
 
 def machine() -> list[str]:
