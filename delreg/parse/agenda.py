@@ -42,6 +42,8 @@ _PROSE_SENTENCES = 3
 _CONTROLS_TO_SPACES = {
     code: " " for code in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(code) not in "\t\n\f"
 }
+# Most texts hold none: one search in C is far cheaper than translating every character.
+_ANY_CONTROL = re.compile("[" + "".join(re.escape(chr(code)) for code in _CONTROLS_TO_SPACES) + "]")
 
 
 def read_agenda(
@@ -54,7 +56,9 @@ def read_agenda(
     as a ``Rejected`` naming its first line; none is dropped silently.
     """
     rules = agenda_rules(config)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS_TO_SPACES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ANY_CONTROL.search(text) is not None:
+        text = text.translate(_CONTROLS_TO_SPACES)
     lines = classify_lines(text, rules)
     headed = any(line.kind is LineKind.DECISION_HEADING for line in lines)
     records = _Records(source=source, config=config, rules=rules, meeting_year=meeting_year)

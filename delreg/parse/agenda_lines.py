@@ -67,7 +67,8 @@ def classify_lines(text: str, rules: AgendaRules) -> list[Line]:
     longest_heading = rules.heading_max_length
     marker_at = rules.item_marker.match
     noise = rules.noise.fullmatch
-    leading_number = _LEADING_NUMBER.match
+    # The same few markers ("1. ", "2. " …) come back list after list: each is read once.
+    markers: dict[str, tuple[str, int | None]] = {}
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if not stripped:
@@ -104,10 +105,9 @@ def classify_lines(text: str, rules: AgendaRules) -> list[Line]:
             # Only one style's group takes part in a match, and it encloses any group of the
             # style's own pattern, so it is the last to close: the match's last group.
             line.style = marker.lastgroup or "item"
-            line.marker = marker_text = marker.group().strip()
             line.text = stripped[marker.end() :]
-            found = leading_number(marker_text)
-            line.item_number = int(found.group(1)) if found is not None else None
+            written = marker.group()
+            line.marker, line.item_number = markers.get(written) or _marker_of(written, markers)
         elif len(stripped) <= _DIARY_LINE_MAX and rules.diary_number_alone.fullmatch(stripped):
             line.kind = _DIARY_NUMBER
     if rules.repeated_line_noise:
@@ -157,6 +157,13 @@ def _is_agenda_title(stripped: str, rules: AgendaRules) -> bool:
     return not (
         rules.diary_number.search(stripped) or rules.starts_decision(stripped, number.end())
     )
+
+
+def _marker_of(written: str, markers: dict[str, tuple[str, int | None]]) -> tuple[str, int | None]:
+    """An item marker as written ("12. "): without its spaces, and its number (12)."""
+    marker = written.strip()
+    markers[written] = known = (marker, _leading_number(marker))
+    return known
 
 
 def _leading_number(text: str) -> int | None:

@@ -20,6 +20,9 @@ Span = tuple[int, int]
 SUBJECT_EDGES = " ,.;:–—-"
 _WORDING_TAIL = " ,;:–—-"
 _SPACED_CLOSINGS = ((" ,", ","), (" .", "."), (" ;", ";"), (" :", ":"), (" )", ")"))
+# How many distinct subjects are remembered, and how long (see ``subject_words``).
+_SUBJECTS_KEPT = 4096
+_SUBJECT_LONGEST_KEPT = 300
 
 
 def read_parties(
@@ -131,13 +134,30 @@ def read_subject(
     text: str, rules: AgendaRules, *, cut: int, body_start: int, removed: list[Span]
 ) -> str:
     """What was decided: ``text`` from ``cut`` (after the kind phrase) without ``removed``."""
-    subject = cut_out(text, cut, removed)
-    connector = rules.subject_connector.match(subject)
-    subject = tidy(subject[connector.end() :] if connector else subject)
+    subject = subject_words(cut_out(text, cut, removed), rules)
     if subject:
         return subject
     # "Avtal med X, RS 2024/3": all of it was kind and party; keep the sentence's words.
     return tidy(cut_out(text, body_start, removed)) or as_wording(text)[:-1]
+
+
+def subject_words(cut: str, rules: AgendaRules) -> str:
+    """``cut`` (what is left of an item once its numbers and parts are cut out) without its
+    leading connector ("för", "om"), tidied.
+
+    A function of ``cut`` alone, and the same few subjects come back item after item once the
+    numbers are out: each distinct one is worked out once per configuration.
+    """
+    known = rules.subjects.get(cut)
+    if known is not None:
+        return known
+    connector = rules.subject_connector.match(cut)
+    subject = tidy(cut[connector.end() :] if connector else cut)
+    if len(cut) <= _SUBJECT_LONGEST_KEPT:
+        if len(rules.subjects) >= _SUBJECTS_KEPT:
+            rules.subjects.clear()  # a bound on the memory, for a process that reads for long
+        rules.subjects[cut] = subject
+    return subject
 
 
 def as_wording(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
@@ -107,6 +107,8 @@ class AgendaRules:
     canonical_procurement_number: re.Pattern[str]
     # The board's sentence in one match (see agenda_fast).
     sentence: SentenceRules
+    # The subject of each cut-out item text met so far (see agenda_parties.subject_words).
+    subjects: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def delegate_first(
         self, text: str, start: int = 0, lowered: str | None = None
