@@ -19,9 +19,9 @@ def main() -> None:
         sys.stdout.write(f"delreg {__version__}\n")
         return
     try:
-        from delreg.cli import app
+        from delreg.cli import app_for
 
-        app(prog_name="delreg")
+        app_for(sys.argv[1:])(prog_name="delreg")
     except KeyboardInterrupt:
         # Ctrl-C while Python is still importing the commands: nothing has been touched yet.
         # (Inside a command, the CLI itself reports the interruption.)

@@ -79,6 +79,11 @@ app = typer.Typer(
 )
 
 
+# The global options that take a value (`--db FILE`), so that `delreg.cli.command_name` can
+# step over them to the command.
+GLOBAL_OPTIONS_WITH_VALUES = frozenset({"--db", "--config"})
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"delreg {__version__}")
