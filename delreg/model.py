@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
@@ -142,10 +142,28 @@ class Decision:
     deleted: bool = field(default=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["parties"] = list(self.parties)
-        data.pop("deleted")
-        return data
+        # Field by field: dataclasses.asdict deep-copies every value, four times slower, and a
+        # month's report at a million rows turns 8 500 decisions into JSON.
+        return {
+            "diary_number": self.diary_number,
+            "kind": self.kind,
+            "subject": self.subject,
+            "procurement_number": self.procurement_number,
+            "parties": list(self.parties),
+            "delegate": self.delegate,
+            "decided_on": self.decided_on,
+            "notified_on": self.notified_on,
+            "notified_by": self.notified_by,
+            "standstill_days": self.standstill_days,
+            "secret": self.secret,
+            "secret_reason": self.secret_reason,
+            "delegation_point": self.delegation_point,
+            "amount": self.amount,
+            "wording": self.wording,
+            "meeting": self.meeting,
+            "item": self.item,
+            "source": self.source,
+        }
 
 
 # The fields a user or an import may set; `meeting`, `item` and `source` are set by the register.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -9,6 +11,8 @@ from hypothesis import strategies as st
 from delreg.config import load_config
 from delreg.errors import InvalidValue
 from delreg.model import (
+    DECISION_FIELDS,
+    Decision,
     classify_kind,
     diary_number_sort_key,
     diary_number_year,
@@ -151,3 +155,41 @@ def test_any_text_either_normalises_or_raises_our_error(text: str) -> None:
     except InvalidValue:
         return
     assert (result == result.strip() and result == result.upper()) or "/" in result
+
+
+_TEXT = st.none() | st.text(max_size=8)
+
+
+@given(
+    st.builds(
+        Decision,
+        diary_number=st.text(max_size=8),
+        kind=st.text(max_size=8),
+        subject=st.text(max_size=8),
+        procurement_number=_TEXT,
+        parties=st.lists(st.text(max_size=8), max_size=3).map(tuple),
+        delegate=_TEXT,
+        decided_on=_TEXT,
+        notified_on=_TEXT,
+        notified_by=_TEXT,
+        standstill_days=st.none() | st.integers(),
+        secret=st.booleans(),
+        secret_reason=_TEXT,
+        delegation_point=_TEXT,
+        amount=st.none() | st.integers(),
+        wording=_TEXT,
+        meeting=_TEXT,
+        item=st.none() | st.integers(),
+        source=_TEXT,
+        deleted=st.booleans(),
+    )
+)
+def test_json_shape_is_every_field_in_order_and_nothing_else(decision: Decision) -> None:
+    # to_json is written out field by field for speed; a field added to Decision and not to
+    # to_json would silently vanish from every JSON output and the history.
+    data = decision.to_json()
+    assert tuple(data) == DECISION_FIELDS
+    expected = dataclasses.asdict(decision)
+    expected.pop("deleted")
+    expected["parties"] = list(decision.parties)
+    assert data == expected

@@ -3,6 +3,7 @@ period's groups, and the appeal deadline for any posting date against the rules 
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from typing import Any
 
@@ -11,8 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from delreg.config import load_config
-from delreg.model import Decision, Meeting
+from delreg.model import Decision, Meeting, Notice
 from delreg.report.build import assemble_meeting_report, assemble_period_report
+from delreg.report.render_data import render_json, report_json
 
 CONFIG = load_config()
 
@@ -75,6 +77,30 @@ def test_a_period_groups_by_the_configured_order_of_kinds_then_by_date() -> None
     ]
     assert report.groups[0].label == "Upphandlingskontrakt"
     assert report.reported == 1 and report.items[0].number == 4
+
+
+_SUBJECTS = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=20)
+
+
+@given(subjects=st.lists(_SUBJECTS, max_size=4), with_notice=st.booleans())
+def test_the_json_report_is_the_report_whatever_the_text(
+    subjects: list[str], with_notice: bool
+) -> None:
+    # render_json lays the document out by hand (for the C encoder's speed); whatever it does
+    # with quotes, newlines or an empty list, reading it back must give the report itself.
+    waiting = [
+        Decision(f"24RS{n}", "beslut", subject, decided_on="2024-01-03")
+        for n, subject in enumerate(subjects, start=1)
+    ]
+    notices = [Notice('Protokoll "AU" \n', "2024-01-10", position=1)] if with_notice else []
+    meeting = assemble_meeting_report(
+        Meeting("2024-02-15"), fixed=[], waiting=waiting, notices=notices, config=CONFIG
+    )
+    period = assemble_period_report(waiting, since="2024-01-01", until="2024-01-31", config=CONFIG)
+    for report in (meeting, period):
+        text = render_json(report)
+        assert json.loads(text) == report_json(report)
+        assert text.endswith("}\n")
 
 
 # --- the appeal deadline, against the rules written out independently -------------------------

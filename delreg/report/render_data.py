@@ -23,7 +23,10 @@ CSV_COLUMNS: tuple[str, ...] = (*DECISION_FIELDS, "sentence")
 
 
 def item_json(item: ReportItem) -> dict[str, Any]:
-    return {**item.decision.to_json(), "item": item.number, "sentence": item.sentence}
+    data = item.decision.to_json()
+    data["item"] = item.number  # its number in this list, where the decision's own may be None
+    data["sentence"] = item.sentence
+    return data
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -58,8 +61,26 @@ def report_json(report: Report) -> dict[str, Any]:
     }
 
 
+# Without an indent json uses its C encoder; with one, the pure-Python encoder, which took a
+# tenth of a second for a month of 8 500 decisions. So the document is laid out here: its keys
+# one per line, a list's entries one per line, each entry compact (diff-friendly and readable).
+_COMPACT = json.JSONEncoder(ensure_ascii=False)
+
+
 def render_json(report: Report) -> str:
-    return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
+    document = report_json(report)
+    last = len(document) - 1
+    lines = ["{"]
+    for index, (key, value) in enumerate(document.items()):
+        comma = "," if index < last else ""
+        name = _COMPACT.encode(key)
+        if isinstance(value, list) and value:
+            entries = ",\n".join("    " + _COMPACT.encode(entry) for entry in value)
+            lines.append(f"  {name}: [\n{entries}\n  ]{comma}")
+        else:
+            lines.append(f"  {name}: {_COMPACT.encode(value)}{comma}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
 
 
 def render_csv(report: Report) -> str:

@@ -15,6 +15,7 @@ kind's subject word (``[report.subject_words]`` in the configuration) when the p
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.model import Decision
@@ -91,6 +92,8 @@ def party_clause(parties: tuple[str, ...]) -> str:
     return "mellan " + ", ".join(names[:-1]) + " och " + names[-1]
 
 
+# Memoised: a month's report phrases thousands of decisions of a handful of kinds and delegates.
+@lru_cache(maxsize=256)
 def _phrase_parts(kind: str, config: Config) -> tuple[str, str]:
     spec = config.kinds.get(kind) or config.kinds[FALLBACK_KIND]
     words = spec.phrase.split()
@@ -102,7 +105,12 @@ def _phrase_parts(kind: str, config: Config) -> tuple[str, str]:
 
 
 def _delegate(decision: Decision, config: Config) -> str:
-    name = _clean(decision.delegate or "") or config.default_delegate
+    return _delegate_name(decision.delegate or "", config.default_delegate)
+
+
+@lru_cache(maxsize=256)
+def _delegate_name(delegate: str, default: str) -> str:
+    name = _clean(delegate) or default
     return name[:1].upper() + name[1:]
 
 

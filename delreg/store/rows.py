@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -92,7 +93,7 @@ def decision_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Decision:
         kind=kind,
         subject=subject,
         procurement_number=procurement_number,
-        parties=tuple(json.loads(parties)) if parties and parties != "[]" else (),
+        parties=_parties(parties),
         delegate=delegate,
         decided_on=decided_on,
         notified_on=notified_on,
@@ -108,6 +109,12 @@ def decision_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Decision:
         source=source,
         deleted=deleted_at is not None,
     )
+
+
+@lru_cache(maxsize=4096)
+def _parties(text: str | None) -> tuple[str, ...]:
+    # The same suppliers recur through a register: a month's report decodes each list once.
+    return tuple(json.loads(text)) if text and text != "[]" else ()
 
 
 def stored_values(decision: Decision) -> tuple[Any, ...]:
