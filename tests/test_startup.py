@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -112,3 +113,23 @@ def test_a_run_through_the_trimmed_app_is_the_same_run(database: Path) -> None:
         text=True,
     )
     assert wrong.returncode == 2 and "Did you mean 'list'?" in wrong.stderr
+
+
+def _completions(words: str, cword: int) -> list[str]:
+    # What bash's completion function asks: the program again, with the words so far.
+    env = {**os.environ, "_DELREG_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(cword)
+    done = subprocess.run(
+        [sys.executable, "-m", "delreg"], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.split()
+
+
+def test_tab_completes_commands_options_and_choices() -> None:
+    assert _completions("delreg li", 1) == ["list"]
+    assert "meetings" in _completions("delreg me", 1)
+    assert "--format" in _completions("delreg list --f", 2)
+    assert _completions("delreg --db x.db report --format ", 5) == [
+        "txt", "md", "html", "docx", "json", "csv"
+    ]  # fmt: skip
+    assert "add" in _completions("delreg meetings a", 2)

@@ -72,7 +72,7 @@ app = typer.Typer(
     "Import them from agendas and registry exports, list and search them, check them against "
     "the law and write the numbered anmälningsärenden list for the board's agenda.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
