@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import typer
+import typer.core
 import typer.main
 
 from delreg import __version__
 from delreg.cli import app, app_for
-from delreg.cli.app import DelregGroup
+from delreg.cli.app import GLOBAL_OPTIONS_WITH_VALUES, DelregGroup
 from delreg.store import Store
 
 HEAVY = ("sqlite_utils", "sqlite3", "rich", "openpyxl", "docx", "pypdf", "jinja2", "pydantic")
@@ -97,6 +98,19 @@ def test_a_run_builds_only_the_command_it_names_and_builds_it_whole() -> None:
 def test_without_a_known_command_the_whole_app_answers() -> None:
     for arguments in ([], ["--help"], ["-h", "list"], ["lst"], ["--db", "list"], ["--", "list"]):
         assert app_for(arguments) is app, arguments
+
+
+def test_the_global_options_that_take_a_value_are_all_known_to_command_name() -> None:
+    # command_name steps over `--db FILE` by a list kept by hand (building the app to ask it
+    # would cost the time app_for saves); a new global option with a value must join it.
+    root = typer.main.get_command(app)
+    taking_values = {
+        name
+        for parameter in root.params
+        if isinstance(parameter, typer.core.TyperOption) and not parameter.is_flag
+        for name in (*parameter.opts, *parameter.secondary_opts)
+    }
+    assert taking_values == GLOBAL_OPTIONS_WITH_VALUES
 
 
 def test_a_run_through_the_trimmed_app_is_the_same_run(database: Path) -> None:
