@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,9 +14,24 @@ from typer.testing import CliRunner, Result
 
 from delreg.cli import app
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = SHARED / "seeds" / "004_f3e9ca8a6fa1fe7a.txt"
-DATA = Path(__file__).resolve().parents[1] / "data"
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+# The board's published agenda of 2024-02-15, as the repository ships it: tests read nothing
+# outside the repository, since a user's clone has nothing beside it.
+SEED = DATA / "example-agenda.txt"
+
+
+def _refuse_reads_beside_the_clone(event: str, arguments: tuple[Any, ...]) -> None:
+    # An audit hook sees every file the test run opens: one beside the repository (a shared
+    # folder, a sibling checkout) is exactly what a user's clone does not have.
+    if event != "open" or not isinstance(arguments[0], str | Path):
+        return
+    path = Path(os.path.abspath(arguments[0]))
+    if path.is_relative_to(ROOT.parent) and not path.is_relative_to(ROOT):
+        raise RuntimeError(f"a test opened {path}, which is outside the repository")
+
+
+sys.addaudithook(_refuse_reads_beside_the_clone)
 
 
 @pytest.fixture(autouse=True)

@@ -55,7 +55,7 @@ def test_the_seed_gives_29_decisions_and_3_notices_and_is_idempotent(delreg: Inv
     first_item = next(row for row in listed if row["item"] == 1)
     assert first_item["diary_number"] == "23RS1851"
     assert first_item["source"].endswith(
-        "004_f3e9ca8a6fa1fe7a.txt:" + first_item["source"].rsplit(":", 1)[1]
+        "example-agenda.txt:" + first_item["source"].rsplit(":", 1)[1]
     )
 
 

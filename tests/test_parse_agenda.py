@@ -26,8 +26,8 @@ from delreg.parse import Record, Rejected, agenda_fast, agenda_items
 from delreg.parse.agenda import read_agenda
 from delreg.parse.agenda_rules import agenda_rules
 from delreg.report.sentences import PREPOSITIONS, decision_sentence
+from tests.conftest import SEED
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "004_f3e9ca8a6fa1fe7a.txt"
 AGENDAS = Path(__file__).resolve().parent / "fixtures" / "agendas"
 
 
