@@ -185,6 +185,25 @@ def decision_from_mapping(data: Mapping[str, Any]) -> Decision:
     return Decision(**values)
 
 
+def secret_by_reason(secret: bool | None, reason: str | None) -> bool | None:
+    """Whether a decision is secret, by the one rule every path in applies (OSL 5 kap. 2 §).
+
+    ``secret`` is what was said (None: nothing). A reason for secrecy makes a decision secret:
+    a registry export often has a reason column and no flag, and a reason printed beside a
+    published subject tells what was meant to be hidden. ``secret = false`` beside a reason is
+    a contradiction no reader can settle, so it raises InvalidValue.
+    """
+    if not reason:
+        return secret
+    if secret is False:
+        raise InvalidValue(
+            f"secret: false, but secret_reason is {reason!r}",
+            hint="a decision with a reason for secrecy is secret: set secret to true, "
+            "or remove the reason (edit: --clear secret_reason)",
+        )
+    return True
+
+
 def split_parties(text: str | Iterable[str] | None) -> tuple[str, ...]:
     """Parties as a tuple: CSV cells join them with ``; `` (a party name may contain commas)."""
     if text is None:

@@ -236,5 +236,7 @@ def test_a_secrecy_reason_alone_makes_a_decision_secret(delreg: Invoke) -> None:
            "--secret-reason", "OSL 31:16")  # fmt: skip
     shown = as_json(delreg("show", "24RS278", "--format", "json"))
     assert shown["secret"] is True and shown["secret_reason"] == "OSL 31:16"
-    delreg("edit", "24RS278", "--no-secret")
+    # Lifting secrecy takes the reason away too (issue 19: a reason means secret).
+    assert delreg("edit", "24RS278", "--no-secret").exit_code == 2
+    delreg("edit", "24RS278", "--no-secret", "--clear", "secret_reason")
     assert as_json(delreg("show", "24RS278", "--format", "json"))["secret"] is False

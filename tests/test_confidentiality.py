@@ -48,7 +48,8 @@ def registers(draw: st.DrawFn) -> list[dict[str, Any]]:
             "parties": parties,
             "decided_on": draw(DAYS),
             "secret": secret,
-            "secret_reason": draw(st.sampled_from(["", "OSL 31:16", "OSL 19:3"])),
+            # A reason makes a decision secret (issue 19), so only a secret one has one.
+            "secret_reason": draw(st.sampled_from(["", "OSL 31:16", "OSL 19:3"])) if secret else "",
             "amount": draw(st.sampled_from([None, 7_314_159])) if secret else 1000,
             "source": f"{draw(words)}.csv:{serial}",
         }

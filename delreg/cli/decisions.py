@@ -80,7 +80,7 @@ def _without_controls(value: Any) -> Any:
 def _field_values(ctx: typer.Context, given: dict[str, Any]) -> dict[str, Any]:
     """Normalise the options the user gave (None means not given)."""
     from delreg.fields import normalise_field
-    from delreg.model import EDITABLE_FIELDS
+    from delreg.model import EDITABLE_FIELDS, secret_by_reason
 
     config = environment(ctx).config
     values: dict[str, Any] = {}
@@ -88,9 +88,9 @@ def _field_values(ctx: typer.Context, given: dict[str, Any]) -> dict[str, Any]:
         if value is None or name not in (*EDITABLE_FIELDS, "diary_number"):
             continue
         values[name] = normalise_field(name, _without_controls(value), config)
-    # A confidentiality reason means the decision is secret, unless --no-secret says otherwise.
-    if values.get("secret_reason") and given.get("secret") is None:
-        values["secret"] = True
+    secret = secret_by_reason(values.get("secret"), values.get("secret_reason"))
+    if secret is not None:
+        values["secret"] = secret
     return values
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from delreg.config import FALLBACK_KIND, Config
 from delreg.errors import InputError, InvalidValue
 from delreg.fields import normalise_field
-from delreg.model import DECISION_FIELDS, Decision, decision_from_mapping
+from delreg.model import DECISION_FIELDS, Decision, decision_from_mapping, secret_by_reason
 from delreg.parse import Rejected
 from delreg.spreadsheet import unprotect
 
@@ -198,9 +198,20 @@ def decision_from_values(
         normalised["source"] = cell_value(values.get("source"), "source") or source
     except InvalidValue as error:
         problems.append(f"{labels.get('source', 'source')}: {error.message}")
+    try:
+        _settle_secrecy(normalised)
+    except InvalidValue as error:
+        problems.append(error.message)
     if problems:
         raise InvalidValue("; ".join(problems))
     return decision_from_mapping(normalised)
+
+
+def _settle_secrecy(normalised: dict[str, Any]) -> None:
+    """``secret`` by the reason beside it; an empty cell left ``secret`` out (no word said)."""
+    secret = secret_by_reason(normalised.get("secret"), normalised.get("secret_reason"))
+    if secret is not None:
+        normalised["secret"] = secret
 
 
 class _Default:
@@ -286,6 +297,7 @@ class RowReader:
             own = None
             if self._source_position is not None:
                 own = cell_value(cells[self._source_position], "source")
+            _settle_secrecy(normalised)
         except InvalidValue:
             return self._reread(cells, source)
         normalised["source"] = own or source

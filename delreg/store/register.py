@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from delreg.errors import Conflict, DelregError, NotFound
-from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice
+from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice, secret_by_reason
 from delreg.parse import Record, Rejected
 from delreg.store.bulk import MeetingItems, Staging, chunks, plan_reportings
 from delreg.store.connection import connect, create_private_file, not_a_register, transaction
@@ -235,6 +235,9 @@ class Store:
         with self._write():
             old = self.require(diary_number)
             new = replace(old, **changes)
+            # `--no-secret` alone must not publish a subject beside the reason it keeps.
+            secret = secret_by_reason(changes.get("secret"), new.secret_reason)
+            new = replace(new, secret=new.secret if secret is None else secret)
             if "kind" in changes:
                 self._ensure_kinds([new.kind])
             if new != old:
