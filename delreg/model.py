@@ -204,12 +204,40 @@ def secret_by_reason(secret: bool | None, reason: str | None) -> bool | None:
     return True
 
 
+# In one cell, parties are joined with "; " (a party name may contain commas). A ";" inside a
+# name is written "\\;" and a backslash "\\\\", so `Vård; Omsorg AB` stays one party and the cell
+# still reads as a list in a spreadsheet. A backslash before anything else is itself.
+PARTY_SEPARATOR = "; "
+_PARTY_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;"})
+_PARTY_PIECE = re.compile(r"\\[\\;]|;|[^\\;]+|\\")
+
+
+def join_parties(parties: Iterable[str]) -> str:
+    """The parties in one cell, as ``split_parties`` reads them back exactly."""
+    return PARTY_SEPARATOR.join(party.translate(_PARTY_ESCAPES) for party in parties)
+
+
 def split_parties(text: str | Iterable[str] | None) -> tuple[str, ...]:
-    """Parties as a tuple: CSV cells join them with ``; `` (a party name may contain commas)."""
+    """Parties as a tuple, white space folded: from a list, or a cell ``join_parties`` wrote."""
     if text is None:
         return ()
-    items = text.split(";") if isinstance(text, str) else list(text)
+    items = _split_cell(text) if isinstance(text, str) else list(text)
     return tuple(" ".join(str(item).split()) for item in items if str(item).strip())
+
+
+def _split_cell(text: str) -> list[str]:
+    if "\\" not in text:
+        return text.split(";")
+    items: list[str] = []
+    current: list[str] = []
+    for piece in _PARTY_PIECE.findall(text):
+        if piece == ";":
+            items.append("".join(current))
+            current = []
+        else:
+            current.append(piece[1] if len(piece) == 2 and piece[0] == "\\" else piece)
+    items.append("".join(current))
+    return items
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from delreg.cli.environment import Environment
-from delreg.model import DECISION_FIELDS, Decision
+from delreg.model import DECISION_FIELDS, Decision, join_parties
 from delreg.spreadsheet import protect
 
 
@@ -23,7 +23,7 @@ class ListFormat(StrEnum):
 
 
 def csv_cell(value: Any) -> str:
-    """A JSON value as a CSV cell: parties joined with '; ', booleans as true/false."""
+    """A JSON value as a CSV cell: parties joined by ``join_parties``, booleans true/false."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -31,7 +31,7 @@ def csv_cell(value: Any) -> str:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list | tuple):
-        return "; ".join(str(item) for item in value)
+        return join_parties(str(item) for item in value)
     return str(value)
 
 
