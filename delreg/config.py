@@ -119,6 +119,14 @@ def default_config_path() -> Path:
 def _read_toml(text: str, source: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        # tomllib reads nested arrays and tables by recursion; Python's stack ends first.
+        raise InputError(
+            "not valid TOML (nested too deeply)",
+            source=source,
+            hint="a configuration nests tables a few levels deep; fix the file or point "
+            "DELREG_CONFIG elsewhere",
+        ) from None
     except tomllib.TOMLDecodeError as error:
         line = _toml_error_line(error)
         raise InputError(
@@ -146,13 +154,21 @@ def load_config(path: Path | None = None) -> Config:
             raw = merge(raw, _read_toml(text, f"delreg/defaults/{entry.name}"))
     chosen = path or default_config_path()
     if path is not None and not chosen.exists():
-        raise InputError("no such configuration file", source=str(chosen))
+        raise InputError(
+            "no such configuration file",
+            source=str(chosen),
+            hint="check the path given to --config or DELREG_CONFIG",
+        )
     if not chosen.exists():
         return Config(raw)
     try:
         text = chosen.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"cannot read configuration ({error})", source=str(chosen)) from None
+        raise InputError(
+            f"cannot read configuration ({error})",
+            source=str(chosen),
+            hint="check the file, or point --config or DELREG_CONFIG elsewhere",
+        ) from None
     config = Config(merge(raw, _read_toml(text, str(chosen))), source=str(chosen))
     _validate(config)
     return config

@@ -8,6 +8,15 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from delreg.errors import InvalidValue
+from delreg.text import shown
+
+# The days a register accepts, for every date it is given (decisions, notifications, meetings,
+# the day a check runs as of). Deadlines run forward from them (three weeks to appeal, a spärr,
+# contract notice periods of years) and must stay dates; a Word report dates its zip entries,
+# which can hold nothing after 2107. Registers of delegation decisions begin in the 20th century.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2099, 12, 31)
+_RANGE_HINT = f"a register keeps dates from {FIRST_DAY} to {LAST_DAY}"
 
 MONTHS = (
     "januari", "februari", "mars", "april", "maj", "juni",
@@ -56,11 +65,11 @@ def parse_date(text: str, *, default_year: int | None = None) -> str:
     found = _WORDED.fullmatch(value)
     if not found:
         raise InvalidValue(
-            f"{text.strip()!r} is not a date",
+            f"{shown(text.strip())} is not a date",
             hint="write it as 2024-01-19 or 19 januari 2024",
         )
     if found.group(3) is None and default_year is None:
-        raise InvalidValue(f"{text.strip()!r} has no year", hint="write it as 19 januari 2024")
+        raise InvalidValue(f"{shown(text.strip())} has no year", hint="write it as 19 januari 2024")
     from dateutil import parser as date_parser
 
     default = datetime(default_year or 2000, 1, 1)
@@ -73,9 +82,21 @@ def _checked(text: str, build: object) -> str:
     try:
         built = build()
     except (ValueError, OverflowError):
-        raise InvalidValue(f"{text!r} is not a real date", hint="check the day and month") from None
+        raise InvalidValue(
+            f"{shown(text)} is not a real date", hint="check the day and month"
+        ) from None
     assert isinstance(built, date)
-    return built.isoformat()
+    return within_range(built).isoformat()
+
+
+def within_range(day: date) -> date:
+    """``day`` if a register accepts it; InvalidValue otherwise."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidValue(
+            f"{day.isoformat()} is outside the dates a register keeps",
+            hint=f"{_RANGE_HINT}; is the year right?",
+        )
+    return day
 
 
 def optional_date(text: str | None, *, default_year: int | None = None) -> str | None:
@@ -97,8 +118,14 @@ def parse_month(text: str, *, today: date) -> tuple[str, str]:
     else:
         found = re.fullmatch(r"(\d{4})-(\d{1,2})", value)
         if not found or not 1 <= int(found.group(2)) <= 12:
-            raise InvalidValue(f"{text!r} is not a month", hint="write it as 2024-01 or 'last'")
+            raise InvalidValue(
+                f"{shown(text)} is not a month", hint="write it as 2024-01 or 'last'"
+            )
         year, month = int(found.group(1)), int(found.group(2))
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:
+        raise InvalidValue(
+            f"{shown(text)} is outside the months a register keeps", hint=_RANGE_HINT
+        )
     first = date(year, month, 1)
     following = date(year + month // 12, month % 12 + 1, 1)
     return first.isoformat(), (following - timedelta(days=1)).isoformat()

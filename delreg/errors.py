@@ -37,6 +37,10 @@ class InvalidValue(DelregError):
     """A diary number, date, kind or other value that does not fit its shape."""
 
 
+# The longest file name a message shows whole (a path may be thousands of characters).
+_LONGEST_SOURCE = 160
+
+
 class InputError(DelregError):
     """A document that cannot be read, pointing at the file and line where it went wrong."""
 
@@ -49,6 +53,9 @@ class InputError(DelregError):
         hint: str | None = None,
     ) -> None:
         where = source or ""
+        if len(where) > _LONGEST_SOURCE:
+            # A message is one line: the start of a path says where, its end which file.
+            where = f"{where[: _LONGEST_SOURCE // 2]}…{where[-_LONGEST_SOURCE // 4 :]}"
         if line is not None:
             where = f"{where}:{line}" if where else f"line {line}"
         super().__init__(f"{where}: {message}" if where else message, hint=hint)

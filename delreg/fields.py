@@ -7,20 +7,37 @@ whether it came from an option, a CSV cell or an Excel sheet.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from delreg.config import Config
-from delreg.dates import optional_date
+from delreg.dates import FIRST_DAY, LAST_DAY, optional_date, within_range
 from delreg.errors import InvalidValue
+from delreg.limits import limits
 from delreg.model import (
+    Decision,
+    Notice,
     classify_kind,
     normalise_diary_number,
     normalise_procurement_number,
     require_kind,
     split_parties,
 )
+from delreg.text import clean_text, shown
 
 NOTIFIED_BY = ("electronic", "post")
+# Whole kronor: ten thousand billion is more than any contract of a Swedish region and more than
+# Sweden's GDP, and far inside SQLite's 64-bit integers.
+MAX_AMOUNT = 10**13
+# The sensible range of each whole-number field (and of a meeting's paragraph): a spärr stated in
+# an award notice is days or weeks, an item number or § counts a year's points at most.
+BOUNDS = {
+    "amount": (0, MAX_AMOUNT),
+    "standstill_days": (1, 365),
+    "item": (1, 100_000),
+    "paragraph": (1, 100_000),
+}
 _TRUE = {"1", "true", "yes", "ja", "j", "y", "x", "sekretess", "sant"}
 _FALSE = {"", "0", "false", "no", "nej", "n", "falskt"}
 # "1 250 000", "1250000 kr", "1 250 000,00 SEK": whole kronor with optional zero öre.
@@ -35,7 +52,7 @@ def parse_bool(text: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise InvalidValue(f"{text!r} is not yes or no", hint="write true/false, ja/nej or 1/0")
+    raise InvalidValue(f"{shown(text)} is not yes or no", hint="write true/false, ja/nej or 1/0")
 
 
 def parse_amount(text: str) -> int | None:
@@ -43,12 +60,38 @@ def parse_amount(text: str) -> int | None:
     value = text.strip()
     if not value:
         return None
-    found = _AMOUNT.fullmatch(value)
+    found = _AMOUNT.fullmatch(value) if len(value) <= _LONGEST_AMOUNT else None
     if not found:
         raise InvalidValue(
-            f"{text!r} is not an amount in whole kronor", hint="write it as 1250000 or 1 250 000 kr"
+            f"{shown(text)} is not an amount in whole kronor",
+            hint="write it as 1250000 or 1 250 000 kr",
         )
-    return int(re.sub(r"[^\d]", "", found.group(1)))
+    return within_bounds("amount", int(re.sub(r"[^\d]", "", found.group(1))))
+
+
+# "10 000 000 000 000,00 SEK" and a little more: a longer text is no amount (and not worth a
+# regular expression's time).
+_LONGEST_AMOUNT = 40
+
+
+def within_bounds(name: str, number: int) -> int:
+    """``number`` if it is in field ``name``'s sensible range (BOUNDS), else InvalidValue."""
+    low, high = BOUNDS[name]
+    if not low <= number <= high:
+        written = f"{high:,}".replace(",", " ")
+        raise InvalidValue(
+            f"{shown(str(number))} is not a whole number of at least {low} and at most {written}",
+            hint=f"{name} is a whole number from {low} to {written}",
+        )
+    return number
+
+
+def board_name(text: str, config: Config) -> str:
+    """The name of a board as given, held to the rule for any text (delreg.text)."""
+    try:
+        return " ".join(clean_text(limits(config).check_length(text)).split())
+    except InvalidValue as error:
+        raise InvalidValue(f"board: {error.message}", hint=error.hint) from None
 
 
 def text_or_none(value: str | None) -> str | None:
@@ -77,10 +120,17 @@ def _normalise(
     name: str, value: Any, config: Config, strict_kind: bool, default_year: int | None
 ) -> Any:
     if name == "parties":
-        return split_parties(value)
-    if isinstance(value, bool | int) and name in ("secret", "amount", "standstill_days", "item"):
+        if value is None:
+            return ()
+        check = limits(config).check_length
+        if isinstance(value, str):
+            return split_parties(clean_text(check(value)))
+        return split_parties(clean_text(check(str(party))) for party in value)
+    if isinstance(value, bool) and name == "secret":
         return value
-    text = "" if value is None else str(value)
+    if isinstance(value, int) and not isinstance(value, bool) and name in BOUNDS:
+        return within_bounds(name, value)
+    text = "" if value is None else clean_text(limits(config).check_length(str(value)))
     if name == "diary_number":
         return normalise_diary_number(text, config)
     if name == "procurement_number":
@@ -94,19 +144,21 @@ def _normalise(
     if name == "amount":
         return parse_amount(text)
     if name in ("standstill_days", "item"):
-        return _whole_number(text, minimum=1)
+        return _whole_number(name, text)
     if name == "notified_by":
         return _notified_by(text)
     return text_or_none(text)
 
 
-def _whole_number(text: str, *, minimum: int) -> int | None:
+def _whole_number(name: str, text: str) -> int | None:
     if not text.strip():
         return None
-    # Only ASCII digits: str.isdigit() also accepts "²", which int() then refuses.
-    if not re.fullmatch(r"[0-9]+", text.strip()) or int(text) < minimum:
-        raise InvalidValue(f"{text!r} is not a whole number of at least {minimum}")
-    return int(text)
+    # Only ASCII digits: str.isdigit() also accepts "²", which int() then refuses. Twenty of
+    # them is more than any bound; int() of thousands of digits is slow or refused.
+    if not re.fullmatch(r"[0-9]{1,20}", text.strip()):
+        low, _ = BOUNDS[name]
+        raise InvalidValue(f"{shown(text)} is not a whole number of at least {low}")
+    return within_bounds(name, int(text))
 
 
 def _notified_by(text: str) -> str | None:
@@ -116,5 +168,67 @@ def _notified_by(text: str) -> str | None:
     aliases = {"e-post": "electronic", "elektroniskt": "electronic", "brev": "post"}
     value = aliases.get(value, value)
     if value not in NOTIFIED_BY:
-        raise InvalidValue(f"{text!r} is not a way of notifying", hint="use electronic or post")
+        raise InvalidValue(
+            f"{shown(text)} is not a way of notifying", hint="use electronic or post"
+        )
     return value
+
+
+# The fields of a Decision by the rule each is held to at the door.
+_TEXT_FIELDS = (
+    "diary_number", "kind", "subject", "procurement_number", "delegate", "notified_by",
+    "secret_reason", "delegation_point", "wording", "source",
+)  # fmt: skip
+_DATE_FIELDS = ("decided_on", "notified_on", "meeting")
+_FIRST_ISO, _LAST_ISO = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
+
+
+def admit(decision: Decision, config: Config) -> Decision:
+    """The decision as a register may keep it, whichever reader made it; InvalidValue names
+    the field that breaks the rules for text, dates or numbers.
+
+    The tabular readers normalise each cell by these rules already; an agenda or a PDF builds
+    its decisions from sentences, and this is where their values meet the same rules. Control
+    characters become spaces; nothing else is changed.
+    """
+    changed: dict[str, Any] = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(decision, name)
+        if value is None:
+            continue
+        if len(value) > _QUICK_LENGTH or not (value.isascii() and value.isprintable()):
+            cleaned = _held_text(name, value, config)
+            if cleaned != value:
+                changed[name] = cleaned
+    parties = tuple(_held_text("parties", party, config) for party in decision.parties)
+    if parties != decision.parties:
+        changed["parties"] = parties
+    try:
+        for name in _DATE_FIELDS:
+            day = getattr(decision, name)
+            if day is not None and not _FIRST_ISO <= day <= _LAST_ISO:
+                within_range(date.fromisoformat(day))
+        for name in ("amount", "standstill_days", "item"):
+            number = getattr(decision, name)
+            if number is not None:
+                within_bounds(name, number)
+    except InvalidValue as error:
+        raise InvalidValue(f"{name}: {error.message}", hint=error.hint) from None
+    return replace(decision, **changed) if changed else decision
+
+
+def admit_notice(notice: Notice, config: Config) -> Notice:
+    """A notice's text held to the same rule (it is printed in the meeting's report)."""
+    text = _held_text("text", notice.text, config)
+    return notice if text == notice.text else replace(notice, text=text)
+
+
+def _held_text(name: str, value: str, config: Config) -> str:
+    try:
+        return clean_text(limits(config).check_length(value))
+    except InvalidValue as error:
+        raise InvalidValue(f"{name}: {error.message}", hint=error.hint) from None
+
+
+# Values longer than this are measured against [limits] cell_chars.
+_QUICK_LENGTH = 1000

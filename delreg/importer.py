@@ -8,13 +8,15 @@ from __future__ import annotations
 import io
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from delreg.config import Config
-from delreg.errors import InputError
-from delreg.parse import Record
+from delreg.errors import InputError, InvalidValue
+from delreg.model import Decision, Notice
+from delreg.parse import Record, Rejected
 
 FORMATS = ("auto", "text", "pdf", "csv", "tsv", "json", "xlsx")
 _SNIFF_BYTES = 4096
@@ -30,9 +32,11 @@ def read_inputs(
     sheet: str | None = None,
     stdin: BinaryIO | None = None,
     on_progress: Callable[[int], None] | None = None,
+    on_waiting: Callable[[], None] | None = None,
 ) -> Iterator[Record]:
     """Records of every input in turn. ``on_progress`` hears the bytes read so far, in all
-    files together, every few thousand records (for a progress bar)."""
+    files together, every few thousand records (for a progress bar); ``on_waiting`` is called
+    when standard input is a terminal, or has given nothing for a moment."""
     done = 0
     for name in paths:
         report = None
@@ -46,6 +50,7 @@ def read_inputs(
             sheet=sheet,
             stdin=stdin,
             on_position=report,
+            on_waiting=on_waiting,
         )
         if name != "-":
             done += input_size(name)
@@ -72,15 +77,16 @@ def read_input(
     sheet: str | None = None,
     stdin: BinaryIO | None = None,
     on_position: Callable[[int], None] | None = None,
+    on_waiting: Callable[[], None] | None = None,
 ) -> Iterator[Record]:
     source = "<stdin>" if name == "-" else name
-    with _open_binary(name, stdin) as stream:
+    with _open_binary(name, stdin, on_waiting) as stream:
         chosen = fmt
         if chosen == "auto":
             from delreg.parse.detect import detect_format
 
             chosen = detect_format(name, stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES])
-        records = _dispatch(chosen, stream, source, config, meeting_year, sheet)
+        records = _admitted(_dispatch(chosen, stream, source, config, meeting_year, sheet), config)
         if on_position is None or name == "-":
             yield from records
             return
@@ -95,6 +101,22 @@ def read_input(
         on_position(input_size(name))
 
 
+def _admitted(records: Iterator[Record], config: Config) -> Iterator[Record]:
+    """Every reader's records held to the register's rules for text, dates and numbers (the
+    door in delreg.fields), so no reader can let in what a later report cannot show."""
+    from delreg.fields import admit, admit_notice
+
+    for record in records:
+        try:
+            if isinstance(record, Decision):
+                record = admit(record, config)
+            elif isinstance(record, Notice):
+                record = admit_notice(record, config)
+        except InvalidValue as error:
+            record = Rejected(record.source or "", error.message)
+        yield record
+
+
 def _dispatch(
     fmt: str,
     stream: io.BufferedReader,
@@ -103,21 +125,30 @@ def _dispatch(
     meeting_year: int | None,
     sheet: str | None,
 ) -> Iterator[Record]:
-    if fmt == "pdf":
-        from delreg.parse.pdf import read_pdf
+    if fmt in ("pdf", "xlsx"):
+        from delreg.limits import limits
+        from delreg.parse.detect import seekable
 
-        yield from read_pdf(stream, source=source, config=config, meeting_year=meeting_year)
-    elif fmt == "xlsx":
-        from delreg.parse.xlsx import read_xlsx
+        # Both formats are read by seeking about the file: a pipe is copied first, bounded.
+        document = seekable(stream, source=source, most=limits(config).document_bytes)
+        if fmt == "pdf":
+            from delreg.parse.pdf import read_pdf
 
-        yield from read_xlsx(stream, source=source, config=config, sheet=sheet)
+            yield from read_pdf(document, source=source, config=config, meeting_year=meeting_year)
+        else:
+            from delreg.parse.xlsx import read_xlsx
+
+            yield from read_xlsx(document, source=source, config=config, sheet=sheet)
     else:
         text = _text_stream(stream, source)
         if fmt == "text":
             from delreg.parse.agenda import read_agenda
 
             yield from read_agenda(
-                _read_text(text, source), source=source, config=config, meeting_year=meeting_year
+                _read_text(text, source, config),
+                source=source,
+                config=config,
+                meeting_year=meeting_year,
             )
         elif fmt in ("csv", "tsv"):
             from delreg.parse.tabular import read_csv
@@ -132,15 +163,42 @@ def _dispatch(
             raise InputError(f"unknown format {fmt!r}", source=source)
 
 
-def _read_text(text: io.TextIOWrapper, source: str) -> str:
-    try:
-        return text.read()
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"not UTF-8 text (byte {error.start})",
-            source=source,
-            hint="save the file as UTF-8",
-        ) from None
+def _read_text(text: io.TextIOWrapper, source: str, config: Config) -> str:
+    """The whole of an agenda text, read in pieces so that binary data (a NUL) or a stream
+    without end (``/dev/zero``, ``yes``) is refused early and bounded."""
+    from delreg.limits import limits, raise_hint
+
+    most = limits(config).document_bytes
+    pieces: list[str] = []
+    read = 0
+    while True:
+        try:
+            piece = text.read(_TEXT_PIECE)
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"not UTF-8 text (byte {read + error.start})",
+                source=source,
+                hint="save the file as UTF-8",
+            ) from None
+        if not piece:
+            return "".join(pieces)
+        if "\x00" in piece:
+            raise InputError(
+                "holds binary data, not text",
+                source=source,
+                hint="give a PDF with --format pdf, an Excel workbook with --format xlsx",
+            )
+        read += len(piece)
+        if read > most:
+            raise InputError(
+                f"is longer than {most:,} characters".replace(",", " "),
+                source=source,
+                hint="is this an agenda? " + raise_hint("document_bytes"),
+            )
+        pieces.append(piece)
+
+
+_TEXT_PIECE = 1 << 20
 
 
 def _text_stream(stream: io.BufferedReader, source: str) -> io.TextIOWrapper:
@@ -148,29 +206,62 @@ def _text_stream(stream: io.BufferedReader, source: str) -> io.TextIOWrapper:
     return io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
 
 
-def _open_binary(name: str, stdin: BinaryIO | None) -> io.BufferedReader:
+def _open_binary(
+    name: str, stdin: BinaryIO | None, on_waiting: Callable[[], None] | None = None
+) -> io.BufferedReader:
     if name == "-":
         raw = stdin if stdin is not None else sys.stdin.buffer
-        return raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(_Readable(raw))
-    path = Path(name)
-    if path.is_dir():
-        raise InputError("is a folder, not a file", source=name)
+        return io.BufferedReader(_Readable(raw, on_waiting))
     try:
-        return open(path, "rb")
-    except OSError as error:
-        raise InputError(error.strerror or "cannot be opened", source=name) from None
+        if Path(name).is_dir():
+            raise InputError("is a folder, not a file", source=name, hint=_OPEN_HINT)
+        return open(name, "rb")
+    except OSError as error:  # no such file, no permission, a name too long …
+        raise InputError(
+            error.strerror or "cannot be opened", source=name, hint=_OPEN_HINT
+        ) from None
+
+
+_OPEN_HINT = "give the path of an agenda, PDF or registry export, or - for standard input"
+
+
+# How long standard input may give nothing before the user is told the import is waiting on it.
+WAITING_SECONDS = 2.0
 
 
 class _Readable(io.RawIOBase):
-    """Wraps any binary stream (CliRunner's stdin, a pipe) so it can be peeked at."""
+    """Wraps any binary stream (CliRunner's stdin, a pipe) so it can be peeked at, and tells
+    ``on_waiting`` once when its first bytes are slow to come (or it is a terminal): an
+    `import -` whose pipe was left open would otherwise wait without a word."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: BinaryIO, on_waiting: Callable[[], None] | None = None) -> None:
         self._stream = stream
+        self._on_waiting = on_waiting
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        data = self._stream.read(len(buffer))
+        timer = None
+        if self._on_waiting is not None:
+            if _is_terminal(self._stream):
+                self._on_waiting()
+            else:
+                timer = threading.Timer(WAITING_SECONDS, self._on_waiting)
+                timer.daemon = True
+                timer.start()
+            self._on_waiting = None
+        try:
+            data = self._stream.read(len(buffer))
+        finally:
+            if timer is not None:
+                timer.cancel()
         buffer[: len(data)] = data
         return len(data)
+
+
+def _is_terminal(stream: BinaryIO) -> bool:
+    try:
+        return stream.isatty()
+    except (OSError, ValueError):
+        return False

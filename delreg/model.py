@@ -9,6 +9,7 @@ from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.errors import InvalidValue
+from delreg.text import shown
 
 # Dashes people type or paste for a hyphen: en dash, em dash, minus sign, non-breaking hyphen.
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-"})
@@ -38,7 +39,7 @@ def normalise_diary_number(text: str, config: Config) -> str:
     value = _LETTERS_THEN_YEAR.sub(r"\1 \2", value)
     if not any(shape.fullmatch(value) for shape in config.diary_number_patterns):
         raise InvalidValue(
-            f"{text.strip()!r} is not a diary number",
+            f"{shown(text.strip())} is not a diary number",
             hint="expected a shape like 23RS1851, RS 2022/1275 or KS 2023/145 "
             "(add your own under [numbers] in the configuration)",
         )
@@ -54,7 +55,7 @@ def normalise_procurement_number(text: str, config: Config) -> str:
     value = _TRAILING_LETTER.sub(lambda found: found.group(1) + found.group(2).lower(), value)
     if not any(shape.fullmatch(value) for shape in config.procurement_number_patterns):
         raise InvalidValue(
-            f"{text.strip()!r} is not a procurement number",
+            f"{shown(text.strip())} is not a procurement number",
             hint="expected a shape like MT 2023-0043 or MTH 2021-0115 "
             "(add your own under [numbers] in the configuration)",
         )
@@ -108,7 +109,7 @@ def require_kind(slug: str, config: Config) -> str:
     if kind not in config.kinds:
         known = ", ".join(config.kinds)
         raise InvalidValue(
-            f"unknown kind {slug!r}",
+            f"unknown kind {shown(slug)}",
             hint=f"use one of: {known} (or add a [kinds.{kind}] table to the configuration)",
         )
     return kind

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from delreg.config import Config, load_config, merge
 from delreg.errors import DelregError, InputError, InvalidValue
+from delreg.fields import MAX_AMOUNT
 from delreg.model import Decision
 from delreg.parse import Rejected
 from delreg.parse.rows import (
@@ -333,7 +334,7 @@ words = st.text(
 ).map(lambda text: " ".join(text.split()))
 # "Ã" before some letters is what wrongly decoded UTF-8 looks like, and is rejected.
 names = words.filter(lambda text: text != "" and "Ã" not in text)
-iso_dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)).map(str)
+iso_dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)).map(str)
 
 
 @st.composite
@@ -387,7 +388,7 @@ def test_a_decision_as_json_reads_back_equal(decision: Decision) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(0, 10**15), st.sampled_from([" ", "\u00a0", "\u202f", ""]))
+@given(st.integers(0, MAX_AMOUNT), st.sampled_from([" ", "\u00a0", "\u202f", ""]))
 def test_amounts_read_however_the_thousands_are_spaced(amount: int, space: str) -> None:
     grouped = f"{amount:,}".replace(",", space)
     for text in (grouped, f"{grouped} kr", f"{grouped},00", f"{grouped}.00 SEK"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import islice
@@ -63,19 +62,6 @@ Public = Annotated[
     ),
 ]
 
-# Control characters are not data: a bell, an escape sequence or a NUL typed or pasted into an
-# option becomes a space, as the importers do with a cell. Tab and line breaks are white space
-# and fold like any other; right-to-left marks are kept (tables show them visibly).
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def _without_controls(value: Any) -> Any:
-    if isinstance(value, str):
-        return _CONTROLS.sub(" ", value)
-    if isinstance(value, list | tuple):
-        return [_without_controls(item) for item in value]
-    return value
-
 
 def _field_values(ctx: typer.Context, given: dict[str, Any]) -> dict[str, Any]:
     """Normalise the options the user gave (None means not given)."""
@@ -87,7 +73,8 @@ def _field_values(ctx: typer.Context, given: dict[str, Any]) -> dict[str, Any]:
     for name, value in given.items():
         if value is None or name not in (*EDITABLE_FIELDS, "diary_number"):
             continue
-        values[name] = normalise_field(name, _without_controls(value), config)
+        # Control characters become spaces there, as in a cell of an import (delreg.text).
+        values[name] = normalise_field(name, value, config)
     secret = secret_by_reason(values.get("secret"), values.get("secret_reason"))
     if secret is not None:
         values["secret"] = secret
@@ -149,7 +136,10 @@ def list_decisions(
     meeting: Annotated[
         str | None, typer.Option(help="Only decisions reported at this meeting.")
     ] = None,
-    limit: Annotated[int | None, typer.Option(min=0, help="At most this many rows.")] = None,
+    # More than SQLite's largest integer means no limit, as any number above the rows does.
+    limit: Annotated[
+        int | None, typer.Option(min=0, max=2**63 - 1, clamp=True, help="At most this many rows.")
+    ] = None,
     fmt: Format = ListFormat.table,
     public: Public = False,
 ) -> None:

@@ -82,15 +82,18 @@ def import_decisions(
     """Read decisions (and notices) and upsert them by diary number, all or nothing."""
     from delreg.dates import parse_date
     from delreg.errors import DelregError
+    from delreg.fields import board_name
     from delreg.importer import FORMATS, read_inputs
     from delreg.model import Meeting
+    from delreg.spool import RecordSpool
 
     env = environment(ctx)
     if fmt not in FORMATS:
         raise DelregError(f"unknown format {fmt!r}", hint="use one of " + ", ".join(FORMATS))
     target = None
     if meeting:
-        target = Meeting(date=parse_date(meeting), board=board if board is not None else "")
+        chosen = board_name(board, env.config) if board is not None else ""
+        target = Meeting(date=parse_date(meeting), board=chosen)
     meeting_year = int(target.date[:4]) if target else None
     guard = CommitGuard()
 
@@ -109,9 +112,12 @@ def import_decisions(
                 meeting_year=meeting_year,
                 sheet=sheet,
                 on_progress=on_progress,
+                on_waiting=lambda: env.say(WAITING),
             )
-            with env.open_store() as store:
-                summary = store.import_records(records, meeting=target, commit_if=commit)
+            # Everything is read and checked before the register is opened: a slow or endless
+            # input (a pipe left open, a workbook bomb) never holds the write lock.
+            with RecordSpool(records) as spool, env.open_store() as store:
+                summary = store.import_records(spool, meeting=target, commit_if=commit)
     except KeyboardInterrupt:
         guard.release()
         raise Interrupted(
@@ -148,6 +154,11 @@ def _tell(
     if summary.rejected and not skip_invalid and not dry_run:
         env.say("hint: fix the rejected items, or add --skip-invalid to import the rest")
 
+
+WAITING = (
+    "delreg: reading standard input, waiting for it to end (Ctrl-D on a terminal); "
+    "the register is not locked meanwhile"
+)
 
 # Below this much input an import is over before a bar would be worth drawing.
 PROGRESS_FROM_BYTES = 1_000_000

@@ -56,14 +56,15 @@ def add_meeting(
 ) -> None:
     """Register a meeting, or with --update set its §, approval and posting dates."""
     from delreg.dates import optional_date, parse_date
+    from delreg.fields import board_name, within_bounds
     from delreg.meetings import deadline_warnings
     from delreg.model import Meeting
 
     env = environment(ctx)
     meeting = Meeting(
         date=parse_date(date),
-        board=board if board is not None else env.config.board,
-        paragraph=paragraph,
+        board=board_name(board, env.config) if board is not None else env.config.board,
+        paragraph=within_bounds("paragraph", paragraph) if paragraph is not None else None,
         adjusted_on=optional_date(adjusted_on),
         posted_on=optional_date(posted_on),
     )

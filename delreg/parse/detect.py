@@ -6,7 +6,8 @@ otherwise the extension decides, and input without one (standard input) is sniff
 
 from __future__ import annotations
 
-import shutil
+import os
+import stat
 import tempfile
 from pathlib import PurePath
 from typing import IO
@@ -85,14 +86,34 @@ def _looks_like_table(text: str) -> bool:
     return False
 
 
-def seekable(stream: IO[bytes]) -> IO[bytes]:
-    """The stream itself if it can seek, else a copy that can (pypdf and zip files seek).
+def seekable(stream: IO[bytes], *, source: str = "<input>", most: int | None = None) -> IO[bytes]:
+    """A regular file itself, else a copy that can seek (pypdf and zip files seek) of at most
+    ``most`` bytes: standard input is a pipe, and ``/dev/zero`` says it can seek but never ends.
 
-    Standard input is a pipe; the copy stays in memory up to 32 MB, then goes to a temporary file.
+    The copy stays in memory up to 32 MB, then goes to a temporary file.
     """
-    if stream.seekable():
+    if stream.seekable() and _regular(stream):
         return stream
     copy = tempfile.SpooledTemporaryFile(max_size=32 << 20)  # noqa: SIM115 - the caller closes it
-    shutil.copyfileobj(stream, copy)
+    copied = 0
+    while piece := stream.read(1 << 20):
+        copied += len(piece)
+        if most is not None and copied > most:
+            copy.close()
+            raise InputError(
+                f"is larger than {most:,} bytes".replace(",", " "),
+                source=source,
+                hint="if it is a real document, raise [limits] document_bytes in the configuration",
+            )
+        copy.write(piece)
     copy.seek(0)
     return copy
+
+
+def _regular(stream: IO[bytes]) -> bool:
+    if isinstance(stream, tempfile.SpooledTemporaryFile):
+        return True  # a copy made here (asking for its descriptor would move it to disk)
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError):  # an in-memory stream (io.BytesIO) has no descriptor
+        return True

@@ -16,13 +16,15 @@ from typing import TextIO
 
 from delreg.config import Config
 from delreg.errors import InputError
+from delreg.limits import limits
 from delreg.model import Decision
 from delreg.parse import Record, Rejected
 from delreg.parse.rows import ColumnNames, SeenDiaryNumbers, labels_for, record_from_values
 from delreg.parse.tabular import TextLines
 
-# One decision object is a few kilobytes; anything near this is not a decision.
-MAX_VALUE_CHARS = 16 << 20
+# One decision object is a few kilobytes; anything near this is not a decision (the reader takes
+# its own bound from [limits] line_chars).
+MAX_VALUE_CHARS = 1 << 20
 _SPACE = re.compile(r"[ \t\r\n]*")
 _HINT = "delreg reads a JSON array of decision objects, or one object per line (NDJSON)"
 
@@ -30,8 +32,9 @@ _HINT = "delreg reads a JSON array of decision objects, or one object per line (
 class _Scanner:
     """A window over the text that tracks the line of its position."""
 
-    def __init__(self, stream: TextIO, source: str) -> None:
+    def __init__(self, stream: TextIO, source: str, most: int = MAX_VALUE_CHARS) -> None:
         self._pieces = TextLines(stream, source=source, max_chars=None)
+        self._most = most
         self._source = source
         self._decoder = json.JSONDecoder()
         self._text = ""
@@ -81,6 +84,14 @@ class _Scanner:
             except json.JSONDecodeError as error:
                 if self._may_go_on(error) and self._more_for(len(self._text) - self._position):
                     continue
+                if len(self._text) - self._position >= self._most:
+                    raise InputError(
+                        f"a value is longer than {self._most:,} characters".replace(",", " "),
+                        source=self._source,
+                        line=self._line,
+                        hint="one decision object is a few thousand characters; if the file is "
+                        "right, raise [limits] line_chars in the configuration",
+                    ) from None
                 line = self._line + self._text.count("\n", self._position, error.pos)
                 raise self.error(f"not valid JSON ({error.msg})", line) from None
             except ValueError as error:  # e.g. an integer of more than 4300 digits
@@ -95,7 +106,7 @@ class _Scanner:
 
     def _may_go_on(self, error: json.JSONDecodeError) -> bool:
         """Whether the value may just be cut off at the end of the window, not wrong."""
-        if len(self._text) - self._position >= MAX_VALUE_CHARS:
+        if len(self._text) - self._position >= self._most:
             return False
         # A string's opening quote is reported, not where the window ends; anything else fails
         # at the end of the window only if it was cut off (the margin covers a "\\uXXXX").
@@ -114,7 +125,8 @@ class _Scanner:
 
 def read_json(stream: TextIO, *, source: str, config: Config) -> Iterator[Record]:
     """Decisions from a JSON array or NDJSON; invalid JSON raises InputError with its line."""
-    scanner = _Scanner(stream, source)
+    bounds = limits(config)
+    scanner = _Scanner(stream, source, bounds.line_chars)
     shapes = _Shapes(ColumnNames(config))
     first = scanner.peek()
     if first is None:
@@ -125,7 +137,11 @@ def read_json(stream: TextIO, *, source: str, config: Config) -> Iterator[Record
     else:
         positioned = _objects_in_sequence(scanner)
         seen = SeenDiaryNumbers("line")
-    for position, item in positioned:
+    for read, (position, item) in enumerate(positioned, start=1):
+        if read > bounds.rows:
+            raise bounds.too_many_rows(source, position)
+        if isinstance(item, dict) and len(item) > bounds.columns:
+            raise bounds.too_many_columns(len(item), source, position)
         where = f"{source}:{position}"
         yield seen.check(shapes.record(item, config, where), position, where)
 

@@ -22,6 +22,7 @@ from delreg.fields import normalise_field
 from delreg.model import DECISION_FIELDS, Decision, decision_from_mapping, secret_by_reason
 from delreg.parse import Rejected
 from delreg.spreadsheet import unprotect
+from delreg.text import clean_text
 
 if TYPE_CHECKING:
     import sqlite3
@@ -32,8 +33,6 @@ REQUIRED_FIELDS = ("diary_number", "subject")
 _DATE_FIELDS = ("decided_on", "notified_on", "meeting")
 _NUMBER_FIELDS = ("amount", "standstill_days", "item")
 
-# Control characters (C0, DEL, C1) have no place in a register and hide in exported cells.
-_CONTROLS = dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)], " ")
 # A timestamp where a date is meant ("2024-01-19T00:00:00", "2024-01-19 14:30"): the day counts.
 _TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
 # UTF-8 read as Windows-1252 or Latin-1 turns "ö" into "Ã¶": "Ã" and then what a continuation
@@ -350,7 +349,7 @@ def _clean_text(text: str, field: str) -> str:
     # Most cells are plain ASCII: nothing decoded wrongly and no control character in them.
     if not (text.isascii() and text.isprintable()):
         _refuse_wrongly_decoded(text)
-        text = text.translate(_CONTROLS)
+        text = clean_text(text)
         # delreg.fields tests numbers with str.isdigit(), which says yes to "²" that int() refuses.
         if field in _NUMBER_FIELDS and any(
             char.isdigit() and char not in "0123456789" for char in text

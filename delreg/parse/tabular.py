@@ -18,6 +18,7 @@ from typing import TextIO
 
 from delreg.config import Config
 from delreg.errors import InputError, InvalidValue
+from delreg.limits import limits
 from delreg.parse import Record, Rejected
 from delreg.parse.rows import ColumnNames, Columns, RowReader, SeenDiaryNumbers
 
@@ -25,6 +26,7 @@ DELIMITERS = (";", ",", "\t")
 # Title lines an export may have above its header ("Delegationsbeslut 2024", a blank line …).
 HEADER_SEARCH_LINES = 20
 # Longer lines are not a registry export (or a quote was left open); refuse them, bounded.
+# (The readers take theirs from [limits] line_chars; this is for TextLines used alone.)
 MAX_LINE_CHARS = 1 << 20
 # A quoted field that runs on this long most likely lacks its closing quote, and would swallow
 # the rows below it.
@@ -70,10 +72,11 @@ class TextLines:
             self.number += 1
         elif self._max_chars is not None and len(piece) >= self._max_chars:
             raise InputError(
-                f"the line is longer than {self._max_chars} characters",
+                f"the line is longer than {self._max_chars:,} characters".replace(",", " "),
                 source=self._source,
                 line=self.number + 1,
-                hint='is this a registry export? a quote (") left open swallows the lines below',
+                hint='is this a registry export? a quote (") left open swallows the lines '
+                "below; if the file is right, raise [limits] line_chars in the configuration",
             )
         return piece
 
@@ -126,12 +129,16 @@ def read_csv(
     A row with a bad value gives a Rejected naming its line; a file that cannot be read at all
     (not UTF-8, binary, empty, no header with a diary-number column) raises InputError.
     """
-    lines = TextLines(stream, source=source)
+    bounds = limits(config)
+    lines = TextLines(stream, source=source, max_chars=bounds.line_chars)
     names = ColumnNames(config)
     columns, delimiter = _find_header(lines, names, source, delimiter)
+    if columns.width > bounds.columns:
+        raise bounds.too_many_columns(columns.width, source, lines.number)
     reader = RowReader(columns, config)
     seen = SeenDiaryNumbers("line")
     rows = csv.reader(lines, delimiter=delimiter)
+    read = 0
     while True:
         first_line = lines.number + 1
         try:
@@ -152,6 +159,11 @@ def read_csv(
         # A blank row (or one of delimiters only) is no decision.
         if not "".join(cells).strip():
             continue
+        if len(cells) > bounds.columns:
+            raise bounds.too_many_columns(len(cells), source, first_line)
+        read += 1
+        if read > bounds.rows:
+            raise bounds.too_many_rows(source, first_line)
         yield _record(cells, columns, reader, seen, f"{source}:{first_line}", first_line)
 
 

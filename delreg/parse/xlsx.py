@@ -13,12 +13,18 @@ from typing import IO, Any
 
 from delreg.config import Config
 from delreg.errors import DelregError, InputError, InvalidValue
+from delreg.limits import Limits, limits
 from delreg.parse import Record
 from delreg.parse.detect import seekable
 from delreg.parse.rows import ColumnNames, Columns, SeenDiaryNumbers, record_from_values
 
 # Rows above the header an export may have (a title, the date it was taken, blank rows).
 HEADER_SEARCH_ROWS = 20
+
+
+# The most rows a sheet can have in Excel; a row numbered beyond is not read (openpyxl would fill
+# in every row missing before it, billions of them for a row numbered in the billions).
+EXCEL_ROWS = 1_048_576
 
 
 def read_xlsx(
@@ -28,30 +34,103 @@ def read_xlsx(
     config: Config,
     sheet: str | None = None,
 ) -> Iterator[Record]:
-    """Decisions from the first worksheet, or from ``sheet``, of an .xlsx workbook."""
-    workbook = _open_workbook(workbook_file, source)
+    """Decisions from the first worksheet, or from ``sheet``, of an .xlsx workbook.
+
+    Read in bounded time and memory whatever the workbook says of itself: a cell longer than
+    ``[limits] line_chars`` is refused before openpyxl holds it, a row is read only as wide as
+    the header, and the sheet ends after ``[limits] empty_rows`` empty rows in a row.
+    """
+    bounds = limits(config)
+    target = workbook_file if isinstance(workbook_file, str | Path) else seekable(workbook_file)
+    _refuse_long_strings(target, source, bounds.line_chars)
+    workbook = _open_workbook(target, source)
     try:
         worksheet = _worksheet(workbook, sheet, source)
         where = f"{source}:{worksheet.title}"
         # Some writers state a wrong size in the sheet; forget it and read every row there is.
         worksheet.reset_dimensions()
         try:
-            yield from _records(worksheet.iter_rows(min_row=1, values_only=True), where, config)
+            yield from _records(worksheet, where, config)
         except DelregError:
             raise
+        except MemoryError:
+            raise _out_of_memory(where) from None
         except Exception as error:  # openpyxl's parser raises whatever a broken file provokes
-            raise InputError(f"cannot be read ({error})", source=where) from None
+            raise InputError(
+                f"cannot be read ({error})", source=where, hint=_DAMAGED_HINT
+            ) from None
     finally:
         workbook.close()
 
 
-def _open_workbook(workbook_file: str | Path | IO[bytes], source: str) -> Any:
+_DAMAGED_HINT = "open it in Excel and save it again as .xlsx, or export the sheet as CSV UTF-8"
+
+
+def _out_of_memory(source: str) -> InputError:
+    return InputError(
+        "ran out of memory while reading the workbook",
+        source=source,
+        hint="is it a registry export? export the sheet as CSV UTF-8, which is read row by row",
+    )
+
+
+def _refuse_long_strings(target: str | Path | IO[bytes], source: str, most: int) -> None:
+    """Refuse a workbook whose shared strings hold one longer than ``most`` characters, in a
+    streaming pass that never holds more than a piece of it.
+
+    openpyxl reads every shared string into memory when it opens a workbook: 400 MB of one cell
+    zip to a few hundred KB, and would then be in every row that shows it.
+    """
+    import zipfile
+    from xml.parsers import expat
+
+    try:
+        archive = zipfile.ZipFile(target)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip file: _open_workbook says so, with its own words
+    try:
+        parts = [name for name in archive.namelist() if name.lower().endswith("sharedstrings.xml")]
+        for name in parts:
+            length = [0]
+
+            def start(element: str, attributes: object, length: list[int] = length) -> None:
+                if element.rpartition(":")[2] == "si":
+                    length[0] = 0
+
+            def text(data: str, length: list[int] = length) -> None:
+                length[0] += len(data)
+                if length[0] > most:
+                    raise InputError(
+                        f"holds a cell longer than {most:,} characters".replace(",", " "),
+                        source=source,
+                        hint="is it a registry export? "
+                        "if it is, raise [limits] line_chars in the configuration",
+                    )
+
+            parser = expat.ParserCreate()
+            parser.StartElementHandler = start
+            parser.CharacterDataHandler = text
+            with archive.open(name) as part:
+                try:
+                    while piece := part.read(1 << 16):
+                        parser.Parse(piece, False)
+                    parser.Parse(b"", True)
+                except (expat.ExpatError, zipfile.BadZipFile, OSError, EOFError):
+                    return  # damaged: openpyxl's own reading reports it
+    finally:
+        archive.close()
+        if not isinstance(target, str | Path):
+            target.seek(0)
+
+
+def _open_workbook(target: str | Path | IO[bytes], source: str) -> Any:
     # openpyxl ships no type hints (types-openpyxl is not a dependency).
     from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 
-    target = workbook_file if isinstance(workbook_file, str | Path) else seekable(workbook_file)
     try:
         return load_workbook(target, read_only=True, data_only=True, keep_links=False)
+    except MemoryError:
+        raise _out_of_memory(source) from None
     except Exception as error:  # zipfile, XML and openpyxl's own errors alike
         raise InputError(
             f"is not an Excel workbook (.xlsx) ({type(error).__name__}: {error})",
@@ -82,15 +161,33 @@ def _worksheet(workbook: Any, sheet: str | None, source: str) -> Any:
     )
 
 
-def _records(rows: Iterator[Sequence[object]], where: str, config: Config) -> Iterator[Record]:
+def _records(worksheet: Any, where: str, config: Config) -> Iterator[Record]:
+    bounds = limits(config)
     names = ColumnNames(config)
-    header_row, columns = _find_header(rows, names, where)
+    # The header is looked for among the first rows, read as wide as a row may be.
+    header_rows = worksheet.iter_rows(
+        max_row=HEADER_SEARCH_ROWS, max_col=bounds.columns + 1, values_only=True
+    )
+    header_row, columns = _find_header(header_rows, names, where, bounds)
     labels = columns.labels()
     seen = SeenDiaryNumbers("row")
-    # openpyxl fills in missing rows, so counting gives Excel's row numbers.
+    # Rows are read only as wide as the header: a cell in Excel's last column (XFD) would
+    # otherwise make every row 16 384 cells. openpyxl fills in missing rows, so counting gives
+    # Excel's row numbers.
+    rows = worksheet.iter_rows(
+        min_row=header_row + 1, max_row=EXCEL_ROWS, max_col=columns.width, values_only=True
+    )
+    empty = read = 0
     for row_number, cells in enumerate(rows, start=header_row + 1):
         if not any(_filled(cell) for cell in cells):
+            empty += 1
+            if empty >= bounds.empty_rows:
+                return  # a sheet formatted far below its data: the rest is empty rows
             continue
+        empty = 0
+        read += 1
+        if read > bounds.rows:
+            raise bounds.too_many_rows(f"{where}!{row_number}")
         location = f"{where}!{row_number}"
         record = record_from_values(
             columns.values(cells), config=config, source=location, labels=labels
@@ -99,7 +196,7 @@ def _records(rows: Iterator[Sequence[object]], where: str, config: Config) -> It
 
 
 def _find_header(
-    rows: Iterator[Sequence[object]], names: ColumnNames, where: str
+    rows: Iterator[Sequence[object]], names: ColumnNames, where: str, bounds: Limits
 ) -> tuple[int, Columns]:
     """The header's row number and columns: the first row that names a diary-number column."""
     first_filled: Sequence[object] | None = None
@@ -109,13 +206,16 @@ def _find_header(
         if not any(_filled(cell) for cell in cells):
             continue
         first_filled = first_filled or cells
+        width = max(position for position, cell in enumerate(cells, 1) if _filled(cell))
         try:
-            columns = names.columns(cells)
+            columns = names.columns(cells[:width])
         except InvalidValue as error:
             raise InputError(
                 error.message, source=f"{where}!{row_number}", hint=error.hint
             ) from None
         if columns is not None:
+            if width > bounds.columns:
+                raise bounds.too_many_columns(width, f"{where}!{row_number}")
             return row_number, columns
     found = [str(cell) for cell in first_filled or () if _filled(cell)]
     raise InputError(
