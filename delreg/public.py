@@ -7,6 +7,7 @@ so a field a secret decision must not show is hidden everywhere or nowhere. Pure
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from delreg.config import Config
 from delreg.model import Decision
@@ -44,3 +45,35 @@ def public_list(decisions: Iterable[Decision], config: Config) -> Iterator[Decis
     """The decisions as a public list may show them."""
     for decision in decisions:
         yield shown_publicly(decision, config)
+
+
+# Fields the register keeps for its own work and never publishes, for any decision:
+# - wording: the agenda text as it was read; the public gets the corrected sentence made from it
+#   (and, for a secret decision, only the masked sentence);
+# - source: the file and line it was imported from, a path on the secretary's computer;
+# - secret_reason: free text a secretary types (it may name what it protects); the public sees
+#   only that secrecy applies;
+# - notified_by, standstill_days: how an award was notified, used to compute the end of the
+#   avtalsspärr, which is published instead.
+# The history's OS user and command line are internal as well (see delreg.publish).
+INTERNAL_FIELDS: tuple[str, ...] = (
+    "wording",
+    "source",
+    "secret_reason",
+    "notified_by",
+    "standstill_days",
+)
+# Contract keys kept in published JSON with a null value, so scripts written against
+# `delreg list --format json` read published data unchanged.
+_NULLED_CONTRACT_KEYS = ("source",)
+
+
+def published_json(decision: Decision, config: Config) -> dict[str, Any]:
+    """A decision as published data: the public view without the internal fields."""
+    data = shown_publicly(decision, config).to_json()
+    for name in INTERNAL_FIELDS:
+        if name in _NULLED_CONTRACT_KEYS:
+            data[name] = None
+        else:
+            del data[name]
+    return data
