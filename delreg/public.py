@@ -7,6 +7,7 @@ so a field a secret decision must not show is hidden everywhere or nowhere. Pure
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from delreg.config import Config
@@ -66,6 +67,18 @@ INTERNAL_FIELDS: tuple[str, ...] = (
 # Contract keys kept in published JSON with a null value, so scripts written against
 # `delreg list --format json` read published data unchanged.
 _NULLED_CONTRACT_KEYS = ("source",)
+
+
+def without_internal(decision: Decision) -> Decision:
+    """The decision with its internal fields emptied (for renderers that write every field)."""
+    return replace(
+        decision,
+        wording=None,
+        source=None,
+        secret_reason=None,
+        notified_by=None,
+        standstill_days=None,
+    )
 
 
 def published_json(decision: Decision, config: Config) -> dict[str, Any]:

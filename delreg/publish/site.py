@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from delreg.config import Config
+from delreg.dates import MONTHS
 from delreg.model import diary_number_sort_key
 from delreg.publish import paths
 from delreg.publish.settings import PublishSettings
@@ -43,20 +44,6 @@ FIELD_NAMES = {
     "amount": "belopp",
     "delegation_point": "delegationsordningens punkt",
 }
-MONTHS = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 def files(

@@ -9,13 +9,13 @@ of change was made to which public field, never the values, the OS user or the c
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from delreg.config import Config
 from delreg.model import Decision, Meeting, Notice, decision_from_mapping, diary_number_sort_key
-from delreg.public import published_json, shown_publicly
+from delreg.public import published_json, shown_publicly, without_internal
 from delreg.report.sentences import decision_sentence
 
 if TYPE_CHECKING:
@@ -116,6 +116,11 @@ def collect(store: Store, config: Config) -> PublicRegister:
     meetings = []
     for meeting in store.meetings():
         report = meeting_report(store, meeting.date, config, board=meeting.board, public=True)
+        # The report's CSV and JSON write every field of a decision: the internal ones go.
+        items = tuple(
+            replace(item, decision=without_internal(item.decision)) for item in report.items
+        )
+        report = replace(report, items=items)
         meetings.append(
             PublicMeeting(
                 meeting=meeting,
