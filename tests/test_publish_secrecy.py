@@ -8,8 +8,6 @@ that must stay out is made of letters no fixed text of the bundle holds together
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from delreg.model import Decision, Meeting
 from delreg.publish import bundle_files, publish_settings
 from delreg.publish.snapshot import collect
 from delreg.store import Store
+from tests.test_publish import readable_text
 
 CONFIG = load_config()
 KINDS = sorted(CONFIG.kinds)
@@ -70,15 +69,6 @@ def plans(draw: st.DrawFn) -> list[Plan]:
     ]
 
 
-def readable(path: str, payload: bytes) -> str:
-    if path.endswith(".docx"):
-        with zipfile.ZipFile(io.BytesIO(payload)) as archive:
-            return "".join(
-                archive.read(name).decode(errors="replace") for name in archive.namelist()
-            )
-    return payload.decode("utf-8", errors="replace")
-
-
 @settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -119,7 +109,7 @@ def test_no_secret_deleted_or_internal_text_in_any_file(
                 store.delete(plan.diary_number)
         files = dict(bundle_files(collect(store, CONFIG), SETTINGS, CONFIG))
 
-    texts = {name: readable(name, payload) for name, payload in files.items()}
+    texts = {name: readable_text(name, payload) for name, payload in files.items()}
     everything = "\n".join(texts.values())
     assert "ZQuser" not in everything and "ZQcommand" not in everything
     assert "123456789" not in everything and "123 456 789" not in everything

@@ -61,9 +61,3 @@ def procurement_page(number: str) -> str:
 
 def year_page(year: str) -> str:
     return f"{SITE}beslut/{year}.html"
-
-
-def relative(path: str, start: str) -> str:
-    """``path`` as a link from the page at ``start`` (both paths inside the bundle)."""
-    depth = start.count("/")
-    return "../" * depth + path

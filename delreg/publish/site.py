@@ -79,9 +79,11 @@ class Site:
         self.history: dict[str, list[Any]] = {}
         for change in register.history:
             self.history.setdefault(change.diary_number, []).append(change)
-        self.meeting_of = {
-            (shown.meeting.date, shown.meeting.board): shown for shown in register.meetings
-        }
+        # A decision knows the date of the meeting it was reported at; the meeting's page
+        # also needs its board (two boards may meet on one day: the first one is taken).
+        self.meeting_on: dict[str, PublicMeeting] = {}
+        for held in register.meetings:
+            self.meeting_on.setdefault(held.meeting.date, held)
 
     def page(self, template: str, path: str, **context: Any) -> bytes:
         def link(target: str) -> str:
@@ -118,14 +120,10 @@ class Site:
     def kind_label(self, kind: str) -> str:
         return self.register.kinds.get(kind, kind)
 
-    def meeting_page(self, date: str | None, board: str = "") -> str | None:
+    def meeting_page(self, date: str | None) -> str | None:
         """The page of the meeting a decision was reported at (None when not reported)."""
-        if date is None:
-            return None
-        for (day, meeting_board), shown in self.meeting_of.items():
-            if day == date and (not board or meeting_board == board):
-                return paths.meeting_page(shown.meeting)
-        return None
+        shown = self.meeting_on.get(date) if date else None
+        return paths.meeting_page(shown.meeting) if shown else None
 
     def meetings_by_year(self) -> list[tuple[str, list[PublicMeeting]]]:
         years: dict[str, list[PublicMeeting]] = {}

@@ -19,6 +19,7 @@ from delreg.public import published_json, shown_publicly, without_internal
 from delreg.report.sentences import decision_sentence
 
 if TYPE_CHECKING:
+    from delreg.checks.settings import CheckSettings
     from delreg.report.build import MeetingReport
     from delreg.store import Event, Reporting, Store
 
@@ -112,7 +113,10 @@ def collect(store: Store, config: Config) -> PublicRegister:
         store.decisions(DecisionQuery(newest_first=False)),
         key=lambda decision: diary_number_sort_key(decision.diary_number),
     )
-    decisions = tuple(public_decision(decision, config) for decision in full)
+    from delreg.checks.settings import CheckSettings
+
+    settings = CheckSettings.from_config(config, today=date.min)
+    decisions = tuple(public_decision(decision, config, settings) for decision in full)
     meetings = []
     for meeting in store.meetings():
         report = meeting_report(store, meeting.date, config, board=meeting.board, public=True)
@@ -144,37 +148,26 @@ def collect(store: Store, config: Config) -> PublicRegister:
     )
 
 
-def public_decision(decision: Decision, config: Config) -> PublicDecision:
+def public_decision(decision: Decision, config: Config, settings: CheckSettings) -> PublicDecision:
+    """The decision as published; ``settings`` (the checks' reading of the configuration) give
+    the length of the avtalsspärr per award kind."""
     shown = shown_publicly(decision, config)
     return PublicDecision(
         decision=shown,
         data=published_json(decision, config),
         sentence=decision_sentence(shown, config, public=True),
-        standstill_ends_on=None if decision.secret else _standstill_end(decision, config),
+        standstill_ends_on=None if decision.secret else _standstill_end(decision, settings),
     )
 
 
-def _standstill_end(decision: Decision, config: Config) -> str | None:
+def _standstill_end(decision: Decision, settings: CheckSettings) -> str | None:
     """The last day of the avtalsspärr the decision opened (computed from internal fields)."""
-    from delreg.checks.facts import ChainDecision
     from delreg.checks.procurement import standstill_window
-    from delreg.checks.settings import CheckSettings
+    from delreg.checks.timeline import chain_decision
 
     if not decision.procurement_number:
         return None
-    settings = CheckSettings.from_config(config, today=date.min)
-    window = standstill_window(
-        ChainDecision(
-            decision.diary_number,
-            decision.kind,
-            decision.procurement_number,
-            decision.decided_on,
-            decision.notified_on,
-            decision.notified_by,
-            decision.standstill_days,
-        ),
-        settings,
-    )
+    window = standstill_window(chain_decision(decision), settings)
     return window.ends_on.isoformat() if window else None
 
 
