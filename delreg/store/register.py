@@ -213,6 +213,16 @@ class Store:
         for row in self._query(sql, parameters):
             yield decision_from_row(row)
 
+    def held(self, diary_numbers: Iterable[str]) -> dict[str, Decision]:
+        """The decisions the register holds (not deleted) of these numbers, with where each
+        was reported, asked for in chunks."""
+        found: dict[str, Decision] = {}
+        sql = DECISION_SELECT + " WHERE d.deleted_at IS NULL AND d.diary_number IN ({})"
+        for row in self._rows_in(sql, sorted(set(diary_numbers))):
+            decision = decision_from_row(row)
+            found[decision.diary_number] = decision
+        return found
+
     def add(self, decision: Decision) -> Decision:
         with self._write():
             self._ensure_kinds([decision.kind])
