@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 
+from delreg.model import Decision, Meeting
+from delreg.store import Store
 from tests.conftest import Invoke, as_json
 
 HEADER = ["Diarienummer", "Handlingstyp", "Ärendemening", "Beslutsdatum", "Delegat"]
@@ -37,26 +39,21 @@ EXPORT = [
 
 
 @pytest.fixture
-def register(delreg: Invoke) -> None:
-    delreg("meetings", "add", "2024-02-15")
-    decisions = [
-        ("24RS101", "avtal om tolktjänster", "2024-01-10"),
-        ("24RS102", "röntgenutrustning", "2024-01-05"),
-        ("24RS103", "hyresavtal lokal Öster", "2024-04-10"),
-        # In the register only: the registrar never diarised it.
-        ("24RS106", "avtal om fruktleveranser", "2024-03-15"),
-        # In the register only, but outside the period: not missing from this export.
-        ("24RS107", "avtal om blommor", "2024-04-02"),
-    ]
-    for position, (number, subject, day) in enumerate(decisions):
-        added = delreg(
-            "add", "--kind", "avtal", "--diary-number", number, "--subject", subject,
-            "--decided-on", day,
-        )  # fmt: skip
-        assert added.exit_code == 0, added.stderr
-        if position == 0:
-            # Only the first is reported, at the February meeting.
-            assert delreg("report", "--meeting", "2024-02-15", "--mark-reported").exit_code == 0
+def register(database: Path) -> None:
+    with Store.open(database) as store:
+        store.add_meeting(Meeting("2024-02-15"))
+        for number, subject, day in [
+            ("24RS101", "avtal om tolktjänster", "2024-01-10"),
+            ("24RS102", "röntgenutrustning", "2024-01-05"),
+            ("24RS103", "hyresavtal lokal Öster", "2024-04-10"),
+            # In the register only: the registrar never diarised it.
+            ("24RS106", "avtal om fruktleveranser", "2024-03-15"),
+            # In the register only, but outside the period: not missing from this export.
+            ("24RS107", "avtal om blommor", "2024-04-02"),
+        ]:
+            store.add(Decision(number, "avtal", subject, decided_on=day))
+        # Only the first is reported, at the February meeting.
+        store.mark_reported(["24RS101"], store.meeting("2024-02-15"))
 
 
 def write_csv(path: Path, rows: list[list[str]]) -> Path:

@@ -9,6 +9,7 @@ from typer.main import get_command_name
 
 # Importing a command module registers its commands on the app.
 from delreg.cli import (  # noqa: F401
+    audit,
     check,
     decisions,
     importing,
