@@ -13,7 +13,7 @@ from delreg.cli.app import app, environment, exit_code
 from delreg.errors import DelregError, ExitCode
 
 
-@app.command(epilog="Example: delreg backup /backup/delreg-$(date +%F).db")
+@app.command(epilog="Example: delreg backup delreg-$(date +%F).db")
 def backup(
     ctx: typer.Context,
     target: Annotated[Path, typer.Argument(help="The file to write the copy to.", dir_okay=False)],
@@ -28,7 +28,7 @@ def backup(
     env.say(f"backed up {store.path} to {target}")
 
 
-@app.command(epilog="Example: delreg restore /backup/delreg-2024-02-01.db --yes")
+@app.command(epilog="Example: delreg restore delreg-2024-02-01.db --yes")
 def restore(
     ctx: typer.Context,
     source: Annotated[Path, typer.Argument(help="A backup made by `delreg backup`.")],
@@ -60,7 +60,6 @@ VERIFY_EXAMPLES = (
     "Examples:\n\n"
     "  delreg verify\n\n"
     "  delreg verify --json\n\n"
-    "  delreg report --meeting 2024-02-15 -o lista.docx --mark-reported\n"
     "  delreg verify --report 2024-02-15 lista.docx"
 )
 
@@ -85,8 +84,9 @@ def verify(
     """Check the file's integrity and the register's own invariants, the history's hash chain
     included; exit 1 on any problem.
 
-    With --report MEETING FILE, check a document instead: exit 0 when it is the list fixed for
-    the meeting (byte for byte one that delreg made of it), 1 when it is not.
+    With --report MEETING FILE, check a document instead (one `delreg report --meeting MEETING`
+    wrote, e.g. with -o lista.docx --mark-reported): exit 0 when it is the list fixed for the
+    meeting (byte for byte one that delreg made of it), 1 when it is not.
     """
     if report is not None:
         _verify_report(ctx, report[0], report[1], board or "", as_json)
