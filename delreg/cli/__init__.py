@@ -15,6 +15,7 @@ from delreg.cli import (  # noqa: F401
     importing,
     maintenance,
     meetings,
+    publish,
     reconcile,
     report,
 )
