@@ -183,4 +183,5 @@ def _validate(config: Config) -> None:
                 raise InputError(
                     f"numbers.{name}: {pattern!r} is not a regular expression ({error})",
                     source=config.source,
+                    hint="a shape is a Python regular expression, e.g. 'SN\\.\\d{4}\\.\\d{3}'",
                 ) from None

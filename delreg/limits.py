@@ -63,6 +63,7 @@ def limits(config: Config) -> Limits:
             raise InputError(
                 f"limits.{field.name} must be a whole number of at least 1, not {value!r}",
                 source=config.source,
+                hint="see delreg/defaults/limits.toml for each limit and its default",
             )
         values[field.name] = value
     return Limits(**values)

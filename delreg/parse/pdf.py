@@ -113,9 +113,10 @@ def _page_texts(binary_stream: IO[bytes], source: str) -> list[str]:
             return [_page_text(page, number, source) for number, page in enumerate(reader.pages, 1)]
         except DelregError:
             raise
-        except DependencyError as error:
+        except DependencyError:
+            # pypdf's words name a Python package to install; the user's cause is the PDF's.
             raise InputError(
-                f"is encrypted in a way pypdf cannot undo ({error})", source=source, hint=_HINT
+                "is encrypted in a way delreg cannot undo", source=source, hint=_HINT
             ) from None
         except Exception as error:  # pypdf raises many kinds of error for a broken file
             raise InputError(
@@ -131,6 +132,32 @@ def _decrypt(reader: Any, source: str) -> None:
 
     if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
         raise InputError("is protected by a password", source=source, hint=_HINT)
+    # Without a library for AES, pypdf reads such a file's pages as empty, and it would seem
+    # a scanned image: say what it is instead.
+    if _uses_aes(reader) and not _aes_available():
+        raise InputError(
+            "is encrypted with AES, which delreg cannot undo", source=source, hint=_HINT
+        )
+
+
+def _uses_aes(reader: Any) -> bool:
+    encryption = reader.trailer.get("/Encrypt")
+    encryption = encryption.get_object() if encryption is not None else {}
+    if int(encryption.get("/V", 0)) >= 5:
+        return True
+    filters = encryption.get("/CF")
+    filters = filters.get_object() if filters is not None else {}
+    return any(
+        str(crypt.get_object().get("/CFM", "")) in ("/AESV2", "/AESV3")
+        for crypt in filters.values()
+    )
+
+
+def _aes_available() -> bool:
+    from importlib.util import find_spec
+
+    # What pypdf decrypts AES with, when it is installed: cryptography, or pycryptodome.
+    return any(find_spec(name) is not None for name in ("cryptography", "Crypto"))
 
 
 def _page_text(page: Any, number: int, source: str) -> str:

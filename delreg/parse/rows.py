@@ -114,7 +114,11 @@ class ColumnNames:
 def _names(section: Mapping[str, Any], key: str, config: Config) -> list[str]:
     value = section.get(key, [])
     if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
-        raise InputError(f"columns.{key} must be a list of column names", source=config.source)
+        raise InputError(
+            f"columns.{key} must be a list of column names",
+            source=config.source,
+            hint=f'write it as {key} = ["Name", "Other name"]',
+        )
     return value
 
 

@@ -59,7 +59,11 @@ class TextLines:
         except UnicodeDecodeError as error:
             raise _not_utf8(error, self._source, self.number) from None
         except OSError as error:
-            raise InputError(f"cannot be read ({error})", source=self._source) from None
+            raise InputError(
+                f"cannot be read ({error.strerror or error})",
+                source=self._source,
+                hint="check that the file is readable (and not a folder or a device)",
+            ) from None
         if not piece:
             raise StopIteration
         if not self._started:

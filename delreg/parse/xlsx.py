@@ -142,7 +142,9 @@ def _open_workbook(target: str | Path | IO[bytes], source: str) -> Any:
 def _worksheet(workbook: Any, sheet: str | None, source: str) -> Any:
     worksheets = list(workbook.worksheets)
     if not worksheets:
-        raise InputError("has no worksheet", source=source)
+        raise InputError(
+            "has no worksheet", source=source, hint="open it in Excel and check its sheets"
+        )
     if sheet is None:
         return worksheets[0]
     titles = [worksheet.title for worksheet in worksheets]
