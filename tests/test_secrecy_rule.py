@@ -21,24 +21,26 @@ SECRET_WORDS = ("Epclusa", "Gilead")
 MEETING = "2024-02-15"
 
 
-def _csv_without_flag(folder: Path) -> Path:
+def _csv(folder: Path, header: str, row: str) -> Path:
     path = folder / "diarium.csv"
-    path.write_text(
-        "Diarienummer;Beslutstyp;Beslut;Motpart;Beslutsdatum;Sekretessgrund\n"
-        "24RS3;avtal;Epclusa rabattavtal;Gilead Sciences AB;2024-01-10;OSL 31:16\n",
-        encoding="utf-8",
-    )
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
     return path
+
+
+def _csv_without_flag(folder: Path) -> Path:
+    return _csv(
+        folder,
+        "Diarienummer;Beslutstyp;Beslut;Motpart;Beslutsdatum;Sekretessgrund",
+        "24RS3;avtal;Epclusa rabattavtal;Gilead Sciences AB;2024-01-10;OSL 31:16",
+    )
 
 
 def _csv_empty_flag(folder: Path) -> Path:
-    path = folder / "diarium.csv"
-    path.write_text(
-        "Diarienummer;Beslutstyp;Beslut;Motpart;Beslutsdatum;Sekretess;Sekretessgrund\n"
-        "24RS3;avtal;Epclusa rabattavtal;Gilead Sciences AB;2024-01-10;;OSL 31:16\n",
-        encoding="utf-8",
+    return _csv(
+        folder,
+        "Diarienummer;Beslutstyp;Beslut;Motpart;Beslutsdatum;Sekretess;Sekretessgrund",
+        "24RS3;avtal;Epclusa rabattavtal;Gilead Sciences AB;2024-01-10;;OSL 31:16",
     )
-    return path
 
 
 def _xlsx_without_flag(folder: Path) -> Path:
