@@ -9,20 +9,13 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from delreg.store import Store, schema
+from delreg.store import Store
 from delreg.store.connection import connect, create_private_file
 from delreg.store.maintenance import verify
-from delreg.store.schema import SCHEMA_VERSION, migrate
-from delreg.store.trail import append, first_broken_link
+from delreg.store.schema import MIGRATIONS, SCHEMA_VERSION, _chain_the_history, migrate
 from tests.conftest import SEED, Invoke, as_json
 
 ZEROS = "0" * 64
-# The schema version of a register made before the chain (later migrations come after it).
-BEFORE_THE_CHAIN = schema.MIGRATIONS.index(schema._chain_the_history)
 
 
 def recomputed_chain(path: Path) -> list[tuple[int, str, str]]:
@@ -109,7 +102,8 @@ def test_the_chain_survives_the_migration_of_a_register_made_before_it(tmp_path:
     path = tmp_path / "before.db"
     create_private_file(path)
     connection = connect(path)
-    migrate(connection, path, to=BEFORE_THE_CHAIN)
+    # The schema just before the chain (later migrations may follow it).
+    migrate(connection, path, to=MIGRATIONS.index(_chain_the_history))
     assert "hash" not in {row[1] for row in connection.execute("PRAGMA table_info(events)")}
     connection.close()
     # The previous schema's writes, through the store minus the hash column: what is in the
@@ -136,52 +130,3 @@ def test_the_chain_survives_the_migration_of_a_register_made_before_it(tmp_path:
     assert all(stored == mine for _, stored, mine in chain)
     with closing(connect(path)) as connection:
         assert [p for p in verify(connection) if p.check == "chain"] == []
-
-
-EVENT_TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
-
-
-@pytest.fixture(scope="module")
-def empty_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("chain") / "register.db"
-    create_private_file(path)
-    with closing(connect(path)) as connection:
-        migrate(connection, path)
-    return path
-
-
-@settings(max_examples=40, deadline=None)
-@given(
-    events=st.lists(
-        st.tuples(EVENT_TEXT, st.none() | EVENT_TEXT, st.none() | EVENT_TEXT),
-        min_size=1,
-        max_size=12,
-    ),
-    batches=st.integers(min_value=1, max_value=4),
-    victim=st.integers(min_value=0),
-    field=st.sampled_from(["at", "user", "action", "diary_number", "old", "new", "command"]),
-)
-def test_any_history_chains_and_any_changed_field_breaks_it_there(
-    empty_register: Path,
-    events: list[tuple[str, str | None, str | None]],
-    batches: int,
-    victim: int,
-    field: str,
-) -> None:
-    with closing(connect(empty_register)) as connection:
-        connection.execute("DELETE FROM events")
-        rows = [
-            ("2024-01-01T00:00:00Z", "anna", text or "x", number, old, None, "delreg")
-            for text, number, old in events
-        ]
-        # Written in a few calls, as a writer's batches would be: one chain all the same.
-        size = -(-len(rows) // batches)
-        for start in range(0, len(rows), size):
-            append(connection, rows[start : start + size])
-        assert first_broken_link(connection) is None
-        target = victim % len(rows) + 1
-        connection.execute(
-            f"UPDATE events SET {field} = coalesce({field}, '') || '!' WHERE id = ?", [target]
-        )
-        broken = first_broken_link(connection)
-    assert broken is not None and broken.event_id == target
