@@ -129,6 +129,7 @@ def _dispatch(
         from delreg.limits import limits
         from delreg.parse.detect import seekable
 
+        _expect_magic(fmt, stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES], source)
         # Both formats are read by seeking about the file: a pipe is copied first, bounded.
         document = seekable(stream, source=source, most=limits(config).document_bytes)
         if fmt == "pdf":
@@ -161,6 +162,22 @@ def _dispatch(
             yield from read_json(text, source=source, config=config)
         else:
             raise InputError(f"unknown format {fmt!r}", source=source)
+
+
+def _expect_magic(fmt: str, head: bytes, source: str) -> None:
+    """Refuse at once what cannot be a PDF or a workbook (``/dev/zero``, a CSV given
+    ``--format xlsx``), before copying a pipe or a device to read it."""
+    if fmt == "pdf" and b"%PDF-" not in head[:1024]:
+        raise InputError("is not a PDF (it does not start as one)", source=source, hint=_MAGIC_HINT)
+    if fmt == "xlsx" and not head.startswith(b"PK\x03\x04"):
+        raise InputError(
+            "is not an Excel workbook (.xlsx) (it does not start as one)",
+            source=source,
+            hint=_MAGIC_HINT,
+        )
+
+
+_MAGIC_HINT = "leave out --format to let delreg tell the format from the file"
 
 
 def _read_text(text: io.TextIOWrapper, source: str, config: Config) -> str:
