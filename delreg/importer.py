@@ -86,7 +86,11 @@ def read_input(
             from delreg.parse.detect import detect_format
 
             chosen = detect_format(name, stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES])
-        records = _admitted(_dispatch(chosen, stream, source, config, meeting_year, sheet), config)
+        records = _dispatch(chosen, stream, source, config, meeting_year, sheet)
+        if chosen in ("text", "pdf"):
+            # The tabular readers normalise every cell by delreg.fields already; an agenda's
+            # items are built from sentences and meet the same rules here.
+            records = _admitted(records, config)
         if on_position is None or name == "-":
             yield from records
             return
@@ -102,8 +106,8 @@ def read_input(
 
 
 def _admitted(records: Iterator[Record], config: Config) -> Iterator[Record]:
-    """Every reader's records held to the register's rules for text, dates and numbers (the
-    door in delreg.fields), so no reader can let in what a later report cannot show."""
+    """An agenda's records held to the register's rules for text, dates and numbers (the door
+    in delreg.fields), so no reader can let in what a later report cannot show."""
     from delreg.fields import admit, admit_notice
 
     for record in records:
