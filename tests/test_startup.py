@@ -18,7 +18,18 @@ from delreg.cli import app, app_for
 from delreg.cli.app import GLOBAL_OPTIONS_WITH_VALUES, DelregGroup
 from delreg.store import Store
 
-HEAVY = ("sqlite_utils", "sqlite3", "rich", "openpyxl", "docx", "pypdf", "jinja2", "pydantic")
+HEAVY = (
+    "sqlite_utils",
+    "sqlite3",
+    "rich",
+    "openpyxl",
+    "docx",
+    "pypdf",
+    "pypdfium2",
+    "pdfplumber",
+    "jinja2",
+    "pydantic",
+)
 
 PROBE = """
 import json, sys
@@ -59,7 +70,15 @@ def test_python_m_delreg_answers_the_version_too() -> None:
 
 def test_help_imports_no_reader_or_renderer() -> None:
     loaded = modules_loaded_by("--help")
-    assert not loaded & {"sqlite_utils", "openpyxl", "docx", "pypdf", "jinja2"}
+    assert not loaded & {
+        "sqlite_utils",
+        "openpyxl",
+        "docx",
+        "pypdf",
+        "pypdfium2",
+        "pdfplumber",
+        "jinja2",
+    }
 
 
 def test_listing_an_existing_register_imports_no_schema_tool_reader_or_renderer(
@@ -69,7 +88,16 @@ def test_listing_an_existing_register_imports_no_schema_tool_reader_or_renderer(
     Store.open(database).close()
     loaded = modules_loaded_by("list", "--limit", "20", "--format", "json")
     assert "sqlite3" in loaded
-    assert not loaded & {"sqlite_utils", "rich", "openpyxl", "docx", "pypdf", "jinja2"}
+    assert not loaded & {
+        "sqlite_utils",
+        "rich",
+        "openpyxl",
+        "docx",
+        "pypdf",
+        "pypdfium2",
+        "pdfplumber",
+        "jinja2",
+    }
     # Typer 0.29 would build a pydantic TypeAdapter for every option (+70 ms a run).
     assert "pydantic" not in loaded
 
