@@ -54,7 +54,8 @@ ITEMS: tuple[Item, ...] = (
 SYMBOL_BULLET = "\uf0b7"
 WINGDINGS_BULLETS = ("\uf0a7", "\uf076", "\uf0d8")
 
-Layout = Literal["symbol", "wingdings", "table"]
+# A table's rules: "Table Grid" draws them, Word's plain "Normal Table" has none.
+Layout = Literal["symbol", "wingdings", "table", "unruled table"]
 
 
 def many_items(count: int) -> list[Item]:
@@ -97,9 +98,9 @@ def word_document(
     for text in (BOARD, MEETING, "", HEADING):
         document.add_paragraph(text)
     bullets = _wingdings_numbering(document) if layout == "wingdings" else None
-    if layout == "table":
+    if layout in ("table", "unruled table"):
         table = document.add_table(rows=1, cols=2)
-        table.style = "Table Grid"
+        table.style = "Table Grid" if layout == "table" else "Normal Table"
         header = table.rows[0]
         _repeat_as_header(header)
         for cell, text in zip(header.cells, TABLE_HEADER, strict=True):
@@ -253,7 +254,7 @@ def libreoffice_pdfs(documents: dict[str, bytes], folder: Path) -> dict[str, Pat
 def fpdf_agenda(
     items: Sequence[Item],
     *,
-    layout: Literal["bullets", "table"],
+    layout: Literal["bullets", "table", "unruled table"],
     font_folder: Path,
     bullets: Sequence[str] = (SYMBOL_BULLET,),
     page_breaks: Sequence[int] = (),
@@ -283,8 +284,18 @@ def fpdf_agenda(
     pdf.set_font("Helvetica", size=11)
     for text in (BOARD, MEETING, "", HEADING):
         pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
-    if layout == "table":
-        with pdf.table(col_widths=(30, 120), text_align="LEFT", repeat_headings=1) as table:
+    if layout in ("table", "unruled table"):
+        ruled = layout == "table"
+        with pdf.table(
+            col_widths=(30, 120),
+            text_align="LEFT",
+            repeat_headings=1,
+            # A ruled table centres its cells, so the diary number stands beside the middle of
+            # its subject's lines; without rules the cells start at the row's top, as in Word.
+            borders_layout="ALL" if ruled else "NONE",
+            v_align="MIDDLE" if ruled else "TOP",
+            gutter_height=0 if ruled else 3,
+        ) as table:
             table.row(TABLE_HEADER)
             # The table breaks where a page is full, the header row repeated overleaf.
             for diary, text in items:

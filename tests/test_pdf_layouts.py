@@ -21,7 +21,7 @@ from delreg.config import load_config
 from delreg.model import Decision, Notice
 from delreg.parse import Record, Rejected
 from delreg.parse.agenda import read_agenda
-from delreg.parse.pdf import _table_lines, pdf_lines, read_pdf
+from delreg.parse.pdf import _rows, _table_lines, pdf_lines, read_pdf
 from tests.agenda_documents import (
     HEAD,
     NOTICES,
@@ -49,8 +49,10 @@ WORD = {
     "symbol": {"layout": "symbol"},
     "wingdings": {"layout": "wingdings"},
     "table": {"layout": "table"},
+    "unruled": {"layout": "unruled table"},
     "symbol-cut": {"layout": "symbol", "cut_off": CUT_OFF},
     "table-cut": {"layout": "table", "cut_off": CUT_OFF},
+    "unruled-cut": {"layout": "unruled table", "cut_off": CUT_OFF},
 }
 
 
@@ -85,9 +87,11 @@ PDFS: dict[str, Callable[[Path], bytes]] = {
         "bullets", bullets=(SYMBOL_BULLET, *WINGDINGS_BULLETS), page_breaks=BREAKS
     ),
     "fpdf2, table": _fpdf("table"),
+    "fpdf2, table without rules": _fpdf("unruled table"),
     "Word, Symbol bullets": _word("symbol"),
     "Word, Wingdings bullets": _word("wingdings"),
     "Word, table": _word("table"),
+    "Word, table without rules": _word("unruled"),
 }
 
 
@@ -161,8 +165,12 @@ CUT_PDFS: dict[str, Callable[[Path], bytes]] = {
     "fpdf2, table": lambda folder: fpdf_agenda(
         ITEMS, layout="table", font_folder=folder, cut_off=CUT_OFF
     ),
+    "fpdf2, table without rules": lambda folder: fpdf_agenda(
+        ITEMS, layout="unruled table", font_folder=folder, cut_off=CUT_OFF
+    ),
     "Word, Symbol bullets": _word("symbol-cut"),
     "Word, table": _word("table-cut"),
+    "Word, table without rules": _word("unruled-cut"),
 }
 
 
@@ -201,6 +209,31 @@ def test_table_rows_one_line_each() -> None:
     overleaf: list[list[str | None]] = [header, ["", "Vallby Energi AB"], ["24RS3", "x"]]
     assert _table_lines(overleaf, goes_on=True) == ["Vallby Energi AB", "• 24RS3 x"]
     assert _table_lines(overleaf, goes_on=False) == ["• Vallby Energi AB", "• 24RS3 x"]
+
+
+def test_rows_of_a_table_without_rules() -> None:
+    lines = [
+        (["24RS1", "Regiondirektören har tecknat avtal"], 14.0),
+        (["", "med Vallby Energi AB"], 3.0),
+        (["24RS2", "Regiondirektören har beslutat"], 14.5),
+        (["", "om yttrande"], 4.0),
+        (["", "Regiondirektören har beslutat om"], 14.0),  # spaced as a row: cut off
+    ]
+    rows = _rows(lines, [])
+    assert rows == [
+        ["24RS1", "Regiondirektören har tecknat avtal\nmed Vallby Energi AB"],
+        ["24RS2", "Regiondirektören har beslutat\nom yttrande"],
+        ["", "Regiondirektören har beslutat om"],
+    ]
+    # Rows spaced like a cell's lines cannot be told apart: the line stays with its row.
+    even = [(cells, 3.0) for cells, _ in lines]
+    assert _rows(even, [])[-1] == [
+        "24RS2",
+        "Regiondirektören har beslutat\nom yttrande\nRegiondirektören har beslutat om",
+    ]
+    # The space between rows learnt on the pages before serves a page with one row.
+    gaps = [14.0, 14.5]
+    assert len(_rows([lines[2], lines[3], lines[4]], gaps)) == 2
 
 
 def test_import_stores_the_same_register_from_text_and_from_a_pdf_table(

@@ -1,7 +1,8 @@
 """Published agenda PDFs → decisions: PDFium reads the text, the agenda parser reads that.
 
-Text comes in reading order from PDFium (pypdfium2), a table as one line per row (its ruled
-cells found by pdfplumber, see ``_PageReader``), and then goes through the same normalising
+Text comes in reading order from PDFium (pypdfium2), a table as one line per row (a ruled
+table's cells found by pdfplumber, a table without rules by its header's columns, see
+``_PageReader`` and ``_unruled_tables``), and then goes through the same normalising
 step as any agenda text (delreg.parse.text: Word's Symbol and Wingdings bullets become ``•``).
 Running heads and feet (the board's name, "Sida 2 (5)") and a table's repeated header row are
 taken out, so that an item or a row broken across a page reads as one. The libraries were
@@ -42,6 +43,15 @@ _BROKEN_NUMBER_START = re.compile(r"\d")
 _RULES_FOR_A_TABLE = 3
 # A header cell names its column in a word or two.
 _HEADER_CELL_CHARS = 40
+# The header of a table without rules names the diary number's column first.
+_NUMBER_COLUMN = re.compile(r"(?:diarie|ärende)\s?(?:nummer|nr\.?)|dnr\.?", re.IGNORECASE)
+# A cell's text starts within a few points of its column's left edge.
+_COLUMN_SLACK = 6.0
+# Rows are told apart by the space between them where it is this much wider than the space
+# between a cell's lines (the paragraphs' spacing, the cells' margins).
+_ROW_GAP_RATIO = 1.5
+# A gap of more than this many lines ends a table without rules (the page's foot is below).
+_TABLE_GAP_LINES = 2.5
 # A running head or foot has a few words ("Region Västmark — Kallelse", "Sida 2 (4)"); text
 # has more.
 _FOOT_WORDS = 6
@@ -175,6 +185,8 @@ class _PageReader:
         self.plumber: Any = None
         # Whether the page before ended in a table: a row may go on overleaf.
         self.table_before = False
+        # The space between the rows of tables without rules, on the pages read so far.
+        self.row_gaps: list[float] = []
 
     def close(self) -> None:
         if self.plumber is not None:
@@ -184,19 +196,20 @@ class _PageReader:
         page = self.document[index]
         try:
             text_page = page.get_textpage()
-            tables = self._tables(index) if _has_rules(page) else []
+            height = page.get_height()
+            tables = self._ruled_tables(index, height) if _has_rules(page) else []
+            if not tables:
+                tables = _unruled_tables(text_page, self.row_gaps)
             if not tables:
                 self.table_before = False
                 return str(text_page.get_text_bounded())
-            height = page.get_height()
             parts: list[str] = []
             above = height
             for top, bottom, rows in tables:
-                parts.append(text_page.get_text_bounded(top=above, bottom=height - top))
+                parts.append(text_page.get_text_bounded(top=above, bottom=top))
                 goes_on = self.table_before and not _has_words_of_its_own(parts[-1])
-                lines = _table_lines(rows, goes_on=goes_on)
-                parts.append("\n".join(lines))
-                above = height - bottom
+                parts.append("\n".join(_table_lines(rows, goes_on=goes_on)))
+                above = bottom
             rest = text_page.get_text_bounded(top=above, bottom=0)
             parts.append(rest)
             self.table_before = not _has_words_of_its_own(rest)
@@ -211,8 +224,8 @@ class _PageReader:
         finally:
             page.close()
 
-    def _tables(self, index: int) -> list[tuple[float, float, list[list[str | None]]]]:
-        """The page's tables, top to bottom: where each starts and ends, and its rows."""
+    def _ruled_tables(self, index: int, height: float) -> list[Table]:
+        """The page's ruled tables found by pdfplumber, top to bottom."""
         if self.plumber is None:
             import pdfplumber
 
@@ -221,12 +234,146 @@ class _PageReader:
             logging.getLogger("pdfminer").setLevel(logging.ERROR)
             self.plumber = pdfplumber.open(io.BytesIO(self.data))
         page = self.plumber.pages[index]
-        found = [(table.bbox[1], table.bbox[3], table.extract()) for table in page.find_tables()]
+        found = [
+            Table(height - table.bbox[1], height - table.bbox[3], table.extract())
+            for table in page.find_tables()
+        ]
         # A table of one column is a framed paragraph, not a list.
         return sorted(
-            (table for table in found if max((len(row) for row in table[2]), default=0) > 1),
-            key=lambda table: table[0],
+            (table for table in found if max((len(row) for row in table.rows), default=0) > 1),
+            key=lambda table: -table.top,
         )
+
+
+class Table(NamedTuple):
+    """A table on a page: where it starts and ends (PDF points from the page's foot), its rows."""
+
+    top: float
+    bottom: float
+    rows: list[list[str | None]]
+
+
+class _Run(NamedTuple):
+    """A run of text on one line, as PDFium finds it: its box and its text."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    text: str
+
+
+def _unruled_tables(text_page: Any, row_gaps: list[float]) -> list[Table]:
+    """Tables without rules: under a header line whose first column names the diary number.
+
+    A Word table without borders comes out of the text as its cells side by side, a cell that
+    wraps as lines of its column alone. The header's words ("Diarienummer", "Ärende") give the
+    columns' left edges. The table ends at a line that does not keep to the columns, at a first
+    column without a digit (a heading after the table), or after a gap of more than a few lines
+    (the page's foot). Its rows: see ``_rows``; ``row_gaps`` gathers the space between rows
+    over the pages read so far.
+    """
+    count = text_page.count_rects()
+    if not count:
+        return []
+    runs = []
+    for index in range(count):
+        left, bottom, right, top = text_page.get_rect(index)
+        runs.append(
+            _Run(left, bottom, right, top, text_page.get_text_bounded(left, bottom, right, top))
+        )
+    lines = _runs_by_line(runs)
+    tables: list[Table] = []
+    position = 0
+    while position < len(lines):
+        header = lines[position]
+        position += 1
+        if not _is_header_line(header):
+            continue
+        columns = [run.left for run in header]
+        # Each line of the table: its cells, and the space above it.
+        found: list[tuple[list[str], float]] = []
+        last = header
+        while position < len(lines):
+            line = lines[position]
+            height = max(run.top - run.bottom for run in last)
+            gap = min(run.bottom for run in last) - max(run.top for run in line)
+            cells = _cells(line, columns)
+            if (
+                gap > _TABLE_GAP_LINES * height
+                or cells is None
+                or (cells[0] and not _DIGIT.search(cells[0]))
+            ):
+                break
+            found.append((cells, gap))
+            last = line
+            position += 1
+        top = max(run.top for run in header) + 0.5
+        tables.append(Table(top, min(run.bottom for run in last) - 0.5, _rows(found, row_gaps)))
+    return tables
+
+
+def _rows(lines: list[tuple[list[str], float]], row_gaps: list[float]) -> list[list[str | None]]:
+    """The rows of a table without rules, from its lines' cells and the space above each.
+
+    A line with text in the first column (the diary number) starts a row; a line without
+    continues the row's cells, unless the space above it is as wide as between the rows that
+    have a number: then it is a row of its own whose number is missing (an item cut off), not
+    more of the row before. Where rows are spaced like a cell's lines, this cannot be told.
+    """
+    row_gaps.extend(gap for cells, gap in lines[1:] if cells[0])
+    between_rows = sorted(row_gaps)
+    within_rows = [gap for cells, gap in lines[1:] if not cells[0]]
+    wide: float | None = None
+    if between_rows and within_rows:
+        row_gap = between_rows[len(between_rows) // 2]
+        if row_gap > _ROW_GAP_RATIO * min(within_rows):
+            wide = (row_gap + min(within_rows)) / 2
+    rows: list[list[str | None]] = []
+    for cells, gap in lines:
+        if cells[0] or not rows or (wide is not None and gap > wide):
+            rows.append([*cells])
+        else:
+            rows[-1] = [_below(old, new) for old, new in zip(rows[-1], cells, strict=True)]
+    return rows
+
+
+def _below(cell: str | None, more: str) -> str:
+    return f"{cell}\n{more}" if cell and more else cell or more
+
+
+def _runs_by_line(runs: list[_Run]) -> list[list[_Run]]:
+    """Runs grouped into lines (top to bottom), each line's runs from left to right."""
+    lines: list[list[_Run]] = []
+    for run in sorted(runs, key=lambda run: -run.top):
+        middle = (run.top + run.bottom) / 2
+        line = lines[-1] if lines else None
+        if line is not None and line[0].bottom <= middle <= line[0].top:
+            line.append(run)
+        else:
+            lines.append([run])
+    return [sorted(line, key=lambda run: run.left) for line in lines]
+
+
+def _is_header_line(line: list[_Run]) -> bool:
+    cells = [" ".join(run.text.split()) for run in line]
+    return len(cells) > 1 and _NUMBER_COLUMN.fullmatch(cells[0]) is not None and _is_header(cells)
+
+
+def _cells(line: list[_Run], columns: list[float]) -> list[str] | None:
+    """A line's text by column, or None for a line that does not keep to the columns."""
+    cells = [""] * len(columns)
+    for run in line:
+        column = max(
+            (index for index, left in enumerate(columns) if run.left >= left - _COLUMN_SLACK),
+            default=None,
+        )
+        if column is None:
+            return None
+        if column + 1 < len(columns) and run.right > columns[column + 1] + _COLUMN_SLACK:
+            return None  # it runs across the next column: text, not a cell
+        cells[column] = f"{cells[column]} {run.text.strip()}".strip()
+    return cells
 
 
 def _has_rules(page: Any) -> bool:
@@ -273,7 +420,10 @@ def _cell_text(cell: str | None) -> str:
 
 
 def _is_header(cells: list[str]) -> bool:
-    return all(len(cell) <= _HEADER_CELL_CHARS and not _DIGIT.search(cell) for cell in cells)
+    """Every cell names its column: a word or two, no digits (a row's cell may be empty)."""
+    return all(
+        cell and len(cell) <= _HEADER_CELL_CHARS and not _DIGIT.search(cell) for cell in cells
+    )
 
 
 def _furniture(pages: list[list[str]]) -> list[set[int]]:
