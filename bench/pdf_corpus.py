@@ -5,7 +5,7 @@ list's end in the "cut-off" variants) as text, as fpdf2 PDFs and as Word documen
 PDF by LibreOffice (where installed). An item is stored when a decision with its diary number
 comes back, rejected when a rejection names it, and lost otherwise (must be 0):
 
-    .venv/bin/python bench/pdf_corpus.py
+    .venv/bin/python bench/pdf_corpus.py [OTHER-CHECKOUT]
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+if len(sys.argv) > 1:  # another checkout's delreg (e.g. an older one) reads the same documents
+    sys.path.insert(0, sys.argv[1])
 
 from delreg.config import load_config
 from delreg.model import Decision, Notice
@@ -63,20 +65,22 @@ def layouts(folder: Path) -> dict[str, Callable[[], list[Record]]]:
             cut_off=cut_off,
         )
         found[f"fpdf2 PDF, Symbol/Wingdings bullets{suffix}"] = pdf(bullets)
-        table = fpdf_agenda(ITEMS, layout="table", font_folder=folder, cut_off=cut_off)
-        found[f"fpdf2 PDF, ruled table{suffix}"] = pdf(table)
+        for layout, label in (("table", "ruled table"), ("unruled table", "table without rules")):
+            table = fpdf_agenda(ITEMS, layout=layout, font_folder=folder, cut_off=cut_off)  # type: ignore[arg-type]
+            found[f"fpdf2 PDF, {label}{suffix}"] = pdf(table)
         if libreoffice() is not None:
             words = {
                 f"{layout}{'-cut' if cut else ''}": word_document(
                     ITEMS, layout=layout, page_breaks=(4,), cut_off=cut_off
                 )
-                for layout in ("symbol", "wingdings", "table")
+                for layout in ("symbol", "wingdings", "table", "unruled table")
             }
             made = libreoffice_pdfs(words, folder)  # type: ignore[arg-type]
             for name, label in (
                 ("symbol", "Word PDF, Symbol bullets"),
                 ("wingdings", "Word PDF, Wingdings bullets"),
                 ("table", "Word PDF, table"),
+                ("unruled table", "Word PDF, table without rules"),
             ):
                 path = made[f"{name}{'-cut' if cut else ''}"]
                 found[f"{label}{suffix}"] = pdf(path.read_bytes())

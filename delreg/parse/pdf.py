@@ -198,11 +198,14 @@ class _PageReader:
             text_page = page.get_textpage()
             height = page.get_height()
             tables = self._ruled_tables(index, height) if _has_rules(page) else []
-            if not tables:
+            text = str(text_page.get_text_bounded())
+            # Reading the text's runs with their boxes costs several times the text: only
+            # where a header could stand.
+            if not tables and _NUMBER_COLUMN.search(text) is not None:
                 tables = _unruled_tables(text_page, self.row_gaps)
             if not tables:
                 self.table_before = False
-                return str(text_page.get_text_bounded())
+                return text
             parts: list[str] = []
             above = height
             for top, bottom, rows in tables:

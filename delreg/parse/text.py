@@ -17,8 +17,8 @@ meets one form:
   accent (``a`` + ring) are one letter, as PDFs and some editors write them: otherwise
   "Anmälningsärenden" and ``23RS1851`` would not be found.
 
-Each kind of work is done only where a fast search finds something to do, so text that is
-already plain (most text files) costs a few scans in C.
+Each kind of work is done only where a search finds something to do, so text that is
+already plain (most text files) costs one scan in C.
 """
 
 from __future__ import annotations
@@ -77,7 +77,13 @@ _TRANSLATION: dict[int, str | None] = {
     **{ord(character): BULLET for character in _SYMBOL_FONT_BULLETS},
 }
 _NEEDS_TRANSLATION = re.compile("[" + "".join(re.escape(chr(code)) for code in _TRANSLATION) + "]")
+# An accent written apart from its letter; NFC is only needed where one stands.
+_COMBINING = re.compile("[\u0300-\u036f]")
 _ANY_BULLET = re.compile(f"[{re.escape(_UNICODE_BULLETS)}{_SYMBOL_FONT_RANGE}]")
+# Any of the above: text that is already plain (most text files) costs this one scan.
+_ANY_WORK = re.compile(
+    f"[\r{_NEEDS_TRANSLATION.pattern[1:-1]}{_ANY_BULLET.pattern[1:-1]}{_COMBINING.pattern[1:-1]}]"
+)
 _LINE_BULLET = re.compile(
     f"^([ \\t]*)(?:[{re.escape(_UNICODE_BULLETS)}]|[{_SYMBOL_FONT_RANGE}](?=[ \\t]))",
     re.MULTILINE,
@@ -89,12 +95,20 @@ def normalise_text(text: str) -> str:
 
     Idempotent, and keeps the number of lines (``\\r\\n`` counts as one break).
     """
+    if _ANY_WORK.search(text) is None:
+        return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _NEEDS_TRANSLATION.search(text) is not None:
-        text = text.translate(_TRANSLATION)
+        # A substitution per character found: str.translate would visit every character in
+        # Python (seconds for megabytes of PDF text with a Word bullet on each line).
+        text = _NEEDS_TRANSLATION.sub(_translated, text)
     if _ANY_BULLET.search(text) is not None:
         text = _LINE_BULLET.sub(rf"\1{BULLET}", text)
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+    if _COMBINING.search(text) is not None:
         text = unicodedata.normalize("NFC", text)
     return text
+
+
+def _translated(found: re.Match[str]) -> str:
+    return _TRANSLATION[ord(found.group())] or ""
