@@ -547,7 +547,7 @@ def test_the_meeting_page_shows_the_list_as_adopted(bundle: Path) -> None:
     page = (bundle / MEETING_PAGE).read_text(encoding="utf-8")
     assert page.count("<li value=") == 29
     assert '<li value="14" class="secret">Hälso- och sjukvårdsdirektören har tecknat avtal' in page
-    assert "<strong>13 mars 2024</strong>" in page
+    assert "<strong>13\u00a0mars\u00a02024</strong>" in page
     for suffix in (".csv", ".json", ".docx"):
         assert Path(MEETING_PAGE).with_suffix(suffix).name in page
     listed = json.loads((bundle / MEETING_PAGE.replace(".html", ".json")).read_text())

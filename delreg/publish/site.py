@@ -142,11 +142,11 @@ def _newest_first(shown: PublicDecision) -> tuple[str, tuple[int, int, str]]:
 
 
 def swedish_date(day: str | None) -> str:
-    """2024-02-15 → 15 februari 2024."""
+    """2024-02-15 → 15 februari 2024, kept on one line (no-break spaces)."""
     if not day:
         return ""
     year, month, date = day.split("-")
-    return f"{int(date)} {MONTHS[int(month) - 1]} {year}"
+    return f"{int(date)}\u00a0{MONTHS[int(month) - 1]}\u00a0{year}"
 
 
 @lru_cache(maxsize=1)
