@@ -88,7 +88,7 @@ class Site:
             self.meeting_on.setdefault(held.meeting.date, held)
 
     def page(self, template: str, path: str, **context: Any) -> bytes:
-        up = "../" * path.count("/")
+        up = paths.UP * path.count("/")
 
         def link(target: str) -> str:
             # Every page is in site/ or a folder of it, so the way back is counted, not
