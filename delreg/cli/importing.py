@@ -128,7 +128,7 @@ def import_decisions(
     finally:
         guard.release()
     if guard.pressed:
-        env.say("note: Ctrl-C came as the import was being written; it was written whole")
+        env.warn("note: Ctrl-C came as the import was being written; it was written whole")
     exit_code(ExitCode.PROBLEMS if summary.rejected else ExitCode.OK)
 
 
@@ -138,16 +138,16 @@ def _tell(
     if as_json:
         env.out(json.dumps(summary.to_json(), ensure_ascii=False))
     for rejected in summary.rejected:
-        env.say(f"rejected: {rejected.source}: {rejected.reason}")
+        env.warn(f"rejected: {rejected.source}: {rejected.reason}")
     written = not dry_run and (skip_invalid or not summary.rejected)
-    env.say(
+    (env.warn if summary.rejected else env.say)(
         f"inserted {summary.inserted}, updated {summary.updated}, unchanged {summary.unchanged}, "
         f"rejected {len(summary.rejected)}, notices {summary.notices}"
         + ("" if written else " — nothing was written")
         + (" (dry run)" if dry_run else "")
     )
     if summary.rejected and not skip_invalid and not dry_run:
-        env.say("hint: fix the rejected items, or add --skip-invalid to import the rest")
+        env.warn("hint: fix the rejected items, or add --skip-invalid to import the rest")
 
 
 # Below this much input an import is over before a bar would be worth drawing.
