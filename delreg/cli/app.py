@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,21 +27,22 @@ class DelregGroup(TyperGroup):
 
     def main(
         self,
-        args: Any = None,
+        args: Sequence[str] | None = None,
         prog_name: str | None = None,
         complete_var: str | None = None,
         standalone_mode: bool = True,
+        windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
         # Click would print a usage error as four lines (usage, a blank, "Try …", "Error: …");
         # a user, and a cron mail, gets the same one line and hint as every other error.
         if not standalone_mode:
-            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         # typer 0.28 carries its own copy of click; its exceptions are the ones raised here.
         from typer._click import exceptions as click
 
         try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except click.NoArgsIsHelpError as error:
             error.show()  # `delreg` alone: the help, as a usage error
             sys.exit(int(ExitCode.USAGE))
