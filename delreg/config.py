@@ -66,7 +66,7 @@ class Config:
 
     @property
     def default_delegate(self) -> str:
-        return str(self.raw.get("register", {}).get("delegate", "Delegaten"))
+        return str(self.raw.get("register", {}).get("delegate", ""))
 
     @property
     def secret_text(self) -> str:
