@@ -133,14 +133,9 @@ def test_an_award_is_made_in_favour_of_its_supplier_not_with_it(config: Config) 
     assert decision_sentence(two, config).endswith(
         "till förmån för Acme Medical AB och Ultraljud Norden AB, 23RS710."
     )
-    # A contract is signed with its counterparty, and a decision is not made with one.
+    # A contract is signed with its counterparty.
     contract = dataclasses.replace(award, kind="kontrakt", diary_number="23RS764")
     assert "upphandlingskontrakt med Acme Medical AB för" in decision_sentence(contract, config)
-    addition = dataclasses.replace(award, kind="tillaggsbeslut", procurement_number=None)
-    assert decision_sentence(addition, config) == (
-        f"{DIRECTOR} har fattat tilläggsbeslut om ultraljudsutrustning med Acme Medical AB, "
-        "23RS710."
-    )
 
 
 def test_a_bare_verb_takes_its_counterparty_after_the_subject(config: Config) -> None:

@@ -104,7 +104,7 @@ def _take(
     removed_end = clause_end + (text[clause_end : clause_end + 1] == ",")
     removed.append((intro.start("intro"), removed_end))
     clause = text[names_start:clause_end].strip(SUBJECT_EDGES)
-    if intro.group("intro").casefold() in rules.party_pair_intros:
+    if intro.group("intro").casefold() in rules.party_pair_intros | rules.party_list_intros:
         joiner = rules.party_joiner.search(clause)
         if joiner is not None:
             # "A, B och C": the report joins the last name with "och", the others with commas.

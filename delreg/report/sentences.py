@@ -11,9 +11,8 @@ When neither the decision nor the configuration (``[register] delegate``) names 
 the sentence names no one rather than an invented "Delegaten": the phrase turns passive,
 "Tilldelningsbeslut har fattats för …", "Avtal har tecknats mellan A och B om …".
 
-A decision (a verb "fattat"/"beslutat") is not made *with* a counterparty, as an agreement is
-signed with one: its parties follow the subject, as the one the decision favours for an award
-("till förmån för A", ``[report.party_words]``) and with "med" otherwise.
+An award is not made *with* its supplier, as a contract is signed with one: its parties follow
+the subject as the ones it favours ("till förmån för A", per kind in ``[report.party_words]``).
 
 The *phrase core* is the kind's phrase without a trailing preposition ("fattat
 tilldelningsbeslut" of "fattat tilldelningsbeslut för"); *word* is that preposition, or the
@@ -36,10 +35,6 @@ PREPOSITIONS = frozenset({"för", "om", "av", "avseende", "angående", "gälland
 # them: "tecknat avtal … om", "tecknat personuppgiftsbiträdesavtal … avseende".
 DEFAULT_SUBJECT_WORDS = {"avtal": "om", "pub-avtal": "avseende", "initiering": "för"}
 FALLBACK_SUBJECT_WORD = "avseende"
-# How the parties of a decision (not an agreement) are tied to it, per kind.
-DEFAULT_PARTY_WORDS = {"tilldelningsbeslut": "till förmån för"}
-# Verbs of a decision that is made, not signed with someone.
-DECISION_VERBS = frozenset({"fattat", "beslutat"})
 
 # Slips found in published lists that a report must not repeat (the seed's "har beslutar").
 CORRECTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -74,8 +69,9 @@ def composed_sentence(decision: Decision, config: Config) -> str:
         subject = f"{subject} {procurement}" if subject else procurement
     parties = party_clause(decision.parties, _party_word(decision.kind, config))
     # "tecknat avtal mellan A och B om X", but "beslutat om X med A": a bare verb takes no
-    # counterparty before its object, and a decision is not made with its counterparty.
-    party_first = " " in core and core.split()[0] not in DECISION_VERBS
+    # counterparty before its object, and an award is made in favour of its supplier, after
+    # what it is about.
+    party_first = " " in core and _party_word(decision.kind, config) is None
     parts = [_who_did(decision, config, core)]
     if parties and party_first:
         parts.append(parties)
@@ -124,8 +120,8 @@ def _who_did(decision: Decision, config: Config, core: str) -> str:
 
 @lru_cache(maxsize=256)
 def _party_word(kind: str, config: Config) -> str | None:
-    configured = config.section("report").get("party_words", {})
-    word = configured.get(kind) or DEFAULT_PARTY_WORDS.get(kind)
+    # [report.party_words] (delreg/defaults/core.toml): "tilldelningsbeslut = 'till förmån för'".
+    word = config.section("report").get("party_words", {}).get(kind)
     return str(word) if word else None
 
 
