@@ -19,6 +19,7 @@ from delreg.errors import ExitCode, Interrupted
 if TYPE_CHECKING:
     from delreg.cli.environment import Environment
     from delreg.store import ImportSummary
+    from delreg.store.register import Change
 
 
 class CommitGuard:
@@ -112,7 +113,9 @@ def import_decisions(
                 on_progress=on_progress,
             )
             with env.open_store() as store:
-                summary = store.import_records(records, meeting=target, commit_if=commit)
+                summary = store.import_records(
+                    records, meeting=target, commit_if=commit, record_changes=dry_run
+                )
     except KeyboardInterrupt:
         guard.release()
         raise Interrupted(
@@ -137,6 +140,9 @@ def _tell(
 ) -> None:
     if as_json:
         env.out(json.dumps(summary.to_json(), ensure_ascii=False))
+    elif summary.changes is not None:
+        for change in summary.changes:
+            env.out(_change_line(change))
     for rejected in summary.rejected:
         env.warn(f"rejected: {rejected.source}: {rejected.reason}")
     written = not dry_run and (skip_invalid or not summary.rejected)
@@ -148,6 +154,22 @@ def _tell(
     )
     if summary.rejected and not skip_invalid and not dry_run:
         env.warn("hint: fix the rejected items, or add --skip-invalid to import the rest")
+
+
+def _change_line(change: Change) -> str:
+    """ "updated  23RS710  decided_on: – → 2023-11-02; parties: – → Ultraljud Norden AB" """
+    if not change.fields:
+        return f"{change.action:<8}  {change.diary_number}"
+    fields = "; ".join(
+        f"{name}: {_shown(old)} → {_shown(new)}" for name, (old, new) in change.fields.items()
+    )
+    return f"{change.action:<8}  {change.diary_number}  {fields}"
+
+
+def _shown(value: Any) -> str:
+    from delreg.cli.output import csv_cell
+
+    return csv_cell(value) or "–"
 
 
 # Below this much input an import is over before a bar would be worth drawing.
