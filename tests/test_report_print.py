@@ -170,23 +170,33 @@ def check_pages(pdf: Path, numbers: list[str], margin: float) -> str:
     return text
 
 
+def printed(delreg: Invoke, folder: Path, suffix: str, program: list[str]) -> Path:
+    """The meeting's report written as anmalningar``suffix`` and printed to PDF by ``program``
+    (its arguments, with {source} and {pdf} filled in), bounded in time."""
+    source, pdf = folder / f"anmalningar{suffix}", folder / "anmalningar.pdf"
+    assert delreg("report", "--meeting", MEETING, "-o", str(source)).exit_code == 0
+    command = [part.format(source=source, pdf=pdf, uri=source.as_uri()) for part in program]
+    subprocess.run(command, capture_output=True, timeout=120, check=True)
+    return pdf
+
+
 @pytest.mark.skipif(not SOFFICE, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdfinfo) is not installed")
 def test_the_word_report_printed_by_libreoffice(example: Invoke, tmp_path: Path) -> None:
     assert SOFFICE
-    document = tmp_path / "anmalningar.docx"
-    assert example("report", "--meeting", MEETING, "-o", str(document)).exit_code == 0
     # A profile of its own, so a LibreOffice the user (or another test run) has open is not
     # asked to do the conversion.
     profile = (tmp_path / "profile").as_uri()
-    subprocess.run(
+    pdf = printed(
+        example,
+        tmp_path,
+        ".docx",
         [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(document)],
-        capture_output=True, timeout=120, check=True,
+         "--outdir", str(tmp_path), "{source}"],
     )  # fmt: skip
-    text = check_pages(tmp_path / "anmalningar.pdf", diary_numbers(example), margin=2.5 * 28.35)
+    text = check_pages(pdf, diary_numbers(example), margin=2.5 * 28.35)
     # Every page says which it is, of how many, and carries the appeal deadline.
-    _, pages = pdf_pages(tmp_path / "anmalningar.pdf")
+    _, pages = pdf_pages(pdf)
     for page in range(1, pages + 1):
         assert f"Sida {page} ({pages})" in text
     assert text.count(APPEAL_ENDS) == pages
@@ -196,12 +206,11 @@ def test_the_word_report_printed_by_libreoffice(example: Invoke, tmp_path: Path)
 @pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdfinfo) is not installed")
 def test_the_html_report_printed_by_chromium(example: Invoke, tmp_path: Path) -> None:
     assert CHROMIUM
-    page = tmp_path / "anmalningar.html"
-    assert example("report", "--meeting", MEETING, "-o", str(page)).exit_code == 0
-    pdf = tmp_path / "anmalningar.pdf"
-    subprocess.run(
+    pdf = printed(
+        example,
+        tmp_path,
+        ".html",
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-         f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}", page.as_uri()],
-        capture_output=True, timeout=120, check=True,
+         f"--user-data-dir={tmp_path / 'profile'}", "--print-to-pdf={pdf}", "{uri}"],
     )  # fmt: skip
     check_pages(pdf, diary_numbers(example), margin=2 * 28.35)
