@@ -66,7 +66,7 @@ class Config:
 
     @property
     def default_delegate(self) -> str:
-        return str(self.raw.get("register", {}).get("delegate", "Delegaten"))
+        return str(self.raw.get("register", {}).get("delegate", ""))
 
     @property
     def secret_text(self) -> str:
@@ -157,7 +157,7 @@ def load_config(path: Path | None = None) -> Config:
         raise InputError(
             "no such configuration file",
             source=str(chosen),
-            hint="check the path given to --config or DELREG_CONFIG",
+            hint="check --config or DELREG_CONFIG; without either, delreg's defaults are used",
         )
     if not chosen.exists():
         return Config(raw)

@@ -56,16 +56,16 @@ def _one_error(stderr: str) -> tuple[str, str]:
     return error, hint
 
 
-def test_an_aes_encrypted_pdf_says_so_without_naming_a_package(
+def test_an_aes_encrypted_pdf_names_no_package(
     delreg: Invoke, tmp_path: Path, database: Path
 ) -> None:
+    # PDFium decrypts AES itself; this one's single page holds no text, which is what it says.
     agenda = tmp_path / "dagordning.pdf"
     agenda.write_bytes(_aes_pdf())
     result = delreg("import", str(agenda))
     assert result.exit_code == 2
-    error, _ = _one_error(result.stderr)
-    assert "encrypted" in error and "AES" in error, error
-    for word in ("cryptography", "pycryptodome", "pip", "pypdf", "scanned"):
+    _one_error(result.stderr)
+    for word in ("cryptography", "pycryptodome", "pip install", "pypdf"):
         assert word not in result.stderr, result.stderr
     assert not database.exists()
 
