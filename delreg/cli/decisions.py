@@ -134,10 +134,7 @@ def list_decisions(
     meeting: Annotated[
         str | None, typer.Option(help="Only decisions reported at this meeting.")
     ] = None,
-    # More than SQLite's largest integer means no limit, as any number above the rows does.
-    limit: Annotated[
-        int | None, typer.Option(min=0, max=2**63 - 1, clamp=True, help="At most this many rows.")
-    ] = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many rows.")] = None,
     fmt: Format = ListFormat.table,
     public: Public = False,
 ) -> None:
@@ -150,6 +147,9 @@ def list_decisions(
 
     env = environment(ctx)
     config = env.config
+    if limit is not None:
+        # More than SQLite's largest integer means no limit, as any number above the rows does.
+        limit = min(limit, 2**63 - 1)
     first, last = optional_date(since), optional_date(until)
     if month:
         if since or until:
