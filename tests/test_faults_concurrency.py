@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from delreg.store import Store
+from delreg.store import OpenMode, Store
 from delreg.store import connection as store_connection
 from delreg.store.maintenance import verify
 from tests.conftest import Invoke, as_json
@@ -145,13 +145,13 @@ def test_a_writer_waits_out_a_lock_held_longer_than_the_busy_timeout(
     try:
         from delreg.model import Decision
 
-        with Store.open(database) as store:
+        with Store.open(database, mode=OpenMode.CREATE) as store:
             store.add(Decision("23RS2", "beslut", "väntade på sin tur"))
             assert store.require("23RS1").subject == "av den andra"
     finally:
         held.set()
         releaser.join()
-    with Store.open(database) as store:
+    with Store.open(database, mode=OpenMode.CREATE) as store:
         assert store.require("23RS2").subject == "väntade på sin tur"
 
 
@@ -197,7 +197,7 @@ def test_two_processes_opening_a_new_register_at_once(
 
     def open_register() -> None:
         try:
-            Store.open(fresh).close()
+            Store.open(fresh, mode=OpenMode.CREATE).close()
         except BaseException as error:
             failures.append(error)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -16,6 +15,7 @@ from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice
 from delreg.parse import Record, Rejected
 from delreg.store.bulk import MeetingItems, Staging, chunks, plan_reportings
 from delreg.store.connection import connect, create_private_file, not_a_register, transaction
+from delreg.store.files import OpenMode, no_register, refuse_network_drive, schema_of
 from delreg.store.queries import DecisionQuery, where_clause
 from delreg.store.rows import (
     DECISION_SELECT,
@@ -24,6 +24,7 @@ from delreg.store.rows import (
     decision_from_row,
     event_values,
     json_text,
+    stored_json,
     stored_values,
 )
 from delreg.store.schema import migrate
@@ -146,14 +147,26 @@ class Store:
 
     @classmethod
     def open(
-        cls, path: Path, *, command: str = "", kind_labels: Mapping[str, str] | None = None
+        cls,
+        path: Path,
+        *,
+        mode: OpenMode,
+        command: str = "",
+        kind_labels: Mapping[str, str] | None = None,
     ) -> Store:
-        """Open (creating and migrating on first use) the register at ``path``.
+        """Open the register at ``path``, migrating an older one; with ``OpenMode.CREATE``,
+        create it where no file exists.
 
-        ``kind_labels`` are the configured kinds; they fill the kinds lookup table as decisions
-        of each kind are written, so the file reads well in Datasette.
+        The file is looked at before SQLite opens it for writing, so one that is not a register
+        of this delreg is refused untouched. ``kind_labels`` are the configured kinds; they fill
+        the kinds lookup table as decisions of each kind are written, so the file reads well in
+        Datasette.
         """
-        create_private_file(path)
+        refuse_network_drive(path)
+        if schema_of(path) is None:
+            if mode is not OpenMode.CREATE:
+                raise no_register(path)
+            create_private_file(path)
         connection = connect(path)
         try:
             migrate(connection, path)
@@ -279,8 +292,8 @@ class Store:
                 user=row[1] or "",
                 action=row[2],
                 diary_number=row[3],
-                old=json.loads(row[4]) if row[4] else None,
-                new=json.loads(row[5]) if row[5] else None,
+                old=stored_json(row[4], f"an entry in the history of {row[3]}"),
+                new=stored_json(row[5], f"an entry in the history of {row[3]}"),
                 command=row[6] or "",
             )
             for row in rows
