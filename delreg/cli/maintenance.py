@@ -13,7 +13,7 @@ from delreg.cli.app import app, environment, exit_code
 from delreg.errors import DelregError, ExitCode
 
 
-@app.command(epilog="Example: delreg backup /backup/delreg-$(date +%F).db")
+@app.command(epilog="Example: delreg backup delreg-$(date +%F).db")
 def backup(
     ctx: typer.Context,
     target: Annotated[Path, typer.Argument(help="The file to write the copy to.", dir_okay=False)],
@@ -35,7 +35,7 @@ def backup(
 FEWER_SHARE = 0.5
 
 
-@app.command(epilog="Example: delreg restore /backup/delreg-2024-02-01.db --yes")
+@app.command(epilog="Example: delreg restore delreg-2024-02-01.db --yes")
 def restore(
     ctx: typer.Context,
     source: Annotated[Path, typer.Argument(help="A backup made by `delreg backup`.")],
