@@ -2,6 +2,6 @@
 
 from delreg.store.files import OpenMode
 from delreg.store.queries import DecisionQuery
-from delreg.store.register import Event, ImportSummary, Store
+from delreg.store.register import Event, ImportSummary, Reporting, Store
 
-__all__ = ["DecisionQuery", "Event", "ImportSummary", "OpenMode", "Store"]
+__all__ = ["DecisionQuery", "Event", "ImportSummary", "OpenMode", "Reporting", "Store"]
