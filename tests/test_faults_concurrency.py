@@ -207,3 +207,20 @@ def test_two_processes_opening_a_new_register_at_once(
     for opener in openers:
         opener.join()
     assert failures == []
+
+
+def test_a_read_held_up_by_another_program_names_no_ten_minute_writer(
+    delreg: Invoke, database: Path, lock_holder: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A program (not delreg) that holds the file exclusively blocks even readers; the reader
+    gives up after the busy timeout and says so, not that a delreg wrote for ten minutes."""
+    monkeypatch.setattr(store_connection, "BUSY_TIMEOUT_MS", 50)
+    lock_holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    lock_holder.execute("BEGIN EXCLUSIVE")
+    lock_holder.execute("UPDATE decisions SET subject = 'låst' WHERE diary_number = '23RS1'")
+    result = delreg("list")
+    assert result.exit_code == 2
+    first = result.stderr.splitlines()[0]
+    assert "is busy" in first and "another program" in first and "0.05 seconds" in first, first
+    assert "10 minutes" not in result.stderr and "another delreg has been" not in result.stderr
+    assert not any(word in result.stderr for word in LOCK_WORDS), result.stderr

@@ -26,7 +26,7 @@ def backup(
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.EXISTING) as store:
-        make_backup(store.connection, target, overwrite=overwrite)
+        make_backup(store.connection, target, overwrite=overwrite, register=store.path)
     env.say(f"backed up {store.path} to {target}")
 
 

@@ -88,9 +88,7 @@ def is_busy(error: sqlite3.Error) -> bool:
     return "locked" in str(error) or "busy" in str(error)
 
 
-def store_error(
-    path: Path, error: sqlite3.Error, *, waited: float = BUSY_TIMEOUT_MS / 1000
-) -> StoreError:
+def store_error(path: Path, error: sqlite3.Error, *, waited: float | None = None) -> StoreError:
     """What went wrong with the register, in one line a registrar can act on.
 
     SQLite's own words ("database is locked", "disk I/O error") say little to a user; the
@@ -117,7 +115,7 @@ def store_error(
     if is_busy(error):
         return StoreError(
             f"the register {where} is busy: another program has held it for more than "
-            f"{_duration(waited)}",
+            f"{_duration(BUSY_TIMEOUT_MS / 1000 if waited is None else waited)}",
             hint="nothing was written; run the command again when the other one has finished "
             "(another delreg, or a program that has the file open, such as a database browser)",
         )
@@ -205,6 +203,10 @@ def transaction(connection: sqlite3.Connection, path: Path) -> Iterator[sqlite3.
         yield connection
     except sqlite3.Error as error:
         _roll_back(connection)
+        if _primary_code(error) == sqlite3.SQLITE_CORRUPT:
+            from delreg.store.files import remember_damage
+
+            remember_damage(path, f"SQLite reported {error}")
         raise store_error(path, error) from None
     except BaseException:
         _roll_back(connection)

@@ -293,3 +293,53 @@ def refuse_network_drive(path: Path) -> None:
         hint="keep the register on a local disk and put backups on the shared drive; "
         f"{ALLOW_NETWORK_VARIABLE}=1 opens it anyway (one machine at a time only)",
     )
+
+
+def damage_note(path: Path) -> Path:
+    """The note beside a register that delreg found damaged: what was found, and when."""
+    return path.with_name(f"{path.name}.damaged")
+
+
+def remember_damage(path: Path, problem: str) -> None:
+    """Leave a note that the register is damaged, so that no command writes to it again
+    until a sound backup is restored (SQLite itself notices damage only on the pages a
+    command reads, so the next write would go ahead)."""
+    from datetime import UTC, datetime
+
+    found = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    text = (
+        f"{problem} (found {found})\n"
+        "delreg writes nothing to this register while this note is here. `delreg restore "
+        "BACKUP` brings back a sound copy and removes the note.\n"
+    )
+    try:
+        descriptor = os.open(damage_note(path), os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as note:
+            note.write(text)
+    except OSError:
+        pass  # the refusal in hand says it; a note that cannot be written changes nothing
+
+
+def known_damage(path: Path) -> str | None:
+    """What the note beside the register says was found, if there is one."""
+    try:
+        with open(damage_note(path), encoding="utf-8", errors="replace") as note:
+            return note.readline().strip() or "damaged"
+    except OSError:
+        return None
+
+
+def forget_damage(path: Path) -> None:
+    damage_note(path).unlink(missing_ok=True)
+
+
+def refuse_known_damage(path: Path) -> None:
+    """Refuse to write to a register delreg has found damaged."""
+    from delreg.store.connection import DAMAGED_HINT
+
+    found = known_damage(path)
+    if found is not None:
+        raise StoreError(
+            f"the register {str(path)!r} is damaged: {found}; nothing was written",
+            hint=DAMAGED_HINT + f" (the note {str(damage_note(path))!r} says the same)",
+        )

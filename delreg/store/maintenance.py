@@ -14,7 +14,14 @@ from typing import Any
 
 from delreg.errors import DelregError, StoreError
 from delreg.store.connection import begin_immediate, connect, create_private_file, not_a_register
-from delreg.store.files import examined_error, no_register, refuse_network_drive, schema_of
+from delreg.store.files import (
+    examined_error,
+    forget_damage,
+    no_register,
+    refuse_network_drive,
+    remember_damage,
+    schema_of,
+)
 from delreg.store.schema import migrate
 
 REQUIRED_TABLES = {"decisions", "meetings", "reportings", "notices", "events", "kinds"}
@@ -33,7 +40,13 @@ class Problem:
         return {"check": self.check, "message": self.message}
 
 
-def backup(connection: sqlite3.Connection, target: Path, *, overwrite: bool = False) -> None:
+def backup(
+    connection: sqlite3.Connection,
+    target: Path,
+    *,
+    overwrite: bool = False,
+    register: Path | None = None,
+) -> None:
     """Copy the register with SQLite's online backup API: a consistent snapshot even while
     other processes write, unlike copying the file (which can catch a half-applied WAL).
 
@@ -58,6 +71,8 @@ def backup(connection: sqlite3.Connection, target: Path, *, overwrite: bool = Fa
     destination.close()
     if damage:
         target.unlink(missing_ok=True)
+        if register is not None:
+            remember_damage(register, f"`delreg backup` found {damage[0]}")
         raise StoreError(
             f"the register is damaged ({damage[0]}); no backup was made",
             hint="`delreg verify` says what is wrong; `delreg restore BACKUP` brings back the "
@@ -78,24 +93,49 @@ def integrity_problems(connection: sqlite3.Connection) -> list[str]:
 def verify(
     connection: sqlite3.Connection, normalise: Callable[[str], str] | None = None
 ) -> list[Problem]:
-    """SQLite's own integrity check plus the register's invariants."""
-    problems: list[Problem] = []
-    for (result,) in connection.execute("PRAGMA integrity_check"):
-        if result != "ok":
-            problems.append(Problem("integrity", result))
+    """SQLite's own integrity check plus the register's invariants.
+
+    On a damaged file the register's own checks may fail to read what they need; the damage
+    is then the finding, not a traceback.
+    """
+    problems = [Problem("integrity", result) for result in integrity_problems(connection)]
+    checks: list[Callable[[], Iterable[Problem]]] = [
+        lambda: _foreign_keys(connection),
+        lambda: _schema(connection),
+    ]
+    for check in checks:
+        try:
+            found = list(check())
+        except sqlite3.DatabaseError as error:
+            return [*problems, Problem("integrity", f"the file cannot be read: {error}")]
+        problems.extend(found)
+        if any(problem.check == "schema" for problem in found):
+            return problems
+    further: list[Callable[[], Iterable[Problem]]] = [lambda: _full_text_in_sync(connection)]
+    if normalise is not None:
+        further.append(lambda: _numbers_normalised(connection, normalise))
+    further.append(lambda: _history_replays(connection))
+    further.append(lambda: _history_chained(connection))
+    for check in further:
+        try:
+            problems.extend(check())
+        except sqlite3.DatabaseError as error:
+            if not problems:
+                problems.append(Problem("integrity", f"the file cannot be read: {error}"))
+            return problems
+    return problems
+
+
+def _foreign_keys(connection: sqlite3.Connection) -> Iterator[Problem]:
     for row in connection.execute("PRAGMA foreign_key_check"):
-        problems.append(Problem("foreign-keys", f"{row[0]} row {row[1]} points at no {row[2]}"))
+        yield Problem("foreign-keys", f"{row[0]} row {row[1]} points at no {row[2]}")
+
+
+def _schema(connection: sqlite3.Connection) -> Iterator[Problem]:
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
     missing = REQUIRED_TABLES - tables
     if missing:
-        problems.append(Problem("schema", "missing tables: " + ", ".join(sorted(missing))))
-        return problems
-    problems.extend(_full_text_in_sync(connection))
-    if normalise is not None:
-        problems.extend(_numbers_normalised(connection, normalise))
-    problems.extend(_history_replays(connection))
-    problems.extend(_history_chained(connection))
-    return problems
+        yield Problem("schema", "missing tables: " + ", ".join(sorted(missing)))
 
 
 def _history_chained(connection: sqlite3.Connection) -> list[Problem]:
@@ -274,7 +314,11 @@ def _copy_read_only(source: Path, copy: sqlite3.Connection, role: str) -> None:
 def verify_file(path: Path, normalise: Callable[[str], str] | None = None) -> list[Problem]:
     """``verify`` of the register at ``path``, in a working copy: never writes to the file."""
     with _staged(path, "register") as copy:
-        return verify(copy, normalise)
+        problems = verify(copy, normalise)
+    damage = [problem.message for problem in problems if problem.check == "integrity"]
+    if damage:
+        remember_damage(path, f"`delreg verify` found {damage[0]}")
+    return problems
 
 
 @dataclass
@@ -306,9 +350,11 @@ class Restore:
                 # whole (writers refuse it, so nothing can come in between).
                 _raw_backup(live, keep_copy)
                 _copy_pages(self.staged, live, self.target)
+                forget_damage(self.target)
                 return True
             migrate(live, self.target)
             _replace_under_lock(live, self.staged, self.target, keep_copy if existed else None)
+            forget_damage(self.target)
             return existed
         finally:
             live.close()
