@@ -161,7 +161,7 @@ def merge_imported(old: Decision, new: Decision) -> Decision:
 
 
 class Store:
-    """An open register. Use ``Store.open(path)``; every write is one transaction."""
+    """An open register. Use ``Store.open(path, mode=…)``; every write is one transaction."""
 
     def __init__(
         self,
