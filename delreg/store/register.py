@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +34,7 @@ from delreg.store.rows import (
     stored_values,
 )
 from delreg.store.schema import migrate
+from delreg.store.trail import BrokenLink, first_broken_link
 from delreg.store.trail import append as append_events
 
 # Rows compared and written together during an import; large enough to amortise the lookup
@@ -256,6 +257,16 @@ class Store:
         sql, parameters = decisions_sql(query)
         for row in self._query(sql, parameters):
             yield decision_from_row(row)
+
+    def held(self, diary_numbers: Iterable[str]) -> dict[str, Decision]:
+        """The decisions the register holds (not deleted) of these numbers, with where each
+        was reported, asked for in chunks."""
+        found: dict[str, Decision] = {}
+        sql = DECISION_SELECT + " WHERE d.deleted_at IS NULL AND d.diary_number IN ({})"
+        for row in self._rows_in(sql, sorted(set(diary_numbers))):
+            decision = decision_from_row(row)
+            found[decision.diary_number] = decision
+        return found
 
     def add(self, decision: Decision) -> Decision:
         with self._write():
@@ -644,16 +655,45 @@ class Store:
         self._record([("report", diary_number, None, {"meeting": date, "item": item})], stamp)
         return True
 
-    def mark_reported(self, diary_numbers: list[str], meeting: Meeting) -> int:
-        """Report decisions at a meeting in the given order; returns how many were new there."""
+    def mark_reported(
+        self,
+        diary_numbers: list[str],
+        meeting: Meeting,
+        fix: Callable[[], dict[str, Any]] | None = None,
+    ) -> int:
+        """Report decisions at a meeting in the given order; returns how many were new there.
+
+        ``fix()``, called inside the same transaction once the items are numbered, says what
+        the history records of the list as fixed (a "fix-list" event): whenever the list
+        changed, and the first time for a list fixed before such events were kept.
+        """
         stamp = now()
         with self._write():
             meeting_id = self._meeting_id(meeting, create=False)
             # In one pass for the whole list: asking the meeting's items again for each
             # decision made marking 60 000 decisions take eight minutes.
-            return self._report_numbers(
+            added = self._report_numbers(
                 [(number, meeting_id, None) for number in diary_numbers], stamp
             )
+            if fix is not None and (added or not self.fixed_lists(meeting)):
+                self._record([("fix-list", None, None, fix())], stamp)
+            return added
+
+    def fixed_lists(self, meeting: Meeting) -> list[tuple[str, str, dict[str, Any]]]:
+        """(at, user, what was recorded) of each time the meeting's list was fixed, oldest
+        first."""
+        found = []
+        for at, user, text in self._query(
+            "SELECT at, user, new FROM events WHERE action = 'fix-list' ORDER BY id"
+        ):
+            values = stored_json(text, "a fixed list in the history") or {}
+            if values.get("meeting") == meeting.date and values.get("board") == meeting.board:
+                found.append((at, user or "", values))
+        return found
+
+    def broken_link(self) -> BrokenLink | None:
+        """Where the history's hash chain first breaks; None when it holds. Reads only."""
+        return first_broken_link(self.connection)
 
     # --- meetings and notices -------------------------------------------------------------
 
