@@ -223,6 +223,7 @@ def test_the_word_file_is_marked_internal_on_every_page(pack_folder: Path) -> No
     assert len(document.inline_shapes) == 3
 
 
+@pytest.mark.usefixtures("empty_register")
 def test_a_year_with_no_decisions_and_a_bad_year(delreg: Invoke, tmp_path: Path) -> None:
     empty = delreg("audit", "--year", "2019", "-o", str(tmp_path / "tom"), "--seed", "1")
     assert empty.exit_code == 0, empty.stderr
