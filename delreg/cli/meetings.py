@@ -72,7 +72,7 @@ def add_meeting(
     with env.open_store(OpenMode.EXISTING if update else OpenMode.CREATE) as store:
         saved = store.update_meeting(meeting) if update else store.add_meeting(meeting)
     for warning in deadline_warnings(saved):
-        env.say(f"warning: {warning}")
+        env.warn(f"warning: {warning}")
     env.say(f"{'updated' if update else 'added'} the meeting on {saved.date}")
 
 

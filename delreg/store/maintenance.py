@@ -57,6 +57,12 @@ def backup(
         raise DelregError(
             f"{str(target)!r} exists already", hint="choose another name or add --overwrite"
         )
+    if not target.parent.is_dir():
+        # Not create_private_file's message: that one is about the register and --db.
+        raise DelregError(
+            f"cannot write the backup: folder {str(target.parent)!r} does not exist",
+            hint=f"create it first (mkdir -p {target.parent}) or back up to another folder",
+        )
     if target.exists():
         target.unlink()
     create_private_file(target)
