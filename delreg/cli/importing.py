@@ -116,9 +116,11 @@ def import_decisions(
                 on_progress=on_progress,
                 on_waiting=lambda: env.say(WAITING),
             )
+            from delreg.store import OpenMode
+
             # Everything is read and checked before the register is opened: a slow or endless
             # input (a pipe left open, a workbook bomb) never holds the write lock.
-            with RecordSpool(records) as spool, env.open_store() as store:
+            with RecordSpool(records) as spool, env.open_store(OpenMode.CREATE) as store:
                 summary = store.import_records(
                     spool, meeting=target, commit_if=commit, record_changes=dry_run
                 )
