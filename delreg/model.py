@@ -139,6 +139,12 @@ class Decision:
     meeting: str | None = None
     item: int | None = None
     source: str | None = None
+    # A contract's period (avtalsperiod), the last day an option may extend it to, and the last
+    # day to give notice or use the option in writing; kept for every kind that is an agreement.
+    valid_from: str | None = None
+    valid_to: str | None = None
+    extension_until: str | None = None
+    notice_by: str | None = None
     deleted: bool = field(default=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -163,6 +169,10 @@ class Decision:
             "meeting": self.meeting,
             "item": self.item,
             "source": self.source,
+            "valid_from": self.valid_from,
+            "valid_to": self.valid_to,
+            "extension_until": self.extension_until,
+            "notice_by": self.notice_by,
         }
 
 

@@ -53,6 +53,20 @@ DelegationPoint = Annotated[
     str | None, typer.Option("--delegation-point", help="The delegationsordning's point.")
 ]
 Amount = Annotated[str | None, typer.Option("--amount", help="Amount in whole kronor.")]
+ValidFrom = Annotated[
+    str | None, typer.Option("--valid-from", help="A contract's first day (avtalsperiod).")
+]
+ValidTo = Annotated[
+    str | None, typer.Option("--valid-to", help="A contract's last day without its options.")
+]
+ExtensionUntil = Annotated[
+    str | None,
+    typer.Option("--extension-until", help="The last day an option (förlängning) may extend to."),
+]
+NoticeBy = Annotated[
+    str | None,
+    typer.Option("--notice-by", help="The last day to give notice or use the option (uppsägning)."),
+]
 Format = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
 Public = Annotated[
     bool,
@@ -116,6 +130,10 @@ def add(
     secret_reason: SecretReason = None,
     delegation_point: DelegationPoint = None,
     amount: Amount = None,
+    valid_from: ValidFrom = None,
+    valid_to: ValidTo = None,
+    extension_until: ExtensionUntil = None,
+    notice_by: NoticeBy = None,
 ) -> None:
     """Register one decision."""
     from delreg.model import decision_from_mapping
@@ -252,6 +270,10 @@ def edit(
     secret_reason: SecretReason = None,
     delegation_point: DelegationPoint = None,
     amount: Amount = None,
+    valid_from: ValidFrom = None,
+    valid_to: ValidTo = None,
+    extension_until: ExtensionUntil = None,
+    notice_by: NoticeBy = None,
     clear: Annotated[
         list[str] | None,
         typer.Option("--clear", help="Erase a field, e.g. --clear procurement_number."),
