@@ -181,6 +181,15 @@ def _add_reporting_lookup_index(db: Any) -> None:
     db["reportings"].create_index(["decision_id", "meeting_id", "item"], if_not_exists=True)
 
 
+def _chain_the_history(db: Any) -> None:
+    # Each event's SHA-256 over itself and the event before it (delreg.store.trail): the
+    # events an existing register holds are chained in id order, as if written so.
+    from delreg.store.trail import chain_history
+
+    db.execute("ALTER TABLE events ADD COLUMN hash TEXT")
+    chain_history(db.conn)
+
+
 def _add_contract_dates_and_appeals(db: Any) -> None:
     # A contract's period, option and notice dates (NULL for every decision made before).
     for name in ("valid_from", "valid_to", "extension_until", "notice_by"):
@@ -213,6 +222,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_report_views,
     _add_compliance_tables,
     _add_reporting_lookup_index,
+    _chain_the_history,
     _add_contract_dates_and_appeals,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
