@@ -9,8 +9,10 @@ from typer.main import get_command_name
 
 # Importing a command module registers its commands on the app.
 from delreg.cli import (  # noqa: F401
+    appeals,
     check,
     decisions,
+    due,
     importing,
     maintenance,
     meetings,

@@ -15,9 +15,11 @@ from delreg.cli.output import ListFormat, table_safe, write_decisions, write_rec
 from delreg.errors import DelregError
 
 if TYPE_CHECKING:
+    from delreg.cli.environment import Environment
     from delreg.config import Config
+    from delreg.legal_status import LegalStatus, StatusBook
     from delreg.model import Decision
-    from delreg.store import Event
+    from delreg.store import Event, Store
 
 # Options shared by `add` and `edit`: a decision's fields.
 Kind = Annotated[str | None, typer.Option("--kind", help="Kind slug, e.g. tilldelningsbeslut.")]
@@ -199,8 +201,10 @@ def list_decisions(
         limit=limit,
     )
     with env.open_store() as store:
+        book = status_book(env, store) if fmt in (ListFormat.json, ListFormat.ndjson) else None
+        as_json = book.with_status if book else None
         if not public:
-            write_decisions(env, store.decisions(query), fmt)
+            write_decisions(env, store.decisions(query), fmt, as_json=as_json)
             return
         # A filter on what the public list hides must not find a secret decision by it: that
         # it matches `--search Epclusa` tells what it is about. Such a listing leaves secret
@@ -209,7 +213,15 @@ def list_decisions(
         found = store.decisions(replace(query, limit=None) if hidden_filter else query)
         if hidden_filter:
             found = islice((d for d in found if not d.secret), limit)
-        write_decisions(env, public_list(found, config), fmt)
+        write_decisions(env, public_list(found, config), fmt, as_json=as_json)
+
+
+def status_book(env: Environment, store: Store, today: date | None = None) -> StatusBook:
+    """Each decision's legal status on ``today``, from the register's meetings and appeals."""
+    from delreg.legal_status import StatusBook
+    from delreg.store.appeals import AppealStore
+
+    return StatusBook(store.meetings(), AppealStore(store).all(), env.config, today or date.today())
 
 
 def public_list(decisions: Iterable[Decision], config: Config) -> Iterator[Decision]:
@@ -238,19 +250,38 @@ def show(
     env = environment(ctx)
     with env.open_store() as store:
         decision = store.require(_diary_number(ctx, diary_number))
+        book = status_book(env, store)
     if public:
         decision = next(public_list([decision], env.config))
     if fmt is ListFormat.json:
         import json
 
-        env.out(json.dumps(decision.to_json(), ensure_ascii=False, indent=2))
+        env.out(json.dumps(book.with_status(decision), ensure_ascii=False, indent=2))
         return
     if fmt is not ListFormat.table:
-        write_decisions(env, [decision], fmt)
+        write_decisions(env, [decision], fmt, as_json=book.with_status)
         return
     for name, value in decision.to_json().items():
         shown = "; ".join(value) if isinstance(value, list) else value
         env.out(f"{name:<20} {'' if shown is None else table_safe(str(shown))}")
+    for line in status_lines(book.status(decision)):
+        env.out(line)
+
+
+def status_lines(status: LegalStatus) -> list[str]:
+    """The legal status as `show` prints it under the decision's fields."""
+    lines = [f"{'status':<20} {status.state} ({status.route})"]
+    for name, value in status.to_json().items():
+        if name in ("route", "state", "final", "meeting", "appeals") or value is None:
+            continue
+        lines.append(f"{name:<20} {value}")
+    for appeal in status.appeals:
+        outcome = f", {appeal.outcome} {appeal.decided_on}" if appeal.outcome else ", pending"
+        court = f" at {table_safe(appeal.court)}" if appeal.court else ""
+        lines.append(
+            f"{'appeal ' + str(appeal.number):<20} lodged {appeal.lodged_on}{court}{outcome}"
+        )
+    return lines
 
 
 @app.command(epilog='Example: delreg edit 23RS710 --subject "ultraljudsutrustning, 3 st"')
