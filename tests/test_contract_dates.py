@@ -18,9 +18,12 @@ from delreg.store.schema import SCHEMA_VERSION
 from tests.conftest import Invoke, as_json
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# A register written by delreg at schema 5 (before contract dates and appeals), by the commands
-# a secretary runs: a meeting, the example agenda and export, an edit, a delete, an ack.
-SCHEMA_5 = FIXTURES / "registers" / "schema-5.db"
+# Registers written by delreg at schema 5 and 6 (before contract dates and appeals; 6 added the
+# history's hash chain), each by the commands a secretary runs: a meeting, the example agenda
+# and export, an edit, a delete, an acknowledgement.
+# Every column an event had before (a schema may add more, e.g. the hash of the chain).
+EVENT_COLUMNS = "id, at, user, action, diary_number, old, new, command"
+OLD_REGISTERS = sorted((FIXTURES / "registers").glob("schema-*.db"))
 
 CONTRACT_CSV = (
     "Diarienummer;Beslutstyp;Beslut;Motpart;Beslutsdatum;Avtalsperiod;Option;Uppsägning\n"
@@ -221,18 +224,20 @@ def test_any_period_reads_back_its_two_ends(start: object, days: int, dash: str)
     assert contract_period(f"{start}{dash}{end}") == (start.isoformat(), end.isoformat())
 
 
-def test_a_schema_5_register_upgrades_keeping_every_decision_and_event(
-    tmp_path: Path, delreg: Invoke, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("made_by", OLD_REGISTERS, ids=lambda path: path.stem)
+def test_an_older_register_upgrades_keeping_every_decision_and_event(
+    made_by: Path, tmp_path: Path, delreg: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "old.db"
-    shutil.copyfile(SCHEMA_5, path)
+    shutil.copyfile(made_by, path)
     with sqlite3.connect(path) as old:
-        assert old.execute("PRAGMA user_version").fetchone()[0] == 5
+        version = int(made_by.stem.removeprefix("schema-"))
+        assert old.execute("PRAGMA user_version").fetchone()[0] == version < SCHEMA_VERSION
         decisions_before = old.execute(
             "SELECT diary_number, kind, subject, parties, decided_on, deleted_at FROM decisions "
             "ORDER BY id"
         ).fetchall()
-        events_before = old.execute("SELECT * FROM events ORDER BY id").fetchall()
+        events_before = old.execute(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY id").fetchall()
         reportings_before = old.execute("SELECT * FROM reportings ORDER BY rowid").fetchall()
     old.close()
     monkeypatch.setenv("DELREG_DB", str(path))
@@ -246,22 +251,16 @@ def test_a_schema_5_register_upgrades_keeping_every_decision_and_event(
             "ORDER BY id"
         ).fetchall()
         events_after = store.connection.execute(
-            f"SELECT {', '.join('e.' + name for name in _event_columns(store))} FROM events e "
-            "ORDER BY id"
+            f"SELECT {EVENT_COLUMNS} FROM events ORDER BY id"
         ).fetchall()
         reportings_after = store.connection.execute(
             "SELECT * FROM reportings ORDER BY rowid"
         ).fetchall()
     assert decisions_after == decisions_before and len(decisions_before) == 31
-    assert [tuple(row) for row in events_after][: len(events_before)] == events_before
+    assert events_after[: len(events_before)] == events_before and len(events_before) == 73
     assert reportings_after == reportings_before
 
     # An old decision is edited after the upgrade: its history still chains.
     assert delreg("edit", "23RS764", "--valid-to", "2026-12-31").exit_code == 0
     assert delreg("verify").exit_code == 0
     assert _contract(delreg, "23RS764")["valid_to"] == "2026-12-31"
-
-
-def _event_columns(store: Store) -> list[str]:
-    # The events of schema 5, in its column order (a later migration may add columns after).
-    return ["id", "at", "user", "action", "diary_number", "old", "new", "command"]
