@@ -99,32 +99,28 @@ def meeting_items(meetings: Iterable[Meeting], window: Window) -> Iterator[DueIt
         if held > window.last:
             continue
         name = f"{meeting.board} {meeting.date}".strip()
-        key = f"{meeting.date}-{meeting.board}".rstrip("-")
         if meeting.adjusted_on is None:
             deadline = minutes_adjust_deadline(held)
-            if window.today - LOOKBACK <= deadline <= window.last:
-                yield DueItem(
-                    deadline.isoformat(),
-                    "minutes-adjust",
-                    f"Approve (justera) the minutes of {name}",
-                    key,
-                    meeting=meeting.date,
-                    overdue=deadline < window.today,
-                    detail="kommunallagen 5 kap. 69 §: within 14 days of the meeting",
-                )
+            kind, title = "minutes-adjust", f"Approve (justera) the minutes of {name}"
+            detail = "kommunallagen 5 kap. 69 §: within 14 days of the meeting"
         elif meeting.posted_on is None:
             deadline = posting_deadline(date.fromisoformat(meeting.adjusted_on))
-            if not window.today - LOOKBACK <= deadline <= window.last:
-                continue
+            kind, title = "minutes-post", f"Post the approved minutes of {name}"
+            detail = (
+                f"approved {meeting.adjusted_on}; kommunallagen 8 kap. 12 §: on the notice "
+                "board by the second day after approval"
+            )
+        else:
+            continue
+        if window.today - LOOKBACK <= deadline <= window.last:
             yield DueItem(
                 deadline.isoformat(),
-                "minutes-post",
-                f"Post the approved minutes of {name} on the notice board",
-                key,
+                kind,
+                title,
+                f"{meeting.date}-{meeting.board}".rstrip("-"),
                 meeting=meeting.date,
                 overdue=deadline < window.today,
-                detail=f"approved {meeting.adjusted_on}; kommunallagen 8 kap. 12 §: by the "
-                "second day after approval",
+                detail=detail,
             )
 
 

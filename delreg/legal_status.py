@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from delreg.calendar import appeal_ends_on, contract_allowed_from, standstill_ends_on
@@ -64,6 +65,7 @@ _ROUTES_BY_NAME = {_folded(route.value): route for route in Route} | {
 }
 
 
+@lru_cache(maxsize=256)
 def route_for(kind: str, config: Config) -> Route:
     """The appeal route of a kind, from [appeal_routes] (``default`` for a kind not named)."""
     routes = config.section("appeal_routes")
