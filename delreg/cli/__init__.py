@@ -16,6 +16,7 @@ from delreg.cli import (  # noqa: F401
     importing,
     maintenance,
     meetings,
+    publish,
     report,
 )
 from delreg.cli.app import GLOBAL_OPTIONS_WITH_VALUES, app

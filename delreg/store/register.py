@@ -71,6 +71,31 @@ class Event:
         }
 
 
+_EVENT_SELECT = "SELECT at, user, action, diary_number, old, new, command FROM events"
+
+
+def _event_from_row(row: tuple[Any, ...]) -> Event:
+    return Event(
+        at=row[0],
+        user=row[1] or "",
+        action=row[2],
+        diary_number=row[3],
+        old=json.loads(row[4]) if row[4] else None,
+        new=json.loads(row[5]) if row[5] else None,
+        command=row[6] or "",
+    )
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """A decision reported at a meeting (the meeting named by its date and board)."""
+
+    diary_number: str
+    meeting: str
+    board: str
+    item: int
+
+
 @dataclass
 class ImportSummary:
     inserted: int = 0
@@ -280,22 +305,23 @@ class Store:
 
     def history(self, diary_number: str) -> list[Event]:
         rows = self._query(
-            "SELECT at, user, action, diary_number, old, new, command FROM events "
-            "WHERE diary_number = ? ORDER BY id",
-            [diary_number],
+            f"{_EVENT_SELECT} WHERE diary_number = ? ORDER BY id", [diary_number]
         ).fetchall()
-        return [
-            Event(
-                at=row[0],
-                user=row[1] or "",
-                action=row[2],
-                diary_number=row[3],
-                old=json.loads(row[4]) if row[4] else None,
-                new=json.loads(row[5]) if row[5] else None,
-                command=row[6] or "",
-            )
-            for row in rows
-        ]
+        return [_event_from_row(row) for row in rows]
+
+    def events(self) -> Iterator[Event]:
+        """Every change in the register, oldest first (what `publish` derives its feed from)."""
+        for row in self._query(f"{_EVENT_SELECT} ORDER BY id"):
+            yield _event_from_row(row)
+
+    def reportings(self) -> list[Reporting]:
+        """Every decision reported at a meeting, by meeting and item (deleted ones left out)."""
+        rows = self._query(
+            "SELECT d.diary_number, m.date, m.board, r.item FROM reportings r "
+            "JOIN meetings m ON m.id = r.meeting_id JOIN decisions d ON d.id = r.decision_id "
+            "WHERE d.deleted_at IS NULL ORDER BY m.date, m.board, r.item"
+        )
+        return [Reporting(*row) for row in rows]
 
     def _ensure_kinds(self, kinds: Iterable[str]) -> None:
         self.connection.executemany(
