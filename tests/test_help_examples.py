@@ -43,6 +43,8 @@ EXPECTED_EXIT = {
     "delreg check --rule standstill --rule chain-order --format json": 1,
     # 23RS1851 (MT 2023-0053a, contract without award) was decided in 2024.
     "delreg check --since 2024-01-01 --as-of 2024-02-01": 1,
+    # The diarium export lacks the agenda's decisions, and two of its own are unreported.
+    "delreg reconcile data/example-diarium.csv": 1,
 }
 
 # What the user has done before an example makes sense.
@@ -52,6 +54,9 @@ PREPARE: dict[str, list[list[str]]] = {
     # An outcome is recorded for an appeal lodged before.
     'delreg appeal 24RS841 --decided-on 2024-05-20 --outcome upheld --reference "Mål nr 1234-24"': [
         ["appeal", "24RS841", "--lodged-on", "2024-03-05"]
+    ],
+    "delreg verify --report 2024-02-15 lista.docx": [
+        ["report", "--meeting", "2024-02-15", "-o", "lista.docx", "--mark-reported"]
     ],
 }
 

@@ -10,6 +10,7 @@ from typer.main import get_command_name
 # Importing a command module registers its commands on the app.
 from delreg.cli import (  # noqa: F401
     appeals,
+    audit,
     check,
     decisions,
     due,
@@ -17,6 +18,7 @@ from delreg.cli import (  # noqa: F401
     maintenance,
     meetings,
     publish,
+    reconcile,
     report,
 )
 from delreg.cli.app import GLOBAL_OPTIONS_WITH_VALUES, app

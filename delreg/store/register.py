@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ from delreg.store.rows import (
     stored_values,
 )
 from delreg.store.schema import migrate
+from delreg.store.trail import BrokenLink, first_broken_link
 from delreg.store.trail import append as append_events
 
 # Rows compared and written together during an import; large enough to amortise the lookup
@@ -248,6 +249,16 @@ class Store:
         for row in self._query(sql, parameters):
             yield decision_from_row(row)
 
+    def held(self, diary_numbers: Iterable[str]) -> dict[str, Decision]:
+        """The decisions the register holds (not deleted) of these numbers, with where each
+        was reported, asked for in chunks."""
+        found: dict[str, Decision] = {}
+        sql = DECISION_SELECT + " WHERE d.deleted_at IS NULL AND d.diary_number IN ({})"
+        for row in self._rows_in(sql, sorted(set(diary_numbers))):
+            decision = decision_from_row(row)
+            found[decision.diary_number] = decision
+        return found
+
     def add(self, decision: Decision) -> Decision:
         with self._write():
             self._ensure_kinds([decision.kind])
@@ -375,7 +386,7 @@ class Store:
 
     def _record(
         self,
-        changes: list[tuple[str, str, dict[str, Any] | None, dict[str, Any] | None]],
+        changes: list[tuple[str, str | None, dict[str, Any] | None, dict[str, Any] | None]],
         stamp: str,
     ) -> None:
         def dump(values: dict[str, Any] | None) -> str | None:
@@ -387,7 +398,7 @@ class Store:
         )
 
     def _record_texts(
-        self, changes: list[tuple[str, str, str | None, str | None]], stamp: str
+        self, changes: list[tuple[str, str | None, str | None, str | None]], stamp: str
     ) -> None:
         """``_record`` for old and new values already written as JSON text."""
         append_events(
@@ -619,14 +630,43 @@ class Store:
         self._record([("report", diary_number, None, {"meeting": date, "item": item})], stamp)
         return True
 
-    def mark_reported(self, diary_numbers: list[str], meeting: Meeting) -> int:
-        """Report decisions at a meeting in the given order; returns how many were new there."""
+    def mark_reported(
+        self,
+        diary_numbers: list[str],
+        meeting: Meeting,
+        fix: Callable[[], dict[str, Any]] | None = None,
+    ) -> int:
+        """Report decisions at a meeting in the given order; returns how many were new there.
+
+        ``fix()``, called inside the same transaction once the items are numbered, says what
+        the history records of the list as fixed (a "fix-list" event): whenever the list
+        changed, and the first time for a list fixed before such events were kept.
+        """
         stamp = now()
         with self._write():
             meeting_id = self._meeting_id(meeting, create=False)
-            return sum(
+            added = sum(
                 self._add_reporting(number, meeting_id, None, stamp) for number in diary_numbers
             )
+            if fix is not None and (added or not self.fixed_lists(meeting)):
+                self._record([("fix-list", None, None, fix())], stamp)
+            return added
+
+    def fixed_lists(self, meeting: Meeting) -> list[tuple[str, str, dict[str, Any]]]:
+        """(at, user, what was recorded) of each time the meeting's list was fixed, oldest
+        first."""
+        found = []
+        for at, user, text in self._query(
+            "SELECT at, user, new FROM events WHERE action = 'fix-list' ORDER BY id"
+        ):
+            values = json.loads(text)
+            if values.get("meeting") == meeting.date and values.get("board") == meeting.board:
+                found.append((at, user or "", values))
+        return found
+
+    def broken_link(self) -> BrokenLink | None:
+        """Where the history's hash chain first breaks; None when it holds. Reads only."""
+        return first_broken_link(self.connection)
 
     # --- meetings and notices -------------------------------------------------------------
 
