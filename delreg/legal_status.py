@@ -114,11 +114,13 @@ class LegalStatus:
     def is_final(self) -> bool:
         return self.state in (State.final, State.not_appealable)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, *, with_state: bool = True) -> dict[str, Any]:
+        """The status; ``with_state=False`` leaves out what depends on the day asked (state,
+        final), for a document that must read the same whenever it is made (a report)."""
+        on_the_day = {"state": str(self.state), "final": self.is_final} if with_state else {}
         return {
             "route": str(self.route),
-            "state": str(self.state),
-            "final": self.is_final,
+            **on_the_day,
             "meeting": self.meeting,
             "minutes_posted_on": self.minutes_posted_on,
             "appeal_ends_on": self.appeal_ends_on,
@@ -293,6 +295,10 @@ class StatusBook:
                 self._shared_json[facts] = known
         # A copy: a caller may change what it is given without changing another's status.
         return {**known, "appeals": []}
+
+    def report_status(self, decision: Decision) -> dict[str, Any]:
+        """The status as a report shows it: its dates and appeals, not the day's state."""
+        return self.status(decision).to_json(with_state=False)
 
     def with_status(self, decision: Decision) -> dict[str, Any]:
         """The decision's JSON with its ``status``."""

@@ -206,6 +206,13 @@ def test_appeals_are_recorded_and_shown_in_show_list_and_history(delreg: Invoke)
     table = delreg("show", "24RS841").stdout
     assert "appealed (laglighetsprövning)" in table and "lodged 2024-03-05" in table
 
+    # The report is a document to fix: its status carries dates and appeals, never the state
+    # of the day it was printed, so the same list prints the same bytes on any day.
+    report = as_json(delreg("report", "--meeting", "2024-02-15", "--format", "json"))
+    (item,) = [item for item in report["items"] if item["diary_number"] == "24RS841"]
+    assert item["status"]["appeal_ends_on"] == "2024-03-13" and "state" not in item["status"]
+    assert item["status"]["appeals"][0]["lodged_on"] == "2024-03-05"
+
     listed = {row["diary_number"]: row for row in as_json(delreg("list", "--format", "json"))}
     assert listed["24RS841"]["status"]["state"] == "appealed"
     assert listed["23RS710"]["status"]["route"] == "överprövning"

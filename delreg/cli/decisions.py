@@ -218,10 +218,9 @@ def list_decisions(
 
 def status_book(env: Environment, store: Store, today: date | None = None) -> StatusBook:
     """Each decision's legal status on ``today``, from the register's meetings and appeals."""
-    from delreg.legal_status import StatusBook
-    from delreg.store.appeals import AppealStore
+    from delreg.store.appeals import status_book as book_of
 
-    return StatusBook(store.meetings(), AppealStore(store).all(), env.config, today or date.today())
+    return book_of(store, env.config, today)
 
 
 def _diary_number(ctx: typer.Context, text: str) -> str:

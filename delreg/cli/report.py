@@ -116,9 +116,9 @@ def report(
             made = period_report(store, first, last, config, public=public)
         status = None
         if chosen is ReportFormat.json:
-            from delreg.cli.decisions import status_book
+            from delreg.store.appeals import status_book
 
-            status = status_book(env, store).status_json
+            status = status_book(store, config).report_status
     payload = render(made, chosen, config, status=status)
     _deliver(env, payload, output, binary=chosen is ReportFormat.docx)
 

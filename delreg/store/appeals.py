@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
+from delreg.config import Config
 from delreg.errors import Conflict, NotFound
+from delreg.legal_status import StatusBook
 from delreg.model import Appeal
 from delreg.store.register import Store, now
 
@@ -24,6 +27,11 @@ def _numbered(rows: Iterable[tuple[Any, ...]]) -> dict[str, list[Appeal]]:
             Appeal(number, lodged_on, len(appeals) + 1, court, reference, decided_on, outcome)
         )
     return found
+
+
+def status_book(store: Store, config: Config, today: date | None = None) -> StatusBook:
+    """Each decision's legal status on ``today``, from the register's meetings and appeals."""
+    return StatusBook(store.meetings(), AppealStore(store).all(), config, today or date.today())
 
 
 class AppealStore:
