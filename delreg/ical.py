@@ -9,6 +9,7 @@ on the same day gives the same bytes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -27,8 +28,9 @@ class CalendarEvent:
 
 
 def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped."""
-    return (
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped,
+    other control characters (which TEXT may not hold) made spaces."""
+    escaped = (
         value.replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
@@ -36,6 +38,10 @@ def escape_text(value: str) -> str:
         .replace("\n", "\\n")
         .replace("\r", "\\n")
     )
+    return _CONTROLS.sub(" ", escaped)
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def fold(line: str) -> str:

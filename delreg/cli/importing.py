@@ -19,6 +19,7 @@ from delreg.errors import ExitCode, Interrupted
 if TYPE_CHECKING:
     from delreg.cli.environment import Environment
     from delreg.store import ImportSummary
+    from delreg.store.register import Change
 
 
 class CommitGuard:
@@ -112,7 +113,9 @@ def import_decisions(
                 on_progress=on_progress,
             )
             with env.open_store() as store:
-                summary = store.import_records(records, meeting=target, commit_if=commit)
+                summary = store.import_records(
+                    records, meeting=target, commit_if=commit, record_changes=dry_run
+                )
     except KeyboardInterrupt:
         guard.release()
         raise Interrupted(
@@ -128,7 +131,7 @@ def import_decisions(
     finally:
         guard.release()
     if guard.pressed:
-        env.say("note: Ctrl-C came as the import was being written; it was written whole")
+        env.warn("note: Ctrl-C came as the import was being written; it was written whole")
     exit_code(ExitCode.PROBLEMS if summary.rejected else ExitCode.OK)
 
 
@@ -137,17 +140,36 @@ def _tell(
 ) -> None:
     if as_json:
         env.out(json.dumps(summary.to_json(), ensure_ascii=False))
+    elif summary.changes is not None:
+        for change in summary.changes:
+            env.out(_change_line(change))
     for rejected in summary.rejected:
-        env.say(f"rejected: {rejected.source}: {rejected.reason}")
+        env.warn(f"rejected: {rejected.source}: {rejected.reason}")
     written = not dry_run and (skip_invalid or not summary.rejected)
-    env.say(
+    (env.warn if summary.rejected else env.say)(
         f"inserted {summary.inserted}, updated {summary.updated}, unchanged {summary.unchanged}, "
         f"rejected {len(summary.rejected)}, notices {summary.notices}"
         + ("" if written else " — nothing was written")
         + (" (dry run)" if dry_run else "")
     )
     if summary.rejected and not skip_invalid and not dry_run:
-        env.say("hint: fix the rejected items, or add --skip-invalid to import the rest")
+        env.warn("hint: fix the rejected items, or add --skip-invalid to import the rest")
+
+
+def _change_line(change: Change) -> str:
+    """ "updated  23RS710  decided_on: – → 2023-11-02; parties: – → Ultraljud Norden AB" """
+    if not change.fields:
+        return f"{change.action:<8}  {change.diary_number}"
+    fields = "; ".join(
+        f"{name}: {_shown(old)} → {_shown(new)}" for name, (old, new) in change.fields.items()
+    )
+    return f"{change.action:<8}  {change.diary_number}  {fields}"
+
+
+def _shown(value: Any) -> str:
+    from delreg.cli.output import csv_cell
+
+    return csv_cell(value) or "–"
 
 
 # Below this much input an import is over before a bar would be worth drawing.
