@@ -65,6 +65,7 @@ def appeal(
     from delreg.cli.decisions import status_book, status_lines
     from delreg.dates import optional_date, parse_date
     from delreg.model import APPEAL_OUTCOMES, normalise_diary_number
+    from delreg.store import OpenMode
     from delreg.store.appeals import AppealStore
 
     env = environment(ctx)
@@ -90,7 +91,7 @@ def appeal(
             hint="see `delreg appeal --help`",
         )
     today = date.fromisoformat(parse_date(as_of)) if as_of else date.today()
-    with env.open_store() as store:
+    with env.open_store(OpenMode.EXISTING) as store:
         appeals = AppealStore(store)
         if lodged_on:
             recorded = appeals.lodge(

@@ -56,12 +56,12 @@ def due(
     from delreg.dates import parse_date
     from delreg.due import DATED_FIELDS, LOOKBACK, Window, due_items
     from delreg.meetings import appeal_ends_on
-    from delreg.store import DecisionQuery
+    from delreg.store import DecisionQuery, OpenMode
 
     env = environment(ctx)
     today = date.fromisoformat(parse_date(as_of)) if as_of else date.today()
     window = Window(today, within)
-    with env.open_store() as store:
+    with env.open_store(OpenMode.EXISTING) as store:
         book = status_book(env, store, today)
         meetings = store.meetings()
         dated = list(
