@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from delreg.errors import InvalidValue
 from delreg.fields import contract_period
-from delreg.store import Store
+from delreg.store import OpenMode, Store
 from delreg.store.schema import SCHEMA_VERSION
 from tests.conftest import Invoke, as_json
 
@@ -244,7 +244,7 @@ def test_an_older_register_upgrades_keeping_every_decision_and_event(
 
     verified = delreg("verify")
     assert verified.exit_code == 0, verified.stdout + verified.stderr
-    with Store.open(path) as store:
+    with Store.open(path, mode=OpenMode.EXISTING) as store:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         decisions_after = store.connection.execute(
             "SELECT diary_number, kind, subject, parties, decided_on, deleted_at FROM decisions "
