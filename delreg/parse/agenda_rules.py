@@ -17,6 +17,7 @@ from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.dates import MONTHS
+from delreg.diary_numbers import CANONICAL_SHAPES, SEARCH_SHAPES
 from delreg.errors import InputError
 from delreg.parse.agenda_fast import SentenceRules, sentence_rules
 from delreg.parse.agenda_gates import Gate, gate, trie_pattern, union
@@ -220,7 +221,7 @@ class _Compiler:
             diary_number=self._diary_number(),
             diary_number_bare=self.compile(
                 "diary_number_search",
-                rf"(?<![\w/.])(?P<number>{self.alternatives('diary_number_search')})(?![\w/])",
+                rf"(?<![\w/.])(?P<number>{self.diary_shapes()})(?![\w/])",
             ),
             diary_number_alone=self._diary_number_alone(),
             diary_label_gate=self.gate("diary_number_labels"),
@@ -326,9 +327,13 @@ class _Compiler:
             ),
             delegation_point_gate=self.gate("delegation_point_patterns"),
             rare_gate=union(*rare),
-            canonical_diary_number=_any_of(self.config.diary_number_patterns),
+            canonical_diary_number=_any_of(
+                (*map(re.compile, CANONICAL_SHAPES), *self.config.diary_number_patterns)
+            ),
             canonical_procurement_number=_any_of(self.config.procurement_number_patterns),
-            sentence=sentence_rules(verbs=verbs, diary_shapes=self.strings("diary_number_search")),
+            sentence=sentence_rules(
+                verbs=verbs, diary_shapes=[*SEARCH_SHAPES, *self.strings("diary_number_search")]
+            ),
         )
 
     # --- reading the table -------------------------------------------------------------------
@@ -373,6 +378,11 @@ class _Compiler:
     def alternatives(self, key: str) -> str:
         patterns = self.strings(key)
         return "|".join(f"(?:{pattern})" for pattern in patterns) if patterns else _NEVER
+
+    def diary_shapes(self) -> str:
+        # The built-in grammar first, then the organisation's own shapes.
+        shapes = [*SEARCH_SHAPES, *self.strings("diary_number_search")]
+        return "|".join(f"(?:{shape})" for shape in shapes)
 
     def gate(self, key: str) -> Gate:
         return gate(self.strings(key))
@@ -421,13 +431,13 @@ class _Compiler:
         return self.compile(
             "diary_number_search",
             rf"(?P<label>(?i:\b(?:{labels}))\b\.?(?:\s*:)?\s*)?"
-            rf"(?<![\w/.])(?P<number>{self.alternatives('diary_number_search')})(?![\w/])",
+            rf"(?<![\w/.])(?P<number>{self.diary_shapes()})(?![\w/])",
         )
 
     def _diary_number_alone(self) -> re.Pattern[str]:
         # A line that holds a diary number and nothing else ("Dnr: RS 2022/1275").
         labels = self.alternatives("diary_number_labels")
-        shapes = self.alternatives("diary_number_search")
+        shapes = self.diary_shapes()
         return self.compile(
             "diary_number_search",
             rf"\(?\s*(?:(?i:{labels})\.?(?:\s*:)?\s*)?(?:{shapes})\s*\)?\s*[.,;:]?",
