@@ -190,6 +190,8 @@ def test_bulk_and_row_by_row_imports_give_the_same_register(
         assert bulk[name] == rows[name], name
     # The comparison compared something: every kind of change is there.
     actions = {row[3] for row in bulk["events"]}
+    # The history's hash chain (the last column) is there, and equal, in both.
+    assert all(len(row[-1]) == 64 for row in bulk["events"])
     assert {"insert", "update", "undelete", "delete", "report"} <= actions
     assert bulk["summaries"][1]["unchanged"] > 0 and bulk["summaries"][1]["updated"] > 0
     assert len(bulk["reportings"]) > 300

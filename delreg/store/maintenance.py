@@ -72,7 +72,16 @@ def verify(
     if normalise is not None:
         problems.extend(_numbers_normalised(connection, normalise))
     problems.extend(_history_replays(connection))
+    problems.extend(_history_chained(connection))
     return problems
+
+
+def _history_chained(connection: sqlite3.Connection) -> list[Problem]:
+    """The events' hash chain holds from the first event to the last (delreg.store.trail)."""
+    from delreg.store.trail import first_broken_link
+
+    broken = first_broken_link(connection)
+    return [] if broken is None else [Problem("chain", broken.message())]
 
 
 def _history_replays(connection: sqlite3.Connection) -> list[Problem]:

@@ -27,6 +27,7 @@ from delreg.store.rows import (
     stored_values,
 )
 from delreg.store.schema import migrate
+from delreg.store.trail import append as append_events
 
 # Rows compared and written together during an import; large enough to amortise the lookup
 # of existing rows, small enough to keep memory flat.
@@ -352,9 +353,8 @@ class Store:
         self, changes: list[tuple[str, str, str | None, str | None]], stamp: str
     ) -> None:
         """``_record`` for old and new values already written as JSON text."""
-        self.connection.executemany(
-            "INSERT INTO events (at, user, action, diary_number, old, new, command) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        append_events(
+            self.connection,
             [
                 (stamp, self.user, action, number, old, new, self.command)
                 for action, number, old, new in changes

@@ -181,12 +181,22 @@ def _add_reporting_lookup_index(db: Any) -> None:
     db["reportings"].create_index(["decision_id", "meeting_id", "item"], if_not_exists=True)
 
 
+def _chain_the_history(db: Any) -> None:
+    # Each event's SHA-256 over itself and the event before it (delreg.store.trail): the
+    # events an existing register holds are chained in id order, as if written so.
+    from delreg.store.trail import chain_history
+
+    db.execute("ALTER TABLE events ADD COLUMN hash TEXT")
+    chain_history(db.conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_base_tables,
     _add_full_text_search,
     _add_report_views,
     _add_compliance_tables,
     _add_reporting_lookup_index,
+    _chain_the_history,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

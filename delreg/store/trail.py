@@ -1,0 +1,138 @@
+"""The history as a chain that proves itself: every event carries a SHA-256 that covers it and
+the event before it, so an event changed, inserted or removed behind delreg's back breaks the
+chain at that place.
+
+An event's hash is SHA-256 over the UTF-8 bytes of the previous event's hash (64 hex digits;
+for the first event, 64 zeros) followed by the event's canonical serialisation: the JSON array
+
+    [id, at, user, action, diary_number, old, new, command]
+
+written without ASCII escapes, with ", " between items, ``null`` for an empty value, and
+``old`` and ``new`` as the JSON texts the events table stores (strings, not objects). Anyone can
+recompute it from a copy of the table with sqlite3 and any SHA-256 tool; delreg's own
+``verify`` does, and names the first event where it breaks.
+
+Every event delreg writes goes through ``append``, inside the writer's transaction. It reads
+the last hash once per call and chains the new events in memory: linear in the events written,
+the same for a bulk import's batch and for one edit, so both paths give the same table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from delreg.store.rows import json_text
+
+GENESIS = "0" * 64
+# What a writer knows of an event: (at, user, action, diary_number, old, new, command), with
+# old and new already JSON text.
+EventRow = tuple[str, str, str, str | None, str | None, str | None, str]
+_COLUMNS = "id, at, user, action, diary_number, old, new, command"
+# The chain is computed over the rows in id order in slices this large, to keep memory flat.
+_SLICE = 10_000
+
+
+def event_hash(previous: str, event: Sequence[Any]) -> str:
+    """The hash of ``event`` (id, at, user, action, diary_number, old, new, command) after
+    the event whose hash is ``previous``."""
+    canonical = json_text(list(event))
+    return hashlib.sha256((previous + canonical).encode()).hexdigest()
+
+
+def last_link(connection: sqlite3.Connection) -> tuple[int, str]:
+    """The id and hash of the newest event; (0, GENESIS) in an empty history."""
+    row = connection.execute("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1").fetchone()
+    if row is None:
+        return 0, GENESIS
+    return int(row[0]), row[1] or GENESIS
+
+
+def append(connection: sqlite3.Connection, events: Iterable[EventRow]) -> None:
+    """Write ``events`` after the newest, each chained to the one before it.
+
+    Call it inside the transaction that makes the change, so no other writer can come in
+    between reading the last hash and writing the next.
+    """
+    last_id, previous = last_link(connection)
+    rows: list[tuple[Any, ...]] = []
+    for offset, event in enumerate(events, start=1):
+        full = (last_id + offset, *event)
+        previous = event_hash(previous, full)
+        rows.append((*full, previous))
+    if rows:
+        connection.executemany(
+            f"INSERT INTO events ({_COLUMNS}, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+        )
+
+
+def _in_order(connection: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
+    """Every event with its stored hash, by id, read slice by slice (safe while the caller
+    updates rows already read)."""
+    after = -1
+    while True:
+        rows = connection.execute(
+            f"SELECT {_COLUMNS}, hash FROM events WHERE id > ? ORDER BY id LIMIT ?",
+            [after, _SLICE],
+        ).fetchall()
+        if not rows:
+            return
+        yield from rows
+        after = rows[-1][0]
+
+
+def chain_history(connection: sqlite3.Connection) -> None:
+    """Compute the hash of every event in id order (the migration that starts the chain)."""
+    previous = GENESIS
+    pending: list[tuple[str, int]] = []
+    for row in _in_order(connection):
+        previous = event_hash(previous, row[:-1])
+        pending.append((previous, row[0]))
+        if len(pending) >= _SLICE:
+            connection.executemany("UPDATE events SET hash = ? WHERE id = ?", pending)
+            pending = []
+    connection.executemany("UPDATE events SET hash = ? WHERE id = ?", pending)
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    """Where the chain first breaks: the event, and what is wrong there."""
+
+    event_id: int
+    action: str
+    diary_number: str | None
+    at: str
+    reason: str
+
+    def message(self) -> str:
+        subject = f"{self.action} of {self.diary_number}" if self.diary_number else self.action
+        return f"the history's chain breaks at event {self.event_id} ({subject} at {self.at}): " + (
+            self.reason
+        )
+
+
+def first_broken_link(connection: sqlite3.Connection) -> BrokenLink | None:
+    """The first event whose hash does not follow from it and the event before it; None when
+    the whole chain holds. Reads only."""
+    previous = GENESIS
+    previous_id = 0
+    for row in _in_order(connection):
+        event_id, at, _, action, diary_number = row[:5]
+        stored = row[-1]
+        reason = None
+        if event_id != previous_id + 1:
+            reason = f"events {previous_id + 1}–{event_id - 1} before it are missing"
+        elif stored is None:
+            reason = "it has no hash (written behind delreg's back?)"
+        elif event_hash(previous, row[:-1]) != stored:
+            reason = (
+                "it is not the event its hash was made for: it, or the one before it, "
+                "was changed behind delreg's back"
+            )
+        if reason is not None:
+            return BrokenLink(event_id, action, diary_number, at, reason)
+        previous, previous_id = stored, event_id
+    return None
