@@ -20,6 +20,7 @@ first). A number without a prefix is the risky kind, so only those shapes carry 
 
 from __future__ import annotations
 
+import functools
 import re
 
 # The parts. A four-digit year is a plausible one (so 0771 and 5020 are not years).
@@ -87,27 +88,36 @@ def _written(template: str, bare: bool) -> str:
     return f"{_BARE_BEFORE}(?:{shape}){_BARE_AFTER}" if bare else shape
 
 
-SEARCH_SHAPES: tuple[str, ...] = tuple(_written(template, bare) for template, bare in _TEMPLATES)
-"""The shapes as written in running text (case-sensitive regular expressions, no groups of
-their own): the agenda reader puts them before the configuration's own."""
+@functools.cache
+def search_shapes() -> tuple[str, ...]:
+    """The shapes as written in running text (case-sensitive regular expressions, no groups of
+    their own): the agenda reader puts them before the configuration's own."""
+    return tuple(_written(template, bare) for template, bare in _TEMPLATES)
 
-CANONICAL_SHAPES: tuple[str, ...] = tuple(
-    _render(template, written=False) for template, _ in _TEMPLATES
-)
-"""The shapes of a normalised diary number, for ``fullmatch``."""
 
-_CANONICAL = re.compile("|".join(f"(?:{shape})" for shape in CANONICAL_SHAPES))
-# A date at the end of a match, on its own or after a series ("KS 2023-12-08" is read as a date).
+@functools.cache
+def canonical_shapes() -> tuple[str, ...]:
+    """The shapes of a normalised diary number, for ``fullmatch``."""
+    return tuple(_render(template, written=False) for template, _ in _TEMPLATES)
+
+
+@functools.cache
+def _canonical() -> re.Pattern[str]:
+    # Compiled on first use: start-up imports this module and need not pay for it.
+    return re.compile("|".join(f"(?:{shape})" for shape in canonical_shapes()))
+
+
 _DATE = re.compile(
     r"(?:^|\s)(?:19|20)\d{2}\s?[-–]\s?(?:0[1-9]|1[0-2])\s?[-–]\s?(?:0[1-9]|[12]\d|3[01])$"
 )
-# 2019-2020, 2021/22, 2021/2022: a period of years, not a serial in a year.
+# 2019-2020, 2021/22, 2021/2022: a period of years, not a serial in a year; and two years
+# (2015-1900), which no registry writes as a serial and its year.
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})")
 
 
 def is_canonical(number: str) -> bool:
     """Whether ``number`` is a diary number in the grammar's canonical form."""
-    return _CANONICAL.fullmatch(number) is not None
+    return _canonical().fullmatch(number) is not None
 
 
 def is_not_a_number(written: str, *, labelled: bool = False) -> bool:
@@ -125,6 +135,4 @@ def is_not_a_number(written: str, *, labelled: bool = False) -> bool:
     if period is None:
         return False
     first, second = period.group(1), period.group(2)
-    return int(second) % 100 == (int(first) + 1) % 100 or (
-        len(second) == 4 and 0 < int(second) - int(first) <= 10
-    )
+    return len(second) == 4 or int(second) == (int(first) + 1) % 100

@@ -148,8 +148,8 @@ valid_shapes = st.one_of(
     ),
     # 2024/KS 0107
     st.builds(lambda y, p, s: f"{y}/{p} {s}", year4, prefix, padded),
-    # 2021/6 (a serial that does not make it a period: 2021/22 is a school year)
-    st.builds(lambda y, s: f"{y}/{s}", year4, st.integers(100, 99_999).map(str)),
+    # 2021/6 (a serial that does not make it a period: 2021/22 and 2021/2022 are school years)
+    st.builds(lambda y, s: f"{y}/{s}", year4, st.integers(100, 999).map(str)),
     # 4468-2017
     st.builds(lambda s, d, y: f"{s}{d}{y}", st.integers(1, 1899).map(str), dash, year4),
     # 106-156/2013, 002 – 443 / 05, 1.6-216/2013
