@@ -14,7 +14,9 @@ from typing import BinaryIO
 
 from delreg.config import Config
 from delreg.errors import InputError
-from delreg.parse import Record
+from delreg.model import Notice
+from delreg.parse import Record, Rejected
+from delreg.parse.accounting import Account
 
 FORMATS = ("auto", "text", "pdf", "csv", "tsv", "json", "xlsx")
 _SNIFF_BYTES = 4096
@@ -30,25 +32,46 @@ def read_inputs(
     sheet: str | None = None,
     stdin: BinaryIO | None = None,
     on_progress: Callable[[int], None] | None = None,
+    accounts: list[Account] | None = None,
 ) -> Iterator[Record]:
     """Records of every input in turn. ``on_progress`` hears the bytes read so far, in all
-    files together, every few thousand records (for a progress bar)."""
+    files together, every few thousand records (for a progress bar); ``accounts`` gets one
+    account per input of what was read and what became of it."""
     done = 0
     for name in paths:
         report = None
         if on_progress is not None:
             report = _offset_by(done, on_progress)
-        yield from read_input(
-            name,
-            fmt=fmt,
-            config=config,
-            meeting_year=meeting_year,
-            sheet=sheet,
-            stdin=stdin,
-            on_position=report,
+        account = Account("<stdin>" if name == "-" else name)
+        if accounts is not None:
+            accounts.append(account)
+        yield from _counted(
+            read_input(
+                name,
+                fmt=fmt,
+                config=config,
+                meeting_year=meeting_year,
+                sheet=sheet,
+                stdin=stdin,
+                on_position=report,
+                account=account,
+            ),
+            account,
         )
         if name != "-":
             done += input_size(name)
+
+
+def _counted(records: Iterator[Record], account: Account) -> Iterator[Record]:
+    """The records, each counted as the item it is."""
+    for record in records:
+        if isinstance(record, Rejected):
+            account.rejected += 1
+        elif isinstance(record, Notice):
+            account.notices += 1
+        else:
+            account.decisions += 1
+        yield record
 
 
 def _offset_by(done: int, on_progress: Callable[[int], None]) -> Callable[[int], None]:
@@ -72,6 +95,7 @@ def read_input(
     sheet: str | None = None,
     stdin: BinaryIO | None = None,
     on_position: Callable[[int], None] | None = None,
+    account: Account | None = None,
 ) -> Iterator[Record]:
     source = "<stdin>" if name == "-" else name
     with _open_binary(name, stdin) as stream:
@@ -80,7 +104,7 @@ def read_input(
             from delreg.parse.detect import detect_format
 
             chosen = detect_format(name, stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES])
-        records = _dispatch(chosen, stream, source, config, meeting_year, sheet)
+        records = _dispatch(chosen, stream, source, config, meeting_year, sheet, account)
         if on_position is None or name == "-":
             yield from records
             return
@@ -102,11 +126,14 @@ def _dispatch(
     config: Config,
     meeting_year: int | None,
     sheet: str | None,
+    account: Account | None = None,
 ) -> Iterator[Record]:
     if fmt == "pdf":
         from delreg.parse.pdf import read_pdf
 
-        yield from read_pdf(stream, source=source, config=config, meeting_year=meeting_year)
+        yield from read_pdf(
+            stream, source=source, config=config, meeting_year=meeting_year, account=account
+        )
     elif fmt == "xlsx":
         from delreg.parse.xlsx import read_xlsx
 
@@ -117,7 +144,11 @@ def _dispatch(
             from delreg.parse.agenda import read_agenda
 
             yield from read_agenda(
-                _read_text(text, source), source=source, config=config, meeting_year=meeting_year
+                _read_text(text, source),
+                source=source,
+                config=config,
+                meeting_year=meeting_year,
+                account=account,
             )
         elif fmt in ("csv", "tsv"):
             from delreg.parse.tabular import read_csv

@@ -18,6 +18,7 @@ from delreg.errors import ExitCode, Interrupted
 
 if TYPE_CHECKING:
     from delreg.cli.environment import Environment
+    from delreg.parse.accounting import Account
     from delreg.store import ImportSummary
 
 
@@ -100,6 +101,7 @@ def import_decisions(
             guard.hold()
         return chosen
 
+    accounts: list[Account] = []
     try:
         with _progress_bar(env, paths) as on_progress:
             records = read_inputs(
@@ -109,6 +111,7 @@ def import_decisions(
                 meeting_year=meeting_year,
                 sheet=sheet,
                 on_progress=on_progress,
+                accounts=accounts,
             )
             with env.open_store() as store:
                 summary = store.import_records(records, meeting=target, commit_if=commit)
@@ -123,21 +126,45 @@ def import_decisions(
         guard.release()
         raise
     try:
-        _tell(env, summary, dry_run=dry_run, skip_invalid=skip_invalid, as_json=as_json)
+        _tell(
+            env,
+            summary,
+            accounts,
+            dry_run=dry_run,
+            skip_invalid=skip_invalid,
+            as_json=as_json,
+        )
     finally:
         guard.release()
     if guard.pressed:
         env.say("note: Ctrl-C came as the import was being written; it was written whole")
-    exit_code(ExitCode.PROBLEMS if summary.rejected else ExitCode.OK)
+    empty = [account for account in accounts if account.found_nothing]
+    exit_code(ExitCode.PROBLEMS if summary.rejected or empty else ExitCode.OK)
 
 
 def _tell(
-    env: Environment, summary: ImportSummary, *, dry_run: bool, skip_invalid: bool, as_json: bool
+    env: Environment,
+    summary: ImportSummary,
+    accounts: list[Account],
+    *,
+    dry_run: bool,
+    skip_invalid: bool,
+    as_json: bool,
 ) -> None:
     if as_json:
-        env.out(json.dumps(summary.to_json(), ensure_ascii=False))
+        data = summary.to_json()
+        data["items"] = _items(accounts)
+        data["inputs"] = [account.to_json() for account in accounts]
+        env.out(json.dumps(data, ensure_ascii=False))
     for rejected in summary.rejected:
         env.say(f"rejected: {rejected.source}: {rejected.reason}")
+    for account in accounts:
+        if account.found_nothing:
+            looked_for = account.looked_for or "a header row and rows of decisions"
+            env.say(f"delreg: warning: {account.source}: no list of decisions found")
+            env.say(f"hint: looked for {looked_for}")
+        else:
+            env.say(_account_line(account))
     written = not dry_run and (skip_invalid or not summary.rejected)
     env.say(
         f"inserted {summary.inserted}, updated {summary.updated}, unchanged {summary.unchanged}, "
@@ -147,6 +174,27 @@ def _tell(
     )
     if summary.rejected and not skip_invalid and not dry_run:
         env.say("hint: fix the rejected items, or add --skip-invalid to import the rest")
+
+
+def _items(accounts: list[Account]) -> dict[str, int]:
+    """The items of all inputs: seen = decisions + rejected + notices."""
+    keys = ("seen", "decisions", "rejected", "notices", "repeated")
+    return {key: sum(getattr(account, key) for account in accounts) for key in keys}
+
+
+def _account_line(account: Account) -> str:
+    """ "read 32 items from agenda.txt: 29 decisions, 0 rejected, 3 notices (…)"."""
+    line = (
+        f"read {account.seen} items from {account.source}: {account.decisions} decisions, "
+        f"{account.rejected} rejected, {account.notices} notices"
+    )
+    skipped = []
+    if account.repeated:
+        skipped.append(f"{account.repeated} printed again")
+    prose = account.lines.get("prose", 0)
+    if prose:
+        skipped.append(f"{prose} lines of text about the list")
+    return line + (f" ({', '.join(skipped)})" if skipped else "")
 
 
 # Below this much input an import is over before a bar would be worth drawing.
