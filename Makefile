@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # The example: the board's published agenda of 2024-02-15 (29 decisions), then the registry's
-# export with dates, parties and amounts, then the delegation order; print the board's list and
-# what `check` finds (it exits 1 on errors, which is what the example is meant to show).
+# export with dates, parties and amounts; print the board's list; load the delegation order and
+# show what `check` finds (it exits 1 on errors, which is what the example is meant to show).
+# These are commands of the README's tour, in the tour's order (tests/test_readme.py).
 DEMO := $(BIN)/delreg --db $(DEMO_DB)
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
@@ -25,8 +26,8 @@ demo: $(STAMP)
 		--paragraph 16 --adjusted-on 2024-02-20 --posted-on 2024-02-21
 	$(DEMO) import data/example-agenda.txt --meeting 2024-02-15
 	$(DEMO) import data/example-diarium.csv
-	$(DEMO) delegation load data/delegationsordning.toml
 	$(DEMO) report --meeting 2024-02-15
+	$(DEMO) delegation load data/delegationsordning.toml
 	$(DEMO) check --as-of 2024-02-29 || test $$? -eq 1
 
 lint: $(STAMP)

@@ -61,7 +61,7 @@ def _rule_and_number(env: Environment, reference: tuple[str, str]) -> tuple[str,
     "  delreg check\n\n"
     "  delreg check --rule standstill --rule chain-order --format json\n\n"
     "  delreg check --since 2024-01-01 --as-of 2024-02-01\n\n"
-    '  delreg check --ack standstill 23RS764 --reason "signed after a court order"'
+    '  delreg check --ack contract-without-award 23RS1851 --reason "förnyad konkurrensutsättning"'
 )
 def check(
     ctx: typer.Context,
@@ -291,7 +291,7 @@ app.add_typer(delegation_app, name="delegation")
 @delegation_app.command(
     "load",
     epilog="Examples:\n\n  delreg delegation load data/delegationsordning.toml\n\n"
-    "  delreg delegation load delegationsordning.csv --dry-run",
+    "  delreg delegation load data/delegationsordning.toml --dry-run",
 )
 def load_order(
     ctx: typer.Context,

@@ -95,8 +95,9 @@ def _field_values(ctx: typer.Context, given: dict[str, Any]) -> dict[str, Any]:
 
 
 @app.command(
-    epilog="Example: delreg add --kind tilldelningsbeslut --diary-number 23RS710 "
-    '--procurement-number "MT 2023-0043" --subject ultraljudsutrustning --decided-on 2023-11-02'
+    epilog="Example: delreg add --kind tilldelningsbeslut --diary-number 24RS1102 "
+    '--procurement-number "MT 2024-0007" --subject "sängar till akutmottagningen" '
+    "--decided-on 2024-02-26"
 )
 def add(
     ctx: typer.Context,

@@ -55,7 +55,8 @@ class CommitGuard:
     name="import",
     epilog="Examples:\n\n"
     "  delreg import data/example-agenda.txt --meeting 2024-02-15\n\n"
-    "  delreg import export.csv --skip-invalid --json\n\n"
+    "  delreg import data/example-diarium.csv --dry-run\n\n"
+    "  delreg import data/example-diarium.csv --skip-invalid --json\n\n"
     "  delreg list --format csv | delreg import - --format csv",
 )
 def import_decisions(

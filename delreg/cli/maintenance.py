@@ -13,7 +13,7 @@ from delreg.cli.app import app, environment, exit_code
 from delreg.errors import DelregError, ExitCode
 
 
-@app.command(epilog="Example: delreg backup /backup/delreg-$(date +%F).db")
+@app.command(epilog="Example: delreg backup delreg-$(date +%F).db")
 def backup(
     ctx: typer.Context,
     target: Annotated[Path, typer.Argument(help="The file to write the copy to.", dir_okay=False)],
@@ -28,7 +28,7 @@ def backup(
     env.say(f"backed up {store.path} to {target}")
 
 
-@app.command(epilog="Example: delreg restore /backup/delreg-2024-02-01.db --yes")
+@app.command(epilog="Example: delreg restore delreg-2024-02-01.db --yes")
 def restore(
     ctx: typer.Context,
     source: Annotated[Path, typer.Argument(help="A backup made by `delreg backup`.")],
@@ -56,7 +56,7 @@ def restore(
     )
 
 
-@app.command(epilog="Example: delreg verify --format json")
+@app.command(epilog="Example: delreg verify --json")
 def verify(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,

@@ -32,8 +32,8 @@ def meeting_json(meeting: Any) -> dict[str, Any]:
 
 @meetings_app.command(
     "add",
-    epilog='Example: delreg meetings add 2024-02-15 --board "Hälso- och sjukvårdsnämnden" '
-    "--paragraph 16 --adjusted-on 2024-02-20 --posted-on 2024-02-21",
+    epilog='Example: delreg meetings add 2024-03-14 --board "Hälso- och sjukvårdsnämnden" '
+    "--paragraph 30 --adjusted-on 2024-03-19 --posted-on 2024-03-20",
 )
 def add_meeting(
     ctx: typer.Context,
