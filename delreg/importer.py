@@ -104,6 +104,9 @@ def read_input(
             from delreg.parse.detect import detect_format
 
             chosen = detect_format(name, stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES])
+        if account is not None and chosen not in ("text", "pdf"):
+            # An export's rows are its list: a header and no rows is an empty list, not none.
+            account.list_found = bool(stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES].strip())
         records = _dispatch(chosen, stream, source, config, meeting_year, sheet, account)
         if on_position is None or name == "-":
             yield from records

@@ -437,3 +437,10 @@ def test_a_random_register_in_each_layout_reads_back(planned: list[Planned], lay
     ]
     rejected = [record for record in records if isinstance(record, Rejected)]
     assert len(rejected) == (1 if layout == "cut off" else 0), rejected
+
+
+def test_an_export_with_no_rows_is_an_empty_list_and_no_warning(delreg: Invoke) -> None:
+    # `delreg list --format json | delreg import -` on an empty register round-trips quietly.
+    result = delreg("import", "-", "--format", "json", input="[]\n")
+    assert result.exit_code == 0, result.stderr
+    assert "read 0 items from <stdin>" in result.stderr
