@@ -257,7 +257,10 @@ def test_an_unknown_leading_kind_word_is_kept_as_the_kind(delreg: Invoke, databa
     with sqlite3.connect(database) as connection:
         kinds = dict(connection.execute("SELECT name, label FROM kinds"))
     assert kinds["foretagsutvecklingsbidrag"] == "Företagsutvecklingsbidrag"
-    assert "markanvisningsbeslut" in kinds
+    assert kinds["markanvisningsbeslut"] == "Markanvisningsbeslut"
+    listed = json.loads(delreg("list", "--kind", "markanvisningsbeslut", "--format", "json").stdout)
+    assert [row["diary_number"] for row in listed] == ["RUN 2024/340"]
+    assert delreg("list", "--kind", "markanvisning").exit_code != 0  # a typo is still one
 
 
 # --- the import's account, over every invented document -----------------------------------------

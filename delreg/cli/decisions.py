@@ -158,6 +158,7 @@ def list_decisions(
     from dataclasses import replace
 
     from delreg.dates import optional_date, parse_month
+    from delreg.errors import InvalidValue
     from delreg.model import normalise_procurement_number, require_kind
     from delreg.store import DecisionQuery
 
@@ -168,8 +169,14 @@ def list_decisions(
         if since or until:
             raise DelregError("--month cannot be combined with --since/--until")
         first, last = parse_month(month, today=date.today())
+    unknown_kind = None
+    try:
+        slug = require_kind(kind, config) if kind else None
+    except InvalidValue as error:
+        # A kind word an import kept ("markanvisningsbeslut") is a kind of this register.
+        unknown_kind, slug = error, (kind or "").strip()
     query = DecisionQuery(
-        kind=require_kind(kind, config) if kind else None,
+        kind=slug,
         since=first,
         until=last,
         procurement_number=normalise_procurement_number(procurement, config)
@@ -182,6 +189,11 @@ def list_decisions(
         limit=limit,
     )
     with env.open_store() as store:
+        if (
+            unknown_kind is not None
+            and next(store.decisions(replace(query, limit=1)), None) is None
+        ):
+            raise unknown_kind
         if not public:
             write_decisions(env, store.decisions(query), fmt)
             return
