@@ -447,3 +447,22 @@ def test_an_export_with_no_rows_is_an_empty_list_and_no_warning(delreg: Invoke) 
     result = delreg("import", "-", "--format", "json", input="[]\n")
     assert result.exit_code == 0, result.stderr
     assert "read 0 items from <stdin>" in result.stderr
+
+
+@pytest.mark.parametrize("bullet", ["•", "◦", "▪", "–", "-", "*", "·", "➢", "1.", "a)", "A."])
+@pytest.mark.parametrize("heading", ["Anmälan av delegationsbeslut\n", ""])
+def test_every_ordinary_bullet_starts_an_item(bullet: str, heading: str) -> None:
+    items = [
+        "Programbeslut – Ombyggnad av kök, hus 4, RS 2024/371",
+        "Bidrag – Föreningen Gläntan för sommarläger, RS 2024/372",
+        "Yttrande över remiss om länstrafikens plan, RS 2024/373",
+    ]
+    if bullet in ("1.", "a)", "A."):
+        marks = [bullet.replace(bullet[0], chr(ord(bullet[0]) + n)) for n in range(3)]
+    else:
+        marks = [bullet] * 3
+    body = "\n".join(f"{mark} {item}" for mark, item in zip(marks, items, strict=True))
+    records = list(read_agenda(f"{heading}{body}\n", source="doc", config=CONFIG))
+    decisions = [record for record in records if isinstance(record, Decision)]
+    assert [d.diary_number for d in decisions] == ["RS 2024/371", "RS 2024/372", "RS 2024/373"]
+    assert [d.kind for d in decisions] == ["programbeslut", "bidrag", "yttrande"]
