@@ -103,9 +103,10 @@ _RUN = 2
 
 
 def _mark_runs(blocks: list[Block], rules: AgendaRules, config: Config) -> list[Block]:
-    """In a document with no heading, mark the bulleted items that stand in a run with at
-    least two others' worth of diary numbers: such a run is a list ("• Programbeslut – …,
-    RS2023/3710"). Numbered agenda points with their own diary numbers are not marked."""
+    """In a document with no heading, mark the bulleted items with diary numbers in a run of
+    bullets that holds at least two of them: such a run is a list ("• Programbeslut – …,
+    RS2023/3710"), its other bullets text around it. Numbered agenda points with their own
+    diary numbers make no run: they are the agenda's, not a list of decisions."""
     run: list[Block] = []
     for block in [*blocks, None]:
         if block is not None and block.marked and block.style == "bullet":
