@@ -43,12 +43,17 @@ EXPECTED_EXIT = {
     "delreg check --rule standstill --rule chain-order --format json": 1,
     # 23RS1851 (MT 2023-0053a, contract without award) was decided in 2024.
     "delreg check --since 2024-01-01 --as-of 2024-02-01": 1,
+    # The diarium export lacks the agenda's decisions, and two of its own are unreported.
+    "delreg reconcile data/example-diarium.csv": 1,
 }
 
 # What the user has done before an example makes sense.
 PREPARE: dict[str, list[list[str]]] = {
     "delreg undelete 23RS710": [["delete", "23RS710", "--yes"]],
     "delreg restore delreg-2024-02-01.db --yes": [["backup", "delreg-2024-02-01.db"]],
+    "delreg verify --report 2024-02-15 lista.docx": [
+        ["report", "--meeting", "2024-02-15", "-o", "lista.docx", "--mark-reported"]
+    ],
 }
 
 

@@ -19,6 +19,10 @@ from delreg.cli.app import GLOBAL_OPTIONS_WITH_VALUES, DelregGroup
 from delreg.store import Store
 
 HEAVY = ("sqlite_utils", "sqlite3", "rich", "openpyxl", "docx", "pypdf", "jinja2", "pydantic")
+# What `delreg audit` alone loads to draw its charts: never at start-up, nor for --help.
+CHARTING = {"matplotlib", "numpy", "PIL"}
+# What `delreg publish` alone loads (and what reads its bundle): never at start-up.
+PUBLISHING = {"rdflib", "datasette", "feedparser", "yaml", "jinja2", "docx"}
 
 PROBE = """
 import json, sys
@@ -60,6 +64,7 @@ def test_python_m_delreg_answers_the_version_too() -> None:
 def test_help_imports_no_reader_or_renderer() -> None:
     loaded = modules_loaded_by("--help")
     assert not loaded & {"sqlite_utils", "openpyxl", "docx", "pypdf", "jinja2"}
+    assert not loaded & CHARTING
 
 
 def test_listing_an_existing_register_imports_no_schema_tool_reader_or_renderer(
@@ -70,8 +75,17 @@ def test_listing_an_existing_register_imports_no_schema_tool_reader_or_renderer(
     loaded = modules_loaded_by("list", "--limit", "20", "--format", "json")
     assert "sqlite3" in loaded
     assert not loaded & {"sqlite_utils", "rich", "openpyxl", "docx", "pypdf", "jinja2"}
+    assert not loaded & PUBLISHING
+    assert not loaded & CHARTING
     # Typer 0.29 would build a pydantic TypeAdapter for every option (+70 ms a run).
     assert "pydantic" not in loaded
+
+
+def test_publish_loads_its_libraries_only_when_it_publishes(tmp_path: Path) -> None:
+    assert not modules_loaded_by("--help") & PUBLISHING
+    assert not modules_loaded_by("publish", "--help") & PUBLISHING
+    # A refused publication (no address given) has not started to write: nothing loaded yet.
+    assert not modules_loaded_by("publish", str(tmp_path / "out")) & {"rdflib", "docx"}
 
 
 def _built(application: typer.Typer) -> dict[str, Any]:

@@ -9,11 +9,14 @@ from typer.main import get_command_name
 
 # Importing a command module registers its commands on the app.
 from delreg.cli import (  # noqa: F401
+    audit,
     check,
     decisions,
     importing,
     maintenance,
     meetings,
+    publish,
+    reconcile,
     report,
 )
 from delreg.cli.app import GLOBAL_OPTIONS_WITH_VALUES, app

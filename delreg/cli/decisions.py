@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING, Annotated, Any
@@ -15,8 +14,6 @@ from delreg.cli.output import ListFormat, table_safe, write_decisions, write_rec
 from delreg.errors import DelregError
 
 if TYPE_CHECKING:
-    from delreg.config import Config
-    from delreg.model import Decision
     from delreg.store import Event
 
 # Options shared by `add` and `edit`: a decision's fields.
@@ -204,16 +201,9 @@ def list_decisions(
         found = store.decisions(replace(query, limit=None) if hidden_filter else query)
         if hidden_filter:
             found = islice((d for d in found if not d.secret), limit)
+        from delreg.public import public_list
+
         write_decisions(env, public_list(found, config), fmt)
-
-
-def public_list(decisions: Iterable[Decision], config: Config) -> Iterator[Decision]:
-    """The decisions as a public list may show them (OSL 5 kap. 2 §), masked as the report
-    masks them: one rule for every public output."""
-    from delreg.report.build import public_view
-
-    for decision in decisions:
-        yield public_view(decision, config) if decision.secret else decision
 
 
 def _diary_number(ctx: typer.Context, text: str) -> str:
@@ -234,7 +224,9 @@ def show(
     with env.open_store() as store:
         decision = store.require(_diary_number(ctx, diary_number))
     if public:
-        decision = next(public_list([decision], env.config))
+        from delreg.public import shown_publicly
+
+        decision = shown_publicly(decision, env.config)
     if fmt is ListFormat.json:
         import json
 

@@ -56,12 +56,43 @@ def restore(
     )
 
 
-@app.command(epilog="Example: delreg verify --json")
+VERIFY_EXAMPLES = (
+    "Examples:\n\n"
+    "  delreg verify\n\n"
+    "  delreg verify --json\n\n"
+    "  delreg verify --report 2024-02-15 lista.docx"
+)
+
+
+@app.command(epilog=VERIFY_EXAMPLES)
 def verify(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
+    report: Annotated[
+        tuple[str, Path] | None,
+        typer.Option(
+            "--report",
+            metavar="MEETING FILE",
+            help="Tell whether FILE (txt, md, html, docx, json or csv from `report --meeting`) "
+            "is the meeting's list as fixed by --mark-reported.",
+        ),
+    ] = None,
+    board: Annotated[
+        str | None, typer.Option(help="With --report: the board, when several met that day.")
+    ] = None,
 ) -> None:
-    """Check the file's integrity and the register's own invariants; exit 1 on any problem."""
+    """Check the file's integrity and the register's own invariants, the history's hash chain
+    included; exit 1 on any problem.
+
+    With --report MEETING FILE, check a document instead (one `delreg report --meeting MEETING`
+    wrote, e.g. with -o lista.docx --mark-reported): exit 0 when it is the list fixed for the
+    meeting (byte for byte one that delreg made of it), 1 when it is not.
+    """
+    if report is not None:
+        _verify_report(ctx, report[0], report[1], board or "", as_json)
+        return
+    if board is not None:
+        raise DelregError("--board goes with --report", hint="delreg verify --report DATE FILE")
     from delreg.model import normalise_diary_number
     from delreg.store.maintenance import verify as run_checks
 
@@ -77,3 +108,46 @@ def verify(
         env.say(f"{problem.check}: {problem.message}")
     env.say("the register is sound" if not problems else f"{len(problems)} problem(s) found")
     exit_code(ExitCode.PROBLEMS if problems else ExitCode.OK)
+
+
+def _verify_report(ctx: typer.Context, day: str, path: Path, board: str, as_json: bool) -> None:
+    from delreg.dates import parse_date
+    from delreg.report.build import meeting_report
+    from delreg.report.fixed_list import (
+        FixedList,
+        Verdict,
+        judge,
+        list_digest,
+        possible_formats,
+        renderings,
+    )
+
+    env = environment(ctx)
+    date = parse_date(day)
+    try:
+        document = path.read_bytes()
+    except OSError as error:
+        raise DelregError(
+            f"cannot read {str(path)!r}: {error.strerror or error}",
+            hint="give the document `delreg report --meeting` wrote",
+        ) from None
+    config = env.config
+    with env.open_store() as store:
+        meeting = store.meeting(date, board)
+        fixes = [FixedList.from_event(*fixed) for fixed in store.fixed_lists(meeting)]
+        verdict = judge(
+            document,
+            fixes,
+            lambda: list_digest(meeting_report(store, date, config, board=board)),
+            lambda: renderings(store, date, board, config, possible_formats(document)).items(),
+            meeting.date,
+        )
+        broken = store.broken_link() if verdict.matches else None
+    if broken is not None:
+        verdict = Verdict(
+            False, f"{verdict.message}; but {broken.message()}, so the record cannot be trusted"
+        )
+    if as_json:
+        env.out(json.dumps({"file": str(path), **verdict.to_json()}, ensure_ascii=False))
+    env.say(f"{path}: {verdict.message}")
+    exit_code(ExitCode.OK if verdict.matches else ExitCode.PROBLEMS)

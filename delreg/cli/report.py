@@ -127,11 +127,16 @@ def _meeting_report(
     mark_reported: bool,
 ) -> MeetingReport:
     from delreg.report.build import meeting_report
+    from delreg.report.fixed_list import fix_record
 
     made = meeting_report(store, day, config, board=board, public=public)
     waiting = made.unreported
+    if mark_reported:
+        # The history keeps the list's digests as fixed (`delreg verify --report`).
+        store.mark_reported(
+            waiting, made.meeting, fix=lambda: fix_record(store, day, board, config)
+        )
     if mark_reported and waiting:
-        store.mark_reported(waiting, made.meeting)
         made = meeting_report(store, day, config, board=board, public=public)
         numbers = [item.number or 0 for item in made.items if item.decision.diary_number in waiting]
         env.say(

@@ -12,7 +12,8 @@ Which decisions a meeting's report lists:
   meeting, or has no decision date (an agenda imported without ``--meeting`` has none),
   numbered 1, 2, … in order of the diary number's year and serial.
 
-A public report (OSL 5 kap. 2 §) masks secret decisions here, before any renderer sees them.
+A public report (OSL 5 kap. 2 §) masks secret decisions here, by delreg.public's one rule,
+before any renderer sees them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 from delreg.config import Config
 from delreg.meetings import appeal_ends_on
 from delreg.model import Decision, Meeting, Notice, diary_number_sort_key
+from delreg.public import public_view
 from delreg.report.sentences import decision_sentence
 
 if TYPE_CHECKING:
@@ -82,29 +84,6 @@ class PeriodReport:
 
 
 Report = MeetingReport | PeriodReport
-
-
-def public_view(decision: Decision, config: Config) -> Decision:
-    """What a public list may show of a secret decision: its case, date, kind and delegate.
-
-    Built field by field from what may be kept rather than by blanking what may not, so a field
-    added to Decision later stays out of public reports until someone decides otherwise. The
-    procurement number and the amount go too: they tie the decision to tender data and
-    commercial terms (OSL 19:3, 31:16).
-    """
-    return Decision(
-        diary_number=decision.diary_number,
-        kind=decision.kind,
-        subject=config.secret_text,
-        delegate=decision.delegate,
-        decided_on=decision.decided_on,
-        notified_on=decision.notified_on,
-        secret=True,
-        secret_reason=decision.secret_reason,
-        delegation_point=decision.delegation_point,
-        meeting=decision.meeting,
-        item=decision.item,
-    )
 
 
 def report_item(

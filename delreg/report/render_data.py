@@ -90,11 +90,11 @@ def render_csv(report: Report) -> str:
     for item in report.items:
         values = item_json(item)
         # A subject such as "=HYPERLINK(…)" stays text when the list is opened in Excel.
-        writer.writerow([protect(_cell(values.get(name))) for name in CSV_COLUMNS])
+        writer.writerow([protect(csv_cell(values.get(name))) for name in CSV_COLUMNS])
     return buffer.getvalue()
 
 
-def _cell(value: Any) -> str:
+def csv_cell(value: Any) -> str:
     # The same cells as `delreg list --format csv`: parties joined with "; ", true/false.
     if value is None:
         return ""

@@ -48,7 +48,7 @@ def render_docx(layout: Layout) -> bytes:
     _set_properties(document, layout, dated)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _with_fixed_times(buffer.getvalue(), dated)
+    return with_fixed_times(buffer.getvalue(), dated)
 
 
 def _add_section(document: Document, section: Section) -> None:
@@ -131,7 +131,7 @@ def _dated(day: str | None) -> datetime:
     return max(datetime.fromisoformat(day).replace(tzinfo=UTC), UNDATED)
 
 
-def _with_fixed_times(data: bytes, dated: datetime) -> bytes:
+def with_fixed_times(data: bytes, dated: datetime) -> bytes:
     """The same zip with every entry dated ``dated``, so equal reports are equal files."""
     stamp = dated.timetuple()[:6]
     output = io.BytesIO()

@@ -20,12 +20,13 @@ def markdown_escape(text: str) -> str:
     return _LIST_MARKER.sub(r"\1\\\2", escaped)
 
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
+@lru_cache(maxsize=4)
+def environment(package: str = "delreg.report") -> jinja2.Environment:
+    """The templates in ``package``'s ``templates`` folder (the report's, the audit pack's)."""
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("delreg.report", "templates"),
+        loader=jinja2.PackageLoader(package, "templates"),
         # Every value in an HTML report is escaped; a Markdown template escapes with `md`.
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",)),
         undefined=jinja2.StrictUndefined,
@@ -37,5 +38,5 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_template(name: str, **context: Any) -> str:
-    return environment().get_template(name).render(**context)
+def render_template(name: str, *, package: str = "delreg.report", **context: Any) -> str:
+    return environment(package).get_template(name).render(**context)

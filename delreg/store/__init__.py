@@ -1,6 +1,6 @@
 """The only package that speaks SQL: schema, migrations, queries and the history."""
 
 from delreg.store.queries import DecisionQuery
-from delreg.store.register import Event, ImportSummary, Store
+from delreg.store.register import Event, ImportSummary, Reporting, Store
 
-__all__ = ["DecisionQuery", "Event", "ImportSummary", "Store"]
+__all__ = ["DecisionQuery", "Event", "ImportSummary", "Reporting", "Store"]

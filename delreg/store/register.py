@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ from delreg.store.rows import (
     stored_values,
 )
 from delreg.store.schema import migrate
+from delreg.store.trail import BrokenLink, first_broken_link
 from delreg.store.trail import append as append_events
 
 # Rows compared and written together during an import; large enough to amortise the lookup
@@ -69,6 +70,31 @@ class Event:
             "new": self.new,
             "command": self.command,
         }
+
+
+_EVENT_SELECT = "SELECT at, user, action, diary_number, old, new, command FROM events"
+
+
+def _event_from_row(row: tuple[Any, ...]) -> Event:
+    return Event(
+        at=row[0],
+        user=row[1] or "",
+        action=row[2],
+        diary_number=row[3],
+        old=json.loads(row[4]) if row[4] else None,
+        new=json.loads(row[5]) if row[5] else None,
+        command=row[6] or "",
+    )
+
+
+@dataclass(frozen=True)
+class Reporting:
+    """A decision reported at a meeting (the meeting named by its date and board)."""
+
+    diary_number: str
+    meeting: str
+    board: str
+    item: int
 
 
 @dataclass
@@ -212,6 +238,16 @@ class Store:
         for row in self._query(sql, parameters):
             yield decision_from_row(row)
 
+    def held(self, diary_numbers: Iterable[str]) -> dict[str, Decision]:
+        """The decisions the register holds (not deleted) of these numbers, with where each
+        was reported, asked for in chunks."""
+        found: dict[str, Decision] = {}
+        sql = DECISION_SELECT + " WHERE d.deleted_at IS NULL AND d.diary_number IN ({})"
+        for row in self._rows_in(sql, sorted(set(diary_numbers))):
+            decision = decision_from_row(row)
+            found[decision.diary_number] = decision
+        return found
+
     def add(self, decision: Decision) -> Decision:
         with self._write():
             self._ensure_kinds([decision.kind])
@@ -269,22 +305,23 @@ class Store:
 
     def history(self, diary_number: str) -> list[Event]:
         rows = self._query(
-            "SELECT at, user, action, diary_number, old, new, command FROM events "
-            "WHERE diary_number = ? ORDER BY id",
-            [diary_number],
+            f"{_EVENT_SELECT} WHERE diary_number = ? ORDER BY id", [diary_number]
         ).fetchall()
-        return [
-            Event(
-                at=row[0],
-                user=row[1] or "",
-                action=row[2],
-                diary_number=row[3],
-                old=json.loads(row[4]) if row[4] else None,
-                new=json.loads(row[5]) if row[5] else None,
-                command=row[6] or "",
-            )
-            for row in rows
-        ]
+        return [_event_from_row(row) for row in rows]
+
+    def events(self) -> Iterator[Event]:
+        """Every change in the register, oldest first (what `publish` derives its feed from)."""
+        for row in self._query(f"{_EVENT_SELECT} ORDER BY id"):
+            yield _event_from_row(row)
+
+    def reportings(self) -> list[Reporting]:
+        """Every decision reported at a meeting, by meeting and item (deleted ones left out)."""
+        rows = self._query(
+            "SELECT d.diary_number, m.date, m.board, r.item FROM reportings r "
+            "JOIN meetings m ON m.id = r.meeting_id JOIN decisions d ON d.id = r.decision_id "
+            "WHERE d.deleted_at IS NULL ORDER BY m.date, m.board, r.item"
+        )
+        return [Reporting(*row) for row in rows]
 
     def _ensure_kinds(self, kinds: Iterable[str]) -> None:
         self.connection.executemany(
@@ -342,7 +379,7 @@ class Store:
 
     def _record(
         self,
-        changes: list[tuple[str, str, dict[str, Any] | None, dict[str, Any] | None]],
+        changes: list[tuple[str, str | None, dict[str, Any] | None, dict[str, Any] | None]],
         stamp: str,
     ) -> None:
         def dump(values: dict[str, Any] | None) -> str | None:
@@ -354,7 +391,7 @@ class Store:
         )
 
     def _record_texts(
-        self, changes: list[tuple[str, str, str | None, str | None]], stamp: str
+        self, changes: list[tuple[str, str | None, str | None, str | None]], stamp: str
     ) -> None:
         """``_record`` for old and new values already written as JSON text."""
         append_events(
@@ -586,14 +623,43 @@ class Store:
         self._record([("report", diary_number, None, {"meeting": date, "item": item})], stamp)
         return True
 
-    def mark_reported(self, diary_numbers: list[str], meeting: Meeting) -> int:
-        """Report decisions at a meeting in the given order; returns how many were new there."""
+    def mark_reported(
+        self,
+        diary_numbers: list[str],
+        meeting: Meeting,
+        fix: Callable[[], dict[str, Any]] | None = None,
+    ) -> int:
+        """Report decisions at a meeting in the given order; returns how many were new there.
+
+        ``fix()``, called inside the same transaction once the items are numbered, says what
+        the history records of the list as fixed (a "fix-list" event): whenever the list
+        changed, and the first time for a list fixed before such events were kept.
+        """
         stamp = now()
         with self._write():
             meeting_id = self._meeting_id(meeting, create=False)
-            return sum(
+            added = sum(
                 self._add_reporting(number, meeting_id, None, stamp) for number in diary_numbers
             )
+            if fix is not None and (added or not self.fixed_lists(meeting)):
+                self._record([("fix-list", None, None, fix())], stamp)
+            return added
+
+    def fixed_lists(self, meeting: Meeting) -> list[tuple[str, str, dict[str, Any]]]:
+        """(at, user, what was recorded) of each time the meeting's list was fixed, oldest
+        first."""
+        found = []
+        for at, user, text in self._query(
+            "SELECT at, user, new FROM events WHERE action = 'fix-list' ORDER BY id"
+        ):
+            values = json.loads(text)
+            if values.get("meeting") == meeting.date and values.get("board") == meeting.board:
+                found.append((at, user or "", values))
+        return found
+
+    def broken_link(self) -> BrokenLink | None:
+        """Where the history's hash chain first breaks; None when it holds. Reads only."""
+        return first_broken_link(self.connection)
 
     # --- meetings and notices -------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""The auditor's pack (`delreg audit`): a reproducible sample, statistics, anomalies, charts."""

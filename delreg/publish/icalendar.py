@@ -1,0 +1,116 @@
+"""The iCalendar file (``deadlines.ics``, RFC 5545) of appeal deadlines and standstill ends.
+
+One all-day event for the last day to appeal each meeting's decisions (kommunallagen
+13 kap. 5 §) and one for the last day of each public award's avtalsspärr (LOU 20 kap. 1 §).
+UIDs are made from what each event is about, so a calendar that subscribes updates events
+rather than adding them again; DTSTAMP is the register's last change, not the time of writing.
+Lines end in CRLF and are folded at 75 octets, as the RFC asks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from delreg.config import Config
+from delreg.publish import paths
+from delreg.publish.settings import PublishSettings
+from delreg.publish.snapshot import PublicRegister
+
+PRODUCT = "-//delreg//Delegationsbeslut//SV"
+
+
+def files(
+    register: PublicRegister, settings: PublishSettings, config: Config
+) -> Iterator[tuple[str, bytes]]:
+    yield paths.CALENDAR, calendar(register, settings).encode()
+
+
+def calendar(register: PublicRegister, settings: PublishSettings) -> str:
+    stamp = register.last_change.replace("-", "").replace(":", "")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODUCT}",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{escape(settings.title + ': överklagandetider och avtalsspärrar')}",
+    ]
+    for shown in register.meetings:
+        if shown.appeal_ends_on is None:
+            continue
+        meeting = shown.meeting
+        page = paths.meeting_page(meeting)
+        lines += _event(
+            uid=f"overklagande-{page.rsplit('/', 1)[1].removesuffix('.html')}@{settings.host}",
+            stamp=stamp,
+            day=shown.appeal_ends_on,
+            summary=f"Sista dag att överklaga: {shown.board or 'nämnden'} {meeting.date}",
+            description=(
+                f"Beslut som anmäldes vid sammanträdet {meeting.date} kan överklagas genom "
+                "laglighetsprövning (kommunallagen 13 kap.) till och med denna dag."
+            ),
+            url=settings.url(page),
+        )
+    for shown_decision in register.decisions:
+        ends_on = shown_decision.standstill_ends_on
+        decision = shown_decision.decision
+        if ends_on is None:
+            continue
+        lines += _event(
+            uid=f"avtalssparr-{paths.number_slug(decision.diary_number)}@{settings.host}",
+            stamp=stamp,
+            day=ends_on,
+            summary=f"Avtalsspärren slutar: {decision.procurement_number} "
+            f"({decision.diary_number})",
+            description=f"Sista dag av avtalsspärren efter tilldelningsbeslutet "
+            f"{decision.diary_number} (LOU 20 kap. 1 §). {shown_decision.sentence}",
+            url=settings.url(paths.decision_page(decision.diary_number)),
+        )
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def _event(
+    *, uid: str, stamp: str, day: str, summary: str, description: str, url: str
+) -> list[str]:
+    first = date.fromisoformat(day)
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{first:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{first + timedelta(days=1):%Y%m%d}",
+        f"SUMMARY:{escape(summary)}",
+        f"DESCRIPTION:{escape(description)}",
+        f"URL:{url}",
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
+
+
+def escape(text: str) -> str:
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character."""
+    parts: list[str] = []
+    current = ""
+    size = 0
+    limit = 75
+    for character in line:
+        width = len(character.encode())
+        if size + width > limit:
+            parts.append(current)
+            current, size, limit = "", 0, 74  # continuation lines start with a space
+        current += character
+        size += width
+    parts.append(current)
+    return "\r\n ".join(parts)
