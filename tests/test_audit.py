@@ -13,10 +13,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from delreg.audit.anomalies import DirectAwardRules, direct_awards_over_threshold
 from delreg.audit.pack import build_pack
+from delreg.audit.sample import draw_sample
 from delreg.cli import app
 from delreg.config import load_config
 from delreg.model import Decision, Meeting
@@ -227,3 +230,22 @@ def test_a_year_with_no_decisions_and_a_bad_year(delreg: Invoke, tmp_path: Path)
     assert found["sample"]["decisions"] == [] and found["statistics"]["total"]["decisions"] == 0
     bad = delreg("audit", "--year", "24", "-o", str(tmp_path / "x"))
     assert bad.exit_code == 2 and bad.stderr.startswith("delreg: error: ")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    serials=st.sets(st.integers(min_value=1, max_value=99_999), min_size=1, max_size=40),
+    seed=st.integers(min_value=0, max_value=2**32),
+    size=st.integers(min_value=0, max_value=45),
+    order=st.randoms(use_true_random=False),
+)
+def test_the_sample_depends_on_the_seed_and_the_decisions_only(
+    serials: set[int], seed: int, size: int, order: random.Random
+) -> None:
+    decisions = [Decision(f"24RS{serial}", "avtal", "ett avtal") for serial in serials]
+    shuffled = decisions[:]
+    order.shuffle(shuffled)
+    drawn = draw_sample(decisions, size, seed)
+    assert drawn == draw_sample(shuffled, size, seed)
+    assert len(drawn) == min(size, len(decisions)) and len(set(drawn)) == len(drawn)
+    assert [d.diary_number for d in drawn] == sorted(d.diary_number for d in drawn)

@@ -12,7 +12,7 @@ from pathlib import Path
 from delreg.store import Store
 from delreg.store.connection import connect, create_private_file
 from delreg.store.maintenance import verify
-from delreg.store.schema import SCHEMA_VERSION, migrate
+from delreg.store.schema import MIGRATIONS, SCHEMA_VERSION, _chain_the_history, migrate
 from tests.conftest import SEED, Invoke, as_json
 
 ZEROS = "0" * 64
@@ -102,7 +102,8 @@ def test_the_chain_survives_the_migration_of_a_register_made_before_it(tmp_path:
     path = tmp_path / "before.db"
     create_private_file(path)
     connection = connect(path)
-    migrate(connection, path, to=SCHEMA_VERSION - 1)
+    # The schema just before the chain (later migrations may follow it).
+    migrate(connection, path, to=MIGRATIONS.index(_chain_the_history))
     assert "hash" not in {row[1] for row in connection.execute("PRAGMA table_info(events)")}
     connection.close()
     # The previous schema's writes, through the store minus the hash column: what is in the
