@@ -3,6 +3,7 @@ is that list, in every format the report writes."""
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import sqlite3
@@ -25,6 +26,7 @@ def fixed(delreg: Invoke, tmp_path: Path) -> Path:
     document = tmp_path / "lista.docx"
     made = delreg("report", "--meeting", MEETING, "-o", str(document), "--mark-reported")
     assert made.exit_code == 0, made.stderr
+    assert "the list's SHA-256 is " in made.stderr
     return document
 
 
@@ -86,6 +88,16 @@ def test_the_recorded_digest_is_the_lists_canonical_json(
     assert len(rows) == 1
     recorded = json.loads(rows[0][0])
     assert recorded["meeting"] == MEETING and recorded["items"] == 30
+    # The digest is the list's canonical JSON: sorted keys, no spaces, without source and
+    # sentence, recomputed here from the JSON report.
+    listed = as_json(delreg("report", "--meeting", MEETING, "--format", "json"))
+    items = [
+        {key: value for key, value in item.items() if key not in ("source", "sentence")}
+        for item in listed["items"]
+    ]
+    canonical = {"meeting": MEETING, "board": listed["board"], "items": items}
+    text = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert recorded["sha256"] == hashlib.sha256(text.encode()).hexdigest()
     assert set(recorded["documents"]) == {
         f"{prefix}{fmt}"
         for prefix in ("", "public.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -131,11 +131,15 @@ def _meeting_report(
 
     made = meeting_report(store, day, config, board=board, public=public)
     waiting = made.unreported
+    fixed: list[dict[str, Any]] = []
+
+    def fix() -> dict[str, Any]:
+        fixed.append(fix_record(store, day, board, config))
+        return fixed[-1]
+
     if mark_reported:
         # The history keeps the list's digests as fixed (`delreg verify --report`).
-        store.mark_reported(
-            waiting, made.meeting, fix=lambda: fix_record(store, day, board, config)
-        )
+        store.mark_reported(waiting, made.meeting, fix=fix)
     if mark_reported and waiting:
         made = meeting_report(store, day, config, board=board, public=public)
         numbers = [item.number or 0 for item in made.items if item.decision.diary_number in waiting]
@@ -147,6 +151,12 @@ def _meeting_report(
         env.say(f"nothing new to report at the meeting on {made.meeting.date}")
     elif waiting:
         env.say("note: a draft list; --mark-reported fixes it for the meeting")
+    if fixed:
+        # For the minutes: the digest names the list whatever format it is printed in.
+        env.say(
+            f"the list's SHA-256 is {fixed[0]['sha256']}; `delreg verify --report "
+            f"{made.meeting.date} FILE` tells whether a document is this list"
+        )
     if made.left_for_next_meeting:
         env.say(
             f"note: {made.left_for_next_meeting} unreported decisions decided by "
