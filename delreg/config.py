@@ -66,7 +66,7 @@ class Config:
 
     @property
     def default_delegate(self) -> str:
-        return str(self.raw.get("register", {}).get("delegate", "Delegaten"))
+        return str(self.raw.get("register", {}).get("delegate", ""))
 
     @property
     def secret_text(self) -> str:
@@ -146,7 +146,11 @@ def load_config(path: Path | None = None) -> Config:
             raw = merge(raw, _read_toml(text, f"delreg/defaults/{entry.name}"))
     chosen = path or default_config_path()
     if path is not None and not chosen.exists():
-        raise InputError("no such configuration file", source=str(chosen))
+        raise InputError(
+            "no such configuration file",
+            source=str(chosen),
+            hint="check --config or DELREG_CONFIG; without either, delreg's defaults are used",
+        )
     if not chosen.exists():
         return Config(raw)
     try:

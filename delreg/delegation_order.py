@@ -171,7 +171,9 @@ def load_delegation_order(
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError("no such file", source=source) from None
+        raise InputError(
+            "no such file", source=source, hint="data/delegationsordning.toml is an example"
+        ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read the delegation order ({error})", source=source) from None
     chosen = fmt

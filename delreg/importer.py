@@ -192,7 +192,11 @@ def _open_binary(name: str, stdin: BinaryIO | None) -> io.BufferedReader:
     try:
         return open(path, "rb")
     except OSError as error:
-        raise InputError(error.strerror or "cannot be opened", source=name) from None
+        raise InputError(
+            error.strerror or "cannot be opened",
+            source=name,
+            hint="check the file's name and that you may read it; - reads standard input",
+        ) from None
 
 
 class _Readable(io.RawIOBase):

@@ -52,11 +52,25 @@ def repeated(piece: str, size: int) -> str:
     return (piece * (size // len(piece) + 1))[:size] + "§"
 
 
+# Below this, a timing is the clock's and the scheduler's noise rather than the work's: a run
+# that reads a megabyte in under a tenth of a millisecond stopped early, which is linear too.
+RESOLUTION = 1e-4
+
+
 def growth(work: Callable[[str], Any], piece: str, small: int) -> float:
-    """How much longer ``work`` takes on ten times the input."""
-    little = seconds(work, repeated(piece, small), runs=3)
-    large = seconds(work, repeated(piece, 10 * small), runs=2)
-    return large / max(little, 1e-9)
+    """How much longer ``work`` takes on ten times the input.
+
+    A busy machine (CI beside other jobs) can stall one timing; quadratic work is slow every
+    time, so a ratio over the bound is measured again, up to three times, and the best kept.
+    """
+    best = float("inf")
+    for _ in range(3):
+        little = seconds(work, repeated(piece, small), runs=3)
+        large = seconds(work, repeated(piece, 10 * small), runs=2)
+        best = min(best, large / max(little, RESOLUTION))
+        if best < BOUND:
+            break
+    return best
 
 
 def agenda(text: str) -> list[Any]:

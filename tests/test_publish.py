@@ -547,7 +547,7 @@ def test_the_meeting_page_shows_the_list_as_adopted(bundle: Path) -> None:
     page = (bundle / MEETING_PAGE).read_text(encoding="utf-8")
     assert page.count("<li value=") == 29
     assert '<li value="14" class="secret">Hälso- och sjukvårdsdirektören har tecknat avtal' in page
-    assert "<strong>13 mars 2024</strong>" in page
+    assert "<strong>13\u00a0mars\u00a02024</strong>" in page
     for suffix in (".csv", ".json", ".docx"):
         assert Path(MEETING_PAGE).with_suffix(suffix).name in page
     listed = json.loads((bundle / MEETING_PAGE.replace(".html", ".json")).read_text())
@@ -598,3 +598,29 @@ def test_pages_render_in_a_browser(bundle: Path, tmp_path: Path, page: str) -> N
     )  # fmt: skip
     assert picture.exists(), done.stderr[-2000:]
     assert _distinct_bytes(picture.read_bytes()) > 20
+
+
+def test_the_date_of_the_last_change_is_only_in_the_files_that_show_it(
+    example: tuple[Register, Path],
+) -> None:
+    # Publishing the day after a change must not rewrite every page for a date in a footer:
+    # only the catalogue's modified date, the feed's updated and the start page show it.
+    from dataclasses import replace
+
+    from delreg.config import load_config
+    from delreg.publish import bundle_files as made_files
+    from delreg.publish import publish_settings
+    from delreg.publish.snapshot import collect
+    from delreg.store import Store
+
+    register, _ = example
+    config = load_config(register.config)
+    settings = publish_settings(config, base_url=BASE, contact_email=CONTACT)
+    with Store.open(register.db) as store:
+        snapshot = collect(store, config)
+    before = dict(made_files(snapshot, settings, config))
+    later = replace(snapshot, last_change="2031-05-05T10:00:00Z")
+    after = dict(made_files(later, settings, config))
+    assert before.keys() == after.keys()
+    changed = {path for path in before if before[path] != after[path]}
+    assert changed == {"dcat.rdf", "feed.atom", "site/index.html"}

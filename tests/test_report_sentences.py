@@ -90,14 +90,58 @@ def test_a_hand_entered_decision_reads_as_the_board_writes_it(
 ) -> None:
     with_delegate = dataclasses.replace(decision, delegate=DIRECTOR)
     assert decision_sentence(with_delegate, config) == f"{DIRECTOR} {expected}"
-    # Without a delegate of its own, the configured one (register.delegate) decides.
-    assert decision_sentence(decision, config) == f"Delegaten {expected}"
+    # Without a delegate of its own and none configured, the sentence names no one: no
+    # invented "Delegaten", the same decision in the passive.
+    start = next(active for active in PASSIVE if expected.startswith(active))
+    assert decision_sentence(decision, config) == PASSIVE[start] + expected[len(start) :]
+
+
+# The passive a secretary writes when the delegate is not known.
+PASSIVE = {
+    "har tecknat upphandlingskontrakt": "Upphandlingskontrakt har tecknats",
+    "har fattat tilldelningsbeslut": "Tilldelningsbeslut har fattats",
+    "har beslutat om": "Beslut har fattats om",
+    "har tecknat personuppgiftsbiträdesavtal": "Personuppgiftsbiträdesavtal har tecknats",
+    "har tecknat avtal": "Avtal har tecknats",
+    "har fattat tilläggsbeslut": "Tilläggsbeslut har fattats",
+}
+
+
+def test_the_configured_delegate_decides_when_the_decision_names_none(tmp_path: Path) -> None:
+    own = tmp_path / "config.toml"
+    own.write_text('[register]\ndelegate = "regiondirektören"\n', encoding="utf-8")
+    decision = Decision("24RS841", "beslut", "läsbehörighet i patientjournal")
+    assert decision_sentence(decision, load_config(own)) == (
+        "Regiondirektören har beslutat om läsbehörighet i patientjournal, 24RS841."
+    )
+
+
+def test_an_award_is_made_in_favour_of_its_supplier_not_with_it(config: Config) -> None:
+    award = Decision(
+        "23RS710",
+        "tilldelningsbeslut",
+        "ultraljudsutrustning",
+        "MT 2023-0043",
+        parties=("Acme Medical AB",),
+        delegate=DIRECTOR,
+    )
+    assert decision_sentence(award, config) == (
+        f"{DIRECTOR} har fattat tilldelningsbeslut för ultraljudsutrustning MT 2023-0043 "
+        "till förmån för Acme Medical AB, 23RS710."
+    )
+    two = dataclasses.replace(award, parties=("Acme Medical AB", "Ultraljud Norden AB"))
+    assert decision_sentence(two, config).endswith(
+        "till förmån för Acme Medical AB och Ultraljud Norden AB, 23RS710."
+    )
+    # A contract is signed with its counterparty.
+    contract = dataclasses.replace(award, kind="kontrakt", diary_number="23RS764")
+    assert "upphandlingskontrakt med Acme Medical AB för" in decision_sentence(contract, config)
 
 
 def test_a_bare_verb_takes_its_counterparty_after_the_subject(config: Config) -> None:
     decision = Decision("24RS9", "beslut", "hyra av lokal.", parties=("A AB", "B AB", "C AB"))
     assert decision_sentence(decision, config) == (
-        "Delegaten har beslutat om hyra av lokal mellan A AB, B AB och C AB, 24RS9."
+        "Beslut har fattats om hyra av lokal mellan A AB, B AB och C AB, 24RS9."
     )
 
 

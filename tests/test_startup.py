@@ -19,6 +19,8 @@ from delreg.cli.app import GLOBAL_OPTIONS_WITH_VALUES, DelregGroup
 from delreg.store import Store
 
 HEAVY = ("sqlite_utils", "sqlite3", "rich", "openpyxl", "docx", "pypdf", "jinja2", "pydantic")
+# What the import of a PDF alone loads: never at start-up (nor for a text agenda).
+PDF_READING = {"pypdfium2", "pdfplumber", "pdfminer"}
 # What `delreg audit` alone loads to draw its charts: never at start-up, nor for --help.
 CHARTING = {"matplotlib", "numpy", "PIL"}
 # What `delreg publish` alone loads (and what reads its bundle): never at start-up.
@@ -49,6 +51,7 @@ def modules_loaded_by(*args: str) -> set[str]:
 def test_version_imports_no_heavy_module() -> None:
     loaded = modules_loaded_by("--version")
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
+    assert not loaded & PDF_READING
     # Answered before the command line is built: scripts ask for it, and Typer alone costs
     # more than the rest of the answer.
     assert "typer" not in loaded
@@ -64,6 +67,7 @@ def test_python_m_delreg_answers_the_version_too() -> None:
 def test_help_imports_no_reader_or_renderer() -> None:
     loaded = modules_loaded_by("--help")
     assert not loaded & {"sqlite_utils", "openpyxl", "docx", "pypdf", "jinja2"}
+    assert not loaded & PDF_READING
     assert not loaded & CHARTING
 
 
@@ -75,6 +79,7 @@ def test_listing_an_existing_register_imports_no_schema_tool_reader_or_renderer(
     loaded = modules_loaded_by("list", "--limit", "20", "--format", "json")
     assert "sqlite3" in loaded
     assert not loaded & {"sqlite_utils", "rich", "openpyxl", "docx", "pypdf", "jinja2"}
+    assert not loaded & PDF_READING
     assert not loaded & PUBLISHING
     assert not loaded & CHARTING
     # Typer 0.29 would build a pydantic TypeAdapter for every option (+70 ms a run).

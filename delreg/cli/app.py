@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,6 +24,59 @@ def report_error(error: DelregError) -> None:
 
 class DelregGroup(TyperGroup):
     """Turns a DelregError from any command into one line and a hint, with its exit code."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        # Click would print a usage error as four lines (usage, a blank, "Try …", "Error: …");
+        # a user, and a cron mail, gets the same one line and hint as every other error.
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        # typer 0.28 carries its own copy of click; its exceptions are the ones raised here.
+        from typer._click import exceptions as click
+
+        try:
+            code = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except click.NoArgsIsHelpError as error:
+            error.show()  # `delreg` alone: the help, as a usage error
+            sys.exit(int(ExitCode.USAGE))
+        except click.UsageError as error:
+            words = list(args) if args is not None else sys.argv[1:]
+            report_error(usage_error(error, self, self._command_path(words)))
+            sys.exit(int(ExitCode.USAGE))
+        except click.ClickException as error:
+            report_error(DelregError(_one_line(error.format_message())))
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            typer.echo("delreg: stopped; nothing was changed", err=True)
+            sys.exit(int(ExitCode.PROBLEMS))
+        sys.exit(code if isinstance(code, int) else int(ExitCode.OK))
+
+    def _command_path(self, words: list[str]) -> list[str]:
+        """The (sub)commands named in ``words``, e.g. ["meetings", "add"]."""
+        path: list[str] = []
+        group: Any = self
+        position = 0
+        while position < len(words) and hasattr(group, "list_commands"):
+            word = words[position]
+            if word in GLOBAL_OPTIONS_WITH_VALUES:
+                position += 2
+                continue
+            position += 1
+            if word.startswith("-"):
+                continue
+            command = group.get_command(None, word)
+            if command is None:
+                break
+            path.append(word)
+            group = command
+        return path
 
     def make_context(
         self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
@@ -52,6 +106,26 @@ class DelregGroup(TyperGroup):
                 raise
             report_error(translated)
             ctx.exit(int(translated.exit_code))
+
+
+def usage_error(error: Any, root: Any, path: list[str]) -> DelregError:
+    """A Click usage error (unknown option, missing argument, bad value) as one line + hint.
+
+    ``path`` is the command the user typed (Click's context of an option's error can be the
+    group's, which would send the user to the wrong --help)."""
+    command = shlex.join(["delreg", *path])
+    leaf = root
+    for name in path:
+        leaf = leaf.get_command(None, name)
+    if hasattr(leaf, "list_commands"):
+        hint = f"`{command} --help` lists the commands"
+    else:
+        hint = f"`{command} --help` shows its options and an example"
+    return DelregError(_one_line(error.format_message()), hint=hint)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
 
 
 def _store_error(error: Exception, ctx: Any) -> DelregError | None:
@@ -111,13 +185,21 @@ def main(
             dir_okay=False,
         ),
     ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Say nothing on stderr when all went well (for cron); problems still print.",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     command = ctx.meta.get("delreg.command", "delreg")
-    ctx.obj = Environment(database=db, config_path=config, command=command)
+    ctx.obj = Environment(database=db, config_path=config, command=command, quiet=quiet)
 
 
 def environment(ctx: typer.Context) -> Environment:

@@ -128,7 +128,8 @@ def check(
     else:
         write_records(env, (f.to_json() for f in shown), fmt, columns=FINDING_COLUMNS)
     open_errors = sum(f.severity is Severity.error and f.acknowledged is None for f in findings)
-    env.say(_summary(findings, len(findings) - len(shown)))
+    # The count explains an exit 1, so it is printed even with --quiet when errors are open.
+    (env.warn if open_errors else env.say)(_summary(findings, len(findings) - len(shown)))
     exit_code(ExitCode.PROBLEMS if open_errors else ExitCode.OK)
 
 

@@ -31,6 +31,8 @@ class Environment:
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     command: str = field(default_factory=lambda: shlex.join(["delreg", *sys.argv[1:]]))
+    # -q/--quiet: a run that succeeds says nothing on stderr (cron mails whatever is printed).
+    quiet: bool = False
 
     @property
     def database_path(self) -> Path:
@@ -73,6 +75,13 @@ class Environment:
         self.stdout.write(text + "\n")
 
     def say(self, text: str) -> None:
-        """A message for the person, not data: to stderr, so pipes carry only data."""
+        """A message for the person, not data: to stderr, so pipes carry only data.
+
+        What went well ("added 24RS1102", "wrote report.docx"); --quiet drops it."""
+        if not self.quiet:
+            self.warn(text)
+
+    def warn(self, text: str) -> None:
+        """A message the person must see even with --quiet: something was rejected or is wrong."""
         self.stderr.write(text + "\n")
         self.stderr.flush()

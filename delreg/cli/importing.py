@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from delreg.cli.environment import Environment
     from delreg.parse.accounting import Account
     from delreg.store import ImportSummary
+    from delreg.store.register import Change
 
 
 class CommitGuard:
@@ -115,7 +116,9 @@ def import_decisions(
                 accounts=accounts,
             )
             with env.open_store() as store:
-                summary = store.import_records(records, meeting=target, commit_if=commit)
+                summary = store.import_records(
+                    records, meeting=target, commit_if=commit, record_changes=dry_run
+                )
     except KeyboardInterrupt:
         guard.release()
         raise Interrupted(
@@ -138,7 +141,7 @@ def import_decisions(
     finally:
         guard.release()
     if guard.pressed:
-        env.say("note: Ctrl-C came as the import was being written; it was written whole")
+        env.warn("note: Ctrl-C came as the import was being written; it was written whole")
     empty = [account for account in accounts if account.found_nothing]
     exit_code(ExitCode.PROBLEMS if summary.rejected or empty else ExitCode.OK)
 
@@ -157,24 +160,43 @@ def _tell(
         data["items"] = _items(accounts)
         data["inputs"] = [account.to_json() for account in accounts]
         env.out(json.dumps(data, ensure_ascii=False))
+    elif summary.changes is not None:
+        for change in summary.changes:
+            env.out(_change_line(change))
     for rejected in summary.rejected:
-        env.say(f"rejected: {rejected.source}: {rejected.reason}")
+        env.warn(f"rejected: {rejected.source}: {rejected.reason}")
     for account in accounts:
         if account.found_nothing:
             looked_for = account.looked_for or "a header row and rows of decisions"
-            env.say(f"delreg: warning: {account.source}: no list of decisions found")
-            env.say(f"hint: looked for {looked_for}")
+            env.warn(f"delreg: warning: {account.source}: no list of decisions found")
+            env.warn(f"hint: looked for {looked_for}")
         else:
             env.say(_account_line(account))
     written = not dry_run and (skip_invalid or not summary.rejected)
-    env.say(
+    (env.warn if summary.rejected else env.say)(
         f"inserted {summary.inserted}, updated {summary.updated}, unchanged {summary.unchanged}, "
         f"rejected {len(summary.rejected)}, notices {summary.notices}"
         + ("" if written else " — nothing was written")
         + (" (dry run)" if dry_run else "")
     )
     if summary.rejected and not skip_invalid and not dry_run:
-        env.say("hint: fix the rejected items, or add --skip-invalid to import the rest")
+        env.warn("hint: fix the rejected items, or add --skip-invalid to import the rest")
+
+
+def _change_line(change: Change) -> str:
+    """ "updated  23RS710  decided_on: – → 2023-11-02; parties: – → Ultraljud Norden AB" """
+    if not change.fields:
+        return f"{change.action:<8}  {change.diary_number}"
+    fields = "; ".join(
+        f"{name}: {_shown(old)} → {_shown(new)}" for name, (old, new) in change.fields.items()
+    )
+    return f"{change.action:<8}  {change.diary_number}  {fields}"
+
+
+def _shown(value: Any) -> str:
+    from delreg.cli.output import csv_cell
+
+    return csv_cell(value) or "–"
 
 
 def _items(accounts: list[Account]) -> dict[str, int]:

@@ -105,8 +105,11 @@ def verify(
     if as_json:
         env.out(json.dumps([problem.to_json() for problem in problems], ensure_ascii=False))
     for problem in problems:
-        env.say(f"{problem.check}: {problem.message}")
-    env.say("the register is sound" if not problems else f"{len(problems)} problem(s) found")
+        env.warn(f"{problem.check}: {problem.message}")
+    if problems:
+        env.warn(f"{len(problems)} problem(s) found")
+    else:
+        env.say("the register is sound")
     exit_code(ExitCode.PROBLEMS if problems else ExitCode.OK)
 
 

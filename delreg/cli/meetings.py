@@ -70,7 +70,7 @@ def add_meeting(
     with env.open_store() as store:
         saved = store.update_meeting(meeting) if update else store.add_meeting(meeting)
     for warning in deadline_warnings(saved):
-        env.say(f"warning: {warning}")
+        env.warn(f"warning: {warning}")
     env.say(f"{'updated' if update else 'added'} the meeting on {saved.date}")
 
 

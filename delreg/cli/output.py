@@ -95,23 +95,98 @@ def table_safe(text: str) -> str:
     return _UNSAFE_IN_TABLE.sub(lambda found: f"<U+{ord(found.group()):04X}>", text)
 
 
+# Columns a person reads as one token: a diary number, a procurement number ("MT 2023-0043"
+# has a space), a date, an item number, a rule's name. Broken across lines they are misread
+# or not found again, so they keep their width and the prose columns (subject, parties,
+# message) wrap instead.
+KEEP_WHOLE = frozenset({"dnr", "decided", "procurement", "meeting", "item", "rule", "kind"})
+_DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?Z?)?")
+# Left out, in this order, when a terminal is too narrow for the rest to be read: what a
+# meeting's list says anyway (`--format csv` and the other formats always carry every column).
+DROP_WHEN_NARROW = ("item", "meeting")
+STACK_WHEN_NARROW = ("kind", "procurement")
+# The least a wrapping column may get before columns are dropped.
+NARROWEST_PROSE = 16
+
+
+def _kept_whole(header: str, cells: list[str]) -> bool:
+    filled = [cell for cell in cells if cell]
+    return set(header.split("\n")) <= KEEP_WHOLE or (
+        bool(filled) and all(_DATE_LIKE.fullmatch(cell) for cell in filled)
+    )
+
+
+def terminal_table(title: str, headers: list[str], rows: list[list[str]], width: int) -> Any:
+    """The rich Table for a terminal ``width`` columns wide."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    headers, rows = _fitted(headers, rows, width)
+    # Text, not str: rich would read "[link=…]" in a subject as markup and ":warning:"
+    # as an emoji code. Values are data, shown as they are.
+    table = Table(
+        title=Text(title) if title else None,
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),
+    )
+    for i, header in enumerate(headers):
+        cells = [row[i] for row in rows]
+        if _kept_whole(header, cells):
+            table.add_column(Text(header), no_wrap=True, min_width=_widest(header, cells))
+        else:
+            table.add_column(Text(header), overflow="fold", ratio=_widest(header, cells))
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    return table
+
+
+def _widest(header: str, cells: list[str]) -> int:
+    return max(len(line) for text in [header, *cells] for line in text.split("\n"))
+
+
+def _fitted(
+    headers: list[str], rows: list[list[str]], width: int
+) -> tuple[list[str], list[list[str]]]:
+    """The columns that fit ``width``: first without meeting and item, then with the kind
+    above the procurement number in one column, so the prose keeps room to be read."""
+
+    def needed(headers: list[str], rows: list[list[str]]) -> int:
+        total = 2 * (len(headers) - 1)
+        for i, header in enumerate(headers):
+            cells = [row[i] for row in rows]
+            widest = _widest(header, cells)
+            total += widest if _kept_whole(header, cells) else min(widest, NARROWEST_PROSE)
+        return total
+
+    for name in DROP_WHEN_NARROW:
+        if needed(headers, rows) <= width or name not in headers:
+            continue
+        at = headers.index(name)
+        headers = headers[:at] + headers[at + 1 :]
+        rows = [row[:at] + row[at + 1 :] for row in rows]
+    upper, lower = STACK_WHEN_NARROW
+    if needed(headers, rows) > width and upper in headers and lower in headers:
+        top, bottom = headers.index(upper), headers.index(lower)
+        headers = [f"{upper}\n{lower}" if i == top else h for i, h in enumerate(headers)]
+        rows = [[f"{row[top]}\n{row[bottom]}".strip() if i == top else c for i, c in
+                 enumerate(row)] for row in rows]  # fmt: skip
+        headers = headers[:bottom] + headers[bottom + 1 :]
+        rows = [row[:bottom] + row[bottom + 1 :] for row in rows]
+    return headers, rows
+
+
 def show_table(env: Environment, title: str, headers: list[str], rows: list[list[str]]) -> None:
     """A rich table on a terminal; plain aligned columns in a pipe or a file."""
     rows = [[table_safe(cell) for cell in row] for row in rows]
     if env.stdout_is_terminal:
         from rich.console import Console
-        from rich.table import Table
-        from rich.text import Text
 
-        # Text, not str: rich would read "[link=…]" in a subject as markup and ":warning:"
-        # as an emoji code. Values are data, shown as they are.
         console = Console(file=env.stdout, no_color=not env.colour, highlight=False)
-        table = Table(title=Text(title) if title else None, header_style="bold")
-        for header in headers:
-            table.add_column(Text(header), overflow="fold")
-        for row in rows:
-            table.add_row(*(Text(cell) for cell in row))
-        console.print(table)
+        console.print(terminal_table(title, headers, rows, console.width))
         return
     widths = [
         max([len(header), *(len(row[index]) for row in rows)])

@@ -22,19 +22,29 @@ EXAMPLES = (
 def publish(
     ctx: typer.Context,
     directory: Annotated[
-        Path, typer.Argument(help="The folder to write (new, empty, or published to before).")
+        Path,
+        typer.Argument(
+            metavar="DIR", help="The folder to write (new, empty, or published to before)."
+        ),
     ],
     base_url: Annotated[
         str | None,
-        typer.Option(help="Where the folder will be on the web. Default: [publish] base_url."),
+        typer.Option(
+            metavar="URL", help="Where the folder will be on the web. Default: [publish] base_url."
+        ),
     ] = None,
     contact: Annotated[
         str | None,
-        typer.Option(help="The contact point's e-mail. Default: [publish] contact_email."),
+        typer.Option(
+            metavar="EMAIL", help="The contact point's e-mail. Default: [publish] contact_email."
+        ),
     ] = None,
     publisher: Annotated[
         str | None,
-        typer.Option(help="Who publishes the data. Default: [publish] publisher, else the board."),
+        typer.Option(
+            metavar="NAME",
+            help="Who publishes the data. Default: [publish] publisher, else the board.",
+        ),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print what was written as JSON.")

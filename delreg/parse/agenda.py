@@ -33,21 +33,12 @@ from delreg.parse.agenda_items import (
 from delreg.parse.agenda_lines import LineKind, classify_lines
 from delreg.parse.agenda_parties import as_wording
 from delreg.parse.agenda_rules import AgendaRules, agenda_rules
+from delreg.parse.text import normalise_text
 
 __all__ = ["read_agenda"]
 
 _SENTENCE_BREAK = re.compile(r"[.!?] [A-ZÅÄÖ]")
 _PROSE_SENTENCES = 3
-
-
-# Control characters (an ESC sequence, a BEL) from a scraped page are noise, not data: they
-# would reach the subject, the wording and a report printed on a terminal. Tab, line and page
-# breaks stay; they carry the layout the parser reads.
-_CONTROLS_TO_SPACES = {
-    code: " " for code in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(code) not in "\t\n\f"
-}
-# Most texts hold none: one search in C is far cheaper than translating every character.
-_ANY_CONTROL = re.compile("[" + "".join(re.escape(chr(code)) for code in _CONTROLS_TO_SPACES) + "]")
 
 
 LOOKED_FOR = (
@@ -72,10 +63,7 @@ def read_agenda(
     became of every line of the sections read as lists, and whether a list was found.
     """
     rules = agenda_rules(config)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ANY_CONTROL.search(text) is not None:
-        text = text.translate(_CONTROLS_TO_SPACES)
-    lines = classify_lines(text, rules)
+    lines = classify_lines(normalise_text(text), rules)
     headed = any(line.kind is LineKind.DECISION_HEADING for line in lines)
     records = _Records(source=source, config=config, rules=rules, meeting_year=meeting_year)
     segmenter = Segmenter(rules, config, headed=headed)

@@ -122,8 +122,13 @@ def _parties_last(
     if text[clause_end:end].strip(SUBJECT_EDGES):
         return ()
     clause = text[names_start:clause_end].strip(SUBJECT_EDGES)
-    if last.group("intro").casefold() in rules.party_pair_intros:
-        names_someone = rules.party_joiner.search(clause) is not None
+    intro = last.group("intro").casefold()
+    joined = rules.party_joiner.search(clause) is not None
+    if intro in rules.party_pair_intros:
+        names_someone = joined
+    elif intro in rules.party_list_intros:
+        # "till förmån för A och B": one name or several, a capital or a list says so.
+        names_someone = joined or clause[:1].isupper()
     else:
         names_someone = clause[:1].isupper()
     if not names_someone:
@@ -143,7 +148,7 @@ def _take(
     removed_end = clause_end + (text[clause_end : clause_end + 1] == ",")
     removed.append((intro.start("intro"), removed_end))
     clause = text[names_start:clause_end].strip(SUBJECT_EDGES)
-    if intro.group("intro").casefold() in rules.party_pair_intros:
+    if intro.group("intro").casefold() in rules.party_pair_intros | rules.party_list_intros:
         joiner = rules.party_joiner.search(clause)
         if joiner is not None:
             # "A, B och C": the report joins the last name with "och", the others with commas.

@@ -87,6 +87,7 @@ class AgendaRules:
     party_intro: re.Pattern[str]
     party_intro_gate: Gate
     party_pair_intros: frozenset[str]
+    party_list_intros: frozenset[str]
     party_joiner: re.Pattern[str]
     party_clause_end: re.Pattern[str]
     party_clause_break: re.Pattern[str]
@@ -320,6 +321,9 @@ class _Compiler:
                 re.I,
             ),
             party_intro_gate=self.gate("party_after"),
+            party_list_intros=frozenset(
+                word.casefold() for word in self.strings("party_list_intros")
+            ),
             party_pair_intros=frozenset(
                 word.casefold() for word in self.strings("party_pair_intros")
             ),
@@ -349,7 +353,8 @@ class _Compiler:
                 for slug, (word, _) in subject_words.items()
                 if word
             },
-            parties_last_kinds=frozenset(slug for slug, (_, bare) in subject_words.items() if bare),
+            parties_last_kinds=frozenset(slug for slug, (_, bare) in subject_words.items() if bare)
+            | self._kinds_with_party_words(),
             decision_start=self.compile(
                 "decision_starts", self.alternatives("decision_starts"), re.I
             ),
@@ -528,6 +533,13 @@ class _Compiler:
         if default and default[-1].replace("-", "").isalpha():
             endings.append(default[-1].lower())
         return tuple(endings)
+
+    def _kinds_with_party_words(self) -> frozenset[str]:
+        # Kinds whose parties the report writes after the subject with a word of their own
+        # ([report.party_words]: "tilldelningsbeslut för X till förmån för A"), so that its
+        # sentences read back.
+        words = self.config.section("report").get("party_words", {})
+        return frozenset(kind for kind, word in words.items() if word)
 
     def _kind_subject_words(self) -> dict[str, tuple[str | None, bool]]:
         """For each kind: the word that ties it to its subject, and whether its phrase without

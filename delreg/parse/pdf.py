@@ -1,28 +1,32 @@
-"""Published agenda PDFs → decisions: pypdf extracts the text, the agenda parser reads it.
+"""Published agenda PDFs → decisions: PDFium reads the text, the agenda parser reads that.
 
-Text comes in the order of the page's content stream (pypdf's "plain" mode), which is reading
-order for what Word, LibreOffice and report generators write; "layout" mode would pad lines with
-runs of spaces the agenda parser takes for separators. Running heads and feet (the board's name,
-"Sida 2 av 5") are taken out, so that an item broken across a page reads as one.
+Text comes in reading order from PDFium (pypdfium2), a table as one line per row (a ruled
+table's cells found by pdfplumber, a table without rules by its header's columns, see
+``_PageReader`` and ``_unruled_tables``), and then goes through the same normalising
+step as any agenda text (delreg.parse.text: Word's Symbol and Wingdings bullets become ``•``).
+Running heads and feet (the board's name, "Sida 2 (5)") and a table's repeated header row are
+taken out, so that an item or a row broken across a page reads as one. The libraries were
+chosen by measurement: bench/RESULTS.md, "Reading PDFs".
 A record's ``source`` names the page and the line on it: ``"<file>#page=<n>:<line>"`` (the
 fragment PDF viewers open at that page).
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import replace
+from itertools import islice
 from typing import IO, Any, NamedTuple
 
 from delreg.config import Config
 from delreg.errors import DelregError, InputError
 from delreg.parse import Record
 from delreg.parse.accounting import Account
-from delreg.parse.detect import seekable
+from delreg.parse.text import BULLET, normalise_text
 
 # Running heads and feet sit among the first and last few lines of a page.
 EDGE_LINES = 3
@@ -32,6 +36,26 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
+# "MT 2023-" at a line's end and "0043" on the next: one number, broken by the wrap.
+_NUMBER_BROKEN_AT_DASH = re.compile(r"(\d[-–])\s*\n\s*(?=\d)")
+_BROKEN_NUMBER_START = re.compile(r"\d")
+# A ruled table draws a line under each row or so; a page of text draws few if any.
+_RULES_FOR_A_TABLE = 3
+# A header cell names its column in a word or two.
+_HEADER_CELL_CHARS = 40
+# The header of a table without rules names the diary number's column first.
+_NUMBER_COLUMN = re.compile(r"(?:diarie|ärende)\s?(?:nummer|nr\.?)|dnr\.?", re.IGNORECASE)
+# A cell's text starts within a few points of its column's left edge.
+_COLUMN_SLACK = 6.0
+# Rows are told apart by the space between them where it is this much wider than the space
+# between a cell's lines (the paragraphs' spacing, the cells' margins).
+_ROW_GAP_RATIO = 1.5
+# A gap of more than this many lines ends a table without rules (the page's foot is below).
+_TABLE_GAP_LINES = 2.5
+# A running head or foot has a few words ("Region Västmark — Kallelse", "Sida 2 (4)"); text
+# has more.
+_FOOT_WORDS = 6
 _HINT = "open the PDF and save an unprotected copy, or give the agenda as text"
 
 
@@ -88,7 +112,9 @@ def _located(record: Record, source: str, lines: Sequence[PdfLine]) -> Record:
 
 def pdf_lines(binary_stream: IO[bytes], *, source: str) -> list[PdfLine]:
     """Each line of text with its page and its line on that page, furniture left out."""
-    pages = [_trimmed(text.split("\n")) for text in _page_texts(binary_stream, source)]
+    pages = [
+        _trimmed(normalise_text(text).split("\n")) for text in _page_texts(binary_stream, source)
+    ]
     furniture = _furniture([[text for _, text in page] for page in pages])
     kept: list[PdfLine] = []
     for page_number, (page, dropped) in enumerate(zip(pages, furniture, strict=True), start=1):
@@ -99,7 +125,23 @@ def pdf_lines(binary_stream: IO[bytes], *, source: str) -> list[PdfLine]:
         while lines and not lines[-1][0].strip():
             lines.pop()
         kept.extend(PdfLine(text, page_number, line) for text, line in lines)
-    return kept
+    return _numbers_made_whole(kept)
+
+
+def _numbers_made_whole(lines: list[PdfLine]) -> list[PdfLine]:
+    """Lines with a number broken at its dash by the wrap ("MT 2023-" | "0043 …") joined."""
+    whole: list[PdfLine] = []
+    for line in lines:
+        before = whole[-1].text if whole else ""
+        if (
+            before[-1:] in ("-", "–")
+            and before[-2:-1].isdigit()
+            and _BROKEN_NUMBER_START.match(line.text.lstrip()) is not None
+        ):
+            whole[-1] = whole[-1]._replace(text=before + line.text.lstrip())
+        else:
+            whole.append(line)
+    return whole
 
 
 def _trimmed(lines: list[str]) -> list[tuple[int, str]]:
@@ -107,56 +149,289 @@ def _trimmed(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def _page_texts(binary_stream: IO[bytes], source: str) -> list[str]:
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError
+    """The text of each page, its tables as one line per row (see ``_PageReader``)."""
+    import pypdfium2 as pdfium
 
-    with _quiet_pypdf():
+    data = binary_stream.read()
+    try:
+        # Many published PDFs are "encrypted" only to forbid editing, with an empty password:
+        # PDFium opens those by itself.
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) == pdfium.raw.FPDF_ERR_PASSWORD:
+            raise InputError("is protected by a password", source=source, hint=_HINT) from None
+        raise InputError(
+            f"is not a readable PDF ({error})",
+            source=source,
+            hint="check that the file is a complete PDF (download it again)",
+        ) from None
+    reader = _PageReader(document, data, source)
+    try:
+        return [reader.text(index) for index in range(len(document))]
+    finally:
+        reader.close()
+        document.close()
+
+
+class _PageReader:
+    """Reads a page's text with PDFium, and its ruled tables with pdfplumber.
+
+    PDFium gives the text in reading order and fast; it also tells which pages hold ruled lines.
+    Only those are handed to pdfplumber, which finds the table's cells from the rules, so a cell
+    whose text wraps onto several lines stays one cell and a row stays one row. The page's text is
+    then what stands above, between and below its tables, with each table in its place as one
+    line per row: ``• <cell> <cell> …``, the header row left out (see ``_table_lines``).
+    """
+
+    def __init__(self, document: Any, data: bytes, source: str) -> None:
+        self.document = document
+        self.data = data
+        self.source = source
+        self.plumber: Any = None
+        # Whether the page before ended in a table: a row may go on overleaf.
+        self.table_before = False
+        # The space between the rows of tables without rules, on the pages read so far.
+        self.row_gaps: list[float] = []
+
+    def close(self) -> None:
+        if self.plumber is not None:
+            self.plumber.close()
+
+    def text(self, index: int) -> str:
+        page = self.document[index]
         try:
-            reader = PdfReader(seekable(binary_stream), strict=False)
-            if reader.is_encrypted:
-                _decrypt(reader, source)
-            return [_page_text(page, number, source) for number, page in enumerate(reader.pages, 1)]
+            text_page = page.get_textpage()
+            height = page.get_height()
+            tables = self._ruled_tables(index, height) if _has_rules(page) else []
+            text = str(text_page.get_text_bounded())
+            # Reading the text's runs with their boxes costs several times the text: only
+            # where a header could stand.
+            if not tables and _NUMBER_COLUMN.search(text) is not None:
+                tables = _unruled_tables(text_page, self.row_gaps)
+            if not tables:
+                self.table_before = False
+                return text
+            parts: list[str] = []
+            above = height
+            for top, bottom, rows in tables:
+                parts.append(text_page.get_text_bounded(top=above, bottom=top))
+                goes_on = self.table_before and not _has_words_of_its_own(parts[-1])
+                parts.append("\n".join(_table_lines(rows, goes_on=goes_on)))
+                above = bottom
+            rest = text_page.get_text_bounded(top=above, bottom=0)
+            parts.append(rest)
+            self.table_before = not _has_words_of_its_own(rest)
+            return "\n".join(part for part in parts if part)
         except DelregError:
             raise
-        except DependencyError as error:
+        except Exception as error:  # a broken content stream: the page's text would be lost
             raise InputError(
-                f"is encrypted in a way pypdf cannot undo ({error})", source=source, hint=_HINT
+                f"page {index + 1} cannot be read ({type(error).__name__}: {error})",
+                source=self.source,
             ) from None
-        except Exception as error:  # pypdf raises many kinds of error for a broken file
-            raise InputError(
-                f"is not a readable PDF ({type(error).__name__}: {error})",
-                source=source,
-                hint="check that the file is a complete PDF (download it again)",
-            ) from None
+        finally:
+            page.close()
+
+    def _ruled_tables(self, index: int, height: float) -> list[Table]:
+        """The page's ruled tables found by pdfplumber, top to bottom."""
+        if self.plumber is None:
+            import pdfplumber
+
+            # pdfminer (under pdfplumber) logs every oddity of a real-world PDF as a warning;
+            # the user cannot act on them.
+            logging.getLogger("pdfminer").setLevel(logging.ERROR)
+            self.plumber = pdfplumber.open(io.BytesIO(self.data))
+        page = self.plumber.pages[index]
+        found = [
+            Table(height - table.bbox[1], height - table.bbox[3], table.extract())
+            for table in page.find_tables()
+        ]
+        # A table of one column is a framed paragraph, not a list.
+        return sorted(
+            (table for table in found if max((len(row) for row in table.rows), default=0) > 1),
+            key=lambda table: -table.top,
+        )
 
 
-def _decrypt(reader: Any, source: str) -> None:
-    # Many published PDFs are "encrypted" only to forbid editing, with an empty password.
-    from pypdf import PasswordType
+class Table(NamedTuple):
+    """A table on a page: where it starts and ends (PDF points from the page's foot), its rows."""
 
-    if reader.decrypt("") == PasswordType.NOT_DECRYPTED:
-        raise InputError("is protected by a password", source=source, hint=_HINT)
-
-
-def _page_text(page: Any, number: int, source: str) -> str:
-    try:
-        return str(page.extract_text() or "")
-    except Exception as error:  # a broken content stream: the page's text would be lost
-        raise InputError(
-            f"page {number} cannot be read ({type(error).__name__}: {error})", source=source
-        ) from None
+    top: float
+    bottom: float
+    rows: list[list[str | None]]
 
 
-@contextmanager
-def _quiet_pypdf() -> Iterator[None]:
-    """pypdf logs every oddity of a real-world PDF as a warning; the user cannot act on them."""
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
+class _Run(NamedTuple):
+    """A run of text on one line, as PDFium finds it: its box and its text."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    text: str
+
+
+def _unruled_tables(text_page: Any, row_gaps: list[float]) -> list[Table]:
+    """Tables without rules: under a header line whose first column names the diary number.
+
+    A Word table without borders comes out of the text as its cells side by side, a cell that
+    wraps as lines of its column alone. The header's words ("Diarienummer", "Ärende") give the
+    columns' left edges. The table ends at a line that does not keep to the columns, at a first
+    column without a digit (a heading after the table), or after a gap of more than a few lines
+    (the page's foot). Its rows: see ``_rows``; ``row_gaps`` gathers the space between rows
+    over the pages read so far.
+    """
+    count = text_page.count_rects()
+    if not count:
+        return []
+    runs = []
+    for index in range(count):
+        left, bottom, right, top = text_page.get_rect(index)
+        runs.append(
+            _Run(left, bottom, right, top, text_page.get_text_bounded(left, bottom, right, top))
+        )
+    lines = _runs_by_line(runs)
+    tables: list[Table] = []
+    position = 0
+    while position < len(lines):
+        header = lines[position]
+        position += 1
+        if not _is_header_line(header):
+            continue
+        columns = [run.left for run in header]
+        # Each line of the table: its cells, and the space above it.
+        found: list[tuple[list[str], float]] = []
+        last = header
+        while position < len(lines):
+            line = lines[position]
+            height = max(run.top - run.bottom for run in last)
+            gap = min(run.bottom for run in last) - max(run.top for run in line)
+            cells = _cells(line, columns)
+            if (
+                gap > _TABLE_GAP_LINES * height
+                or cells is None
+                or (cells[0] and not _DIGIT.search(cells[0]))
+            ):
+                break
+            found.append((cells, gap))
+            last = line
+            position += 1
+        top = max(run.top for run in header) + 0.5
+        tables.append(Table(top, min(run.bottom for run in last) - 0.5, _rows(found, row_gaps)))
+    return tables
+
+
+def _rows(lines: list[tuple[list[str], float]], row_gaps: list[float]) -> list[list[str | None]]:
+    """The rows of a table without rules, from its lines' cells and the space above each.
+
+    A line with text in the first column (the diary number) starts a row; a line without
+    continues the row's cells, unless the space above it is as wide as between the rows that
+    have a number: then it is a row of its own whose number is missing (an item cut off), not
+    more of the row before. Where rows are spaced like a cell's lines, this cannot be told.
+    """
+    row_gaps.extend(gap for cells, gap in lines[1:] if cells[0])
+    between_rows = sorted(row_gaps)
+    within_rows = [gap for cells, gap in lines[1:] if not cells[0]]
+    wide: float | None = None
+    if between_rows and within_rows:
+        row_gap = between_rows[len(between_rows) // 2]
+        if row_gap > _ROW_GAP_RATIO * min(within_rows):
+            wide = (row_gap + min(within_rows)) / 2
+    rows: list[list[str | None]] = []
+    for cells, gap in lines:
+        if cells[0] or not rows or (wide is not None and gap > wide):
+            rows.append([*cells])
+        else:
+            rows[-1] = [_below(old, new) for old, new in zip(rows[-1], cells, strict=True)]
+    return rows
+
+
+def _below(cell: str | None, more: str) -> str:
+    return f"{cell}\n{more}" if cell and more else cell or more
+
+
+def _runs_by_line(runs: list[_Run]) -> list[list[_Run]]:
+    """Runs grouped into lines (top to bottom), each line's runs from left to right."""
+    lines: list[list[_Run]] = []
+    for run in sorted(runs, key=lambda run: -run.top):
+        middle = (run.top + run.bottom) / 2
+        line = lines[-1] if lines else None
+        if line is not None and line[0].bottom <= middle <= line[0].top:
+            line.append(run)
+        else:
+            lines.append([run])
+    return [sorted(line, key=lambda run: run.left) for line in lines]
+
+
+def _is_header_line(line: list[_Run]) -> bool:
+    cells = [" ".join(run.text.split()) for run in line]
+    return len(cells) > 1 and _NUMBER_COLUMN.fullmatch(cells[0]) is not None and _is_header(cells)
+
+
+def _cells(line: list[_Run], columns: list[float]) -> list[str] | None:
+    """A line's text by column, or None for a line that does not keep to the columns."""
+    cells = [""] * len(columns)
+    for run in line:
+        column = max(
+            (index for index, left in enumerate(columns) if run.left >= left - _COLUMN_SLACK),
+            default=None,
+        )
+        if column is None:
+            return None
+        if column + 1 < len(columns) and run.right > columns[column + 1] + _COLUMN_SLACK:
+            return None  # it runs across the next column: text, not a cell
+        cells[column] = f"{cells[column]} {run.text.strip()}".strip()
+    return cells
+
+
+def _has_rules(page: Any) -> bool:
+    """Whether a page draws lines: a ruled table has some, a page of text has none."""
+    import pypdfium2.raw as pdfium_c
+
+    paths = page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2)
+    return next(islice(paths, _RULES_FOR_A_TABLE - 1, None), None) is not None
+
+
+def _has_words_of_its_own(text: str) -> bool:
+    """Text beside a table beyond a running head or foot ("Region X — Kallelse", "Sida 2 (4)")."""
+    return any(len(line.split()) > _FOOT_WORDS for line in text.splitlines())
+
+
+def _table_lines(rows: list[list[str | None]], *, goes_on: bool) -> list[str]:
+    """One line per row of a table: ``• cell cell …``, in the order of the columns.
+
+    The header row is left out (a first row of short cells without digits, "Diarienummer |
+    Ärende"), wherever it is repeated. A first row whose first cell is empty on a page where the
+    table ``goes_on`` from the page before is the rest of that page's last row: it is given
+    without a bullet, so that it joins that row. Any other row keeps its bullet, so that an item
+    cut off (no diary number) stays an item of its own rather than being glued onto the one
+    before.
+    """
+    lines: list[str] = []
+    for position, row in enumerate(rows):
+        cells = [_cell_text(cell) for cell in row]
+        if not any(cells) or (position == 0 and _is_header(cells)):
+            continue
+        text = " ".join(cell for cell in cells if cell)
+        if goes_on and not lines and not cells[0]:
+            lines.append(text)
+        else:
+            lines.append(f"{BULLET} {text}")
+    return lines
+
+
+def _cell_text(cell: str | None) -> str:
+    """A cell's text on one line; a number broken at its dash by the wrap is whole again."""
+    if not cell:
+        return ""
+    return " ".join(_NUMBER_BROKEN_AT_DASH.sub(r"\1", cell).split())
+
+
+def _is_header(cells: list[str]) -> bool:
+    """Every cell names its column: a word or two, no digits (a row's cell may be empty)."""
+    return all(
+        cell and len(cell) <= _HEADER_CELL_CHARS and not _DIGIT.search(cell) for cell in cells
+    )
 
 
 def _furniture(pages: list[list[str]]) -> list[set[int]]:

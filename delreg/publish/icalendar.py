@@ -3,12 +3,15 @@
 One all-day event for the last day to appeal each meeting's decisions (kommunallagen
 13 kap. 5 §) and one for the last day of each public award's avtalsspärr (LOU 20 kap. 1 §).
 UIDs are made from what each event is about, so a calendar that subscribes updates events
-rather than adding them again; DTSTAMP is the register's last change, not the time of writing.
+rather than adding them again; DTSTAMP is when the register last changed what the event says
+(the posting of the minutes, the award's last change), never the time of writing, so the file
+changes only when an event does.
 Lines end in CRLF and are folded at 75 octets, as the RFC asks.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -27,7 +30,6 @@ def files(
 
 
 def calendar(register: PublicRegister, settings: PublishSettings) -> str:
-    stamp = register.last_change.replace("-", "").replace(":", "")
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -42,7 +44,8 @@ def calendar(register: PublicRegister, settings: PublishSettings) -> str:
         page = paths.meeting_page(meeting)
         lines += _event(
             uid=f"overklagande-{page.rsplit('/', 1)[1].removesuffix('.html')}@{settings.host}",
-            stamp=stamp,
+            # The deadline follows from the posting alone: the event changes when it does.
+            stamp=f"{shown.meeting.posted_on}T00:00:00Z",
             day=shown.appeal_ends_on,
             summary=f"Sista dag att överklaga: {shown.board or 'nämnden'} {meeting.date}",
             description=(
@@ -58,7 +61,7 @@ def calendar(register: PublicRegister, settings: PublishSettings) -> str:
             continue
         lines += _event(
             uid=f"avtalssparr-{paths.number_slug(decision.diary_number)}@{settings.host}",
-            stamp=stamp,
+            stamp=shown_decision.changed_at,
             day=ends_on,
             summary=f"Avtalsspärren slutar: {decision.procurement_number} "
             f"({decision.diary_number})",
@@ -77,7 +80,7 @@ def _event(
     return [
         "BEGIN:VEVENT",
         f"UID:{uid}",
-        f"DTSTAMP:{stamp}",
+        f"DTSTAMP:{stamp.replace('-', '').replace(':', '')}",
         f"DTSTART;VALUE=DATE:{first:%Y%m%d}",
         f"DTEND;VALUE=DATE:{first + timedelta(days=1):%Y%m%d}",
         f"SUMMARY:{escape(summary)}",
@@ -89,14 +92,20 @@ def _event(
 
 
 def escape(text: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped."""
-    return (
+    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped,
+    other control characters (which TEXT may not hold) made spaces."""
+    escaped = (
         text.replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\\n")
+        .replace("\r", "\\n")
         .replace("\n", "\\n")
     )
+    return _CONTROLS.sub(" ", escaped)
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def fold(line: str) -> str:

@@ -4,6 +4,7 @@ never of its position in a list. Pure."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 
@@ -17,6 +18,9 @@ CALENDAR = "deadlines.ics"
 DECISIONS_CSV = "decisions.csv"
 DECISIONS_JSON = "decisions.json"
 CATALOGUE = "dcat.rdf"
+
+# One folder up, in a link between two pages of the bundle.
+UP = posixpath.pardir + "/"
 
 _KEPT = re.compile(r"[A-Za-z0-9.-]")
 

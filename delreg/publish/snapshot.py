@@ -43,6 +43,9 @@ class PublicDecision:
     data: dict[str, Any]
     sentence: str
     standstill_ends_on: str | None
+    # When the register last changed this decision (its history's latest time), so a file
+    # dated by it changes only with the decision.
+    changed_at: str = EPOCH
 
     @property
     def diary_number(self) -> str:
@@ -135,13 +138,22 @@ def collect(store: Store, config: Config) -> PublicRegister:
             )
         )
     events = list(store.events())
+    history = tuple(
+        public_history(events, {decision.diary_number: decision for decision in decisions})
+    )
+    # Dated by its public history: a change to internal fields alone changes no page.
+    changed = {change.diary_number: change.at for change in history}
+    decisions = tuple(
+        replace(decision, changed_at=changed.get(decision.diary_number, EPOCH))
+        for decision in decisions
+    )
     visible = {decision.diary_number: decision for decision in decisions}
     return PublicRegister(
         decisions=decisions,
         meetings=tuple(meetings),
         procurements=procurements(decisions),
         reportings=tuple(store.reportings()),
-        history=tuple(public_history(events, visible)),
+        history=history,
         feed=feed_entries(events, visible, config),
         kinds={slug: spec.label for slug, spec in config.kinds.items()},
         last_change=max((event.at for event in events), default=EPOCH),

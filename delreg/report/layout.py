@@ -30,8 +30,11 @@ LABELS = {
     "undated": "utan datum",
     "reported_at": "anmält {date}, punkt {item}",
     "not_reported": "ej anmält",
-    "summary": "Totalt {total} beslut, varav {reported} anmälda till nämnden och "
-    "{unreported} ännu inte anmälda.",
+    # {reported_word} and {unreported_word} agree with their counts: "1 anmält", "2 anmälda".
+    "summary": "Totalt {total} beslut, varav {reported} {reported_word} till nämnden och "
+    "{unreported} ännu inte {unreported_word}.",
+    "reported_one": "anmält",
+    "reported_many": "anmälda",
     "no_period_decisions": "Inga delegationsbeslut fattades under perioden.",
 }
 
@@ -132,7 +135,11 @@ def period_layout(report: PeriodReport, words: dict[str, str]) -> Layout:
     total = len(report.items)
     summary = (
         words["summary"].format(
-            total=total, reported=report.reported, unreported=total - report.reported
+            total=total,
+            reported=report.reported,
+            unreported=total - report.reported,
+            reported_word=agreeing(report.reported, words),
+            unreported_word=agreeing(total - report.reported, words),
         )
         if total
         else words["no_period_decisions"]
@@ -147,6 +154,11 @@ def period_layout(report: PeriodReport, words: dict[str, str]) -> Layout:
         appeal=None,
         dated_on=report.until or report.since,
     )
+
+
+def agreeing(count: int, words: dict[str, str]) -> str:
+    """The participle that agrees with ``count`` neuter nouns: "1 anmält", "0/2 anmälda"."""
+    return words["reported_one"] if count == 1 else words["reported_many"]
 
 
 def _dated_line(item: ReportItem, words: dict[str, str]) -> str:

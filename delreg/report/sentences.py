@@ -7,6 +7,13 @@ reads back:
 
     <Delegate> har <phrase core> [mellan A och B | med A] <word> <subject> [<procurement>], <dnr>.
 
+When neither the decision nor the configuration (``[register] delegate``) names the delegate,
+the sentence names no one rather than an invented "Delegaten": the phrase turns passive,
+"Tilldelningsbeslut har fattats för …", "Avtal har tecknats mellan A och B om …".
+
+An award is not made *with* its supplier, as a contract is signed with one: its parties follow
+the subject as the ones it favours ("till förmån för A", per kind in ``[report.party_words]``).
+
 The *phrase core* is the kind's phrase without a trailing preposition ("fattat
 tilldelningsbeslut" of "fattat tilldelningsbeslut för"); *word* is that preposition, or the
 kind's subject word (``[report.subject_words]`` in the configuration) when the phrase has none.
@@ -60,11 +67,12 @@ def composed_sentence(decision: Decision, config: Config) -> str:
     procurement = decision.procurement_number
     if procurement and procurement not in subject:
         subject = f"{subject} {procurement}" if subject else procurement
-    parties = party_clause(decision.parties) if decision.parties else ""
+    parties = party_clause(decision.parties, _party_word(decision.kind, config))
     # "tecknat avtal mellan A och B om X", but "beslutat om X med A": a bare verb takes no
-    # counterparty before its object.
-    party_first = " " in core
-    parts = [f"{_delegate(decision, config)} har {core}"]
+    # counterparty before its object, and an award is made in favour of its supplier, after
+    # what it is about.
+    party_first = " " in core and _party_word(decision.kind, config) is None
+    parts = [_who_did(decision, config, core)]
     if parties and party_first:
         parts.append(parties)
     if subject:
@@ -78,18 +86,43 @@ def secret_sentence(decision: Decision, config: Config) -> str:
     """The public sentence of a secret decision: who, what kind, which case; nothing more."""
     core, _ = _phrase_parts(decision.kind, config)
     return _finish(
-        f"{_delegate(decision, config)} har {core} ({config.secret_text})", decision.diary_number
+        f"{_who_did(decision, config, core)} ({config.secret_text})", decision.diary_number
     )
 
 
-def party_clause(parties: tuple[str, ...]) -> str:
-    """ "med A" for one counterparty, "mellan A och B" (or "A, B och C") for several."""
+def party_clause(parties: tuple[str, ...], word: str | None = None) -> str:
+    """ "med A" for one counterparty, "mellan A och B" (or "A, B och C") for several; with a
+    ``word`` ("till förmån för"), that word before "A" or "A och B"."""
     names = [_clean(party) for party in parties if _clean(party)]
     if not names:
         return ""
-    if len(names) == 1:
-        return f"med {names[0]}"
-    return "mellan " + ", ".join(names[:-1]) + " och " + names[-1]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+    if word:
+        return f"{word} {listed}"
+    return f"med {listed}" if len(names) == 1 else f"mellan {listed}"
+
+
+def passive(core: str) -> str:
+    """The phrase with no one doing it: "fattat tilldelningsbeslut" → "Tilldelningsbeslut har
+    fattats", "beslutat om initiering av upphandling" → "Beslut har fattats om initiering …"."""
+    words = core.split()
+    if not words or words[0] == "beslutat" or len(words) == 1:
+        rest = words[1:] if words and words[0] == "beslutat" else []
+        return " ".join(["Beslut har fattats", *rest])
+    verb, thing, rest = words[0], words[1], words[2:]
+    return " ".join([thing[:1].upper() + thing[1:], "har", verb + "s", *rest])
+
+
+def _who_did(decision: Decision, config: Config, core: str) -> str:
+    delegate = _delegate(decision, config)
+    return f"{delegate} har {core}" if delegate else passive(core)
+
+
+@lru_cache(maxsize=256)
+def _party_word(kind: str, config: Config) -> str | None:
+    # [report.party_words] (delreg/defaults/core.toml): "tilldelningsbeslut = 'till förmån för'".
+    word = config.section("report").get("party_words", {}).get(kind)
+    return str(word) if word else None
 
 
 # Memoised: a month's report phrases thousands of decisions of a handful of kinds and delegates.

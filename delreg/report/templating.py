@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from delreg.report.typography import nowrap_numbers
+
 if TYPE_CHECKING:
     import jinja2
 
@@ -35,6 +37,7 @@ def environment(package: str = "delreg.report") -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markdown_escape
+    env.filters["nowrap_numbers"] = nowrap_numbers
     return env
 
 

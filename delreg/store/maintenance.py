@@ -40,6 +40,12 @@ def backup(connection: sqlite3.Connection, target: Path, *, overwrite: bool = Fa
         raise DelregError(
             f"{str(target)!r} exists already", hint="choose another name or add --overwrite"
         )
+    if not target.parent.is_dir():
+        # Not create_private_file's message: that one is about the register and --db.
+        raise DelregError(
+            f"cannot write the backup: folder {str(target.parent)!r} does not exist",
+            hint=f"create it first (mkdir -p {target.parent}) or back up to another folder",
+        )
     if target.exists():
         target.unlink()
     create_private_file(target)
@@ -179,7 +185,9 @@ def _staged(source: Path) -> Iterator[sqlite3.Connection]:
     FTS5's integrity check is written as an INSERT, so it cannot run on a read-only file.
     """
     if not source.is_file():
-        raise DelregError(f"no such file {str(source)!r}")
+        raise DelregError(
+            f"no such file {str(source)!r}", hint="give a file that `delreg backup` wrote"
+        )
     with tempfile.TemporaryDirectory(prefix="delreg-restore-") as folder:
         staged = Path(folder) / "staged.db"
         try:

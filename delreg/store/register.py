@@ -104,15 +104,48 @@ class ImportSummary:
     unchanged: int = 0
     rejected: list[Rejected] = field(default_factory=list)
     notices: int = 0
+    # Each decision the import inserts or changes, when asked for (a dry run shows them);
+    # None when not recorded, so a large import keeps no list it does not need.
+    changes: list[Change] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        summary: dict[str, Any] = {
             "inserted": self.inserted,
             "updated": self.updated,
             "unchanged": self.unchanged,
             "rejected": [item.to_json() for item in self.rejected],
             "notices": self.notices,
         }
+        if self.changes is not None:
+            summary["changes"] = [change.to_json() for change in self.changes]
+        return summary
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an import does to one decision: inserts it, or updates these fields (old, new)."""
+
+    diary_number: str
+    action: str  # "inserted" or "updated"
+    fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "diary_number": self.diary_number,
+            "action": self.action,
+            "fields": {name: {"old": old, "new": new} for name, (old, new) in self.fields.items()},
+        }
+
+
+def changed_fields(old: Decision, new: Decision) -> dict[str, tuple[Any, Any]]:
+    """The fields that differ, as JSON values; a deleted decision an import brings back says so."""
+    before, after = old.to_json(), new.to_json()
+    changed = {
+        name: (before[name], after[name]) for name in EDITABLE_FIELDS if before[name] != after[name]
+    }
+    if old.deleted:
+        changed["deleted"] = (True, False)
+    return changed
 
 
 def now() -> str:
@@ -410,14 +443,16 @@ class Store:
         *,
         meeting: Meeting | None = None,
         commit_if: Any = None,
+        record_changes: bool = False,
     ) -> ImportSummary:
         """Upsert decisions by diary number and keep notices, all in one transaction.
 
         With ``meeting``, the decisions are reported at that meeting, numbered in the order
         read. ``commit_if(summary)`` decides at the end whether the transaction commits
         (the CLI says no for --dry-run, and for rejected items without --skip-invalid).
+        ``record_changes`` keeps each insert and update in ``summary.changes``.
         """
-        summary = ImportSummary()
+        summary = ImportSummary(changes=[] if record_changes else None)
         stamp = now()
         with self._write():
             meeting_id = self._meeting_id(meeting, create=True) if meeting else None
@@ -475,6 +510,12 @@ class Store:
                 updates.append((old, merged))
             else:
                 summary.unchanged += 1
+        if summary.changes is not None:
+            summary.changes.extend(Change(d.diary_number, "inserted") for d in inserts)
+            summary.changes.extend(
+                Change(old.diary_number, "updated", changed_fields(old, new))
+                for old, new in updates
+            )
         self._insert(inserts, stamp, staging)
         self._update(updates, stamp, staging)
         summary.inserted += len(inserts)
