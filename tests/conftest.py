@@ -51,6 +51,15 @@ def database(isolated: Path) -> Path:
     return isolated
 
 
+@pytest.fixture
+def empty_register(database: Path) -> Path:
+    """A register with nothing in it yet (commands that only read need one to exist)."""
+    from delreg.store import OpenMode, Store
+
+    Store.open(database, mode=OpenMode.CREATE).close()
+    return database
+
+
 Invoke = Callable[..., Result]
 
 

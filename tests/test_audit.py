@@ -23,7 +23,7 @@ from delreg.audit.sample import draw_sample
 from delreg.cli import app
 from delreg.config import load_config
 from delreg.model import Decision, Meeting
-from delreg.store import Store
+from delreg.store import OpenMode, Store
 from tests.conftest import DATA, Invoke
 
 AS_OF = date(2024, 6, 30)
@@ -42,7 +42,7 @@ DECISIONS = [
 
 
 def small_register(path: Path) -> None:
-    with Store.open(path) as store:
+    with Store.open(path, mode=OpenMode.CREATE) as store:
         for day in ("2024-02-15", "2024-04-18"):
             store.add_meeting(Meeting(day))
         for number, delegate, kind, decided, _ in DECISIONS:
@@ -56,7 +56,7 @@ def small_register(path: Path) -> None:
 def test_statistics_are_those_computed_by_hand(tmp_path: Path) -> None:
     path = tmp_path / "liten.db"
     small_register(path)
-    with Store.open(path) as store:
+    with Store.open(path, mode=OpenMode.CREATE) as store:
         pack = build_pack(store, load_config(), year=2024, size=3, seed=1, as_of=AS_OF)
     statistics = pack.to_json()["statistics"]
     assert statistics["total"] == {
@@ -85,13 +85,13 @@ def test_statistics_are_those_computed_by_hand(tmp_path: Path) -> None:
 
 
 def register_in_order(path: Path, numbers: list[str]) -> None:
-    with Store.open(path) as store:
+    with Store.open(path, mode=OpenMode.CREATE) as store:
         for number in numbers:
             store.add(Decision(number, "avtal", f"avtal {number}", decided_on="2024-05-05"))
 
 
 def sample_of(path: Path, seed: int, size: int = 7) -> list[str]:
-    with Store.open(path) as store:
+    with Store.open(path, mode=OpenMode.CREATE) as store:
         pack = build_pack(store, load_config(), year=2024, size=size, seed=seed, as_of=AS_OF)
     return [item.decision.diary_number for item in pack.sample]
 
@@ -223,6 +223,7 @@ def test_the_word_file_is_marked_internal_on_every_page(pack_folder: Path) -> No
     assert len(document.inline_shapes) == 3
 
 
+@pytest.mark.usefixtures("empty_register")
 def test_a_year_with_no_decisions_and_a_bad_year(delreg: Invoke, tmp_path: Path) -> None:
     empty = delreg("audit", "--year", "2019", "-o", str(tmp_path / "tom"), "--seed", "1")
     assert empty.exit_code == 0, empty.stderr

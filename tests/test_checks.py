@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from delreg.model import Meeting
-from delreg.store import Store
+from delreg.store import OpenMode, Store
 from tests.conftest import Invoke, as_json
 
 PROCUREMENT = "MT 2019-0001"
@@ -41,7 +41,7 @@ def report(database: Path, delreg: Invoke, number: str, *meetings: str) -> None:
     for day in meetings:
         added = delreg("meetings", "add", day)
         assert added.exit_code == 0 or "already in the register" in added.stderr
-        with Store.open(database) as store:
+        with Store.open(database, mode=OpenMode.CREATE) as store:
             store.mark_reported([number], Meeting(date=day))
 
 
@@ -277,7 +277,7 @@ def test_decided_after_meeting(delreg: Invoke, database: Path) -> None:
     add(delreg, "beslut", "24RS1", decided_on="2024-02-16")
     add(delreg, "beslut", "24RS2", decided_on="2024-02-15")  # decided on the meeting's day
     report(database, delreg, "24RS1", "2024-02-15")
-    with Store.open(database) as store:
+    with Store.open(database, mode=OpenMode.CREATE) as store:
         store.mark_reported(["24RS2"], Meeting(date="2024-02-15"))
     (finding,) = findings(delreg, "--rule", "decided-after-meeting")
     assert finding["diary_number"] == "24RS1"
@@ -428,6 +428,7 @@ def test_an_unknown_rule_is_a_usage_error(delreg: Invoke) -> None:
     assert "unknown rule 'standstil'" in result.stderr and "standstill" in result.stderr
 
 
+@pytest.mark.usefixtures("empty_register")
 def test_an_empty_register_has_no_findings(delreg: Invoke) -> None:
     result = delreg("check")
     assert result.exit_code == 0 and result.stdout == ""
@@ -467,6 +468,7 @@ def test_procurement_timeline(delreg: Invoke) -> None:
     assert clean.exit_code == 0 and "No findings." in clean.stdout
 
 
+@pytest.mark.usefixtures("empty_register")
 def test_procurement_that_is_not_there(delreg: Invoke) -> None:
     result = delreg("procurement", "MT 2023-9999")
     assert result.exit_code == 2 and "no decisions in procurement MT 2023-9999" in result.stderr

@@ -216,6 +216,8 @@ def test_delete_is_soft_confirmed_and_undoable(register: Invoke, database: Path)
 
 
 def test_history_of_unknown_number(delreg: Invoke) -> None:
+    added = delreg("add", "--kind", "beslut", "--diary-number", "23RS2", "--subject", "x")
+    assert added.exit_code == 0, added.stderr
     result = delreg("history", "23RS1")
     assert result.exit_code == 2 and "no history" in result.stderr
 

@@ -178,6 +178,7 @@ def test_a_malformed_file_is_refused_and_nothing_changes(delreg: Invoke) -> None
     assert len(as_json(delreg("delegation", "show", "--format", "json"))) == 2
 
 
+@pytest.mark.usefixtures("empty_register")
 def test_dry_run_and_missing_file(delreg: Invoke) -> None:
     dry = delreg("delegation", "load", str(FIXTURES / "order.csv"), "--dry-run")
     assert dry.exit_code == 0 and "nothing stored" in dry.stderr

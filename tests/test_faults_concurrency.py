@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from delreg.store import Store
+from delreg.store import OpenMode, Store
 from delreg.store import connection as store_connection
 from delreg.store.maintenance import verify
 from tests.conftest import Invoke, as_json
@@ -145,13 +145,13 @@ def test_a_writer_waits_out_a_lock_held_longer_than_the_busy_timeout(
     try:
         from delreg.model import Decision
 
-        with Store.open(database) as store:
+        with Store.open(database, mode=OpenMode.CREATE) as store:
             store.add(Decision("23RS2", "beslut", "väntade på sin tur"))
             assert store.require("23RS1").subject == "av den andra"
     finally:
         held.set()
         releaser.join()
-    with Store.open(database) as store:
+    with Store.open(database, mode=OpenMode.CREATE) as store:
         assert store.require("23RS2").subject == "väntade på sin tur"
 
 
@@ -197,7 +197,7 @@ def test_two_processes_opening_a_new_register_at_once(
 
     def open_register() -> None:
         try:
-            Store.open(fresh).close()
+            Store.open(fresh, mode=OpenMode.CREATE).close()
         except BaseException as error:
             failures.append(error)
 
@@ -207,3 +207,20 @@ def test_two_processes_opening_a_new_register_at_once(
     for opener in openers:
         opener.join()
     assert failures == []
+
+
+def test_a_read_held_up_by_another_program_names_no_ten_minute_writer(
+    delreg: Invoke, database: Path, lock_holder: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A program (not delreg) that holds the file exclusively blocks even readers; the reader
+    gives up after the busy timeout and says so, not that a delreg wrote for ten minutes."""
+    monkeypatch.setattr(store_connection, "BUSY_TIMEOUT_MS", 50)
+    lock_holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    lock_holder.execute("BEGIN EXCLUSIVE")
+    lock_holder.execute("UPDATE decisions SET subject = 'låst' WHERE diary_number = '23RS1'")
+    result = delreg("list")
+    assert result.exit_code == 2
+    first = result.stderr.splitlines()[0]
+    assert "is busy" in first and "another program" in first and "0.05 seconds" in first, first
+    assert "10 minutes" not in result.stderr and "another delreg has been" not in result.stderr
+    assert not any(word in result.stderr for word in LOCK_WORDS), result.stderr

@@ -22,7 +22,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from delreg.errors import DelregError
 from delreg.model import Decision, Meeting
-from delreg.store import DecisionQuery, Store
+from delreg.store import DecisionQuery, OpenMode, Store
 from delreg.store.maintenance import verify
 from tests.conftest import Invoke, as_json
 
@@ -100,7 +100,9 @@ class RegisterHistory(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="delreg-history-"))
-        self.store = Store.open(self.folder / "register.db", command="delreg (test)")
+        self.store = Store.open(
+            self.folder / "register.db", mode=OpenMode.CREATE, command="delreg (test)"
+        )
 
     def teardown(self) -> None:
         self.store.close()

@@ -21,7 +21,7 @@ from delreg.cli.environment import Environment
 from delreg.cli.output import show_table, table_safe
 from delreg.model import Decision
 from delreg.spreadsheet import FORMULA_STARTS, protect, unprotect
-from delreg.store import DecisionQuery, Store
+from delreg.store import DecisionQuery, OpenMode, Store
 from tests.conftest import Invoke, as_json
 
 SQL = [
@@ -105,7 +105,9 @@ def test_search_and_party_filters_take_any_text(delreg: Invoke, database: Path, 
 def searched_register(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     from delreg.model import Decision
 
-    with Store.open(tmp_path_factory.mktemp("search") / "register.db") as store:
+    with Store.open(
+        tmp_path_factory.mktemp("search") / "register.db", mode=OpenMode.CREATE
+    ) as store:
         store.add(Decision("24RS1", "beslut", "ultraljudsutrustning", parties=("Acme AB",)))
         store.add(Decision("24RS2", "avtal", "städning 100 % ren", parties=("Bolag_x AB",)))
         yield store

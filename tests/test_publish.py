@@ -611,12 +611,12 @@ def test_the_date_of_the_last_change_is_only_in_the_files_that_show_it(
     from delreg.publish import bundle_files as made_files
     from delreg.publish import publish_settings
     from delreg.publish.snapshot import collect
-    from delreg.store import Store
+    from delreg.store import OpenMode, Store
 
     register, _ = example
     config = load_config(register.config)
     settings = publish_settings(config, base_url=BASE, contact_email=CONTACT)
-    with Store.open(register.db) as store:
+    with Store.open(register.db, mode=OpenMode.EXISTING) as store:
         snapshot = collect(store, config)
     before = dict(made_files(snapshot, settings, config))
     later = replace(snapshot, last_change="2031-05-05T10:00:00Z")

@@ -18,7 +18,7 @@ from delreg.config import load_config
 from delreg.model import Decision, Meeting
 from delreg.publish import bundle_files, publish_settings
 from delreg.publish.snapshot import collect
-from delreg.store import Store
+from delreg.store import OpenMode, Store
 from tests.test_publish import readable_text
 
 CONFIG = load_config()
@@ -78,7 +78,9 @@ def test_no_secret_deleted_or_internal_text_in_any_file(
 ) -> None:
     path = tmp_path / f"{register[0].mark}-{len(register)}.db"
     path.unlink(missing_ok=True)
-    with Store.open(path, command="delreg ZQcommand", kind_labels={k: k for k in KINDS}) as store:
+    with Store.open(
+        path, mode=OpenMode.CREATE, command="delreg ZQcommand", kind_labels={k: k for k in KINDS}
+    ) as store:
         store.user = "ZQuser"  # the OS user the history records
         store.add_meeting(MEETING)
         for plan in register:

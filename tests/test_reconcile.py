@@ -13,7 +13,7 @@ import pytest
 from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 
 from delreg.model import Decision, Meeting
-from delreg.store import Store
+from delreg.store import OpenMode, Store
 from tests.conftest import Invoke, as_json
 
 HEADER = ["Diarienummer", "Handlingstyp", "Ärendemening", "Beslutsdatum", "Delegat"]
@@ -40,7 +40,7 @@ EXPORT = [
 
 @pytest.fixture
 def register(database: Path) -> None:
-    with Store.open(database) as store:
+    with Store.open(database, mode=OpenMode.CREATE) as store:
         store.add_meeting(Meeting("2024-02-15"))
         for number, subject, day in [
             ("24RS101", "avtal om tolktjänster", "2024-01-10"),

@@ -16,7 +16,7 @@ import typer.main
 from delreg import __version__
 from delreg.cli import app, app_for
 from delreg.cli.app import GLOBAL_OPTIONS_WITH_VALUES, DelregGroup
-from delreg.store import Store
+from delreg.store import OpenMode, Store
 
 HEAVY = ("sqlite_utils", "sqlite3", "rich", "openpyxl", "docx", "pypdf", "jinja2", "pydantic")
 # What the import of a PDF alone loads: never at start-up (nor for a text agenda).
@@ -75,7 +75,7 @@ def test_listing_an_existing_register_imports_no_schema_tool_reader_or_renderer(
     database: Path,
 ) -> None:
     # Made (and migrated, which needs sqlite-utils) beforehand: a register in daily use.
-    Store.open(database).close()
+    Store.open(database, mode=OpenMode.CREATE).close()
     loaded = modules_loaded_by("list", "--limit", "20", "--format", "json")
     assert "sqlite3" in loaded
     assert not loaded & {"sqlite_utils", "rich", "openpyxl", "docx", "pypdf", "jinja2"}
@@ -132,7 +132,8 @@ def test_the_global_options_that_take_a_value_are_all_known_to_command_name() ->
     assert taking_values == GLOBAL_OPTIONS_WITH_VALUES
 
 
-def test_a_run_through_the_trimmed_app_is_the_same_run(database: Path) -> None:
+def test_a_run_through_the_trimmed_app_is_the_same_run(empty_register: Path) -> None:
+    database = empty_register
     done = subprocess.run(
         [sys.executable, "-m", "delreg", "--db", str(database), "list", "--format", "json"],
         capture_output=True,

@@ -11,7 +11,7 @@ import pytest
 
 from delreg.errors import StoreError
 from delreg.model import Decision
-from delreg.store import DecisionQuery, Store
+from delreg.store import DecisionQuery, OpenMode, Store
 from delreg.store.connection import connect, create_private_file
 from delreg.store.schema import SCHEMA_VERSION, migrate
 
@@ -29,7 +29,7 @@ def test_a_database_made_by_the_first_schema_upgrades_without_loss(tmp_path: Pat
     )
     connection.close()
 
-    with Store.open(path) as store:
+    with Store.open(path, mode=OpenMode.CREATE) as store:
         version = store.connection.execute("PRAGMA user_version").fetchone()[0]
         found = list(store.decisions(DecisionQuery(search="ultraljud")))
         by_party = list(store.decisions(DecisionQuery(party="Acme")))
@@ -40,7 +40,7 @@ def test_a_database_made_by_the_first_schema_upgrades_without_loss(tmp_path: Pat
 
 def test_pragmas_and_private_file(tmp_path: Path) -> None:
     path = tmp_path / "r.db"
-    with Store.open(path) as store:
+    with Store.open(path, mode=OpenMode.CREATE) as store:
         assert store.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert store.connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert store.connection.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
@@ -48,7 +48,10 @@ def test_pragmas_and_private_file(tmp_path: Path) -> None:
 
 
 def test_foreign_keys_hold(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "r.db") as store, pytest.raises(sqlite3.IntegrityError):
+    with (
+        Store.open(tmp_path / "r.db", mode=OpenMode.CREATE) as store,
+        pytest.raises(sqlite3.IntegrityError),
+    ):
         store.connection.execute(
             "INSERT INTO reportings (decision_id, meeting_id, item) VALUES (999, 999, 1)"
         )
@@ -59,28 +62,28 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path: Path) -> 
     path.write_bytes(b"these are my notes, not a database\n" * 100)
     before = path.read_bytes()
     with pytest.raises(StoreError, match="not a delreg register"):
-        Store.open(path)
+        Store.open(path, mode=OpenMode.CREATE)
     assert path.read_bytes() == before
 
 
 def test_a_database_from_a_newer_delreg_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "new.db"
-    with Store.open(path) as store:
+    with Store.open(path, mode=OpenMode.CREATE) as store:
         store.add(Decision("23RS1", "beslut", "något"))
         store.connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     before = path.read_bytes()
     with pytest.raises(StoreError, match="newer delreg"):
-        Store.open(path)
+        Store.open(path, mode=OpenMode.CREATE)
     assert path.read_bytes() == before
 
 
 def test_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="does not exist"):
-        Store.open(tmp_path / "no" / "such" / "r.db")
+        Store.open(tmp_path / "no" / "such" / "r.db", mode=OpenMode.CREATE)
 
 
 def test_full_text_index_follows_edits_and_deletes(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "r.db") as store:
+    with Store.open(tmp_path / "r.db", mode=OpenMode.CREATE) as store:
         store.add(Decision("23RS1", "beslut", "diskdesinfektor", parties=("Örebro AB",)))
         assert [d.diary_number for d in store.decisions(DecisionQuery(search="orebro"))] == [
             "23RS1"
@@ -95,7 +98,7 @@ def test_full_text_index_follows_edits_and_deletes(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("query", ['" OR 1=1 --', "'; DROP TABLE decisions; --", "NEAR(", "*", ""])
 def test_search_text_is_never_syntax(tmp_path: Path, query: str) -> None:
-    with Store.open(tmp_path / "r.db") as store:
+    with Store.open(tmp_path / "r.db", mode=OpenMode.CREATE) as store:
         store.add(Decision("23RS1", "beslut", "drop table decisions"))
         found = list(store.decisions(DecisionQuery(search=query)))
         assert store.get("23RS1") is not None

@@ -23,7 +23,7 @@ from delreg.model import Decision, Meeting
 from delreg.parse import Record
 from delreg.parse import rows as parse_rows
 from delreg.parse.tabular import read_csv
-from delreg.store import Store
+from delreg.store import OpenMode, Store
 from delreg.store import register as store_register
 from delreg.store.bulk import MeetingItems, plan_reportings
 from delreg.store.maintenance import verify
@@ -159,7 +159,7 @@ def snapshot(path: Path) -> dict[str, Any]:
 
 
 def import_text(path: Path, text: str, meeting: Meeting | None = None) -> dict[str, Any]:
-    with Store.open(path, command="delreg import export.csv") as store:
+    with Store.open(path, mode=OpenMode.CREATE, command="delreg import export.csv") as store:
         summary = store.import_records(read(text), meeting=meeting)
         assert verify(store.connection) == []
     return summary.to_json()
@@ -172,7 +172,7 @@ def build_register(path: Path, *, bulk: bool, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(store_register, "IMPORT_BATCH", 50)
     monkeypatch.setattr(store_register, "BULK_ROWS", 1 if bulk else 10**9)
     summaries = [import_text(path, export(export_rows(300)))]
-    with Store.open(path) as store:
+    with Store.open(path, mode=OpenMode.CREATE) as store:
         store.delete("22RS1152")
         store.delete("RS 2023/1153")
     summaries.append(import_text(path, export(export_rows(300, offset=150, variant=1))))
@@ -205,7 +205,7 @@ def test_a_rolled_back_bulk_import_leaves_nothing(
     path = tmp_path / "r.db"
     import_text(path, export(export_rows(20)))
     before = snapshot(path)
-    with Store.open(path) as store:
+    with Store.open(path, mode=OpenMode.CREATE) as store:
         store.import_records(read(export(export_rows(200, offset=10))), commit_if=lambda _: False)
     assert snapshot(path) == before
 
@@ -242,7 +242,7 @@ def test_history_of_a_bulk_import_reads_back(
     monkeypatch.setattr(store_register, "BULK_ROWS", 1)
     path = tmp_path / "r.db"
     import_text(path, export(export_rows(60)))
-    with Store.open(path) as store:
+    with Store.open(path, mode=OpenMode.CREATE) as store:
         events = store.history("RS 2021/1001")
     assert [event.action for event in events] == ["insert", "report"]
     assert events[0].new is not None and events[0].new["diary_number"] == "RS 2021/1001"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from delreg.model import Decision, Meeting
-from delreg.store import DecisionQuery, Store
+from delreg.store import DecisionQuery, OpenMode, Store
 from delreg.store.register import decisions_sql
 
 QUERIES = {
@@ -30,7 +30,7 @@ QUERIES = {
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     path: Path = tmp_path_factory.mktemp("plans") / "r.db"
-    opened = Store.open(path)
+    opened = Store.open(path, mode=OpenMode.CREATE)
     opened.add(
         Decision(
             "23RS710",

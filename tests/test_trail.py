@@ -9,7 +9,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from delreg.store import Store
+from delreg.store import OpenMode, Store
 from delreg.store.connection import connect, create_private_file
 from delreg.store.maintenance import verify
 from delreg.store.schema import MIGRATIONS, SCHEMA_VERSION, _chain_the_history, migrate
@@ -122,7 +122,7 @@ def test_the_chain_survives_the_migration_of_a_register_made_before_it(tmp_path:
                 "VALUES ('2023-05-01T08:00:00Z', 'anna', 'insert', ?, NULL, ?, 'delreg add')",
                 [f"23RS{number}", values],
             )
-    with Store.open(path) as store:
+    with Store.open(path, mode=OpenMode.CREATE) as store:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         store.delete("23RS2")
     chain = recomputed_chain(path)

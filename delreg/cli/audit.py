@@ -58,7 +58,9 @@ def audit(
     today = date.fromisoformat(parse_date(as_of)) if as_of else date.today()
     chosen_seed = seed if seed is not None else secrets.randbelow(10**9)
     config = env.config
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
         pack = build_pack(store, config, year=year, size=sample, seed=chosen_seed, as_of=today)
     import json
 

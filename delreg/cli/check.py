@@ -113,11 +113,12 @@ def check(
     if reason is not None:
         raise DelregError("--reason goes with --ack", hint="delreg check --ack RULE DNR --reason …")
     from delreg.checks import Severity, require_rules, run_checks
+    from delreg.store import OpenMode
     from delreg.store.compliance import ComplianceStore
 
     rules = require_rules(rule or [])
     settings = _settings(env, as_of, since)
-    with env.open_store() as store:
+    with env.open_store(OpenMode.EXISTING) as store:
         source = ComplianceStore(store)
         if rule and "delegation" in rules and source.delegation_order() is None:
             env.say("note: no delegation order is loaded (`delreg delegation load FILE`)")
@@ -139,6 +140,7 @@ def _acknowledge(
     unack: tuple[str, str] | None,
     reason: str | None,
 ) -> None:
+    from delreg.store import OpenMode
     from delreg.store.compliance import ComplianceStore
 
     if ack and unack:
@@ -151,13 +153,13 @@ def _acknowledge(
                 "an acknowledgement needs a reason",
                 hint=f'delreg check --ack {rule} {number} --reason "why it is accepted"',
             )
-        with env.open_store() as store:
+        with env.open_store(OpenMode.EXISTING) as store:
             ComplianceStore(store).acknowledge(rule, number, text)
         env.say(f"acknowledged {rule} on {number}; `delreg check` no longer fails on it")
         return
     assert unack is not None
     rule, number = _rule_and_number(env, unack)
-    with env.open_store() as store:
+    with env.open_store(OpenMode.EXISTING) as store:
         ComplianceStore(store).withdraw(rule, number)
     env.say(f"withdrew the acknowledgement of {rule} on {number}")
 
@@ -238,13 +240,13 @@ def procurement(
     from delreg.checks.timeline import chain_decision, procurement_timeline
     from delreg.errors import NotFound
     from delreg.model import normalise_procurement_number
-    from delreg.store import DecisionQuery
+    from delreg.store import DecisionQuery, OpenMode
     from delreg.store.compliance import ComplianceStore
 
     env = environment(ctx)
     wanted = normalise_procurement_number(number, env.config)
     settings = _settings(env, as_of)
-    with env.open_store() as store:
+    with env.open_store(OpenMode.EXISTING) as store:
         decisions = list(
             store.decisions(DecisionQuery(procurement_number=wanted, newest_first=False))
         )
@@ -315,7 +317,9 @@ def load_order(
     if dry_run:
         env.say(f"{path}: {len(order.points)} points, nothing stored (dry run)")
         return
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.CREATE) as store:
         replaced = ComplianceStore(store).save_delegation_order(order)
     env.say(
         f"loaded {len(order.points)} points from {path}"
@@ -334,7 +338,9 @@ def show_order(
     from delreg.store.compliance import ComplianceStore
 
     env = environment(ctx)
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
         order = ComplianceStore(store).delegation_order()
     if order is None:
         env.say("no delegation order is loaded (`delreg delegation load FILE`)")

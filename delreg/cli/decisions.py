@@ -122,7 +122,9 @@ def add(
     values = _field_values(ctx, dict(locals(), parties=party))
     if not values.get("subject"):
         raise DelregError("the subject is empty", hint="say what was decided with --subject")
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.CREATE) as store:
         decision = store.add(decision_from_mapping(values))
     env.say(f"added {decision.diary_number} ({decision.kind})")
 
@@ -185,7 +187,9 @@ def list_decisions(
         meeting=optional_date(meeting),
         limit=limit,
     )
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
         if (
             unknown_kind is not None
             and next(store.decisions(replace(query, limit=1)), None) is None
@@ -221,7 +225,9 @@ def show(
 ) -> None:
     """Show one decision with all its fields."""
     env = environment(ctx)
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
         decision = store.require(_diary_number(ctx, diary_number))
     if public:
         from delreg.public import shown_publicly
@@ -280,7 +286,9 @@ def edit(
         changes[field_name] = () if field_name == "parties" else None
     if not changes:
         raise DelregError("nothing to change", hint="give at least one option, see --help")
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
         store.edit(_diary_number(ctx, diary_number), changes)
     env.say(f"changed {', '.join(sorted(changes))} of {_diary_number(ctx, diary_number)}")
 
@@ -294,7 +302,9 @@ def delete(
     """Delete a decision: it is hidden from lists and reports but kept, with its history."""
     env = environment(ctx)
     number = _diary_number(ctx, diary_number)
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
         decision = store.require(number)
         if not yes:
             if not env.stdin_is_terminal:
@@ -315,7 +325,9 @@ def undelete(
     """Bring back a deleted decision."""
     env = environment(ctx)
     number = _diary_number(ctx, diary_number)
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
         store.undelete(number)
     env.say(f"restored {number}")
 
@@ -329,7 +341,9 @@ def history(
     """Every change made to a decision: when, by whom, old and new values."""
     env = environment(ctx)
     number = _diary_number(ctx, diary_number)
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
         events = store.history(number)
     if not events:
         raise DelregError(f"no history for {number}", hint="is the diary number right?")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from delreg.config import Config
     from delreg.store import Store
+    from delreg.store.files import OpenMode
 
 
 def default_database_path() -> Path:
@@ -36,15 +37,17 @@ class Environment:
 
     @property
     def database_path(self) -> Path:
-        """--db, else DELREG_DB, else the user's data directory (created on first use)."""
+        """--db, else DELREG_DB, else the user's data directory."""
         if self.database is not None:
             return self.database
         chosen = os.environ.get("DELREG_DB")
         if chosen:
             return Path(chosen)
-        path = default_database_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return path
+        return default_database_path()
+
+    @property
+    def database_chosen(self) -> bool:
+        return self.database is not None or bool(os.environ.get("DELREG_DB"))
 
     @property
     def stdout_is_terminal(self) -> bool:
@@ -65,11 +68,18 @@ class Environment:
 
         return load_config(self.config_path)
 
-    def open_store(self) -> Store:
+    def open_store(self, mode: OpenMode) -> Store:
+        """The register, opened as the command needs it: ``OpenMode.CREATE`` only for commands
+        that add to it, so a command that reads never leaves an empty register behind."""
         from delreg.store import Store
+        from delreg.store.files import OpenMode
 
+        path = self.database_path
+        if mode is OpenMode.CREATE and not self.database_chosen:
+            # The default folder is made on first use; a chosen one must exist already.
+            path.parent.mkdir(parents=True, exist_ok=True)
         labels = {slug: spec.label for slug, spec in self.config.kinds.items()}
-        return Store.open(self.database_path, command=self.command, kind_labels=labels)
+        return Store.open(path, mode=mode, command=self.command, kind_labels=labels)
 
     def out(self, text: str = "") -> None:
         self.stdout.write(text + "\n")

@@ -115,7 +115,9 @@ def import_decisions(
                 on_progress=on_progress,
                 accounts=accounts,
             )
-            with env.open_store() as store:
+            from delreg.store import OpenMode
+
+            with env.open_store(OpenMode.CREATE) as store:
                 summary = store.import_records(
                     records, meeting=target, commit_if=commit, record_changes=dry_run
                 )

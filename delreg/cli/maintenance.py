@@ -23,9 +23,16 @@ def backup(
     from delreg.store.maintenance import backup as make_backup
 
     env = environment(ctx)
-    with env.open_store() as store:
-        make_backup(store.connection, target, overwrite=overwrite)
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
+        make_backup(store.connection, target, overwrite=overwrite, register=store.path)
     env.say(f"backed up {store.path} to {target}")
+
+
+# A backup that holds less than this share of the register's decisions is worth a question
+# even to someone who restores often: a wrong file, or a copy from long ago.
+FEWER_SHARE = 0.5
 
 
 @app.command(epilog="Example: delreg restore delreg-2024-02-01.db --yes")
@@ -35,25 +42,43 @@ def restore(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Replace the register with a verified backup; the current register is kept beside it."""
-    from delreg.store.maintenance import check_backup
-    from delreg.store.maintenance import restore as restore_backup
+    from delreg.store.maintenance import prepared_restore
 
     env = environment(ctx)
     target = env.database_path
-    check_backup(source)
-    if not yes:
-        if not env.stdin_is_terminal:
-            raise DelregError(
-                "refusing to restore without confirmation", hint="add --yes in a script"
+    with prepared_restore(source, target) as plan:
+        counts = _counts(plan.backup_decisions, plan.register_decisions)
+        fewer = (
+            plan.register_decisions is not None
+            and plan.backup_decisions < plan.register_decisions * FEWER_SHARE
+        )
+        if not yes:
+            if not env.stdin_is_terminal:
+                raise DelregError(
+                    f"refusing to restore without confirmation ({counts})",
+                    hint="add --yes in a script",
+                )
+            warning = (
+                "far fewer decisions than the register: is it the right file? " if fewer else ""
             )
-        typer.confirm(f"Replace {target} with {source}?", abort=True, err=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    keep = target.with_name(f"{target.name}.before-restore-{stamp}")
-    restore_backup(source, target, keep)
+            typer.confirm(
+                f"Replace {target} with {source} ({counts})? {warning}".rstrip(),
+                abort=True,
+                err=True,
+            )
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        keep = target.with_name(f"{target.name}.before-restore-{stamp}")
+        kept = plan.replace(keep)
     env.say(
-        f"restored {target} from {source}"
-        + (f"; the old register is in {keep}" if keep.exists() else "")
+        f"restored {target} from {source} ({counts})"
+        + (f"; the old register is in {keep}" if kept else "")
     )
+
+
+def _counts(backup: int, register: int | None) -> str:
+    if register is None:
+        return f"the backup holds {backup} decisions; there is no register yet"
+    return f"the backup holds {backup} decisions, the register {register}"
 
 
 VERIFY_EXAMPLES = (
@@ -82,7 +107,8 @@ def verify(
     ] = None,
 ) -> None:
     """Check the file's integrity and the register's own invariants, the history's hash chain
-    included; exit 1 on any problem.
+    included; exit 1 on any problem. The checks run in a private copy: the register file is
+    only read, never written.
 
     With --report MEETING FILE, check a document instead (one `delreg report --meeting MEETING`
     wrote, e.g. with -o lista.docx --mark-reported): exit 0 when it is the list fixed for the
@@ -94,14 +120,11 @@ def verify(
     if board is not None:
         raise DelregError("--board goes with --report", hint="delreg verify --report DATE FILE")
     from delreg.model import normalise_diary_number
-    from delreg.store.maintenance import verify as run_checks
+    from delreg.store.maintenance import verify_file
 
     env = environment(ctx)
     config = env.config
-    with env.open_store() as store:
-        problems = run_checks(
-            store.connection, lambda number: normalise_diary_number(number, config)
-        )
+    problems = verify_file(env.database_path, lambda number: normalise_diary_number(number, config))
     if as_json:
         env.out(json.dumps([problem.to_json() for problem in problems], ensure_ascii=False))
     for problem in problems:
@@ -135,7 +158,9 @@ def _verify_report(ctx: typer.Context, day: str, path: Path, board: str, as_json
             hint="give the document `delreg report --meeting` wrote",
         ) from None
     config = env.config
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
         meeting = store.meeting(date, board)
         fixes = [FixedList.from_event(*fixed) for fixed in store.fixed_lists(meeting)]
         verdict = judge(

@@ -67,7 +67,9 @@ def add_meeting(
         adjusted_on=optional_date(adjusted_on),
         posted_on=optional_date(posted_on),
     )
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING if update else OpenMode.CREATE) as store:
         saved = store.update_meeting(meeting) if update else store.add_meeting(meeting)
     for warning in deadline_warnings(saved):
         env.warn(f"warning: {warning}")
@@ -83,7 +85,9 @@ def list_meetings(
 ) -> None:
     """List meetings with the last day to appeal what was reported there."""
     env = environment(ctx)
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
         meetings = store.meetings()
     write_records(
         env,

@@ -64,7 +64,9 @@ def publish(
     settings = publish_settings(
         config, base_url=base_url, contact_email=contact, publisher=publisher
     )
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
         summary = publish_register(store, directory, settings, config)
     if as_json:
         import json

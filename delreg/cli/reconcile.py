@@ -80,7 +80,9 @@ def reconcile(
         read_input(str(export), fmt=fmt_name, config=reconcile_config(config), sheet=sheet)
     )
     numbers = [record.diary_number for record in records if hasattr(record, "diary_number")]
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
         known = store.held(numbers)
         result = compare(
             records,

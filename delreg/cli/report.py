@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -108,7 +107,9 @@ def report(
         first, last = optional_date(since), optional_date(until)
     day = parse_date(meeting) if meeting else None
     config = env.config
-    with env.open_store() as store:
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
         made: Report
         if day:
             made = _meeting_report(env, store, config, day, board or "", public, mark_reported)
@@ -176,14 +177,7 @@ def _deliver(env: Environment, payload: bytes, output: Path | None, *, binary: b
     if output is None:
         env.stdout.write(payload.decode())
         return
-    partial = output.with_name(f".{output.name}.{os.getpid()}.partial")
-    try:
-        partial.write_bytes(payload)
-        os.replace(partial, output)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise DelregError(
-            f"cannot write {str(output)!r}: {error.strerror or error}",
-            hint="check that the folder exists and is writable",
-        ) from None
+    from delreg.cli.files import write_output
+
+    write_output(output, payload)
     env.say(f"wrote {output}")

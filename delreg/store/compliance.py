@@ -25,6 +25,7 @@ from delreg.checks.findings import Acknowledgement
 from delreg.delegation_order import DelegationOrder, DelegationPoint, Limit
 from delreg.errors import NotFound
 from delreg.store.register import Store, now
+from delreg.store.rows import DamagedValue
 
 _LIVE = "d.deleted_at IS NULL"
 # Undated decisions always pass a --since filter: nobody can say they are older.
@@ -255,10 +256,20 @@ def _point_from_row(row: tuple[Any, ...]) -> DelegationPoint:
         point=point,
         matter=matter,
         delegate=delegate,
-        kinds=tuple(json.loads(kinds)),
-        substitutes=tuple(json.loads(substitutes)),
+        kinds=_names(kinds, point),
+        substitutes=_names(substitutes, point),
         limit=limit,
         valid_from=valid_from,
         valid_to=valid_to,
         line=line,
     )
+
+
+def _names(text: str, point: str) -> tuple[str, ...]:
+    try:
+        names = json.loads(text)
+    except ValueError:
+        names = None
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise DamagedValue(f"delegation point {point} is not the JSON delreg wrote")
+    return tuple(names)

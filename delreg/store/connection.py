@@ -31,8 +31,12 @@ def create_private_file(path: Path, mode: int = 0o600) -> None:
     """Create an empty database file readable by its owner only (before SQLite opens it).
 
     SQLite gives its -wal and -shm files the database file's permissions, so they stay
-    private too.
+    private too. A dangling symlink is followed to the file it names: O_EXCL alone would
+    refuse it, and SQLite would then create that file with the umask's permissions.
     """
+    from delreg.store.files import private_target
+
+    path = private_target(path)
     if not path.parent.is_dir():
         raise StoreError(
             f"cannot create the register: folder {str(path.parent)!r} does not exist",
@@ -84,15 +88,20 @@ def is_busy(error: sqlite3.Error) -> bool:
     return "locked" in str(error) or "busy" in str(error)
 
 
-def store_error(path: Path, error: sqlite3.Error) -> StoreError:
+def store_error(path: Path, error: sqlite3.Error, *, waited: float | None = None) -> StoreError:
     """What went wrong with the register, in one line a registrar can act on.
 
     SQLite's own words ("database is locked", "disk I/O error") say little to a user; the
-    primary result code tells which of a handful of situations it is.
+    primary result code tells which of a handful of situations it is. ``waited`` is how long
+    the command waited for a lock before giving up (a writer queues far longer than a reader).
     """
+    from delreg.store.rows import DamagedValue
+
     where = repr(str(path))
     code = _primary_code(error)
     message = str(error)
+    if isinstance(error, DamagedValue):
+        return StoreError(f"the register {where} is damaged: {message}", hint=DAMAGED_HINT)
     if code == sqlite3.SQLITE_NOTADB or "not a database" in message:
         return StoreError(
             f"{where} is not a delreg register (not an SQLite database)",
@@ -101,13 +110,14 @@ def store_error(path: Path, error: sqlite3.Error) -> StoreError:
     if code == sqlite3.SQLITE_CORRUPT or "malformed" in message:
         return StoreError(
             f"the register {where} is damaged ({message})",
-            hint="`delreg verify` says what is wrong; `delreg restore BACKUP` brings back a copy",
+            hint=DAMAGED_HINT,
         )
     if is_busy(error):
         return StoreError(
-            f"the register {where} is busy: another delreg has been writing to it for more "
-            f"than {_duration(WRITE_WAIT_SECONDS)}",
-            hint="nothing was written; run the command again when the other one has finished",
+            f"the register {where} is busy: another program has held it for more than "
+            f"{_duration(BUSY_TIMEOUT_MS / 1000 if waited is None else waited)}",
+            hint="nothing was written; run the command again when the other one has finished "
+            "(another delreg, or a program that has the file open, such as a database browser)",
         )
     if code == sqlite3.SQLITE_FULL:
         return StoreError(
@@ -140,6 +150,12 @@ def _duration(seconds: float) -> str:
     return f"{seconds / 60:g} minutes" if seconds >= 120 else f"{seconds:g} seconds"
 
 
+DAMAGED_HINT = (
+    "the file is damaged; `delreg verify` says what is wrong, and `delreg restore BACKUP` "
+    "brings back the last sound copy"
+)
+
+
 # The name the store's other modules use for store_error.
 not_a_register = store_error
 
@@ -169,7 +185,7 @@ def begin_immediate(connection: sqlite3.Connection, path: Path) -> None:
             return
         except sqlite3.Error as error:
             if not is_busy(error) or time.monotonic() + pause > deadline:
-                raise store_error(path, error) from None
+                raise store_error(path, error, waited=WRITE_WAIT_SECONDS) from None
         time.sleep(random.uniform(pause / 2, pause))
         pause = min(2 * pause, _LONGEST_PAUSE_SECONDS)
 
@@ -187,6 +203,10 @@ def transaction(connection: sqlite3.Connection, path: Path) -> Iterator[sqlite3.
         yield connection
     except sqlite3.Error as error:
         _roll_back(connection)
+        if _primary_code(error) == sqlite3.SQLITE_CORRUPT:
+            from delreg.store.files import remember_damage
+
+            remember_damage(path, f"SQLite reported {error}")
         raise store_error(path, error) from None
     except BaseException:
         _roll_back(connection)

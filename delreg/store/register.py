@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import getpass
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,13 @@ from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice
 from delreg.parse import Record, Rejected
 from delreg.store.bulk import MeetingItems, Staging, chunks, plan_reportings
 from delreg.store.connection import connect, create_private_file, not_a_register, transaction
+from delreg.store.files import (
+    OpenMode,
+    no_register,
+    refuse_known_damage,
+    refuse_network_drive,
+    schema_of,
+)
 from delreg.store.queries import DecisionQuery, where_clause
 from delreg.store.rows import (
     DECISION_SELECT,
@@ -24,6 +30,7 @@ from delreg.store.rows import (
     decision_from_row,
     event_values,
     json_text,
+    stored_json,
     stored_values,
 )
 from delreg.store.schema import migrate
@@ -81,8 +88,8 @@ def _event_from_row(row: tuple[Any, ...]) -> Event:
         user=row[1] or "",
         action=row[2],
         diary_number=row[3],
-        old=json.loads(row[4]) if row[4] else None,
-        new=json.loads(row[5]) if row[5] else None,
+        old=stored_json(row[4], f"an entry in the history of {row[3]}"),
+        new=stored_json(row[5], f"an entry in the history of {row[3]}"),
         command=row[6] or "",
     )
 
@@ -188,7 +195,7 @@ def merge_imported(old: Decision, new: Decision) -> Decision:
 
 
 class Store:
-    """An open register. Use ``Store.open(path)``; every write is one transaction."""
+    """An open register. Use ``Store.open(path, mode=…)``; every write is one transaction."""
 
     def __init__(
         self,
@@ -205,14 +212,26 @@ class Store:
 
     @classmethod
     def open(
-        cls, path: Path, *, command: str = "", kind_labels: Mapping[str, str] | None = None
+        cls,
+        path: Path,
+        *,
+        mode: OpenMode,
+        command: str = "",
+        kind_labels: Mapping[str, str] | None = None,
     ) -> Store:
-        """Open (creating and migrating on first use) the register at ``path``.
+        """Open the register at ``path``, migrating an older one; with ``OpenMode.CREATE``,
+        create it where no file exists.
 
-        ``kind_labels`` are the configured kinds; they fill the kinds lookup table as decisions
-        of each kind are written, so the file reads well in Datasette.
+        The file is looked at before SQLite opens it for writing, so one that is not a register
+        of this delreg is refused untouched. ``kind_labels`` are the configured kinds; they fill
+        the kinds lookup table as decisions of each kind are written, so the file reads well in
+        Datasette.
         """
-        create_private_file(path)
+        refuse_network_drive(path)
+        if schema_of(path) is None:
+            if mode is not OpenMode.CREATE:
+                raise no_register(path)
+            create_private_file(path)
         connection = connect(path)
         try:
             migrate(connection, path)
@@ -234,6 +253,7 @@ class Store:
         self.close()
 
     def _write(self) -> Any:
+        refuse_known_damage(self.path)
         return transaction(self.connection, self.path)
 
     def _query(self, sql: str, parameters: Iterable[Any] = ()) -> sqlite3.Cursor:
@@ -555,9 +575,16 @@ class Store:
                     target = self._meeting_id(Meeting(date=decision.meeting), create=True)
                     meeting_ids[decision.meeting] = target
                 asked.append((decision.diary_number, target, decision.item))
+        self._report_numbers(asked, stamp)
+
+    def _report_numbers(self, asked: list[tuple[str, int, int | None]], stamp: str) -> int:
+        """Report decisions (diary number, meeting id, item or None for the next free one) by
+        the rules of ``_add_reporting``, with a few queries per meeting, not per decision;
+        returns how many reportings are new."""
         if not asked:
-            return
+            return 0
         ids = self._decision_ids([number for number, _, _ in asked])
+        asked = [each for each in asked if each[0] in ids]
         reported = {
             (decision_id, meeting)
             for decision_id, meeting in self._rows_in(
@@ -600,6 +627,7 @@ class Store:
             ],
             stamp,
         )
+        return len(planned)
 
     def _decision_ids(self, diary_numbers: list[str]) -> dict[str, int]:
         return {
@@ -630,11 +658,19 @@ class Store:
         self, decisions: list[Decision], meeting_id: int | None, stamp: str
     ) -> None:
         """Record where imported decisions were reported: the import's meeting or their own."""
+        # The meetings first, in the order named, as the batch path makes them: both paths
+        # leave the same history.
+        meeting_ids: dict[str, int] = {}
+        for decision in decisions:
+            if meeting_id is None and decision.meeting and decision.meeting not in meeting_ids:
+                meeting_ids[decision.meeting] = self._meeting_id(
+                    Meeting(date=decision.meeting), create=True
+                )
         for decision in decisions:
             target = meeting_id
             item = None
             if target is None and decision.meeting:
-                target = self._meeting_id(Meeting(date=decision.meeting), create=True)
+                target = meeting_ids[decision.meeting]
                 item = decision.item
             if target is not None:
                 self._add_reporting(decision.diary_number, target, item, stamp)
@@ -679,8 +715,10 @@ class Store:
         stamp = now()
         with self._write():
             meeting_id = self._meeting_id(meeting, create=False)
-            added = sum(
-                self._add_reporting(number, meeting_id, None, stamp) for number in diary_numbers
+            # In one pass for the whole list: asking the meeting's items again for each
+            # decision made marking 60 000 decisions take eight minutes.
+            added = self._report_numbers(
+                [(number, meeting_id, None) for number in diary_numbers], stamp
             )
             if fix is not None and (added or not self.fixed_lists(meeting)):
                 self._record([("fix-list", None, None, fix())], stamp)
@@ -693,7 +731,7 @@ class Store:
         for at, user, text in self._query(
             "SELECT at, user, new FROM events WHERE action = 'fix-list' ORDER BY id"
         ):
-            values = json.loads(text)
+            values = stored_json(text, "a fixed list in the history") or {}
             if values.get("meeting") == meeting.date and values.get("board") == meeting.board:
                 found.append((at, user or "", values))
         return found
@@ -734,6 +772,9 @@ class Store:
             ],
         )
         assert cursor.lastrowid is not None
+        # A meeting's dates decide the appeal deadline reports print: its changes are history
+        # too, under no diary number.
+        self._record([("meeting-add", None, None, asdict(meeting))], now())
         return cursor.lastrowid
 
     def add_meeting(self, meeting: Meeting) -> Meeting:
@@ -751,11 +792,21 @@ class Store:
 
     def update_meeting(self, meeting: Meeting) -> Meeting:
         with self._write():
+            old = self.meeting(meeting.date, meeting.board)
             meeting_id = self._meeting_id(meeting, create=False)
-            self._query(
-                "UPDATE meetings SET paragraph = ?, adjusted_on = ?, posted_on = ? WHERE id = ?",
-                [meeting.paragraph, meeting.adjusted_on, meeting.posted_on, meeting_id],
+            new = replace(
+                old,
+                paragraph=meeting.paragraph,
+                adjusted_on=meeting.adjusted_on,
+                posted_on=meeting.posted_on,
             )
+            if new != old:
+                self._query(
+                    "UPDATE meetings SET paragraph = ?, adjusted_on = ?, posted_on = ? "
+                    "WHERE id = ?",
+                    [new.paragraph, new.adjusted_on, new.posted_on, meeting_id],
+                )
+                self._record([("meeting-update", None, asdict(old), asdict(new))], now())
         return self.meeting(meeting.date, meeting.board)
 
     def meetings(self) -> list[Meeting]:

@@ -56,6 +56,24 @@ _PARTIES_STORED = STORED_FIELDS.index("parties")
 _SECRET_STORED = STORED_FIELDS.index("secret")
 
 
+class DamagedValue(sqlite3.DatabaseError):
+    """A value in the file that delreg never writes so (parties or a history entry that is not
+    the JSON it wrote): the file was damaged, or changed behind delreg's back."""
+
+
+def stored_json(text: str | None, what: str) -> Any:
+    """The JSON object an event stores (or None), refusing what delreg never writes there."""
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = ...
+    if not isinstance(value, dict):
+        raise DamagedValue(f"{what} is not the JSON delreg wrote")
+    return value
+
+
 def decision_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Decision:
     """A Decision from a row of DECISION_SELECT (or STORED_SELECT)."""
     # Unpacked by position (the columns' order is STORED_FIELDS'): a listing or a report of a
@@ -87,7 +105,7 @@ def decision_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Decision:
         kind=kind,
         subject=subject,
         procurement_number=procurement_number,
-        parties=_parties(parties),
+        parties=_parties_of(diary_number, parties),
         delegate=delegate,
         decided_on=decided_on,
         notified_on=notified_on,
@@ -105,10 +123,24 @@ def decision_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Decision:
     )
 
 
+def _parties_of(diary_number: str, text: str | None) -> tuple[str, ...]:
+    try:
+        return _parties(text)
+    except (ValueError, TypeError):
+        raise DamagedValue(
+            f"the parties of decision {diary_number} are not the JSON list delreg wrote"
+        ) from None
+
+
 @lru_cache(maxsize=4096)
 def _parties(text: str | None) -> tuple[str, ...]:
     # The same suppliers recur through a register: a month's report decodes each list once.
-    return tuple(json.loads(text)) if text and text != "[]" else ()
+    if not text or text == "[]":
+        return ()
+    names = json.loads(text)
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise TypeError("not a list of names")
+    return tuple(names)
 
 
 def stored_values(decision: Decision) -> tuple[Any, ...]:
