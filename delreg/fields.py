@@ -21,6 +21,8 @@ from delreg.model import (
 )
 
 NOTIFIED_BY = ("electronic", "post")
+CONTRACT_DATE_FIELDS = ("valid_from", "valid_to", "extension_until", "notice_by")
+DATE_FIELDS = ("decided_on", "notified_on", "meeting", *CONTRACT_DATE_FIELDS)
 _TRUE = {"1", "true", "yes", "ja", "j", "y", "x", "sekretess", "sant"}
 _FALSE = {"", "0", "false", "no", "nej", "n", "falskt"}
 # "1 250 000", "1250000 kr", "1 250 000,00 SEK": whole kronor with optional zero öre.
@@ -87,8 +89,10 @@ def _normalise(
         return normalise_procurement_number(text, config) if text.strip() else None
     if name == "kind":
         return require_kind(text, config) if strict_kind else classify_kind(text, config)
-    if name in ("decided_on", "notified_on", "meeting"):
+    if name in DATE_FIELDS:
         return optional_date(text, default_year=default_year)
+    if name == "contract_period":
+        return contract_period(text)
     if name == "secret":
         return parse_bool(text)
     if name == "amount":
@@ -98,6 +102,35 @@ def _normalise(
     if name == "notified_by":
         return _notified_by(text)
     return text_or_none(text)
+
+
+# "2024-01-01 – 2025-12-31", "2024-01-01--2025-12-31", "1 januari 2024 till 31 december 2025":
+# two dates with a dash (hyphen, en or em dash) or a word between them.
+_PERIOD = re.compile(
+    r"(?P<start>.*?)\s*"
+    r"(?:\s[-\u2013\u2014]\s|[\u2013\u2014]|--|\s(?:till|tom|t\.o\.m\.?)\s)"
+    r"\s*(?P<end>.*)",
+    re.IGNORECASE,
+)
+_ISO_PAIR = re.compile(r"(\d{4}-\d{2}-\d{2})-(\d{4}-\d{2}-\d{2})")
+
+
+def contract_period(text: str) -> tuple[str | None, str | None] | None:
+    """A contract period (avtalsperiod) as (valid_from, valid_to); either end may be open."""
+    value = " ".join(text.split())
+    if not value:
+        return None
+    found = _ISO_PAIR.fullmatch(value) or _PERIOD.fullmatch(value)
+    if not found:
+        raise InvalidValue(
+            f"{text!r} is not a period",
+            hint="write it as 2024-01-01 – 2025-12-31 (either end may be left empty)",
+        )
+    start, end = (part.strip() for part in found.groups())
+    valid_from, valid_to = optional_date(start), optional_date(end)
+    if valid_from and valid_to and valid_to < valid_from:
+        raise InvalidValue(f"{text!r} ends before it starts", hint="check the order of the dates")
+    return valid_from, valid_to
 
 
 def _whole_number(text: str, *, minimum: int) -> int | None:

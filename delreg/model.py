@@ -143,6 +143,12 @@ class Decision:
     meeting: str | None = None
     item: int | None = None
     source: str | None = None
+    # A contract's period (avtalsperiod), the last day an option may extend it to, and the last
+    # day to give notice or use the option in writing; kept for every kind that is an agreement.
+    valid_from: str | None = None
+    valid_to: str | None = None
+    extension_until: str | None = None
+    notice_by: str | None = None
     deleted: bool = field(default=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -167,6 +173,10 @@ class Decision:
             "meeting": self.meeting,
             "item": self.item,
             "source": self.source,
+            "valid_from": self.valid_from,
+            "valid_to": self.valid_to,
+            "extension_until": self.extension_until,
+            "notice_by": self.notice_by,
         }
 
 
@@ -217,3 +227,36 @@ class Notice:
     meeting: str | None = None
     position: int | None = None
     source: str | None = None
+
+
+# What a court made of an appeal. "upheld": the appeal failed and the decision stands;
+# "dismissed": not tried (too late, no standing); "withdrawn": the appellant took it back;
+# "annulled": the court set the decision aside (upphävt).
+APPEAL_OUTCOMES: tuple[str, ...] = ("upheld", "dismissed", "withdrawn", "annulled")
+
+
+@dataclass(frozen=True, slots=True)
+class Appeal:
+    """An appeal lodged against a decision, and the court's outcome once there is one."""
+
+    diary_number: str
+    lodged_on: str
+    number: int = 1  # the decision's first, second … appeal
+    court: str | None = None
+    reference: str | None = None  # the court's case number (målnummer)
+    decided_on: str | None = None
+    outcome: str | None = None
+
+    @property
+    def pending(self) -> bool:
+        return self.outcome is None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "lodged_on": self.lodged_on,
+            "court": self.court,
+            "reference": self.reference,
+            "decided_on": self.decided_on,
+            "outcome": self.outcome,
+        }

@@ -51,6 +51,10 @@ EXPECTED_EXIT = {
 PREPARE: dict[str, list[list[str]]] = {
     "delreg undelete 23RS710": [["delete", "23RS710", "--yes"]],
     "delreg restore delreg-2024-02-01.db --yes": [["backup", "delreg-2024-02-01.db"]],
+    # An outcome is recorded for an appeal lodged before.
+    'delreg appeal 24RS841 --decided-on 2024-05-20 --outcome upheld --reference "Mål nr 1234-24"': [
+        ["appeal", "24RS841", "--lodged-on", "2024-03-05"]
+    ],
     "delreg verify --report 2024-02-15 lista.docx": [
         ["report", "--meeting", "2024-02-15", "-o", "lista.docx", "--mark-reported"]
     ],

@@ -66,6 +66,29 @@ class DelegationFact(NamedTuple):
     amount: int | None
 
 
+class ContractNotice(NamedTuple):
+    """A contract whose last day to give notice (or use its option) is near."""
+
+    diary_number: str
+    subject: str
+    decided_on: str | None
+    notice_by: str
+    valid_to: str | None
+    extension_until: str | None
+
+
+class ContractUse(NamedTuple):
+    """A decision in a contract's procurement dated after the contract ended."""
+
+    diary_number: str  # the contract's
+    procurement_number: str
+    decided_on: str | None  # the contract's
+    ended_on: str  # extension_until, else valid_to
+    used_by: str  # the later decision's diary number
+    used_kind: str
+    used_on: str
+
+
 class CheckSource(Protocol):
     """Where the facts come from: the register (delreg.store.compliance) or a test's lists.
 
@@ -94,5 +117,13 @@ class CheckSource(Protocol):
     def delegation_facts(self, since: str | None) -> Iterable[DelegationFact]: ...
 
     def delegation_order(self) -> DelegationOrder | None: ...
+
+    def contract_notices(self, first: str, last: str) -> Iterable[ContractNotice]:
+        """Contracts whose notice_by falls from ``first`` through ``last``."""
+        ...
+
+    def contract_uses_after_end(self, since: str | None) -> Iterable[ContractUse]:
+        """Decisions with a contract's procurement number decided after the contract ended."""
+        ...
 
     def acknowledgements(self) -> dict[tuple[str, str], Acknowledgement]: ...

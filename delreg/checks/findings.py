@@ -46,6 +46,10 @@ _RULES = (
          "delegate, amount or kind not allowed by the delegation order"),
     Rule("diary-number", Severity.warning, "numbers",
          "diary number of a later year than the decision"),
+    Rule("contract-notice", Severity.warning, "contracts",
+         "a contract's last day to give notice or use its option is near"),
+    Rule("contract-expired-in-use", Severity.warning, "contracts",
+         "a decision under a contract's procurement number after the contract ended"),
 )  # fmt: skip
 
 RULES: Mapping[str, Rule] = MappingProxyType({rule.name: rule for rule in _RULES})

@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 from datetime import timedelta
 
+from delreg.checks.contracts import contract_notice, expired_in_use
 from delreg.checks.delegation import check_delegation
 from delreg.checks.facts import ChainDecision, CheckSource
 from delreg.checks.findings import (
@@ -58,6 +59,12 @@ def _family(family: str, source: CheckSource, settings: CheckSettings) -> Iterat
         yield from decided_after_meeting(source.reported_before_decided(since))
         cutoff = settings.today - timedelta(days=settings.unreported_days)
         yield from unreported(source.unreported_decisions(cutoff.isoformat(), since), settings)
+    elif family == "contracts":
+        last = settings.today + timedelta(days=settings.contract_notice_days)
+        yield from contract_notice(
+            source.contract_notices(settings.today.isoformat(), last.isoformat()), settings
+        )
+        yield from expired_in_use(source.contract_uses_after_end(since), settings)
     elif family == "numbers":
         yield from diary_number_after_decision(source.diary_numbers_to_check(since))
     elif family == "delegation":

@@ -40,6 +40,7 @@ class CheckSettings:
     )
     prisbasbelopp: Mapping[int, int] = field(default_factory=dict)
     since: str | None = None
+    contract_notice_days: int = 90
 
     @property
     def chain_kinds(self) -> frozenset[str]:
@@ -77,6 +78,7 @@ class CheckSettings:
             processor_agreement_kinds=frozenset(roles["processor_agreement_kinds"]),
             prisbasbelopp=MappingProxyType(prisbasbelopp),
             since=since,
+            contract_notice_days=config.check_setting("contract_notice_days", 90),
         )
 
 

@@ -9,9 +9,11 @@ from typer.main import get_command_name
 
 # Importing a command module registers its commands on the app.
 from delreg.cli import (  # noqa: F401
+    appeals,
     audit,
     check,
     decisions,
+    due,
     importing,
     maintenance,
     meetings,

@@ -14,7 +14,9 @@ from delreg.cli.output import ListFormat, table_safe, write_decisions, write_rec
 from delreg.errors import DelregError
 
 if TYPE_CHECKING:
-    from delreg.store import Event
+    from delreg.cli.environment import Environment
+    from delreg.legal_status import LegalStatus, StatusBook
+    from delreg.store import Event, Store
 
 # Options shared by `add` and `edit`: a decision's fields.
 Kind = Annotated[str | None, typer.Option("--kind", help="Kind slug, e.g. tilldelningsbeslut.")]
@@ -50,6 +52,20 @@ DelegationPoint = Annotated[
     str | None, typer.Option("--delegation-point", help="The delegationsordning's point.")
 ]
 Amount = Annotated[str | None, typer.Option("--amount", help="Amount in whole kronor.")]
+ValidFrom = Annotated[
+    str | None, typer.Option("--valid-from", help="A contract's first day (avtalsperiod).")
+]
+ValidTo = Annotated[
+    str | None, typer.Option("--valid-to", help="A contract's last day without its options.")
+]
+ExtensionUntil = Annotated[
+    str | None,
+    typer.Option("--extension-until", help="The last day an option (förlängning) may extend to."),
+]
+NoticeBy = Annotated[
+    str | None,
+    typer.Option("--notice-by", help="The last day to give notice or use the option (uppsägning)."),
+]
 Format = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
 Public = Annotated[
     bool,
@@ -114,6 +130,10 @@ def add(
     secret_reason: SecretReason = None,
     delegation_point: DelegationPoint = None,
     amount: Amount = None,
+    valid_from: ValidFrom = None,
+    valid_to: ValidTo = None,
+    extension_until: ExtensionUntil = None,
+    notice_by: NoticeBy = None,
 ) -> None:
     """Register one decision."""
     from delreg.model import decision_from_mapping
@@ -195,8 +215,10 @@ def list_decisions(
             and next(store.decisions(replace(query, limit=1)), None) is None
         ):
             raise unknown_kind
+        book = status_book(env, store) if fmt in (ListFormat.json, ListFormat.ndjson) else None
+        as_json = book.with_status if book else None
         if not public:
-            write_decisions(env, store.decisions(query), fmt)
+            write_decisions(env, store.decisions(query), fmt, as_json=as_json)
             return
         # A filter on what the public list hides must not find a secret decision by it: that
         # it matches `--search Epclusa` tells what it is about. Such a listing leaves secret
@@ -207,7 +229,14 @@ def list_decisions(
             found = islice((d for d in found if not d.secret), limit)
         from delreg.public import public_list
 
-        write_decisions(env, public_list(found, config), fmt)
+        write_decisions(env, public_list(found, config), fmt, as_json=as_json)
+
+
+def status_book(env: Environment, store: Store, today: date | None = None) -> StatusBook:
+    """Each decision's legal status on ``today``, from the register's meetings and appeals."""
+    from delreg.store.appeals import status_book as book_of
+
+    return book_of(store, env.config, today)
 
 
 def _diary_number(ctx: typer.Context, text: str) -> str:
@@ -229,6 +258,7 @@ def show(
 
     with env.open_store(OpenMode.EXISTING) as store:
         decision = store.require(_diary_number(ctx, diary_number))
+        book = status_book(env, store)
     if public:
         from delreg.public import shown_publicly
 
@@ -236,14 +266,32 @@ def show(
     if fmt is ListFormat.json:
         import json
 
-        env.out(json.dumps(decision.to_json(), ensure_ascii=False, indent=2))
+        env.out(json.dumps(book.with_status(decision), ensure_ascii=False, indent=2))
         return
     if fmt is not ListFormat.table:
-        write_decisions(env, [decision], fmt)
+        write_decisions(env, [decision], fmt, as_json=book.with_status)
         return
     for name, value in decision.to_json().items():
         shown = "; ".join(value) if isinstance(value, list) else value
         env.out(f"{name:<20} {'' if shown is None else table_safe(str(shown))}")
+    for line in status_lines(book.status(decision)):
+        env.out(line)
+
+
+def status_lines(status: LegalStatus) -> list[str]:
+    """The legal status as `show` prints it under the decision's fields."""
+    lines = [f"{'status':<20} {status.state} ({status.route})"]
+    for name, value in status.to_json().items():
+        if name in ("route", "state", "final", "meeting", "appeals") or value is None:
+            continue
+        lines.append(f"{name:<20} {value}")
+    for appeal in status.appeals:
+        outcome = f", {appeal.outcome} {appeal.decided_on}" if appeal.outcome else ", pending"
+        court = f" at {table_safe(appeal.court)}" if appeal.court else ""
+        lines.append(
+            f"{'appeal ' + str(appeal.number):<20} lodged {appeal.lodged_on}{court}{outcome}"
+        )
+    return lines
 
 
 @app.command(epilog='Example: delreg edit 23RS710 --subject "ultraljudsutrustning, 3 st"')
@@ -263,6 +311,10 @@ def edit(
     secret_reason: SecretReason = None,
     delegation_point: DelegationPoint = None,
     amount: Amount = None,
+    valid_from: ValidFrom = None,
+    valid_to: ValidTo = None,
+    extension_until: ExtensionUntil = None,
+    notice_by: NoticeBy = None,
     clear: Annotated[
         list[str] | None,
         typer.Option("--clear", help="Erase a field, e.g. --clear procurement_number."),

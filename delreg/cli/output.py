@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -211,11 +211,20 @@ DECISION_TABLE = (
 
 
 def write_decisions(
-    env: Environment, decisions: Iterable[Decision], fmt: ListFormat, *, title: str = ""
+    env: Environment,
+    decisions: Iterable[Decision],
+    fmt: ListFormat,
+    *,
+    title: str = "",
+    as_json: Callable[[Decision], dict[str, Any]] | None = None,
 ) -> int:
+    """``as_json`` gives the JSON and NDJSON records (a decision with its status); tables and
+    CSV keep the decision's own fields, so the CSV reads back with `delreg import`."""
+    if as_json is None or fmt not in (ListFormat.json, ListFormat.ndjson):
+        as_json = Decision.to_json
     return write_records(
         env,
-        (decision.to_json() for decision in decisions),
+        (as_json(decision) for decision in decisions),
         fmt,
         columns=DECISION_FIELDS,
         table=(title, DECISION_TABLE),

@@ -115,7 +115,13 @@ def report(
             made = _meeting_report(env, store, config, day, board or "", public, mark_reported)
         else:
             made = period_report(store, first, last, config, public=public)
-    _deliver(env, render(made, chosen, config), output, binary=chosen is ReportFormat.docx)
+        status = None
+        if chosen is ReportFormat.json:
+            from delreg.store.appeals import status_book
+
+            status = status_book(store, config).report_status
+    payload = render(made, chosen, config, status=status)
+    _deliver(env, payload, output, binary=chosen is ReportFormat.docx)
 
 
 def _meeting_report(

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.errors import InputError, InvalidValue
-from delreg.fields import normalise_field
+from delreg.fields import DATE_FIELDS, normalise_field
 from delreg.model import DECISION_FIELDS, Decision, decision_from_mapping
 from delreg.parse import Rejected
 from delreg.spreadsheet import unprotect
@@ -28,8 +28,10 @@ if TYPE_CHECKING:
 
 # The fields delreg.fields normalises. `source` is apart: it says where a decision was read.
 READ_FIELDS: tuple[str, ...] = tuple(name for name in DECISION_FIELDS if name != "source")
+# Columns that hold more than one field: a contract period gives valid_from and valid_to.
+PERIOD_FIELD = "contract_period"
+COLUMN_FIELDS: tuple[str, ...] = (*READ_FIELDS, PERIOD_FIELD)
 REQUIRED_FIELDS = ("diary_number", "subject")
-_DATE_FIELDS = ("decided_on", "notified_on", "meeting")
 _NUMBER_FIELDS = ("amount", "standstill_days", "item")
 
 # Control characters (C0, DEL, C1) have no place in a register and hide in exported cells.
@@ -63,14 +65,14 @@ class ColumnNames:
         section = config.section("columns")
         self._ignored = {header_key(name) for name in _names(section, "ignore", config)}
         self._fields: dict[str, str] = {}
-        unknown = sorted(set(section) - {*READ_FIELDS, "source", "ignore"})
+        unknown = sorted(set(section) - {*COLUMN_FIELDS, "source", "ignore"})
         if unknown:
             raise InputError(
                 f"[columns] has no field {', '.join(unknown)}",
                 source=config.source,
-                hint="the fields are: " + ", ".join(READ_FIELDS),
+                hint="the fields are: " + ", ".join(COLUMN_FIELDS),
             )
-        for field in READ_FIELDS:
+        for field in COLUMN_FIELDS:
             for name in (field, *_names(section, field, config)):
                 self._fields.setdefault(header_key(name), field)
         # A `source` column is recognised so that it is not mistaken for another field.
@@ -181,7 +183,7 @@ def decision_from_values(
     labels = labels or {}
     normalised: dict[str, Any] = {"kind": FALLBACK_KIND}
     problems: list[str] = []
-    for field in READ_FIELDS:
+    for field in COLUMN_FIELDS:
         if field not in values:
             continue
         try:
@@ -200,7 +202,16 @@ def decision_from_values(
         problems.append(f"{labels.get('source', 'source')}: {error.message}")
     if problems:
         raise InvalidValue("; ".join(problems))
-    return decision_from_mapping(normalised)
+    return decision_from_mapping(spread_period(normalised))
+
+
+def spread_period(normalised: dict[str, Any]) -> dict[str, Any]:
+    """A contract period's two ends as valid_from and valid_to; a column of its own wins."""
+    period = normalised.pop(PERIOD_FIELD, None)
+    if period is not None:
+        normalised.setdefault("valid_from", period[0])
+        normalised.setdefault("valid_to", period[1])
+    return normalised
 
 
 class _Default:
@@ -289,7 +300,7 @@ class RowReader:
         except InvalidValue:
             return self._reread(cells, source)
         normalised["source"] = own or source
-        return decision_from_mapping(normalised)
+        return decision_from_mapping(spread_period(normalised))
 
     def _reread(self, cells: Sequence[object], source: str) -> Decision | Rejected:
         return record_from_values(
@@ -345,7 +356,7 @@ def _clean_text(text: str, field: str) -> str:
         ):
             raise InvalidValue(f"{' '.join(text.split())!r} is not written with the digits 0-9")
     cleaned = " ".join(text.split())
-    if field in _DATE_FIELDS and (found := _TIMESTAMP.fullmatch(cleaned)):
+    if field in DATE_FIELDS and (found := _TIMESTAMP.fullmatch(cleaned)):
         return found.group(1)
     return cleaned
 

@@ -11,11 +11,12 @@ Lines end in CRLF and are folded at 75 octets, as the RFC asks.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
 from delreg.config import Config
+from delreg.ical import escape_text as escape
+from delreg.ical import fold
 from delreg.publish import paths
 from delreg.publish.settings import PublishSettings
 from delreg.publish.snapshot import PublicRegister
@@ -89,37 +90,3 @@ def _event(
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
     ]
-
-
-def escape(text: str) -> str:
-    """A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped,
-    other control characters (which TEXT may not hold) made spaces."""
-    escaped = (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\r", "\\n")
-        .replace("\n", "\\n")
-    )
-    return _CONTROLS.sub(" ", escaped)
-
-
-_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
-
-
-def fold(line: str) -> str:
-    """Fold a content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 character."""
-    parts: list[str] = []
-    current = ""
-    size = 0
-    limit = 75
-    for character in line:
-        width = len(character.encode())
-        if size + width > limit:
-            parts.append(current)
-            current, size, limit = "", 0, 74  # continuation lines start with a space
-        current += character
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)

@@ -68,13 +68,17 @@ def renderings(
     internal Word file, ``public.docx`` for the public one, and so on."""
     from delreg.report.build import meeting_report
     from delreg.report.formats import render
+    from delreg.store.appeals import status_book
 
     chosen = tuple(formats)
     documents: dict[str, bytes] = {}
+    # The JSON carries each decision's status as `report` writes it (dates, not the day's state).
+    status = status_book(store, config).report_status
     for public in (False, True):
         made = meeting_report(store, date, config, board=board, public=public)
         for fmt in chosen:
-            documents[f"public.{fmt}" if public else str(fmt)] = render(made, fmt, config)
+            name = f"public.{fmt}" if public else str(fmt)
+            documents[name] = render(made, fmt, config, status=status)
     return documents
 
 

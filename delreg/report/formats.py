@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from delreg.errors import DelregError
 
 if TYPE_CHECKING:
     # The command line imports this module for its option type at start-up; the report's
     # machinery waits until a report is made.
+    from collections.abc import Callable
+
     from delreg.config import Config
+    from delreg.model import Decision
     from delreg.report.build import Report
 
 
@@ -48,15 +51,22 @@ def format_for_path(path: Path) -> ReportFormat:
     return found
 
 
-def render(report: Report, fmt: ReportFormat, config: Config) -> bytes:
+def render(
+    report: Report,
+    fmt: ReportFormat,
+    config: Config,
+    *,
+    status: Callable[[Decision], dict[str, Any]] | None = None,
+) -> bytes:
     """The report in ``fmt`` as the bytes of a file (text is UTF-8 with LF line ends).
 
+    ``status`` gives each decision's legal status for the JSON (delreg.legal_status).
     Each renderer is imported only when chosen: jinja2 and python-docx are slow to load.
     """
     if fmt is ReportFormat.json:
         from delreg.report.render_data import render_json
 
-        return render_json(report).encode()
+        return render_json(report, status=status).encode()
     if fmt is ReportFormat.csv:
         from delreg.report.render_data import render_csv
 

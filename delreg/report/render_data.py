@@ -13,23 +13,29 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
-from delreg.model import DECISION_FIELDS
+from delreg.model import DECISION_FIELDS, Decision
 from delreg.report.build import MeetingReport, Report, ReportItem
 from delreg.spreadsheet import protect
 
 CSV_COLUMNS: tuple[str, ...] = (*DECISION_FIELDS, "sentence")
 
 
-def item_json(item: ReportItem) -> dict[str, Any]:
+StatusOf = Callable[[Decision], dict[str, Any]]
+
+
+def item_json(item: ReportItem, status: StatusOf | None = None) -> dict[str, Any]:
     data = item.decision.to_json()
     data["item"] = item.number  # its number in this list, where the decision's own may be None
     data["sentence"] = item.sentence
+    if status is not None:
+        data["status"] = status(item.decision)
     return data
 
 
-def report_json(report: Report) -> dict[str, Any]:
+def report_json(report: Report, status: StatusOf | None = None) -> dict[str, Any]:
     if isinstance(report, MeetingReport):
         meeting = report.meeting
         return {
@@ -40,7 +46,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "posted_on": meeting.posted_on,
             "appeal_ends_on": report.appeal_ends_on,
             "public": report.public,
-            "items": [item_json(item) for item in report.items],
+            "items": [item_json(item, status) for item in report.items],
             "notices": [
                 {"position": notice.position, "text": notice.text, "date": notice.date}
                 for notice in report.notices
@@ -57,7 +63,7 @@ def report_json(report: Report) -> dict[str, Any]:
         ],
         "total": len(report.items),
         "reported": report.reported,
-        "items": [item_json(item) for item in report.items],
+        "items": [item_json(item, status) for item in report.items],
     }
 
 
@@ -67,8 +73,8 @@ def report_json(report: Report) -> dict[str, Any]:
 _COMPACT = json.JSONEncoder(ensure_ascii=False)
 
 
-def render_json(report: Report) -> str:
-    document = report_json(report)
+def render_json(report: Report, status: StatusOf | None = None) -> str:
+    document = report_json(report, status)
     last = len(document) - 1
     lines = ["{"]
     for index, (key, value) in enumerate(document.items()):

@@ -15,6 +15,8 @@ from typing import Any
 
 from delreg.checks.facts import (
     ChainDecision,
+    ContractNotice,
+    ContractUse,
     DatedDiaryNumber,
     DelegationFact,
     MeetingReporting,
@@ -137,6 +139,27 @@ class ComplianceStore:
             since,
         )
         return map(DelegationFact._make, self._rows(sql, parameters))
+
+    def contract_notices(self, first: str, last: str) -> Iterator[ContractNotice]:
+        sql = (
+            "SELECT d.diary_number, d.subject, d.decided_on, d.notice_by, d.valid_to, "
+            f"d.extension_until FROM decisions d WHERE {_LIVE} AND d.notice_by BETWEEN ? AND ?"
+        )
+        return map(ContractNotice._make, self._rows(sql, [first, last]))
+
+    def contract_uses_after_end(self, since: str | None) -> Iterator[ContractUse]:
+        parameters: list[Any] = []
+        ended = "coalesce(d.extension_until, d.valid_to)"
+        sql = self._since(
+            f"SELECT d.diary_number, d.procurement_number, d.decided_on, {ended}, "
+            "u.diary_number, u.kind, u.decided_on FROM decisions d "
+            "JOIN decisions u ON u.procurement_number = d.procurement_number AND u.id != d.id "
+            f"WHERE {_LIVE} AND u.deleted_at IS NULL AND {ended} IS NOT NULL "
+            f"AND u.decided_on > {ended}",
+            parameters,
+            since,
+        )
+        return map(ContractUse._make, self._rows(sql + " ORDER BY d.diary_number", parameters))
 
     # --- acknowledgements ---------------------------------------------------------------------
 

@@ -291,6 +291,17 @@ class Store:
         for row in self._query(sql, parameters):
             yield decision_from_row(row)
 
+    def decisions_dated(self, columns: Sequence[str], first: str, last: str) -> Iterator[Decision]:
+        """Live decisions with a date in any of ``columns`` between ``first`` and ``last``."""
+        unknown = set(columns) - set(STORED_FIELDS)
+        if unknown:
+            raise DelregError(f"no date column {', '.join(sorted(unknown))}")
+        between = " OR ".join(f"d.{name} BETWEEN ? AND ?" for name in columns)
+        parameters = [value for _ in columns for value in (first, last)]
+        sql = f"{DECISION_SELECT} WHERE d.deleted_at IS NULL AND ({between}) ORDER BY d.id"
+        for row in self._query(sql, parameters):
+            yield decision_from_row(row)
+
     def held(self, diary_numbers: Iterable[str]) -> dict[str, Decision]:
         """The decisions the register holds (not deleted) of these numbers, with where each
         was reported, asked for in chunks."""

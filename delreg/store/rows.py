@@ -29,6 +29,10 @@ STORED_FIELDS: tuple[str, ...] = (
     "amount",
     "wording",
     "source",
+    "valid_from",
+    "valid_to",
+    "extension_until",
+    "notice_by",
 )
 
 DECISION_SELECT = """
@@ -96,6 +100,10 @@ def decision_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Decision:
         amount,
         wording,
         source,
+        valid_from,
+        valid_to,
+        extension_until,
+        notice_by,
         deleted_at,
         meeting,
         item,
@@ -119,6 +127,10 @@ def decision_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Decision:
         meeting=meeting,
         item=item,
         source=source,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        extension_until=extension_until,
+        notice_by=notice_by,
         deleted=deleted_at is not None,
     )
 

@@ -190,6 +190,32 @@ def _chain_the_history(db: Any) -> None:
     chain_history(db.conn)
 
 
+def _add_contract_dates_and_appeals(db: Any) -> None:
+    # A contract's period, option and notice dates (NULL for every decision made before).
+    for name in ("valid_from", "valid_to", "extension_until", "notice_by"):
+        db["decisions"].add_column(name, str)
+    db["decisions"].create_index(["notice_by"], if_not_exists=True)
+    # Appeals lodged against a decision (laglighetsprövning, överprövning …) and their outcome.
+    # Rows are never deleted: an appeal withdrawn is an outcome, and the history keeps each change.
+    db["appeals"].create(
+        {
+            "id": int,
+            "decision_id": int,
+            "lodged_on": str,
+            "court": str,
+            "reference": str,  # the court's case number (målnummer)
+            "decided_on": str,
+            "outcome": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"decision_id", "lodged_on", "created_at"},
+        foreign_keys=[("decision_id", "decisions", "id")],
+    )
+    db["appeals"].create_index(["decision_id", "lodged_on"])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_base_tables,
     _add_full_text_search,
@@ -197,6 +223,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_compliance_tables,
     _add_reporting_lookup_index,
     _chain_the_history,
+    _add_contract_dates_and_appeals,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
