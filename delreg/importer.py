@@ -17,6 +17,7 @@ from delreg.config import Config
 from delreg.errors import InputError, InvalidValue
 from delreg.model import Decision, Notice
 from delreg.parse import Record, Rejected
+from delreg.parse.accounting import Account
 
 FORMATS = ("auto", "text", "pdf", "csv", "tsv", "json", "xlsx")
 _SNIFF_BYTES = 4096
@@ -33,27 +34,48 @@ def read_inputs(
     stdin: BinaryIO | None = None,
     on_progress: Callable[[int], None] | None = None,
     on_waiting: Callable[[], None] | None = None,
+    accounts: list[Account] | None = None,
 ) -> Iterator[Record]:
     """Records of every input in turn. ``on_progress`` hears the bytes read so far, in all
     files together, every few thousand records (for a progress bar); ``on_waiting`` is called
-    when standard input is a terminal, or has given nothing for a moment."""
+    when standard input is a terminal, or has given nothing for a moment; ``accounts`` gets one
+    account per input of what was read and what became of it."""
     done = 0
     for name in paths:
         report = None
         if on_progress is not None:
             report = _offset_by(done, on_progress)
-        yield from read_input(
-            name,
-            fmt=fmt,
-            config=config,
-            meeting_year=meeting_year,
-            sheet=sheet,
-            stdin=stdin,
-            on_position=report,
-            on_waiting=on_waiting,
+        account = Account("<stdin>" if name == "-" else name)
+        if accounts is not None:
+            accounts.append(account)
+        yield from _counted(
+            read_input(
+                name,
+                fmt=fmt,
+                config=config,
+                meeting_year=meeting_year,
+                sheet=sheet,
+                stdin=stdin,
+                on_position=report,
+                on_waiting=on_waiting,
+                account=account,
+            ),
+            account,
         )
         if name != "-":
             done += input_size(name)
+
+
+def _counted(records: Iterator[Record], account: Account) -> Iterator[Record]:
+    """The records, each counted as the item it is."""
+    for record in records:
+        if isinstance(record, Rejected):
+            account.rejected += 1
+        elif isinstance(record, Notice):
+            account.notices += 1
+        else:
+            account.decisions += 1
+        yield record
 
 
 def _offset_by(done: int, on_progress: Callable[[int], None]) -> Callable[[int], None]:
@@ -78,6 +100,7 @@ def read_input(
     stdin: BinaryIO | None = None,
     on_position: Callable[[int], None] | None = None,
     on_waiting: Callable[[], None] | None = None,
+    account: Account | None = None,
 ) -> Iterator[Record]:
     source = "<stdin>" if name == "-" else name
     with _open_binary(name, stdin, on_waiting) as stream:
@@ -86,7 +109,10 @@ def read_input(
             from delreg.parse.detect import detect_format
 
             chosen = detect_format(name, stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES])
-        records = _dispatch(chosen, stream, source, config, meeting_year, sheet)
+        if account is not None and chosen not in ("text", "pdf"):
+            # An export's rows are its list: a header and no rows is an empty list, not none.
+            account.list_found = bool(stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES].strip())
+        records = _dispatch(chosen, stream, source, config, meeting_year, sheet, account)
         if chosen in ("text", "pdf"):
             # The tabular readers normalise every cell by delreg.fields already; an agenda's
             # items are built from sentences and meet the same rules here.
@@ -128,6 +154,7 @@ def _dispatch(
     config: Config,
     meeting_year: int | None,
     sheet: str | None,
+    account: Account | None = None,
 ) -> Iterator[Record]:
     if fmt in ("pdf", "xlsx"):
         from delreg.limits import limits
@@ -139,7 +166,13 @@ def _dispatch(
         if fmt == "pdf":
             from delreg.parse.pdf import read_pdf
 
-            yield from read_pdf(document, source=source, config=config, meeting_year=meeting_year)
+            yield from read_pdf(
+                document,
+                source=source,
+                config=config,
+                meeting_year=meeting_year,
+                account=account,
+            )
         else:
             from delreg.parse.xlsx import read_xlsx
 
@@ -154,6 +187,7 @@ def _dispatch(
                 source=source,
                 config=config,
                 meeting_year=meeting_year,
+                account=account,
             )
         elif fmt in ("csv", "tsv"):
             from delreg.parse.tabular import read_csv

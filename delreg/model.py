@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
+from delreg.diary_numbers import is_canonical
 from delreg.errors import InvalidValue
 from delreg.text import shown
 
@@ -15,8 +16,8 @@ from delreg.text import shown
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-"})
 _DNR_PREFIX = re.compile(r"^(?:dnr|diarienummer|diarienr)\b\.?\s*:?\s*", re.IGNORECASE)
 _EDGE_PUNCTUATION = " \t\r\n.,;:()[]"
-_SPACE_AROUND_SEPARATOR = re.compile(r"\s*([/-])\s*")
-_LETTERS_THEN_YEAR = re.compile(r"^([A-ZÅÄÖ]+)(\d{4}[/-])")
+_SPACE_AROUND_SEPARATOR = re.compile(r"\s*([/\-:.])\s*")
+_LETTERS_THEN_YEAR = re.compile(r"^([A-ZÅÄÖ]+)(\d{4}[/.-])")
 _TRAILING_LETTER = re.compile(r"(\d)([A-ZÅÄÖ])(?=$|-)")
 
 
@@ -29,15 +30,18 @@ def _fold(text: str) -> str:
 def normalise_diary_number(text: str, config: Config) -> str:
     """The canonical form of a diary number: ``Dnr rs 2022 / 1275`` → ``RS 2022/1275``.
 
-    Raises InvalidValue when the result fits none of the organisation's shapes.
+    Raises InvalidValue when the result fits neither the built-in grammar (see diary_numbers)
+    nor one of the organisation's own shapes.
     """
     # Most numbers arrive already canonical (exports, the register's own CSV): the shapes are
     # written for the canonical form, so a match means there is nothing to normalise.
-    if any(shape.fullmatch(text) for shape in config.diary_number_patterns):
+    if is_canonical(text) or any(shape.fullmatch(text) for shape in config.diary_number_patterns):
         return text
     value = _fold(_DNR_PREFIX.sub("", text.strip())).upper()
     value = _LETTERS_THEN_YEAR.sub(r"\1 \2", value)
-    if not any(shape.fullmatch(value) for shape in config.diary_number_patterns):
+    if not (
+        is_canonical(value) or any(shape.fullmatch(value) for shape in config.diary_number_patterns)
+    ):
         raise InvalidValue(
             f"{shown(text.strip())} is not a diary number",
             hint="expected a shape like 23RS1851, RS 2022/1275 or KS 2023/145 "

@@ -97,6 +97,11 @@ AGENDA_PIECES = [
     "har beslutat om ",
     "MT 2023-0043 ",
     "8 december 2023 ",
+    # A kind word first, parties between commas, the closing sentence, the number grammar.
+    "Programbeslut – ",
+    "Kollektivavtal – Kommunal, Vision, ",
+    "beslutar att ",
+    "002 – 443 / 05 4468-2017 ",
 ]
 
 
@@ -107,6 +112,26 @@ def test_a_10_mb_line_of_agenda_text_reads_in_linear_time() -> None:
 @pytest.mark.parametrize("piece", AGENDA_PIECES, ids=repr)
 def test_the_agenda_reader_is_linear_on_pathological_lines(piece: str) -> None:
     assert growth(agenda, piece, MB // 10) < BOUND
+
+
+def unheaded(text: str) -> list[Any]:
+    return list(read_agenda(text, source="x", config=CONFIG))
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        # A flattened transcript: headings, item numbers and closing sentences on one line.
+        "Redovisning av delegationsbeslut Till nämnden 1. Bidrag - Föreningen Gläntan, KS 2024/4 ",
+        "• Företagsutvecklingsbidrag - Nordlyset Turism AB RS2024/392\n",
+        "• Protokoll från folkhälsorådet\n",
+        "Kommundirektören – Anställning av ekonomichef, KS 2024/88\n",
+    ],
+    ids=repr,
+)
+def test_flattened_and_unheaded_documents_are_read_in_linear_time(piece: str) -> None:
+    # Without a heading the whole document is one list's section, and runs are looked for.
+    assert growth(unheaded, piece, MB // 40) < BOUND
 
 
 # Each normaliser with the shapes its patterns look for, repeated: digits with optional

@@ -111,7 +111,8 @@ def test_kinds_are_classified_from_slug_label_or_wording() -> None:
     assert classify_kind("kontrakt", CONFIG) == "kontrakt"
     assert classify_kind("Tilldelningsbeslut", CONFIG) == "tilldelningsbeslut"
     assert classify_kind("tecknat personuppgiftsbiträdesavtal med X", CONFIG) == "pub-avtal"
-    assert classify_kind("Programbeslut", CONFIG) == "beslut"
+    assert classify_kind("Programbeslut", CONFIG) == "programbeslut"
+    assert classify_kind("Markanvisning", CONFIG) == "beslut"
     assert classify_kind("", CONFIG) == "beslut"
 
 

@@ -167,7 +167,9 @@ def test_a_row_keeps_its_own_source_else_where_it_was_read() -> None:
 
 
 def test_an_unknown_kind_falls_back_to_beslut_and_a_missing_one_too() -> None:
-    assert decide(diary_number="23RS1", subject="x", kind="Programbeslut").kind == "beslut"
+    assert decide(diary_number="23RS1", subject="x", kind="Markanvisning").kind == "beslut"
+    # A kind the configuration names is found by its label.
+    assert decide(diary_number="23RS1", subject="x", kind="Programbeslut").kind == "programbeslut"
     assert decide(diary_number="23RS1", subject="x").kind == "beslut"
 
 

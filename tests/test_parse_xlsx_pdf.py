@@ -270,7 +270,12 @@ def test_read_pdf_hands_the_text_to_the_agenda_parser(monkeypatch: pytest.Monkey
     handed: dict[str, Any] = {}
 
     def read_agenda(
-        text: str, *, source: str, config: Config, meeting_year: int | None = None
+        text: str,
+        *,
+        source: str,
+        config: Config,
+        meeting_year: int | None = None,
+        account: Any = None,
     ) -> Iterator[Record]:
         handed.update(text=text, source=source, meeting_year=meeting_year)
         lines = text.split("\n")

@@ -164,6 +164,7 @@ def list_decisions(
     from dataclasses import replace
 
     from delreg.dates import optional_date, parse_month
+    from delreg.errors import InvalidValue
     from delreg.model import normalise_procurement_number, require_kind
     from delreg.store import DecisionQuery
 
@@ -177,8 +178,14 @@ def list_decisions(
         if since or until:
             raise DelregError("--month cannot be combined with --since/--until")
         first, last = parse_month(month, today=date.today())
+    unknown_kind = None
+    try:
+        slug = require_kind(kind, config) if kind else None
+    except InvalidValue as error:
+        # A kind word an import kept ("markanvisningsbeslut") is a kind of this register.
+        unknown_kind, slug = error, (kind or "").strip()
     query = DecisionQuery(
-        kind=require_kind(kind, config) if kind else None,
+        kind=slug,
         since=first,
         until=last,
         procurement_number=normalise_procurement_number(procurement, config)
@@ -193,6 +200,11 @@ def list_decisions(
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.EXISTING) as store:
+        if (
+            unknown_kind is not None
+            and next(store.decisions(replace(query, limit=1)), None) is None
+        ):
+            raise unknown_kind
         book = status_book(env, store) if fmt in (ListFormat.json, ListFormat.ndjson) else None
         as_json = book.with_status if book else None
         if not public:

@@ -18,6 +18,7 @@ from delreg.errors import ExitCode, Interrupted
 
 if TYPE_CHECKING:
     from delreg.cli.environment import Environment
+    from delreg.parse.accounting import Account
     from delreg.store import ImportSummary
     from delreg.store.register import Change
 
@@ -105,6 +106,7 @@ def import_decisions(
             guard.hold()
         return chosen
 
+    accounts: list[Account] = []
     try:
         with _progress_bar(env, paths) as on_progress:
             records = read_inputs(
@@ -115,6 +117,7 @@ def import_decisions(
                 sheet=sheet,
                 on_progress=on_progress,
                 on_waiting=lambda: env.say(WAITING),
+                accounts=accounts,
             )
             from delreg.store import OpenMode
 
@@ -135,24 +138,48 @@ def import_decisions(
         guard.release()
         raise
     try:
-        _tell(env, summary, dry_run=dry_run, skip_invalid=skip_invalid, as_json=as_json)
+        _tell(
+            env,
+            summary,
+            accounts,
+            dry_run=dry_run,
+            skip_invalid=skip_invalid,
+            as_json=as_json,
+        )
     finally:
         guard.release()
     if guard.pressed:
         env.warn("note: Ctrl-C came as the import was being written; it was written whole")
-    exit_code(ExitCode.PROBLEMS if summary.rejected else ExitCode.OK)
+    empty = [account for account in accounts if account.found_nothing]
+    exit_code(ExitCode.PROBLEMS if summary.rejected or empty else ExitCode.OK)
 
 
 def _tell(
-    env: Environment, summary: ImportSummary, *, dry_run: bool, skip_invalid: bool, as_json: bool
+    env: Environment,
+    summary: ImportSummary,
+    accounts: list[Account],
+    *,
+    dry_run: bool,
+    skip_invalid: bool,
+    as_json: bool,
 ) -> None:
     if as_json:
-        env.out(json.dumps(summary.to_json(), ensure_ascii=False))
+        data = summary.to_json()
+        data["items"] = _items(accounts)
+        data["inputs"] = [account.to_json() for account in accounts]
+        env.out(json.dumps(data, ensure_ascii=False))
     elif summary.changes is not None:
         for change in summary.changes:
             env.out(_change_line(change))
     for rejected in summary.rejected:
         env.warn(f"rejected: {rejected.source}: {rejected.reason}")
+    for account in accounts:
+        if account.found_nothing:
+            looked_for = account.looked_for or "a header row and rows of decisions"
+            env.warn(f"delreg: warning: {account.source}: no list of decisions found")
+            env.warn(f"hint: looked for {looked_for}")
+        else:
+            env.say(_account_line(account))
     written = not dry_run and (skip_invalid or not summary.rejected)
     (env.warn if summary.rejected else env.say)(
         f"inserted {summary.inserted}, updated {summary.updated}, unchanged {summary.unchanged}, "
@@ -184,6 +211,28 @@ WAITING = (
     "delreg: reading standard input, waiting for it to end (Ctrl-D on a terminal); "
     "the register is not locked meanwhile"
 )
+
+
+def _items(accounts: list[Account]) -> dict[str, int]:
+    """The items of all inputs: seen = decisions + rejected + notices."""
+    keys = ("seen", "decisions", "rejected", "notices", "repeated")
+    return {key: sum(getattr(account, key) for account in accounts) for key in keys}
+
+
+def _account_line(account: Account) -> str:
+    """ "read 32 items from agenda.txt: 29 decisions, 0 rejected, 3 notices (…)"."""
+    line = (
+        f"read {account.seen} items from {account.source}: {account.decisions} decisions, "
+        f"{account.rejected} rejected, {account.notices} notices"
+    )
+    skipped = []
+    if account.repeated:
+        skipped.append(f"{account.repeated} printed again")
+    prose = account.lines.get("prose", 0)
+    if prose:
+        skipped.append(f"{prose} lines of text about the list")
+    return line + (f" ({', '.join(skipped)})" if skipped else "")
+
 
 # Below this much input an import is over before a bar would be worth drawing.
 PROGRESS_FROM_BYTES = 1_000_000

@@ -14,12 +14,15 @@ item, or text around the list. Both passes are linear.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 
 from delreg.config import Config
 from delreg.model import Decision, Notice
 from delreg.parse import Record, Rejected
+from delreg.parse.accounting import Account
 from delreg.parse.agenda_blocks import Block, Mode, Segmenter
 from delreg.parse.agenda_items import (
     ItemReading,
@@ -28,6 +31,7 @@ from delreg.parse.agenda_items import (
     read_notice_item,
 )
 from delreg.parse.agenda_lines import LineKind, classify_lines
+from delreg.parse.agenda_parties import as_wording
 from delreg.parse.agenda_rules import AgendaRules, agenda_rules
 from delreg.parse.text import normalise_text
 
@@ -37,23 +41,71 @@ _SENTENCE_BREAK = re.compile(r"[.!?] [A-ZÅÄÖ]")
 _PROSE_SENTENCES = 3
 
 
+LOOKED_FOR = (
+    "a heading like 'Anmälningsärenden' or 'Anmälan av delegationsbeslut', "
+    "or a run of bulleted items with diary numbers like 'RS 2024/12'"
+)
+
+
 def read_agenda(
-    text: str, *, source: str, config: Config, meeting_year: int | None = None
+    text: str,
+    *,
+    source: str,
+    config: Config,
+    meeting_year: int | None = None,
+    account: Account | None = None,
 ) -> Iterator[Record]:
     """Decisions, notices and rejected items of an agenda text, in document order.
 
     ``meeting_year`` completes dates written without a year ("den 14 mars"). Every item of the
     list that cannot be registered (its diary number missing, cut off or malformed) comes back
-    as a ``Rejected`` naming its first line; none is dropped silently.
+    as a ``Rejected`` naming its first line; none is dropped silently. ``account`` hears what
+    became of every line of the sections read as lists, and whether a list was found.
     """
     rules = agenda_rules(config)
     lines = classify_lines(normalise_text(text), rules)
     headed = any(line.kind is LineKind.DECISION_HEADING for line in lines)
     records = _Records(source=source, config=config, rules=rules, meeting_year=meeting_year)
-    for block in Segmenter(rules, config, headed=headed).blocks(lines):
-        record = records.of(block)
+    segmenter = Segmenter(rules, config, headed=headed)
+    blocks: Iterable[Block] = segmenter.blocks(lines)
+    if not headed:
+        blocks = _mark_runs(list(blocks), rules, config)
+    records.list_found = headed or any(line.kind is LineKind.NOTICE_HEADING for line in lines)
+    for block in blocks:
+        fate, record = records.of(block)
+        records.lines[fate] += block.line_count
         if record is not None:
             yield record
+    if account is not None:
+        account.repeated += records.repeated
+        account.lines.update(records.lines)
+        account.lines["heading"] += segmenter.headings
+        account.lines["furniture"] += segmenter.furniture
+        account.section_lines += segmenter.section_lines
+        account.list_found = bool(account.list_found or records.list_found)
+        account.looked_for = LOOKED_FOR
+
+
+# A run of this many bulleted items with diary numbers is a list, heading or not.
+_RUN = 2
+
+
+def _mark_runs(blocks: list[Block], rules: AgendaRules, config: Config) -> list[Block]:
+    """In a document with no heading, mark the bulleted items with diary numbers in a run of
+    bullets that holds at least two of them: such a run is a list ("• Programbeslut – …,
+    RS2023/3710"), its other bullets text around it. Numbered agenda points with their own
+    diary numbers make no run: they are the agenda's, not a list of decisions."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and block.marked and block.style == "bullet":
+            run.append(block)
+            continue
+        numbered = [member for member in run if member.has_number(rules, config)]
+        if len(numbered) >= _RUN:
+            for member in numbered:
+                member.in_run = True
+        run = []
+    return blocks
 
 
 class _Records:
@@ -70,12 +122,18 @@ class _Records:
         self.notices: set[str] = set()
         # Items already rejected, by their text: the same list printed twice is reported once.
         self.rejected: set[str] = set()
+        # What became of the blocks' lines, and of the items printed twice.
+        self.lines: Counter[str] = Counter()
+        self.repeated = 0
+        # A heading, an item or an empty report was found: the document holds a list.
+        self.list_found = False
 
-    def of(self, block: Block) -> Record | None:
+    def of(self, block: Block) -> tuple[str, Record | None]:
+        """What became of ``block`` (one of accounting.LINE_FATES), and its record if any."""
         where = f"{self.source}:{block.start}"
         text, lowered = normalise_item_text(block.text(), self.rules)
         if block.mode is Mode.NOTICES:
-            return self._notice(text, where)
+            return self._notice(block, text, where)
         reading = read_decision_item(
             text,
             source=where,
@@ -84,45 +142,68 @@ class _Records:
             meeting_year=self.meeting_year,
             lowered=lowered,
         )
+        if reading.empty_report:
+            self.list_found = True
+            return "prose", None
+        record: Record | None
         if reading.decision is not None:
-            record = self._decision(block, reading, reading.decision)
-        elif reading.problem is not None and _is_reported_item(block, reading):
+            decision = reading.decision
+            if block.has_columns():
+                # A run of spaces separates the fields for reading, never in the board's
+                # sentence: the wording is the text with single spaces.
+                plain, _ = normalise_item_text(block.text(columns=False), self.rules)
+                decision = replace(decision, wording=as_wording(plain))
+            fate, record = self._decision(block, reading, decision)
+            if fate != "rejected":
+                return fate, record
+        elif reading.problem is not None and _is_reported_item(block, reading, text, self.rules):
             record = Rejected(source=where, reason=reading.problem)
         else:
-            return None
-        if isinstance(record, Rejected):
-            if text in self.rejected:
-                return None
-            self.rejected.add(text)
-        return record
+            return "prose", None
+        if text in self.rejected:
+            self.repeated += 1
+            return "repeated", None
+        self.rejected.add(text)
+        self.list_found = True
+        return "rejected", record
 
-    def _decision(self, block: Block, reading: ItemReading, decision: Decision) -> Record | None:
+    def _decision(
+        self, block: Block, reading: ItemReading, decision: Decision
+    ) -> tuple[str, Record | None]:
         where = decision.source or ""
         if not reading.has_text:
             # A diary number alone: the agenda point's own number, or an item cut off after it.
-            return (
-                Rejected(where, "the item has a diary number but no text") if block.marked else None
-            )
+            if block.marked:
+                return "rejected", Rejected(where, "the item has a diary number but no text")
+            return "prose", None
         if _is_running_text(block, reading, decision):
-            return None
+            return "prose", None
+        self.list_found = True
         first = self.decisions.get(decision.diary_number)
         if first is None:
             self.decisions[decision.diary_number] = decision
-            return decision
+            return "decision", decision
         if first.wording == decision.wording:
             # The same list printed twice on the page (agenda view and minutes view).
-            return None
-        return Rejected(
+            self.repeated += 1
+            return "repeated", None
+        return "rejected", Rejected(
             where,
             f"diary number {decision.diary_number} appears twice with different text "
             f"(first at {first.source})",
         )
 
-    def _notice(self, text: str, where: str) -> Notice | None:
-        if not text or text in self.notices or self.rules.empty_report.search(text):
-            return None
+    def _notice(self, block: Block, text: str, where: str) -> tuple[str, Notice | None]:
+        if not text or self.rules.empty_report.search(text):
+            return "prose", None
+        if not block.marked and self.rules.prose.search(text) is not None:
+            # "Nämnden lägger meddelandena till handlingarna." closes the list; it is no notice.
+            return "prose", None
+        if text in self.notices:
+            self.repeated += 1
+            return "repeated", None
         self.notices.add(text)
-        return read_notice_item(
+        return "notice", read_notice_item(
             text,
             source=where,
             position=len(self.notices),
@@ -139,21 +220,30 @@ def _is_running_text(block: Block, reading: ItemReading, decision: Decision) -> 
     """
     if block.strict and _is_prose(decision.wording or ""):
         return True
+    if block.in_run:
+        return False
     unsure = block.strict or block.opens_section_with_number or block.after_marked_items
     return unsure and not reading.decision_like
 
 
-def _is_prose(text: str) -> bool:
-    """Three sentences or more: a paragraph, not an item of a list."""
-    breaks = islice(_SENTENCE_BREAK.finditer(text), _PROSE_SENTENCES - 1)
-    return sum(1 for _ in breaks) >= _PROSE_SENTENCES - 1
+def _is_prose(text: str, sentences: int = _PROSE_SENTENCES) -> bool:
+    """``sentences`` sentences or more (three by default): a paragraph, not an item of a list."""
+    breaks = islice(_SENTENCE_BREAK.finditer(text), sentences - 1)
+    return sum(1 for _ in breaks) >= sentences - 1
 
 
-def _is_reported_item(block: Block, reading: ItemReading) -> bool:
+def _is_reported_item(block: Block, reading: ItemReading, text: str, rules: AgendaRules) -> bool:
     """Whether an item without a usable diary number is one the board was meant to note."""
     if reading.empty_report:
         return False
     if block.strict:
         # No heading says where the list is: only a numbered item naming its delegate counts.
         return block.marked and reading.delegate_named
-    return block.marked or reading.decision_like
+    if block.marked:
+        return True
+    # Unmarked text under the heading: a paragraph about the list ("Under perioden har …",
+    # a reservation, "Nämnden beslutar att …") is prose, not an item cut off before its number.
+    about_the_list = (
+        text.endswith(":") or _is_prose(text, 2) or rules.prose.search(text) is not None
+    )
+    return reading.decision_like and not about_the_list

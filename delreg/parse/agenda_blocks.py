@@ -53,10 +53,17 @@ class Block:
     opens_section_with_number: bool = False
     # Unmarked text after marked items: the list is over, or this is a note about it.
     after_marked_items: bool = False
+    # The marker's style ("numbered", "bullet" …) of a marked item.
+    style: str | None = None
+    # One of a run of bulleted items that carry diary numbers, in a document with no heading.
+    in_run: bool = False
+    # The lines of the document the block took, for the import's account of every line.
+    line_count: int = 1
     _numbers_seen: int = 0
     _has_number: bool = False
 
     def add(self, text: str, *, body: bool) -> None:
+        self.line_count += 1
         if text:
             self.lines.append(text)
             self.body_lines += body
@@ -75,8 +82,13 @@ class Block:
         found = diary_numbers(tail, rules, config)
         return bool(found) and found[-1].end >= len(tail.rstrip(_TAIL_PUNCTUATION))
 
-    def text(self) -> str:
-        lines = [_columns(line) for line in self.lines]
+    def has_columns(self) -> bool:
+        return any("   " in line or "\t" in line for line in self.lines)
+
+    def text(self, *, columns: bool = True) -> str:
+        """The item's lines as one; a gap of columns as a dash when ``columns`` (for reading the
+        fields), as a space when not (for the board's own sentence)."""
+        lines = [_columns(line) for line in self.lines] if columns else self.lines
         if len(lines) <= 1:
             return lines[0] if lines else ""
         pieces = [lines[0]]
@@ -102,6 +114,10 @@ class Segmenter:
         self.block: Block | None = None
         self.blocks_in_section = 0
         self.blank_before = False
+        # The account of the lines of the sections walked (see accounting.Account).
+        self.section_lines = 0
+        self.headings = 0
+        self.furniture = 0
 
     def blocks(self, lines: list[Line]) -> Iterator[Block]:
         take = self._take
@@ -116,14 +132,18 @@ class Segmenter:
     def _take(self, line: Line) -> Block | None:
         # The kinds by how often they come; what is not one of these five is a heading.
         kind = line.kind
+        in_section = self.mode is not Mode.OUTSIDE
+        self.section_lines += in_section
         if kind is _ITEM:
             done = None if self.mode is Mode.OUTSIDE else self._item(line)
         elif kind is _BLANK:
             self.blank_before = True
+            self.furniture += in_section
             return None
         elif kind is _TEXT:
             done = None if self.mode is Mode.OUTSIDE else self._text(line)
         elif kind is _NOISE:
+            self.furniture += in_section
             return None
         elif kind is _DIARY_NUMBER:
             mode = self.mode
@@ -135,6 +155,9 @@ class Segmenter:
                 done = self._text(line)
         else:
             done = self._heading(line)
+            if not in_section and self.mode is not Mode.OUTSIDE:
+                self.section_lines += 1  # the heading that opens a section is part of it
+            self.headings += in_section or self.mode is not Mode.OUTSIDE
         self.blank_before = False
         return done
 
@@ -181,8 +204,12 @@ class Segmenter:
         if self._is_next_agenda_point(line):
             done = self._close()
             self._open(self.base, None)
+            self.headings += 1
             return done
         block = self.block
+        if block is not None and not block.marked:
+            # After text ("… fattat följande beslut:") a marker starts a list of its own style.
+            self.style = None
         if block is not None and self.style is not None and line.style != self.style:
             # A marker of another style inside an item is a sub-bullet or a dash of its text,
             # unless the item is complete and a blank line stands between.
@@ -196,6 +223,7 @@ class Segmenter:
         # "A. Dnr FSN 2024/211" with the text on the lines below is not yet an item with text.
         number_only = self.rules.diary_number_alone.fullmatch(line.text) is not None
         self.block = self._new(line, marked=True, number_line=number_only)
+        self.block.style = line.style
         return done
 
     def _number_line(self, line: Line) -> Block | None:
@@ -224,6 +252,18 @@ class Segmenter:
             return False
         rules, config = self.rules, self.config
         if block.marked:
+            if (
+                not self.blank_before
+                and line.text[0].isupper()
+                and block.ends_with_number(rules, config)
+                and rules.starts_decision(line.text)
+            ):
+                # "• Bidrag – Föreningen Gläntan, SN 2024/120" complete, then a line that starts
+                # like a decision: an item whose marker was lost, not more of this one.
+                return True
+            if self.blank_before and rules.prose.search(line.text) is not None:
+                # "Nämnden beslutar att lägga redovisningen till handlingarna.": the list is over.
+                return True
             # A marked item goes on until the next marker, across page breaks, unless it is
             # complete (it has its diary number) and a blank line follows, or it leads into a
             # list ("Följande beslut anmäls:"). The diary number is looked for only when that

@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
+from delreg.diary_numbers import is_not_a_number
 from delreg.parse.agenda_gates import trie_pattern
-from delreg.parse.agenda_numbers import Number, is_date_like
+from delreg.parse.agenda_numbers import Number
 
 if TYPE_CHECKING:  # the rules hold this module's patterns
     from delreg.parse.agenda_rules import AgendaRules
@@ -132,7 +133,7 @@ def _own_diary_number(
     # starts after it if it ends in a letter or digit (the pattern wants none of those before).
     if start < len(text) - _TAIL or not text[end - 1].isalnum():
         return None
-    if diary_number_bare.match(text, start - 1) is not None or is_date_like(value):
+    if diary_number_bare.match(text, start - 1) is not None or is_not_a_number(value):
         return None
     return Number(start, end, value)
 

@@ -25,7 +25,13 @@ from delreg.parse.agenda_numbers import (
     procurement_numbers,
     with_parentheses,
 )
-from delreg.parse.agenda_parties import Span, as_wording, read_parties, read_subject
+from delreg.parse.agenda_parties import (
+    Span,
+    as_wording,
+    read_lead_parties,
+    read_parties,
+    read_subject,
+)
 from delreg.parse.agenda_rules import AgendaRules
 
 # An anchored match never needs to look further than this into an item (dates, lead-ins).
@@ -105,21 +111,26 @@ def read_decision_item(
     if plain:
         sentence = board_sentence(text, lowered, rules)
         if sentence is not None:
-            return _read_sentence(text, lowered, sentence, rules, config, source)
+            reading = _read_sentence(text, lowered, sentence, rules, config, source)
+            if reading is not None:
+                return reading
     return _Item(text, lowered, plain, rules, config, meeting_year).read(source)
 
 
 def _read_sentence(
     text: str, lowered: str, sentence: Sentence, rules: AgendaRules, config: Config, source: str
-) -> ItemReading:
+) -> ItemReading | None:
     """The board's own sentence (see agenda_fast): the reading ``_Item`` gives, without the
     searches whose outcome the sentence's shape decides. It names its delegate and has words
-    before its diary number; it names no date, delegation point or empty report."""
+    before its diary number; it names no date, delegation point or empty report. None for a
+    sentence whose kind word stands first ("… har Programbeslut – …"): ``_Item`` reads that."""
     body_start = sentence.body_start
     diary = sentence.diary
-    kind_found = rules.kind_gate.match(rules.kind, text, lowered, body_start)
     lead_in = rules.subject_lead_in.match(text, body_start, body_start + _LOOKAHEAD)
     lead_end = lead_in.end() if lead_in is not None else body_start
+    if rules.kind_lead.match(text, lead_end, lead_end + _LOOKAHEAD) is not None:
+        return None
+    kind_found = rules.kind_gate.match(rules.kind, text, lowered, body_start)
     procurement = sentence.procurement
     removed = [(found.start, found.end) for found in procurement]
     removed.append((diary.start, diary.end))
@@ -168,6 +179,13 @@ def _kind_end(found: re.Match[str] | None, lead_end: int) -> int | None:
     return found.end() if found is not None and found.start() <= lead_end else None
 
 
+def _lead_kind_slug(word: str, rules: AgendaRules) -> str:
+    """The kind a leading kind word names: a configured kind that matches in it, else the word
+    itself ("Markanvisningsbeslut" → "markanvisningsbeslut"), kept rather than lost."""
+    found = rules.kind.search(word)
+    return _kind_slug(found, rules) if found is not None else word.lower()
+
+
 def _kind_slug(found: re.Match[str] | None, rules: AgendaRules) -> str:
     if found is None:
         return FALLBACK_KIND
@@ -195,6 +213,7 @@ class _Item:
         "delegate",
         "diary",
         "kind_found",
+        "kind_lead",
         "lead_end",
         "lowered",
         "meeting_year",
@@ -230,6 +249,8 @@ class _Item:
         self.kind_found = rules.kind_gate.match(rules.kind, text, low, body_start)
         lead_in = rules.subject_lead_in.match(text, body_start, body_start + _LOOKAHEAD)
         self.lead_end = lead_in.end() if lead_in is not None else body_start
+        # "Programbeslut – Ombyggnad av kök …": the word that names the kind stands first.
+        self.kind_lead = rules.kind_lead.match(text, self.lead_end, self.lead_end + _LOOKAHEAD)
 
     def _front(self, text: str, low: str | None, rules: AgendaRules, config: Config) -> int:
         """Find the numbers, a leading date and a delegate named first; where the body starts."""
@@ -259,18 +280,26 @@ class _Item:
         if not self.plain and self._empty_report():
             return _EMPTY_REPORT
         text, rules = self.text, self.rules
-        kind = _kind_slug(self.kind_found, rules)
-        kind_end = _kind_end(self.kind_found, self.lead_end)
-        parties = read_parties(
-            text,
-            self.lowered,
-            rules,
-            start=self.body_start,
-            end=self._text_end(),
-            removed=self.removed,
-            kind=kind,
-            kind_end=kind_end,
-        )
+        lead = self.kind_lead
+        if lead is not None:
+            kind = _lead_kind_slug(lead.group("word"), rules)
+            kind_end: int | None = lead.end()
+            parties = read_lead_parties(
+                text, rules, start=lead.end(), end=self._text_end(), removed=self.removed, kind=kind
+            )
+        else:
+            kind = _kind_slug(self.kind_found, rules)
+            kind_end = _kind_end(self.kind_found, self.lead_end)
+            parties = read_parties(
+                text,
+                self.lowered,
+                rules,
+                start=self.body_start,
+                end=self._text_end(),
+                removed=self.removed,
+                kind=kind,
+                kind_end=kind_end,
+            )
         if self.delegate is None:
             self._delegate_last()
         delegate = self.delegate
@@ -361,6 +390,10 @@ class _Item:
             return
         region = self.text[self.body_start : end].rstrip(_NUMBER_SEPARATORS + "(")
         found = _last_segment(region)
+        lead = self.kind_lead
+        if lead is not None and self.body_start + found[0] < lead.end() if found else False:
+            # "Anställning – Kommunjurist": who is appointed, not who decided.
+            return
         if found is not None and self._is_title(found[1]):
             self.delegate = found[1]
             self.removed.append((self.body_start + found[0], end))

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
+from delreg.diary_numbers import is_not_a_number
 from delreg.parse.agenda_rules import AgendaRules
 
 
@@ -69,7 +71,11 @@ def classify_lines(text: str, rules: AgendaRules) -> list[Line]:
     noise = rules.noise.fullmatch
     # The same few markers ("1. ", "2. " …) come back list after list: each is read once.
     markers: dict[str, tuple[str, int | None]] = {}
-    for number, raw in enumerate(text.split("\n"), start=1):
+    raws = text.split("\n")
+    numbered: Iterable[tuple[int, str]] = enumerate(raws, start=1)
+    if any(len(raw) > longest_heading for raw in raws):
+        numbered = _unflattened(raws, rules)
+    for number, raw in numbered:
         stripped = raw.strip()
         if not stripped:
             append(Line(number, _BLANK, "", 0, None, "", None, False, "\f" in raw))
@@ -93,7 +99,7 @@ def classify_lines(text: str, rules: AgendaRules) -> list[Line]:
                 line.item_number = _leading_number(stripped)
                 continue
             # A heading does not end with a full stop, and most item lines do: skip the patterns.
-            if not stripped.endswith(".") or stripped.endswith("..."):
+            if not stripped.endswith(".") or stripped.endswith("...") or stripped[0] == "§":
                 kind = _heading_kind(stripped, rules)
                 if kind is not None:
                     line.kind = kind
@@ -108,7 +114,7 @@ def classify_lines(text: str, rules: AgendaRules) -> list[Line]:
             line.text = stripped[marker.end() :]
             written = marker.group()
             line.marker, line.item_number = markers.get(written) or _marker_of(written, markers)
-        elif len(stripped) <= _DIARY_LINE_MAX and rules.diary_number_alone.fullmatch(stripped):
+        elif len(stripped) <= _DIARY_LINE_MAX and _is_diary_number(stripped, rules):
             line.kind = _DIARY_NUMBER
     if rules.repeated_line_noise:
         _drop_page_headers(lines, rules.repeated_line_noise)
@@ -164,6 +170,92 @@ def _marker_of(written: str, markers: dict[str, tuple[str, int | None]]) -> tupl
     marker = written.strip()
     markers[written] = known = (marker, _leading_number(marker))
     return known
+
+
+def _is_diary_number(stripped: str, rules: AgendaRules) -> bool:
+    """Whether a line holds a diary number and nothing else ("Dnr: RS 2022/1275"); not two
+    years ("2015-1900" wrapped from "MT 2015-1900")."""
+    found = rules.diary_number_alone.fullmatch(stripped)
+    return found is not None and not is_not_a_number(
+        found.group("number"), labelled=found.group("label") is not None
+    )
+
+
+def _unflattened(raws: list[str], rules: AgendaRules) -> Iterator[tuple[int, str]]:
+    """The lines, with a long line that holds a list's heading cut into the lines it flattens.
+
+    A transcript can put a whole agenda point on one line: "… § 52 Dnr KS 2024/114 Redovisning
+    av delegationsbeslut Till nämnden redovisas följande beslut. 1. … 2. … Nämnden beslutar att
+    …". It is cut before each heading and after it, before each "§ N", before each item
+    number that goes on from the one before (1., 2., 3. …), and before the sentence that closes
+    the list; each piece keeps the line's number.
+    """
+    for number, raw in enumerate(raws, start=1):
+        if len(raw) <= rules.heading_max_length:
+            yield number, raw
+            continue
+        for piece in _pieces(raw, rules):
+            yield number, piece
+
+
+_PARAGRAPH_START = re.compile(r"(?<!\S)§\s*\d")
+_CAPITAL = re.compile(r" (?=[A-ZÅÄÖ])")
+_INLINE_ITEM = re.compile(r"(?<!\S)(\d{1,3})\.\s+(?=[A-ZÅÄÖ])")
+
+
+def _pieces(line: str, rules: AgendaRules) -> list[str]:
+    lowered = line.lower()
+    # Where a piece starts, and whether a blank line goes before it.
+    cuts: list[tuple[int, bool]] = []
+    position = 0
+    heading = rules.inline_heading_gate.match(rules.inline_heading, line, lowered)
+    if heading is None:
+        return [line]
+    while heading is not None:
+        cuts.append((heading.start(), True))
+        cuts.append((heading.end(), False))
+        following = rules.inline_heading_gate.match(
+            rules.inline_heading, line, lowered, heading.end()
+        )
+        end = following.start() if following is not None else len(line)
+        position = _cut_items(line, heading.end(), end, rules, cuts)
+        heading = following
+    cuts.extend((found.start(), True) for found in _PARAGRAPH_START.finditer(line, 0, position))
+    cuts.extend((found.start(), True) for found in _PARAGRAPH_START.finditer(line, position))
+    pieces: list[str] = []
+    start = 0
+    for cut, blank in sorted(set(cuts)):
+        if cut > start:
+            pieces.append(line[start:cut].strip())
+            if blank:
+                pieces.append("")
+        start = max(start, cut)
+    pieces.append(line[start:].strip())
+    return [piece for index, piece in enumerate(pieces) if piece or (index and pieces[index - 1])]
+
+
+def _cut_items(
+    line: str, start: int, end: int, rules: AgendaRules, cuts: list[tuple[int, bool]]
+) -> int:
+    """Cut ``line[start:end]`` before its numbered items (1., 2. …, in order) and before the
+    sentence after the last one that closes the list; where the list's cuts end."""
+    expected = 1
+    last = start
+    for found in _INLINE_ITEM.finditer(line, start, end):
+        if int(found.group(1)) == expected:
+            cuts.append((found.start(), False))
+            expected += 1
+            last = found.end()
+    if expected == 1:
+        return last
+    closing = rules.prose.search(line, last, end)
+    if closing is not None:
+        # The sentence starts at the last capital before the phrase: "Nämnden lägger … till
+        # handlingarna", "Socialnämnden beslutar att …".
+        capitals = [found.start() + 1 for found in _CAPITAL.finditer(line, last, closing.start())]
+        cuts.append((capitals[-1] if capitals else closing.start(), True))
+        return closing.start()
+    return end
 
 
 def _leading_number(text: str) -> int | None:

@@ -13,6 +13,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from delreg.config import Config
+from delreg.diary_numbers import is_not_a_number
 from delreg.errors import InvalidValue
 from delreg.model import normalise_procurement_number
 
@@ -24,7 +25,6 @@ Span = tuple[int, int]
 # The end of an item is searched first, this far back.
 _TAIL = 40
 _LEAD_PUNCTUATION = " \t(–—-:,;"
-_DATE_LIKE = re.compile(r"\d{4}\s?[-–]\s?\d{2}\s?[-–]\s?\d{2}$")
 # The end of an item that stops in the middle of a diary number ("…, 24RS", "… RS 2024/").
 _CUT_OFF_NUMBER = re.compile(r"(?:\b\d{2}[A-ZÅÄÖ]{1,6}|\b[A-ZÅÄÖ]{1,8} ?\d{4} ?[/–-]?)\s*$")
 _EXCERPT = 60
@@ -145,16 +145,10 @@ def _diary(found: re.Match[str], excluded: list[Number]) -> Number | None:
     if _overlaps(excluded, start, end):
         return None
     number = found.group("number")
-    if is_date_like(number):
-        return None
     labelled = "label" in found.re.groupindex and found.group("label") is not None
+    if is_not_a_number(number, labelled=labelled):
+        return None
     return Number(found.start(), end, number, labelled)
-
-
-def is_date_like(number: str) -> bool:
-    """Whether a diary-number match is a date ("2023-12-08") rather than a number."""
-    # Every date has two dashes: most numbers have fewer, and need no search.
-    return (number.count("-") + number.count("–")) >= 2 and _DATE_LIKE.search(number) is not None
 
 
 def _overlaps(numbers: list[Number], start: int, end: int) -> bool:

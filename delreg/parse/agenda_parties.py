@@ -58,6 +58,45 @@ def read_parties(
     return ()
 
 
+# Where the parts of an item after a leading kind word meet: a comma or a spaced dash.
+_PART_BREAK = re.compile(r",\s|\s[–—-]\s")
+
+
+def read_lead_parties(
+    text: str,
+    rules: AgendaRules,
+    *,
+    start: int,
+    end: int,
+    removed: list[Span],
+    kind: str,
+) -> tuple[str, ...]:
+    """ "Företagsutvecklingsbidrag – Nordlyset Turism AB, …": after a leading kind word, the
+    parts of ``text[start:end]`` that name who the decision concerns; each joins ``removed``.
+
+    A part ends at a comma or a spaced dash, and at the word that ties the kind to its subject
+    ("Bidrag – Föreningen Gläntan för sommarläger"); it is a party if a configured party name
+    (agenda.party_names) matches all of it.
+    """
+    for number_start, _ in removed:
+        if start <= number_start < end:
+            end = number_start
+    clause_ends = rules.party_clause_end_by_kind.get(kind, rules.party_clause_end)
+    parties: list[str] = []
+    position = start
+    while position < end:
+        found = _PART_BREAK.search(text, position, end)
+        part_end = found.start() if found is not None else end
+        cut = clause_ends.search(text, position, part_end)
+        name_end = cut.start() if cut is not None else part_end
+        name = text[position:name_end].strip(SUBJECT_EDGES)
+        if name and rules.party_name.fullmatch(name):
+            parties.append(name)
+            removed.append((position, name_end))
+        position = found.end() if found is not None else end
+    return tuple(parties)
+
+
 def _parties_last(
     text: str,
     lowered: str | None,

@@ -17,6 +17,7 @@ from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.dates import MONTHS
+from delreg.diary_numbers import canonical_shapes, is_not_a_number, search_shapes
 from delreg.errors import InputError
 from delreg.parse.agenda_fast import SentenceRules, sentence_rules
 from delreg.parse.agenda_gates import Gate, gate, trie_pattern, union
@@ -34,6 +35,9 @@ _PROCUREMENT_TAIL = r"\s?\d{4}\s?[-–/]\s?\d{1,6}[a-zA-Z]?(?:-\d{1,4})?(?![\w/]
 _DELEGATE_WINDOW = 120
 _DELEGATE_WORDS = 6
 _GENITIVE = "s beslut"
+# A title first and a dash after it, within this many characters.
+_DELEGATE_DASHES = (" – ", " - ", " — ")
+_DASHED_TITLE_MAX = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,9 @@ class AgendaRules:
     noise: re.Pattern[str]
     # Groups `decision`, `notice`, `end`, `sub`: which kind of heading a line is.
     heading: re.Pattern[str]
+    # A list's heading inside a long line of a flattened transcript, and the words it starts with.
+    inline_heading: re.Pattern[str]
+    inline_heading_gate: Gate
     heading_max_length: int
     repeated_line_noise: int
     empty_report: re.Pattern[str]
@@ -94,6 +101,12 @@ class AgendaRules:
     # The kinds whose phrase is a bare verb ("beslutat om"): their parties come last.
     parties_last_kinds: frozenset[str]
     decision_start: re.Pattern[str]
+    # A word that names the kind, first in an item, and the dash after it ("Programbeslut – ").
+    kind_lead: re.Pattern[str]
+    # A part of an item that names who the decision concerns ("Nordlyset Turism AB").
+    party_name: re.Pattern[str]
+    # Words that mark text about the list rather than an item of it.
+    prose: re.Pattern[str]
     date: re.Pattern[str]
     decision_date: re.Pattern[str]
     decision_date_gate: Gate
@@ -124,17 +137,30 @@ class AgendaRules:
         window = lowered[start:end] if lowered is not None else text[start:end].lower()
         found = sorted((at, verb) for verb in self.delegate_verbs if (at := window.find(verb)) > 0)
         for at, verb in found:
-            words = window[:at].split()
-            if (
-                len(words) <= _DELEGATE_WORDS
-                and all(word.replace("-", "").isalpha() for word in words)
-                and words[-1].endswith(self.delegate_endings)
-            ):
+            if self._is_title(window[:at]):
                 delegate = " ".join(text[start : start + at].split())
                 # After "… har " what was decided follows; after "…s beslut" it is "beslut …".
                 end = start + at + (1 if verb == _GENITIVE else len(verb))
                 return delegate, _skip_spaces(text, end)
-        return self._delegate_abbreviated(text, start)
+        return self._delegate_dashed(text, start, window) or self._delegate_abbreviated(text, start)
+
+    def _is_title(self, words_before: str) -> bool:
+        """Whether the lower-cased words before a verb or dash can be a delegate's title."""
+        words = words_before.split()
+        return (
+            0 < len(words) <= _DELEGATE_WORDS
+            and all(word.replace("-", "").isalpha() for word in words)
+            and words[-1].endswith(self.delegate_endings)
+        )
+
+    def _delegate_dashed(self, text: str, start: int, window: str) -> tuple[str, int] | None:
+        """ "Kommundirektören – Anställning av HR-chef, KS 2024/301": a title, then a dash."""
+        for dash in _DELEGATE_DASHES:
+            at = window.find(dash, 0, _DASHED_TITLE_MAX)
+            if at > 0 and self._is_title(window[:at]):
+                delegate = " ".join(text[start : start + at].split())
+                return delegate, _skip_spaces(text, start + at + len(dash))
+        return None
 
     def _delegate_abbreviated(self, text: str, start: int) -> tuple[str, int] | None:
         found = self.delegate_abbreviated.match(text, start, start + _DELEGATE_WINDOW)
@@ -149,10 +175,17 @@ class AgendaRules:
     def starts_decision(self, text: str, start: int = 0) -> bool:
         """Whether ``text`` reads like a reported decision from ``start`` on."""
         limit = start + _DELEGATE_WINDOW
+        number = self.diary_number.match(text, start, limit)
         return bool(
             self.delegate_first(text, start)
             or self.decision_start.match(text, start, limit)
-            or self.diary_number.match(text, start, limit)
+            or self.kind_lead.match(text, start, limit)
+            or (
+                number is not None
+                and not is_not_a_number(
+                    number.group("number"), labelled=number.group("label") is not None
+                )
+            )
             # A row of a table of decisions starts with the date of the decision.
             or self.date.match(text, start, limit)
         )
@@ -213,6 +246,13 @@ class _Compiler:
         return AgendaRules(
             noise=self.compile("noise", self.alternatives("noise"), re.I),
             heading=self._heading(),
+            inline_heading=self.compile(
+                "headings",
+                rf"(?:{self.alternatives('headings')}|{self.alternatives('notice_headings')})"
+                r"(?=\s+[A-ZÅÄÖ0-9])",
+                re.I,
+            ),
+            inline_heading_gate=gate([*self.strings("headings"), *self.strings("notice_headings")]),
             heading_max_length=self.number("heading_max_length", 160),
             repeated_line_noise=self.number("repeated_line_noise", 3),
             empty_report=self.compile("empty_report", self.alternatives("empty_report"), re.I),
@@ -221,7 +261,7 @@ class _Compiler:
             diary_number=self._diary_number(),
             diary_number_bare=self.compile(
                 "diary_number_search",
-                rf"(?<![\w/.])(?P<number>{self.alternatives('diary_number_search')})(?![\w/])",
+                rf"(?<![\w/.])(?P<number>{self.diary_shapes()})(?![\w/])",
             ),
             diary_number_alone=self._diary_number_alone(),
             diary_label_gate=self.gate("diary_number_labels"),
@@ -318,6 +358,13 @@ class _Compiler:
             decision_start=self.compile(
                 "decision_starts", self.alternatives("decision_starts"), re.I
             ),
+            kind_lead=self.compile(
+                "kind_word_endings",
+                rf"(?P<word>(?=[A-ZÅÄÖ])(?i:[a-zåäöéü]{{0,40}}(?:{self.alternatives('kind_word_endings')})))"
+                r"[ \t]?[-–—:][ \t]*(?=\S)",
+            ),
+            party_name=self.compile("party_names", self.alternatives("party_names")),
+            prose=self.compile("prose", self.alternatives("prose"), re.I),
             date=re.compile(DATE_TEXT, re.I),
             decision_date=self.compile(
                 "decision_date_labels",
@@ -331,9 +378,13 @@ class _Compiler:
             ),
             delegation_point_gate=self.gate("delegation_point_patterns"),
             rare_gate=union(*rare),
-            canonical_diary_number=_any_of(self.config.diary_number_patterns),
+            canonical_diary_number=_any_of(
+                (*map(re.compile, canonical_shapes()), *self.config.diary_number_patterns)
+            ),
             canonical_procurement_number=_any_of(self.config.procurement_number_patterns),
-            sentence=sentence_rules(verbs=verbs, diary_shapes=self.strings("diary_number_search")),
+            sentence=sentence_rules(
+                verbs=verbs, diary_shapes=[*search_shapes(), *self.strings("diary_number_search")]
+            ),
         )
 
     # --- reading the table -------------------------------------------------------------------
@@ -378,6 +429,11 @@ class _Compiler:
     def alternatives(self, key: str) -> str:
         patterns = self.strings(key)
         return "|".join(f"(?:{pattern})" for pattern in patterns) if patterns else _NEVER
+
+    def diary_shapes(self) -> str:
+        # The built-in grammar first, then the organisation's own shapes.
+        shapes = [*search_shapes(), *self.strings("diary_number_search")]
+        return "|".join(f"(?:{shape})" for shape in shapes)
 
     def gate(self, key: str) -> Gate:
         return gate(self.strings(key))
@@ -426,16 +482,16 @@ class _Compiler:
         return self.compile(
             "diary_number_search",
             rf"(?P<label>(?i:\b(?:{labels}))\b\.?(?:\s*:)?\s*)?"
-            rf"(?<![\w/.])(?P<number>{self.alternatives('diary_number_search')})(?![\w/])",
+            rf"(?<![\w/.])(?P<number>{self.diary_shapes()})(?![\w/])",
         )
 
     def _diary_number_alone(self) -> re.Pattern[str]:
         # A line that holds a diary number and nothing else ("Dnr: RS 2022/1275").
         labels = self.alternatives("diary_number_labels")
-        shapes = self.alternatives("diary_number_search")
+        shapes = self.diary_shapes()
         return self.compile(
             "diary_number_search",
-            rf"\(?\s*(?:(?i:{labels})\.?(?:\s*:)?\s*)?(?:{shapes})\s*\)?\s*[.,;:]?",
+            rf"\(?\s*(?P<label>(?i:{labels})\.?(?:\s*:)?\s*)?(?P<number>{shapes})\s*\)?\s*[.,;:]?",
         )
 
     def _procurement_prefixed(self) -> re.Pattern[str]:

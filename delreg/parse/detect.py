@@ -7,6 +7,7 @@ otherwise the extension decides, and input without one (standard input) is sniff
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from pathlib import PurePath
@@ -24,6 +25,15 @@ _BY_EXTENSION = {
     ".txt": "text",
     ".text": "text",
     ".md": "text",
+    ".rst": "text",
+    ".html": "text",
+    ".htm": "text",
+    # Configuration files hold no list: read as text, they say so (no list found, exit 1).
+    ".toml": "text",
+    ".ini": "text",
+    ".cfg": "text",
+    ".yaml": "text",
+    ".yml": "text",
     ".pdf": "pdf",
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
@@ -36,6 +46,8 @@ _OTHER_ZIPS = {
     ".zip": "a zip archive",
 }
 _FORMATS_HINT = "delreg reads agenda text, PDF, CSV/TSV, JSON/NDJSON and Excel .xlsx"
+# "[register]" alone on the first line opens a TOML table, not a JSON array.
+_TOML_TABLE = re.compile(r"\[\[?[\w.\- \"]+\]\]?[ \t]*\r?\n")
 # A header names its columns in a few words; an agenda's lines are sentences.
 _HEADER_CELL_CHARS = 40
 
@@ -67,7 +79,7 @@ def detect_format(name: str, head: bytes) -> str:
     if b"\x00" in head:
         raise InputError("is binary data, not a document", source=name, hint=_FORMATS_HINT)
     text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
-    if text.startswith(("[", "{")):
+    if text.startswith(("[", "{")) and not _TOML_TABLE.match(text):
         return "json"
     return "csv" if _looks_like_table(text) else "text"
 

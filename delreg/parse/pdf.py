@@ -25,6 +25,7 @@ from typing import IO, Any, NamedTuple
 from delreg.config import Config
 from delreg.errors import DelregError, InputError
 from delreg.parse import Record
+from delreg.parse.accounting import Account
 from delreg.parse.text import BULLET, normalise_text
 
 # Running heads and feet sit among the first and last few lines of a page.
@@ -77,8 +78,10 @@ def read_pdf(
     source: str,
     config: Config,
     meeting_year: int | None = None,
+    account: Account | None = None,
 ) -> Iterator[Record]:
-    """The decisions and notices of an agenda PDF, each located by page and line."""
+    """The decisions and notices of an agenda PDF, each located by page and line; ``account``
+    hears what became of its lines (see agenda.read_agenda)."""
     lines = pdf_lines(binary_stream, source=source)
     if not any(line.text.strip() for line in lines):
         raise InputError(
@@ -90,7 +93,9 @@ def read_pdf(
     from delreg.parse.agenda import read_agenda
 
     text = "\n".join(line.text for line in lines)
-    for record in read_agenda(text, source=source, config=config, meeting_year=meeting_year):
+    for record in read_agenda(
+        text, source=source, config=config, meeting_year=meeting_year, account=account
+    ):
         yield _located(record, source, lines)
 
 

@@ -166,7 +166,7 @@ def assemble_period_report(
         groups.append(
             KindGroup(
                 kind=kind,
-                label=spec.label if spec else kind,
+                label=spec.label if spec else kind[:1].upper() + kind[1:],
                 items=tuple(report_item(d.item, d, config, public=public) for d in members),
             )
         )

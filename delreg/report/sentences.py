@@ -29,7 +29,7 @@ from delreg.model import Decision
 
 # Words that tie a kind's phrase to its subject. A phrase ending in one of them ("beslutat om")
 # takes the subject straight after; the parties are put before the word, where Swedish has them.
-PREPOSITIONS = frozenset({"för", "om", "av", "avseende", "angående", "gällande", "rörande"})
+PREPOSITIONS = frozenset({"för", "om", "av", "över", "avseende", "angående", "gällande", "rörande"})
 
 # Subject words for the built-in kinds whose phrase ends without one, as the Örebro board writes
 # them: "tecknat avtal … om", "tecknat personuppgiftsbiträdesavtal … avseende".

@@ -393,7 +393,11 @@ class Store:
     def _ensure_kinds(self, kinds: Iterable[str]) -> None:
         self.connection.executemany(
             "INSERT OR IGNORE INTO kinds (name, label) VALUES (?, ?)",
-            [(kind, self.kind_labels.get(kind, kind)) for kind in set(kinds)],
+            # A kind no configuration names (a kind word an import kept) is its own label.
+            [
+                (kind, self.kind_labels.get(kind, kind[:1].upper() + kind[1:]))
+                for kind in set(kinds)
+            ],
         )
 
     def _insert(

@@ -1,0 +1,138 @@
+"""The grammar of Swedish diary numbers (diarienummer), built in.
+
+Every registry numbers its cases its own way, but the ways are few: an optional series or board
+prefix (KS, SN, BUN, Son:), a year in two or four digits before or after the serial, the serial,
+optional sub-numbers, a classification code in front in some registries (1.6-216/2013), the
+parts joined by / - – . : or spaces. Seen in real lists: 23RS1851, RS 2022/1275, KSN-2017-3447,
+KA12/471, RS 912-2025, 2021/6, SN 18/0098, BUN/2017:52-002, SON2018.0097, 4468-2017,
+2024/KS 0107, MR 406/12, 106-156/2013, 002 – 443 / 05, NST15-5, KS/2018:60.
+
+The grammar is written once as templates and rendered twice: as written in running text
+(spaces around a separator, an en dash for a hyphen) and as the canonical form the register
+keeps (``model.normalise_diary_number`` folds the first into the second). An organisation's own
+shapes stay configuration ([numbers] and [agenda] diary_number_search) and are added to these.
+
+What the grammar must never take for a diary number is as much part of it as what it takes: a
+date (2023-12-08), a period (2019-2020, läsåret 2021/22), an amount (500-2000 kr), a phone
+number (0771-2011 22), a § number (§ 2024/45) and a procurement number (the reader finds those
+first). A number without a prefix is the risky kind, so only those shapes carry the guards.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# The parts. A four-digit year is a plausible one (so 0771 and 5020 are not years).
+_PARTS = {
+    "P": "[A-ZÅÄÖ]{1,8}",
+    "P2": "[A-ZÅÄÖ]{2,8}",
+    "Y": "(?:19|20)\\d{2}",
+    "YY": "\\d{2}",
+    "N": "\\d{1,7}",
+    "C": "(?:\\d{3}|\\d{1,3}(?:\\.\\d{1,3})+)",
+}
+# Before a number with no prefix: not a § number, not the tail of a date, phone number or amount
+# ("§ 2024/45", "2023-12-08", "019-4468-2017", "4 500-2019").
+_BARE_BEFORE = "(?<!§)(?<!§ )(?<![\\d§] )(?<!\\d[-–])(?<!\\d[-–] )"
+# After it: no more digits (a phone number's groups) and no currency (an amount).
+_BARE_AFTER = "(?! ?\\d)(?! ?(?:kr|kronor|tkr|mkr|mnkr|SEK|:-)(?!\\w))"
+
+# The shapes, in the order they are tried. "<chars>" is a separator: in running text it may
+# have a space on either side and an en dash for a hyphen. "{SUB}" are sub-numbers (9593-4).
+_TEMPLATES: tuple[tuple[str, bool], ...] = (
+    # 23RS1851, 23RS9593-4: year, series, serial.
+    ("\\d{2}[A-ZÅÄÖ]{1,6}{N}{SUB}", False),
+    # RS 2022/1275, RS2022/1000, KSN-2017-3447, RS 2018–06226, SON2018.0097, HSN 2021/395-5.
+    ("{P}{GAP}{Y}</-.>{N}{SUB}", False),
+    # BUN/2017:52-002, KS/2018:60.
+    ("{P}/{Y}<:/-.>{N}{SUB}", False),
+    # Son: 2019/45, Son:19/45: a series with a colon.
+    ("{SERIES}(?:{Y}|{YY})</-.>{N}{SUB}", False),
+    # KA12/471, SN 18/0098, LD11/02896, NST15-5: a two-digit year first.
+    ("{P2} ?{YY}(?:/\\d{2,7}|<->{N}){SUB}", False),
+    # MR 406/12, RS 912-2025, RS/333/2023: the year last.
+    ("{P2}(?: |/){N}(?:<-/>{Y}|/{YY})", False),
+    # 2024/KS 0107: the year, then the series and serial.
+    ("{Y}/{P} ?{N}", False),
+    # 106-156/2013, 002 – 443 / 05, 1.6-216/2013, 2.2.2/171-2013: a classification code first
+    # (tried before the shapes below, which would take only its start).
+    ("{C}<-/>{N}</->(?:{Y}|{YY})", True),
+    # 2021/6, 2021/6-2: the year and the serial, no series.
+    ("{Y}/{N}{SUB}", True),
+    # 4468-2017: the serial and the year, no series.
+    ("{N}<->{Y}", True),
+)
+
+
+def _render(template: str, *, written: bool) -> str:
+    def separator(found: re.Match[str]) -> str:
+        chars = found.group(1)
+        members = re.escape(chars) + ("–" if written and "-" in chars else "")
+        return f" ?[{members}] ?" if written else f"[{members}]"
+
+    text = re.sub(r"<([^>]+)>", separator, template)
+    # The canonical form has a space (or the hyphen written) between letters and a year.
+    text = text.replace("{GAP}", "[ –-]?" if written else "[ -]")
+    text = text.replace(
+        "{SERIES}", "[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ]{1,3}: ?" if written else "[A-ZÅÄÖ]{2,4}:"
+    )
+    text = text.replace("{SUB}", "(?:[-–]\\d{1,4}){0,2}" if written else "(?:-\\d{1,4}){0,2}")
+    for name in sorted(_PARTS, key=len, reverse=True):
+        text = text.replace("{" + name + "}", _PARTS[name])
+    return text
+
+
+def _written(template: str, bare: bool) -> str:
+    shape = _render(template, written=True)
+    return f"{_BARE_BEFORE}(?:{shape}){_BARE_AFTER}" if bare else shape
+
+
+@functools.cache
+def search_shapes() -> tuple[str, ...]:
+    """The shapes as written in running text (case-sensitive regular expressions, no groups of
+    their own): the agenda reader puts them before the configuration's own."""
+    return tuple(_written(template, bare) for template, bare in _TEMPLATES)
+
+
+@functools.cache
+def canonical_shapes() -> tuple[str, ...]:
+    """The shapes of a normalised diary number, for ``fullmatch``."""
+    return tuple(_render(template, written=False) for template, _ in _TEMPLATES)
+
+
+@functools.cache
+def _canonical() -> re.Pattern[str]:
+    # Compiled on first use: start-up imports this module and need not pay for it.
+    return re.compile("|".join(f"(?:{shape})" for shape in canonical_shapes()))
+
+
+_DATE = re.compile(
+    r"(?:^|\s)(?:19|20)\d{2}\s?[-–]\s?(?:0[1-9]|1[0-2])\s?[-–]\s?(?:0[1-9]|[12]\d|3[01])$"
+)
+# 2019-2020, 2021/22, 2021/2022: a period of years, not a serial in a year; and two years
+# (2015-1900), which no registry writes as a serial and its year.
+_PERIOD = re.compile(r"((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})")
+
+
+def is_canonical(number: str) -> bool:
+    """Whether ``number`` is a diary number in the grammar's canonical form."""
+    return _canonical().fullmatch(number) is not None
+
+
+def is_not_a_number(written: str, *, labelled: bool = False) -> bool:
+    """Whether a match of the grammar is a date or a period of years rather than a number.
+
+    A period ("läsåret 2021/22") has the shape of a serial in a year; labelled ("Dnr 2021/22")
+    it is taken at its word.
+    """
+    # Every date has two dashes: most numbers have fewer, and need no search.
+    if (written.count("-") + written.count("–")) >= 2 and _DATE.search(written) is not None:
+        return True
+    if labelled or not written[:1].isdigit():
+        return False
+    period = _PERIOD.fullmatch(written)
+    if period is None:
+        return False
+    first, second = period.group(1), period.group(2)
+    return len(second) == 4 or int(second) == (int(first) + 1) % 100

@@ -1,0 +1,61 @@
+"""What became of everything an import read: the promise that no item is lost silently.
+
+Every item a reader sees ends up as a decision, a rejected item (with its file and line) or a
+notice; an agenda's reader also says what became of each line of the sections it took for a
+list (part of an item, a heading, page furniture, prose about the list, or an item printed a
+second time), and whether it found a list at all. The importer keeps one account per input.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+# What a line of a list's section can become, in the order an import reports them.
+LINE_FATES = ("decision", "rejected", "notice", "repeated", "heading", "furniture", "prose")
+
+
+@dataclass(slots=True)
+class Account:
+    """One input's items and lines, counted as they are read."""
+
+    source: str
+    decisions: int = 0
+    rejected: int = 0
+    notices: int = 0
+    # Items printed a second time (the agenda view and the minutes view of one page): read once.
+    repeated: int = 0
+    # The lines of the sections read as lists, by what became of them (see LINE_FATES).
+    lines: Counter[str] = field(default_factory=Counter)
+    # All lines of those sections, counted as they were walked: the fates must add up to it.
+    section_lines: int = 0
+    # Whether the reader found a list (a heading, an empty report, a run of items); None for
+    # readers of exports, whose rows are the list.
+    list_found: bool | None = None
+    # What a reader looked for, for the warning when it found nothing.
+    looked_for: str = ""
+
+    @property
+    def seen(self) -> int:
+        """The items read: each one a decision, a rejected item or a notice."""
+        return self.decisions + self.rejected + self.notices
+
+    @property
+    def found_nothing(self) -> bool:
+        return self.seen == 0 and not self.list_found
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "source": self.source,
+            "seen": self.seen,
+            "decisions": self.decisions,
+            "rejected": self.rejected,
+            "notices": self.notices,
+            "repeated": self.repeated,
+        }
+        if self.list_found is not None:
+            data["list_found"] = self.list_found
+            lines = {fate: self.lines.get(fate, 0) for fate in LINE_FATES}
+            data["lines"] = {**lines, "total": self.section_lines}
+        return data
