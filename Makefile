@@ -44,8 +44,10 @@ test: lint typecheck pytest
 
 # The benchmark (bench/RESULTS.md): about 20 minutes for 10 000 to 1 000 000 rows.
 # Smaller runs: make bench BENCH_ARGS=--quick, or BENCH_SIZES=10000,50000 make bench.
+# Then `delreg publish` of 100 000 decisions against a sqlite3 copy (BENCH_PUBLISH_ARGS=--rows N).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/publish.py $(BENCH_PUBLISH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
