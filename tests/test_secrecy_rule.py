@@ -201,3 +201,21 @@ def test_edit_keeps_the_rule(delreg: Invoke) -> None:
     assert lifted.exit_code == 0, lifted.stderr
     shown = as_json(delreg("show", "24RS3", "--format", "json"))
     assert shown["secret"] is False and shown["secret_reason"] is None
+
+
+def test_a_stored_reason_without_the_flag_is_read_as_secret(delreg: Invoke, database: Path) -> None:
+    # A register written before the rule held at every door: secret = 0 beside a reason.
+    added = delreg(
+        "add", "--kind", "avtal", "--diary-number", "24RS3", "--subject", "Epclusa rabattavtal",
+        "--party", "Gilead Sciences AB", "--decided-on", "2024-01-10", "--secret-reason",
+        "OSL 31:16",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.stderr
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE decisions SET secret = 0 WHERE diary_number = '24RS3'")
+    listed = delreg("list", "--public", "--format", "csv")
+    assert listed.exit_code == 0, listed.stderr
+    assert "24RS3" in listed.stdout
+    assert "Epclusa" not in listed.stdout and "Gilead" not in listed.stdout
+    shown = delreg("show", "24RS3", "--public", "--format", "json")
+    assert "Epclusa" not in shown.stdout and json.loads(shown.stdout)["secret"] is True

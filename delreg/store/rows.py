@@ -119,7 +119,10 @@ def decision_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Decision:
         notified_on=notified_on,
         notified_by=notified_by,
         standstill_days=standstill_days,
-        secret=bool(secret),
+        # A reason means secret (model.secret_by_reason). Rows stored before that rule held at
+        # every door may carry a reason beside secret = 0; they are read by today's rule, so no
+        # public output shows what the reason protects.
+        secret=bool(secret) or bool(secret_reason and secret_reason.strip()),
         secret_reason=secret_reason,
         delegation_point=delegation_point,
         amount=amount,
