@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,14 +22,22 @@ DATA = ROOT / "data"
 SEED = DATA / "example-agenda.txt"
 
 
+TEMPORARY = Path(os.path.abspath(tempfile.gettempdir()))
+
+
 def _refuse_reads_beside_the_clone(event: str, arguments: tuple[Any, ...]) -> None:
     # An audit hook sees every file the test run opens: one beside the repository (a shared
     # folder, a sibling checkout) is exactly what a user's clone does not have.
     if event != "open" or not isinstance(arguments[0], str | Path):
         return
     path = Path(os.path.abspath(arguments[0]))
-    if path.is_relative_to(ROOT.parent) and not path.is_relative_to(ROOT):
-        raise RuntimeError(f"a test opened {path}, which is outside the repository")
+    if not path.is_relative_to(ROOT.parent) or path.is_relative_to(ROOT):
+        return
+    # A clone may itself live in the temporary folder (CI's may), where the tests' own
+    # temporary files are its siblings; the shared folder beside it is never one of them.
+    if path.is_relative_to(TEMPORARY) and not path.is_relative_to(ROOT.parent / "shared"):
+        return
+    raise RuntimeError(f"a test opened {path}, which is outside the repository")
 
 
 sys.addaudithook(_refuse_reads_beside_the_clone)
