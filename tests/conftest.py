@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,18 @@ def _refuse_reads_beside_the_clone(event: str, arguments: tuple[Any, ...]) -> No
 
 
 sys.addaudithook(_refuse_reads_beside_the_clone)
+
+
+@pytest.fixture(autouse=True)
+def interruptible() -> Iterator[None]:
+    """Every test starts with Ctrl-C raising KeyboardInterrupt, as a user's shell gives it.
+
+    A test that leaves SIGINT ignored would make the Ctrl-C tests after it pass a signal to
+    nothing, in this process and in the subprocesses it starts (an ignored signal is inherited).
+    """
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, handler)
 
 
 @pytest.fixture(autouse=True)

@@ -39,6 +39,10 @@ class CommitGuard:
 
     def hold(self) -> None:
         # Signal handlers can only be set from the main thread (not so in some test runners).
+        # Held once: a second hold (the commit decision asked again) must not take this
+        # guard's own handler for the one to restore, or Ctrl-C stays swallowed afterwards.
+        if self._holding:
+            return
         if threading.current_thread() is threading.main_thread():
             self._previous = signal.signal(signal.SIGINT, self._remember)
             self._holding = True
