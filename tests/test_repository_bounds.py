@@ -9,9 +9,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Where a path could be built that climbs out of the clone: `parents[2]` of a file in tests/
-# is the folder that holds the repository, and "../" leaves it from the repository's root.
-ESCAPES = re.compile(r"parents\[[2-9]\]|\.\./|\.\.\\\\|['\"]\.\.['\"]")
+# Where a path could be built that climbs out of the clone: a grandparent (or higher) of a file
+# in tests/ is the folder that holds the repository, and a parent-directory step leaves it from
+# the repository's root. The pattern is assembled from parts so this file does not match itself.
+_UP = re.escape("." * 2)
+ESCAPES = re.compile(
+    "parents" + r"\[[2-9]\]" + "|" + _UP + "/" + "|" + _UP + r"\\" + "|" + "['\"]" + _UP + "['\"]"
+)
 
 # The files the project runs: its tests, its scripts and its build.
 RUN_FILES = sorted(
