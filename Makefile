@@ -35,7 +35,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check delreg tests $(wildcard bench)
 
 typecheck: $(STAMP)
-	$(BIN)/mypy delreg
+	$(BIN)/mypy delreg tests
 
 pytest: $(STAMP)
 	$(BIN)/pytest -q

@@ -87,7 +87,7 @@ def readable(output: bytes) -> str:
 
 def public_outputs(delreg: Invoke, db: Path, register: list[dict[str, Any]]) -> dict[str, bytes]:
     """Every public output delreg can make of the register, by the command that made it."""
-    commands = [
+    commands: list[tuple[str, ...]] = [
         ("report", "--meeting", MEETING, "--public", "--format", fmt)
         for fmt in ("txt", "md", "html", "json", "csv", "docx")
     ]

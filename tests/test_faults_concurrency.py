@@ -99,7 +99,7 @@ def test_backup_is_consistent_while_another_process_writes(
         time.sleep(0.1)  # a backup now and then, not a backup loop that starves the writer
     _, errors = writer.communicate()
     assert writer.returncode == 0, errors
-    seen = set()
+    seen: set[str] = set()
     for number, copy in enumerate(copies):
         # Each copy is one moment of the register: every row of one import, never a mix.
         assert_sound(copy, str(copy))

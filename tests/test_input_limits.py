@@ -218,7 +218,8 @@ def test_an_import_waiting_on_stdin_says_so_and_holds_no_lock(
     assert importing.stdin is not None and importing.stderr is not None
     try:
         said: list[bytes] = []
-        listener = threading.Thread(target=lambda: said.append(importing.stderr.readline()))
+        stderr = importing.stderr
+        listener = threading.Thread(target=lambda: said.append(stderr.readline()))
         listener.start()
         listener.join(timeout=30)
         assert said and b"waiting" in said[0], said

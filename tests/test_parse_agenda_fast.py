@@ -25,7 +25,8 @@ from delreg.parse.agenda import read_agenda
 from delreg.parse.agenda_fast import board_sentence
 from delreg.parse.agenda_parties import subject_words
 from delreg.parse.agenda_rules import agenda_rules
-from tests.test_parse_agenda import CONFIG, EDGE_WORDS, SEED
+from tests.conftest import SEED
+from tests.test_parse_agenda import CONFIG, EDGE_WORDS
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "example-agenda.txt"
 

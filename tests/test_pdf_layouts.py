@@ -97,7 +97,7 @@ PDFS: dict[str, Callable[[Path], bytes]] = {
 
 def read(records: list[Record]) -> tuple[list[tuple[object, ...]], list[str], list[Record]]:
     """What must be the same in every layout: each decision's fields, the notices, the rest."""
-    decisions = [
+    decisions: list[tuple[object, ...]] = [
         (
             record.diary_number,
             record.kind,
@@ -110,7 +110,7 @@ def read(records: list[Record]) -> tuple[list[tuple[object, ...]], list[str], li
         if isinstance(record, Decision)
     ]
     notices = [record.text for record in records if isinstance(record, Notice)]
-    rest = [record for record in records if not isinstance(record, Decision | Notice)]
+    rest: list[Record] = [r for r in records if not isinstance(r, Decision | Notice)]
     return decisions, notices, rest
 
 
@@ -193,7 +193,7 @@ def test_the_cut_off_item_in_text_too() -> None:
 
 
 def test_table_rows_one_line_each() -> None:
-    header = ["Diarienummer", "Ärende"]
+    header: list[str | None] = ["Diarienummer", "Ärende"]
     rows: list[list[str | None]] = [
         header,
         ["24RS1", "Regiondirektören har tecknat avtal med\nVallby Energi AB"],

@@ -75,11 +75,12 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Register
         assert done.exit_code == 0, done.output
     first = folder / "first"
     assert register.publish(first).exit_code == 0
-    for args in (
+    changes: tuple[tuple[str, ...], ...] = (
         ("edit", SECRET, "--secret", "--secret-reason", "OSL 31:16 rabattvillkor"),
         ("delete", DELETED, "--yes"),
-    ):
-        assert register.run(*args).exit_code == 0
+    )
+    for change in changes:
+        assert register.run(*change).exit_code == 0
     bundle = folder / "bundle"
     done = register.publish(bundle)
     assert done.exit_code == 0, done.output

@@ -8,7 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from delreg.publish.icalendar import escape, fold
+from delreg.ical import escape_text as escape
+from delreg.ical import fold
 from delreg.publish.paths import name_slug, number_slug
 
 NUMBERS = st.text(alphabet=st.sampled_from("0123456789RSKTMÅÄÖ /-.:_~+aé"), min_size=1, max_size=20)

@@ -20,7 +20,7 @@ import pytest
 
 from delreg.config import load_config
 from delreg.model import Decision, Meeting
-from delreg.parse import Record
+from delreg.parse import Record, Rejected
 from delreg.parse import rows as parse_rows
 from delreg.parse.tabular import read_csv
 from delreg.store import OpenMode, Store
@@ -102,7 +102,7 @@ def test_remembered_cells_read_as_every_cell_normalised_alone(
     monkeypatch.setattr(parse_rows.RowReader, "record", parse_rows.RowReader._reread)
     slow = read(text)
     assert fast == slow == forgetful
-    assert sum(isinstance(record, parse_rows.Rejected) for record in slow) > 10
+    assert sum(isinstance(record, Rejected) for record in slow) > 10
 
 
 @pytest.mark.parametrize("filter_bits", [8, 1 << 24])
