@@ -25,28 +25,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-# The export's columns: delreg's DECISION_FIELDS, in its order (kept here so the generator
-# does not depend on the package it measures).
-COLUMNS = (
-    "diary_number",
-    "kind",
-    "subject",
-    "procurement_number",
-    "parties",
-    "delegate",
-    "decided_on",
-    "notified_on",
-    "notified_by",
-    "standstill_days",
-    "secret",
-    "secret_reason",
-    "delegation_point",
-    "amount",
-    "wording",
-    "meeting",
-    "item",
-    "source",
-)
+from delreg.model import DECISION_FIELDS
+
+# The export's columns: delreg's decision fields, in their order (the header `delreg list
+# --format csv` writes).
+COLUMNS = DECISION_FIELDS
 
 FIRST_DAY = date(2015, 1, 1)
 DAYS = (date(2024, 12, 31) - FIRST_DAY).days + 1

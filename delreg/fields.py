@@ -16,6 +16,9 @@ from delreg.dates import FIRST_DAY, LAST_DAY, optional_date, within_range
 from delreg.errors import InvalidValue
 from delreg.limits import limits
 from delreg.model import (
+    DATE_FIELDS,
+    NUMBER_FIELDS,
+    TEXT_FIELDS,
     Decision,
     Notice,
     classify_kind,
@@ -38,8 +41,6 @@ BOUNDS = {
     "item": (1, 100_000),
     "paragraph": (1, 100_000),
 }
-CONTRACT_DATE_FIELDS = ("valid_from", "valid_to", "extension_until", "notice_by")
-DATE_FIELDS = ("decided_on", "notified_on", "meeting", *CONTRACT_DATE_FIELDS)
 _TRUE = {"1", "true", "yes", "ja", "j", "y", "x", "sekretess", "sant"}
 _FALSE = {"", "0", "false", "no", "nej", "n", "falskt"}
 # "1 250 000", "1250000 kr", "1 250 000,00 SEK": whole kronor with optional zero öre.
@@ -207,12 +208,6 @@ def _notified_by(text: str) -> str | None:
     return value
 
 
-# The fields of a Decision by the rule each is held to at the door.
-_TEXT_FIELDS = (
-    "diary_number", "kind", "subject", "procurement_number", "delegate", "notified_by",
-    "secret_reason", "delegation_point", "wording", "source",
-)  # fmt: skip
-_DATE_FIELDS = ("decided_on", "notified_on", "meeting")
 _FIRST_ISO, _LAST_ISO = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
 
 
@@ -225,7 +220,7 @@ def admit(decision: Decision, config: Config) -> Decision:
     characters become spaces; nothing else is changed.
     """
     changed: dict[str, Any] = {}
-    for name in _TEXT_FIELDS:
+    for name in TEXT_FIELDS:
         value = getattr(decision, name)
         if value is None:
             continue
@@ -237,11 +232,11 @@ def admit(decision: Decision, config: Config) -> Decision:
     if parties != decision.parties:
         changed["parties"] = parties
     try:
-        for name in _DATE_FIELDS:
+        for name in DATE_FIELDS:
             day = getattr(decision, name)
             if day is not None and not _FIRST_ISO <= day <= _LAST_ISO:
                 within_range(date.fromisoformat(day))
-        for name in ("amount", "standstill_days", "item"):
+        for name in NUMBER_FIELDS:
             number = getattr(decision, name)
             if number is not None:
                 within_bounds(name, number)

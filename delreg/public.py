@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
 from delreg.config import Config
-from delreg.model import Decision
+from delreg.model import Decision, field_names
+
+# What the public view of a secret decision keeps: its case, dates, kind and delegate (and where
+# it was reported), by the field list's word (model.FIELDS).
+SHOWN_WHEN_SECRET: tuple[str, ...] = field_names(lambda spec: spec.shown_when_secret)
+_kept_when_secret = attrgetter(*SHOWN_WHEN_SECRET)
 
 
 def public_view(decision: Decision, config: Config) -> Decision:
@@ -22,19 +28,8 @@ def public_view(decision: Decision, config: Config) -> Decision:
     procurement number and the amount go too: they tie the decision to tender data and
     commercial terms (OSL 19:3, 31:16).
     """
-    return Decision(
-        diary_number=decision.diary_number,
-        kind=decision.kind,
-        subject=config.secret_text,
-        delegate=decision.delegate,
-        decided_on=decision.decided_on,
-        notified_on=decision.notified_on,
-        secret=True,
-        secret_reason=decision.secret_reason,
-        delegation_point=decision.delegation_point,
-        meeting=decision.meeting,
-        item=decision.item,
-    )
+    kept = dict(zip(SHOWN_WHEN_SECRET, _kept_when_secret(decision), strict=True))
+    return Decision(**kept | {"subject": config.secret_text, "secret": True})
 
 
 def shown_publicly(decision: Decision, config: Config) -> Decision:
@@ -48,37 +43,22 @@ def public_list(decisions: Iterable[Decision], config: Config) -> Iterator[Decis
         yield shown_publicly(decision, config)
 
 
-# Fields the register keeps for its own work and never publishes, for any decision:
-# - wording: the agenda text as it was read; the public gets the corrected sentence made from it
-#   (and, for a secret decision, only the masked sentence);
-# - source: the file and line it was imported from, a path on the secretary's computer;
-# - secret_reason: free text a secretary types (it may name what it protects); the public sees
-#   only that secrecy applies;
-# - notified_by, standstill_days: how an award was notified, used to compute the end of the
-#   avtalsspärr, which is published instead.
-# The history's OS user and command line are internal as well (see delreg.publish).
-INTERNAL_FIELDS: tuple[str, ...] = (
-    "wording",
-    "source",
-    "secret_reason",
-    "notified_by",
-    "standstill_days",
-)
+# Fields the register keeps for its own work and never publishes, for any decision (the field
+# list says which, and why): the agenda's wording (the public gets the corrected sentence made
+# from it), the file it was imported from, the reason for secrecy, and how an award was
+# notified (the end of the avtalsspärr computed from it is published instead). The history's
+# OS user and command line are internal as well (see delreg.publish).
+INTERNAL_FIELDS: tuple[str, ...] = field_names(lambda spec: spec.internal)
 # Contract keys kept in published JSON with a null value, so scripts written against
 # `delreg list --format json` read published data unchanged.
-_NULLED_CONTRACT_KEYS = ("source",)
+_NULLED_CONTRACT_KEYS = field_names(lambda spec: spec.internal and spec.contract)
+
+_NO_INTERNAL_VALUES: dict[str, Any] = dict.fromkeys(INTERNAL_FIELDS)
 
 
 def without_internal(decision: Decision) -> Decision:
     """The decision with its internal fields emptied (for renderers that write every field)."""
-    return replace(
-        decision,
-        wording=None,
-        source=None,
-        secret_reason=None,
-        notified_by=None,
-        standstill_days=None,
-    )
+    return replace(decision, **_NO_INTERNAL_VALUES)
 
 
 def published_json(decision: Decision, config: Config) -> dict[str, Any]:

@@ -311,7 +311,7 @@ def edit(
     ] = None,
 ) -> None:
     """Change fields of a decision; the old values stay in its history."""
-    from delreg.model import EDITABLE_FIELDS
+    from delreg.model import CLEARABLE_FIELDS
 
     env = environment(ctx)
     given = dict(locals(), parties=party)
@@ -319,11 +319,9 @@ def edit(
     changes = _field_values(ctx, given)
     for name in clear or []:
         field_name = name.replace("-", "_")
-        if field_name not in EDITABLE_FIELDS or field_name in ("kind", "subject", "secret"):
+        if field_name not in CLEARABLE_FIELDS:
             raise DelregError(
-                f"cannot clear {name!r}",
-                hint="clearable: "
-                + ", ".join(n for n in EDITABLE_FIELDS if n not in ("kind", "subject", "secret")),
+                f"cannot clear {name!r}", hint="clearable: " + ", ".join(CLEARABLE_FIELDS)
             )
         changes[field_name] = () if field_name == "parties" else None
     if not changes:

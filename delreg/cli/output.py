@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from delreg.cli.environment import Environment
-from delreg.model import DECISION_FIELDS, Decision, join_parties
+from delreg.model import DECISION_FIELDS, FIELDS, Decision, join_parties
 from delreg.spreadsheet import protect
 
 
@@ -198,15 +198,13 @@ def show_table(env: Environment, title: str, headers: list[str], rows: list[list
         )
 
 
-DECISION_TABLE = (
-    ("diary_number", "dnr"),
-    ("decided_on", "decided"),
-    ("kind", "kind"),
-    ("procurement_number", "procurement"),
-    ("subject", "subject"),
-    ("parties", "parties"),
-    ("meeting", "meeting"),
-    ("item", "item"),
+# The (field, header) pairs of the table `delreg list` shows a person, as the field list orders
+# them: the diary number and date first, the prose after.
+DECISION_TABLE: tuple[tuple[str, str], ...] = tuple(
+    (name, header)
+    for _, name, header in sorted(
+        (spec.table[0], spec.name, spec.table[1]) for spec in FIELDS if spec.table
+    )
 )
 
 

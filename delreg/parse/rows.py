@@ -18,8 +18,15 @@ from typing import TYPE_CHECKING, Any
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.errors import InputError, InvalidValue
-from delreg.fields import DATE_FIELDS, normalise_field
-from delreg.model import DECISION_FIELDS, Decision, decision_from_mapping, secret_by_reason
+from delreg.fields import normalise_field
+from delreg.model import (
+    DATE_FIELDS,
+    DECISION_FIELDS,
+    NUMBER_FIELDS,
+    Decision,
+    decision_from_mapping,
+    secret_by_reason,
+)
 from delreg.parse import Rejected
 from delreg.spreadsheet import unprotect
 from delreg.text import clean_text
@@ -33,7 +40,6 @@ READ_FIELDS: tuple[str, ...] = tuple(name for name in DECISION_FIELDS if name !=
 PERIOD_FIELD = "contract_period"
 COLUMN_FIELDS: tuple[str, ...] = (*READ_FIELDS, PERIOD_FIELD)
 REQUIRED_FIELDS = ("diary_number", "subject")
-_NUMBER_FIELDS = ("amount", "standstill_days", "item")
 
 # A timestamp where a date is meant ("2024-01-19T00:00:00", "2024-01-19 14:30"): the day counts.
 _TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
@@ -366,7 +372,7 @@ def _clean_text(text: str, field: str) -> str:
         _refuse_wrongly_decoded(text)
         text = clean_text(text)
         # delreg.fields tests numbers with str.isdigit(), which says yes to "²" that int() refuses.
-        if field in _NUMBER_FIELDS and any(
+        if field in NUMBER_FIELDS and any(
             char.isdigit() and char not in "0123456789" for char in text
         ):
             raise InvalidValue(f"{' '.join(text.split())!r} is not written with the digits 0-9")

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from delreg.config import Config
 from delreg.meetings import appeal_ends_on
 from delreg.model import Decision, Meeting, Notice, diary_number_sort_key
-from delreg.public import public_view
+from delreg.public import shown_publicly
 from delreg.report.sentences import decision_sentence
 
 if TYPE_CHECKING:
@@ -89,7 +89,7 @@ Report = MeetingReport | PeriodReport
 def report_item(
     number: int | None, decision: Decision, config: Config, *, public: bool
 ) -> ReportItem:
-    shown = public_view(decision, config) if public and decision.secret else decision
+    shown = shown_publicly(decision, config) if public else decision
     return ReportItem(number, shown, decision_sentence(shown, config, public=public))
 
 

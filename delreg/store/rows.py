@@ -8,48 +8,34 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
-from delreg.model import Decision
+from delreg.model import DECISION_FIELDS, FIELDS, Decision, field_names
 
-# The decisions table's own columns that hold a Decision's fields (in table order; the selects
-# below name them in this order and decision_from_row unpacks them by position).
-STORED_FIELDS: tuple[str, ...] = (
-    "diary_number",
-    "kind",
-    "procurement_number",
-    "subject",
-    "parties",
-    "delegate",
-    "decided_on",
-    "notified_on",
-    "notified_by",
-    "standstill_days",
-    "secret",
-    "secret_reason",
-    "delegation_point",
-    "amount",
-    "wording",
-    "source",
-    "valid_from",
-    "valid_to",
-    "extension_until",
-    "notice_by",
-)
+# The decisions table's own columns that hold a Decision's fields, in the Decision's order.
+STORED_FIELDS: tuple[str, ...] = field_names(lambda spec: spec.stored)
 
-DECISION_SELECT = """
-SELECT d.id, {columns}, d.deleted_at,
-       (SELECT m.date FROM reportings r JOIN meetings m ON m.id = r.meeting_id
-        WHERE r.decision_id = d.id ORDER BY m.date LIMIT 1) AS meeting,
-       (SELECT r.item FROM reportings r JOIN meetings m ON m.id = r.meeting_id
-        WHERE r.decision_id = d.id ORDER BY m.date LIMIT 1) AS item
-FROM decisions d
-""".format(columns=", ".join(f"d.{name}" for name in STORED_FIELDS))
+# Where each decision was first reported, for the two fields the table does not hold.
+_REPORTED_AT = {
+    "meeting": """(SELECT m.date FROM reportings r JOIN meetings m ON m.id = r.meeting_id
+        WHERE r.decision_id = d.id ORDER BY m.date LIMIT 1) AS meeting""",
+    "item": """(SELECT r.item FROM reportings r JOIN meetings m ON m.id = r.meeting_id
+        WHERE r.decision_id = d.id ORDER BY m.date LIMIT 1) AS item""",
+}
 
+
+def _select(reported: dict[str, str]) -> str:
+    # The id, then every field in the Decision's order (decision_from_row passes them on by
+    # position), then whether it is deleted.
+    columns = (
+        f"d.{spec.name}" if spec.stored else reported.get(spec.name, f"NULL AS {spec.name}")
+        for spec in FIELDS
+    )
+    return f"\nSELECT d.id, {', '.join(columns)}, d.deleted_at\nFROM decisions d\n"
+
+
+DECISION_SELECT = _select(_REPORTED_AT)
 # The same columns without where each decision was reported: what an import compares and
 # merges. Skipping the two subqueries matters when an import looks up thousands of rows a batch.
-STORED_SELECT = """
-SELECT d.id, {columns}, d.deleted_at, NULL AS meeting, NULL AS item
-FROM decisions d
-""".format(columns=", ".join(f"d.{name}" for name in STORED_FIELDS))
+STORED_SELECT = _select({})
 
 # json.dumps with any option builds a new encoder on every call; the history and the parties
 # column are encoded once or twice per decision written, so one encoder serves them all.
@@ -58,6 +44,10 @@ json_text = json.JSONEncoder(ensure_ascii=False).encode
 _stored_getter = attrgetter(*STORED_FIELDS)
 _PARTIES_STORED = STORED_FIELDS.index("parties")
 _SECRET_STORED = STORED_FIELDS.index("secret")
+# Positions in a row of DECISION_SELECT: the id comes first.
+_PARTIES_IN_ROW = 1 + DECISION_FIELDS.index("parties")
+_SECRET_IN_ROW = 1 + DECISION_FIELDS.index("secret")
+_REASON_IN_ROW = 1 + DECISION_FIELDS.index("secret_reason")
 
 
 class DamagedValue(sqlite3.DatabaseError):
@@ -80,62 +70,17 @@ def stored_json(text: str | None, what: str) -> Any:
 
 def decision_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Decision:
     """A Decision from a row of DECISION_SELECT (or STORED_SELECT)."""
-    # Unpacked by position (the columns' order is STORED_FIELDS'): a listing or a report of a
-    # month of a national archive turns thousands of rows into decisions.
-    (
-        _,
-        diary_number,
-        kind,
-        procurement_number,
-        subject,
-        parties,
-        delegate,
-        decided_on,
-        notified_on,
-        notified_by,
-        standstill_days,
-        secret,
-        secret_reason,
-        delegation_point,
-        amount,
-        wording,
-        source,
-        valid_from,
-        valid_to,
-        extension_until,
-        notice_by,
-        deleted_at,
-        meeting,
-        item,
-    ) = row
-    return Decision(
-        diary_number=diary_number,
-        kind=kind,
-        subject=subject,
-        procurement_number=procurement_number,
-        parties=_parties_of(diary_number, parties),
-        delegate=delegate,
-        decided_on=decided_on,
-        notified_on=notified_on,
-        notified_by=notified_by,
-        standstill_days=standstill_days,
-        # A reason means secret (model.secret_by_reason). Rows stored before that rule held at
-        # every door may carry a reason beside secret = 0; they are read by today's rule, so no
-        # public output shows what the reason protects.
-        secret=bool(secret) or bool(secret_reason and secret_reason.strip()),
-        secret_reason=secret_reason,
-        delegation_point=delegation_point,
-        amount=amount,
-        wording=wording,
-        meeting=meeting,
-        item=item,
-        source=source,
-        valid_from=valid_from,
-        valid_to=valid_to,
-        extension_until=extension_until,
-        notice_by=notice_by,
-        deleted=deleted_at is not None,
-    )
+    # Passed on by position (the columns are in the Decision's order): a listing or a report of
+    # a month of a national archive turns thousands of rows into decisions.
+    values = list(row)
+    values[_PARTIES_IN_ROW] = _parties_of(values[1], values[_PARTIES_IN_ROW])
+    # A reason means secret (model.secret_by_reason). Rows stored before that rule held at
+    # every door may carry a reason beside secret = 0; they are read by today's rule, so no
+    # public output shows what the reason protects.
+    reason = values[_REASON_IN_ROW]
+    values[_SECRET_IN_ROW] = bool(values[_SECRET_IN_ROW]) or bool(reason and reason.strip())
+    values[-1] = values[-1] is not None
+    return Decision(*values[1:])
 
 
 def _parties_of(diary_number: str, text: str | None) -> tuple[str, ...]:
