@@ -15,10 +15,8 @@ from typing import Any, Literal
 from delreg.config import FALLBACK_KIND, Config
 from delreg.diary_numbers import is_canonical
 from delreg.errors import InvalidValue
-from delreg.text import shown
+from delreg.text import fold_dashes, shown
 
-# Dashes people type or paste for a hyphen: en dash, em dash, minus sign, non-breaking hyphen.
-_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-"})
 _DNR_PREFIX = re.compile(r"^(?:dnr|diarienummer|diarienr)\b\.?\s*:?\s*", re.IGNORECASE)
 _EDGE_PUNCTUATION = " \t\r\n.,;:()[]"
 _SPACE_AROUND_SEPARATOR = re.compile(r"\s*([/\-:.])\s*")
@@ -27,7 +25,7 @@ _TRAILING_LETTER = re.compile(r"(\d)([A-ZÅÄÖ])(?=$|-)")
 
 
 def _fold(text: str) -> str:
-    value = text.translate(_DASHES).replace("\u00a0", " ")
+    value = fold_dashes(text).replace("\u00a0", " ")
     value = " ".join(value.split()).strip(_EDGE_PUNCTUATION)
     return _SPACE_AROUND_SEPARATOR.sub(r"\1", value)
 

@@ -1,4 +1,4 @@
-"""The one normalising step of agenda text (delreg.parse.text) and the readers that use it."""
+"""The one normalising step of a document's text (delreg.text) and the readers that use it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from delreg.config import load_config
 from delreg.model import Decision
 from delreg.parse.agenda import read_agenda
-from delreg.parse.text import BULLET, normalise_text
+from delreg.text import BULLET, normalise_document
 from tests.agenda_documents import ITEMS, SYMBOL_BULLET, WINGDINGS_BULLETS, agenda_text
 
 CONFIG = load_config()
@@ -27,35 +27,35 @@ WEB_BULLETS = ("•", "◦", "▪", "●", "■", "‣", "\u2043", "➢", "►",
 @pytest.mark.parametrize("bullet", WORD_BULLETS + WEB_BULLETS)
 def test_every_bullet_becomes_the_bullet(bullet: str) -> None:
     text = f"Anmälningsärenden\n{bullet} Beslut om a, 23RS1\n  {bullet}\tBeslut om b, 23RS2\n"
-    assert normalise_text(text) == (
+    assert normalise_document(text) == (
         "Anmälningsärenden\n• Beslut om a, 23RS1\n  •\tBeslut om b, 23RS2\n"
     )
 
 
 def test_a_symbol_font_glyph_opening_a_line_is_a_bullet_whatever_its_shape() -> None:
-    assert normalise_text("\uf0e5 Beslut om a, 23RS1") == "• Beslut om a, 23RS1"
+    assert normalise_document("\uf0e5 Beslut om a, 23RS1") == "• Beslut om a, 23RS1"
     # … but not a private-use character inside a word, nor one without a space after it.
-    assert normalise_text("\uf0e5Beslut") == "\uf0e5Beslut"
+    assert normalise_document("\uf0e5Beslut") == "\uf0e5Beslut"
 
 
 def test_word_bullets_are_bullets_inside_a_line_too() -> None:
     # A PDF whose list was flattened into one line keeps its items apart.
-    assert normalise_text(f"a {SYMBOL_BULLET} b \uf0a7 c") == "a • b • c"
+    assert normalise_document(f"a {SYMBOL_BULLET} b \uf0a7 c") == "a • b • c"
 
 
 def test_unicode_bullets_inside_a_line_are_text() -> None:
     text = "Sida 1 · Kallelse → se bilaga ■ slut"
-    assert normalise_text(text) == text
+    assert normalise_document(text) == text
 
 
 def test_line_breaks_controls_ligatures_and_accents() -> None:
     text = "Anma\u0308lan\r\n\x1b[31mﬁl\u200bter\x07\r§ 12\f\tslut\r\n"
-    assert normalise_text(text) == "Anmälan\n [31mfilter \n§ 12\f\tslut\n"
+    assert normalise_document(text) == "Anmälan\n [31mfilter \n§ 12\f\tslut\n"
 
 
 def test_plain_text_is_left_as_it_is() -> None:
     text = agenda_text(ITEMS)
-    assert normalise_text(text) is text  # not even copied
+    assert normalise_document(text) is text  # not even copied
 
 
 # Text with the characters the step changes, often at line starts.
@@ -70,8 +70,8 @@ _ALPHABET = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
 def test_normalising_is_idempotent_and_keeps_the_lines(text: str) -> None:
-    once = normalise_text(text)
-    assert normalise_text(once) == once
+    once = normalise_document(text)
+    assert normalise_document(once) == once
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     assert len(once.split("\n")) == len(lines)
     assert "\r" not in once and not set(once) & set(WORD_BULLETS)

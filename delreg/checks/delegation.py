@@ -19,18 +19,18 @@ from functools import lru_cache
 from delreg.checks.facts import DelegationFact
 from delreg.checks.findings import Finding, MissingDate, Severity, finding
 from delreg.delegation_order import DelegationOrder, DelegationPoint, format_amount
+from delreg.text import fold_dashes
 
 # The definite and indefinite forms of a title name the same person: "direktören" is "direktör",
 # "sekreteraren" is "sekreterare", "chefen" is "chef".
 _DEFINITE_ENDINGS = ("en", "n", "et", "t")
-_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2011": "-"})
 # How many allowed combinations to remember; bounds memory when every amount differs.
 _REMEMBERED = 200_000
 
 
 @lru_cache(maxsize=4096)
 def _folded_title(text: str) -> str:
-    value = text.translate(_DASHES).casefold()
+    value = fold_dashes(text).casefold()
     return " ".join(re.sub(r"[.,:;()]", " ", value).split())
 
 

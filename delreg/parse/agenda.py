@@ -33,7 +33,7 @@ from delreg.parse.agenda_items import (
 from delreg.parse.agenda_lines import LineKind, classify_lines
 from delreg.parse.agenda_parties import as_wording
 from delreg.parse.agenda_rules import AgendaRules, agenda_rules
-from delreg.parse.text import normalise_text
+from delreg.text import normalise_document
 
 __all__ = ["read_agenda"]
 
@@ -63,7 +63,7 @@ def read_agenda(
     became of every line of the sections read as lists, and whether a list was found.
     """
     rules = agenda_rules(config)
-    lines = classify_lines(normalise_text(text), rules)
+    lines = classify_lines(normalise_document(text), rules)
     headed = any(line.kind is LineKind.DECISION_HEADING for line in lines)
     records = _Records(source=source, config=config, rules=rules, meeting_year=meeting_year)
     segmenter = Segmenter(rules, config, headed=headed)

@@ -3,7 +3,7 @@
 Text comes in reading order from PDFium (pypdfium2), a table as one line per row (a ruled
 table's cells found by pdfplumber, a table without rules by its header's columns, see
 ``_PageReader`` and ``_unruled_tables``), and then goes through the same normalising
-step as any agenda text (delreg.parse.text: Word's Symbol and Wingdings bullets become ``•``).
+step as any agenda text (delreg.text: Word's Symbol and Wingdings bullets become ``•``).
 Running heads and feet (the board's name, "Sida 2 (5)") and a table's repeated header row are
 taken out, so that an item or a row broken across a page reads as one. The libraries were
 chosen by measurement: bench/RESULTS.md, "Reading PDFs".
@@ -26,7 +26,7 @@ from delreg.config import Config
 from delreg.errors import DelregError, InputError
 from delreg.parse import Record
 from delreg.parse.accounting import Account
-from delreg.parse.text import BULLET, normalise_text
+from delreg.text import BULLET, normalise_document
 
 # Running heads and feet sit among the first and last few lines of a page.
 EDGE_LINES = 3
@@ -113,7 +113,8 @@ def _located(record: Record, source: str, lines: Sequence[PdfLine]) -> Record:
 def pdf_lines(binary_stream: IO[bytes], *, source: str) -> list[PdfLine]:
     """Each line of text with its page and its line on that page, furniture left out."""
     pages = [
-        _trimmed(normalise_text(text).split("\n")) for text in _page_texts(binary_stream, source)
+        _trimmed(normalise_document(text).split("\n"))
+        for text in _page_texts(binary_stream, source)
     ]
     furniture = _furniture([[text for _, text in page] for page in pages])
     kept: list[PdfLine] = []

@@ -29,7 +29,7 @@ from delreg.model import (
 )
 from delreg.parse import Rejected
 from delreg.spreadsheet import unprotect
-from delreg.text import clean_text
+from delreg.text import clean_text, refuse_wrongly_decoded
 
 if TYPE_CHECKING:
     import sqlite3
@@ -43,15 +43,6 @@ REQUIRED_FIELDS = ("diary_number", "subject")
 
 # A timestamp where a date is meant ("2024-01-19T00:00:00", "2024-01-19 14:30"): the day counts.
 _TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
-# UTF-8 read as Windows-1252 or Latin-1 turns "ö" into "Ã¶": "Ã" and then what a continuation
-# byte (0x80-0xBF) decodes to in either of those.
-_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
-_MOJIBAKE = re.compile(
-    "Ã["
-    + re.escape(_CONTINUATION_BYTES.decode("cp1252", errors="ignore"))
-    + re.escape(_CONTINUATION_BYTES.decode("latin-1"))
-    + "]"
-)
 
 
 _HEADER_SPACING = re.compile(r"[\s_\-]+")
@@ -369,7 +360,7 @@ def _party(item: object) -> str:
 def _clean_text(text: str, field: str) -> str:
     # Most cells are plain ASCII: nothing decoded wrongly and no control character in them.
     if not (text.isascii() and text.isprintable()):
-        _refuse_wrongly_decoded(text)
+        refuse_wrongly_decoded(text)
         text = clean_text(text)
         # delreg.fields tests numbers with str.isdigit(), which says yes to "²" that int() refuses.
         if field in NUMBER_FIELDS and any(
@@ -380,19 +371,6 @@ def _clean_text(text: str, field: str) -> str:
     if field in DATE_FIELDS and (found := _TIMESTAMP.fullmatch(cleaned)):
         return found.group(1)
     return cleaned
-
-
-def _refuse_wrongly_decoded(text: str) -> None:
-    if "\ufffd" in text:
-        raise InvalidValue(
-            f"{text.strip()[:60]!r} holds '\ufffd', the mark of text that could not be decoded",
-            hint="export the file again as UTF-8",
-        )
-    if _MOJIBAKE.search(text):
-        raise InvalidValue(
-            f"{text.strip()[:60]!r} looks wrongly decoded ('Ã¶' where 'ö' was meant)",
-            hint="the file was converted to UTF-8 twice; export it again as UTF-8",
-        )
 
 
 # What makes two rows with one diary number the same decision: everything but where it was read.
