@@ -1,7 +1,7 @@
 """What falls due: the deadlines a board's secretary must meet or watch, from a day onward.
 
 Pure: the register's meetings, appeals and candidate decisions in, dated items out. The date
-law is delreg.calendar's and which rule applies to a decision is delreg.legal_status's; this
+law is delreg.deadlines' and which rule applies to a decision is delreg.legal_status's; this
 module gathers their dates into one agenda.
 
 The items, each with a date, and why it is there:
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from delreg.calendar import minutes_adjust_deadline, posting_deadline
+from delreg.deadlines import minutes_adjust_deadline, posting_deadline
 from delreg.legal_status import Route, StatusBook
 from delreg.model import Decision, Meeting
 

@@ -2,7 +2,7 @@
 
 Pure: a decision, the meeting it was reported at, its appeals, the configuration and a day to
 judge by. The date law itself (holidays, roll-forward, appeal period, avtalsspärr) is
-delreg.calendar's; this module only says which of its rules applies to which decision.
+delreg.deadlines'; this module only says which of its rules applies to which decision.
 
 Laga kraft (legal force): a decision can no longer be appealed from the day after the last day
 to appeal, unless an appeal was lodged. While an appeal is pending the decision is not final;
@@ -14,7 +14,6 @@ shows the avtalsspärr, and it is final only once a court has decided an appeal 
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -22,10 +21,11 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from delreg.calendar import appeal_ends_on, contract_allowed_from, standstill_ends_on
 from delreg.config import Config
+from delreg.deadlines import appeal_ends_on, contract_allowed_from, standstill_ends_on
 from delreg.errors import InputError
 from delreg.model import Appeal, Decision, Meeting
+from delreg.text import without_diacritics
 
 ONE_DAY = timedelta(days=1)
 # Statuses a StatusBook remembers at most, so memory stays flat over a million decisions.
@@ -57,13 +57,8 @@ class State(StrEnum):
     not_appealable = "not-appealable"
 
 
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-_ROUTES_BY_NAME = {_folded(route.value): route for route in Route} | {
-    _folded(route.name): route for route in Route
+_ROUTES_BY_NAME = {without_diacritics(route.value): route for route in Route} | {
+    without_diacritics(route.name): route for route in Route
 }
 
 
@@ -72,7 +67,7 @@ def route_for(kind: str, config: Config) -> Route:
     """The appeal route of a kind, from [appeal_routes] (``default`` for a kind not named)."""
     routes = config.section("appeal_routes")
     name = routes.get(kind, routes.get("default", Route.laglighetsprovning.value))
-    route = _ROUTES_BY_NAME.get(_folded(str(name)))
+    route = _ROUTES_BY_NAME.get(without_diacritics(str(name)))
     if route is None:
         raise InputError(
             f"appeal_routes.{kind if kind in routes else 'default'}: unknown route {name!r}",

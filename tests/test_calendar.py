@@ -1,6 +1,6 @@
 """The Swedish calendar and legal deadlines, checked against known dates and an independent oracle.
 
-Expectations never come from delreg.calendar itself: they are dates read off the almanac, worked
+Expectations never come from delreg.deadlines itself: they are dates read off the almanac, worked
 examples from the law's commentary and Upphandlingsmyndigheten, or a separate computation of the
 rules (the Gregorian computus rather than dateutil, a plain day-by-day test rather than tables).
 """
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from delreg.calendar import (
+from delreg.deadlines import (
     appeal_ends_on,
     contract_allowed_from,
     describe_day,

@@ -8,12 +8,12 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from delreg.calendar import is_non_working_day
 from delreg.checks import CheckSettings, Finding
 from delreg.checks.facts import ChainDecision
 from delreg.checks.findings import MissingDate
 from delreg.checks.procurement import check_procurement, standstill_window
 from delreg.checks.runner import finish
+from delreg.deadlines import is_non_working_day
 
 SETTINGS = CheckSettings(today=date(2031, 1, 1))
 

@@ -14,10 +14,10 @@ from functools import lru_cache
 from itertools import groupby
 from operator import attrgetter
 
-from delreg.calendar import describe_day, standstill_ends_on
 from delreg.checks.facts import ChainDecision
 from delreg.checks.findings import Finding, MissingDate, finding
 from delreg.checks.settings import CheckSettings
+from delreg.deadlines import describe_day, standstill_ends_on
 
 Found = Finding | MissingDate
 

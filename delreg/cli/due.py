@@ -54,8 +54,8 @@ def due(
 
     from delreg.cli.decisions import status_book
     from delreg.dates import parse_date
+    from delreg.deadlines import meeting_appeal_ends_on
     from delreg.due import DATED_FIELDS, LOOKBACK, Window, due_items
-    from delreg.meetings import appeal_ends_on
     from delreg.store import DecisionQuery, OpenMode
 
     env = environment(ctx)
@@ -73,7 +73,7 @@ def due(
         reported = [
             decision
             for meeting in meetings
-            if (ends := appeal_ends_on(meeting)) and window.holds(date.fromisoformat(ends))
+            if (ends := meeting_appeal_ends_on(meeting)) and window.holds(date.fromisoformat(ends))
             for decision in store.decisions(DecisionQuery(meeting=meeting.date))
         ]
         unreported = list(store.decisions(DecisionQuery(unreported=True, newest_first=False)))

@@ -18,7 +18,7 @@ app.add_typer(meetings_app, name="meetings")
 
 
 def meeting_json(meeting: Any) -> dict[str, Any]:
-    from delreg.meetings import appeal_ends_on
+    from delreg.deadlines import meeting_appeal_ends_on
 
     return {
         "date": meeting.date,
@@ -26,7 +26,7 @@ def meeting_json(meeting: Any) -> dict[str, Any]:
         "paragraph": meeting.paragraph,
         "adjusted_on": meeting.adjusted_on,
         "posted_on": meeting.posted_on,
-        "appeal_ends_on": appeal_ends_on(meeting),
+        "appeal_ends_on": meeting_appeal_ends_on(meeting),
     }
 
 
@@ -56,8 +56,8 @@ def add_meeting(
 ) -> None:
     """Register a meeting, or with --update set its §, approval and posting dates."""
     from delreg.dates import optional_date, parse_date
+    from delreg.deadlines import minutes_warnings
     from delreg.fields import board_name, within_bounds
-    from delreg.meetings import deadline_warnings
     from delreg.model import Meeting
 
     env = environment(ctx)
@@ -72,7 +72,7 @@ def add_meeting(
 
     with env.open_store(OpenMode.EXISTING if update else OpenMode.CREATE) as store:
         saved = store.update_meeting(meeting) if update else store.add_meeting(meeting)
-    for warning in deadline_warnings(saved):
+    for warning in minutes_warnings(saved):
         env.warn(f"warning: {warning}")
     env.say(f"{'updated' if update else 'added'} the meeting on {saved.date}")
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from delreg.config import Config
-from delreg.meetings import appeal_ends_on
+from delreg.deadlines import meeting_appeal_ends_on
 from delreg.model import Decision, Meeting, Notice, diary_number_sort_key
 from delreg.public import shown_publicly
 from delreg.report.sentences import decision_sentence
@@ -115,7 +115,7 @@ def assemble_meeting_report(
     return MeetingReport(
         meeting=meeting,
         board=meeting.board or config.board,
-        appeal_ends_on=appeal_ends_on(meeting),
+        appeal_ends_on=meeting_appeal_ends_on(meeting),
         items=tuple(
             report_item(number, decision, config, public=public) for number, decision in numbered
         ),

@@ -1,4 +1,5 @@
-"""The Swedish calendar of public holidays and the legal deadlines a register can check.
+"""The law's day counting: Swedish public holidays, working days, and the deadlines a register
+keeps (appeal, avtalsspärr, the minutes of a meeting). Reading and writing dates is delreg.dates'.
 
 Pure functions on ``datetime.date``, no I/O. Holidays follow lag (1989:253) om allmänna helgdagar,
 computed by rule for any year. Deadlines follow lag (1930:173) om beräkning av lagstadgad tid: when
@@ -15,6 +16,8 @@ from types import MappingProxyType
 
 from dateutil.easter import easter
 
+from delreg.model import Meeting
+
 __all__ = [
     "appeal_ends_on",
     "contract_allowed_from",
@@ -22,7 +25,9 @@ __all__ = [
     "easter_sunday",
     "is_holiday",
     "is_non_working_day",
+    "meeting_appeal_ends_on",
     "minutes_adjust_deadline",
+    "minutes_warnings",
     "posting_deadline",
     "public_holidays",
     "roll_forward",
@@ -178,3 +183,43 @@ def minutes_adjust_deadline(meeting_on: date) -> date:
 def posting_deadline(adjusted_on: date) -> date:
     """The last day to post the approval on the notice board (kommunallagen 8 kap. 12 §)."""
     return roll_forward(adjusted_on + POSTING_PERIOD)
+
+
+# A meeting: the dates of its minutes, and the appeal period they open.
+
+
+def meeting_appeal_ends_on(meeting: Meeting) -> str | None:
+    """The last day to appeal decisions reported at the meeting (kommunallagen 13 kap. 5 §).
+
+    The three weeks run from the posting of the approved minutes; before they are posted
+    there is no deadline yet.
+    """
+    if meeting.posted_on is None:
+        return None
+    return appeal_ends_on(date.fromisoformat(meeting.posted_on)).isoformat()
+
+
+def minutes_warnings(meeting: Meeting) -> list[str]:
+    """Minutes approved late (5 kap. 69 §) or posted late (8 kap. 12 §)."""
+    warnings = []
+    held = date.fromisoformat(meeting.date)
+    if meeting.adjusted_on:
+        adjusted = date.fromisoformat(meeting.adjusted_on)
+        if adjusted < held:
+            warnings.append(f"the minutes were approved ({adjusted}) before the meeting ({held})")
+        elif adjusted > minutes_adjust_deadline(held):
+            warnings.append(
+                f"the minutes were approved {(adjusted - held).days} days after the meeting; "
+                "kommunallagen 5 kap. 69 § allows 14"
+            )
+    if meeting.posted_on and meeting.adjusted_on:
+        adjusted = date.fromisoformat(meeting.adjusted_on)
+        posted = date.fromisoformat(meeting.posted_on)
+        if posted < adjusted:
+            warnings.append(f"the minutes were posted ({posted}) before approval ({adjusted})")
+        elif posted > posting_deadline(adjusted):
+            warnings.append(
+                f"the minutes were posted {(posted - adjusted).days} days after approval; "
+                "kommunallagen 8 kap. 12 § allows two"
+            )
+    return warnings
