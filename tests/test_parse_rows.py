@@ -1,4 +1,4 @@
-"""One row of a registry export → one normalised Decision (delreg.parse.rows)."""
+"""One row of a registry export → one normalised Decision (delreg.parse.registry_rows)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from delreg.errors import DelregError, InputError, InvalidValue
 from delreg.fields import MAX_AMOUNT
 from delreg.model import Decision
 from delreg.parse import Rejected
-from delreg.parse.rows import (
+from delreg.parse.registry_rows import (
     READ_FIELDS,
     ColumnNames,
     SeenDiaryNumbers,

@@ -21,7 +21,7 @@ import pytest
 from delreg.config import load_config
 from delreg.model import Decision, Meeting
 from delreg.parse import Record, Rejected
-from delreg.parse import rows as parse_rows
+from delreg.parse import registry_rows as parse_rows
 from delreg.parse.tabular import read_csv
 from delreg.store import OpenMode, Store
 from delreg.store import register as store_register
