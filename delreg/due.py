@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from delreg.deadlines import minutes_adjust_deadline, posting_deadline
+from delreg.json_shapes import due_item_json
 from delreg.legal_status import Route, StatusBook
 from delreg.model import Decision, Meeting
 
@@ -65,16 +66,7 @@ class DueItem:
         return f"{self.kind}-{self.key}@delreg"
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "date": self.on,
-            "kind": self.kind,
-            "title": self.title,
-            "diary_numbers": list(self.diary_numbers),
-            "meeting": self.meeting,
-            "overdue": self.overdue,
-            "detail": self.detail,
-            "uid": self.uid,
-        }
+        return due_item_json(self)
 
 
 @dataclass(frozen=True)

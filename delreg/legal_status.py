@@ -24,6 +24,7 @@ from typing import Any
 from delreg.config import Config
 from delreg.deadlines import appeal_ends_on, contract_allowed_from, standstill_ends_on
 from delreg.errors import InputError
+from delreg.json_shapes import status_json
 from delreg.model import Appeal, Decision, Meeting
 from delreg.text import without_diacritics
 
@@ -112,18 +113,7 @@ class LegalStatus:
     def to_json(self, *, with_state: bool = True) -> dict[str, Any]:
         """The status; ``with_state=False`` leaves out what depends on the day asked (state,
         final), for a document that must read the same whenever it is made (a report)."""
-        on_the_day = {"state": str(self.state), "final": self.is_final} if with_state else {}
-        return {
-            "route": str(self.route),
-            **on_the_day,
-            "meeting": self.meeting,
-            "minutes_posted_on": self.minutes_posted_on,
-            "appeal_ends_on": self.appeal_ends_on,
-            "final_on": self.final_on,
-            "standstill_ends_on": self.standstill_ends_on,
-            "contract_allowed_from": self.contract_allowed_from,
-            "appeals": [appeal.to_json() for appeal in self.appeals],
-        }
+        return status_json(self, with_state=with_state)
 
 
 def _iso(day: date | None) -> str | None:

@@ -8,6 +8,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from delreg.json_shapes import acknowledgement_json, finding_json
 from delreg.model import diary_number_sort_key
 
 
@@ -68,7 +69,7 @@ class Acknowledgement:
     user: str
 
     def to_json(self) -> dict[str, str]:
-        return {"reason": self.reason, "at": self.at, "user": self.user}
+        return acknowledgement_json(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,16 +85,7 @@ class Finding:
     acknowledged: Acknowledgement | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "severity": str(self.severity),
-            "diary_number": self.diary_number,
-            "message": self.message,
-            "hint": self.hint,
-            "decided_on": self.decided_on,
-            "procurement_number": self.procurement_number,
-            "acknowledged": self.acknowledged.to_json() if self.acknowledged else None,
-        }
+        return finding_json(self)
 
     def sort_key(self) -> tuple[int, int, tuple[int, int, str], str]:
         """Errors first, then the rules in their documented order, then by diary number."""

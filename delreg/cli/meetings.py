@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -15,19 +15,6 @@ meetings_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(meetings_app, name="meetings")
-
-
-def meeting_json(meeting: Any) -> dict[str, Any]:
-    from delreg.deadlines import meeting_appeal_ends_on
-
-    return {
-        "date": meeting.date,
-        "board": meeting.board,
-        "paragraph": meeting.paragraph,
-        "adjusted_on": meeting.adjusted_on,
-        "posted_on": meeting.posted_on,
-        "appeal_ends_on": meeting_appeal_ends_on(meeting),
-    }
 
 
 @meetings_app.command(
@@ -86,6 +73,7 @@ def list_meetings(
 ) -> None:
     """List meetings with the last day to appeal what was reported there."""
     env = environment(ctx)
+    from delreg.json_shapes import meeting_json
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.EXISTING) as store:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from delreg.json_shapes import rejected_json
 from delreg.model import Decision, Notice
 
 
@@ -21,7 +22,7 @@ class Rejected:
     reason: str
 
     def to_json(self) -> dict[str, str]:
-        return {"source": self.source, "reason": self.reason}
+        return rejected_json(self)
 
 
 Record = Decision | Notice | Rejected

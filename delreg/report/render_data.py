@@ -16,6 +16,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from delreg.json_shapes import meeting_json, notice_json
 from delreg.model import DECISION_FIELDS, Decision
 from delreg.report.build import MeetingReport, Report, ReportItem
 from delreg.spreadsheet import protect
@@ -37,20 +38,15 @@ def item_json(item: ReportItem, status: StatusOf | None = None) -> dict[str, Any
 
 def report_json(report: Report, status: StatusOf | None = None) -> dict[str, Any]:
     if isinstance(report, MeetingReport):
-        meeting = report.meeting
+        # The meeting's shape, with the board the report is made for (the configured one
+        # where the meeting names none).
         return {
-            "date": meeting.date,
+            **meeting_json(report.meeting),
             "board": report.board,
-            "paragraph": meeting.paragraph,
-            "adjusted_on": meeting.adjusted_on,
-            "posted_on": meeting.posted_on,
             "appeal_ends_on": report.appeal_ends_on,
             "public": report.public,
             "items": [item_json(item, status) for item in report.items],
-            "notices": [
-                {"position": notice.position, "text": notice.text, "date": notice.date}
-                for notice in report.notices
-            ],
+            "notices": [notice_json(notice) for notice in report.notices],
         }
     return {
         "since": report.since,

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from delreg.errors import Conflict, DelregError, NotFound
+from delreg.json_shapes import change_json, event_json, import_summary_json
 from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice, secret_by_reason
 from delreg.parse import Record, Rejected
 from delreg.store.bulk import MeetingItems, Staging, chunks, plan_reportings
@@ -68,15 +69,7 @@ class Event:
         }
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "at": self.at,
-            "user": self.user,
-            "action": self.action,
-            "diary_number": self.diary_number,
-            "old": self.old,
-            "new": self.new,
-            "command": self.command,
-        }
+        return event_json(self)
 
 
 _EVENT_SELECT = "SELECT at, user, action, diary_number, old, new, command FROM events"
@@ -116,16 +109,7 @@ class ImportSummary:
     changes: list[Change] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        summary: dict[str, Any] = {
-            "inserted": self.inserted,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "rejected": [item.to_json() for item in self.rejected],
-            "notices": self.notices,
-        }
-        if self.changes is not None:
-            summary["changes"] = [change.to_json() for change in self.changes]
-        return summary
+        return import_summary_json(self)
 
 
 @dataclass(frozen=True)
@@ -137,11 +121,7 @@ class Change:
     fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "diary_number": self.diary_number,
-            "action": self.action,
-            "fields": {name: {"old": old, "new": new} for name, (old, new) in self.fields.items()},
-        }
+        return change_json(self)
 
 
 def changed_fields(old: Decision, new: Decision) -> dict[str, tuple[Any, Any]]:
