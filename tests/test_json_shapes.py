@@ -7,7 +7,7 @@ keys may come, none may go. The snapshot tests hold a report's whole document by
 from __future__ import annotations
 
 from delreg.model import FIELDS
-from tests.conftest import DATA, SEED, Invoke, as_json
+from tests.helpers import DATA, SEED, Invoke, as_json
 
 DECISION_KEYS = [
     "diary_number", "kind", "procurement_number", "subject", "parties", "delegate",
