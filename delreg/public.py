@@ -52,6 +52,8 @@ INTERNAL_FIELDS: tuple[str, ...] = field_names(lambda spec: spec.internal)
 # Contract keys kept in published JSON with a null value, so scripts written against
 # `delreg list --format json` read published data unchanged.
 _NULLED_CONTRACT_KEYS = field_names(lambda spec: spec.internal and spec.contract)
+# The keys of a decision in published data, in order.
+PUBLISHED_FIELDS: tuple[str, ...] = field_names(lambda spec: not spec.internal or spec.contract)
 
 _NO_INTERNAL_VALUES: dict[str, Any] = dict.fromkeys(INTERNAL_FIELDS)
 

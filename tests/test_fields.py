@@ -14,7 +14,13 @@ import pytest
 
 from delreg.config import load_config
 from delreg.model import DECISION_FIELDS, FIELDS, Decision
-from delreg.public import INTERNAL_FIELDS, public_view, published_json, without_internal
+from delreg.public import (
+    INTERNAL_FIELDS,
+    PUBLISHED_FIELDS,
+    public_view,
+    published_json,
+    without_internal,
+)
 from delreg.store import OpenMode, Store
 from delreg.store.connection import connect, create_private_file
 from delreg.store.rows import STORED_FIELDS
@@ -124,6 +130,7 @@ def test_published_data_never_carries_an_internal_field(secret: bool) -> None:
     config = load_config(None)
     decision = dataclasses.replace(EVERY_FIELD, secret=secret, secret_reason=None)
     published = published_json(decision, config)
+    assert list(published) == list(PUBLISHED_FIELDS)
     for spec in FIELDS:
         if spec.internal and spec.contract:
             # Kept as null, so a script written against `list --format json` reads it unchanged.

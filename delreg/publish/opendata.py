@@ -53,8 +53,6 @@ def files(
 
 
 def _contract_keys() -> list[str]:
-    from delreg.model import Decision
-    from delreg.public import INTERNAL_FIELDS
+    from delreg.public import PUBLISHED_FIELDS
 
-    keys = Decision(diary_number="", kind="", subject="").to_json()
-    return [key for key in keys if key not in INTERNAL_FIELDS or key == "source"]
+    return list(PUBLISHED_FIELDS)
