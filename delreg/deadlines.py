@@ -23,6 +23,7 @@ __all__ = [
     "contract_allowed_from",
     "describe_day",
     "easter_sunday",
+    "final_from",
     "is_holiday",
     "is_non_working_day",
     "meeting_appeal_ends_on",
@@ -161,6 +162,12 @@ def standstill_ends_on(notified_on: date, days: int = STANDSTILL_DAYS_ELECTRONIC
     if days < 1:
         raise ValueError(f"an avtalsspärr lasts at least one day, not {days}")
     return roll_forward(notified_on + timedelta(days=days))
+
+
+def final_from(last_day: date) -> date:
+    """The first day a decision has legal force (laga kraft): the day after the last day to
+    appeal it, or after the day a court decided the appeal."""
+    return last_day + timedelta(days=1)
 
 
 def contract_allowed_from(notified_on: date, days: int = STANDSTILL_DAYS_ELECTRONIC) -> date:

@@ -16,19 +16,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
 from delreg.config import Config
-from delreg.deadlines import appeal_ends_on, contract_allowed_from, standstill_ends_on
+from delreg.deadlines import appeal_ends_on, contract_allowed_from, final_from, standstill_ends_on
 from delreg.errors import InputError
 from delreg.json_shapes import status_json
 from delreg.model import Appeal, Decision, Meeting
 from delreg.text import without_diacritics
 
-ONE_DAY = timedelta(days=1)
 # Statuses a StatusBook remembers at most, so memory stays flat over a million decisions.
 _SHARED_STATUSES = 50_000
 
@@ -157,12 +156,12 @@ def legal_status(
     elif any(appeal.pending for appeal in lodged):
         state = State.appealed
     else:
-        final_on = period_end + ONE_DAY if period_end is not None else None
+        final_on = final_from(period_end) if period_end is not None else None
         decided = [date.fromisoformat(a.decided_on) for a in lodged if a.decided_on]
         # A court's decision settles an appeal, not the period others have to appeal in; an
         # överprövning has no period of its own, so there the court's decision settles it.
         if decided and (final_on is not None or route is Route.overprovning):
-            final_on = max(final_on or date.min, max(decided) + ONE_DAY)
+            final_on = max(final_on or date.min, final_from(max(decided)))
         state = _state_by_time(
             route,
             decision,
