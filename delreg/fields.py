@@ -1,7 +1,9 @@
 """Normalising one field of a decision from what a person typed. Pure.
 
 The command line (add, edit) and the importers share these rules, so a value means the same
-whether it came from an option, a CSV cell or an Excel sheet.
+whether it came from an option, a CSV cell or an Excel sheet. Which fields a decision has, and
+what each holds, is the field list's to say (delreg.model.FIELDS); the characters any text may
+hold are delreg.text's.
 """
 
 from __future__ import annotations
