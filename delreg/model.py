@@ -14,6 +14,7 @@ from typing import Any, Literal
 from delreg.config import FALLBACK_KIND, Config
 from delreg.diary_numbers import is_canonical
 from delreg.errors import InvalidValue
+from delreg.json_shapes import appeal_json, decision_json
 from delreg.text import fold_dashes, shown
 
 _DNR_PREFIX = re.compile(r"^(?:dnr|diarienummer|diarienr)\b\.?\s*:?\s*", re.IGNORECASE)
@@ -156,8 +157,6 @@ class Decision:
 
     def to_json(self) -> dict[str, Any]:
         """The contract's JSON shape of a decision (delreg.json_shapes)."""
-        from delreg.json_shapes import decision_json
-
         return decision_json(self)
 
 
@@ -360,6 +359,4 @@ class Appeal:
         return self.outcome is None
 
     def to_json(self) -> dict[str, Any]:
-        from delreg.json_shapes import appeal_json
-
         return appeal_json(self)
