@@ -18,14 +18,18 @@ from delreg.deadlines import (
     contract_allowed_from,
     describe_day,
     easter_sunday,
+    final_from,
     is_holiday,
     is_non_working_day,
+    meeting_appeal_ends_on,
     minutes_adjust_deadline,
+    minutes_warnings,
     posting_deadline,
     public_holidays,
     roll_forward,
     standstill_ends_on,
 )
+from delreg.model import Meeting
 
 SATURDAY = 5
 SUNDAY = 6
@@ -392,3 +396,46 @@ def test_minutes_adjust_deadline(meeting_on: date, expected: date) -> None:
 )
 def test_posting_deadline(adjusted_on: date, expected: date) -> None:
     assert posting_deadline(adjusted_on) == expected
+
+
+# A meeting's minutes and the appeal period they open (kommunallagen 5:69, 8:12, 13:5).
+
+
+def _meeting(held: str, adjusted: str | None = None, posted: str | None = None) -> Meeting:
+    return Meeting(held, "Hälso- och sjukvårdsnämnden", adjusted_on=adjusted, posted_on=posted)
+
+
+def test_a_meetings_appeal_period_runs_from_the_posting_of_its_minutes() -> None:
+    assert meeting_appeal_ends_on(_meeting("2024-02-15", "2024-02-20")) is None
+    assert meeting_appeal_ends_on(_meeting("2024-02-15", "2024-02-20", "2024-02-21")) == (
+        "2024-03-13"
+    )
+    # Three weeks from 11 December 2024 is nyårsdagen; the period ends the next working day.
+    assert meeting_appeal_ends_on(_meeting("2024-12-05", "2024-12-10", "2024-12-11")) == (
+        "2025-01-02"
+    )
+    # Laga kraft from the day after.
+    assert final_from(date(2025, 1, 2)) == date(2025, 1, 3)
+
+
+@pytest.mark.parametrize(
+    ("meeting", "warnings"),
+    [
+        (_meeting("2024-03-14", "2024-03-28", "2024-04-02"), []),
+        # Skärtorsdagen is a working day: 19 days is late.
+        (_meeting("2024-03-14", "2024-04-02"), ["approved 19 days after the meeting"]),
+        # Fourteen days from 7 June 2024 is midsommarafton: the Monday after is in time.
+        (_meeting("2024-06-07", "2024-06-24"), []),
+        (_meeting("2024-06-07", "2024-06-25"), ["approved 18 days after the meeting"]),
+        # Two days after Friday 20 December is a Sunday: Monday the 23rd is in time.
+        (_meeting("2024-12-12", "2024-12-20", "2024-12-23"), []),
+        (_meeting("2024-12-12", "2024-12-20", "2024-12-27"), ["posted 7 days after approval"]),
+        (_meeting("2024-12-12", "2024-12-11"), ["approved (2024-12-11) before the meeting"]),
+        (_meeting("2024-12-12", "2024-12-13", "2024-12-12"), ["posted (2024-12-12) before"]),
+    ],
+)
+def test_minutes_approved_or_posted_late_are_told(meeting: Meeting, warnings: list[str]) -> None:
+    told = minutes_warnings(meeting)
+    assert len(told) == len(warnings), told
+    for warning, expected in zip(told, warnings, strict=True):
+        assert expected in warning
