@@ -46,6 +46,12 @@ def test_text_that_is_no_date(bad: str) -> None:
         parse_date(bad)
 
 
+def test_a_date_with_room_around_it_reads_and_a_page_of_text_is_no_date() -> None:
+    assert parse_date(" " * 90 + "den 8 december 2023" + " " * 90) == "2023-12-08"
+    with pytest.raises(InvalidValue, match="is not a date"):
+        parse_date("den 8 december 2023 " * 20)
+
+
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))  # the register range
 def test_every_date_reads_the_same_in_iso_and_in_words(day: date) -> None:
     words = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
