@@ -291,3 +291,37 @@ def test_an_import_into_a_new_register_names_its_first_board(
     assert as_json(delreg("boards", "list", "--json")) == [
         {"code": HSN, "name": HSN, "delegate": None, "decisions": 2, "meetings": 0}
     ]
+
+
+def test_check_due_and_publish_take_the_board(
+    delreg: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = same_day(delreg, tmp_path)
+    # A contract on RS's side whose award the register lacks: an error finding of RS's.
+    delreg(
+        "add", "--kind", "kontrakt", "--diary-number", "24RS105", "--subject", "städtjänster",
+        "--procurement-number", "MT 2024-0099", "--decided-on", "2024-03-06", "--board", "RS",
+    )  # fmt: skip
+    hsn = delreg("--config", config, "check", "--as-of", DAY, "--format", "json")
+    assert hsn.exit_code == 0 and as_json(hsn) == []
+    rs = delreg("check", "--as-of", DAY, "--board", "RS", "--format", "json")
+    assert rs.exit_code == 1
+    assert {f["diary_number"] for f in as_json(rs)} == {"24RS105"}
+    every = delreg("check", "--as-of", DAY, "--board", "all", "--format", "json")
+    assert as_json(every) == as_json(rs)
+
+    def minutes(*args: str) -> list[str]:
+        items = as_json(delreg(*args, "due", "--as-of", DAY, "--format", "json"))
+        return [item["title"] for item in items if item["kind"] == "minutes-adjust"]
+
+    assert minutes("--config", config) == [f"Approve (justera) the minutes of HSN {DAY}"]
+    assert sorted(minutes()) == [
+        f"Approve (justera) the minutes of HSN {DAY}",
+        f"Approve (justera) the minutes of RS {DAY}",
+    ]
+    monkeypatch.chdir(tmp_path)
+    published = delreg("publish", "rs", "--board", "RS", "--base-url", "https://r.example/rs/",
+                       "--contact", "registrator@r.example")  # fmt: skip
+    assert published.exit_code == 0, published.stderr
+    rows = (tmp_path / "rs" / "decisions.csv").read_text(encoding="utf-8").splitlines()
+    assert sorted(row.split(",")[0] for row in rows[1:]) == ["24RS102", "24RS104", "24RS105"]

@@ -140,7 +140,12 @@ def add(
     env.say(f"added {decision.diary_number} ({decision.kind})")
 
 
-@app.command(name="list", epilog="Example: delreg list --month last --format csv > januari.csv")
+@app.command(
+    name="list",
+    epilog="Examples:\n\n"
+    "  delreg list --month last --format csv > januari.csv\n\n"
+    "  delreg list --board all --since 2024-01-01 --format json",
+)
 def list_decisions(
     ctx: typer.Context,
     kind: Kind = None,

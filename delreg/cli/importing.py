@@ -62,6 +62,7 @@ class CommitGuard:
     epilog="Examples:\n\n"
     "  delreg import data/example-agenda.txt --meeting 2024-02-15\n\n"
     "  delreg import data/example-diarium.csv --dry-run\n\n"
+    "  delreg import data/example-diarium.csv --board HSN\n\n"
     "  delreg import data/example-diarium.csv --skip-invalid --json\n\n"
     "  delreg list --format csv | delreg import - --format csv",
 )

@@ -82,7 +82,12 @@ def add_meeting(
     env.say(f"{'updated' if update else 'added'} the meeting on {saved.date}")
 
 
-@meetings_app.command("list", epilog="Example: delreg meetings list --format json")
+@meetings_app.command(
+    "list",
+    epilog="Examples:\n\n"
+    "  delreg meetings list --format json\n\n"
+    "  delreg meetings list --board HSN",
+)
 def list_meetings(
     ctx: typer.Context,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (

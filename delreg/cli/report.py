@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 EXAMPLES = (
     "Examples:\n\n"
     "  delreg report --meeting 2024-02-15\n\n"
+    "  delreg report --meeting 2024-02-15 --board HSN\n\n"
     "  delreg report --meeting 2024-02-15 -o anmalningsarenden.docx --mark-reported\n\n"
     "  delreg report --meeting 2024-02-15 --public --format html > offentlig.html\n\n"
     "  delreg report --month last --format csv"
