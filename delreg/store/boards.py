@@ -124,17 +124,13 @@ class BoardWriter:
 
     def _move(self, old: str | None, new: str, stamp: str) -> tuple[int, int]:
         """Move every decision and meeting of board ``old`` (None: no board) to ``new``."""
-        # ``new`` is a board just added: every decision on it now is one moved here.
-        self.connection.execute(
-            "UPDATE decisions SET board = ?, updated_at = ? WHERE board IS ?", [new, stamp, old]
-        )
         moved = [
             decision_from_row(row)
             for row in self.connection.execute(
-                STORED_SELECT + " WHERE d.board = ? ORDER BY d.id", [new]
+                STORED_SELECT + " WHERE d.board IS ? ORDER BY d.id", [old]
             )
         ]
-        self._events(decision_moves(moved, old), stamp)
+        self._events(self._put(moved, new, stamp), stamp)
         meetings = [
             Meeting(*row)
             for row in self.connection.execute(
@@ -158,6 +154,31 @@ class BoardWriter:
         )
         return len(moved), len(meetings)
 
+    def _put(
+        self, decisions: list[Decision], code: str, stamp: str
+    ) -> list[tuple[str, str | None, str | None, str | None]]:
+        """Put ``decisions`` on board ``code``; returns their entries in the history."""
+        self.connection.executemany(
+            "UPDATE decisions SET board = ?, updated_at = ? WHERE diary_number = ?",
+            [(code, stamp, decision.diary_number) for decision in decisions],
+        )
+        return [
+            (
+                BOARD_EVENT,
+                decision.diary_number,
+                json_text(event_values(decision)),
+                json_text(event_values(replace(decision, board=code))),
+            )
+            for decision in decisions
+        ]
+
+    def settle(self) -> None:
+        """A register with one board holds nothing outside it: what an import into a register
+        that named no board read before the row that named its first stays on no board."""
+        boards = read_boards(self.connection)
+        if len(boards) == 1:
+            self._move(None, boards.boards[0].code, _stamp())
+
     def _events(
         self, changes: Iterable[tuple[str, str | None, str | None, str | None]], stamp: str
     ) -> None:
@@ -166,19 +187,6 @@ class BoardWriter:
             for action, number, old, new in changes
         ]
         append_events(self.connection, rows)
-
-
-def decision_moves(
-    decisions: Iterable[Decision], before: str | None
-) -> Iterable[tuple[str, str | None, str | None, str | None]]:
-    """The history's entries for ``decisions``, now on their board, that were on ``before``."""
-    for decision in decisions:
-        yield (
-            BOARD_EVENT,
-            decision.diary_number,
-            json_text(event_values(replace(decision, board=before))),
-            json_text(event_values(decision)),
-        )
 
 
 def name_the_upgraded_boards(connection: sqlite3.Connection) -> None:
@@ -200,14 +208,17 @@ def name_the_upgraded_boards(connection: sqlite3.Connection) -> None:
     for name in names:
         writer._insert(Board(name, name), stamp)
     # The board of the first meeting each decision was reported at, else the only board.
-    connection.execute(
-        "UPDATE decisions SET board = coalesce((SELECT m.board FROM reportings r "
-        "JOIN meetings m ON m.id = r.meeting_id WHERE r.decision_id = decisions.id "
-        "AND m.board != '' ORDER BY m.date LIMIT 1), ?)",
-        [names[0] if len(names) == 1 else None],
+    first_meeting = dict(
+        connection.execute(
+            "SELECT r.decision_id, m.board FROM reportings r JOIN meetings m "
+            "ON m.id = r.meeting_id WHERE m.board != '' ORDER BY m.date DESC"
+        )
     )
-    moved = (
-        decision_from_row(row)
-        for row in connection.execute(STORED_SELECT + " WHERE d.board IS NOT NULL ORDER BY d.id")
-    )
-    writer._events(decision_moves(moved, None), stamp)
+    only = names[0] if len(names) == 1 else None
+    by_board: dict[str, list[Decision]] = {}
+    for row in connection.execute(STORED_SELECT + " ORDER BY d.id"):
+        code = first_meeting.get(row[0], only)
+        if code is not None:
+            by_board.setdefault(code, []).append(decision_from_row(row))
+    for code, decisions in by_board.items():
+        writer._events(writer._put(decisions, code, stamp), stamp)

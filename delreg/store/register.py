@@ -537,6 +537,7 @@ class Store:
                 upsert()
             if staging is not None:
                 staging.drop()
+            self._boards().settle()
             if commit_if is not None and not commit_if(summary):
                 self.connection.execute("ROLLBACK")
         return summary

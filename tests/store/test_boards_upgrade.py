@@ -16,9 +16,9 @@ import pytest
 
 from delreg.store.schema import MIGRATIONS, _add_boards
 from delreg.store.trail import first_broken_link
-from tests.conftest import Invoke, as_json
+from tests.helpers import FIXTURES, Invoke, as_json
 
-REGISTERS = Path(__file__).parent / "fixtures" / "registers"
+REGISTERS = FIXTURES / "registers"
 NAME = "Hälso- och sjukvårdsnämnden"
 
 
