@@ -3,17 +3,15 @@ board taking the rows of a register that named none. Every move is in the histor
 
 from __future__ import annotations
 
-import getpass
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
-from datetime import UTC, datetime
 
 from delreg.boards import Board, Boards, boards_in
 from delreg.errors import Conflict
 from delreg.model import Decision, Meeting
 from delreg.store.rows import STORED_SELECT, decision_from_row, event_values, json_text
-from delreg.store.trail import EventRow
+from delreg.store.trail import EventRow, current_user, now
 from delreg.store.trail import append as append_events
 
 # The history's action for a decision moved to a board by delreg itself (the upgrade, the first
@@ -50,17 +48,6 @@ def board_sizes(connection: sqlite3.Connection) -> dict[str | None, tuple[int, i
     return {code: (each[0], each[1]) for code, each in sizes.items()}
 
 
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
-
-
 class BoardWriter:
     """Changes to the boards, inside the caller's write transaction."""
 
@@ -85,7 +72,7 @@ class BoardWriter:
                 f"board {same_name.code} is already named {board.name!r}",
                 hint="give the new board another name",
             )
-        stamp = _stamp()
+        stamp = now()
         if same_name is not None:
             # Names are unique: the old row gives its name up until it is gone, below.
             self.connection.execute(
@@ -177,7 +164,7 @@ class BoardWriter:
         that named no board read before the row that named its first stays on no board."""
         boards = read_boards(self.connection)
         if len(boards) == 1:
-            self._move(None, boards.boards[0].code, _stamp())
+            self._move(None, boards.boards[0].code, now())
 
     def _events(
         self, changes: Iterable[tuple[str, str | None, str | None, str | None]], stamp: str
@@ -203,8 +190,8 @@ def name_the_upgraded_boards(connection: sqlite3.Connection) -> None:
     ]
     if not names:
         return
-    stamp = _stamp()
-    writer = BoardWriter(connection, _user(), "delreg (upgrade: every decision to a board)")
+    stamp = now()
+    writer = BoardWriter(connection, current_user(), "delreg (upgrade: every decision to a board)")
     for name in names:
         writer._insert(Board(name, name), stamp)
     # The board of the first meeting each decision was reported at, else the only board.

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import getpass
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +34,7 @@ from delreg.store.rows import (
     stored_values,
 )
 from delreg.store.schema import migrate
-from delreg.store.trail import BrokenLink, first_broken_link
+from delreg.store.trail import BrokenLink, current_user, first_broken_link, now
 from delreg.store.trail import append as append_events
 
 # Rows compared and written together during an import; large enough to amortise the lookup
@@ -155,17 +153,6 @@ def changed_fields(old: Decision, new: Decision) -> dict[str, tuple[Any, Any]]:
     if old.deleted:
         changed["deleted"] = (True, False)
     return changed
-
-
-def now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
 
 
 def decisions_sql(query: DecisionQuery) -> tuple[str, list[Any]]:
