@@ -6,7 +6,7 @@ this module is where a shape is read and changed:
 
 - a decision (``list``, ``show``, a report's items): the field list's keys in order
   (delreg.model.FIELDS), parties as a list; its appeals and legal status (``status``);
-- a meeting (``meetings list``, a meeting's report) and its notices;
+- a meeting (``meetings list``, a meeting's report) and its notices; a board (``boards list``);
 - an import's summary (``import --json``), with what it rejected and, on a dry run, each change;
 - a finding (``check --format json``) and its acknowledgement;
 - an entry of a decision's history (``history``), and an item falling due (``due``).
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 # Nothing of the model at run time: delreg.model's types hand themselves to this module.
 if TYPE_CHECKING:
+    from delreg.boards import Board
     from delreg.model import Appeal, Decision, Meeting, Notice
 
 
@@ -53,6 +54,7 @@ def decision_json(decision: Decision) -> dict[str, Any]:
         "valid_to": decision.valid_to,
         "extension_until": decision.extension_until,
         "notice_by": decision.notice_by,
+        "board": decision.board,
     }
 
 
@@ -122,6 +124,11 @@ def meeting_json(meeting: Meeting) -> dict[str, Any]:
         "posted_on": meeting.posted_on,
         "appeal_ends_on": meeting_appeal_ends_on(meeting),
     }
+
+
+def board_json(board: Board) -> dict[str, str | None]:
+    """A board of the register (``boards list``): its short code, name and delegate."""
+    return {"code": board.code, "name": board.name, "delegate": board.delegate}
 
 
 def notice_json(notice: Notice) -> dict[str, Any]:

@@ -153,6 +153,9 @@ class Decision:
     valid_to: str | None = None
     extension_until: str | None = None
     notice_by: str | None = None
+    # The code of the board the decision belongs to (delreg.boards); None in a register that
+    # names no board.
+    board: str | None = None
     deleted: bool = field(default=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -227,6 +230,9 @@ FIELDS: tuple[Field, ...] = (
     Field("valid_to", "date"),
     Field("extension_until", "date"),
     Field("notice_by", "date"),
+    # The code of the board the decision belongs to (delreg.boards), set where it is first
+    # registered (an import never moves it to another board); public, as the board's list is.
+    Field("board", editable=False, shown_when_secret=True, contract=True),
 )  # fmt: skip
 
 

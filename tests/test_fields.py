@@ -53,6 +53,7 @@ EVERY_FIELD = Decision(
     valid_to="2026-04-30",
     extension_until="2028-04-30",
     notice_by="2025-10-31",
+    board="HSN",
 )
 
 

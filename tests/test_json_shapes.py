@@ -12,6 +12,8 @@ from tests.helpers import DATA, SEED, Invoke, as_json
 DECISION_KEYS = [
     "diary_number", "kind", "procurement_number", "subject", "parties", "delegate",
     "decided_on", "notified_on", "secret", "meeting", "item", "source",
+    # "every decision and meeting also carries board (the board's short code)"
+    "board",
 ]  # fmt: skip
 MEETING_KEYS = ["date", "board", "paragraph", "adjusted_on", "posted_on", "appeal_ends_on"]
 SUMMARY_KEYS = ["inserted", "updated", "unchanged", "rejected", "notices"]
