@@ -198,7 +198,8 @@ class Field:
 # THE list of a decision's fields, in the Decision's order, which is the order of the JSON keys
 # and of the CSV columns. The schema (tests/test_fields.py holds them equal; migrations stay
 # append-only), the store's rows, the JSON, the CSV, the table, the public view and the
-# history all derive from it: a new field is one line here, one in Decision and a migration.
+# history all derive from it. A new field is a line here, one in Decision, one in
+# json_shapes.decision_json and a migration; tests/test_fields.py tells which one is missing.
 FIELDS: tuple[Field, ...] = (
     Field("diary_number", editable=False, required=True, shown_when_secret=True,
           contract=True, table=(1, "dnr")),
