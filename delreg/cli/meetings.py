@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from delreg.cli.app import DelregGroup, app, environment
+from delreg.cli.options import ListFormatOption
 from delreg.cli.output import ListFormat, write_records
 
 meetings_app = typer.Typer(
@@ -80,9 +81,7 @@ def add_meeting(
 @meetings_app.command("list", epilog="Example: delreg meetings list --format json")
 def list_meetings(
     ctx: typer.Context,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ListFormat.table
-    ),
+    fmt: ListFormatOption = ListFormat.table,
 ) -> None:
     """List meetings with the last day to appeal what was reported there."""
     env = environment(ctx)
