@@ -15,6 +15,7 @@ import typer
 
 from delreg.cli.app import app, environment, exit_code
 from delreg.errors import ExitCode, Interrupted
+from delreg.parse.readers import READERS
 
 if TYPE_CHECKING:
     from delreg.cli.environment import Environment
@@ -56,6 +57,10 @@ class CommitGuard:
             self._holding = False
 
 
+# The readers are a table of small modules (delreg.parse.readers); `--format` offers its names.
+_FORMATS_HELP = "auto, " + ", ".join(list(READERS)[:-1]) + f" or {list(READERS)[-1]}."
+
+
 @app.command(
     name="import",
     epilog="Examples:\n\n"
@@ -67,10 +72,7 @@ class CommitGuard:
 def import_decisions(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files to read; - reads standard input.")],
-    fmt: Annotated[
-        str,
-        typer.Option("--format", help="auto, text, pdf, csv, tsv, json or xlsx."),
-    ] = "auto",
+    fmt: Annotated[str, typer.Option("--format", help=_FORMATS_HELP)] = "auto",
     meeting: Annotated[
         str | None,
         typer.Option(help="Mark the decisions as reported at this meeting, in the order read."),
