@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import inspect
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from delreg.cli.app import app, environment, exit_code
 from delreg.cli.environment import Environment
@@ -16,12 +18,28 @@ from delreg.errors import DelregError, ExitCode
 FindingReference = tuple[str, str]
 
 
+class RulesInHelp(TyperCommand):
+    """A command whose help ends with the rules the check families compute, read from their
+    catalogue only when the help is shown: the checks are not loaded at every start-up."""
+
+    def format_help_text(self, ctx: Any, formatter: Any) -> None:
+        from delreg.checks import RULES
+
+        written = self.help
+        self.help = inspect.cleandoc(written or "") + f"\n\nRules: {', '.join(RULES)}."
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = written
+
+
 @app.command(
+    cls=RulesInHelp,
     epilog="Examples:\n\n"
     "  delreg check\n\n"
     "  delreg check --rule standstill --rule chain-order --format json\n\n"
     "  delreg check --since 2024-01-01 --as-of 2024-02-01\n\n"
-    '  delreg check --ack contract-without-award 23RS1851 --reason "förnyad konkurrensutsättning"'
+    '  delreg check --ack contract-without-award 23RS1851 --reason "förnyad konkurrensutsättning"',
 )
 def check(
     ctx: typer.Context,
@@ -57,9 +75,6 @@ def check(
 ) -> None:
     """Check the register against the law: avtalsspärr, the procurement chain, reporting, the
     delegation order. Exits 1 when any error finding is not acknowledged.
-
-    Rules: standstill, contract-without-award, award-without-contract, chain-order,
-    reported-twice, decided-after-meeting, unreported, missing-date, delegation, diary-number.
     """
     env = environment(ctx)
     if ack or unack:
