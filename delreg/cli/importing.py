@@ -128,8 +128,12 @@ def import_decisions(
             from delreg.store import OpenMode
 
             # Everything is read and checked before the register is opened: a slow or endless
-            # input (a pipe left open, a workbook bomb) never holds the write lock.
-            with RecordSpool(records) as spool, env.open_store(OpenMode.CREATE) as store:
+            # input (a pipe left open, a workbook bomb) never holds the write lock. A dry run
+            # where there is no register yet is tried on an empty one made aside.
+            with (
+                RecordSpool(records) as spool,
+                env.trial_store() if dry_run else env.open_store(OpenMode.CREATE) as store,
+            ):
                 summary = store.import_records(
                     spool, meeting=target, commit_if=commit, record_changes=dry_run
                 )
