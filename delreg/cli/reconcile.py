@@ -61,11 +61,10 @@ def reconcile(
             f"--since {first} is after --until {last}", hint="give the period's first day first"
         )
     settings = CheckSettings.from_config(config, today=as_of_day(as_of))
-    fmt_name = "xlsx" if export.suffix.lower() in (".xlsx", ".xlsm") else "auto"
     # Read whole before the register is asked: an unreadable export stops here, and the
-    # export names the diary numbers to look up.
+    # export names the diary numbers to look up. Its kind is told as import tells it.
     records = list(
-        read_input(str(export), fmt=fmt_name, config=reconcile_config(config), sheet=sheet)
+        read_input(str(export), fmt="auto", config=reconcile_config(config), sheet=sheet)
     )
     numbers = [record.diary_number for record in records if hasattr(record, "diary_number")]
     from delreg.store import OpenMode
