@@ -34,18 +34,31 @@ class CheckRun:
 
 
 def check_register(
-    store: Store, settings: CheckSettings, rules: Iterable[str], *, named: bool
+    store: Store,
+    settings: CheckSettings,
+    rules: Iterable[str],
+    *,
+    named: bool,
+    board: str | None = None,
 ) -> CheckRun:
-    """The findings of ``rules`` (checked names; see ``require_rules``) over the register.
+    """The findings of ``rules`` (checked names; see ``require_rules``) over the register, or
+    about the decisions of ``board`` (a board's code) alone.
 
     ``named`` says the user chose the rules, so a missing delegation order is worth a note.
     """
+    from delreg.store import DecisionQuery
     from delreg.store.compliance import ComplianceStore
 
     chosen = tuple(rules)
     source = ComplianceStore(store)
     missing_order = named and "delegation" in chosen and source.delegation_order() is None
-    return CheckRun(run_checks(source, settings, chosen), missing_order)
+    findings = run_checks(source, settings, chosen)
+    if board is not None:
+        # The rules read the whole register (a procurement's chain may cross boards); the
+        # findings kept are those about this board's decisions.
+        ours = {d.diary_number for d in store.decisions(DecisionQuery(board=board))}
+        findings = [f for f in findings if f.diary_number is None or f.diary_number in ours]
+    return CheckRun(findings, missing_order)
 
 
 def finding_reference(config: Config, rule: str, diary_number: str) -> tuple[str, str]:

@@ -9,6 +9,7 @@ import typer
 from typer.core import TyperCommand
 
 from delreg.cli.app import app, environment, exit_code
+from delreg.cli.boards import BoardOption, board_to_read
 from delreg.cli.environment import Environment
 from delreg.cli.findings import FINDING_COLUMNS, show_findings, summary
 from delreg.cli.options import AsOf, ListFormatOption, as_of_day
@@ -39,6 +40,7 @@ class RulesInHelp(TyperCommand):
     "  delreg check\n\n"
     "  delreg check --rule standstill --rule chain-order --format json\n\n"
     "  delreg check --since 2024-01-01 --as-of 2024-02-01\n\n"
+    "  delreg check --board all --format json\n\n"
     '  delreg check --ack contract-without-award 23RS1851 --reason "förnyad konkurrensutsättning"',
 )
 def check(
@@ -72,6 +74,7 @@ def check(
     reason: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Why the acknowledged finding is accepted.")
     ] = None,
+    board: BoardOption = None,
 ) -> None:
     """Check the register against the law: avtalsspärr, the procurement chain, reporting, the
     delegation order. Exits 1 when any error finding is not acknowledged.
@@ -92,7 +95,9 @@ def check(
         env.config, today=as_of_day(as_of), since=optional_date(since)
     )
     with env.open_store(OpenMode.EXISTING) as store:
-        run = check_register(store, settings, rules, named=bool(rule))
+        run = check_register(
+            store, settings, rules, named=bool(rule), board=board_to_read(env, store, board)
+        )
     if run.no_delegation_order:
         env.say("note: no delegation order is loaded (`delreg delegation load FILE`)")
     findings = run.findings
