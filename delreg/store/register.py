@@ -12,7 +12,7 @@ from delreg.boards import Board, Boards
 from delreg.errors import Conflict, DelregError, NotFound
 from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice, secret_by_reason
 from delreg.parse import Record, Rejected
-from delreg.store.boards import Added, BoardWriter, board_sizes, read_boards
+from delreg.store.boards import Added, BoardWriter, board_sizes, former_codes, read_boards
 from delreg.store.bulk import MeetingItems, Staging, chunks, plan_reportings
 from delreg.store.connection import connect, create_register_file, not_a_register, transaction
 from delreg.store.files import (
@@ -753,11 +753,12 @@ class Store:
         """(at, user, what was recorded) of each time the meeting's list was fixed, oldest
         first."""
         found = []
+        boards = former_codes(self.connection, meeting.board) if meeting.board else {""}
         for at, user, text in self._query(
             "SELECT at, user, new FROM events WHERE action = 'fix-list' ORDER BY id"
         ):
             values = stored_json(text, "a fixed list in the history") or {}
-            if values.get("meeting") == meeting.date and values.get("board") == meeting.board:
+            if values.get("meeting") == meeting.date and values.get("board") in boards:
                 found.append((at, user or "", values))
         return found
 

@@ -327,3 +327,23 @@ def test_check_due_and_publish_take_the_board(
     assert published.exit_code == 0, published.stderr
     rows = (tmp_path / "rs" / "decisions.csv").read_text(encoding="utf-8").splitlines()
     assert sorted(row.split(",")[0] for row in rows[1:]) == ["24RS102", "24RS104", "24RS105"]
+
+
+def test_a_decision_counts_its_appeal_from_its_own_boards_minutes(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    same_day(delreg, tmp_path)
+    # HSN posts its minutes on the 20th, RS on the 25th: three weeks from each, rolled forward.
+    for board, posted in (("HSN", "2024-03-20"), ("RS", "2024-03-25")):
+        updated = delreg(
+            "meetings", "add", DAY, "--board", board, "--update",
+            "--adjusted-on", posted, "--posted-on", posted,
+        )  # fmt: skip
+        assert updated.exit_code == 0, updated.stderr
+        marked = delreg("report", "--meeting", DAY, "--board", board, "--mark-reported")
+        assert marked.exit_code == 0, marked.stderr
+    ends = {
+        number: as_json(delreg("show", number, "--format", "json"))["status"]["appeal_ends_on"]
+        for number in ("24RS101", "24RS102")
+    }
+    assert ends == {"24RS101": "2024-04-10", "24RS102": "2024-04-15"}
