@@ -145,7 +145,11 @@ def import_decisions(
             # input (a pipe left open, a workbook bomb) never holds the write lock.
             with RecordSpool(records) as spool, env.open_store(OpenMode.CREATE) as store:
                 summary = store.import_records(
-                    spool, meeting=target, commit_if=commit, record_changes=dry_run
+                    spool,
+                    meeting=target,
+                    commit_if=commit,
+                    record_changes=dry_run,
+                    board=plan.board.code if plan.board is not None else None,
                 )
     except KeyboardInterrupt:
         guard.release()

@@ -226,8 +226,9 @@ def _add_boards(db: Any) -> None:
         not_null={"name", "created_at"},
     )
     db["boards"].create_index(["name"], unique=True)
+    # No index on it: a register holds a dozen boards at most, and every insert of a
+    # million-row import would pay for one.
     db.execute("ALTER TABLE decisions ADD COLUMN board TEXT REFERENCES boards(code)")
-    db["decisions"].create_index(["board", "decided_on"])
     from delreg.store.boards import name_the_upgraded_boards
 
     name_the_upgraded_boards(db.conn)
