@@ -9,6 +9,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 
 from tests.helpers import Invoke, as_json
 
@@ -347,3 +348,22 @@ def test_a_decision_counts_its_appeal_from_its_own_boards_minutes(
         for number in ("24RS101", "24RS102")
     }
     assert ends == {"24RS101": "2024-04-10", "24RS102": "2024-04-15"}
+
+
+def test_a_workbooks_beslutsinstans_column_routes_its_rows(delreg: Invoke, tmp_path: Path) -> None:
+    two_boards(delreg)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Dnr", "Beslutsinstans", "Ärendemening", "Beslutsdatum"])
+    sheet.append(["RS 2024/401", "Regionstyrelsen", "yttrande över länsplanen", "2024-04-02"])
+    sheet.append(["RS 2024/402", "hsn", "avtal om tolktjänster", "2024-04-03"])
+    sheet.append(["RS 2024/403", "Kulturnämnden", "bidrag till länsteatern", "2024-04-04"])
+    path = tmp_path / "region.xlsx"
+    book.save(path)
+    result = delreg("import", str(path), "--skip-invalid", "--json")
+    assert [r["source"] for r in as_json(result)["rejected"]] == [f"{path}:Sheet!4"]
+    boards = {
+        d["diary_number"]: d["board"]
+        for d in as_json(delreg("list", "--board", "all", "--format", "json"))
+    }
+    assert boards == {"RS 2024/401": "RS", "RS 2024/402": "HSN"}
