@@ -176,6 +176,8 @@ def merge_imported(old: Decision, new: Decision) -> Decision:
     changes: dict[str, Any] = {}
     for name in EDITABLE_FIELDS:
         value = getattr(new, name)
+        if name == "board":
+            continue  # a decision moves to another board by `delreg edit --board` only
         if name == "secret":
             changes[name] = old.secret or new.secret
         elif value not in (None, "", ()):

@@ -367,3 +367,24 @@ def test_a_workbooks_beslutsinstans_column_routes_its_rows(delreg: Invoke, tmp_p
         for d in as_json(delreg("list", "--board", "all", "--format", "json"))
     }
     assert boards == {"RS 2024/401": "RS", "RS 2024/402": "HSN"}
+
+
+def test_edit_moves_a_decision_to_another_board_and_the_history_says_so(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    same_day(delreg, tmp_path)
+    moved = delreg("edit", "24RS101", "--board", "Regionstyrelsen")
+    assert moved.exit_code == 0, moved.stderr
+    assert as_json(delreg("show", "24RS101", "--format", "json"))["board"] == "RS"
+    last = as_json(delreg("history", "24RS101", "--format", "json"))[-1]
+    assert last["action"] == "update"
+    assert (last["old"]["board"], last["new"]["board"]) == ("HSN", "RS")
+    # An import of the same row does not move it back: moving is a deliberate act.
+    again = tmp_path / "again.csv"
+    again.write_text("Diarienummer,Nämnd,Beslut\n24RS101,HSN,inköp av ultraljud\n", "utf-8")
+    assert delreg("import", str(again)).exit_code == 0
+    assert as_json(delreg("show", "24RS101", "--format", "json"))["board"] == "RS"
+    refused = delreg("edit", "24RS101", "--clear", "board")
+    assert refused.exit_code == 2 and "cannot clear 'board'" in refused.stderr
+    assert delreg("edit", "24RS101", "--board", "KN").exit_code == 2
+    assert delreg("verify").exit_code == 0
