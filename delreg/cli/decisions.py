@@ -356,7 +356,7 @@ def edit(
                 hint="clearable: " + ", ".join(n for n in EDITABLE_FIELDS if n not in _KEPT),
             )
         changes[field_name] = () if field_name == "parties" else None
-    if not changes:
+    if not changes and board is None:
         raise DelregError("nothing to change", hint="give at least one option, see --help")
     from delreg.store import OpenMode
 
