@@ -10,8 +10,8 @@ reads otherwise would show as a difference.
 
 from __future__ import annotations
 
-import dataclasses
 import random
+import re
 from pathlib import Path
 from typing import Any
 from unittest import mock
@@ -20,10 +20,10 @@ import pytest
 
 from bench import generate
 from delreg.model import Decision
-from delreg.parse import Record, agenda, agenda_items
+from delreg.parse import Record, agenda_items, agenda_parties
 from delreg.parse.agenda import read_agenda
 from delreg.parse.agenda_fast import board_sentence
-from delreg.parse.agenda_parties import subject_words
+from delreg.parse.agenda_parties import remembered_subject, subject_from
 from delreg.parse.agenda_rules import agenda_rules
 from tests.conftest import SEED
 from tests.test_parse_agenda import CONFIG, EDGE_WORDS
@@ -31,21 +31,14 @@ from tests.test_parse_agenda import CONFIG, EDGE_WORDS
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "example-agenda.txt"
 
 
-class _Forgetful(dict[str, str]):
-    """A memo that keeps nothing: every subject is worked out afresh."""
-
-    def __setitem__(self, key: str, value: str) -> None:
-        pass
-
-
 def read_with_shortcuts(text: str) -> list[Record]:
     return list(read_agenda(text, source="doc", config=CONFIG, meeting_year=2024))
 
 
 def read_without_shortcuts(text: str) -> list[Record]:
-    rules = dataclasses.replace(agenda_rules(CONFIG), subjects=_Forgetful())
+    # Every subject worked out afresh, every item through the general reader.
     with (
-        mock.patch.object(agenda, "agenda_rules", return_value=rules),
+        mock.patch.object(agenda_parties, "remembered_subject", agenda_parties.subject_from),
         mock.patch.object(agenda_items, "board_sentence", return_value=None),
     ):
         return list(read_agenda(text, source="doc", config=CONFIG, meeting_year=2024))
@@ -97,13 +90,28 @@ def test_the_shortcut_is_taken_for_most_generated_items() -> None:
 
 
 def test_a_remembered_subject_is_the_one_worked_out_afresh() -> None:
-    text = generated(5, 200, edges=False)
-    rules = agenda_rules(CONFIG)
-    read_with_shortcuts(text)
-    assert rules.subjects
-    cut_outs = list(rules.subjects.items())
-    rules.subjects.clear()
-    assert [(cut, subject_words(cut, rules)) for cut, _ in cut_outs] == cut_outs
+    cuts: list[str] = []
+
+    def recording(cut: str, connector: re.Pattern[str]) -> str:
+        cuts.append(cut)
+        return remembered_subject(cut, connector)
+
+    with mock.patch.object(agenda_parties, "remembered_subject", recording):
+        read_with_shortcuts(generated(5, 200, edges=False))
+    connector = agenda_rules(CONFIG).subject_connector
+    assert len(set(cuts)) < len(cuts)  # subjects come back: the memory is used
+    assert [remembered_subject(cut, connector) for cut in cuts] == [
+        subject_from(cut, connector) for cut in cuts
+    ]
+
+
+def test_the_memory_of_subjects_keeps_configurations_apart() -> None:
+    cut = "avseende städning av lokaler"
+    plain = re.compile(r"[\s,:;–-]*(?:(?:om|för)\b\s*){0,2}", re.I)
+    own = re.compile(r"[\s,:;–-]*(?:(?:om|för|avseende)\b\s*){0,2}", re.I)
+    assert remembered_subject(cut, plain) == "avseende städning av lokaler"
+    assert remembered_subject(cut, own) == "städning av lokaler"
+    assert remembered_subject(cut, plain) == "avseende städning av lokaler"
 
 
 def test_control_characters_are_still_blanked_when_the_text_has_some() -> None:
