@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -357,3 +357,52 @@ def symbol_font(folder: Path) -> Path:
     builder.setupPost()
     builder.save(str(path))
     return path
+
+
+# --- the corpus: one list in every layout (tests/test_pdf_layouts.py, bench/pdf_corpus.py) ---
+
+# Three pages or more in every layout, with a page break forced inside the bulleted lists.
+CORPUS_ITEMS = many_items(26)
+CORPUS_BREAKS = (4,)
+# What the "cut-off" variants end with: an item cut off before its diary number.
+CUT_OFF = "Regiondirektören har beslutat om"
+FpdfLayout = Literal["bullets", "table", "unruled table"]
+_WORD_LAYOUTS: tuple[tuple[str, Layout], ...] = (
+    ("symbol", "symbol"),
+    ("wingdings", "wingdings"),
+    ("table", "table"),
+    ("unruled", "unruled table"),
+)
+# The Word documents, by name: each layout whole, and each ending with the cut-off item.
+WORD_VARIANTS: dict[str, tuple[Layout, str | None]] = {
+    f"{name}{suffix}": (layout, cut_off)
+    for name, layout in _WORD_LAYOUTS
+    for suffix, cut_off in (("", None), ("-cut", CUT_OFF))
+}
+
+
+def corpus_fpdf(layout: FpdfLayout, folder: Path, *, cut_off: str | None = None) -> bytes:
+    """The corpus as fpdf2 writes it: bullets in every glyph Word uses, across a page break,
+    or a table (whose rows break across pages by themselves)."""
+    if layout == "bullets":
+        bullets = (SYMBOL_BULLET, *WINGDINGS_BULLETS)
+        return fpdf_agenda(
+            CORPUS_ITEMS,
+            layout=layout,
+            font_folder=folder,
+            bullets=bullets,
+            page_breaks=CORPUS_BREAKS,
+            cut_off=cut_off,
+        )
+    return fpdf_agenda(CORPUS_ITEMS, layout=layout, font_folder=folder, cut_off=cut_off)
+
+
+def corpus_word_pdfs(
+    folder: Path, variants: Mapping[str, tuple[Layout, str | None]] = WORD_VARIANTS
+) -> dict[str, Path]:
+    """LibreOffice's PDFs of the corpus as Word documents, by the variant's name."""
+    documents = {
+        name: word_document(CORPUS_ITEMS, layout=layout, page_breaks=CORPUS_BREAKS, cut_off=cut)
+        for name, (layout, cut) in variants.items()
+    }
+    return libreoffice_pdfs(documents, folder)
