@@ -11,6 +11,7 @@ list. Used by the tests and by bench/pdf_readers.py; every text here is made up.
 from __future__ import annotations
 
 import io
+import random
 import shutil
 import subprocess
 from collections.abc import Mapping, Sequence
@@ -406,3 +407,56 @@ def corpus_word_pdfs(
         for name, (layout, cut) in variants.items()
     }
     return libreoffice_pdfs(documents, folder)
+
+
+# --- a long list in the board's phrasing (whole agendas read with and without shortcuts) ----
+
+BOARD_DELEGATES = (
+    "Hälso- och sjukvårdsdirektören", "Regiondirektören", "Ekonomidirektören", "HR-direktören",
+    "Upphandlingschefen", "Trafikdirektören", "Kommunstyrelsens ordförande", "Kulturchefen",
+)  # fmt: skip
+# What was decided, "{party}" where the phrase names who it was agreed with.
+BOARD_PHRASES = (
+    "fattat tilldelningsbeslut för", "tecknat upphandlingskontrakt för",
+    "beslutat om initiering av upphandling av", "tecknat avtal med {party} om",
+    "tecknat avtal mellan {party} och Region Västmark om", "fattat tilläggsbeslut om",
+    "tecknat personuppgiftsbiträdesavtal med {party} avseende", "beslutat om",
+)  # fmt: skip
+BOARD_SUBJECTS = (
+    "dialysmaskiner", "tolktjänster för hälso- och sjukvården", "snöröjning vid sjukhusen",
+    "ultraljudsutrustning till vårdcentralerna", "läsbehörighet i patientjournal",
+    "hyra av lokal för vaccination", "leverans av el (grön el)", "skyddsutrustning, sommar",
+    "digitala vårdmöten", "laboratorieanalyser på instrumentet Liason XL", "arvode till god man",
+)  # fmt: skip
+BOARD_PARTIES = (
+    "Vallby Energi AB", "Nordlyset Medicinteknik AB", "Journalia Systems AB",
+    "Fjällgården Konsult AB", "Apoteksbolaget Syd (publ)", "Linköpings universitet",
+    "Stiftelsen Bäckagården, Vallby", "Tolkcentralen Norr & Co KB",
+)  # fmt: skip
+# Diary numbers in the shapes of the regions' and municipalities' registries, and (one in
+# twenty) typed the way people type them.
+BOARD_NUMBERS = (
+    "{yy}RS{n}", "RS {year}/{n}", "HSN {year}/{n}-2", "KSN-{year}-{n}", "RS {year}-{n:05d}",
+    "LS {year}-{n:04d}", "RS/{n}/{year}",
+)  # fmt: skip
+TYPED_NUMBERS = ("rs {year}/{n}", "KS {year} / {n}", "KSN–{year}–{n}")
+
+
+def board_items(count: int, seed: int) -> list[str]:
+    """``count`` items of a board's list (unnumbered), each with a diary number of its own,
+    some with a procurement number before it."""
+    rng = random.Random(seed)
+    items = []
+    for serial in range(1, count + 1):
+        year = rng.randrange(2015, 2026)
+        shape = rng.choice(TYPED_NUMBERS if rng.random() < 0.05 else BOARD_NUMBERS)
+        number = shape.format(yy=year % 100, year=year, n=serial)
+        phrase = rng.choice(BOARD_PHRASES).format(party=rng.choice(BOARD_PARTIES))
+        procurement = ""
+        if rng.random() < 0.3:
+            procurement = f" MT {year}-{rng.randrange(1, 400):04d}{rng.choice(['', 'a', '-1'])}"
+        delegate = rng.choice(BOARD_DELEGATES)
+        items.append(
+            f"{delegate} har {phrase} {rng.choice(BOARD_SUBJECTS)}{procurement}, {number}."
+        )
+    return items

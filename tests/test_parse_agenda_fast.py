@@ -18,13 +18,13 @@ from unittest import mock
 
 import pytest
 
-from bench import generate
 from delreg.model import Decision
 from delreg.parse import Record, agenda_items, agenda_parties
 from delreg.parse.agenda import read_agenda
 from delreg.parse.agenda_fast import board_sentence
 from delreg.parse.agenda_parties import remembered_subject, subject_from
 from delreg.parse.agenda_rules import agenda_rules
+from tests.agenda_documents import board_items
 from tests.conftest import SEED
 from tests.test_parse_agenda import CONFIG, EDGE_WORDS
 
@@ -45,11 +45,11 @@ def read_without_shortcuts(text: str) -> list[Record]:
 
 
 def generated(seed: int, count: int, *, edges: bool) -> str:
-    """An agenda of the benchmark's items under their heading; with ``edges``, some items
+    """An agenda of a board's items under their heading; with ``edges``, some items
     carry a word near the edge of the board's sentence (a label, a second number, a dash …)."""
     rng = random.Random(seed)
     lines = ["Hoppa över navigering", "", "Anmälningsärenden", ""]
-    for number, item in enumerate(generate.agenda_items(count, seed), start=1):
+    for number, item in enumerate(board_items(count, seed), start=1):
         if edges and rng.random() < 0.3:
             words = item.split(" ")
             words.insert(rng.randrange(len(words) + 1), rng.choice(EDGE_WORDS))
