@@ -8,7 +8,9 @@ diary number is the item's own, which procurement number it names.
 
 ``board_sentence`` answers only where it can show that the general reader would find the same,
 and otherwise says nothing, so that the general reader takes the item. What it leaves to the
-general reader either way (the kind, the parties, the subject) is read by the same code.
+general reader either way (the kind, the parties, the subject) is read by the same code. The
+pattern is compiled with the general reader's own (``AgendaRules.sentence``), from the same
+pieces, and the limits it keeps to are the general reader's constants, imported from there.
 """
 
 from __future__ import annotations
