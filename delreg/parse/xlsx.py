@@ -15,8 +15,8 @@ from delreg.config import Config
 from delreg.errors import DelregError, InputError, InvalidValue
 from delreg.limits import Limits, limits
 from delreg.parse import Record
-from delreg.parse.detect import seekable
 from delreg.parse.duplicates import SeenDiaryNumbers
+from delreg.parse.readers.base import seekable
 from delreg.parse.rows import ColumnNames, Columns, record_from_values
 
 # Rows above the header an export may have (a title, the date it was taken, blank rows).
