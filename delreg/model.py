@@ -184,6 +184,9 @@ class Field:
     editable: bool = True
     # NOT NULL in the table: a decision always has one (parties, the empty list).
     required: bool = False
+    # `edit --clear` may erase it: not a required one (parties become none), nor the board (a
+    # decision moves to another board, never to none).
+    clearable: bool = True
     # Left in the public view of a secret decision (OSL 5 kap. 2 §); the rest is hidden there,
     # and the subject is replaced by the configured text (delreg.public).
     shown_when_secret: bool = False
@@ -203,8 +206,9 @@ class Field:
 FIELDS: tuple[Field, ...] = (
     Field("diary_number", editable=False, required=True, shown_when_secret=True,
           contract=True, table=(1, "dnr")),
-    Field("kind", required=True, shown_when_secret=True, contract=True, table=(3, "kind")),
-    Field("subject", required=True, contract=True, table=(5, "subject")),
+    Field("kind", required=True, clearable=False, shown_when_secret=True, contract=True,
+          table=(3, "kind")),
+    Field("subject", required=True, clearable=False, contract=True, table=(5, "subject")),
     Field("procurement_number", contract=True, table=(4, "procurement")),
     Field("parties", "list", required=True, contract=True, table=(6, "parties")),
     Field("delegate", shown_when_secret=True, contract=True),
@@ -213,7 +217,8 @@ FIELDS: tuple[Field, ...] = (
     # "electronic" or "post": which avtalsspärr applies; the spärr's end is published instead.
     Field("notified_by", internal=True),
     Field("standstill_days", "number", internal=True),
-    Field("secret", "flag", required=True, shown_when_secret=True, contract=True),
+    Field("secret", "flag", required=True, clearable=False, shown_when_secret=True,
+          contract=True),
     # Free text a secretary types (it may name what it protects): the public sees only that
     # secrecy applies.
     Field("secret_reason", shown_when_secret=True, internal=True),
@@ -231,9 +236,9 @@ FIELDS: tuple[Field, ...] = (
     Field("valid_to", "date"),
     Field("extension_until", "date"),
     Field("notice_by", "date"),
-    # The code of the board the decision belongs to (delreg.boards), set where it is first
-    # registered (an import never moves it to another board); public, as the board's list is.
-    Field("board", editable=False, shown_when_secret=True, contract=True),
+    # The code of the board the decision belongs to (delreg.boards): set where it is first
+    # registered, moved by `edit --board` (an import never moves it); public, as its list is.
+    Field("board", clearable=False, shown_when_secret=True, contract=True),
 )  # fmt: skip
 
 
@@ -245,10 +250,7 @@ def field_names(wanted: Callable[[Field], bool] = lambda spec: True) -> tuple[st
 DECISION_FIELDS: tuple[str, ...] = field_names()
 # The fields a user or an import may set; `meeting`, `item` and `source` are set by the register.
 EDITABLE_FIELDS: tuple[str, ...] = field_names(lambda spec: spec.editable)
-# What `edit --clear` may erase: a required field cannot be left empty (parties become none).
-CLEARABLE_FIELDS: tuple[str, ...] = field_names(
-    lambda spec: spec.editable and (not spec.required or spec.value_type == "list")
-)
+CLEARABLE_FIELDS: tuple[str, ...] = field_names(lambda spec: spec.editable and spec.clearable)
 DATE_FIELDS: tuple[str, ...] = field_names(lambda spec: spec.value_type == "date")
 NUMBER_FIELDS: tuple[str, ...] = field_names(lambda spec: spec.value_type == "number")
 TEXT_FIELDS: tuple[str, ...] = field_names(lambda spec: spec.value_type == "text")

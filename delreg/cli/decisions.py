@@ -298,7 +298,11 @@ def status_lines(status: LegalStatus) -> list[str]:
     return lines
 
 
-@app.command(epilog='Example: delreg edit 23RS710 --subject "ultraljudsutrustning, 3 st"')
+@app.command(
+    epilog="Examples:\n\n"
+    '  delreg edit 23RS710 --subject "ultraljudsutrustning, 3 st"\n\n'
+    "  delreg edit 23RS710 --board HSN"
+)
 def edit(
     ctx: typer.Context,
     diary_number: DiaryNumber,
@@ -319,6 +323,10 @@ def edit(
     valid_to: ValidTo = None,
     extension_until: ExtensionUntil = None,
     notice_by: NoticeBy = None,
+    board: Annotated[
+        str | None,
+        typer.Option("--board", help="Move the decision to this board (its code or name)."),
+    ] = None,
     clear: Annotated[
         list[str] | None,
         typer.Option("--clear", help="Erase a field, e.g. --clear procurement_number."),
@@ -343,11 +351,13 @@ def edit(
                 f"cannot clear {name!r}", hint="clearable: " + ", ".join(CLEARABLE_FIELDS)
             )
         changes[field_name] = () if field_name == "parties" else None
-    if not changes:
+    if not changes and board is None:
         raise DelregError("nothing to change", hint="give at least one option, see --help")
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.EXISTING) as store:
+        if board is not None:
+            changes["board"] = store.boards().named(board).code
         store.edit(_diary_number(ctx, diary_number), changes)
     env.say(f"changed {', '.join(sorted(changes))} of {_diary_number(ctx, diary_number)}")
 
