@@ -5,9 +5,10 @@ numbers. ``run_checks`` runs the rules asked for over a ``CheckSource``.
 """
 
 from delreg.checks.facts import CheckSource
-from delreg.checks.findings import RULES, Acknowledgement, Finding, Severity
+from delreg.checks.findings import RULES, Finding, Severity
 from delreg.checks.runner import procurement_findings, require_rules, run_checks
 from delreg.checks.settings import CheckSettings
+from delreg.facts import Acknowledgement
 
 __all__ = [
     "RULES",

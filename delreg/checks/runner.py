@@ -11,7 +11,6 @@ from delreg.checks.delegation import check_delegation
 from delreg.checks.facts import ChainDecision, CheckSource
 from delreg.checks.findings import (
     RULES,
-    Acknowledgement,
     Finding,
     MissingDate,
     missing_date_findings,
@@ -22,6 +21,7 @@ from delreg.checks.procurement import check_procurement, check_procurements
 from delreg.checks.reporting import decided_after_meeting, reported_twice, unreported
 from delreg.checks.settings import CheckSettings
 from delreg.errors import InvalidValue
+from delreg.facts import Acknowledgement
 
 Found = Finding | MissingDate
 

@@ -13,7 +13,10 @@ from collections.abc import Collection, Iterator
 from fractions import Fraction
 from typing import Any
 
-from delreg.checks.facts import (
+from delreg.delegation_order import DelegationOrder, DelegationPoint, Limit
+from delreg.errors import NotFound
+from delreg.facts import (
+    Acknowledgement,
     ChainDecision,
     ContractNotice,
     ContractUse,
@@ -23,9 +26,6 @@ from delreg.checks.facts import (
     RepeatedReporting,
     UnreportedDecision,
 )
-from delreg.checks.findings import Acknowledgement
-from delreg.delegation_order import DelegationOrder, DelegationPoint, Limit
-from delreg.errors import NotFound
 from delreg.store.register import Store, now
 from delreg.store.rows import DamagedValue
 
