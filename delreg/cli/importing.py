@@ -18,9 +18,9 @@ from delreg.errors import ExitCode, Interrupted
 
 if TYPE_CHECKING:
     from delreg.cli.environment import Environment
+    from delreg.importer import ImportSummary
     from delreg.parse.accounting import Account
-    from delreg.store import ImportSummary
-    from delreg.store.register import Change
+    from delreg.store import Change
 
 
 class CommitGuard:
@@ -90,7 +90,7 @@ def import_decisions(
     from delreg.dates import parse_date
     from delreg.errors import DelregError
     from delreg.fields import board_name
-    from delreg.importer import FORMATS, read_inputs
+    from delreg.importer import FORMATS, import_records, read_inputs
     from delreg.model import Meeting
     from delreg.spool import RecordSpool
 
@@ -128,8 +128,8 @@ def import_decisions(
             # Everything is read and checked before the register is opened: a slow or endless
             # input (a pipe left open, a workbook bomb) never holds the write lock.
             with RecordSpool(records) as spool, env.open_store(OpenMode.CREATE) as store:
-                summary = store.import_records(
-                    spool, meeting=target, commit_if=commit, record_changes=dry_run
+                summary = import_records(
+                    store, spool, meeting=target, commit_if=commit, record_changes=dry_run
                 )
     except KeyboardInterrupt:
         guard.release()

@@ -2,6 +2,14 @@
 
 from delreg.store.files import OpenMode
 from delreg.store.queries import DecisionQuery
-from delreg.store.register import Event, ImportSummary, Reporting, Store
+from delreg.store.register import Change, Event, ImportCounts, Reporting, Store
 
-__all__ = ["DecisionQuery", "Event", "ImportSummary", "OpenMode", "Reporting", "Store"]
+__all__ = [
+    "Change",
+    "DecisionQuery",
+    "Event",
+    "ImportCounts",
+    "OpenMode",
+    "Reporting",
+    "Store",
+]

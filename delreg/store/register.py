@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +13,6 @@ from typing import Any
 
 from delreg.errors import Conflict, DelregError, NotFound
 from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice, secret_by_reason
-from delreg.parse import Record, Rejected
 from delreg.store.bulk import MeetingItems, Staging, chunks, plan_reportings
 from delreg.store.connection import connect, create_register_file, not_a_register, transaction
 from delreg.store.files import (
@@ -105,27 +105,16 @@ class Reporting:
 
 
 @dataclass
-class ImportSummary:
+class ImportCounts:
+    """What an import did to the register's decisions and notices."""
+
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
-    rejected: list[Rejected] = field(default_factory=list)
     notices: int = 0
     # Each decision the import inserts or changes, when asked for (a dry run shows them);
     # None when not recorded, so a large import keeps no list it does not need.
     changes: list[Change] | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        summary: dict[str, Any] = {
-            "inserted": self.inserted,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "rejected": [item.to_json() for item in self.rejected],
-            "notices": self.notices,
-        }
-        if self.changes is not None:
-            summary["changes"] = [change.to_json() for change in self.changes]
-        return summary
 
 
 @dataclass(frozen=True)
@@ -245,6 +234,12 @@ class Store:
 
     def close(self) -> None:
         self.connection.close()
+
+    def backup(self, target: Path, *, overwrite: bool = False) -> None:
+        """A checked copy of the register at ``target``, safe while others write to it."""
+        from delreg.store.maintenance import backup
+
+        backup(self.connection, target, overwrite=overwrite, register=self.path)
 
     def __enter__(self) -> Store:
         return self
@@ -471,60 +466,29 @@ class Store:
 
     # --- import --------------------------------------------------------------------------
 
-    def import_records(
-        self,
-        records: Iterable[Record],
-        *,
-        meeting: Meeting | None = None,
-        commit_if: Any = None,
-        record_changes: bool = False,
-    ) -> ImportSummary:
-        """Upsert decisions by diary number and keep notices, all in one transaction.
+    @contextmanager
+    def importing(
+        self, *, meeting: Meeting | None = None, record_changes: bool = False
+    ) -> Iterator[Importing]:
+        """One import, all in one write transaction: the importer hands over decisions and
+        notices in the order read, then commits by leaving the block, or calls
+        ``roll_back()`` first (a dry run, rejected items).
 
-        With ``meeting``, the decisions are reported at that meeting, numbered in the order
-        read. ``commit_if(summary)`` decides at the end whether the transaction commits
-        (the CLI says no for --dry-run, and for rejected items without --skip-invalid).
-        ``record_changes`` keeps each insert and update in ``summary.changes``.
+        Decisions are upserted by diary number; with ``meeting``, they are reported at that
+        meeting, numbered in the order read. ``record_changes`` keeps each insert and update
+        in the counts' ``changes``.
         """
-        summary = ImportSummary(changes=[] if record_changes else None)
-        stamp = now()
         with self._write():
             meeting_id = self._meeting_id(meeting, create=True) if meeting else None
-            batch: dict[str, Decision] = {}
-            staging: Staging | None = None
-
-            def upsert() -> None:
-                nonlocal staging
-                decisions = list(batch.values())
-                if len(decisions) >= BULK_ROWS:
-                    staging = staging or Staging(self.connection)
-                    self._upsert(decisions, meeting_id, summary, stamp, staging)
-                else:
-                    self._upsert(decisions, meeting_id, summary, stamp, None)
-
-            for record in records:
-                if isinstance(record, Rejected):
-                    summary.rejected.append(record)
-                elif isinstance(record, Notice):
-                    self._keep_notice(record, meeting_id, summary)
-                else:
-                    if record.diary_number in batch or len(batch) >= IMPORT_BATCH:
-                        upsert()
-                        batch = {}
-                    batch[record.diary_number] = record
-            if batch:
-                upsert()
-            if staging is not None:
-                staging.drop()
-            if commit_if is not None and not commit_if(summary):
-                self.connection.execute("ROLLBACK")
-        return summary
+            writing = Importing(self, meeting_id, record_changes)
+            yield writing
+            writing.finish()
 
     def _upsert(
         self,
         decisions: list[Decision],
         meeting_id: int | None,
-        summary: ImportSummary,
+        summary: ImportCounts,
         stamp: str,
         staging: Staging | None,
     ) -> None:
@@ -838,7 +802,7 @@ class Store:
         ).fetchone()
         return Meeting(*row)
 
-    def _keep_notice(self, notice: Notice, meeting_id: int | None, summary: ImportSummary) -> None:
+    def _keep_notice(self, notice: Notice, meeting_id: int | None, summary: ImportCounts) -> None:
         summary.notices += 1
         duplicate = self._query(
             "SELECT 1 FROM notices WHERE meeting_id IS ? AND text = ?", [meeting_id, notice.text]
@@ -865,3 +829,50 @@ class Store:
             Notice(text=row[0], date=row[1], meeting=meeting.date, position=row[2], source=row[3])
             for row in rows
         ]
+
+
+class Importing:
+    """An import under way inside its write transaction (``Store.importing``)."""
+
+    def __init__(self, store: Store, meeting_id: int | None, record_changes: bool) -> None:
+        self._store = store
+        self._meeting_id = meeting_id
+        self.counts = ImportCounts(changes=[] if record_changes else None)
+        self._stamp = now()
+        self._batch: dict[str, Decision] = {}
+        self._staging: Staging | None = None
+        self._rolled_back = False
+
+    def decision(self, decision: Decision) -> None:
+        """Upsert ``decision``; written in batches, a repeated diary number in a later one so
+        that it merges with what the first wrote."""
+        if decision.diary_number in self._batch or len(self._batch) >= IMPORT_BATCH:
+            self._write_batch()
+        self._batch[decision.diary_number] = decision
+
+    def notice(self, notice: Notice) -> None:
+        self._store._keep_notice(notice, self._meeting_id, self.counts)
+
+    def finish(self) -> ImportCounts:
+        """Write what is still batched; the counts are then complete (the transaction is
+        still open: it commits when the ``importing`` block ends)."""
+        if self._batch and not self._rolled_back:
+            self._write_batch()
+        if self._staging is not None:
+            self._staging.drop()
+            self._staging = None
+        return self.counts
+
+    def roll_back(self) -> None:
+        """Undo the whole import: nothing of it is written."""
+        self.finish()
+        self._rolled_back = True
+        self._store.connection.execute("ROLLBACK")
+
+    def _write_batch(self) -> None:
+        decisions = list(self._batch.values())
+        self._batch = {}
+        staging = None
+        if len(decisions) >= BULK_ROWS:
+            staging = self._staging = self._staging or Staging(self._store.connection)
+        self._store._upsert(decisions, self._meeting_id, self.counts, self._stamp, staging)

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from delreg.config import load_config
+from delreg.importer import import_records
 from delreg.model import Decision, Meeting
 from delreg.parse import Record, Rejected
 from delreg.parse import rows as parse_rows
@@ -160,7 +161,7 @@ def snapshot(path: Path) -> dict[str, Any]:
 
 def import_text(path: Path, text: str, meeting: Meeting | None = None) -> dict[str, Any]:
     with Store.open(path, mode=OpenMode.CREATE, command="delreg import export.csv") as store:
-        summary = store.import_records(read(text), meeting=meeting)
+        summary = import_records(store, read(text), meeting=meeting)
         assert verify(store.connection) == []
     return summary.to_json()
 
@@ -206,7 +207,7 @@ def test_a_rolled_back_bulk_import_leaves_nothing(
     import_text(path, export(export_rows(20)))
     before = snapshot(path)
     with Store.open(path, mode=OpenMode.CREATE) as store:
-        store.import_records(read(export(export_rows(200, offset=10))), commit_if=lambda _: False)
+        import_records(store, read(export(export_rows(200, offset=10))), commit_if=lambda _: False)
     assert snapshot(path) == before
 
 
