@@ -31,6 +31,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "legal_status",
             "delegation_order",
             "public",
+            "boards",
         ),
     ),
     ("store", ("store",)),
