@@ -117,15 +117,13 @@ def check(
         raise DelregError("--reason goes with --ack", hint="delreg check --ack RULE DNR --reason …")
     from delreg.checks import Severity, require_rules, run_checks
     from delreg.store import DecisionQuery, OpenMode
-    from delreg.store.compliance import ComplianceStore
 
     rules = require_rules(rule or [])
     settings = _settings(env, as_of, since)
     with env.open_store(OpenMode.EXISTING) as store:
-        source = ComplianceStore(store)
-        if rule and "delegation" in rules and source.delegation_order() is None:
+        if rule and "delegation" in rules and store.delegation_order() is None:
             env.say("note: no delegation order is loaded (`delreg delegation load FILE`)")
-        findings = run_checks(source, settings, rules)
+        findings = run_checks(store, settings, rules)
         code = board_to_read(env, store, board)
         if code is not None:
             # The rules read the whole register (a procurement's chain may cross boards); the
@@ -150,7 +148,6 @@ def _acknowledge(
     reason: str | None,
 ) -> None:
     from delreg.store import OpenMode
-    from delreg.store.compliance import ComplianceStore
 
     if ack and unack:
         raise DelregError("give --ack or --unack, not both")
@@ -163,13 +160,13 @@ def _acknowledge(
                 hint=f'delreg check --ack {rule} {number} --reason "why it is accepted"',
             )
         with env.open_store(OpenMode.EXISTING) as store:
-            ComplianceStore(store).acknowledge(rule, number, text)
+            store.acknowledge(rule, number, text)
         env.say(f"acknowledged {rule} on {number}; `delreg check` no longer fails on it")
         return
     assert unack is not None
     rule, number = _rule_and_number(env, unack)
     with env.open_store(OpenMode.EXISTING) as store:
-        ComplianceStore(store).withdraw(rule, number)
+        store.withdraw(rule, number)
     env.say(f"withdrew the acknowledgement of {rule} on {number}")
 
 
@@ -250,7 +247,6 @@ def procurement(
     from delreg.errors import NotFound
     from delreg.model import normalise_procurement_number
     from delreg.store import DecisionQuery, OpenMode
-    from delreg.store.compliance import ComplianceStore
 
     env = environment(ctx)
     wanted = normalise_procurement_number(number, env.config)
@@ -259,7 +255,7 @@ def procurement(
         decisions = list(
             store.decisions(DecisionQuery(procurement_number=wanted, newest_first=False))
         )
-        acknowledgements = ComplianceStore(store).acknowledgements()
+        acknowledgements = store.acknowledgements()
     if not decisions:
         raise NotFound(
             f"no decisions in procurement {wanted}",
@@ -317,7 +313,6 @@ def load_order(
 ) -> None:
     """Load a delegation order, replacing the one stored before."""
     from delreg.delegation_order import FORMATS, load_delegation_order
-    from delreg.store.compliance import ComplianceStore
 
     env = environment(ctx)
     if fmt not in FORMATS:
@@ -329,7 +324,7 @@ def load_order(
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.CREATE) as store:
-        replaced = ComplianceStore(store).save_delegation_order(order)
+        replaced = store.save_delegation_order(order)
     env.say(
         f"loaded {len(order.points)} points from {path}"
         + (f", replacing {replaced}" if replaced else "")
@@ -344,13 +339,12 @@ def show_order(
     ),
 ) -> None:
     """Show the delegation order the checks use."""
-    from delreg.store.compliance import ComplianceStore
 
     env = environment(ctx)
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.EXISTING) as store:
-        order = ComplianceStore(store).delegation_order()
+        order = store.delegation_order()
     if order is None:
         env.say("no delegation order is loaded (`delreg delegation load FILE`)")
     points = order.points if order else ()
