@@ -46,7 +46,7 @@ STORE_PRIVATE = frozenset({"connection", "_connection", "_query", "_write", "_re
 
 
 def layer_of(module: str, layers: Mapping[str, int]) -> int | None:
-    """The layer of a dotted module name of delreg (``delreg.store.rows`` → the store's)."""
+    """The layer of a dotted module name of delreg (``delreg.store.columns`` → the store's)."""
     parts = module.split(".")
     if parts[0] != "delreg":
         return None
@@ -209,6 +209,6 @@ def test_each_name_has_one_layer_and_submodules_share_their_package_s() -> None:
     names = [each for _, names in LAYERS for each in names]
     assert len(names) == len(set(names))
     layers = {each: rank for rank, (_, names) in enumerate(LAYERS) for each in names}
-    assert layer_of("delreg.store.rows", layers) == layer_of("delreg.store", layers) == 2
+    assert layer_of("delreg.store.columns", layers) == layer_of("delreg.store", layers) == 2
     assert layer_of("delreg", layers) == 0 and layer_of("delreg.cli.app", layers) == 6
     assert layer_of("sqlite3", layers) is None

@@ -1,8 +1,11 @@
 """The only package that speaks SQL: schema, migrations, queries and the history."""
 
 from delreg.store.files import OpenMode
+from delreg.store.history import Event
+from delreg.store.imports import Change, ImportCounts
 from delreg.store.queries import DecisionQuery
-from delreg.store.register import Change, Event, ImportCounts, Reporting, Store
+from delreg.store.register import Store
+from delreg.store.reportings import Reporting
 
 __all__ = [
     "Change",

@@ -25,7 +25,8 @@ from delreg.parse import Record, Rejected
 from delreg.parse import rows as parse_rows
 from delreg.parse.tabular import read_csv
 from delreg.store import OpenMode, Store
-from delreg.store import register as store_register
+from delreg.store import base as store_base
+from delreg.store import imports as store_imports
 from delreg.store.bulk import MeetingItems, plan_reportings
 from delreg.store.maintenance import verify
 
@@ -169,9 +170,9 @@ def import_text(path: Path, text: str, meeting: Meeting | None = None) -> dict[s
 def build_register(path: Path, *, bulk: bool, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """Three imports over one register (new rows; changed, unchanged and deleted ones; a
     meeting's list), in batches of 50, through one path or the other."""
-    monkeypatch.setattr(store_register, "now", lambda: STAMP)
-    monkeypatch.setattr(store_register, "IMPORT_BATCH", 50)
-    monkeypatch.setattr(store_register, "BULK_ROWS", 1 if bulk else 10**9)
+    monkeypatch.setattr(store_base, "now", lambda: STAMP)
+    monkeypatch.setattr(store_imports, "IMPORT_BATCH", 50)
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1 if bulk else 10**9)
     summaries = [import_text(path, export(export_rows(300)))]
     with Store.open(path, mode=OpenMode.CREATE) as store:
         store.delete("22RS1152")
@@ -202,7 +203,7 @@ def test_bulk_and_row_by_row_imports_give_the_same_register(
 def test_a_rolled_back_bulk_import_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_register, "BULK_ROWS", 1)
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1)
     path = tmp_path / "r.db"
     import_text(path, export(export_rows(20)))
     before = snapshot(path)
@@ -240,7 +241,7 @@ def test_reportings_keep_free_items_and_number_the_rest_after_the_highest() -> N
 def test_history_of_a_bulk_import_reads_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_register, "BULK_ROWS", 1)
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1)
     path = tmp_path / "r.db"
     import_text(path, export(export_rows(60)))
     with Store.open(path, mode=OpenMode.CREATE) as store:
