@@ -74,6 +74,7 @@ def import_records(
     meeting: Meeting | None = None,
     commit_if: Callable[[ImportSummary], bool] | None = None,
     record_changes: bool = False,
+    board: str | None = None,
 ) -> ImportSummary:
     """Write ``records`` to the register in one transaction, all or nothing.
 
@@ -82,10 +83,11 @@ def import_records(
     ``commit_if(summary)``, asked once everything is written and counted, decides whether it
     commits (the command line says no for --dry-run, and for rejected items without
     --skip-invalid). With ``meeting``, the decisions are reported at it in the order read;
-    ``record_changes`` keeps each insert and update in ``summary.changes``.
+    ``record_changes`` keeps each insert and update in ``summary.changes``. A decision that
+    names no board goes to ``board`` (a code; None: the register's unnamed board).
     """
     rejected: list[Rejected] = []
-    with store.importing(meeting=meeting, record_changes=record_changes) as writing:
+    with store.importing(meeting=meeting, record_changes=record_changes, board=board) as writing:
         for record in records:
             if isinstance(record, Rejected):
                 rejected.append(record)

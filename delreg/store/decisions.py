@@ -153,18 +153,25 @@ class DecisionRoom(StoreBase):
         )
 
     def _insert(
-        self, decisions: list[Decision], stamp: str, staging: Staging | None = None
+        self,
+        decisions: list[Decision],
+        stamp: str,
+        staging: Staging | None = None,
+        board: str | None = None,
     ) -> None:
+        """Insert ``decisions``; those that name no board on ``board``."""
         if not decisions:
             return
-        rows = [(*stored_values(decision), stamp, stamp) for decision in decisions]
+        rows = [(*stored_values(decision, board), stamp, stamp) for decision in decisions]
         if staging is not None:
             staging.insert(rows)
         else:
             columns = ", ".join((*STORED_FIELDS, "created_at", "updated_at"))
             marks = ", ".join("?" * (len(STORED_FIELDS) + 2))
             self.connection.executemany(f"INSERT INTO decisions ({columns}) VALUES ({marks})", rows)
-        self._record([("insert", d.diary_number, None, event_values(d)) for d in decisions], stamp)
+        self._record(
+            [("insert", d.diary_number, None, event_values(d, board)) for d in decisions], stamp
+        )
 
     def _update(
         self,

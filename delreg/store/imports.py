@@ -72,6 +72,8 @@ def merge_imported(old: Decision, new: Decision) -> Decision:
     changes: dict[str, Any] = {}
     for name in EDITABLE_FIELDS:
         value = getattr(new, name)
+        if name == "board":
+            continue  # a decision moves to another board by `delreg edit --board` only
         if name == "secret":
             changes[name] = old.secret or new.secret
         elif value not in (None, "", ()):
@@ -84,7 +86,11 @@ class ImportRoom(ReportingRoom):
 
     @contextmanager
     def importing(
-        self, *, meeting: Meeting | None = None, record_changes: bool = False
+        self,
+        *,
+        meeting: Meeting | None = None,
+        record_changes: bool = False,
+        board: str | None = None,
     ) -> Iterator[Importing]:
         """One import, all in one write transaction: the importer hands over decisions and
         notices in the order read, then commits by leaving the block, or calls
@@ -92,13 +98,15 @@ class ImportRoom(ReportingRoom):
 
         Decisions are upserted by diary number; with ``meeting``, they are reported at that
         meeting, numbered in the order read. ``record_changes`` keeps each insert and update
-        in the counts' ``changes``.
+        in the counts' ``changes``. A decision that names no board goes to ``board`` (a
+        code; None: the register's unnamed board).
         """
         with self._write():
+            self._boards().ensure(board)
             if meeting:
                 self._boards().ensure(meeting.board or None)
             meeting_id = self._meeting_id(meeting, create=True) if meeting else None
-            writing = Importing(self, meeting_id, record_changes)
+            writing = Importing(self, meeting_id, record_changes, board)
             yield writing
             writing.finish()
 
@@ -109,9 +117,10 @@ class ImportRoom(ReportingRoom):
         summary: ImportCounts,
         stamp: str,
         staging: Staging | None,
+        board: str | None = None,
     ) -> None:
         """Write one batch; through ``staging`` when given, else row by row. Both leave the
-        register, its history and its search index the same."""
+        register, its history and its search index the same. ``board``: the import's."""
         for code in {d.board for d in decisions}:
             self._boards().ensure(code)
         existing = self._existing([d.diary_number for d in decisions])
@@ -134,14 +143,14 @@ class ImportRoom(ReportingRoom):
                 Change(old.diary_number, "updated", changed_fields(old, new))
                 for old, new in updates
             )
-        self._insert(inserts, stamp, staging)
+        self._insert(inserts, stamp, staging, board)
         self._update(updates, stamp, staging)
         summary.inserted += len(inserts)
         summary.updated += len(updates)
         if staging is None:
-            self._report_imported(decisions, meeting_id, stamp)
+            self._report_imported(decisions, meeting_id, stamp, board or "")
         else:
-            self._report_batch(decisions, meeting_id, stamp)
+            self._report_batch(decisions, meeting_id, stamp, board or "")
 
     def _keep_notice(self, notice: Notice, meeting_id: int | None, summary: ImportCounts) -> None:
         summary.notices += 1
@@ -163,9 +172,12 @@ class ImportRoom(ReportingRoom):
 class Importing:
     """An import under way inside its write transaction (``Store.importing``)."""
 
-    def __init__(self, store: ImportRoom, meeting_id: int | None, record_changes: bool) -> None:
+    def __init__(
+        self, store: ImportRoom, meeting_id: int | None, record_changes: bool, board: str | None
+    ) -> None:
         self._store = store
         self._meeting_id = meeting_id
+        self._board = board
         self.counts = ImportCounts(changes=[] if record_changes else None)
         self._stamp = store._now()
         self._batch: dict[str, Decision] = {}
@@ -207,4 +219,6 @@ class Importing:
         staging = None
         if len(decisions) >= BULK_ROWS:
             staging = self._staging = self._staging or Staging(self._store.connection)
-        self._store._upsert(decisions, self._meeting_id, self.counts, self._stamp, staging)
+        self._store._upsert(
+            decisions, self._meeting_id, self.counts, self._stamp, staging, self._board
+        )

@@ -9,6 +9,7 @@ from typing import Any
 
 from delreg.model import Decision, Meeting
 from delreg.store.board_meetings import MeetingRoom
+from delreg.store.boards import former_codes
 from delreg.store.bulk import MeetingItems, plan_reportings
 from delreg.store.columns import DECISION_SELECT, decision_from_row, json_text, stored_json
 from delreg.store.decisions import DecisionRoom
@@ -69,11 +70,12 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
         """(at, user, what was recorded) of each time the meeting's list was fixed, oldest
         first."""
         found = []
+        boards = former_codes(self.connection, meeting.board) if meeting.board else {""}
         for at, user, text in self._query(
             "SELECT at, user, new FROM events WHERE action = 'fix-list' ORDER BY id"
         ):
             values = stored_json(text, "a fixed list in the history") or {}
-            if values.get("meeting") == meeting.date and values.get("board") == meeting.board:
+            if values.get("meeting") == meeting.date and values.get("board") in boards:
                 found.append((at, user or "", values))
         return found
 
@@ -115,7 +117,9 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
         )
         return [decision_from_row(row) for row in rows]
 
-    def _report_batch(self, decisions: list[Decision], meeting_id: int | None, stamp: str) -> None:
+    def _report_batch(
+        self, decisions: list[Decision], meeting_id: int | None, stamp: str, board: str
+    ) -> None:
         """``_report_imported`` for a whole batch: a few queries per meeting, not per decision."""
         meeting_ids: dict[tuple[str, str], int] = {}
         asked: list[tuple[str, int, int | None]] = []
@@ -123,7 +127,7 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
             if meeting_id is not None:
                 asked.append((decision.diary_number, meeting_id, None))
             elif decision.meeting:
-                key = (decision.meeting, decision.board or "")
+                key = (decision.meeting, decision.board or board)
                 target = meeting_ids.get(key)
                 if target is None:
                     target = self._meeting_id(Meeting(*key), create=True)
@@ -201,21 +205,21 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
         )
 
     def _report_imported(
-        self, decisions: list[Decision], meeting_id: int | None, stamp: str
+        self, decisions: list[Decision], meeting_id: int | None, stamp: str, board: str
     ) -> None:
         """Record where imported decisions were reported: the import's meeting or their own."""
         # The meetings first, in the order named, as the batch path makes them: both paths
         # leave the same history.
         meeting_ids: dict[tuple[str, str], int] = {}
         for decision in decisions:
-            key = (decision.meeting or "", decision.board or "")
+            key = (decision.meeting or "", decision.board or board)
             if meeting_id is None and decision.meeting and key not in meeting_ids:
                 meeting_ids[key] = self._meeting_id(Meeting(*key), create=True)
         for decision in decisions:
             target = meeting_id
             item = None
             if target is None and decision.meeting:
-                target = meeting_ids[(decision.meeting, decision.board or "")]
+                target = meeting_ids[(decision.meeting, decision.board or board)]
                 item = decision.item
             if target is not None:
                 self._add_reporting(decision.diary_number, target, item, stamp)
