@@ -23,7 +23,7 @@ from delreg.public import (
 )
 from delreg.store import OpenMode, Store
 from delreg.store.connection import connect, create_private_file
-from delreg.store.rows import STORED_FIELDS
+from delreg.store.columns import STORED_FIELDS
 from delreg.store.schema import migrate
 
 # Columns of the decisions table that are the register's own bookkeeping, not a field.
