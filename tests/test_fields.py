@@ -22,8 +22,8 @@ from delreg.public import (
     without_internal,
 )
 from delreg.store import OpenMode, Store
-from delreg.store.connection import connect, create_private_file
 from delreg.store.columns import STORED_FIELDS
+from delreg.store.connection import connect, create_private_file
 from delreg.store.schema import migrate
 
 # Columns of the decisions table that are the register's own bookkeeping, not a field.
