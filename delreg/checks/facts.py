@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from delreg.checks.findings import Acknowledgement
-    from delreg.delegation_order import DelegationOrder
+    from delreg.delegation_book import DelegationBook
 
 
 class ChainDecision(NamedTuple):
@@ -64,6 +64,8 @@ class DelegationFact(NamedTuple):
     delegate: str | None
     delegation_point: str | None
     amount: int | None
+    # The decision's board; empty for the configured default board.
+    board: str
 
 
 class ContractNotice(NamedTuple):
@@ -116,7 +118,9 @@ class CheckSource(Protocol):
 
     def delegation_facts(self, since: str | None) -> Iterable[DelegationFact]: ...
 
-    def delegation_order(self) -> DelegationOrder | None: ...
+    def delegation_book(self) -> DelegationBook:
+        """Every board's delegation orders over time and the passes made under them."""
+        ...
 
     def contract_notices(self, first: str, last: str) -> Iterable[ContractNotice]:
         """Contracts whose notice_by falls from ``first`` through ``last``."""

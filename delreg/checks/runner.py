@@ -68,10 +68,13 @@ def _family(family: str, source: CheckSource, settings: CheckSettings) -> Iterat
     elif family == "numbers":
         yield from diary_number_after_decision(source.diary_numbers_to_check(since))
     elif family == "delegation":
-        order = source.delegation_order()
-        if order is not None:
+        book = source.delegation_book().with_default_board(settings.default_board)
+        if book.orders:
             yield from check_delegation(
-                source.delegation_facts(since), order, settings.prisbasbelopp
+                source.delegation_facts(since),
+                book,
+                settings.prisbasbelopp,
+                settings.default_board,
             )
 
 
