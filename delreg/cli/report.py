@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,12 +19,17 @@ if TYPE_CHECKING:
     from delreg.report.build import MeetingReport, Report
     from delreg.store import Store
 
+class GroupBy(StrEnum):
+    delegate = "delegate"
+
+
 EXAMPLES = (
     "Examples:\n\n"
     "  delreg report --meeting 2024-02-15\n\n"
     "  delreg report --meeting 2024-02-15 -o anmalningsarenden.docx --mark-reported\n\n"
     "  delreg report --meeting 2024-02-15 --public --format html > offentlig.html\n\n"
-    "  delreg report --month last --format csv"
+    "  delreg report --month last --format csv\n\n"
+    "  delreg report --meeting 2024-02-15 --group-by delegate"
 )
 
 
@@ -68,6 +74,14 @@ def report(
             help="Report the listed decisions at the meeting, fixing their item numbers.",
         ),
     ] = False,
+    group_by: Annotated[
+        GroupBy | None,
+        typer.Option(
+            "--group-by",
+            help="Group the decisions by who took them (delegate); a meeting's items keep "
+            "their numbers.",
+        ),
+    ] = None,
 ) -> None:
     """Write the numbered list of delegation decisions for a meeting, or a period report.
 
@@ -120,6 +134,9 @@ def report(
             from delreg.store.appeals import status_book
 
             status = status_book(store, config).report_status
+    from delreg.report.grouping import grouped
+
+    made = grouped(made, group_by.value if group_by else None)
     payload = render(made, chosen, config, status=status)
     _deliver(env, payload, output, binary=chosen is ReportFormat.docx)
 
