@@ -41,7 +41,7 @@ def test_toml_and_csv_give_the_same_order() -> None:
     assert drugs.substitutes == ("Läkemedelschef", "Chef, enheten för läkemedelsupphandling")
     assert drugs.limit == Limit(Fraction(500_000), "kr")
     assert drugs.valid_to == "2024-06-30"
-    assert from_toml.board == "Hälso- och sjukvårdsnämnden"
+    assert from_toml.name == "Hälso- och sjukvårdsnämnden" and from_toml.board == ""
     assert (award.line, drugs.line) == (6, 14)
     assert [p.line for p in from_csv.points] == [3, 4]
 

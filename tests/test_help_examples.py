@@ -55,6 +55,13 @@ PREPARE: dict[str, list[list[str]]] = {
     'delreg appeal 24RS841 --decided-on 2024-05-20 --outcome upheld --reference "Mål nr 1234-24"': [
         ["appeal", "24RS841", "--lodged-on", "2024-03-05"]
     ],
+    # A point passed on before the pass is ended or withdrawn.
+    "delreg delegation end 1 --on 2024-06-30": [
+        ["delegation", "pass", "4.1", "--to", "Verksamhetschef Ortopedi", "--from", "2024-02-01"]
+    ],
+    "delreg delegation withdraw 1": [
+        ["delegation", "pass", "4.1", "--to", "Verksamhetschef Ortopedi", "--from", "2024-02-01"]
+    ],
     "delreg verify --report 2024-02-15 lista.docx": [
         ["report", "--meeting", "2024-02-15", "-o", "lista.docx", "--mark-reported"]
     ],

@@ -13,6 +13,7 @@ from delreg.cli import (  # noqa: F401
     audit,
     check,
     decisions,
+    delegation,
     due,
     importing,
     maintenance,

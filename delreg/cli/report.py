@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from delreg.report.build import MeetingReport, Report
     from delreg.store import Store
 
+
 class GroupBy(StrEnum):
     delegate = "delegate"
 

@@ -20,8 +20,8 @@ from typing import Any
 from delreg.delegation_book import DelegationBook, LoadPlan, Pass
 from delreg.delegation_order import DelegationOrder, DelegationPoint, Limit
 from delreg.errors import InvalidValue
-from delreg.store.register import Store, now
-from delreg.store.rows import DamagedValue
+from delreg.store.register import Event, Store, now
+from delreg.store.rows import DamagedValue, stored_json
 
 _ORDER_SELECT = (
     "SELECT id, board, name, source, adopted, valid_from, valid_to, loaded_at "
@@ -80,6 +80,25 @@ class DelegationStore:
         )
         passes = tuple(self._pass_from_row(row) for row in query(_PASS_SELECT + " ORDER BY id"))
         return DelegationBook(orders=orders, passes=passes).with_default_board(self.default_board)
+
+    def history(self) -> list[Event]:
+        """Every load, end, pass and withdrawal of the delegation orders, oldest first."""
+        rows = self.store._query(
+            "SELECT at, user, action, diary_number, old, new, command FROM events "
+            "WHERE action LIKE 'delegation-%' ORDER BY id"
+        )
+        return [
+            Event(
+                at=at,
+                user=user or "",
+                action=action,
+                diary_number=number,
+                old=stored_json(old, "an entry in the delegation history"),
+                new=stored_json(new, "an entry in the delegation history"),
+                command=command or "",
+            )
+            for at, user, action, number, old, new, command in rows
+        ]
 
     # --- orders -----------------------------------------------------------------------------
 
