@@ -20,7 +20,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from delreg.delegation_order import DelegationOrder, DelegationPoint, Limit, same_delegate
+from delreg.delegation_order import (
+    DelegationOrder,
+    DelegationPoint,
+    Limit,
+    in_period,
+    period_text,
+    same_delegate,
+)
 from delreg.errors import InvalidValue, NotFound
 
 
@@ -52,14 +59,10 @@ class Pass:
     withdrawn_at: str | None = None
 
     def valid_on(self, day: str | None) -> bool:
-        if self.withdrawn_at is not None:
-            return False
-        if day is None:
-            return True
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+        return self.withdrawn_at is None and in_period(day, self.valid_from, self.valid_to)
 
     def period(self) -> str:
-        return f"{self.valid_from} – {self.valid_to or '…'}"
+        return period_text(self.valid_from, self.valid_to)
 
     @property
     def label(self) -> str:

@@ -159,6 +159,18 @@ def format_amount(amount: Fraction | int) -> str:
     return str(float(value)).replace(".", ",")
 
 
+def in_period(day: str | None, first: str | None, last: str | None) -> bool:
+    """Whether ``day`` (ISO) falls from ``first`` through ``last`` (None: open at that end);
+    an undated decision falls in every period."""
+    if day is None:
+        return True
+    return (first is None or first <= day) and (last is None or day <= last)
+
+
+def period_text(first: str | None, last: str | None) -> str:
+    return f"{first or '…'} – {last or '…'}"
+
+
 @dataclass(frozen=True)
 class DelegationPoint:
     point: str
@@ -178,14 +190,10 @@ class DelegationPoint:
 
     def valid_on(self, day: str | None) -> bool:
         """Whether the point applies on ``day`` (ISO); an undated decision matches any period."""
-        if day is None:
-            return True
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        return in_period(day, self.valid_from, self.valid_to)
 
     def period(self) -> str:
-        return f"{self.valid_from or '…'} – {self.valid_to or '…'}"
+        return period_text(self.valid_from, self.valid_to)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -220,14 +228,10 @@ class DelegationOrder:
 
     def in_force_on(self, day: str | None) -> bool:
         """Whether the order applies on ``day``; an undated decision is held to any order."""
-        if day is None:
-            return True
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        return in_period(day, self.valid_from, self.valid_to)
 
     def period(self) -> str:
-        return f"{self.valid_from or '…'} – {self.valid_to or '…'}"
+        return period_text(self.valid_from, self.valid_to)
 
     def header_json(self) -> dict[str, Any]:
         return {

@@ -31,6 +31,7 @@ Board = Annotated[
     str | None,
     typer.Option(metavar="CODE", help="The board's short code; default: the configured board."),
 ]
+On = Annotated[str | None, typer.Option(metavar="DATE", help="What was in force on this day.")]
 # A board's short code as a file's [order] may give it (HSN, RS, KS-AU), not its name.
 _CODE = re.compile(r"[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9_-]{0,15}")
 ORDER_COLUMNS = ("id", "board", "valid_from", "valid_to", "points", "adopted", "source",
@@ -138,10 +139,7 @@ def show_order(
     ctx: typer.Context,
     fmt: Format = ListFormat.table,
     board: Board = None,
-    on: Annotated[
-        str | None,
-        typer.Option(metavar="DATE", help="The order in force on this day; default: the newest."),
-    ] = None,
+    on: On = None,
 ) -> None:
     """Show the points of a board's delegation order: the newest, or the one in force on a
     day."""
@@ -274,9 +272,7 @@ def list_passes(
     ctx: typer.Context,
     fmt: Format = ListFormat.table,
     board: Board = None,
-    on: Annotated[
-        str | None, typer.Option(metavar="DATE", help="Only the passes in force on this day.")
-    ] = None,
+    on: On = None,
     include_withdrawn: Annotated[
         bool, typer.Option("--include-withdrawn", help="Also the passes withdrawn.")
     ] = False,
