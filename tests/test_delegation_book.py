@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -19,8 +18,9 @@ from delreg.config import load_config
 from delreg.delegation_book import DelegationBook, Pass
 from delreg.delegation_order import DelegationOrder, Limit, load_delegation_order
 from delreg.errors import DelregError, InputError, InvalidValue, NotFound
+from tests.helpers import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures" / "delegation"
+DELEGATION = FIXTURES / "delegation"
 KINDS = tuple(load_config().kinds)
 PRISBASBELOPP = {2023: 52_500, 2024: 57_300}
 DIRECTOR = "Hälso- och sjukvårdsdirektören"
@@ -29,7 +29,7 @@ UNIT = "Enhetschef Ortopedi Örebro"
 
 
 def order(name: str, number: int) -> DelegationOrder:
-    loaded = load_delegation_order(FIXTURES / name, known_kinds=KINDS)
+    loaded = load_delegation_order(DELEGATION / name, known_kinds=KINDS)
     return replace(loaded, board="HSN", id=number)
 
 
@@ -80,7 +80,7 @@ def messages(book: DelegationBook, *facts: DelegationFact) -> dict[str, str]:
 
 
 def test_the_file_gives_the_orders_period_and_what_may_be_passed_on() -> None:
-    loaded = load_delegation_order(FIXTURES / "hsn-2024.toml", known_kinds=KINDS)
+    loaded = load_delegation_order(DELEGATION / "hsn-2024.toml", known_kinds=KINDS)
     assert (loaded.name, loaded.valid_from, loaded.valid_to) == ("HSN", "2024-01-01", None)
     assert {p.point: p.pass_on for p in loaded.points} == {"2.2": 2, "3.1": 0, "4.1": 1}
 
@@ -119,14 +119,14 @@ def test_the_same_start_replaces_and_an_earlier_end_is_kept() -> None:
 
 def test_an_order_without_a_start_replaces_the_newest() -> None:
     # A CSV file cannot say when its order begins: it is a corrected copy of the newest.
-    csv = replace(load_delegation_order(FIXTURES / "order.csv", known_kinds=KINDS), board="HSN")
+    csv = replace(load_delegation_order(DELEGATION / "order.csv", known_kinds=KINDS), board="HSN")
     plan = two_orders().plan_load(csv)
     assert [old.id for old in plan.replaced] == [2]
     assert plan.order.valid_from == "2024-07-01"
 
 
 def test_the_orders_own_period_must_make_sense() -> None:
-    text = (FIXTURES / "hsn-2024.toml").read_text(encoding="utf-8")
+    text = (DELEGATION / "hsn-2024.toml").read_text(encoding="utf-8")
     broken = text.replace(
         "valid_from = 2024-01-01", "valid_from = 2024-01-01\nvalid_to = 2023-01-01"
     )

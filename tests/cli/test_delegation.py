@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from delreg.store.schema import MIGRATIONS, _add_delegation_history, migrate
-from tests.conftest import Invoke, as_json
-from tests.test_checks import add, findings
+from tests.helpers import FIXTURES, Invoke, add, as_json, findings
 
-FIXTURES = Path(__file__).parent / "fixtures" / "delegation"
-FIRST, REVISED = FIXTURES / "hsn-2024.toml", FIXTURES / "hsn-2024-07.toml"
+DELEGATION = FIXTURES / "delegation"
+FIRST, REVISED = DELEGATION / "hsn-2024.toml", DELEGATION / "hsn-2024-07.toml"
 DIRECTOR = "Hälso- och sjukvårdsdirektören"
 HEAD = "Verksamhetschef Ortopedi"
 UNIT = "Enhetschef Ortopedi Örebro"
