@@ -16,6 +16,7 @@ from delreg.report.formats import ReportFormat
 
 if TYPE_CHECKING:
     from delreg.config import Config
+    from delreg.delegation_book import Pass
     from delreg.report.build import MeetingReport, Report
     from delreg.store import Store
 
@@ -130,6 +131,11 @@ def report(
             made = _meeting_report(env, store, config, day, board or "", public, mark_reported)
         else:
             made = period_report(store, first, last, config, public=public)
+        passes: tuple[Pass, ...] = ()
+        if group_by is not None:
+            from delreg.store.delegation import DelegationStore
+
+            passes = DelegationStore(store, config.board).book().passes
         status = None
         if chosen is ReportFormat.json:
             from delreg.store.appeals import status_book
@@ -137,7 +143,7 @@ def report(
             status = status_book(store, config).report_status
     from delreg.report.grouping import grouped
 
-    made = grouped(made, group_by.value if group_by else None)
+    made = grouped(made, group_by.value if group_by else None, passes)
     payload = render(made, chosen, config, status=status)
     _deliver(env, payload, output, binary=chosen is ReportFormat.docx)
 

@@ -74,6 +74,9 @@ class DelegateGroup:
 
     delegate: str | None
     items: tuple[ReportItem, ...]
+    # Who passed a point on to this delegate (vidaredelegering) in force when these decisions
+    # were taken: the decisions are reported to them too (kommunallagen 7 kap. 7 §).
+    passed_on_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

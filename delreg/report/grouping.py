@@ -8,9 +8,10 @@ that name no delegate come last. A meeting's items keep their numbers: they are 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from delreg.delegation_book import Pass
 from delreg.delegation_order import same_delegate
 from delreg.model import diary_number_sort_key
 from delreg.report.build import DelegateGroup, MeetingReport, Report, ReportItem
@@ -18,7 +19,9 @@ from delreg.report.build import DelegateGroup, MeetingReport, Report, ReportItem
 GROUPINGS = ("delegate",)
 
 
-def by_delegate(items: Iterable[ReportItem]) -> tuple[DelegateGroup, ...]:
+def by_delegate(
+    items: Iterable[ReportItem], passes: Sequence[Pass] = ()
+) -> tuple[DelegateGroup, ...]:
     named: list[tuple[str, list[ReportItem]]] = []
     unnamed: list[ReportItem] = []
     for item in items:
@@ -32,18 +35,35 @@ def by_delegate(items: Iterable[ReportItem]) -> tuple[DelegateGroup, ...]:
                 break
         else:
             named.append((delegate, [item]))
-    groups = [DelegateGroup(name, tuple(members)) for name, members in named]
+    groups = [
+        DelegateGroup(name, tuple(members), _passed_on_by(name, members, passes))
+        for name, members in named
+    ]
     if unnamed:
         groups.append(DelegateGroup(None, tuple(unnamed)))
     return tuple(groups)
 
 
-def grouped(report: Report, grouping: str | None) -> Report:
-    """``report`` with its decisions grouped as asked; unchanged for no grouping."""
+def grouped(report: Report, grouping: str | None, passes: Sequence[Pass] = ()) -> Report:
+    """``report`` with its decisions grouped as asked; unchanged for no grouping. ``passes``
+    (vidaredelegeringar) name who passed a point on to a delegate."""
     if grouping is None:
         return report
     items = report.items if isinstance(report, MeetingReport) else _by_date(report.items)
-    return replace(report, delegate_groups=by_delegate(items))
+    return replace(report, delegate_groups=by_delegate(items, passes))
+
+
+def _passed_on_by(
+    delegate: str, items: Sequence[ReportItem], passes: Sequence[Pass]
+) -> tuple[str, ...]:
+    """Who passed a point on to ``delegate`` by a pass in force on some of the items' dates."""
+    days = {item.decision.decided_on for item in items}
+    found = [
+        passed.by
+        for passed in passes
+        if same_delegate(delegate, passed.to) and any(passed.valid_on(day) for day in days)
+    ]
+    return tuple(dict.fromkeys(found))
 
 
 def items_in_order(report: Report) -> tuple[ReportItem, ...]:

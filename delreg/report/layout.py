@@ -29,6 +29,7 @@ LABELS = {
     "period_until": "Delegationsbeslut till och med {until}",
     "group": "{label} ({count})",
     "delegate_group": "{delegate} ({count})",
+    "passed_on_by": "{group}, vidaredelegering från {by}",
     "no_delegate": "Delegat ej angiven",
     "undated": "utan datum",
     "reported_at": "anmält {date}, punkt {item}",
@@ -195,8 +196,11 @@ def _delegate_section(
     numbered: bool = True,
 ) -> Section:
     delegate = group.delegate or words["no_delegate"]
+    title = words["delegate_group"].format(delegate=delegate, count=len(group.items))
+    if group.passed_on_by:
+        title = words["passed_on_by"].format(group=title, by=" och ".join(group.passed_on_by))
     return Section(
-        title=words["delegate_group"].format(delegate=delegate, count=len(group.items)),
+        title=title,
         entries=tuple(entry(item) for item in group.items),
         numbered=numbered,
     )

@@ -46,6 +46,7 @@ def report_json(report: Report, status: StatusOf | None = None) -> dict[str, Any
                 "delegate": group.delegate,
                 "count": len(group.items),
                 "diary_numbers": [item.decision.diary_number for item in group.items],
+                "passed_on_by": list(group.passed_on_by),
             }
             for group in report.delegate_groups
         ]

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from tests.helpers import Invoke, as_json
+from tests.helpers import DATA, Invoke, as_json
 from tests.helpers.reports import MEETING, build_example
 
 HEAD = "Verksamhetschef Ortopedi"
@@ -17,9 +17,14 @@ HEAD = "Verksamhetschef Ortopedi"
 
 @pytest.fixture
 def example(delreg: Invoke) -> Invoke:
-    """The report's example register, plus a decision by a head of department and one by the
-    director in the indefinite form of the title."""
+    """The report's example register, plus a decision by a head of department, to whom the
+    director passed point 4.1 on, and one by the director in the indefinite form of the title."""
     build_example(delreg)
+    for step in (
+        ("delegation", "load", str(DATA / "delegationsordning.toml")),
+        ("delegation", "pass", "4.1", "--to", HEAD, "--from", "2024-02-01"),
+    ):
+        assert delreg(*step).exit_code == 0, step
     for number, delegate, day in (
         ("24RS650", HEAD, "2024-02-05"),
         ("24RS655", "Hälso- och sjukvårdsdirektör", "2024-02-06"),
@@ -48,9 +53,17 @@ def test_the_meeting_list_by_delegate_keeps_its_numbers(example: Invoke) -> None
         "delegate": "Hälso- och sjukvårdsdirektören",
         "count": 6,
         "diary_numbers": ["23RS710", "23RS764", "24RS278", "24RS655", "24RS700", "24RS841"],
+        "passed_on_by": [],
     }
-    assert head == {"delegate": HEAD, "count": 1, "diary_numbers": ["24RS650"]}
-    assert nobody == {"delegate": None, "count": 1, "diary_numbers": ["24RS611"]}
+    assert head == {
+        "delegate": HEAD,
+        "count": 1,
+        "diary_numbers": ["24RS650"],
+        "passed_on_by": ["Hälso- och sjukvårdsdirektör"],
+    }
+    assert nobody == {
+        "delegate": None, "count": 1, "diary_numbers": ["24RS611"], "passed_on_by": [],
+    }  # fmt: skip
     # The same items with the same numbers, in the groups' order.
     assert [item["diary_number"] for item in grouped["items"]] == [
         *director["diary_numbers"], *head["diary_numbers"], *nobody["diary_numbers"],
@@ -66,7 +79,11 @@ def test_every_format_has_the_groups(example: Invoke) -> None:
         for item in as_json(example("report", "--meeting", MEETING, "--format", "json"))["items"]
     }
     text = report(example, "--group-by", "delegate")
-    headings = ["Hälso- och sjukvårdsdirektören (6)", f"{HEAD} (1)", "Delegat ej angiven (1)"]
+    headings = [
+        "Hälso- och sjukvårdsdirektören (6)",
+        f"{HEAD} (1), vidaredelegering från Hälso- och sjukvårdsdirektör",
+        "Delegat ej angiven (1)",
+    ]
     positions = [text.index(heading) for heading in headings]
     assert positions == sorted(positions)
     assert "Anmälningsärenden" not in text.split("\n\n", 3)[-1].split("Meddelandeärenden")[0]
@@ -84,7 +101,7 @@ def test_every_format_has_the_groups(example: Invoke) -> None:
     import docx
 
     paragraphs = [p.text for p in docx.Document(io.BytesIO(word.stdout_bytes)).paragraphs]
-    assert f"{HEAD} (1)" in paragraphs and "Delegat ej angiven (1)" in paragraphs
+    assert headings[1] in paragraphs and "Delegat ej angiven (1)" in paragraphs
 
 
 def test_a_period_by_delegate(example: Invoke) -> None:
