@@ -14,7 +14,7 @@ from delreg.errors import Conflict, DelregError, NotFound
 from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice, secret_by_reason
 from delreg.parse import Record, Rejected
 from delreg.store.bulk import MeetingItems, Staging, chunks, plan_reportings
-from delreg.store.connection import connect, create_private_file, not_a_register, transaction
+from delreg.store.connection import connect, create_register_file, not_a_register, transaction
 from delreg.store.files import (
     OpenMode,
     no_register,
@@ -231,7 +231,7 @@ class Store:
         if schema_of(path) is None:
             if mode is not OpenMode.CREATE:
                 raise no_register(path)
-            create_private_file(path)
+            create_register_file(path)
         connection = connect(path)
         try:
             migrate(connection, path)
