@@ -66,13 +66,13 @@ def fact(
     delegate: str | None = DIRECTOR,
     amount: int | None = None,
     point: str | None = None,
-    board: str = "",
+    board: str = "HSN",
 ) -> DelegationFact:
     return DelegationFact(number, kind, decided_on, delegate, point, amount, board)
 
 
 def messages(book: DelegationBook, *facts: DelegationFact) -> dict[str, str]:
-    found = check_delegation(facts, book, PRISBASBELOPP, "HSN")
+    found = check_delegation(facts, book, PRISBASBELOPP)
     return {f.diary_number: f.message for f in found if isinstance(f, Finding)}
 
 

@@ -142,7 +142,7 @@ def build_pack(
         for decision in chosen
     )
     rules = DirectAwardRules.from_config(config)
-    book = compliance.delegation_book()
+    book = compliance.delegation_book(config.board)
     return AuditPack(
         year=year,
         as_of=as_of.isoformat(),

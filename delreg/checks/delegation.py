@@ -57,10 +57,9 @@ def check_delegation(
     facts: Iterable[DelegationFact],
     book: DelegationBook,
     prisbasbelopp: Mapping[int, int],
-    default_board: str = "",
 ) -> Iterator[Finding | MissingDate]:
-    """Each decision against its board's order in force on its date; ``default_board`` is the
-    board of a decision that names none. A board without any order is not checked."""
+    """Each decision against its board's order in force on its date. A board without any
+    order is not checked."""
     by_order: dict[int, _Points] = {}
     # Between two of these days no order, point or pass starts or ends, so the same ones apply.
     boundaries = book.boundaries()
@@ -69,7 +68,7 @@ def check_delegation(
     verdicts: dict[tuple[object, ...], tuple[_Verdict, Severity, str]] = {}
     for fact in facts:
         day = fact.decided_on
-        board = fact.board or default_board
+        board = fact.board
         key = (
             board,
             fact.kind,

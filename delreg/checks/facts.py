@@ -64,7 +64,7 @@ class DelegationFact(NamedTuple):
     delegate: str | None
     delegation_point: str | None
     amount: int | None
-    # The decision's board; empty for the configured default board.
+    # The decision's board's code; empty in a register that names no board.
     board: str
 
 
@@ -118,8 +118,9 @@ class CheckSource(Protocol):
 
     def delegation_facts(self, since: str | None) -> Iterable[DelegationFact]: ...
 
-    def delegation_book(self) -> DelegationBook:
-        """Every board's delegation orders over time and the passes made under them."""
+    def delegation_book(self, default_board: str = "") -> DelegationBook:
+        """Every board's delegation orders over time and the passes made under them; those
+        stored under no board read as ``default_board``'s ([register] board)."""
         ...
 
     def contract_notices(self, first: str, last: str) -> Iterable[ContractNotice]:

@@ -68,13 +68,10 @@ def _family(family: str, source: CheckSource, settings: CheckSettings) -> Iterat
     elif family == "numbers":
         yield from diary_number_after_decision(source.diary_numbers_to_check(since))
     elif family == "delegation":
-        book = source.delegation_book().with_default_board(settings.default_board)
+        book = source.delegation_book(settings.default_board)
         if book.orders:
             yield from check_delegation(
-                source.delegation_facts(since),
-                book,
-                settings.prisbasbelopp,
-                settings.default_board,
+                source.delegation_facts(since), book, settings.prisbasbelopp
             )
 
 

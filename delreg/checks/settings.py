@@ -41,7 +41,7 @@ class CheckSettings:
     prisbasbelopp: Mapping[int, int] = field(default_factory=dict)
     since: str | None = None
     contract_notice_days: int = 90
-    # The board of a decision that names none (the configured default board).
+    # [register] board (a code or a name): the board of delegation orders stored under none.
     default_board: str = ""
 
     @property

@@ -3,13 +3,13 @@ holds decisions to, and the powers passed on under it (vidaredelegering)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from delreg.cli.app import DelregGroup, app, environment
+from delreg.cli.boards import BoardOption, board_to_read
 from delreg.cli.output import ListFormat, write_records
 from delreg.errors import DelregError
 
@@ -27,13 +27,7 @@ delegation_app = typer.Typer(
 app.add_typer(delegation_app, name="delegation")
 
 Format = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
-Board = Annotated[
-    str | None,
-    typer.Option(metavar="CODE", help="The board's short code; default: the configured board."),
-]
 On = Annotated[str | None, typer.Option(metavar="DATE", help="What was in force on this day.")]
-# A board's short code as a file's [order] may give it (HSN, RS, KS-AU), not its name.
-_CODE = re.compile(r"[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9_-]{0,15}")
 ORDER_COLUMNS = ("id", "board", "valid_from", "valid_to", "points", "adopted", "source",
                  "loaded_at")  # fmt: skip
 POINT_COLUMNS = ("point", "matter", "kinds", "delegate", "substitutes", "limit", "valid_from",
@@ -42,22 +36,34 @@ PASS_COLUMNS = ("id", "board", "point", "by", "to", "valid_from", "valid_to", "l
                 "rests_on", "withdrawn_at")  # fmt: skip
 
 
-def _board(env: Environment, board: str | None) -> str:
-    return (board or env.config.board).strip()
-
-
 def _day(text: str | None) -> str | None:
     from delreg.dates import optional_date
 
     return optional_date(text)
 
 
-def _book(env: Environment) -> DelegationBook:
+def _book(env: Environment, board: str | None) -> tuple[DelegationBook, str | None]:
+    """The register's delegation book, and the code of the board ``--board`` asks for (None:
+    every board)."""
     from delreg.store import OpenMode
     from delreg.store.delegation import DelegationStore
 
     with env.open_store(OpenMode.EXISTING) as store:
-        return DelegationStore(store, env.config.board).book()
+        book = DelegationStore(store, env.config.board).book()
+        code = board_to_read(env, store, board)
+    return book, code
+
+
+def _one_board(book: DelegationBook, code: str | None) -> str:
+    """The board whose order to show: the one asked for, else the only one with orders."""
+    if code is not None:
+        return code
+    if len(book.boards) > 1:
+        raise DelregError(
+            "the register holds the delegation orders of several boards",
+            hint="name one with --board CODE (`delreg delegation orders` lists them all)",
+        )
+    return book.boards[0] if book.boards else ""
 
 
 @delegation_app.command(
@@ -72,7 +78,7 @@ def load_order(
     fmt: Annotated[
         str, typer.Option("--format", metavar="FORMAT", help="auto, toml or csv.")
     ] = "auto",
-    board: Board = None,
+    board: BoardOption = None,
     valid_from: Annotated[
         str | None,
         typer.Option(
@@ -104,20 +110,19 @@ def load_order(
             f"the file says the order comes into force {order.valid_from}, not {start}",
             hint="leave out --valid-from, or correct [order] valid_from in the file",
         )
-    code = board or (order.name if _CODE.fullmatch(order.name) else "") or env.config.board
-    order = replace(order, board=code.strip(), valid_from=start)
-    whose = f" for {order.board}" if order.board else ""
+    order = replace(order, valid_from=start)
     if dry_run:
-        env.say(f"{path}: {len(order.points)} points{whose}, nothing stored (dry run)")
+        env.say(f"{path}: {len(order.points)} points, nothing stored (dry run)")
         return
     from delreg.store import OpenMode
     from delreg.store.delegation import DelegationStore
 
     with env.open_store(OpenMode.CREATE) as store:
-        loaded = DelegationStore(store, env.config.board).load(order)
+        loaded = DelegationStore(store, env.config.board).load(order, board)
     plan = loaded.plan
     replaced = sum(len(old.points) for old in plan.replaced)
     stored = plan.order
+    whose = f" for {stored.board}" if stored.board else ""
     since = f", in force {stored.period()}" if stored.valid_from or stored.valid_to else ""
     env.say(
         f"loaded {len(stored.points)} points from {path}{whose}{since}"
@@ -138,14 +143,14 @@ def load_order(
 def show_order(
     ctx: typer.Context,
     fmt: Format = ListFormat.table,
-    board: Board = None,
+    board: BoardOption = None,
     on: On = None,
 ) -> None:
     """Show the points of a board's delegation order: the newest, or the one in force on a
     day."""
     env = environment(ctx)
-    code = _board(env, board)
-    book = _book(env)
+    book, asked = _book(env, board)
+    code = _one_board(book, asked)
     day = _day(on)
     order = book.order_on(code, day)
     if order is None:
@@ -173,12 +178,14 @@ def _title(order: DelegationOrder | None) -> str:
     "orders",
     epilog="Examples:\n\n  delreg delegation orders\n\n  delreg delegation orders --format json",
 )
-def list_orders(ctx: typer.Context, fmt: Format = ListFormat.table, board: Board = None) -> None:
+def list_orders(
+    ctx: typer.Context, fmt: Format = ListFormat.table, board: BoardOption = None
+) -> None:
     """List the delegation orders kept, each with the period it is (or was) in force."""
     env = environment(ctx)
-    book = _book(env)
-    boards = [_board(env, board)] if board else list(book.boards)
-    orders = [order for code in boards for order in book.board_orders(code)]
+    book, code = _book(env, board)
+    boards = list(book.boards) if code is None else [code]
+    orders = [order for each in boards for order in book.board_orders(each)]
     write_records(
         env,
         (order.header_json() for order in orders),
@@ -221,7 +228,7 @@ def pass_on(
             metavar="AMOUNT", help='A lower limit than the point\'s: "5 pbb", "200 000 kr".'
         ),
     ] = None,
-    board: Board = None,
+    board: BoardOption = None,
 ) -> None:
     """Record that the delegate of a point passed it on (vidaredelegering, kommunallagen 7 kap.
     6 §), where the order in force allows it. Decisions by that person are then checked against
@@ -245,7 +252,7 @@ def pass_on(
         except InvalidValue as error:
             raise DelregError(f"--limit: {error.message}", hint=error.hint) from None
     request = Pass(
-        board=_board(env, board),
+        board="",  # the register settles it from --board
         point=point.strip(),
         by=" ".join((by or "").split()),
         to=holder,
@@ -254,7 +261,7 @@ def pass_on(
         limit=parsed_limit,
     )
     with env.open_store(OpenMode.EXISTING) as store:
-        made = DelegationStore(store, env.config.board).add_pass(request)
+        made = DelegationStore(store, env.config.board).add_pass(request, board)
     env.say(
         f"{made.label}: point {made.point} passed on by {made.by!r} to {made.to!r} from "
         f"{made.valid_from}"
@@ -271,7 +278,7 @@ def pass_on(
 def list_passes(
     ctx: typer.Context,
     fmt: Format = ListFormat.table,
-    board: Board = None,
+    board: BoardOption = None,
     on: On = None,
     include_withdrawn: Annotated[
         bool, typer.Option("--include-withdrawn", help="Also the passes withdrawn.")
@@ -279,12 +286,12 @@ def list_passes(
 ) -> None:
     """List the points passed on (vidaredelegering), each with the pass it rests on."""
     env = environment(ctx)
-    book = _book(env)
+    book, code = _book(env, board)
     day = _day(on)
     shown: list[Pass] = [
         passed
         for passed in book.passes
-        if (board is None or passed.board == _board(env, board))
+        if (code is None or passed.board == code)
         and (include_withdrawn or passed.withdrawn_at is None)
         and (day is None or passed.valid_on(day))
     ]

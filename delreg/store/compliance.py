@@ -25,7 +25,8 @@ from delreg.checks.facts import (
 from delreg.checks.findings import Acknowledgement
 from delreg.delegation_book import DelegationBook
 from delreg.errors import NotFound
-from delreg.store.register import Store, now
+from delreg.store.register import Store
+from delreg.store.trail import now
 
 _LIVE = "d.deleted_at IS NULL"
 # Undated decisions always pass a --since filter: nobody can say they are older.
@@ -131,9 +132,9 @@ class ComplianceStore:
     def delegation_facts(self, since: str | None) -> Iterator[DelegationFact]:
         parameters: list[Any] = []
         sql = self._since(
-            # Decisions carry no board yet: each is the configured default board's.
+            # NULL: the unnamed board of a register that names none.
             "SELECT d.diary_number, d.kind, d.decided_on, d.delegate, d.delegation_point, "
-            f"d.amount, '' FROM decisions d WHERE {_LIVE}",
+            f"d.amount, coalesce(d.board, '') FROM decisions d WHERE {_LIVE}",
             parameters,
             since,
         )
@@ -216,9 +217,9 @@ class ComplianceStore:
 
     # --- the delegation orders ---------------------------------------------------------------
 
-    def delegation_book(self) -> DelegationBook:
-        """Every board's delegation orders over time and the passes made under them, as stored
-        (an empty board is the configured default board's)."""
+    def delegation_book(self, default_board: str = "") -> DelegationBook:
+        """Every board's delegation orders over time and the passes made under them;
+        ``default_board`` is ``[register] board`` (see DelegationStore)."""
         from delreg.store.delegation import DelegationStore
 
-        return DelegationStore(self.store).book()
+        return DelegationStore(self.store, default_board).book()

@@ -20,8 +20,10 @@ from typing import Any
 from delreg.delegation_book import DelegationBook, LoadPlan, Pass
 from delreg.delegation_order import DelegationOrder, DelegationPoint, Limit
 from delreg.errors import InvalidValue
-from delreg.store.register import Event, Store, now
+from delreg.store.boards import BoardWriter
+from delreg.store.register import Event, Store
 from delreg.store.rows import DamagedValue, stored_json
+from delreg.store.trail import now
 
 _ORDER_SELECT = (
     "SELECT id, board, name, source, adopted, valid_from, valid_to, loaded_at "
@@ -48,8 +50,10 @@ class Loaded:
 class DelegationStore:
     """Delegation orders and passes in an open register.
 
-    ``default_board`` is the configured default board's code: an order or pass stored with
-    none (a register made before boards had codes) reads as that board's.
+    ``default_board`` is ``[register] board`` (a code or a name). An order or pass stored under
+    no board (one loaded before the register named a board, or kept by the upgrade) is the
+    default board's, or the register's only board's; in a register that names no board it
+    stays the unnamed board's, as its decisions do.
     """
 
     def __init__(self, store: Store, default_board: str = "") -> None:
@@ -79,7 +83,39 @@ class DelegationStore:
             for row in query(_ORDER_SELECT + " ORDER BY id")
         )
         passes = tuple(self._pass_from_row(row) for row in query(_PASS_SELECT + " ORDER BY id"))
-        return DelegationBook(orders=orders, passes=passes).with_default_board(self.default_board)
+        book = DelegationBook(orders=orders, passes=passes)
+        return book.with_default_board(self._unnamed_board())
+
+    def _unnamed_board(self) -> str:
+        """The code the rows stored under no board read as ("" where none is certain)."""
+        boards = self.store.boards()
+        if not boards:
+            return ""
+        found = boards.find(self.default_board) if self.default_board.strip() else None
+        if found is not None:
+            return found.code
+        return boards.boards[0].code if len(boards) == 1 else ""
+
+    def _board_to_write(self, option: str | None, named_in_file: str = "") -> str:
+        """The code of the board a new order or pass belongs to: ``--board``, else the board
+        the order's file names when the register holds it, else the default board. A board the
+        register does not hold is refused where it has boards; in one that names none, the
+        first board named becomes its board (delreg.boards)."""
+        boards = self.store.boards()
+        wanted = option
+        if wanted is None and named_in_file.strip():
+            if boards.find(named_in_file) is not None:
+                wanted = named_in_file
+            elif boards:
+                raise InvalidValue(
+                    f"the order's file names board {named_in_file!r}, which the register does "
+                    "not hold",
+                    hint="say which board it is with --board CODE; " + boards.hint(),
+                )
+        board = boards.for_writing(wanted, self.default_board)
+        code = board.code if board is not None else ""
+        BoardWriter(self.store.connection, self.store.user, self.store.command).ensure(code or None)
+        return code
 
     def history(self) -> list[Event]:
         """Every load, end, pass and withdrawal of the delegation orders, oldest first."""
@@ -102,13 +138,14 @@ class DelegationStore:
 
     # --- orders -----------------------------------------------------------------------------
 
-    def load(self, order: DelegationOrder) -> Loaded:
-        """Store ``order`` among its board's orders (see DelegationBook.plan_load)."""
+    def load(self, order: DelegationOrder, board: str | None = None) -> Loaded:
+        """Store ``order`` among the orders of ``board`` (``--board``: a code or name; None for
+        the board the file names, else the default) as DelegationBook.plan_load places it."""
         store = self.store
         stamp = now()
         with store._write():
-            board = order.board or self.default_board
-            plan = self.book().plan_load(replace(order, board=board, loaded_at=stamp))
+            code = self._board_to_write(board, order.name)
+            plan = self.book().plan_load(replace(order, board=code, loaded_at=stamp))
             new = plan.order
             for change in plan.changes:
                 old = change.order
@@ -165,13 +202,14 @@ class DelegationStore:
 
     # --- passes -----------------------------------------------------------------------------
 
-    def add_pass(self, request: Pass) -> Pass:
-        """Record that a point was passed on, if the order in force allows it."""
+    def add_pass(self, request: Pass, board: str | None = None) -> Pass:
+        """Record that a point of ``board``'s order (``--board``; None: the default board) was
+        passed on, if the order in force allows it."""
         store = self.store
         stamp = now()
         with store._write():
-            board = request.board or self.default_board
-            admitted = self.book().admit(replace(request, board=board))
+            code = self._board_to_write(board)
+            admitted = self.book().admit(replace(request, board=code))
             limit = admitted.limit
             cursor = store._query(
                 "INSERT INTO delegation_passes (board, point, passed_by, passed_to, valid_from, "

@@ -221,3 +221,40 @@ def test_a_register_with_one_order_upgrades_in_place(
         ("HSN", None, "2024-06-30"),
         ("HSN", "2024-07-01", None),
     ]
+
+
+def test_each_board_has_its_own_orders(delreg: Invoke, tmp_path: Path) -> None:
+    ok(delreg, "boards", "add", "HSN", "--name", "Hälso- och sjukvårdsnämnden")
+    ok(delreg, "boards", "add", "RS", "--name", "Regionstyrelsen")
+    # The file names its board by code; a board the register lacks is refused with a hint.
+    assert "for HSN, in force 2024-01-01" in ok(delreg, "delegation", "load", str(FIRST))
+    assert "for RS" in ok(delreg, "delegation", "load", str(REVISED), "--board", "rs")
+    unknown = DELEGATION / "order.toml"
+    text = unknown.read_text(encoding="utf-8").replace("Hälso- och sjukvårdsnämnden", "KFN")
+    elsewhere = tmp_path / "kfn.toml"
+    elsewhere.write_text(text, encoding="utf-8")
+    refused = delreg("delegation", "load", str(elsewhere))
+    assert refused.exit_code == 2
+    assert "the order's file names board 'KFN', which the register does not hold" in (
+        refused.stderr
+    )
+    # The same decision checked against each board's own order: 3.1 is the chief
+    # pharmacist's in RS (the revised order), the director's in HSN.
+    add(delreg, "avtal", "24RS1", decided_on="2024-03-04", delegate="Läkemedelschefen",
+        board="HSN")  # fmt: skip
+    add(delreg, "avtal", "24RS2", decided_on="2024-08-04", delegate="Läkemedelschefen",
+        board="RS")  # fmt: skip
+    add(delreg, "avtal", "24RS3", decided_on="2024-03-04", delegate="Läkemedelschefen",
+        board="RS")  # fmt: skip
+    found = messages(delreg)
+    assert sorted(found) == ["24RS1", "24RS3"]
+    assert "no delegation order of board RS was in force on 2024-03-04" in found["24RS3"]
+    orders = as_json(delreg("delegation", "orders", "--board", "all", "-f", "json"))
+    assert [(o["board"], o["valid_from"]) for o in orders] == [
+        ("HSN", "2024-01-01"),
+        ("RS", "2024-07-01"),
+    ]
+    several = delreg("delegation", "show")
+    assert several.exit_code == 2 and "--board CODE" in several.stderr
+    shown = as_json(delreg("delegation", "show", "--board", "Regionstyrelsen", "-f", "json"))
+    assert shown[1]["delegate"] == "Läkemedelschef"
