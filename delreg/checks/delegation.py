@@ -15,12 +15,13 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from delreg.checks.facts import DelegationFact
+from delreg.checks.facts import CheckSource, DelegationFact
 from delreg.checks.findings import Finding, MissingDate, Severity, finding
+from delreg.checks.settings import CheckSettings
 from delreg.delegation_book import DelegationBook
 from delreg.delegation_order import DelegationPoint, Limit, format_amount, same_delegate
 
-__all__ = ["check_delegation", "same_delegate"]
+__all__ = ["check_delegation", "find", "same_delegate"]
 
 # How many allowed combinations to remember; bounds memory when every amount differs.
 _REMEMBERED = 200_000
@@ -246,3 +247,13 @@ def _finding(fact: DelegationFact, severity: Severity, text: str) -> Finding:
         decided_on=fact.decided_on,
         severity=severity,
     )
+
+
+def find(source: CheckSource, settings: CheckSettings) -> Iterator[Finding | MissingDate]:
+    """The family's findings over the register (delreg.checks.families): each decision held
+    to its board's order in force on its date; none without any order."""
+    book = source.delegation_book(settings.default_board)
+    if book.orders:
+        yield from check_delegation(
+            source.delegation_facts(settings.since), book, settings.prisbasbelopp
+        )

@@ -19,6 +19,7 @@ from delreg.cli import (  # noqa: F401
     importing,
     maintenance,
     meetings,
+    procurement,
     publish,
     reconcile,
     report,

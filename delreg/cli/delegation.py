@@ -10,6 +10,7 @@ import typer
 
 from delreg.cli.app import DelregGroup, app, environment
 from delreg.cli.boards import BoardOption, board_to_read
+from delreg.cli.options import ListFormatOption
 from delreg.cli.output import ListFormat, write_records
 from delreg.errors import DelregError
 
@@ -26,7 +27,6 @@ delegation_app = typer.Typer(
 )
 app.add_typer(delegation_app, name="delegation")
 
-Format = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
 On = Annotated[str | None, typer.Option(metavar="DATE", help="What was in force on this day.")]
 ORDER_COLUMNS = ("id", "board", "valid_from", "valid_to", "points", "adopted", "source",
                  "loaded_at")  # fmt: skip
@@ -142,7 +142,7 @@ def load_order(
 )
 def show_order(
     ctx: typer.Context,
-    fmt: Format = ListFormat.table,
+    fmt: ListFormatOption = ListFormat.table,
     board: BoardOption = None,
     on: On = None,
 ) -> None:
@@ -179,7 +179,7 @@ def _title(order: DelegationOrder | None) -> str:
     epilog="Examples:\n\n  delreg delegation orders\n\n  delreg delegation orders --format json",
 )
 def list_orders(
-    ctx: typer.Context, fmt: Format = ListFormat.table, board: BoardOption = None
+    ctx: typer.Context, fmt: ListFormatOption = ListFormat.table, board: BoardOption = None
 ) -> None:
     """List the delegation orders kept, each with the period it is (or was) in force."""
     env = environment(ctx)
@@ -277,7 +277,7 @@ def pass_on(
 )
 def list_passes(
     ctx: typer.Context,
-    fmt: Format = ListFormat.table,
+    fmt: ListFormatOption = ListFormat.table,
     board: BoardOption = None,
     on: On = None,
     include_withdrawn: Annotated[
@@ -341,7 +341,7 @@ def withdraw_pass(ctx: typer.Context, number: PassNumber) -> None:
     "history",
     epilog="Examples:\n\n  delreg delegation history\n\n  delreg delegation history --format json",
 )
-def history(ctx: typer.Context, fmt: Format = ListFormat.table) -> None:
+def history(ctx: typer.Context, fmt: ListFormatOption = ListFormat.table) -> None:
     """Every load of an order, every order ended or replaced, every pass made, ended or
     withdrawn: when, by whom, old and new values."""
     from delreg.store import OpenMode
