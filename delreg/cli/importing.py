@@ -151,7 +151,11 @@ def import_decisions(
                 env.trial_store() if dry_run else env.open_store(OpenMode.CREATE) as store,
             ):
                 summary = store.import_records(
-                    spool, meeting=target, commit_if=commit, record_changes=dry_run
+                    spool,
+                    meeting=target,
+                    commit_if=commit,
+                    record_changes=dry_run,
+                    board=plan.board.code if plan.board is not None else None,
                 )
     except KeyboardInterrupt:
         guard.release()

@@ -12,7 +12,7 @@ from delreg.boards import Board, Boards
 from delreg.errors import Conflict, DelregError, NotFound
 from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice, secret_by_reason
 from delreg.parse import Record, Rejected
-from delreg.store.boards import Added, BoardWriter, board_sizes, read_boards
+from delreg.store.boards import Added, BoardWriter, board_sizes, former_codes, read_boards
 from delreg.store.bulk import MeetingItems, Staging, chunks, plan_reportings
 from delreg.store.connection import connect, create_register_file, not_a_register, transaction
 from delreg.store.files import (
@@ -176,6 +176,8 @@ def merge_imported(old: Decision, new: Decision) -> Decision:
     changes: dict[str, Any] = {}
     for name in EDITABLE_FIELDS:
         value = getattr(new, name)
+        if name == "board":
+            continue  # a decision moves to another board by `delreg edit --board` only
         if name == "secret":
             changes[name] = old.secret or new.secret
         elif value not in (None, "", ()):
@@ -407,18 +409,25 @@ class Store:
         )
 
     def _insert(
-        self, decisions: list[Decision], stamp: str, staging: Staging | None = None
+        self,
+        decisions: list[Decision],
+        stamp: str,
+        staging: Staging | None = None,
+        board: str | None = None,
     ) -> None:
+        """Insert ``decisions``; those that name no board on ``board``."""
         if not decisions:
             return
-        rows = [(*stored_values(decision), stamp, stamp) for decision in decisions]
+        rows = [(*stored_values(decision, board), stamp, stamp) for decision in decisions]
         if staging is not None:
             staging.insert(rows)
         else:
             columns = ", ".join((*STORED_FIELDS, "created_at", "updated_at"))
             marks = ", ".join("?" * (len(STORED_FIELDS) + 2))
             self.connection.executemany(f"INSERT INTO decisions ({columns}) VALUES ({marks})", rows)
-        self._record([("insert", d.diary_number, None, event_values(d)) for d in decisions], stamp)
+        self._record(
+            [("insert", d.diary_number, None, event_values(d, board)) for d in decisions], stamp
+        )
 
     def _update(
         self,
@@ -484,17 +493,20 @@ class Store:
         meeting: Meeting | None = None,
         commit_if: Any = None,
         record_changes: bool = False,
+        board: str | None = None,
     ) -> ImportSummary:
         """Upsert decisions by diary number and keep notices, all in one transaction.
 
         With ``meeting``, the decisions are reported at that meeting, numbered in the order
         read. ``commit_if(summary)`` decides at the end whether the transaction commits
         (the CLI says no for --dry-run, and for rejected items without --skip-invalid).
-        ``record_changes`` keeps each insert and update in ``summary.changes``.
+        ``record_changes`` keeps each insert and update in ``summary.changes``. A decision
+        that names no board goes to ``board`` (a code; None: the register's unnamed board).
         """
         summary = ImportSummary(changes=[] if record_changes else None)
         stamp = now()
         with self._write():
+            self._boards().ensure(board)
             if meeting:
                 self._boards().ensure(meeting.board or None)
             meeting_id = self._meeting_id(meeting, create=True) if meeting else None
@@ -506,9 +518,9 @@ class Store:
                 decisions = list(batch.values())
                 if len(decisions) >= BULK_ROWS:
                     staging = staging or Staging(self.connection)
-                    self._upsert(decisions, meeting_id, summary, stamp, staging)
+                    self._upsert(decisions, meeting_id, summary, stamp, staging, board)
                 else:
-                    self._upsert(decisions, meeting_id, summary, stamp, None)
+                    self._upsert(decisions, meeting_id, summary, stamp, None, board)
 
             for record in records:
                 if isinstance(record, Rejected):
@@ -536,9 +548,10 @@ class Store:
         summary: ImportSummary,
         stamp: str,
         staging: Staging | None,
+        board: str | None = None,
     ) -> None:
         """Write one batch; through ``staging`` when given, else row by row. Both leave the
-        register, its history and its search index the same."""
+        register, its history and its search index the same. ``board``: import_records'."""
         for code in {d.board for d in decisions}:
             self._boards().ensure(code)
         existing = self._existing([d.diary_number for d in decisions])
@@ -561,14 +574,14 @@ class Store:
                 Change(old.diary_number, "updated", changed_fields(old, new))
                 for old, new in updates
             )
-        self._insert(inserts, stamp, staging)
+        self._insert(inserts, stamp, staging, board)
         self._update(updates, stamp, staging)
         summary.inserted += len(inserts)
         summary.updated += len(updates)
         if staging is None:
-            self._report_imported(decisions, meeting_id, stamp)
+            self._report_imported(decisions, meeting_id, stamp, board or "")
         else:
-            self._report_batch(decisions, meeting_id, stamp)
+            self._report_batch(decisions, meeting_id, stamp, board or "")
 
     def _existing(self, diary_numbers: list[str]) -> dict[str, Decision]:
         """The decisions the register holds of these numbers (without where they were
@@ -587,7 +600,9 @@ class Store:
         for chunk in chunks(values):
             yield from self._query(sql.format(", ".join("?" * len(chunk))), [*before, *chunk])
 
-    def _report_batch(self, decisions: list[Decision], meeting_id: int | None, stamp: str) -> None:
+    def _report_batch(
+        self, decisions: list[Decision], meeting_id: int | None, stamp: str, board: str
+    ) -> None:
         """``_report_imported`` for a whole batch: a few queries per meeting, not per decision."""
         meeting_ids: dict[tuple[str, str], int] = {}
         asked: list[tuple[str, int, int | None]] = []
@@ -595,7 +610,7 @@ class Store:
             if meeting_id is not None:
                 asked.append((decision.diary_number, meeting_id, None))
             elif decision.meeting:
-                key = (decision.meeting, decision.board or "")
+                key = (decision.meeting, decision.board or board)
                 target = meeting_ids.get(key)
                 if target is None:
                     target = self._meeting_id(Meeting(*key), create=True)
@@ -681,21 +696,21 @@ class Store:
         )
 
     def _report_imported(
-        self, decisions: list[Decision], meeting_id: int | None, stamp: str
+        self, decisions: list[Decision], meeting_id: int | None, stamp: str, board: str
     ) -> None:
         """Record where imported decisions were reported: the import's meeting or their own."""
         # The meetings first, in the order named, as the batch path makes them: both paths
         # leave the same history.
         meeting_ids: dict[tuple[str, str], int] = {}
         for decision in decisions:
-            key = (decision.meeting or "", decision.board or "")
+            key = (decision.meeting or "", decision.board or board)
             if meeting_id is None and decision.meeting and key not in meeting_ids:
                 meeting_ids[key] = self._meeting_id(Meeting(*key), create=True)
         for decision in decisions:
             target = meeting_id
             item = None
             if target is None and decision.meeting:
-                target = meeting_ids[(decision.meeting, decision.board or "")]
+                target = meeting_ids[(decision.meeting, decision.board or board)]
                 item = decision.item
             if target is not None:
                 self._add_reporting(decision.diary_number, target, item, stamp)
@@ -753,11 +768,12 @@ class Store:
         """(at, user, what was recorded) of each time the meeting's list was fixed, oldest
         first."""
         found = []
+        boards = former_codes(self.connection, meeting.board) if meeting.board else {""}
         for at, user, text in self._query(
             "SELECT at, user, new FROM events WHERE action = 'fix-list' ORDER BY id"
         ):
             values = stored_json(text, "a fixed list in the history") or {}
-            if values.get("meeting") == meeting.date and values.get("board") == meeting.board:
+            if values.get("meeting") == meeting.date and values.get("board") in boards:
                 found.append((at, user or "", values))
         return found
 

@@ -12,14 +12,13 @@ import io
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from delreg.config import load_config
-from delreg.model import Decision, Meeting
+from delreg.model import Meeting
 from delreg.parse import Record, Rejected
 from delreg.parse import rows as parse_rows
 from delreg.parse.tabular import read_csv
@@ -103,30 +102,6 @@ def test_remembered_cells_read_as_every_cell_normalised_alone(
     slow = read(text)
     assert fast == slow == forgetful
     assert sum(isinstance(record, Rejected) for record in slow) > 10
-
-
-@pytest.mark.parametrize("filter_bits", [8, 1 << 24])
-def test_numbers_moved_to_the_scratch_file_are_still_recognised(
-    monkeypatch: pytest.MonkeyPatch, filter_bits: int
-) -> None:
-    # A table of 64 slots moves its numbers out every 32; a filter of 8 bits says "maybe"
-    # to almost every number, so the scratch file is asked each time.
-    monkeypatch.setattr(parse_rows, "MEMORY_SLOTS", 64)
-    monkeypatch.setattr(parse_rows, "FILTER_BITS", filter_bits)
-    seen = parse_rows.SeenDiaryNumbers("line")
-    decisions = [Decision(f"24RS{number}", "beslut", "ett beslut") for number in range(1000)]
-    assert [seen.conflict(decision, line) for line, decision in enumerate(decisions, 2)] == [
-        None
-    ] * 1000
-    assert seen._scratch is not None
-    # Listed again: with the same values it is harmless, with others it names the first line.
-    assert seen.conflict(decisions[3], 2000) is None
-    assert seen.conflict(replace(decisions[3], subject="ett annat"), 2001) == (
-        "diary_number: 24RS3 is listed twice with different values (line 5 and line 2001)"
-    )
-    assert seen.conflict(replace(decisions[999], kind="avtal"), 2002) == (
-        "diary_number: 24RS999 is listed twice with different values (line 1001 and line 2002)"
-    )
 
 
 # --- writing --------------------------------------------------------------------------------
