@@ -20,9 +20,9 @@ from delreg.parse.readers import READERS
 if TYPE_CHECKING:
     from delreg.boards import Boards
     from delreg.cli.environment import Environment
+    from delreg.importer import ImportSummary
     from delreg.parse.accounting import Account
-    from delreg.store import ImportSummary
-    from delreg.store.register import Change
+    from delreg.store import Change
 
 
 class CommitGuard:
@@ -101,7 +101,7 @@ def import_decisions(
     from delreg.dates import parse_date
     from delreg.errors import DelregError
     from delreg.fields import board_name
-    from delreg.importer import FORMATS, read_inputs
+    from delreg.importer import FORMATS, import_records, read_inputs
     from delreg.model import Meeting
     from delreg.spool import RecordSpool
 
@@ -150,7 +150,8 @@ def import_decisions(
                 RecordSpool(records) as spool,
                 env.trial_store() if dry_run else env.open_store(OpenMode.CREATE) as store,
             ):
-                summary = store.import_records(
+                summary = import_records(
+                    store,
                     spool,
                     meeting=target,
                     commit_if=commit,

@@ -21,13 +21,11 @@ def backup(
     overwrite: Annotated[bool, typer.Option(help="Replace an existing file.")] = False,
 ) -> None:
     """Make a consistent copy of the register, safe while others are writing to it."""
-    from delreg.store.maintenance import backup as make_backup
-
-    env = environment(ctx)
     from delreg.store import OpenMode
 
+    env = environment(ctx)
     with env.open_store(OpenMode.EXISTING) as store:
-        make_backup(store.connection, target, overwrite=overwrite, register=store.path)
+        store.backup(target, overwrite=overwrite)
     env.say(f"backed up {store.path} to {target}")
 
 

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, replace
 from delreg.boards import Board, Boards, boards_in
 from delreg.errors import Conflict
 from delreg.model import Decision, Meeting
-from delreg.store.rows import (
+from delreg.store.columns import (
     STORED_SELECT,
     decision_from_row,
     event_values,

@@ -1,5 +1,5 @@
 """What the checks read from the register, and what they write: acknowledgements. (The
-delegation orders live in delreg.store.delegation.)
+delegation orders and passes are kept by delreg.store.delegation.)
 
 Each query narrows in SQL to the rows a rule could flag (a superset; the rule decides again in
 Python), so checking a register of a million decisions never walks it row by row in Python more
@@ -12,7 +12,10 @@ import json
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from delreg.checks.facts import (
+from delreg.delegation_book import DelegationBook
+from delreg.errors import NotFound
+from delreg.facts import (
+    Acknowledgement,
     ChainDecision,
     ContractNotice,
     ContractUse,
@@ -22,27 +25,20 @@ from delreg.checks.facts import (
     RepeatedReporting,
     UnreportedDecision,
 )
-from delreg.checks.findings import Acknowledgement
-from delreg.delegation_book import DelegationBook
-from delreg.errors import NotFound
-from delreg.store.register import Store
-from delreg.store.trail import now
+from delreg.store.decisions import DecisionRoom
 
 _LIVE = "d.deleted_at IS NULL"
 # Undated decisions always pass a --since filter: nobody can say they are older.
 _SINCE = " AND (d.decided_on IS NULL OR d.decided_on >= ?)"
 
 
-class ComplianceStore:
-    """The checks' view of an open register; implements delreg.checks.CheckSource."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
+class ComplianceRoom(DecisionRoom):
+    """The facts the checks read (the store implements delreg.checks.CheckSource), the
+    findings someone accepted, and the delegation order."""
 
     def _rows(self, sql: str, parameters: list[Any]) -> Iterator[tuple[Any, ...]]:
         # The cursor itself, not a generator around it: a million rows pay for no extra frame.
-        # Store._query turns a broken file into a one-line StoreError.
-        rows: Iterator[tuple[Any, ...]] = self.store._query(sql, parameters)
+        rows: Iterator[tuple[Any, ...]] = self._query(sql, parameters)
         return rows
 
     def _since(self, sql: str, parameters: list[Any], since: str | None) -> str:
@@ -171,44 +167,42 @@ class ComplianceStore:
 
     def acknowledge(self, rule: str, diary_number: str, reason: str) -> Acknowledgement:
         """Accept a finding; recorded in the decision's history as action "ack"."""
-        store = self.store
-        stamp = now()
-        with store._write():
-            store.require(diary_number)
+        stamp = self._now()
+        with self._write():
+            self.require(diary_number)
             old = self._acknowledgement(rule, diary_number)
-            store._query(
+            self._query(
                 "INSERT INTO acknowledgements (rule, diary_number, reason, at, user) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (rule, diary_number) DO UPDATE SET "
                 "reason = excluded.reason, at = excluded.at, user = excluded.user",
-                [rule, diary_number, reason, stamp, store.user],
+                [rule, diary_number, reason, stamp, self.user],
             )
             new = {"rule": rule, "reason": reason}
             before = {"rule": rule, "reason": old.reason} if old else None
-            store._record([("ack", diary_number, before, new)], stamp)
-        return Acknowledgement(rule, diary_number, reason, stamp, store.user)
+            self._record([("ack", diary_number, before, new)], stamp)
+        return Acknowledgement(rule, diary_number, reason, stamp, self.user)
 
     def withdraw(self, rule: str, diary_number: str) -> Acknowledgement:
         """Take an acknowledgement back; recorded in the history as action "unack"."""
-        store = self.store
-        stamp = now()
-        with store._write():
+        stamp = self._now()
+        with self._write():
             old = self._acknowledgement(rule, diary_number)
             if old is None:
                 raise NotFound(
                     f"{diary_number} has no acknowledged {rule} finding",
                     hint="`delreg check --include-acknowledged` lists the acknowledged ones",
                 )
-            store._query(
+            self._query(
                 "DELETE FROM acknowledgements WHERE rule = ? AND diary_number = ?",
                 [rule, diary_number],
             )
-            store._record(
+            self._record(
                 [("unack", diary_number, {"rule": rule, "reason": old.reason}, None)], stamp
             )
         return old
 
     def _acknowledgement(self, rule: str, diary_number: str) -> Acknowledgement | None:
-        row = self.store._query(
+        row = self._query(
             "SELECT rule, diary_number, reason, at, user FROM acknowledgements "
             "WHERE rule = ? AND diary_number = ?",
             [rule, diary_number],
@@ -219,7 +213,7 @@ class ComplianceStore:
 
     def delegation_book(self, default_board: str = "") -> DelegationBook:
         """Every board's delegation orders over time and the passes made under them;
-        ``default_board`` is ``[register] board`` (see DelegationStore)."""
+        ``default_board`` is ``[register] board`` (see delreg.store.delegation)."""
         from delreg.store.delegation import DelegationStore
 
-        return DelegationStore(self.store, default_board).book()
+        return DelegationStore(self, default_board).book()

@@ -20,9 +20,10 @@ from typing import Any
 from delreg.delegation_book import DelegationBook, LoadPlan, Pass
 from delreg.delegation_order import DelegationOrder, DelegationPoint, Limit
 from delreg.errors import InvalidValue
-from delreg.store.boards import BoardWriter
-from delreg.store.register import Event, Store
-from delreg.store.rows import DamagedValue, stored_json
+from delreg.store.base import StoreBase
+from delreg.store.boards import BoardWriter, read_boards
+from delreg.store.columns import DamagedValue, stored_json
+from delreg.store.history import Event
 from delreg.store.trail import now
 
 _ORDER_SELECT = (
@@ -56,7 +57,7 @@ class DelegationStore:
     stays the unnamed board's, as its decisions do.
     """
 
-    def __init__(self, store: Store, default_board: str = "") -> None:
+    def __init__(self, store: StoreBase, default_board: str = "") -> None:
         self.store = store
         self.default_board = default_board
 
@@ -88,7 +89,7 @@ class DelegationStore:
 
     def _unnamed_board(self) -> str:
         """The code the rows stored under no board read as ("" where none is certain)."""
-        boards = self.store.boards()
+        boards = read_boards(self.store.connection)
         if not boards:
             return ""
         found = boards.find(self.default_board) if self.default_board.strip() else None
@@ -101,7 +102,7 @@ class DelegationStore:
         the order's file names when the register holds it, else the default board. A board the
         register does not hold is refused where it has boards; in one that names none, the
         first board named becomes its board (delreg.boards)."""
-        boards = self.store.boards()
+        boards = read_boards(self.store.connection)
         wanted = option
         if wanted is None and named_in_file.strip():
             if boards.find(named_in_file) is not None:

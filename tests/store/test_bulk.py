@@ -18,12 +18,14 @@ from typing import Any
 import pytest
 
 from delreg.config import load_config
+from delreg.importer import import_records
 from delreg.model import Meeting
 from delreg.parse import Record, Rejected
 from delreg.parse import rows as parse_rows
 from delreg.parse.tabular import read_csv
 from delreg.store import OpenMode, Store
-from delreg.store import register as store_register
+from delreg.store import base as store_base
+from delreg.store import imports as store_imports
 from delreg.store.bulk import MeetingItems, plan_reportings
 from delreg.store.maintenance import verify
 
@@ -135,7 +137,7 @@ def snapshot(path: Path) -> dict[str, Any]:
 
 def import_text(path: Path, text: str, meeting: Meeting | None = None) -> dict[str, Any]:
     with Store.open(path, mode=OpenMode.CREATE, command="delreg import export.csv") as store:
-        summary = store.import_records(read(text), meeting=meeting)
+        summary = import_records(store, read(text), meeting=meeting)
         assert verify(store.connection) == []
     return summary.to_json()
 
@@ -143,9 +145,9 @@ def import_text(path: Path, text: str, meeting: Meeting | None = None) -> dict[s
 def build_register(path: Path, *, bulk: bool, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """Three imports over one register (new rows; changed, unchanged and deleted ones; a
     meeting's list), in batches of 50, through one path or the other."""
-    monkeypatch.setattr(store_register, "now", lambda: STAMP)
-    monkeypatch.setattr(store_register, "IMPORT_BATCH", 50)
-    monkeypatch.setattr(store_register, "BULK_ROWS", 1 if bulk else 10**9)
+    monkeypatch.setattr(store_base, "now", lambda: STAMP)
+    monkeypatch.setattr(store_imports, "IMPORT_BATCH", 50)
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1 if bulk else 10**9)
     summaries = [import_text(path, export(export_rows(300)))]
     with Store.open(path, mode=OpenMode.CREATE) as store:
         store.delete("22RS1152")
@@ -176,12 +178,12 @@ def test_bulk_and_row_by_row_imports_give_the_same_register(
 def test_a_rolled_back_bulk_import_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_register, "BULK_ROWS", 1)
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1)
     path = tmp_path / "r.db"
     import_text(path, export(export_rows(20)))
     before = snapshot(path)
     with Store.open(path, mode=OpenMode.CREATE) as store:
-        store.import_records(read(export(export_rows(200, offset=10))), commit_if=lambda _: False)
+        import_records(store, read(export(export_rows(200, offset=10))), commit_if=lambda _: False)
     assert snapshot(path) == before
 
 
@@ -214,7 +216,7 @@ def test_reportings_keep_free_items_and_number_the_rest_after_the_highest() -> N
 def test_history_of_a_bulk_import_reads_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_register, "BULK_ROWS", 1)
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1)
     path = tmp_path / "r.db"
     import_text(path, export(export_rows(60)))
     with Store.open(path, mode=OpenMode.CREATE) as store:
