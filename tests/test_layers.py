@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "deadlines",
             "legal_status",
             "delegation_order",
+            "delegation_book",
             "public",
             "boards",
             "json_shapes",
