@@ -1,6 +1,6 @@
 """What becomes of every item of the invented agendas, per layout: stored, rejected, lost.
 
-The same list (tests/agenda_documents.py, 26 decisions, 2 notices, and one item cut off at the
+The same list (tests/helpers/documents.py, 26 decisions, 2 notices, and one item cut off at the
 list's end in the "cut-off" variants) as text, as fpdf2 PDFs and as Word documents turned into
 PDF by LibreOffice (where installed). An item is stored when a decision with its diary number
 comes back, rejected when a rejection names it, and lost otherwise (must be 0):
@@ -25,7 +25,7 @@ from delreg.model import Decision, Notice
 from delreg.parse import Record, Rejected
 from delreg.parse.agenda import read_agenda
 from delreg.parse.pdf import read_pdf
-from tests.agenda_documents import (
+from tests.helpers.documents import (
     NOTICES,
     SYMBOL_BULLET,
     WINGDINGS_BULLETS,

@@ -1,6 +1,6 @@
 """Which PDF library reads agendas best: time per page on a 200-page agenda, and what each gives.
 
-Generates invented agendas (tests/agenda_documents.py): a Word document with Symbol bullets and
+Generates invented agendas (tests/helpers/documents.py): a Word document with Symbol bullets and
 one with a two-column table, both turned into PDF by LibreOffice (where installed), and the same
 two written with fpdf2. Each library reads every page (text; and tables where it finds them) and
 the median of a few runs is printed as a Markdown table, with what each gave for a Word bullet
@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.agenda_documents import (
+from tests.helpers.documents import (
     fpdf_agenda,
     libreoffice,
     libreoffice_pdfs,

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +14,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from delreg.cli import app
-
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
-# The board's published agenda of 2024-02-15, as the repository ships it: tests read nothing
-# outside the repository, since a user's clone has nothing beside it.
-SEED = DATA / "example-agenda.txt"
-
+from tests.helpers import ROOT, Invoke
 
 TEMPORARY = Path(os.path.abspath(tempfile.gettempdir()))
 
@@ -82,9 +75,6 @@ def empty_register(database: Path) -> Path:
     return database
 
 
-Invoke = Callable[..., Result]
-
-
 @pytest.fixture
 def delreg() -> Invoke:
     """Run `delreg ARGS…` in-process; stderr is kept apart from stdout."""
@@ -94,7 +84,3 @@ def delreg() -> Invoke:
         return runner.invoke(app, list(args), input=input, catch_exceptions=False)
 
     return invoke
-
-
-def as_json(result: Result) -> Any:
-    return json.loads(result.stdout)

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import Invoke, as_json
+from tests.helpers import Invoke, as_json
 
 MEETING = "2024-02-15"
 # Words made of letters no fixed text of delreg's output holds together: finding one in a

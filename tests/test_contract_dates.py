@@ -15,9 +15,8 @@ from delreg.errors import InvalidValue
 from delreg.fields import contract_period
 from delreg.store import OpenMode, Store
 from delreg.store.schema import SCHEMA_VERSION
-from tests.conftest import Invoke, as_json
+from tests.helpers import FIXTURES, Invoke, as_json
 
-FIXTURES = Path(__file__).parent / "fixtures"
 # Registers written by delreg at schema 5 and 6 (before contract dates and appeals; 6 added the
 # history's hash chain), each by the commands a secretary runs: a meeting, the example agenda
 # and export, an edit, a delete, an acknowledgement.

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from delreg.config import load_config
 from delreg.model import join_parties, split_parties
-from tests.conftest import Invoke, as_json
+from tests.helpers import Invoke, as_json
 
 # Any character a register keeps: not controls, surrogates, private or unassigned code points,
 # nor the marks of wrongly decoded text the readers refuse.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
@@ -16,14 +15,14 @@ from delreg.delegation_order import (
     read_delegation_order,
 )
 from delreg.errors import InputError, InvalidValue
-from tests.conftest import DATA, Invoke, as_json
+from tests.helpers import DATA, FIXTURES, Invoke, as_json
 
-FIXTURES = Path(__file__).parent / "fixtures" / "delegation"
+ORDERS = FIXTURES / "delegation"
 KINDS = tuple(load_config().kinds)
 
 
 def load(name: str) -> DelegationOrder:
-    return load_delegation_order(FIXTURES / name, known_kinds=KINDS)
+    return load_delegation_order(ORDERS / name, known_kinds=KINDS)
 
 
 def read(text: str, fmt: str = "toml") -> DelegationOrder:
@@ -86,7 +85,7 @@ def test_malformed_files_name_the_line(name: str, line: int, message: str) -> No
     with pytest.raises(InputError) as raised:
         load(name)
     assert raised.value.line == line
-    assert str(raised.value).startswith(f"{FIXTURES / name}:{line}: ")
+    assert str(raised.value).startswith(f"{ORDERS / name}:{line}: ")
     assert message in str(raised.value)
 
 
@@ -154,25 +153,24 @@ def test_other_malformed_orders(text: str, fmt: str, message: str) -> None:
 
 
 def test_load_through_the_command_line(delreg: Invoke) -> None:
-    loaded = delreg("delegation", "load", str(FIXTURES / "order.toml"))
+    loaded = delreg("delegation", "load", str(ORDERS / "order.toml"))
     assert loaded.exit_code == 0, loaded.stderr
     assert "loaded 2 points" in loaded.stderr
     shown = as_json(delreg("delegation", "show", "--format", "json"))
     assert [p["point"] for p in shown] == ["2.2", "3.1"]
     assert shown[0]["limit"] == "100 pbb" and shown[1]["limit"] == "500 000 kr"
-    again = delreg("delegation", "load", str(FIXTURES / "order.csv"))
+    again = delreg("delegation", "load", str(ORDERS / "order.csv"))
     assert "replacing 2" in again.stderr
     assert as_json(delreg("delegation", "show", "--format", "json")) == shown
 
 
 def test_a_malformed_file_is_refused_and_nothing_changes(delreg: Invoke) -> None:
-    delreg("delegation", "load", str(FIXTURES / "order.toml"))
-    result = delreg("delegation", "load", str(FIXTURES / "limit-without-unit.toml"))
+    delreg("delegation", "load", str(ORDERS / "order.toml"))
+    result = delreg("delegation", "load", str(ORDERS / "limit-without-unit.toml"))
     assert result.exit_code == 2
     first, *rest = result.stderr.splitlines()
     assert first == (
-        f"delreg: error: {FIXTURES / 'limit-without-unit.toml'}:12: "
-        "point 2.2: limit 100 has no unit"
+        f"delreg: error: {ORDERS / 'limit-without-unit.toml'}:12: point 2.2: limit 100 has no unit"
     )
     assert rest and rest[0].startswith("hint: ")
     assert len(as_json(delreg("delegation", "show", "--format", "json"))) == 2
@@ -180,7 +178,7 @@ def test_a_malformed_file_is_refused_and_nothing_changes(delreg: Invoke) -> None
 
 @pytest.mark.usefixtures("empty_register")
 def test_dry_run_and_missing_file(delreg: Invoke) -> None:
-    dry = delreg("delegation", "load", str(FIXTURES / "order.csv"), "--dry-run")
+    dry = delreg("delegation", "load", str(ORDERS / "order.csv"), "--dry-run")
     assert dry.exit_code == 0 and "nothing stored" in dry.stderr
     empty = delreg("delegation", "show")
     assert empty.exit_code == 0 and "no delegation order is loaded" in empty.stderr

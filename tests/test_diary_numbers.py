@@ -9,7 +9,6 @@ numbers, § numbers and procurement numbers must never be taken for one.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -21,10 +20,11 @@ from delreg.errors import InvalidValue
 from delreg.model import normalise_diary_number
 from delreg.parse.agenda_numbers import diary_numbers
 from delreg.parse.agenda_rules import agenda_rules
+from tests.helpers import FIXTURES
 
 
 def _built_in_config() -> Config:
-    missing = Path(__file__).resolve().parent / "no-such-config.toml"
+    missing = FIXTURES / "no-such-config.toml"
     with mock.patch.dict(os.environ, {"DELREG_CONFIG": str(missing)}):
         return load_config()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,9 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from delreg.ical import MAX_OCTETS, escape_text, fold
-from tests.conftest import Invoke, as_json
-
-DATA = Path(__file__).resolve().parents[1] / "data"
+from tests.helpers import DATA, Invoke, as_json
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from delreg.cli.output import show_table, table_safe
 from delreg.model import Decision
 from delreg.spreadsheet import FORMULA_STARTS, protect, unprotect
 from delreg.store import DecisionQuery, OpenMode, Store
-from tests.conftest import Invoke, as_json
+from tests.helpers import Invoke, as_json
 
 SQL = [
     "'); DROP TABLE decisions; --",

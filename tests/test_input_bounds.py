@@ -20,7 +20,7 @@ from delreg.config import load_config
 from delreg.dates import FIRST_DAY, LAST_DAY, parse_date, parse_month
 from delreg.errors import InvalidValue
 from delreg.fields import MAX_AMOUNT, normalise_field
-from tests.conftest import Invoke, as_json
+from tests.helpers import Invoke, as_json
 
 ADD = ("add", "--kind", "avtal", "--diary-number", "24RS1", "--subject", "städning")
 # XML 1.0's Char production, less the non-characters Unicode reserves.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from dateutil.easter import easter
@@ -14,7 +13,7 @@ from delreg.config import Config, load_config, merge
 from delreg.errors import InputError
 from delreg.legal_status import Route, State, legal_status, route_for
 from delreg.model import Appeal, Decision, Meeting
-from tests.conftest import Invoke, as_json
+from tests.helpers import DATA, Invoke, as_json
 
 YEARS = st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
 CONFIG = load_config()
@@ -179,7 +178,7 @@ def test_routes_come_from_configuration() -> None:
 
 
 def _example_register(delreg: Invoke) -> None:
-    data = Path(__file__).resolve().parents[1] / "data"
+    data = DATA
     assert delreg(
         "meetings", "add", "2024-02-15", "--board", "HSN",
         "--adjusted-on", "2024-02-20", "--posted-on", "2024-02-21",

@@ -28,9 +28,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Invoke
+from tests.helpers import ROOT, Invoke
 
-ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 # The `delreg` of the environment running the tests: the virtualenv's, next to its python.
 BIN = Path(sys.executable).parent

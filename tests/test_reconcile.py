@@ -14,7 +14,7 @@ from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 
 from delreg.model import Decision, Meeting
 from delreg.store import OpenMode, Store
-from tests.conftest import Invoke, as_json
+from tests.helpers import Invoke, as_json
 
 HEADER = ["Diarienummer", "Handlingstyp", "Ärendemening", "Beslutsdatum", "Delegat"]
 # The registry's diarium for the first quarter of 2024 (invented). Its delegation decisions are

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Invoke, as_json
+from tests.helpers import Invoke, as_json
 
 SECRET_WORDS = ("Epclusa", "Gilead")
 MEETING = "2024-02-15"

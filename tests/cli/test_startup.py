@@ -1,0 +1,149 @@
+"""Start-up stays light: shell scripts and tab completion run delreg over and over."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+import typer.core
+import typer.main
+
+from delreg import __version__
+from delreg.cli import app, app_for
+from delreg.cli.app import GLOBAL_OPTIONS_WITH_VALUES, DelregGroup
+from delreg.store import OpenMode, Store
+from tests.helpers.processes import modules_loaded_by
+
+HEAVY = ("sqlite_utils", "sqlite3", "rich", "openpyxl", "docx", "pypdf", "jinja2", "pydantic")
+# What the import of a PDF alone loads: never at start-up (nor for a text agenda).
+PDF_READING = {"pypdfium2", "pdfplumber", "pdfminer"}
+# What `delreg audit` alone loads to draw its charts: never at start-up, nor for --help.
+CHARTING = {"matplotlib", "numpy", "PIL"}
+# What `delreg publish` alone loads (and what reads its bundle): never at start-up.
+PUBLISHING = {"rdflib", "datasette", "feedparser", "yaml", "jinja2", "docx"}
+
+
+def test_version_imports_no_heavy_module() -> None:
+    loaded = modules_loaded_by("--version")
+    assert not loaded & set(HEAVY), loaded & set(HEAVY)
+    assert not loaded & PDF_READING
+    # Answered before the command line is built: scripts ask for it, and Typer alone costs
+    # more than the rest of the answer.
+    assert "typer" not in loaded
+
+
+def test_python_m_delreg_answers_the_version_too() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "delreg", "--version"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == f"delreg {__version__}\n"
+
+
+def test_help_imports_no_reader_or_renderer() -> None:
+    loaded = modules_loaded_by("--help")
+    assert not loaded & {"sqlite_utils", "openpyxl", "docx", "pypdf", "jinja2"}
+    assert not loaded & PDF_READING
+    assert not loaded & CHARTING
+
+
+def test_listing_an_existing_register_imports_no_schema_tool_reader_or_renderer(
+    database: Path,
+) -> None:
+    # Made (and migrated, which needs sqlite-utils) beforehand: a register in daily use.
+    Store.open(database, mode=OpenMode.CREATE).close()
+    loaded = modules_loaded_by("list", "--limit", "20", "--format", "json")
+    assert "sqlite3" in loaded
+    assert not loaded & {"sqlite_utils", "rich", "openpyxl", "docx", "pypdf", "jinja2"}
+    assert not loaded & PDF_READING
+    assert not loaded & PUBLISHING
+    assert not loaded & CHARTING
+    # Typer 0.29 would build a pydantic TypeAdapter for every option (+70 ms a run).
+    assert "pydantic" not in loaded
+
+
+def test_publish_loads_its_libraries_only_when_it_publishes(tmp_path: Path) -> None:
+    assert not modules_loaded_by("--help") & PUBLISHING
+    assert not modules_loaded_by("publish", "--help") & PUBLISHING
+    # A refused publication (no address given) has not started to write: nothing loaded yet.
+    assert not modules_loaded_by("publish", str(tmp_path / "out")) & {"rdflib", "docx"}
+
+
+def _built(application: typer.Typer) -> dict[str, Any]:
+    group = typer.main.get_command(application)
+    assert isinstance(group, DelregGroup)
+    return dict(group.commands)
+
+
+def _shape(command: Any) -> list[tuple[Any, ...]]:
+    return [(p.name, tuple(p.opts), p.required, p.default) for p in command.params]
+
+
+def test_a_run_builds_only_the_command_it_names_and_builds_it_whole() -> None:
+    everything = _built(app)
+    assert len(everything) > 10
+    for name, command in everything.items():
+        for arguments in ([name], ["--db", "x.db", name, "--help"], ["--db=x.db", name, "y"]):
+            built = _built(app_for(arguments))
+            assert list(built) == [name], arguments
+            assert _shape(built[name]) == _shape(command)
+            assert built[name].help == command.help
+
+
+def test_without_a_known_command_the_whole_app_answers() -> None:
+    for arguments in ([], ["--help"], ["-h", "list"], ["lst"], ["--db", "list"], ["--", "list"]):
+        assert app_for(arguments) is app, arguments
+
+
+def test_the_global_options_that_take_a_value_are_all_known_to_command_name() -> None:
+    # command_name steps over `--db FILE` by a list kept by hand (building the app to ask it
+    # would cost the time app_for saves); a new global option with a value must join it.
+    root = typer.main.get_command(app)
+    taking_values = {
+        name
+        for parameter in root.params
+        if isinstance(parameter, typer.core.TyperOption) and not parameter.is_flag
+        for name in (*parameter.opts, *parameter.secondary_opts)
+    }
+    assert taking_values == GLOBAL_OPTIONS_WITH_VALUES
+
+
+def test_a_run_through_the_trimmed_app_is_the_same_run(empty_register: Path) -> None:
+    database = empty_register
+    done = subprocess.run(
+        [sys.executable, "-m", "delreg", "--db", str(database), "list", "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
+    wrong = subprocess.run(
+        [sys.executable, "-m", "delreg", "--db", str(database), "lst"],
+        capture_output=True,
+        text=True,
+    )
+    assert wrong.returncode == 2 and "Did you mean 'list'?" in wrong.stderr
+
+
+def _completions(words: str, cword: int) -> list[str]:
+    # What bash's completion function asks: the program again, with the words so far.
+    env = {**os.environ, "_DELREG_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(cword)
+    done = subprocess.run(
+        [sys.executable, "-m", "delreg"], env=env, capture_output=True, text=True, check=True
+    )
+    return done.stdout.split()
+
+
+def test_tab_completes_commands_options_and_choices() -> None:
+    assert _completions("delreg li", 1) == ["list"]
+    assert "meetings" in _completions("delreg me", 1)
+    assert "--format" in _completions("delreg list --f", 2)
+    assert _completions("delreg --db x.db report --format ", 5) == [
+        "txt", "md", "html", "docx", "json", "csv"
+    ]  # fmt: skip
+    assert "add" in _completions("delreg meetings a", 2)

@@ -1,0 +1,116 @@
+"""The agenda reader's shortcuts give what the complete reader gives, agenda by agenda.
+
+Three shortcuts stand between an agenda and its records: the board's sentence recognised in one
+match (agenda_fast), the subject of each distinct cut-out text worked out once
+(agenda_parties.subject_words) and the item markers read once (agenda_lines). Here whole agendas
+are read with them and without them (every item through the general reader, no subject
+remembered), and the records must be equal: a shortcut that took an item the general reader
+reads otherwise would show as a difference.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from typing import Any
+from unittest import mock
+
+import pytest
+
+from bench import generate
+from delreg.model import Decision
+from delreg.parse import Record, agenda, agenda_items
+from delreg.parse.agenda import read_agenda
+from delreg.parse.agenda_fast import board_sentence
+from delreg.parse.agenda_parties import subject_words
+from delreg.parse.agenda_rules import agenda_rules
+from tests.helpers import SEED, built_in_config
+from tests.helpers.documents import EDGE_WORDS
+
+CONFIG = built_in_config()
+
+EXAMPLE = SEED
+
+
+class _Forgetful(dict[str, str]):
+    """A memo that keeps nothing: every subject is worked out afresh."""
+
+    def __setitem__(self, key: str, value: str) -> None:
+        pass
+
+
+def read_with_shortcuts(text: str) -> list[Record]:
+    return list(read_agenda(text, source="doc", config=CONFIG, meeting_year=2024))
+
+
+def read_without_shortcuts(text: str) -> list[Record]:
+    rules = dataclasses.replace(agenda_rules(CONFIG), subjects=_Forgetful())
+    with (
+        mock.patch.object(agenda, "agenda_rules", return_value=rules),
+        mock.patch.object(agenda_items, "board_sentence", return_value=None),
+    ):
+        return list(read_agenda(text, source="doc", config=CONFIG, meeting_year=2024))
+
+
+def generated(seed: int, count: int, *, edges: bool) -> str:
+    """An agenda of the benchmark's items under their heading; with ``edges``, some items
+    carry a word near the edge of the board's sentence (a label, a second number, a dash …)."""
+    rng = random.Random(seed)
+    lines = ["Hoppa över navigering", "", "Anmälningsärenden", ""]
+    for number, item in enumerate(generate.agenda_items(count, seed), start=1):
+        if edges and rng.random() < 0.3:
+            words = item.split(" ")
+            words.insert(rng.randrange(len(words) + 1), rng.choice(EDGE_WORDS))
+            item = " ".join(words)
+        lines.append(f"{number}. {item}")
+    lines += ["", "Bilagor", "Läs mer…", ""]
+    return "\n".join(lines)
+
+
+def _agendas() -> list[Any]:
+    agendas = [
+        pytest.param(SEED.read_text(encoding="utf-8"), id="seed"),
+        pytest.param(EXAMPLE.read_text(encoding="utf-8"), id="example"),
+    ]
+    for seed in (1, 2, 3):
+        agendas.append(pytest.param(generated(seed, 400, edges=False), id=f"generated-{seed}"))
+        agendas.append(pytest.param(generated(seed, 400, edges=True), id=f"near-the-edge-{seed}"))
+    return agendas
+
+
+@pytest.mark.parametrize("text", _agendas())
+def test_the_shortcuts_read_an_agenda_as_the_complete_reader_does(text: str) -> None:
+    fast = read_with_shortcuts(text)
+    assert fast == read_without_shortcuts(text)
+    assert any(isinstance(record, Decision) for record in fast)
+
+
+def test_the_shortcut_is_taken_for_most_generated_items() -> None:
+    """Otherwise the comparison above would compare the general reader with itself."""
+    taken = 0
+    rules = agenda_rules(CONFIG)
+    records = read_with_shortcuts(generated(4, 200, edges=False))
+    decisions = [record for record in records if isinstance(record, Decision)]
+    for decision in decisions:
+        wording = decision.wording or ""
+        taken += board_sentence(wording, wording.lower(), rules) is not None
+    assert taken >= 0.9 * len(decisions)
+
+
+def test_a_remembered_subject_is_the_one_worked_out_afresh() -> None:
+    text = generated(5, 200, edges=False)
+    rules = agenda_rules(CONFIG)
+    read_with_shortcuts(text)
+    assert rules.subjects
+    cut_outs = list(rules.subjects.items())
+    rules.subjects.clear()
+    assert [(cut, subject_words(cut, rules)) for cut, _ in cut_outs] == cut_outs
+
+
+def test_control_characters_are_still_blanked_when_the_text_has_some() -> None:
+    text = generated(6, 20, edges=False)
+    noisy = text.replace(" har ", " \x1b[0mhar ", 1)
+    records = read_with_shortcuts(noisy)
+    assert records == read_without_shortcuts(noisy)
+    wordings = [r.wording for r in records if isinstance(r, Decision)]
+    assert all("\x1b" not in (wording or "") for wording in wordings)

@@ -1,0 +1,468 @@
+"""Other boards' layouts (issue 13) and the import's account of every item and line.
+
+The invented documents under fixtures/agendas/layouts/ hold one layout each (the file name
+starts with it): l1 a list with no heading, l4 a heading inside a long flattened line, l5
+agenda numbers without a period and lettered sub-items, l6 items cut off before their diary
+number, l7 prose, bare numbers and notes around the list, l8 every diary-number shape, l9 the
+kind word first and who the decision concerns. Each is written out below by hand: the items
+written into it, and what each must become. Nothing may be lost: every item written is stored,
+rejected (with its line) or a notice, and the import says so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from delreg.config import Config, load_config
+from delreg.model import Decision, Notice
+from delreg.parse import Rejected
+from delreg.parse.accounting import Account
+from delreg.parse.agenda import read_agenda
+from tests.helpers import FIXTURES, SEED, Invoke
+
+AGENDAS = FIXTURES / "agendas"
+LAYOUTS = AGENDAS / "layouts"
+
+
+def _built_in_config() -> Config:
+    with mock.patch.dict(os.environ, {"DELREG_CONFIG": str(AGENDAS / "no-such-config.toml")}):
+        return load_config()
+
+
+CONFIG = _built_in_config()
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a document holds: its decisions (diary number, kind, parties), the lines of the
+    items rejected, and the number of notices."""
+
+    decisions: list[tuple[str, str, tuple[str, ...]]]
+    rejected: list[int] = field(default_factory=list)
+    notices: int = 0
+
+    @property
+    def written(self) -> int:
+        return len(self.decisions) + len(self.rejected) + self.notices
+
+
+NONE: tuple[str, ...] = ()
+RUN = "RUN 2024/"
+EXPECTED: dict[str, Layout] = {
+    # A bulleted run among other agenda material, no heading; agenda points with their own Dnr.
+    "l1_ruts_bullets.txt": Layout([
+        ("RS 2024/411", "yttrande", NONE),
+        ("RS 2024/392", "foretagsutvecklingsbidrag", ("Nordlyset Turism AB",)),
+        ("RS 2024/371", "programbeslut", NONE),
+        ("RS 2024/288", "byggnadsinvestering", NONE),
+    ]),
+    "l1_ks_dashes.txt": Layout([
+        ("KS 2024/88", "anstallning", NONE),
+        ("KS 2024/91", "yttrande", NONE),
+        ("KS 2024/95", "vidaredelegering", NONE),
+        ("KS 2024/99", "avtal", ("Älvdala Energi AB",)),
+    ]),
+    "l1_run_protocol.txt": Layout([
+        (RUN + "1021", "foretagsutvecklingsbidrag", ("Fjällgården Konferens AB",)),
+        (RUN + "1033", "forstudie", NONE),
+        (RUN + "1040", "bidrag", ("Föreningen Österfjälls Hembygdsförbund",)),
+        (RUN + "1052", "kollektivavtal", ("Kommunal",)),
+        (RUN + "1060", "forordnande", NONE),
+    ]),
+    # Whole agenda points on one line.
+    "l4_ks_flattened.txt": Layout([
+        ("KS 2024/88", "anstallning", NONE),
+        ("KS 2024/91", "yttrande", NONE),
+        ("KS 2024/97", "avtal", ("Vallby Energi AB",)),
+    ]),
+    "l4_sn_lists.txt": Layout(
+        [
+            ("SN 2024/4", "bidrag", ("Föreningen Gläntan",)),
+            ("SN 2024/7", "forordnande", NONE),
+            ("SN 2024/11", "yttrande", NONE),
+        ],
+        rejected=[2],  # "4. Delegationslista äldreomsorg januari 2024": a list, no number
+    ),
+    "l4_run_inline_notices.txt": Layout(
+        [
+            ("BUN 2024/31", "beslut", NONE),
+            ("BUN 2024/35", "anstallning", NONE),
+            ("BUN 2024/38", "avtal", ("Nordanå Skolmåltider AB",)),
+        ],
+        notices=2,
+    ),
+    # "28 Anmälan av …" without a full stop; lettered items up to the next agenda number.
+    "l5_sn_numbers.txt": Layout(
+        [
+            ("SN 2024/201", "yttrande", NONE),
+            ("SN 2024/207", "forordnande", NONE),
+            ("SN 2024/215", "bidrag", ("Föreningen Gläntan",)),
+            ("SN 2024/219", "yttrande", NONE),
+        ],
+        notices=2,
+    ),
+    "l5_ks_lettered_lower.txt": Layout([
+        ("KS 2024/301", "anstallning", NONE),
+        ("KS 2024/305", "beslut", NONE),
+        ("KS 2024/311", "yttrande", NONE),
+        ("KS 2024/318", "beslut", NONE),
+        ("KS 2024/322", "avtal", ("Vallby Schakt AB",)),
+        ("KS 2024/325", "beslut", NONE),
+    ]),
+    "l5_rn_points.txt": Layout([
+        ("RS 2024/2210", "beslut", NONE),
+        ("RS 2024/2217", "yttrande", NONE),
+        ("RS 2024/2231", "programbeslut", NONE),
+        ("RS 2024/2240", "beslut", NONE),
+    ]),
+    # Items cut off at a page's end or an excerpt's: rejected, never glued on.
+    "l6_unmarked_pdf.txt": Layout(
+        [
+            ("RS 2024/2201", "yttrande", NONE),
+            ("RS 2024/2210", "foretagsutvecklingsbidrag", ("Nordlyset Turism AB",)),
+            ("RS 2024/2231", "programbeslut", NONE),
+            ("RS 2024/2240", "byggnadsinvestering", NONE),
+        ],
+        rejected=[8, 14],
+    ),
+    "l6_bullets_page_cut.txt": Layout(
+        [
+            ("RS 2024/1412", "yttrande", NONE),
+            ("RS 2024/1418", "avtal", ("Österfjälls kommun",)),
+            ("RS 2024/1433", "programbeslut", NONE),
+            ("RS 2024/1440", "byggnadsinvestering", NONE),
+        ],
+        rejected=[9, 13],
+    ),
+    "l6_excerpt.txt": Layout(
+        [("MBN 2024/511", "beslut", NONE), ("MBN 2024/517", "beslut", NONE)], rejected=[6]
+    ),
+    # A monthly report's paragraph, a reservation, a protocol note, bare numbers: no noise.
+    "l7_bun_prose.txt": Layout([
+        ("BUN 2024/140", "beslut", NONE),
+        ("BUN 2024/151", "yttrande", NONE),
+        ("BUN 2024/155", "anstallning", NONE),
+    ]),
+    "l7_monthly_report.txt": Layout(
+        [("HSN 2024/880", "tilldelningsbeslut", NONE), ("HSN 2024/905", "kontrakt", NONE)],
+        notices=1,
+    ),
+    "l7_numbers_furniture.txt": Layout(
+        [("KS 2024/40", "beslut", NONE), ("KS 2024/44", "beslut", NONE)]
+    ),
+    # The diary-number shapes of about thirty organisations; a closing paragraph of non-numbers.
+    "l8_shapes.txt": Layout([
+        ("KA12/471", "bidrag", NONE),
+        ("RS 912-2025", "yttrande", NONE),
+        ("2021/6", "beslut", NONE),
+        ("SN 18/0098", "forordnande", NONE),
+        ("BUN/2017:52-002", "beslut", NONE),
+        ("SON 2018.0097", "beslut", NONE),
+        ("LD11/02896", "anstallning", NONE),
+        ("4468-2017", "bidrag", NONE),
+        ("2024/KS 0107", "yttrande", NONE),
+        ("MR 406/12", "beslut", NONE),
+        ("106-156/2013", "beslut", NONE),
+        ("002-443/05", "beslut", NONE),
+        ("NST15-5", "beslut", NONE),
+        ("KS/2018:60", "beslut", NONE),
+        ("1.6-216/2013", "beslut", NONE),
+        ("SON:2019/45", "beslut", NONE),
+    ]),
+    # The kind word first, then who it concerns; an unknown kind word kept as the kind.
+    "l9_run_fields.txt": Layout(
+        [
+            (RUN + "301", "foretagsutvecklingsbidrag", ("Nordlyset Turism AB",)),
+            (RUN + "305", "foretagsutvecklingsbidrag", ("Fjällgården Konferens AB",)),
+            (RUN + "311", "bidrag", ("Föreningen Österfjälls Hembygdsförbund",)),
+            (RUN + "320", "kollektivavtal", ("Vision",)),
+            (RUN + "322", "vidaredelegering", NONE),
+            (RUN + "330", "forordnande", NONE),
+            (RUN + "333", "anstallning", NONE),
+            (RUN + "340", "markanvisningsbeslut", ("Vallby Bostäder AB",)),
+            (RUN + "345", "yttrande", NONE),
+            (RUN + "350", "byggnadsinvestering", NONE),
+            (RUN + "351", "programbeslut", NONE),
+            (RUN + "355", "forstudie", NONE),
+        ],
+        notices=1,
+    ),
+    "l9_ks_columns.txt": Layout([
+        ("KS 2024/610", "bidrag", ("Nordanå Idrottsförening",)),
+        ("KS 2024/615", "kollektivavtal", ("Kommunal",)),
+        ("KS 2024/619", "forordnande", NONE),
+        ("KS 2024/622", "investeringsbeslut", NONE),
+    ]),
+    "l9_kinds_mixed.txt": Layout([
+        ("KS 2024/701", "kollektivavtal", ("Vårdförbundet",)),
+        ("KS 2024/705", "anstallning", NONE),
+        ("KS 2024/708", "forordnande", NONE),
+        ("KS 2024/712", "bidrag", ("Vallby Ridklubb ideell förening",)),
+        ("KS 2024/715", "avtal", ("Nordanå kommun",)),
+    ]),
+}  # fmt: skip
+
+
+def test_every_layout_document_has_an_expectation() -> None:
+    assert {path.name for path in LAYOUTS.glob("*.txt")} == set(EXPECTED)
+
+
+def read(path: Path) -> tuple[list[Decision | Notice | Rejected], Account]:
+    account = Account(path.name)
+    text = path.read_text(encoding="utf-8")
+    records = list(read_agenda(text, source="doc", config=CONFIG, account=account))
+    return records, account
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_layout_gives_its_decisions_rejections_and_notices(name: str) -> None:
+    records, _ = read(LAYOUTS / name)
+    expected = EXPECTED[name]
+    decisions = [record for record in records if isinstance(record, Decision)]
+    assert [(d.diary_number, d.kind, d.parties) for d in decisions] == expected.decisions
+    rejected = [record for record in records if isinstance(record, Rejected)]
+    assert [int(r.source.rsplit(":", 1)[1]) for r in rejected] == expected.rejected
+    assert sum(isinstance(record, Notice) for record in records) == expected.notices
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_line_of_a_list_is_accounted_for(name: str) -> None:
+    _, account = read(LAYOUTS / name)
+    assert account.list_found
+    assert sum(account.lines.values()) == account.section_lines > 0
+
+
+def test_a_run_of_spaces_never_becomes_a_dash_in_the_boards_sentence() -> None:
+    records, _ = read(LAYOUTS / "l9_ks_columns.txt")
+    wordings = [record.wording for record in records if isinstance(record, Decision)]
+    assert wordings[0] == "Bidrag Nordanå Idrottsförening KS 2024/610."
+    assert not any(wording and "–" in wording for wording in wordings)
+
+
+def test_an_unknown_leading_kind_word_is_kept_as_the_kind(delreg: Invoke, database: Path) -> None:
+    delreg("import", str(LAYOUTS / "l9_run_fields.txt"))
+    shown = json.loads(delreg("show", "RUN 2024/340", "--format", "json").stdout)
+    assert shown["kind"] == "markanvisningsbeslut"
+    report = delreg("report", "--month", "2024-08", "--format", "md")
+    assert report.exit_code == 0, report.stderr
+    with sqlite3.connect(database) as connection:
+        kinds = dict(connection.execute("SELECT name, label FROM kinds"))
+    assert kinds["foretagsutvecklingsbidrag"] == "Företagsutvecklingsbidrag"
+    assert kinds["markanvisningsbeslut"] == "Markanvisningsbeslut"
+    listed = json.loads(delreg("list", "--kind", "markanvisningsbeslut", "--format", "json").stdout)
+    assert [row["diary_number"] for row in listed] == ["RUN 2024/340"]
+    assert delreg("list", "--kind", "markanvisning").exit_code != 0  # a typo is still one
+
+
+# --- the import's account, over every invented document -----------------------------------------
+
+EVERY_DOCUMENT = sorted([*LAYOUTS.glob("*.txt"), *AGENDAS.glob("*.txt"), SEED])
+
+
+@pytest.mark.parametrize("path", EVERY_DOCUMENT, ids=lambda path: path.name)
+def test_items_seen_are_stored_rejected_or_notices(
+    path: Path, delreg: Invoke, database: Path
+) -> None:
+    result = delreg("import", str(path), "--skip-invalid", "--json")
+    summary = json.loads(result.stdout)
+    items = summary["items"]
+    stored = summary["inserted"] + summary["updated"] + summary["unchanged"]
+    assert items["seen"] == stored + len(summary["rejected"]) + summary["notices"]
+    assert items["decisions"] == stored
+    with sqlite3.connect(database) as connection:
+        rows = connection.execute("SELECT count(*) FROM decisions").fetchone()[0] if stored else 0
+    assert rows == stored
+    (one,) = summary["inputs"]
+    assert (
+        sum(value for key, value in one["lines"].items() if key != "total") == one["lines"]["total"]
+    )
+    if one["list_found"] or items["seen"]:
+        assert f"read {items['seen']} items from {path}" in result.stderr
+    else:  # "mention_only.txt" names diary numbers in other agenda points: no list at all
+        assert f"delreg: warning: {path}: no list of decisions found" in result.stderr
+        assert result.exit_code == 1
+    if path.parent == LAYOUTS:
+        expected = EXPECTED[path.name]
+        lost = expected.written - stored - len(summary["rejected"]) - summary["notices"]
+        assert lost == 0
+        assert result.exit_code == (1 if expected.rejected else 0)
+
+
+# --- a file with no list at all -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("README.md", "# Vallby\n\nEtt verktyg för kommunens diarium. Se KS 2024/12.\n"),
+        ("config.toml", '[register]\nboard = "Socialnämnden"\n\n[numbers]\nx = 1\n'),
+        ("tom.txt", ""),
+    ],
+)
+def test_a_file_with_no_list_warns_and_exits_1(
+    name: str, content: str, delreg: Invoke, database: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    result = delreg("import", str(path), "--json")
+    assert result.exit_code == 1
+    assert f"delreg: warning: {path}: no list of decisions found" in result.stderr
+    assert "Anmälningsärenden" in result.stderr  # what was looked for
+    assert json.loads(result.stdout)["items"]["seen"] == 0
+
+
+def test_empty_standard_input_warns_and_exits_1(delreg: Invoke) -> None:
+    result = delreg("import", "-", input="")
+    assert result.exit_code == 1
+    assert "<stdin>: no list of decisions found" in result.stderr
+
+
+def test_an_empty_report_is_a_list_and_no_warning(delreg: Invoke) -> None:
+    result = delreg("import", str(AGENDAS / "empty_report.txt"))
+    assert result.exit_code == 0, result.stderr
+    assert "warning" not in result.stderr
+
+
+# --- a random register rendered in each layout reads back -----------------------------------------
+
+KINDS = {
+    # kind: (the word that stands first, who it may concern)
+    "foretagsutvecklingsbidrag": ("Företagsutvecklingsbidrag", True),
+    "bidrag": ("Bidrag", True),
+    "programbeslut": ("Programbeslut", False),
+    "byggnadsinvestering": ("Byggnadsinvestering", False),
+    "kollektivavtal": ("Kollektivavtal", True),
+    "forordnande": ("Förordnande", False),
+    "anstallning": ("Anställning", False),
+    "vidaredelegering": ("Vidaredelegering", False),
+    "markanvisningsbeslut": ("Markanvisningsbeslut", True),
+}
+PARTIES = [
+    "Nordlyset Turism AB",
+    "Fjällgården Konferens AB",
+    "Föreningen Gläntan",
+    "Österfjälls kommun",
+    "Vallby Ridklubb ideell förening",
+    "Kommunal",
+    "Vision",
+    "Stiftelsen Gårdsbo",
+]
+SUBJECTS = [
+    "Ombyggnad av kök i hus 4",
+    "Ny ambulansstation i Vallby",
+    "sommarläger för unga",
+    "Tillförordnad enhetschef för mottagningsenheten",
+    "lokalt avtal om arbetstid",
+]
+PREFIXES = ["RS", "KS", "SN", "RUN", "BUN"]
+
+
+@dataclass(frozen=True)
+class Planned:
+    diary_number: str
+    kind: str
+    party: str | None
+    subject: str
+
+    def item(self) -> str:
+        word, concerns = KINDS[self.kind]
+        parts = [word, *([self.party] if self.party and concerns else []), self.subject]
+        return " – ".join(parts) + f", {self.diary_number}"
+
+    def expected(self) -> tuple[str, str, tuple[str, ...]]:
+        concerns = KINDS[self.kind][1]
+        return (self.diary_number, self.kind, (self.party,) if self.party and concerns else ())
+
+
+@st.composite
+def registers(draw: st.DrawFn) -> list[Planned]:
+    serials = draw(st.lists(st.integers(1, 9999), min_size=2, max_size=8, unique=True))
+    prefix = draw(st.sampled_from(PREFIXES))
+    year = draw(st.integers(2015, 2030))
+    return [
+        Planned(
+            f"{prefix} {year}/{serial}",
+            draw(st.sampled_from(sorted(KINDS))),
+            draw(st.none() | st.sampled_from(PARTIES)),
+            draw(st.sampled_from(SUBJECTS)),
+        )
+        for serial in serials
+    ]
+
+
+def render(planned: list[Planned], layout: str) -> str:
+    items = [entry.item() for entry in planned]
+    if layout == "no heading":
+        body = "\n".join(f"• {item}" for item in items)
+        return f"Föredragningslista\n\n• Information om budgetläget\n{body}\n• Övriga frågor\n"
+    if layout == "flattened":
+        body = " ".join(f"{n}. {item}" for n, item in enumerate(items, 1))
+        return (
+            "Protokoll § 12 Dnr KS 2024/1 Redovisning av delegationsbeslut Till nämnden "
+            f"redovisas följande beslut. {body} Nämnden beslutar att lägga redovisningen till "
+            "handlingarna. § 13 Övriga frågor\n"
+        )
+    if layout == "agenda numbers":
+        letters = "ABCDEFGHIJ"
+        body = "\n".join(f"{letters[n]}. {item}" for n, item in enumerate(items))
+        return f"26 Budget 2025\n27 Anmälan av delegationsbeslut\n{body}\n28 Övriga frågor\n"
+    if layout == "cut off":
+        body = "\n".join(items)
+        return f"Anmälningsärenden\n{body}\nProgrambeslut – Renovering av hus 7\n"
+    # prose around the list
+    body = "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
+    return (
+        "§ 8 Anmälan av delegationsbeslut\nDnr KS 2024/3\n\nUnder perioden har förvaltningen "
+        "fattat 40 beslut. De redovisas nedan.\n\n"
+        f"{body}\n\n4\n\nReservation\nLedamoten reserverar sig mot beslutet.\n"
+    )
+
+
+LAYOUT_NAMES = ["no heading", "flattened", "agenda numbers", "cut off", "prose"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(planned=registers(), layout=st.sampled_from(LAYOUT_NAMES))
+def test_a_random_register_in_each_layout_reads_back(planned: list[Planned], layout: str) -> None:
+    records = list(read_agenda(render(planned, layout), source="doc", config=CONFIG))
+    decisions = [record for record in records if isinstance(record, Decision)]
+    assert [(d.diary_number, d.kind, d.parties) for d in decisions] == [
+        entry.expected() for entry in planned
+    ]
+    rejected = [record for record in records if isinstance(record, Rejected)]
+    assert len(rejected) == (1 if layout == "cut off" else 0), rejected
+
+
+def test_an_export_with_no_rows_is_an_empty_list_and_no_warning(delreg: Invoke) -> None:
+    # `delreg list --format json | delreg import -` on an empty register round-trips quietly.
+    result = delreg("import", "-", "--format", "json", input="[]\n")
+    assert result.exit_code == 0, result.stderr
+    assert "read 0 items from <stdin>" in result.stderr
+
+
+@pytest.mark.parametrize("bullet", ["•", "◦", "▪", "–", "-", "*", "·", "➢", "1.", "a)", "A."])
+@pytest.mark.parametrize("heading", ["Anmälan av delegationsbeslut\n", ""])
+def test_every_ordinary_bullet_starts_an_item(bullet: str, heading: str) -> None:
+    items = [
+        "Programbeslut – Ombyggnad av kök, hus 4, RS 2024/371",
+        "Bidrag – Föreningen Gläntan för sommarläger, RS 2024/372",
+        "Yttrande över remiss om länstrafikens plan, RS 2024/373",
+    ]
+    if bullet in ("1.", "a)", "A."):
+        marks = [bullet.replace(bullet[0], chr(ord(bullet[0]) + n)) for n in range(3)]
+    else:
+        marks = [bullet] * 3
+    body = "\n".join(f"{mark} {item}" for mark, item in zip(marks, items, strict=True))
+    records = list(read_agenda(f"{heading}{body}\n", source="doc", config=CONFIG))
+    decisions = [record for record in records if isinstance(record, Decision)]
+    assert [d.diary_number for d in decisions] == ["RS 2024/371", "RS 2024/372", "RS 2024/373"]
+    assert [d.kind for d in decisions] == ["programbeslut", "bidrag", "yttrande"]
