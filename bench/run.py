@@ -437,12 +437,12 @@ class PdfResult:
 
 def measure_pdf(work: Path, env: dict[str, str], pages: int, runs: int) -> PdfResult:
     """delreg's import of an agenda PDF of ``pages`` pages (fpdf2, Symbol bullets, running head
-    and foot: tests/agenda_documents.py) into a fresh register, against a process that only
+    and foot: tests/helpers/documents.py) into a fresh register, against a process that only
     asks PDFium for the text of every page."""
     sys.path.insert(0, str(HERE.parent))
     import pypdfium2 as pdfium
 
-    from tests.agenda_documents import fpdf_agenda, many_items
+    from tests.helpers.documents import fpdf_agenda, many_items
 
     agenda = work / f"agenda-{pages}p.pdf"
     if not agenda.exists():
