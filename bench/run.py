@@ -235,14 +235,20 @@ def interleaved(
 
 def fresh_register(path: Path, env: dict[str, str]) -> Path:
     """An empty register as delreg makes it (schema, indexes, triggers), made outside the timing."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    subprocess.run(
-        [DELREG, "--db", str(path), "meetings", "list"],
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    remove_register(path)
+    # Only a writing command starts a register: an import of an export with no rows.
+    empty = path.with_name(f"{path.name}-header.csv")
+    empty.write_text(",".join(generate.COLUMNS) + "\n", encoding="utf-8")
+    try:
+        subprocess.run(
+            [DELREG, "--db", str(path), "import", str(empty), "--format", "csv"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    finally:
+        empty.unlink()
     return path
 
 
