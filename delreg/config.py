@@ -65,6 +65,14 @@ class Config:
         return str(self.raw.get("register", {}).get("board", ""))
 
     @property
+    def board_series(self) -> dict[str, str]:
+        """[routing.series]: a diary-number series (``RS``) → the code of its board."""
+        table = self.raw.get("routing", {}).get("series", {})
+        if not isinstance(table, dict):
+            return {}
+        return {str(series).upper(): str(code) for series, code in table.items()}
+
+    @property
     def default_delegate(self) -> str:
         return str(self.raw.get("register", {}).get("delegate", ""))
 

@@ -35,11 +35,13 @@ def read_inputs(
     on_progress: Callable[[int], None] | None = None,
     on_waiting: Callable[[], None] | None = None,
     accounts: list[Account] | None = None,
+    route: Callable[[Decision], Decision] | None = None,
 ) -> Iterator[Record]:
     """Records of every input in turn. ``on_progress`` hears the bytes read so far, in all
     files together, every few thousand records (for a progress bar); ``on_waiting`` is called
     when standard input is a terminal, or has given nothing for a moment; ``accounts`` gets one
-    account per input of what was read and what became of it."""
+    account per input of what was read and what became of it; ``route`` gives each decision
+    its board (delreg.boards.Routing.route), raising InvalidValue for one it cannot place."""
     done = 0
     for name in paths:
         report = None
@@ -48,22 +50,33 @@ def read_inputs(
         account = Account("<stdin>" if name == "-" else name)
         if accounts is not None:
             accounts.append(account)
-        yield from _counted(
-            read_input(
-                name,
-                fmt=fmt,
-                config=config,
-                meeting_year=meeting_year,
-                sheet=sheet,
-                stdin=stdin,
-                on_position=report,
-                on_waiting=on_waiting,
-                account=account,
-            ),
-            account,
+        records = read_input(
+            name,
+            fmt=fmt,
+            config=config,
+            meeting_year=meeting_year,
+            sheet=sheet,
+            stdin=stdin,
+            on_position=report,
+            on_waiting=on_waiting,
+            account=account,
         )
+        if route is not None:
+            records = _routed(records, route)
+        yield from _counted(records, account)
         if name != "-":
             done += input_size(name)
+
+
+def _routed(records: Iterator[Record], route: Callable[[Decision], Decision]) -> Iterator[Record]:
+    """Each decision on its board; one that cannot be placed is rejected with its line."""
+    for record in records:
+        if isinstance(record, Decision):
+            try:
+                record = route(record)
+            except InvalidValue as error:
+                record = Rejected(record.source or "", error.message)
+        yield record
 
 
 def _counted(records: Iterator[Record], account: Account) -> Iterator[Record]:

@@ -150,6 +150,9 @@ class Decision:
     valid_to: str | None = None
     extension_until: str | None = None
     notice_by: str | None = None
+    # The code of the board the decision belongs to (delreg.boards); None in a register that
+    # names no board.
+    board: str | None = None
     deleted: bool = field(default=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
@@ -178,13 +181,17 @@ class Decision:
             "valid_to": self.valid_to,
             "extension_until": self.extension_until,
             "notice_by": self.notice_by,
+            "board": self.board,
         }
 
 
-# The fields a user or an import may set; `meeting`, `item` and `source` are set by the register.
+# The fields a user or an import may set; `meeting`, `item` and `source` are set by the register,
+# and `board` where a decision is first registered (an import never moves it to another board).
 DECISION_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Decision) if f.name != "deleted")
 EDITABLE_FIELDS: tuple[str, ...] = tuple(
-    name for name in DECISION_FIELDS if name not in ("diary_number", "meeting", "item", "source")
+    name
+    for name in DECISION_FIELDS
+    if name not in ("diary_number", "meeting", "item", "source", "board")
 )
 
 

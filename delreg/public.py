@@ -34,6 +34,8 @@ def public_view(decision: Decision, config: Config) -> Decision:
         delegation_point=decision.delegation_point,
         meeting=decision.meeting,
         item=decision.item,
+        # Which board a decision belongs to is public (its list is), secret or not.
+        board=decision.board,
     )
 
 

@@ -24,12 +24,13 @@ def register(delreg: Invoke) -> Invoke:
         ["meetings", "add", "2024-03-14", "--board", "HSN"],
         # Approved on Maundy Thursday: day two is Easter Saturday, then Easter Sunday and
         # annandag påsk, so the posting may wait until Tuesday 2 April.
+        ["boards", "add", "RS", "--name", "Regionstyrelsen"],
         ["meetings", "add", "2024-03-21", "--board", "RS", "--adjusted-on", "2024-03-28"],
         ["meetings", "add", "2024-04-18", "--board", "HSN"],
         # Notified on Maundy Thursday: day ten is Sunday 7 April, the spärr ends on Monday.
         ["add", "--kind", "tilldelningsbeslut", "--diary-number", "24RS1400", "--subject",
          "dialysmaskiner", "--procurement-number", "MT 2024-0031", "--decided-on",
-         "2024-03-27", "--notified-on", "2024-03-28"],
+         "2024-03-27", "--notified-on", "2024-03-28", "--board", "HSN"],
         ["edit", "23RS764", "--notice-by", "2024-04-30", "--valid-to", "2024-10-31",
          "--extension-until", "2025-10-31"],
     ]  # fmt: skip

@@ -11,6 +11,7 @@ from typer.main import get_command_name
 from delreg.cli import (  # noqa: F401
     appeals,
     audit,
+    boards,
     check,
     decisions,
     due,

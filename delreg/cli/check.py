@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from delreg.cli.app import DelregGroup, app, environment, exit_code
+from delreg.cli.boards import BoardOption, board_to_read
 from delreg.cli.environment import Environment
 from delreg.cli.output import ListFormat, show_table, write_records
 from delreg.errors import DelregError, ExitCode
@@ -61,6 +62,7 @@ def _rule_and_number(env: Environment, reference: tuple[str, str]) -> tuple[str,
     "  delreg check\n\n"
     "  delreg check --rule standstill --rule chain-order --format json\n\n"
     "  delreg check --since 2024-01-01 --as-of 2024-02-01\n\n"
+    "  delreg check --board all --format json\n\n"
     '  delreg check --ack contract-without-award 23RS1851 --reason "förnyad konkurrensutsättning"'
 )
 def check(
@@ -99,6 +101,7 @@ def check(
     reason: Annotated[
         str | None, typer.Option(metavar="TEXT", help="Why the acknowledged finding is accepted.")
     ] = None,
+    board: BoardOption = None,
 ) -> None:
     """Check the register against the law: avtalsspärr, the procurement chain, reporting, the
     delegation order. Exits 1 when any error finding is not acknowledged.
@@ -113,7 +116,7 @@ def check(
     if reason is not None:
         raise DelregError("--reason goes with --ack", hint="delreg check --ack RULE DNR --reason …")
     from delreg.checks import Severity, require_rules, run_checks
-    from delreg.store import OpenMode
+    from delreg.store import DecisionQuery, OpenMode
     from delreg.store.compliance import ComplianceStore
 
     rules = require_rules(rule or [])
@@ -123,6 +126,12 @@ def check(
         if rule and "delegation" in rules and source.delegation_order() is None:
             env.say("note: no delegation order is loaded (`delreg delegation load FILE`)")
         findings = run_checks(source, settings, rules)
+        code = board_to_read(env, store, board)
+        if code is not None:
+            # The rules read the whole register (a procurement's chain may cross boards); the
+            # findings shown are those about this board's decisions.
+            ours = {d.diary_number for d in store.decisions(DecisionQuery(board=code))}
+            findings = [f for f in findings if f.diary_number is None or f.diary_number in ours]
     shown = [f for f in findings if include_acknowledged or f.acknowledged is None]
     if fmt is ListFormat.table:
         _show_findings(env, shown)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from delreg.cli.app import app, environment
+from delreg.cli.boards import BoardOption, board_to_read, board_to_write
 from delreg.cli.output import ListFormat, table_safe, write_decisions, write_records
 from delreg.errors import DelregError
 
@@ -121,6 +122,7 @@ def add(
     valid_to: ValidTo = None,
     extension_until: ExtensionUntil = None,
     notice_by: NoticeBy = None,
+    board: BoardOption = None,
 ) -> None:
     """Register one decision."""
     from delreg.model import decision_from_mapping
@@ -132,11 +134,18 @@ def add(
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.CREATE) as store:
+        chosen = board_to_write(env, store, board)
+        values["board"] = chosen.code if chosen is not None else None
         decision = store.add(decision_from_mapping(values))
     env.say(f"added {decision.diary_number} ({decision.kind})")
 
 
-@app.command(name="list", epilog="Example: delreg list --month last --format csv > januari.csv")
+@app.command(
+    name="list",
+    epilog="Examples:\n\n"
+    "  delreg list --month last --format csv > januari.csv\n\n"
+    "  delreg list --board all --since 2024-01-01 --format json",
+)
 def list_decisions(
     ctx: typer.Context,
     kind: Kind = None,
@@ -159,6 +168,7 @@ def list_decisions(
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many rows.")] = None,
     fmt: Format = ListFormat.table,
     public: Public = False,
+    board: BoardOption = None,
 ) -> None:
     """List decisions, newest first."""
     from dataclasses import replace
@@ -200,6 +210,7 @@ def list_decisions(
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.EXISTING) as store:
+        query = replace(query, board=board_to_read(env, store, board))
         if (
             unknown_kind is not None
             and next(store.decisions(replace(query, limit=1)), None) is None

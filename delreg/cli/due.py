@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from delreg.cli.app import app, environment
+from delreg.cli.boards import BoardOption, board_to_read
 
 if TYPE_CHECKING:
     from delreg.cli.environment import Environment
@@ -18,6 +19,8 @@ _EXAMPLES = """Examples:
   delreg due --as-of 2024-02-22
 
   delreg due --within 90 --format json
+
+  delreg due --board all --within 60
 
   delreg due --within 365 --format ics > delreg.ics
 """
@@ -42,6 +45,7 @@ def due(
         str | None,
         typer.Option(help="Count from this day instead of today (for scripts and tests)."),
     ] = None,
+    board: BoardOption = None,
 ) -> None:
     """What falls due: minutes to approve and post, decisions for the next meeting's list,
     appeal periods and avtalsspärrar ending, contracts' notice, end and option dates.
@@ -63,20 +67,27 @@ def due(
     window = Window(today, within)
     with env.open_store(OpenMode.EXISTING) as store:
         book = status_book(env, store, today)
-        meetings = store.meetings()
-        dated = list(
-            store.decisions_dated(
+        code = board_to_read(env, store, board)
+        meetings = store.meetings(code)
+        dated = [
+            decision
+            for decision in store.decisions_dated(
                 DATED_FIELDS, (today - LOOKBACK).isoformat(), window.last.isoformat()
             )
-        )
+            if code is None or decision.board == code
+        ]
         # Decisions reported at meetings whose appeal period ends in the window.
         reported = [
             decision
             for meeting in meetings
             if (ends := appeal_ends_on(meeting)) and window.holds(date.fromisoformat(ends))
-            for decision in store.decisions(DecisionQuery(meeting=meeting.date))
+            for decision in store.decisions(
+                DecisionQuery(meeting=meeting.date, board=meeting.board or None)
+            )
         ]
-        unreported = list(store.decisions(DecisionQuery(unreported=True, newest_first=False)))
+        unreported = list(
+            store.decisions(DecisionQuery(unreported=True, newest_first=False, board=code))
+        )
     items = due_items(
         meetings=meetings,
         unreported=unreported,

@@ -17,6 +17,7 @@ from delreg.cli.app import app, environment, exit_code
 from delreg.errors import ExitCode, Interrupted
 
 if TYPE_CHECKING:
+    from delreg.boards import Boards
     from delreg.cli.environment import Environment
     from delreg.parse.accounting import Account
     from delreg.store import ImportSummary
@@ -61,6 +62,7 @@ class CommitGuard:
     epilog="Examples:\n\n"
     "  delreg import data/example-agenda.txt --meeting 2024-02-15\n\n"
     "  delreg import data/example-diarium.csv --dry-run\n\n"
+    "  delreg import data/example-diarium.csv --board HSN\n\n"
     "  delreg import data/example-diarium.csv --skip-invalid --json\n\n"
     "  delreg list --format csv | delreg import - --format csv",
 )
@@ -75,7 +77,13 @@ def import_decisions(
         str | None,
         typer.Option(help="Mark the decisions as reported at this meeting, in the order read."),
     ] = None,
-    board: Annotated[str | None, typer.Option(help="The board of that meeting.")] = None,
+    board: Annotated[
+        str | None,
+        typer.Option(
+            help="The board of every row that names none (its code or name); default: a row's "
+            "own board column, its diary number's series ([routing.series]), [register] board."
+        ),
+    ] = None,
     sheet: Annotated[str | None, typer.Option(help="The Excel sheet to read.")] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
@@ -87,6 +95,7 @@ def import_decisions(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Read decisions (and notices) and upsert them by diary number, all or nothing."""
+    from delreg.boards import routing
     from delreg.dates import parse_date
     from delreg.errors import DelregError
     from delreg.fields import board_name
@@ -97,9 +106,15 @@ def import_decisions(
     env = environment(ctx)
     if fmt not in FORMATS:
         raise DelregError(f"unknown format {fmt!r}", hint="use one of " + ", ".join(FORMATS))
+    named = board_name(board, env.config) if board is not None else None
+    plan = routing(
+        _boards(env), option=named, configured=env.config.board, series=env.config.board_series
+    )
     target = None
     if meeting:
-        chosen = board_name(board, env.config) if board is not None else ""
+        # The meeting is one board's: every row goes to it, and one naming another is rejected.
+        plan = plan.for_meeting()
+        chosen = plan.chosen.code if plan.chosen is not None else ""
         target = Meeting(date=parse_date(meeting), board=chosen)
     meeting_year = int(target.date[:4]) if target else None
     guard = CommitGuard()
@@ -122,6 +137,7 @@ def import_decisions(
                 on_progress=on_progress,
                 on_waiting=lambda: env.say(WAITING),
                 accounts=accounts,
+                route=plan.route,
             )
             from delreg.store import OpenMode
 
@@ -156,6 +172,18 @@ def import_decisions(
         env.warn("note: Ctrl-C came as the import was being written; it was written whole")
     empty = [account for account in accounts if account.found_nothing]
     exit_code(ExitCode.PROBLEMS if summary.rejected or empty else ExitCode.OK)
+
+
+def _boards(env: Environment) -> Boards:
+    """The boards of the register, read before the import reads its inputs (none for a
+    register still to be made)."""
+    from delreg.boards import Boards
+    from delreg.store import OpenMode
+
+    if not env.database_path.exists():
+        return Boards()
+    with env.open_store(OpenMode.EXISTING) as store:
+        return store.boards()
 
 
 def _tell(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 import typer
 
 from delreg.cli.app import DelregGroup, app, environment
+from delreg.cli.boards import BoardOption, board_to_read, board_to_write
 from delreg.cli.output import ListFormat, write_records
 
 meetings_app = typer.Typer(
@@ -40,7 +42,7 @@ def add_meeting(
     date: Annotated[
         str, typer.Argument(help="The meeting's date: 2024-02-15 or 15 februari 2024.")
     ],
-    board: Annotated[str | None, typer.Option(help="The board (nämnd) that met.")] = None,
+    board: BoardOption = None,
     paragraph: Annotated[
         int | None, typer.Option(min=1, help="The protocol's § for the anmälningsärenden item.")
     ] = None,
@@ -63,33 +65,42 @@ def add_meeting(
     env = environment(ctx)
     meeting = Meeting(
         date=parse_date(date),
-        board=board_name(board, env.config) if board is not None else env.config.board,
+        board="",
         paragraph=within_bounds("paragraph", paragraph) if paragraph is not None else None,
         adjusted_on=optional_date(adjusted_on),
         posted_on=optional_date(posted_on),
     )
+    named = board_name(board, env.config) if board is not None else None
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.EXISTING if update else OpenMode.CREATE) as store:
+        chosen = board_to_write(env, store, named)
+        meeting = replace(meeting, board=chosen.code if chosen is not None else "")
         saved = store.update_meeting(meeting) if update else store.add_meeting(meeting)
     for warning in deadline_warnings(saved):
         env.warn(f"warning: {warning}")
     env.say(f"{'updated' if update else 'added'} the meeting on {saved.date}")
 
 
-@meetings_app.command("list", epilog="Example: delreg meetings list --format json")
+@meetings_app.command(
+    "list",
+    epilog="Examples:\n\n"
+    "  delreg meetings list --format json\n\n"
+    "  delreg meetings list --board HSN",
+)
 def list_meetings(
     ctx: typer.Context,
     fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ListFormat.table
     ),
+    board: BoardOption = None,
 ) -> None:
     """List meetings with the last day to appeal what was reported there."""
     env = environment(ctx)
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.EXISTING) as store:
-        meetings = store.meetings()
+        meetings = store.meetings(board_to_read(env, store, board))
     write_records(
         env,
         (meeting_json(meeting) for meeting in meetings),

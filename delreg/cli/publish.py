@@ -8,13 +8,16 @@ from typing import Annotated
 import typer
 
 from delreg.cli.app import app, environment
+from delreg.cli.boards import BoardOption, board_to_read
 
 EXAMPLES = (
     "Examples:\n\n"
     "  delreg publish offentligt --base-url https://region.example/delegationsbeslut/ "
     "--contact registrator@region.example\n\n"
     "  delreg publish offentligt --base-url https://region.example/delegationsbeslut/ "
-    "--contact registrator@region.example --json"
+    "--contact registrator@region.example --json\n\n"
+    "  delreg publish offentligt-rs --board RS --base-url https://region.example/rs/ "
+    "--contact registrator@region.example"
 )
 
 
@@ -49,6 +52,7 @@ def publish(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print what was written as JSON.")
     ] = False,
+    board: BoardOption = None,
 ) -> None:
     """Write the public register: a masked SQLite file with Datasette metadata, a static site,
     an Atom feed, an iCalendar file of deadlines, CSV/JSON and a DCAT-AP-SE catalogue.
@@ -67,7 +71,8 @@ def publish(
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.EXISTING) as store:
-        summary = publish_register(store, directory, settings, config)
+        code = board_to_read(env, store, board)
+        summary = publish_register(store, directory, settings, config, code)
     if as_json:
         import json
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from delreg.cli.app import app, environment
+from delreg.cli.boards import BoardOption, board_to_read
 from delreg.cli.environment import Environment
 from delreg.errors import DelregError
 from delreg.report.formats import ReportFormat
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 EXAMPLES = (
     "Examples:\n\n"
     "  delreg report --meeting 2024-02-15\n\n"
+    "  delreg report --meeting 2024-02-15 --board HSN\n\n"
     "  delreg report --meeting 2024-02-15 -o anmalningsarenden.docx --mark-reported\n\n"
     "  delreg report --meeting 2024-02-15 --public --format html > offentlig.html\n\n"
     "  delreg report --month last --format csv"
@@ -33,9 +35,7 @@ def report(
     meeting: Annotated[
         str | None, typer.Option(help="The meeting whose list to write: 2024-02-15.")
     ] = None,
-    board: Annotated[
-        str | None, typer.Option(help="The board, when several met on that day.")
-    ] = None,
+    board: BoardOption = None,
     month: Annotated[
         str | None, typer.Option(help="A period report for a month: 2024-01, or 'last'.")
     ] = None,
@@ -94,9 +94,9 @@ def report(
             else "give only one of --meeting, --month and --since/--until",
             hint="e.g. delreg report --meeting 2024-02-15, or delreg report --month last",
         )
-    if not meeting and (mark_reported or board):
+    if not meeting and mark_reported:
         raise DelregError(
-            "--mark-reported and --board need --meeting",
+            "--mark-reported needs --meeting",
             hint="a period report lists decisions; only a meeting's list reports them",
         )
     first: str | None
@@ -111,10 +111,11 @@ def report(
 
     with env.open_store(OpenMode.EXISTING) as store:
         made: Report
+        code = board_to_read(env, store, board)
         if day:
-            made = _meeting_report(env, store, config, day, board or "", public, mark_reported)
+            made = _meeting_report(env, store, config, day, code or "", public, mark_reported)
         else:
-            made = period_report(store, first, last, config, public=public)
+            made = period_report(store, first, last, config, public=public, board=code)
         status = None
         if chosen is ReportFormat.json:
             from delreg.store.appeals import status_book

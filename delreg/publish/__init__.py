@@ -34,9 +34,14 @@ def bundle_files(
 
 
 def publish(
-    store: Store, directory: Path, settings: PublishSettings, config: Config
+    store: Store,
+    directory: Path,
+    settings: PublishSettings,
+    config: Config,
+    board: str | None = None,
 ) -> BundleSummary:
-    register = collect(store, config)
+    """Publish the decisions of ``board`` (a code), or of every board."""
+    register = collect(store, config, board)
     if not settings.publisher:
         settings = replace(settings, publisher=next(iter(register.boards), settings.title))
     return write_bundle(directory, bundle_files(register, settings, config))

@@ -107,13 +107,14 @@ class PublicRegister:
         return tuple(sorted({meeting.board for meeting in self.meetings if meeting.board}))
 
 
-def collect(store: Store, config: Config) -> PublicRegister:
-    """Read the register through the store's public methods and keep what may be public."""
+def collect(store: Store, config: Config, board: str | None = None) -> PublicRegister:
+    """Read the register through the store's public methods and keep what may be public:
+    of ``board`` (a code), or of every board."""
     from delreg.report.build import meeting_report
     from delreg.store import DecisionQuery
 
     full = sorted(
-        store.decisions(DecisionQuery(newest_first=False)),
+        store.decisions(DecisionQuery(newest_first=False, board=board)),
         key=lambda decision: diary_number_sort_key(decision.diary_number),
     )
     from delreg.checks.settings import CheckSettings
@@ -121,7 +122,7 @@ def collect(store: Store, config: Config) -> PublicRegister:
     settings = CheckSettings.from_config(config, today=date.min)
     decisions = tuple(public_decision(decision, config, settings) for decision in full)
     meetings = []
-    for meeting in store.meetings():
+    for meeting in store.meetings(board):
         report = meeting_report(store, meeting.date, config, board=meeting.board, public=True)
         # The report's CSV and JSON write every field of a decision: the internal ones go.
         items = tuple(
@@ -138,6 +139,13 @@ def collect(store: Store, config: Config) -> PublicRegister:
             )
         )
     events = list(store.events())
+    if board is not None:
+        # The board's decisions' history, deleted ones included (their feed says withdrawn).
+        ours = {
+            d.diary_number
+            for d in store.decisions(DecisionQuery(board=board, include_deleted=True))
+        }
+        events = [event for event in events if event.diary_number in ours]
     history = tuple(
         public_history(events, {decision.diary_number: decision for decision in decisions})
     )
@@ -152,7 +160,9 @@ def collect(store: Store, config: Config) -> PublicRegister:
         decisions=decisions,
         meetings=tuple(meetings),
         procurements=procurements(decisions),
-        reportings=tuple(store.reportings()),
+        reportings=tuple(
+            each for each in store.reportings() if board is None or each.board == board
+        ),
         history=history,
         feed=feed_entries(events, visible, config),
         kinds={slug: spec.label for slug, spec in config.kinds.items()},

@@ -106,6 +106,7 @@ def assemble_meeting_report(
     notices: list[Notice],
     config: Config,
     public: bool = False,
+    board_name: str | None = None,
 ) -> MeetingReport:
     """The meeting's list from its fixed decisions (with items) and those awaiting a report."""
     if fixed:
@@ -114,7 +115,7 @@ def assemble_meeting_report(
         numbered = list(enumerate(in_register_order(waiting), start=1))
     return MeetingReport(
         meeting=meeting,
-        board=meeting.board or config.board,
+        board=board_name or meeting.board or config.board,
         appeal_ends_on=appeal_ends_on(meeting),
         items=tuple(
             report_item(number, decision, config, public=public) for number, decision in numbered
@@ -133,13 +134,15 @@ def meeting_report(
     from delreg.store.reporting import awaiting_report, reported_at
 
     meeting = store.meeting(date, board)
+    known = store.boards().get(meeting.board)
     return assemble_meeting_report(
         meeting,
         fixed=reported_at(store, meeting),
-        waiting=awaiting_report(store, meeting.date),
+        waiting=awaiting_report(store, meeting.date, meeting.board),
         notices=store.notices(meeting),
         config=config,
         public=public,
+        board_name=known.name if known is not None else None,
     )
 
 
@@ -150,6 +153,7 @@ def assemble_period_report(
     until: str | None,
     config: Config,
     public: bool = False,
+    board_name: str | None = None,
 ) -> PeriodReport:
     """Decisions grouped by kind, in the configuration's order of kinds, each group by date."""
     order = {slug: position for position, slug in enumerate(config.kinds)}
@@ -171,17 +175,36 @@ def assemble_period_report(
             )
         )
     return PeriodReport(
-        since=since, until=until, board=config.board, groups=tuple(groups), public=public
+        since=since,
+        until=until,
+        board=board_name or config.board,
+        groups=tuple(groups),
+        public=public,
     )
 
 
 def period_report(
-    store: Store, since: str | None, until: str | None, config: Config, *, public: bool = False
+    store: Store,
+    since: str | None,
+    until: str | None,
+    config: Config,
+    *,
+    public: bool = False,
+    board: str | None = None,
 ) -> PeriodReport:
-    """Every decision decided in the period, reported or not (undated ones cannot be placed)."""
+    """Every decision of ``board`` (a code; None: every board) decided in the period, reported
+    or not (undated ones cannot be placed)."""
     from delreg.store import DecisionQuery
 
-    query = DecisionQuery(since=since, until=until, newest_first=False)
+    query = DecisionQuery(since=since, until=until, newest_first=False, board=board)
+    boards = store.boards()
+    # A one-board register's period report is headed by [register] board, as it always was.
+    known = boards.get(board) if board is not None and len(boards) > 1 else None
     return assemble_period_report(
-        list(store.decisions(query)), since=since, until=until, config=config, public=public
+        list(store.decisions(query)),
+        since=since,
+        until=until,
+        config=config,
+        public=public,
+        board_name=known.name if known is not None else None,
     )

@@ -10,7 +10,8 @@ from delreg.config import Config
 from delreg.errors import Conflict, NotFound
 from delreg.legal_status import StatusBook
 from delreg.model import Appeal
-from delreg.store.register import Store, now
+from delreg.store.register import Store
+from delreg.store.trail import now
 
 _SELECT = (
     "SELECT d.diary_number, a.lodged_on, a.court, a.reference, a.decided_on, a.outcome "

@@ -26,8 +26,9 @@ from delreg.checks.facts import (
 from delreg.checks.findings import Acknowledgement
 from delreg.delegation_order import DelegationOrder, DelegationPoint, Limit
 from delreg.errors import NotFound
-from delreg.store.register import Store, now
+from delreg.store.register import Store
 from delreg.store.rows import DamagedValue
+from delreg.store.trail import now
 
 _LIVE = "d.deleted_at IS NULL"
 # Undated decisions always pass a --since filter: nobody can say they are older.

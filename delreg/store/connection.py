@@ -7,9 +7,10 @@ import os
 import random
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from delreg.errors import StoreError
 from delreg.store.schema import SCHEMA_VERSION
@@ -20,11 +21,23 @@ BUSY_TIMEOUT_MS = 30_000
 # finds the register locked keeps asking (each attempt waiting out the busy timeout again) until
 # this many seconds have passed, rather than failing while the other import is still running.
 WRITE_WAIT_SECONDS = 600.0
-# Pauses between those attempts: short at first (the lock is usually about to be released),
-# doubling to at most a couple of seconds, with jitter so that waiting writers do not retry in
-# lockstep.
+# Pauses between attempts (see while_busy).
 _FIRST_PAUSE_SECONDS = 0.05
 _LONGEST_PAUSE_SECONDS = 2.0
+
+_T = TypeVar("_T")
+
+
+def _new_file_target(path: Path) -> Path:
+    from delreg.store.files import private_target
+
+    path = private_target(path)
+    if not path.parent.is_dir():
+        raise StoreError(
+            f"cannot create the register: folder {str(path.parent)!r} does not exist",
+            hint="create the folder first or choose another file with --db",
+        )
+    return path
 
 
 def create_private_file(path: Path, mode: int = 0o600) -> None:
@@ -34,21 +47,54 @@ def create_private_file(path: Path, mode: int = 0o600) -> None:
     private too. A dangling symlink is followed to the file it names: O_EXCL alone would
     refuse it, and SQLite would then create that file with the umask's permissions.
     """
-    from delreg.store.files import private_target
+    path = _new_file_target(path)
+    _create_exclusive(path, path, mode)
 
-    path = private_target(path)
-    if not path.parent.is_dir():
-        raise StoreError(
-            f"cannot create the register: folder {str(path.parent)!r} does not exist",
-            hint="create the folder first or choose another file with --db",
-        )
+
+def _create_exclusive(path: Path, named: Path, mode: int = 0o600) -> bool:
+    """Whether a new empty file was made at ``path`` (False: one is there already); an error
+    names ``named``, the file the user asked for."""
     try:
         descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, mode)
     except FileExistsError:
-        return
+        return False
     except OSError as error:
-        raise StoreError(f"cannot create the register {str(path)!r}: {error.strerror}") from None
+        raise StoreError(f"cannot create the register {str(named)!r}: {error.strerror}") from None
     os.close(descriptor)
+    return True
+
+
+def create_register_file(path: Path) -> None:
+    """Create the database of a new register, already in WAL mode, unless a file is there
+    (another command made it first, or a first run left an empty one).
+
+    Switching a file to WAL writes its first page through a rollback journal: two commands
+    opening a new register at once would see each other's -journal (the mark of a writer
+    killed part-way), or be answered busy. So the file is made whole under a private name
+    beside the register and linked into place, where no other command can see it half-made.
+    """
+    target = _new_file_target(path)
+    spare = target.with_name(f".{target.name}.{os.getpid()}-{random.randrange(1 << 32):08x}")
+    if not _create_exclusive(spare, target):
+        raise StoreError(
+            f"cannot create the register {str(target)!r}: {str(spare)!r} is in the way"
+        )
+    try:
+        with closing(sqlite3.connect(spare, isolation_level=None)) as connection:
+            connection.execute("PRAGMA journal_mode = WAL").fetchone()
+        try:
+            os.link(spare, target)
+        except FileExistsError:
+            pass
+        except OSError:
+            # A file system without hard links (FAT on a memory stick): an empty file, which
+            # the first connection switches to WAL.
+            _create_exclusive(target, target)
+    except sqlite3.Error as error:
+        raise store_error(target, error) from None
+    finally:
+        for leftover in (spare, Path(f"{spare}-wal"), Path(f"{spare}-shm")):
+            leftover.unlink(missing_ok=True)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -62,17 +108,55 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA foreign_keys = ON")
-        # Read before anything is written: switching to WAL rewrites the file's header, and a
-        # file that is not a register, or one a newer delreg made, must be left as it was.
-        # (Refusing the newer one with its message is the migration's job.)
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if version <= SCHEMA_VERSION:
-            # WAL lets readers (a report, a list) run while an import writes.
-            connection.execute("PRAGMA journal_mode = WAL").fetchone()
+        # Two commands opening a file still in rollback mode at once (an empty one a first
+        # run left) both switch it to WAL; SQLite answers the one that finds the other
+        # switching with SQLITE_BUSY at once, without waiting out the busy timeout.
+        while_busy(path, lambda: _write_ahead(connection), seconds=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
         connection.close()
         raise store_error(path, error) from None
+    except BaseException:
+        connection.close()
+        raise
     return connection
+
+
+def _write_ahead(connection: sqlite3.Connection) -> None:
+    # Read before anything is written: switching to WAL rewrites the file's header, and a
+    # file that is not a register, or one a newer delreg made, must be left as it was.
+    # (Refusing the newer one with its message is the migration's job.)
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version <= SCHEMA_VERSION:
+        # WAL lets readers (a report, a list) run while an import writes.
+        connection.execute("PRAGMA journal_mode = WAL").fetchone()
+
+
+def while_busy(path: Path, attempt: Callable[[], _T], *, seconds: float) -> _T:
+    """``attempt()``, tried again after a pause for as long as SQLite finds the register busy,
+    until ``seconds`` have passed; then the error says how long it waited.
+
+    SQLite waits out the busy timeout inside most statements but not all: it answers at once
+    where waiting could deadlock (switching the journal mode while another connection does
+    the same), and each attempt's wait is only the busy timeout, shorter than a large import
+    holds the write lock. Pauses start short (the lock is usually about to be released) and
+    double to a couple of seconds, with jitter so that waiting writers do not retry in
+    lockstep.
+    """
+    started = time.monotonic()
+    pause = _FIRST_PAUSE_SECONDS
+    while True:
+        try:
+            return attempt()
+        except sqlite3.Error as error:
+            waited = time.monotonic() - started
+            if not is_busy(error) or waited + pause > seconds:
+                raise store_error(path, error, waited=waited) from None
+        time.sleep(random.uniform(pause / 2, pause))
+        pause = min(2 * pause, _LONGEST_PAUSE_SECONDS)
+
+
+def _busy_timeout() -> float:
+    return BUSY_TIMEOUT_MS / 1000
 
 
 def _primary_code(error: sqlite3.Error) -> int | None:
@@ -115,7 +199,7 @@ def store_error(path: Path, error: sqlite3.Error, *, waited: float | None = None
     if is_busy(error):
         return StoreError(
             f"the register {where} is busy: another program has held it for more than "
-            f"{_duration(BUSY_TIMEOUT_MS / 1000 if waited is None else waited)}",
+            f"{_duration(_busy_timeout() if waited is None else waited)}",
             hint="nothing was written; run the command again when the other one has finished "
             "(another delreg, or a program that has the file open, such as a database browser)",
         )
@@ -147,7 +231,9 @@ def store_error(path: Path, error: sqlite3.Error, *, waited: float | None = None
 
 
 def _duration(seconds: float) -> str:
-    return f"{seconds / 60:g} minutes" if seconds >= 120 else f"{seconds:g} seconds"
+    if seconds >= 120:
+        return f"{round(seconds / 60):g} minutes"
+    return f"{round(seconds, 1 if seconds >= 1 else 2):g} seconds"
 
 
 DAMAGED_HINT = (
@@ -171,23 +257,10 @@ def _roll_back(connection: sqlite3.Connection) -> None:
 
 
 def begin_immediate(connection: sqlite3.Connection, path: Path) -> None:
-    """Take the write lock, waiting for other writers for up to WRITE_WAIT_SECONDS.
-
-    Each attempt already waits out the busy timeout; the retries are for a writer that holds
-    the lock longer than that (a large import), so that a second import or an edit queues
-    behind it instead of telling the user the database is locked.
-    """
-    deadline = time.monotonic() + WRITE_WAIT_SECONDS
-    pause = _FIRST_PAUSE_SECONDS
-    while True:
-        try:
-            connection.execute("BEGIN IMMEDIATE")
-            return
-        except sqlite3.Error as error:
-            if not is_busy(error) or time.monotonic() + pause > deadline:
-                raise store_error(path, error, waited=WRITE_WAIT_SECONDS) from None
-        time.sleep(random.uniform(pause / 2, pause))
-        pause = min(2 * pause, _LONGEST_PAUSE_SECONDS)
+    """Take the write lock, waiting for other writers for up to WRITE_WAIT_SECONDS, so that
+    a second import or an edit queues behind a large import instead of telling the user the
+    register is locked."""
+    while_busy(path, lambda: connection.execute("BEGIN IMMEDIATE"), seconds=WRITE_WAIT_SECONDS)
 
 
 @contextmanager

@@ -121,7 +121,14 @@ def schema_of(path: Path, *, role: str = "register") -> int | None:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    from delreg.store import connection
+
+    return sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro",
+        uri=True,
+        isolation_level=None,
+        timeout=connection.BUSY_TIMEOUT_MS / 1000,
+    )
 
 
 def _tables(path: Path, role: str) -> set[str]:

@@ -26,7 +26,7 @@ from delreg.store.schema import migrate
 
 REQUIRED_TABLES = {"decisions", "meetings", "reportings", "notices", "events", "kinds"}
 # The events that change a decision's fields; "report" and "ack" events say other things.
-STATE_EVENTS = ("insert", "update", "delete", "undelete")
+STATE_EVENTS = ("insert", "update", "delete", "undelete", "board")
 # A register changed behind delreg's back can break the history of every row; name a few.
 MAX_HISTORY_PROBLEMS = 20
 
@@ -228,6 +228,8 @@ def _replay(events: Iterable[tuple[str, str, str | None, str | None]]) -> Any:
             return f"a {action} starts from values its history never reached"
         if action == "delete":
             deleted = True
+        elif action == "board":  # moved to a board: a deleted decision stays deleted
+            state = new
         else:
             state, deleted = new, False
     return state, deleted

@@ -23,6 +23,8 @@ class DecisionQuery:
     meeting: str | None = None
     limit: int | None = None
     include_deleted: bool = False
+    # The board's code; None: every board.
+    board: str | None = None
     # Oldest first for reports and exports; newest first for a person looking at a listing.
     newest_first: bool = True
 
@@ -45,6 +47,9 @@ def where_clause(query: DecisionQuery) -> tuple[str, list[Any]]:
     parameters: list[Any] = []
     if not query.include_deleted:
         conditions.append("d.deleted_at IS NULL")
+    if query.board is not None:
+        conditions.append("d.board = ?")
+        parameters.append(query.board)
     if query.kind:
         conditions.append("d.kind = ?")
         parameters.append(query.kind)
@@ -75,9 +80,13 @@ def where_clause(query: DecisionQuery) -> tuple[str, list[Any]]:
     if query.meeting:
         conditions.append(
             "d.id IN (SELECT r.decision_id FROM reportings r JOIN meetings m "
-            "ON m.id = r.meeting_id WHERE m.date = ?)"
+            "ON m.id = r.meeting_id WHERE m.date = ?"
+            + ("" if query.board is None else " AND m.board = ?")
+            + ")"
         )
         parameters.append(query.meeting)
+        if query.board is not None:
+            parameters.append(query.board)
     sql = (" WHERE " + " AND ".join(conditions)) if conditions else ""
     return sql, parameters
 

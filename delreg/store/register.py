@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import getpass
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from delreg.boards import Board, Boards
 from delreg.errors import Conflict, DelregError, NotFound
 from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice, secret_by_reason
 from delreg.parse import Record, Rejected
+from delreg.store.boards import Added, BoardWriter, board_sizes, read_boards
 from delreg.store.bulk import MeetingItems, Staging, chunks, plan_reportings
-from delreg.store.connection import connect, create_private_file, not_a_register, transaction
+from delreg.store.connection import connect, create_register_file, not_a_register, transaction
 from delreg.store.files import (
     OpenMode,
     no_register,
@@ -34,7 +34,7 @@ from delreg.store.rows import (
     stored_values,
 )
 from delreg.store.schema import migrate
-from delreg.store.trail import BrokenLink, first_broken_link
+from delreg.store.trail import BrokenLink, current_user, first_broken_link, now
 from delreg.store.trail import append as append_events
 
 # Rows compared and written together during an import; large enough to amortise the lookup
@@ -155,17 +155,6 @@ def changed_fields(old: Decision, new: Decision) -> dict[str, tuple[Any, Any]]:
     return changed
 
 
-def now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "unknown"
-
-
 def decisions_sql(query: DecisionQuery) -> tuple[str, list[Any]]:
     """The SELECT behind ``Store.decisions``, and its parameters."""
     where, parameters = where_clause(query)
@@ -231,7 +220,7 @@ class Store:
         if schema_of(path) is None:
             if mode is not OpenMode.CREATE:
                 raise no_register(path)
-            create_private_file(path)
+            create_register_file(path)
         connection = connect(path)
         try:
             migrate(connection, path)
@@ -312,8 +301,25 @@ class Store:
             found[decision.diary_number] = decision
         return found
 
+    # --- boards --------------------------------------------------------------------------
+
+    def boards(self) -> Boards:
+        return read_boards(self.connection)
+
+    def board_sizes(self) -> dict[str | None, tuple[int, int]]:
+        """(live decisions, meetings) per board code; None is the unnamed board."""
+        return board_sizes(self.connection)
+
+    def add_board(self, board: Board) -> Added:
+        with self._write():
+            return self._boards().add(board)
+
+    def _boards(self) -> BoardWriter:
+        return BoardWriter(self.connection, self.user, self.command)
+
     def add(self, decision: Decision) -> Decision:
         with self._write():
+            self._boards().ensure(decision.board)
             self._ensure_kinds([decision.kind])
             existing = self.get(decision.diary_number, include_deleted=True)
             if existing is not None and not existing.deleted:
@@ -489,6 +495,8 @@ class Store:
         summary = ImportSummary(changes=[] if record_changes else None)
         stamp = now()
         with self._write():
+            if meeting:
+                self._boards().ensure(meeting.board or None)
             meeting_id = self._meeting_id(meeting, create=True) if meeting else None
             batch: dict[str, Decision] = {}
             staging: Staging | None = None
@@ -516,6 +524,7 @@ class Store:
                 upsert()
             if staging is not None:
                 staging.drop()
+            self._boards().settle()
             if commit_if is not None and not commit_if(summary):
                 self.connection.execute("ROLLBACK")
         return summary
@@ -530,6 +539,8 @@ class Store:
     ) -> None:
         """Write one batch; through ``staging`` when given, else row by row. Both leave the
         register, its history and its search index the same."""
+        for code in {d.board for d in decisions}:
+            self._boards().ensure(code)
         existing = self._existing([d.diary_number for d in decisions])
         inserts: list[Decision] = []
         updates: list[tuple[Decision, Decision]] = []
@@ -578,16 +589,17 @@ class Store:
 
     def _report_batch(self, decisions: list[Decision], meeting_id: int | None, stamp: str) -> None:
         """``_report_imported`` for a whole batch: a few queries per meeting, not per decision."""
-        meeting_ids: dict[str, int] = {}
+        meeting_ids: dict[tuple[str, str], int] = {}
         asked: list[tuple[str, int, int | None]] = []
         for decision in decisions:
             if meeting_id is not None:
                 asked.append((decision.diary_number, meeting_id, None))
             elif decision.meeting:
-                target = meeting_ids.get(decision.meeting)
+                key = (decision.meeting, decision.board or "")
+                target = meeting_ids.get(key)
                 if target is None:
-                    target = self._meeting_id(Meeting(date=decision.meeting), create=True)
-                    meeting_ids[decision.meeting] = target
+                    target = self._meeting_id(Meeting(*key), create=True)
+                    meeting_ids[key] = target
                 asked.append((decision.diary_number, target, decision.item))
         self._report_numbers(asked, stamp)
 
@@ -674,17 +686,16 @@ class Store:
         """Record where imported decisions were reported: the import's meeting or their own."""
         # The meetings first, in the order named, as the batch path makes them: both paths
         # leave the same history.
-        meeting_ids: dict[str, int] = {}
+        meeting_ids: dict[tuple[str, str], int] = {}
         for decision in decisions:
-            if meeting_id is None and decision.meeting and decision.meeting not in meeting_ids:
-                meeting_ids[decision.meeting] = self._meeting_id(
-                    Meeting(date=decision.meeting), create=True
-                )
+            key = (decision.meeting or "", decision.board or "")
+            if meeting_id is None and decision.meeting and key not in meeting_ids:
+                meeting_ids[key] = self._meeting_id(Meeting(*key), create=True)
         for decision in decisions:
             target = meeting_id
             item = None
             if target is None and decision.meeting:
-                target = meeting_ids[decision.meeting]
+                target = meeting_ids[(decision.meeting, decision.board or "")]
                 item = decision.item
             if target is not None:
                 self._add_reporting(decision.diary_number, target, item, stamp)
@@ -793,6 +804,7 @@ class Store:
 
     def add_meeting(self, meeting: Meeting) -> Meeting:
         with self._write():
+            self._boards().ensure(meeting.board or None)
             exists = self._query(
                 "SELECT 1 FROM meetings WHERE date = ? AND board = ?", [meeting.date, meeting.board]
             ).fetchone()
@@ -823,10 +835,13 @@ class Store:
                 self._record([("meeting-update", None, asdict(old), asdict(new))], now())
         return self.meeting(meeting.date, meeting.board)
 
-    def meetings(self) -> list[Meeting]:
+    def meetings(self, board: str | None = None) -> list[Meeting]:
+        """The meetings of ``board`` (a code), or of every board."""
         rows = self._query(
             "SELECT date, board, paragraph, adjusted_on, posted_on FROM meetings "
-            "ORDER BY date, board"
+            + ("" if board is None else "WHERE board = ? ")
+            + "ORDER BY date, board",
+            [] if board is None else [board],
         )
         return [Meeting(*row) for row in rows]
 

@@ -42,8 +42,9 @@ def reported_at(store: Store, meeting: Meeting) -> list[Decision]:
     return sorted(decisions, key=lambda decision: decision.item or 0)
 
 
-def awaiting_report(store: Store, meeting_date: str) -> list[Decision]:
-    """Decisions reported nowhere yet that may go on the list of a meeting on ``meeting_date``.
+def awaiting_report(store: Store, meeting_date: str, board: str = "") -> list[Decision]:
+    """Decisions of ``board`` (a code; "" the unnamed board) reported nowhere yet that may go
+    on the list of its meeting on ``meeting_date``.
 
     Those decided on or before the meeting, and those with no decision date at all: an agenda
     text imported without ``--meeting`` gives no dates, and leaving such decisions out would
@@ -54,7 +55,7 @@ def awaiting_report(store: Store, meeting_date: str) -> list[Decision]:
     rows = store.connection.execute(
         f"{DECISION_SELECT} WHERE d.deleted_at IS NULL "
         "AND d.id IN (SELECT id FROM decisions EXCEPT SELECT decision_id FROM reportings) "
-        "AND (d.decided_on IS NULL OR d.decided_on <= ?)",
-        [meeting_date],
+        "AND (d.decided_on IS NULL OR d.decided_on <= ?) AND d.board IS ?",
+        [meeting_date, board or None],
     )
     return [decision_from_row(row) for row in rows]

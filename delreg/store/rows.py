@@ -33,6 +33,7 @@ STORED_FIELDS: tuple[str, ...] = (
     "valid_to",
     "extension_until",
     "notice_by",
+    "board",
 )
 
 DECISION_SELECT = """
@@ -104,6 +105,7 @@ def decision_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Decision:
         valid_to,
         extension_until,
         notice_by,
+        board,
         deleted_at,
         meeting,
         item,
@@ -134,6 +136,7 @@ def decision_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Decision:
         valid_to=valid_to,
         extension_until=extension_until,
         notice_by=notice_by,
+        board=board,
         deleted=deleted_at is not None,
     )
 

@@ -216,6 +216,23 @@ def _add_contract_dates_and_appeals(db: Any) -> None:
     db["appeals"].create_index(["decision_id", "lodged_on"])
 
 
+def _add_boards(db: Any) -> None:
+    # Every decision and meeting belongs to a board (delreg.boards), known by its short code.
+    # Meetings keep their board column (it held the board's name, now its code); a decision's
+    # board is a real foreign key, NULL only in a register that names no board.
+    db["boards"].create(
+        {"code": str, "name": str, "delegate": str, "created_at": str},
+        pk="code",
+        not_null={"name", "created_at"},
+    )
+    db["boards"].create_index(["name"], unique=True)
+    db.execute("ALTER TABLE decisions ADD COLUMN board TEXT REFERENCES boards(code)")
+    db["decisions"].create_index(["board", "decided_on"])
+    from delreg.store.boards import name_the_upgraded_boards
+
+    name_the_upgraded_boards(db.conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_base_tables,
     _add_full_text_search,
@@ -224,6 +241,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_reporting_lookup_index,
     _chain_the_history,
     _add_contract_dates_and_appeals,
+    _add_boards,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -19,10 +19,12 @@ the same for a bulk import's batch and for one edit, so both paths give the same
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from delreg.store.rows import json_text
@@ -34,6 +36,19 @@ EventRow = tuple[str, str, str, str | None, str | None, str | None, str]
 _COLUMNS = "id, at, user, action, diary_number, old, new, command"
 # The chain is computed over the rows in id order in slices this large, to keep memory flat.
 _SLICE = 10_000
+
+
+def now() -> str:
+    """An event's time: UTC, to the second."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def current_user() -> str:
+    """An event's user: the OS user who ran delreg."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
 
 
 def event_hash(previous: str, event: Sequence[Any]) -> str:

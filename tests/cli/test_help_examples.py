@@ -41,6 +41,7 @@ EXPECTED_EXIT = {
     "delreg check --rule standstill --rule chain-order --format json": 1,
     # 23RS1851 (MT 2023-0053a, contract without award) was decided in 2024.
     "delreg check --since 2024-01-01 --as-of 2024-02-01": 1,
+    "delreg check --board all --format json": 1,
     # The diarium export lacks the agenda's decisions, and two of its own are unreported.
     "delreg reconcile data/example-diarium.csv": 1,
 }
@@ -53,6 +54,17 @@ PREPARE: dict[str, list[list[str]]] = {
     'delreg appeal 24RS841 --decided-on 2024-05-20 --outcome upheld --reference "Mål nr 1234-24"': [
         ["appeal", "24RS841", "--lodged-on", "2024-03-05"]
     ],
+    # The board the tour's meeting named by its name, given its short code.
+    **{
+        example: [["boards", "add", "HSN", "--name", "Hälso- och sjukvårdsnämnden"]]
+        for example in (
+            "delreg meetings list --board HSN",
+            "delreg report --meeting 2024-02-15 --board HSN",
+            "delreg import data/example-diarium.csv --board HSN",
+        )
+    },
+    "delreg publish offentligt-rs --board RS --base-url https://region.example/rs/ "
+    "--contact registrator@region.example": [["boards", "add", "RS", "--name", "Regionstyrelsen"]],
     "delreg verify --report 2024-02-15 lista.docx": [
         ["report", "--meeting", "2024-02-15", "-o", "lista.docx", "--mark-reported"]
     ],

@@ -215,7 +215,7 @@ def test_an_unknown_meeting_is_a_clear_error(example: Invoke) -> None:
     [
         ([], "say what to report"),
         (["--meeting", MEETING, "--month", "2024-01"], "only one of"),
-        (["--month", "2024-01", "--mark-reported"], "need --meeting"),
+        (["--month", "2024-01", "--mark-reported"], "needs --meeting"),
         (["--meeting", "2024-02-30"], "not a real date"),
         (["--month", "2024-13"], "not a month"),
         (["--meeting", MEETING, "-o", "report.pdf"], "cannot tell the report format"),

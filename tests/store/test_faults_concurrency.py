@@ -7,6 +7,7 @@ backoff), so no one is told "database is locked" while another import is merely 
 from __future__ import annotations
 
 import contextlib
+import re
 import shlex
 import sqlite3
 import subprocess
@@ -167,6 +168,8 @@ def test_a_writer_that_waits_too_long_says_so_in_plain_words(
     assert result.exit_code == 2
     first = result.stderr.splitlines()[0]
     assert first.startswith("delreg: error: the register") and "is busy" in first
+    # How long it waited, not the busy timeout's or the ten minutes' worth it did not wait.
+    assert re.search(r"for more than 0\.[123]\d* seconds", first), first
     assert "nothing was written" in result.stderr
     assert not any(word in result.stderr for word in LOCK_WORDS)
     lock_holder.execute("ROLLBACK")
@@ -174,12 +177,17 @@ def test_a_writer_that_waits_too_long_says_so_in_plain_words(
     assert as_json(delreg("show", "23RS1", "--format", "json"))["subject"] == "x"
 
 
+# An empty file a first run left is switched to WAL by whichever opener gets there first;
+# SQLite answers the other busy at once, without waiting out the busy timeout.
+@pytest.mark.parametrize("left_empty", [False, True], ids=["no-file", "empty-file"])
 def test_two_processes_opening_a_new_register_at_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, left_empty: bool
 ) -> None:
     from delreg.store import schema
 
     fresh = tmp_path / "new.db"
+    if left_empty:
+        fresh.touch()
     read_version = schema.schema_version
     both_read = threading.Barrier(2, timeout=2)
     first_read = threading.local()
@@ -211,6 +219,11 @@ def test_two_processes_opening_a_new_register_at_once(
     for opener in openers:
         opener.join()
     assert failures == []
+    with Store.open(fresh, mode=OpenMode.EXISTING) as store:
+        assert store.meetings() == []
+    assert sorted(path.name for path in tmp_path.iterdir() if "new.db" in path.name) == [
+        "new.db"
+    ], "a private file the register was made under was left behind"
 
 
 def test_a_read_held_up_by_another_program_names_no_ten_minute_writer(
