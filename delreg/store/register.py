@@ -12,6 +12,7 @@ from delreg.boards import Board, Boards
 from delreg.errors import Conflict, DelregError, NotFound
 from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice, secret_by_reason
 from delreg.parse import Record, Rejected
+from delreg.store import marks
 from delreg.store.boards import Added, BoardWriter, board_sizes, read_boards
 from delreg.store.bulk import MeetingItems, Staging, chunks, plan_reportings
 from delreg.store.connection import connect, create_register_file, not_a_register, transaction
@@ -528,6 +529,21 @@ class Store:
             if commit_if is not None and not commit_if(summary):
                 self.connection.execute("ROLLBACK")
         return summary
+
+    def recall_import(self, key: str) -> dict[str, Any] | None:
+        """What the import of ``key`` counted, when it was the last change to the register
+        (delreg.store.marks); None otherwise, or in a register that predates the marks."""
+        try:
+            return marks.recall(self.connection, key)
+        except sqlite3.OperationalError as error:
+            raise not_a_register(self.path, error) from None
+
+    def remember_import(self, key: str, outcome: dict[str, Any]) -> None:
+        """Mark the import being written as ``key`` with what it counted: call it from the
+        import's ``commit_if``, inside its transaction, when it will commit."""
+        if not self.connection.in_transaction:
+            raise DelregError("an import is remembered only inside its own transaction")
+        marks.remember(self.connection, key, outcome, now())
 
     def _upsert(
         self,
