@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice, secret_by_r
 from delreg.parse import Record, Rejected
 from delreg.store import marks
 from delreg.store.boards import Added, BoardWriter, board_sizes, read_boards
-from delreg.store.bulk import MeetingItems, Staging, chunks, plan_reportings
+from delreg.store.bulk import MeetingItems, SetAside, Staging, chunks, plan_reportings
 from delreg.store.connection import connect, create_register_file, not_a_register, transaction
 from delreg.store.files import (
     OpenMode,
@@ -45,6 +45,10 @@ IMPORT_BATCH = 5_000
 # delreg.store.bulk); a smaller one (an agenda's list) row by row, where creating those tables
 # would cost more than the statements it saves.
 BULK_ROWS = 100
+# An import of at least this many records, and of at least as many as the register holds,
+# makes the plain indexes afresh at its end instead of keeping them row by row (bulk.SetAside):
+# 200 000 new decisions into a new register, 10 % less work, mostly disk.
+SET_ASIDE_ROWS = 50_000
 
 
 @dataclass(frozen=True)
@@ -501,6 +505,7 @@ class Store:
             meeting_id = self._meeting_id(meeting, create=True) if meeting else None
             batch: dict[str, Decision] = {}
             staging: Staging | None = None
+            aside = self._set_aside(records)
 
             def upsert() -> None:
                 nonlocal staging
@@ -525,10 +530,19 @@ class Store:
                 upsert()
             if staging is not None:
                 staging.drop()
+            if aside is not None:
+                aside.restore()
             self._boards().settle()
             if commit_if is not None and not commit_if(summary):
                 self.connection.execute("ROLLBACK")
         return summary
+
+    def _set_aside(self, records: Iterable[Record]) -> SetAside | None:
+        """The plain indexes set aside for an import that writes most of the register."""
+        if not isinstance(records, Sized) or len(records) < SET_ASIDE_ROWS:
+            return None
+        (held,) = self.connection.execute("SELECT count(*) FROM decisions").fetchone()
+        return SetAside(self.connection) if len(records) >= held else None
 
     def recall_import(self, key: str) -> dict[str, Any] | None:
         """What the import of ``key`` counted, when it was the last change to the register
