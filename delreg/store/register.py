@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -12,8 +12,9 @@ from delreg.boards import Board, Boards
 from delreg.errors import Conflict, DelregError, NotFound
 from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice, secret_by_reason
 from delreg.parse import Record, Rejected
+from delreg.store import marks
 from delreg.store.boards import Added, BoardWriter, board_sizes, read_boards
-from delreg.store.bulk import MeetingItems, Staging, chunks, plan_reportings
+from delreg.store.bulk import MeetingItems, SetAside, Staging, chunks, plan_reportings
 from delreg.store.connection import connect, create_register_file, not_a_register, transaction
 from delreg.store.files import (
     OpenMode,
@@ -44,6 +45,10 @@ IMPORT_BATCH = 5_000
 # delreg.store.bulk); a smaller one (an agenda's list) row by row, where creating those tables
 # would cost more than the statements it saves.
 BULK_ROWS = 100
+# An import of at least this many records, and of at least as many as the register holds,
+# makes the plain indexes afresh at its end instead of keeping them row by row (bulk.SetAside):
+# 200 000 new decisions into a new register, 10 % less work, mostly disk.
+SET_ASIDE_ROWS = 50_000
 
 
 @dataclass(frozen=True)
@@ -500,6 +505,7 @@ class Store:
             meeting_id = self._meeting_id(meeting, create=True) if meeting else None
             batch: dict[str, Decision] = {}
             staging: Staging | None = None
+            aside = self._set_aside(records)
 
             def upsert() -> None:
                 nonlocal staging
@@ -524,10 +530,34 @@ class Store:
                 upsert()
             if staging is not None:
                 staging.drop()
+            if aside is not None:
+                aside.restore()
             self._boards().settle()
             if commit_if is not None and not commit_if(summary):
                 self.connection.execute("ROLLBACK")
         return summary
+
+    def _set_aside(self, records: Iterable[Record]) -> SetAside | None:
+        """The plain indexes set aside for an import that writes most of the register."""
+        if not isinstance(records, Sized) or len(records) < SET_ASIDE_ROWS:
+            return None
+        (held,) = self.connection.execute("SELECT count(*) FROM decisions").fetchone()
+        return SetAside(self.connection) if len(records) >= held else None
+
+    def recall_import(self, key: str) -> dict[str, Any] | None:
+        """What the import of ``key`` counted, when it was the last change to the register
+        (delreg.store.marks); None otherwise, or in a register that predates the marks."""
+        try:
+            return marks.recall(self.connection, key)
+        except sqlite3.OperationalError as error:
+            raise not_a_register(self.path, error) from None
+
+    def remember_import(self, key: str, outcome: dict[str, Any]) -> None:
+        """Mark the import being written as ``key`` with what it counted: call it from the
+        import's ``commit_if``, inside its transaction, when it will commit."""
+        if not self.connection.in_transaction:
+            raise DelregError("an import is remembered only inside its own transaction")
+        marks.remember(self.connection, key, outcome, now())
 
     def _upsert(
         self,

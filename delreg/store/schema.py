@@ -233,6 +233,16 @@ def _add_boards(db: Any) -> None:
     name_the_upgraded_boards(db.conn)
 
 
+def _add_import_marks(db: Any) -> None:
+    # What the register remembers of an import it took whole (delreg.store.marks), so that the
+    # same export imported again into an unchanged register is not read a second time.
+    db["import_marks"].create(
+        {"key": str, "state": str, "outcome": str, "at": str},
+        pk="key",
+        not_null={"state", "outcome", "at"},
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_base_tables,
     _add_full_text_search,
@@ -242,6 +252,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _chain_the_history,
     _add_contract_dates_and_appeals,
     _add_boards,
+    _add_import_marks,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
