@@ -20,9 +20,10 @@ from delreg.errors import InputError, InvalidValue
 from delreg.model import Decision, Notice
 from delreg.parse import Record, Rejected
 from delreg.parse.accounting import Account
+from delreg.parse.readers import READERS, ReadRequest
+from delreg.parse.readers.base import head
 
-FORMATS = ("auto", "text", "pdf", "csv", "tsv", "json", "xlsx")
-_SNIFF_BYTES = 4096
+FORMATS = ("auto", *READERS)
 _PROGRESS_EVERY = 2048
 
 
@@ -172,12 +173,16 @@ def read_input(
         if chosen == "auto":
             from delreg.parse.detect import detect_format
 
-            chosen = detect_format(name, stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES])
-        if account is not None and chosen not in ("text", "pdf"):
+            chosen = detect_format(name, head(stream))
+        reader = READERS.get(chosen)
+        if reader is None:
+            raise InputError(f"unknown format {chosen!r}", source=source)
+        if account is not None and not reader.AGENDA:
             # An export's rows are its list: a header and no rows is an empty list, not none.
-            account.list_found = bool(stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES].strip())
-        records = _dispatch(chosen, stream, source, config, meeting_year, sheet, account)
-        if chosen in ("text", "pdf"):
+            account.list_found = bool(head(stream).strip())
+        request = ReadRequest(source, config, meeting_year, sheet, account)
+        records = reader.read(stream, request)
+        if reader.AGENDA:
             # The tabular readers normalise every cell by delreg.fields already; an agenda's
             # items are built from sentences and meet the same rules here.
             records = _admitted(records, config)
@@ -209,120 +214,6 @@ def _admitted(records: Iterator[Record], config: Config) -> Iterator[Record]:
         except InvalidValue as error:
             record = Rejected(record.source or "", error.message)
         yield record
-
-
-def _dispatch(
-    fmt: str,
-    stream: io.BufferedReader,
-    source: str,
-    config: Config,
-    meeting_year: int | None,
-    sheet: str | None,
-    account: Account | None = None,
-) -> Iterator[Record]:
-    if fmt in ("pdf", "xlsx"):
-        from delreg.limits import limits
-        from delreg.parse.detect import seekable
-
-        _expect_magic(fmt, stream.peek(_SNIFF_BYTES)[:_SNIFF_BYTES], source)
-        # Both formats are read by seeking about the file: a pipe is copied first, bounded.
-        document = seekable(stream, source=source, most=limits(config).document_bytes)
-        if fmt == "pdf":
-            from delreg.parse.pdf import read_pdf
-
-            yield from read_pdf(
-                document,
-                source=source,
-                config=config,
-                meeting_year=meeting_year,
-                account=account,
-            )
-        else:
-            from delreg.parse.xlsx import read_xlsx
-
-            yield from read_xlsx(document, source=source, config=config, sheet=sheet)
-    else:
-        text = _text_stream(stream, source)
-        if fmt == "text":
-            from delreg.parse.agenda import read_agenda
-
-            yield from read_agenda(
-                _read_text(text, source, config),
-                source=source,
-                config=config,
-                meeting_year=meeting_year,
-                account=account,
-            )
-        elif fmt in ("csv", "tsv"):
-            from delreg.parse.tabular import read_csv
-
-            delimiter = "\t" if fmt == "tsv" else None
-            yield from read_csv(text, source=source, config=config, delimiter=delimiter)
-        elif fmt == "json":
-            from delreg.parse.jsondoc import read_json
-
-            yield from read_json(text, source=source, config=config)
-        else:
-            raise InputError(f"unknown format {fmt!r}", source=source)
-
-
-def _expect_magic(fmt: str, head: bytes, source: str) -> None:
-    """Refuse at once what cannot be a PDF or a workbook (``/dev/zero``, a CSV given
-    ``--format xlsx``), before copying a pipe or a device to read it."""
-    if fmt == "pdf" and b"%PDF-" not in head[:1024]:
-        raise InputError("is not a PDF (it does not start as one)", source=source, hint=_MAGIC_HINT)
-    if fmt == "xlsx" and not head.startswith(b"PK\x03\x04"):
-        raise InputError(
-            "is not an Excel workbook (.xlsx) (it does not start as one)",
-            source=source,
-            hint=_MAGIC_HINT,
-        )
-
-
-_MAGIC_HINT = "leave out --format to let delreg tell the format from the file"
-
-
-def _read_text(text: io.TextIOWrapper, source: str, config: Config) -> str:
-    """The whole of an agenda text, read in pieces so that binary data (a NUL) or a stream
-    without end (``/dev/zero``, ``yes``) is refused early and bounded."""
-    from delreg.limits import limits, raise_hint
-
-    most = limits(config).document_bytes
-    pieces: list[str] = []
-    read = 0
-    while True:
-        try:
-            piece = text.read(_TEXT_PIECE)
-        except UnicodeDecodeError as error:
-            raise InputError(
-                f"not UTF-8 text (byte {read + error.start})",
-                source=source,
-                hint="save the file as UTF-8",
-            ) from None
-        if not piece:
-            return "".join(pieces)
-        if "\x00" in piece:
-            raise InputError(
-                "holds binary data, not text",
-                source=source,
-                hint="give a PDF with --format pdf, an Excel workbook with --format xlsx",
-            )
-        read += len(piece)
-        if read > most:
-            raise InputError(
-                f"is longer than {most:,} characters".replace(",", " "),
-                source=source,
-                hint="is this an agenda? " + raise_hint("document_bytes"),
-            )
-        pieces.append(piece)
-
-
-_TEXT_PIECE = 1 << 20
-
-
-def _text_stream(stream: io.BufferedReader, source: str) -> io.TextIOWrapper:
-    # utf-8-sig drops the byte-order mark Swedish Excel writes at the start of a CSV.
-    return io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
 
 
 def _open_binary(

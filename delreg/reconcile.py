@@ -21,9 +21,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from delreg.checks.board_reporting import unreported
 from delreg.checks.facts import UnreportedDecision
 from delreg.checks.findings import Finding
-from delreg.checks.reporting import unreported
 from delreg.checks.settings import CheckSettings
 from delreg.config import FALLBACK_KIND, Config
 from delreg.model import Decision

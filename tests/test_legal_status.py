@@ -241,6 +241,8 @@ def test_appeal_mistakes_are_one_line_and_change_nothing(delreg: Invoke) -> None
         (["--decided-on", "2024-05-20"], "needs both"),
         (["--lodged-on", "2024-03-05", "--outcome", "upheld"], "two steps"),
         (["--lodged-on", "2024-02-30"], "not a real date"),
+        # Refused before anything is recorded: only a table or JSON can show the status.
+        (["--lodged-on", "2024-03-05", "--format", "csv"], "'csv' is not one of 'table', 'json'"),
     ):
         result = delreg("appeal", "24RS841", *arguments)
         assert result.exit_code != 0

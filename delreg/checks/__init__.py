@@ -1,7 +1,9 @@
 """Compliance rules over the register: pure functions of the facts the store hands them.
 
-One module per family of rules: procurement (standstill and the chain), reporting, delegation,
-numbers. ``run_checks`` runs the rules asked for over a ``CheckSource``.
+One module per family of rules, each with a ``find`` and listed in ``families.FAMILIES``:
+procurement (standstill and the chain), board_reporting, contracts, delegation, numbers; the
+rules themselves are named in the catalogue (``findings.RULES``). ``run_checks`` runs the rules
+asked for over a ``CheckSource``; ``service`` runs them over an open register for the commands.
 """
 
 from delreg.checks.facts import CheckSource

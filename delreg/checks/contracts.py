@@ -15,9 +15,9 @@ tilldelningsbeslut under the same number starts a new round of the procurement a
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, timedelta
 
-from delreg.checks.facts import ContractNotice, ContractUse
+from delreg.checks.facts import CheckSource, ContractNotice, ContractUse
 from delreg.checks.findings import Finding, finding
 from delreg.checks.settings import CheckSettings
 
@@ -56,3 +56,12 @@ def expired_in_use(rows: Iterable[ContractUse], settings: CheckSettings) -> Iter
             decided_on=row.decided_on,
             procurement_number=row.procurement_number,
         )
+
+
+def find(source: CheckSource, settings: CheckSettings) -> Iterator[Finding]:
+    """The family's findings over the register (delreg.checks.families)."""
+    last = settings.today + timedelta(days=settings.contract_notice_days)
+    yield from contract_notice(
+        source.contract_notices(settings.today.isoformat(), last.isoformat()), settings
+    )
+    yield from expired_in_use(source.contract_uses_after_end(settings.since), settings)

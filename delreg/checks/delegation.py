@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from delreg.checks.facts import DelegationFact
+from delreg.checks.facts import CheckSource, DelegationFact
 from delreg.checks.findings import Finding, MissingDate, Severity, finding
+from delreg.checks.settings import CheckSettings
 from delreg.delegation_order import DelegationOrder, DelegationPoint, format_amount
 
 # The definite and indefinite forms of a title name the same person: "direktören" is "direktör",
@@ -219,3 +220,13 @@ def _finding(fact: DelegationFact, severity: Severity, text: str) -> Finding:
         decided_on=fact.decided_on,
         severity=severity,
     )
+
+
+def find(source: CheckSource, settings: CheckSettings) -> Iterator[Finding | MissingDate]:
+    """The family's findings over the register (delreg.checks.families): none without a
+    delegation order to hold the decisions to."""
+    order = source.delegation_order()
+    if order is not None:
+        yield from check_delegation(
+            source.delegation_facts(settings.since), order, settings.prisbasbelopp
+        )

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from delreg.checks.facts import DatedDiaryNumber
+from delreg.checks.facts import CheckSource, DatedDiaryNumber
 from delreg.checks.findings import Finding, finding
+from delreg.checks.settings import CheckSettings
 from delreg.model import diary_number_year
 
 
@@ -30,3 +31,8 @@ def diary_number_after_decision(rows: Iterable[DatedDiaryNumber]) -> Iterator[Fi
             f"`delreg check --ack diary-number {row.diary_number} --reason …`",
             decided_on=row.decided_on,
         )
+
+
+def find(source: CheckSource, settings: CheckSettings) -> Iterator[Finding]:
+    """The family's findings over the register (delreg.checks.families)."""
+    return diary_number_after_decision(source.diary_numbers_to_check(settings.since))

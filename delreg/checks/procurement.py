@@ -15,7 +15,7 @@ from itertools import groupby
 from operator import attrgetter
 
 from delreg.calendar import describe_day, standstill_ends_on
-from delreg.checks.facts import ChainDecision
+from delreg.checks.facts import ChainDecision, CheckSource
 from delreg.checks.findings import Finding, MissingDate, finding
 from delreg.checks.settings import CheckSettings
 
@@ -258,3 +258,9 @@ def _chain_order(
             decided_on=member.decided_on,
             procurement_number=member.procurement_number,
         )
+
+
+def find(source: CheckSource, settings: CheckSettings) -> Iterator[Found]:
+    """The family's findings over the register (delreg.checks.families)."""
+    # Whole chains are read: an award before --since still governs a contract after it.
+    yield from check_procurements(source.chain_decisions(settings.chain_kinds), settings)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import replace
-from datetime import timedelta
 
-from delreg.checks.contracts import contract_notice, expired_in_use
-from delreg.checks.delegation import check_delegation
 from delreg.checks.facts import ChainDecision, CheckSource
+from delreg.checks.families import FAMILIES
 from delreg.checks.findings import (
     RULES,
     Acknowledgement,
@@ -17,9 +15,7 @@ from delreg.checks.findings import (
     missing_date_findings,
     sorted_findings,
 )
-from delreg.checks.numbers import diary_number_after_decision
-from delreg.checks.procurement import check_procurement, check_procurements
-from delreg.checks.reporting import decided_after_meeting, reported_twice, unreported
+from delreg.checks.procurement import check_procurement
 from delreg.checks.settings import CheckSettings
 from delreg.errors import InvalidValue
 
@@ -42,37 +38,13 @@ def run_checks(
     # `missing-date` alone needs every family that can find a date missing.
     families = {RULES[name].family for name in rules}
     if "any" in families:
-        families = {rule.family for rule in RULES.values()} - {"any"}
+        families = set(FAMILIES)
     found: list[Found] = []
+    # Always in one order: a decision's missing-date finding takes its context from the first
+    # family that missed a date.
     for family in sorted(families):
-        found.extend(_family(family, source, settings))
+        found.extend(FAMILIES[family].find(source, settings))
     return finish(found, rules, settings, source.acknowledgements())
-
-
-def _family(family: str, source: CheckSource, settings: CheckSettings) -> Iterator[Found]:
-    since = settings.since
-    if family == "procurement":
-        # Whole chains are read: an award before --since still governs a contract after it.
-        yield from check_procurements(source.chain_decisions(settings.chain_kinds), settings)
-    elif family == "reporting":
-        yield from reported_twice(source.repeated_reportings(since))
-        yield from decided_after_meeting(source.reported_before_decided(since))
-        cutoff = settings.today - timedelta(days=settings.unreported_days)
-        yield from unreported(source.unreported_decisions(cutoff.isoformat(), since), settings)
-    elif family == "contracts":
-        last = settings.today + timedelta(days=settings.contract_notice_days)
-        yield from contract_notice(
-            source.contract_notices(settings.today.isoformat(), last.isoformat()), settings
-        )
-        yield from expired_in_use(source.contract_uses_after_end(since), settings)
-    elif family == "numbers":
-        yield from diary_number_after_decision(source.diary_numbers_to_check(since))
-    elif family == "delegation":
-        order = source.delegation_order()
-        if order is not None:
-            yield from check_delegation(
-                source.delegation_facts(since), order, settings.prisbasbelopp
-            )
 
 
 def procurement_findings(

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from delreg.cli.app import app, environment
-from delreg.cli.output import ListFormat
+from delreg.cli.options import AsOf, DiaryNumber, ViewFormat, ViewFormatOption, as_of_day
 from delreg.errors import DelregError
 
 _EXAMPLES = """Examples:
@@ -23,7 +23,7 @@ _EXAMPLES = """Examples:
 @app.command(epilog=_EXAMPLES)
 def appeal(
     ctx: typer.Context,
-    diary_number: Annotated[str, typer.Argument(help="The decision's diarienummer.")],
+    diary_number: DiaryNumber,
     lodged_on: Annotated[
         str | None,
         typer.Option(help="Record an appeal lodged (received by the court) on this day."),
@@ -48,20 +48,14 @@ def appeal(
         int | None,
         typer.Option(min=1, help="Which appeal the outcome is for, when several are pending."),
     ] = None,
-    as_of: Annotated[
-        str | None, typer.Option(help="Judge the status on this day instead of today.")
-    ] = None,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = (
-        ListFormat.table
-    ),
+    as_of: AsOf = None,
+    fmt: ViewFormatOption = ViewFormat.table,
 ) -> None:
     """Record an appeal of a decision, or its outcome; without either, show its legal status.
 
     A decision with an appeal pending is not final (laga kraft). Every change is in the
     decision's history.
     """
-    from datetime import date
-
     from delreg.cli.decisions import status_book, status_lines
     from delreg.dates import optional_date, parse_date
     from delreg.model import APPEAL_OUTCOMES, normalise_diary_number
@@ -90,7 +84,7 @@ def appeal(
             "--court, --reference and --number go with --lodged-on or --decided-on",
             hint="see `delreg appeal --help`",
         )
-    today = date.fromisoformat(parse_date(as_of)) if as_of else date.today()
+    today = as_of_day(as_of)
     with env.open_store(OpenMode.EXISTING) as store:
         appeals = AppealStore(store)
         if lodged_on:
@@ -105,13 +99,11 @@ def appeal(
             env.say(f"recorded the outcome of appeal {decided.number} of {number_text}: {outcome}")
         decision = store.require(number_text)
         status = status_book(env, store, today).status(decision)
-    if fmt is ListFormat.json:
+    if fmt is ViewFormat.json:
         import json
 
         env.out(json.dumps({"diary_number": number_text, **status.to_json()}, ensure_ascii=False))
         return
-    if fmt is not ListFormat.table:
-        raise DelregError(f"--format {fmt} is not offered here", hint="use table or json")
     if not (lodged_on or decided_on):
         for line in status_lines(status):
             env.out(line)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import secrets
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from delreg.cli.app import app, environment
+from delreg.cli.options import AsOf, as_of_day
 from delreg.errors import DelregError
 
 EXAMPLES = (
@@ -35,10 +35,7 @@ def audit(
         int | None,
         typer.Option(min=0, help="The sample's seed: the same seed draws the same sample."),
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", metavar="DATE", help="Judge lateness as if today were this."),
-    ] = None,
+    as_of: AsOf = None,
 ) -> None:
     """Write the auditor's pack for a year: a reproducible random sample of decisions with
     their history, reporting and findings; statistics per delegate, kind and month (days from
@@ -50,12 +47,11 @@ def audit(
     from delreg.audit.layout import layout
     from delreg.audit.pack import build_pack
     from delreg.audit.render import render_docx, render_html
-    from delreg.dates import parse_date
 
     env = environment(ctx)
     if not 1900 <= year <= 2200:
         raise DelregError(f"--year {year} is not a year of decisions", hint="e.g. --year 2024")
-    today = date.fromisoformat(parse_date(as_of)) if as_of else date.today()
+    today = as_of_day(as_of)
     chosen_seed = seed if seed is not None else secrets.randbelow(10**9)
     config = env.config
     from delreg.store import OpenMode

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING, Annotated, Any
@@ -10,63 +11,61 @@ import typer
 
 from delreg.cli.app import app, environment
 from delreg.cli.boards import BoardOption, board_to_read, board_to_write
+from delreg.cli.options import DiaryNumber, ListFormatOption, Yes
 from delreg.cli.output import ListFormat, table_safe, write_decisions, write_records
 from delreg.errors import DelregError
 
 if TYPE_CHECKING:
     from delreg.cli.environment import Environment
+    from delreg.config import Config
     from delreg.legal_status import LegalStatus, StatusBook
     from delreg.store import Event, Store
 
-# Options shared by `add` and `edit`: a decision's fields.
-Kind = Annotated[str | None, typer.Option("--kind", help="Kind slug, e.g. tilldelningsbeslut.")]
-ProcurementNumber = Annotated[
-    str | None, typer.Option("--procurement-number", help="Upphandlingsnummer, e.g. MT 2023-0043.")
-]
-Subject = Annotated[str | None, typer.Option("--subject", help="What was decided.")]
-Party = Annotated[
-    list[str] | None, typer.Option("--party", help="A counterparty; repeat for several.")
-]
-DecidedOn = Annotated[
-    str | None, typer.Option("--decided-on", help="Decision date: 2024-01-19 or 19 januari 2024.")
-]
-NotifiedOn = Annotated[
-    str | None,
-    typer.Option("--notified-on", help="Day the award was notified (starts the avtalsspärr)."),
-]
-NotifiedBy = Annotated[
-    str | None,
-    typer.Option("--notified-by", help="electronic (10-day spärr, default) or post (15 days)."),
-]
-StandstillDays = Annotated[
-    int | None, typer.Option("--standstill-days", help="A longer spärr stated in the notice.")
-]
-Delegate = Annotated[str | None, typer.Option("--delegate", help="Who decided.")]
-Secret = Annotated[
-    bool | None, typer.Option("--secret/--no-secret", help="Covered by sekretess (OSL).")
-]
-SecretReason = Annotated[
-    str | None, typer.Option("--secret-reason", help="The OSL paragraph, e.g. OSL 31:16.")
-]
-DelegationPoint = Annotated[
-    str | None, typer.Option("--delegation-point", help="The delegationsordning's point.")
-]
-Amount = Annotated[str | None, typer.Option("--amount", help="Amount in whole kronor.")]
-ValidFrom = Annotated[
-    str | None, typer.Option("--valid-from", help="A contract's first day (avtalsperiod).")
-]
-ValidTo = Annotated[
-    str | None, typer.Option("--valid-to", help="A contract's last day without its options.")
-]
-ExtensionUntil = Annotated[
-    str | None,
-    typer.Option("--extension-until", help="The last day an option (förlängning) may extend to."),
-]
-NoticeBy = Annotated[
-    str | None,
-    typer.Option("--notice-by", help="The last day to give notice or use the option (uppsägning)."),
-]
-Format = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+# A decision's fields as options of `add` and `edit` (the option is the field's name in
+# kebab-case; `--party` gives one of the parties).
+_FIELD_HELP = {
+    "kind": "Kind slug, e.g. tilldelningsbeslut.",
+    "diary_number": "Diarienummer, e.g. 23RS710.",
+    "subject": "What was decided.",
+    "procurement_number": "Upphandlingsnummer, e.g. MT 2023-0043.",
+    "party": "A counterparty; repeat for several.",
+    "decided_on": "Decision date: 2024-01-19 or 19 januari 2024.",
+    "notified_on": "Day the award was notified (starts the avtalsspärr).",
+    "notified_by": "electronic (10-day spärr, default) or post (15 days).",
+    "standstill_days": "A longer spärr stated in the notice.",
+    "delegate": "Who decided.",
+    "secret": "Covered by sekretess (OSL).",
+    "secret_reason": "The OSL paragraph, e.g. OSL 31:16.",
+    "delegation_point": "The delegationsordning's point.",
+    "amount": "Amount in whole kronor.",
+    "valid_from": "A contract's first day (avtalsperiod).",
+    "valid_to": "A contract's last day without its options.",
+    "extension_until": "The last day an option (förlängning) may extend to.",
+    "notice_by": "The last day to give notice or use the option (uppsägning).",
+}
+
+
+def _field(name: str, *flags: str) -> Any:
+    return typer.Option(*(flags or ["--" + name.replace("_", "-")]), help=_FIELD_HELP[name])
+
+
+Kind = Annotated[str | None, _field("kind")]
+ProcurementNumber = Annotated[str | None, _field("procurement_number")]
+Subject = Annotated[str | None, _field("subject")]
+Party = Annotated[list[str] | None, _field("party")]
+DecidedOn = Annotated[str | None, _field("decided_on")]
+NotifiedOn = Annotated[str | None, _field("notified_on")]
+NotifiedBy = Annotated[str | None, _field("notified_by")]
+StandstillDays = Annotated[int | None, _field("standstill_days")]
+Delegate = Annotated[str | None, _field("delegate")]
+Secret = Annotated[bool | None, _field("secret", "--secret/--no-secret")]
+SecretReason = Annotated[str | None, _field("secret_reason")]
+DelegationPoint = Annotated[str | None, _field("delegation_point")]
+Amount = Annotated[str | None, _field("amount")]
+ValidFrom = Annotated[str | None, _field("valid_from")]
+ValidTo = Annotated[str | None, _field("valid_to")]
+ExtensionUntil = Annotated[str | None, _field("extension_until")]
+NoticeBy = Annotated[str | None, _field("notice_by")]
 Public = Annotated[
     bool,
     typer.Option(
@@ -77,15 +76,14 @@ Public = Annotated[
 ]
 
 
-def _field_values(ctx: typer.Context, given: dict[str, Any]) -> dict[str, Any]:
-    """Normalise the options the user gave (None means not given)."""
+def _field_values(config: Config, given: Mapping[str, Any]) -> dict[str, Any]:
+    """Normalise the fields the user gave (None means not given)."""
     from delreg.fields import normalise_field
-    from delreg.model import EDITABLE_FIELDS, secret_by_reason
+    from delreg.model import secret_by_reason
 
-    config = environment(ctx).config
     values: dict[str, Any] = {}
     for name, value in given.items():
-        if value is None or name not in (*EDITABLE_FIELDS, "diary_number"):
+        if value is None:
             continue
         # Control characters become spaces there, as in a cell of an import (delreg.text).
         values[name] = normalise_field(name, value, config)
@@ -102,11 +100,9 @@ def _field_values(ctx: typer.Context, given: dict[str, Any]) -> dict[str, Any]:
 )
 def add(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Option("--kind", help="Kind slug, e.g. tilldelningsbeslut.")],
-    diary_number: Annotated[
-        str, typer.Option("--diary-number", help="Diarienummer, e.g. 23RS710.")
-    ],
-    subject: Annotated[str, typer.Option("--subject", help="What was decided.")],
+    kind: Annotated[str, _field("kind")],
+    diary_number: Annotated[str, _field("diary_number")],
+    subject: Annotated[str, _field("subject")],
     procurement_number: ProcurementNumber = None,
     party: Party = None,
     decided_on: DecidedOn = None,
@@ -128,7 +124,14 @@ def add(
     from delreg.model import decision_from_mapping
 
     env = environment(ctx)
-    values = _field_values(ctx, dict(locals(), parties=party))
+    values = _field_values(env.config, {
+        "kind": kind, "diary_number": diary_number, "subject": subject,
+        "procurement_number": procurement_number, "parties": party, "decided_on": decided_on,
+        "notified_on": notified_on, "notified_by": notified_by, "standstill_days":
+        standstill_days, "delegate": delegate, "secret": secret, "secret_reason": secret_reason,
+        "delegation_point": delegation_point, "amount": amount, "valid_from": valid_from,
+        "valid_to": valid_to, "extension_until": extension_until, "notice_by": notice_by,
+    })  # fmt: skip
     if not values.get("subject"):
         raise DelregError("the subject is empty", hint="say what was decided with --subject")
     from delreg.store import OpenMode
@@ -166,7 +169,7 @@ def list_decisions(
         str | None, typer.Option(help="Only decisions reported at this meeting.")
     ] = None,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many rows.")] = None,
-    fmt: Format = ListFormat.table,
+    fmt: ListFormatOption = ListFormat.table,
     public: Public = False,
     board: BoardOption = None,
 ) -> None:
@@ -249,8 +252,8 @@ def _diary_number(ctx: typer.Context, text: str) -> str:
 @app.command(epilog="Example: delreg show 23RS710 --format json")
 def show(
     ctx: typer.Context,
-    diary_number: Annotated[str, typer.Argument(help="The decision's diarienummer.")],
-    fmt: Format = ListFormat.table,
+    diary_number: DiaryNumber,
+    fmt: ListFormatOption = ListFormat.table,
     public: Public = False,
 ) -> None:
     """Show one decision with all its fields."""
@@ -298,7 +301,7 @@ def status_lines(status: LegalStatus) -> list[str]:
 @app.command(epilog='Example: delreg edit 23RS710 --subject "ultraljudsutrustning, 3 st"')
 def edit(
     ctx: typer.Context,
-    diary_number: Annotated[str, typer.Argument(help="The decision's diarienummer.")],
+    diary_number: DiaryNumber,
     kind: Kind = None,
     subject: Subject = None,
     procurement_number: ProcurementNumber = None,
@@ -325,9 +328,14 @@ def edit(
     from delreg.model import EDITABLE_FIELDS
 
     env = environment(ctx)
-    given = dict(locals(), parties=party)
-    given.pop("diary_number")
-    changes = _field_values(ctx, given)
+    changes = _field_values(env.config, {
+        "kind": kind, "subject": subject, "procurement_number": procurement_number,
+        "parties": party, "decided_on": decided_on, "notified_on": notified_on,
+        "notified_by": notified_by, "standstill_days": standstill_days, "delegate": delegate,
+        "secret": secret, "secret_reason": secret_reason, "delegation_point": delegation_point,
+        "amount": amount, "valid_from": valid_from, "valid_to": valid_to,
+        "extension_until": extension_until, "notice_by": notice_by,
+    })  # fmt: skip
     for name in clear or []:
         field_name = name.replace("-", "_")
         if field_name not in EDITABLE_FIELDS or field_name in ("kind", "subject", "secret"):
@@ -349,8 +357,8 @@ def edit(
 @app.command(epilog="Example: delreg delete 23RS710 --yes")
 def delete(
     ctx: typer.Context,
-    diary_number: Annotated[str, typer.Argument(help="The decision's diarienummer.")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    diary_number: DiaryNumber,
+    yes: Yes = False,
 ) -> None:
     """Delete a decision: it is hidden from lists and reports but kept, with its history."""
     env = environment(ctx)
@@ -373,7 +381,7 @@ def delete(
 @app.command(epilog="Example: delreg undelete 23RS710")
 def undelete(
     ctx: typer.Context,
-    diary_number: Annotated[str, typer.Argument(help="The decision's diarienummer.")],
+    diary_number: DiaryNumber,
 ) -> None:
     """Bring back a deleted decision."""
     env = environment(ctx)
@@ -388,8 +396,8 @@ def undelete(
 @app.command(epilog="Example: delreg history 23RS710")
 def history(
     ctx: typer.Context,
-    diary_number: Annotated[str, typer.Argument(help="The decision's diarienummer.")],
-    fmt: Format = ListFormat.table,
+    diary_number: DiaryNumber,
+    fmt: ListFormatOption = ListFormat.table,
 ) -> None:
     """Every change made to a decision: when, by whom, old and new values."""
     env = environment(ctx)

@@ -9,6 +9,7 @@ import typer
 
 from delreg.cli.app import app, environment
 from delreg.cli.boards import BoardOption, board_to_read
+from delreg.cli.options import FORMAT, AsOf, as_of_day
 
 if TYPE_CHECKING:
     from delreg.cli.environment import Environment
@@ -38,13 +39,8 @@ def due(
     within: Annotated[
         int, typer.Option(min=0, max=3660, help="Days ahead to look, from --as-of.")
     ] = 30,
-    fmt: Annotated[DueFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        DueFormat.table
-    ),
-    as_of: Annotated[
-        str | None,
-        typer.Option(help="Count from this day instead of today (for scripts and tests)."),
-    ] = None,
+    fmt: Annotated[DueFormat, FORMAT] = DueFormat.table,
+    as_of: AsOf = None,
     board: BoardOption = None,
 ) -> None:
     """What falls due: minutes to approve and post, decisions for the next meeting's list,
@@ -57,13 +53,12 @@ def due(
     from datetime import date, timedelta
 
     from delreg.cli.decisions import status_book
-    from delreg.dates import parse_date
     from delreg.due import DATED_FIELDS, LOOKBACK, Window, due_items
     from delreg.meetings import appeal_ends_on
     from delreg.store import DecisionQuery, OpenMode
 
     env = environment(ctx)
-    today = date.fromisoformat(parse_date(as_of)) if as_of else date.today()
+    today = as_of_day(as_of)
     window = Window(today, within)
     with env.open_store(OpenMode.EXISTING) as store:
         book = status_book(env, store, today)

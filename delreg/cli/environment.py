@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import shlex
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -68,18 +70,39 @@ class Environment:
 
         return load_config(self.config_path)
 
-    def open_store(self, mode: OpenMode) -> Store:
+    def open_store(self, mode: OpenMode, *, at: Path | None = None) -> Store:
         """The register, opened as the command needs it: ``OpenMode.CREATE`` only for commands
-        that add to it, so a command that reads never leaves an empty register behind."""
+        that add to it, so a command that reads never leaves an empty register behind.
+
+        ``at`` opens another file than the user's register, with the same settings."""
         from delreg.store import Store
         from delreg.store.files import OpenMode
 
-        path = self.database_path
-        if mode is OpenMode.CREATE and not self.database_chosen:
+        path = at or self.database_path
+        if mode is OpenMode.CREATE and at is None and not self.database_chosen:
             # The default folder is made on first use; a chosen one must exist already.
             path.parent.mkdir(parents=True, exist_ok=True)
         labels = {slug: spec.label for slug, spec in self.config.kinds.items()}
         return Store.open(path, mode=mode, command=self.command, kind_labels=labels)
+
+    @contextmanager
+    def trial_store(self) -> Iterator[Store]:
+        """The register to try a change against that is not kept (a dry run): the register
+        itself, or where there is none yet an empty one in a temporary folder, so that trying
+        leaves no register, nor its folder, behind."""
+        from delreg.store.files import OpenMode, schema_of
+
+        if schema_of(self.database_path) is not None:
+            with self.open_store(OpenMode.EXISTING) as store:
+                yield store
+            return
+        import tempfile
+
+        with (
+            tempfile.TemporaryDirectory(prefix="delreg-trial-") as folder,
+            self.open_store(OpenMode.CREATE, at=Path(folder) / "register.db") as store,
+        ):
+            yield store
 
     def out(self, text: str = "") -> None:
         self.stdout.write(text + "\n")

@@ -15,6 +15,7 @@ import typer
 
 from delreg.cli.app import app, environment, exit_code
 from delreg.errors import ExitCode, Interrupted
+from delreg.parse.readers import READERS
 
 if TYPE_CHECKING:
     from delreg.boards import Boards
@@ -57,6 +58,10 @@ class CommitGuard:
             self._holding = False
 
 
+# The readers are a table of small modules (delreg.parse.readers); `--format` offers its names.
+_FORMATS_HELP = "auto, " + ", ".join(list(READERS)[:-1]) + f" or {list(READERS)[-1]}."
+
+
 @app.command(
     name="import",
     epilog="Examples:\n\n"
@@ -69,10 +74,7 @@ class CommitGuard:
 def import_decisions(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files to read; - reads standard input.")],
-    fmt: Annotated[
-        str,
-        typer.Option("--format", help="auto, text, pdf, csv, tsv, json or xlsx."),
-    ] = "auto",
+    fmt: Annotated[str, typer.Option("--format", help=_FORMATS_HELP)] = "auto",
     meeting: Annotated[
         str | None,
         typer.Option(help="Mark the decisions as reported at this meeting, in the order read."),
@@ -162,8 +164,12 @@ def import_decisions(
             from delreg.store import OpenMode
 
             # Everything is read and checked before the register is opened: a slow or endless
-            # input (a pipe left open, a workbook bomb) never holds the write lock.
-            with RecordSpool(records) as spool, env.open_store(OpenMode.CREATE) as store:
+            # input (a pipe left open, a workbook bomb) never holds the write lock. A dry run
+            # where there is no register yet is tried on an empty one made aside.
+            with (
+                RecordSpool(records) as spool,
+                env.trial_store() if dry_run else env.open_store(OpenMode.CREATE) as store,
+            ):
                 summary = store.import_records(
                     spool, meeting=target, commit_if=commit, record_changes=dry_run
                 )

@@ -9,6 +9,7 @@ import typer
 
 from delreg.cli.app import DelregGroup, app, environment
 from delreg.cli.boards import BoardOption, board_to_read, board_to_write
+from delreg.cli.options import ListFormatOption
 from delreg.cli.output import ListFormat, write_records
 
 meetings_app = typer.Typer(
@@ -90,9 +91,7 @@ def add_meeting(
 )
 def list_meetings(
     ctx: typer.Context,
-    fmt: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ListFormat.table
-    ),
+    fmt: ListFormatOption = ListFormat.table,
     board: BoardOption = None,
 ) -> None:
     """List meetings with the last day to appeal what was reported there."""

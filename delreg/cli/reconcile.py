@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from delreg.cli.app import app, environment, exit_code
+from delreg.cli.options import AsOf, ViewFormat, ViewFormatOption, as_of_day
 from delreg.errors import DelregError, ExitCode
 
 if TYPE_CHECKING:
@@ -25,11 +24,6 @@ EXAMPLES = (
 )
 
 
-class ReconcileFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
 @app.command(epilog=EXAMPLES)
 def reconcile(
     ctx: typer.Context,
@@ -41,13 +35,8 @@ def reconcile(
     ] = None,
     until: Annotated[str | None, typer.Option(help="The period's last day.")] = None,
     sheet: Annotated[str | None, typer.Option(help="The xlsx sheet; default the first.")] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", metavar="DATE", help="Judge reporting as if today were this."),
-    ] = None,
-    fmt: Annotated[
-        ReconcileFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ReconcileFormat.table,
+    as_of: AsOf = None,
+    fmt: ViewFormatOption = ViewFormat.table,
 ) -> None:
     """Compare the register with the registry's export: delegation decisions in the registry
     but not in the register, in the register but not in the registry (within the period), and
@@ -58,7 +47,7 @@ def reconcile(
     anything is missing, late or unreadable.
     """
     from delreg.checks.settings import CheckSettings
-    from delreg.dates import optional_date, parse_date
+    from delreg.dates import optional_date
     from delreg.importer import read_input
     from delreg.reconcile import Recognition, reconcile_config
     from delreg.reconcile import reconcile as compare
@@ -71,13 +60,11 @@ def reconcile(
         raise DelregError(
             f"--since {first} is after --until {last}", hint="give the period's first day first"
         )
-    today = date.fromisoformat(parse_date(as_of)) if as_of else date.today()
-    settings = CheckSettings.from_config(config, today=today)
-    fmt_name = "xlsx" if export.suffix.lower() in (".xlsx", ".xlsm") else "auto"
+    settings = CheckSettings.from_config(config, today=as_of_day(as_of))
     # Read whole before the register is asked: an unreadable export stops here, and the
-    # export names the diary numbers to look up.
+    # export names the diary numbers to look up. Its kind is told as import tells it.
     records = list(
-        read_input(str(export), fmt=fmt_name, config=reconcile_config(config), sheet=sheet)
+        read_input(str(export), fmt="auto", config=reconcile_config(config), sheet=sheet)
     )
     numbers = [record.diary_number for record in records if hasattr(record, "diary_number")]
     from delreg.store import OpenMode
@@ -93,7 +80,7 @@ def reconcile(
             since=first,
             until=last,
         )
-    if fmt is ReconcileFormat.json:
+    if fmt is ViewFormat.json:
         env.out(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         _show(env, result)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -12,12 +12,17 @@ from delreg.cli.app import app, environment
 from delreg.cli.boards import BoardOption, board_to_read
 from delreg.cli.environment import Environment
 from delreg.errors import DelregError
-from delreg.report.formats import ReportFormat
+from delreg.report.formats import FORMATS
 
 if TYPE_CHECKING:
     from delreg.config import Config
     from delreg.report.build import MeetingReport, Report
     from delreg.store import Store
+
+    FormatName = str
+else:
+    # Typer offers a Literal's values as the option's choices: exactly the registered formats.
+    FormatName = Literal[tuple(FORMATS)]
 
 EXAMPLES = (
     "Examples:\n\n"
@@ -46,7 +51,7 @@ def report(
         str | None, typer.Option(help="A period report up to and including this day.")
     ] = None,
     fmt: Annotated[
-        ReportFormat | None,
+        FormatName | None,
         typer.Option(
             "--format", "-f", help="Output format; default from the -o file's name, else txt."
         ),
@@ -80,11 +85,12 @@ def report(
     from delreg.report.formats import format_for_path, render
 
     env = environment(ctx)
-    chosen = fmt or (format_for_path(output) if output else ReportFormat.txt)
-    if chosen is ReportFormat.docx and output is None and env.stdout_is_terminal:
+    chosen = fmt or (format_for_path(output) if output else "txt")
+    written = FORMATS[chosen]
+    if written.BINARY and output is None and env.stdout_is_terminal:
         raise DelregError(
-            "a Word document cannot be shown in the terminal",
-            hint="write it to a file with -o anmalningsarenden.docx (or pipe it)",
+            f"{written.DESCRIPTION} cannot be shown in the terminal",
+            hint=f"write it to a file with -o anmalningsarenden{written.SUFFIXES[0]} (or pipe it)",
         )
     chosen_reports = sum([bool(meeting), bool(month), bool(since or until)])
     if chosen_reports != 1:
@@ -117,12 +123,12 @@ def report(
         else:
             made = period_report(store, first, last, config, public=public, board=code)
         status = None
-        if chosen is ReportFormat.json:
+        if written.CARRIES_STATUS:
             from delreg.store.appeals import status_book
 
             status = status_book(store, config).report_status
     payload = render(made, chosen, config, status=status)
-    _deliver(env, payload, output, binary=chosen is ReportFormat.docx)
+    _deliver(env, payload, output, binary=written.BINARY)
 
 
 def _meeting_report(

@@ -3,7 +3,8 @@
 Every reader is a generator ``read_<format>(..., *, source: str, config: Config, ...)`` that yields,
 in document order, ``Decision`` and ``Notice`` records (numbers normalised, dates ISO, ``source``
 set to ``"<file>:<line>"``) and ``Rejected`` items for what it could not use. A document that
-cannot be read at all raises ``InputError`` naming the file and line.
+cannot be read at all raises ``InputError`` naming the file and line. Which reader reads which
+document is the registry's (``readers.READERS``): one small module per kind of document.
 """
 
 from __future__ import annotations

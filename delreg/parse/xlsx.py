@@ -15,7 +15,7 @@ from delreg.config import Config
 from delreg.errors import DelregError, InputError, InvalidValue
 from delreg.limits import Limits, limits
 from delreg.parse import Record
-from delreg.parse.detect import seekable
+from delreg.parse.readers.base import seekable
 from delreg.parse.rows import ColumnNames, Columns, SeenDiaryNumbers, record_from_values
 
 # Rows above the header an export may have (a title, the date it was taken, blank rows).

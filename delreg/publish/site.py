@@ -113,14 +113,14 @@ class Site:
         )
 
     def meeting(self, shown: PublicMeeting) -> Iterator[tuple[str, bytes]]:
-        from delreg.report.formats import ReportFormat, render
+        from delreg.report.formats import render
 
         meeting = shown.meeting
         downloads = []
         if shown.report is not None:
             for suffix, name, label in DOWNLOADS:
                 path = paths.meeting_page(meeting, suffix)
-                yield path, render(shown.report, ReportFormat(name), self.config)
+                yield path, render(shown.report, name, self.config)
                 downloads.append((path, label))
         page = paths.meeting_page(meeting)
         yield page, self.page("meeting.html", page, shown=shown, downloads=downloads)

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from delreg.report.formats import ReportFormat
+from delreg.report.formats import FORMATS
 
 if TYPE_CHECKING:
     from delreg.config import Config
@@ -62,7 +62,7 @@ def renderings(
     date: str,
     board: str,
     config: Config,
-    formats: Iterable[ReportFormat] = tuple(ReportFormat),
+    formats: Iterable[str] = tuple(FORMATS),
 ) -> dict[str, bytes]:
     """The documents `report --meeting` writes of the meeting now, by name: ``docx`` for the
     internal Word file, ``public.docx`` for the public one, and so on."""
@@ -82,11 +82,11 @@ def renderings(
     return documents
 
 
-def possible_formats(document: bytes) -> tuple[ReportFormat, ...]:
-    """The formats ``document`` can be in: a Word file is a zip, the others are text."""
-    if document.startswith(b"PK"):
-        return (ReportFormat.docx,)
-    return tuple(fmt for fmt in ReportFormat if fmt is not ReportFormat.docx)
+def possible_formats(document: bytes) -> tuple[str, ...]:
+    """The formats ``document`` can be in: a Word file (the binary format) is a zip, the others
+    are text."""
+    binary = document.startswith(b"PK")
+    return tuple(name for name, fmt in FORMATS.items() if fmt.BINARY is binary)
 
 
 def fix_record(store: Store, date: str, board: str, config: Config) -> dict[str, Any]:

@@ -6,6 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import DATA, SEED, Invoke
 
 EXPORT = DATA / "example-diarium.csv"
@@ -73,3 +75,31 @@ def test_a_dry_run_names_a_deleted_decision_it_would_bring_back(delreg: Invoke) 
         "action": "updated",
         "fields": {"deleted": {"old": True, "new": False}},
     }
+
+
+def test_a_dry_run_without_a_register_makes_none_and_still_lists_what_it_would_import(
+    delreg: Invoke, database: Path, tmp_path: Path
+) -> None:
+    before = sorted(path.name for path in tmp_path.iterdir())
+    result = delreg("import", str(EXPORT), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    inserted = [line.split()[1] for line in result.stdout.splitlines()]
+    assert len(inserted) == 12 and "23RS710" in inserted
+    assert all(line.startswith("inserted ") for line in result.stdout.splitlines())
+    assert "inserted 12, updated 0, unchanged 0" in result.stderr
+    assert "nothing was written (dry run)" in result.stderr
+    assert not database.exists()
+    assert not Path(f"{database}-wal").exists() and not Path(f"{database}-journal").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == before
+    # The same import for real finds the register it would have made, as the dry run said.
+    assert "inserted 12, updated 0" in delreg("import", str(EXPORT)).stderr
+
+
+def test_a_dry_run_with_the_default_register_makes_not_even_its_folder(
+    delreg: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DELREG_DB")
+    result = delreg("import", str(EXPORT), "--dry-run", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["inserted"] == 12
+    assert not (tmp_path / "data" / "delreg").exists()

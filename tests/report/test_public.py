@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from delreg.config import load_config
 from delreg.model import Decision, Meeting, Notice
 from delreg.report.build import Report, assemble_meeting_report, assemble_period_report
-from delreg.report.formats import ReportFormat, render
+from delreg.report.formats import FORMATS, render
 from tests.helpers import Invoke, as_json
 from tests.helpers.reports import MEETING, build_example
 
@@ -60,7 +60,7 @@ def decisions(draw: st.DrawFn) -> list[Decision]:
 
 
 def every_format(report: Report) -> dict[str, str]:
-    rendered = {fmt.value: render(report, fmt, CONFIG) for fmt in ReportFormat}
+    rendered = {fmt: render(report, fmt, CONFIG) for fmt in FORMATS}
     shown = {name: data.decode() for name, data in rendered.items() if name != "docx"}
     # Every part of the Word file: the text, the properties, the footer.
     with zipfile.ZipFile(io.BytesIO(rendered["docx"])) as archive:
@@ -108,7 +108,7 @@ def test_the_internal_report_still_shows_them() -> None:
     report = assemble_meeting_report(
         Meeting(MEETING), fixed=[], waiting=[secret], notices=[], config=CONFIG
     )
-    for fmt in (ReportFormat.txt, ReportFormat.json, ReportFormat.html):
+    for fmt in ("txt", "json", "html"):
         text = render(report, fmt, CONFIG).decode()
         assert "ZQXXJ" in text and "ZQWWJ" in text
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from delreg.config import Config, load_config
 from delreg.model import Decision, Meeting
 from delreg.report.build import assemble_meeting_report
-from delreg.report.formats import ReportFormat, render
+from delreg.report.formats import render
 from delreg.report.sentences import board_wording, decision_sentence
 
 DIRECTOR = "Hälso- och sjukvårdsdirektören"
@@ -265,7 +265,7 @@ def test_a_register_written_as_agenda_text_reads_back_the_same(decisions: list[D
         notices=[],
         config=CONFIG,
     )
-    text = render(report, ReportFormat.txt, CONFIG).decode()
+    text = render(report, "txt", CONFIG).decode()
     read = list(agenda.read_agenda(text, source="report.txt", config=CONFIG, meeting_year=2024))
     assert all(isinstance(record, Decision) for record in read), read
     written = [

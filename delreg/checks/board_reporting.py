@@ -8,9 +8,14 @@ held on or after the day it was decided; one that is not reported must be posted
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, timedelta
 
-from delreg.checks.facts import MeetingReporting, RepeatedReporting, UnreportedDecision
+from delreg.checks.facts import (
+    CheckSource,
+    MeetingReporting,
+    RepeatedReporting,
+    UnreportedDecision,
+)
 from delreg.checks.findings import Finding, MissingDate, finding
 from delreg.checks.settings import CheckSettings
 
@@ -68,3 +73,12 @@ def unreported(
             "10 §)",
             decided_on=row.decided_on,
         )
+
+
+def find(source: CheckSource, settings: CheckSettings) -> Iterator[Finding | MissingDate]:
+    """The family's findings over the register (delreg.checks.families)."""
+    since = settings.since
+    yield from reported_twice(source.repeated_reportings(since))
+    yield from decided_after_meeting(source.reported_before_decided(since))
+    cutoff = settings.today - timedelta(days=settings.unreported_days)
+    yield from unreported(source.unreported_decisions(cutoff.isoformat(), since), settings)
