@@ -26,64 +26,50 @@ from delreg.parse import Record, Rejected
 from delreg.parse.agenda import read_agenda
 from delreg.parse.pdf import read_pdf
 from tests.helpers.documents import (
+    CORPUS_ITEMS,
+    CUT_OFF,
     NOTICES,
-    SYMBOL_BULLET,
-    WINGDINGS_BULLETS,
+    FpdfLayout,
     agenda_text,
-    fpdf_agenda,
+    corpus_fpdf,
+    corpus_word_pdfs,
     libreoffice,
-    libreoffice_pdfs,
-    many_items,
-    word_document,
 )
 
-ITEMS = many_items(26)
-CUT_OFF = "Regiondirektören har beslutat om"
+ITEMS = CORPUS_ITEMS
+FPDF_LAYOUTS: tuple[tuple[FpdfLayout, str], ...] = (
+    ("bullets", "Symbol/Wingdings bullets"),
+    ("table", "ruled table"),
+    ("unruled table", "table without rules"),
+)
 
 
 def layouts(folder: Path) -> dict[str, Callable[[], list[Record]]]:
     config = load_config()
 
-    def text(cut: bool) -> Callable[[], list[Record]]:
-        body = agenda_text(ITEMS, cut_off=CUT_OFF if cut else None)
+    def text(cut_off: str | None) -> Callable[[], list[Record]]:
+        body = agenda_text(ITEMS, cut_off=cut_off)
         return lambda: list(read_agenda(body, source="agenda.txt", config=config))
 
     def pdf(data: bytes) -> Callable[[], list[Record]]:
         return lambda: list(read_pdf(io.BytesIO(data), source="agenda.pdf", config=config))
 
+    word = corpus_word_pdfs(folder) if libreoffice() is not None else {}
     found: dict[str, Callable[[], list[Record]]] = {}
-    for cut in (False, True):
-        suffix = ", cut-off item" if cut else ""
-        cut_off = CUT_OFF if cut else None
-        found[f"text, • bullets{suffix}"] = text(cut)
-        bullets = fpdf_agenda(
-            ITEMS,
-            layout="bullets",
-            font_folder=folder,
-            bullets=(SYMBOL_BULLET, *WINGDINGS_BULLETS),
-            page_breaks=(4,),
-            cut_off=cut_off,
-        )
-        found[f"fpdf2 PDF, Symbol/Wingdings bullets{suffix}"] = pdf(bullets)
-        for layout, label in (("table", "ruled table"), ("unruled table", "table without rules")):
-            table = fpdf_agenda(ITEMS, layout=layout, font_folder=folder, cut_off=cut_off)  # type: ignore[arg-type]
-            found[f"fpdf2 PDF, {label}{suffix}"] = pdf(table)
-        if libreoffice() is not None:
-            words = {
-                f"{layout}{'-cut' if cut else ''}": word_document(
-                    ITEMS, layout=layout, page_breaks=(4,), cut_off=cut_off
-                )
-                for layout in ("symbol", "wingdings", "table", "unruled table")
-            }
-            made = libreoffice_pdfs(words, folder)  # type: ignore[arg-type]
-            for name, label in (
-                ("symbol", "Word PDF, Symbol bullets"),
-                ("wingdings", "Word PDF, Wingdings bullets"),
-                ("table", "Word PDF, table"),
-                ("unruled table", "Word PDF, table without rules"),
-            ):
-                path = made[f"{name}{'-cut' if cut else ''}"]
-                found[f"{label}{suffix}"] = pdf(path.read_bytes())
+    for suffix, cut_off in (("", None), (", cut-off item", CUT_OFF)):
+        found[f"text, • bullets{suffix}"] = text(cut_off)
+        for layout, label in FPDF_LAYOUTS:
+            made = corpus_fpdf(layout, folder, cut_off=cut_off)
+            found[f"fpdf2 PDF, {label}{suffix}"] = pdf(made)
+        for name, label in (
+            ("symbol", "Symbol bullets"),
+            ("wingdings", "Wingdings bullets"),
+            ("table", "table"),
+            ("unruled", "table without rules"),
+        ):
+            path = word.get(f"{name}{'-cut' if cut_off else ''}")
+            if path is not None:
+                found[f"Word PDF, {label}{suffix}"] = pdf(path.read_bytes())
     return found
 
 

@@ -210,8 +210,26 @@ class Routing:
             first = self.first[0]
         return first if _key(text) in (_key(first.code), _key(first.name)) else None
 
+    @property
+    def board(self) -> Board | None:
+        """The board of a row that names none and that no series places: ``--board``, else
+        the default (None: the unnamed board of a register that names none)."""
+        return self.chosen if self.chosen is not None else self.default
+
     def route(self, decision: Decision) -> Decision:
-        """The decision with its board's code; raises InvalidValue when it has no board."""
+        """The decision with its board's code; raises InvalidValue when it has no board.
+
+        A decision that names no board, where no series is configured and ``board`` is
+        certain, is returned as it is: the import hands ``board`` to the store, which puts
+        such decisions on it (a new Decision for every row of a large export would cost more
+        than the rest of its import's reading).
+        """
+        if (
+            not decision.board
+            and not self.series
+            and (self.chosen is not None or self.default_is_certain)
+        ):
+            return decision
         board = self._board_of(decision)
         code = board.code if board is not None else None
         return decision if decision.board == code else replace(decision, board=code)

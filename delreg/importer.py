@@ -1,6 +1,9 @@
-"""Choosing a reader for each input and streaming its records, in the order given.
+"""Choosing a reader for each input, streaming its records in the order given, and writing
+them to the register.
 
-The readers are pure; this module is the one that opens files (and stdin) for them.
+The readers are pure; this module is the one that opens files (and stdin) for them, and the one
+that hands the store what they found: plain decisions and notices. Rejected items never reach
+the store; whether the import commits is decided here, by the caller's rule.
 """
 
 from __future__ import annotations
@@ -11,20 +14,96 @@ import json
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from delreg.config import Config
 from delreg.errors import InputError, InvalidValue
-from delreg.model import Decision, Notice
+from delreg.model import Decision, Meeting, Notice
 from delreg.parse import Record, Rejected
 from delreg.parse.accounting import Account
 from delreg.parse.readers import READERS, ReadRequest
 from delreg.parse.readers.base import head
 
+if TYPE_CHECKING:
+    from delreg.store import Change, ImportCounts, Store
+
 FORMATS = ("auto", *READERS)
 _PROGRESS_EVERY = 2048
+
+
+@dataclass
+class ImportSummary:
+    """What an import did, and the items it rejected (the JSON of `delreg import --json`)."""
+
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    notices: int = 0
+    changes: list[Change] | None = None
+
+    @classmethod
+    def of(cls, counts: ImportCounts, rejected: list[Rejected]) -> ImportSummary:
+        return cls(
+            counts.inserted,
+            counts.updated,
+            counts.unchanged,
+            rejected,
+            counts.notices,
+            counts.changes,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        summary: dict[str, Any] = {
+            "inserted": self.inserted,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": [item.to_json() for item in self.rejected],
+            "notices": self.notices,
+        }
+        if self.changes is not None:
+            summary["changes"] = [change.to_json() for change in self.changes]
+        return summary
+
+
+def import_records(
+    store: Store,
+    records: Iterable[Record],
+    *,
+    meeting: Meeting | None = None,
+    commit_if: Callable[[ImportSummary], bool] | None = None,
+    record_changes: bool = False,
+    board: str | None = None,
+) -> ImportSummary:
+    """Write ``records`` to the register in one transaction, all or nothing.
+
+    ``records`` are read as they are written, inside the transaction: give a spool of what
+    was read (delreg.spool), not a reader, so that a slow input never holds the write lock.
+    ``commit_if(summary)``, asked once everything is written and counted, decides whether it
+    commits (the command line says no for --dry-run, and for rejected items without
+    --skip-invalid). With ``meeting``, the decisions are reported at it in the order read;
+    ``record_changes`` keeps each insert and update in ``summary.changes``. A decision that
+    names no board goes to ``board`` (a code; None: the register's unnamed board).
+    """
+    rejected: list[Rejected] = []
+    size = len(records) if isinstance(records, Sized) else 0
+    with store.importing(
+        meeting=meeting, record_changes=record_changes, board=board, size=size
+    ) as writing:
+        for record in records:
+            if isinstance(record, Rejected):
+                rejected.append(record)
+            elif isinstance(record, Notice):
+                writing.notice(record)
+            else:
+                writing.decision(record)
+        summary = ImportSummary.of(writing.finish(), rejected)
+        if commit_if is not None and not commit_if(summary):
+            writing.roll_back()
+    return summary
 
 
 def read_inputs(

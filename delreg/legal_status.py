@@ -243,9 +243,13 @@ class StatusBook:
         today: date,
     ) -> None:
         self._meetings: dict[str, Meeting] = {}
+        # A decision's meeting is its board's meeting on that date (two boards may meet on
+        # one day); one of a register that names no board is known by its date alone.
+        self._board_meetings: dict[tuple[str, str], Meeting] = {}
         for meeting in meetings:
-            # Decisions name their meeting by its date; of two boards meeting that day, the one
-            # whose minutes are posted is the one whose date the law counts from.
+            self._board_meetings[(meeting.date, meeting.board)] = meeting
+            # By date alone, of two boards meeting that day, the one whose minutes are posted
+            # is the one whose date the law counts from.
             known = self._meetings.get(meeting.date)
             if known is None or (known.posted_on is None and meeting.posted_on):
                 self._meetings[meeting.date] = meeting
@@ -257,12 +261,20 @@ class StatusBook:
         self._shared: dict[tuple[Any, ...], LegalStatus] = {}
         self._shared_json: dict[tuple[Any, ...], dict[str, Any]] = {}
 
+    def _meeting_of(self, decision: Decision) -> Meeting | None:
+        if not decision.meeting:
+            return None
+        return self._board_meetings.get(
+            (decision.meeting, decision.board or "")
+        ) or self._meetings.get(decision.meeting)
+
     def _facts(self, decision: Decision) -> tuple[Any, ...] | None:
         if decision.diary_number in self._appeals:
             return None
         return (
             decision.kind,
             decision.meeting,
+            decision.board,
             decision.notified_on,
             decision.notified_by,
             decision.standstill_days,
@@ -275,7 +287,7 @@ class StatusBook:
             return known
         status = legal_status(
             decision,
-            meeting=self._meetings.get(decision.meeting) if decision.meeting else None,
+            meeting=self._meeting_of(decision),
             appeals=self._appeals.get(decision.diary_number, ()),
             config=self._config,
             today=self.today,

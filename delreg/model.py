@@ -185,13 +185,10 @@ class Decision:
         }
 
 
-# The fields a user or an import may set; `meeting`, `item` and `source` are set by the register,
-# and `board` where a decision is first registered (an import never moves it to another board).
+# The fields a user or an import may set; `meeting`, `item` and `source` are set by the register.
 DECISION_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Decision) if f.name != "deleted")
 EDITABLE_FIELDS: tuple[str, ...] = tuple(
-    name
-    for name in DECISION_FIELDS
-    if name not in ("diary_number", "meeting", "item", "source", "board")
+    name for name in DECISION_FIELDS if name not in ("diary_number", "meeting", "item", "source")
 )
 
 

@@ -75,10 +75,11 @@ def decision(number: str, board: str | None = None) -> Decision:
 def test_a_row_goes_by_its_own_board_then_board_then_series_then_default() -> None:
     plan = routing(TWO, option=None, configured="HSN", series={"RS": "RS"})
     assert plan.route(decision("24RS1", "regionstyrelsen")).board == "RS"
-    assert plan.route(decision("HSN 2024/1")).board == "HSN"  # no series: the default
+    assert plan.route(decision("HSN 2024/1")).board == "HSN"  # no such series: the default
     assert plan.route(decision("RS 2024/1")).board == "RS"
     forced = routing(TWO, option="RS", configured="HSN", series={})
-    assert forced.route(decision("HSN 2024/1")).board == "RS"
+    # A row that names no board is left for the store to put on the import's board.
+    assert forced.route(decision("HSN 2024/1")).board is None and forced.board == RS
     with pytest.raises(InvalidValue, match="the row is HSN's, the import RS's"):
         forced.route(decision("24RS1", "HSN"))
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 from tests.helpers import ROOT
 
 TESTS = ROOT / "tests"
@@ -50,10 +48,6 @@ def test_no_test_module_imports_another() -> None:
     assert not offenders, "\n".join(offenders)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tests/parse/test_agenda_fast.py still takes its agendas from bench/generate.py",
-)
 def test_tests_do_not_import_the_benchmark() -> None:
     offenders = [
         str(path.relative_to(ROOT))

@@ -115,7 +115,6 @@ def build_pack(
     from delreg.checks import run_checks
     from delreg.checks.settings import CheckSettings
     from delreg.store import DecisionQuery
-    from delreg.store.compliance import ComplianceStore
 
     settings = CheckSettings.from_config(config, today=as_of)
     limit = settings.unreported_days
@@ -126,9 +125,8 @@ def build_pack(
     )
     chosen = draw_sample(decisions, size, seed)
     wanted = {decision.diary_number for decision in chosen}
-    compliance = ComplianceStore(store)
     findings: dict[str, list[Finding]] = {}
-    for found in run_checks(compliance, settings):
+    for found in run_checks(store, settings):
         if found.diary_number in wanted:
             findings.setdefault(found.diary_number, []).append(found)
     sample = tuple(
@@ -142,7 +140,7 @@ def build_pack(
         for decision in chosen
     )
     rules = DirectAwardRules.from_config(config)
-    order = compliance.delegation_order()
+    order = store.delegation_order()
     return AuditPack(
         year=year,
         as_of=as_of.isoformat(),

@@ -7,9 +7,10 @@ asked for over a ``CheckSource``; ``service`` runs them over an open register fo
 """
 
 from delreg.checks.facts import CheckSource
-from delreg.checks.findings import RULES, Acknowledgement, Finding, Severity
+from delreg.checks.findings import RULES, Finding, Severity
 from delreg.checks.runner import procurement_findings, require_rules, run_checks
 from delreg.checks.settings import CheckSettings
+from delreg.facts import Acknowledgement
 
 __all__ = [
     "RULES",

@@ -1,5 +1,5 @@
-"""The facts the checks read, as the store hands them over: plain tuples, cheap to build by the
-million, and the protocol of the source that provides them.
+"""The protocol of the source the checks read their facts from (the fact values themselves,
+plain tuples the store builds by the million, live in delreg.facts).
 
 The store narrows each query in SQL to candidate rows (a superset of what a rule flags) so a large
 register never crosses into Python whole; the rule itself is decided again in Python, on these
@@ -9,84 +9,35 @@ facts, so it can be tested without a database.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Protocol
+
+from delreg.facts import (
+    Acknowledgement,
+    ChainDecision,
+    ContractNotice,
+    ContractUse,
+    DatedDiaryNumber,
+    DelegationFact,
+    MeetingReporting,
+    RepeatedReporting,
+    UnreportedDecision,
+)
 
 if TYPE_CHECKING:
-    from delreg.checks.findings import Acknowledgement
     from delreg.delegation_order import DelegationOrder
 
-
-class ChainDecision(NamedTuple):
-    """A decision in a procurement's chain (initiering, award, contract …)."""
-
-    diary_number: str
-    kind: str
-    procurement_number: str
-    decided_on: str | None
-    notified_on: str | None
-    notified_by: str | None
-    standstill_days: int | None
-
-
-class RepeatedReporting(NamedTuple):
-    """A decision reported more than once: (meeting date, item) for each reporting."""
-
-    diary_number: str
-    decided_on: str | None
-    reportings: tuple[tuple[str, int], ...]
-
-
-class MeetingReporting(NamedTuple):
-    """A decision reported at one meeting."""
-
-    diary_number: str
-    decided_on: str | None
-    meeting: str
-    item: int
-
-
-class UnreportedDecision(NamedTuple):
-    diary_number: str
-    decided_on: str | None
-
-
-class DatedDiaryNumber(NamedTuple):
-    diary_number: str
-    decided_on: str
-
-
-class DelegationFact(NamedTuple):
-    """What the delegation rule needs of a decision."""
-
-    diary_number: str
-    kind: str
-    decided_on: str | None
-    delegate: str | None
-    delegation_point: str | None
-    amount: int | None
-
-
-class ContractNotice(NamedTuple):
-    """A contract whose last day to give notice (or use its option) is near."""
-
-    diary_number: str
-    subject: str
-    decided_on: str | None
-    notice_by: str
-    valid_to: str | None
-    extension_until: str | None
-
-
-class ContractUse(NamedTuple):
-    """A decision in a contract's procurement dated after the contract ended."""
-
-    diary_number: str  # the contract's
-    procurement_number: str
-    decided_on: str | None  # the contract's
-    ended_on: str  # extension_until, else valid_to
-    used_by: str  # the later decision's diary number
-    used_kind: str
-    used_on: str
+__all__ = [
+    "Acknowledgement",
+    "ChainDecision",
+    "CheckSource",
+    "ContractNotice",
+    "ContractUse",
+    "DatedDiaryNumber",
+    "DelegationFact",
+    "MeetingReporting",
+    "RepeatedReporting",
+    "UnreportedDecision",
+]
 
 
 class CheckSource(Protocol):

@@ -8,6 +8,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from delreg.facts import Acknowledgement
 from delreg.model import diary_number_sort_key
 
 
@@ -55,20 +56,6 @@ _RULES = (
 RULES: Mapping[str, Rule] = MappingProxyType({rule.name: rule for rule in _RULES})
 _RULE_ORDER = {name: position for position, name in enumerate(RULES)}
 _SEVERITY_ORDER = {Severity.error: 0, Severity.warning: 1}
-
-
-@dataclass(frozen=True, slots=True)
-class Acknowledgement:
-    """A finding someone has accepted, with their reason; it no longer fails `delreg check`."""
-
-    rule: str
-    diary_number: str
-    reason: str
-    at: str
-    user: str
-
-    def to_json(self) -> dict[str, str]:
-        return {"reason": self.reason, "at": self.at, "user": self.user}
 
 
 @dataclass(frozen=True, slots=True)

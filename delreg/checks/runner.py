@@ -9,7 +9,6 @@ from delreg.checks.facts import ChainDecision, CheckSource
 from delreg.checks.families import FAMILIES
 from delreg.checks.findings import (
     RULES,
-    Acknowledgement,
     Finding,
     MissingDate,
     missing_date_findings,
@@ -18,6 +17,7 @@ from delreg.checks.findings import (
 from delreg.checks.procurement import check_procurement
 from delreg.checks.settings import CheckSettings
 from delreg.errors import InvalidValue
+from delreg.facts import Acknowledgement
 
 Found = Finding | MissingDate
 

@@ -9,11 +9,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from delreg.checks.findings import Acknowledgement, Finding, Severity
+from delreg.checks.findings import Finding, Severity
 from delreg.checks.runner import procurement_findings, require_rules, run_checks
 from delreg.checks.settings import CheckSettings
 from delreg.checks.timeline import TimelineEvent, chain_decision, procurement_timeline
 from delreg.errors import NotFound
+from delreg.facts import Acknowledgement
 from delreg.model import normalise_diary_number
 
 if TYPE_CHECKING:
@@ -47,12 +48,10 @@ def check_register(
     ``named`` says the user chose the rules, so a missing delegation order is worth a note.
     """
     from delreg.store import DecisionQuery
-    from delreg.store.compliance import ComplianceStore
 
     chosen = tuple(rules)
-    source = ComplianceStore(store)
-    missing_order = named and "delegation" in chosen and source.delegation_order() is None
-    findings = run_checks(source, settings, chosen)
+    missing_order = named and "delegation" in chosen and store.delegation_order() is None
+    findings = run_checks(store, settings, chosen)
     if board is not None:
         # The rules read the whole register (a procurement's chain may cross boards); the
         # findings kept are those about this board's decisions.
@@ -67,15 +66,11 @@ def finding_reference(config: Config, rule: str, diary_number: str) -> tuple[str
 
 
 def acknowledge(store: Store, rule: str, diary_number: str, reason: str) -> Acknowledgement:
-    from delreg.store.compliance import ComplianceStore
-
-    return ComplianceStore(store).acknowledge(rule, diary_number, reason)
+    return store.acknowledge(rule, diary_number, reason)
 
 
 def withdraw(store: Store, rule: str, diary_number: str) -> Acknowledgement:
-    from delreg.store.compliance import ComplianceStore
-
-    return ComplianceStore(store).withdraw(rule, diary_number)
+    return store.withdraw(rule, diary_number)
 
 
 @dataclass(frozen=True)
@@ -97,10 +92,9 @@ class ProcurementChain:
 def procurement_chain(store: Store, number: str, settings: CheckSettings) -> ProcurementChain:
     """The chain of procurement ``number`` (normalised); NotFound when it has no decisions."""
     from delreg.store import DecisionQuery
-    from delreg.store.compliance import ComplianceStore
 
     decisions = list(store.decisions(DecisionQuery(procurement_number=number, newest_first=False)))
-    acknowledgements = ComplianceStore(store).acknowledgements()
+    acknowledgements = store.acknowledgements()
     if not decisions:
         raise NotFound(
             f"no decisions in procurement {number}",

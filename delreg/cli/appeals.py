@@ -60,7 +60,6 @@ def appeal(
     from delreg.dates import optional_date, parse_date
     from delreg.model import APPEAL_OUTCOMES, normalise_diary_number
     from delreg.store import OpenMode
-    from delreg.store.appeals import AppealStore
 
     env = environment(ctx)
     number_text = normalise_diary_number(diary_number, env.config)
@@ -86,14 +85,13 @@ def appeal(
         )
     today = as_of_day(as_of)
     with env.open_store(OpenMode.EXISTING) as store:
-        appeals = AppealStore(store)
         if lodged_on:
-            recorded = appeals.lodge(
+            recorded = store.lodge_appeal(
                 number_text, parse_date(lodged_on), _text(court), _text(reference)
             )
             env.say(f"recorded appeal {recorded.number} of {number_text}, lodged {lodged_on}")
         elif decided_on and outcome:
-            decided = appeals.decide(
+            decided = store.decide_appeal(
                 number_text, number, str(optional_date(decided_on)), outcome, _text(reference)
             )
             env.say(f"recorded the outcome of appeal {decided.number} of {number_text}: {outcome}")

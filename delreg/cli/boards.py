@@ -32,7 +32,11 @@ def board_to_read(env: Environment, store: Store, option: str | None) -> str | N
 
 def board_to_write(env: Environment, store: Store, option: str | None) -> Board | None:
     """The board a new decision or meeting goes to (None: a register that names none)."""
-    return store.boards().for_writing(option, env.config.board)
+    from delreg.fields import board_name
+
+    # Held to the rule for any text: a board named here may become the register's first.
+    named = board_name(option, env.config) if option is not None else None
+    return store.boards().for_writing(named, env.config.board)
 
 
 boards_app = typer.Typer(

@@ -298,7 +298,15 @@ def status_lines(status: LegalStatus) -> list[str]:
     return lines
 
 
-@app.command(epilog='Example: delreg edit 23RS710 --subject "ultraljudsutrustning, 3 st"')
+# Fields every decision has: `edit --clear` cannot erase them.
+_KEPT = ("kind", "subject", "secret", "board")
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    '  delreg edit 23RS710 --subject "ultraljudsutrustning, 3 st"\n\n'
+    "  delreg edit 23RS710 --board HSN"
+)
 def edit(
     ctx: typer.Context,
     diary_number: DiaryNumber,
@@ -319,6 +327,10 @@ def edit(
     valid_to: ValidTo = None,
     extension_until: ExtensionUntil = None,
     notice_by: NoticeBy = None,
+    board: Annotated[
+        str | None,
+        typer.Option("--board", help="Move the decision to this board (its code or name)."),
+    ] = None,
     clear: Annotated[
         list[str] | None,
         typer.Option("--clear", help="Erase a field, e.g. --clear procurement_number."),
@@ -338,18 +350,19 @@ def edit(
     })  # fmt: skip
     for name in clear or []:
         field_name = name.replace("-", "_")
-        if field_name not in EDITABLE_FIELDS or field_name in ("kind", "subject", "secret"):
+        if field_name not in EDITABLE_FIELDS or field_name in _KEPT:
             raise DelregError(
                 f"cannot clear {name!r}",
-                hint="clearable: "
-                + ", ".join(n for n in EDITABLE_FIELDS if n not in ("kind", "subject", "secret")),
+                hint="clearable: " + ", ".join(n for n in EDITABLE_FIELDS if n not in _KEPT),
             )
         changes[field_name] = () if field_name == "parties" else None
-    if not changes:
+    if not changes and board is None:
         raise DelregError("nothing to change", hint="give at least one option, see --help")
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.EXISTING) as store:
+        if board is not None:
+            changes["board"] = store.boards().named(board).code
         store.edit(_diary_number(ctx, diary_number), changes)
     env.say(f"changed {', '.join(sorted(changes))} of {_diary_number(ctx, diary_number)}")
 

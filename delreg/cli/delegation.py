@@ -38,7 +38,6 @@ def load_order(
 ) -> None:
     """Load a delegation order, replacing the one stored before."""
     from delreg.delegation_order import FORMATS, load_delegation_order
-    from delreg.store.compliance import ComplianceStore
 
     env = environment(ctx)
     if fmt not in FORMATS:
@@ -50,7 +49,7 @@ def load_order(
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.CREATE) as store:
-        replaced = ComplianceStore(store).save_delegation_order(order)
+        replaced = store.save_delegation_order(order)
     env.say(
         f"loaded {len(order.points)} points from {path}"
         + (f", replacing {replaced}" if replaced else "")
@@ -61,11 +60,10 @@ def load_order(
 def show_order(ctx: typer.Context, fmt: ListFormatOption = ListFormat.table) -> None:
     """Show the delegation order the checks use."""
     from delreg.store import OpenMode
-    from delreg.store.compliance import ComplianceStore
 
     env = environment(ctx)
     with env.open_store(OpenMode.EXISTING) as store:
-        order = ComplianceStore(store).delegation_order()
+        order = store.delegation_order()
     if order is None:
         env.say("no delegation order is loaded (`delreg delegation load FILE`)")
     points = order.points if order else ()

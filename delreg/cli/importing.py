@@ -20,9 +20,9 @@ from delreg.parse.readers import READERS
 if TYPE_CHECKING:
     from delreg.boards import Boards
     from delreg.cli.environment import Environment
+    from delreg.importer import ImportSummary
     from delreg.parse.accounting import Account
-    from delreg.store import ImportSummary
-    from delreg.store.register import Change
+    from delreg.store import Change
 
 
 class CommitGuard:
@@ -101,7 +101,7 @@ def import_decisions(
     from delreg.dates import parse_date
     from delreg.errors import DelregError
     from delreg.fields import board_name
-    from delreg.importer import FORMATS, read_inputs
+    from delreg.importer import FORMATS, import_records, read_inputs
     from delreg.model import Meeting
     from delreg.spool import RecordSpool
 
@@ -170,8 +170,13 @@ def import_decisions(
                 RecordSpool(records) as spool,
                 env.trial_store() if dry_run else env.open_store(OpenMode.CREATE) as store,
             ):
-                summary = store.import_records(
-                    spool, meeting=target, commit_if=commit, record_changes=dry_run
+                summary = import_records(
+                    store,
+                    spool,
+                    meeting=target,
+                    commit_if=commit,
+                    record_changes=dry_run,
+                    board=plan.board.code if plan.board is not None else None,
                 )
     except KeyboardInterrupt:
         guard.release()
@@ -203,8 +208,9 @@ def import_decisions(
 def _told_before(env: Environment, key: str, *, dry_run: bool, as_json: bool) -> bool:
     """Tell what an import of ``key`` finds when the register remembers taking it whole and
     nothing has changed since: every decision unchanged. False when it does not remember."""
+    from delreg.importer import ImportSummary
     from delreg.parse.accounting import Account
-    from delreg.store import ImportSummary, OpenMode
+    from delreg.store import OpenMode
 
     with env.open_store(OpenMode.EXISTING) as store:
         outcome = store.recall_import(key)

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from delreg.cli.app import app, environment, exit_code
+from delreg.cli.boards import BoardOption, board_to_read
 from delreg.errors import DelregError, ExitCode
 
 
@@ -20,13 +21,11 @@ def backup(
     overwrite: Annotated[bool, typer.Option(help="Replace an existing file.")] = False,
 ) -> None:
     """Make a consistent copy of the register, safe while others are writing to it."""
-    from delreg.store.maintenance import backup as make_backup
-
-    env = environment(ctx)
     from delreg.store import OpenMode
 
+    env = environment(ctx)
     with env.open_store(OpenMode.EXISTING) as store:
-        make_backup(store.connection, target, overwrite=overwrite, register=store.path)
+        store.backup(target, overwrite=overwrite)
     env.say(f"backed up {store.path} to {target}")
 
 
@@ -102,9 +101,7 @@ def verify(
             "is the meeting's list as fixed by --mark-reported.",
         ),
     ] = None,
-    board: Annotated[
-        str | None, typer.Option(help="With --report: the board, when several met that day.")
-    ] = None,
+    board: BoardOption = None,
 ) -> None:
     """Check the file's integrity and the register's own invariants, the history's hash chain
     included; exit 1 on any problem. The checks run in a private copy: the register file is
@@ -115,7 +112,7 @@ def verify(
     meeting (byte for byte one that delreg made of it), 1 when it is not.
     """
     if report is not None:
-        _verify_report(ctx, report[0], report[1], board or "", as_json)
+        _verify_report(ctx, report[0], report[1], board, as_json)
         return
     if board is not None:
         raise DelregError("--board goes with --report", hint="delreg verify --report DATE FILE")
@@ -136,7 +133,9 @@ def verify(
     exit_code(ExitCode.PROBLEMS if problems else ExitCode.OK)
 
 
-def _verify_report(ctx: typer.Context, day: str, path: Path, board: str, as_json: bool) -> None:
+def _verify_report(
+    ctx: typer.Context, day: str, path: Path, option: str | None, as_json: bool
+) -> None:
     from delreg.dates import parse_date
     from delreg.report.build import meeting_report
     from delreg.report.fixed_list import (
@@ -161,6 +160,7 @@ def _verify_report(ctx: typer.Context, day: str, path: Path, board: str, as_json
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.EXISTING) as store:
+        board = board_to_read(env, store, option) or ""
         meeting = store.meeting(date, board)
         fixes = [FixedList.from_event(*fixed) for fixed in store.fixed_lists(meeting)]
         verdict = judge(

@@ -59,7 +59,7 @@ def add_meeting(
 ) -> None:
     """Register a meeting, or with --update set its §, approval and posting dates."""
     from delreg.dates import optional_date, parse_date
-    from delreg.fields import board_name, within_bounds
+    from delreg.fields import within_bounds
     from delreg.meetings import deadline_warnings
     from delreg.model import Meeting
 
@@ -71,11 +71,10 @@ def add_meeting(
         adjusted_on=optional_date(adjusted_on),
         posted_on=optional_date(posted_on),
     )
-    named = board_name(board, env.config) if board is not None else None
     from delreg.store import OpenMode
 
     with env.open_store(OpenMode.EXISTING if update else OpenMode.CREATE) as store:
-        chosen = board_to_write(env, store, named)
+        chosen = board_to_write(env, store, board)
         meeting = replace(meeting, board=chosen.code if chosen is not None else "")
         saved = store.update_meeting(meeting) if update else store.add_meeting(meeting)
     for warning in deadline_warnings(saved):

@@ -10,20 +10,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from operator import attrgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from delreg.config import Config
 from delreg.diary_numbers import is_not_a_number
 from delreg.errors import InvalidValue
 from delreg.model import normalise_procurement_number
-
-if TYPE_CHECKING:  # the rules import Number from here
-    from delreg.parse.agenda_rules import AgendaRules
+from delreg.parse.agenda_rules import AgendaRules
 
 Span = tuple[int, int]
 
-# The end of an item is searched first, this far back.
-_TAIL = 40
+# The end of an item is searched first, this far back (by agenda_fast too).
+TAIL = 40
 _LEAD_PUNCTUATION = " \t(–—-:,;"
 # The end of an item that stops in the middle of a diary number ("…, 24RS", "… RS 2024/").
 _CUT_OFF_NUMBER = re.compile(r"(?:\b\d{2}[A-ZÅÄÖ]{1,6}|\b[A-ZÅÄÖ]{1,8} ?\d{4} ?[/–-]?)\s*$")
@@ -72,7 +70,7 @@ def own_diary_number(
         for found in rules.diary_label_gate.matches(pattern, text, lowered):
             if found.group("label") and (number := _diary(found, procurement)):
                 return number, False
-    for start in (max(0, len(text) - _TAIL), 0):
+    for start in (max(0, len(text) - TAIL), 0):
         last = None
         for found in rules.diary_number_bare.finditer(text, start):
             last = _diary(found, procurement) or last

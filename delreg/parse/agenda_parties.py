@@ -8,12 +8,11 @@ läkemedel Epclusa").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import deque
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the rules import this module's neighbours
-    from delreg.parse.agenda_rules import AgendaRules
+from delreg.parse.agenda_rules import AgendaRules
 
 Span = tuple[int, int]
 
@@ -189,19 +188,24 @@ def subject_words(cut: str, rules: AgendaRules) -> str:
     """``cut`` (what is left of an item once its numbers and parts are cut out) without its
     leading connector ("för", "om"), tidied.
 
-    A function of ``cut`` alone, and the same few subjects come back item after item once the
-    numbers are out: each distinct one is worked out once per configuration.
+    A function of ``cut`` and the configured connectors alone, and the same few subjects come
+    back item after item once the numbers are out: each distinct one is worked out once
+    (``remembered_subject``), but for a long one, which hardly comes back.
     """
-    known = rules.subjects.get(cut)
-    if known is not None:
-        return known
-    connector = rules.subject_connector.match(cut)
-    subject = tidy(cut[connector.end() :] if connector else cut)
-    if len(cut) <= _SUBJECT_LONGEST_KEPT:
-        if len(rules.subjects) >= _SUBJECTS_KEPT:
-            rules.subjects.clear()  # a bound on the memory, for a process that reads for long
-        rules.subjects[cut] = subject
-    return subject
+    if len(cut) > _SUBJECT_LONGEST_KEPT:
+        return subject_from(cut, rules.subject_connector)
+    return remembered_subject(cut, rules.subject_connector)
+
+
+def subject_from(cut: str, connector: re.Pattern[str]) -> str:
+    """``cut`` without the connector it starts with, tidied."""
+    found = connector.match(cut)
+    return tidy(cut[found.end() :] if found else cut)
+
+
+# The memory of subjects: bounded, for a process that reads for long. A compiled pattern
+# compares by its text and flags, so the subjects of two configurations never mix.
+remembered_subject = functools.lru_cache(maxsize=_SUBJECTS_KEPT)(subject_from)
 
 
 def as_wording(text: str) -> str:

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.dates import MONTHS
 from delreg.diary_numbers import canonical_shapes, is_not_a_number, search_shapes
 from delreg.errors import InputError
-from delreg.parse.agenda_fast import SentenceRules, sentence_rules
 from delreg.parse.agenda_gates import Gate, gate, trie_pattern, union
+from delreg.parse.pattern_text import comma_free
 
 _NEVER = "(?!)"
 _MONTH_NAMES = "|".join(sorted({*MONTHS, *(name[:3] for name in MONTHS)}, key=len, reverse=True))
@@ -32,8 +32,12 @@ DATE_TEXT = (
 # "MT 2023-0053a", "MTH 2021-0115", "MT 2023-0034-1" after the prefix.
 _PROCUREMENT_TAIL = r"\s?\d{4}\s?[-–/]\s?\d{1,6}[a-zA-Z]?(?:-\d{1,4})?(?![\w/])"
 # How far into an item its delegate is looked for, and how many words a title may have.
-_DELEGATE_WINDOW = 120
-_DELEGATE_WORDS = 6
+DELEGATE_WINDOW = 120
+DELEGATE_WORDS = 6
+# Letters that are letters to str.isalpha() and keep their length in str.lower(), as a
+# delegate's words must be (``_is_title``): the board's sentence spells them out (``_sentence``).
+_LETTERS = "A-Za-zÀ-ÖØ-öø-ÿ"
+_WORD = rf"[{_LETTERS}][{_LETTERS}-]*"
 _GENITIVE = "s beslut"
 # A title first and a dash after it, within this many characters.
 _DELEGATE_DASHES = (" – ", " - ", " — ")
@@ -119,10 +123,11 @@ class AgendaRules:
     # configuration) in one pattern: a number written canonically needs no normalising.
     canonical_diary_number: re.Pattern[str]
     canonical_procurement_number: re.Pattern[str]
-    # The board's sentence in one match (see agenda_fast).
-    sentence: SentenceRules
-    # The subject of each cut-out item text met so far (see agenda_parties.subject_words).
-    subjects: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    # Every delegate verb in one pattern: the earliest one in an item is found in one search.
+    delegate_verb_finder: re.Pattern[str]
+    # The board's sentence in one match (see agenda_fast); None where the configuration allows
+    # no such shortcut (see ``_Compiler._sentence``).
+    sentence: re.Pattern[str] | None
 
     def delegate_first(
         self, text: str, start: int = 0, lowered: str | None = None
@@ -133,7 +138,7 @@ class AgendaRules:
         "RD:s beslut om …". Found with ``str.find`` rather than a pattern: a pattern would have
         to try every title at every letter of the first words.
         """
-        end = start + _DELEGATE_WINDOW
+        end = start + DELEGATE_WINDOW
         window = lowered[start:end] if lowered is not None else text[start:end].lower()
         found = sorted((at, verb) for verb in self.delegate_verbs if (at := window.find(verb)) > 0)
         for at, verb in found:
@@ -148,7 +153,7 @@ class AgendaRules:
         """Whether the lower-cased words before a verb or dash can be a delegate's title."""
         words = words_before.split()
         return (
-            0 < len(words) <= _DELEGATE_WORDS
+            0 < len(words) <= DELEGATE_WORDS
             and all(word.replace("-", "").isalpha() for word in words)
             and words[-1].endswith(self.delegate_endings)
         )
@@ -163,7 +168,7 @@ class AgendaRules:
         return None
 
     def _delegate_abbreviated(self, text: str, start: int) -> tuple[str, int] | None:
-        found = self.delegate_abbreviated.match(text, start, start + _DELEGATE_WINDOW)
+        found = self.delegate_abbreviated.match(text, start, start + DELEGATE_WINDOW)
         if found is None:
             return None
         abbreviation = found.group("abbreviation")
@@ -174,7 +179,7 @@ class AgendaRules:
 
     def starts_decision(self, text: str, start: int = 0) -> bool:
         """Whether ``text`` reads like a reported decision from ``start`` on."""
-        limit = start + _DELEGATE_WINDOW
+        limit = start + DELEGATE_WINDOW
         number = self.diary_number.match(text, start, limit)
         return bool(
             self.delegate_first(text, start)
@@ -214,6 +219,13 @@ def _any_of(shapes: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
 
 
 _BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def _standing_alone(shapes: str, group: str | None = None) -> str:
+    """A diary number of one of ``shapes`` that is not part of a word, a path or a longer
+    number, in the named group ``group`` if one is given."""
+    number = f"(?P<{group}>{shapes})" if group else f"(?:{shapes})"
+    return rf"(?<![\w/.]){number}(?![\w/])"
 
 
 def _skip_spaces(text: str, position: int) -> int:
@@ -260,8 +272,7 @@ class _Compiler:
             item_marker=self._item_marker(),
             diary_number=self._diary_number(),
             diary_number_bare=self.compile(
-                "diary_number_search",
-                rf"(?<![\w/.])(?P<number>{self.diary_shapes()})(?![\w/])",
+                "diary_number_search", _standing_alone(self.diary_shapes(), "number")
             ),
             diary_number_alone=self._diary_number_alone(),
             diary_label_gate=self.gate("diary_number_labels"),
@@ -382,9 +393,8 @@ class _Compiler:
                 (*map(re.compile, canonical_shapes()), *self.config.diary_number_patterns)
             ),
             canonical_procurement_number=_any_of(self.config.procurement_number_patterns),
-            sentence=sentence_rules(
-                verbs=verbs, diary_shapes=[*search_shapes(), *self.strings("diary_number_search")]
-            ),
+            delegate_verb_finder=re.compile(trie_pattern(sorted(set(verbs))) if verbs else _NEVER),
+            sentence=self._sentence(verbs),
         )
 
     # --- reading the table -------------------------------------------------------------------
@@ -430,10 +440,12 @@ class _Compiler:
         patterns = self.strings(key)
         return "|".join(f"(?:{pattern})" for pattern in patterns) if patterns else _NEVER
 
-    def diary_shapes(self) -> str:
+    def diary_shape_list(self) -> list[str]:
         # The built-in grammar first, then the organisation's own shapes.
-        shapes = [*search_shapes(), *self.strings("diary_number_search")]
-        return "|".join(f"(?:{shape})" for shape in shapes)
+        return [*search_shapes(), *self.strings("diary_number_search")]
+
+    def diary_shapes(self) -> str:
+        return "|".join(f"(?:{shape})" for shape in self.diary_shape_list())
 
     def gate(self, key: str) -> Gate:
         return gate(self.strings(key))
@@ -482,7 +494,7 @@ class _Compiler:
         return self.compile(
             "diary_number_search",
             rf"(?P<label>(?i:\b(?:{labels}))\b\.?(?:\s*:)?\s*)?"
-            rf"(?<![\w/.])(?P<number>{self.diary_shapes()})(?![\w/])",
+            + _standing_alone(self.diary_shapes(), "number"),
         )
 
     def _diary_number_alone(self) -> re.Pattern[str]:
@@ -493,6 +505,38 @@ class _Compiler:
             "diary_number_search",
             rf"\(?\s*(?P<label>(?i:{labels})\.?(?:\s*:)?\s*)?(?P<number>{shapes})\s*\)?\s*[.,;:]?",
         )
+
+    def _sentence(self, verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+        """The board's sentence, "<Delegate> har …, <diary number>.", as one pattern for
+        agenda_fast, or None where the configuration allows no such shortcut.
+
+        The shortcut rests on three facts about the configuration, checked here: no verb starts
+        with another (so the earliest verb found is the only one there), no diary-number shape
+        can take in a comma (so a number found before the ", " at an item's end cannot reach
+        over it to the item's own number), and none matches nothing.
+        """
+        spaced = [verb for verb in verbs if verb.startswith(" ") and verb.endswith(" ")]
+        prefix_free = not any(a != b and b.startswith(a) for a in verbs for b in verbs)
+        shapes = self.diary_shape_list()
+        safe = shapes and all(comma_free(shape) for shape in shapes)
+        if not (spaced and prefix_free and safe):
+            return None
+        number = _standing_alone(self.diary_shapes())
+        verb = "|".join(re.escape(verb.strip()) for verb in spaced)
+        try:
+            if any(re.fullmatch(shape, "") for shape in shapes):
+                return None
+            return re.compile(
+                # Not a diary number first: the general reader would take the item from there.
+                rf"(?!{number})"
+                # The fewest words before a verb: the general reader takes the earliest verb.
+                rf"(?P<delegate>{_WORD}(?: {_WORD}){{0,{DELEGATE_WORDS - 1}}}?) (?P<verb>{verb}) "
+                # The greedy run backs off from the end to the last ", <number>"; the number is
+                # matched as the general reader's own pattern would match it there, no other way.
+                rf"(?=\S).*, (?P<diary>(?>{number}))\.?"
+            )
+        except re.error:
+            return None
 
     def _procurement_prefixed(self) -> re.Pattern[str]:
         # Starting with the literal prefixes lets the regular-expression engine skip ahead; the

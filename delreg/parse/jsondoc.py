@@ -19,7 +19,8 @@ from delreg.errors import InputError
 from delreg.limits import limits
 from delreg.model import Decision
 from delreg.parse import Record, Rejected
-from delreg.parse.rows import ColumnNames, SeenDiaryNumbers, labels_for, record_from_values
+from delreg.parse.duplicates import SeenDiaryNumbers
+from delreg.parse.rows import ColumnNames, labels_for, record_from_values
 from delreg.parse.tabular import TextLines
 
 # One decision object is a few kilobytes; anything near this is not a decision (the reader takes

@@ -2,19 +2,17 @@
 
 The tabular readers share this: which column holds which field (the ``[columns]`` section of the
 configuration), how a cell of any type (text, number, datetime, list) becomes the value
-``delreg.fields`` normalises, and the bookkeeping that notices one diary number listed twice.
+``delreg.fields`` normalises. One diary number listed twice is noticed by parse/duplicates.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.errors import InputError, InvalidValue
@@ -23,9 +21,6 @@ from delreg.model import DECISION_FIELDS, Decision, decision_from_mapping, secre
 from delreg.parse import Rejected
 from delreg.spreadsheet import unprotect
 from delreg.text import clean_text
-
-if TYPE_CHECKING:
-    import sqlite3
 
 # The fields delreg.fields normalises. `source` is apart: it says where a decision was read.
 READ_FIELDS: tuple[str, ...] = tuple(name for name in DECISION_FIELDS if name != "source")
@@ -387,145 +382,3 @@ def _refuse_wrongly_decoded(text: str) -> None:
             f"{text.strip()[:60]!r} looks wrongly decoded ('Ã¶' where 'ö' was meant)",
             hint="the file was converted to UTF-8 twice; export it again as UTF-8",
         )
-
-
-# What makes two rows with one diary number the same decision: everything but where it was read.
-_compared_values = attrgetter(*READ_FIELDS)
-
-
-# Slots of the in-memory table of diary numbers (16 bytes each, at most half of them used)
-# before it moves what it holds to a scratch file: 1 MB, about 32 000 numbers.
-MEMORY_SLOTS = 1 << 16
-# Bits of the filter that says which numbers may be in the scratch file (2 MB): with a
-# million numbers there, 94 in 100 new numbers are known to be new without asking the file.
-FILTER_BITS = 1 << 24
-
-
-class SeenDiaryNumbers:
-    """Remembers each diary number read from one file, to catch one listed twice.
-
-    The same number twice with the same values is harmless (the register upserts); with
-    different values it is a mistake in the file, and the second is rejected naming both lines.
-    A dict of the numbers would take 130-240 bytes a row (measured at 1 000 000 rows); this
-    open-addressing table of each number's 64-bit hash, a 32-bit fingerprint of its values and
-    its line takes 16 bytes a slot, at most half of them used. A false alarm needs two numbers
-    with one hash (for a million rows, about 1 in 30 million); a missed clash needs two rows'
-    values with one fingerprint (1 in 4 billion).
-
-    So that memory stays flat for an export of any size, the table holds at most MEMORY_SLOTS
-    slots; when those are half full, their numbers move to a scratch SQLite database (a private
-    temporary file, deleted when the reader is done: never the register) and the table starts
-    empty again. A fixed bit filter of the numbers moved there (one bit per hash bucket) tells
-    almost every new number apart without asking the file; the rest cost one indexed lookup.
-    """
-
-    def __init__(self, unit: str = "line") -> None:
-        self._unit = unit
-        self._size = 0
-        self._scratch: sqlite3.Connection | None = None
-        self._filter = bytearray()
-        self._allocate(1024)
-
-    def _allocate(self, capacity: int) -> None:
-        self._keys = array("q", bytes(8 * capacity))
-        self._fingerprints = array("I", bytes(4 * capacity))
-        # 0 marks an empty slot: positions are counted from 1.
-        self._positions = array("I", bytes(4 * capacity))
-        self._mask = capacity - 1
-
-    def check(self, record: Decision | Rejected, position: int, where: str) -> Decision | Rejected:
-        """The record, or a Rejected (at ``where``) when its number came earlier, otherwise."""
-        if isinstance(record, Rejected):
-            return record
-        clash = self.conflict(record, position)
-        return Rejected(where, clash) if clash else record
-
-    def conflict(self, decision: Decision, position: int) -> str | None:
-        """Why ``decision`` (at ``position``) clashes with an earlier row, or None."""
-        key = hash(decision.diary_number)
-        fingerprint = hash(_compared_values(decision)) & 0xFFFFFFFF
-        slot = self._slot(key)
-        earlier: tuple[int, int] | None = None
-        if self._positions[slot]:
-            earlier = self._fingerprints[slot], self._positions[slot]
-        elif self._scratch is not None and self._maybe_spilled(key):
-            earlier = self._scratch.execute(
-                "SELECT fingerprint, position FROM seen WHERE key = ?", (key,)
-            ).fetchone()
-        if earlier is not None:
-            if earlier[0] == fingerprint:
-                return None
-            return (
-                f"diary_number: {decision.diary_number} is listed twice with different "
-                f"values ({self._unit} {earlier[1]} and {self._unit} {position})"
-            )
-        self._keys[slot] = key
-        self._fingerprints[slot] = fingerprint
-        self._positions[slot] = min(position, 0xFFFFFFFF)
-        self._size += 1
-        if self._size * 2 > self._mask:
-            if self._mask + 1 < MEMORY_SLOTS:
-                self._grow()
-            else:
-                self._spill()
-        return None
-
-    def _slot(self, key: int) -> int:
-        """The slot that holds ``key``, or the empty one where it belongs (linear probing)."""
-        slot = key & self._mask
-        while self._positions[slot] and self._keys[slot] != key:
-            slot = (slot + 1) & self._mask
-        return slot
-
-    def _grow(self) -> None:
-        keys, fingerprints, positions = self._keys, self._fingerprints, self._positions
-        self._allocate(2 * (self._mask + 1))
-        for index, position in enumerate(positions):
-            if position:
-                slot = self._slot(keys[index])
-                self._keys[slot] = keys[index]
-                self._fingerprints[slot] = fingerprints[index]
-                self._positions[slot] = position
-
-    def _maybe_spilled(self, key: int) -> bool:
-        byte, mask = _filter_bit(key)
-        return bool(self._filter[byte] & mask)
-
-    def _spill(self) -> None:
-        """Move the table's numbers to the scratch file and start it empty again."""
-        if self._scratch is None:
-            # Only a large export comes here; a small one never loads the module for it.
-            import sqlite3
-
-            # "" is SQLite's private temporary database: a file of its own, removed on close.
-            # Nothing in it needs to survive a crash, so it is written without a journal.
-            self._scratch = sqlite3.connect("", isolation_level=None)
-            self._scratch.execute("PRAGMA journal_mode = OFF")
-            self._scratch.execute("PRAGMA synchronous = OFF")
-            self._scratch.execute(
-                "CREATE TABLE seen "
-                "(key INTEGER PRIMARY KEY, fingerprint INTEGER NOT NULL, position INTEGER NOT NULL)"
-            )
-            self._filter = bytearray(FILTER_BITS // 8)
-        keys, fingerprints, positions = self._keys, self._fingerprints, self._positions
-        # In key order: each insert then lands next to the one before in the file's index.
-        moved = sorted(
-            (keys[index], fingerprints[index], position)
-            for index, position in enumerate(positions)
-            if position
-        )
-        for key, _, _ in moved:
-            byte, mask = _filter_bit(key)
-            self._filter[byte] |= mask
-        self._scratch.execute("BEGIN")
-        self._scratch.executemany("INSERT INTO seen VALUES (?, ?, ?)", moved)
-        self._scratch.execute("COMMIT")
-        self._size = 0
-        self._allocate(self._mask + 1)
-
-
-def _filter_bit(key: int) -> tuple[int, int]:
-    """The byte and bit of the filter for a number's hash: from bits the table's slots do not
-    use (they take the lowest)."""
-    bit = (key >> 32) & (FILTER_BITS - 1)
-    return bit >> 3, 1 << (bit & 7)

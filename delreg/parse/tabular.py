@@ -20,7 +20,8 @@ from delreg.config import Config
 from delreg.errors import InputError, InvalidValue
 from delreg.limits import limits
 from delreg.parse import Record, Rejected
-from delreg.parse.rows import ColumnNames, Columns, RowReader, SeenDiaryNumbers
+from delreg.parse.duplicates import SeenDiaryNumbers
+from delreg.parse.rows import ColumnNames, Columns, RowReader
 
 DELIMITERS = (";", ",", "\t")
 # Title lines an export may have above its header ("Delegationsbeslut 2024", a blank line …).

@@ -15,8 +15,9 @@ from delreg.config import Config
 from delreg.errors import DelregError, InputError, InvalidValue
 from delreg.limits import Limits, limits
 from delreg.parse import Record
+from delreg.parse.duplicates import SeenDiaryNumbers
 from delreg.parse.readers.base import seekable
-from delreg.parse.rows import ColumnNames, Columns, SeenDiaryNumbers, record_from_values
+from delreg.parse.rows import ColumnNames, Columns, record_from_values
 
 # Rows above the header an export may have (a title, the date it was taken, blank rows).
 HEADER_SEARCH_ROWS = 20

@@ -131,14 +131,13 @@ def meeting_report(
     store: Store, date: str, config: Config, *, board: str = "", public: bool = False
 ) -> MeetingReport:
     """The report for the meeting on ``date``; NotFound when the register has no such meeting."""
-    from delreg.store.reporting import awaiting_report, reported_at
 
     meeting = store.meeting(date, board)
     known = store.boards().get(meeting.board)
     return assemble_meeting_report(
         meeting,
-        fixed=reported_at(store, meeting),
-        waiting=awaiting_report(store, meeting.date, meeting.board),
+        fixed=store.reported_at(meeting),
+        waiting=store.awaiting_report(meeting.date, meeting.board),
         notices=store.notices(meeting),
         config=config,
         public=public,

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from delreg.config import Config
 from delreg.errors import Conflict, NotFound
 from delreg.legal_status import StatusBook
 from delreg.model import Appeal
-from delreg.store.register import Store
-from delreg.store.trail import now
+from delreg.store.decisions import DecisionRoom
+
+if TYPE_CHECKING:
+    from delreg.store.register import Store
 
 _SELECT = (
     "SELECT d.diary_number, a.lodged_on, a.court, a.reference, a.decided_on, a.outcome "
@@ -32,48 +34,42 @@ def _numbered(rows: Iterable[tuple[Any, ...]]) -> dict[str, list[Appeal]]:
 
 def status_book(store: Store, config: Config, today: date | None = None) -> StatusBook:
     """Each decision's legal status on ``today``, from the register's meetings and appeals."""
-    return StatusBook(store.meetings(), AppealStore(store).all(), config, today or date.today())
+    return StatusBook(store.meetings(), store.all_appeals(), config, today or date.today())
 
 
-class AppealStore:
+class AppealRoom(DecisionRoom):
     """The register's appeals; a decision's number in them is its diary number."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def of(self, diary_number: str) -> list[Appeal]:
-        rows = self.store._query(
-            _SELECT + " WHERE d.diary_number = ? ORDER BY a.id", [diary_number]
-        )
+    def appeals(self, diary_number: str) -> list[Appeal]:
+        rows = self._query(_SELECT + " WHERE d.diary_number = ? ORDER BY a.id", [diary_number])
         return _numbered(rows).get(diary_number, [])
 
-    def all(self) -> dict[str, list[Appeal]]:
+    def all_appeals(self) -> dict[str, list[Appeal]]:
         """Every decision's appeals (a register has few: read whole, then looked up)."""
-        return _numbered(self.store._query(_SELECT + " ORDER BY d.diary_number, a.id"))
+        return _numbered(self._query(_SELECT + " ORDER BY d.diary_number, a.id"))
 
-    def lodge(
+    def lodge_appeal(
         self, diary_number: str, lodged_on: str, court: str | None, reference: str | None
     ) -> Appeal:
-        store = self.store
-        with store._write():
-            store.require(diary_number)
-            earlier = self.of(diary_number)
+        with self._write():
+            self.require(diary_number)
+            earlier = self.appeals(diary_number)
             if any(a.lodged_on == lodged_on and a.court == court for a in earlier):
                 raise Conflict(
                     f"an appeal of {diary_number} lodged on {lodged_on} is already recorded",
                     hint=f"`delreg appeal {diary_number}` shows it",
                 )
-            stamp = now()
-            store._query(
+            stamp = self._now()
+            self._query(
                 "INSERT INTO appeals (decision_id, lodged_on, court, reference, created_at, "
                 "updated_at) SELECT id, ?, ?, ?, ?, ? FROM decisions WHERE diary_number = ?",
                 [lodged_on, court, reference, stamp, stamp, diary_number],
             )
             appeal = Appeal(diary_number, lodged_on, len(earlier) + 1, court, reference)
-            store._record([("appeal", diary_number, None, appeal.to_json())], stamp)
+            self._record([("appeal", diary_number, None, appeal.to_json())], stamp)
         return appeal
 
-    def decide(
+    def decide_appeal(
         self,
         diary_number: str,
         number: int | None,
@@ -82,10 +78,9 @@ class AppealStore:
         reference: str | None = None,
     ) -> Appeal:
         """Record the court's outcome of appeal ``number`` (the one pending when None)."""
-        store = self.store
-        with store._write():
-            store.require(diary_number)
-            appeals = self.of(diary_number)
+        with self._write():
+            self.require(diary_number)
+            appeals = self.appeals(diary_number)
             old = _chosen(diary_number, appeals, number)
             if decided_on < old.lodged_on:
                 raise Conflict(
@@ -102,14 +97,14 @@ class AppealStore:
                 decided_on,
                 outcome,
             )
-            stamp = now()
-            store._query(
+            stamp = self._now()
+            self._query(
                 "UPDATE appeals SET decided_on = ?, outcome = ?, reference = ?, updated_at = ? "
                 "WHERE id = (SELECT a.id FROM appeals a JOIN decisions d ON d.id = a.decision_id "
                 "WHERE d.diary_number = ? ORDER BY a.id LIMIT 1 OFFSET ?)",
                 [decided_on, outcome, new.reference, stamp, diary_number, old.number - 1],
             )
-            store._record([("appeal-decided", diary_number, old.to_json(), new.to_json())], stamp)
+            self._record([("appeal-decided", diary_number, old.to_json(), new.to_json())], stamp)
         return new
 
 

@@ -10,7 +10,13 @@ from dataclasses import asdict, dataclass, replace
 from delreg.boards import Board, Boards, boards_in
 from delreg.errors import Conflict
 from delreg.model import Decision, Meeting
-from delreg.store.rows import STORED_SELECT, decision_from_row, event_values, json_text
+from delreg.store.columns import (
+    STORED_SELECT,
+    decision_from_row,
+    event_values,
+    json_text,
+    stored_json,
+)
 from delreg.store.trail import EventRow, current_user, now
 from delreg.store.trail import append as append_events
 
@@ -48,6 +54,20 @@ def board_sizes(connection: sqlite3.Connection) -> dict[str | None, tuple[int, i
     return {code: (each[0], each[1]) for code, each in sizes.items()}
 
 
+def former_codes(connection: sqlite3.Connection, code: str) -> set[str]:
+    """``code`` and the codes its board had before `boards add` gave it a short one: what the
+    history recorded under them (a list fixed before) is the board's."""
+    codes = {code}
+    for old, new in connection.execute(
+        "SELECT old, new FROM events WHERE action = 'board-recode' ORDER BY id DESC"
+    ):
+        before = stored_json(old, "a board's change of code in the history") or {}
+        after = stored_json(new, "a board's change of code in the history") or {}
+        if after.get("code") in codes and isinstance(before.get("code"), str):
+            codes.add(before["code"])
+    return codes
+
+
 class BoardWriter:
     """Changes to the boards, inside the caller's write transaction."""
 
@@ -82,7 +102,17 @@ class BoardWriter:
         if same_name is not None:
             decisions, meetings = self._move(same_name.code, board.code, stamp)
             self.connection.execute("DELETE FROM boards WHERE code = ?", [same_name.code])
-            self._events([("board-recode", None, json_text(same_name.to_json()), None)], stamp)
+            self._events(
+                [
+                    (
+                        "board-recode",
+                        None,
+                        json_text(same_name.to_json()),
+                        json_text(board.to_json()),
+                    )
+                ],
+                stamp,
+            )
             return Added(board, same_name.code, decisions, meetings)
         if not boards:
             decisions, meetings = self._move(None, board.code, stamp)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from delreg.store.rows import STORED_FIELDS
+from delreg.store.columns import STORED_FIELDS
 
 _COLUMNS = ", ".join(STORED_FIELDS)
 _STAMPED = f"{_COLUMNS}, created_at, updated_at"

@@ -13,7 +13,10 @@ from collections.abc import Collection, Iterator
 from fractions import Fraction
 from typing import Any
 
-from delreg.checks.facts import (
+from delreg.delegation_order import DelegationOrder, DelegationPoint, Limit
+from delreg.errors import NotFound
+from delreg.facts import (
+    Acknowledgement,
     ChainDecision,
     ContractNotice,
     ContractUse,
@@ -23,28 +26,21 @@ from delreg.checks.facts import (
     RepeatedReporting,
     UnreportedDecision,
 )
-from delreg.checks.findings import Acknowledgement
-from delreg.delegation_order import DelegationOrder, DelegationPoint, Limit
-from delreg.errors import NotFound
-from delreg.store.register import Store
-from delreg.store.rows import DamagedValue
-from delreg.store.trail import now
+from delreg.store.columns import DamagedValue
+from delreg.store.decisions import DecisionRoom
 
 _LIVE = "d.deleted_at IS NULL"
 # Undated decisions always pass a --since filter: nobody can say they are older.
 _SINCE = " AND (d.decided_on IS NULL OR d.decided_on >= ?)"
 
 
-class ComplianceStore:
-    """The checks' view of an open register; implements delreg.checks.CheckSource."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
+class ComplianceRoom(DecisionRoom):
+    """The facts the checks read (the store implements delreg.checks.CheckSource), the
+    findings someone accepted, and the delegation order."""
 
     def _rows(self, sql: str, parameters: list[Any]) -> Iterator[tuple[Any, ...]]:
         # The cursor itself, not a generator around it: a million rows pay for no extra frame.
-        # Store._query turns a broken file into a one-line StoreError.
-        rows: Iterator[tuple[Any, ...]] = self.store._query(sql, parameters)
+        rows: Iterator[tuple[Any, ...]] = self._query(sql, parameters)
         return rows
 
     def _since(self, sql: str, parameters: list[Any], since: str | None) -> str:
@@ -172,44 +168,42 @@ class ComplianceStore:
 
     def acknowledge(self, rule: str, diary_number: str, reason: str) -> Acknowledgement:
         """Accept a finding; recorded in the decision's history as action "ack"."""
-        store = self.store
-        stamp = now()
-        with store._write():
-            store.require(diary_number)
+        stamp = self._now()
+        with self._write():
+            self.require(diary_number)
             old = self._acknowledgement(rule, diary_number)
-            store._query(
+            self._query(
                 "INSERT INTO acknowledgements (rule, diary_number, reason, at, user) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (rule, diary_number) DO UPDATE SET "
                 "reason = excluded.reason, at = excluded.at, user = excluded.user",
-                [rule, diary_number, reason, stamp, store.user],
+                [rule, diary_number, reason, stamp, self.user],
             )
             new = {"rule": rule, "reason": reason}
             before = {"rule": rule, "reason": old.reason} if old else None
-            store._record([("ack", diary_number, before, new)], stamp)
-        return Acknowledgement(rule, diary_number, reason, stamp, store.user)
+            self._record([("ack", diary_number, before, new)], stamp)
+        return Acknowledgement(rule, diary_number, reason, stamp, self.user)
 
     def withdraw(self, rule: str, diary_number: str) -> Acknowledgement:
         """Take an acknowledgement back; recorded in the history as action "unack"."""
-        store = self.store
-        stamp = now()
-        with store._write():
+        stamp = self._now()
+        with self._write():
             old = self._acknowledgement(rule, diary_number)
             if old is None:
                 raise NotFound(
                     f"{diary_number} has no acknowledged {rule} finding",
                     hint="`delreg check --include-acknowledged` lists the acknowledged ones",
                 )
-            store._query(
+            self._query(
                 "DELETE FROM acknowledgements WHERE rule = ? AND diary_number = ?",
                 [rule, diary_number],
             )
-            store._record(
+            self._record(
                 [("unack", diary_number, {"rule": rule, "reason": old.reason}, None)], stamp
             )
         return old
 
     def _acknowledgement(self, rule: str, diary_number: str) -> Acknowledgement | None:
-        row = self.store._query(
+        row = self._query(
             "SELECT rule, diary_number, reason, at, user FROM acknowledgements "
             "WHERE rule = ? AND diary_number = ?",
             [rule, diary_number],
@@ -220,20 +214,26 @@ class ComplianceStore:
 
     def save_delegation_order(self, order: DelegationOrder) -> int:
         """Replace the stored order with ``order``; returns how many points it replaced."""
-        store = self.store
-        with store._write():
-            replaced = int(store._query("SELECT count(*) FROM delegation_points").fetchone()[0])
-            store._query("DELETE FROM delegation_points")
-            store.connection.executemany(
+        with self._write():
+            replaced = int(self._query("SELECT count(*) FROM delegation_points").fetchone()[0])
+            self._query("DELETE FROM delegation_points")
+            self.connection.executemany(
                 "INSERT INTO delegation_points (point, matter, kinds, delegate, substitutes, "
                 "limit_amount, limit_unit, valid_from, valid_to, line) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [_point_row(point) for point in order.points],
             )
-            store._query(
+            self._query(
                 "INSERT INTO delegation_orders (loaded_at, user, source, board, adopted, points) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                [now(), store.user, order.source, order.board, order.adopted, len(order.points)],
+                [
+                    self._now(),
+                    self.user,
+                    order.source,
+                    order.board,
+                    order.adopted,
+                    len(order.points),
+                ],
             )
         return replaced
 
@@ -249,7 +249,7 @@ class ComplianceStore:
         )
         if not points:
             return None
-        header = self.store._query(
+        header = self._query(
             "SELECT source, board, adopted FROM delegation_orders ORDER BY id DESC LIMIT 1"
         ).fetchone()
         source, board, adopted = header if header else ("", "", None)

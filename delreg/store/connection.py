@@ -179,7 +179,7 @@ def store_error(path: Path, error: sqlite3.Error, *, waited: float | None = None
     primary result code tells which of a handful of situations it is. ``waited`` is how long
     the command waited for a lock before giving up (a writer queues far longer than a reader).
     """
-    from delreg.store.rows import DamagedValue
+    from delreg.store.columns import DamagedValue
 
     where = repr(str(path))
     code = _primary_code(error)

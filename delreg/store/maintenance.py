@@ -159,7 +159,7 @@ def _history_replays(connection: sqlite3.Connection) -> list[Problem]:
     unrecorded in between), and the last one must leave the row as it is now. Both tables are
     read in diary-number order and merged, so memory stays flat for a million decisions.
     """
-    from delreg.store.rows import DECISION_SELECT, DamagedValue, decision_from_row, event_values
+    from delreg.store.columns import DECISION_SELECT, DamagedValue, decision_from_row, event_values
 
     marks = ", ".join("?" * len(STATE_EVENTS))
     events = connection.execute(
@@ -214,7 +214,7 @@ def _known(values: dict[str, Any] | None) -> dict[str, Any] | None:
 
 def _replay(events: Iterable[tuple[str, str, str | None, str | None]]) -> Any:
     """(values, deleted) after a decision's events in order, or why they do not chain."""
-    from delreg.store.rows import DamagedValue, stored_json
+    from delreg.store.columns import DamagedValue, stored_json
 
     state: dict[str, Any] | None = None
     deleted = False

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from delreg.store.rows import json_text
+from delreg.store.columns import json_text
 
 GENESIS = "0" * 64
 # What a writer knows of an event: (at, user, action, diary_number, old, new, command), with

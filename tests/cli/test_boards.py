@@ -9,6 +9,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 
 from tests.helpers import Invoke, as_json
 
@@ -327,3 +328,63 @@ def test_check_due_and_publish_take_the_board(
     assert published.exit_code == 0, published.stderr
     rows = (tmp_path / "rs" / "decisions.csv").read_text(encoding="utf-8").splitlines()
     assert sorted(row.split(",")[0] for row in rows[1:]) == ["24RS102", "24RS104", "24RS105"]
+
+
+def test_a_decision_counts_its_appeal_from_its_own_boards_minutes(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    same_day(delreg, tmp_path)
+    # HSN posts its minutes on the 20th, RS on the 25th: three weeks from each, rolled forward.
+    for board, posted in (("HSN", "2024-03-20"), ("RS", "2024-03-25")):
+        updated = delreg(
+            "meetings", "add", DAY, "--board", board, "--update",
+            "--adjusted-on", posted, "--posted-on", posted,
+        )  # fmt: skip
+        assert updated.exit_code == 0, updated.stderr
+        marked = delreg("report", "--meeting", DAY, "--board", board, "--mark-reported")
+        assert marked.exit_code == 0, marked.stderr
+    ends = {
+        number: as_json(delreg("show", number, "--format", "json"))["status"]["appeal_ends_on"]
+        for number in ("24RS101", "24RS102")
+    }
+    assert ends == {"24RS101": "2024-04-10", "24RS102": "2024-04-15"}
+
+
+def test_a_workbooks_beslutsinstans_column_routes_its_rows(delreg: Invoke, tmp_path: Path) -> None:
+    two_boards(delreg)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Dnr", "Beslutsinstans", "Ärendemening", "Beslutsdatum"])
+    sheet.append(["RS 2024/401", "Regionstyrelsen", "yttrande över länsplanen", "2024-04-02"])
+    sheet.append(["RS 2024/402", "hsn", "avtal om tolktjänster", "2024-04-03"])
+    sheet.append(["RS 2024/403", "Kulturnämnden", "bidrag till länsteatern", "2024-04-04"])
+    path = tmp_path / "region.xlsx"
+    book.save(path)
+    result = delreg("import", str(path), "--skip-invalid", "--json")
+    assert [r["source"] for r in as_json(result)["rejected"]] == [f"{path}:Sheet!4"]
+    boards = {
+        d["diary_number"]: d["board"]
+        for d in as_json(delreg("list", "--board", "all", "--format", "json"))
+    }
+    assert boards == {"RS 2024/401": "RS", "RS 2024/402": "HSN"}
+
+
+def test_edit_moves_a_decision_to_another_board_and_the_history_says_so(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    same_day(delreg, tmp_path)
+    moved = delreg("edit", "24RS101", "--board", "Regionstyrelsen")
+    assert moved.exit_code == 0, moved.stderr
+    assert as_json(delreg("show", "24RS101", "--format", "json"))["board"] == "RS"
+    last = as_json(delreg("history", "24RS101", "--format", "json"))[-1]
+    assert last["action"] == "update"
+    assert (last["old"]["board"], last["new"]["board"]) == ("HSN", "RS")
+    # An import of the same row does not move it back: moving is a deliberate act.
+    again = tmp_path / "again.csv"
+    again.write_text("Diarienummer,Nämnd,Beslut\n24RS101,HSN,inköp av ultraljud\n", "utf-8")
+    assert delreg("import", str(again)).exit_code == 0
+    assert as_json(delreg("show", "24RS101", "--format", "json"))["board"] == "RS"
+    refused = delreg("edit", "24RS101", "--clear", "board")
+    assert refused.exit_code == 2 and "cannot clear 'board'" in refused.stderr
+    assert delreg("edit", "24RS101", "--board", "KN").exit_code == 2
+    assert delreg("verify").exit_code == 0

@@ -61,6 +61,7 @@ PREPARE: dict[str, list[list[str]]] = {
             "delreg meetings list --board HSN",
             "delreg report --meeting 2024-02-15 --board HSN",
             "delreg import data/example-diarium.csv --board HSN",
+            "delreg edit 23RS710 --board HSN",
         )
     },
     "delreg publish offentligt-rs --board RS --base-url https://region.example/rs/ "

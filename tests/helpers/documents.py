@@ -11,9 +11,10 @@ list. Used by the tests and by bench/pdf_readers.py; every text here is made up.
 from __future__ import annotations
 
 import io
+import random
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -357,6 +358,108 @@ def symbol_font(folder: Path) -> Path:
     builder.setupPost()
     builder.save(str(path))
     return path
+
+
+# --- the corpus: one list in every layout (tests/test_pdf_layouts.py, bench/pdf_corpus.py) ---
+
+# Three pages or more in every layout, with a page break forced inside the bulleted lists.
+CORPUS_ITEMS = many_items(26)
+CORPUS_BREAKS = (4,)
+# What the "cut-off" variants end with: an item cut off before its diary number.
+CUT_OFF = "Regiondirektören har beslutat om"
+FpdfLayout = Literal["bullets", "table", "unruled table"]
+_WORD_LAYOUTS: tuple[tuple[str, Layout], ...] = (
+    ("symbol", "symbol"),
+    ("wingdings", "wingdings"),
+    ("table", "table"),
+    ("unruled", "unruled table"),
+)
+# The Word documents, by name: each layout whole, and each ending with the cut-off item.
+WORD_VARIANTS: dict[str, tuple[Layout, str | None]] = {
+    f"{name}{suffix}": (layout, cut_off)
+    for name, layout in _WORD_LAYOUTS
+    for suffix, cut_off in (("", None), ("-cut", CUT_OFF))
+}
+
+
+def corpus_fpdf(layout: FpdfLayout, folder: Path, *, cut_off: str | None = None) -> bytes:
+    """The corpus as fpdf2 writes it: bullets in every glyph Word uses, across a page break,
+    or a table (whose rows break across pages by themselves)."""
+    if layout == "bullets":
+        bullets = (SYMBOL_BULLET, *WINGDINGS_BULLETS)
+        return fpdf_agenda(
+            CORPUS_ITEMS,
+            layout=layout,
+            font_folder=folder,
+            bullets=bullets,
+            page_breaks=CORPUS_BREAKS,
+            cut_off=cut_off,
+        )
+    return fpdf_agenda(CORPUS_ITEMS, layout=layout, font_folder=folder, cut_off=cut_off)
+
+
+def corpus_word_pdfs(
+    folder: Path, variants: Mapping[str, tuple[Layout, str | None]] = WORD_VARIANTS
+) -> dict[str, Path]:
+    """LibreOffice's PDFs of the corpus as Word documents, by the variant's name."""
+    documents = {
+        name: word_document(CORPUS_ITEMS, layout=layout, page_breaks=CORPUS_BREAKS, cut_off=cut)
+        for name, (layout, cut) in variants.items()
+    }
+    return libreoffice_pdfs(documents, folder)
+
+
+# --- a long list in the board's phrasing (whole agendas read with and without shortcuts) ----
+
+BOARD_DELEGATES = (
+    "Hälso- och sjukvårdsdirektören", "Regiondirektören", "Ekonomidirektören", "HR-direktören",
+    "Upphandlingschefen", "Trafikdirektören", "Kommunstyrelsens ordförande", "Kulturchefen",
+)  # fmt: skip
+# What was decided, "{party}" where the phrase names who it was agreed with.
+BOARD_PHRASES = (
+    "fattat tilldelningsbeslut för", "tecknat upphandlingskontrakt för",
+    "beslutat om initiering av upphandling av", "tecknat avtal med {party} om",
+    "tecknat avtal mellan {party} och Region Västmark om", "fattat tilläggsbeslut om",
+    "tecknat personuppgiftsbiträdesavtal med {party} avseende", "beslutat om",
+)  # fmt: skip
+BOARD_SUBJECTS = (
+    "dialysmaskiner", "tolktjänster för hälso- och sjukvården", "snöröjning vid sjukhusen",
+    "ultraljudsutrustning till vårdcentralerna", "läsbehörighet i patientjournal",
+    "hyra av lokal för vaccination", "leverans av el (grön el)", "skyddsutrustning, sommar",
+    "digitala vårdmöten", "laboratorieanalyser på instrumentet Liason XL", "arvode till god man",
+)  # fmt: skip
+BOARD_PARTIES = (
+    "Vallby Energi AB", "Nordlyset Medicinteknik AB", "Journalia Systems AB",
+    "Fjällgården Konsult AB", "Apoteksbolaget Syd (publ)", "Linköpings universitet",
+    "Stiftelsen Bäckagården, Vallby", "Tolkcentralen Norr & Co KB",
+)  # fmt: skip
+# Diary numbers in the shapes of the regions' and municipalities' registries, and (one in
+# twenty) typed the way people type them.
+BOARD_NUMBERS = (
+    "{yy}RS{n}", "RS {year}/{n}", "HSN {year}/{n}-2", "KSN-{year}-{n}", "RS {year}-{n:05d}",
+    "LS {year}-{n:04d}", "RS/{n}/{year}",
+)  # fmt: skip
+TYPED_NUMBERS = ("rs {year}/{n}", "KS {year} / {n}", "KSN–{year}–{n}")
+
+
+def board_items(count: int, seed: int) -> list[str]:
+    """``count`` items of a board's list (unnumbered), each with a diary number of its own,
+    some with a procurement number before it."""
+    rng = random.Random(seed)
+    items = []
+    for serial in range(1, count + 1):
+        year = rng.randrange(2015, 2026)
+        shape = rng.choice(TYPED_NUMBERS if rng.random() < 0.05 else BOARD_NUMBERS)
+        number = shape.format(yy=year % 100, year=year, n=serial)
+        phrase = rng.choice(BOARD_PHRASES).format(party=rng.choice(BOARD_PARTIES))
+        procurement = ""
+        if rng.random() < 0.3:
+            procurement = f" MT {year}-{rng.randrange(1, 400):04d}{rng.choice(['', 'a', '-1'])}"
+        delegate = rng.choice(BOARD_DELEGATES)
+        items.append(
+            f"{delegate} har {phrase} {rng.choice(BOARD_SUBJECTS)}{procurement}, {number}."
+        )
+    return items
 
 
 # Words that sit at the edges of what the agenda reader recognises, for mixing into items.

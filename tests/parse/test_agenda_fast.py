@@ -10,33 +10,25 @@ reads otherwise would show as a difference.
 
 from __future__ import annotations
 
-import dataclasses
 import random
+import re
 from typing import Any
 from unittest import mock
 
 import pytest
 
-from bench import generate
 from delreg.model import Decision
-from delreg.parse import Record, agenda, agenda_items
+from delreg.parse import Record, agenda_items, agenda_parties
 from delreg.parse.agenda import read_agenda
 from delreg.parse.agenda_fast import board_sentence
-from delreg.parse.agenda_parties import subject_words
+from delreg.parse.agenda_parties import remembered_subject, subject_from
 from delreg.parse.agenda_rules import agenda_rules
 from tests.helpers import SEED, built_in_config
-from tests.helpers.documents import EDGE_WORDS
+from tests.helpers.documents import EDGE_WORDS, board_items
 
 CONFIG = built_in_config()
 
 EXAMPLE = SEED
-
-
-class _Forgetful(dict[str, str]):
-    """A memo that keeps nothing: every subject is worked out afresh."""
-
-    def __setitem__(self, key: str, value: str) -> None:
-        pass
 
 
 def read_with_shortcuts(text: str) -> list[Record]:
@@ -44,20 +36,20 @@ def read_with_shortcuts(text: str) -> list[Record]:
 
 
 def read_without_shortcuts(text: str) -> list[Record]:
-    rules = dataclasses.replace(agenda_rules(CONFIG), subjects=_Forgetful())
+    # Every subject worked out afresh, every item through the general reader.
     with (
-        mock.patch.object(agenda, "agenda_rules", return_value=rules),
+        mock.patch.object(agenda_parties, "remembered_subject", agenda_parties.subject_from),
         mock.patch.object(agenda_items, "board_sentence", return_value=None),
     ):
         return list(read_agenda(text, source="doc", config=CONFIG, meeting_year=2024))
 
 
 def generated(seed: int, count: int, *, edges: bool) -> str:
-    """An agenda of the benchmark's items under their heading; with ``edges``, some items
+    """An agenda of a board's items under their heading; with ``edges``, some items
     carry a word near the edge of the board's sentence (a label, a second number, a dash …)."""
     rng = random.Random(seed)
     lines = ["Hoppa över navigering", "", "Anmälningsärenden", ""]
-    for number, item in enumerate(generate.agenda_items(count, seed), start=1):
+    for number, item in enumerate(board_items(count, seed), start=1):
         if edges and rng.random() < 0.3:
             words = item.split(" ")
             words.insert(rng.randrange(len(words) + 1), rng.choice(EDGE_WORDS))
@@ -98,13 +90,28 @@ def test_the_shortcut_is_taken_for_most_generated_items() -> None:
 
 
 def test_a_remembered_subject_is_the_one_worked_out_afresh() -> None:
-    text = generated(5, 200, edges=False)
-    rules = agenda_rules(CONFIG)
-    read_with_shortcuts(text)
-    assert rules.subjects
-    cut_outs = list(rules.subjects.items())
-    rules.subjects.clear()
-    assert [(cut, subject_words(cut, rules)) for cut, _ in cut_outs] == cut_outs
+    cuts: list[str] = []
+
+    def recording(cut: str, connector: re.Pattern[str]) -> str:
+        cuts.append(cut)
+        return remembered_subject(cut, connector)
+
+    with mock.patch.object(agenda_parties, "remembered_subject", recording):
+        read_with_shortcuts(generated(5, 200, edges=False))
+    connector = agenda_rules(CONFIG).subject_connector
+    assert len(set(cuts)) < len(cuts)  # subjects come back: the memory is used
+    assert [remembered_subject(cut, connector) for cut in cuts] == [
+        subject_from(cut, connector) for cut in cuts
+    ]
+
+
+def test_the_memory_of_subjects_keeps_configurations_apart() -> None:
+    cut = "avseende städning av lokaler"
+    plain = re.compile(r"[\s,:;–-]*(?:(?:om|för)\b\s*){0,2}", re.I)
+    own = re.compile(r"[\s,:;–-]*(?:(?:om|för|avseende)\b\s*){0,2}", re.I)
+    assert remembered_subject(cut, plain) == "avseende städning av lokaler"
+    assert remembered_subject(cut, own) == "städning av lokaler"
+    assert remembered_subject(cut, plain) == "avseende städning av lokaler"
 
 
 def test_control_characters_are_still_blanked_when_the_text_has_some() -> None:

@@ -24,36 +24,23 @@ from delreg.parse.agenda import read_agenda
 from delreg.parse.pdf import _rows, _table_lines, pdf_lines, read_pdf
 from tests.helpers import Invoke
 from tests.helpers.documents import (
+    CORPUS_ITEMS,
+    CUT_OFF,
     HEAD,
     NOTICES,
     SYMBOL_BULLET,
-    WINGDINGS_BULLETS,
+    FpdfLayout,
     agenda_text,
+    corpus_fpdf,
+    corpus_word_pdfs,
     fpdf_agenda,
     libreoffice,
-    libreoffice_pdfs,
-    many_items,
-    word_document,
 )
 from tests.helpers.processes import modules_loaded_by
 
 CONFIG = load_config()
-# Three pages or more in every layout, with a page break forced inside the bulleted lists.
-ITEMS = many_items(26)
-BREAKS = (4,)
-CUT_OFF = "Regiondirektören har beslutat om"
+ITEMS = CORPUS_ITEMS
 NO_LIBREOFFICE = "LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
-
-
-WORD = {
-    "symbol": {"layout": "symbol"},
-    "wingdings": {"layout": "wingdings"},
-    "table": {"layout": "table"},
-    "unruled": {"layout": "unruled table"},
-    "symbol-cut": {"layout": "symbol", "cut_off": CUT_OFF},
-    "table-cut": {"layout": "table", "cut_off": CUT_OFF},
-    "unruled-cut": {"layout": "unruled table", "cut_off": CUT_OFF},
-}
 
 
 @pytest.fixture(scope="session")
@@ -61,16 +48,12 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One folder for the session, with LibreOffice's PDFs of the Word documents made at once."""
     folder = tmp_path_factory.mktemp("agendas")
     if libreoffice() is not None:
-        made = {
-            name: word_document(ITEMS, page_breaks=BREAKS, **options)  # type: ignore[arg-type]
-            for name, options in WORD.items()
-        }
-        libreoffice_pdfs(made, folder)
+        corpus_word_pdfs(folder)
     return folder
 
 
-def _fpdf(layout: str, **options: object) -> Callable[[Path], bytes]:
-    return lambda folder: fpdf_agenda(ITEMS, layout=layout, font_folder=folder, **options)  # type: ignore[arg-type]
+def _fpdf(layout: FpdfLayout, cut_off: str | None = None) -> Callable[[Path], bytes]:
+    return lambda folder: corpus_fpdf(layout, folder, cut_off=cut_off)
 
 
 def _word(name: str) -> Callable[[Path], bytes]:
@@ -83,9 +66,7 @@ def _word(name: str) -> Callable[[Path], bytes]:
 
 
 PDFS: dict[str, Callable[[Path], bytes]] = {
-    "fpdf2, Symbol and Wingdings bullets": _fpdf(
-        "bullets", bullets=(SYMBOL_BULLET, *WINGDINGS_BULLETS), page_breaks=BREAKS
-    ),
+    "fpdf2, Symbol and Wingdings bullets": _fpdf("bullets"),
     "fpdf2, table": _fpdf("table"),
     "fpdf2, table without rules": _fpdf("unruled table"),
     "Word, Symbol bullets": _word("symbol"),
@@ -159,16 +140,11 @@ def test_the_furniture_is_left_out_and_each_item_is_one_line(layout: str, docume
 
 
 CUT_PDFS: dict[str, Callable[[Path], bytes]] = {
-    "fpdf2, Symbol bullets": lambda folder: fpdf_agenda(
-        ITEMS, layout="bullets", font_folder=folder, cut_off=CUT_OFF
-    ),
-    "fpdf2, table": lambda folder: fpdf_agenda(
-        ITEMS, layout="table", font_folder=folder, cut_off=CUT_OFF
-    ),
-    "fpdf2, table without rules": lambda folder: fpdf_agenda(
-        ITEMS, layout="unruled table", font_folder=folder, cut_off=CUT_OFF
-    ),
+    "fpdf2, Symbol and Wingdings bullets": _fpdf("bullets", CUT_OFF),
+    "fpdf2, table": _fpdf("table", CUT_OFF),
+    "fpdf2, table without rules": _fpdf("unruled table", CUT_OFF),
     "Word, Symbol bullets": _word("symbol-cut"),
+    "Word, Wingdings bullets": _word("wingdings-cut"),
     "Word, table": _word("table-cut"),
     "Word, table without rules": _word("unruled-cut"),
 }

@@ -17,7 +17,6 @@ from delreg.parse import Rejected
 from delreg.parse.rows import (
     READ_FIELDS,
     ColumnNames,
-    SeenDiaryNumbers,
     cell_value,
     decision_from_values,
     header_key,
@@ -275,33 +274,6 @@ def test_cell_value_leaves_text_for_the_field_rules() -> None:
     assert cell_value(3, "item") == "3"
     assert cell_value(False, "secret") is False
     assert cell_value(False, "subject") == "false"
-
-
-# --- the same diary number twice ------------------------------------------------------------
-
-
-def test_a_diary_number_listed_twice_with_other_values_is_caught() -> None:
-    seen = SeenDiaryNumbers("line")
-    first = decide(diary_number="23RS1", subject="x")
-    same = decide(diary_number="23RS1", subject="x")
-    other = decide(diary_number="23RS1", subject="y")
-    assert seen.conflict(first, 3) is None
-    assert seen.conflict(same, 5) is None  # the same decision again: the register upserts
-    assert seen.conflict(other, 9) == (
-        "diary_number: 23RS1 is listed twice with different values (line 3 and line 9)"
-    )
-    rejected = seen.check(other, 9, "export.csv:9")
-    assert isinstance(rejected, Rejected) and rejected.source == "export.csv:9"
-
-
-def test_seen_diary_numbers_grow_past_their_first_size() -> None:
-    seen = SeenDiaryNumbers("row")
-    decisions = [decide(diary_number=f"24RS{n}", subject="x") for n in range(1, 5001)]
-    assert all(seen.conflict(decision, n) is None for n, decision in enumerate(decisions, 1))
-    changed = decide(diary_number="24RS17", subject="changed")
-    assert seen.conflict(changed, 6000) == (
-        "diary_number: 24RS17 is listed twice with different values (row 17 and row 6000)"
-    )
 
 
 # --- properties -----------------------------------------------------------------------------

@@ -131,3 +131,16 @@ def test_the_upgraded_chain_recomputes_from_its_documented_form(
     delreg("boards", "add", "HSN", "--name", NAME)
     with closing(sqlite3.connect(database)) as connection:
         assert first_broken_link(connection) is None
+
+
+def test_a_list_fixed_before_the_board_got_its_code_still_verifies(
+    delreg: Invoke, database: Path, tmp_path: Path
+) -> None:
+    load(database, "schema7-named-board.sql")
+    document = tmp_path / "lista.txt"
+    fixed = delreg("report", "--meeting", "2024-02-15", "--mark-reported", "-o", str(document))
+    assert fixed.exit_code == 0, fixed.stderr
+    assert delreg("boards", "add", "HSN", "--name", NAME).exit_code == 0
+    for board in ([], ["--board", "HSN"], ["--board", NAME]):
+        verdict = delreg("verify", "--report", "2024-02-15", str(document), *board)
+        assert verdict.exit_code == 0, verdict.stderr

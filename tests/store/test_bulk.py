@@ -13,19 +13,20 @@ import io
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from delreg.config import load_config
-from delreg.model import Decision, Meeting
+from delreg.importer import import_records
+from delreg.model import Meeting
 from delreg.parse import Record, Rejected
 from delreg.parse import rows as parse_rows
 from delreg.parse.tabular import read_csv
 from delreg.store import OpenMode, Store
-from delreg.store import register as store_register
+from delreg.store import base as store_base
+from delreg.store import imports as store_imports
 from delreg.store.bulk import MeetingItems, plan_reportings
 from delreg.store.maintenance import verify
 
@@ -106,30 +107,6 @@ def test_remembered_cells_read_as_every_cell_normalised_alone(
     assert sum(isinstance(record, Rejected) for record in slow) > 10
 
 
-@pytest.mark.parametrize("filter_bits", [8, 1 << 24])
-def test_numbers_moved_to_the_scratch_file_are_still_recognised(
-    monkeypatch: pytest.MonkeyPatch, filter_bits: int
-) -> None:
-    # A table of 64 slots moves its numbers out every 32; a filter of 8 bits says "maybe"
-    # to almost every number, so the scratch file is asked each time.
-    monkeypatch.setattr(parse_rows, "MEMORY_SLOTS", 64)
-    monkeypatch.setattr(parse_rows, "FILTER_BITS", filter_bits)
-    seen = parse_rows.SeenDiaryNumbers("line")
-    decisions = [Decision(f"24RS{number}", "beslut", "ett beslut") for number in range(1000)]
-    assert [seen.conflict(decision, line) for line, decision in enumerate(decisions, 2)] == [
-        None
-    ] * 1000
-    assert seen._scratch is not None
-    # Listed again: with the same values it is harmless, with others it names the first line.
-    assert seen.conflict(decisions[3], 2000) is None
-    assert seen.conflict(replace(decisions[3], subject="ett annat"), 2001) == (
-        "diary_number: 24RS3 is listed twice with different values (line 5 and line 2001)"
-    )
-    assert seen.conflict(replace(decisions[999], kind="avtal"), 2002) == (
-        "diary_number: 24RS999 is listed twice with different values (line 1001 and line 2002)"
-    )
-
-
 # --- writing --------------------------------------------------------------------------------
 
 STAMP = "2024-06-01T12:00:00Z"
@@ -165,7 +142,7 @@ def snapshot(path: Path) -> dict[str, Any]:
 
 def import_text(path: Path, text: str, meeting: Meeting | None = None) -> dict[str, Any]:
     with Store.open(path, mode=OpenMode.CREATE, command="delreg import export.csv") as store:
-        summary = store.import_records(read(text), meeting=meeting)
+        summary = import_records(store, read(text), meeting=meeting)
         assert verify(store.connection) == []
     return summary.to_json()
 
@@ -176,10 +153,10 @@ def build_register(
     """Three imports over one register (new rows; changed, unchanged and deleted ones; a
     meeting's list), in batches of 50, through one path or the other; with ``set_aside``, the
     first two (as many rows as the register holds, or more) set the plain indexes aside."""
-    monkeypatch.setattr(store_register, "now", lambda: STAMP)
-    monkeypatch.setattr(store_register, "IMPORT_BATCH", 50)
-    monkeypatch.setattr(store_register, "BULK_ROWS", 1 if bulk else 10**9)
-    monkeypatch.setattr(store_register, "SET_ASIDE_ROWS", 1 if set_aside else 10**9)
+    monkeypatch.setattr(store_base, "now", lambda: STAMP)
+    monkeypatch.setattr(store_imports, "IMPORT_BATCH", 50)
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1 if bulk else 10**9)
+    monkeypatch.setattr(store_imports, "SET_ASIDE_ROWS", 1 if set_aside else 10**9)
     summaries = [import_text(path, export(export_rows(300)))]
     with Store.open(path, mode=OpenMode.CREATE) as store:
         store.delete("22RS1152")
@@ -237,13 +214,13 @@ def stop(_: object) -> bool:
 def test_a_rolled_back_bulk_import_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, set_aside: bool, commit_if: Any
 ) -> None:
-    monkeypatch.setattr(store_register, "BULK_ROWS", 1)
-    monkeypatch.setattr(store_register, "SET_ASIDE_ROWS", 1 if set_aside else 10**9)
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1)
+    monkeypatch.setattr(store_imports, "SET_ASIDE_ROWS", 1 if set_aside else 10**9)
     path = tmp_path / "r.db"
     import_text(path, export(export_rows(20)))
     before = snapshot(path)
     with Store.open(path, mode=OpenMode.CREATE) as store, contextlib.suppress(Stopped):
-        store.import_records(read(export(export_rows(200, offset=10))), commit_if=commit_if)
+        import_records(store, read(export(export_rows(200, offset=10))), commit_if=commit_if)
     # The register, its indexes among its schema, and its search index as they were.
     assert snapshot(path) == before
 
@@ -277,7 +254,7 @@ def test_reportings_keep_free_items_and_number_the_rest_after_the_highest() -> N
 def test_history_of_a_bulk_import_reads_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_register, "BULK_ROWS", 1)
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1)
     path = tmp_path / "r.db"
     import_text(path, export(export_rows(60)))
     with Store.open(path, mode=OpenMode.CREATE) as store:

@@ -15,7 +15,7 @@ import pytest
 
 from delreg.model import Decision, Meeting
 from delreg.store import DecisionQuery, OpenMode, Store
-from delreg.store.register import decisions_sql
+from delreg.store.decisions import decisions_sql
 
 QUERIES = {
     "list --limit 20": DecisionQuery(limit=20),

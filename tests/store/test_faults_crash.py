@@ -177,7 +177,7 @@ def test_ctrl_c_as_the_commit_begins_lets_it_finish(
 ) -> None:
     """Once the import has decided to commit, a Ctrl-C must not cut it off: the user would be
     told nothing was imported while the commit might have reached the disk."""
-    from delreg.store import register
+    from delreg.store import base
     from delreg.store.connection import transaction
 
     @contextmanager
@@ -187,7 +187,7 @@ def test_ctrl_c_as_the_commit_begins_lets_it_finish(
             if connection.in_transaction:
                 signal.raise_signal(signal.SIGINT)
 
-    monkeypatch.setattr(register, "transaction", interrupted_as_it_commits)
+    monkeypatch.setattr(base, "transaction", interrupted_as_it_commits)
     export = write_export(tmp_path / "export.csv", 1, rows=50)
     result = delreg("import", str(export))
     assert result.exit_code == 0, result.stderr
@@ -198,7 +198,7 @@ def test_ctrl_c_as_the_commit_begins_lets_it_finish(
 def test_ctrl_c_during_a_dry_run_or_before_the_commit_decision(
     delreg: Invoke, database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from delreg.store import register
+    from delreg.store import base
     from delreg.store.connection import transaction
 
     @contextmanager
@@ -209,7 +209,7 @@ def test_ctrl_c_during_a_dry_run_or_before_the_commit_decision(
 
     delreg("add", "--kind", "beslut", "--diary-number", "23RS1", "--subject", "x")
     before = snapshot(database)
-    monkeypatch.setattr(register, "transaction", interrupted_while_writing)
+    monkeypatch.setattr(base, "transaction", interrupted_while_writing)
     export = write_export(tmp_path / "export.csv", 1, rows=50)
     for extra in ([], ["--dry-run"]):
         result = delreg("import", str(export), *extra)

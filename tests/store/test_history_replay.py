@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from delreg.errors import DelregError
+from delreg.importer import import_records
 from delreg.model import Decision, Meeting
 from delreg.store import DecisionQuery, OpenMode, Store
 from delreg.store.maintenance import verify
@@ -137,7 +138,8 @@ class RegisterHistory(RuleBasedStateMachine):
     )
     def import_records(self, records: list[Decision], meeting: str | None, commit: bool) -> None:
         # A rolled-back import (a dry run, a rejected row) must leave no event behind.
-        self.store.import_records(
+        import_records(
+            self.store,
             records,
             meeting=Meeting(meeting) if meeting else None,
             commit_if=lambda summary: commit,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from delreg.importer import import_records
 from delreg.model import Decision, Meeting
 from delreg.store import OpenMode, Store
 
@@ -21,9 +22,12 @@ def work_to_report(folder: Path, count: int) -> int:
     """SQLite instructions (in STEPs) spent reporting ``count`` decisions at one meeting."""
     meeting = Meeting(date="2024-02-15", board="Hälso- och sjukvårdsnämnden")
     with Store.open(folder / f"r{count}.db", mode=OpenMode.CREATE) as store:
-        store.import_records(
-            Decision(f"24RS{serial}", "beslut", f"beslut om inköp nr {serial}")
-            for serial in range(1, count + 1)
+        import_records(
+            store,
+            (
+                Decision(f"24RS{serial}", "beslut", f"beslut om inköp nr {serial}")
+                for serial in range(1, count + 1)
+            ),
         )
         store.add_meeting(meeting)
         numbers = [f"24RS{serial}" for serial in range(1, count + 1)]

@@ -59,6 +59,7 @@ json_text = json.JSONEncoder(ensure_ascii=False).encode
 _stored_getter = attrgetter(*STORED_FIELDS)
 _PARTIES_STORED = STORED_FIELDS.index("parties")
 _SECRET_STORED = STORED_FIELDS.index("secret")
+_BOARD_STORED = STORED_FIELDS.index("board")
 
 
 class DamagedValue(sqlite3.DatabaseError):
@@ -161,16 +162,22 @@ def _parties(text: str | None) -> tuple[str, ...]:
     return tuple(names)
 
 
-def stored_values(decision: Decision) -> tuple[Any, ...]:
-    """The column values of STORED_FIELDS for a Decision, in order."""
+def stored_values(decision: Decision, board: str | None = None) -> tuple[Any, ...]:
+    """The column values of STORED_FIELDS for a Decision, in order; on ``board`` when it
+    names none (an import's board: cheaper than a new Decision per row of a large export)."""
     values = list(_stored_getter(decision))
     values[_PARTIES_STORED] = json_text(list(decision.parties))
     values[_SECRET_STORED] = int(decision.secret)
+    if values[_BOARD_STORED] is None:
+        values[_BOARD_STORED] = board
     return tuple(values)
 
 
-def event_values(decision: Decision) -> dict[str, Any]:
-    """What the history records of a decision's state: its JSON without where it is shown."""
+def event_values(decision: Decision, board: str | None = None) -> dict[str, Any]:
+    """What the history records of a decision's state: its JSON without where it is shown
+    (on ``board`` when it names none, as stored_values)."""
     values = decision.to_json()
     del values["meeting"], values["item"]
+    if values["board"] is None:
+        values["board"] = board
     return values
