@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import os
+import stat
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
@@ -155,7 +156,8 @@ def import_key(
 ) -> str | None:
     """What makes an import of ``paths`` the same import again: delreg's version, the
     configuration, the options given (``options``) and each file's name, size and SHA-256.
-    None when an input is standard input or cannot be read (it is then read every time).
+    None when an input is standard input, not a regular file, or cannot be read (it is then
+    read every time).
 
     A register remembers the imports it took whole by this key (delreg.store.marks)."""
     from delreg import __version__
@@ -173,6 +175,10 @@ def import_key(
         if name == "-":
             return None
         try:
+            # Only a regular file has bytes to hash before it is read: a device (/dev/zero), a
+            # pipe or a folder is left to the readers, which refuse or bound it.
+            if not stat.S_ISREG(os.stat(name).st_mode):
+                return None
             with open(name, "rb") as stream:
                 digest = hashlib.file_digest(stream, "sha256").hexdigest()
         except OSError:

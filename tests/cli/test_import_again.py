@@ -132,3 +132,9 @@ def test_an_import_with_a_meeting_is_always_read(
     path = export(tmp_path)
     delreg("import", str(path), "--meeting", "2024-02-15")
     assert marks(database) == 0
+
+
+def test_a_device_is_never_hashed_before_it_is_read(delreg: Invoke) -> None:
+    # /dev/zero has no end: the key is made of regular files only, and the reader refuses it.
+    result = delreg("import", "/dev/zero", "--format", "csv")
+    assert result.exit_code == 2 and "delreg: error:" in result.stderr
