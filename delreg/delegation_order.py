@@ -1,8 +1,10 @@
 """A board's delegationsordning: its points, read from TOML or CSV. Pure apart from reading a file.
 
 Each point says what matter is delegated, which decision kinds fall under it, to whom (delegate
-and substitutes), up to what amount (kronor or prisbasbelopp, the latter of the decision's year)
-and for which period. A file that cannot be used raises InputError naming the file and line.
+and substitutes), up to what amount (kronor or prisbasbelopp, the latter of the decision's year),
+for which period, and whether the delegate may pass it on (vidaredelegering, kommunallagen 7 kap.
+6 §). The order itself has a period too: ``[order] valid_from``/``valid_to``. A file that cannot
+be used raises InputError naming the file and line.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -48,8 +51,22 @@ _ALIASES = {
     "giltig_från": "valid_from",
     "gäller_till": "valid_to",
     "giltig_till": "valid_to",
+    "vidaredelegering": "pass_on",
+    "vidaredelegeras": "pass_on",
+    "får_vidaredelegeras": "pass_on",
+    "far_vidaredelegeras": "pass_on",
 }
-_FIELDS = ("point", "matter", "kinds", "delegate", "substitute", "limit", "valid_from", "valid_to")
+_FIELDS = (
+    "point",
+    "matter",
+    "kinds",
+    "delegate",
+    "substitute",
+    "limit",
+    "valid_from",
+    "valid_to",
+    "pass_on",
+)
 _REQUIRED = ("point", "matter", "delegate")
 _ORDER_KEYS = ("board", "adopted", "valid_from", "valid_to")
 # "100 pbb", "0,5 prisbasbelopp", "5 000 000 kr", "2,5 mnkr": a number and a unit.
@@ -67,6 +84,36 @@ _UNITS: Mapping[str, tuple[LimitUnit, int]] = {
     "basbelopp": ("pbb", 1),
 }
 _NO_LIMIT = {"", "-", "–", "ingen", "inget", "obegränsat", "none"}
+# How a CSV cell or TOML string says whether a point may be passed on.
+_YES = {"ja", "j", "x", "yes", "true", "sant", "1"}
+_NO = {"", "nej", "n", "no", "false", "falskt", "0", "-", "–"}
+# The definite and indefinite forms of a title name the same person: "direktören" is "direktör",
+# "sekreteraren" is "sekreterare", "chefen" is "chef".
+_DEFINITE_ENDINGS = ("en", "n", "et", "t")
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2011": "-"})
+
+
+@lru_cache(maxsize=4096)
+def _folded_title(text: str) -> str:
+    value = text.translate(_DASHES).casefold()
+    return " ".join(re.sub(r"[.,:;()]", " ", value).split())
+
+
+def same_delegate(named: str, listed: str) -> bool:
+    """Whether a decision's delegate is the title the delegation order (or a pass) names."""
+    first, second = _folded_title(named), _folded_title(listed)
+    if first == second:
+        return True
+    # Word by word: "Verksamhetschefen Ortopedi" is "Verksamhetschef Ortopedi".
+    words, others = first.split(), second.split()
+    return len(words) == len(others) and all(map(_same_word, words, others))
+
+
+def _same_word(first: str, second: str) -> bool:
+    if first == second:
+        return True
+    longer, shorter = (first, second) if len(first) > len(second) else (second, first)
+    return longer.startswith(shorter) and longer[len(shorter) :] in _DEFINITE_ENDINGS
 
 
 @dataclass(frozen=True)
@@ -112,6 +159,18 @@ def format_amount(amount: Fraction | int) -> str:
     return str(float(value)).replace(".", ",")
 
 
+def in_period(day: str | None, first: str | None, last: str | None) -> bool:
+    """Whether ``day`` (ISO) falls from ``first`` through ``last`` (None: open at that end);
+    an undated decision falls in every period."""
+    if day is None:
+        return True
+    return (first is None or first <= day) and (last is None or day <= last)
+
+
+def period_text(first: str | None, last: str | None) -> str:
+    return f"{first or '…'} – {last or '…'}"
+
+
 @dataclass(frozen=True)
 class DelegationPoint:
     point: str
@@ -124,17 +183,17 @@ class DelegationPoint:
     valid_to: str | None = None
     # Where the point stands in the file it was loaded from, for messages.
     line: int | None = None
+    # How many times the power may be passed on (vidaredelegering): 0 not at all, 1 by the
+    # delegate to another employee (what kommunallagen 7 kap. 6 § provides for), more only where
+    # the order says so.
+    pass_on: int = 0
 
     def valid_on(self, day: str | None) -> bool:
         """Whether the point applies on ``day`` (ISO); an undated decision matches any period."""
-        if day is None:
-            return True
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        return in_period(day, self.valid_from, self.valid_to)
 
     def period(self) -> str:
-        return f"{self.valid_from or '…'} – {self.valid_to or '…'}"
+        return period_text(self.valid_from, self.valid_to)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -146,6 +205,7 @@ class DelegationPoint:
             "limit": str(self.limit) if self.limit else None,
             "valid_from": self.valid_from,
             "valid_to": self.valid_to,
+            "pass_on": self.pass_on,
         }
 
 
@@ -153,8 +213,38 @@ class DelegationPoint:
 class DelegationOrder:
     points: tuple[DelegationPoint, ...]
     source: str = ""
+    # The board's short code (HSN); empty for the configured default board.
     board: str = ""
     adopted: str | None = None
+    # The period the order is in force: from the file's [order], and ended the day before a
+    # later order of the same board begins. None: open at that end.
+    valid_from: str | None = None
+    valid_to: str | None = None
+    # What the file's [order] calls the board ("Hälso- och sjukvårdsnämnden").
+    name: str = ""
+    # The register's number for a stored order; None for one only read from a file.
+    id: int | None = None
+    loaded_at: str | None = None
+
+    def in_force_on(self, day: str | None) -> bool:
+        """Whether the order applies on ``day``; an undated decision is held to any order."""
+        return in_period(day, self.valid_from, self.valid_to)
+
+    def period(self) -> str:
+        return period_text(self.valid_from, self.valid_to)
+
+    def header_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "board": self.board,
+            "name": self.name,
+            "source": self.source,
+            "adopted": self.adopted,
+            "valid_from": self.valid_from,
+            "valid_to": self.valid_to,
+            "loaded_at": self.loaded_at,
+            "points": len(self.points),
+        }
 
     def named(self, point: str) -> list[DelegationPoint]:
         wanted = point.strip().casefold()
@@ -252,6 +342,17 @@ def _read_toml(text: str, source: str, known_kinds: Collection[str]) -> Delegati
         for number, line in enumerate(lines, start=1)
         if re.match(r"\s*\[\[\s*\"?point\"?\s*\]\]", line)
     ]
+
+    def header_date(key: str) -> str | None:
+        return _optional_date(header.get(key), key, source, lambda _: _line_of_key(lines, 0, key))
+
+    valid_from, valid_to = header_date("valid_from"), header_date("valid_to")
+    if valid_from and valid_to and valid_to < valid_from:
+        raise InputError(
+            f"[order] valid_to {valid_to} is before valid_from {valid_from}",
+            source=source,
+            line=_line_of_key(lines, 0, "valid_to"),
+        )
     defaults = {key: header[key] for key in ("valid_from", "valid_to") if key in header}
     parsed = []
     for index, values in enumerate(points):
@@ -265,8 +366,10 @@ def _read_toml(text: str, source: str, known_kinds: Collection[str]) -> Delegati
     return DelegationOrder(
         points=tuple(parsed),
         source=source,
-        board=str(header.get("board", "")),
+        name=str(header.get("board", "")),
         adopted=_date_value(adopted, "adopted", source, None) if adopted is not None else None,
+        valid_from=valid_from,
+        valid_to=valid_to,
     )
 
 
@@ -386,6 +489,13 @@ def _point(
     valid_to = _optional_date(fields.get("valid_to"), "valid_to", source, line_of)
     if valid_from and valid_to and valid_to < valid_from:
         raise fail("valid_to", f"valid_to {valid_to} is before valid_from {valid_from}")
+    pass_on = _pass_on(fields.get("pass_on"))
+    if pass_on is None:
+        raise fail(
+            "pass_on",
+            f"pass_on {fields.get('pass_on')!r} is neither yes/no nor a number of steps",
+            "write pass_on = true (the delegate may pass it on), false, or 2 (two steps)",
+        )
     return DelegationPoint(
         point=point,
         matter=_text(fields.get("matter"), "matter", source, line_of),
@@ -397,7 +507,24 @@ def _point(
         valid_from=valid_from,
         valid_to=valid_to,
         line=line_of(None),
+        pass_on=pass_on,
     )
+
+
+def _pass_on(value: Any) -> int | None:
+    """How many steps a point may be passed on; None for a value that says neither."""
+    if value is None or value is False:
+        return 0
+    if value is True:
+        return 1
+    if isinstance(value, int):
+        return value if 0 <= value <= 9 else None
+    text = " ".join(str(value).split()).casefold()
+    if text in _YES:
+        return 1
+    if text in _NO:
+        return 0
+    return int(text) if text.isdigit() and int(text) <= 9 else None
 
 
 def _text(value: Any, key: str, source: str, line_of: LineOf) -> str:

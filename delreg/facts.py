@@ -59,6 +59,8 @@ class DelegationFact(NamedTuple):
     delegate: str | None
     delegation_point: str | None
     amount: int | None
+    # The decision's board's code; empty in a register that names no board.
+    board: str
 
 
 class ContractNotice(NamedTuple):

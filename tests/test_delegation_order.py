@@ -6,6 +6,8 @@ import re
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from delreg.config import load_config
 from delreg.delegation_order import (
@@ -13,6 +15,7 @@ from delreg.delegation_order import (
     Limit,
     load_delegation_order,
     read_delegation_order,
+    same_delegate,
 )
 from delreg.errors import InputError, InvalidValue
 from tests.helpers import DATA, FIXTURES, Invoke, as_json
@@ -40,7 +43,7 @@ def test_toml_and_csv_give_the_same_order() -> None:
     assert drugs.substitutes == ("Läkemedelschef", "Chef, enheten för läkemedelsupphandling")
     assert drugs.limit == Limit(Fraction(500_000), "kr")
     assert drugs.valid_to == "2024-06-30"
-    assert from_toml.board == "Hälso- och sjukvårdsnämnden"
+    assert from_toml.name == "Hälso- och sjukvårdsnämnden" and from_toml.board == ""
     assert (award.line, drugs.line) == (6, 14)
     assert [p.line for p in from_csv.points] == [3, 4]
 
@@ -184,3 +187,25 @@ def test_dry_run_and_missing_file(delreg: Invoke) -> None:
     assert empty.exit_code == 0 and "no delegation order is loaded" in empty.stderr
     missing = delreg("delegation", "load", "nowhere.toml")
     assert missing.exit_code == 2 and "nowhere.toml: no such file" in missing.stderr
+
+
+TITLE_WORDS = st.sampled_from(
+    ["Hälso-", "och", "sjukvårdsdirektör", "verksamhetschef", "enhetschef", "Ortopedi",
+     "biträdande", "upphandlingschef", "nämndsekreterare", "läkemedelschef"]
+)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(words=st.lists(TITLE_WORDS, min_size=1, max_size=4), definite=st.lists(st.booleans()))
+def test_a_title_matches_itself_in_any_form_and_case(
+    words: list[str], definite: list[bool]
+) -> None:
+    title = " ".join(words)
+    # The definite form of each word as Swedish writes it: "direktör" → "direktören".
+    other = " ".join(
+        word + ("en" if word.endswith(("r", "f")) else "") if flag else word
+        for word, flag in zip(words, [*definite, *[False] * len(words)], strict=False)
+    )
+    assert same_delegate(title, title)
+    assert same_delegate(title.upper(), other) and same_delegate(other, title.upper())
+    assert not same_delegate(title, title + " stab")

@@ -103,9 +103,20 @@ def test_dates_periods_amounts_phones_paragraphs_laws_and_procurements_are_no_nu
 # --- generated shapes ---------------------------------------------------------------------------
 
 LETTERS = "ABCDEFGHIJKLMNOPRSTUVÅÄÖ"
-# A series is never a procurement number's prefix: "MT 1990/1" is a procurement number.
+# A series is never a procurement number's prefix: "MT 1990/1" is a procurement number. Nor is
+# it the label "Dnr" in capitals: "DNR 1990/1" is the label and the number 1990/1.
 PROCUREMENT_PREFIXES = {"MT", "MTH", "UH", "UPH", "UPP"}
-prefix = st.text(LETTERS, min_size=2, max_size=5).filter(lambda p: p not in PROCUREMENT_PREFIXES)
+LABELS = {"DNR"}
+prefix = st.text(LETTERS, min_size=2, max_size=5).filter(
+    lambda p: p not in PROCUREMENT_PREFIXES | LABELS
+)
+
+
+def test_the_label_in_capitals_is_a_label_and_not_a_series() -> None:
+    assert found_in("Beslut om bidrag till Föreningen Norrbacka, DNR 1990/1") == ["1990/1"]
+    assert found_in("Beslut om bidrag till Föreningen Norrbacka, DN 1990/1") == ["DN 1990/1"]
+
+
 year4 = st.integers(1990, 2035).map(str)
 year2 = st.integers(0, 99).map(lambda year: f"{year:02d}")
 serial = st.integers(1, 99_999).map(str)

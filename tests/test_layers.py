@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "meetings",
             "legal_status",
             "delegation_order",
+            "delegation_book",
             "public",
             "boards",
         ),

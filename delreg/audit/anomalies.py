@@ -19,7 +19,7 @@ from typing import Any
 
 from delreg.checks.delegation import same_delegate
 from delreg.config import Config
-from delreg.delegation_order import DelegationOrder
+from delreg.delegation_book import DelegationBook
 from delreg.errors import InputError
 from delreg.model import Decision
 
@@ -115,9 +115,10 @@ def direct_awards_over_threshold(
     return found
 
 
-def delegates_not_named(decisions: Iterable[Decision], order: DelegationOrder) -> list[Decision]:
-    """Decisions whose delegate the order names nowhere (undated or not: any point)."""
-    titles = {title for p in order.points for title in (p.delegate, *p.substitutes)}
+def delegates_not_named(decisions: Iterable[Decision], book: DelegationBook) -> list[Decision]:
+    """Decisions whose delegate no order names, nor any pass passes a point on to (undated or
+    not: any order, any point, any pass)."""
+    titles = book.titles()
     verdicts: dict[str, bool] = {}
     found = []
     for decision in decisions:

@@ -140,7 +140,7 @@ def build_pack(
         for decision in chosen
     )
     rules = DirectAwardRules.from_config(config)
-    order = store.delegation_order()
+    book = store.delegation_book(config.board)
     return AuditPack(
         year=year,
         as_of=as_of.isoformat(),
@@ -156,5 +156,5 @@ def build_pack(
         per_month=tuple(grouped(decisions, by_month, limit, as_of)),
         direct_awards=tuple(direct_awards_over_threshold(decisions, rules)),
         thresholds=rules.thresholds,
-        unnamed_delegates=None if order is None else tuple(delegates_not_named(decisions, order)),
+        unnamed_delegates=(tuple(delegates_not_named(decisions, book)) if book.orders else None),
     )

@@ -1,47 +1,30 @@
 """delegation: decisions the delegation order does not allow (kommunallagen 6 kap. 37 §).
 
-A decision is allowed when some point of the order valid on its date covers it: the point it
-names (or, when it names none, any point whose kinds include its kind), decided by that point's
-delegate or a substitute, for an amount within the point's limit (prisbasbelopp of the
-decision's year). A decision that names no delegate is not held to one; one with no amount is not
-held to a limit. Pure.
+A decision is held to its board's order in force on its date (an undated one to the newest). It
+is allowed when some point of that order valid on its date covers it: the point it names (or,
+when it names none, any point whose kinds include its kind), decided by that point's delegate or
+a substitute, or by someone the point was passed on to (vidaredelegering) through passes in
+force on that date, for an amount within the point's limit (prisbasbelopp of the decision's
+year) and every pass's. A decision that names no delegate is not held to one; one with no amount
+is not held to a limit. Pure.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import lru_cache
 
 from delreg.checks.facts import CheckSource, DelegationFact
 from delreg.checks.findings import Finding, MissingDate, Severity, finding
 from delreg.checks.settings import CheckSettings
-from delreg.delegation_order import DelegationOrder, DelegationPoint, format_amount
+from delreg.delegation_book import DelegationBook
+from delreg.delegation_order import DelegationPoint, Limit, format_amount, same_delegate
 
-# The definite and indefinite forms of a title name the same person: "direktören" is "direktör",
-# "sekreteraren" is "sekreterare", "chefen" is "chef".
-_DEFINITE_ENDINGS = ("en", "n", "et", "t")
-_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2011": "-"})
+__all__ = ["check_delegation", "find", "same_delegate"]
+
 # How many allowed combinations to remember; bounds memory when every amount differs.
 _REMEMBERED = 200_000
-
-
-@lru_cache(maxsize=4096)
-def _folded_title(text: str) -> str:
-    value = text.translate(_DASHES).casefold()
-    return " ".join(re.sub(r"[.,:;()]", " ", value).split())
-
-
-def same_delegate(named: str, listed: str) -> bool:
-    """Whether a decision's delegate is the title the delegation order lists."""
-    first, second = _folded_title(named), _folded_title(listed)
-    if first == second:
-        return True
-    longer, shorter = (first, second) if len(first) > len(second) else (second, first)
-    return longer.startswith(shorter) and longer[len(shorter) :] in _DEFINITE_ENDINGS
 
 
 # Stands in a problem's text for the decision's date, so one verdict serves every decision of
@@ -73,26 +56,22 @@ class _Verdict:
 
 def check_delegation(
     facts: Iterable[DelegationFact],
-    order: DelegationOrder,
+    book: DelegationBook,
     prisbasbelopp: Mapping[int, int],
 ) -> Iterator[Finding | MissingDate]:
-    by_kind: dict[str, list[DelegationPoint]] = {}
-    by_name: dict[str, list[DelegationPoint]] = {}
-    for point in order.points:
-        by_name.setdefault(point.point.casefold(), []).append(point)
-        for kind in point.kinds:
-            by_kind.setdefault(kind, []).append(point)
-    # Between two of these days no point starts or ends, so the same points apply.
-    boundaries = sorted(
-        {point.valid_from for point in order.points if point.valid_from}
-        | {_day_after(point.valid_to) for point in order.points if point.valid_to}
-    )
-    # A million decisions hold few distinct combinations of kind, point, delegate, amount and
-    # period: judge each combination once.
+    """Each decision against its board's order in force on its date. A board without any
+    order is not checked."""
+    by_order: dict[int, _Points] = {}
+    # Between two of these days no order, point or pass starts or ends, so the same ones apply.
+    boundaries = book.boundaries()
+    # A million decisions hold few distinct combinations of board, kind, point, delegate,
+    # amount and period: judge each combination once.
     verdicts: dict[tuple[object, ...], tuple[_Verdict, Severity, str]] = {}
     for fact in facts:
         day = fact.decided_on
+        board = fact.board
         key = (
+            board,
             fact.kind,
             fact.delegation_point,
             fact.delegate,
@@ -102,7 +81,14 @@ def check_delegation(
         )
         known = verdicts.get(key)
         if known is None:
-            verdict = _verdict(fact, by_kind, by_name, prisbasbelopp)
+            order = book.order_on(board, day)
+            if order is None:
+                verdict = _without_order(book, board)
+            else:
+                points = by_order.get(id(order))
+                if points is None:
+                    points = by_order[id(order)] = _Points.of(order.points)
+                verdict = _verdict(fact, board, points, book, prisbasbelopp)
             known = (verdict, verdict.severity, verdict.text)
             if len(verdicts) < _REMEMBERED:
                 verdicts[key] = known
@@ -113,20 +99,47 @@ def check_delegation(
             yield _finding(fact, severity, text)
 
 
-def _day_after(day: str) -> str:
-    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+@dataclass(frozen=True)
+class _Points:
+    """An order's points by kind and by name."""
+
+    by_kind: Mapping[str, list[DelegationPoint]]
+    by_name: Mapping[str, list[DelegationPoint]]
+
+    @classmethod
+    def of(cls, points: Iterable[DelegationPoint]) -> _Points:
+        by_kind: dict[str, list[DelegationPoint]] = {}
+        by_name: dict[str, list[DelegationPoint]] = {}
+        for point in points:
+            by_name.setdefault(point.point.casefold(), []).append(point)
+            for kind in point.kinds:
+                by_kind.setdefault(kind, []).append(point)
+        return cls(by_kind, by_name)
+
+
+def _without_order(book: DelegationBook, board: str) -> _Verdict:
+    orders = book.board_orders(board)
+    if not orders:
+        # No order loaded for this board: the rule has nothing to hold its decisions to.
+        return _Verdict(False)
+    periods = ", ".join(order.period() for order in orders)
+    whose = f"board {board}" if board else "the board"
+    return _Verdict(
+        False, (_Problem(f"no delegation order of {whose} was in force on {_DAY} ({periods})"),)
+    )
 
 
 def _verdict(
     fact: DelegationFact,
-    by_kind: Mapping[str, list[DelegationPoint]],
-    by_name: Mapping[str, list[DelegationPoint]],
+    board: str,
+    points: _Points,
+    book: DelegationBook,
     prisbasbelopp: Mapping[int, int],
 ) -> _Verdict:
     day = fact.decided_on
     on = f" valid on {_DAY}" if day else ""
     if fact.delegation_point:
-        named = by_name.get(fact.delegation_point.strip().casefold(), [])
+        named = points.by_name.get(fact.delegation_point.strip().casefold(), [])
         candidates = [point for point in named if point.valid_on(day)]
         if not named:
             lacks = f"it names point {fact.delegation_point}, which the delegation order lacks"
@@ -145,14 +158,14 @@ def _verdict(
             )
             return _Verdict(False, (_Problem(text),))
     else:
-        candidates = [point for point in by_kind.get(fact.kind, []) if point.valid_on(day)]
+        candidates = [point for point in points.by_kind.get(fact.kind, []) if point.valid_on(day)]
         if not candidates:
             text = f"its kind {fact.kind!r} falls under no point of the delegation order{on}"
             return _Verdict(False, (_Problem(text),))
     needs_year = fact.amount is not None and any(
         point.limit and point.limit.unit == "pbb" for point in candidates
     )
-    problems = [_problems(fact, point, prisbasbelopp) for point in candidates]
+    problems = [_problems(fact, board, point, book, prisbasbelopp) for point in candidates]
     if any(not found for found in problems):
         return _Verdict(needs_year)  # some point allows it
     # Report the point that comes closest to allowing it: fewest errors, then the order's order.
@@ -164,43 +177,57 @@ def _verdict(
 
 
 def _problems(
-    fact: DelegationFact, point: DelegationPoint, prisbasbelopp: Mapping[int, int]
+    fact: DelegationFact,
+    board: str,
+    point: DelegationPoint,
+    book: DelegationBook,
+    prisbasbelopp: Mapping[int, int],
 ) -> list[_Problem]:
     problems = []
+    limits: list[tuple[str, Limit]] = []
+    if point.limit is not None:
+        limits.append((f"point {point.point}", point.limit))
     if fact.delegate and not any(
         same_delegate(fact.delegate, allowed) for allowed in (point.delegate, *point.substitutes)
     ):
-        substitutes = " or ".join(repr(s) for s in point.substitutes) or "none"
-        problems.append(
-            _Problem(
-                f"it was decided by {fact.delegate!r}, who is neither the delegate "
-                f"({point.delegate!r}) nor a substitute ({substitutes}) of point {point.point}"
-            )
-        )
-    if fact.amount is not None and point.limit is not None:
-        year = int(fact.decided_on[:4]) if fact.decided_on else None
-        base = prisbasbelopp.get(year) if year is not None else None
-        limit = point.limit.kronor(base)
-        if limit is None and year is not None:
+        held = book.chain_to(board, point, fact.delegate, fact.decided_on, day_text=_DAY)
+        if held.problem is not None:
+            problems.append(_Problem(f"it was decided by {fact.delegate!r}, but {held.problem}"))
+        elif not held.chain:
+            substitutes = " or ".join(repr(s) for s in point.substitutes) or "none"
             problems.append(
                 _Problem(
-                    f"its amount {format_amount(fact.amount)} kr cannot be checked against the "
-                    f"limit of point {point.point} ({point.limit}): no prisbasbelopp for {year} "
-                    "in the configuration",
-                    Severity.warning,
+                    f"it was decided by {fact.delegate!r}, who is neither the delegate "
+                    f"({point.delegate!r}) nor a substitute ({substitutes}) of point {point.point}"
+                    + (", nor holds it by a pass" if point.pass_on else "")
                 )
             )
-        elif limit is not None and fact.amount > limit:
-            in_kronor = (
-                f" = {format_amount(limit)} kr in {year}" if point.limit.unit == "pbb" else ""
-            )
-            problems.append(
-                _Problem(
-                    f"its amount {format_amount(fact.amount)} kr exceeds the limit of point "
-                    f"{point.point}, {point.limit}{in_kronor}"
-                )
-            )
+        limits.extend((link.label, link.limit) for link in held.chain if link.limit is not None)
+    if fact.amount is not None:
+        problems.extend(_over_limits(fact, limits, prisbasbelopp))
     return problems
+
+
+def _over_limits(
+    fact: DelegationFact, limits: list[tuple[str, Limit]], prisbasbelopp: Mapping[int, int]
+) -> Iterator[_Problem]:
+    assert fact.amount is not None
+    year = int(fact.decided_on[:4]) if fact.decided_on else None
+    base = prisbasbelopp.get(year) if year is not None else None
+    for owner, limit in limits:
+        in_kronor = limit.kronor(base)
+        if in_kronor is None and year is not None:
+            yield _Problem(
+                f"its amount {format_amount(fact.amount)} kr cannot be checked against the "
+                f"limit of {owner} ({limit}): no prisbasbelopp for {year} in the configuration",
+                Severity.warning,
+            )
+        elif in_kronor is not None and fact.amount > in_kronor:
+            converted = f" = {format_amount(in_kronor)} kr in {year}" if limit.unit == "pbb" else ""
+            yield _Problem(
+                f"its amount {format_amount(fact.amount)} kr exceeds the limit of {owner}, "
+                f"{limit}{converted}"
+            )
 
 
 def _finding(fact: DelegationFact, severity: Severity, text: str) -> Finding:
@@ -223,10 +250,10 @@ def _finding(fact: DelegationFact, severity: Severity, text: str) -> Finding:
 
 
 def find(source: CheckSource, settings: CheckSettings) -> Iterator[Finding | MissingDate]:
-    """The family's findings over the register (delreg.checks.families): none without a
-    delegation order to hold the decisions to."""
-    order = source.delegation_order()
-    if order is not None:
+    """The family's findings over the register (delreg.checks.families): each decision held
+    to its board's order in force on its date; none without any order."""
+    book = source.delegation_book(settings.default_board)
+    if book.orders:
         yield from check_delegation(
-            source.delegation_facts(settings.since), order, settings.prisbasbelopp
+            source.delegation_facts(settings.since), book, settings.prisbasbelopp
         )

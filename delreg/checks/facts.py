@@ -24,7 +24,7 @@ from delreg.facts import (
 )
 
 if TYPE_CHECKING:
-    from delreg.delegation_order import DelegationOrder
+    from delreg.delegation_book import DelegationBook
 
 __all__ = [
     "Acknowledgement",
@@ -67,7 +67,10 @@ class CheckSource(Protocol):
 
     def delegation_facts(self, since: str | None) -> Iterable[DelegationFact]: ...
 
-    def delegation_order(self) -> DelegationOrder | None: ...
+    def delegation_book(self, default_board: str = "") -> DelegationBook:
+        """Every board's delegation orders over time and the passes made under them; those
+        stored under no board read as ``default_board``'s ([register] board)."""
+        ...
 
     def contract_notices(self, first: str, last: str) -> Iterable[ContractNotice]:
         """Contracts whose notice_by falls from ``first`` through ``last``."""

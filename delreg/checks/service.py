@@ -50,7 +50,11 @@ def check_register(
     from delreg.store import DecisionQuery
 
     chosen = tuple(rules)
-    missing_order = named and "delegation" in chosen and store.delegation_order() is None
+    missing_order = (
+        named
+        and "delegation" in chosen
+        and not store.delegation_book(settings.default_board).orders
+    )
     findings = run_checks(store, settings, chosen)
     if board is not None:
         # The rules read the whole register (a procurement's chain may cross boards); the

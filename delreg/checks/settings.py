@@ -41,6 +41,8 @@ class CheckSettings:
     prisbasbelopp: Mapping[int, int] = field(default_factory=dict)
     since: str | None = None
     contract_notice_days: int = 90
+    # [register] board (a code or a name): the board of delegation orders stored under none.
+    default_board: str = ""
 
     @property
     def chain_kinds(self) -> frozenset[str]:
@@ -79,6 +81,7 @@ class CheckSettings:
             prisbasbelopp=MappingProxyType(prisbasbelopp),
             since=since,
             contract_notice_days=config.check_setting("contract_notice_days", 90),
+            default_board=config.board,
         )
 
 

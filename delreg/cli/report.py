@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -16,6 +17,7 @@ from delreg.report.formats import FORMATS
 
 if TYPE_CHECKING:
     from delreg.config import Config
+    from delreg.delegation_book import Pass
     from delreg.report.build import MeetingReport, Report
     from delreg.store import Store
 
@@ -24,13 +26,19 @@ else:
     # Typer offers a Literal's values as the option's choices: exactly the registered formats.
     FormatName = Literal[tuple(FORMATS)]
 
+
+class GroupBy(StrEnum):
+    delegate = "delegate"
+
+
 EXAMPLES = (
     "Examples:\n\n"
     "  delreg report --meeting 2024-02-15\n\n"
     "  delreg report --meeting 2024-02-15 --board HSN\n\n"
     "  delreg report --meeting 2024-02-15 -o anmalningsarenden.docx --mark-reported\n\n"
     "  delreg report --meeting 2024-02-15 --public --format html > offentlig.html\n\n"
-    "  delreg report --month last --format csv"
+    "  delreg report --month last --format csv\n\n"
+    "  delreg report --meeting 2024-02-15 --group-by delegate"
 )
 
 
@@ -73,6 +81,14 @@ def report(
             help="Report the listed decisions at the meeting, fixing their item numbers.",
         ),
     ] = False,
+    group_by: Annotated[
+        GroupBy | None,
+        typer.Option(
+            "--group-by",
+            help="Group the decisions by who took them (delegate); a meeting's items keep "
+            "their numbers.",
+        ),
+    ] = None,
 ) -> None:
     """Write the numbered list of delegation decisions for a meeting, or a period report.
 
@@ -122,11 +138,19 @@ def report(
             made = _meeting_report(env, store, config, day, code or "", public, mark_reported)
         else:
             made = period_report(store, first, last, config, public=public, board=code)
+        passes: tuple[Pass, ...] = ()
+        if group_by is not None:
+            from delreg.store.delegation import DelegationStore
+
+            passes = DelegationStore(store, config.board).book().passes
         status = None
         if written.CARRIES_STATUS:
             from delreg.store.appeals import status_book
 
             status = status_book(store, config).report_status
+    from delreg.report.grouping import grouped
+
+    made = grouped(made, group_by.value if group_by else None, passes)
     payload = render(made, chosen, config, status=status)
     _deliver(env, payload, output, binary=written.BINARY)
 

@@ -52,6 +52,8 @@ class MeetingReport:
     fixed: bool
     # Unreported decisions that would qualify but stay off a fixed list.
     left_for_next_meeting: int = 0
+    # The list by who took the decisions (`--group-by delegate`); empty: one list.
+    delegate_groups: tuple[DelegateGroup, ...] = ()
 
     @property
     def unreported(self) -> list[str]:
@@ -67,12 +69,25 @@ class KindGroup:
 
 
 @dataclass(frozen=True)
+class DelegateGroup:
+    """The decisions one delegate took (None: those that name no delegate)."""
+
+    delegate: str | None
+    items: tuple[ReportItem, ...]
+    # Who passed a point on to this delegate (vidaredelegering) in force when these decisions
+    # were taken: the decisions are reported to them too (kommunallagen 7 kap. 7 §).
+    passed_on_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class PeriodReport:
     since: str | None
     until: str | None
     board: str
     groups: tuple[KindGroup, ...]
     public: bool
+    # Grouped by who took the decisions instead of by kind (`--group-by delegate`).
+    delegate_groups: tuple[DelegateGroup, ...] = ()
 
     @property
     def items(self) -> tuple[ReportItem, ...]:

@@ -7,10 +7,11 @@ the configuration (keys as in ``LABELS``; ``{…}`` are filled in).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from delreg.config import Config
-from delreg.report.build import MeetingReport, PeriodReport, Report, ReportItem
+from delreg.report.build import DelegateGroup, MeetingReport, PeriodReport, Report, ReportItem
 
 LABELS = {
     "decisions": "Anmälningsärenden",
@@ -27,6 +28,9 @@ LABELS = {
     "period_since": "Delegationsbeslut från och med {since}",
     "period_until": "Delegationsbeslut till och med {until}",
     "group": "{label} ({count})",
+    "delegate_group": "{delegate} ({count})",
+    "passed_on_by": "{group}, vidaredelegering från {by}",
+    "no_delegate": "Delegat ej angiven",
     "undated": "utan datum",
     "reported_at": "anmält {date}, punkt {item}",
     "not_reported": "ej anmält",
@@ -94,6 +98,12 @@ def meeting_layout(report: MeetingReport, words: dict[str, str]) -> Layout:
         entries=tuple(Entry(item.number, item.sentence) for item in report.items),
         empty_text=words["no_decisions"],
     )
+    lists: tuple[Section, ...] = (decisions,)
+    if report.delegate_groups:
+        lists = tuple(
+            _delegate_section(group, words, lambda item: Entry(item.number, item.sentence))
+            for group in report.delegate_groups
+        )
     notices = Section(
         title=words["notices"],
         entries=tuple(
@@ -108,7 +118,7 @@ def meeting_layout(report: MeetingReport, words: dict[str, str]) -> Layout:
         heading=report.board,
         subtitle=subtitle,
         note=words["public"] if report.public else None,
-        sections=tuple(section for section in (decisions, notices) if _shown(section)),
+        sections=tuple(section for section in (*lists, notices) if _shown(section)),
         summary=None,
         appeal=words["appeal"].format(date=report.appeal_ends_on)
         if report.appeal_ends_on
@@ -132,6 +142,13 @@ def period_layout(report: PeriodReport, words: dict[str, str]) -> Layout:
         )
         for group in report.groups
     )
+    if report.delegate_groups:
+        sections = tuple(
+            _delegate_section(
+                group, words, lambda item: Entry(None, _dated_line(item, words)), numbered=False
+            )
+            for group in report.delegate_groups
+        )
     total = len(report.items)
     summary = (
         words["summary"].format(
@@ -169,6 +186,24 @@ def _dated_line(item: ReportItem, words: dict[str, str]) -> str:
         else words["not_reported"]
     )
     return f"{decision.decided_on or words['undated']} ({status}): {item.sentence}"
+
+
+def _delegate_section(
+    group: DelegateGroup,
+    words: dict[str, str],
+    entry: Callable[[ReportItem], Entry],
+    *,
+    numbered: bool = True,
+) -> Section:
+    delegate = group.delegate or words["no_delegate"]
+    title = words["delegate_group"].format(delegate=delegate, count=len(group.items))
+    if group.passed_on_by:
+        title = words["passed_on_by"].format(group=title, by=" och ".join(group.passed_on_by))
+    return Section(
+        title=title,
+        entries=tuple(entry(item) for item in group.items),
+        numbered=numbered,
+    )
 
 
 def _shown(section: Section) -> bool:

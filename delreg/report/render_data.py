@@ -18,6 +18,7 @@ from typing import Any
 
 from delreg.model import DECISION_FIELDS, Decision
 from delreg.report.build import MeetingReport, Report, ReportItem
+from delreg.report.grouping import items_in_order
 from delreg.spreadsheet import protect
 
 CSV_COLUMNS: tuple[str, ...] = (*DECISION_FIELDS, "sentence")
@@ -36,6 +37,24 @@ def item_json(item: ReportItem, status: StatusOf | None = None) -> dict[str, Any
 
 
 def report_json(report: Report, status: StatusOf | None = None) -> dict[str, Any]:
+    document = _report_json(report, status)
+    if report.delegate_groups:
+        # Extends the shape only when asked for: the default document stays as it was.
+        document["group_by"] = "delegate"
+        document["delegates"] = [
+            {
+                "delegate": group.delegate,
+                "count": len(group.items),
+                "diary_numbers": [item.decision.diary_number for item in group.items],
+                "passed_on_by": list(group.passed_on_by),
+            }
+            for group in report.delegate_groups
+        ]
+    return document
+
+
+def _report_json(report: Report, status: StatusOf | None) -> dict[str, Any]:
+    items = [item_json(item, status) for item in items_in_order(report)]
     if isinstance(report, MeetingReport):
         meeting = report.meeting
         return {
@@ -46,7 +65,7 @@ def report_json(report: Report, status: StatusOf | None = None) -> dict[str, Any
             "posted_on": meeting.posted_on,
             "appeal_ends_on": report.appeal_ends_on,
             "public": report.public,
-            "items": [item_json(item, status) for item in report.items],
+            "items": items,
             "notices": [
                 {"position": notice.position, "text": notice.text, "date": notice.date}
                 for notice in report.notices
@@ -63,7 +82,7 @@ def report_json(report: Report, status: StatusOf | None = None) -> dict[str, Any
         ],
         "total": len(report.items),
         "reported": report.reported,
-        "items": [item_json(item, status) for item in report.items],
+        "items": items,
     }
 
 
@@ -93,7 +112,7 @@ def render_csv(report: Report) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for item in report.items:
+    for item in items_in_order(report):
         values = item_json(item)
         # A subject such as "=HYPERLINK(…)" stays text when the list is opened in Excel.
         writer.writerow([protect(csv_cell(values.get(name))) for name in CSV_COLUMNS])

@@ -1,5 +1,5 @@
-"""What the checks read from the register, and what they write: acknowledgements and the
-delegation order.
+"""What the checks read from the register, and what they write: acknowledgements. (The
+delegation orders and passes are kept by delreg.store.delegation.)
 
 Each query narrows in SQL to the rows a rule could flag (a superset; the rule decides again in
 Python), so checking a register of a million decisions never walks it row by row in Python more
@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterator
-from fractions import Fraction
 from typing import Any
 
-from delreg.delegation_order import DelegationOrder, DelegationPoint, Limit
+from delreg.delegation_book import DelegationBook
 from delreg.errors import NotFound
 from delreg.facts import (
     Acknowledgement,
@@ -26,7 +25,6 @@ from delreg.facts import (
     RepeatedReporting,
     UnreportedDecision,
 )
-from delreg.store.columns import DamagedValue
 from delreg.store.decisions import DecisionRoom
 
 _LIVE = "d.deleted_at IS NULL"
@@ -130,8 +128,9 @@ class ComplianceRoom(DecisionRoom):
     def delegation_facts(self, since: str | None) -> Iterator[DelegationFact]:
         parameters: list[Any] = []
         sql = self._since(
+            # NULL: the unnamed board of a register that names none.
             "SELECT d.diary_number, d.kind, d.decided_on, d.delegate, d.delegation_point, "
-            f"d.amount FROM decisions d WHERE {_LIVE}",
+            f"d.amount, coalesce(d.board, '') FROM decisions d WHERE {_LIVE}",
             parameters,
             since,
         )
@@ -210,90 +209,11 @@ class ComplianceRoom(DecisionRoom):
         ).fetchone()
         return Acknowledgement(*row) if row else None
 
-    # --- the delegation order -----------------------------------------------------------------
+    # --- the delegation orders ---------------------------------------------------------------
 
-    def save_delegation_order(self, order: DelegationOrder) -> int:
-        """Replace the stored order with ``order``; returns how many points it replaced."""
-        with self._write():
-            replaced = int(self._query("SELECT count(*) FROM delegation_points").fetchone()[0])
-            self._query("DELETE FROM delegation_points")
-            self.connection.executemany(
-                "INSERT INTO delegation_points (point, matter, kinds, delegate, substitutes, "
-                "limit_amount, limit_unit, valid_from, valid_to, line) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_point_row(point) for point in order.points],
-            )
-            self._query(
-                "INSERT INTO delegation_orders (loaded_at, user, source, board, adopted, points) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    self._now(),
-                    self.user,
-                    order.source,
-                    order.board,
-                    order.adopted,
-                    len(order.points),
-                ],
-            )
-        return replaced
+    def delegation_book(self, default_board: str = "") -> DelegationBook:
+        """Every board's delegation orders over time and the passes made under them;
+        ``default_board`` is ``[register] board`` (see delreg.store.delegation)."""
+        from delreg.store.delegation import DelegationStore
 
-    def delegation_order(self) -> DelegationOrder | None:
-        """The order last loaded, or None when none has been."""
-        points = tuple(
-            _point_from_row(row)
-            for row in self._rows(
-                "SELECT point, matter, kinds, delegate, substitutes, limit_amount, limit_unit, "
-                "valid_from, valid_to, line FROM delegation_points ORDER BY id",
-                [],
-            )
-        )
-        if not points:
-            return None
-        header = self._query(
-            "SELECT source, board, adopted FROM delegation_orders ORDER BY id DESC LIMIT 1"
-        ).fetchone()
-        source, board, adopted = header if header else ("", "", None)
-        return DelegationOrder(
-            points=points, source=source or "", board=board or "", adopted=adopted
-        )
-
-
-def _point_row(point: DelegationPoint) -> tuple[Any, ...]:
-    return (
-        point.point,
-        point.matter,
-        json.dumps(list(point.kinds), ensure_ascii=False),
-        point.delegate,
-        json.dumps(list(point.substitutes), ensure_ascii=False),
-        str(point.limit.amount) if point.limit else None,
-        point.limit.unit if point.limit else None,
-        point.valid_from,
-        point.valid_to,
-        point.line,
-    )
-
-
-def _point_from_row(row: tuple[Any, ...]) -> DelegationPoint:
-    point, matter, kinds, delegate, substitutes, amount, unit, valid_from, valid_to, line = row
-    limit = Limit(Fraction(amount), unit) if amount is not None and unit in ("kr", "pbb") else None
-    return DelegationPoint(
-        point=point,
-        matter=matter,
-        delegate=delegate,
-        kinds=_names(kinds, point),
-        substitutes=_names(substitutes, point),
-        limit=limit,
-        valid_from=valid_from,
-        valid_to=valid_to,
-        line=line,
-    )
-
-
-def _names(text: str, point: str) -> tuple[str, ...]:
-    try:
-        names = json.loads(text)
-    except ValueError:
-        names = None
-    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
-        raise DamagedValue(f"delegation point {point} is not the JSON delreg wrote")
-    return tuple(names)
+        return DelegationStore(self, default_board).book()

@@ -239,6 +239,60 @@ def _drop_the_board_index(db: Any) -> None:
     db.execute("DROP INDEX IF EXISTS idx_decisions_board_decided_on")
 
 
+def _add_delegation_history(db: Any) -> None:
+    # Orders are kept over time, per board: each with its period, the board's code, and, once a
+    # load with the same start replaced it, when. A load used to replace the points whole, so
+    # every order line but the newest was replaced by the one after it, and the stored points
+    # are the newest's. The board text the file gave becomes the order's name; its code is left
+    # empty, which means the configured default board.
+    for name in ("valid_from", "valid_to", "name", "replaced_at"):
+        db["delegation_orders"].add_column(name, str)
+    db.execute(
+        "UPDATE delegation_orders SET name = board, board = '', replaced_at = ("
+        "SELECT min(later.loaded_at) FROM delegation_orders later "
+        "WHERE later.id > delegation_orders.id)"
+    )
+    has_points = db.execute("SELECT count(*) FROM delegation_points").fetchone()[0]
+    newest = db.execute("SELECT max(id) FROM delegation_orders").fetchone()[0]
+    if has_points and newest is None:
+        db.execute(
+            "INSERT INTO delegation_orders (loaded_at, source, board, name, points) "
+            "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), '', '', '', ?)",
+            [has_points],
+        )
+        newest = db.execute("SELECT max(id) FROM delegation_orders").fetchone()[0]
+    db["delegation_points"].add_column("order_id", int, fk="delegation_orders", fk_col="id")
+    db["delegation_points"].add_column("pass_on", int, not_null_default=0)
+    db.execute("UPDATE delegation_points SET order_id = ?", [newest])
+    db["delegation_points"].create_index(["order_id"])
+    db["delegation_orders"].create_index(["board", "valid_from"])
+    # Vidaredelegering: a point passed on by its delegate (or by the holder of the pass it rests
+    # on) to another employee for a period. Rows are never deleted: a pass ends (valid_to), or
+    # is withdrawn when recorded in error, and the history keeps each change.
+    db["delegation_passes"].create(
+        {
+            "id": int,
+            "board": str,
+            "point": str,
+            "passed_by": str,
+            "passed_to": str,
+            "valid_from": str,
+            "valid_to": str,
+            "limit_amount": str,
+            "limit_unit": str,
+            "rests_on": int,
+            "created_at": str,
+            "user": str,
+            "withdrawn_at": str,
+        },
+        pk="id",
+        not_null={"board", "point", "passed_by", "passed_to", "valid_from", "created_at"},
+        defaults={"board": ""},
+        foreign_keys=[("rests_on", "delegation_passes", "id")],
+    )
+    db["delegation_passes"].create_index(["board", "point"])
+
+
 def _add_import_marks(db: Any) -> None:
     # What the register remembers of an import it took whole (delreg.store.marks), so that the
     # same export imported again into an unchanged register is not read a second time.
@@ -259,6 +313,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_contract_dates_and_appeals,
     _add_boards,
     _drop_the_board_index,
+    _add_delegation_history,
     _add_import_marks,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

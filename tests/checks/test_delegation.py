@@ -120,6 +120,8 @@ def test_without_an_order_the_rule_is_silent(delreg: Invoke) -> None:
         ("Ekonomidirektören", "Hälso- och sjukvårdsdirektör", False),
         ("Biträdande hälso- och sjukvårdsdirektör", "Hälso- och sjukvårdsdirektör", False),
         ("Hälso- och sjukvårdsdirektörens stab", "Hälso- och sjukvårdsdirektör", False),
+        ("Verksamhetschefen Ortopedi", "Verksamhetschef ortopedi", True),
+        ("Verksamhetschef Ortopedi", "Verksamhetschef Kirurgi", False),
     ],
 )
 def test_titles_match_in_definite_and_indefinite_form(named: str, listed: str, same: bool) -> None:

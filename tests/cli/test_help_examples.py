@@ -62,10 +62,18 @@ PREPARE: dict[str, list[list[str]]] = {
             "delreg report --meeting 2024-02-15 --board HSN",
             "delreg import data/example-diarium.csv --board HSN",
             "delreg edit 23RS710 --board HSN",
+            "delreg delegation load data/delegationsordning.toml --board HSN",
         )
     },
     "delreg publish offentligt-rs --board RS --base-url https://region.example/rs/ "
     "--contact registrator@region.example": [["boards", "add", "RS", "--name", "Regionstyrelsen"]],
+    # A point passed on before the pass is ended or withdrawn.
+    "delreg delegation end 1 --on 2024-06-30": [
+        ["delegation", "pass", "4.1", "--to", "Verksamhetschef Ortopedi", "--from", "2024-02-01"]
+    ],
+    "delreg delegation withdraw 1": [
+        ["delegation", "pass", "4.1", "--to", "Verksamhetschef Ortopedi", "--from", "2024-02-01"]
+    ],
     "delreg verify --report 2024-02-15 lista.docx": [
         ["report", "--meeting", "2024-02-15", "-o", "lista.docx", "--mark-reported"]
     ],
