@@ -42,8 +42,10 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
-# The benchmark (bench/RESULTS.md): about 20 minutes for 10 000 to 1 000 000 rows.
-# Smaller runs: make bench BENCH_ARGS=--quick, or BENCH_SIZES=10000,50000 make bench.
+# The benchmark (bench/RESULTS.md): about 20 minutes for 10 000 to 1 000 000 rows, then issue
+# 18's comparison with sqlite-utils and a plain executemany at 200 000 and 1 000 000 rows.
+# Smaller runs: make bench BENCH_ARGS=--quick, or BENCH_SIZES=10000,50000 make bench;
+# one part: BENCH_ARGS="--parts versus,pdf --versus-sizes 20000".
 # Then `delreg publish` of 100 000 decisions against a sqlite3 copy (BENCH_PUBLISH_ARGS=--rows N).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

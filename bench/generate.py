@@ -2,7 +2,10 @@
 
 ``write_export(path, rows)`` writes a CSV in the shape ``delreg list --format csv`` writes (the
 decision's JSON keys as the header, parties joined with ``; ``), the way a register's export or a
-merged archive reaches ``delreg import``. ``write_agenda(path, size)`` writes an agenda text of
+merged archive reaches ``delreg import``. With ``distinct_subjects=True`` every decision has a
+subject of its own, as in a real register (the clinic or office it concerns, a named person or
+period, the registry's case reference), instead of a few hundred subjects repeated: the same
+decisions otherwise, cell for cell. ``write_agenda(path, size)`` writes an agenda text of
 about ``size`` bytes in the board's phrasing, for the agenda parser.
 
 The data follows domain.md: diary numbers in every shape listed there (a few written the way
@@ -116,6 +119,42 @@ PUBLIC_PARTIES = (
 )  # fmt: skip
 SECRET_REASONS = ("OSL 19:3", "OSL 31:16", "OSL 25:1", "OSL 39:3")
 
+# What makes a real register's subjects differ from one another: whom a decision concerns and
+# where, a person or a period, the registry's own reference.
+UNITS = (
+    "Anestesi- och intensivvårdskliniken", "Akutkliniken", "Barn- och ungdomskliniken",
+    "Hjärtkliniken", "Infektionskliniken", "Kirurgiska kliniken", "Kvinnokliniken",
+    "Lungkliniken", "Medicinska kliniken", "Neurologiska kliniken", "Onkologiska kliniken",
+    "Ortopediska kliniken", "Psykiatriska kliniken", "Rättspsykiatrin", "Röntgenkliniken",
+    "Laboratoriemedicin", "Habiliteringen", "Tandvårdens klinik för specialisttandvård",
+    "Hälsoval", "Regionservice", "Kollektivtrafikförvaltningen", "Kulturförvaltningen",
+    "Ambulanssjukvården", "Sjukhusapoteket", "Medicinsk teknik", "Ögonkliniken",
+    "Öron-, näs- och halskliniken", "Hudkliniken", "Geriatriska kliniken", "Rehabiliteringen",
+)  # fmt: skip
+SITES = (
+    "Universitetssjukhuset Örebro", "Karlskoga lasarett", "Lindesbergs lasarett",
+    "vårdcentralen Tybble", "vårdcentralen Brickebacken", "vårdcentralen Vivalla",
+    "vårdcentralen Hallsberg", "vårdcentralen Kumla", "vårdcentralen Askersund",
+    "vårdcentralen Nora", "vårdcentralen Laxå", "vårdcentralen Degerfors",
+    "Eyrafältet", "Campus USÖ", "regionhuset", "depån i Hallsberg", "Hagaby",
+    "vårdcentralen Lillån", "vårdcentralen Varberga", "vårdcentralen Mikaelsgården",
+)  # fmt: skip
+FIRST_NAMES = (
+    "Anna", "Eva", "Maria", "Karin", "Sara", "Lena", "Emma", "Kerstin", "Ingrid", "Elin",
+    "Lars", "Mikael", "Anders", "Johan", "Erik", "Per", "Karl", "Peter", "Jan", "Fredrik",
+    "Aisha", "Mohammed", "Ali", "Fatima", "Noor", "Milan", "Jelena", "Tomasz", "Ewa", "Aino",
+)  # fmt: skip
+SURNAMES = (
+    "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson",
+    "Persson", "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Jansson", "Hansson",
+    "Bengtsson", "Lindberg", "Lindqvist", "Lundgren", "Berglund", "Sandberg", "Forsberg",
+    "Hassan", "Ahmed", "Kovačević", "Nowak", "Virtanen", "Åberg", "Öberg", "Ekström", "Holm",
+)  # fmt: skip
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december",
+)  # fmt: skip
+
 
 @dataclass
 class _Counters:
@@ -183,10 +222,14 @@ def _procurement_number(rng: random.Random, decided: date, counters: _Counters) 
     return number
 
 
-def decisions(rows: int, seed: int = 2024) -> Iterator[dict[str, str]]:
+def decisions(
+    rows: int, seed: int = 2024, *, distinct_subjects: bool = False
+) -> Iterator[dict[str, str]]:
     """``rows`` decisions as CSV cells, dates spread evenly over the ten years, in date order
-    within each procurement chain."""
+    within each procurement chain. With ``distinct_subjects`` each has a subject of its own;
+    the rest is cell for cell the same (the subjects draw on a random generator of their own)."""
     rng = random.Random(seed)
+    subjects = random.Random(seed + 1) if distinct_subjects else None
     counters = _Counters({}, {}, {})
     made = 0
     while made < rows:
@@ -208,6 +251,8 @@ def decisions(rows: int, seed: int = 2024) -> Iterator[dict[str, str]]:
             cells["diary_number"] = _as_typed(rng, _diary_number(rng, org, day, counters))
             _finish(rng, cells, day, counters)
             made += 1
+            if subjects is not None:
+                cells["subject"] = _own_subject(subjects, cells, day, made)
             yield cells
 
 
@@ -215,6 +260,23 @@ def _subject(rng: random.Random) -> str:
     if rng.random() < 0.006:
         return rng.choice(ULTRASOUND)
     return rng.choice(EQUIPMENT)
+
+
+def _own_subject(rng: random.Random, cells: dict[str, str], day: date, serial: int) -> str:
+    """The decision's subject made its own, in the ways a registrar words one: where it
+    applies, whom or which period it concerns, and the case reference (unique, so no two
+    subjects are the same)."""
+    subject = f"{cells['subject']} till {rng.choice(UNITS)}, {rng.choice(SITES)}"
+    roll = rng.random()
+    if roll < 0.3:
+        subject += f", avser {rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+    elif roll < 0.6:
+        first = rng.randrange(12)
+        subject += (
+            f", perioden {MONTHS[first]} {day.year} till "
+            f"{MONTHS[(first + rng.randrange(1, 12)) % 12]} {day.year + 1}"
+        )
+    return f"{subject} (ärende {day.year}-{serial:07d})"
 
 
 def _procurement_chain(
@@ -311,11 +373,13 @@ def _finish(rng: random.Random, cells: dict[str, str], day: date, counters: _Cou
         cells["item"] = str(item)
 
 
-def write_export(path: Path, rows: int, seed: int = 2024) -> Path:
+def write_export(
+    path: Path, rows: int, seed: int = 2024, *, distinct_subjects: bool = False
+) -> Path:
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(COLUMNS)
-        for cells in decisions(rows, seed):
+        for cells in decisions(rows, seed, distinct_subjects=distinct_subjects):
             writer.writerow([cells.get(name, "") for name in COLUMNS])
     return path
 
@@ -372,8 +436,16 @@ def main() -> None:
     parser.add_argument("path", type=Path)
     parser.add_argument("rows", type=int)
     parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument(
+        "--distinct-subjects", action="store_true", help="every decision its own subject"
+    )
     arguments = parser.parse_args()
-    write_export(arguments.path, arguments.rows, arguments.seed)
+    write_export(
+        arguments.path,
+        arguments.rows,
+        arguments.seed,
+        distinct_subjects=arguments.distinct_subjects,
+    )
 
 
 if __name__ == "__main__":

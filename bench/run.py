@@ -8,6 +8,14 @@ register. Not a test: nothing here fails a build.
     python bench/run.py                    # 10 000, 100 000 and 1 000 000 rows (about 20 min)
     python bench/run.py --quick            # 10 000 and 100 000 rows (about 2 min)
     BENCH_SIZES=10000,50000 python bench/run.py
+    python bench/run.py --parts versus,pdf --versus-sizes 20000   # only issue 18's table
+
+Then issue 18's table, "the tool a user would pick instead": delreg's import of an export
+with a subject of its own per decision (200 000 and 1 000 000 rows; --quick: 20 000) against
+the sqlite-utils command line (`insert --csv`, then `enable-fts --create-triggers` on the same
+columns) and a plain executemany into a table of the same columns without an index, measured
+in the same run; the same file imported again; `report --month` on that register; a 200-page
+agenda PDF against PDFium's bare text extraction (--quick: 20 pages).
 
 Generated exports and registers go to bench/out/ (or --work DIR); exports are kept and reused.
 """
@@ -37,8 +45,15 @@ import generate  # noqa: E402  (bench/ is not a package)
 
 PYTHON = sys.executable
 DELREG = str(Path(sys.executable).with_name("delreg"))
+SQLITE_UTILS = str(Path(sys.executable).with_name("sqlite-utils"))
 FULL_SIZES = (10_000, 100_000, 1_000_000)
 QUICK_SIZES = (10_000, 100_000)
+VERSUS_SIZES = (200_000, 1_000_000)
+VERSUS_QUICK_SIZES = (20_000,)
+PDF_PAGES = 200
+PDF_QUICK_PAGES = 20
+# "classic": start-up, the agenda text and the growth with size (the table above issue 18's).
+PARTS = ("classic", "versus", "pdf")
 AGENDA_BYTES = 5_000_000
 SEARCH_WORD = "ultraljud"
 REPORT_MONTH = "2024-01"
@@ -105,6 +120,35 @@ with open(source, newline="", encoding="utf-8") as stream:
     )
 """
 
+# The floor a user would write by hand: the export's columns as they stand, every cell as the
+# text it is, one executemany in one transaction into a table with no index, key or trigger.
+PLAIN = """
+import csv, sqlite3, sys
+source, database = sys.argv[1], sys.argv[2]
+connection = sqlite3.connect(database, isolation_level=None)
+with open(source, newline="", encoding="utf-8") as stream:
+    rows = csv.reader(stream)
+    header = next(rows)
+    connection.execute("BEGIN")
+    connection.execute(f"CREATE TABLE decisions ({', '.join(header)})")
+    connection.executemany(f"INSERT INTO decisions VALUES ({', '.join('?' * len(header))})", rows)
+    connection.execute("COMMIT")
+"""
+
+# The columns and tokenizer of delreg's full-text index (delreg/store/schema.py), for the
+# sqlite-utils baseline to index the same text the same way.
+FTS_COLUMNS = ("diary_number", "procurement_number", "subject", "parties")
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+# PDFium's bare text extraction, page by page, as delreg's PDF reader calls it.
+PDF_TEXT = """
+import sys
+import pypdfium2 as pdfium
+document = pdfium.PdfDocument(sys.argv[1])
+pages = [page.get_textpage().get_text_bounded() for page in document]
+print(len(pages), sum(len(text) for text in pages))
+"""
+
 AGENDA = """
 import sys, time
 from delreg.config import load_config
@@ -127,6 +171,19 @@ class Run:
     peak_kb: int
     stdout: bytes = b""
     returncode: int = 0
+
+
+def run_processes(*commands: Sequence[str], env: dict[str, str]) -> Run:
+    """Commands run one after the other as one step a user takes: the sum of their times, the
+    highest of their peaks; stops at the first that fails."""
+    total = Run(0.0, 0)
+    for command in commands:
+        run = run_process(command, env=env)
+        total = Run(total.seconds + run.seconds, max(total.peak_kb, run.peak_kb), run.stdout)
+        total.returncode = run.returncode
+        if run.returncode != 0:
+            break
+    return total
 
 
 def run_process(command: Sequence[str], *, env: dict[str, str], stdin: Path | None = None) -> Run:
@@ -178,14 +235,20 @@ def interleaved(
 
 def fresh_register(path: Path, env: dict[str, str]) -> Path:
     """An empty register as delreg makes it (schema, indexes, triggers), made outside the timing."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    subprocess.run(
-        [DELREG, "--db", str(path), "meetings", "list"],
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    remove_register(path)
+    # Only a writing command starts a register: an import of an export with no rows.
+    empty = path.with_name(f"{path.name}-header.csv")
+    empty.write_text(",".join(generate.COLUMNS) + "\n", encoding="utf-8")
+    try:
+        subprocess.run(
+            [DELREG, "--db", str(path), "import", str(empty), "--format", "csv"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    finally:
+        empty.unlink()
     return path
 
 
@@ -296,6 +359,203 @@ def measure_agenda(work: Path, env: dict[str, str]) -> tuple[Figure, int, int]:
         # The parse alone, as the script timed it: not the interpreter's start.
         figure.runs.append(Run(float(seconds), run.peak_kb))
     return figure, written, found
+
+
+# --- issue 18: against the tool a user would pick instead ------------------------------------
+
+
+@dataclass
+class VersusResult:
+    rows: int
+    imported: Figure  # delreg import of a fresh register; baseline: the plain executemany
+    sqlite_utils: Figure  # insert --csv, then enable-fts --create-triggers
+    again: Figure  # delreg import of the same file into the register it just filled
+    report: Figure | None = None  # report --month; baseline: python -c "import sqlite3"
+    report_items: int = 0
+
+
+def measure_versus(
+    rows: int, work: Path, env: dict[str, str], runs: int, *, report: bool
+) -> VersusResult:
+    export = work / f"export-distinct-{rows}.csv"
+    if not export.exists():
+        say(f"  generating {rows} decisions, each its own subject")
+        generate.write_export(export, rows, distinct_subjects=True)
+    database = work / f"versus-{rows}.db"
+    other = work / f"versus-other-{rows}.db"
+    delreg = [DELREG, "--db", str(database), "import", str(export), "--format", "csv"]
+    fts = [SQLITE_UTILS, "enable-fts", str(other), "decisions", *FTS_COLUMNS]
+    fts += ["--fts5", "--create-triggers", "--tokenize", FTS_TOKENIZER]
+
+    def first() -> Run:
+        # All the work a user waits for, creating the register included.
+        remove_register(database)
+        return run_process(delreg, env=env)
+
+    def sqlite_utils() -> Run:
+        remove_register(other)
+        insert = [SQLITE_UTILS, "insert", str(other), "decisions", str(export), "--csv"]
+        return run_processes(insert, fts, env=env)
+
+    def plain() -> Run:
+        remove_register(other)
+        return run_process([PYTHON, "-c", PLAIN, str(export), str(other)], env=env)
+
+    result = VersusResult(rows, Figure(), Figure(), Figure())
+    say(f"  import against sqlite-utils and executemany ({runs} runs each)")
+    for _ in range(runs):
+        result.imported.baseline.append(plain())
+        result.sqlite_utils.runs.append(sqlite_utils())
+        result.imported.runs.append(first())
+        # Nothing changed since: what a nightly re-import of the same export costs.
+        result.again.runs.append(run_process(delreg, env=env))
+    remove_register(other)
+    for name, runs_of in (
+        ("delreg import", result.imported.runs),
+        ("delreg import again", result.again.runs),
+        ("sqlite-utils", result.sqlite_utils.runs),
+        ("the plain executemany", result.imported.baseline),
+    ):
+        if any(run.returncode != 0 for run in runs_of):
+            raise SystemExit(f"{name} failed at {rows} rows")
+    if report:
+        say("  report --month")
+        query_env = {**env, "DELREG_DB": str(database)}
+        result.report = interleaved(
+            7,
+            lambda: run_process(
+                [DELREG, "report", "--month", REPORT_MONTH, "--format", "json"], env=query_env
+            ),
+            command_baseline(env),
+        )
+        result.report_items = len(json.loads(result.report.runs[-1].stdout)["items"])
+    remove_register(database)
+    return result
+
+
+@dataclass
+class PdfResult:
+    pages: int
+    items: int
+    figure: Figure  # delreg import of the agenda; baseline: PDFium's text of every page
+    note: str = ""
+
+
+def measure_pdf(work: Path, env: dict[str, str], pages: int, runs: int) -> PdfResult:
+    """delreg's import of an agenda PDF of ``pages`` pages (fpdf2, Symbol bullets, running head
+    and foot: tests/helpers/documents.py) into a fresh register, against a process that only
+    asks PDFium for the text of every page."""
+    sys.path.insert(0, str(HERE.parent))
+    import pypdfium2 as pdfium
+
+    from tests.helpers.documents import fpdf_agenda, many_items
+
+    agenda = work / f"agenda-{pages}p.pdf"
+    if not agenda.exists():
+        say(f"  writing a {pages}-page agenda PDF")
+        fonts = work / "fonts"
+        fonts.mkdir(exist_ok=True)
+        items = pages * 17  # about a page's items in this layout; made exact below
+        for _ in range(3):
+            data = fpdf_agenda(many_items(items), layout="bullets", font_folder=fonts)
+            made = len(pdfium.PdfDocument(data))
+            if made == pages:
+                break
+            items = items * pages // made + (1 if made < pages else -1)
+        agenda.write_bytes(data)
+    database = work / "agenda-pdf.db"
+    command = [DELREG, "--db", str(database), "import", str(agenda), "--json"]
+
+    def imported() -> Run:
+        remove_register(database)
+        return run_process(command, env=env)
+
+    def bare() -> Run:
+        return run_process([PYTHON, "-c", PDF_TEXT, str(agenda)], env=env)
+
+    figure = interleaved(runs, imported, bare)
+    result = PdfResult(int(figure.baseline[-1].stdout.split()[0]), 0, figure)
+    if any(run.returncode != 0 for run in figure.runs):
+        result.note = f"delreg import exited {figure.runs[-1].returncode}"
+    else:
+        summary = json.loads(figure.runs[-1].stdout)
+        result.items = int(summary["inserted"])
+    remove_register(database)
+    return result
+
+
+def versus_table(results: list[VersusResult], pdf: PdfResult | None) -> list[str]:
+    """Issue 18's table: each target as a ratio to its baseline measured in the same run."""
+    lines = [
+        "| what | baseline (same run) | delreg | ratio | target | |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        n = f"{r.rows:,}".replace(",", " ")
+        ratio = r.imported.median / r.sqlite_utils.median
+        floor = r.imported.median / r.imported.base
+        again = r.again.median / r.imported.median
+        lines += [
+            f"| import {n} decisions from CSV, distinct subjects | sqlite-utils insert --csv + "
+            f"enable-fts {secs(r.sqlite_utils.median)} | {secs(r.imported.median)} | "
+            f"{ratio:.2f}x | ≤ 0.5x | {verdict(ratio <= 0.5)} |",
+            f"| the same | plain executemany, no index {secs(r.imported.base)} | "
+            f"{secs(r.imported.median)} | {floor:.2f}x | report; aim ≤ 4x | "
+            f"{verdict(floor <= 4)} |",
+            f"| import the same {n} again, nothing changed | the first import "
+            f"{secs(r.imported.median)} | {secs(r.again.median)} | {again:.2f}x | ≤ 0.3x | "
+            f"{verdict(again <= 0.3)} |",
+        ]
+    largest = results[-1] if results else None
+    if largest is not None and largest.report is not None:
+        above = largest.report.median - largest.report.base
+        lines.append(
+            f"| `report --month {REPORT_MONTH} --format json` at "
+            f"{largest.rows:,} rows ({largest.report_items} items) | ".replace(",", " ")
+            + f'`python -c "import sqlite3"` {ms(largest.report.base)} | '
+            f"{ms(largest.report.median)} | +{ms(above)} | ≤ +200 ms | {verdict(above <= 0.2)} |"
+        )
+    if pdf is not None:
+        if pdf.note:
+            lines.append(f"| import a {pdf.pages}-page agenda PDF | — | {pdf.note} | | | |")
+        else:
+            ratio = pdf.figure.median / pdf.figure.base
+            lines.append(
+                f"| import a {pdf.pages}-page agenda PDF ({pdf.items} decisions) | PDFium's text "
+                f"of every page {secs(pdf.figure.base)} | {secs(pdf.figure.median)} | "
+                f"{ratio:.2f}x | ≤ 1.3x and ≤ 1 s | "
+                f"{verdict(ratio <= 1.3 and pdf.figure.median <= 1)} |"
+            )
+    for r in results:
+        peak = r.imported.peak_mb
+        lines.append(
+            f"| peak memory (RSS) of the {r.rows:,}-row import | — | ".replace(",", " ")
+            + f"{peak:.0f} MB | | ≤ 150 MB, flat | {verdict(peak <= 150)} |"
+        )
+    if len(results) > 1:
+        lines.append(
+            "| peak memory, growth | — | "
+            + " → ".join(f"{r.imported.peak_mb:.0f} MB" for r in results)
+            + " | | flat | |"
+        )
+    lines += ["", "Each run, in seconds:", ""]
+    for r in results:
+        n = f"{r.rows:,}".replace(",", " ")
+        for label, runs_of in (
+            ("delreg import", r.imported.runs),
+            ("delreg import again", r.again.runs),
+            ("sqlite-utils insert + enable-fts", r.sqlite_utils.runs),
+            ("plain executemany", r.imported.baseline),
+        ):
+            lines.append(f"- {n}, {label}: " + ", ".join(secs(x.seconds) for x in runs_of))
+    if pdf is not None and not pdf.note:
+        lines.append(
+            "- agenda PDF, delreg import / bare text: "
+            + ", ".join(secs(x.seconds) for x in pdf.figure.runs)
+            + " / "
+            + ", ".join(secs(x.seconds) for x in pdf.figure.baseline)
+        )
+    return lines
 
 
 # --- the table -----------------------------------------------------------------------------
@@ -441,6 +701,26 @@ def machine() -> list[str]:
     ]
 
 
+def commit() -> str:
+    """The commit measured, and whether the working tree differs from it."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(HERE.parent), "status", "--porcelain", "delreg"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "an unknown commit"
+    return f"`{head}`" + (" with local changes to delreg/" if dirty else "")
+
+
 def say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
@@ -453,10 +733,27 @@ def sizes_from(arguments: argparse.Namespace) -> tuple[int, ...]:
     return QUICK_SIZES if arguments.quick else FULL_SIZES
 
 
+def versus_sizes_from(arguments: argparse.Namespace) -> tuple[int, ...]:
+    if arguments.versus_sizes:
+        return tuple(sorted(int(size) for size in arguments.versus_sizes.split(",")))
+    return VERSUS_QUICK_SIZES if arguments.quick else VERSUS_SIZES
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="delreg's benchmark")
-    parser.add_argument("--quick", action="store_true", help="10 000 and 100 000 rows only")
+    parser.add_argument(
+        "--quick", action="store_true", help="10 000 and 100 000 rows (issue 18: 20 000) only"
+    )
     parser.add_argument("--sizes", help="comma-separated row counts (or BENCH_SIZES)")
+    parser.add_argument(
+        "--versus-sizes", help="row counts of issue 18's comparison (default 200000,1000000)"
+    )
+    parser.add_argument("--pdf-pages", type=int, help="pages of the agenda PDF (default 200)")
+    parser.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help=f"which measurements, comma-separated (default all: {','.join(PARTS)})",
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs of each import (default 3)")
     parser.add_argument("--work", type=Path, default=HERE / "out", help="folder for the data")
     parser.add_argument(
@@ -464,6 +761,10 @@ def main() -> None:
     )
     arguments = parser.parse_args()
     sizes = sizes_from(arguments)
+    parts = set(arguments.parts.split(","))
+    if parts - set(PARTS):
+        parser.error(f"unknown parts: {', '.join(sorted(parts - set(PARTS)))}")
+    pages = arguments.pdf_pages or (PDF_QUICK_PAGES if arguments.quick else PDF_PAGES)
     work: Path = arguments.work
     work.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="delreg-bench-"))
@@ -481,33 +782,57 @@ def main() -> None:
     # charge every start-up for compiling delreg from source (20 ms here).
     compileall.compile_dir(str(HERE.parent / "delreg"), quiet=1)
     started = time.perf_counter()
+    classic = "classic" in parts
+    versus: list[VersusResult] = []
+    pdf = None
     try:
-        say("start-up")
-        startup = measure_startup(env)
-        say("agenda")
-        agenda = measure_agenda(work, env)
-        results = []
-        for rows in sizes:
-            say(f"{rows} rows")
-            results.append(measure_size(rows, work, env, arguments.runs))
+        if classic:
+            say("start-up")
+            startup = measure_startup(env)
+            say("agenda")
+            agenda = measure_agenda(work, env)
+            results = []
+            for rows in sizes:
+                say(f"{rows} rows")
+                results.append(measure_size(rows, work, env, arguments.runs))
+        if "versus" in parts:
+            chosen = versus_sizes_from(arguments)
+            for rows in chosen:
+                say(f"issue 18: {rows} rows, each its own subject")
+                versus.append(
+                    measure_versus(rows, work, env, arguments.runs, report=rows == chosen[-1])
+                )
+        if "pdf" in parts:
+            say(f"issue 18: a {pages}-page agenda PDF")
+            pdf = measure_pdf(work, env, pages, max(arguments.runs, 5))
     finally:
         shutil.rmtree(home, ignore_errors=True)
     lines = [
-        f"delreg benchmark, {time.strftime('%Y-%m-%d')}, {len(sizes)} sizes in "
+        f"delreg benchmark, {time.strftime('%Y-%m-%d')}, at {commit()}, "
         f"{(time.perf_counter() - started) / 60:.0f} min",
         "",
         *machine(),
         "",
-        *main_table(results[-1], startup, agenda),
-        "",
-        "Growth with the register's size (medians):",
-        "",
-        *growth_table(results),
-        "",
-        f'Start-up baseline `python -c "import sqlite3"`: {ms(startup["version"].base)}; '
-        f"`delreg --version` {ms(startup['version'].median)}, "
-        f"`delreg --help` {ms(startup['help'].median)}.",
     ]
+    if classic:
+        lines += [
+            *main_table(results[-1], startup, agenda),
+            "",
+            "Growth with the register's size (medians):",
+            "",
+            *growth_table(results),
+            "",
+            f'Start-up baseline `python -c "import sqlite3"`: {ms(startup["version"].base)}; '
+            f"`delreg --version` {ms(startup['version'].median)}, "
+            f"`delreg --help` {ms(startup['help'].median)}.",
+            "",
+        ]
+    if versus or pdf is not None:
+        lines += [
+            "Issue 18: against the tool a user would pick instead (medians):",
+            "",
+            *versus_table(versus, pdf),
+        ]
     text = "\n".join(lines)
     print(text)
     if arguments.output:

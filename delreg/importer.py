@@ -8,11 +8,14 @@ the store; whether the import commits is decided here, by the caller's rule.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import os
+import stat
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -79,7 +82,10 @@ def import_records(
     names no board goes to ``board`` (a code; None: the register's unnamed board).
     """
     rejected: list[Rejected] = []
-    with store.importing(meeting=meeting, record_changes=record_changes, board=board) as writing:
+    size = len(records) if isinstance(records, Sized) else 0
+    with store.importing(
+        meeting=meeting, record_changes=record_changes, board=board, size=size
+    ) as writing:
         for record in records:
             if isinstance(record, Rejected):
                 rejected.append(record)
@@ -135,6 +141,60 @@ def read_inputs(
         yield from _counted(records, account)
         if name != "-":
             done += input_size(name)
+
+
+def import_key(
+    paths: list[str], *, fmt: str, config: Config, options: Mapping[str, object]
+) -> str | None:
+    """What makes an import of ``paths`` the same import again: delreg's version, the
+    configuration, the options given (``options``) and each file's name, size and SHA-256.
+    None when an input is standard input, not a regular file, or cannot be read (it is then
+    read every time).
+
+    A register remembers the imports it took whole by this key (delreg.store.marks)."""
+    from delreg import __version__
+
+    whole = hashlib.sha256()
+    whole.update(
+        json.dumps(
+            [__version__, fmt, sorted(options.items()), config.raw],
+            sort_keys=True,
+            default=str,
+            ensure_ascii=False,
+        ).encode()
+    )
+    for name in paths:
+        if name == "-":
+            return None
+        try:
+            # Only a regular file has bytes to hash before it is read: a device (/dev/zero), a
+            # pipe or a folder is left to the readers, which refuse or bound it.
+            if not stat.S_ISREG(os.stat(name).st_mode):
+                return None
+            with open(name, "rb") as stream:
+                digest = hashlib.file_digest(stream, "sha256").hexdigest()
+        except OSError:
+            return None
+        whole.update(json.dumps([name, digest]).encode())
+    return whole.hexdigest()
+
+
+def unchanged_since(paths: list[str], stamps: list[tuple[int, int] | None]) -> bool:
+    """Whether the files are still as ``stamps`` (``file_stamps`` before reading) found them."""
+    return file_stamps(paths) == stamps
+
+
+def file_stamps(paths: list[str]) -> list[tuple[int, int] | None]:
+    """Each file's size and modification time, to tell that it was not changed while read."""
+    stamps: list[tuple[int, int] | None] = []
+    for name in paths:
+        try:
+            status = os.stat(name)
+        except OSError:
+            stamps.append(None)
+        else:
+            stamps.append((status.st_size, status.st_mtime_ns))
+    return stamps
 
 
 def _routed(records: Iterator[Record], route: Callable[[Decision], Decision]) -> Iterator[Record]:

@@ -34,10 +34,12 @@ class RecordSpool:
     def __init__(self, records: Iterable[Record], *, in_memory: int = IN_MEMORY) -> None:
         self._file: IO[bytes] | None = None
         self._batches = 0
+        self._count = 0
         self._tail: list[Record] = []
         try:
             for record in records:
                 self._tail.append(record)
+                self._count += 1
                 if len(self._tail) >= in_memory:
                     self._spill()
         except BaseException:
@@ -54,6 +56,10 @@ class RecordSpool:
         pickle.dump(batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self._batches += 1
         self._tail = []
+
+    def __len__(self) -> int:
+        """The records read (a writer sizes its work by it before replaying them)."""
+        return self._count
 
     def __iter__(self) -> Iterator[Record]:
         if self._file is not None:

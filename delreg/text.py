@@ -63,8 +63,10 @@ def clean_text(text: str) -> str:
 
     Idempotent, and what it returns holds no control character.
     """
-    # Nearly every value is plain printable ASCII, with nothing to do.
-    if text.isascii() and text.isprintable():
+    # Nearly every value is printable, Swedish letters and all, with nothing to do: control
+    # characters, surrogates and non-characters are none of them printable. (A subject with
+    # "ö" took 20 µs a cell here before: str.translate with a table, and the search below.)
+    if text.isprintable():
         return text
     refuse_non_characters(text)
     return text.translate(CONTROLS)

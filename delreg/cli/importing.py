@@ -119,12 +119,32 @@ def import_decisions(
         chosen = plan.chosen.code if plan.chosen is not None else ""
         target = Meeting(date=parse_date(meeting), board=chosen)
     meeting_year = int(target.date[:4]) if target else None
+    from delreg.importer import file_stamps, import_key, unchanged_since
+
+    # The same export again, into a register nothing has changed since it was imported:
+    # every decision would be found unchanged, so it is not read again (delreg.store.marks).
+    key = None
+    if target is None:
+        key = import_key(
+            paths, fmt=fmt, config=env.config, options={"board": named, "sheet": sheet}
+        )
+    stamps = file_stamps(paths) if key is not None else []
+    if key is not None and env.database_path.exists():
+        told = _told_before(env, key, dry_run=dry_run, as_json=as_json)
+        if told:
+            return
     guard = CommitGuard()
 
     def commit(summary: ImportSummary) -> bool:
         chosen = not dry_run and (skip_invalid or not summary.rejected)
         if chosen:
             guard.hold()
+            if key is not None and _whole(summary, accounts) and unchanged_since(paths, stamps):
+                found = summary.inserted + summary.updated + summary.unchanged
+                store.remember_import(
+                    key,
+                    {"unchanged": found, "inputs": [account.to_json() for account in accounts]},
+                )
         return chosen
 
     accounts: list[Account] = []
@@ -183,6 +203,35 @@ def import_decisions(
         env.warn("note: Ctrl-C came as the import was being written; it was written whole")
     empty = [account for account in accounts if account.found_nothing]
     exit_code(ExitCode.PROBLEMS if summary.rejected or empty else ExitCode.OK)
+
+
+def _told_before(env: Environment, key: str, *, dry_run: bool, as_json: bool) -> bool:
+    """Tell what an import of ``key`` finds when the register remembers taking it whole and
+    nothing has changed since: every decision unchanged. False when it does not remember."""
+    from delreg.importer import ImportSummary
+    from delreg.parse.accounting import Account
+    from delreg.store import OpenMode
+
+    with env.open_store(OpenMode.EXISTING) as store:
+        outcome = store.recall_import(key)
+    if outcome is None:
+        return False
+    summary = ImportSummary(unchanged=int(outcome["unchanged"]), changes=[] if dry_run else None)
+    accounts = [Account.from_json(account) for account in outcome["inputs"]]
+    _tell(env, summary, accounts, dry_run=dry_run, skip_invalid=False, as_json=as_json)
+    return True
+
+
+def _whole(summary: ImportSummary, accounts: list[Account]) -> bool:
+    """Whether an import is one to remember: every item a decision, every input a list."""
+    return (
+        not summary.rejected
+        and not summary.notices
+        and all(
+            not account.rejected and not account.notices and not account.found_nothing
+            for account in accounts
+        )
+    )
 
 
 def _boards(env: Environment) -> Boards:

@@ -59,3 +59,19 @@ class Account:
             lines = {fate: self.lines.get(fate, 0) for fate in LINE_FATES}
             data["lines"] = {**lines, "total": self.section_lines}
         return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Account:
+        """The account ``to_json`` wrote (an import the register remembers tells it again)."""
+        lines = dict(data.get("lines", {}))
+        total = int(lines.pop("total", 0))
+        return cls(
+            source=str(data["source"]),
+            decisions=int(data["decisions"]),
+            rejected=int(data["rejected"]),
+            notices=int(data["notices"]),
+            repeated=int(data["repeated"]),
+            lines=Counter({fate: int(count) for fate, count in lines.items() if count}),
+            section_lines=total,
+            list_found=data.get("list_found"),
+        )

@@ -80,6 +80,37 @@ class Staging:
         self.connection.execute("DROP TABLE IF EXISTS temp.staged_updates")
 
 
+class SetAside:
+    """The plain (not unique) indexes of the tables an import writes, dropped for the import
+    and made again before it commits, when it writes most of what the tables will hold.
+
+    An index kept while rows come in out of its order (dates, diary numbers, boards) is written
+    a page here, a page there: once the indexes outgrow SQLite's page cache, nearly every row
+    reads and writes pages of each. Made afterwards, each index is one sort of rows already in
+    the table. The unique indexes stay (an import looks its rows up by them, and they keep
+    their rules). It is all one transaction, so a failed or killed import leaves the indexes
+    as they were, and the statements that make them again are the ones the register holds.
+    """
+
+    TABLES = ("decisions", "events", "reportings")
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        marks = ", ".join("?" * len(self.TABLES))
+        self.indexes: list[tuple[str, str]] = connection.execute(
+            "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"AND tbl_name IN ({marks}) AND sql NOT LIKE 'CREATE UNIQUE %' ORDER BY name",
+            self.TABLES,
+        ).fetchall()
+        for name, _ in self.indexes:
+            connection.execute(f'DROP INDEX main."{name}"')
+
+    def restore(self) -> None:
+        for _, sql in self.indexes:
+            self.connection.execute(sql)
+        self.indexes = []
+
+
 @dataclass
 class Reporting:
     """A decision reported at a meeting as item ``item``."""

@@ -4,14 +4,18 @@ decisions reported at a meeting, all in one transaction that the importer commit
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from delreg.errors import DelregError
 from delreg.json_shapes import change_json
 from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice
-from delreg.store.bulk import Staging
+from delreg.store import marks
+from delreg.store.bulk import SetAside, Staging
+from delreg.store.connection import not_a_register
 from delreg.store.reportings import ReportingRoom
 
 # Rows compared and written together during an import; large enough to amortise the lookup
@@ -21,6 +25,10 @@ IMPORT_BATCH = 5_000
 # delreg.store.bulk); a smaller one (an agenda's list) row by row, where creating those tables
 # would cost more than the statements it saves.
 BULK_ROWS = 100
+# An import of at least this many records, and of at least as many as the register holds,
+# makes the plain indexes afresh at its end instead of keeping them row by row (bulk.SetAside):
+# 200 000 new decisions into a new register, 10 % less work, mostly disk.
+SET_ASIDE_ROWS = 50_000
 
 
 @dataclass
@@ -88,6 +96,7 @@ class ImportRoom(ReportingRoom):
         meeting: Meeting | None = None,
         record_changes: bool = False,
         board: str | None = None,
+        size: int = 0,
     ) -> Iterator[Importing]:
         """One import, all in one write transaction: the importer hands over decisions and
         notices in the order read, then commits by leaving the block, or calls
@@ -96,16 +105,39 @@ class ImportRoom(ReportingRoom):
         Decisions are upserted by diary number; with ``meeting``, they are reported at that
         meeting, numbered in the order read. ``record_changes`` keeps each insert and update
         in the counts' ``changes``. A decision that names no board goes to ``board`` (a
-        code; None: the register's unnamed board).
+        code; None: the register's unnamed board). ``size``: how many records are coming
+        (0 when not known), so that a large import can set the plain indexes aside.
         """
         with self._write():
             self._boards().ensure(board)
             if meeting:
                 self._boards().ensure(meeting.board or None)
             meeting_id = self._meeting_id(meeting, create=True) if meeting else None
-            writing = Importing(self, meeting_id, record_changes, board)
+            writing = Importing(self, meeting_id, record_changes, board, self._set_aside(size))
             yield writing
             writing.finish()
+
+    def _set_aside(self, size: int) -> SetAside | None:
+        """The plain indexes set aside for an import that writes most of the register."""
+        if size < SET_ASIDE_ROWS:
+            return None
+        (held,) = self.connection.execute("SELECT count(*) FROM decisions").fetchone()
+        return SetAside(self.connection) if size >= held else None
+
+    def recall_import(self, key: str) -> dict[str, Any] | None:
+        """What the import of ``key`` counted, when it was the last change to the register
+        (delreg.store.marks); None otherwise."""
+        try:
+            return marks.recall(self.connection, key)
+        except sqlite3.OperationalError as error:
+            raise not_a_register(self.path, error) from None
+
+    def remember_import(self, key: str, outcome: dict[str, Any]) -> None:
+        """Mark the import being written as ``key`` with what it counted: call it while the
+        import's transaction is open (after ``finish``), when it will commit."""
+        if not self.connection.in_transaction:
+            raise DelregError("an import is remembered only inside its own transaction")
+        marks.remember(self.connection, key, outcome, self._now())
 
     def _upsert(
         self,
@@ -170,9 +202,15 @@ class Importing:
     """An import under way inside its write transaction (``Store.importing``)."""
 
     def __init__(
-        self, store: ImportRoom, meeting_id: int | None, record_changes: bool, board: str | None
+        self,
+        store: ImportRoom,
+        meeting_id: int | None,
+        record_changes: bool,
+        board: str | None,
+        aside: SetAside | None = None,
     ) -> None:
         self._store = store
+        self._aside = aside
         self._meeting_id = meeting_id
         self._board = board
         self.counts = ImportCounts(changes=[] if record_changes else None)
@@ -201,6 +239,10 @@ class Importing:
         if self._staging is not None:
             self._staging.drop()
             self._staging = None
+        if self._aside is not None:
+            # Before the commit or the rollback that follows, inside the transaction.
+            self._aside.restore()
+            self._aside = None
         self._store._boards().settle()
         self._finished = True
         return self.counts

@@ -293,6 +293,16 @@ def _add_delegation_history(db: Any) -> None:
     db["delegation_passes"].create_index(["board", "point"])
 
 
+def _add_import_marks(db: Any) -> None:
+    # What the register remembers of an import it took whole (delreg.store.marks), so that the
+    # same export imported again into an unchanged register is not read a second time.
+    db["import_marks"].create(
+        {"key": str, "state": str, "outcome": str, "at": str},
+        pk="key",
+        not_null={"state", "outcome", "at"},
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _create_base_tables,
     _add_full_text_search,
@@ -304,6 +314,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _add_boards,
     _drop_the_board_index,
     _add_delegation_history,
+    _add_import_marks,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

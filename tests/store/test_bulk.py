@@ -7,6 +7,7 @@ by row. Each is compared with its slow twin on the same input, table by table.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -131,6 +132,10 @@ def snapshot(path: Path) -> dict[str, Any]:
             [f'"{word}"*'],
         ).fetchall()
     found["temp tables"] = connection.execute("SELECT name FROM temp.sqlite_master").fetchall()
+    # The indexes an import set aside are made again as the register held them.
+    found["schema"] = connection.execute(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name"
+    ).fetchall()
     connection.close()
     return found
 
@@ -142,12 +147,16 @@ def import_text(path: Path, text: str, meeting: Meeting | None = None) -> dict[s
     return summary.to_json()
 
 
-def build_register(path: Path, *, bulk: bool, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+def build_register(
+    path: Path, *, bulk: bool, monkeypatch: pytest.MonkeyPatch, set_aside: bool = False
+) -> dict[str, Any]:
     """Three imports over one register (new rows; changed, unchanged and deleted ones; a
-    meeting's list), in batches of 50, through one path or the other."""
+    meeting's list), in batches of 50, through one path or the other; with ``set_aside``, the
+    first two (as many rows as the register holds, or more) set the plain indexes aside."""
     monkeypatch.setattr(store_base, "now", lambda: STAMP)
     monkeypatch.setattr(store_imports, "IMPORT_BATCH", 50)
     monkeypatch.setattr(store_imports, "BULK_ROWS", 1 if bulk else 10**9)
+    monkeypatch.setattr(store_imports, "SET_ASIDE_ROWS", 1 if set_aside else 10**9)
     summaries = [import_text(path, export(export_rows(300)))]
     with Store.open(path, mode=OpenMode.CREATE) as store:
         store.delete("22RS1152")
@@ -157,10 +166,13 @@ def build_register(path: Path, *, bulk: bool, monkeypatch: pytest.MonkeyPatch) -
     return {"summaries": summaries, **snapshot(path)}
 
 
+@pytest.mark.parametrize("set_aside", [False, True], ids=["indexes kept", "indexes set aside"])
 def test_bulk_and_row_by_row_imports_give_the_same_register(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, set_aside: bool
 ) -> None:
-    bulk = build_register(tmp_path / "bulk.db", bulk=True, monkeypatch=monkeypatch)
+    bulk = build_register(
+        tmp_path / "bulk.db", bulk=True, monkeypatch=monkeypatch, set_aside=set_aside
+    )
     rows = build_register(tmp_path / "rows.db", bulk=False, monkeypatch=monkeypatch)
     assert bulk.keys() == rows.keys()
     for name in bulk:
@@ -173,17 +185,43 @@ def test_bulk_and_row_by_row_imports_give_the_same_register(
     assert bulk["summaries"][1]["unchanged"] > 0 and bulk["summaries"][1]["updated"] > 0
     assert len(bulk["reportings"]) > 300
     assert bulk["search ultraljud"] and bulk["temp tables"] == []
+    # Set aside, an index is made again at the end, on pages of its own: the path was taken.
+    pages = [
+        root_page(tmp_path / name, "idx_events_diary_number") for name in ("bulk.db", "rows.db")
+    ]
+    assert (pages[0] != pages[1]) is set_aside
 
 
+def root_page(path: Path, index: str) -> int:
+    with sqlite3.connect(path) as connection:
+        (page,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", [index]
+        ).fetchone()
+    connection.close()
+    return int(page)
+
+
+class Stopped(Exception):
+    """What stops an import half-way in these tests (as Ctrl-C or a full disk would)."""
+
+
+def stop(_: object) -> bool:
+    raise Stopped
+
+
+@pytest.mark.parametrize("commit_if", [lambda _: False, stop], ids=["rolled back", "failed"])
+@pytest.mark.parametrize("set_aside", [False, True], ids=["indexes kept", "indexes set aside"])
 def test_a_rolled_back_bulk_import_leaves_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, set_aside: bool, commit_if: Any
 ) -> None:
     monkeypatch.setattr(store_imports, "BULK_ROWS", 1)
+    monkeypatch.setattr(store_imports, "SET_ASIDE_ROWS", 1 if set_aside else 10**9)
     path = tmp_path / "r.db"
     import_text(path, export(export_rows(20)))
     before = snapshot(path)
-    with Store.open(path, mode=OpenMode.CREATE) as store:
-        import_records(store, read(export(export_rows(200, offset=10))), commit_if=lambda _: False)
+    with Store.open(path, mode=OpenMode.CREATE) as store, contextlib.suppress(Stopped):
+        import_records(store, read(export(export_rows(200, offset=10))), commit_if=commit_if)
+    # The register, its indexes among its schema, and its search index as they were.
     assert snapshot(path) == before
 
 
