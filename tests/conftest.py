@@ -14,7 +14,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from delreg.cli import app
-from tests.helpers import ROOT, Invoke
+from tests import ROOT
+from tests.helpers import Invoke
 
 TEMPORARY = Path(os.path.abspath(tempfile.gettempdir()))
 

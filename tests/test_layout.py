@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from tests.helpers import ROOT
+from tests import ROOT
 
 TESTS = ROOT / "tests"
 # Folders of tests that are not tests of a package: data and the shared helpers.

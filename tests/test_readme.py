@@ -28,7 +28,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, Invoke
+from tests import ROOT
+from tests.helpers import Invoke
 
 README = ROOT / "README.md"
 # The `delreg` of the environment running the tests: the virtualenv's, next to its python.

@@ -31,7 +31,8 @@ import typer
 from typer.testing import CliRunner, Result
 
 from delreg.cli import app
-from tests.helpers import ROOT, all_command_paths
+from tests import ROOT
+from tests.helpers import all_command_paths
 
 # The example data holds two errors on purpose (a contract signed inside the avtalsspärr of its
 # award, 23RS2748; a contract whose award is not registered, 23RS1851), so a check that runs

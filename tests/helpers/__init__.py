@@ -23,8 +23,8 @@ from typer.testing import Result
 
 from delreg.cli import app
 from delreg.config import Config, load_config
+from tests import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 # The board's published agenda of 2024-02-15, as the repository ships it: tests read nothing
 # outside the repository, since a user's clone has nothing beside it.

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from delreg.store.connection import connect, create_private_file
 from delreg.store.schema import migrate
 from delreg.store.trail import append, first_broken_link
-from tests.helpers import ROOT
+from tests import ROOT
 
 EVENT_TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
 
