@@ -836,6 +836,8 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if arguments.output:
+        # With --work elsewhere, bench/out/ may never have been made.
+        arguments.output.parent.mkdir(parents=True, exist_ok=True)
         arguments.output.write_text(text + "\n", encoding="utf-8")
 
 
