@@ -15,7 +15,7 @@ from delreg.store.columns import (
     STORED_FIELDS,
     STORED_SELECT,
     decision_from_row,
-    event_values,
+    event_text,
     stored_values,
 )
 from delreg.store.queries import DecisionQuery, where_clause
@@ -126,7 +126,7 @@ class DecisionRoom(StoreBase):
                 "UPDATE decisions SET deleted_at = ?, updated_at = ? WHERE diary_number = ?",
                 [stamp, stamp, diary_number],
             )
-            self._record([("delete", diary_number, event_values(old), None)], stamp)
+            self._record_texts([("delete", diary_number, event_text(old), None)], stamp)
         return old
 
     def undelete(self, diary_number: str) -> Decision:
@@ -139,7 +139,7 @@ class DecisionRoom(StoreBase):
                 "UPDATE decisions SET deleted_at = NULL, updated_at = ? WHERE diary_number = ?",
                 [stamp, diary_number],
             )
-            self._record([("undelete", diary_number, None, event_values(decision))], stamp)
+            self._record_texts([("undelete", diary_number, None, event_text(decision))], stamp)
         return self.require(diary_number)
 
     def _ensure_kinds(self, kinds: Iterable[str]) -> None:
@@ -169,8 +169,8 @@ class DecisionRoom(StoreBase):
             columns = ", ".join((*STORED_FIELDS, "created_at", "updated_at"))
             marks = ", ".join("?" * (len(STORED_FIELDS) + 2))
             self.connection.executemany(f"INSERT INTO decisions ({columns}) VALUES ({marks})", rows)
-        self._record(
-            [("insert", d.diary_number, None, event_values(d, board)) for d in decisions], stamp
+        self._record_texts(
+            [("insert", d.diary_number, None, event_text(d, board)) for d in decisions], stamp
         )
 
     def _update(
@@ -190,13 +190,13 @@ class DecisionRoom(StoreBase):
                 "WHERE diary_number = ?",
                 [(*stored_values(new), stamp, old.diary_number) for old, new in pairs],
             )
-        self._record(
+        self._record_texts(
             [
                 (
                     "undelete" if old.deleted else "update",
                     old.diary_number,
-                    event_values(old),
-                    event_values(new),
+                    event_text(old),
+                    event_text(new),
                 )
                 for old, new in pairs
             ],
