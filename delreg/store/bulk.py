@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from delreg.store.columns import STORED_FIELDS
 
@@ -111,9 +111,8 @@ class SetAside:
         self.indexes = []
 
 
-@dataclass
-class Reporting:
-    """A decision reported at a meeting as item ``item``."""
+class Reporting(NamedTuple):
+    """A decision reported at a meeting as item ``item`` (a tuple: a batch plans thousands)."""
 
     diary_number: str
     decision_id: int

@@ -158,10 +158,13 @@ class DecisionRoom(StoreBase):
         stamp: str,
         staging: Staging | None = None,
         board: str | None = None,
-    ) -> None:
-        """Insert ``decisions``; those that name no board on ``board``."""
+    ) -> dict[str, int]:
+        """Insert ``decisions``; those that name no board on ``board``. Returns the id each
+        got, when SQLite numbered them in order after the highest (as it does unless the
+        highest id is the largest there is); else an empty dict, and the caller asks."""
         if not decisions:
-            return
+            return {}
+        highest = self._highest_id()
         rows = [(*stored_values(decision, board), stamp, stamp) for decision in decisions]
         if staging is not None:
             staging.insert(rows)
@@ -172,6 +175,13 @@ class DecisionRoom(StoreBase):
         self._record_texts(
             [("insert", d.diary_number, None, event_text(d, board)) for d in decisions], stamp
         )
+        if self._highest_id() != highest + len(decisions):
+            return {}
+        return {d.diary_number: number for number, d in enumerate(decisions, start=highest + 1)}
+
+    def _highest_id(self) -> int:
+        (highest,) = self._query("SELECT coalesce(max(id), 0) FROM decisions").fetchone()
+        return int(highest)
 
     def _update(
         self,
@@ -203,13 +213,13 @@ class DecisionRoom(StoreBase):
             stamp,
         )
 
-    def _existing(self, diary_numbers: list[str]) -> dict[str, Decision]:
-        """The decisions the register holds of these numbers (without where they were
-        reported, which an import neither compares nor records)."""
-        found: dict[str, Decision] = {}
+    def _existing(self, diary_numbers: list[str]) -> dict[str, tuple[int, Decision]]:
+        """The id and decision the register holds of each of these numbers (without where
+        they were reported, which an import neither compares nor records)."""
+        found: dict[str, tuple[int, Decision]] = {}
         for row in self._rows_in(STORED_SELECT + " WHERE d.diary_number IN ({})", diary_numbers):
             decision = decision_from_row(row)
-            found[decision.diary_number] = decision
+            found[decision.diary_number] = (row[0], decision)
         return found
 
     def _decision_ids(self, diary_numbers: list[str]) -> dict[str, int]:

@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from hashlib import sha256
 from typing import Any
 
-from delreg.store.columns import json_value
+from delreg.store.columns import json_string, json_value
 
 GENESIS = "0" * 64
 # What a writer knows of an event: (at, user, action, diary_number, old, new, command), with
@@ -56,7 +56,13 @@ def current_user() -> str:
 
 def canonical(event: Sequence[Any]) -> str:
     """An event's canonical serialisation: ``json_text(list(event))``, byte for byte."""
-    return "[" + ", ".join([json_value(value) for value in event]) + "]"
+    return (
+        "["
+        + ", ".join(
+            [json_string(value) if type(value) is str else json_value(value) for value in event]
+        )
+        + "]"
+    )
 
 
 def event_hash(previous: str, event: Sequence[Any]) -> str:
@@ -81,9 +87,10 @@ def append(connection: sqlite3.Connection, events: Iterable[EventRow]) -> None:
     """
     last_id, previous = last_link(connection)
     rows: list[tuple[Any, ...]] = []
-    for offset, event in enumerate(events, start=1):
-        full = (last_id + offset, *event)
-        previous = event_hash(previous, full)
+    # event_hash written out (a large import chains two events per decision it writes).
+    for event_id, event in enumerate(events, start=last_id + 1):
+        full = (event_id, *event)
+        previous = sha256((previous + canonical(full)).encode()).hexdigest()
         rows.append((*full, previous))
     if rows:
         connection.executemany(
