@@ -171,6 +171,12 @@ def event_text(decision: Decision, board: str | None = None) -> str:
     values = _event_getter(decision)
     if values[_EVENT_BOARD] is None and board is not None:
         values = (*values[:_EVENT_BOARD], board, *values[_EVENT_BOARD + 1 :])
+    # Most fields are text or empty: those without a call of json_value.
     return _EVENT_TEMPLATE % tuple(
-        [json_string(value) if type(value) is str else json_value(value) for value in values]
+        [
+            json_string(value)
+            if type(value) is str
+            else ("null" if value is None else json_value(value))
+            for value in values
+        ]
     )

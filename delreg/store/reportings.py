@@ -178,23 +178,18 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
         )
         self.connection.executemany(
             "INSERT INTO reportings (decision_id, meeting_id, item) VALUES (?, ?, ?)",
-            [each[1:] for each in planned],  # (decision_id, meeting_id, item)
+            [each[1:] for each in planned],  # (decision id, meeting id, item)
         )
         # What _add_reporting records, {"meeting": date, "item": n}, written out here: the JSON
         # encoder would take a second for the million reportings of a large archive.
         dates = {
             meeting: json_text(date)
-            for meeting, date in self._meeting_dates({each.meeting_id for each in planned}).items()
+            for meeting, date in self._meeting_dates({each[2] for each in planned}).items()
         }
         self._record_texts(
             [
-                (
-                    "report",
-                    each.diary_number,
-                    None,
-                    f'{{"meeting": {dates[each.meeting_id]}, "item": {int(each.item)}}}',
-                )
-                for each in planned
+                ("report", number, None, f'{{"meeting": {dates[meeting]}, "item": {int(item)}}}')
+                for number, _, meeting, item in planned
             ],
             stamp,
         )
