@@ -77,9 +77,7 @@ def test_an_order_changed_mid_year(two_orders: Invoke) -> None:
     assert "no delegation order of HSN was in force on 2023-12-31" in gone.stderr
 
 
-def test_a_dry_run_names_the_order_it_would_end(
-    hsn: str, delreg: Invoke, database: Path
-) -> None:
+def test_a_dry_run_names_the_order_it_would_end(hsn: str, delreg: Invoke, database: Path) -> None:
     ok(delreg, "delegation", "load", str(FIRST))
     before = snapshot(database)
     said = ok(delreg, "delegation", "load", str(REVISED), "--dry-run")
