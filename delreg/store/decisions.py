@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -58,9 +59,14 @@ class DecisionRoom(StoreBase):
         return decision
 
     def decisions(self, query: DecisionQuery) -> Iterator[Decision]:
-        sql, parameters = decisions_sql(query)
-        for row in self._query(sql, parameters):
+        for row in self.decision_rows(query):
             yield decision_from_row(row)
+
+    def decision_rows(self, query: DecisionQuery) -> sqlite3.Cursor:
+        """The rows behind ``decisions``, for a reader that makes no Decision of most of them
+        (delreg.report.period_json); columns.decision_from_row reads one."""
+        sql, parameters = decisions_sql(query)
+        return self._query(sql, parameters)
 
     def decisions_dated(self, columns: Sequence[str], first: str, last: str) -> Iterator[Decision]:
         """Live decisions with a date in any of ``columns`` between ``first`` and ``last``."""
