@@ -45,7 +45,7 @@ def period_json(
     by_kind: dict[str, list[tuple[SortKey, str]]] = {}
     reported = 0
     parties_read: dict[str, tuple[tuple[str, ...], list[str]]] = {}
-    for row in store.decision_rows(query):
+    for row in store.period_rows(query):
         # The decision's JSON as decision_from_row and decision_json make it: the row's values
         # by the field list's names, the parties a list, secret true beside a reason.
         values = dict(zip(DECISION_FIELDS, row[1:_FIELDS_END], strict=True))

@@ -107,8 +107,10 @@ def lay_out(document: dict[str, Any], encoded: str | None = None) -> str:
             lines.append(f"  {name}: [\n    {entries}\n  ]{comma}")
         else:
             lines.append(f"  {name}: {_COMPACT.encode(value)}{comma}")
+    # Ends in a newline without copying the whole text once more to add it.
     lines.append("}")
-    return "\n".join(lines) + "\n"
+    lines.append("")
+    return "\n".join(lines)
 
 
 def render_csv(report: Report) -> str:

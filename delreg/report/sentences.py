@@ -106,17 +106,12 @@ def _composed(
     diary_number: str,
     config: Config,
 ) -> str:
-    core, word = _phrase_parts(kind, config)
+    who, word, party_word, party_first = _frame(kind, delegate, config)
     subject = _clean(subject)
     if procurement and procurement not in subject:
         subject = f"{subject} {procurement}" if subject else procurement
-    party_word = _party_word(kind, config)
-    clause = party_clause(parties, party_word)
-    # "tecknat avtal mellan A och B om X", but "beslutat om X med A": a bare verb takes no
-    # counterparty before its object, and an award is made in favour of its supplier, after
-    # what it is about.
-    party_first = " " in core and party_word is None
-    parts = [_who_did(delegate, config, core)]
+    clause = party_clause(parties, party_word) if parties else ""
+    parts = [who]
     if clause and party_first:
         parts.append(clause)
     if subject:
@@ -124,6 +119,20 @@ def _composed(
     if clause and not party_first:
         parts.append(clause)
     return _finish(" ".join(parts), diary_number)
+
+
+# Memoised: a month's report phrases thousands of decisions of a handful of kinds and delegates.
+@lru_cache(maxsize=1024)
+def _frame(kind: str, delegate: str | None, config: Config) -> tuple[str, str, str | None, bool]:
+    """Who did it ("Ekonomidirektören har tecknat avtal"), the word before the subject, the one
+    before the parties, and whether the parties come before the subject."""
+    core, word = _phrase_parts(kind, config)
+    party_word = _party_word(kind, config)
+    # "tecknat avtal mellan A och B om X", but "beslutat om X med A": a bare verb takes no
+    # counterparty before its object, and an award is made in favour of its supplier, after
+    # what it is about.
+    party_first = " " in core and party_word is None
+    return _who_did(delegate, config, core), word, party_word, party_first
 
 
 def secret_sentence(decision: Decision, config: Config) -> str:
@@ -193,6 +202,10 @@ def _delegate_name(delegate: str, default: str) -> str:
 
 
 def _clean(text: str) -> str:
+    # A printable text has no white space but the plain space; without two in a row, folding
+    # its white space changes nothing stripping does not (most subjects and names).
+    if text.isprintable() and "  " not in text:
+        return text.strip(_TRAILING_PUNCTUATION)
     return " ".join(text.split()).strip(_TRAILING_PUNCTUATION)
 
 

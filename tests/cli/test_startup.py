@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import typer
 import typer.core
 import typer.main
@@ -67,17 +68,22 @@ def test_listing_an_existing_register_imports_no_schema_tool_reader_or_renderer(
     assert "pydantic" not in loaded
 
 
-def test_a_report_imports_its_own_command_module_and_no_other(database: Path) -> None:
+@pytest.mark.parametrize(
+    ("arguments", "modules"),
+    [
+        (("report", "--month", "2024-01", "--format", "json"), {"report", "boards"}),
+        (("list", "--limit", "20", "--format", "json"), {"decisions", "boards"}),
+        (("meetings", "list", "--format", "json"), {"meetings", "boards"}),
+    ],
+)
+def test_a_command_imports_its_own_command_module_and_no_other(
+    database: Path, arguments: tuple[str, ...], modules: set[str]
+) -> None:
     Store.open(database, mode=OpenMode.CREATE).close()
-    loaded = every_module_loaded_by("report", "--month", "2024-01", "--format", "json")
-    commands = {name for name in loaded if name.startswith("delreg.cli.")}
-    others = {f"delreg.cli.{module}" for module in COMMAND_MODULES.values()} - {
-        "delreg.cli.report",
-        "delreg.cli.boards",  # its --board option
-    }
-    assert "delreg.cli.report" in commands
-    assert not commands & others, commands & others
-    # The delegation order is read by --group-by alone; the readers by `import` alone.
+    loaded = every_module_loaded_by(*arguments)
+    commands = {f"delreg.cli.{module}" for module in COMMAND_MODULES.values()}
+    assert loaded & commands == {f"delreg.cli.{module}" for module in modules}
+    # The delegation order is read by check and --group-by; the readers by `import` alone.
     assert not loaded & {"delreg.delegation_book", "delreg.delegation_order", "delreg.parse"}
     assert not loaded & {"sqlite_utils", "rich", "openpyxl", "docx", "jinja2", "pydantic"}
 

@@ -156,7 +156,7 @@ def decisions(draw: st.DrawFn) -> list[Decision]:
     return made
 
 
-@settings(max_examples=20)
+@settings(max_examples=20, deadline=None)
 @given(decisions())
 def test_any_decisions_read_the_same_both_ways(made: list[Decision]) -> None:
     with tempfile.TemporaryDirectory() as folder:
