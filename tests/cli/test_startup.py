@@ -86,6 +86,8 @@ def test_a_command_imports_its_own_command_module_and_no_other(
     # The delegation order is read by check and --group-by; the readers by `import` alone.
     assert not loaded & {"delreg.delegation_book", "delreg.delegation_order", "delreg.parse"}
     assert not loaded & {"sqlite_utils", "rich", "openpyxl", "docx", "jinja2", "pydantic"}
+    # The defaults are read from the package's folder, without importlib.resources' machinery.
+    assert "importlib.resources" not in loaded
 
 
 def test_the_command_table_names_the_module_that_registers_each_command() -> None:
