@@ -297,11 +297,15 @@ def test_small_batches_after_a_staged_one_are_indexed_too(
     assert {row[0] for row in found["mixed"]["decisions"][100:]} & last
 
 
-def test_the_trigger_is_set_aside_while_batches_are_inserted(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def staged_by_tens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every import staged, in batches of ten."""
     monkeypatch.setattr(store_imports, "BULK_ROWS", 1)
     monkeypatch.setattr(store_imports, "IMPORT_BATCH", 10)
+
+
+@pytest.mark.usefixtures("staged_by_tens")
+def test_the_trigger_is_set_aside_while_batches_are_inserted(tmp_path: Path) -> None:
     path = tmp_path / "r.db"
     decisions = [record for record in read(export(export_rows(30))) if isinstance(record, Decision)]
     with Store.open(path, mode=OpenMode.CREATE) as store:
@@ -321,11 +325,8 @@ def test_the_trigger_is_set_aside_while_batches_are_inserted(
             assert store.decisions(DecisionQuery(search=decision.diary_number)), decision
 
 
-def test_an_import_that_only_updates_leaves_the_trigger_alone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(store_imports, "BULK_ROWS", 1)
-    monkeypatch.setattr(store_imports, "IMPORT_BATCH", 10)
+@pytest.mark.usefixtures("staged_by_tens")
+def test_an_import_that_only_updates_leaves_the_trigger_alone(tmp_path: Path) -> None:
     path = tmp_path / "r.db"
     import_text(path, export(export_rows(40)))
     with Store.open(path, mode=OpenMode.CREATE) as store:
