@@ -87,11 +87,23 @@ def append(connection: sqlite3.Connection, events: Iterable[EventRow]) -> None:
     """
     last_id, previous = last_link(connection)
     rows: list[tuple[Any, ...]] = []
-    # event_hash written out (a large import chains two events per decision it writes).
+    # event_hash written out, as a large import chains two events per decision it writes:
+    # the time, user, action and command of a call's events are mostly the same, and are
+    # encoded once each (tests/store/test_event_text.py: every hash is the recipe's).
+    shared: dict[tuple[Any, ...], tuple[str, str]] = {}
     for event_id, event in enumerate(events, start=last_id + 1):
-        full = (event_id, *event)
-        previous = sha256((previous + canonical(full)).encode()).hexdigest()
-        rows.append((*full, previous))
+        at, user, action, number, old, new, command = event
+        around = shared.get((at, user, action, command))
+        if around is None:
+            around = shared[(at, user, action, command)] = (
+                f", {json_value(at)}, {json_value(user)}, {json_value(action)}, ",
+                f", {json_value(command)}]",
+            )
+        middle = f"{json_value(number)}, {json_value(old)}, {json_value(new)}"
+        previous = sha256(
+            f"{previous}[{event_id}{around[0]}{middle}{around[1]}".encode()
+        ).hexdigest()
+        rows.append((event_id, *event, previous))
     if rows:
         connection.executemany(
             f"INSERT INTO events ({_COLUMNS}, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows

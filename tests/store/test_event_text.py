@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import closing
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from delreg.model import FIELDS, Decision
 from delreg.store.columns import event_text, event_values, json_text, json_value, stored_values
-from delreg.store.trail import GENESIS, canonical, event_hash
+from delreg.store.connection import connect, create_private_file
+from delreg.store.schema import migrate
+from delreg.store.trail import GENESIS, append, canonical, event_hash
 
 TRICKY = st.sampled_from(
     [
@@ -117,3 +122,34 @@ def test_a_decisions_history_text_as_stored_reads_back() -> None:
     text = event_text(decision, "HSN")
     assert json.loads(text) == {**event_values(decision, "HSN")}
     assert json.loads(text)["board"] == "HSN" and json.loads(text)["secret"] is True
+
+
+@pytest.fixture(scope="module")
+def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("events") / "register.db"
+    create_private_file(path)
+    with closing(connect(path)) as connection:
+        migrate(connection, path)
+    return path
+
+
+@settings(max_examples=100, deadline=None)
+@given(events=st.lists(EVENTS.map(lambda event: event[1:]), min_size=1, max_size=8))
+def test_the_chain_written_is_the_documented_recipe(
+    register: Path, events: list[tuple[Any, ...]]
+) -> None:
+    """trail.append writes each hash from its own text (what a call's events share encoded
+    once): every stored hash is the recipe's over the event as stored."""
+    with closing(connect(register)) as connection:
+        connection.execute("DELETE FROM events")
+        append(connection, events)
+        rows = connection.execute(
+            "SELECT id, at, user, action, diary_number, old, new, command, hash FROM events "
+            "ORDER BY id"
+        ).fetchall()
+    previous = GENESIS
+    for row in rows:
+        recipe = json.dumps(list(row[:-1]), ensure_ascii=False)
+        previous = hashlib.sha256((previous + recipe).encode("utf-8")).hexdigest()
+        assert row[-1] == previous
+    assert [row[1:-1] for row in rows] == events
