@@ -1,4 +1,5 @@
-"""Fixtures for the faults of the file under the register (tests/store/)."""
+"""Fixtures for the faults of the file under the register, and an empty register for the
+history's tests (tests/store/)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,13 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
+
+from delreg.store.connection import connect, create_private_file
+from delreg.store.schema import migrate
 
 
 @pytest.fixture
@@ -49,3 +54,13 @@ def read_only(database: Path) -> Iterator[Path]:
         yield database
     finally:
         subprocess.run(["chattr", "-i", str(database)], check=True)
+
+
+@pytest.fixture(scope="module")
+def empty_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A register with its schema and nothing in it, shared by a module's tests."""
+    path = tmp_path_factory.mktemp("register") / "register.db"
+    create_private_file(path)
+    with closing(connect(path)) as connection:
+        migrate(connection, path)
+    return path

@@ -15,14 +15,12 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from delreg.model import FIELDS, Decision
 from delreg.store.columns import event_text, event_values, json_text, json_value, stored_values
-from delreg.store.connection import connect, create_private_file
-from delreg.store.schema import migrate
+from delreg.store.connection import connect
 from delreg.store.trail import GENESIS, append, canonical, event_hash
 
 TRICKY = st.sampled_from(
@@ -124,23 +122,14 @@ def test_a_decisions_history_text_as_stored_reads_back() -> None:
     assert json.loads(text)["board"] == "HSN" and json.loads(text)["secret"] is True
 
 
-@pytest.fixture(scope="module")
-def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("events") / "register.db"
-    create_private_file(path)
-    with closing(connect(path)) as connection:
-        migrate(connection, path)
-    return path
-
-
 @settings(max_examples=100, deadline=None)
 @given(events=st.lists(EVENTS.map(lambda event: event[1:]), min_size=1, max_size=8))
 def test_the_chain_written_is_the_documented_recipe(
-    register: Path, events: list[tuple[Any, ...]]
+    empty_register: Path, events: list[tuple[Any, ...]]
 ) -> None:
     """trail.append writes each hash from its own text (what a call's events share encoded
     once): every stored hash is the recipe's over the event as stored."""
-    with closing(connect(register)) as connection:
+    with closing(connect(empty_register)) as connection:
         connection.execute("DELETE FROM events")
         append(connection, events)
         rows = connection.execute(

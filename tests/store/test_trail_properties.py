@@ -7,25 +7,14 @@ import re
 from contextlib import closing
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from delreg.store.connection import connect, create_private_file
-from delreg.store.schema import migrate
+from delreg.store.connection import connect
 from delreg.store.trail import append, first_broken_link
 from tests import ROOT
 
 EVENT_TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
-
-
-@pytest.fixture(scope="module")
-def empty_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("chain") / "register.db"
-    create_private_file(path)
-    with closing(connect(path)) as connection:
-        migrate(connection, path)
-    return path
 
 
 @settings(max_examples=40, deadline=None)
