@@ -57,8 +57,9 @@ def read_only(database: Path) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="module")
-def empty_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A register with its schema and nothing in it, shared by a module's tests."""
+def history_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A register of its own with its schema and nothing in it, for a module's tests of the
+    history to empty and fill (module-scoped, unlike the empty_register of tests/conftest.py)."""
     path = tmp_path_factory.mktemp("register") / "register.db"
     create_private_file(path)
     with closing(connect(path)) as connection:

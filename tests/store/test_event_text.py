@@ -125,11 +125,11 @@ def test_a_decisions_history_text_as_stored_reads_back() -> None:
 @settings(max_examples=100, deadline=None)
 @given(events=st.lists(EVENTS.map(lambda event: event[1:]), min_size=1, max_size=8))
 def test_the_chain_written_is_the_documented_recipe(
-    empty_register: Path, events: list[tuple[Any, ...]]
+    history_register: Path, events: list[tuple[Any, ...]]
 ) -> None:
     """trail.append writes each hash from its own text (what a call's events share encoded
     once): every stored hash is the recipe's over the event as stored."""
-    with closing(connect(empty_register)) as connection:
+    with closing(connect(history_register)) as connection:
         connection.execute("DELETE FROM events")
         append(connection, events)
         rows = connection.execute(

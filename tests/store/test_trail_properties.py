@@ -29,13 +29,13 @@ EVENT_TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
     field=st.sampled_from(["at", "user", "action", "diary_number", "old", "new", "command"]),
 )
 def test_any_history_chains_and_any_changed_field_breaks_it_there(
-    empty_register: Path,
+    history_register: Path,
     events: list[tuple[str, str | None, str | None]],
     batches: int,
     victim: int,
     field: str,
 ) -> None:
-    with closing(connect(empty_register)) as connection:
+    with closing(connect(history_register)) as connection:
         connection.execute("DELETE FROM events")
         rows = [
             ("2024-01-01T00:00:00Z", "anna", text or "x", number, old, None, "delreg")
