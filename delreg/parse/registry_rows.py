@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import MISSING, dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, time
+from operator import itemgetter
 from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.errors import InputError, InvalidValue
-from delreg.fields import normalise_field
+from delreg.fields import UNSURE, normalise_field, quick_reader
+from delreg.limits import limits
 from delreg.model import (
     DATE_FIELDS,
     DECISION_FIELDS,
@@ -251,17 +254,36 @@ _REMEMBERED_FIELDS = frozenset(READ_FIELDS) - {"diary_number"}
 # Remembered cells per field before the memory starts over: a column of unique text (free-form
 # subjects) then costs a bounded dict, not one entry per row.
 _REMEMBERED_CELLS = 4096
-# What a remembered column answers for a cell it has not seen yet.
-_UNSEEN = object()
+# A column whose memory fills within this many rows repeats too little to be worth it (fewer
+# than one row in five is a cell seen before): it is no longer remembered.
+_SELDOM_REPEATED = _REMEMBERED_CELLS * 5 // 4
+# Where each field goes in a Decision's arguments; a contract period is spread afterwards.
+_ARGUMENT = {name: index for index, name in enumerate(DECISION_FIELDS)}
+_ARGUMENT[PERIOD_FIELD] = len(DECISION_FIELDS)
+_SOURCE, _SECRET, _REASON = (_ARGUMENT[name] for name in ("source", "secret", "secret_reason"))
+_VALID_FROM, _VALID_TO = _ARGUMENT["valid_from"], _ARGUMENT["valid_to"]
+# A Decision's defaults in its order, then no contract period: what a field left empty holds.
+# `secret` None is "nothing said", which secret_by_reason tells from "not secret".
+_BLANK: list[Any] = [
+    None if spec.default is MISSING else spec.default
+    for spec in dataclass_fields(Decision)
+    if spec.name in _ARGUMENT
+] + [None]
+_BLANK[_ARGUMENT["kind"]] = FALLBACK_KIND
+_BLANK[_SECRET] = None
 
 
 class RowReader:
     """Decisions from the rows of one export, as ``record_from_values`` reads them, faster.
 
-    An export of a million rows repeats the same few kinds, dates, delegates and parties over
-    and over; each distinct text cell of a column is normalised once and remembered (the rules
-    are pure functions of the cell and the configuration). A row with any problem is read again
-    by ``record_from_values``, so a Rejected names every problem in the same words.
+    Each column has its ``_Cells``: the values of the cells it has read. An export of a
+    million rows repeats the same few kinds, dates, delegates and parties over and over, so
+    most cells of a row are found there (by C, the row's cells looked up in one ``map``), and
+    each distinct cell is read once (the rules are pure functions of the cell and the
+    configuration). A cell that needs no repair (most: see ``plain_text``) is read by
+    ``delreg.fields.quick_reader``, which leaves what it is not sure of to ``field_value``.
+    A row with any problem is read again by ``record_from_values``, so a Rejected names every
+    problem in the same words.
     """
 
     def __init__(self, columns: Columns, config: Config) -> None:
@@ -271,12 +293,20 @@ class RowReader:
         self._source_position = next(
             (position for position, field in columns.positions if field == "source"), None
         )
-        # (position, field, its remembered cells or None) for every column but the source.
-        self._plan: tuple[tuple[int, str, dict[str, Any] | None], ...] = tuple(
-            (position, field, {} if field in _REMEMBERED_FIELDS else None)
-            for position, field in columns.positions
-            if field != "source"
-        )
+        read = [(position, field) for position, field in columns.positions if field != "source"]
+        self.rows = 0
+        self.cell_chars = limits(config).cell_chars
+        self._cells = [_Cells(field, self) for _, field in read]
+        # At least the diary number and the subject: itemgetter gives a tuple.
+        self._row_cells = itemgetter(*(position for position, _ in read))
+        # The Decision's arguments from the row's values followed by the blanks of the fields
+        # the export has no column for.
+        given = {field for _, field in read}
+        absent = [name for name in (*DECISION_FIELDS, PERIOD_FIELD) if name not in given]
+        self._absent = [_BLANK[_ARGUMENT[name]] for name in absent]
+        where = {field: index for index, (_, field) in enumerate(read)}
+        where.update({name: len(read) + index for index, name in enumerate(absent)})
+        self._arguments = itemgetter(*(where[name] for name in (*DECISION_FIELDS, PERIOD_FIELD)))
         self._needed = max(position for position, _ in columns.positions) + 1
 
     def record(self, cells: Sequence[object], source: str) -> Decision | Rejected:
@@ -284,35 +314,94 @@ class RowReader:
         if len(cells) < self._needed:
             # A short row lacks a column: the slow path knows which message that makes.
             return self._reread(cells, source)
-        normalised: dict[str, Any] = {"kind": FALLBACK_KIND}
-        config = self._config
+        self.rows += 1
         try:
-            for position, field, remembered in self._plan:
-                cell = cells[position]
-                if remembered is None or type(cell) is not str:
-                    value = field_value(field, cell, config)
-                else:
-                    value = remembered.get(cell, _UNSEEN)
-                    if value is _UNSEEN:
-                        value = field_value(field, cell, config)
-                        if len(remembered) >= _REMEMBERED_CELLS:
-                            remembered.clear()
-                        remembered[cell] = value
-                if value is not DEFAULT:
-                    normalised[field] = value
+            values = list(map(_Cells.__getitem__, self._cells, self._row_cells(cells)))
             own = None
             if self._source_position is not None:
                 own = cell_value(cells[self._source_position], "source")
-            _settle_secrecy(normalised)
-        except InvalidValue:
+            values += self._absent
+            arguments = list(self._arguments(values))
+            # decision_from_values's rules, on the Decision's arguments: secret by its reason,
+            # a contract period's ends where no column of their own gave them.
+            arguments[_SECRET] = bool(secret_by_reason(arguments[_SECRET], arguments[_REASON]))
+            period = arguments.pop()
+            if period is not None:
+                # A date column's value is a date, or None where the cell was empty.
+                if arguments[_VALID_FROM] is None:
+                    arguments[_VALID_FROM] = period[0]
+                if arguments[_VALID_TO] is None:
+                    arguments[_VALID_TO] = period[1]
+        except (InvalidValue, TypeError):
+            # TypeError: a cell that is no key (a list, from JSON); the slow path reads it.
             return self._reread(cells, source)
-        normalised["source"] = own or source
-        return decision_from_mapping(spread_period(normalised))
+        arguments[_SOURCE] = own or source
+        return Decision(*arguments)
+
+    def read(self, cell: object, field: str, quick: Callable[[str], Any]) -> Any:
+        """``field_value(field, cell)``, by the quick reader where the cell is plain text, and
+        the field's blank for DEFAULT."""
+        if type(cell) is str:
+            text = plain_text(cell)
+            if text is not None and len(text) <= self.cell_chars:
+                if text:
+                    value = quick(text)
+                    if value is not UNSURE:
+                        return value
+                elif field not in REQUIRED_FIELDS:
+                    return _BLANK[_ARGUMENT[field]]
+        value = field_value(field, cell, self._config)
+        return _BLANK[_ARGUMENT[field]] if value is DEFAULT else value
 
     def _reread(self, cells: Sequence[object], source: str) -> Decision | Rejected:
         return record_from_values(
             self._columns.values(cells), config=self._config, source=source, labels=self._labels
         )
+
+
+class _Cells(dict[object, Any]):
+    """The values of one column's cells read so far; a cell not seen yet is read on lookup."""
+
+    def __init__(self, field: str, reader: RowReader) -> None:
+        super().__init__()
+        self._field = field
+        self._quick = quick_reader(field, reader._config)
+        self._reader = reader
+        self._remember = field in _REMEMBERED_FIELDS
+        self._started = 0
+
+    def __missing__(self, cell: object) -> Any:
+        value = self._reader.read(cell, self._field, self._quick)
+        if self._remember and type(cell) is str:
+            if len(self) >= _REMEMBERED_CELLS:
+                self._start_over()
+            if self._remember:
+                self[cell] = value
+        return value
+
+    def _start_over(self) -> None:
+        self.clear()
+        rows = self._reader.rows
+        self._remember = rows - self._started > _SELDOM_REPEATED
+        self._started = rows
+
+
+def plain_text(cell: str) -> str | None:
+    """What ``cell_value`` makes of a text cell when none of its rules has work to do (None
+    where one may): no spreadsheet mark, no control character, nothing decoded wrongly; its
+    white space folded.
+
+    Printable is the test: Swedish letters are printable, every control character, line break,
+    non-breaking space, surrogate and non-character is not. Printable text has no white space
+    but the plain space, so folding it is needed only where two meet or one is at an edge.
+    """
+    if not cell.isprintable() or cell.startswith("'"):
+        return None
+    if not cell.isascii() and ("Ã" in cell or "\ufffd" in cell):
+        return None
+    if "  " in cell or cell.startswith(" ") or cell.endswith(" "):
+        return " ".join(cell.split())
+    return cell
 
 
 def cell_value(value: object, field: str) -> object:
