@@ -16,7 +16,7 @@ from delreg.errors import DelregError
 
 if TYPE_CHECKING:
     from delreg.cli.environment import Environment
-    from delreg.delegation_book import DelegationBook, Pass
+    from delreg.delegation_book import DelegationBook, LoadPlan, Pass
     from delreg.delegation_order import DelegationOrder
 
 delegation_app = typer.Typer(
@@ -111,26 +111,43 @@ def load_order(
             hint="leave out --valid-from, or correct [order] valid_from in the file",
         )
     order = replace(order, valid_from=start)
-    if dry_run:
-        env.say(f"{path}: {len(order.points)} points, nothing stored (dry run)")
-        return
     from delreg.store import OpenMode
     from delreg.store.delegation import DelegationStore
 
+    if dry_run:
+        # Planned against the register as it is (an empty one where there is none yet), so a
+        # dry run tells which earlier order the load would end.
+        with env.trial_store() as store:
+            plan = DelegationStore(store, env.config.board).plan_load(order, board)
+        _tell_load(env, plan, path, dry_run=True)
+        return
     with env.open_store(OpenMode.CREATE) as store:
         loaded = DelegationStore(store, env.config.board).load(order, board)
-    plan = loaded.plan
+    _tell_load(env, loaded.plan, path, dry_run=False)
+
+
+def _tell_load(env: Environment, plan: LoadPlan, path: Path, *, dry_run: bool) -> None:
     replaced = sum(len(old.points) for old in plan.replaced)
     stored = plan.order
     whose = f" for {stored.board}" if stored.board else ""
     since = f", in force {stored.period()}" if stored.valid_from or stored.valid_to else ""
+    done, replacing, ends = (
+        ("would load", "would replace", "would end")
+        if dry_run
+        else (
+            "loaded",
+            "replacing",
+            "now ends",
+        )
+    )
     env.say(
-        f"loaded {len(stored.points)} points from {path}{whose}{since}"
-        + (f", replacing {replaced}" if plan.replaced else "")
+        f"{done} {len(stored.points)} points from {path}{whose}{since}"
+        + (f", {replacing} {replaced}" if plan.replaced else "")
+        + ("; nothing stored (dry run)" if dry_run else "")
     )
     for change in plan.ended:
         env.say(
-            f"the order of {change.order.valid_from or '…'} ({change.order.source}) now ends "
+            f"the order of {change.order.valid_from or '…'} ({change.order.source}) {ends} "
             f"{change.ends_on}"
         )
 

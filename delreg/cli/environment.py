@@ -85,6 +85,14 @@ class Environment:
         labels = {slug: spec.label for slug, spec in self.config.kinds.items()}
         return Store.open(path, mode=mode, command=self.command, kind_labels=labels)
 
+    def check_can_create(self) -> None:
+        """Fail now, with the error ``open_store(OpenMode.CREATE)`` would give later, when the
+        register is not there and its chosen folder is missing (the default one is made)."""
+        from delreg.store.connection import check_can_create
+
+        if self.database_chosen and not self.database_path.exists():
+            check_can_create(self.database_path)
+
     @contextmanager
     def trial_store(self) -> Iterator[Store]:
         """The register to try a change against that is not kept (a dry run): the register

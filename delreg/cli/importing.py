@@ -128,6 +128,10 @@ def import_decisions(
         key = import_key(
             paths, fmt=fmt, config=env.config, options={"board": named, "sheet": sheet}
         )
+    if not dry_run:
+        # Reading comes before opening the register (below); a folder that is not there is
+        # told before the read, not after it.
+        env.check_can_create()
     stamps = file_stamps(paths) if key is not None else []
     if key is not None and env.database_path.exists():
         told = _told_before(env, key, dry_run=dry_run, as_json=as_json)

@@ -40,6 +40,13 @@ def _new_file_target(path: Path) -> Path:
     return path
 
 
+def check_can_create(path: Path) -> None:
+    """Raise the StoreError that creating a register at ``path`` would raise for a folder that
+    is not there: a command that reads its input first (an import of a million rows) says so
+    before the read, not minutes after it."""
+    _new_file_target(path)
+
+
 def create_private_file(path: Path, mode: int = 0o600) -> None:
     """Create an empty database file readable by its owner only (before SQLite opens it).
 

@@ -98,10 +98,17 @@ class DelegationStore:
         return boards.boards[0].code if len(boards) == 1 else ""
 
     def _board_to_write(self, option: str | None, named_in_file: str = "") -> str:
+        """The code of the board a new order or pass belongs to (``_board_for``), made a board
+        of the register if it is not one yet."""
+        code = self._board_for(option, named_in_file)
+        BoardWriter(self.store.connection, self.store.user, self.store.command).ensure(code or None)
+        return code
+
+    def _board_for(self, option: str | None, named_in_file: str = "") -> str:
         """The code of the board a new order or pass belongs to: ``--board``, else the board
         the order's file names when the register holds it, else the default board. A board the
         register does not hold is refused where it has boards; in one that names none, the
-        first board named becomes its board (delreg.boards)."""
+        first board named becomes its board (delreg.boards). Reads only."""
         boards = read_boards(self.store.connection)
         wanted = option
         if wanted is None and named_in_file.strip():
@@ -114,9 +121,7 @@ class DelegationStore:
                     hint="say which board it is with --board CODE; " + boards.hint(),
                 )
         board = boards.for_writing(wanted, self.default_board)
-        code = board.code if board is not None else ""
-        BoardWriter(self.store.connection, self.store.user, self.store.command).ensure(code or None)
-        return code
+        return board.code if board is not None else ""
 
     def history(self) -> list[Event]:
         """Every load, end, pass and withdrawal of the delegation orders, oldest first."""
@@ -138,6 +143,12 @@ class DelegationStore:
         ]
 
     # --- orders -----------------------------------------------------------------------------
+
+    def plan_load(self, order: DelegationOrder, board: str | None = None) -> LoadPlan:
+        """What ``load`` would do, without doing it (a dry run): the order as it would be
+        stored and the orders it would end or replace. Reads only."""
+        code = self._board_for(board, order.name)
+        return self.book().plan_load(replace(order, board=code, loaded_at=now()))
 
     def load(self, order: DelegationOrder, board: str | None = None) -> Loaded:
         """Store ``order`` among the orders of ``board`` (``--board``: a code or name; None for

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from delreg.store.schema import MIGRATIONS, _add_delegation_history, migrate
-from tests.helpers import FIXTURES, Invoke, add, as_json, findings
+from tests.helpers import FIXTURES, Invoke, add, as_json, findings, snapshot
 
 DELEGATION = FIXTURES / "delegation"
 FIRST, REVISED = DELEGATION / "hsn-2024.toml", DELEGATION / "hsn-2024-07.toml"
@@ -75,6 +75,18 @@ def test_an_order_changed_mid_year(two_orders: Invoke) -> None:
     assert newest[0]["limit"] == "200 pbb"
     gone = two_orders("delegation", "show", "--on", "2023-12-31")
     assert "no delegation order of HSN was in force on 2023-12-31" in gone.stderr
+
+
+def test_a_dry_run_names_the_order_it_would_end(hsn: str, delreg: Invoke, database: Path) -> None:
+    ok(delreg, "delegation", "load", str(FIRST))
+    before = snapshot(database)
+    said = ok(delreg, "delegation", "load", str(REVISED), "--dry-run")
+    assert f"would load 3 points from {REVISED} for HSN, in force 2024-07-01 – …" in said
+    assert "nothing stored (dry run)" in said
+    assert f"the order of 2024-01-01 ({FIRST}) would end 2024-06-30" in said
+    again = ok(delreg, "delegation", "load", str(FIRST), "--dry-run")
+    assert "would replace 3" in again and "would end" not in again
+    assert snapshot(database) == before
 
 
 def test_the_same_order_loaded_again_replaces_it(two_orders: Invoke) -> None:

@@ -153,3 +153,38 @@ def test_import_never_erases_or_lifts_secrecy(delreg: Invoke, tmp_path: Path) ->
     assert shown["secret"] is True and shown["decided_on"] == "2024-01-25"
     history = as_json(delreg("history", "24RS278", "--format", "json"))
     assert [event["action"] for event in history] == ["insert", "update"]
+
+
+def test_a_missing_folder_is_told_before_the_input_is_read(tmp_path: Path) -> None:
+    """A register whose folder is not there cannot be written after the read: say so before
+    reading (a million-row export takes minutes). A FIFO no one writes to would block any read,
+    so the command returns at all only when it checks first."""
+    import os
+    import subprocess
+
+    from tests.helpers.processes import run_delreg
+
+    fifo = tmp_path / "export.csv"
+    os.mkfifo(fifo)
+    missing = tmp_path / "no-such-folder" / "register.db"
+    try:
+        result = run_delreg("--db", str(missing), "import", str(fifo), timeout=30)
+    except subprocess.TimeoutExpired:
+        pytest.fail("delreg read the input before checking the register's folder")
+    assert result.returncode == 2
+    first, hint = result.stderr.splitlines()
+    assert first == (
+        f"delreg: error: cannot create the register: folder {str(missing.parent)!r} does not exist"
+    )
+    assert hint.startswith("hint: create the folder first")
+    assert not missing.parent.exists()
+
+
+def test_a_dry_run_into_a_missing_folder_still_reads(delreg: Invoke, tmp_path: Path) -> None:
+    """A dry run makes no register, so a missing folder is no reason to refuse it."""
+    export = write_csv(tmp_path / "export.csv", ["24RS1,beslut,,Ett beslut,,2024-01-10"])
+    missing = tmp_path / "no-such-folder" / "register.db"
+    result = delreg("--db", str(missing), "import", str(export), "--dry-run", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["inserted"] == 1
+    assert not missing.parent.exists()
