@@ -149,6 +149,15 @@ pages = [page.get_textpage().get_text_bounded() for page in document]
 print(len(pages), sum(len(text) for text in pages))
 """
 
+# delreg's reading of the agenda PDF alone: the PDF to checked records, no command line, no
+# register (what is left of the import when start-up and the store's writes are taken out).
+PDF_READ = """
+import sys
+from delreg.config import load_config
+from delreg.importer import read_inputs
+print(sum(1 for _ in read_inputs([sys.argv[1]], fmt="auto", config=load_config())))
+"""
+
 AGENDA = """
 import sys, time
 from delreg.config import load_config
@@ -171,6 +180,8 @@ class Run:
     peak_kb: int
     stdout: bytes = b""
     returncode: int = 0
+    # User + system CPU seconds of the process: what a shared machine's load changes least.
+    cpu: float = 0.0
 
 
 def run_processes(*commands: Sequence[str], env: dict[str, str]) -> Run:
@@ -198,7 +209,8 @@ def run_process(command: Sequence[str], *, env: dict[str, str], stdin: Path | No
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
-        return Run(seconds, int(usage.ru_maxrss), out.read(), process.returncode)
+        cpu = usage.ru_utime + usage.ru_stime
+        return Run(seconds, int(usage.ru_maxrss), out.read(), process.returncode, cpu)
 
 
 @dataclass
@@ -438,13 +450,19 @@ class PdfResult:
     pages: int
     items: int
     figure: Figure  # delreg import of the agenda; baseline: PDFium's text of every page
+    # The same import into a register that exists (empty, made outside the timing): the new
+    # register's schema left out.
+    existing: Figure = field(default_factory=Figure)
+    # The PDF read to checked records in one process (PDF_READ): no start-up, no store.
+    reading: Figure = field(default_factory=Figure)
     note: str = ""
 
 
 def measure_pdf(work: Path, env: dict[str, str], pages: int, runs: int) -> PdfResult:
     """delreg's import of an agenda PDF of ``pages`` pages (fpdf2, Symbol bullets, running head
     and foot: tests/helpers/documents.py) into a fresh register, against a process that only
-    asks PDFium for the text of every page."""
+    asks PDFium for the text of every page; the same into a register that exists, and the
+    reading alone, to tell where the time goes. Each round runs the four in turn."""
     sys.path.insert(0, str(HERE.parent))
     import pypdfium2 as pdfium
 
@@ -466,21 +484,26 @@ def measure_pdf(work: Path, env: dict[str, str], pages: int, runs: int) -> PdfRe
     database = work / "agenda-pdf.db"
     command = [DELREG, "--db", str(database), "import", str(agenda), "--json"]
 
-    def imported() -> Run:
+    existing = work / "agenda-pdf-existing.db"
+    figure, into_existing, reading = Figure(), Figure(), Figure()
+    for _ in range(runs):
+        figure.baseline.append(run_process([PYTHON, "-c", PDF_TEXT, str(agenda)], env=env))
         remove_register(database)
-        return run_process(command, env=env)
-
-    def bare() -> Run:
-        return run_process([PYTHON, "-c", PDF_TEXT, str(agenda)], env=env)
-
-    figure = interleaved(runs, imported, bare)
-    result = PdfResult(int(figure.baseline[-1].stdout.split()[0]), 0, figure)
-    if any(run.returncode != 0 for run in figure.runs):
-        result.note = f"delreg import exited {figure.runs[-1].returncode}"
+        figure.runs.append(run_process(command, env=env))
+        fresh_register(existing, env)
+        into_existing.runs.append(run_process([*command[:2], str(existing), *command[3:]], env=env))
+        reading.runs.append(run_process([PYTHON, "-c", PDF_READ, str(agenda)], env=env))
+    into_existing.baseline = reading.baseline = figure.baseline
+    pages_read = int(figure.baseline[-1].stdout.split()[0])
+    result = PdfResult(pages_read, 0, figure, into_existing, reading)
+    failed = [run for run in [*figure.runs, *into_existing.runs, *reading.runs] if run.returncode]
+    if failed:
+        result.note = f"delreg exited {failed[-1].returncode}"
     else:
         summary = json.loads(figure.runs[-1].stdout)
         result.items = int(summary["inserted"])
     remove_register(database)
+    remove_register(existing)
     return result
 
 
@@ -526,6 +549,17 @@ def versus_table(results: list[VersusResult], pdf: PdfResult | None) -> list[str
                 f"{ratio:.2f}x | ≤ 1.3x and ≤ 1 s | "
                 f"{verdict(ratio <= 1.3 and pdf.figure.median <= 1)} |"
             )
+            for label, part in (
+                ("the same into a register that exists (empty)", pdf.existing),
+                (
+                    "the PDF read to checked records alone (no command line, no register)",
+                    pdf.reading,
+                ),
+            ):
+                lines.append(
+                    f"| {label} | the same {secs(part.base)} | {secs(part.median)} | "
+                    f"{part.median / part.base:.2f}x | report | |"
+                )
     for r in results:
         peak = r.imported.peak_mb
         lines.append(
@@ -554,6 +588,15 @@ def versus_table(results: list[VersusResult], pdf: PdfResult | None) -> list[str
             + ", ".join(secs(x.seconds) for x in pdf.figure.runs)
             + " / "
             + ", ".join(secs(x.seconds) for x in pdf.figure.baseline)
+        )
+
+        def cpu(runs: list[Run]) -> str:
+            return secs(statistics.median(run.cpu for run in runs))
+
+        lines.append(
+            f"- agenda PDF, CPU (user + system), medians: bare text {cpu(pdf.figure.baseline)}; "
+            f"delreg import {cpu(pdf.figure.runs)}; into a register that exists "
+            f"{cpu(pdf.existing.runs)}; the reading alone {cpu(pdf.reading.runs)}"
         )
     return lines
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
 
@@ -54,18 +54,23 @@ def read_agenda(
     config: Config,
     meeting_year: int | None = None,
     account: Account | None = None,
+    locate: Callable[[int], str] | None = None,
 ) -> Iterator[Record]:
     """Decisions, notices and rejected items of an agenda text, in document order.
 
     ``meeting_year`` completes dates written without a year ("den 14 mars"). Every item of the
     list that cannot be registered (its diary number missing, cut off or malformed) comes back
     as a ``Rejected`` naming its first line; none is dropped silently. ``account`` hears what
-    became of every line of the sections read as lists, and whether a list was found.
+    became of every line of the sections read as lists, and whether a list was found. A
+    record's ``source`` is ``<source>:<line>``, or ``locate(line)`` where given (a PDF's page
+    and line: the text's lines are not the document's).
     """
     rules = agenda_rules(config)
     lines = classify_lines(normalise_document(text), rules)
     headed = any(line.kind is LineKind.DECISION_HEADING for line in lines)
-    records = _Records(source=source, config=config, rules=rules, meeting_year=meeting_year)
+    records = _Records(
+        source=source, config=config, rules=rules, meeting_year=meeting_year, locate=locate
+    )
     segmenter = Segmenter(rules, config, headed=headed)
     blocks: Iterable[Block] = segmenter.blocks(lines)
     if not headed:
@@ -112,9 +117,16 @@ class _Records:
     """Turns blocks into records: one per diary number, notices counted in order."""
 
     def __init__(
-        self, *, source: str, config: Config, rules: AgendaRules, meeting_year: int | None
+        self,
+        *,
+        source: str,
+        config: Config,
+        rules: AgendaRules,
+        meeting_year: int | None,
+        locate: Callable[[int], str] | None = None,
     ) -> None:
         self.source = source
+        self.locate = locate
         self.config = config
         self.rules = rules
         self.meeting_year = meeting_year
@@ -130,7 +142,7 @@ class _Records:
 
     def of(self, block: Block) -> tuple[str, Record | None]:
         """What became of ``block`` (one of accounting.LINE_FATES), and its record if any."""
-        where = f"{self.source}:{block.start}"
+        where = f"{self.source}:{block.start}" if self.locate is None else self.locate(block.start)
         text, lowered = normalise_item_text(block.text(), self.rules)
         if block.mode is Mode.NOTICES:
             return self._notice(block, text, where)

@@ -61,7 +61,7 @@ def board_sentence(text: str, lowered: str, rules: AgendaRules) -> Sentence | No
     diary = _own_diary_number(text, found, rules.diary_number_bare)
     if diary is None:
         return None
-    procurement = _procurement(text, lowered, diary.start, rules)
+    procurement = _procurement(text, lowered, body_start, diary.start, rules)
     if procurement is None:
         return None
     return Sentence(found.group("delegate"), body_start, diary, procurement)
@@ -84,23 +84,31 @@ def _own_diary_number(
 
 
 def _procurement(
-    text: str, lowered: str, diary_start: int, rules: AgendaRules
+    text: str, lowered: str, body_start: int, diary_start: int, rules: AgendaRules
 ) -> list[Number] | None:
-    """No procurement number, or one just before the diary number ("… MT 2023-0043, 23RS1"),
-    written canonically and without a label: what the general reader finds in such an item."""
+    """The procurement numbers between the verb and the ", " before the diary number ("… MT
+    2023-0043 (ärende 4), 23RS1"), each written canonically, standing as a word of its own and
+    without a label: what the general reader finds in such an item, in the same order.
+
+    The general reader finds every number of the prefixed pattern in the whole item, skipping
+    one inside a word and normalising the rest; here every one must already be as it would keep
+    it, where the sentence has words of its own (not the delegate's, not the diary number's).
+    """
     gate = rules.procurement_label_gate
     if gate.match(rules.procurement_labelled, text, lowered) is not None:
         return None
-    prefixed = rules.procurement_prefixed
-    first = prefixed.search(text)
-    if first is None:
-        return []
-    start, end = first.span()
-    if (
-        end != diary_start - 2
-        or text[start - 1 : start] != " "
-        or prefixed.search(text, end) is not None
-        or rules.canonical_procurement_number.fullmatch(first.group()) is None
-    ):
-        return None
-    return [Number(start, end, first.group())]
+    canonical = rules.canonical_procurement_number
+    numbers: list[Number] = []
+    for found in rules.procurement_prefixed.finditer(text):
+        start, end = found.span()
+        # The delegate's words and the verbs (the configuration's) hold no digits, so a number
+        # before the body cannot be; it would be the general reader's to read.
+        if (
+            start < body_start
+            or end > diary_start - 2
+            or text[start - 1] != " "
+            or canonical.fullmatch(found.group()) is None
+        ):
+            return None
+        numbers.append(Number(start, end, found.group()))
+    return numbers

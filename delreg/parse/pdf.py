@@ -17,9 +17,7 @@ import io
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
-from itertools import islice
+from collections.abc import Callable, Iterator
 from typing import IO, Any, NamedTuple
 
 from delreg.config import Config
@@ -92,22 +90,18 @@ def read_pdf(
     # Imported here: the agenda parser is only needed for PDFs and agendas.
     from delreg.parse.agenda import read_agenda
 
-    text = "\n".join(line.text for line in lines)
-    for record in read_agenda(
-        text, source=source, config=config, meeting_year=meeting_year, account=account
-    ):
-        yield _located(record, source, lines)
+    def locate(number: int) -> str:
+        found = lines[number - 1]
+        return f"{source}#page={found.page}:{found.line}"
 
-
-def _located(record: Record, source: str, lines: Sequence[PdfLine]) -> Record:
-    """The record with ``<file>:<line of the joined text>`` turned into its page and line."""
-    prefix = f"{source}:"
-    where = record.source or ""
-    number = where.removeprefix(prefix)
-    if not where.startswith(prefix) or not number.isdigit() or not 1 <= int(number) <= len(lines):
-        return record
-    found = lines[int(number) - 1]
-    return replace(record, source=f"{source}#page={found.page}:{found.line}")
+    yield from read_agenda(
+        "\n".join(line.text for line in lines),
+        source=source,
+        config=config,
+        meeting_year=meeting_year,
+        account=account,
+        locate=locate,
+    )
 
 
 def pdf_lines(binary_stream: IO[bytes], *, source: str) -> list[PdfLine]:
@@ -207,7 +201,7 @@ class _PageReader:
             text = str(text_page.get_text_bounded())
             # Reading the text's runs with their boxes costs several times the text: only
             # where a header could stand.
-            if not tables and _NUMBER_COLUMN.search(text) is not None:
+            if not tables and _may_head_a_table(text):
                 tables = _unruled_tables(text_page, self.row_gaps)
             if not tables:
                 self.table_before = False
@@ -364,6 +358,14 @@ def _runs_by_line(runs: list[_Run]) -> list[list[_Run]]:
     return [sorted(line, key=lambda run: run.left) for line in lines]
 
 
+def _may_head_a_table(text: str) -> bool:
+    """Whether a page's text names the diary number's column somewhere (a header may stand)."""
+    # Every spelling the pattern takes holds "nr" or "nummer", letters without other case
+    # forms: two substring tests spare most pages the case-blind search.
+    lowered = text.lower()
+    return ("nr" in lowered or "nummer" in lowered) and _NUMBER_COLUMN.search(text) is not None
+
+
 def _is_header_line(line: list[_Run]) -> bool:
     cells = [" ".join(run.text.split()) for run in line]
     return len(cells) > 1 and _NUMBER_COLUMN.fullmatch(cells[0]) is not None and _is_header(cells)
@@ -386,11 +388,53 @@ def _cells(line: list[_Run], columns: list[float]) -> list[str] | None:
 
 
 def _has_rules(page: Any) -> bool:
-    """Whether a page draws lines: a ruled table has some, a page of text has none."""
+    """Whether a page draws lines: a ruled table has some, a page of text has none.
+
+    Paths are counted on the page and in its forms (one level down, as ``get_objects`` with
+    ``max_depth=2`` would) by PDFium's own calls: ``get_objects`` makes a Python object of each
+    page object, which on a page of text (an object a line or more) costs a quarter of what
+    reading the page's text does.
+    """
     import pypdfium2.raw as pdfium_c
 
-    paths = page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=2)
-    return next(islice(paths, _RULES_FOR_A_TABLE - 1, None), None) is not None
+    forms: list[Any] = []
+    found = _paths(
+        page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, forms=forms
+    )
+    for form in forms:
+        if found >= _RULES_FOR_A_TABLE:
+            break
+        found += _paths(form, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject)
+    return found >= _RULES_FOR_A_TABLE
+
+
+def _paths(
+    container: Any,
+    count: Callable[[Any], int],
+    get: Callable[[Any, int], Any],
+    *,
+    forms: list[Any] | None = None,
+) -> int:
+    """The path objects directly in a page or form (up to as many as a table needs); the form
+    objects among them go to ``forms``."""
+    import pypdfium2.raw as pdfium_c
+
+    path, form, object_type = (
+        pdfium_c.FPDF_PAGEOBJ_PATH,
+        pdfium_c.FPDF_PAGEOBJ_FORM,
+        pdfium_c.FPDFPageObj_GetType,
+    )
+    found = 0
+    for index in range(count(container)):
+        item = get(container, index)
+        kind = object_type(item)
+        if kind == path:
+            found += 1
+            if found >= _RULES_FOR_A_TABLE:
+                break
+        elif kind == form and forms is not None:
+            forms.append(item)
+    return found
 
 
 def _has_words_of_its_own(text: str) -> bool:

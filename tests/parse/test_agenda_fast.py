@@ -16,6 +16,8 @@ from typing import Any
 from unittest import mock
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from delreg.model import Decision
 from delreg.parse import Record, agenda_items, agenda_parties
@@ -24,7 +26,7 @@ from delreg.parse.agenda_fast import board_sentence
 from delreg.parse.agenda_parties import remembered_subject, subject_from
 from delreg.parse.agenda_rules import agenda_rules
 from tests.helpers import SEED, built_in_config
-from tests.helpers.documents import EDGE_WORDS, board_items
+from tests.helpers.documents import EDGE_WORDS, agenda_text, board_items, many_items
 
 CONFIG = built_in_config()
 
@@ -67,6 +69,8 @@ def _agendas() -> list[Any]:
     for seed in (1, 2, 3):
         agendas.append(pytest.param(generated(seed, 400, edges=False), id=f"generated-{seed}"))
         agendas.append(pytest.param(generated(seed, 400, edges=True), id=f"near-the-edge-{seed}"))
+    # The PDF benchmark's list: procurement numbers inside the sentence, "(ärende N)" after.
+    agendas.append(pytest.param(agenda_text(many_items(300)), id="many-items"))
     return agendas
 
 
@@ -87,6 +91,64 @@ def test_the_shortcut_is_taken_for_most_generated_items() -> None:
         wording = decision.wording or ""
         taken += board_sentence(wording, wording.lower(), rules) is not None
     assert taken >= 0.9 * len(decisions)
+
+
+def test_the_shortcut_takes_procurement_numbers_inside_the_sentence() -> None:
+    rules = agenda_rules(CONFIG)
+    records = read_with_shortcuts(agenda_text(many_items(16)))
+    decisions = [record for record in records if isinstance(record, Decision)]
+    inside = [d for d in decisions if d.procurement_number and "ärende" in (d.wording or "")]
+    assert len(inside) == 8  # "… MT 2023-0043 (ärende 1), 24RS1000": not just before the number
+    for decision in inside:
+        wording = decision.wording or ""
+        assert board_sentence(wording, wording.lower(), rules) is not None
+        number = decision.procurement_number or ""
+        assert number in wording and number not in decision.subject
+
+
+# What may stand where a procurement number is put into a board's sentence: canonical numbers,
+# ones written otherwise, one inside a word, a labelled one, a second one.
+_PROCUREMENT = st.sampled_from(
+    [
+        "MT 2023-0043", "MT 2023-0043a", "MT 2021-0007-1", "MT2023-0043", "mt 2023-0043",
+        "XMT 2023-0043", "(MT 2023-0043)", "upphandling MT 2023-0043", "MT 2023-0043,",
+        "UH 2024/3", "MT 2023-0043 och MT 2024-0001", "2023-0043",
+    ]
+)  # fmt: skip
+
+
+@given(
+    st.integers(0, 10_000),
+    st.lists(st.tuples(_PROCUREMENT, st.integers(0, 40)), min_size=1, max_size=3),
+)
+@settings(max_examples=80, deadline=None)
+def test_procurement_numbers_anywhere_read_as_the_complete_reader_reads_them(
+    seed: int, insertions: list[tuple[str, int]]
+) -> None:
+    items = []
+    for item in board_items(3, seed):
+        words = item.split(" ")
+        for number, place in insertions:
+            words.insert(place % (len(words) + 1), number)
+        items.append(" ".join(words))
+    text = "\n".join(["Anmälningsärenden", *(f"{n}. {item}" for n, item in enumerate(items, 1))])
+    assert read_with_shortcuts(text) == read_without_shortcuts(text)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Regiondirektören har beslutat om snöröjning, UH 2024/3",
+        "Regiondirektören har beslutat om snöröjning, MT 2023-0043.",
+        "Regiondirektören har beslutat om snöröjning MT 2023-0001, MTH 2024/33",
+        "Regiondirektören har MT 2023-0043 beslutat om snöröjning, 24RS1",
+    ],
+)
+def test_an_item_ending_in_a_procurement_number_reads_as_the_complete_reader_reads_it(
+    item: str,
+) -> None:
+    text = f"Anmälningsärenden\n1. {item}\n2. Regiondirektören har beslutat om x, 24RS2"
+    assert read_with_shortcuts(text) == read_without_shortcuts(text)
 
 
 def test_a_remembered_subject_is_the_one_worked_out_afresh() -> None:
