@@ -14,6 +14,7 @@ shows the avtalsspärr, and it is final only once a court has decided an appeal 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +31,8 @@ from delreg.text import without_diacritics
 
 # Statuses a StatusBook remembers at most, so memory stays flat over a million decisions.
 _SHARED_STATUSES = 50_000
+# As delreg.report.render_data encodes a report's items (ensure_ascii=False, compact).
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class Route(StrEnum):
@@ -244,6 +247,7 @@ class StatusBook:
         # list, a month of one kind): computed once, 20 % of a listing's time otherwise.
         self._shared: dict[tuple[Any, ...], LegalStatus] = {}
         self._shared_json: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._shared_text: dict[tuple[Any, ...], str] = {}
 
     def _meeting_of(self, decision: Decision) -> Meeting | None:
         if not decision.meeting:
@@ -253,6 +257,8 @@ class StatusBook:
         ) or self._meetings.get(decision.meeting)
 
     def _facts(self, decision: Decision) -> tuple[Any, ...] | None:
+        # What a decision's status depends on besides its appeals; report_status_text makes
+        # a Decision of these alone.
         if decision.diary_number in self._appeals:
             return None
         return (
@@ -295,6 +301,39 @@ class StatusBook:
     def report_status(self, decision: Decision) -> dict[str, Any]:
         """The status as a report shows it: its dates and appeals, not the day's state."""
         return self.status(decision).to_json(with_state=False)
+
+    def report_status_text(
+        self,
+        diary_number: str,
+        kind: str,
+        meeting: str | None,
+        board: str | None,
+        notified_on: str | None,
+        notified_by: str | None,
+        standstill_days: int | None,
+    ) -> str:
+        """report_status's JSON text (``encode``d as a report's items are) for a decision known
+        by the facts its status depends on: the JSON report reads them from the register's rows
+        and encodes each status a month's decisions share once."""
+        facts = (kind, meeting, board, notified_on, notified_by, standstill_days)
+        shared = diary_number not in self._appeals
+        known = self._shared_text.get(facts) if shared else None
+        if known is not None:
+            return known
+        decision = Decision(
+            diary_number,
+            kind,
+            "",
+            meeting=meeting,
+            board=board,
+            notified_on=notified_on,
+            notified_by=notified_by,
+            standstill_days=standstill_days,
+        )
+        text = _ENCODE(self.report_status(decision))
+        if shared and len(self._shared_text) < _SHARED_STATUSES:
+            self._shared_text[facts] = text
+        return text
 
     def with_status(self, decision: Decision) -> dict[str, Any]:
         """The decision's JSON with its ``status``."""

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from delreg.cli import app
+from delreg.cli import whole_app
 from tests import ROOT
 from tests.helpers import Invoke
 
@@ -82,6 +82,6 @@ def delreg() -> Invoke:
     runner = CliRunner()
 
     def invoke(*args: str, input: str | bytes | None = None) -> Result:
-        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        return runner.invoke(whole_app(), list(args), input=input, catch_exceptions=False)
 
     return invoke

@@ -134,6 +134,16 @@ def report(
     with env.open_store(OpenMode.EXISTING) as store:
         made: Report
         code = board_to_read(env, store, board)
+        if not day and chosen == "json" and group_by is None:
+            # Straight from the rows: the same bytes, without a Decision per decision (a month
+            # of a national archive holds thousands).
+            from delreg.report.period_json import period_json
+            from delreg.store.appeals import status_book
+
+            book = status_book(store, config)
+            text = period_json(store, first, last, config, book, public=public, board=code)
+            _deliver(env, text, output, binary=False)
+            return
         if day:
             made = _meeting_report(env, store, config, day, code or "", public, mark_reported)
         else:
@@ -204,8 +214,14 @@ def _meeting_report(
     return made
 
 
-def _deliver(env: Environment, payload: bytes, output: Path | None, *, binary: bool) -> None:
-    """To the file, whole or not at all; else to standard output."""
+def _deliver(env: Environment, payload: bytes | str, output: Path | None, *, binary: bool) -> None:
+    """To the file, whole or not at all; else to standard output. A text may come as a str:
+    a month's JSON is megabytes, not worth encoding only to decode it again for the terminal."""
+    if isinstance(payload, str):
+        if output is None:
+            env.stdout.write(payload)
+            return
+        payload = payload.encode()
     if output is None and binary:
         env.stdout.flush()
         env.stdout.buffer.write(payload)

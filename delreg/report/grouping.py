@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from delreg.delegation_book import Pass
-from delreg.delegation_order import same_delegate
 from delreg.model import diary_number_sort_key
 from delreg.report.build import DelegateGroup, MeetingReport, Report, ReportItem
+
+if TYPE_CHECKING:
+    from delreg.delegation_book import Pass
+
+# delreg.delegation_order (its spellings of titles) is imported by the grouping itself: every
+# report reads items_in_order, and only --group-by compares delegates.
 
 GROUPINGS = ("delegate",)
 
@@ -22,6 +27,8 @@ GROUPINGS = ("delegate",)
 def by_delegate(
     items: Iterable[ReportItem], passes: Sequence[Pass] = ()
 ) -> tuple[DelegateGroup, ...]:
+    from delreg.delegation_order import same_delegate
+
     named: list[tuple[str, list[ReportItem]]] = []
     unnamed: list[ReportItem] = []
     for item in items:
@@ -57,6 +64,8 @@ def _passed_on_by(
     delegate: str, items: Sequence[ReportItem], passes: Sequence[Pass]
 ) -> tuple[str, ...]:
     """Who passed a point on to ``delegate`` by a pass in force on some of the items' dates."""
+    from delreg.delegation_order import same_delegate
+
     days = {item.decision.decided_on for item in items}
     found = [
         passed.by

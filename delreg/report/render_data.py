@@ -86,22 +86,31 @@ def _report_json(report: Report, status: StatusOf | None) -> dict[str, Any]:
 # tenth of a second for a month of 8 500 decisions. So the document is laid out here: its keys
 # one per line, a list's entries one per line, each entry compact (diff-friendly and readable).
 _COMPACT = json.JSONEncoder(ensure_ascii=False)
+json_text = _COMPACT.encode
 
 
 def render_json(report: Report, status: StatusOf | None = None) -> str:
-    document = report_json(report, status)
+    return lay_out(report_json(report, status))
+
+
+def lay_out(document: dict[str, Any], encoded: str | None = None) -> str:
+    """The document as text; ``encoded`` names a key whose list holds JSON texts already (the
+    items delreg.report.period_json writes)."""
     last = len(document) - 1
     lines = ["{"]
     for index, (key, value) in enumerate(document.items()):
         comma = "," if index < last else ""
         name = _COMPACT.encode(key)
         if isinstance(value, list) and value:
-            entries = ",\n".join("    " + _COMPACT.encode(entry) for entry in value)
-            lines.append(f"  {name}: [\n{entries}\n  ]{comma}")
+            texts = value if key == encoded else map(_COMPACT.encode, value)
+            entries = ",\n    ".join(texts)
+            lines.append(f"  {name}: [\n    {entries}\n  ]{comma}")
         else:
             lines.append(f"  {name}: {_COMPACT.encode(value)}{comma}")
+    # Ends in a newline without copying the whole text once more to add it.
     lines.append("}")
-    return "\n".join(lines) + "\n"
+    lines.append("")
+    return "\n".join(lines)
 
 
 def render_csv(report: Report) -> str:

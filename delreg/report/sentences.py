@@ -48,9 +48,33 @@ def decision_sentence(decision: Decision, config: Config, *, public: bool = Fals
     """The sentence for ``decision`` in the board's list; ``public`` hides what is secret."""
     if public and decision.secret:
         return secret_sentence(decision, config)
-    if decision.wording and decision.wording.strip():
-        return board_wording(decision.wording)
-    return composed_sentence(decision, config)
+    return sentence_of(
+        decision.kind,
+        decision.subject,
+        decision.procurement_number,
+        decision.parties,
+        decision.delegate,
+        decision.diary_number,
+        decision.wording,
+        config,
+    )
+
+
+def sentence_of(
+    kind: str,
+    subject: str,
+    procurement_number: str | None,
+    parties: tuple[str, ...],
+    delegate: str | None,
+    diary_number: str,
+    wording: str | None,
+    config: Config,
+) -> str:
+    """The sentence of a decision that is not hidden, from the fields it is made of (the JSON
+    report reads them from the register's rows without making a Decision of each)."""
+    if wording and wording.strip():
+        return board_wording(wording)
+    return _composed(kind, subject, procurement_number, parties, delegate, diary_number, config)
 
 
 def board_wording(wording: str) -> str:
@@ -62,34 +86,66 @@ def board_wording(wording: str) -> str:
 
 
 def composed_sentence(decision: Decision, config: Config) -> str:
-    core, word = _phrase_parts(decision.kind, config)
-    subject = _clean(decision.subject)
-    procurement = decision.procurement_number
+    return _composed(
+        decision.kind,
+        decision.subject,
+        decision.procurement_number,
+        decision.parties,
+        decision.delegate,
+        decision.diary_number,
+        config,
+    )
+
+
+def _composed(
+    kind: str,
+    subject: str,
+    procurement: str | None,
+    parties: tuple[str, ...],
+    delegate: str | None,
+    diary_number: str,
+    config: Config,
+) -> str:
+    who, word, party_word, party_first = _frame(kind, delegate, config)
+    subject = _clean(subject)
     if procurement and procurement not in subject:
         subject = f"{subject} {procurement}" if subject else procurement
-    parties = party_clause(decision.parties, _party_word(decision.kind, config))
+    clause = party_clause(parties, party_word) if parties else ""
+    parts = [who]
+    if clause and party_first:
+        parts.append(clause)
+    if subject:
+        parts.append(f"{word} {subject}")
+    if clause and not party_first:
+        parts.append(clause)
+    return _finish(" ".join(parts), diary_number)
+
+
+# Memoised: a month's report phrases thousands of decisions of a handful of kinds and delegates.
+@lru_cache(maxsize=1024)
+def _frame(kind: str, delegate: str | None, config: Config) -> tuple[str, str, str | None, bool]:
+    """Who did it ("Ekonomidirektören har tecknat avtal"), the word before the subject, the one
+    before the parties, and whether the parties come before the subject."""
+    core, word = _phrase_parts(kind, config)
+    party_word = _party_word(kind, config)
     # "tecknat avtal mellan A och B om X", but "beslutat om X med A": a bare verb takes no
     # counterparty before its object, and an award is made in favour of its supplier, after
     # what it is about.
-    party_first = " " in core and _party_word(decision.kind, config) is None
-    parts = [_who_did(decision, config, core)]
-    if parties and party_first:
-        parts.append(parties)
-    if subject:
-        parts.append(f"{word} {subject}")
-    if parties and not party_first:
-        parts.append(parties)
-    return _finish(" ".join(parts), decision.diary_number)
+    party_first = " " in core and party_word is None
+    return _who_did(delegate, config, core), word, party_word, party_first
 
 
 def secret_sentence(decision: Decision, config: Config) -> str:
     """The public sentence of a secret decision: who, what kind, which case; nothing more."""
     core, _ = _phrase_parts(decision.kind, config)
     return _finish(
-        f"{_who_did(decision, config, core)} ({config.secret_text})", decision.diary_number
+        f"{_who_did(decision.delegate, config, core)} ({config.secret_text})",
+        decision.diary_number,
     )
 
 
+# Memoised: the same suppliers recur through a month's report.
+@lru_cache(maxsize=4096)
 def party_clause(parties: tuple[str, ...], word: str | None = None) -> str:
     """ "med A" for one counterparty, "mellan A och B" (or "A, B och C") for several; with a
     ``word`` ("till förmån för"), that word before "A" or "A och B"."""
@@ -113,9 +169,11 @@ def passive(core: str) -> str:
     return " ".join([thing[:1].upper() + thing[1:], "har", verb + "s", *rest])
 
 
-def _who_did(decision: Decision, config: Config, core: str) -> str:
-    delegate = _delegate(decision, config)
-    return f"{delegate} har {core}" if delegate else passive(core)
+# Memoised as the phrase: a month's decisions are taken by a handful of delegates.
+@lru_cache(maxsize=1024)
+def _who_did(delegate: str | None, config: Config, core: str) -> str:
+    name = _delegate_name(delegate or "", config.default_delegate)
+    return f"{name} har {core}" if name else passive(core)
 
 
 @lru_cache(maxsize=256)
@@ -137,10 +195,6 @@ def _phrase_parts(kind: str, config: Config) -> tuple[str, str]:
     return " ".join(words), str(word)
 
 
-def _delegate(decision: Decision, config: Config) -> str:
-    return _delegate_name(decision.delegate or "", config.default_delegate)
-
-
 @lru_cache(maxsize=256)
 def _delegate_name(delegate: str, default: str) -> str:
     name = _clean(delegate) or default
@@ -148,6 +202,10 @@ def _delegate_name(delegate: str, default: str) -> str:
 
 
 def _clean(text: str) -> str:
+    # A printable text has no white space but the plain space; without two in a row, folding
+    # its white space changes nothing stripping does not (most subjects and names).
+    if text.isprintable() and "  " not in text:
+        return text.strip(_TRAILING_PUNCTUATION)
     return " ".join(text.split()).strip(_TRAILING_PUNCTUATION)
 
 

@@ -74,7 +74,7 @@ def decision_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Decision:
     # Passed on by position (the columns are in the Decision's order): a listing or a report of
     # a month of a national archive turns thousands of rows into decisions.
     values = list(row)
-    values[_PARTIES_IN_ROW] = _parties_of(values[1], values[_PARTIES_IN_ROW])
+    values[_PARTIES_IN_ROW] = parties_of(values[1], values[_PARTIES_IN_ROW])
     # A reason means secret (model.secret_by_reason). Rows stored before that rule held at
     # every door may carry a reason beside secret = 0; they are read by today's rule, so no
     # public output shows what the reason protects.
@@ -84,7 +84,8 @@ def decision_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Decision:
     return Decision(*values[1:])
 
 
-def _parties_of(diary_number: str, text: str | None) -> tuple[str, ...]:
+def parties_of(diary_number: str, text: str | None) -> tuple[str, ...]:
+    """The parties column's names; DamagedValue when it is not the JSON list delreg wrote."""
     try:
         return _parties(text)
     except (ValueError, TypeError):

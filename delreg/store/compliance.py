@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from delreg.delegation_book import DelegationBook
 from delreg.errors import NotFound
 from delreg.facts import (
     Acknowledgement,
@@ -26,6 +25,11 @@ from delreg.facts import (
     UnreportedDecision,
 )
 from delreg.store.decisions import DecisionRoom
+
+if TYPE_CHECKING:
+    # Only `delreg check` reads the book (through delreg.store.delegation): every other
+    # command's start-up would pay for delegation_book and delegation_order.
+    from delreg.delegation_book import DelegationBook
 
 _LIVE = "d.deleted_at IS NULL"
 # Undated decisions always pass a --since filter: nobody can say they are older.

@@ -20,7 +20,7 @@ from typer.testing import CliRunner, Result
 from delreg.audit.anomalies import DirectAwardRules, direct_awards_over_threshold
 from delreg.audit.pack import build_pack
 from delreg.audit.sample import draw_sample
-from delreg.cli import app
+from delreg.cli import whole_app
 from delreg.config import load_config
 from delreg.model import Decision, Meeting
 from delreg.store import OpenMode, Store
@@ -149,7 +149,7 @@ def pack_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     runner = CliRunner()
 
     def delreg(*args: str) -> Result:
-        return runner.invoke(app, list(args), catch_exceptions=False)
+        return runner.invoke(whole_app(), list(args), catch_exceptions=False)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DELREG_DB", str(folder / "register.db"))

@@ -8,7 +8,7 @@ import pytest
 import typer
 
 from delreg import __version__
-from delreg.cli import app
+from delreg.cli import whole_app
 from tests.helpers import Invoke, all_command_paths
 
 
@@ -23,7 +23,7 @@ def test_every_command_has_help_with_an_example(delreg: Invoke, path: list[str])
     result = delreg(*path, "--help")
     assert result.exit_code == 0
     assert result.stdout.startswith("Usage: ")
-    leaf: Any = typer.main.get_command(app)
+    leaf: Any = typer.main.get_command(whole_app())
     for name in path:
         leaf = leaf.get_command(None, name)
     assert leaf.help, f"{path} has no help text"

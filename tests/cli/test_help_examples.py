@@ -30,7 +30,7 @@ import pytest
 import typer
 from typer.testing import CliRunner, Result
 
-from delreg.cli import app
+from delreg.cli import whole_app
 from tests import ROOT
 from tests.helpers import all_command_paths
 
@@ -82,7 +82,7 @@ PREPARE: dict[str, list[list[str]]] = {
 
 
 def leaf_commands() -> list[tuple[list[str], Any]]:
-    root: Any = typer.main.get_command(app)
+    root: Any = typer.main.get_command(whole_app())
     leaves = []
     for path in all_command_paths():
         command = root
@@ -139,7 +139,9 @@ def prepared_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["import", str(ROOT / "data" / "example-diarium.csv")],
         ["delegation", "load", str(ROOT / "data" / "delegationsordning.toml")],
     ):  # fmt: skip
-        result = CliRunner().invoke(app, ["--db", str(database), *args], catch_exceptions=False)
+        result = CliRunner().invoke(
+            whole_app(), ["--db", str(database), *args], catch_exceptions=False
+        )
         assert result.exit_code == 0, (args, result.stderr)
     return database
 
@@ -154,7 +156,7 @@ def _copy_register(source: Path, target: Path) -> None:
 
 def _run(runner: CliRunner, words: list[str], stdin: str | None) -> Result:
     assert words[0] == "delreg", words
-    return runner.invoke(app, words[1:], input=stdin, catch_exceptions=False)
+    return runner.invoke(whole_app(), words[1:], input=stdin, catch_exceptions=False)
 
 
 def run_example(example: str) -> Result:
@@ -204,7 +206,7 @@ def test_the_example_runs(
     _copy_register(prepared_register, isolated)
     runner = CliRunner()
     for words in PREPARE.get(example, []):
-        done = runner.invoke(app, words, catch_exceptions=False)
+        done = runner.invoke(whole_app(), words, catch_exceptions=False)
         assert done.exit_code == 0, (words, done.stderr)
     result = run_example(example)
     expected = EXPECTED_EXIT.get(example, 0)

@@ -9,15 +9,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import typer
 import typer.core
 import typer.main
+from typer.main import get_command_name
 
 from delreg import __version__
-from delreg.cli import app, app_for
+from delreg.cli import COMMAND_MODULES, app_for, whole_app
 from delreg.cli.app import GLOBAL_OPTIONS_WITH_VALUES, DelregGroup
 from delreg.store import OpenMode, Store
-from tests.helpers.processes import modules_loaded_by
+from tests.helpers.processes import every_module_loaded_by, modules_loaded_by
 
 HEAVY = ("sqlite_utils", "sqlite3", "rich", "openpyxl", "docx", "pypdf", "jinja2", "pydantic")
 # What the import of a PDF alone loads: never at start-up (nor for a text agenda).
@@ -66,6 +68,44 @@ def test_listing_an_existing_register_imports_no_schema_tool_reader_or_renderer(
     assert "pydantic" not in loaded
 
 
+@pytest.mark.parametrize(
+    ("arguments", "modules"),
+    [
+        (("report", "--month", "2024-01", "--format", "json"), {"report", "boards"}),
+        (("list", "--limit", "20", "--format", "json"), {"decisions", "boards"}),
+        (("meetings", "list", "--format", "json"), {"meetings", "boards"}),
+    ],
+)
+def test_a_command_imports_its_own_command_module_and_no_other(
+    database: Path, arguments: tuple[str, ...], modules: set[str]
+) -> None:
+    Store.open(database, mode=OpenMode.CREATE).close()
+    loaded = every_module_loaded_by(*arguments)
+    commands = {f"delreg.cli.{module}" for module in COMMAND_MODULES.values()}
+    assert loaded & commands == {f"delreg.cli.{module}" for module in modules}
+    # The delegation order is read by check and --group-by; the readers by `import` alone.
+    assert not loaded & {"delreg.delegation_book", "delreg.delegation_order", "delreg.parse"}
+    assert not loaded & {"sqlite_utils", "rich", "openpyxl", "docx", "jinja2", "pydantic"}
+
+
+def test_the_command_table_names_the_module_that_registers_each_command() -> None:
+    application = whole_app()
+    registered: dict[str, set[str]] = {}
+    for info in application.registered_commands:
+        name = info.name or get_command_name(getattr(info.callback, "__name__", ""))
+        registered.setdefault(name, set()).add(getattr(info.callback, "__module__", ""))
+    for group in application.registered_groups:
+        assert group.name is not None and group.typer_instance is not None
+        modules = {
+            getattr(command.callback, "__module__", "")
+            for command in group.typer_instance.registered_commands
+        }
+        registered.setdefault(group.name, set()).update(modules)
+    assert registered == {
+        name: {f"delreg.cli.{module}"} for name, module in COMMAND_MODULES.items()
+    }
+
+
 def test_publish_loads_its_libraries_only_when_it_publishes(tmp_path: Path) -> None:
     assert not modules_loaded_by("--help") & PUBLISHING
     assert not modules_loaded_by("publish", "--help") & PUBLISHING
@@ -84,7 +124,7 @@ def _shape(command: Any) -> list[tuple[Any, ...]]:
 
 
 def test_a_run_builds_only_the_command_it_names_and_builds_it_whole() -> None:
-    everything = _built(app)
+    everything = _built(whole_app())
     assert len(everything) > 10
     for name, command in everything.items():
         for arguments in ([name], ["--db", "x.db", name, "--help"], ["--db=x.db", name, "y"]):
@@ -96,13 +136,13 @@ def test_a_run_builds_only_the_command_it_names_and_builds_it_whole() -> None:
 
 def test_without_a_known_command_the_whole_app_answers() -> None:
     for arguments in ([], ["--help"], ["-h", "list"], ["lst"], ["--db", "list"], ["--", "list"]):
-        assert app_for(arguments) is app, arguments
+        assert app_for(arguments) is whole_app(), arguments
 
 
 def test_the_global_options_that_take_a_value_are_all_known_to_command_name() -> None:
     # command_name steps over `--db FILE` by a list kept by hand (building the app to ask it
     # would cost the time app_for saves); a new global option with a value must join it.
-    root = typer.main.get_command(app)
+    root = typer.main.get_command(whole_app())
     taking_values = {
         name
         for parameter in root.params

@@ -21,7 +21,7 @@ from unittest import mock
 import typer
 from typer.testing import Result
 
-from delreg.cli import app
+from delreg.cli import whole_app
 from delreg.config import Config, load_config
 from tests import ROOT
 
@@ -96,7 +96,7 @@ def all_command_paths() -> list[list[str]]:
             if hasattr(command, "list_commands"):
                 walk(command, [*prefix, name])
 
-    walk(typer.main.get_command(app), [])
+    walk(typer.main.get_command(whole_app()), [])
     return paths
 
 

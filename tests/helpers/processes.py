@@ -73,11 +73,17 @@ try:
     main()
 except SystemExit:
     pass
-print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})), file=sys.stderr)
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 
 
 def modules_loaded_by(*args: str) -> set[str]:
+    """The top-level packages `delreg ARGS…` imports (sqlite3, typer, delreg, …)."""
+    return {name.split(".")[0] for name in every_module_loaded_by(*args)}
+
+
+def every_module_loaded_by(*args: str) -> set[str]:
+    """Every module `delreg ARGS…` imports, by its full name (delreg.cli.report, …)."""
     done = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(list(args))],
         capture_output=True,

@@ -14,7 +14,7 @@ import pytest
 import typer
 from fpdf import FPDF
 
-from delreg.cli import app
+from delreg.cli import whole_app
 from delreg.config import load_config
 from delreg.importer import FORMATS, read_input
 from delreg.model import Decision
@@ -119,7 +119,7 @@ def test_the_last_reader_takes_what_no_other_claims() -> None:
 
 
 def _option(command: str, name: str) -> Any:
-    found = typer.main.get_command(app).get_command(None, command)  # type: ignore[attr-defined]
+    found = typer.main.get_command(whole_app()).get_command(None, command)  # type: ignore[attr-defined]
     return next(param for param in found.params if param.name == name)
 
 

@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from delreg.cli import app
+from delreg.cli import whole_app
 from tests.helpers import DATA, readable_text
 
 BASE = "https://region.example/delegationsbeslut/"
@@ -49,7 +49,7 @@ class Register:
 
     def run(self, *args: str) -> Result:
         return self.runner.invoke(
-            app, ["--db", str(self.db), "--config", str(self.config), *args],
+            whole_app(), ["--db", str(self.db), "--config", str(self.config), *args],
             catch_exceptions=False,
         )  # fmt: skip
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import typer
 
-from delreg.cli import app
+from delreg.cli import whole_app
 from delreg.config import load_config
 from delreg.errors import DelregError
 from delreg.model import Decision, Meeting
@@ -69,7 +69,7 @@ def test_an_unknown_ending_names_every_registered_one() -> None:
 
 
 def _option(command: str, name: str) -> Any:
-    found = typer.main.get_command(app).get_command(None, command)  # type: ignore[attr-defined]
+    found = typer.main.get_command(whole_app()).get_command(None, command)  # type: ignore[attr-defined]
     return next(param for param in found.params if param.name == name)
 
 

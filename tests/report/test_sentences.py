@@ -15,7 +15,7 @@ from delreg.config import Config, load_config
 from delreg.model import Decision, Meeting
 from delreg.report.build import assemble_meeting_report
 from delreg.report.formats import render
-from delreg.report.sentences import board_wording, decision_sentence
+from delreg.report.sentences import _clean, board_wording, decision_sentence
 
 DIRECTOR = "Hälso- och sjukvårdsdirektören"
 
@@ -277,3 +277,10 @@ def test_a_register_written_as_agenda_text_reads_back_the_same(decisions: list[D
         for record in read
         if isinstance(record, Decision)
     ] == written
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(codec="utf-8"), max_size=30))
+def test_cleaning_a_text_folds_its_white_space_and_trims_its_ends(text: str) -> None:
+    # _clean's shortcut for a printable text without double spaces gives what folding gives.
+    assert _clean(text) == " ".join(text.split()).strip(" .,;:")
