@@ -9,13 +9,14 @@ hold are delreg.text's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from delreg.config import Config
 from delreg.dates import FIRST_DAY, LAST_DAY, optional_date, within_range
+from delreg.diary_numbers import canonical_match
 from delreg.errors import InvalidValue
 from delreg.limits import limits
 from delreg.model import (
@@ -187,7 +188,16 @@ def quick_reader(name: str, config: Config) -> Callable[[str], Any]:
     if name == "parties":
         return _quick_parties
     if name == "diary_number":
-        return lambda text: normalise_diary_number(text, config)
+        canonical = canonical_match()
+
+        def diary_number(text: str) -> str:
+            # Most numbers of an export are canonical already; normalise_diary_number says so
+            # too, after a call or two more.
+            if canonical(text) is not None:
+                return text
+            return normalise_diary_number(text, config)
+
+        return diary_number
     if name == "procurement_number":
         return lambda text: normalise_procurement_number(text, config)
     if name == "kind":
@@ -200,6 +210,24 @@ def quick_reader(name: str, config: Config) -> Callable[[str], Any]:
         return _notified_by
     # The rest is free text: folded already, text_or_none has nothing left to do.
     return _as_it_is
+
+
+def quick_column(name: str, config: Config) -> Callable[[Sequence[str]], list[Any]] | None:
+    """For the fields whose cells seldom repeat, ``quick_reader`` for a whole column of clean
+    texts at once: their values, UNSURE where it cannot tell."""
+    if name == "diary_number":
+        return _canonical_column
+    if quick_reader(name, config) is _as_it_is:
+        return list
+    return None
+
+
+def _canonical_column(texts: Sequence[str]) -> list[Any]:
+    # The configuration's own shapes and the typed forms are for normalise_diary_number.
+    found = list(map(canonical_match(), texts))
+    if None not in found:
+        return list(texts)
+    return [text if match is not None else UNSURE for text, match in zip(texts, found, strict=True)]
 
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

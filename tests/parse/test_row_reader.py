@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from delreg.config import Config, load_config, merge
-from delreg.errors import InvalidValue
+from delreg.errors import InputError, InvalidValue
 from delreg.fields import UNSURE, normalise_field, quick_reader
 from delreg.model import DECISION_FIELDS, Decision
-from delreg.parse import Rejected
+from delreg.parse import Rejected, tabular
 from delreg.parse import registry_rows as parse_rows
 from delreg.parse.registry_rows import (
     COLUMN_FIELDS,
@@ -128,20 +129,33 @@ def exports(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
+def reference_records(
+    reader: RowReader, rows: Sequence[Sequence[object]], sources: Sequence[str]
+) -> list[Decision | Rejected]:
+    """What ``RowReader.records`` must give: each row read alone by the reference."""
+    return [reader._reread(cells, source) for cells, source in zip(rows, sources, strict=True)]
+
+
 def both_ways(header: list[str], rows: list[list[str]], config: Config) -> None:
     columns = ColumnNames(config).columns(header)
     assert columns is not None
-    reader = RowReader(columns, config)
-    for line, row in enumerate(rows, start=2):
-        fast = reader.record(row, f"export.csv:{line}")
-        reference = record_from_values(
-            columns.values(row), config=config, source=f"export.csv:{line}", labels=columns.labels()
+    sources = [f"export.csv:{line}" for line in range(2, len(rows) + 2)]
+    reference = [
+        record_from_values(
+            columns.values(row), config=config, source=source, labels=columns.labels()
         )
-        assert fast == reference, row
+        for row, source in zip(rows, sources, strict=True)
+    ]
+    # A batch at once, and the same rows one by one through a reader of their own.
+    batch = RowReader(columns, config).records(rows, sources)
+    alone = RowReader(columns, config)
+    for row, source, fast, expected in zip(rows, sources, batch, reference, strict=True):
+        assert fast == expected == alone.record(row, source), row
         # Equal and alike: the same types too (True is not 1, a tuple is not a list).
         if isinstance(fast, Decision):
+            assert isinstance(expected, Decision)
             assert [type(getattr(fast, name)) for name in DECISION_FIELDS] == [
-                type(getattr(reference, name)) for name in DECISION_FIELDS
+                type(getattr(expected, name)) for name in DECISION_FIELDS
             ]
 
 
@@ -171,6 +185,7 @@ def test_a_memory_that_keeps_starting_over_changes_nothing(
         patch.setattr(parse_rows, "_REMEMBERED_CELLS", size)
         # The same rows twice: the second time most cells are remembered, or forgotten.
         both_ways(header, rows + rows, CONFIG)
+        both_ways(header, rows + rows[::-1], CONFIG)
 
 
 @settings(max_examples=400, deadline=None)
@@ -221,11 +236,23 @@ def test_a_column_that_seldom_repeats_is_no_longer_remembered(
     assert columns is not None
     reader = RowReader(columns, CONFIG)
     for index in range(40):
-        record = reader.record([f"23RS{index + 1}", f"ärende {index}", "kontrakt"], "e.csv:2")
+        record = reader.record([f"23RS{index + 1}", f"ärende  {index}", "kontrakt"], "e.csv:2")
         assert isinstance(record, Decision) and record.subject == f"ärende {index}"
-    subjects, kinds = reader._cells[1], reader._cells[2]
+    subjects, kinds = (cells for _, _, cells in reader._plan[1:])
     assert (subjects._remember, len(subjects)) == (False, 0)
     assert (kinds._remember, dict(kinds)) == (True, {"kontrakt": "kontrakt"})
+
+
+def test_columns_of_plain_cells_are_read_whole_and_others_cell_by_cell() -> None:
+    columns = ColumnNames(CONFIG).columns(["diary_number", "subject"])
+    assert columns is not None
+    rows = [["23RS1", "Avtal om städning"], ["dnr 23rs2", "Köp av  datorer"], ["XX", "a\x1bb"]]
+    records = RowReader(columns, CONFIG).records(rows, ["e.csv:2", "e.csv:3", "e.csv:4"])
+    assert records[:2] == [
+        Decision("23RS1", "beslut", "Avtal om städning", source="e.csv:2"),
+        Decision("23RS2", "beslut", "Köp av datorer", source="e.csv:3"),
+    ]
+    assert records[2] == Rejected("e.csv:4", "diary_number: 'XX' is not a diary number")
 
 
 # --- a real file, a real register -----------------------------------------------------------
@@ -292,8 +319,9 @@ def test_an_import_reads_a_real_file_as_the_reference_does(
 ) -> None:
     export = messy_export(tmp_path / "diarium.csv", 120)
     fast_db, slow_db = tmp_path / "fast.db", tmp_path / "slow.db"
+    monkeypatch.setattr(tabular, "BATCH_ROWS", 7)
     fast = delreg("--db", str(fast_db), "import", str(export), "--skip-invalid", "--json")
-    monkeypatch.setattr(RowReader, "record", RowReader._reread)
+    monkeypatch.setattr(RowReader, "records", reference_records)
     slow = delreg("--db", str(slow_db), "import", str(export), "--skip-invalid", "--json")
     # Written with the good rows, and 1: some were rejected.
     assert fast.exit_code == slow.exit_code == 1, fast.stderr
@@ -313,8 +341,9 @@ def test_read_csv_gives_the_reference_s_records_for_a_real_file(
         with export.open(encoding="utf-8", newline="") as stream:
             return list(read_csv(stream, source=str(export), config=CONFIG))
 
+    monkeypatch.setattr(tabular, "BATCH_ROWS", 7)
     fast = records()
-    monkeypatch.setattr(RowReader, "record", RowReader._reread)
+    monkeypatch.setattr(RowReader, "records", reference_records)
     slow = records()
     assert fast == slow
     assert sum(isinstance(record, Rejected) for record in fast) > 20
@@ -323,3 +352,47 @@ def test_read_csv_gives_the_reference_s_records_for_a_real_file(
     assert any(decision.valid_to == "2025-12-31" for decision in decisions)
     assert any(decision.source == "agenda.txt:4" for decision in decisions)
     assert any(decision.secret and decision.secret_reason for decision in decisions)
+
+
+def test_rows_before_a_row_that_stops_the_file_come_first_and_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header = "Diarienummer;Ärendemening;Beslutsdatum;Belopp (kr)"
+    lines = [
+        header,
+        *(f"RS 2024/{n};Köp av tjänster {n % 3};2024-0{1 + n % 9}-15;{n}" for n in range(1, 12)),
+    ]
+    lines += [
+        "RS 2024/3;Köp av tjänster 0;2024-04-15;3",  # the same decision again: harmless
+        "RS 2024/4;Köp av tjänster 2;2024-05-15;4",  # the same number, another decision
+        "",
+        ";;;",
+        "RS 2024/20;kort rad",  # short: the empty cells at its end are no value
+        "RS 2024/21;Köp;2024-01-15;5;;utanför",  # a value past the header's last column
+        "XX;Köp;2024-02-30;²",
+        ";".join(["RS 2024/22", *["x"] * 300]),  # more columns than a row may have
+        "RS 2024/23;Aldrig läst;2024-01-15;1",
+    ]
+    export = tmp_path / "diarium.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def read_until_stopped() -> tuple[list[object], tuple[str, int | None]]:
+        found: list[object] = []
+        with (
+            export.open(encoding="utf-8", newline="") as stream,
+            pytest.raises(InputError) as stopped,
+        ):
+            found.extend(read_csv(stream, source="diarium.csv", config=CONFIG))
+        return found, (stopped.value.reason, stopped.value.line)
+
+    monkeypatch.setattr(tabular, "BATCH_ROWS", 4)
+    fast = read_until_stopped()
+    monkeypatch.setattr(RowReader, "records", reference_records)
+    assert fast == read_until_stopped()
+    records, (reason, line) = fast
+    assert (reason.startswith("301 columns"), line) == (True, 20)
+    assert len(records) == 16 and isinstance(records[11], Decision)
+    assert records[11].source == "diarium.csv:13" and records[11].amount == 3
+    assert isinstance(records[12], Rejected) and "listed twice" in records[12].reason
+    assert records[13] == Decision("RS 2024/20", "beslut", "kort rad", source="diarium.csv:17")
+    assert isinstance(records[14], Rejected) and "unquoted delimiter" in records[14].reason
