@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +36,7 @@ from delreg.parse.registry_rows import (
 )
 from delreg.parse.tabular import read_csv
 from tests.helpers import Invoke
+from tests.helpers.rows import reference_records
 
 CONFIG = load_config()
 # A small limit, so that a generated cell can be over-long.
@@ -127,13 +127,6 @@ def exports(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
     header = [draw(st.sampled_from(HEADERS.get(field, [field]))) for field in fields]
     rows = draw(st.lists(st.lists(cells(), min_size=len(fields), max_size=len(fields)), max_size=6))
     return header, rows
-
-
-def reference_records(
-    reader: RowReader, rows: Sequence[Sequence[object]], sources: Sequence[str]
-) -> list[Decision | Rejected]:
-    """What ``RowReader.records`` must give: each row read alone by the reference."""
-    return [reader._reread(cells, source) for cells, source in zip(rows, sources, strict=True)]
 
 
 def both_ways(header: list[str], rows: list[list[str]], config: Config) -> None:

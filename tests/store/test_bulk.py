@@ -29,7 +29,7 @@ from delreg.store import base as store_base
 from delreg.store import imports as store_imports
 from delreg.store.bulk import MeetingItems, plan_reportings
 from delreg.store.maintenance import verify
-from tests.parse.test_row_reader import reference_records
+from tests.helpers.rows import reference_records
 
 CONFIG = load_config()
 HEADER = (
