@@ -7,8 +7,10 @@ of delreg opens and upgrades without loss; one made by a newer version is refuse
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from delreg.errors import StoreError
@@ -324,6 +326,31 @@ def schema_version(connection: sqlite3.Connection) -> int:
     return int(row[0])
 
 
+# Loaded by sqlite-utils whenever installed, only to convert their values in inserts; delreg
+# never hands it one. matplotlib (the audit's charts) installs numpy, which then cost a new
+# register 0.15 s of CPU to import (bench/RESULTS.md, "Reading PDFs").
+_UNUSED_BY_SQLITE_UTILS = ("numpy", "pandas")
+
+
+def _schema_tool() -> ModuleType:
+    """sqlite-utils, imported without numpy and pandas unless something loaded them already.
+
+    Each is hidden (None in sys.modules, which makes its import fail) only while sqlite-utils
+    is imported, and released afterwards, so that `delreg audit` still imports numpy."""
+    if "sqlite_utils" in sys.modules:
+        return sys.modules["sqlite_utils"]
+    hidden = [name for name in _UNUSED_BY_SQLITE_UTILS if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        import sqlite_utils
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, ...) is None:
+                del sys.modules[name]
+    return sqlite_utils
+
+
 def migrate(connection: sqlite3.Connection, path: Path, *, to: int = SCHEMA_VERSION) -> None:
     """Bring the database up to version ``to``, each migration in its own transaction."""
     current = schema_version(connection)
@@ -336,9 +363,7 @@ def migrate(connection: sqlite3.Connection, path: Path, *, to: int = SCHEMA_VERS
     if current >= to:
         return
     # sqlite-utils is only needed to change the schema; reading never imports it.
-    import sqlite_utils
-
-    db = sqlite_utils.Database(connection, execute_plugins=False)
+    db = _schema_tool().Database(connection, execute_plugins=False)
     from delreg.store.connection import transaction
 
     for version in range(current + 1, to + 1):

@@ -187,3 +187,26 @@ def test_tab_completes_commands_options_and_choices() -> None:
         "txt", "md", "html", "docx", "json", "csv"
     ]  # fmt: skip
     assert "add" in _completions("delreg meetings a", 2)
+
+
+def test_a_new_register_is_made_without_numpy_or_pandas(database: Path, tmp_path: Path) -> None:
+    """sqlite-utils loads numpy (matplotlib installs it) only to convert values delreg never
+    hands it: a first import must not pay for it, and numpy must still load when wanted."""
+    export = tmp_path / "export.csv"
+    export.write_text("diary_number,subject\n24RS1,Ett beslut\n", encoding="utf-8")
+    loaded = modules_loaded_by("import", str(export))
+    assert database.exists()
+    assert "sqlite_utils" in loaded
+    assert not loaded & {"numpy", "pandas"}
+    pytest.importorskip("numpy")
+    after = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from delreg.store.schema import _schema_tool; _schema_tool(); "
+            "import numpy; print(numpy.zeros(2).sum())",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert (after.returncode, after.stdout) == (0, "0.0\n"), after.stderr
