@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 
@@ -19,9 +20,15 @@ def main() -> None:
         sys.stdout.write(f"delreg {__version__}\n")
         return
     try:
+        # What start-up imports lives as long as the process, and holds no garbage: the cyclic
+        # collector need not walk it, then or again during the command (gc.freeze).
+        gc.disable()
         from delreg.cli import app_for
 
-        app_for(sys.argv[1:])(prog_name="delreg")
+        application = app_for(sys.argv[1:])
+        gc.freeze()
+        gc.enable()
+        application(prog_name="delreg")
     except KeyboardInterrupt:
         # Ctrl-C while Python is still importing the commands: nothing has been touched yet.
         # (Inside a command, the CLI itself reports the interruption.)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO
 
 import typer
 
@@ -141,8 +142,8 @@ def report(
             from delreg.store.appeals import status_book
 
             book = status_book(store, config)
-            text = period_json(store, first, last, config, book, public=public, board=code)
-            _deliver(env, text, output, binary=False)
+            payload = period_json(store, first, last, config, book, public=public, board=code)
+            _deliver(env, payload, output, binary=False)
             return
         if day:
             made = _meeting_report(env, store, config, day, code or "", public, mark_reported)
@@ -214,15 +215,11 @@ def _meeting_report(
     return made
 
 
-def _deliver(env: Environment, payload: bytes | str, output: Path | None, *, binary: bool) -> None:
-    """To the file, whole or not at all; else to standard output. A text may come as a str:
-    a month's JSON is megabytes, not worth encoding only to decode it again for the terminal."""
-    if isinstance(payload, str):
-        if output is None:
-            env.stdout.write(payload)
-            return
-        payload = payload.encode()
-    if output is None and binary:
+def _deliver(env: Environment, payload: bytes, output: Path | None, *, binary: bool) -> None:
+    """To the file, whole or not at all; else to standard output."""
+    if output is None and (binary or _takes_utf8(env.stdout)):
+        # A text the terminal would encode as UTF-8 anyway goes out as it is: a month's JSON
+        # is megabytes, not worth decoding only to encode them again.
         env.stdout.flush()
         env.stdout.buffer.write(payload)
         env.stdout.buffer.flush()
@@ -234,3 +231,8 @@ def _deliver(env: Environment, payload: bytes | str, output: Path | None, *, bin
 
     write_output(output, payload)
     env.say(f"wrote {output}")
+
+
+def _takes_utf8(stream: TextIO) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    return encoding == "utf8" and os.linesep == "\n" and hasattr(stream, "buffer")

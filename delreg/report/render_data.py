@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from delreg.json_shapes import meeting_json, notice_json
@@ -90,27 +90,37 @@ json_text = _COMPACT.encode
 
 
 def render_json(report: Report, status: StatusOf | None = None) -> str:
-    return lay_out(report_json(report, status))
+    pieces = _laid_out(report_json(report, status))
+    return "".join(piece if isinstance(piece, str) else piece.decode() for piece in pieces)
 
 
-def lay_out(document: dict[str, Any], encoded: str | None = None) -> str:
-    """The document as text; ``encoded`` names a key whose list holds JSON texts already (the
-    items delreg.report.period_json writes)."""
+def lay_out_utf8(document: dict[str, Any], encoded: str) -> bytes:
+    """The document as render_json lays it out, in UTF-8, where ``document[encoded]`` holds its
+    entries as UTF-8 JSON already (the items delreg.report.period_json writes). Joined as bytes,
+    a month's megabytes are never one text: one name with a "ć" would make all of it two
+    bytes a character, to be encoded again on the way out."""
+    return b"".join(
+        piece if isinstance(piece, bytes) else piece.encode()
+        for piece in _laid_out(document, encoded)
+    )
+
+
+def _laid_out(document: dict[str, Any], encoded: str | None = None) -> Iterator[str | bytes]:
     last = len(document) - 1
-    lines = ["{"]
+    yield "{\n"
     for index, (key, value) in enumerate(document.items()):
         comma = "," if index < last else ""
         name = _COMPACT.encode(key)
-        if isinstance(value, list) and value:
-            texts = value if key == encoded else map(_COMPACT.encode, value)
-            entries = ",\n    ".join(texts)
-            lines.append(f"  {name}: [\n    {entries}\n  ]{comma}")
+        if isinstance(value, list) and value and key == encoded:
+            yield f"  {name}: [\n    "
+            yield b",\n    ".join(value)
+            yield f"\n  ]{comma}\n"
+        elif isinstance(value, list) and value:
+            entries = ",\n    ".join(map(_COMPACT.encode, value))
+            yield f"  {name}: [\n    {entries}\n  ]{comma}\n"
         else:
-            lines.append(f"  {name}: {_COMPACT.encode(value)}{comma}")
-    # Ends in a newline without copying the whole text once more to add it.
-    lines.append("}")
-    lines.append("")
-    return "\n".join(lines)
+            yield f"  {name}: {_COMPACT.encode(value)}{comma}\n"
+    yield "}\n"
 
 
 def render_csv(report: Report) -> str:

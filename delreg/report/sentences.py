@@ -48,16 +48,7 @@ def decision_sentence(decision: Decision, config: Config, *, public: bool = Fals
     """The sentence for ``decision`` in the board's list; ``public`` hides what is secret."""
     if public and decision.secret:
         return secret_sentence(decision, config)
-    return sentence_of(
-        decision.kind,
-        decision.subject,
-        decision.procurement_number,
-        decision.parties,
-        decision.delegate,
-        decision.diary_number,
-        decision.wording,
-        config,
-    )
+    return sentence_of(*_made_of(decision), decision.wording, config)
 
 
 def sentence_of(
@@ -86,14 +77,18 @@ def board_wording(wording: str) -> str:
 
 
 def composed_sentence(decision: Decision, config: Config) -> str:
-    return _composed(
+    return _composed(*_made_of(decision), config)
+
+
+def _made_of(decision: Decision) -> tuple[str, str, str | None, tuple[str, ...], str | None, str]:
+    """What a composed sentence is made of, in the order sentence_of and _composed take it."""
+    return (
         decision.kind,
         decision.subject,
         decision.procurement_number,
         decision.parties,
         decision.delegate,
         decision.diary_number,
-        config,
     )
 
 

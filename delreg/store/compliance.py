@@ -13,22 +13,13 @@ from collections.abc import Collection, Iterator
 from typing import TYPE_CHECKING, Any
 
 from delreg.errors import NotFound
-from delreg.facts import (
-    Acknowledgement,
-    ChainDecision,
-    ContractNotice,
-    ContractUse,
-    DatedDiaryNumber,
-    DelegationFact,
-    MeetingReporting,
-    RepeatedReporting,
-    UnreportedDecision,
-)
 from delreg.store.decisions import DecisionRoom
 
 if TYPE_CHECKING:
-    # Only `delreg check` reads the book (through delreg.store.delegation): every other
-    # command's start-up would pay for delegation_book and delegation_order.
+    # Only `delreg check` reads the book (through delreg.store.delegation) and the facts:
+    # every other command's start-up would pay for delegation_book, delegation_order and
+    # the facts' classes. Each method imports the facts it makes.
+    from delreg import facts
     from delreg.delegation_book import DelegationBook
 
 _LIVE = "d.deleted_at IS NULL"
@@ -55,7 +46,9 @@ class ComplianceRoom(DecisionRoom):
 
     def chain_decisions(
         self, kinds: Collection[str], procurement_number: str | None = None
-    ) -> Iterator[ChainDecision]:
+    ) -> Iterator[facts.ChainDecision]:
+        from delreg.facts import ChainDecision
+
         parameters: list[Any] = sorted(kinds)
         marks = ", ".join("?" * len(parameters))
         # For the whole register a scan and one sort beat walking the procurement_number index
@@ -73,7 +66,9 @@ class ComplianceRoom(DecisionRoom):
         sql += " ORDER BY d.procurement_number"
         return map(ChainDecision._make, self._rows(sql, parameters))
 
-    def repeated_reportings(self, since: str | None) -> Iterator[RepeatedReporting]:
+    def repeated_reportings(self, since: str | None) -> Iterator[facts.RepeatedReporting]:
+        from delreg.facts import RepeatedReporting
+
         parameters: list[Any] = []
         sql = self._since(
             "SELECT d.diary_number, d.decided_on, "
@@ -89,7 +84,9 @@ class ComplianceRoom(DecisionRoom):
             pairs = tuple((str(day), int(item)) for day, item in json.loads(reportings))
             yield RepeatedReporting(number, decided_on, pairs)
 
-    def reported_before_decided(self, since: str | None) -> Iterator[MeetingReporting]:
+    def reported_before_decided(self, since: str | None) -> Iterator[facts.MeetingReporting]:
+        from delreg.facts import MeetingReporting
+
         parameters: list[Any] = []
         sql = self._since(
             "SELECT d.diary_number, d.decided_on, m.date, r.item FROM reportings r "
@@ -102,7 +99,9 @@ class ComplianceRoom(DecisionRoom):
 
     def unreported_decisions(
         self, decided_before: str, since: str | None
-    ) -> Iterator[UnreportedDecision]:
+    ) -> Iterator[facts.UnreportedDecision]:
+        from delreg.facts import UnreportedDecision
+
         parameters: list[Any] = [decided_before]
         # EXCEPT merges two sorted id lists; NOT EXISTS would probe reportings once per
         # decision (0.4 s against 2.4 s on a million).
@@ -115,7 +114,9 @@ class ComplianceRoom(DecisionRoom):
         )
         return map(UnreportedDecision._make, self._rows(sql, parameters))
 
-    def diary_numbers_to_check(self, since: str | None) -> Iterator[DatedDiaryNumber]:
+    def diary_numbers_to_check(self, since: str | None) -> Iterator[facts.DatedDiaryNumber]:
+        from delreg.facts import DatedDiaryNumber
+
         parameters: list[Any] = []
         # The compact shape (23RS1851) carries its year in its first two digits: SQL settles
         # those whose year is not after the decision's; every other shape goes to Python.
@@ -129,7 +130,9 @@ class ComplianceRoom(DecisionRoom):
         )
         return map(DatedDiaryNumber._make, self._rows(sql, parameters))
 
-    def delegation_facts(self, since: str | None) -> Iterator[DelegationFact]:
+    def delegation_facts(self, since: str | None) -> Iterator[facts.DelegationFact]:
+        from delreg.facts import DelegationFact
+
         parameters: list[Any] = []
         sql = self._since(
             # NULL: the unnamed board of a register that names none.
@@ -140,14 +143,18 @@ class ComplianceRoom(DecisionRoom):
         )
         return map(DelegationFact._make, self._rows(sql, parameters))
 
-    def contract_notices(self, first: str, last: str) -> Iterator[ContractNotice]:
+    def contract_notices(self, first: str, last: str) -> Iterator[facts.ContractNotice]:
+        from delreg.facts import ContractNotice
+
         sql = (
             "SELECT d.diary_number, d.subject, d.decided_on, d.notice_by, d.valid_to, "
             f"d.extension_until FROM decisions d WHERE {_LIVE} AND d.notice_by BETWEEN ? AND ?"
         )
         return map(ContractNotice._make, self._rows(sql, [first, last]))
 
-    def contract_uses_after_end(self, since: str | None) -> Iterator[ContractUse]:
+    def contract_uses_after_end(self, since: str | None) -> Iterator[facts.ContractUse]:
+        from delreg.facts import ContractUse
+
         parameters: list[Any] = []
         ended = "coalesce(d.extension_until, d.valid_to)"
         sql = self._since(
@@ -163,14 +170,18 @@ class ComplianceRoom(DecisionRoom):
 
     # --- acknowledgements ---------------------------------------------------------------------
 
-    def acknowledgements(self) -> dict[tuple[str, str], Acknowledgement]:
+    def acknowledgements(self) -> dict[tuple[str, str], facts.Acknowledgement]:
+        from delreg.facts import Acknowledgement
+
         rows = self._rows(
             "SELECT rule, diary_number, reason, at, user FROM acknowledgements ORDER BY id", []
         )
         return {(row[0], row[1]): Acknowledgement(*row) for row in rows}
 
-    def acknowledge(self, rule: str, diary_number: str, reason: str) -> Acknowledgement:
+    def acknowledge(self, rule: str, diary_number: str, reason: str) -> facts.Acknowledgement:
         """Accept a finding; recorded in the decision's history as action "ack"."""
+        from delreg.facts import Acknowledgement
+
         stamp = self._now()
         with self._write():
             self.require(diary_number)
@@ -186,7 +197,7 @@ class ComplianceRoom(DecisionRoom):
             self._record([("ack", diary_number, before, new)], stamp)
         return Acknowledgement(rule, diary_number, reason, stamp, self.user)
 
-    def withdraw(self, rule: str, diary_number: str) -> Acknowledgement:
+    def withdraw(self, rule: str, diary_number: str) -> facts.Acknowledgement:
         """Take an acknowledgement back; recorded in the history as action "unack"."""
         stamp = self._now()
         with self._write():
@@ -205,7 +216,9 @@ class ComplianceRoom(DecisionRoom):
             )
         return old
 
-    def _acknowledgement(self, rule: str, diary_number: str) -> Acknowledgement | None:
+    def _acknowledgement(self, rule: str, diary_number: str) -> facts.Acknowledgement | None:
+        from delreg.facts import Acknowledgement
+
         row = self._query(
             "SELECT rule, diary_number, reason, at, user FROM acknowledgements "
             "WHERE rule = ? AND diary_number = ?",

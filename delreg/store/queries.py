@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-_SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
-
 
 @dataclass(frozen=True)
 class DecisionQuery:
@@ -36,7 +34,8 @@ def fts_query(text: str) -> str | None:
     SQL stay plain words. Prefix matching finds the Swedish compounds ("ultraljud" matches
     "ultraljudsutrustning").
     """
-    words = _SEARCH_TOKEN.findall(text)
+    # Compiled on first use (re keeps it): every command imports this module, few search.
+    words = re.findall(r"\w+", text)
     if not words:
         return None
     return " ".join(f'"{word}"*' for word in words)

@@ -83,9 +83,13 @@ def test_a_command_imports_its_own_command_module_and_no_other(
     loaded = every_module_loaded_by(*arguments)
     commands = {f"delreg.cli.{module}" for module in COMMAND_MODULES.values()}
     assert loaded & commands == {f"delreg.cli.{module}" for module in modules}
-    # The delegation order is read by check and --group-by; the readers by `import` alone.
-    assert not loaded & {"delreg.delegation_book", "delreg.delegation_order", "delreg.parse"}
+    # The delegation order and the facts are read by check (and --group-by); the readers by
+    # `import` alone.
+    assert not loaded & {"delreg.delegation_book", "delreg.delegation_order", "delreg.facts"}
+    assert "delreg.parse" not in loaded
     assert not loaded & {"sqlite_utils", "rich", "openpyxl", "docx", "jinja2", "pydantic"}
+    # The defaults are read from the package's folder, without importlib.resources' machinery.
+    assert "importlib.resources" not in loaded
 
 
 def test_the_command_table_names_the_module_that_registers_each_command() -> None:

@@ -5,6 +5,7 @@ decisions of any text hypothesis thinks of."""
 
 from __future__ import annotations
 
+import io
 import sqlite3
 import tempfile
 from contextlib import closing
@@ -13,11 +14,13 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from delreg.cli.environment import Environment
+from delreg.cli.report import _deliver
 from delreg.config import Config, load_config
 from delreg.model import Decision
 from delreg.report.build import period_report
+from delreg.report.formats import render
 from delreg.report.period_json import period_json
-from delreg.report.render_data import render_json
 from delreg.store import OpenMode, Store
 from delreg.store.appeals import status_book
 from tests.helpers import DATA, Invoke
@@ -33,15 +36,15 @@ PERIODS = (
 )
 
 
-def plain(store: Store, since: str | None, until: str | None, **options: object) -> str:
+def plain(store: Store, since: str | None, until: str | None, **options: object) -> bytes:
     public = bool(options.get("public", False))
     board = options.get("board")
     assert board is None or isinstance(board, str)
     made = period_report(store, since, until, CONFIG, public=public, board=board)
-    return render_json(made, status_book(store, CONFIG).report_status)
+    return render(made, "json", CONFIG, status=status_book(store, CONFIG).report_status)
 
 
-def fast(store: Store, since: str | None, until: str | None, **options: object) -> str:
+def fast(store: Store, since: str | None, until: str | None, **options: object) -> bytes:
     public = bool(options.get("public", False))
     board = options.get("board")
     assert board is None or isinstance(board, str)
@@ -75,14 +78,16 @@ def test_the_example_register_reads_the_same_both_ways(delreg: Invoke, database:
         }
     # The example holds what the fast path must get right: the board's wording, a secret
     # decision, a reported one and one with an appeal.
-    assert '"wording": "' in report and '"secret": true' in report
-    assert '"meeting": "2024-02-15"' in report and '"court": "Förvaltningsrätten"' in report
+    assert b'"wording": "' in report and b'"secret": true' in report
+    assert (
+        b'"meeting": "2024-02-15"' in report and '"court": "Förvaltningsrätten"'.encode() in report
+    )
     # And the command line writes it.
     for public in (False, True):
         shown = delreg("report", "--since", "2024-01-01", "--until", "2024-02-29",
                        "--format", "json", *(["--public"] if public else []))  # fmt: skip
         assert shown.exit_code == 0, shown.stderr
-        assert shown.stdout == expected[public]
+        assert shown.stdout.encode() == expected[public]
 
 
 def test_rows_an_older_delreg_wrote_read_the_same(delreg: Invoke, database: Path) -> None:
@@ -119,7 +124,25 @@ def test_a_boards_report_is_headed_by_its_name_the_same_both_ways(
         assert result.exit_code == 0, (step, result.stderr)
     assert_same_reports(database, board="RS")
     with Store.open(database, mode=OpenMode.EXISTING) as store:
-        assert '"board": "Regionstyrelsen"' in fast(store, "2024-01-01", "2024-01-31", board="RS")
+        assert b'"board": "Regionstyrelsen"' in fast(store, "2024-01-01", "2024-01-31", board="RS")
+
+
+def test_the_json_reaches_standard_output_in_any_encoding() -> None:
+    # UTF-8 goes to the stream's bytes as it is; any other stream gets the text to encode.
+    for stream in (
+        io.StringIO(),
+        io.TextIOWrapper(io.BytesIO(), encoding="utf-8"),
+        io.TextIOWrapper(io.BytesIO(), encoding="utf-16"),
+    ):
+        stream.write("{")
+        _deliver(Environment(stdout=stream), '"å ć"}\n'.encode(), None, binary=False)
+        stream.flush()
+        if isinstance(stream, io.TextIOWrapper):
+            assert isinstance(stream.buffer, io.BytesIO)
+            written = stream.buffer.getvalue().decode(stream.encoding)
+        else:
+            written = stream.getvalue()
+        assert written == '{"å ć"}\n', stream
 
 
 _TEXT = st.text(st.characters(codec="utf-8"), max_size=12)
