@@ -111,14 +111,9 @@ class SetAside:
         self.indexes = []
 
 
-@dataclass
-class Reporting:
-    """A decision reported at a meeting as item ``item``."""
-
-    diary_number: str
-    decision_id: int
-    meeting_id: int
-    item: int
+# A decision reported at a meeting: (diary number, decision id, meeting id, item); a plain
+# tuple, as a batch plans thousands.
+Reporting = tuple[str, int, int, int]
 
 
 @dataclass
@@ -150,9 +145,10 @@ def plan_reportings(
         if item is None or item in meeting.taken:
             item = meeting.highest + 1
         meeting.taken.add(item)
-        meeting.highest = max(meeting.highest, item)
+        if item > meeting.highest:
+            meeting.highest = item
         reported.add((decision_id, meeting_id))
-        planned.append(Reporting(diary_number, decision_id, meeting_id, item))
+        planned.append((diary_number, decision_id, meeting_id, item))
     return planned
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from functools import lru_cache
+from json.encoder import encode_basestring
 from operator import attrgetter
 from typing import Any
 
@@ -40,6 +41,33 @@ STORED_SELECT = _select({})
 # json.dumps with any option builds a new encoder on every call; the history and the parties
 # column are encoded once or twice per decision written, so one encoder serves them all.
 json_text = json.JSONEncoder(ensure_ascii=False).encode
+# The function that encoder calls for every string it writes (the C one where there is one):
+# json_string(text) == json_text(text), byte for byte.
+json_string = encode_basestring
+
+
+def json_value(value: Any) -> str:
+    """``json_text(value)``, byte for byte, for what a decision's fields and an event hold:
+    text, None, True and False, whole numbers, and tuples or lists of those.
+
+    json_text sets up a new C encoder on every call (JSONEncoder.iterencode), which is most of
+    its cost for a value as small as a decision's; a large import writes a history entry and
+    a hash for every decision. Anything else goes to json_text itself.
+    """
+    kind = type(value)
+    if kind is str:
+        return json_string(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        # What the encoder writes for an int: its repr (str() may be overridden, repr not).
+        return int.__repr__(value)
+    if kind is tuple or kind is list:
+        return "[" + ", ".join([json_value(item) for item in value]) + "]"
+    return json_text(value)
+
 
 _stored_getter = attrgetter(*STORED_FIELDS)
 _PARTIES_STORED = STORED_FIELDS.index("parties")
@@ -109,7 +137,7 @@ def stored_values(decision: Decision, board: str | None = None) -> tuple[Any, ..
     """The column values of STORED_FIELDS for a Decision, in order; on ``board`` when it
     names none (an import's board: cheaper than a new Decision per row of a large export)."""
     values = list(_stored_getter(decision))
-    values[_PARTIES_STORED] = json_text(list(decision.parties))
+    values[_PARTIES_STORED] = json_value(decision.parties)
     values[_SECRET_STORED] = int(decision.secret)
     if values[_BOARD_STORED] is None:
         values[_BOARD_STORED] = board
@@ -124,3 +152,32 @@ def event_values(decision: Decision, board: str | None = None) -> dict[str, Any]
     if values["board"] is None:
         values["board"] = board
     return values
+
+
+# event_text writes event_values' keys in their order, each value the field of the same name
+# (tests/store/test_event_text.py holds the two equal for any decision).
+_EVENT_FIELDS = tuple(
+    name for name in Decision("", "", "").to_json() if name not in ("meeting", "item")
+)
+_event_getter = attrgetter(*_EVENT_FIELDS)
+_EVENT_BOARD = _EVENT_FIELDS.index("board")
+_EVENT_TEMPLATE = (
+    "{" + ", ".join(json_string(name).replace("%", "%%") + ": %s" for name in _EVENT_FIELDS) + "}"
+)
+
+
+def event_text(decision: Decision, board: str | None = None) -> str:
+    """``json_text(event_values(decision, board))``, byte for byte, written straight from the
+    decision: no dict, no encoder set up (a large import records every decision it writes)."""
+    values = _event_getter(decision)
+    if values[_EVENT_BOARD] is None and board is not None:
+        values = (*values[:_EVENT_BOARD], board, *values[_EVENT_BOARD + 1 :])
+    # Most fields are text or empty: those without a call of json_value.
+    return _EVENT_TEMPLATE % tuple(
+        [
+            json_string(value)
+            if type(value) is str
+            else ("null" if value is None else json_value(value))
+            for value in values
+        ]
+    )

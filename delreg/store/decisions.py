@@ -16,7 +16,7 @@ from delreg.store.columns import (
     STORED_FIELDS,
     STORED_SELECT,
     decision_from_row,
-    event_values,
+    event_text,
     stored_values,
 )
 from delreg.store.queries import DecisionQuery, where_clause
@@ -156,7 +156,7 @@ class DecisionRoom(StoreBase):
                 "UPDATE decisions SET deleted_at = ?, updated_at = ? WHERE diary_number = ?",
                 [stamp, stamp, diary_number],
             )
-            self._record([("delete", diary_number, event_values(old), None)], stamp)
+            self._record_texts([("delete", diary_number, event_text(old), None)], stamp)
         return old
 
     def undelete(self, diary_number: str) -> Decision:
@@ -169,7 +169,7 @@ class DecisionRoom(StoreBase):
                 "UPDATE decisions SET deleted_at = NULL, updated_at = ? WHERE diary_number = ?",
                 [stamp, diary_number],
             )
-            self._record([("undelete", diary_number, None, event_values(decision))], stamp)
+            self._record_texts([("undelete", diary_number, None, event_text(decision))], stamp)
         return self.require(diary_number)
 
     def _ensure_kinds(self, kinds: Iterable[str]) -> None:
@@ -188,10 +188,13 @@ class DecisionRoom(StoreBase):
         stamp: str,
         staging: Staging | None = None,
         board: str | None = None,
-    ) -> None:
-        """Insert ``decisions``; those that name no board on ``board``."""
+    ) -> dict[str, int]:
+        """Insert ``decisions``; those that name no board on ``board``. Returns the id each
+        got, when SQLite numbered them in order after the highest (as it does unless the
+        highest id is the largest there is); else an empty dict, and the caller asks."""
         if not decisions:
-            return
+            return {}
+        highest = self._highest_id()
         rows = [(*stored_values(decision, board), stamp, stamp) for decision in decisions]
         if staging is not None:
             staging.insert(rows)
@@ -199,9 +202,16 @@ class DecisionRoom(StoreBase):
             columns = ", ".join((*STORED_FIELDS, "created_at", "updated_at"))
             marks = ", ".join("?" * (len(STORED_FIELDS) + 2))
             self.connection.executemany(f"INSERT INTO decisions ({columns}) VALUES ({marks})", rows)
-        self._record(
-            [("insert", d.diary_number, None, event_values(d, board)) for d in decisions], stamp
+        self._record_texts(
+            [("insert", d.diary_number, None, event_text(d, board)) for d in decisions], stamp
         )
+        if self._highest_id() != highest + len(decisions):
+            return {}
+        return {d.diary_number: number for number, d in enumerate(decisions, start=highest + 1)}
+
+    def _highest_id(self) -> int:
+        (highest,) = self._query("SELECT coalesce(max(id), 0) FROM decisions").fetchone()
+        return int(highest)
 
     def _update(
         self,
@@ -220,26 +230,26 @@ class DecisionRoom(StoreBase):
                 "WHERE diary_number = ?",
                 [(*stored_values(new), stamp, old.diary_number) for old, new in pairs],
             )
-        self._record(
+        self._record_texts(
             [
                 (
                     "undelete" if old.deleted else "update",
                     old.diary_number,
-                    event_values(old),
-                    event_values(new),
+                    event_text(old),
+                    event_text(new),
                 )
                 for old, new in pairs
             ],
             stamp,
         )
 
-    def _existing(self, diary_numbers: list[str]) -> dict[str, Decision]:
-        """The decisions the register holds of these numbers (without where they were
-        reported, which an import neither compares nor records)."""
-        found: dict[str, Decision] = {}
+    def _existing(self, diary_numbers: list[str]) -> dict[str, tuple[int, Decision]]:
+        """The id and decision the register holds of each of these numbers (without where
+        they were reported, which an import neither compares nor records)."""
+        found: dict[str, tuple[int, Decision]] = {}
         for row in self._rows_in(STORED_SELECT + " WHERE d.diary_number IN ({})", diary_numbers):
             decision = decision_from_row(row)
-            found[decision.diary_number] = decision
+            found[decision.diary_number] = (row[0], decision)
         return found
 
     def _decision_ids(self, diary_numbers: list[str]) -> dict[str, int]:

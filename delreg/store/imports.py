@@ -157,10 +157,11 @@ class ImportRoom(ReportingRoom):
         updates: list[tuple[Decision, Decision]] = []
         self._ensure_kinds({decision.kind for decision in decisions})
         for decision in decisions:
-            old = existing.get(decision.diary_number)
-            if old is None:
+            found = existing.get(decision.diary_number)
+            if found is None:
                 inserts.append(decision)
                 continue
+            old = found[1]
             merged = merge_imported(old, decision)
             if old.deleted or replace(merged, source=old.source) != old:
                 updates.append((old, merged))
@@ -172,14 +173,19 @@ class ImportRoom(ReportingRoom):
                 Change(old.diary_number, "updated", changed_fields(old, new))
                 for old, new in updates
             )
-        self._insert(inserts, stamp, staging, board)
+        inserted = self._insert(inserts, stamp, staging, board)
         self._update(updates, stamp, staging)
         summary.inserted += len(inserts)
         summary.updated += len(updates)
         if staging is None:
             self._report_imported(decisions, meeting_id, stamp, board or "")
         else:
-            self._report_batch(decisions, meeting_id, stamp, board or "")
+            # Every decision of the batch is in the register now: their ids are known, unless
+            # the insert could not say which it gave (then the reportings ask for them).
+            ids = None
+            if len(inserted) == len(inserts):
+                ids = {number: found[0] for number, found in existing.items()} | inserted
+            self._report_batch(decisions, meeting_id, stamp, board or "", ids)
 
     def _keep_notice(self, notice: Notice, meeting_id: int | None, summary: ImportCounts) -> None:
         summary.notices += 1

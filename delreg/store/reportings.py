@@ -118,9 +118,15 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
         return [decision_from_row(row) for row in rows]
 
     def _report_batch(
-        self, decisions: list[Decision], meeting_id: int | None, stamp: str, board: str
+        self,
+        decisions: list[Decision],
+        meeting_id: int | None,
+        stamp: str,
+        board: str,
+        ids: dict[str, int] | None = None,
     ) -> None:
-        """``_report_imported`` for a whole batch: a few queries per meeting, not per decision."""
+        """``_report_imported`` for a whole batch: a few queries per meeting, not per decision.
+        ``ids``: each decision's id, when the caller knows them all."""
         meeting_ids: dict[tuple[str, str], int] = {}
         asked: list[tuple[str, int, int | None]] = []
         for decision in decisions:
@@ -133,21 +139,28 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
                     target = self._meeting_id(Meeting(*key), create=True)
                     meeting_ids[key] = target
                 asked.append((decision.diary_number, target, decision.item))
-        self._report_numbers(asked, stamp)
+        self._report_numbers(asked, stamp, ids)
 
-    def _report_numbers(self, asked: list[tuple[str, int, int | None]], stamp: str) -> int:
+    def _report_numbers(
+        self,
+        asked: list[tuple[str, int, int | None]],
+        stamp: str,
+        ids: dict[str, int] | None = None,
+    ) -> int:
         """Report decisions (diary number, meeting id, item or None for the next free one) by
         the rules of ``_add_reporting``, with a few queries per meeting, not per decision;
-        returns how many reportings are new."""
+        returns how many reportings are new. ``ids``: the id of every decision asked for, when
+        the caller knows them (else they are looked up, and numbers not held are left out)."""
         if not asked:
             return 0
-        ids = self._decision_ids([number for number, _, _ in asked])
-        asked = [each for each in asked if each[0] in ids]
+        if ids is None:
+            ids = self._decision_ids([number for number, _, _ in asked])
+            asked = [each for each in asked if each[0] in ids]
         reported = {
             (decision_id, meeting)
             for decision_id, meeting in self._rows_in(
                 "SELECT decision_id, meeting_id FROM reportings WHERE decision_id IN ({})",
-                list(ids.values()),
+                list({ids[number] for number, _, _ in asked}),
             )
         }
         items_asked: dict[int, set[int]] = {}
@@ -165,23 +178,18 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
         )
         self.connection.executemany(
             "INSERT INTO reportings (decision_id, meeting_id, item) VALUES (?, ?, ?)",
-            [(each.decision_id, each.meeting_id, each.item) for each in planned],
+            [each[1:] for each in planned],  # (decision id, meeting id, item)
         )
         # What _add_reporting records, {"meeting": date, "item": n}, written out here: the JSON
         # encoder would take a second for the million reportings of a large archive.
         dates = {
             meeting: json_text(date)
-            for meeting, date in self._meeting_dates({each.meeting_id for each in planned}).items()
+            for meeting, date in self._meeting_dates({each[2] for each in planned}).items()
         }
         self._record_texts(
             [
-                (
-                    "report",
-                    each.diary_number,
-                    None,
-                    f'{{"meeting": {dates[each.meeting_id]}, "item": {int(each.item)}}}',
-                )
-                for each in planned
+                ("report", number, None, f'{{"meeting": {dates[meeting]}, "item": {int(item)}}}')
+                for number, _, meeting, item in planned
             ],
             stamp,
         )

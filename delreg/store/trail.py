@@ -10,7 +10,10 @@ for the first event, 64 zeros) followed by the event's canonical serialisation: 
 written without ASCII escapes, with ", " between items, ``null`` for an empty value, and
 ``old`` and ``new`` as the JSON texts the events table stores (strings, not objects). Anyone can
 recompute it from a copy of the table with sqlite3 and any SHA-256 tool; delreg's own
-``verify`` does, and names the first event where it breaks.
+``verify`` does, and names the first event where it breaks. In Python it is exactly
+``json.dumps(list(event), ensure_ascii=False)`` (``columns.json_text``); ``canonical`` writes
+the same bytes without setting up an encoder for every event (tests/store/test_event_text.py
+holds the two equal for any text, None and number in any place).
 
 Every event delreg writes goes through ``append``, inside the writer's transaction. It reads
 the last hash once per call and chains the new events in memory: linear in the events written,
@@ -20,14 +23,14 @@ the same for a bulk import's batch and for one edit, so both paths give the same
 from __future__ import annotations
 
 import getpass
-import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from hashlib import sha256
 from typing import Any
 
-from delreg.store.columns import json_text
+from delreg.store.columns import json_string, json_value
 
 GENESIS = "0" * 64
 # What a writer knows of an event: (at, user, action, diary_number, old, new, command), with
@@ -51,11 +54,21 @@ def current_user() -> str:
         return "unknown"
 
 
+def canonical(event: Sequence[Any]) -> str:
+    """An event's canonical serialisation: ``json_text(list(event))``, byte for byte."""
+    return (
+        "["
+        + ", ".join(
+            [json_string(value) if type(value) is str else json_value(value) for value in event]
+        )
+        + "]"
+    )
+
+
 def event_hash(previous: str, event: Sequence[Any]) -> str:
     """The hash of ``event`` (id, at, user, action, diary_number, old, new, command) after
     the event whose hash is ``previous``."""
-    canonical = json_text(list(event))
-    return hashlib.sha256((previous + canonical).encode()).hexdigest()
+    return sha256((previous + canonical(event)).encode()).hexdigest()
 
 
 def last_link(connection: sqlite3.Connection) -> tuple[int, str]:
@@ -74,9 +87,10 @@ def append(connection: sqlite3.Connection, events: Iterable[EventRow]) -> None:
     """
     last_id, previous = last_link(connection)
     rows: list[tuple[Any, ...]] = []
-    for offset, event in enumerate(events, start=1):
-        full = (last_id + offset, *event)
-        previous = event_hash(previous, full)
+    # event_hash written out (a large import chains two events per decision it writes).
+    for event_id, event in enumerate(events, start=last_id + 1):
+        full = (event_id, *event)
+        previous = sha256((previous + canonical(full)).encode()).hexdigest()
         rows.append((*full, previous))
     if rows:
         connection.executemany(

@@ -243,7 +243,7 @@ def test_reportings_keep_free_items_and_number_the_rest_after_the_highest() -> N
         reported={(15, 1)},
         meetings=meetings,
     )
-    assert [(each.diary_number, each.meeting_id, each.item) for each in planned] == [
+    assert [(number, meeting, item) for number, _, meeting, item in planned] == [
         ("A", 1, 6),
         ("B", 1, 9),
         ("C", 1, 10),
