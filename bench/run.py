@@ -14,7 +14,9 @@ Then issue 18's table, "the tool a user would pick instead": delreg's import of 
 with a subject of its own per decision (200 000 and 1 000 000 rows; --quick: 20 000) against
 the sqlite-utils command line (`insert --csv`, then `enable-fts --create-triggers` on the same
 columns) and a plain executemany into a table of the same columns without an index, measured
-in the same run; the same file imported again; `report --month` on that register; a 200-page
+in the same run, in wall and in CPU time (user + system, which a shared machine's load
+changes least), and that import's CPU split between reading the export and writing the
+register; the same file imported again; `report --month` on that register; a 200-page
 agenda PDF against PDFium's bare text extraction (--quick: 20 pages).
 
 Generated exports and registers go to bench/out/ (or --work DIR); exports are kept and reused.
@@ -135,6 +137,31 @@ with open(source, newline="", encoding="utf-8") as stream:
     connection.execute("COMMIT")
 """
 
+# delreg's import of the export in its two halves, in one process, as `delreg import` does
+# them: reading the export into decisions (a spool, all read before the register is opened),
+# then writing them into a new register (its schema, rows, history, reportings, search index,
+# commit).
+# Prints the CPU seconds of each (time.process_time) and the decisions written: where issue
+# 18's time goes, between the readers and the store.
+SPLIT = """
+import sys, time
+from pathlib import Path
+from delreg.config import load_config
+from delreg.importer import import_records, read_inputs
+from delreg.spool import RecordSpool
+from delreg.store import OpenMode, Store
+config = load_config()
+labels = {slug: spec.label for slug, spec in config.kinds.items()}
+started = time.process_time()
+with RecordSpool(read_inputs([sys.argv[1]], fmt="csv", config=config)) as spool:
+    read = time.process_time()
+    path = Path(sys.argv[2])
+    with Store.open(path, mode=OpenMode.CREATE, command="import", kind_labels=labels) as store:
+        summary = import_records(store, spool)
+    written = time.process_time()
+print(read - started, written - read, summary.inserted)
+"""
+
 # The columns and tokenizer of delreg's full-text index (delreg/store/schema.py), for the
 # sqlite-utils baseline to index the same text the same way.
 FTS_COLUMNS = ("diary_number", "procurement_number", "subject", "parties")
@@ -185,12 +212,17 @@ class Run:
 
 
 def run_processes(*commands: Sequence[str], env: dict[str, str]) -> Run:
-    """Commands run one after the other as one step a user takes: the sum of their times, the
-    highest of their peaks; stops at the first that fails."""
+    """Commands run one after the other as one step a user takes: the sum of their times (and
+    CPU times), the highest of their peaks; stops at the first that fails."""
     total = Run(0.0, 0)
     for command in commands:
         run = run_process(command, env=env)
-        total = Run(total.seconds + run.seconds, max(total.peak_kb, run.peak_kb), run.stdout)
+        total = Run(
+            total.seconds + run.seconds,
+            max(total.peak_kb, run.peak_kb),
+            run.stdout,
+            cpu=total.cpu + run.cpu,
+        )
         total.returncode = run.returncode
         if run.returncode != 0:
             break
@@ -228,6 +260,14 @@ class Figure:
     @property
     def base(self) -> float:
         return statistics.median(run.seconds for run in self.baseline)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(run.cpu for run in self.runs)
+
+    @property
+    def base_cpu(self) -> float:
+        return statistics.median(run.cpu for run in self.baseline)
 
     @property
     def peak_mb(self) -> float:
@@ -384,6 +424,8 @@ class VersusResult:
     again: Figure  # delreg import of the same file into the register it just filled
     report: Figure | None = None  # report --month; baseline: python -c "import sqlite3"
     report_items: int = 0
+    # CPU seconds of reading and of writing, each run of SPLIT.
+    split: list[tuple[float, float]] = field(default_factory=list)
 
 
 def measure_versus(
@@ -413,6 +455,16 @@ def measure_versus(
         remove_register(other)
         return run_process([PYTHON, "-c", PLAIN, str(export), str(other)], env=env)
 
+    def split() -> tuple[float, float]:
+        remove_register(other)
+        run = run_process([PYTHON, "-c", SPLIT, str(export), str(other)], env=env)
+        if run.returncode != 0:
+            raise SystemExit(f"reading and writing apart failed at {rows} rows")
+        read, written, count = run.stdout.split()
+        if int(count) != rows:
+            raise SystemExit(f"reading and writing apart wrote {int(count)} of {rows} rows")
+        return float(read), float(written)
+
     result = VersusResult(rows, Figure(), Figure(), Figure())
     say(f"  import against sqlite-utils and executemany ({runs} runs each)")
     for _ in range(runs):
@@ -421,6 +473,7 @@ def measure_versus(
         result.imported.runs.append(first())
         # Nothing changed since: what a nightly re-import of the same export costs.
         result.again.runs.append(run_process(delreg, env=env))
+        result.split.append(split())
     remove_register(other)
     for name, runs_of in (
         ("delreg import", result.imported.runs),
@@ -528,6 +581,7 @@ def versus_table(results: list[VersusResult], pdf: PdfResult | None) -> list[str
             f"| import the same {n} again, nothing changed | the first import "
             f"{secs(r.imported.median)} | {secs(r.again.median)} | {again:.2f}x | ≤ 0.3x | "
             f"{verdict(again <= 0.3)} |",
+            *cpu_lines(r),
         ]
     largest = results[-1] if results else None
     if largest is not None and largest.report is not None:
@@ -581,7 +635,15 @@ def versus_table(results: list[VersusResult], pdf: PdfResult | None) -> list[str
             ("sqlite-utils insert + enable-fts", r.sqlite_utils.runs),
             ("plain executemany", r.imported.baseline),
         ):
-            lines.append(f"- {n}, {label}: " + ", ".join(secs(x.seconds) for x in runs_of))
+            lines.append(
+                f"- {n}, {label}: "
+                + ", ".join(f"{secs(x.seconds)} ({secs(x.cpu)} CPU)" for x in runs_of)
+            )
+        if r.split:
+            lines.append(
+                f"- {n}, delreg reading / writing, CPU: "
+                + ", ".join(f"{secs(read)} / {secs(written)}" for read, written in r.split)
+            )
     if pdf is not None and not pdf.note:
         lines.append(
             "- agenda PDF, delreg import / bare text: "
@@ -597,6 +659,27 @@ def versus_table(results: list[VersusResult], pdf: PdfResult | None) -> list[str
             f"- agenda PDF, CPU (user + system), medians: bare text {cpu(pdf.figure.baseline)}; "
             f"delreg import {cpu(pdf.figure.runs)}; into a register that exists "
             f"{cpu(pdf.existing.runs)}; the reading alone {cpu(pdf.reading.runs)}"
+        )
+    return lines
+
+
+def cpu_lines(r: VersusResult) -> list[str]:
+    """The import in CPU time (user + system, the process's own work whatever the machine's
+    load), and split between reading the export and writing the register."""
+    n = f"{r.rows:,}".replace(",", " ")
+    ratio = r.imported.cpu / r.sqlite_utils.cpu
+    lines = [
+        f"| import {n}, CPU time (user+sys) | sqlite-utils {secs(r.sqlite_utils.cpu)} | "
+        f"{secs(r.imported.cpu)} | {ratio:.2f}x | ≤ 0.5x | {verdict(ratio <= 0.5)} |",
+        f"| the same, CPU time | plain executemany {secs(r.imported.base_cpu)} | "
+        f"{secs(r.imported.cpu)} | {r.imported.cpu / r.imported.base_cpu:.2f}x | | |",
+    ]
+    if r.split:
+        read = statistics.median(each[0] for each in r.split)
+        written = statistics.median(each[1] for each in r.split)
+        lines.append(
+            f"| the same, CPU time of its halves | reading the export into decisions "
+            f"{secs(read)} | writing them (rows, history, index, commit) {secs(written)} | | | |"
         )
     return lines
 

@@ -3,10 +3,17 @@
 The full-text index is kept by triggers on the decisions table. FTS5 writes out what it has
 gathered at the end of every statement, so inserting row by row (executemany) leaves one tiny
 index segment per row for FTS5 to merge again: 26 µs a row, two thirds of a plain import's time.
-Here a batch is first written to a temporary table that has no index and no trigger, and then
-moved into decisions by one INSERT … SELECT (or one UPDATE): the same triggers fire for every
-row, inside one statement, and FTS5 writes one segment for the batch. Nothing is switched off,
-so the index cannot fall out of step, whatever happens half-way.
+So a batch's changes reach the index in one statement each:
+
+- updates are written to a temporary table that has no index and no trigger, and then moved
+  into decisions by one UPDATE: the same triggers fire for every row, inside one statement;
+- inserts go straight into decisions by one executemany while the index's insert trigger is
+  set aside (``SearchIndexAside``), and are then indexed by one INSERT … SELECT of the values
+  the trigger copies. (Through a temporary table, like the updates, each row would be written
+  and read once more: 6 % of the store's work in a large import.) The trigger is made again
+  before the import commits, inside its transaction, so a failed or killed import leaves it as
+  it was; where it is not of the shape the schema made, it is left to fire, and inserts take
+  a temporary table too.
 
 The register's bookkeeping of reportings (which meeting, which item number) is done per batch
 too, with the same rules as ``Store._add_reporting`` applies one decision at a time.
@@ -28,15 +35,20 @@ LOOKUP_CHUNK = 500
 
 
 class Staging:
-    """The temporary tables an import's batches pass through on their way into decisions.
+    """How an import's batches go into decisions: the temporary tables they pass through, and
+    the search index's insert trigger set aside meanwhile.
 
-    They live in the connection's temp schema (never in the register file) and are emptied
-    after each batch; ``drop`` removes them when the import is done.
+    The tables live in the connection's temp schema (never in the register file) and are
+    emptied after each batch; ``drop`` removes them, and makes the trigger again, when the
+    import is done. Every batch written after the first must pass here, since the trigger does
+    not index what is inserted otherwise.
     """
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self.connection = connection
-        connection.execute(f"CREATE TEMP TABLE IF NOT EXISTS staged_inserts ({_STAMPED})")
+        # Taken at the first insert: an import that only updates leaves the schema alone.
+        self.search: SearchIndexAside | None = None
+        self.inserting = False
         # Keyed by diary number: the UPDATE finds each decision's new values by it.
         keyed = ", ".join(
             f"{name} TEXT PRIMARY KEY" if name == "diary_number" else name for name in STORED_FIELDS
@@ -49,6 +61,18 @@ class Staging:
             return
         marks = ", ".join("?" * (len(STORED_FIELDS) + 2))
         execute = self.connection.execute
+        if not self.inserting:
+            self.inserting = True
+            self.search = SearchIndexAside.take(self.connection)
+            if self.search is None:
+                execute(f"CREATE TEMP TABLE IF NOT EXISTS staged_inserts ({_STAMPED})")
+        if self.search is not None:
+            (highest,) = execute("SELECT coalesce(max(rowid), 0) FROM main.decisions").fetchone()
+            self.connection.executemany(
+                f"INSERT INTO main.decisions ({_STAMPED}) VALUES ({marks})", rows
+            )
+            self.search.index_after(highest)
+            return
         self.connection.executemany(f"INSERT INTO temp.staged_inserts VALUES ({marks})", rows)
         # In staging order, so the rows get the ids a row-by-row insert would give them.
         execute(
@@ -76,8 +100,60 @@ class Staging:
         execute("DELETE FROM temp.staged_updates")
 
     def drop(self) -> None:
+        if self.search is not None:
+            self.search.restore()
+            self.search = None
         self.connection.execute("DROP TABLE IF EXISTS temp.staged_inserts")
         self.connection.execute("DROP TABLE IF EXISTS temp.staged_updates")
+
+
+class SearchIndexAside:
+    """The search index's insert trigger, dropped for an import's batches and made again
+    before it commits (see the module's text)."""
+
+    TABLE = "decisions"
+    INDEX = "decisions_fts"
+
+    def __init__(self, connection: sqlite3.Connection, trigger: str, index: str) -> None:
+        self.connection = connection
+        self.trigger = trigger
+        self.index = index
+
+    @classmethod
+    def take(cls, connection: sqlite3.Connection) -> SearchIndexAside | None:
+        """Drop the insert trigger and return what makes it again and does its work; None
+        (nothing dropped) unless it is the one trigger on inserts, of the schema's shape."""
+        found = connection.execute(
+            "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' "
+            "AND tbl_name = ? AND sql LIKE '% AFTER INSERT ON %'",
+            [cls.TABLE],
+        ).fetchall()
+        if len(found) != 1:
+            return None
+        name, sql = found[0]
+        columns = [row[1] for row in connection.execute(f'PRAGMA main.table_info("{cls.INDEX}")')]
+        quoted = ", ".join(f'"{column}"' for column in columns)
+        values = ", ".join(f'new."{column}"' for column in columns)
+        # What sqlite-utils' enable_fts(create_triggers=True) writes (store/schema.py).
+        expected = (
+            f'CREATE TRIGGER "{name}" AFTER INSERT ON "{cls.TABLE}" BEGIN\n'
+            f'  INSERT INTO "{cls.INDEX}" (rowid, {quoted}) VALUES (new.rowid, {values});\nEND'
+        )
+        if not columns or sql != expected:
+            return None
+        connection.execute(f'DROP TRIGGER main."{name}"')
+        index = (
+            f'INSERT INTO main."{cls.INDEX}" (rowid, {quoted}) '
+            f"SELECT rowid, {quoted} FROM main.{cls.TABLE} WHERE rowid > ? ORDER BY rowid"
+        )
+        return cls(connection, sql, index)
+
+    def index_after(self, highest: int) -> None:
+        """Index the rows inserted after the row ``highest``, as the trigger would have."""
+        self.connection.execute(self.index, [highest])
+
+    def restore(self) -> None:
+        self.connection.execute(self.trigger)
 
 
 class SetAside:

@@ -261,9 +261,11 @@ class Importing:
     def _write_batch(self) -> None:
         decisions = list(self._batch.values())
         self._batch = {}
-        staging = None
-        if len(decisions) >= BULK_ROWS:
-            staging = self._staging = self._staging or Staging(self._store.connection)
+        # Once one batch was staged, every later one is: the search index's trigger is set
+        # aside until the import finishes (delreg.store.bulk.Staging).
+        staging = self._staging
+        if staging is None and len(decisions) >= BULK_ROWS:
+            staging = self._staging = Staging(self._store.connection)
         self._store._upsert(
             decisions, self._meeting_id, self.counts, self._stamp, staging, self._board
         )

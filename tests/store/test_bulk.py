@@ -13,6 +13,7 @@ import io
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,11 @@ import pytest
 
 from delreg.config import load_config
 from delreg.importer import import_records
-from delreg.model import Meeting
+from delreg.model import Decision, Meeting
 from delreg.parse import Record, Rejected
 from delreg.parse import registry_rows as parse_rows
 from delreg.parse.tabular import read_csv
-from delreg.store import OpenMode, Store
+from delreg.store import DecisionQuery, OpenMode, Store
 from delreg.store import base as store_base
 from delreg.store import imports as store_imports
 from delreg.store.bulk import MeetingItems, plan_reportings
@@ -263,3 +264,106 @@ def test_history_of_a_bulk_import_reads_back(
     assert [event.action for event in events] == ["insert", "report"]
     assert events[0].new is not None and events[0].new["diary_number"] == "RS 2021/1001"
     assert json.dumps(events[1].new) == json.dumps({"meeting": "2024-02-15", "item": 8})
+
+
+# --- the search index's insert trigger, set aside --------------------------------------------
+
+INSERT_TRIGGER = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'decisions_ai'"
+
+
+def searched(path: Path, word: str) -> list[tuple[int]]:
+    with closing(sqlite3.connect(path)) as connection:
+        return connection.execute(
+            "SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ? ORDER BY rowid",
+            [f'"{word}"*'],
+        ).fetchall()
+
+
+def test_small_batches_after_a_staged_one_are_indexed_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches of 50, 50 and 20 with staging from 40 rows: the last, small one goes through
+    the staging as well (the trigger is set aside until the import ends)."""
+    monkeypatch.setattr(store_base, "now", lambda: STAMP)
+    monkeypatch.setattr(store_imports, "IMPORT_BATCH", 50)
+    text = export(export_rows(120, offset=600))
+    found = {}
+    for name, bulk_rows in (("mixed", 40), ("rows", 10**9)):
+        monkeypatch.setattr(store_imports, "BULK_ROWS", bulk_rows)
+        import_text(tmp_path / f"{name}.db", text)
+        found[name] = snapshot(tmp_path / f"{name}.db")
+    assert found["mixed"] == found["rows"]
+    # The last batch's decisions (rows 100-119 of the export) are found by their subjects.
+    last = {number for (number,) in found["mixed"]["search ultraljud"]}
+    assert {row[0] for row in found["mixed"]["decisions"][100:]} & last
+
+
+@pytest.fixture
+def staged_by_tens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every import staged, in batches of ten."""
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1)
+    monkeypatch.setattr(store_imports, "IMPORT_BATCH", 10)
+
+
+@pytest.mark.usefixtures("staged_by_tens")
+def test_the_trigger_is_set_aside_while_batches_are_inserted(tmp_path: Path) -> None:
+    path = tmp_path / "r.db"
+    decisions = [record for record in read(export(export_rows(30))) if isinstance(record, Decision)]
+    with Store.open(path, mode=OpenMode.CREATE) as store:
+        trigger = store.connection.execute(INSERT_TRIGGER).fetchall()
+        assert len(trigger) == 1
+        with store.importing() as writing:
+            for decision in decisions[:15]:  # one batch written, the next gathering
+                writing.decision(decision)
+            assert store.connection.execute(INSERT_TRIGGER).fetchall() == []
+            for decision in decisions[15:]:
+                writing.decision(decision)
+            writing.finish()
+            assert store.connection.execute(INSERT_TRIGGER).fetchall() == trigger
+        assert verify(store.connection) == []
+        # Every decision is found by its own diary number, as the trigger would have indexed it.
+        for decision in decisions:
+            assert store.decisions(DecisionQuery(search=decision.diary_number)), decision
+
+
+@pytest.mark.usefixtures("staged_by_tens")
+def test_an_import_that_only_updates_leaves_the_trigger_alone(tmp_path: Path) -> None:
+    path = tmp_path / "r.db"
+    import_text(path, export(export_rows(40)))
+    with Store.open(path, mode=OpenMode.CREATE) as store:
+        trigger = store.connection.execute(INSERT_TRIGGER).fetchall()
+        with store.importing() as writing:
+            for record in read(export(export_rows(40, variant=1))):
+                if isinstance(record, Decision):
+                    writing.decision(record)
+            assert writing.counts.updated and not writing.counts.inserted
+            assert store.connection.execute(INSERT_TRIGGER).fetchall() == trigger
+
+
+def test_a_trigger_of_another_shape_is_left_to_fire(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A register whose insert trigger is not the one the schema makes (here: the same work,
+    written by hand) keeps it firing; the batches take the temporary table."""
+    monkeypatch.setattr(store_base, "now", lambda: STAMP)
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1)
+    monkeypatch.setattr(store_imports, "IMPORT_BATCH", 50)
+    columns = "diary_number, procurement_number, subject, parties"
+    own = (
+        "CREATE TRIGGER decisions_ai AFTER INSERT ON decisions BEGIN "
+        f"INSERT INTO decisions_fts (rowid, {columns}) "
+        "VALUES (new.id, new.diary_number, new.procurement_number, new.subject, new.parties); END"
+    )
+    found = {}
+    for name in ("own", "schema's"):
+        path = tmp_path / f"{name}.db"
+        with Store.open(path, mode=OpenMode.CREATE) as store:
+            if name == "own":
+                store.connection.execute("DROP TRIGGER decisions_ai")
+                store.connection.execute(own)
+        import_text(path, export(export_rows(120)))
+        found[name] = snapshot(path)
+    assert [row[3] for row in found["own"].pop("schema") if row[1] == "decisions_ai"] == [own]
+    found["schema's"].pop("schema")
+    assert found["own"] == found["schema's"]
+    assert found["own"]["search ultraljud"]

@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import Invoke, snapshot
+from tests.helpers import Invoke, as_json, snapshot
 from tests.helpers.processes import (
     ROWS,
     assert_sound,
@@ -87,6 +87,46 @@ def test_sigkill_at_random_moments_leaves_all_or_nothing(
         ).fetchone()
     imports_written = 2 + outcomes["finished"] + outcomes["killed after the commit"]
     assert events == ROWS * imports_written
+
+
+def test_sigkill_while_new_decisions_are_written_leaves_the_search_index_whole(
+    delreg: Invoke, database: Path, tmp_path: Path
+) -> None:
+    """An import of new decisions sets the search index's insert trigger aside while it writes
+    its batches (delreg.store.bulk.SearchIndexAside). Killed then, the register keeps the
+    trigger, the schema and the index as they were, and what is imported next is found."""
+    delreg("add", "--kind", "beslut", "--diary-number", "23RS1", "--subject", "x")
+
+    def schema() -> list[tuple[str, str]]:
+        with closing(sqlite3.connect(database)) as connection:
+            return connection.execute(
+                "SELECT name, sql FROM sqlite_master ORDER BY name"
+            ).fetchall()
+
+    before = schema()
+    export = write_export(tmp_path / "new.csv", 0, rows=20_000, prefix="25RS")
+    wal = Path(f"{database}-wal")
+    process = subprocess.Popen(
+        delreg_command("import", str(export)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    # Killed once a few batches are written: the write-ahead log has grown past the first.
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if wal.exists() and wal.stat().st_size > 8_000_000:
+            break
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    assert process.wait() == -signal.SIGKILL, "the import ended before it could be killed"
+    assert_sound(database, "killed while inserting")
+    assert schema() == before
+    assert versions(database, "25RS") == {}  # nothing of the killed import
+    register_verifies(delreg)
+    more = write_export(tmp_path / "more.csv", 1, rows=300, prefix="26RS")
+    assert run_delreg("import", str(more)).returncode == 0
+    found = as_json(delreg("list", "--search", "26RS150", "--format", "json"))
+    assert [decision["diary_number"] for decision in found] == ["26RS150"]
 
 
 # Runs delreg exactly as `python -m delreg` does, after saying on stderr that start-up (loading
