@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 # The parts. A four-digit year is a plausible one (so 0771 and 5020 are not years).
 _PARTS = {
@@ -118,6 +119,12 @@ _PERIOD = re.compile(r"((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})")
 def is_canonical(number: str) -> bool:
     """Whether ``number`` is a diary number in the grammar's canonical form."""
     return _canonical().fullmatch(number) is not None
+
+
+def canonical_match() -> Callable[[str], re.Match[str] | None]:
+    """``is_canonical`` as the pattern's own ``fullmatch`` (a match or None), for a caller
+    that asks once a row."""
+    return _canonical().fullmatch
 
 
 def is_not_a_number(written: str, *, labelled: bool = False) -> bool:

@@ -9,12 +9,14 @@ hold are delreg.text's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from delreg.config import Config
 from delreg.dates import FIRST_DAY, LAST_DAY, optional_date, within_range
+from delreg.diary_numbers import canonical_match
 from delreg.errors import InvalidValue
 from delreg.limits import limits
 from delreg.model import (
@@ -32,6 +34,7 @@ from delreg.model import (
 from delreg.text import clean_text, shown
 
 NOTIFIED_BY = ("electronic", "post")
+_FIRST_ISO, _LAST_ISO = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
 # Whole kronor: ten thousand billion is more than any contract of a Swedish region and more than
 # Sweden's GDP, and far inside SQLite's 64-bit integers.
 MAX_AMOUNT = 10**13
@@ -157,6 +160,115 @@ def _normalise(
     return text_or_none(text)
 
 
+class _Unsure:
+    """What a quick reader answers where only ``normalise_field`` can tell."""
+
+    def __repr__(self) -> str:
+        return "UNSURE"
+
+
+UNSURE: Any = _Unsure()
+
+
+def quick_reader(name: str, config: Config) -> Callable[[str], Any]:
+    """A reader of field ``name`` that gives what ``normalise_field(name, text, config,
+    strict_kind=False)`` gives, or UNSURE, for text that is already clean.
+
+    Clean text is what an export's cell becomes when no rule of the door has work to do: not
+    empty, printable (Swedish letters are), no white space but single spaces between words, and
+    no longer than a value may be (``[limits] cell_chars``). Most cells of an export are, and
+    the general rules cost several times more than these: a date already ``YYYY-MM-DD``, an
+    amount already digits, a party list without escapes. Anything else is UNSURE, and the
+    caller asks ``normalise_field``, so its messages stay the only words.
+    """
+    if name in DATE_FIELDS:
+        return _quick_date
+    if name in BOUNDS:
+        return _quick_whole(name)
+    if name == "parties":
+        return _quick_parties
+    if name == "diary_number":
+        canonical = canonical_match()
+
+        def diary_number(text: str) -> str:
+            # Most numbers of an export are canonical already; normalise_diary_number says so
+            # too, after a call or two more.
+            if canonical(text) is not None:
+                return text
+            return normalise_diary_number(text, config)
+
+        return diary_number
+    if name == "procurement_number":
+        return lambda text: normalise_procurement_number(text, config)
+    if name == "kind":
+        return lambda text: classify_kind(text, config)
+    if name == "secret":
+        return parse_bool
+    if name == "contract_period":
+        return contract_period
+    if name == "notified_by":
+        return _notified_by
+    # The rest is free text: folded already, text_or_none has nothing left to do.
+    return _as_it_is
+
+
+def quick_column(name: str, config: Config) -> Callable[[Sequence[str]], list[Any]] | None:
+    """For the fields whose cells seldom repeat, ``quick_reader`` for a whole column of clean
+    texts at once: their values, UNSURE where it cannot tell."""
+    if name == "diary_number":
+        return _canonical_column
+    if quick_reader(name, config) is _as_it_is:
+        return list
+    return None
+
+
+def _canonical_column(texts: Sequence[str]) -> list[Any]:
+    # The configuration's own shapes and the typed forms are for normalise_diary_number.
+    found = list(map(canonical_match(), texts))
+    if None not in found:
+        return list(texts)
+    return [text if match is not None else UNSURE for text, match in zip(texts, found, strict=True)]
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _quick_date(text: str) -> Any:
+    if _ISO_DAY.fullmatch(text) is None or not _FIRST_ISO <= text <= _LAST_ISO:
+        return UNSURE
+    try:
+        date.fromisoformat(text)
+    except ValueError:  # 2024-02-30: parse_date says how it is wrong
+        return UNSURE
+    return text
+
+
+def _quick_whole(name: str) -> Callable[[str], Any]:
+    low, high = BOUNDS[name]
+    # Longer digit strings are out of bounds (or of int()'s reach): parse_amount and
+    # _whole_number say which.
+    longest = len(str(high))
+
+    def read(text: str) -> Any:
+        if len(text) > longest or not (text.isascii() and text.isdigit()):
+            return UNSURE
+        number = int(text)
+        return number if low <= number <= high else UNSURE
+
+    return read
+
+
+def _quick_parties(text: str) -> Any:
+    if "\\" in text:
+        return UNSURE
+    # split_parties folds each party's white space; clean text has single spaces only.
+    return tuple(party for party in (item.strip() for item in text.split(";")) if party)
+
+
+def _as_it_is(text: str) -> str:
+    return text
+
+
 # "2024-01-01 – 2025-12-31", "2024-01-01--2025-12-31", "1 januari 2024 till 31 december 2025":
 # two dates with a dash (hyphen, en or em dash) or a word between them.
 _PERIOD = re.compile(
@@ -208,9 +320,6 @@ def _notified_by(text: str) -> str | None:
             f"{shown(text)} is not a way of notifying", hint="use electronic or post"
         )
     return value
-
-
-_FIRST_ISO, _LAST_ISO = FIRST_DAY.isoformat(), LAST_DAY.isoformat()
 
 
 def admit(decision: Decision, config: Config) -> Decision:

@@ -20,6 +20,9 @@ from delreg.text import fold_dashes, shown
 _DNR_PREFIX = re.compile(r"^(?:dnr|diarienummer|diarienr)\b\.?\s*:?\s*", re.IGNORECASE)
 _EDGE_PUNCTUATION = " \t\r\n.,;:()[]"
 _SPACE_AROUND_SEPARATOR = re.compile(r"\s*([/\-:.])\s*")
+# Where there is white space to take away at all: a substitution calls back into Python for
+# each separator, and most numbers have a separator or two and no space beside them.
+_SPACE_BESIDE_SEPARATOR = re.compile(r"\s[/\-:.]|[/\-:.]\s")
 _LETTERS_THEN_YEAR = re.compile(r"^([A-ZÅÄÖ]+)(\d{4}[/.-])")
 _TRAILING_LETTER = re.compile(r"(\d)([A-ZÅÄÖ])(?=$|-)")
 
@@ -27,6 +30,8 @@ _TRAILING_LETTER = re.compile(r"(\d)([A-ZÅÄÖ])(?=$|-)")
 def _fold(text: str) -> str:
     value = fold_dashes(text).replace("\u00a0", " ")
     value = " ".join(value.split()).strip(_EDGE_PUNCTUATION)
+    if _SPACE_BESIDE_SEPARATOR.search(value) is None:
+        return value
     return _SPACE_AROUND_SEPARATOR.sub(r"\1", value)
 
 

@@ -9,6 +9,7 @@ runs no SQL and writes no file.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 from operator import attrgetter
 
 from delreg.model import Decision
@@ -17,9 +18,11 @@ from delreg.parse.registry_rows import READ_FIELDS
 
 # What makes two rows with one diary number the same decision: everything but where it was read.
 _compared_values = attrgetter(*READ_FIELDS)
+_diary_number = attrgetter("diary_number")
 # The table is split by the low bits of a number's hash into shards that grow one at a time,
 # so that growing never holds the whole table twice (at a million rows, 32 MB and not 48).
 _SHARD_BITS = 6
+_SHARD_MASK = (1 << _SHARD_BITS) - 1
 _FIRST_SLOTS = 256
 
 
@@ -40,18 +43,40 @@ class SeenDiaryNumbers:
 
     def check(self, record: Decision | Rejected, position: int, where: str) -> Decision | Rejected:
         """The record, or a Rejected (at ``where``) when its number came earlier, otherwise."""
-        if isinstance(record, Rejected):
+        if type(record) is not Decision:
             return record
         clash = self.conflict(record, position)
         return Rejected(where, clash) if clash else record
+
+    def check_all(
+        self, records: list[Decision | Rejected], positions: Sequence[int], wheres: Sequence[str]
+    ) -> list[Decision | Rejected]:
+        """``check`` of each record (at its position and where), in order, in place."""
+        if not all(type(record) is Decision for record in records):
+            for index, record in enumerate(records):
+                records[index] = self.check(record, positions[index], wheres[index])
+            return records
+        # The numbers' hashes and the values' fingerprints, all at once in C.
+        keys = map(hash, map(_diary_number, records))
+        prints = map(hash, map(_compared_values, records))
+        shards = self._shards
+        for index, key, fingerprint in zip(range(len(records)), keys, prints, strict=True):
+            earlier = shards[key & _SHARD_MASK].add(key, fingerprint & 0xFFFFFFFF, positions[index])
+            if earlier is not None:
+                records[index] = Rejected(
+                    wheres[index], self._clash(records[index], earlier, positions[index])
+                )
+        return records
 
     def conflict(self, decision: Decision, position: int) -> str | None:
         """Why ``decision`` (at ``position``) clashes with an earlier row, or None."""
         key = hash(decision.diary_number)
         fingerprint = hash(_compared_values(decision)) & 0xFFFFFFFF
-        earlier = self._shards[key & ((1 << _SHARD_BITS) - 1)].add(key, fingerprint, position)
-        if earlier is None:
-            return None
+        earlier = self._shards[key & _SHARD_MASK].add(key, fingerprint, position)
+        return None if earlier is None else self._clash(decision, earlier, position)
+
+    def _clash(self, decision: Decision | Rejected, earlier: int, position: int) -> str:
+        assert isinstance(decision, Decision)
         return (
             f"diary_number: {decision.diary_number} is listed twice with different "
             f"values ({self._unit} {earlier} and {self._unit} {position})"
@@ -74,16 +99,19 @@ class _Shard:
     def add(self, key: int, fingerprint: int, position: int) -> int | None:
         """Remember ``key`` at ``position``; the earlier position of a key already there with
         another fingerprint, else None."""
-        slot = self._slot(key)
-        earlier = self._positions[slot]
-        if earlier:
-            return None if self._fingerprints[slot] == fingerprint else earlier
-        self._keys[slot] = key
+        # _slot, written out: this runs for every row of every export.
+        keys, positions, mask = self._keys, self._positions, self._mask
+        slot = (key >> _SHARD_BITS) & mask
+        while earlier := positions[slot]:
+            if keys[slot] == key:
+                return None if self._fingerprints[slot] == fingerprint else earlier
+            slot = (slot + 1) & mask
+        keys[slot] = key
         self._fingerprints[slot] = fingerprint
         # Positions are counted from 1, so none is 0.
-        self._positions[slot] = min(position, 0xFFFFFFFF)
+        positions[slot] = min(position, 0xFFFFFFFF)
         self._size += 1
-        if self._size * 2 > self._mask:
+        if self._size * 2 > mask:
             self._grow()
         return None
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import MISSING, dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, time
+from itertools import repeat, starmap
 from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.errors import InputError, InvalidValue
-from delreg.fields import normalise_field
+from delreg.fields import UNSURE, normalise_field, quick_column, quick_reader
+from delreg.limits import limits
 from delreg.model import (
     DATE_FIELDS,
     DECISION_FIELDS,
@@ -247,72 +250,272 @@ def field_value(field: str, cell: object, config: Config) -> Any:
 
 # Fields whose cells repeat down an export (kinds, dates, delegates, parties …) and are worth
 # remembering; a diary number is unique by nature, so its cells are not.
-_REMEMBERED_FIELDS = frozenset(READ_FIELDS) - {"diary_number"}
+_REMEMBERED_FIELDS = (frozenset(COLUMN_FIELDS) | {"source"}) - {"diary_number"}
 # Remembered cells per field before the memory starts over: a column of unique text (free-form
 # subjects) then costs a bounded dict, not one entry per row.
 _REMEMBERED_CELLS = 4096
-# What a remembered column answers for a cell it has not seen yet.
-_UNSEEN = object()
+# A column whose memory fills within this many rows repeats too little to be worth it (fewer
+# than one row in five is a cell seen before): it is no longer remembered.
+_SELDOM_REPEATED = _REMEMBERED_CELLS * 5 // 4
+# Where each field goes in a Decision's arguments; a contract period is spread afterwards.
+_ARGUMENT = {name: index for index, name in enumerate(DECISION_FIELDS)}
+_ARGUMENT[PERIOD_FIELD] = len(DECISION_FIELDS)
+_SOURCE, _SECRET, _REASON = (_ARGUMENT[name] for name in ("source", "secret", "secret_reason"))
+_VALID_FROM, _VALID_TO = _ARGUMENT["valid_from"], _ARGUMENT["valid_to"]
+# A Decision's defaults in its order, then no contract period: what a field left empty holds.
+# `secret` None is "nothing said", which secret_by_reason tells from "not secret".
+_BLANK: list[Any] = [
+    None if spec.default is MISSING else spec.default
+    for spec in dataclass_fields(Decision)
+    if spec.name in _ARGUMENT
+] + [None]
+_BLANK[_ARGUMENT["kind"]] = FALLBACK_KIND
+_BLANK[_SECRET] = None
 
 
 class RowReader:
     """Decisions from the rows of one export, as ``record_from_values`` reads them, faster.
 
-    An export of a million rows repeats the same few kinds, dates, delegates and parties over
-    and over; each distinct text cell of a column is normalised once and remembered (the rules
-    are pure functions of the cell and the configuration). A row with any problem is read again
-    by ``record_from_values``, so a Rejected names every problem in the same words.
+    Rows are read a batch at a time, a column at a time. Each column has its ``_Cells``: the
+    values of the cells it has read. An export of a million rows repeats the same few kinds,
+    dates, delegates and parties over and over, so most cells are found there (a column's cells
+    looked up in one ``map``, in C), and each distinct cell is read once (the rules are pure
+    functions of the cell and the configuration). A cell that needs no repair (most: see
+    ``plain_text``) is read by ``delreg.fields.quick_reader``, which leaves what it is not sure
+    of to ``field_value``; a column of cells that are all plain and all unlike each other
+    (diary numbers, subjects) is checked whole (``quick_column``). The Decisions are then
+    built from the columns. A row with any problem is read again by ``record_from_values``,
+    so a Rejected names every problem in the same words.
     """
 
     def __init__(self, columns: Columns, config: Config) -> None:
         self._columns = columns
         self._config = config
         self._labels = columns.labels()
-        self._source_position = next(
-            (position for position, field in columns.positions if field == "source"), None
-        )
-        # (position, field, its remembered cells or None) for every column but the source.
-        self._plan: tuple[tuple[int, str, dict[str, Any] | None], ...] = tuple(
-            (position, field, {} if field in _REMEMBERED_FIELDS else None)
+        self.rows = 0
+        self._plan = [
+            (
+                position,
+                _ARGUMENT[field],
+                (_SourceCells if field == "source" else _Cells)(field, self),
+            )
             for position, field in columns.positions
-            if field != "source"
-        )
+        ]
+        given = {field for _, field in columns.positions}
+        self._has_reason = "secret_reason" in given
+        self._has_period = PERIOD_FIELD in given
         self._needed = max(position for position, _ in columns.positions) + 1
 
     def record(self, cells: Sequence[object], source: str) -> Decision | Rejected:
         """The row's Decision (its ``source`` as decision_from_values sets it), or a Rejected."""
-        if len(cells) < self._needed:
-            # A short row lacks a column: the slow path knows which message that makes.
-            return self._reread(cells, source)
-        normalised: dict[str, Any] = {"kind": FALLBACK_KIND}
-        config = self._config
-        try:
-            for position, field, remembered in self._plan:
-                cell = cells[position]
-                if remembered is None or type(cell) is not str:
-                    value = field_value(field, cell, config)
-                else:
-                    value = remembered.get(cell, _UNSEEN)
-                    if value is _UNSEEN:
-                        value = field_value(field, cell, config)
-                        if len(remembered) >= _REMEMBERED_CELLS:
-                            remembered.clear()
-                        remembered[cell] = value
-                if value is not DEFAULT:
-                    normalised[field] = value
-            own = None
-            if self._source_position is not None:
-                own = cell_value(cells[self._source_position], "source")
-            _settle_secrecy(normalised)
-        except InvalidValue:
-            return self._reread(cells, source)
-        normalised["source"] = own or source
-        return decision_from_mapping(spread_period(normalised))
+        return self.records([cells], [source])[0]
+
+    def records(
+        self, rows: Sequence[Sequence[object]], sources: Sequence[str]
+    ) -> list[Decision | Rejected]:
+        """``record`` of each row with its source, in order."""
+        if not rows:
+            return []
+        needed = self._needed
+        if min(map(len, rows)) >= needed:
+            return self._whole(rows, sources)
+        # A short row lacks a column: the slow path knows which message that makes.
+        return [
+            self._whole([cells], [source])[0]
+            if len(cells) >= needed
+            else self._reread(cells, source)
+            for cells, source in zip(rows, sources, strict=True)
+        ]
+
+    def _whole(
+        self, rows: Sequence[Sequence[object]], sources: Sequence[str]
+    ) -> list[Decision | Rejected]:
+        """The records of rows that have every column."""
+        self.rows += len(rows)
+        # Rows may be longer than the header (empty cells after it); the columns read are not.
+        cells_of = list(zip(*rows, strict=False))
+        # Each argument of the Decisions: a column's values, or its blank for every row.
+        arguments: list[Iterable[Any]] = [repeat(blank) for blank in _BLANK]
+        failed: set[int] = set()
+        for position, argument, cells in self._plan:
+            values = cells.column(cells_of[position])
+            if cells.failed:
+                cells.failed = False
+                failed.update(index for index, value in enumerate(values) if value is _FAILED)
+            arguments[argument] = values
+        # decision_from_values's rules: a row's own source, else where it was read; secret by
+        # its reason; a contract period's ends where no column of their own gave them.
+        own = arguments[_SOURCE]
+        arguments[_SOURCE] = (
+            sources
+            if isinstance(own, repeat)
+            else [value or source for value, source in zip(own, sources, strict=True)]
+        )
+        if self._has_reason:
+            settled = list(map(_settled, arguments[_SECRET], arguments[_REASON], range(len(rows))))
+            failed.update(index for index in settled if type(index) is int)
+            arguments[_SECRET] = settled
+        else:
+            arguments[_SECRET] = map(bool, arguments[_SECRET])
+        if self._has_period:
+            period = list(arguments.pop())
+            arguments[_VALID_FROM] = map(_spread, arguments[_VALID_FROM], period, repeat(0))
+            arguments[_VALID_TO] = map(_spread, arguments[_VALID_TO], period, repeat(1))
+        else:
+            arguments.pop()
+        built = zip(*arguments, strict=False)  # the blanks repeat
+        if not failed:
+            return list(starmap(Decision, built))
+        return [
+            self._reread(rows[index], sources[index]) if index in failed else Decision(*values)
+            for index, values in enumerate(built)
+        ]
 
     def _reread(self, cells: Sequence[object], source: str) -> Decision | Rejected:
         return record_from_values(
             self._columns.values(cells), config=self._config, source=source, labels=self._labels
         )
+
+
+def _settled(secret: Any, reason: Any, index: int) -> Any:
+    """``secret`` by its reason (secret_by_reason), or the row's index where they disagree."""
+    if not reason:
+        return bool(secret)
+    try:
+        return bool(secret_by_reason(secret, reason))
+    except InvalidValue:
+        return index
+
+
+def _spread(day: Any, period: Any, end: int) -> Any:
+    """A contract period's ``end`` where the column of its own gave no ``day``."""
+    # A date column's value is a date, or None where the cell was empty.
+    if day is None and period is not None and period is not _FAILED:
+        return period[end]
+    return day
+
+
+# What a cell that breaks a rule reads as: its row is read again by the reference.
+_FAILED: Any = object()
+
+
+class _Cells(dict[object, Any]):
+    """The values of one column's cells read so far; a cell not seen yet is read on lookup:
+    ``field_value``'s value (the field's blank for DEFAULT, _FAILED where it raises), by the
+    quick reader where the cell is plain text."""
+
+    def __init__(self, field: str, reader: RowReader) -> None:
+        super().__init__()
+        self._field = field
+        self._reader = reader
+        self._config = reader._config
+        self._quick = quick_reader(field, reader._config)
+        self._quick_column = quick_column(field, reader._config)
+        self._blank = _BLANK[_ARGUMENT[field]]
+        self._required = field in REQUIRED_FIELDS
+        self._cell_chars = limits(reader._config).cell_chars
+        self._remember = field in _REMEMBERED_FIELDS
+        self._started = 0
+        # Whether a cell read since this was last cleared broke a rule.
+        self.failed = False
+
+    def column(self, cells: Sequence[object]) -> list[Any]:
+        """The values of a column's cells."""
+        if (
+            not self._remember
+            and self._quick_column is not None
+            and _all_plain(cells, self._cell_chars)
+        ):
+            found = self._quick_column(cells)  # type: ignore[arg-type]
+            for index in [index for index, value in enumerate(found) if value is UNSURE]:
+                found[index] = self.__missing__(cells[index])
+            return found
+        try:
+            return list(map(self.__getitem__, cells))
+        except TypeError:  # a cell that is no key (a list, from JSON): read, not remembered
+            return list(map(self.__missing__, cells))
+
+    def __missing__(self, cell: object) -> Any:
+        text = plain_text(cell) if type(cell) is str else None
+        try:
+            if text is None or len(text) > self._cell_chars:
+                value = self._slow(cell)
+            elif text:
+                value = self._quick(text)
+                if value is UNSURE:
+                    value = self._slow(cell)
+            else:
+                value = self._slow(cell) if self._required else self._blank
+        except InvalidValue:
+            # Not remembered: a lookup must come here, and say so, every time.
+            self.failed = True
+            return _FAILED
+        if self._remember and type(cell) is str:
+            if len(self) >= _REMEMBERED_CELLS:
+                self._start_over()
+            if self._remember:
+                self[cell] = value
+        return value
+
+    def _slow(self, cell: object) -> Any:
+        value = field_value(self._field, cell, self._config)
+        return self._blank if value is DEFAULT else value
+
+    def _start_over(self) -> None:
+        self.clear()
+        rows = self._reader.rows
+        self._remember = rows - self._started > _SELDOM_REPEATED
+        self._started = rows
+
+
+class _SourceCells(_Cells):
+    """A row's own source, as cell_value gives it (no field's rules); an empty one is none."""
+
+    def _slow(self, cell: object) -> Any:
+        return cell_value(cell, "source")
+
+
+def _all_plain(cells: Sequence[object], longest: int) -> bool:
+    """Whether every cell is text that ``plain_text`` gives back as it is, not empty and no
+    longer than ``longest``: the tests of plain_text, on the cells joined.
+
+    A separator a cell holds itself only makes the answer no where it could be yes.
+    """
+    try:
+        joined = "|".join(cells)  # type: ignore[arg-type]
+    except TypeError:  # a cell that is not text
+        return False
+    lengths = list(map(len, cells))  # type: ignore[arg-type]
+    return (
+        min(lengths) > 0
+        and max(lengths) <= longest
+        and joined.isprintable()
+        and (joined.isascii() or ("Ã" not in joined and "\ufffd" not in joined))
+        and "  " not in joined
+        and "| " not in joined
+        and " |" not in joined
+        and "|'" not in joined
+        and not joined.startswith((" ", "'"))
+        and not joined.endswith(" ")
+    )
+
+
+def plain_text(cell: str) -> str | None:
+    """What ``cell_value`` makes of a text cell when none of its rules has work to do (None
+    where one may): no spreadsheet mark, no control character, nothing decoded wrongly; its
+    white space folded.
+
+    Printable is the test: Swedish letters are printable, every control character, line break,
+    non-breaking space, surrogate and non-character is not. Printable text has no white space
+    but the plain space, so folding it is needed only where two meet or one is at an edge.
+    """
+    if not cell.isprintable() or cell.startswith("'"):
+        return None
+    if not cell.isascii() and ("Ã" in cell or "\ufffd" in cell):
+        return None
+    if "  " in cell or cell.startswith(" ") or cell.endswith(" "):
+        return " ".join(cell.split())
+    return cell
 
 
 def cell_value(value: object, field: str) -> object:

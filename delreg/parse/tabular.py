@@ -18,7 +18,7 @@ from typing import TextIO
 
 from delreg.config import Config
 from delreg.errors import InputError, InvalidValue
-from delreg.limits import limits
+from delreg.limits import Limits, limits
 from delreg.parse import Record, Rejected
 from delreg.parse.duplicates import SeenDiaryNumbers
 from delreg.parse.registry_rows import ColumnNames, Columns, RowReader
@@ -49,41 +49,48 @@ class TextLines:
         self._max_chars = max_chars
         self._piece = max_chars or 1 << 16
         self.number = 0
-        self._started = False
+        # One generator reads them all: resuming it costs less than a call of __next__ a line.
+        self._pieces = self._read()
 
-    def __iter__(self) -> TextLines:
-        return self
+    def __iter__(self) -> Iterator[str]:
+        return self._pieces
 
     def __next__(self) -> str:
-        try:
-            piece = self._stream.readline(self._piece)
-        except UnicodeDecodeError as error:
-            raise _not_utf8(error, self._source, self.number) from None
-        except OSError as error:
-            raise InputError(
-                f"cannot be read ({error.strerror or error})",
-                source=self._source,
-                hint="check that the file is readable (and not a folder or a device)",
-            ) from None
-        if not piece:
-            raise StopIteration
-        if not self._started:
-            self._started = True
-            piece = piece.removeprefix("\ufeff")
-            _refuse_binary_head(piece, self._source)
-        if "\x00" in piece:
-            raise _binary(self._source, self.number + 1)
-        if piece.endswith(("\n", "\r")):
-            self.number += 1
-        elif self._max_chars is not None and len(piece) >= self._max_chars:
-            raise InputError(
-                f"the line is longer than {self._max_chars:,} characters".replace(",", " "),
-                source=self._source,
-                line=self.number + 1,
-                hint='is this a registry export? a quote (") left open swallows the lines '
-                "below; if the file is right, raise [limits] line_chars in the configuration",
-            )
-        return piece
+        return next(self._pieces)
+
+    def _read(self) -> Iterator[str]:
+        readline, size, max_chars = self._stream.readline, self._piece, self._max_chars
+        started = False
+        while True:
+            try:
+                piece = readline(size)
+            except UnicodeDecodeError as error:
+                raise _not_utf8(error, self._source, self.number) from None
+            except OSError as error:
+                raise InputError(
+                    f"cannot be read ({error.strerror or error})",
+                    source=self._source,
+                    hint="check that the file is readable (and not a folder or a device)",
+                ) from None
+            if not piece:
+                return
+            if not started:
+                started = True
+                piece = piece.removeprefix("\ufeff")
+                _refuse_binary_head(piece, self._source)
+            if "\x00" in piece:
+                raise _binary(self._source, self.number + 1)
+            if piece.endswith(("\n", "\r")):
+                self.number += 1
+            elif max_chars is not None and len(piece) >= max_chars:
+                raise InputError(
+                    f"the line is longer than {max_chars:,} characters".replace(",", " "),
+                    source=self._source,
+                    line=self.number + 1,
+                    hint='is this a registry export? a quote (") left open swallows the lines '
+                    "below; if the file is right, raise [limits] line_chars in the configuration",
+                )
+            yield piece
 
 
 def _refuse_binary_head(first: str, source: str) -> None:
@@ -142,6 +149,32 @@ def read_csv(
         raise bounds.too_many_columns(columns.width, source, lines.number)
     reader = RowReader(columns, config)
     seen = SeenDiaryNumbers("line")
+    batch: list[tuple[list[str], int]] = []
+    # The batches grow from one row: the first records come as soon as their rows are read (a
+    # pipe that gives a row at a time is read as it comes), the rest BATCH_ROWS at a time.
+    size = 1
+    try:
+        for row in _rows(lines, delimiter, source, bounds):
+            batch.append(row)
+            if len(batch) >= size:
+                yield from _records(batch, columns, reader, seen, source)
+                batch = []
+                size = min(2 * size, BATCH_ROWS)
+    except InputError:
+        # The rows read before the one that stops the file come first, as ever.
+        yield from _records(batch, columns, reader, seen, source)
+        raise
+    yield from _records(batch, columns, reader, seen, source)
+
+
+# Rows read together, a column at a time (RowReader.records).
+BATCH_ROWS = 256
+
+
+def _rows(
+    lines: TextLines, delimiter: str, source: str, bounds: Limits
+) -> Iterator[tuple[list[str], int]]:
+    """The cells of each row that is not blank, and the line it starts on."""
     rows = csv.reader(lines, delimiter=delimiter)
     read = 0
     while True:
@@ -161,35 +194,50 @@ def read_csv(
                 line=first_line,
                 hint=_QUOTE_HINT,
             )
-        # A blank row (or one of delimiters only) is no decision.
-        if not "".join(cells).strip():
+        # A blank row (or one of delimiters only) is no decision. (Most rows start with text.)
+        if not (cells and cells[0].strip()) and not "".join(cells).strip():
             continue
         if len(cells) > bounds.columns:
             raise bounds.too_many_columns(len(cells), source, first_line)
         read += 1
         if read > bounds.rows:
             raise bounds.too_many_rows(source, first_line)
-        yield _record(cells, columns, reader, seen, f"{source}:{first_line}", first_line)
+        yield cells, first_line
 
 
 _QUOTE_HINT = 'a field that holds the delimiter or a line break must be quoted ("…"), and closed'
 
 
-def _record(
-    cells: list[str],
+def _records(
+    batch: list[tuple[list[str], int]],
     columns: Columns,
     reader: RowReader,
     seen: SeenDiaryNumbers,
-    where: str,
-    line: int,
-) -> Record:
-    if len(cells) > columns.width and columns.overflow(cells):
-        return Rejected(
-            where,
-            f"{len(cells)} cells where the header has {columns.width}: "
+    source: str,
+) -> Iterator[Record]:
+    """The records of a batch of rows, in order, each checked against the rows before it."""
+    if not batch:
+        return
+    wheres = [f"{source}:{line}" for _, line in batch]
+    rows = [cells for cells, _ in batch]
+    # A row with more cells than the header has a value past it: a delimiter unquoted.
+    spilled = (
+        [
+            index
+            for index, cells in enumerate(rows)
+            if len(cells) > columns.width and columns.overflow(cells)
+        ]
+        if max(map(len, rows)) > columns.width
+        else []
+    )
+    records = reader.records(rows, wheres)
+    for index in spilled:
+        records[index] = Rejected(
+            wheres[index],
+            f"{len(rows[index])} cells where the header has {columns.width}: "
             "an unquoted delimiter inside a value?",
         )
-    return seen.check(reader.record(cells, where), line, where)
+    yield from seen.check_all(records, [line for _, line in batch], wheres)
 
 
 def _find_header(
