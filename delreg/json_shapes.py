@@ -264,6 +264,8 @@ class CheckFinding(Protocol):
     def procurement_number(self) -> str | None: ...
     @property
     def acknowledged(self) -> Acknowledged | None: ...
+    @property
+    def board(self) -> str | None: ...
 
 
 def finding_json(found: CheckFinding) -> dict[str, Any]:
@@ -278,6 +280,8 @@ def finding_json(found: CheckFinding) -> dict[str, Any]:
         "decided_on": found.decided_on,
         "procurement_number": found.procurement_number,
         "acknowledged": acknowledgement_json(acknowledged) if acknowledged else None,
+        # Last, so that the CSV's columns before it keep their places.
+        "board": found.board,
     }
 
 

@@ -70,6 +70,9 @@ class Finding:
     decided_on: str | None = None
     procurement_number: str | None = None
     acknowledged: Acknowledgement | None = None
+    # The board whose decision it is (a code; None: the register's unnamed board, or a finding
+    # not yet placed). The rules read decisions without their boards; the service places them.
+    board: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return finding_json(self)

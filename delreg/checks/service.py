@@ -6,7 +6,7 @@ shows what these return; the rules themselves stay pure in their own modules.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from delreg.checks.findings import Finding, Severity
@@ -55,13 +55,25 @@ def check_register(
         and "delegation" in chosen
         and not store.delegation_book(settings.default_board).orders
     )
-    findings = run_checks(store, settings, chosen)
+    findings = placed(store, run_checks(store, settings, chosen))
     if board is not None:
         # The rules read the whole register (a procurement's chain may cross boards); the
         # findings kept are those about this board's decisions.
         ours = {d.diary_number for d in store.decisions(DecisionQuery(board=board))}
         findings = [f for f in findings if f.diary_number is None or f.diary_number in ours]
     return CheckRun(findings, missing_order)
+
+
+def placed(store: Store, findings: list[Finding]) -> list[Finding]:
+    """``findings``, each with the board of the decision it is about: a region's auditor reads
+    one list of every board's findings and must see whose each one is."""
+    boards = {
+        number: decision.board
+        for number, decision in store.held(
+            f.diary_number for f in findings if f.diary_number
+        ).items()
+    }
+    return [replace(f, board=boards.get(f.diary_number)) for f in findings]
 
 
 def finding_reference(config: Config, rule: str, diary_number: str) -> tuple[str, str]:
@@ -108,5 +120,5 @@ def procurement_chain(store: Store, number: str, settings: CheckSettings) -> Pro
     return ProcurementChain(
         number,
         procurement_timeline(decisions, settings),
-        procurement_findings(chain, settings, acknowledgements),
+        placed(store, procurement_findings(chain, settings, acknowledgements)),
     )

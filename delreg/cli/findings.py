@@ -21,6 +21,7 @@ FINDING_COLUMNS = (
     "decided_on",
     "procurement_number",
     "acknowledged",
+    "board",
 )
 
 

@@ -388,3 +388,28 @@ def test_edit_moves_a_decision_to_another_board_and_the_history_says_so(
     assert refused.exit_code == 2 and "cannot clear 'board'" in refused.stderr
     assert delreg("edit", "24RS101", "--board", "KN").exit_code == 2
     assert delreg("verify").exit_code == 0
+
+
+def test_each_finding_names_its_decisions_board(delreg: Invoke, tmp_path: Path) -> None:
+    same_day(delreg, tmp_path)
+    # A contract without its award on each board's side: an error finding of each.
+    for number, board, procurement in (("24RS105", "RS", "MT 2024-0099"),
+                                       ("24RS106", "HSN", "MT 2024-0100")):  # fmt: skip
+        delreg(
+            "add", "--kind", "kontrakt", "--diary-number", number, "--subject", "städtjänster",
+            "--procurement-number", procurement, "--decided-on", "2024-03-06", "--board", board,
+        )  # fmt: skip
+    every = as_json(delreg("check", "--as-of", DAY, "--board", "all", "--format", "json"))
+    assert {(f["diary_number"], f["board"]) for f in every} >= {
+        ("24RS105", "RS"),
+        ("24RS106", "HSN"),
+    }
+    assert all(f["board"] in ("RS", "HSN") for f in every)
+    rs = as_json(delreg("check", "--as-of", DAY, "--board", "RS", "--format", "json"))
+    assert rs and {f["board"] for f in rs} == {"RS"}
+    # In CSV the board comes last, so the columns before it keep their places.
+    table = delreg("check", "--as-of", DAY, "--board", "RS", "--format", "csv").stdout
+    header, first = table.splitlines()[:2]
+    assert header.split(",")[-1] == "board" and first.endswith(",RS")
+    chain = as_json(delreg("procurement", "MT 2024-0100", "--format", "json"))
+    assert chain["findings"] and {f["board"] for f in chain["findings"]} == {"HSN"}
