@@ -47,8 +47,6 @@ def check_register(
 
     ``named`` says the user chose the rules, so a missing delegation order is worth a note.
     """
-    from delreg.store import DecisionQuery
-
     chosen = tuple(rules)
     missing_order = (
         named
@@ -59,8 +57,7 @@ def check_register(
     if board is not None:
         # The rules read the whole register (a procurement's chain may cross boards); the
         # findings kept are those about this board's decisions.
-        ours = {d.diary_number for d in store.decisions(DecisionQuery(board=board))}
-        findings = [f for f in findings if f.diary_number is None or f.diary_number in ours]
+        findings = [f for f in findings if f.diary_number is None or f.board == board]
     return CheckRun(findings, missing_order)
 
 

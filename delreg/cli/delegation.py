@@ -131,15 +131,10 @@ def _tell_load(env: Environment, plan: LoadPlan, path: Path, *, dry_run: bool) -
     stored = plan.order
     whose = f" for {stored.board}" if stored.board else ""
     since = f", in force {stored.period()}" if stored.valid_from or stored.valid_to else ""
-    done, replacing, ends = (
-        ("would load", "would replace", "would end")
-        if dry_run
-        else (
-            "loaded",
-            "replacing",
-            "now ends",
-        )
-    )
+    if dry_run:
+        done, replacing, ends = "would load", "would replace", "would end"
+    else:
+        done, replacing, ends = "loaded", "replacing", "now ends"
     env.say(
         f"{done} {len(stored.points)} points from {path}{whose}{since}"
         + (f", {replacing} {replaced}" if plan.replaced else "")
