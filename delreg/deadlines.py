@@ -208,19 +208,19 @@ def meeting_appeal_ends_on(meeting: Meeting) -> str | None:
 
 def minutes_warnings(meeting: Meeting) -> list[str]:
     """Minutes approved late (5 kap. 69 §) or posted late (8 kap. 12 §)."""
-    warnings = []
+    warnings: list[str] = []
+    if not meeting.adjusted_on:
+        return warnings
     held = date.fromisoformat(meeting.date)
-    if meeting.adjusted_on:
-        adjusted = date.fromisoformat(meeting.adjusted_on)
-        if adjusted < held:
-            warnings.append(f"the minutes were approved ({adjusted}) before the meeting ({held})")
-        elif adjusted > minutes_adjust_deadline(held):
-            warnings.append(
-                f"the minutes were approved {(adjusted - held).days} days after the meeting; "
-                "kommunallagen 5 kap. 69 § allows 14"
-            )
-    if meeting.posted_on and meeting.adjusted_on:
-        adjusted = date.fromisoformat(meeting.adjusted_on)
+    adjusted = date.fromisoformat(meeting.adjusted_on)
+    if adjusted < held:
+        warnings.append(f"the minutes were approved ({adjusted}) before the meeting ({held})")
+    elif adjusted > minutes_adjust_deadline(held):
+        warnings.append(
+            f"the minutes were approved {(adjusted - held).days} days after the meeting; "
+            "kommunallagen 5 kap. 69 § allows 14"
+        )
+    if meeting.posted_on:
         posted = date.fromisoformat(meeting.posted_on)
         if posted < adjusted:
             warnings.append(f"the minutes were posted ({posted}) before approval ({adjusted})")
