@@ -24,6 +24,7 @@ from delreg.store import register as store_register
 from delreg.store.connection import make_spare as make_spare_here
 from delreg.store.maintenance import verify
 from tests.helpers import Invoke, as_json
+from tests.helpers.exports import STAMP, export, export_rows, read, snapshot
 from tests.helpers.processes import (
     assert_sound,
     delreg_command,
@@ -32,7 +33,6 @@ from tests.helpers.processes import (
     versions,
     write_export,
 )
-from tests.store.test_bulk import STAMP, export, export_rows, read, snapshot
 
 
 def beside(path: Path) -> list[str]:
