@@ -23,16 +23,8 @@ from delreg.store import imports as store_imports
 from delreg.store import register as store_register
 from delreg.store.connection import make_spare as make_spare_here
 from delreg.store.maintenance import verify
-from tests.helpers import Invoke, as_json
+from tests.helpers import Invoke, as_json, processes
 from tests.helpers.exports import STAMP, export, export_rows, read, snapshot
-from tests.helpers.processes import (
-    assert_sound,
-    delreg_command,
-    register_verifies,
-    run_delreg,
-    versions,
-    write_export,
-)
 
 
 def beside(path: Path) -> list[str]:
@@ -84,7 +76,7 @@ def test_a_register_made_aside_is_the_one_the_ordinary_path_makes(
     assert journal_mode(made) == "wal"
     assert made.stat().st_mode & 0o777 == 0o600
     assert beside(made) == ["register.db"]
-    assert_sound(made, "made aside")
+    processes.assert_sound(made, "made aside")
 
 
 def test_a_failed_first_import_leaves_no_register_and_nothing_beside(tmp_path: Path) -> None:
@@ -161,9 +153,11 @@ def test_sigkill_while_a_new_register_is_made_leaves_none_and_the_next_import_wo
 ) -> None:
     exports = tmp_path / "exports"
     exports.mkdir()
-    big = write_export(exports / "big.csv", 1, rows=20_000)
+    big = processes.write_export(exports / "big.csv", 1, rows=20_000)
     process = subprocess.Popen(
-        delreg_command("import", str(big)), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        processes.delreg_command("import", str(big)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     spare = grows_past(database, 4_000_000, process)
     process.send_signal(signal.SIGKILL)
@@ -171,18 +165,18 @@ def test_sigkill_while_a_new_register_is_made_leaves_none_and_the_next_import_wo
     assert spare is not None and spare.exists()
     # No register: commands that read say so, and never take the private file for one.
     assert not database.exists()
-    assert run_delreg("list").returncode != 0
+    assert processes.run_delreg("list").returncode != 0
     assert not database.exists()
-    refused = run_delreg("--db", str(spare), "list")
+    refused = processes.run_delreg("--db", str(spare), "list")
     assert refused.returncode != 0 and "Traceback" not in refused.stderr
     # The next import makes the register, and clears what the killed one left.
-    again = write_export(exports / "again.csv", 2, rows=300)
-    done = run_delreg("import", str(again))
+    again = processes.write_export(exports / "again.csv", 2, rows=300)
+    done = processes.run_delreg("import", str(again))
     assert done.returncode == 0, done.stderr
     assert beside(database) == ["register.db"]
-    assert_sound(database, "after a killed first import")
-    assert versions(database) == {"2": 300}
-    register_verifies(delreg)
+    processes.assert_sound(database, "after a killed first import")
+    assert processes.versions(database) == {"2": 300}
+    processes.register_verifies(delreg)
 
 
 def test_two_first_imports_at_once_both_land(
@@ -190,25 +184,29 @@ def test_two_first_imports_at_once_both_land(
 ) -> None:
     (tmp_path / "exports").mkdir()
     exports = [
-        write_export(tmp_path / "exports" / f"export{index}.csv", index, rows=3_000, prefix=prefix)
+        processes.write_export(
+            tmp_path / "exports" / f"export{index}.csv", index, rows=3_000, prefix=prefix
+        )
         for index, prefix in enumerate(("24RS", "25RS"))
     ]
-    processes = [
+    importers = [
         subprocess.Popen(
-            delreg_command("import", str(path)), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            processes.delreg_command("import", str(path)),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         for path in exports
     ]
-    for process in processes:
+    for process in importers:
         _, error = process.communicate(timeout=300)
         assert process.returncode == 0, error.decode()
-    assert versions(database, "24RS") == {"0": 3_000}
-    assert versions(database, "25RS") == {"1": 3_000}
+    assert processes.versions(database, "24RS") == {"0": 3_000}
+    assert processes.versions(database, "25RS") == {"1": 3_000}
     assert journal_mode(database) == "wal"
     assert beside(database) == ["register.db"]
     found = as_json(delreg("list", "--search", "25RS77", "--format", "json"))
     assert "25RS77" in [decision["diary_number"] for decision in found]
-    register_verifies(delreg)
+    processes.register_verifies(delreg)
 
 
 def test_an_ordinary_register_file_is_written_the_ordinary_way(
