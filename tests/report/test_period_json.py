@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from delreg.cli.environment import Environment
-from delreg.cli.report import _deliver
+from delreg.cli.report_json import deliver
 from delreg.config import Config, load_config
 from delreg.model import Decision
 from delreg.report.build import period_report
@@ -184,7 +184,7 @@ def test_the_json_reaches_standard_output_in_any_encoding() -> None:
         io.TextIOWrapper(io.BytesIO(), encoding="utf-16"),
     ):
         stream.write("{")
-        _deliver(Environment(stdout=stream), '"å ć"}\n'.encode(), None, binary=False)
+        deliver(Environment(stdout=stream), '"å ć"}\n'.encode(), None, binary=False)
         stream.flush()
         if isinstance(stream, io.TextIOWrapper):
             assert isinstance(stream.buffer, io.BytesIO)
