@@ -12,12 +12,12 @@ the plain way from DECISION_SELECT's row.
 from __future__ import annotations
 
 import gc
+from json.encoder import encode_basestring as json_string
 from typing import TYPE_CHECKING, Any
 
 from delreg.config import Config
 from delreg.model import DECISION_FIELDS, diary_number_sort_key
-from delreg.report.build import report_item
-from delreg.report.render_data import item_json, json_text, lay_out_utf8
+from delreg.report.json_layout import json_text, lay_out_utf8
 from delreg.report.sentences import sentence_of
 from delreg.store.columns import decision_from_row, parties_of
 
@@ -116,7 +116,7 @@ def _period_json(
         if status is None:
             status = statuses[status_text] = f', "status": {status_text}}}'.encode()
         # item_json's keys after the decision's: its sentence, then its status.
-        text = b"".join((start, b', "sentence": ', json_text(sentence).encode(), status))
+        text = b"".join((start, b', "sentence": ', json_string(sentence).encode(), status))
         if meeting is not None:
             reported += 1
         key = (decided_on or "", diary_number_sort_key(number))
@@ -143,6 +143,9 @@ def _plain_item(
     reason = values["secret_reason"]
     secret = bool(values["secret"]) or bool(reason and reason.strip())
     if public and secret:
+        from delreg.report.build import report_item
+        from delreg.report.render_data import item_json
+
         item = report_item(values["item"], decision_from_row(row), config, public=True)
         text = json_text(item_json(item, book.report_status))
     else:
