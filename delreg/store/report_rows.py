@@ -49,18 +49,20 @@ _NUMBERS_OF_DECISIONS = tuple(
 
 def _value(name: str, value_type: str, stored: bool) -> str:
     """The SQL of one value in the item's JSON text."""
-    if name == "meeting":
-        return "json_quote(m.date)"
     if name == "item":
-        return "json_quote(r.item)"
-    if not stored:
+        return "ifnull(r.item, 'null')"  # a whole number (the guard holds it so)
+    column = "m.date" if name == "meeting" else f"d.{name}"
+    if not stored and name != "meeting":
         return "'null'"
     if value_type == "flag":
-        return f"CASE WHEN d.{name} THEN 'true' ELSE 'false' END"
+        return f"CASE WHEN {column} THEN 'true' ELSE 'false' END"
     if value_type == "list":
         # The JSON list delreg wrote; the reader holds each distinct text to its own encoding.
-        return f"d.{name}"
-    return f"json_quote(d.{name})"
+        return column
+    if value_type == "number":
+        return f"ifnull({column}, 'null')"  # a whole number (the guard holds it so)
+    # Most of a decision's values are empty: 'null' without calling a function for it.
+    return f"CASE WHEN {column} IS NULL THEN 'null' ELSE json_quote({column}) END"
 
 
 def _item_text() -> str:
