@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from delreg.cli.report_json import answer
-from tests.helpers import DATA, Invoke
+from tests.helpers import Invoke
 from tests.helpers.processes import modules_loaded_by, run_delreg
-from tests.helpers.reports import MEETING, build_example
+from tests.helpers.reports import MEETING, build_imported_example
 
 
 def answered(arguments: list[str]) -> bytes | None:
@@ -28,13 +28,7 @@ def answered(arguments: list[str]) -> bytes | None:
 
 @pytest.fixture
 def example(delreg: Invoke, database: Path) -> Path:
-    build_example(delreg)
-    for step in (
-        ["import", str(DATA / "example-agenda.txt"), "--meeting", MEETING],
-        ["import", str(DATA / "example-diarium.csv")],
-    ):
-        result = delreg(*step)
-        assert result.exit_code == 0, (step, result.stderr)
+    build_imported_example(delreg)
     return database
 
 

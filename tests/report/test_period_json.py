@@ -24,7 +24,7 @@ from delreg.report.period_json import period_json
 from delreg.store import OpenMode, Store
 from delreg.store.appeals import status_book
 from tests.helpers import DATA, Invoke
-from tests.helpers.reports import MEETING, NEXT_MEETING, build_example
+from tests.helpers.reports import MEETING, NEXT_MEETING, build_example, build_imported_example
 
 CONFIG = load_config()
 
@@ -116,13 +116,7 @@ def test_rows_sqlite_cannot_write_as_python_does_read_the_same(
 ) -> None:
     # What SQLite hands over as NULL, or in more than one row, for Python to make the plain
     # way: each on a decision of its own, beside decisions it writes itself.
-    build_example(delreg)
-    for step in (
-        ["import", str(DATA / "example-agenda.txt"), "--meeting", MEETING],
-        ["import", str(DATA / "example-diarium.csv")],
-    ):
-        result = delreg(*step)
-        assert result.exit_code == 0, (step, result.stderr)
+    build_imported_example(delreg)
     with closing(sqlite3.connect(database)) as connection, connection:
         ids = [
             identity
