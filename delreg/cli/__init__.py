@@ -8,7 +8,6 @@ register); ``whole_app`` imports them all, for --help, tab completion and the te
 
 from __future__ import annotations
 
-import copy
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -75,6 +74,8 @@ def app_for(arguments: list[str]) -> typer.Typer:
     if name is None or module is None:
         return whole_app()
     import_module(f"delreg.cli.{module}")
+    import copy
+
     from typer.main import get_command_name
 
     commands = [

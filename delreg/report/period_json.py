@@ -120,7 +120,10 @@ def _period_json(
         if meeting is not None:
             reported += 1
         key = (decided_on or "", diary_number_sort_key(number))
-        by_kind.setdefault(kind, []).append((key, text))
+        members = by_kind.get(kind)
+        if members is None:
+            members = by_kind[kind] = []
+        members.append((key, text))
     if plain:
         for row in store.decision_rows_by_id(plain):
             key, kind, text, meeting = _plain_item(row, config, book, public)
