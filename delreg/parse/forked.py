@@ -165,8 +165,10 @@ def _serve(pipe: int, count: int, work: Callable[[int], Any]) -> None:
     """The helper's whole life: each result from the last index, framed, then ``os._exit``."""
     status = 0
     try:
-        # The caller's end of a broken pipe is the caller gone: end quietly, not with a trace.
+        # The caller's end of a broken pipe is the caller gone, and Ctrl-C (sent to both) is
+        # the caller's to answer: either ends the helper at once, quietly.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         waiting = bytearray()
         for index in range(count - 1, -1, -1):
             try:
