@@ -75,7 +75,9 @@ def shared(
     helper: Helper[Given] | None = None
     try:
         if helper_is_sound(count, least):
-            helper = Helper(count, helped)
+            # No process or pipe to be had (a limit reached): the work is all the caller's.
+            with contextlib.suppress(OSError):
+                helper = Helper(count, helped)
         if meanwhile is not None:
             meanwhile()
         done: list[Done] = []
@@ -102,7 +104,12 @@ class Helper(Generic[Given]):
         self.lowest = count
         self._buffer = bytearray()
         reading, writing = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(reading)
+            os.close(writing)
+            raise
         if pid == 0:
             os.close(reading)
             _serve(writing, count, work)
