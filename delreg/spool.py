@@ -16,10 +16,11 @@ import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
+from itertools import islice
 from operator import attrgetter
 from typing import IO, Any
 
-from delreg.model import Decision
+from delreg.model import Decision, build_decision
 from delreg.parse import Record
 
 # Records kept in memory before a batch goes to the temporary file (a few tens of MB at most).
@@ -37,11 +38,15 @@ class RecordSpool:
         self._count = 0
         self._tail: list[Record] = []
         try:
-            for record in records:
-                self._tail.append(record)
-                self._count += 1
-                if len(self._tail) >= in_memory:
-                    self._spill()
+            # Taken a batch at a time (islice, in C): a loop of Python a record costs more
+            # than the rest of the spool.
+            pending = iter(records)
+            while batch := list(islice(pending, in_memory)):
+                self._tail = batch
+                self._count += len(batch)
+                if len(batch) < in_memory:
+                    break
+                self._spill()
         except BaseException:
             self.close()
             raise
@@ -49,11 +54,15 @@ class RecordSpool:
     def _spill(self) -> None:
         if self._file is None:
             self._file = tempfile.TemporaryFile(prefix="delreg-import-")  # noqa: SIM115 - closed by close()
-        batch: list[Any] = [
-            _DECISION_VALUES(record) if type(record) is Decision else record
-            for record in self._tail
-        ]
-        pickle.dump(batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        batch: list[Any] = self._tail
+        decisions = set(map(type, batch)) == {Decision}
+        if decisions:
+            batch = list(map(_DECISION_VALUES, batch))
+        else:
+            batch = [
+                _DECISION_VALUES(record) if type(record) is Decision else record for record in batch
+            ]
+        pickle.dump((decisions, batch), self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self._batches += 1
         self._tail = []
 
@@ -66,8 +75,12 @@ class RecordSpool:
             self._file.seek(0)
             for _ in range(self._batches):
                 # Only this process wrote the file, a private temporary one, just now.
-                for item in pickle.load(self._file):
-                    yield Decision(*item) if type(item) is tuple else item
+                decisions, batch = pickle.load(self._file)
+                if decisions:
+                    yield from map(build_decision, batch)
+                else:
+                    for item in batch:
+                        yield build_decision(item) if type(item) is tuple else item
         yield from self._tail
 
     def close(self) -> None:

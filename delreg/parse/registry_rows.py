@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import MISSING, dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, time
-from itertools import repeat, starmap
+from itertools import repeat
 from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
@@ -25,6 +25,7 @@ from delreg.model import (
     DECISION_FIELDS,
     NUMBER_FIELDS,
     Decision,
+    build_decision,
     decision_from_mapping,
     secret_by_reason,
 )
@@ -365,9 +366,9 @@ class RowReader:
             arguments.pop()
         built = zip(*arguments, strict=False)  # the blanks repeat
         if not failed:
-            return list(starmap(Decision, built))
+            return list(map(build_decision, built))
         return [
-            self._reread(rows[index], sources[index]) if index in failed else Decision(*values)
+            self._reread(rows[index], sources[index]) if index in failed else build_decision(values)
             for index, values in enumerate(built)
         ]
 
