@@ -40,11 +40,12 @@ class RecordSpool:
         try:
             # Taken a batch at a time (islice, in C): a loop of Python a record costs more
             # than the rest of the spool.
+            # A batch is held by the spool alone, so that it is freed once on file.
             pending = iter(records)
-            while batch := list(islice(pending, in_memory)):
-                self._tail = batch
-                self._count += len(batch)
-                if len(batch) < in_memory:
+            while True:
+                self._tail = list(islice(pending, in_memory))
+                self._count += len(self._tail)
+                if len(self._tail) < in_memory:
                     break
                 self._spill()
         except BaseException:
@@ -76,11 +77,9 @@ class RecordSpool:
             for _ in range(self._batches):
                 # Only this process wrote the file, a private temporary one, just now.
                 decisions, batch = pickle.load(self._file)
-                if decisions:
-                    yield from map(build_decision, batch)
-                else:
-                    for item in batch:
-                        yield build_decision(item) if type(item) is tuple else item
+                yield from map(build_decision if decisions else _replayed, batch)
+                # Gone before the next batch is loaded: one batch at a time in memory.
+                del batch
         yield from self._tail
 
     def close(self) -> None:
@@ -93,3 +92,8 @@ class RecordSpool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _replayed(item: Any) -> Record:
+    """A record as it was spooled: a decision was kept as the tuple of its fields."""
+    return build_decision(item) if type(item) is tuple else item
