@@ -14,11 +14,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from delreg.model import Decision, Notice, build_decision
+from delreg.model import FIELDS, Decision, Notice, build_decision
 from delreg.parse import Record, Rejected
 from delreg.spool import RecordSpool
-from tests.store.test_event_text import DECISIONS, TEXT
 
+TEXT = st.text(max_size=12) | st.sampled_from(["Region Örebro län", "KS 2024/15", "", "\x00"])
+# Each field's kind of value; None wherever a field may be empty.
+BY_TYPE: dict[str, st.SearchStrategy[Any]] = {
+    "text": st.none() | TEXT,
+    "date": st.none() | st.dates().map(str),
+    "number": st.none() | st.integers(),
+    "flag": st.booleans(),
+    "list": st.lists(TEXT, max_size=3).map(tuple),
+}
+# The required fields are text, never None.
+DECISIONS = st.builds(
+    Decision,
+    **{spec.name: BY_TYPE[spec.value_type] for spec in FIELDS}
+    | {"diary_number": TEXT, "kind": TEXT, "subject": TEXT, "deleted": st.booleans()},
+)
 NOTICES = st.builds(Notice, text=TEXT, date=st.none() | st.just("2024-02-15"), source=TEXT)
 REJECTED = st.builds(Rejected, source=TEXT, reason=TEXT)
 RECORDS = st.lists(
