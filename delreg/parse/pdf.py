@@ -80,7 +80,7 @@ def read_pdf(
 ) -> Iterator[Record]:
     """The decisions and notices of an agenda PDF, each located by page and line; ``account``
     hears what became of its lines (see agenda.read_agenda)."""
-    lines = pdf_lines(binary_stream, source=source)
+    lines = pdf_lines(binary_stream, source=source, meanwhile=lambda: _agenda_rules(config))
     if not any(line.text.strip() for line in lines):
         raise InputError(
             "has no text to read (a scanned image?)",
@@ -104,11 +104,23 @@ def read_pdf(
     )
 
 
-def pdf_lines(binary_stream: IO[bytes], *, source: str) -> list[PdfLine]:
-    """Each line of text with its page and its line on that page, furniture left out."""
+def _agenda_rules(config: Config) -> object:
+    """The agenda parser loaded and its rules compiled (while a helper reads pages)."""
+    # The parser's modules compile their patterns as they load.
+    import delreg.parse.agenda  # noqa: F401
+    from delreg.parse.agenda_rules import agenda_rules
+
+    return agenda_rules(config)
+
+
+def pdf_lines(
+    binary_stream: IO[bytes], *, source: str, meanwhile: Callable[[], object] | None = None
+) -> list[PdfLine]:
+    """Each line of text with its page and its line on that page, furniture left out;
+    ``meanwhile`` is called once while the pages are read (see ``_page_texts``)."""
     pages = [
         _trimmed(normalise_document(text).split("\n"))
-        for text in _page_texts(binary_stream, source)
+        for text in _page_texts(binary_stream, source, meanwhile)
     ]
     furniture = _furniture([[text for _, text in page] for page in pages])
     kept: list[PdfLine] = []
@@ -143,9 +155,17 @@ def _trimmed(lines: list[str]) -> list[tuple[int, str]]:
     return [(number, text.rstrip()) for number, text in enumerate(lines, start=1)]
 
 
-def _page_texts(binary_stream: IO[bytes], source: str) -> list[str]:
-    """The text of each page, its tables as one line per row (see ``_PageReader``)."""
+def _page_texts(
+    binary_stream: IO[bytes], source: str, meanwhile: Callable[[], object] | None = None
+) -> list[str]:
+    """The text of each page, its tables as one line per row (see ``_PageReader``).
+
+    A long document's last pages are read by a second process where that is sound (see
+    delreg.parse.pdf_pages); ``meanwhile`` is called once, while it starts on them.
+    """
     import pypdfium2 as pdfium
+
+    from delreg.parse.pdf_pages import Helper, helper_is_sound
 
     data = binary_stream.read()
     try:
@@ -161,9 +181,25 @@ def _page_texts(binary_stream: IO[bytes], source: str) -> list[str]:
             hint="check that the file is a complete PDF (download it again)",
         ) from None
     reader = _PageReader(document, data, source)
+    pages = len(document)
+    helper: Helper | None = None
     try:
-        return [reader.text(index) for index in range(len(document))]
+        if helper_is_sound(pages):
+            helper = Helper(pages, reader.bare)
+        if meanwhile is not None:
+            meanwhile()
+        texts: list[str] = []
+        while len(texts) < pages and (helper is None or not helper.reaches(len(texts))):
+            texts.append(reader.text(len(texts)))
+        if helper is not None:
+            helper.stop()
+            for index in range(len(texts), pages):
+                bare = helper.read[index]
+                texts.append(reader.text(index) if bare is None else reader.took_bare(bare))
+        return texts
     finally:
+        if helper is not None:
+            helper.stop()
         reader.close()
         document.close()
 
@@ -191,6 +227,23 @@ class _PageReader:
     def close(self) -> None:
         if self.plumber is not None:
             self.plumber.close()
+
+    def bare(self, index: int) -> str | None:
+        """The page's text where it is all ``text`` would give (no rules, no table header), or
+        None where the page needs more than its text."""
+        page = self.document[index]
+        try:
+            if _has_rules(page):
+                return None
+            text = str(page.get_textpage().get_text_bounded())
+            return None if _may_head_a_table(text) else text
+        finally:
+            page.close()
+
+    def took_bare(self, text: str) -> str:
+        """``text``, the ``bare`` text of the next page, taken as ``text`` would take it."""
+        self.table_before = False
+        return text
 
     def text(self, index: int) -> str:
         page = self.document[index]
