@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from dataclasses import fields, replace
 from itertools import islice
+from operator import attrgetter
+from typing import Any
 
 from delreg.config import Config
 from delreg.model import Decision, Notice
@@ -33,6 +35,7 @@ from delreg.parse.agenda_items import (
 from delreg.parse.agenda_lines import LineKind, classify_lines
 from delreg.parse.agenda_parties import as_wording
 from delreg.parse.agenda_rules import AgendaRules, agenda_rules
+from delreg.parse.forked import shared
 from delreg.text import normalise_document
 
 __all__ = ["read_agenda"]
@@ -72,12 +75,21 @@ def read_agenda(
         source=source, config=config, rules=rules, meeting_year=meeting_year, locate=locate
     )
     segmenter = Segmenter(rules, config, headed=headed)
-    blocks: Iterable[Block] = segmenter.blocks(lines)
+    blocks = list(segmenter.blocks(lines))
     if not headed:
-        blocks = _mark_runs(list(blocks), rules, config)
+        blocks = _mark_runs(blocks, rules, config)
     records.list_found = headed or any(line.kind is LineKind.NOTICE_HEADING for line in lines)
-    for block in blocks:
-        fate, record = records.of(block)
+    # Reading an item is most of the work, and each is read on its own: a long list's last
+    # items are read by a second process where that is sound (see delreg.parse.forked).
+    readings = shared(
+        len(blocks),
+        lambda index: records.reading(blocks[index]),
+        lambda index: _sent(records.reading(blocks[index])),
+        _taken,
+        least=ITEMS_FOR_A_HELPER,
+    )
+    for block, reading in zip(blocks, readings, strict=True):
+        fate, record = records.of(block, reading)
         records.lines[fate] += block.line_count
         if record is not None:
             yield record
@@ -89,6 +101,34 @@ def read_agenda(
         account.section_lines += segmenter.section_lines
         account.list_found = bool(account.list_found or records.list_found)
         account.looked_for = LOOKED_FOR
+
+
+# Below this many blocks, forking a helper costs more than the items it spares.
+ITEMS_FOR_A_HELPER = 500
+
+
+# A block's normalised text and its reading (see ``_Records.reading``).
+Read = tuple[str, ItemReading]
+
+
+# A decision's fields in their order, for a helper to send it as a tuple (see ``_sent``).
+_decision_values = attrgetter(*(item.name for item in fields(Decision)))
+
+
+def _sent(read: Read | None) -> tuple[Any, ...] | None:
+    """A block's text and reading as plain values, for a helper to send."""
+    if read is None:
+        return None
+    text, reading = read
+    decision = reading.decision
+    values = None if decision is None else _decision_values(decision)
+    return (text, values, *reading[1:])
+
+
+def _taken(sent: tuple[Any, ...]) -> Read:
+    """What ``_sent`` sent, as it was."""
+    text, values, *rest = sent
+    return text, ItemReading(None if values is None else Decision(*values), *rest)
 
 
 # A run of this many bulleted items with diary numbers is a list, heading or not.
@@ -140,20 +180,42 @@ class _Records:
         # A heading, an item or an empty report was found: the document holds a list.
         self.list_found = False
 
-    def of(self, block: Block) -> tuple[str, Record | None]:
-        """What became of ``block`` (one of accounting.LINE_FATES), and its record if any."""
-        where = f"{self.source}:{block.start}" if self.locate is None else self.locate(block.start)
-        text, lowered = normalise_item_text(block.text(), self.rules)
+    def reading(self, block: Block) -> Read | None:
+        """The text and reading of a block of the decision list, which depend on nothing read
+        before it; None for a notice, or where reading it raised (``of`` reads it again in its
+        turn, so that what it raises comes in the order of the document)."""
         if block.mode is Mode.NOTICES:
-            return self._notice(block, text, where)
-        reading = read_decision_item(
+            return None
+        try:
+            text, lowered = normalise_item_text(block.text(), self.rules)
+            return text, self._read(block, text, lowered)
+        except Exception:
+            return None
+
+    def _where(self, block: Block) -> str:
+        return f"{self.source}:{block.start}" if self.locate is None else self.locate(block.start)
+
+    def _read(self, block: Block, text: str, lowered: str) -> ItemReading:
+        return read_decision_item(
             text,
-            source=where,
+            source=self._where(block),
             rules=self.rules,
             config=self.config,
             meeting_year=self.meeting_year,
             lowered=lowered,
         )
+
+    def of(self, block: Block, read: Read | None = None) -> tuple[str, Record | None]:
+        """What became of ``block`` (one of accounting.LINE_FATES), and its record if any;
+        ``read`` is its ``reading`` where already read."""
+        where = self._where(block)
+        if read is not None:
+            text, reading = read
+        else:
+            text, lowered = normalise_item_text(block.text(), self.rules)
+            if block.mode is Mode.NOTICES:
+                return self._notice(block, text, where)
+            reading = self._read(block, text, lowered)
         if reading.empty_report:
             self.list_found = True
             return "prose", None

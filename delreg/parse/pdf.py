@@ -51,6 +51,8 @@ _COLUMN_SLACK = 6.0
 _ROW_GAP_RATIO = 1.5
 # A gap of more than this many lines ends a table without rules (the page's foot is below).
 _TABLE_GAP_LINES = 2.5
+# Below this many pages, forking a helper costs more than the pages it spares.
+PAGES_FOR_A_HELPER = 24
 # A running head or foot has a few words ("Region Västmark — Kallelse", "Sida 2 (4)"); text
 # has more.
 _FOOT_WORDS = 6
@@ -161,11 +163,12 @@ def _page_texts(
     """The text of each page, its tables as one line per row (see ``_PageReader``).
 
     A long document's last pages are read by a second process where that is sound (see
-    delreg.parse.pdf_pages); ``meanwhile`` is called once, while it starts on them.
+    delreg.parse.forked), as bare text only: a page that needs more is left to ``text``.
+    ``meanwhile`` is called once, while the helper starts.
     """
     import pypdfium2 as pdfium
 
-    from delreg.parse.pdf_pages import Helper, helper_is_sound
+    from delreg.parse.forked import shared
 
     data = binary_stream.read()
     try:
@@ -181,25 +184,16 @@ def _page_texts(
             hint="check that the file is a complete PDF (download it again)",
         ) from None
     reader = _PageReader(document, data, source)
-    pages = len(document)
-    helper: Helper | None = None
     try:
-        if helper_is_sound(pages):
-            helper = Helper(pages, reader.bare)
-        if meanwhile is not None:
-            meanwhile()
-        texts: list[str] = []
-        while len(texts) < pages and (helper is None or not helper.reaches(len(texts))):
-            texts.append(reader.text(len(texts)))
-        if helper is not None:
-            helper.stop()
-            for index in range(len(texts), pages):
-                bare = helper.read[index]
-                texts.append(reader.text(index) if bare is None else reader.took_bare(bare))
-        return texts
+        return shared(
+            len(document),
+            reader.text,
+            reader.bare,
+            reader.took_bare,
+            least=PAGES_FOR_A_HELPER,
+            meanwhile=meanwhile,
+        )
     finally:
-        if helper is not None:
-            helper.stop()
         reader.close()
         document.close()
 

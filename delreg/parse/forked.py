@@ -1,0 +1,191 @@
+"""Work on a long document shared with a second process: a PDF's pages, an agenda's items.
+
+PDFium is not thread-safe, and Python's threads share one interpreter lock, so the second
+worker is a forked process (it shares what is loaded and parsed without reading it again).
+The helper works from the last index backwards while the caller works from the first forwards,
+and both stop where they meet, so the split follows the machine's load. What the helper gives
+is exactly what the caller would have made of it, or None where the caller must do it itself in
+its turn (a page that needs more than its text, anything that raised), so every result, state
+and error comes out as if the caller had done all the work alone.
+
+Forking is only worth its cost on a long document, on a machine with a core to spare, and only
+where it is sound: on Linux, from a process running no other thread (a thread holding a lock
+at the fork would hold it for ever in the child). The child touches nothing but the work and
+its pipe, and leaves by ``os._exit``: no buffered output written twice, no ``atexit``, no
+register or file of the parent's closed or flushed. Whatever becomes of the helper (killed, out
+of memory, a fault), the caller does the work it did not get.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import signal
+import struct
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+Done = TypeVar("Done")
+Given = TypeVar("Given")
+
+_FRAME = struct.Struct("<I")
+# About a page of text, or a dozen items of a list.
+_SEND_AT = 4096
+
+
+def helper_is_sound(count: int, least: int) -> bool:
+    """Whether a second process may share ``count`` pieces of work (at least ``least``)."""
+    return (
+        count >= least
+        and sys.platform.startswith("linux")
+        and threading.active_count() == 1
+        and len(os.sched_getaffinity(0)) > 1
+        and core_to_spare()
+    )
+
+
+def core_to_spare() -> bool:
+    """Whether the machine has a core to spare: fewer processes running (over the last minute)
+    than it has cores, by half a core at least. Where every core is busy the helper would only
+    wait for one, and its work would be done twice."""
+    cores = min(len(os.sched_getaffinity(0)), os.cpu_count() or 1)
+    return os.getloadavg()[0] < cores - 0.5
+
+
+def shared(
+    count: int,
+    own: Callable[[int], Done],
+    helped: Callable[[int], Given | None],
+    took: Callable[[Given], Done],
+    *,
+    least: int,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[Done]:
+    """``own(index)`` for every index in order, the last ones done by a helper where sound.
+
+    The helper gives ``helped(index)``, None where the caller must call ``own(index)`` itself;
+    the caller takes what it gives with ``took``, in order, in place of ``own``. What the
+    helper gives must be marshal's to carry (str, numbers, tuples, None: fast to send and
+    take in); a value it cannot carry is left to the caller too. ``meanwhile`` is called
+    once, while the helper starts.
+    """
+    helper: Helper[Given] | None = None
+    try:
+        if helper_is_sound(count, least):
+            helper = Helper(count, helped)
+        if meanwhile is not None:
+            meanwhile()
+        done: list[Done] = []
+        while len(done) < count and (helper is None or not helper.reaches(len(done))):
+            done.append(own(len(done)))
+        if helper is not None:
+            helper.stop()
+            for index in range(len(done), count):
+                given = helper.read[index]
+                done.append(own(index) if given is None else took(given))
+        return done
+    finally:
+        if helper is not None:
+            helper.stop()
+
+
+class Helper(Generic[Given]):
+    """A forked process doing ``work(index)`` from the last index backwards."""
+
+    def __init__(self, count: int, work: Callable[[int], Given | None]) -> None:
+        # The helper's results so far, None where the caller must do the work.
+        self.read: dict[int, Given | None] = {}
+        # The first index of the helper's run done so far: it has done every one from here on.
+        self.lowest = count
+        self._buffer = bytearray()
+        reading, writing = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(reading)
+            _serve(writing, count, work)
+        os.close(writing)
+        os.set_blocking(reading, False)
+        self._pid: int | None = pid
+        self._pipe: int | None = reading
+
+    def reaches(self, index: int) -> bool:
+        """Whether the helper has done ``index`` and every one after it."""
+        self._drain()
+        return index >= self.lowest
+
+    def ended(self) -> bool:
+        """Whether the helper has ended, its last result sent or not."""
+        self._drain()
+        return self._pipe is None
+
+    def stop(self) -> None:
+        """End the helper wherever it is (its results so far stay in ``read``)."""
+        if self._pid is not None:
+            self._drain()
+            # Where the program ignores SIGCHLD, the system reaps the helper itself.
+            with contextlib.suppress(ProcessLookupError, ChildProcessError):
+                os.kill(self._pid, signal.SIGKILL)
+                os.waitpid(self._pid, 0)
+            self._pid = None
+        if self._pipe is not None:
+            os.close(self._pipe)
+            self._pipe = None
+
+    def _drain(self) -> None:
+        """Take in what the helper has sent so far, without waiting for more."""
+        if self._pipe is None:
+            return
+        while True:
+            try:
+                chunk = os.read(self._pipe, 1 << 16)
+            except BlockingIOError:
+                break
+            if not chunk:  # the helper has ended: done, or gone
+                os.close(self._pipe)
+                self._pipe = None
+                break
+            self._buffer += chunk
+        taken = 0
+        while len(self._buffer) - taken >= _FRAME.size:
+            (size,) = _FRAME.unpack_from(self._buffer, taken)
+            end = taken + _FRAME.size + size
+            if len(self._buffer) < end:
+                break
+            index, given = marshal.loads(self._buffer[taken + _FRAME.size : end])
+            self.read[index] = given
+            self.lowest = index
+            taken = end
+        del self._buffer[:taken]
+
+
+def _serve(pipe: int, count: int, work: Callable[[int], Any]) -> None:
+    """The helper's whole life: each result from the last index, framed, then ``os._exit``."""
+    status = 0
+    try:
+        # The caller's end of a broken pipe is the caller gone: end quietly, not with a trace.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        waiting = bytearray()
+        for index in range(count - 1, -1, -1):
+            try:
+                frame = marshal.dumps((index, work(index)))
+            except Exception:  # the caller does it again and says what is wrong
+                frame = marshal.dumps((index, None))
+            waiting += _FRAME.pack(len(frame))
+            waiting += frame
+            # Sent a few at a time: a write per item of a list would cost more than its reading.
+            if len(waiting) >= _SEND_AT or index == 0:
+                _write_all(pipe, waiting)
+                waiting.clear()
+    except BaseException:
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def _write_all(pipe: int, data: bytes | bytearray) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(pipe, view) :]
