@@ -8,14 +8,18 @@ register); ``whole_app`` imports them all, for --help, tab completion and the te
 
 from __future__ import annotations
 
-import copy
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-import typer
+if TYPE_CHECKING:
+    import typer
 
-from delreg.cli.app import GLOBAL_OPTIONS_WITH_VALUES, app
+__all__ = ["COMMAND_MODULES", "GLOBAL_OPTIONS_WITH_VALUES", "app_for", "command_name", "whole_app"]
 
-__all__ = ["COMMAND_MODULES", "app", "app_for", "command_name", "whole_app"]
+# The global options that take a value (`--db FILE`), so that ``command_name`` can step over
+# them to the command. Typer is imported with the command line, not with this package: a
+# period's JSON report is answered without it (delreg.cli.report_json).
+GLOBAL_OPTIONS_WITH_VALUES = frozenset({"--db", "--config"})
 
 # Each command (or group of commands) by the module of delreg.cli that registers it, in the
 # order the modules were always imported: the order --help lists them.
@@ -47,6 +51,8 @@ COMMAND_MODULES: dict[str, str] = {
 
 def whole_app() -> typer.Typer:
     """``app`` with every command registered."""
+    from delreg.cli.app import app
+
     for module in dict.fromkeys(COMMAND_MODULES.values()):
         import_module(f"delreg.cli.{module}")
     return app
@@ -61,11 +67,15 @@ def app_for(arguments: list[str]) -> typer.Typer:
     built. Anything else (no command, a top-level --help, a misspelt name that deserves a
     suggestion) gets the whole app, and so the same answer it always did.
     """
+    from delreg.cli.app import app
+
     name = command_name(arguments)
     module = COMMAND_MODULES.get(name) if name is not None else None
     if name is None or module is None:
         return whole_app()
     import_module(f"delreg.cli.{module}")
+    import copy
+
     from typer.main import get_command_name
 
     commands = [

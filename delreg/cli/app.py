@@ -12,6 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from delreg import __version__
+from delreg.cli import GLOBAL_OPTIONS_WITH_VALUES
 from delreg.cli.environment import Environment
 from delreg.errors import DelregError, ExitCode
 
@@ -151,11 +152,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-# The global options that take a value (`--db FILE`), so that `delreg.cli.command_name` can
-# step over them to the command.
-GLOBAL_OPTIONS_WITH_VALUES = frozenset({"--db", "--config"})
 
 
 def _version(value: bool) -> None:

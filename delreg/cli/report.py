@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -97,7 +95,8 @@ def report(
     reported that was decided on or before the meeting (or has no decision date), by diary
     number. Then the meeting's notices (meddelandeärenden).
     """
-    from delreg.dates import optional_date, parse_date, parse_month
+    from delreg.cli.report_json import deliver, period_json_report, period_of
+    from delreg.dates import parse_date
     from delreg.report.build import period_report
     from delreg.report.formats import format_for_path, render
 
@@ -122,12 +121,13 @@ def report(
             "--mark-reported needs --meeting",
             hint="a period report lists decisions; only a meeting's list reports them",
         )
-    first: str | None
-    last: str | None
-    if month:
-        first, last = parse_month(month, today=date.today())
-    else:
-        first, last = optional_date(since), optional_date(until)
+    first, last = period_of(month, since, until) if not meeting else (None, None)
+    if not meeting and chosen == "json" and group_by is None:
+        # Straight from the rows: the same bytes, without a Decision per decision (a month
+        # of a national archive holds thousands).
+        payload = period_json_report(env, first, last, board=board, public=public)
+        deliver(env, payload, output, binary=False)
+        return
     day = parse_date(meeting) if meeting else None
     config = env.config
     from delreg.store import OpenMode
@@ -135,16 +135,6 @@ def report(
     with env.open_store(OpenMode.EXISTING) as store:
         made: Report
         code = board_to_read(env, store, board)
-        if not day and chosen == "json" and group_by is None:
-            # Straight from the rows: the same bytes, without a Decision per decision (a month
-            # of a national archive holds thousands).
-            from delreg.report.period_json import period_json
-            from delreg.store.appeals import status_book
-
-            book = status_book(store, config)
-            payload = period_json(store, first, last, config, book, public=public, board=code)
-            _deliver(env, payload, output, binary=False)
-            return
         if day:
             made = _meeting_report(env, store, config, day, code or "", public, mark_reported)
         else:
@@ -163,7 +153,7 @@ def report(
 
     made = grouped(made, group_by.value if group_by else None, passes)
     payload = render(made, chosen, config, status=status)
-    _deliver(env, payload, output, binary=written.BINARY)
+    deliver(env, payload, output, binary=written.BINARY)
 
 
 def _meeting_report(
@@ -213,26 +203,3 @@ def _meeting_report(
             "they go on the next meeting's"
         )
     return made
-
-
-def _deliver(env: Environment, payload: bytes, output: Path | None, *, binary: bool) -> None:
-    """To the file, whole or not at all; else to standard output."""
-    if output is None and (binary or _takes_utf8(env.stdout)):
-        # A text the terminal would encode as UTF-8 anyway goes out as it is: a month's JSON
-        # is megabytes, not worth decoding only to encode them again.
-        env.stdout.flush()
-        env.stdout.buffer.write(payload)
-        env.stdout.buffer.flush()
-        return
-    if output is None:
-        env.stdout.write(payload.decode())
-        return
-    from delreg.cli.files import write_output
-
-    write_output(output, payload)
-    env.say(f"wrote {output}")
-
-
-def _takes_utf8(stream: TextIO) -> bool:
-    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-    return encoding == "utf8" and os.linesep == "\n" and hasattr(stream, "buffer")

@@ -1,21 +1,23 @@
 """A period report as JSON straight from the register's rows (`report --month … --format json`).
 
 The same bytes as building the PeriodReport and rendering it (delreg.report.render_data), which
-tests/report/test_period_json.py holds on real registers, at a third of the cost a decision: no
-Decision, ReportItem or second dict is made of a row, the parties a month's decisions share are
-decoded once, and so is the legal status they share encoded once
-(StatusBook.report_status_text). A secret decision of a public report is made the plain way.
+tests/report/test_period_json.py holds on real registers, at a fraction of the cost a decision:
+SQLite writes each decision's keys and values (delreg.store.report_rows); Python adds the
+sentence and the legal status a month's decisions share (StatusBook.report_status_text, each
+encoded once) and orders the items. No Decision, ReportItem or dict is made of such a row. A
+secret decision of a public report, and a row SQLite cannot write as Python would, is made
+the plain way from DECISION_SELECT's row.
 """
 
 from __future__ import annotations
 
 import gc
+from json.encoder import encode_basestring as json_string
 from typing import TYPE_CHECKING, Any
 
 from delreg.config import Config
 from delreg.model import DECISION_FIELDS, diary_number_sort_key
-from delreg.report.build import report_item
-from delreg.report.render_data import item_json, json_text, lay_out_utf8
+from delreg.report.json_layout import json_text, lay_out_utf8
 from delreg.report.sentences import sentence_of
 from delreg.store.columns import decision_from_row, parties_of
 
@@ -66,56 +68,115 @@ def _period_json(
     query = DecisionQuery(since=since, until=until, newest_first=False, board=board)
     by_kind: dict[str, list[tuple[SortKey, bytes]]] = {}
     reported = 0
-    parties_read: dict[str, tuple[tuple[str, ...], list[str]]] = {}
-    for row in store.period_rows(query):
-        # The decision's JSON as decision_from_row and decision_json make it: the row's values
-        # by the field list's names, the parties a list, secret true beside a reason.
-        values = dict(zip(DECISION_FIELDS, row[1:_FIELDS_END], strict=True))
-        number = values["diary_number"]
-        kind = values["kind"]
-        reason = values["secret_reason"]
-        secret = bool(values["secret"]) or bool(reason and reason.strip())
-        if public and secret:
-            item = report_item(values["item"], decision_from_row(row), config, public=True)
-            text = json_text(item_json(item, book.report_status)).encode()
-            meeting = item.decision.meeting
-        else:
-            stored = values["parties"]
-            parties = parties_read.get(stored)
-            if parties is None:
-                names = parties_of(number, stored)
-                parties = parties_read[stored] = (names, list(names))
-            values["parties"] = parties[1]
-            values["secret"] = secret
-            meeting = values["meeting"]
-            sentence = sentence_of(
-                kind,
-                values["subject"],
-                values["procurement_number"],
-                parties[0],
-                values["delegate"],
-                number,
-                values["wording"],
-                config,
+    # Each distinct parties text: its names, and whether it is the list's own JSON (an older
+    # delreg may have written it otherwise), so that SQLite's bytes of it can stand.
+    parties_read: dict[str, tuple[tuple[str, ...], bool]] = {}
+    statuses: dict[str, bytes] = {}
+    rows = store.period_items(query).fetchall()
+    # A decision reported at more than one meeting comes once per reporting.
+    plain = {rows[at][0] for at in range(1, len(rows)) if rows[at][0] == rows[at - 1][0]}
+    for (
+        identity,
+        start,
+        kind,
+        subject,
+        procurement_number,
+        stored_parties,
+        delegate,
+        number,
+        wording,
+        meeting,
+        board_code,
+        notified_on,
+        notified_by,
+        standstill_days,
+        decided_on,
+        secret,
+    ) in rows:
+        if start is None or (public and secret) or identity in plain:
+            plain.add(identity)
+            continue
+        parties = parties_read.get(stored_parties)
+        if parties is None:
+            names = parties_of(number, stored_parties)
+            parties = parties_read[stored_parties] = (
+                names,
+                json_text(list(names)) == stored_parties,
             )
-            status = book.report_status_text(
-                number,
-                kind,
-                meeting,
-                values["board"],
-                values["notified_on"],
-                values["notified_by"],
-                values["standstill_days"],
-            )
-            # item_json's keys after the decision's: its sentence, then its status.
-            values["sentence"] = sentence
-            text = f'{json_text(values)[:-1]}, "status": {status}}}'.encode()
+        if not parties[1]:
+            plain.add(identity)
+            continue
+        sentence = sentence_of(
+            kind, subject, procurement_number, parties[0], delegate, number, wording, config
+        )
+        status_text = book.report_status_text(
+            number, kind, meeting, board_code, notified_on, notified_by, standstill_days
+        )
+        status = statuses.get(status_text)
+        if status is None:
+            status = statuses[status_text] = f', "status": {status_text}}}'.encode()
+        # item_json's keys after the decision's: its sentence, then its status.
+        text = b"".join((start, b', "sentence": ', json_string(sentence).encode(), status))
         if meeting is not None:
             reported += 1
-        key = (values["decided_on"] or "", diary_number_sort_key(number))
-        by_kind.setdefault(kind, []).append((key, text))
+        key = (decided_on or "", diary_number_sort_key(number))
+        members = by_kind.get(kind)
+        if members is None:
+            members = by_kind[kind] = []
+        members.append((key, text))
+    if plain:
+        for row in store.decision_rows_by_id(plain):
+            key, kind, text, meeting = _plain_item(row, config, book, public)
+            if meeting is not None:
+                reported += 1
+            by_kind.setdefault(kind, []).append((key, text))
     document = _document(store, since, until, config, by_kind, reported, public, board)
     return lay_out_utf8(document, "items")
+
+
+def _plain_item(
+    row: tuple[Any, ...], config: Config, book: StatusBook, public: bool
+) -> tuple[SortKey, str, bytes, str | None]:
+    """An item made from a row of DECISION_SELECT: its sort key, kind, JSON and meeting."""
+    # The decision's JSON as decision_from_row and decision_json make it: the row's values
+    # by the field list's names, the parties a list, secret true beside a reason.
+    values = dict(zip(DECISION_FIELDS, row[1:_FIELDS_END], strict=True))
+    number = values["diary_number"]
+    kind = values["kind"]
+    reason = values["secret_reason"]
+    secret = bool(values["secret"]) or bool(reason and reason.strip())
+    if public and secret:
+        from delreg.report.build import report_item
+        from delreg.report.render_data import item_json
+
+        item = report_item(values["item"], decision_from_row(row), config, public=True)
+        text = json_text(item_json(item, book.report_status))
+    else:
+        parties = parties_of(number, values["parties"])
+        values["parties"] = list(parties)
+        values["secret"] = secret
+        values["sentence"] = sentence_of(
+            kind,
+            values["subject"],
+            values["procurement_number"],
+            parties,
+            values["delegate"],
+            number,
+            values["wording"],
+            config,
+        )
+        status = book.report_status_text(
+            number,
+            kind,
+            values["meeting"],
+            values["board"],
+            values["notified_on"],
+            values["notified_by"],
+            values["standstill_days"],
+        )
+        text = f'{json_text(values)[:-1]}, "status": {status}}}'
+    key = (values["decided_on"] or "", diary_number_sort_key(number))
+    return key, kind, text.encode(), values["meeting"]
 
 
 def _document(

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from delreg.json_shapes import meeting_json, notice_json
 from delreg.model import DECISION_FIELDS, Decision
 from delreg.report.build import MeetingReport, Report, ReportItem
 from delreg.report.grouping import items_in_order
+from delreg.report.json_layout import laid_out
 from delreg.spreadsheet import protect
 
 CSV_COLUMNS: tuple[str, ...] = (*DECISION_FIELDS, "sentence")
@@ -82,45 +82,10 @@ def _report_json(report: Report, status: StatusOf | None) -> dict[str, Any]:
     }
 
 
-# Without an indent json uses its C encoder; with one, the pure-Python encoder, which took a
-# tenth of a second for a month of 8 500 decisions. So the document is laid out here: its keys
-# one per line, a list's entries one per line, each entry compact (diff-friendly and readable).
-_COMPACT = json.JSONEncoder(ensure_ascii=False)
-json_text = _COMPACT.encode
-
-
 def render_json(report: Report, status: StatusOf | None = None) -> str:
-    pieces = _laid_out(report_json(report, status))
-    return "".join(piece if isinstance(piece, str) else piece.decode() for piece in pieces)
-
-
-def lay_out_utf8(document: dict[str, Any], encoded: str) -> bytes:
-    """The document as render_json lays it out, in UTF-8, where ``document[encoded]`` holds its
-    entries as UTF-8 JSON already (the items delreg.report.period_json writes). Joined as bytes,
-    a month's megabytes are never one text: one name with a "ć" would make all of it two
-    bytes a character, to be encoded again on the way out."""
-    return b"".join(
-        piece if isinstance(piece, bytes) else piece.encode()
-        for piece in _laid_out(document, encoded)
-    )
-
-
-def _laid_out(document: dict[str, Any], encoded: str | None = None) -> Iterator[str | bytes]:
-    last = len(document) - 1
-    yield "{\n"
-    for index, (key, value) in enumerate(document.items()):
-        comma = "," if index < last else ""
-        name = _COMPACT.encode(key)
-        if isinstance(value, list) and value and key == encoded:
-            yield f"  {name}: [\n    "
-            yield b",\n    ".join(value)
-            yield f"\n  ]{comma}\n"
-        elif isinstance(value, list) and value:
-            entries = ",\n    ".join(map(_COMPACT.encode, value))
-            yield f"  {name}: [\n    {entries}\n  ]{comma}\n"
-        else:
-            yield f"  {name}: {_COMPACT.encode(value)}{comma}\n"
-    yield "}\n"
+    # Without entries encoded already, every piece is text.
+    pieces = laid_out(report_json(report, status))
+    return "".join(piece for piece in pieces if isinstance(piece, str))
 
 
 def render_csv(report: Report) -> str:

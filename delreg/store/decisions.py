@@ -20,6 +20,7 @@ from delreg.store.columns import (
     stored_values,
 )
 from delreg.store.queries import DecisionQuery, where_clause
+from delreg.store.report_rows import period_items_sql
 
 
 def decisions_sql(query: DecisionQuery) -> tuple[str, list[Any]]:
@@ -31,25 +32,6 @@ def decisions_sql(query: DecisionQuery) -> tuple[str, list[Any]]:
         sql += " LIMIT ?"
         parameters.append(query.limit)
     return sql, parameters
-
-
-def period_rows_sql(query: DecisionQuery) -> tuple[str, list[Any]]:
-    """The SELECT behind ``Store.period_rows``, and its parameters.
-
-    A period's decisions lie all over a large register's file. Read in the order of their
-    dates, each row and where it was reported is a jump to another page; so the ids are taken
-    from the date index alone first, and the rows read in the order of their ids, the pages
-    in the file's order (a month of a million decisions: half the time).
-    """
-    if query.since is None and query.until is None:
-        return decisions_sql(query)
-    dated = DecisionQuery(since=query.since, until=query.until, include_deleted=True)
-    inner, dates = where_clause(dated)
-    # The rest of the filters on the rows themselves: the ids lead, not another index.
-    where, parameters = where_clause(replace(query, since=None, until=None, limit=None))
-    chosen = f"d.id IN (SELECT d.id FROM decisions d{inner})"
-    where = f"{where} AND {chosen}" if where else f" WHERE {chosen}"
-    return f"{DECISION_SELECT}{where} ORDER BY d.id", [*parameters, *dates]
 
 
 class DecisionRoom(StoreBase):
@@ -86,11 +68,15 @@ class DecisionRoom(StoreBase):
         sql, parameters = decisions_sql(query)
         return self._query(sql, parameters)
 
-    def period_rows(self, query: DecisionQuery) -> sqlite3.Cursor:
-        """The rows of ``decisions(query)`` in no promised order, for a reader that orders them
-        itself and makes no Decision of most (delreg.report.period_json)."""
-        sql, parameters = period_rows_sql(query)
+    def period_items(self, query: DecisionQuery) -> sqlite3.Cursor:
+        """The rows of store.report_rows.ITEM_SELECT for ``query``'s decisions, in no promised
+        order but a decision's rows together: what delreg.report.period_json reads."""
+        sql, parameters = period_items_sql(query)
         return self._query(sql, parameters)
+
+    def decision_rows_by_id(self, ids: Iterable[int]) -> Iterator[tuple[Any, ...]]:
+        """The rows of DECISION_SELECT (decision_from_row reads one) of these decisions."""
+        return self._rows_in(DECISION_SELECT + " WHERE d.id IN ({})", sorted(set(ids)))
 
     def decisions_dated(self, columns: Sequence[str], first: str, last: str) -> Iterator[Decision]:
         """Live decisions with a date in any of ``columns`` between ``first`` and ``last``."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.helpers import Invoke
+from tests.helpers import DATA, Invoke
 
 BOARD = "Hälso- och sjukvårdsnämnden"
 
@@ -58,4 +58,17 @@ def build_example(delreg: Invoke) -> Invoke:
         assert result.exit_code == 0, (step, result.stderr)
     result = delreg("import", "-", "--format", "text", "--meeting", MEETING, input=NOTICES)
     assert result.exit_code == 0, result.stderr
+    return delreg
+
+
+def build_imported_example(delreg: Invoke) -> Invoke:
+    """The example register, then the board's agenda reported at the first meeting and the
+    registry's export: a board's wording, a secret decision and reported ones."""
+    build_example(delreg)
+    for step in (
+        ["import", str(DATA / "example-agenda.txt"), "--meeting", MEETING],
+        ["import", str(DATA / "example-diarium.csv")],
+    ):
+        result = delreg(*step)
+        assert result.exit_code == 0, (step, result.stderr)
     return delreg

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from delreg.cli.environment import Environment
-from delreg.cli.report import _deliver
+from delreg.cli.report_json import deliver
 from delreg.config import Config, load_config
 from delreg.model import Decision
 from delreg.report.build import period_report
@@ -24,7 +24,7 @@ from delreg.report.period_json import period_json
 from delreg.store import OpenMode, Store
 from delreg.store.appeals import status_book
 from tests.helpers import DATA, Invoke
-from tests.helpers.reports import MEETING, build_example
+from tests.helpers.reports import MEETING, NEXT_MEETING, build_example, build_imported_example
 
 CONFIG = load_config()
 
@@ -111,6 +111,49 @@ def test_rows_an_older_delreg_wrote_read_the_same(delreg: Invoke, database: Path
     assert_same_reports(database)
 
 
+def test_rows_sqlite_cannot_write_as_python_does_read_the_same(
+    delreg: Invoke, database: Path
+) -> None:
+    # What SQLite hands over as NULL, or in more than one row, for Python to make the plain
+    # way: each on a decision of its own, beside decisions it writes itself.
+    build_imported_example(delreg)
+    with closing(sqlite3.connect(database)) as connection, connection:
+        ids = [
+            identity
+            for (identity,) in connection.execute(
+                "SELECT id FROM decisions WHERE decided_on BETWEEN '2023-01-01' AND '2024-02-29'"
+                " ORDER BY decided_on DESC"
+            )
+        ]
+        assert len(ids) >= 9
+        meetings = dict(connection.execute("SELECT date, id FROM meetings"))
+        # Reported at a second meeting; reported at a meeting the register no longer holds.
+        connection.execute(
+            "INSERT INTO reportings (decision_id, meeting_id, item) VALUES (?, ?, 99)",
+            [ids[0], meetings[NEXT_MEETING]],
+        )
+        connection.execute("DELETE FROM reportings WHERE decision_id = ?", [ids[1]])
+        connection.execute(
+            "INSERT INTO reportings (decision_id, meeting_id, item) VALUES (?, 4242, 1)", [ids[1]]
+        )
+        # Parties, amounts and a secret flag as delreg never writes them.
+        connection.executemany(
+            "UPDATE decisions SET parties = ? WHERE id = ?",
+            [('["Acme AB","Region Örebro län"]', ids[2]), ('["\\u00c5ke Bygg AB"]', ids[3])],
+        )
+        connection.executemany(
+            "UPDATE decisions SET amount = ? WHERE id = ?", [(2.5, ids[4]), ("12 kr", ids[5])]
+        )
+        connection.execute("UPDATE decisions SET secret = 'nej' WHERE id = ?", [ids[6]])
+        assert connection.execute(
+            "SELECT count(*) FROM decisions WHERE typeof(amount) IN ('real', 'text')"
+        ).fetchone() == (2,)
+    assert_same_reports(database)
+    with Store.open(database, mode=OpenMode.EXISTING) as store:
+        report = fast(store, "2024-01-01", "2024-02-29")
+    assert b'"amount": 2.5' in report and '"parties": ["Åke Bygg AB"]'.encode() in report
+
+
 def test_a_boards_report_is_headed_by_its_name_the_same_both_ways(
     delreg: Invoke, database: Path
 ) -> None:
@@ -135,7 +178,7 @@ def test_the_json_reaches_standard_output_in_any_encoding() -> None:
         io.TextIOWrapper(io.BytesIO(), encoding="utf-16"),
     ):
         stream.write("{")
-        _deliver(Environment(stdout=stream), '"å ć"}\n'.encode(), None, binary=False)
+        deliver(Environment(stdout=stream), '"å ć"}\n'.encode(), None, binary=False)
         stream.flush()
         if isinstance(stream, io.TextIOWrapper):
             assert isinstance(stream.buffer, io.BytesIO)

@@ -1,0 +1,111 @@
+"""`report … --format json` for a period, answered before the command line is built
+(delreg.cli.report_json): the very bytes the command line writes, or nothing at all."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from delreg.cli.report_json import answer
+from tests.helpers import Invoke
+from tests.helpers.processes import modules_loaded_by, run_delreg
+from tests.helpers.reports import MEETING, build_imported_example
+
+
+def answered(arguments: list[str]) -> bytes | None:
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    if not answer(arguments, stdout=stream):
+        stream.flush()
+        assert isinstance(stream.buffer, io.BytesIO)
+        assert stream.buffer.getvalue() == b"", "wrote, then left it to the command line"
+        return None
+    stream.flush()
+    assert isinstance(stream.buffer, io.BytesIO)
+    return stream.buffer.getvalue()
+
+
+@pytest.fixture
+def example(delreg: Invoke, database: Path) -> Path:
+    build_imported_example(delreg)
+    return database
+
+
+def test_what_it_answers_is_what_the_command_line_writes(
+    delreg: Invoke, example: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[register]\nboard = "Hälso- och sjukvårdsnämnden"\n', encoding="utf-8")
+    for arguments in (
+        ["report", "--month", "2024-01", "--format", "json"],
+        ["report", "--format=json", "--month=2024-02", "--public"],
+        ["--db", str(example), "-q", "report", "-f", "json", "--since", "2024-01-01"],
+        ["--db=" + str(example), "report", "--until", "2024-02-29", "--format", "json"],
+        ["--config", str(config), "report", "--since", "2024-01-01", "--until", "2024-02-29",
+         "--format", "json", "--public", "--board", "all"],
+        ["--quiet", "report", "--month", "2030-01", "--format", "json"],
+    ):  # fmt: skip
+        expected = delreg(*arguments)
+        assert expected.exit_code == 0, (arguments, expected.stderr)
+        assert expected.stdout_bytes.startswith(b'{\n  "since": ')
+        assert answered(arguments) == expected.stdout_bytes, arguments
+
+
+def test_anything_else_is_left_to_the_command_line(
+    delreg: Invoke, example: Path, tmp_path: Path
+) -> None:
+    month = ["--month", "2024-01"]
+    for arguments in (
+        ["report", *month],
+        ["report", *month, "--format", "csv"],
+        ["--help"],
+        ["--version"],
+        ["report", "--help"],
+        ["report", *month, "--format", "json", "-h"],
+        ["report", *month, "--format", "json", "-o", str(tmp_path / "report.json")],
+        ["report", *month, "--format", "json", "--group-by", "delegate"],
+        ["report", *month, "--format", "json", "--meeting", MEETING],
+        ["report", *month, "--format", "json", "--mark-reported"],
+        ["report", *month, *month, "--format", "json"],
+        ["report", *month, "--since", "2024-01-01", "--format", "json"],
+        ["report", "--format", "json"],
+        ["report", "--month", "--public", "--format", "json"],
+        ["report", "--month", "", "--format", "json"],
+        ["report", *month, "-f=json"],
+        ["report", *month, "--format", "json", "--public=yes"],
+        ["report", *month, "--format", "json", "extra"],
+        ["report", *month, "--format", "json", "-q"],
+        [*month, "report", "--format", "json"],
+        ["list", "--format", "json"],
+        ["--db", str(tmp_path), "report", *month, "--format", "json"],
+        # Errors, which the command line words: no such month, board or register.
+        ["report", "--month", "2024-13", "--format", "json"],
+        ["report", *month, "--format", "json", "--board", "RUN"],
+        ["--db", str(tmp_path / "none.db"), "report", *month, "--format", "json"],
+    ):
+        assert answered(arguments) is None, arguments
+    refused = delreg("report", "--month", "2024-13", "--format", "json")
+    assert refused.exit_code == 2 and refused.stderr.startswith("delreg: error: ")
+
+
+def test_shell_completion_is_left_to_the_command_line(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    arguments = ["report", "--month", "2024-01", "--format", "json"]
+    assert answered(arguments) is not None
+    monkeypatch.setenv("_DELREG_COMPLETE", "bash_complete")
+    assert answered(arguments) is None
+
+
+def test_delreg_answers_it_without_typer(delreg: Invoke, example: Path) -> None:
+    arguments = ("report", "--month", "2024-01", "--format", "json")
+    done = run_delreg(*arguments)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == delreg(*arguments).stdout and done.stderr == ""
+    loaded = modules_loaded_by(*arguments)
+    assert not loaded & {"typer", "click", "rich", "sqlite_utils", "pydantic"}
+    # An error is the command line's to word, as always.
+    refused = run_delreg("report", "--month", "2024-13", "--format", "json")
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.startswith("delreg: error: ") and "\nhint: " in refused.stderr
