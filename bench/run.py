@@ -509,6 +509,9 @@ class PdfResult:
     # The PDF read to checked records in one process (PDF_READ): no start-up, no store.
     reading: Figure = field(default_factory=Figure)
     note: str = ""
+    # The machine's load (1 minute) before each import: delreg shares a long PDF's pages and
+    # items with a forked helper only where a core is to spare (delreg/parse/forked.py).
+    loads: list[float] = field(default_factory=list)
 
 
 def measure_pdf(work: Path, env: dict[str, str], pages: int, runs: int) -> PdfResult:
@@ -539,16 +542,18 @@ def measure_pdf(work: Path, env: dict[str, str], pages: int, runs: int) -> PdfRe
 
     existing = work / "agenda-pdf-existing.db"
     figure, into_existing, reading = Figure(), Figure(), Figure()
+    loads: list[float] = []
     for _ in range(runs):
         figure.baseline.append(run_process([PYTHON, "-c", PDF_TEXT, str(agenda)], env=env))
         remove_register(database)
+        loads.append(os.getloadavg()[0])
         figure.runs.append(run_process(command, env=env))
         fresh_register(existing, env)
         into_existing.runs.append(run_process([*command[:2], str(existing), *command[3:]], env=env))
         reading.runs.append(run_process([PYTHON, "-c", PDF_READ, str(agenda)], env=env))
     into_existing.baseline = reading.baseline = figure.baseline
     pages_read = int(figure.baseline[-1].stdout.split()[0])
-    result = PdfResult(pages_read, 0, figure, into_existing, reading)
+    result = PdfResult(pages_read, 0, figure, into_existing, reading, loads=loads)
     failed = [run for run in [*figure.runs, *into_existing.runs, *reading.runs] if run.returncode]
     if failed:
         result.note = f"delreg exited {failed[-1].returncode}"
@@ -658,7 +663,14 @@ def versus_table(results: list[VersusResult], pdf: PdfResult | None) -> list[str
         lines.append(
             f"- agenda PDF, CPU (user + system), medians: bare text {cpu(pdf.figure.baseline)}; "
             f"delreg import {cpu(pdf.figure.runs)}; into a register that exists "
-            f"{cpu(pdf.existing.runs)}; the reading alone {cpu(pdf.reading.runs)}"
+            f"{cpu(pdf.existing.runs)}; the reading alone {cpu(pdf.reading.runs)} (delreg's "
+            "CPU includes its helper process's)"
+        )
+        cores = min(len(os.sched_getaffinity(0)), os.cpu_count() or 1)
+        lines.append(
+            "- agenda PDF, load average (1 min) before each import: "
+            + ", ".join(f"{load:.2f}" for load in pdf.loads)
+            + f"; delreg forks a helper only below {cores - 0.5:g} (cores less half a core)"
         )
     return lines
 

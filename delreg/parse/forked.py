@@ -75,7 +75,9 @@ def shared(
     helper: Helper[Given] | None = None
     try:
         if helper_is_sound(count, least):
-            helper = Helper(count, helped)
+            # No process or pipe to be had (a limit reached): the work is all the caller's.
+            with contextlib.suppress(OSError):
+                helper = Helper(count, helped)
         if meanwhile is not None:
             meanwhile()
         done: list[Done] = []
@@ -102,7 +104,12 @@ class Helper(Generic[Given]):
         self.lowest = count
         self._buffer = bytearray()
         reading, writing = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(reading)
+            os.close(writing)
+            raise
         if pid == 0:
             os.close(reading)
             _serve(writing, count, work)
@@ -165,8 +172,10 @@ def _serve(pipe: int, count: int, work: Callable[[int], Any]) -> None:
     """The helper's whole life: each result from the last index, framed, then ``os._exit``."""
     status = 0
     try:
-        # The caller's end of a broken pipe is the caller gone: end quietly, not with a trace.
+        # The caller's end of a broken pipe is the caller gone, and Ctrl-C (sent to both) is
+        # the caller's to answer: either ends the helper at once, quietly.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         waiting = bytearray()
         for index in range(count - 1, -1, -1):
             try:

@@ -162,6 +162,20 @@ def test_the_pages_a_helper_never_sent_are_read_by_the_reader(
     assert helped(data) == expected
 
 
+@needs_two_cores
+def test_no_process_to_be_had_leaves_all_the_work_to_the_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    descriptors = len(os.listdir("/proc/self/fd"))
+    done = shared(30, str, lambda index: None, str, least=1)
+    assert done == [str(index) for index in range(30)]
+    assert len(os.listdir("/proc/self/fd")) == descriptors
+
+
 def test_no_helper_for_a_short_document_or_beside_another_thread() -> None:
     assert not helper_is_sound(pdf.PAGES_FOR_A_HELPER - 1, pdf.PAGES_FOR_A_HELPER)
     stop = threading.Event()
