@@ -149,15 +149,16 @@ from pathlib import Path
 from delreg.config import load_config
 from delreg.importer import import_records, read_inputs
 from delreg.spool import RecordSpool
-from delreg.store import OpenMode, Store
+from delreg.store import Store
 config = load_config()
 labels = {slug: spec.label for slug, spec in config.kinds.items()}
 started = time.process_time()
 with RecordSpool(read_inputs([sys.argv[1]], fmt="csv", config=config)) as spool:
     read = time.process_time()
     path = Path(sys.argv[2])
-    with Store.open(path, mode=OpenMode.CREATE, command="import", kind_labels=labels) as store:
-        summary = import_records(store, spool)
+    # As `delreg import` writes: a new register is made aside and put in place whole.
+    write = lambda store: import_records(store, spool)
+    summary = Store.writing(path, write, command="import", kind_labels=labels)
     written = time.process_time()
 print(read - started, written - read, summary.inserted)
 """

@@ -9,17 +9,19 @@ from __future__ import annotations
 import os
 import shlex
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 if TYPE_CHECKING:
     from delreg.config import Config
     from delreg.store import Store
     from delreg.store.files import OpenMode
+
+_T = TypeVar("_T")
 
 
 def default_database_path() -> Path:
@@ -79,11 +81,28 @@ class Environment:
         from delreg.store.files import OpenMode
 
         path = at or self.database_path
-        if mode is OpenMode.CREATE and at is None and not self.database_chosen:
+        if mode is OpenMode.CREATE and at is None:
+            self._make_default_folder()
+        return Store.open(path, mode=mode, command=self.command, kind_labels=self._labels())
+
+    def write_store(self, write: Callable[[Store], _T]) -> _T:
+        """``write(store)`` on the register opened as ``open_store(OpenMode.CREATE)`` opens
+        it, where a new register is made whole before it is put in place (``Store.writing``:
+        ``write`` may be called twice)."""
+        from delreg.store import Store
+
+        self._make_default_folder()
+        return Store.writing(
+            self.database_path, write, command=self.command, kind_labels=self._labels()
+        )
+
+    def _make_default_folder(self) -> None:
+        if not self.database_chosen:
             # The default folder is made on first use; a chosen one must exist already.
-            path.parent.mkdir(parents=True, exist_ok=True)
-        labels = {slug: spec.label for slug, spec in self.config.kinds.items()}
-        return Store.open(path, mode=mode, command=self.command, kind_labels=labels)
+            self.database_path.parent.mkdir(parents=True, exist_ok=True)
+
+    def _labels(self) -> dict[str, str]:
+        return {slug: spec.label for slug, spec in self.config.kinds.items()}
 
     def check_can_create(self) -> None:
         """Fail now, with the error ``open_store(OpenMode.CREATE)`` would give later, when the

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from delreg.cli.environment import Environment
     from delreg.importer import ImportSummary
     from delreg.parse.accounting import Account
-    from delreg.store import Change
+    from delreg.store import Change, Store
 
 
 class CommitGuard:
@@ -138,6 +138,9 @@ def import_decisions(
         if told:
             return
     guard = CommitGuard()
+    # The register being written: a new one is made aside, and may be written twice
+    # (Env.write_store), so ``commit`` marks the import in the one at hand.
+    writing: list[Store] = []
 
     def commit(summary: ImportSummary) -> bool:
         chosen = not dry_run and (skip_invalid or not summary.rejected)
@@ -145,7 +148,7 @@ def import_decisions(
             guard.hold()
             if key is not None and _whole(summary, accounts) and unchanged_since(paths, stamps):
                 found = summary.inserted + summary.updated + summary.unchanged
-                store.remember_import(
+                writing[-1].remember_import(
                     key,
                     {"unchanged": found, "inputs": [account.to_json() for account in accounts]},
                 )
@@ -165,23 +168,27 @@ def import_decisions(
                 accounts=accounts,
                 route=plan.route,
             )
-            from delreg.store import OpenMode
-
             # Everything is read and checked before the register is opened: a slow or endless
             # input (a pipe left open, a workbook bomb) never holds the write lock. A dry run
             # where there is no register yet is tried on an empty one made aside.
-            with (
-                RecordSpool(records) as spool,
-                env.trial_store() if dry_run else env.open_store(OpenMode.CREATE) as store,
-            ):
-                summary = import_records(
-                    store,
-                    spool,
-                    meeting=target,
-                    commit_if=commit,
-                    record_changes=dry_run,
-                    board=plan.board.code if plan.board is not None else None,
-                )
+            with RecordSpool(records) as spool:
+
+                def write(store: Store) -> ImportSummary:
+                    writing.append(store)
+                    return import_records(
+                        store,
+                        spool,
+                        meeting=target,
+                        commit_if=commit,
+                        record_changes=dry_run,
+                        board=plan.board.code if plan.board is not None else None,
+                    )
+
+                if dry_run:
+                    with env.trial_store() as store:
+                        summary = write(store)
+                else:
+                    summary = env.write_store(write)
     except KeyboardInterrupt:
         guard.release()
         raise Interrupted(

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import TypeVar
 
@@ -28,7 +29,7 @@ _LONGEST_PAUSE_SECONDS = 2.0
 _T = TypeVar("_T")
 
 
-def _new_file_target(path: Path) -> Path:
+def new_file_target(path: Path) -> Path:
     from delreg.store.files import private_target
 
     path = private_target(path)
@@ -44,7 +45,7 @@ def check_can_create(path: Path) -> None:
     """Raise the StoreError that creating a register at ``path`` would raise for a folder that
     is not there: a command that reads its input first (an import of a million rows) says so
     before the read, not minutes after it."""
-    _new_file_target(path)
+    new_file_target(path)
 
 
 def create_private_file(path: Path, mode: int = 0o600) -> None:
@@ -54,7 +55,7 @@ def create_private_file(path: Path, mode: int = 0o600) -> None:
     private too. A dangling symlink is followed to the file it names: O_EXCL alone would
     refuse it, and SQLite would then create that file with the umask's permissions.
     """
-    path = _new_file_target(path)
+    path = new_file_target(path)
     _create_exclusive(path, path, mode)
 
 
@@ -80,32 +81,111 @@ def create_register_file(path: Path) -> None:
     killed part-way), or be answered busy. So the file is made whole under a private name
     beside the register and linked into place, where no other command can see it half-made.
     """
-    target = _new_file_target(path)
-    spare = target.with_name(f".{target.name}.{os.getpid()}-{random.randrange(1 << 32):08x}")
-    if not _create_exclusive(spare, target):
-        raise StoreError(
-            f"cannot create the register {str(target)!r}: {str(spare)!r} is in the way"
-        )
+    target = new_file_target(path)
+    spare = make_spare(target)
     try:
         with closing(sqlite3.connect(spare, isolation_level=None)) as connection:
             connection.execute("PRAGMA journal_mode = WAL").fetchone()
-        try:
-            os.link(spare, target)
-        except FileExistsError:
-            pass
-        except OSError:
+        if link_if_absent(spare, target) is False:
             # A file system without hard links (FAT on a memory stick): an empty file, which
             # the first connection switches to WAL.
             _create_exclusive(target, target)
     except sqlite3.Error as error:
         raise store_error(target, error) from None
     finally:
-        for leftover in (spare, Path(f"{spare}-wal"), Path(f"{spare}-shm")):
-            leftover.unlink(missing_ok=True)
+        remove_spare(spare)
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A connection in autocommit mode: delreg opens its own transactions (BEGIN IMMEDIATE)."""
+def make_spare(target: Path) -> Path:
+    """A new empty private file beside ``target`` to make a register under: named for this
+    process, so that what a killed command left is told from what a running one is making
+    (``clear_stale_spares``), and hidden, so that no one takes it for the register."""
+    clear_stale_spares(target)
+    spare = target.with_name(f".{target.name}.{os.getpid()}-{random.randrange(1 << 32):08x}")
+    if not _create_exclusive(spare, target):
+        raise StoreError(
+            f"cannot create the register {str(target)!r}: {str(spare)!r} is in the way"
+        )
+    return spare
+
+
+def remove_spare(spare: Path) -> None:
+    for leftover in (spare, *(Path(f"{spare}{suffix}") for suffix in SIDE_FILES)):
+        leftover.unlink(missing_ok=True)
+
+
+def sync(path: Path) -> None:
+    """Wait until what was written to ``path`` (a file, or a folder's list of names) is on
+    the disk."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+    except OSError as error:
+        if path.is_dir():
+            return  # a folder some systems cannot open or sync; a file must be
+        raise StoreError(
+            f"the register {str(path)!r} could not be written ({error.strerror})",
+            hint="nothing was written; is the disk full or failing?",
+        ) from None
+
+
+def link_if_absent(spare: Path, target: Path) -> bool | None:
+    """Put ``spare`` in place as ``target`` unless a file is there: True when it was, False
+    when the file system has no hard links, None when ``target`` was there already."""
+    try:
+        os.link(spare, target)
+    except FileExistsError:
+        return None
+    except OSError:
+        return False
+    return True
+
+
+# The files SQLite keeps beside a database while it writes to it.
+SIDE_FILES = ("-journal", "-wal", "-shm")
+_SPARE = re.compile(r"(\d+)-[0-9a-f]{8}(?:-journal|-wal|-shm)?")
+
+
+def clear_stale_spares(target: Path) -> None:
+    """Remove the private files that commands killed while making the register at ``target``
+    left beside it (a million-row import's is as large as the register): those named for a
+    process that is no longer running."""
+    if os.name == "nt":  # pragma: no cover - os.kill(pid, 0) would end the process there
+        return
+    prefix = f".{target.name}."
+    try:
+        names = [entry.name for entry in os.scandir(target.parent)]
+    except OSError:
+        return
+    for name in names:
+        found = _SPARE.fullmatch(name[len(prefix) :]) if name.startswith(prefix) else None
+        if found is None or _running(int(found.group(1))):
+            continue
+        with suppress(OSError):
+            (target.parent / name).unlink()
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: not ours to judge
+    return True
+
+
+def connect(path: Path, *, private: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode: delreg opens its own transactions (BEGIN IMMEDIATE).
+
+    ``private``: to a register being made under a private name (delreg.store.building),
+    which no other command opens: written through a rollback journal, without waiting for
+    the disk (the file is synced once, whole, before it is put in place)."""
     try:
         connection = sqlite3.connect(
             path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
@@ -115,10 +195,14 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute("PRAGMA foreign_keys = ON")
-        # Two commands opening a file still in rollback mode at once (an empty one a first
-        # run left) both switch it to WAL; SQLite answers the one that finds the other
-        # switching with SQLITE_BUSY at once, without waiting out the busy timeout.
-        while_busy(path, lambda: _write_ahead(connection), seconds=BUSY_TIMEOUT_MS / 1000)
+        if private:
+            connection.execute("PRAGMA journal_mode = DELETE").fetchone()
+            connection.execute("PRAGMA synchronous = OFF")
+        else:
+            # Two commands opening a file still in rollback mode at once (an empty one a
+            # first run left) both switch it to WAL; SQLite answers the one that finds the
+            # other switching with SQLITE_BUSY at once, without waiting out the busy timeout.
+            while_busy(path, lambda: _write_ahead(connection), seconds=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
         connection.close()
         raise store_error(path, error) from None
