@@ -16,10 +16,11 @@ import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
+from itertools import islice
 from operator import attrgetter
 from typing import IO, Any
 
-from delreg.model import Decision
+from delreg.model import Decision, build_decision
 from delreg.parse import Record
 
 # Records kept in memory before a batch goes to the temporary file (a few tens of MB at most).
@@ -37,11 +38,16 @@ class RecordSpool:
         self._count = 0
         self._tail: list[Record] = []
         try:
-            for record in records:
-                self._tail.append(record)
-                self._count += 1
-                if len(self._tail) >= in_memory:
-                    self._spill()
+            # Taken a batch at a time (islice, in C): a loop of Python a record costs more
+            # than the rest of the spool.
+            # A batch is held by the spool alone, so that it is freed once on file.
+            pending = iter(records)
+            while True:
+                self._tail = list(islice(pending, in_memory))
+                self._count += len(self._tail)
+                if len(self._tail) < in_memory:
+                    break
+                self._spill()
         except BaseException:
             self.close()
             raise
@@ -49,11 +55,15 @@ class RecordSpool:
     def _spill(self) -> None:
         if self._file is None:
             self._file = tempfile.TemporaryFile(prefix="delreg-import-")  # noqa: SIM115 - closed by close()
-        batch: list[Any] = [
-            _DECISION_VALUES(record) if type(record) is Decision else record
-            for record in self._tail
-        ]
-        pickle.dump(batch, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        batch: list[Any] = self._tail
+        decisions = set(map(type, batch)) == {Decision}
+        if decisions:
+            batch = list(map(_DECISION_VALUES, batch))
+        else:
+            batch = [
+                _DECISION_VALUES(record) if type(record) is Decision else record for record in batch
+            ]
+        pickle.dump((decisions, batch), self._file, protocol=pickle.HIGHEST_PROTOCOL)
         self._batches += 1
         self._tail = []
 
@@ -66,8 +76,10 @@ class RecordSpool:
             self._file.seek(0)
             for _ in range(self._batches):
                 # Only this process wrote the file, a private temporary one, just now.
-                for item in pickle.load(self._file):
-                    yield Decision(*item) if type(item) is tuple else item
+                decisions, batch = pickle.load(self._file)
+                yield from map(build_decision if decisions else _replayed, batch)
+                # Gone before the next batch is loaded: one batch at a time in memory.
+                del batch
         yield from self._tail
 
     def close(self) -> None:
@@ -80,3 +92,8 @@ class RecordSpool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _replayed(item: Any) -> Record:
+    """A record as it was spooled: a decision was kept as the tuple of its fields."""
+    return build_decision(item) if type(item) is tuple else item

@@ -207,6 +207,26 @@ def test_plain_text_is_what_cell_value_leaves(cell: str, field: str) -> None:
         assert cell_value(cell, field) == text
 
 
+# A subject's length, with or without a mark at either end.
+EDGES = st.sampled_from(["", "", "", "", " ", "'", "  ", "\t"])
+LONG_CELLS = st.builds(
+    lambda start, words, end: start + " ".join(words) + end,
+    EDGES,
+    st.lists(WORDS, min_size=3, max_size=6),
+    EDGES,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(cells(), min_size=1, max_size=8) | st.lists(LONG_CELLS, min_size=1, max_size=8))
+def test_a_column_is_all_plain_when_each_cell_is_plain(column: list[str]) -> None:
+    # Short cells and long ones (subjects), which _all_plain checks by different means.
+    each = all(cell and plain_text(cell) == cell and len(cell) <= 80 for cell in column)
+    whole = parse_rows._all_plain(column, 80)
+    # A cell that holds the separator itself may only turn a yes into a no.
+    assert whole == each or (not whole and any("|" in cell for cell in column))
+
+
 @pytest.mark.parametrize(
     "cell",
     ["Region Ã–rebro", "l\ufffdn", "a\x00b", "a\u00a0b", "'=1+2", "x\u00ady", "\ud800"],
