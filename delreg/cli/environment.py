@@ -85,15 +85,17 @@ class Environment:
             self._make_default_folder()
         return Store.open(path, mode=mode, command=self.command, kind_labels=self._labels())
 
-    def write_store(self, write: Callable[[Store], _T]) -> _T:
+    def write_store(
+        self, write: Callable[[Store], _T], *, keep: Callable[[_T], bool] = lambda _: True
+    ) -> _T:
         """``write(store)`` on the register opened as ``open_store(OpenMode.CREATE)`` opens
-        it, where a new register is made whole before it is put in place (``Store.writing``:
-        ``write`` may be called twice)."""
+        it, where a new register is made whole before it is put in place, if ``keep`` says so
+        (``Store.writing``: ``write`` may be called twice)."""
         from delreg.store import Store
 
         self._make_default_folder()
         return Store.writing(
-            self.database_path, write, command=self.command, kind_labels=self._labels()
+            self.database_path, write, command=self.command, kind_labels=self._labels(), keep=keep
         )
 
     def _make_default_folder(self) -> None:

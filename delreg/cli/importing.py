@@ -142,8 +142,11 @@ def import_decisions(
     # (Env.write_store), so ``commit`` marks the import in the one at hand.
     writing: list[Store] = []
 
+    def committed(summary: ImportSummary) -> bool:
+        return not dry_run and (skip_invalid or not summary.rejected)
+
     def commit(summary: ImportSummary) -> bool:
-        chosen = not dry_run and (skip_invalid or not summary.rejected)
+        chosen = committed(summary)
         if chosen:
             guard.hold()
             if key is not None and _whole(summary, accounts) and unchanged_since(paths, stamps):
@@ -188,7 +191,8 @@ def import_decisions(
                     with env.trial_store() as store:
                         summary = write(store)
                 else:
-                    summary = env.write_store(write)
+                    # A first import that writes nothing leaves no register behind.
+                    summary = env.write_store(write, keep=committed)
     except KeyboardInterrupt:
         guard.release()
         raise Interrupted(

@@ -80,6 +80,7 @@ class Store(ImportRoom, ComplianceRoom, AppealRoom, HistoryRoom):
         *,
         command: str = "",
         kind_labels: Mapping[str, str] | None = None,
+        keep: Callable[[_T], bool] = lambda _: True,
     ) -> _T:
         """``write(store)`` on the register at ``path``, opened as ``open(path,
         mode=OpenMode.CREATE)`` opens it; returns what ``write`` returns.
@@ -93,7 +94,9 @@ class Store(ImportRoom, ComplianceRoom, AppealRoom, HistoryRoom):
         one clears what it left (``clear_stale_spares``). Should another command make the
         register meanwhile (two first imports at once), what was made aside is dropped and
         ``write`` is called again, on that register, the ordinary way: so ``write`` must read
-        its input afresh each time it is called.
+        its input afresh each time it is called. A new register is put in place only where
+        ``keep`` says so of what ``write`` returned: an import that wrote nothing (its input
+        rejected) leaves no register behind, as it found none.
         """
         labels = kind_labels or {}
         refuse_network_drive(path)
@@ -109,6 +112,8 @@ class Store(ImportRoom, ComplianceRoom, AppealRoom, HistoryRoom):
                     store.connection.execute("PRAGMA journal_mode = WAL").fetchone()
                 finally:
                     store.close()
+                if not keep(result):
+                    return result
                 sync(spare)
                 if link_if_absent(spare, target):
                     sync(target.parent)

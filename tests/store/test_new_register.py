@@ -92,6 +92,30 @@ def test_a_failed_first_import_leaves_no_register_and_nothing_beside(tmp_path: P
     assert beside(path) == []
 
 
+def test_a_first_import_whose_input_is_rejected_leaves_no_register(
+    delreg: Invoke, database: Path, tmp_path: Path
+) -> None:
+    export_file = tmp_path / "exports" / "nämnd.csv"
+    export_file.parent.mkdir()
+    export_file.write_text(
+        "diary_number,kind,subject,decided_on\n"
+        "24RS101,avtal,Hyresavtal för lokal,2024-01-05\n"
+        "24RS102,avtal,Städtjänster,2024-13-40\n",
+        encoding="utf-8",
+    )
+    refused = delreg("import", str(export_file))
+    assert refused.exit_code == 1
+    assert "nothing was written" in refused.stderr
+    # It found no register, and leaves none: the next command says there is none.
+    assert beside(database) == []
+    assert delreg("list").exit_code == 2
+    # With the rejected row left out, the import makes the register.
+    taken = delreg("import", str(export_file), "--skip-invalid", "--json")
+    assert taken.exit_code == 1
+    assert as_json(taken)["inserted"] == 1
+    assert beside(database) == ["register.db"]
+
+
 def test_another_register_made_meanwhile_gets_the_import_after_its_own(tmp_path: Path) -> None:
     """Two first imports at once: the one that finishes second finds the register there, and
     writes its import again into it, the ordinary way."""
