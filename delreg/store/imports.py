@@ -14,7 +14,7 @@ from delreg.errors import DelregError
 from delreg.json_shapes import change_json
 from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice
 from delreg.store import marks
-from delreg.store.bulk import SetAside, Staging
+from delreg.store.bulk import SetAside, Staging, collector_paused
 from delreg.store.connection import not_a_register
 from delreg.store.reportings import ReportingRoom
 
@@ -108,7 +108,7 @@ class ImportRoom(ReportingRoom):
         code; None: the register's unnamed board). ``size``: how many records are coming
         (0 when not known), so that a large import can set the plain indexes aside.
         """
-        with self._write():
+        with collector_paused(), self._write():
             self._boards().ensure(board)
             if meeting:
                 self._boards().ensure(meeting.board or None)

@@ -8,6 +8,7 @@ by row. Each is compared with its slow twin on the same input, table by table.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import sqlite3
 from contextlib import closing
@@ -276,3 +277,50 @@ def test_a_trigger_of_another_shape_is_left_to_fire(
     found["schema's"].pop("schema")
     assert found["own"] == found["schema's"]
     assert found["own"]["search ultraljud"]
+
+
+# --- the cyclic collector, held off while an import writes -----------------------------------
+
+
+@pytest.mark.parametrize("commit_if", [lambda _: True, stop], ids=["committed", "failed"])
+def test_the_collector_is_held_off_while_an_import_writes_and_back_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, commit_if: Any
+) -> None:
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1)
+    seen: list[bool] = []
+
+    def asked(summary: Any) -> bool:
+        seen.append(gc.isenabled())
+        return bool(commit_if(summary))
+
+    assert gc.isenabled()
+    with Store.open(tmp_path / "r.db", mode=OpenMode.CREATE) as store, contextlib.suppress(Stopped):
+        import_records(store, read(export(export_rows(60))), commit_if=asked)
+    assert seen == [False] and gc.isenabled()
+    # Off already (as `delreg report` holds it), it stays off.
+    gc.disable()
+    try:
+        import_text(tmp_path / "r.db", export(export_rows(60, offset=60)))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_an_import_leaves_no_cycles_for_the_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the collector would have found, had it run while the import wrote: nothing, so
+    holding it off costs no memory."""
+    monkeypatch.setattr(store_imports, "IMPORT_BATCH", 100)
+    found: list[int] = []
+
+    def collected(_: object) -> bool:
+        found.append(gc.collect())  # it runs when asked, held off or not
+        return True
+
+    for size in (20, 1200):
+        records = read(export(export_rows(size)))
+        with Store.open(tmp_path / f"{size}.db", mode=OpenMode.CREATE) as store:
+            gc.collect()
+            import_records(store, records, meeting=Meeting("2024-02-15"), commit_if=collected)
+    assert found == [0, 0]
