@@ -183,9 +183,11 @@ class ImportRoom(ReportingRoom):
             # Every decision of the batch is in the register now: their ids are known, unless
             # the insert could not say which it gave (then the reportings ask for them).
             ids = None
+            fresh: set[int] = set()
             if len(inserted) == len(inserts):
                 ids = {number: found[0] for number, found in existing.items()} | inserted
-            self._report_batch(decisions, meeting_id, stamp, board or "", ids)
+                fresh = set(inserted.values())
+            self._report_batch(decisions, meeting_id, stamp, board or "", ids, fresh)
 
     def _keep_notice(self, notice: Notice, meeting_id: int | None, summary: ImportCounts) -> None:
         summary.notices += 1

@@ -4,6 +4,7 @@ waits to go on the next one, and the record of each list fixed for the agenda.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -124,9 +125,11 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
         stamp: str,
         board: str,
         ids: dict[str, int] | None = None,
+        fresh: AbstractSet[int] = frozenset(),
     ) -> None:
         """``_report_imported`` for a whole batch: a few queries per meeting, not per decision.
-        ``ids``: each decision's id, when the caller knows them all."""
+        ``ids``: each decision's id, when the caller knows them all; ``fresh``: the ids of
+        those the batch inserted."""
         meeting_ids: dict[tuple[str, str], int] = {}
         asked: list[tuple[str, int, int | None]] = []
         for decision in decisions:
@@ -139,28 +142,33 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
                     target = self._meeting_id(Meeting(*key), create=True)
                     meeting_ids[key] = target
                 asked.append((decision.diary_number, target, decision.item))
-        self._report_numbers(asked, stamp, ids)
+        self._report_numbers(asked, stamp, ids, fresh)
 
     def _report_numbers(
         self,
         asked: list[tuple[str, int, int | None]],
         stamp: str,
         ids: dict[str, int] | None = None,
+        fresh: AbstractSet[int] = frozenset(),
     ) -> int:
         """Report decisions (diary number, meeting id, item or None for the next free one) by
         the rules of ``_add_reporting``, with a few queries per meeting, not per decision;
         returns how many reportings are new. ``ids``: the id of every decision asked for, when
-        the caller knows them (else they are looked up, and numbers not held are left out)."""
+        the caller knows them (else they are looked up, and numbers not held are left out);
+        ``fresh``: ids of decisions inserted in this transaction, which no reporting names yet
+        (the foreign key keeps reportings to decisions that exist), so they are not asked."""
         if not asked:
             return 0
         if ids is None:
             ids = self._decision_ids([number for number, _, _ in asked])
             asked = [each for each in asked if each[0] in ids]
+        # A new register's import asks nothing here: every decision in it is fresh.
+        held = {ids[number] for number, _, _ in asked}.difference(fresh)
         reported = {
             (decision_id, meeting)
             for decision_id, meeting in self._rows_in(
                 "SELECT decision_id, meeting_id FROM reportings WHERE decision_id IN ({})",
-                list({ids[number] for number, _, _ in asked}),
+                list(held),
             )
         }
         items_asked: dict[int, set[int]] = {}

@@ -11,6 +11,7 @@ import contextlib
 import gc
 import json
 import sqlite3
+from collections import Counter
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ import pytest
 
 from delreg.importer import import_records
 from delreg.model import Decision, Meeting
-from delreg.parse import Rejected
+from delreg.parse import Record, Rejected
 from delreg.parse import registry_rows as parse_rows
 from delreg.store import DecisionQuery, OpenMode, Store
 from delreg.store import base as store_base
@@ -52,9 +53,13 @@ def test_remembered_cells_read_as_every_cell_normalised_alone(
 # --- writing --------------------------------------------------------------------------------
 
 
-def import_text(path: Path, text: str, meeting: Meeting | None = None) -> dict[str, Any]:
+def import_text(
+    path: Path, text: str | list[Record], meeting: Meeting | None = None
+) -> dict[str, Any]:
+    """Import an export's text (or records already read: several files in one import)."""
+    records = read(text) if isinstance(text, str) else text
     with Store.open(path, mode=OpenMode.CREATE, command="delreg import export.csv") as store:
-        summary = import_records(store, read(text), meeting=meeting)
+        summary = import_records(store, records, meeting=meeting)
         assert verify(store.connection) == []
     return summary.to_json()
 
@@ -75,6 +80,14 @@ def build_register(
         store.delete("RS 2023/1153")
     summaries.append(import_text(path, export(export_rows(300, offset=150, variant=1))))
     summaries.append(import_text(path, export(export_rows(120, offset=400)), Meeting("2024-02-15")))
+    # Two files in one import, each number in both: held ones and new ones, reported again
+    # at the second file's meeting, whose item the first of them takes (a number again goes
+    # to a later batch, and finds the decision the first file's row inserted); then the
+    # first file again, unchanged.
+    twice = list(export_rows(40, offset=500))
+    moved = [[*row[:15], "2024-03-21", "3", *row[17:]] for row in twice]
+    summaries.append(import_text(path, read(export(iter(twice))) + read(export(iter(moved)))))
+    summaries.append(import_text(path, export(export_rows(300))))
     return {"summaries": summaries, **snapshot(path)}
 
 
@@ -96,6 +109,11 @@ def test_bulk_and_row_by_row_imports_give_the_same_register(
     assert {"insert", "update", "undelete", "delete", "report"} <= actions
     assert bulk["summaries"][1]["unchanged"] > 0 and bulk["summaries"][1]["updated"] > 0
     assert len(bulk["reportings"]) > 300
+    # Decisions reported at two meetings, the later one's items numbered past those taken.
+    twice = Counter(decision for decision, _, _ in bulk["reportings"])
+    assert sum(count > 1 for count in twice.values()) >= 40
+    assert bulk["summaries"][3]["inserted"] == 20 and bulk["summaries"][3]["unchanged"] >= 40
+    assert bulk["summaries"][4]["inserted"] == 0 and bulk["summaries"][4]["unchanged"] > 200
     assert bulk["search ultraljud"] and bulk["temp tables"] == []
     # Set aside, an index is made again at the end, on pages of its own: the path was taken.
     pages = [
@@ -324,3 +342,23 @@ def test_an_import_leaves_no_cycles_for_the_collector(
             gc.collect()
             import_records(store, records, meeting=Meeting("2024-02-15"), commit_if=collected)
     assert found == [0, 0]
+
+
+def test_reportings_of_decisions_the_batch_inserted_are_not_looked_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A decision the import just inserted is reported nowhere yet: only the decisions the
+    register held are asked for their reportings (the comparison above holds the results)."""
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1)
+    path = tmp_path / "r.db"
+    asked: list[list[str]] = []
+    for offset in (0, 100):  # a new register; then half of it again, and half new
+        with Store.open(path, mode=OpenMode.CREATE) as store:
+            statements: list[str] = []
+            store.connection.set_trace_callback(statements.append)
+            import_records(store, read(export(export_rows(200, offset=offset))))
+        lookups = [sql for sql in statements if "FROM reportings WHERE decision_id IN" in sql]
+        asked.append(lookups)
+    assert asked[0] == []
+    # Held ones only (rows 100–199 that name a meeting and were read): not the new ones.
+    assert len(asked[1]) == 1 and 60 <= asked[1][0].count(",") + 1 < 100
