@@ -75,7 +75,7 @@ class Staging:
         )
         connection.execute(f"CREATE TEMP TABLE IF NOT EXISTS staged_updates ({keyed}, updated_at)")
 
-    def insert(self, rows: Sequence[tuple[Any, ...]]) -> None:
+    def insert(self, rows: Sequence[Sequence[Any]]) -> None:
         """Insert rows of (STORED_FIELDS…, created_at, updated_at), in order."""
         if not rows:
             return

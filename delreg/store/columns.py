@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from functools import lru_cache
 from json.encoder import encode_basestring
 from operator import attrgetter
@@ -181,3 +182,36 @@ def event_text(decision: Decision, board: str | None = None) -> str:
             for value in values
         ]
     )
+
+
+if _EVENT_FIELDS != STORED_FIELDS:  # pragma: no cover - a change to the fields' form
+    raise TypeError("the history's fields and the stored ones differ: insert_rows needs both")
+
+
+def insert_rows(
+    decisions: Iterable[Decision], board: str | None, stamp: str
+) -> tuple[list[list[Any]], list[str]]:
+    """For each decision, the row an insert writes (``stored_values`` followed by created_at
+    and updated_at, both ``stamp``) and the history's text of it (``event_text``), byte for
+    byte, in one pass: the fields are read once, and the parties' JSON is written once for
+    both (a large import inserts a million decisions)."""
+    rows: list[list[Any]] = []
+    texts: list[str] = []
+    add_row, add_text = rows.append, texts.append
+    for decision in decisions:
+        values = _event_getter(decision)
+        encoded = [
+            json_string(value)
+            if type(value) is str
+            else ("null" if value is None else json_value(value))
+            for value in values
+        ]
+        row = [*values, stamp, stamp]
+        if row[_BOARD_STORED] is None and board is not None:
+            row[_BOARD_STORED] = board
+            encoded[_BOARD_STORED] = json_value(board)
+        add_text(_EVENT_TEMPLATE % tuple(encoded))
+        row[_PARTIES_STORED] = encoded[_PARTIES_STORED]
+        row[_SECRET_STORED] = int(row[_SECRET_STORED])
+        add_row(row)
+    return rows, texts

@@ -17,6 +17,7 @@ from delreg.store.columns import (
     STORED_SELECT,
     decision_from_row,
     event_text,
+    insert_rows,
     stored_values,
 )
 from delreg.store.queries import DecisionQuery, where_clause
@@ -181,16 +182,15 @@ class DecisionRoom(StoreBase):
         if not decisions:
             return {}
         highest = self._highest_id()
-        rows = [(*stored_values(decision, board), stamp, stamp) for decision in decisions]
+        rows, texts = insert_rows(decisions, board, stamp)
         if staging is not None:
             staging.insert(rows)
         else:
             columns = ", ".join((*STORED_FIELDS, "created_at", "updated_at"))
             marks = ", ".join("?" * (len(STORED_FIELDS) + 2))
             self.connection.executemany(f"INSERT INTO decisions ({columns}) VALUES ({marks})", rows)
-        self._record_texts(
-            [("insert", d.diary_number, None, event_text(d, board)) for d in decisions], stamp
-        )
+        events = zip(decisions, texts, strict=True)
+        self._record_texts([("insert", d.diary_number, None, text) for d, text in events], stamp)
         if self._highest_id() != highest + len(decisions):
             return {}
         return {d.diary_number: number for number, d in enumerate(decisions, start=highest + 1)}

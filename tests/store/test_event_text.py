@@ -19,7 +19,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from delreg.model import FIELDS, Decision
-from delreg.store.columns import event_text, event_values, json_text, json_value, stored_values
+from delreg.store.columns import (
+    event_text,
+    event_values,
+    insert_rows,
+    json_text,
+    json_value,
+    stored_values,
+)
 from delreg.store.connection import connect
 from delreg.store.trail import GENESIS, append, canonical, event_hash
 
@@ -65,6 +72,18 @@ def test_a_decisions_history_text_is_the_encoders(decision: Decision, board: str
     # And the parties column holds the same list the encoder writes.
     parties = stored_values(decision, board)[[s.name for s in FIELDS if s.stored].index("parties")]
     assert parties == json_text(list(decision.parties))
+
+
+@settings(max_examples=200, deadline=None)
+@given(decisions=st.lists(DECISIONS, max_size=4), board=MAYBE_TEXT, stamp=TEXT)
+def test_an_inserts_rows_and_history_texts_are_those_made_one_by_one(
+    decisions: list[Decision], board: str | None, stamp: str
+) -> None:
+    rows, texts = insert_rows(decisions, board, stamp)
+    assert [tuple(row) for row in rows] == [
+        (*stored_values(decision, board), stamp, stamp) for decision in decisions
+    ]
+    assert texts == [json_text(event_values(decision, board)) for decision in decisions]
 
 
 JSON_VALUES = st.recursive(
