@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -220,21 +220,43 @@ class MeetingItems:
     taken: set[int] = field(default_factory=set)
 
 
+@dataclass
+class KnownMeetings:
+    """What an import learnt of the meetings it reports at, kept from one batch to the next:
+    no one else writes meetings or reportings while it holds the write transaction.
+
+    ``ids``, by the (date, board) the rows name, hold only while no meeting is added (a date
+    named without a board finds the one meeting of that date, or, once there are two, none):
+    each batch compares ``mark`` (how many meetings, and the highest id) and starts afresh
+    when it changed. A meeting's date and highest item are the import's to know once read:
+    ``highest`` is updated by every batch that reports at the meeting.
+    """
+
+    mark: tuple[int, int] | None = None
+    ids: dict[tuple[str, str], int] = field(default_factory=dict)
+    dates: dict[int, str] = field(default_factory=dict)
+    highest: dict[int, int] = field(default_factory=dict)
+
+
 def plan_reportings(
-    wanted: Iterable[tuple[str, int, int, int | None]],
+    asked: Iterable[tuple[str, int, int | None]],
+    ids: Mapping[str, int],
     reported: set[tuple[int, int]],
     meetings: dict[int, MeetingItems],
 ) -> list[Reporting]:
-    """The reportings to add for ``wanted`` (diary number, decision id, meeting id, item or
-    None), in order, by the rules of ``Store._add_reporting``: a decision already reported at
-    the meeting stays as it is; it keeps its item number unless that is missing or taken, when
-    it gets the meeting's next free number after the highest.
+    """The reportings to add for ``asked`` (diary number, meeting id, item or None), in order,
+    by the rules of ``Store._add_reporting``: a decision already reported at the meeting stays
+    as it is; it keeps its item number unless that is missing or taken, when it gets the
+    meeting's next free number after the highest.
 
-    ``reported`` holds the (decision id, meeting id) pairs the register has; ``meetings`` each
-    meeting's highest item and which of the items asked for are taken. Both are updated.
+    ``ids`` holds each decision's id by its diary number; ``reported`` the (decision id,
+    meeting id) pairs the register has; ``meetings`` each meeting's highest item and which of
+    the items asked for are taken. Both are updated.
     """
     planned: list[Reporting] = []
-    for diary_number, decision_id, meeting_id, item in wanted:
+    add = planned.append
+    for diary_number, meeting_id, item in asked:
+        decision_id = ids[diary_number]
         if (decision_id, meeting_id) in reported:
             continue
         meeting = meetings[meeting_id]
@@ -244,7 +266,7 @@ def plan_reportings(
         if item > meeting.highest:
             meeting.highest = item
         reported.add((decision_id, meeting_id))
-        planned.append((diary_number, decision_id, meeting_id, item))
+        add((diary_number, decision_id, meeting_id, item))
     return planned
 
 

@@ -14,7 +14,7 @@ from delreg.errors import DelregError
 from delreg.json_shapes import change_json
 from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice
 from delreg.store import marks
-from delreg.store.bulk import SetAside, Staging, collector_paused
+from delreg.store.bulk import KnownMeetings, SetAside, Staging, collector_paused
 from delreg.store.connection import not_a_register
 from delreg.store.reportings import ReportingRoom
 
@@ -147,9 +147,11 @@ class ImportRoom(ReportingRoom):
         stamp: str,
         staging: Staging | None,
         board: str | None = None,
+        known: KnownMeetings | None = None,
     ) -> None:
         """Write one batch; through ``staging`` when given, else row by row. Both leave the
-        register, its history and its search index the same. ``board``: the import's."""
+        register, its history and its search index the same. ``board``: the import's;
+        ``known``: what its earlier batches learnt of the meetings (bulk.KnownMeetings)."""
         for code in {d.board for d in decisions}:
             self._boards().ensure(code)
         existing = self._existing([d.diary_number for d in decisions])
@@ -187,7 +189,7 @@ class ImportRoom(ReportingRoom):
             if len(inserted) == len(inserts):
                 ids = {number: found[0] for number, found in existing.items()} | inserted
                 fresh = set(inserted.values())
-            self._report_batch(decisions, meeting_id, stamp, board or "", ids, fresh)
+            self._report_batch(decisions, meeting_id, stamp, board or "", ids, fresh, known)
 
     def _keep_notice(self, notice: Notice, meeting_id: int | None, summary: ImportCounts) -> None:
         summary.notices += 1
@@ -225,6 +227,7 @@ class Importing:
         self._stamp = store._now()
         self._batch: dict[str, Decision] = {}
         self._staging: Staging | None = None
+        self._known = KnownMeetings()
         self._finished = False
 
     def decision(self, decision: Decision) -> None:
@@ -269,5 +272,11 @@ class Importing:
         if staging is None and len(decisions) >= BULK_ROWS:
             staging = self._staging = Staging(self._store.connection)
         self._store._upsert(
-            decisions, self._meeting_id, self.counts, self._stamp, staging, self._board
+            decisions,
+            self._meeting_id,
+            self.counts,
+            self._stamp,
+            staging,
+            self._board,
+            self._known,
         )

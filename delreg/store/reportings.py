@@ -6,15 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from typing import Any
 
 from delreg.model import Decision, Meeting
 from delreg.store.board_meetings import MeetingRoom
 from delreg.store.boards import former_codes
-from delreg.store.bulk import MeetingItems, plan_reportings
+from delreg.store.bulk import KnownMeetings, MeetingItems, plan_reportings
 from delreg.store.columns import DECISION_SELECT, decision_from_row, json_text, stored_json
 from delreg.store.decisions import DecisionRoom
+from delreg.store.trail import append as append_events
 
+# A planned reporting's row: (decision id, meeting id, item).
+_REPORTING_ROW = itemgetter(1, 2, 3)
 # The reportings of one meeting, named by its date and board.
 _AT_MEETING = (
     "FROM reportings r JOIN meetings m ON m.id = r.meeting_id WHERE m.date = ? AND m.board = ?"
@@ -126,11 +130,19 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
         board: str,
         ids: dict[str, int] | None = None,
         fresh: AbstractSet[int] = frozenset(),
+        known: KnownMeetings | None = None,
     ) -> None:
         """``_report_imported`` for a whole batch: a few queries per meeting, not per decision.
         ``ids``: each decision's id, when the caller knows them all; ``fresh``: the ids of
-        those the batch inserted."""
-        meeting_ids: dict[tuple[str, str], int] = {}
+        those the batch inserted; ``known``: what the import's earlier batches learnt of its
+        meetings (bulk.KnownMeetings), updated."""
+        known = KnownMeetings() if known is None else known
+        if meeting_id is None:
+            (count, last) = self._query("SELECT count(*), max(id) FROM meetings").fetchone()
+            if known.mark != (count, last):
+                known.ids.clear()
+                known.mark = (count, last)
+        meeting_ids = known.ids
         asked: list[tuple[str, int, int | None]] = []
         for decision in decisions:
             if meeting_id is not None:
@@ -142,7 +154,7 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
                     target = self._meeting_id(Meeting(*key), create=True)
                     meeting_ids[key] = target
                 asked.append((decision.diary_number, target, decision.item))
-        self._report_numbers(asked, stamp, ids, fresh)
+        self._report_numbers(asked, stamp, ids, fresh, known)
 
     def _report_numbers(
         self,
@@ -150,15 +162,19 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
         stamp: str,
         ids: dict[str, int] | None = None,
         fresh: AbstractSet[int] = frozenset(),
+        known: KnownMeetings | None = None,
     ) -> int:
         """Report decisions (diary number, meeting id, item or None for the next free one) by
         the rules of ``_add_reporting``, with a few queries per meeting, not per decision;
         returns how many reportings are new. ``ids``: the id of every decision asked for, when
         the caller knows them (else they are looked up, and numbers not held are left out);
         ``fresh``: ids of decisions inserted in this transaction, which no reporting names yet
-        (the foreign key keeps reportings to decisions that exist), so they are not asked."""
+        (the foreign key keeps reportings to decisions that exist), so they are not asked;
+        ``known``: the meetings' dates and highest items as far as this transaction knows
+        them (bulk.KnownMeetings), updated."""
         if not asked:
             return 0
+        known = KnownMeetings() if known is None else known
         if ids is None:
             ids = self._decision_ids([number for number, _, _ in asked])
             asked = [each for each in asked if each[0] in ids]
@@ -173,44 +189,62 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
         }
         items_asked: dict[int, set[int]] = {}
         for _, target, item in asked:
-            wanted = items_asked.setdefault(target, set())
+            wanted = items_asked.get(target)
+            if wanted is None:
+                wanted = items_asked[target] = set()
             if item is not None:
                 wanted.add(item)
         meetings = {
-            target: self._meeting_items(target, wanted) for target, wanted in items_asked.items()
+            target: self._meeting_items(target, wanted, known.highest.get(target))
+            for target, wanted in items_asked.items()
         }
-        planned = plan_reportings(
-            ((number, ids[number], target, item) for number, target, item in asked),
-            reported,
-            meetings,
-        )
+        planned = plan_reportings(asked, ids, reported, meetings)
         self.connection.executemany(
             "INSERT INTO reportings (decision_id, meeting_id, item) VALUES (?, ?, ?)",
-            [each[1:] for each in planned],  # (decision id, meeting id, item)
+            map(_REPORTING_ROW, planned),
         )
-        # What _add_reporting records, {"meeting": date, "item": n}, written out here: the JSON
-        # encoder would take a second for the million reportings of a large archive.
-        dates = {
-            meeting: json_text(date)
-            for meeting, date in self._meeting_dates({each[2] for each in planned}).items()
-        }
-        self._record_texts(
+        for target, meeting in meetings.items():
+            known.highest[target] = meeting.highest
+        dates = known.dates
+        missing = {target for target in items_asked if target not in dates}
+        if missing:
+            # What _add_reporting records, {"meeting": date, "item": n}, written out below:
+            # the JSON encoder would take a second for the million reportings of an archive.
+            dates.update(
+                (target, json_text(date)) for target, date in self._meeting_dates(missing).items()
+            )
+        user, command = self.user, self.command
+        append_events(
+            self.connection,
             [
-                ("report", number, None, f'{{"meeting": {dates[meeting]}, "item": {int(item)}}}')
+                (
+                    stamp,
+                    user,
+                    "report",
+                    number,
+                    None,
+                    f'{{"meeting": {dates[meeting]}, "item": {int(item)}}}',
+                    command,
+                )
                 for number, _, meeting, item in planned
             ],
-            stamp,
         )
         return len(planned)
 
-    def _meeting_items(self, meeting_id: int, asked: set[int]) -> MeetingItems:
-        """The meeting's highest item number, and which of the ``asked`` numbers are taken."""
-        highest = self._query(
-            "SELECT coalesce(max(item), 0) FROM reportings WHERE meeting_id = ?", [meeting_id]
-        ).fetchone()[0]
+    def _meeting_items(
+        self, meeting_id: int, asked: set[int], highest: int | None = None
+    ) -> MeetingItems:
+        """The meeting's highest item number, and which of the ``asked`` numbers are taken;
+        ``highest``: the highest item, when this transaction knows it (then no number above
+        it is taken, and those are not asked for)."""
+        if highest is None:
+            highest = self._query(
+                "SELECT coalesce(max(item), 0) FROM reportings WHERE meeting_id = ?", [meeting_id]
+            ).fetchone()[0]
+        below = sorted(item for item in asked if item <= highest)
         taken = self._rows_in(
             "SELECT item FROM reportings WHERE meeting_id = ? AND item IN ({})",
-            sorted(asked),
+            below,
             before=[meeting_id],
         )
         return MeetingItems(int(highest), {item for (item,) in taken})

@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from delreg.boards import Board
+from delreg.errors import DelregError
 from delreg.importer import import_records
 from delreg.model import Decision, Meeting
 from delreg.parse import Record, Rejected
@@ -162,13 +164,14 @@ def test_reportings_keep_free_items_and_number_the_rest_after_the_highest() -> N
     meetings = {1: MeetingItems(highest=5, taken={3}), 2: MeetingItems(highest=0)}
     planned = plan_reportings(
         [
-            ("A", 10, 1, 3),  # taken: gets 6
-            ("B", 11, 1, 9),  # free: keeps 9
-            ("C", 12, 1, None),  # none given: after the highest, 10
-            ("D", 13, 2, 2),
-            ("E", 14, 2, 2),  # taken by D in this very batch: 3
-            ("F", 15, 1, 1),  # already reported there: left alone
+            ("A", 1, 3),  # taken: gets 6
+            ("B", 1, 9),  # free: keeps 9
+            ("C", 1, None),  # none given: after the highest, 10
+            ("D", 2, 2),
+            ("E", 2, 2),  # taken by D in this very batch: 3
+            ("F", 1, 1),  # already reported there: left alone
         ],
+        {"A": 10, "B": 11, "C": 12, "D": 13, "E": 14, "F": 15},
         reported={(15, 1)},
         meetings=meetings,
     )
@@ -362,3 +365,39 @@ def test_reportings_of_decisions_the_batch_inserted_are_not_looked_up(
     assert asked[0] == []
     # Held ones only (rows 100–199 that name a meeting and were read): not the new ones.
     assert len(asked[1]) == 1 and 60 <= asked[1][0].count(",") + 1 < 100
+
+
+@pytest.mark.parametrize("bulk", [True, False], ids=["batches", "row by row"])
+def test_a_date_named_without_a_board_is_looked_up_again_once_a_meeting_is_added(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk: bool
+) -> None:
+    """A date without a board finds the one meeting of that date; once the import adds a
+    second (another board's), a later batch naming the date alone finds two, and stops."""
+    monkeypatch.setattr(store_imports, "IMPORT_BATCH", 2)
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1 if bulk else 10**9)
+    path = tmp_path / "r.db"
+    with Store.open(path, mode=OpenMode.CREATE) as store:
+        store.add_board(Board("KS", "Kommunstyrelsen"))
+        store.add_board(Board("BN", "Byggnadsnämnden"))
+        store.add_meeting(Meeting("2024-05-16", board="KS"))
+    before = snapshot(path)
+
+    def decision(number: int, board: str | None) -> Decision:
+        return Decision(f"RS 2024/{number}", "beslut", "bygglov", meeting="2024-05-16", board=board)
+
+    records = [decision(1, None), decision(2, None), decision(3, "BN"), decision(4, "BN")]
+    with (
+        Store.open(path, mode=OpenMode.CREATE) as store,
+        pytest.raises(DelregError, match="more than one meeting on 2024-05-16"),
+    ):
+        import_records(store, [*records, decision(5, None), decision(6, None)])
+    assert snapshot(path) == before
+    # Without the last batch the same import goes through: the first found KS's meeting.
+    with Store.open(path, mode=OpenMode.CREATE) as store:
+        import_records(store, records)
+        assert [(r.diary_number, r.board) for r in store.reportings()] == [
+            ("RS 2024/3", "BN"),
+            ("RS 2024/4", "BN"),
+            ("RS 2024/1", "KS"),
+            ("RS 2024/2", "KS"),
+        ]
