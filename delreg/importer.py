@@ -243,8 +243,9 @@ def worth_reading_ahead(paths: list[str], *, fmt: str) -> bool:
     """Whether the inputs are worth reading in a second process while a new register is
     written (delreg.spool.ReadAhead): exports (an agenda holds a few thousand items at most)
     in regular files of READ_AHEAD_BYTES or more together, where a fork is sound
-    (delreg.parse.forked). Standard input is read first: the waiting message is this
-    process's to give."""
+    (delreg.parse.forked). However busy the machine, since nothing is done twice: the
+    reading is the second process's instead of this one's. Standard input is read first:
+    the waiting message is this process's to give."""
     from delreg.parse.forked import fork_is_sound
 
     total = 0
