@@ -205,12 +205,8 @@ class ReadAhead:
         return bytes(chunks) if len(chunks) == size else None
 
     def _end(self) -> None:
-        if self._pid is not None:
-            end_child(self._pid)
-            self._pid = None
-        if self._pipe is not None:
-            os.close(self._pipe)
-            self._pipe = None
+        end_child(self._pid, self._pipe)
+        self._pid = self._pipe = None
 
     def close(self) -> None:
         self._end()

@@ -129,11 +129,8 @@ class Helper(Generic[Given]):
         """End the helper wherever it is (its results so far stay in ``read``)."""
         if self._pid is not None:
             self._drain()
-            end_child(self._pid)
-            self._pid = None
-        if self._pipe is not None:
-            os.close(self._pipe)
-            self._pipe = None
+        end_child(self._pid, self._pipe)
+        self._pid = self._pipe = None
 
     def _drain(self) -> None:
         """Take in what the helper has sent so far, without waiting for more."""
@@ -191,12 +188,16 @@ def start_child(work: Callable[[int], object]) -> tuple[int, int]:
     return pid, reading
 
 
-def end_child(pid: int) -> None:
-    """End a child of ``start_child`` wherever it is, and reap it."""
-    # Where the program ignores SIGCHLD, the system reaps the child itself.
-    with contextlib.suppress(ProcessLookupError, ChildProcessError):
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+def end_child(pid: int | None, pipe: int | None) -> None:
+    """End a child of ``start_child`` wherever it is, reap it, and close its pipe (None: the
+    one or the other done already)."""
+    if pid is not None:
+        # Where the program ignores SIGCHLD, the system reaps the child itself.
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    if pipe is not None:
+        os.close(pipe)
 
 
 def _serve(pipe: int, count: int, work: Callable[[int], Any]) -> None:
