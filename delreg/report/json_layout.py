@@ -18,20 +18,20 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False)
 json_text = _COMPACT.encode
 
 
-def lay_out_utf8(document: dict[str, Any], encoded: str) -> bytes:
-    """The document as render_json lays it out, in UTF-8, where ``document[encoded]`` holds its
-    entries as UTF-8 JSON already, each in pieces (the items delreg.report.period_json writes).
-    Joined as bytes, a month's megabytes are never one text: one name with a "ć" would make
-    all of it two bytes a character, to be encoded again on the way out. And joined once: the
-    entries' pieces between their separators, not into an entry, or a list's text, first and
-    copied again."""
+def utf8_pieces(document: dict[str, Any], encoded: str) -> list[bytes]:
+    """The document as render_json lays it out, in UTF-8 pieces to be joined or written one
+    after the other, where ``document[encoded]`` holds its entries as UTF-8 JSON already, each
+    in pieces (the items delreg.report.period_json writes). As bytes, a month's megabytes are
+    never one text: one name with a "ć" would make all of it two bytes a character, to be
+    encoded again on the way out. And in pieces: the entries' own between their separators,
+    not copied into an entry, or into a list's text, first."""
     pieces: list[bytes] = []
     for piece in laid_out(document, encoded):
         if isinstance(piece, list):
             pieces.extend(piece)
         else:
             pieces.append(piece.encode())
-    return b"".join(pieces)
+    return pieces
 
 
 def laid_out(document: dict[str, Any], encoded: str | None = None) -> Iterator[str | list[bytes]]:

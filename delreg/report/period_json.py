@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from delreg.config import Config
 from delreg.model import DECISION_FIELDS, diary_number_order
-from delreg.report.json_layout import json_text, lay_out_utf8
+from delreg.report.json_layout import json_text, utf8_pieces
 from delreg.report.sentences import sentence_of
 from delreg.store.columns import decision_from_row, parties_of
 
@@ -50,6 +50,20 @@ def period_json(
 ) -> bytes:
     """What ``render_json(period_report(…), book.report_status)`` writes, in UTF-8, made from
     the rows."""
+    return b"".join(period_json_pieces(store, since, until, config, book, public, board))
+
+
+def period_json_pieces(
+    store: Store,
+    since: str | None,
+    until: str | None,
+    config: Config,
+    book: StatusBook,
+    public: bool = False,
+    board: str | None = None,
+) -> list[bytes]:
+    """``period_json`` in the pieces it is joined from: written out as they are, a month's
+    megabytes need not be copied into one more."""
     # A month's items are thousands of dicts, tuples and texts, none in a cycle: the cyclic
     # collector's passes over them cost a sixth of the report's time, and find nothing.
     collecting = gc.isenabled()
@@ -69,7 +83,7 @@ def _period_json(
     book: StatusBook,
     public: bool,
     board: str | None,
-) -> bytes:
+) -> list[bytes]:
     from delreg.store import DecisionQuery
 
     query = DecisionQuery(since=since, until=until, newest_first=False, board=board)
@@ -135,7 +149,7 @@ def _period_json(
                 reported += 1
             by_kind.setdefault(kind, []).append(member)
     document = _document(store, since, until, config, by_kind, reported, public, board)
-    return lay_out_utf8(document, "items")
+    return utf8_pieces(document, "items")
 
 
 def _parties_read(number: str, stored: str) -> tuple[tuple[str, ...], bool]:
