@@ -117,7 +117,7 @@ def period_json_report(
 ) -> list[bytes]:
     """The JSON of a period report (delreg.report.period_json), from the user's register, in
     the pieces it is joined from."""
-    from delreg.report.period_json import period_json_pieces
+    from delreg.report.period_json import period_json
     from delreg.store import OpenMode
     from delreg.store.appeals import status_book
 
@@ -125,7 +125,7 @@ def period_json_report(
     with env.open_store(OpenMode.EXISTING) as store:
         code = store.boards().for_reading(board, config.board)
         book = status_book(store, config)
-        return period_json_pieces(store, first, last, config, book, public, code)
+        return period_json(store, first, last, config, book, public=public, board=code)
 
 
 def deliver(

@@ -47,23 +47,10 @@ def period_json(
     *,
     public: bool = False,
     board: str | None = None,
-) -> bytes:
-    """What ``render_json(period_report(…), book.report_status)`` writes, in UTF-8, made from
-    the rows."""
-    return b"".join(period_json_pieces(store, since, until, config, book, public, board))
-
-
-def period_json_pieces(
-    store: Store,
-    since: str | None,
-    until: str | None,
-    config: Config,
-    book: StatusBook,
-    public: bool = False,
-    board: str | None = None,
 ) -> list[bytes]:
-    """``period_json`` in the pieces it is joined from: written out as they are, a month's
-    megabytes need not be copied into one more."""
+    """What ``render_json(period_report(…), book.report_status)`` writes, in UTF-8, made from
+    the rows: in the pieces it is joined from, to be written out as they are (a month's
+    megabytes need not be copied into one block more)."""
     # A month's items are thousands of dicts, tuples and texts, none in a cycle: the cyclic
     # collector's passes over them cost a sixth of the report's time, and find nothing.
     collecting = gc.isenabled()

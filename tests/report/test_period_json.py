@@ -53,7 +53,7 @@ def fast(store: Store, since: str | None, until: str | None, **options: object) 
     board = options.get("board")
     assert board is None or isinstance(board, str)
     book = status_book(store, CONFIG)
-    return period_json(store, since, until, CONFIG, book, public=public, board=board)
+    return b"".join(period_json(store, since, until, CONFIG, book, public=public, board=board))
 
 
 def assert_same_reports(database: Path, config: Config = CONFIG, board: str | None = None) -> None:
