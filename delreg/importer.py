@@ -28,6 +28,8 @@ from delreg.parse import Record, Rejected
 from delreg.parse.accounting import Account
 from delreg.parse.readers import READERS, ReadRequest
 from delreg.parse.readers.base import head
+from delreg.spool import ReadAhead
+from delreg.store import imports
 
 if TYPE_CHECKING:
     from delreg.store import Change, ImportCounts, Store
@@ -75,6 +77,8 @@ def import_records(
 
     ``records`` are read as they are written, inside the transaction: give a spool of what
     was read (delreg.spool), not a reader, so that a slow input never holds the write lock.
+    A spool still being read (``ReadAhead``) is written as it is read only into a register
+    made aside (``store.private``), that no one else can open.
     ``commit_if(summary)``, asked once everything is written and counted, decides whether it
     commits (the command line says no for --dry-run, and for rejected items without
     --skip-invalid). With ``meeting``, the decisions are reported at it in the order read;
@@ -82,7 +86,13 @@ def import_records(
     names no board goes to ``board`` (a code; None: the register's unnamed board).
     """
     rejected: list[Rejected] = []
-    size = len(records) if isinstance(records, Sized) else 0
+    if isinstance(records, ReadAhead):
+        if not store.private:
+            records.read_whole()
+        # Enough to tell whether the import sets the plain indexes aside: a lower bound.
+        size = records.coming(imports.SET_ASIDE_ROWS)
+    else:
+        size = len(records) if isinstance(records, Sized) else 0
     with store.importing(
         meeting=meeting, record_changes=record_changes, board=board, size=size
     ) as writing:
@@ -222,6 +232,40 @@ def _counted(records: Iterator[Record], account: Account) -> Iterator[Record]:
 
 def _offset_by(done: int, on_progress: Callable[[int], None]) -> Callable[[int], None]:
     return lambda position: on_progress(done + position)
+
+
+# Exports of less than this, all inputs together, are read before they are written (a few
+# tens of thousands of rows): the second process would save less than it costs.
+READ_AHEAD_BYTES = 4_000_000
+
+
+def worth_reading_ahead(paths: list[str], *, fmt: str) -> bool:
+    """Whether the inputs are worth reading in a second process while a new register is
+    written (delreg.spool.ReadAhead): exports (an agenda holds a few thousand items at most)
+    in regular files of READ_AHEAD_BYTES or more together, where a fork is sound
+    (delreg.parse.forked). However busy the machine, since nothing is done twice: the
+    reading is the second process's instead of this one's. Standard input is read first:
+    the waiting message is this process's to give."""
+    from delreg.parse.forked import fork_is_sound
+
+    total = 0
+    for name in paths:
+        try:
+            if name == "-" or not stat.S_ISREG(os.stat(name).st_mode):
+                return False
+            with open(name, "rb") as stream:
+                chosen = fmt
+                if chosen == "auto":
+                    from delreg.parse.detect import detect_format
+
+                    chosen = detect_format(name, head(stream))
+        except (OSError, InputError):  # the ordinary reading says what is wrong
+            return False
+        reader = READERS.get(chosen)
+        if reader is None or reader.AGENDA:
+            return False
+        total += input_size(name)
+    return total >= READ_AHEAD_BYTES and fork_is_sound()
 
 
 def input_size(name: str) -> int:

@@ -6,7 +6,7 @@ import json
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from delreg.boards import Boards
     from delreg.cli.environment import Environment
     from delreg.importer import ImportSummary
+    from delreg.parse import Record
     from delreg.parse.accounting import Account
     from delreg.store import Change, Store
 
@@ -101,7 +102,7 @@ def import_decisions(
     from delreg.dates import parse_date
     from delreg.errors import DelregError
     from delreg.fields import board_name
-    from delreg.importer import FORMATS, import_records, read_inputs
+    from delreg.importer import FORMATS, import_records, read_inputs, worth_reading_ahead
     from delreg.model import Meeting
     from delreg.spool import RecordSpool
 
@@ -158,41 +159,48 @@ def import_decisions(
         return chosen
 
     accounts: list[Account] = []
-    try:
-        with _progress_bar(env, paths) as on_progress:
-            records = read_inputs(
-                paths,
-                fmt=fmt,
-                config=env.config,
-                meeting_year=meeting_year,
-                sheet=sheet,
-                on_progress=on_progress,
-                on_waiting=lambda: env.say(WAITING),
-                accounts=accounts,
-                route=plan.route,
+
+    def read(on_progress: Callable[[int], None] | None) -> Iterator[Record]:
+        return read_inputs(
+            paths,
+            fmt=fmt,
+            config=env.config,
+            meeting_year=meeting_year,
+            sheet=sheet,
+            on_progress=on_progress,
+            on_waiting=lambda: env.say(WAITING),
+            accounts=accounts,
+            route=plan.route,
+        )
+
+    def write_all(spool: Iterable[Record]) -> ImportSummary:
+        def write(store: Store) -> ImportSummary:
+            writing.append(store)
+            return import_records(
+                store,
+                spool,
+                meeting=target,
+                commit_if=commit,
+                record_changes=dry_run,
+                board=plan.board.code if plan.board is not None else None,
             )
+
+        if dry_run:
+            # A dry run where there is no register yet is tried on an empty one made aside.
+            with env.trial_store() as store:
+                return write(store)
+        # A first import that writes nothing leaves no register behind.
+        return env.write_store(write, keep=committed)
+
+    try:
+        summary = None
+        if not dry_run and not env.database_path.exists() and worth_reading_ahead(paths, fmt=fmt):
+            summary = _read_ahead(env, paths, read, write_all, accounts)
+        if summary is None:
             # Everything is read and checked before the register is opened: a slow or endless
-            # input (a pipe left open, a workbook bomb) never holds the write lock. A dry run
-            # where there is no register yet is tried on an empty one made aside.
-            with RecordSpool(records) as spool:
-
-                def write(store: Store) -> ImportSummary:
-                    writing.append(store)
-                    return import_records(
-                        store,
-                        spool,
-                        meeting=target,
-                        commit_if=commit,
-                        record_changes=dry_run,
-                        board=plan.board.code if plan.board is not None else None,
-                    )
-
-                if dry_run:
-                    with env.trial_store() as store:
-                        summary = write(store)
-                else:
-                    # A first import that writes nothing leaves no register behind.
-                    summary = env.write_store(write, keep=committed)
+            # input (a pipe left open, a workbook bomb) never holds the write lock.
+            with _progress_bar(env, paths) as on_progress, RecordSpool(read(on_progress)) as spool:
+                summary = write_all(spool)
     except KeyboardInterrupt:
         guard.release()
         raise Interrupted(
@@ -218,6 +226,35 @@ def import_decisions(
         env.warn("note: Ctrl-C came as the import was being written; it was written whole")
     empty = [account for account in accounts if account.found_nothing]
     exit_code(ExitCode.PROBLEMS if summary.rejected or empty else ExitCode.OK)
+
+
+def _read_ahead(
+    env: Environment,
+    paths: list[str],
+    read: Callable[[Callable[[int], None] | None], Iterator[Record]],
+    write_all: Callable[[Iterable[Record]], ImportSummary],
+    accounts: list[Account],
+) -> ImportSummary | None:
+    """The import into a register still to be made, its input read by a second process while
+    it is written (delreg.spool.ReadAhead); None where that was not done to the end, for the
+    ordinary import to do it: the register made aside is then not kept, and whatever went
+    wrong before the input was read whole is found and told as it always was."""
+    from delreg.spool import ReadAhead
+
+    try:
+        # Forked before the progress bar starts its thread.
+        ahead = ReadAhead(read, state=accounts)
+    except OSError:  # no process or pipe to be had
+        return None
+    with ahead, _progress_bar(env, paths) as on_progress:
+        ahead.on_progress = on_progress
+        try:
+            return write_all(ahead)
+        except Exception:
+            if ahead.whole:
+                raise
+    accounts.clear()
+    return None
 
 
 def _told_before(env: Environment, key: str, *, dry_run: bool, as_json: bool) -> bool:

@@ -14,6 +14,9 @@ at the fork would hold it for ever in the child). The child touches nothing but 
 its pipe, and leaves by ``os._exit``: no buffered output written twice, no ``atexit``, no
 register or file of the parent's closed or flushed. Whatever becomes of the helper (killed, out
 of memory, a fault), the caller does the work it did not get.
+
+The same rules (``fork_is_sound``, ``start_child``) serve an import's reading of its input in a
+second process while the writing goes on (delreg.spool.ReadAhead).
 """
 
 from __future__ import annotations
@@ -38,12 +41,16 @@ _SEND_AT = 4096
 
 def helper_is_sound(count: int, least: int) -> bool:
     """Whether a second process may share ``count`` pieces of work (at least ``least``)."""
+    return count >= least and fork_is_sound() and core_to_spare()
+
+
+def fork_is_sound() -> bool:
+    """Whether a forked process may work beside this one: on Linux, forked from a process
+    running no other thread, with a second core to run on."""
     return (
-        count >= least
-        and sys.platform.startswith("linux")
+        sys.platform.startswith("linux")
         and threading.active_count() == 1
         and len(os.sched_getaffinity(0)) > 1
-        and core_to_spare()
     )
 
 
@@ -103,17 +110,7 @@ class Helper(Generic[Given]):
         # The first index of the helper's run done so far: it has done every one from here on.
         self.lowest = count
         self._buffer = bytearray()
-        reading, writing = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(reading)
-            os.close(writing)
-            raise
-        if pid == 0:
-            os.close(reading)
-            _serve(writing, count, work)
-        os.close(writing)
+        pid, reading = start_child(lambda pipe: _serve(pipe, count, work))
         os.set_blocking(reading, False)
         self._pid: int | None = pid
         self._pipe: int | None = reading
@@ -132,14 +129,8 @@ class Helper(Generic[Given]):
         """End the helper wherever it is (its results so far stay in ``read``)."""
         if self._pid is not None:
             self._drain()
-            # Where the program ignores SIGCHLD, the system reaps the helper itself.
-            with contextlib.suppress(ProcessLookupError, ChildProcessError):
-                os.kill(self._pid, signal.SIGKILL)
-                os.waitpid(self._pid, 0)
-            self._pid = None
-        if self._pipe is not None:
-            os.close(self._pipe)
-            self._pipe = None
+        end_child(self._pid, self._pipe)
+        self._pid = self._pipe = None
 
     def _drain(self) -> None:
         """Take in what the helper has sent so far, without waiting for more."""
@@ -168,33 +159,64 @@ class Helper(Generic[Given]):
         del self._buffer[:taken]
 
 
-def _serve(pipe: int, count: int, work: Callable[[int], Any]) -> None:
-    """The helper's whole life: each result from the last index, framed, then ``os._exit``."""
-    status = 0
+def start_child(work: Callable[[int], object]) -> tuple[int, int]:
+    """A forked process whose whole life is ``work(pipe)``, ``pipe`` the writing end of a new
+    pipe, then ``os._exit``: 0 when ``work`` returned, 1 when it raised anything at all.
+    Returns the child's id and the reading end of the pipe (raises OSError, nothing made, where
+    no process or pipe is to be had)."""
+    reading, writing = os.pipe()
     try:
-        # The caller's end of a broken pipe is the caller gone, and Ctrl-C (sent to both) is
-        # the caller's to answer: either ends the helper at once, quietly.
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-        waiting = bytearray()
-        for index in range(count - 1, -1, -1):
-            try:
-                frame = marshal.dumps((index, work(index)))
-            except Exception:  # the caller does it again and says what is wrong
-                frame = marshal.dumps((index, None))
-            waiting += _FRAME.pack(len(frame))
-            waiting += frame
-            # Sent a few at a time: a write per item of a list would cost more than its reading.
-            if len(waiting) >= _SEND_AT or index == 0:
-                _write_all(pipe, waiting)
-                waiting.clear()
-    except BaseException:
-        status = 1
-    finally:
-        os._exit(status)
+        pid = os.fork()
+    except OSError:
+        os.close(reading)
+        os.close(writing)
+        raise
+    if pid == 0:
+        status = 0
+        try:
+            os.close(reading)
+            # The caller's end of a broken pipe is the caller gone, and Ctrl-C (sent to both) is
+            # the caller's to answer: either ends the child at once, quietly.
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            work(writing)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(writing)
+    return pid, reading
 
 
-def _write_all(pipe: int, data: bytes | bytearray) -> None:
+def end_child(pid: int | None, pipe: int | None) -> None:
+    """End a child of ``start_child`` wherever it is, reap it, and close its pipe (None: the
+    one or the other done already)."""
+    if pid is not None:
+        # Where the program ignores SIGCHLD, the system reaps the child itself.
+        with contextlib.suppress(ProcessLookupError, ChildProcessError):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+    if pipe is not None:
+        os.close(pipe)
+
+
+def _serve(pipe: int, count: int, work: Callable[[int], Any]) -> None:
+    """The helper's work: each result from the last index, framed."""
+    waiting = bytearray()
+    for index in range(count - 1, -1, -1):
+        try:
+            frame = marshal.dumps((index, work(index)))
+        except Exception:  # the caller does it again and says what is wrong
+            frame = marshal.dumps((index, None))
+        waiting += _FRAME.pack(len(frame))
+        waiting += frame
+        # Sent a few at a time: a write per item of a list would cost more than its reading.
+        if len(waiting) >= _SEND_AT or index == 0:
+            write_all(pipe, waiting)
+            waiting.clear()
+
+
+def write_all(pipe: int, data: bytes | bytearray) -> None:
     view = memoryview(data)
     while view:
         view = view[os.write(pipe, view) :]

@@ -39,6 +39,10 @@ _T = TypeVar("_T")
 class Store(ImportRoom, ComplianceRoom, AppealRoom, HistoryRoom):
     """An open register. Use ``Store.open(path, mode=…)``; every write is one transaction."""
 
+    # Whether this is a new register being made under a private name (``writing``): no other
+    # command can open it yet, so none waits on its write lock.
+    private = False
+
     @classmethod
     def open(
         cls,
@@ -105,6 +109,7 @@ class Store(ImportRoom, ComplianceRoom, AppealRoom, HistoryRoom):
             spare = make_spare(target)
             try:
                 store = cls(target, connect(spare, private=True), command, labels)
+                store.private = True
                 try:
                     migrate(store.connection, target)
                     result = write(store)
