@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from delreg.config import load_config
@@ -14,6 +15,7 @@ from delreg.model import (
     DECISION_FIELDS,
     Decision,
     classify_kind,
+    diary_number_order,
     diary_number_sort_key,
     diary_number_year,
     normalise_diary_number,
@@ -105,6 +107,64 @@ def test_sort_key_orders_by_year_then_serial() -> None:
         "23RS12841",
         "24RS278",
     ]
+
+
+def test_sort_key_ties_fall_to_the_number_itself() -> None:
+    # The same year and serial in three shapes, and numbers whose shape tells no year.
+    numbers = ["KS-2023-145", "KS 2023/145", "23KS145", "145-2023", "hyra", "A1", "2023-145"]
+    assert sorted(numbers, key=diary_number_sort_key) == [
+        "2023-145",
+        "A1",
+        "hyra",
+        "145-2023",
+        "23KS145",
+        "KS 2023/145",
+        "KS-2023-145",
+    ]
+    assert diary_number_order("2023-145") == (0, 0)
+    assert diary_number_order("RS 1850/12") == (0, 12)
+    assert diary_number_year("RS 1850/12") is None
+
+
+# What the year and serial of a diary number are, shape by shape, in the order the shapes are
+# tried: the rule model's one search over all three must follow.
+_COMPACT = re.compile(r"^(\d{2})[A-ZÅÄÖ]+(\d+)")
+_PREFIXED = re.compile(r"^[A-ZÅÄÖ]+[ -](\d{4})[/-](\d+)")
+_YEAR_LAST = re.compile(r"(\d+)[/-](\d{4})$")
+
+
+def _year_and_serial_shape_by_shape(number: str) -> tuple[int | None, int]:
+    if found := _COMPACT.match(number):
+        return 2000 + int(found[1]), int(found[2])
+    if found := _PREFIXED.match(number):
+        year = int(found[1])
+        return (year if 1900 <= year <= 2100 else None), int(found[2])
+    if found := _YEAR_LAST.search(number):
+        return int(found[2]), int(found[1])
+    return None, 0
+
+
+_NUMBER_PARTS = st.sampled_from(
+    ["RS", "KS", "ÅÄÖ", "Son:", "rs", " ", "-", "/", ".", "–", "2023", "1899", "2101", "23",
+     "0", "145", "9593", "12841", "٢٠٢٣", "x", "\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(_NUMBER_PARTS, max_size=7).map("".join)
+    | st.text(st.sampled_from("0123456789RSÅ /-\n٣"), max_size=14)
+)
+@example("145-2023\n")
+@example("RS 2023/145\n")
+@example("KS-\u0662\u0660\u0662\u0663-145")
+@example("23RS\u0661\u0664\u0665")  # Arabic-Indic digits
+@example("RS/333/2023-2024")
+def test_the_order_of_diary_numbers_follows_each_shape(number: str) -> None:
+    year, serial = _year_and_serial_shape_by_shape(number)
+    assert diary_number_year(number) == year
+    assert diary_number_order(number) == (year or 0, serial)
+    assert diary_number_sort_key(number) == (year or 0, serial, number)
 
 
 def test_kinds_are_classified_from_slug_label_or_wording() -> None:

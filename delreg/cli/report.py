@@ -125,8 +125,8 @@ def report(
     if not meeting and chosen == "json" and group_by is None:
         # Straight from the rows: the same bytes, without a Decision per decision (a month
         # of a national archive holds thousands).
-        payload = period_json_report(env, first, last, board=board, public=public)
-        deliver(env, payload, output, binary=False)
+        pieces = period_json_report(env, first, last, board=board, public=public)
+        deliver(env, pieces, output, binary=False)
         return
     day = parse_date(meeting) if meeting else None
     config = env.config

@@ -18,24 +18,25 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False)
 json_text = _COMPACT.encode
 
 
-def lay_out_utf8(document: dict[str, Any], encoded: str) -> bytes:
-    """The document as render_json lays it out, in UTF-8, where ``document[encoded]`` holds its
-    entries as UTF-8 JSON already (the items delreg.report.period_json writes). Joined as bytes,
-    a month's megabytes are never one text: one name with a "ć" would make all of it two
-    bytes a character, to be encoded again on the way out. And joined once: the entries
-    between their separators, not into a list's text first and copied again."""
+def utf8_pieces(document: dict[str, Any], encoded: str) -> list[bytes]:
+    """The document as render_json lays it out, in UTF-8 pieces to be joined or written one
+    after the other, where ``document[encoded]`` holds its entries as UTF-8 JSON already, each
+    in pieces (the items delreg.report.period_json writes). As bytes, a month's megabytes are
+    never one text: one name with a "ć" would make all of it two bytes a character, to be
+    encoded again on the way out. And in pieces: the entries' own between their separators,
+    not copied into an entry, or into a list's text, first."""
     pieces: list[bytes] = []
     for piece in laid_out(document, encoded):
         if isinstance(piece, list):
             pieces.extend(piece)
         else:
             pieces.append(piece.encode())
-    return b"".join(pieces)
+    return pieces
 
 
 def laid_out(document: dict[str, Any], encoded: str | None = None) -> Iterator[str | list[bytes]]:
-    """The document's pieces: text, and ``document[encoded]``'s entries (UTF-8 JSON already)
-    as one list of bytes with their separators between them."""
+    """The document's pieces: text, and ``document[encoded]``'s entries (UTF-8 JSON already,
+    each a sequence of pieces) as one list of bytes with their separators between them."""
     last = len(document) - 1
     yield "{\n"
     for index, (key, value) in enumerate(document.items()):
@@ -43,8 +44,11 @@ def laid_out(document: dict[str, Any], encoded: str | None = None) -> Iterator[s
         name = _COMPACT.encode(key)
         if isinstance(value, list) and value and key == encoded:
             yield f"  {name}: [\n    "
-            entries: list[bytes] = [_SEPARATOR] * (2 * len(value) - 1)
-            entries[::2] = value
+            entries: list[bytes] = []
+            for entry in value:
+                entries.extend(entry)
+                entries.append(_SEPARATOR)
+            entries.pop()
             yield entries
             yield f"\n  ]{comma}\n"
         elif isinstance(value, list) and value:

@@ -65,7 +65,20 @@ def sentence_of(
     report reads them from the register's rows without making a Decision of each)."""
     if wording and wording.strip():
         return board_wording(wording)
-    return _composed(kind, subject, procurement_number, parties, delegate, diary_number, config)
+    # Composed here, not in a function of its own: a month's report phrases thousands.
+    who, word, party_word, party_first = _frame(kind, delegate, config)
+    subject = _clean(subject)
+    if procurement_number and procurement_number not in subject:
+        subject = f"{subject} {procurement_number}" if subject else procurement_number
+    clause = party_clause(parties, party_word) if parties else ""
+    # Written out rather than joined from a list of parts.
+    if not subject:
+        return f"{who} {clause}, {diary_number}." if clause else f"{who}, {diary_number}."
+    if not clause:
+        return f"{who} {word} {subject}, {diary_number}."
+    if party_first:
+        return f"{who} {clause} {word} {subject}, {diary_number}."
+    return f"{who} {word} {subject} {clause}, {diary_number}."
 
 
 def board_wording(wording: str) -> str:
@@ -77,11 +90,12 @@ def board_wording(wording: str) -> str:
 
 
 def composed_sentence(decision: Decision, config: Config) -> str:
-    return _composed(*_made_of(decision), config)
+    """The sentence composed of the decision's fields, whatever its wording."""
+    return sentence_of(*_made_of(decision), None, config)
 
 
 def _made_of(decision: Decision) -> tuple[str, str, str | None, tuple[str, ...], str | None, str]:
-    """What a composed sentence is made of, in the order sentence_of and _composed take it."""
+    """What a composed sentence is made of, in the order sentence_of takes it."""
     return (
         decision.kind,
         decision.subject,
@@ -90,30 +104,6 @@ def _made_of(decision: Decision) -> tuple[str, str, str | None, tuple[str, ...],
         decision.delegate,
         decision.diary_number,
     )
-
-
-def _composed(
-    kind: str,
-    subject: str,
-    procurement: str | None,
-    parties: tuple[str, ...],
-    delegate: str | None,
-    diary_number: str,
-    config: Config,
-) -> str:
-    who, word, party_word, party_first = _frame(kind, delegate, config)
-    subject = _clean(subject)
-    if procurement and procurement not in subject:
-        subject = f"{subject} {procurement}" if subject else procurement
-    clause = party_clause(parties, party_word) if parties else ""
-    parts = [who]
-    if clause and party_first:
-        parts.append(clause)
-    if subject:
-        parts.append(f"{word} {subject}")
-    if clause and not party_first:
-        parts.append(clause)
-    return _finish(" ".join(parts), diary_number)
 
 
 # Memoised: a month's report phrases thousands of decisions of a handful of kinds and delegates.
@@ -144,7 +134,7 @@ def secret_sentence(decision: Decision, config: Config) -> str:
 def party_clause(parties: tuple[str, ...], word: str | None = None) -> str:
     """ "med A" for one counterparty, "mellan A och B" (or "A, B och C") for several; with a
     ``word`` ("till förmån för"), that word before "A" or "A och B"."""
-    names = [_clean(party) for party in parties if _clean(party)]
+    names = [name for name in map(_clean, parties) if name]
     if not names:
         return ""
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import io
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
-from delreg.cli.report_json import answer
+from delreg.cli.report_json import _write_pieces, answer
 from tests.helpers import Invoke
 from tests.helpers.processes import modules_loaded_by, run_delreg
 from tests.helpers.reports import MEETING, build_imported_example
@@ -109,3 +111,47 @@ def test_delreg_answers_it_without_typer(delreg: Invoke, example: Path) -> None:
     refused = run_delreg("report", "--month", "2024-13", "--format", "json")
     assert refused.returncode == 2 and refused.stdout == ""
     assert refused.stderr.startswith("delreg: error: ") and "\nhint: " in refused.stderr
+
+
+def _through_a_pipe(pieces: list[bytes]) -> bytes:
+    """What a reader at the other end of a pipe gets of ``pieces`` written to it."""
+    reading, writing = os.pipe()
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(reading, "rb") as source:
+            received.append(source.read())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    with open(writing, "wb") as sink:
+        _write_pieces(sink, pieces)
+    reader.join()
+    return received[0]
+
+
+# More pieces than one writev call takes, more bytes than a pipe holds, pieces of every length.
+_PIECES = [f"{index}:{'å' * (index % 300)}".encode() for index in range(5000)] + [b"", b"}"]
+
+
+def test_pieces_reach_a_pipe_whole_and_in_order() -> None:
+    assert _through_a_pipe(_PIECES) == b"".join(_PIECES)
+
+
+def test_pieces_cut_short_by_the_system_are_written_to_the_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # writev may write less than it is given (a signal, a terminal): as if it always did.
+    writev = os.writev
+
+    def short(descriptor: int, pieces: list[bytes]) -> int:
+        return writev(descriptor, [b"".join(pieces)[: max(0, sum(map(len, pieces)) // 3 - 1)]])
+
+    monkeypatch.setattr(os, "writev", short)
+    assert _through_a_pipe(_PIECES) == b"".join(_PIECES)
+
+
+def test_pieces_reach_a_stream_of_pythons_own() -> None:
+    stream = io.BytesIO()
+    _write_pieces(stream, _PIECES)
+    assert stream.getvalue() == b"".join(_PIECES)

@@ -6,12 +6,14 @@ decisions of any text hypothesis thinks of."""
 from __future__ import annotations
 
 import io
+import json
 import sqlite3
 import tempfile
 from contextlib import closing
 from pathlib import Path
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from delreg.cli.environment import Environment
@@ -20,9 +22,11 @@ from delreg.config import Config, load_config
 from delreg.model import Decision
 from delreg.report.build import period_report
 from delreg.report.formats import render
-from delreg.report.period_json import period_json
+from delreg.report.json_layout import json_text
+from delreg.report.period_json import _parties_read, period_json
 from delreg.store import OpenMode, Store
 from delreg.store.appeals import status_book
+from delreg.store.columns import DamagedValue, parties_of
 from tests.helpers import DATA, Invoke
 from tests.helpers.reports import MEETING, NEXT_MEETING, build_example, build_imported_example
 
@@ -49,7 +53,7 @@ def fast(store: Store, since: str | None, until: str | None, **options: object) 
     board = options.get("board")
     assert board is None or isinstance(board, str)
     book = status_book(store, CONFIG)
-    return period_json(store, since, until, CONFIG, book, public=public, board=board)
+    return b"".join(period_json(store, since, until, CONFIG, book, public=public, board=board))
 
 
 def assert_same_reports(database: Path, config: Config = CONFIG, board: str | None = None) -> None:
@@ -231,3 +235,39 @@ def test_any_decisions_read_the_same_both_ways(made: list[Decision]) -> None:
             for decision in made:
                 store.add(decision)
         assert_same_reports(database)
+
+
+_NAME = st.text(st.sampled_from('ab ,"\\\n\x7fåć\ud800'), max_size=5) | _TEXT
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(_NAME, max_size=3).flatmap(
+        lambda names: st.sampled_from(
+            [
+                json_text(names),
+                json.dumps(names),
+                json.dumps(names, separators=(",", ":")),
+                "; ".join(names),
+                json_text(names)[1:],
+                '["' + '", "'.join(names) + '"]',
+            ]
+        )
+    )
+    | st.text(st.sampled_from('[]", \\a'), max_size=8)
+)
+@example('["]')
+@example('[""]')
+@example('["a", "b"]')
+@example('["a","b"]')
+@example('["a", "b", "c\\""]')
+def test_a_parties_column_is_read_as_decoding_it_would(stored: str) -> None:
+    # The names of the list, and whether the text is the list's own JSON: as decoding and
+    # encoding it again tell, or the same error for what is no list of names.
+    try:
+        names = parties_of("24RS1", stored)
+    except DamagedValue as error:
+        with pytest.raises(type(error)):
+            _parties_read("24RS1", stored)
+        return
+    assert _parties_read("24RS1", stored) == (names, json_text(list(names)) == stored)
