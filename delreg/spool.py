@@ -176,13 +176,14 @@ class ReadAhead:
             self._failed = True
             self._end()
             raise ReadingFailed("the import's input was not read whole")
-        if len(message) == 1:  # the end: the state the reading filled
-            self._state[:] = message[0]
+        kind, position, *rest = message
+        if kind == "read":  # the end, and the state the reading filled
+            self._state[:] = rest[0]
             self._whole = True
             self._end()
-            return
-        end, self._count, position = message
-        self._ends.append(end)
+        else:
+            end, self._count = rest
+            self._ends.append(end)
         if self.on_progress is not None:
             self.on_progress(position)
 
@@ -226,7 +227,8 @@ def _read_ahead(
     state: list[Any],
 ) -> None:
     """The child's work: each batch of records appended to ``file``, then told over ``pipe``
-    with the count and the bytes read so far; ``state`` last, once everything is read."""
+    (``("batch", bytes read so far, where it ends, records so far)``), and last, once
+    everything is read, ``("read", bytes read, state)``."""
     position = 0
 
     def heard(done: int) -> None:
@@ -242,10 +244,10 @@ def _read_ahead(
             _write_at(file, end, data)
             end += len(data)
             count += len(batch)
-            _send(pipe, (end, count, position))
+            _send(pipe, ("batch", position, end, count))
         if len(batch) < AHEAD_BATCH:
             break
-    _send(pipe, (state,))
+    _send(pipe, ("read", position, state))
 
 
 def _send(pipe: int, message: tuple[Any, ...]) -> None:

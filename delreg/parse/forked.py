@@ -165,9 +165,14 @@ def start_child(work: Callable[[int], object]) -> tuple[int, int]:
     Returns the child's id and the reading end of the pipe (raises OSError, nothing made, where
     no process or pipe is to be had)."""
     reading, writing = os.pipe()
+    # Ctrl-C is held back across the fork: in the child it would otherwise be raised in
+    # Python's own after-fork callbacks, before the child could make it end it quietly, and be
+    # printed there. Held back, it reaches each process once its handler is the right one.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         pid = os.fork()
     except OSError:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         os.close(reading)
         os.close(writing)
         raise
@@ -179,12 +184,14 @@ def start_child(work: Callable[[int], object]) -> tuple[int, int]:
             # the caller's to answer: either ends the child at once, quietly.
             signal.signal(signal.SIGPIPE, signal.SIG_DFL)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
             work(writing)
         except BaseException:
             status = 1
         finally:
             os._exit(status)
     os.close(writing)
+    signal.pthread_sigmask(signal.SIG_SETMASK, held)
     return pid, reading
 
 

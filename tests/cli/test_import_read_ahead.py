@@ -242,8 +242,9 @@ def large_export(tmp_path: Path) -> Path:
 
 
 @needs_a_fork
+@pytest.mark.parametrize("after", [0.0, 0.4], ids=["as it forks", "as it writes"])
 def test_ctrl_c_while_read_ahead_imports_nothing_and_ends_both_processes(
-    database: Path, large_export: Path
+    database: Path, large_export: Path, after: float
 ) -> None:
     process = subprocess.Popen(
         processes.delreg_command("import", str(large_export)),
@@ -254,6 +255,7 @@ def test_ctrl_c_while_read_ahead_imports_nothing_and_ends_both_processes(
     )
     reading = child_of(process)
     assert reading is not None, "the import read its input itself"
+    time.sleep(after)
     os.killpg(process.pid, signal.SIGINT)
     out, error = process.communicate(timeout=60)
     assert process.returncode == 130, error.decode()
