@@ -35,7 +35,11 @@ Item = tuple[bytes, ...]
 # One flat tuple: sorting compares flat tuples at twice the speed of nested ones.
 Member = tuple[str, int, int, str, Item]
 
-_SENTENCE_KEY = b', "sentence": '
+# The sentence's key and its opening quote, then its text, then the closing quote and the status.
+_SENTENCE_KEY = b', "sentence": "'
+# What JSON escapes in a text (json.encoder's ESCAPE): single bytes in UTF-8 too, and never a
+# byte of another character's sequence. A sentence with none of them is its own JSON text.
+_ESCAPED = bytes(range(0x20)) + b'"\\'
 
 
 def period_json(
@@ -118,10 +122,15 @@ def _period_json(
         )
         status = statuses.get(status_text)
         if status is None:
-            status = statuses[status_text] = f', "status": {status_text}}}'.encode()
+            status = statuses[status_text] = f'", "status": {status_text}}}'.encode()
         # item_json's keys after the decision's: its sentence, then its status. Kept in
         # pieces, joined once with the whole document's (not copied into an item first).
-        text = (start, _SENTENCE_KEY, json_string(sentence).encode(), status)
+        # Encoded, and looked through for what JSON escapes by deleting it: a third of the cost
+        # of making its JSON text and encoding that (a month's sentences: 6 ms).
+        said = sentence.encode()
+        if len(said.translate(None, _ESCAPED)) != len(said):
+            said = json_string(sentence)[1:-1].encode()
+        text = (start, _SENTENCE_KEY, said, status)
         if meeting is not None:
             reported += 1
         year, serial = diary_number_order(number)

@@ -192,7 +192,8 @@ def test_the_json_reaches_standard_output_in_any_encoding() -> None:
         assert written == '{"å ć"}\n', stream
 
 
-_TEXT = st.text(st.characters(codec="utf-8"), max_size=12)
+# Any text, with what JSON escapes (a quote, a backslash, a control character) made common.
+_TEXT = st.text(st.characters(codec="utf-8") | st.sampled_from('"\\\x01\n'), max_size=12)
 _DAY = st.dates().map(lambda day: day.isoformat())
 # Few days, so that decisions share one and are ordered by their diary numbers.
 _JANUARY = st.integers(1, 3).map(lambda day: f"2024-01-{day:02d}")
