@@ -89,7 +89,8 @@ def import_records(
     if isinstance(records, ReadAhead):
         if not store.private:
             records.read_whole()
-        # Enough to tell whether the import sets the plain indexes aside: a lower bound.
+        # As much as the writer needs to know before it starts: whether to set the plain
+        # indexes aside (the same register either way).
         size = records.coming(imports.SET_ASIDE_ROWS)
     else:
         size = len(records) if isinstance(records, Sized) else 0

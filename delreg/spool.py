@@ -118,9 +118,16 @@ class ReadAhead:
     """
 
     def __init__(
-        self, read: Callable[[Callable[[int], None]], Iterable[Record]], *, state: list[Any]
+        self,
+        read: Callable[[Callable[[int], None]], Iterable[Record]],
+        *,
+        state: list[Any],
+        size: int = 0,
     ) -> None:
         self.on_progress: Callable[[int], None] | None = None
+        # The inputs' bytes (0: not known), and how many of them are read so far.
+        self._size = size
+        self._position = 0
         # Where each batch ends in the file: the first starts at 0, each next where the last ends.
         self._ends: list[int] = []
         self._count = 0
@@ -148,11 +155,19 @@ class ReadAhead:
             self._take()
 
     def coming(self, least: int) -> int:
-        """How many records are coming: all of them once read; while the reading goes on, the
-        number read so far once it is ``least`` or more (waiting until it is)."""
-        while not self._whole and (self._failed or self._count < least):
+        """How many records are coming, as a writer needs to know it before it starts (whether
+        to set the indexes aside): all of them, once read; while the reading goes on, at least
+        ``least`` once as many are read, or once those read say, by their share of the inputs'
+        ``size``, that as many will come (a projection, right for a list of like rows). Waits
+        for the one or the other."""
+        while not self._whole and (self._failed or self._projected() < least):
             self._take()
-        return self._count
+        return self._count if self._whole else self._projected()
+
+    def _projected(self) -> int:
+        if not self._position:
+            return self._count
+        return max(self._count, self._count * self._size // self._position)
 
     def __iter__(self) -> Iterator[Record]:
         taken = 0
@@ -177,6 +192,7 @@ class ReadAhead:
             self._end()
             raise ReadingFailed("the import's input was not read whole")
         kind, position, *rest = message
+        self._position = position
         if kind == "read":  # the end, and the state the reading filled
             self._state[:] = rest[0]
             self._whole = True

@@ -204,6 +204,21 @@ def test_the_count_coming_waits_for_enough_and_the_progress_is_heard(
 
 
 @linux_only
+def test_the_count_coming_is_told_early_by_the_share_of_the_input_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(spool, "AHEAD_BATCH", 10)
+    records = decisions(95)
+    read = reader(records)
+    # Ten bytes a record, 950 in all: the first batch, a tenth of them, says 95 will come.
+    with ReadAhead(read, state=read.state, size=950) as ahead:  # type: ignore[attr-defined]
+        assert ahead.coming(50) == 95 and not ahead.whole
+        # More than the share says: known only once all is read.
+        assert ahead.coming(96) == 95 and ahead.whole
+        assert list(ahead) == records
+
+
+@linux_only
 def test_writing_to_a_register_others_can_open_waits_for_the_whole_input(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -239,11 +239,12 @@ def _read_ahead(
     it is written (delreg.spool.ReadAhead); None where that was not done to the end, for the
     ordinary import to do it: the register made aside is then not kept, and whatever went
     wrong before the input was read whole is found and told as it always was."""
+    from delreg.importer import input_size
     from delreg.spool import ReadAhead
 
     try:
         # Forked before the progress bar starts its thread.
-        ahead = ReadAhead(read, state=accounts)
+        ahead = ReadAhead(read, state=accounts, size=sum(map(input_size, paths)))
     except OSError:  # no process or pipe to be had
         return None
     with ahead, _progress_bar(env, paths) as on_progress:
