@@ -4,7 +4,6 @@ and one clear message for whatever SQLite reports."""
 from __future__ import annotations
 
 import os
-import random
 import re
 import sqlite3
 import time
@@ -101,7 +100,8 @@ def make_spare(target: Path) -> Path:
     process, so that what a killed command left is told from what a running one is making
     (``clear_stale_spares``), and hidden, so that no one takes it for the register."""
     clear_stale_spares(target)
-    spare = target.with_name(f".{target.name}.{os.getpid()}-{random.randrange(1 << 32):08x}")
+    # os.urandom, not the random module: that import (1 ms) would be every command's.
+    spare = target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}")
     if not _create_exclusive(spare, target):
         raise StoreError(
             f"cannot create the register {str(target)!r}: {str(spare)!r} is in the way"
@@ -242,6 +242,8 @@ def while_busy(path: Path, attempt: Callable[[], _T], *, seconds: float) -> _T:
             waited = time.monotonic() - started
             if not is_busy(error) or waited + pause > seconds:
                 raise store_error(path, error, waited=waited) from None
+        import random  # only while waiting (see make_spare)
+
         time.sleep(random.uniform(pause / 2, pause))
         pause = min(2 * pause, _LONGEST_PAUSE_SECONDS)
 

@@ -27,7 +27,6 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from hashlib import sha256
 from typing import Any
 
 from delreg.store.columns import json_string, json_value
@@ -68,6 +67,8 @@ def canonical(event: Sequence[Any]) -> str:
 def event_hash(previous: str, event: Sequence[Any]) -> str:
     """The hash of ``event`` (id, at, user, action, diary_number, old, new, command) after
     the event whose hash is ``previous``."""
+    from hashlib import sha256  # see append
+
     return sha256((previous + canonical(event)).encode()).hexdigest()
 
 
@@ -85,6 +86,10 @@ def append(connection: sqlite3.Connection, events: Iterable[EventRow]) -> None:
     Call it inside the transaction that makes the change, so no other writer can come in
     between reading the last hash and writing the next.
     """
+    # Imported here, not with the module: hashlib loads OpenSSL (2-3 ms), and every command
+    # that opens the register imports this module, most of them only to read.
+    from hashlib import sha256
+
     last_id, previous = last_link(connection)
     rows: list[tuple[Any, ...]] = []
     # event_hash written out, as a large import chains two events per decision it writes:

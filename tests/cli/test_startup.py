@@ -216,3 +216,16 @@ def test_a_new_register_is_made_without_numpy_or_pandas(database: Path, tmp_path
         text=True,
     )
     assert (after.returncode, after.stdout) == (0, "0.0\n"), after.stderr
+
+
+def test_a_read_loads_no_hashing_or_random_numbers(database: Path) -> None:
+    """OpenSSL (hashlib, for the history's chain) and the random module are a write's, and
+    only some writes': a listing or a report never loads them."""
+    Store.open(database, mode=OpenMode.CREATE).close()
+    for arguments in (
+        ("list", "--limit", "20", "--format", "json"),
+        ("report", "--month", "2024-01", "--format", "json"),
+    ):
+        loaded = modules_loaded_by(*arguments)
+        assert "sqlite3" in loaded, arguments
+        assert not loaded & {"hashlib", "_hashlib", "random"}, arguments
