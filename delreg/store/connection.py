@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -107,6 +108,20 @@ def make_spare(target: Path) -> Path:
             f"cannot create the register {str(target)!r}: {str(spare)!r} is in the way"
         )
     return spare
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C held back for the block, and raised as it ends if it came meanwhile (Python
+    checks for a signal as it unblocks one). Where signals cannot be masked, nothing is held."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def remove_spare(spare: Path) -> None:

@@ -21,6 +21,7 @@ from delreg.store.connection import (
     SIDE_FILES,
     connect,
     create_register_file,
+    interrupts_held,
     link_if_absent,
     make_spare,
     new_file_target,
@@ -106,8 +107,13 @@ class Store(ImportRoom, ComplianceRoom, AppealRoom, HistoryRoom):
         refuse_network_drive(path)
         if not any(os.path.lexists(f"{path}{suffix}") for suffix in ("", *SIDE_FILES)):
             target = new_file_target(path)
-            spare = make_spare(target)
+            spare: Path | None = None
             try:
+                # Ctrl-C is held back while the file is made: a press between its making and
+                # this ``try`` would leave it behind. Held back, it comes when the file is ours
+                # to remove (the unblocking raises it).
+                with interrupts_held():
+                    spare = make_spare(target)
                 store = cls(target, connect(spare, private=True), command, labels)
                 store.private = True
                 try:
@@ -126,7 +132,8 @@ class Store(ImportRoom, ComplianceRoom, AppealRoom, HistoryRoom):
             except sqlite3.Error as error:
                 raise not_a_register(target, error) from None
             finally:
-                remove_spare(spare)
+                if spare is not None:
+                    remove_spare(spare)
         with cls.open(path, mode=OpenMode.CREATE, command=command, kind_labels=labels) as store:
             return write(store)
 

@@ -268,3 +268,22 @@ def test_a_spool_gives_its_records_again_for_a_second_attempt() -> None:
     with RecordSpool(records, in_memory=7) as spool:
         assert list(spool) == records
         assert list(spool) == records
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="signals cannot be masked")
+def test_ctrl_c_as_the_private_file_is_made_leaves_nothing_beside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "register.db"
+
+    def pressed_once_made(target: Path) -> Path:
+        spare = make_spare_here(target)
+        # Ctrl-C the moment the file exists, before Store.writing holds its name: where the
+        # press is not held back, it escapes here and the file is left behind.
+        os.kill(os.getpid(), signal.SIGINT)
+        return spare
+
+    monkeypatch.setattr(store_register, "make_spare", pressed_once_made)
+    with pytest.raises(KeyboardInterrupt):
+        first_import(path, aside=True)
+    assert beside(path) == []
