@@ -96,7 +96,14 @@ class DelregGroup(TyperGroup):
             report_error(error)
             ctx.exit(int(error.exit_code))
         except KeyboardInterrupt:
-            typer.echo("delreg: interrupted; a change that was under way was rolled back", err=True)
+            done = ctx.find_object(Environment)
+            if done is not None and done.written:
+                # Pressed in the last moments, after the change was committed and said.
+                typer.echo("delreg: interrupted after the change was written whole", err=True)
+            else:
+                typer.echo(
+                    "delreg: interrupted; a change that was under way was rolled back", err=True
+                )
             ctx.exit(int(ExitCode.INTERRUPTED))
         except Exception as error:
             # The safety net: the store turns SQLite's errors into StoreError, but one that

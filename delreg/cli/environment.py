@@ -38,6 +38,9 @@ class Environment:
     command: str = field(default_factory=lambda: shlex.join(["delreg", *sys.argv[1:]]))
     # -q/--quiet: a run that succeeds says nothing on stderr (cron mails whatever is printed).
     quiet: bool = False
+    # Set once the command's change is committed: a Ctrl-C after that moment has nothing left
+    # to roll back, and must not be told as if it had (delreg.cli.app).
+    written: bool = False
 
     @property
     def database_path(self) -> Path:

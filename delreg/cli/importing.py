@@ -201,6 +201,8 @@ def import_decisions(
             # input (a pipe left open, a workbook bomb) never holds the write lock.
             with _progress_bar(env, paths) as on_progress, RecordSpool(read(on_progress)) as spool:
                 summary = write_all(spool)
+        # Still under the guard that holds Ctrl-C back from the commit on.
+        env.written = committed(summary)
     except KeyboardInterrupt:
         guard.release()
         raise Interrupted(

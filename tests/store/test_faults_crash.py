@@ -175,7 +175,10 @@ def test_ctrl_c_at_random_moments_of_an_import(
         assert "Traceback" not in errors, context
         assert_sound(database, context)
         outcomes[process.returncode] += 1
-        if process.returncode == 130:
+        if process.returncode == 130 and "after the change was written whole" in errors:
+            # Pressed in the import's last moments, once it had committed and said so.
+            assert versions(database) == {str(version): ROWS}, context
+        elif process.returncode == 130:
             assert "interrupted" in errors, context
             assert snapshot(database) == before, context
         else:
@@ -304,3 +307,21 @@ def test_ctrl_c_in_any_other_command_is_one_line_and_130(
     assert result.stderr.splitlines() == [
         "delreg: interrupted; a change that was under way was rolled back"
     ]
+
+
+def test_ctrl_c_after_an_import_is_written_says_it_was_written(
+    delreg: Invoke, database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from delreg.cli import importing
+
+    def pressed(code: Any) -> None:
+        # The last moment of the command: committed, said, Ctrl-C no longer held back.
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(importing, "exit_code", pressed)
+    result = delreg("import", str(write_export(tmp_path / "v1.csv", 1)))
+    assert result.exit_code == 130
+    assert result.stderr.splitlines()[-1] == (
+        "delreg: interrupted after the change was written whole"
+    )
+    assert versions(database) == {"1": ROWS}
