@@ -86,16 +86,17 @@ def schema_of(path: Path, *, role: str = "register") -> int | None:
             f"cannot open the {role} {where}: {error.strerror}",
             hint="check the permissions of the file and its folder",
         ) from None
-    wal = Path(f"{path}-wal")
-    if not header and not (wal.exists() and wal.stat().st_size):
+    # Another process may remove its -wal or -journal file at any moment (its last connection
+    # closing), between any two looks at it: each is looked at once, and gone counts as empty.
+    wal = _size(Path(f"{path}-wal"))
+    if not header and not wal:
         return None
     if header and not _sound_header(header):
         raise not_a_register_file(path, role)
-    journal = Path(f"{path}-journal")
-    if journal.exists() and journal.stat().st_size:
+    if _size(Path(f"{path}-journal")):
         raise unfinished(path, role)
     version: int | None
-    if len(header) == 108 and not (wal.exists() and wal.stat().st_size):
+    if len(header) == 108 and not wal:
         # Without a -wal file the header is the whole truth; reading it opens no database.
         version = int.from_bytes(header[_USER_VERSION], "big", signed=True)
         if version == 0 and _schema_is_empty(header):
@@ -350,3 +351,11 @@ def refuse_known_damage(path: Path) -> None:
             f"the register {str(path)!r} is damaged: {found}; nothing was written",
             hint=DAMAGED_HINT + f" (the note {str(damage_note(path))!r} says the same)",
         )
+
+
+def _size(path: Path) -> int:
+    """The size of a file another process may remove at any moment: 0 when it is not there."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0

@@ -105,3 +105,32 @@ def test_search_text_is_never_syntax(tmp_path: Path, query: str) -> None:
     # Only the query made of the subject's own words finds it; the rest find nothing.
     expected = ["23RS1"] if "drop" in query.lower() else []
     assert [d.diary_number for d in found] == expected
+
+
+def test_a_log_file_removed_as_the_register_is_opened_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from delreg.store.files import schema_of
+
+    path = tmp_path / "r.db"
+    with Store.open(path, mode=OpenMode.CREATE) as store:
+        store.add(Decision("24RS1", "beslut", "x"))
+    # Another command's -wal: there when looked for, gone (its last connection closed) by the
+    # time its size is asked.
+    Path(f"{path}-wal").write_bytes(b"")
+    real_stat = Path.stat
+
+    def vanished(self: Path, **options: bool) -> os.stat_result:
+        if self.name.endswith(("-wal", "-journal")):
+            raise FileNotFoundError(2, "No such file or directory", str(self))
+        return real_stat(self, **options)
+
+    def there(self: Path, **options: bool) -> bool:
+        return self.name.endswith(("-wal", "-journal")) or real_exists(self, **options)
+
+    real_exists = Path.exists
+    monkeypatch.setattr(Path, "stat", vanished)
+    monkeypatch.setattr(Path, "exists", there)
+    assert schema_of(path) == SCHEMA_VERSION
+    with Store.open(path, mode=OpenMode.EXISTING) as store:
+        assert [d.diary_number for d in store.decisions(DecisionQuery())] == ["24RS1"]
