@@ -40,7 +40,7 @@ class Environment:
     quiet: bool = False
     # Set once the command's change is committed: a Ctrl-C after that moment has nothing left
     # to roll back, and must not be told as if it had (delreg.cli.app).
-    written: bool = False
+    written: bool = field(default=False, init=False)
 
     @property
     def database_path(self) -> Path:
