@@ -72,7 +72,7 @@ class StoreBase:
         )
 
     def _record_texts(
-        self, changes: list[tuple[str, str | None, str | None, str | None]], stamp: str
+        self, changes: Iterable[tuple[str, str | None, str | None, str | None]], stamp: str
     ) -> None:
         """``_record`` for old and new values already written as JSON text."""
         append_events(

@@ -15,7 +15,6 @@ from delreg.store.boards import former_codes
 from delreg.store.bulk import KnownMeetings, MeetingItems, plan_reportings
 from delreg.store.columns import DECISION_SELECT, decision_from_row, json_text, stored_json
 from delreg.store.decisions import DecisionRoom
-from delreg.store.trail import append as append_events
 
 # A planned reporting's row: (decision id, meeting id, item).
 _REPORTING_ROW = itemgetter(1, 2, 3)
@@ -213,21 +212,12 @@ class ReportingRoom(MeetingRoom, DecisionRoom):
             dates.update(
                 (target, json_text(date)) for target, date in self._meeting_dates(missing).items()
             )
-        user, command = self.user, self.command
-        append_events(
-            self.connection,
-            [
-                (
-                    stamp,
-                    user,
-                    "report",
-                    number,
-                    None,
-                    f'{{"meeting": {dates[meeting]}, "item": {int(item)}}}',
-                    command,
-                )
+        self._record_texts(
+            (
+                ("report", number, None, f'{{"meeting": {dates[meeting]}, "item": {int(item)}}}')
                 for number, _, meeting, item in planned
-            ],
+            ),
+            stamp,
         )
         return len(planned)
 
