@@ -173,15 +173,18 @@ def event_text(decision: Decision, board: str | None = None) -> str:
     values = _event_getter(decision)
     if values[_EVENT_BOARD] is None and board is not None:
         values = (*values[:_EVENT_BOARD], board, *values[_EVENT_BOARD + 1 :])
+    return _EVENT_TEMPLATE % tuple(_json_texts(values))
+
+
+def _json_texts(values: Iterable[Any]) -> list[str]:
+    """Each value's JSON text, as json_value writes it."""
     # Most fields are text or empty: those without a call of json_value.
-    return _EVENT_TEMPLATE % tuple(
-        [
-            json_string(value)
-            if type(value) is str
-            else ("null" if value is None else json_value(value))
-            for value in values
-        ]
-    )
+    return [
+        json_string(value)
+        if type(value) is str
+        else ("null" if value is None else json_value(value))
+        for value in values
+    ]
 
 
 if _EVENT_FIELDS != STORED_FIELDS:  # pragma: no cover - a change to the fields' form
@@ -200,12 +203,7 @@ def insert_rows(
     add_row, add_text = rows.append, texts.append
     for decision in decisions:
         values = _event_getter(decision)
-        encoded = [
-            json_string(value)
-            if type(value) is str
-            else ("null" if value is None else json_value(value))
-            for value in values
-        ]
+        encoded = _json_texts(values)
         row = [*values, stamp, stamp]
         if row[_BOARD_STORED] is None and board is not None:
             row[_BOARD_STORED] = board
