@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from delreg.json_shapes import event_json
 from delreg.store.base import StoreBase
 from delreg.store.columns import stored_json
-from delreg.store.trail import BrokenLink, first_broken_link
+from delreg.store.trail import BrokenLink, first_broken_link, last_link
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,17 @@ def _event_from_row(row: tuple[Any, ...]) -> Event:
 
 class HistoryRoom(StoreBase):
     """Reading the history (writing it is ``StoreBase._record``'s, through delreg.store.trail)."""
+
+    @contextmanager
+    def one_moment(self) -> Iterator[tuple[int, str]]:
+        """Every read inside reads the register as it was at one moment (one read transaction),
+        which the newest event's id and hash name: every change is in the history, so two
+        reads that name one moment read one register."""
+        self.connection.execute("BEGIN")
+        try:
+            yield last_link(self.connection)
+        finally:
+            self.connection.execute("COMMIT")
 
     def history(self, diary_number: str) -> list[Event]:
         rows = self._query(

@@ -23,6 +23,8 @@ class DecisionQuery:
     include_deleted: bool = False
     # The board's code; None: every board.
     board: str | None = None
+    # Decided before this day (ISO): one part of a period, the rest of it from this day on.
+    before: str | None = None
     # Oldest first for reports and exports; newest first for a person looking at a listing.
     newest_first: bool = True
 
@@ -58,6 +60,9 @@ def where_clause(query: DecisionQuery) -> tuple[str, list[Any]]:
     if query.until:
         conditions.append("d.decided_on <= ?")
         parameters.append(query.until)
+    if query.before:
+        conditions.append("d.decided_on < ?")
+        parameters.append(query.before)
     if query.procurement_number:
         conditions.append("d.procurement_number = ?")
         parameters.append(query.procurement_number)

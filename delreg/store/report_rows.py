@@ -98,9 +98,13 @@ def period_items_sql(query: DecisionQuery) -> tuple[str, list[Any]]:
     from the date index alone first, and the rows read in the order of their ids, the pages
     in the file's order (a month of a million decisions: half the time).
     """
-    where, parameters = where_clause(replace(query, since=None, until=None, limit=None))
-    if query.since is not None or query.until is not None:
-        dated = DecisionQuery(since=query.since, until=query.until, include_deleted=True)
+    where, parameters = where_clause(
+        replace(query, since=None, until=None, before=None, limit=None)
+    )
+    if query.since is not None or query.until is not None or query.before is not None:
+        dated = DecisionQuery(
+            since=query.since, until=query.until, before=query.before, include_deleted=True
+        )
         inner, dates = where_clause(dated)
         # The rest of the filters on the rows themselves: the ids lead, not another index.
         chosen = f"d.id IN (SELECT d.id FROM decisions d{inner})"
