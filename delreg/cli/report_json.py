@@ -116,16 +116,19 @@ def period_json_report(
     env: Environment, first: str | None, last: str | None, *, board: str | None, public: bool
 ) -> list[bytes]:
     """The JSON of a period report (delreg.report.period_json), from the user's register, in
-    the pieces it is joined from."""
-    from delreg.report.period_json import period_json
+    the pieces it is joined from: a long period's on a large register made by two processes."""
+    from delreg.report.period_json import shared_period_json
     from delreg.store import OpenMode
-    from delreg.store.appeals import status_book
 
-    config = env.config
-    with env.open_store(OpenMode.EXISTING) as store:
-        code = store.boards().for_reading(board, config.board)
-        book = status_book(store, config)
-        return period_json(store, first, last, config, book, public=public, board=code)
+    return shared_period_json(
+        env.database_path,
+        lambda: env.open_store(OpenMode.EXISTING),
+        first,
+        last,
+        env.config,
+        public=public,
+        board=board,
+    )
 
 
 def deliver(

@@ -12,7 +12,14 @@ the plain way from DECISION_SELECT's row.
 from __future__ import annotations
 
 import gc
+import marshal
+import os
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import replace
+from datetime import date, timedelta
 from json.encoder import encode_basestring as json_string
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from delreg.config import Config
@@ -23,7 +30,7 @@ from delreg.store.columns import decision_from_row, parties_of
 
 if TYPE_CHECKING:
     from delreg.legal_status import StatusBook
-    from delreg.store import Store
+    from delreg.store import DecisionQuery, Store
 
 # A row of DECISION_SELECT: the id, the decision's fields in order, then deleted_at.
 _FIELDS_END = 1 + len(DECISION_FIELDS)
@@ -34,6 +41,9 @@ Item = tuple[bytes, ...]
 # model.diary_number_sort_key orders them (its year, its serial, the number), then its JSON.
 # One flat tuple: sorting compares flat tuples at twice the speed of nested ones.
 Member = tuple[str, int, int, str, Item]
+# A part of a period: its items by kind, how many of them were reported, and the ids of the
+# decisions to be made the plain way (from DECISION_SELECT's row).
+Part = tuple[dict[str, list[Member]], int, set[int]]
 
 # The sentence's key and its opening quote, then its text, then the closing quote and the status.
 _SENTENCE_KEY = b', "sentence": "'
@@ -78,6 +88,15 @@ def _period_json(
     from delreg.store import DecisionQuery
 
     query = DecisionQuery(since=since, until=until, newest_first=False, board=board)
+    part = _part(store, query, config, book, public)
+    return _whole(store, since, until, config, book, public, board, [part])
+
+
+def _part(
+    store: Store, query: DecisionQuery, config: Config, book: StatusBook, public: bool
+) -> Part:
+    """The items of ``query``'s decisions that SQLite writes (as members of their kinds), how
+    many of them were reported, and the ids of the decisions to make the plain way."""
     by_kind: dict[str, list[Member]] = {}
     reported = 0
     # Each distinct parties text: its names, and whether it is the list's own JSON (an older
@@ -138,6 +157,26 @@ def _period_json(
         if members is None:
             members = by_kind[kind] = []
         members.append((decided_on or "", year, serial, number, text))
+    return by_kind, reported, plain
+
+
+def _whole(
+    store: Store,
+    since: str | None,
+    until: str | None,
+    config: Config,
+    book: StatusBook,
+    public: bool,
+    board: str | None,
+    parts: list[Part],
+) -> list[bytes]:
+    """The document of a period's ``parts``, with the items made the plain way added."""
+    by_kind, reported, plain = parts[0]
+    for kinds, count, ids in parts[1:]:
+        for kind, members in kinds.items():
+            by_kind.setdefault(kind, []).extend(members)
+        reported += count
+        plain |= ids
     if plain:
         for row in store.decision_rows_by_id(plain):
             member, kind, meeting = _plain_item(row, config, book, public)
@@ -250,3 +289,176 @@ def _document(
         "reported": reported,
         "items": items,
     }
+
+
+# A register this large holds thousands of decisions a month: below it, a month's report takes
+# less time than a helper's fork and connection would save (a million decisions: 1.9 GB).
+SHARE_FROM_BYTES = 256 << 20
+
+
+def shared_period_json(
+    register: Path,
+    open_store: Callable[[], Store],
+    since: str | None,
+    until: str | None,
+    config: Config,
+    *,
+    public: bool = False,
+    board: str | None = None,
+    helper: bool | None = None,
+) -> list[bytes]:
+    """``period_json``'s pieces for the register at ``register``, which ``open_store`` opens;
+    ``board`` is --board as given (None: the configured board, or every board).
+
+    The report's time is SQLite reading and writing the period's rows (each on a page of its
+    own in a large file) and Python adding each item's sentence and status, work that divides
+    by the decisions' dates. Where it is worth it (``helper`` None: a large register, a
+    period of days, a core to spare by delreg.parse.forked's rules; True: wherever a fork is
+    sound), a forked helper makes the later half of the period's days while this process
+    makes the first, each through a connection of its own opened after the fork (a connection
+    must never cross one).
+
+    Each process reads at one moment (``Store.one_moment``: one read transaction, named by the
+    newest event of the history, which holds every change). Where the helper's moment is not
+    this process's (a change committed between their two), or it failed, this process makes
+    the later half itself, in its own moment: the report is one moment's, byte for byte what
+    one process makes.
+    """
+    middle = _middle(since, until)
+    helped: _Helper | None = None
+    if middle is not None and (helper or (helper is None and _large(register))):
+        # Imported only here: a small register's report loads none of the readers' package.
+        from delreg.parse.forked import core_to_spare
+
+        if helper or core_to_spare():
+            later = middle
+            helped = _Helper.start(
+                lambda: _later_half(open_store, later, until, config, public=public, board=board)
+            )
+    return _with_helper(
+        open_store, since, until, middle, config, public=public, board=board, helped=helped
+    )
+
+
+def _with_helper(
+    open_store: Callable[[], Store],
+    since: str | None,
+    until: str | None,
+    middle: str | None,
+    config: Config,
+    *,
+    public: bool,
+    board: str | None,
+    helped: _Helper | None,
+) -> list[bytes]:
+    """The report, its part from ``middle`` on taken from ``helped`` where it made it at this
+    process's moment."""
+    from delreg.store import DecisionQuery
+    from delreg.store.appeals import status_book
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with open_store() as store, store.one_moment() as moment:
+            code = store.boards().for_reading(board, config.board)
+            book = status_book(store, config)
+            if helped is None or middle is None:
+                return _period_json(store, since, until, config, book, public, code)
+            dated = DecisionQuery(since=since, until=until, newest_first=False, board=code)
+            first = _part(store, replace(dated, before=middle), config, book, public)
+            given = helped.taken()
+            if given is not None and given[0] == moment:
+                later: Part = given[1]
+            else:
+                later = _part(store, replace(dated, since=middle), config, book, public)
+            return _whole(store, since, until, config, book, public, code, [first, later])
+    finally:
+        if helped is not None:
+            helped.stop()
+        if collecting:
+            gc.enable()
+
+
+def _middle(since: str | None, until: str | None) -> str | None:
+    """The first day of the later half of a period of two days or more; else None."""
+    if since is None or until is None:
+        return None
+    try:
+        first, last = date.fromisoformat(since), date.fromisoformat(until)
+    except ValueError:
+        return None
+    days = (last - first).days
+    # The first half the longer where the days do not halve: this process also takes in what
+    # the helper made.
+    return (first + timedelta(days=days // 2 + 1)).isoformat() if days >= 1 else None
+
+
+def _large(register: Path) -> bool:
+    try:
+        return register.stat().st_size >= SHARE_FROM_BYTES
+    except OSError:
+        return False
+
+
+def _later_half(
+    open_store: Callable[[], Store],
+    middle: str,
+    until: str | None,
+    config: Config,
+    *,
+    public: bool,
+    board: str | None,
+) -> tuple[tuple[int, str], Part]:
+    """The helper's work: the part of the period from ``middle`` on, and the moment it is of."""
+    from delreg.store import DecisionQuery
+    from delreg.store.appeals import status_book
+
+    with open_store() as store, store.one_moment() as moment:
+        code = store.boards().for_reading(board, config.board)
+        book = status_book(store, config)
+        query = DecisionQuery(since=middle, until=until, newest_first=False, board=code)
+        return moment, _part(store, query, config, book, public)
+
+
+class _Helper:
+    """A forked process making one thing, then sending it as marshal writes it."""
+
+    def __init__(self, pid: int, pipe: int) -> None:
+        self._pid: int | None = pid
+        self._pipe: int | None = pipe
+        self._given: Any | None = None
+
+    @classmethod
+    def start(cls, make: Callable[[], Any]) -> _Helper | None:
+        """A helper making ``make()``; None where none can be had (delreg.parse.forked's
+        rules for a sound fork, or no process or pipe to be had)."""
+        from delreg.parse.forked import fork_is_sound, start_child, write_all
+
+        if not fork_is_sound():
+            return None
+        try:
+            pid, pipe = start_child(lambda writing: write_all(writing, marshal.dumps(make())))
+        except OSError:
+            return None
+        return cls(pid, pipe)
+
+    def taken(self) -> Any | None:
+        """What the helper made, once it has sent it all and ended; None where it did not make
+        it (it raised, was killed, or made what marshal cannot carry)."""
+        if self._pipe is None:
+            return self._given
+        chunks = []
+        while chunk := os.read(self._pipe, 1 << 20):
+            chunks.append(chunk)
+        self.stop()
+        # Cut short (the helper ended before it had sent it all), it is not taken.
+        with suppress(EOFError, ValueError, TypeError):
+            self._given = marshal.loads(b"".join(chunks))
+        return self._given
+
+    def stop(self) -> None:
+        """End the helper wherever it is, and reap it."""
+        from delreg.parse.forked import end_child
+
+        end_child(self._pid, self._pipe)
+        self._pid = self._pipe = None

@@ -6,11 +6,15 @@ from __future__ import annotations
 import io
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from delreg.cli.report_json import _write_pieces, answer
+from delreg.parse import forked
+from delreg.report import period_json
 from tests.helpers import Invoke
 from tests.helpers.processes import modules_loaded_by, run_delreg
 from tests.helpers.reports import MEETING, build_imported_example
@@ -155,3 +159,34 @@ def test_pieces_reach_a_stream_of_pythons_own() -> None:
     stream = io.BytesIO()
     _write_pieces(stream, _PIECES)
     assert stream.getvalue() == b"".join(_PIECES)
+
+
+@pytest.mark.skipif(not forked.fork_is_sound(), reason="no helper can be forked here")
+def test_a_large_registers_report_made_by_two_processes_is_the_same(
+    delreg: Invoke, example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the register is large and a core is free, a forked helper makes the later half of
+    the period (delreg.report.period_json.shared_period_json): the same bytes."""
+    periods = (
+        ["report", "--since", "2024-01-01", "--until", "2024-02-29", "--format", "json"],
+        ["report", "--month", "2024-01", "--format", "json", "--public"],
+        ["report", "--since", "2024-02-15", "--until", "2024-02-16", "--format", "json"],
+    )
+    expected = [answered(arguments) for arguments in periods]
+    started: list[bool] = []
+    start = period_json._Helper.start
+
+    def counted(make: Callable[[], Any]) -> period_json._Helper | None:
+        helper = start(make)
+        started.append(helper is not None)
+        return helper
+
+    monkeypatch.setattr(period_json, "SHARE_FROM_BYTES", 0)
+    monkeypatch.setattr(forked, "core_to_spare", lambda: True)
+    monkeypatch.setattr(period_json._Helper, "start", counted)
+    for arguments, bytes_before in zip(periods, expected, strict=True):
+        assert bytes_before is not None
+        assert answered(arguments) == bytes_before, arguments
+        shown = delreg(*arguments)
+        assert shown.exit_code == 0 and shown.stdout_bytes == bytes_before, arguments
+    assert started == [True] * 6

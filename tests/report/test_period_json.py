@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -20,10 +23,12 @@ from delreg.cli.environment import Environment
 from delreg.cli.report_json import deliver
 from delreg.config import Config, load_config
 from delreg.model import Decision
+from delreg.parse.forked import fork_is_sound
+from delreg.report import period_json as period_json_module
 from delreg.report.build import period_report
 from delreg.report.formats import render
 from delreg.report.json_layout import json_text
-from delreg.report.period_json import _parties_read, period_json
+from delreg.report.period_json import _parties_read, period_json, shared_period_json
 from delreg.store import OpenMode, Store
 from delreg.store.appeals import status_book
 from delreg.store.columns import DamagedValue, parties_of
@@ -32,9 +37,15 @@ from tests.helpers.reports import MEETING, NEXT_MEETING, build_example, build_im
 
 CONFIG = load_config()
 
+# A helper is forked only where that is sound (Linux, a second core, no thread running).
+needs_a_helper = pytest.mark.skipif(not fork_is_sound(), reason="no helper can be forked here")
+
 PERIODS = (
     ("2024-01-01", "2024-01-31"),
     ("2024-02-01", "2024-02-29"),
+    # Halved between the days hypothesis' decisions fall on (tests/report/test_period_json.py).
+    ("2024-01-01", "2024-01-04"),
+    ("2024-01-02", "2024-01-03"),
     (None, "2024-02-29"),
     ("2023-01-01", None),
 )
@@ -56,12 +67,36 @@ def fast(store: Store, since: str | None, until: str | None, **options: object) 
     return b"".join(period_json(store, since, until, CONFIG, book, public=public, board=board))
 
 
+def shared(database: Path, since: str | None, until: str | None, **options: object) -> bytes:
+    """The report as the command line makes it: --board as given, and where the period has two
+    days or more, its later half made by a forked helper."""
+    public = bool(options.get("public", False))
+    board = options.get("board")
+    assert board is None or isinstance(board, str)
+    return b"".join(
+        shared_period_json(
+            database,
+            lambda: Store.open(database, mode=OpenMode.EXISTING),
+            since,
+            until,
+            CONFIG,
+            public=public,
+            board=board,
+            helper=True,
+        )
+    )
+
+
 def assert_same_reports(database: Path, config: Config = CONFIG, board: str | None = None) -> None:
     with Store.open(database, mode=OpenMode.EXISTING) as store:
+        code = store.boards().for_reading(board, CONFIG.board)
         for since, until in PERIODS:
             for public in (False, True):
                 expected = plain(store, since, until, public=public, board=board)
                 assert fast(store, since, until, public=public, board=board) == expected
+                # The board as --board names it, read from the register.
+                made = shared(database, since, until, public=public, board=board)
+                assert made == fast(store, since, until, public=public, board=code)
 
 
 def test_the_example_register_reads_the_same_both_ways(delreg: Invoke, database: Path) -> None:
@@ -272,3 +307,96 @@ def test_a_parties_column_is_read_as_decoding_it_would(stored: str) -> None:
             _parties_read("24RS1", stored)
         return
     assert _parties_read("24RS1", stored) == (names, json_text(list(names)) == stored)
+
+
+@needs_a_helper
+def test_the_later_half_is_made_by_a_forked_helper(delreg: Invoke, database: Path) -> None:
+    build_imported_example(delreg)
+    made: list[int] = []
+    started = period_json_module._Helper.start
+
+    def start(make: Callable[[], object]) -> period_json_module._Helper | None:
+        helper = started(make)
+        assert helper is not None
+        made.append(os.getpid())
+        return helper
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(period_json_module._Helper, "start", start)
+        report = shared(database, "2024-01-01", "2024-02-29")
+    assert made == [os.getpid()]
+    with Store.open(database, mode=OpenMode.EXISTING) as store:
+        assert report == fast(store, "2024-01-01", "2024-02-29")
+    # Decisions of both halves.
+    assert b'"decided_on": "2024-01-' in report and b'"decided_on": "2024-02-' in report
+
+
+@needs_a_helper
+def test_a_change_between_the_two_moments_leaves_the_later_half_to_this_process(
+    delreg: Invoke, database: Path
+) -> None:
+    """The helper read the register before a decision was added in its half; this process
+    reads it after: the report is this process's moment's, the helper's half made again."""
+    build_imported_example(delreg)
+    since, until = "2024-01-01", "2024-02-29"
+    middle = period_json_module._middle(since, until)
+    assert middle == "2024-01-31"
+
+    def opened() -> Store:
+        return Store.open(database, mode=OpenMode.EXISTING)
+
+    helper = period_json_module._Helper.start(
+        lambda: period_json_module._later_half(
+            opened, middle, until, CONFIG, public=False, board=None
+        )
+    )
+    assert helper is not None
+    before = helper.taken()  # all of it read, and the helper ended
+    assert before is not None
+    with Store.open(database, mode=OpenMode.EXISTING) as store:
+        earlier = fast(store, since, until)
+    result = delreg("add", "--kind", "beslut", "--diary-number", "24RS4711",
+                    "--subject", "Ny lokal", "--decided-on", "2024-02-20")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    report = b"".join(
+        period_json_module._with_helper(
+            opened, since, until, middle, CONFIG, public=False, board=None, helped=helper
+        )
+    )
+    with Store.open(database, mode=OpenMode.EXISTING) as store:
+        assert report == fast(store, since, until) != earlier
+    assert b"24RS4711" in report
+
+
+@needs_a_helper
+def test_a_helper_that_fails_or_is_killed_leaves_its_half_to_this_process(
+    delreg: Invoke, database: Path
+) -> None:
+    build_imported_example(delreg)
+    since, until = "2024-01-01", "2024-02-29"
+    with Store.open(database, mode=OpenMode.EXISTING) as store:
+        expected = fast(store, since, until)
+
+    def opened() -> Store:
+        return Store.open(database, mode=OpenMode.EXISTING)
+
+    def fails() -> object:
+        raise RuntimeError("the helper's work went wrong")
+
+    def never_ends() -> object:
+        signal.pause()
+        return None
+
+    for make in (fails, never_ends, lambda: ((0, "not this moment"), ({}, 0, set()))):
+        helper = period_json_module._Helper.start(make)
+        assert helper is not None
+        if make is never_ends:
+            assert helper._pid is not None
+            os.kill(helper._pid, signal.SIGKILL)
+        report = b"".join(
+            period_json_module._with_helper(
+                opened, since, until, "2024-01-31", CONFIG, public=False, board=None,
+                helped=helper,
+            )
+        )  # fmt: skip
+        assert report == expected
