@@ -440,6 +440,12 @@ class _Helper:
             pid, pipe = start_child(lambda writing: write_all(writing, marshal.dumps(make())))
         except OSError:
             return None
+        # What it sends is megabytes: a pipe of a megabyte takes it in a few writes, not in
+        # a hundred of 64 kB, each waiting for this process to read.
+        import fcntl
+
+        with suppress(OSError):
+            fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, 1 << 20)
         return cls(pid, pipe)
 
     def taken(self) -> Any | None:
