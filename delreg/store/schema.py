@@ -14,6 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from delreg.errors import StoreError
+from delreg.store.fresh_schema import FRESH_VERSION, make_fresh
 
 Migration = Callable[[Any], None]
 
@@ -321,6 +322,14 @@ MIGRATIONS: tuple[Migration, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def _is_empty(connection: sqlite3.Connection) -> bool:
+    """Whether the file holds no schema at all (version 0 says so of someone else's file too:
+    that one is left to the first migration, which refuses it as it always did)."""
+    return schema_version(connection) == 0 and connection.execute(
+        "SELECT count(*) FROM sqlite_master"
+    ).fetchone() == (0,)
+
+
 def schema_version(connection: sqlite3.Connection) -> int:
     row = connection.execute("PRAGMA user_version").fetchone()
     return int(row[0])
@@ -352,7 +361,8 @@ def _schema_tool() -> ModuleType:
 
 
 def migrate(connection: sqlite3.Connection, path: Path, *, to: int = SCHEMA_VERSION) -> None:
-    """Bring the database up to version ``to``, each migration in its own transaction."""
+    """Bring the database up to version ``to``, each migration in its own transaction (an
+    empty file's first ones in one: delreg.store.fresh_schema)."""
     current = schema_version(connection)
     if current > SCHEMA_VERSION:
         raise StoreError(
@@ -362,9 +372,21 @@ def migrate(connection: sqlite3.Connection, path: Path, *, to: int = SCHEMA_VERS
         )
     if current >= to:
         return
+    from delreg.store.connection import transaction
+
+    if current == 0 and to >= FRESH_VERSION:
+        # A new register: its schema up to FRESH_VERSION in one step (delreg.store.fresh_schema).
+        with transaction(connection, path):
+            if _is_empty(connection):
+                make_fresh(connection)
+        current = schema_version(connection)
+        # As sqlite-utils's Database does to the connection it is given: the connection that
+        # made the register goes on writing to it, the same whichever way it was made.
+        connection.execute("PRAGMA recursive_triggers = on")
+        if current >= to:
+            return
     # sqlite-utils is only needed to change the schema; reading never imports it.
     db = _schema_tool().Database(connection, execute_plugins=False)
-    from delreg.store.connection import transaction
 
     for version in range(current + 1, to + 1):
         with transaction(connection, path):
