@@ -24,6 +24,7 @@ from delreg.config import Config
 from delreg.errors import DelregError, InputError
 from delreg.parse import Record
 from delreg.parse.accounting import Account
+from delreg.store.bulk import collector_paused
 from delreg.text import BULLET, normalise_document
 
 # Running heads and feet sit among the first and last few lines of a page.
@@ -96,14 +97,20 @@ def read_pdf(
         found = lines[number - 1]
         return f"{source}#page={found.page}:{found.line}"
 
-    yield from read_agenda(
-        "\n".join(line.text for line in lines),
-        source=source,
-        config=config,
-        meeting_year=meeting_year,
-        account=account,
-        locate=locate,
-    )
+    # Reading the text makes tens of thousands of lines, blocks and records, none in a cycle
+    # (tests/parse/test_pdf_collector.py): the cyclic collector's passes over them (some 100,
+    # 5-10 ms of the 200-page agenda) would find nothing. It runs again once the text is read,
+    # or its reading abandoned. (Not over the pages: pdfplumber's objects of a ruled table do
+    # hold cycles.)
+    with collector_paused():
+        yield from read_agenda(
+            "\n".join(line.text for line in lines),
+            source=source,
+            config=config,
+            meeting_year=meeting_year,
+            account=account,
+            locate=locate,
+        )
 
 
 def _agenda_rules(config: Config) -> object:
@@ -120,10 +127,15 @@ def pdf_lines(
 ) -> list[PdfLine]:
     """Each line of text with its page and its line on that page, furniture left out;
     ``meanwhile`` is called once while the pages are read (see ``_page_texts``)."""
-    pages = [
-        _trimmed(normalise_document(text).split("\n"))
-        for text in _page_texts(binary_stream, source, meanwhile)
-    ]
+    texts = _page_texts(binary_stream, source, meanwhile)
+    # Held off as the agenda's text is read (see read_pdf): a line is two tuples.
+    with collector_paused():
+        return _lines(texts)
+
+
+def _lines(texts: list[str]) -> list[PdfLine]:
+    """The lines of the pages' texts, page furniture left out (see ``pdf_lines``)."""
+    pages = [_trimmed(normalise_document(text).split("\n")) for text in texts]
     furniture = _furniture([[text for _, text in page] for page in pages])
     kept: list[PdfLine] = []
     for page_number, (page, dropped) in enumerate(zip(pages, furniture, strict=True), start=1):
