@@ -135,7 +135,7 @@ def pdf_lines(
 
 def _lines(texts: list[str]) -> list[PdfLine]:
     """The lines of the pages' texts, page furniture left out (see ``pdf_lines``)."""
-    pages = [_trimmed(normalise_document(text).split("\n")) for text in texts]
+    pages = [_trimmed(text.split("\n")) for text in texts]
     furniture = _furniture([[text for _, text in page] for page in pages])
     kept: list[PdfLine] = []
     for page_number, (page, dropped) in enumerate(zip(pages, furniture, strict=True), start=1):
@@ -172,7 +172,8 @@ def _trimmed(lines: list[str]) -> list[tuple[int, str]]:
 def _page_texts(
     binary_stream: IO[bytes], source: str, meanwhile: Callable[[], object] | None = None
 ) -> list[str]:
-    """The text of each page, its tables as one line per row (see ``_PageReader``).
+    """The text of each page, its tables as one line per row (see ``_PageReader``), in the
+    form the agenda parser reads (delreg.text.normalise_document).
 
     A long document's last pages are read by a second process where that is sound (see
     delreg.parse.forked), as bare text only: a page that needs more is left to ``text``.
@@ -199,8 +200,8 @@ def _page_texts(
     try:
         return shared(
             len(document),
-            reader.text,
-            reader.bare,
+            lambda index: normalise_document(reader.text(index)),
+            reader.helped,
             reader.took_bare,
             least=PAGES_FOR_A_HELPER,
             meanwhile=meanwhile,
@@ -245,6 +246,12 @@ class _PageReader:
             return None if _may_head_a_table(text) else text
         finally:
             page.close()
+
+    def helped(self, index: int) -> str | None:
+        """``bare``, normalised where read (delreg.text.normalise_document), so that a helper
+        shares that work too."""
+        text = self.bare(index)
+        return None if text is None else normalise_document(text)
 
     def took_bare(self, text: str) -> str:
         """``text``, the ``bare`` text of the next page, taken as ``text`` would take it."""

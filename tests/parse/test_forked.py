@@ -117,7 +117,7 @@ def test_the_helper_gives_bare_pages_and_leaves_tables_to_the_reader(
         data = pdfs[name]
         document = pdfium.PdfDocument(data)
         pages = len(document)
-        helper = Helper(pages, _PageReader(document, data, "a.pdf").bare)
+        helper = Helper(pages, _PageReader(document, data, "a.pdf").helped)
         try:
             until(partial(helper.reaches, 0))
         finally:
@@ -150,7 +150,7 @@ def test_the_pages_a_helper_never_sent_are_read_by_the_reader(
 
     monkeypatch.setattr(_PageReader, "bare", dies_on_the_fourth_page_from_the_end)
     document = pdfium.PdfDocument(data)
-    helper = Helper(pages, _PageReader(document, data, "a.pdf").bare)
+    helper = Helper(pages, _PageReader(document, data, "a.pdf").helped)
     try:
         until(helper.ended)
         # What it had sent before it died (it sends a few pages at a time), and no more.
