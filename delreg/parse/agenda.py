@@ -22,7 +22,7 @@ from operator import attrgetter
 from typing import Any
 
 from delreg.config import Config
-from delreg.model import Decision, Notice
+from delreg.model import Decision, Notice, build_decision
 from delreg.parse import Record, Rejected
 from delreg.parse.accounting import Account
 from delreg.parse.agenda_blocks import Block, Mode, Segmenter
@@ -128,7 +128,7 @@ def _sent(read: Read | None) -> tuple[Any, ...] | None:
 def _taken(sent: tuple[Any, ...]) -> Read:
     """What ``_sent`` sent, as it was."""
     text, values, *rest = sent
-    return text, ItemReading(None if values is None else Decision(*values), *rest)
+    return text, ItemReading(None if values is None else build_decision(values), *rest)
 
 
 # A run of this many bulleted items with diary numbers is a list, heading or not.
