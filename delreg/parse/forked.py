@@ -22,8 +22,10 @@ second process while the writing goes on (delreg.spool.ReadAhead).
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import marshal
 import os
+import select
 import signal
 import struct
 import sys
@@ -38,6 +40,8 @@ Given = TypeVar("Given")
 _FRAME = struct.Struct("<I")
 # About a page of text, or a dozen items of a list.
 _SEND_AT = 4096
+# What a helper started ahead may send before it is read: a megabyte, some 300 pages of text.
+_AHEAD_ROOM = 1 << 20
 # How often the caller looks for what the helper sent: a few items of a list (35 µs each) at
 # most, so that the looking (some 5 µs each, 15 ms for the 4 193 items of a 200-page agenda
 # when it looked before every item) costs little and little is done twice where they meet.
@@ -75,6 +79,7 @@ def shared(
     *,
     least: int,
     meanwhile: Callable[[], object] | None = None,
+    started: Helper[Given] | None = None,
 ) -> list[Done]:
     """``own(index)`` for every index in order, the last ones done by a helper where sound.
 
@@ -82,11 +87,12 @@ def shared(
     the caller takes what it gives with ``took``, in order, in place of ``own``. What the
     helper gives must be marshal's to carry (str, numbers, tuples, None: fast to send and
     take in); a value it cannot carry is left to the caller too. ``meanwhile`` is called
-    once, while the helper starts.
+    once, while the helper starts. ``started``: a helper doing ``helped`` already (see
+    ``Helper.ahead``), taken in place of a new one.
     """
-    helper: Helper[Given] | None = None
+    helper: Helper[Given] | None = started
     try:
-        if helper_is_sound(count, least):
+        if helper is None and helper_is_sound(count, least):
             # No process or pipe to be had (a limit reached): the work is all the caller's.
             with contextlib.suppress(OSError):
                 helper = Helper(count, helped)
@@ -109,17 +115,46 @@ def shared(
 class Helper(Generic[Given]):
     """A forked process doing ``work(index)`` from the last index backwards."""
 
-    def __init__(self, count: int, work: Callable[[int], Given | None]) -> None:
+    def __init__(
+        self,
+        count: int,
+        work: Callable[[int], Given | None],
+        *,
+        child: tuple[int, int, bytes] | None = None,
+    ) -> None:
+        """``child``: the process already doing the work (see ``ahead``), its pipe, and what
+        was read from it beyond its first frame."""
         # The helper's results so far, None where the caller must do the work.
         self.read: dict[int, Given | None] = {}
         # The first index of the helper's run done so far: it has done every one from here on.
         self.lowest = count
         self._buffer = bytearray()
         self._next_look = 0.0
-        pid, reading = start_child(lambda pipe: _serve(pipe, count, work))
+        if child is None:
+            pid, reading = start_child(lambda pipe: _serve(pipe, count, work))
+        else:
+            pid, reading, sent = child
+            self._buffer += sent
         os.set_blocking(reading, False)
         self._pid: int | None = pid
         self._pipe: int | None = reading
+
+    @staticmethod
+    def ahead(start: Callable[[], tuple[int, Callable[[int], Any], str]]) -> Ahead:
+        """A helper started before its caller knows the work (a PDF's pages from the moment
+        the command starts, delreg.parse.pdf): the forked process calls ``start()``, which
+        gives the count, the work and what the caller will be told of them (a digest of the
+        document, say), sends that first, then works as any helper does. Raises OSError where
+        no process or pipe is to be had."""
+
+        def serve(pipe: int) -> None:
+            count, work, told = start()
+            frame = marshal.dumps((count, told))
+            write_all(pipe, _FRAME.pack(len(frame)) + frame)
+            _serve(pipe, count, work)
+
+        pid, reading = start_child(serve, room=_AHEAD_ROOM)
+        return Ahead(pid, reading)
 
     def reaches(self, index: int) -> bool:
         """Whether the helper has done ``index`` and every one after it, as far as its results
@@ -172,12 +207,66 @@ class Helper(Generic[Given]):
         del self._buffer[:taken]
 
 
-def start_child(work: Callable[[int], object]) -> tuple[int, int]:
+class Ahead:
+    """A helper started before its work was known (``Helper.ahead``): told what it works on
+    (``told``), the caller takes it as its helper (``taken``) or drops it."""
+
+    def __init__(self, pid: int, reading: int) -> None:
+        self._pid: int | None = pid
+        self._pipe: int | None = reading
+
+    def told(self, wait: float) -> tuple[int, str] | None:
+        """The count and what the helper said of its work, waiting up to ``wait`` seconds for
+        it; None where it said nothing by then (it is then dropped)."""
+        if self._pipe is None:
+            return None
+        received = bytearray()
+        deadline = time.monotonic() + wait
+        try:
+            while True:
+                if len(received) >= _FRAME.size:
+                    (size,) = _FRAME.unpack_from(received)
+                    if len(received) >= _FRAME.size + size:
+                        break
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([self._pipe], [], [], left)[0]:
+                    self.drop()
+                    return None
+                chunk = os.read(self._pipe, 1 << 16)
+                if not chunk:  # it ended without a word: a short document, or it failed
+                    self.drop()
+                    return None
+                received += chunk
+            count, told = marshal.loads(received[_FRAME.size : _FRAME.size + size])
+        except (OSError, ValueError, EOFError, TypeError):
+            self.drop()
+            return None
+        self._rest = bytes(received[_FRAME.size + size :])
+        return int(count), str(told)
+
+    def taken(self, count: int, work: Callable[[int], Given | None]) -> Helper[Given]:
+        """The helper, as one of ``count`` pieces of ``work`` (what it was told it does)."""
+        assert self._pid is not None and self._pipe is not None
+        helper = Helper(count, work, child=(self._pid, self._pipe, self._rest))
+        self._pid = self._pipe = None
+        return helper
+
+    def drop(self) -> None:
+        """End the helper wherever it is."""
+        end_child(self._pid, self._pipe)
+        self._pid = self._pipe = None
+
+
+def start_child(work: Callable[[int], object], *, room: int = 0) -> tuple[int, int]:
     """A forked process whose whole life is ``work(pipe)``, ``pipe`` the writing end of a new
     pipe, then ``os._exit``: 0 when ``work`` returned, 1 when it raised anything at all.
     Returns the child's id and the reading end of the pipe (raises OSError, nothing made, where
-    no process or pipe is to be had)."""
+    no process or pipe is to be had). ``room``: bytes the pipe should hold unread (Linux lets
+    a pipe grow to a megabyte), for a child that may run long before it is read."""
     reading, writing = os.pipe()
+    if room and hasattr(fcntl, "F_SETPIPE_SZ"):
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(writing, fcntl.F_SETPIPE_SZ, room)
     # Ctrl-C is held back across the fork: in the child it would otherwise be raised in
     # Python's own after-fork callbacks, before the child could make it end it quietly, and be
     # printed there. Held back, it reaches each process once its handler is the right one.
@@ -202,7 +291,11 @@ def start_child(work: Callable[[int], object]) -> tuple[int, int]:
         except BaseException:
             status = 1
         finally:
-            os._exit(status)
+            # posix's own (forking is Linux's here): whoever replaced os._exit (a test counting
+            # modules at exit does), the child must never return into the caller's code.
+            import posix
+
+            posix._exit(status)
     os.close(writing)
     signal.pthread_sigmask(signal.SIG_SETMASK, held)
     return pid, reading

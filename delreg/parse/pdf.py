@@ -13,12 +13,15 @@ fragment PDF viewers open at that page).
 
 from __future__ import annotations
 
+import atexit
 import io
 import logging
+import os
 import re
+import stat
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from typing import IO, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from delreg.config import Config
 from delreg.errors import DelregError, InputError
@@ -26,6 +29,9 @@ from delreg.parse import Record
 from delreg.parse.accounting import Account
 from delreg.store.bulk import collector_paused
 from delreg.text import BULLET, normalise_document
+
+if TYPE_CHECKING:
+    from delreg.parse.forked import Ahead, Helper
 
 # Running heads and feet sit among the first and last few lines of a page.
 EDGE_LINES = 3
@@ -205,10 +211,94 @@ def _page_texts(
             reader.took_bare,
             least=PAGES_FOR_A_HELPER,
             meanwhile=meanwhile,
+            started=_taken_ahead(binary_stream, data, len(document), reader),
         )
     finally:
         reader.close()
         document.close()
+
+
+# A helper reading an agenda PDF's pages since the command started (``read_ahead``), and the
+# file it reads (device, inode), until ``_page_texts`` takes it or the process ends.
+_ahead: tuple[Ahead, tuple[int, int]] | None = None
+# How long the reader waits for that helper's first word: it has had the command's whole
+# start-up to say it, a few ms after it started.
+_AHEAD_WAIT = 0.05
+# A file larger than this is not read ahead: the reader may refuse it ([limits]).
+_AHEAD_MOST_BYTES = 64 << 20
+
+
+def read_ahead(path: str) -> None:
+    """Start reading the pages of the PDF at ``path`` in a helper, from the last, where a helper
+    is sound, before the command that reads it has even been loaded (`delreg import
+    AGENDA.pdf`: delreg.cli.ahead). The helper reads what it would have read had the reader
+    forked it (``_PageReader.helped``); the reader takes it as its helper where it reads the
+    same bytes, the same file (``_taken_ahead``), and ends it otherwise."""
+    global _ahead
+    from delreg.parse.forked import Helper, core_to_spare, fork_is_sound
+
+    if _ahead is not None or not (fork_is_sound() and core_to_spare()):
+        return
+    try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > _AHEAD_MOST_BYTES:
+            return
+        # Loaded before the fork: the reader loads it anyway, and the helper starts sooner.
+        import pypdfium2  # noqa: F401
+
+        started = Helper.ahead(lambda: _pages_of(path))
+    except OSError:  # no process or pipe to be had: the reader forks its own, or none
+        return
+    _ahead = (started, (status.st_dev, status.st_ino))
+    atexit.register(_drop_ahead)
+
+
+def _pages_of(path: str) -> tuple[int, Callable[[int], str | None], str]:
+    """In the helper started ahead: the document's pages, their reading, and its digest."""
+    import hashlib
+
+    import pypdfium2 as pdfium
+
+    with open(path, "rb") as stream:
+        data = stream.read()
+    document = pdfium.PdfDocument(data)
+    count = len(document)
+    if count < PAGES_FOR_A_HELPER:
+        raise ValueError("too short for a helper")  # it ends without a word
+    return count, _PageReader(document, data, path).helped, hashlib.sha256(data).hexdigest()
+
+
+def _taken_ahead(
+    stream: IO[bytes], data: bytes, count: int, reader: _PageReader
+) -> Helper[str] | None:
+    """The helper started ahead, where it reads this document (``count`` pages of ``data``,
+    from the file ``stream`` reads): it is then this reading's helper. Any other is ended."""
+    global _ahead
+    if _ahead is None:
+        return None
+    ahead, identity = _ahead
+    _ahead = None
+    try:
+        status = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError):  # not a file: a copy of a pipe
+        status = None
+    if status is None or (status.st_dev, status.st_ino) != identity:
+        ahead.drop()
+        return None
+    import hashlib
+
+    if ahead.told(_AHEAD_WAIT) != (count, hashlib.sha256(data).hexdigest()):
+        ahead.drop()
+        return None
+    return ahead.taken(count, reader.helped)
+
+
+def _drop_ahead() -> None:
+    """At exit: a helper started ahead that no reading took (the command failed before)."""
+    global _ahead
+    if _ahead is not None:
+        _ahead[0].drop()
+        _ahead = None
 
 
 class _PageReader:
