@@ -10,6 +10,9 @@ Only a command line that surely names one PDF to import starts one; any other is
 
 from __future__ import annotations
 
+import os
+import stat
+
 from delreg.cli import command_at
 
 # The options of `delreg import` that take a value (delreg.cli.importing).
@@ -25,6 +28,10 @@ def start(arguments: list[str]) -> None:
     if path is None:
         return
     try:
+        # Only a regular file: opening a FIFO would wait for a writer (the import says what
+        # it makes of one, in its turn).
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return
         with open(path, "rb") as stream:
             if _SIGNATURE not in stream.read(_HEAD):
                 return

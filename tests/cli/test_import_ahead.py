@@ -9,13 +9,14 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from delreg.cli.ahead import pdf_to_import
+from delreg.cli.ahead import pdf_to_import, start
 from delreg.parse import forked, pdf
 from tests.helpers.documents import fpdf_agenda, many_items
 from tests.helpers.exports import snapshot
@@ -179,3 +180,19 @@ def test_a_helper_started_for_other_bytes_is_not_taken(
     with monkeypatch.context() as patch:
         patch.setattr(pdf, "PAGES_FOR_A_HELPER", 10**9)
         assert lines == pdf.pdf_lines(io.BytesIO(path.read_bytes()), source="a.pdf")
+
+
+def test_a_fifo_or_a_file_that_is_no_pdf_starts_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(forked, "core_to_spare", lambda: True)
+    fifo = tmp_path / "kallelse.pdf"
+    os.mkfifo(fifo)  # opened, it would wait for a writer that never comes
+    text = tmp_path / "kallelse.txt"
+    text.write_text("Anmälningsärenden\n• Beslut om avtal, 24RS1\n", encoding="utf-8")
+    for path in (fifo, text, tmp_path / "missing.pdf"):
+        thread = threading.Thread(target=start, args=(["import", str(path)],), daemon=True)
+        thread.start()
+        thread.join(10)
+        assert not thread.is_alive(), path
+        assert pdf._ahead is None, path
