@@ -21,6 +21,7 @@ second process while the writing goes on (delreg.spool.ReadAhead).
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import fcntl
 import marshal
@@ -177,7 +178,8 @@ class Helper(Generic[Given]):
         """End the helper wherever it is (its results so far stay in ``read``)."""
         if self._pid is not None:
             self._drain()
-        end_child(self._pid, self._pipe)
+        # The caller goes on at once: the helper's end is the kernel's work, on its core.
+        end_child(self._pid, self._pipe, wait=False)
         self._pid = self._pipe = None
 
     def _drain(self) -> None:
@@ -263,6 +265,7 @@ def start_child(work: Callable[[int], object], *, room: int = 0) -> tuple[int, i
     Returns the child's id and the reading end of the pipe (raises OSError, nothing made, where
     no process or pipe is to be had). ``room``: bytes the pipe should hold unread (Linux lets
     a pipe grow to a megabyte), for a child that may run long before it is read."""
+    reap_ended()
     reading, writing = os.pipe()
     if room and hasattr(fcntl, "F_SETPIPE_SZ"):
         with contextlib.suppress(OSError):
@@ -301,16 +304,34 @@ def start_child(work: Callable[[int], object], *, room: int = 0) -> tuple[int, i
     return pid, reading
 
 
-def end_child(pid: int | None, pipe: int | None) -> None:
+def end_child(pid: int | None, pipe: int | None, *, wait: bool = True) -> None:
     """End a child of ``start_child`` wherever it is, reap it, and close its pipe (None: the
-    one or the other done already)."""
+    one or the other done already). ``wait=False``: reaped later (``reap_ended``), where it is
+    not gone at once: a killed child's memory is given back by the kernel in a few ms (up to
+    10 on a busy machine), which the caller need not wait for."""
     if pid is not None:
         # Where the program ignores SIGCHLD, the system reaps the child itself.
         with contextlib.suppress(ProcessLookupError, ChildProcessError):
             os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            if wait:
+                os.waitpid(pid, 0)
+            elif os.waitpid(pid, os.WNOHANG)[0] == 0:
+                if not _ended:
+                    atexit.register(reap_ended)
+                _ended.append(pid)
     if pipe is not None:
         os.close(pipe)
+
+
+# Children killed and not reaped yet (``end_child(wait=False)``): dead, and reaped before the
+# next child is started, or at exit.
+_ended: list[int] = []
+
+
+def reap_ended() -> None:
+    while _ended:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(_ended.pop(), 0)
 
 
 def _serve(pipe: int, count: int, work: Callable[[int], Any]) -> None:

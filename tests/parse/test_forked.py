@@ -295,3 +295,33 @@ def test_whatever_the_helper_leaves_or_fails_the_caller_does(
         meanwhile=(lambda: time.sleep(0.05)) if busy else None,
     )
     assert done == [own(index) for index in range(count)]
+
+
+def process_state(pid: int) -> str | None:
+    """The state letter of a process ("Z": dead, not reaped); None where there is none."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except FileNotFoundError:
+        return None
+
+
+@needs_two_cores
+def test_a_stopped_helper_is_dead_at_once_and_reaped_before_the_next_starts() -> None:
+    def slow(index: int) -> None:
+        time.sleep(0.001)
+
+    helper: Helper[None] = Helper(10**6, slow)
+    pid = helper._pid
+    assert pid is not None and process_state(pid) not in (None, "Z")
+    helper.stop()
+    deadline = time.monotonic() + 10
+    while process_state(pid) not in (None, "Z"):
+        assert time.monotonic() < deadline, "the stopped helper is still running"
+        time.sleep(0.005)
+    other: Helper[None] = Helper(10, slow)
+    try:
+        assert process_state(pid) is None  # reaped as the next one started
+    finally:
+        other.stop()
+        forked.reap_ended()
+    assert other._pid is None and not forked._ended
