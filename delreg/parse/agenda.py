@@ -35,7 +35,7 @@ from delreg.parse.agenda_items import (
 from delreg.parse.agenda_lines import LineKind, classify_lines
 from delreg.parse.agenda_parties import as_wording
 from delreg.parse.agenda_rules import AgendaRules, agenda_rules
-from delreg.parse.forked import shared
+from delreg.parse.forked import shared_in_turn
 from delreg.text import normalise_document
 
 __all__ = ["read_agenda"]
@@ -80,19 +80,25 @@ def read_agenda(
         blocks = _mark_runs(blocks, rules, config)
     records.list_found = headed or any(line.kind is LineKind.NOTICE_HEADING for line in lines)
     # Reading an item is most of the work, and each is read on its own: a long list's last
-    # items are read by a second process where that is sound (see delreg.parse.forked).
-    readings = shared(
+    # items are read by a second process where that is sound (see delreg.parse.forked), while
+    # this one reads the first and takes each in turn (what the caller does with its record
+    # too: the walk in order is done meanwhile).
+    readings = shared_in_turn(
         len(blocks),
         lambda index: records.reading(blocks[index]),
         lambda index: _sent(records.reading(blocks[index])),
         _taken,
         least=ITEMS_FOR_A_HELPER,
     )
-    for block, reading in zip(blocks, readings, strict=True):
-        fate, record = records.of(block, reading)
-        records.lines[fate] += block.line_count
-        if record is not None:
-            yield record
+    try:
+        for block, reading in zip(blocks, readings, strict=True):
+            fate, record = records.of(block, reading)
+            records.lines[fate] += block.line_count
+            if record is not None:
+                yield record
+    finally:
+        # Ended with the reading, however it ends (an error, a caller that stops reading).
+        readings.close()
     if account is not None:
         account.repeated += records.repeated
         account.lines.update(records.lines)

@@ -32,7 +32,7 @@ import struct
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Any, Generic, TypeVar
 
 Done = TypeVar("Done")
@@ -91,6 +91,24 @@ def shared(
     once, while the helper starts. ``started``: a helper doing ``helped`` already (see
     ``Helper.ahead``), taken in place of a new one.
     """
+    return list(
+        shared_in_turn(count, own, helped, took, least=least, meanwhile=meanwhile, started=started)
+    )
+
+
+def shared_in_turn(
+    count: int,
+    own: Callable[[int], Done],
+    helped: Callable[[int], Given | None],
+    took: Callable[[Given], Done],
+    *,
+    least: int,
+    meanwhile: Callable[[], object] | None = None,
+    started: Helper[Given] | None = None,
+) -> Generator[Done, None, None]:
+    """``shared``, each result given as it is done: whatever the caller does with one (its
+    share of the work that must go in order) is done while the helper goes on. The helper is
+    ended once the last is given, or when the generator is closed."""
     helper: Helper[Given] | None = started
     try:
         if helper is None and helper_is_sound(count, least):
@@ -99,15 +117,15 @@ def shared(
                 helper = Helper(count, helped)
         if meanwhile is not None:
             meanwhile()
-        done: list[Done] = []
-        while len(done) < count and (helper is None or not helper.reaches(len(done))):
-            done.append(own(len(done)))
+        mine = 0
+        while mine < count and (helper is None or not helper.reaches(mine)):
+            yield own(mine)
+            mine += 1
         if helper is not None:
             helper.stop()
-            for index in range(len(done), count):
+            for index in range(mine, count):
                 given = helper.read[index]
-                done.append(own(index) if given is None else took(given))
-        return done
+                yield own(index) if given is None else took(given)
     finally:
         if helper is not None:
             helper.stop()

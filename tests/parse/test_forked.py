@@ -325,3 +325,42 @@ def test_a_stopped_helper_is_dead_at_once_and_reaped_before_the_next_starts() ->
         other.stop()
         forked.reap_ended()
     assert other._pid is None and not forked._ended
+
+
+@needs_two_cores
+def test_results_in_turn_come_as_done_and_the_helper_ends_with_the_reading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pids: list[int] = []
+    start = forked.start_child
+
+    def recorded(work: Callable[[int], object], *, room: int = 0) -> tuple[int, int]:
+        pid, reading = start(work, room=room)
+        pids.append(pid)
+        return pid, reading
+
+    monkeypatch.setattr(forked, "start_child", recorded)
+    calls: list[int] = []
+
+    def own(index: int) -> int:
+        calls.append(index)
+        return index
+
+    def slow(index: int) -> int:
+        time.sleep(0.005)
+        return index
+
+    made = forked.shared_in_turn(10_000, own, slow, int, least=1)
+    assert (next(made), next(made), calls) == (0, 1, [0, 1])
+    assert len(pids) == 1 and process_state(pids[0]) not in (None, "Z")
+    made.close()
+    forked.reap_ended()
+    assert process_state(pids[0]) is None
+    # The agenda's reading: a caller that stops taking its records ends its helper.
+    text = agenda_text(many_items(agenda.ITEMS_FOR_A_HELPER + 300))
+    reading = agenda.read_agenda(text, source="a.txt", config=CONFIG)
+    assert isinstance(next(reading), Decision)
+    assert len(pids) == 2 and process_state(pids[1]) not in (None, "Z")
+    del reading
+    forked.reap_ended()
+    assert process_state(pids[1]) is None
