@@ -29,8 +29,7 @@ def collecting() -> Iterator[None]:
     was = gc.isenabled()
     gc.enable()
     yield
-    if not was:
-        gc.disable()
+    (gc.enable if was else gc.disable)()
 
 
 def test_the_collector_is_off_while_a_pdf_is_read_and_on_after(
