@@ -35,7 +35,7 @@ from delreg.parse.agenda_items import (
 from delreg.parse.agenda_lines import LineKind, classify_lines
 from delreg.parse.agenda_parties import as_wording
 from delreg.parse.agenda_rules import AgendaRules, agenda_rules
-from delreg.parse.forked import shared_in_turn
+from delreg.parse.forked import shared
 from delreg.text import normalise_document
 
 __all__ = ["read_agenda"]
@@ -83,7 +83,7 @@ def read_agenda(
     # items are read by a second process where that is sound (see delreg.parse.forked), while
     # this one reads the first and takes each in turn (what the caller does with its record
     # too: the walk in order is done meanwhile).
-    readings = shared_in_turn(
+    readings = shared(
         len(blocks),
         lambda index: records.reading(blocks[index]),
         lambda index: _sent(records.reading(blocks[index])),

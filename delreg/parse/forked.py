@@ -81,34 +81,19 @@ def shared(
     least: int,
     meanwhile: Callable[[], object] | None = None,
     started: Helper[Given] | None = None,
-) -> list[Done]:
-    """``own(index)`` for every index in order, the last ones done by a helper where sound.
+) -> Generator[Done, None, None]:
+    """``own(index)`` for every index in order, the last ones done by a helper where sound,
+    each given as it is done: what the caller does with one (its share of the work that must go
+    in order) is done while the helper goes on.
 
     The helper gives ``helped(index)``, None where the caller must call ``own(index)`` itself;
     the caller takes what it gives with ``took``, in order, in place of ``own``. What the
     helper gives must be marshal's to carry (str, numbers, tuples, None: fast to send and
     take in); a value it cannot carry is left to the caller too. ``meanwhile`` is called
     once, while the helper starts. ``started``: a helper doing ``helped`` already (see
-    ``Helper.ahead``), taken in place of a new one.
+    ``Helper.ahead``), taken in place of a new one. The helper is ended once the last result
+    is given, or when the generator is closed.
     """
-    return list(
-        shared_in_turn(count, own, helped, took, least=least, meanwhile=meanwhile, started=started)
-    )
-
-
-def shared_in_turn(
-    count: int,
-    own: Callable[[int], Done],
-    helped: Callable[[int], Given | None],
-    took: Callable[[Given], Done],
-    *,
-    least: int,
-    meanwhile: Callable[[], object] | None = None,
-    started: Helper[Given] | None = None,
-) -> Generator[Done, None, None]:
-    """``shared``, each result given as it is done: whatever the caller does with one (its
-    share of the work that must go in order) is done while the helper goes on. The helper is
-    ended once the last is given, or when the generator is closed."""
     helper: Helper[Given] | None = started
     try:
         if helper is None and helper_is_sound(count, least):

@@ -204,14 +204,16 @@ def _page_texts(
         ) from None
     reader = _PageReader(document, data, source)
     try:
-        return shared(
-            len(document),
-            lambda index: normalise_document(reader.text(index)),
-            reader.helped,
-            reader.took_bare,
-            least=PAGES_FOR_A_HELPER,
-            meanwhile=meanwhile,
-            started=_taken_ahead(binary_stream, data, len(document), reader),
+        return list(
+            shared(
+                len(document),
+                lambda index: normalise_document(reader.text(index)),
+                reader.helped,
+                reader.took_bare,
+                least=PAGES_FOR_A_HELPER,
+                meanwhile=meanwhile,
+                started=_taken_ahead(binary_stream, data, len(document), reader),
+            )
         )
     finally:
         reader.close()

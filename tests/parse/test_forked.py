@@ -171,7 +171,7 @@ def test_no_process_to_be_had_leaves_all_the_work_to_the_caller(
 
     monkeypatch.setattr(os, "fork", refused)
     descriptors = len(os.listdir("/proc/self/fd"))
-    done = shared(30, str, lambda index: None, str, least=1)
+    done = list(shared(30, str, lambda index: None, str, least=1))
     assert done == [str(index) for index in range(30)]
     assert len(os.listdir("/proc/self/fd")) == descriptors
 
@@ -294,7 +294,7 @@ def test_whatever_the_helper_leaves_or_fails_the_caller_does(
         least=1,
         meanwhile=(lambda: time.sleep(0.05)) if busy else None,
     )
-    assert done == [own(index) for index in range(count)]
+    assert list(done) == [own(index) for index in range(count)]
 
 
 def process_state(pid: int) -> str | None:
@@ -350,7 +350,7 @@ def test_results_in_turn_come_as_done_and_the_helper_ends_with_the_reading(
         time.sleep(0.005)
         return index
 
-    made = forked.shared_in_turn(10_000, own, slow, int, least=1)
+    made = forked.shared(10_000, own, slow, int, least=1)
     assert (next(made), next(made), calls) == (0, 1, [0, 1])
     assert len(pids) == 1 and process_state(pids[0]) not in (None, "Z")
     made.close()
