@@ -17,6 +17,25 @@ from __future__ import annotations
 
 import sqlite3
 
+# The report views, as _add_report_views makes them (its own statements, shared).
+REPORT_VIEWS = (
+    """
+        CREATE VIEW IF NOT EXISTS decisions_per_month AS
+        SELECT substr(decided_on, 1, 7) AS month, kind, count(*) AS decisions
+        FROM decisions WHERE deleted_at IS NULL AND decided_on IS NOT NULL
+        GROUP BY month, kind
+        """,
+    """
+        CREATE VIEW IF NOT EXISTS reported_decisions AS
+        SELECT meetings.date AS meeting, meetings.board, reportings.item,
+               decisions.diary_number, decisions.kind, decisions.subject
+        FROM reportings
+        JOIN meetings ON meetings.id = reportings.meeting_id
+        JOIN decisions ON decisions.id = reportings.decision_id
+        WHERE decisions.deleted_at IS NULL
+        """,
+)
+
 STEPS: tuple[tuple[str, ...], ...] = (
     # _create_base_tables
     (
@@ -114,23 +133,7 @@ END""",  # noqa: E501 - as sqlite-utils writes it
 END""",  # noqa: E501 - as sqlite-utils writes it
     ),
     # _add_report_views
-    (
-        """
-        CREATE VIEW IF NOT EXISTS decisions_per_month AS
-        SELECT substr(decided_on, 1, 7) AS month, kind, count(*) AS decisions
-        FROM decisions WHERE deleted_at IS NULL AND decided_on IS NOT NULL
-        GROUP BY month, kind
-        """,
-        """
-        CREATE VIEW IF NOT EXISTS reported_decisions AS
-        SELECT meetings.date AS meeting, meetings.board, reportings.item,
-               decisions.diary_number, decisions.kind, decisions.subject
-        FROM reportings
-        JOIN meetings ON meetings.id = reportings.meeting_id
-        JOIN decisions ON decisions.id = reportings.decision_id
-        WHERE decisions.deleted_at IS NULL
-        """,
-    ),
+    REPORT_VIEWS,
     # _add_compliance_tables
     (
         """CREATE TABLE "acknowledgements" (

@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from delreg.errors import StoreError
-from delreg.store.fresh_schema import FRESH_VERSION, make_fresh
+from delreg.store.fresh_schema import FRESH_VERSION, REPORT_VIEWS, make_fresh
 
 Migration = Callable[[Any], None]
 
@@ -111,25 +111,8 @@ def _add_full_text_search(db: Any) -> None:
 
 
 def _add_report_views(db: Any) -> None:
-    db.execute(
-        """
-        CREATE VIEW IF NOT EXISTS decisions_per_month AS
-        SELECT substr(decided_on, 1, 7) AS month, kind, count(*) AS decisions
-        FROM decisions WHERE deleted_at IS NULL AND decided_on IS NOT NULL
-        GROUP BY month, kind
-        """
-    )
-    db.execute(
-        """
-        CREATE VIEW IF NOT EXISTS reported_decisions AS
-        SELECT meetings.date AS meeting, meetings.board, reportings.item,
-               decisions.diary_number, decisions.kind, decisions.subject
-        FROM reportings
-        JOIN meetings ON meetings.id = reportings.meeting_id
-        JOIN decisions ON decisions.id = reportings.decision_id
-        WHERE decisions.deleted_at IS NULL
-        """
-    )
+    for view in REPORT_VIEWS:
+        db.execute(view)
 
 
 def _add_compliance_tables(db: Any) -> None:
