@@ -43,9 +43,9 @@ _FRAME = struct.Struct("<I")
 _SEND_AT = 4096
 # What a helper started ahead may send before it is read: a megabyte, some 300 pages of text.
 _AHEAD_ROOM = 1 << 20
-# How often the caller looks for what the helper sent: a few items of a list (35 µs each) at
-# most, so that the looking (some 5 µs each, 15 ms for the 4 193 items of a 200-page agenda
-# when it looked before every item) costs little and little is done twice where they meet.
+# How often the caller looks for what the helper sent: every few items of a list (35 µs each)
+# at most, not before each (a system call and a BlockingIOError, some 1 900 times in the items
+# of a 200-page agenda), and little is done twice where the two meet.
 _LOOK_EVERY = 0.0002
 
 
@@ -219,6 +219,8 @@ class Ahead:
     def __init__(self, pid: int, reading: int) -> None:
         self._pid: int | None = pid
         self._pipe: int | None = reading
+        # What came after the first frame (results already), once ``told`` has read it.
+        self._rest = b""
 
     def told(self, wait: float) -> tuple[int, str] | None:
         """The count and what the helper said of its work, waiting up to ``wait`` seconds for
