@@ -67,29 +67,17 @@ def period_json(
     megabytes need not be copied into one block more)."""
     # A month's items are thousands of dicts, tuples and texts, none in a cycle: the cyclic
     # collector's passes over them cost a sixth of the report's time, and find nothing.
+    from delreg.store import DecisionQuery
+
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _period_json(store, since, until, config, book, public, board)
+        query = DecisionQuery(since=since, until=until, newest_first=False, board=board)
+        part = _part(store, query, config, book, public)
+        return _whole(store, since, until, config, book, public, board, [part])
     finally:
         if collecting:
             gc.enable()
-
-
-def _period_json(
-    store: Store,
-    since: str | None,
-    until: str | None,
-    config: Config,
-    book: StatusBook,
-    public: bool,
-    board: str | None,
-) -> list[bytes]:
-    from delreg.store import DecisionQuery
-
-    query = DecisionQuery(since=since, until=until, newest_first=False, board=board)
-    part = _part(store, query, config, book, public)
-    return _whole(store, since, until, config, book, public, board, [part])
 
 
 def _part(
@@ -363,7 +351,7 @@ def _with_helper(
             code = store.boards().for_reading(board, config.board)
             book = status_book(store, config)
             if helped is None or middle is None:
-                return _period_json(store, since, until, config, book, public, code)
+                return period_json(store, since, until, config, book, public=public, board=code)
             dated = DecisionQuery(since=since, until=until, newest_first=False, board=code)
             first = _part(store, replace(dated, before=middle), config, book, public)
             given = helped.taken()
@@ -437,15 +425,13 @@ class _Helper:
         if not fork_is_sound():
             return None
         try:
-            pid, pipe = start_child(lambda writing: write_all(writing, marshal.dumps(make())))
+            # What it sends is megabytes: a pipe of a megabyte takes it in a few writes, not in
+            # a hundred of 64 kB, each waiting for this process to read.
+            pid, pipe = start_child(
+                lambda writing: write_all(writing, marshal.dumps(make())), room=1 << 20
+            )
         except OSError:
             return None
-        # What it sends is megabytes: a pipe of a megabyte takes it in a few writes, not in
-        # a hundred of 64 kB, each waiting for this process to read.
-        import fcntl
-
-        with suppress(OSError):
-            fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, 1 << 20)
         return cls(pid, pipe)
 
     def taken(self) -> Any | None:
