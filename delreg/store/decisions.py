@@ -163,9 +163,11 @@ class DecisionRoom(StoreBase):
         self.connection.executemany(
             "INSERT OR IGNORE INTO kinds (name, label) VALUES (?, ?)",
             # A kind no configuration names (a kind word an import kept) is its own label.
+            # In the order first named (not a set's, which follows the string hashes and so
+            # the process): the same import makes the same table every time.
             [
                 (kind, self.kind_labels.get(kind, kind[:1].upper() + kind[1:]))
-                for kind in set(kinds)
+                for kind in dict.fromkeys(kinds)
             ],
         )
 

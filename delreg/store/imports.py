@@ -182,7 +182,7 @@ class ImportRoom(ReportingRoom):
         existing = self._existing(numbers if written is None else written.earlier(numbers))
         inserts: list[Decision] = []
         updates: list[tuple[Decision, Decision]] = []
-        self._ensure_kinds({decision.kind for decision in decisions})
+        self._ensure_kinds([decision.kind for decision in decisions])
         for decision in decisions:
             found = existing.get(decision.diary_number)
             if found is None:

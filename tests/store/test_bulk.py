@@ -349,6 +349,29 @@ def test_an_import_leaves_no_cycles_for_the_collector(
     assert found == [0, 0]
 
 
+# --- the kinds an import adds --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bulk", [True, False], ids=["batches", "row by row"])
+def test_the_kinds_an_import_adds_are_in_the_order_first_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk: bool
+) -> None:
+    """Not in a set's order, which follows the string hashes (PYTHONHASHSEED): the same import
+    makes the same kinds table in every process."""
+    monkeypatch.setattr(store_imports, "IMPORT_BATCH", 20)
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1 if bulk else 10**9)
+    words = [f"typ{letter}" for letter in "qwertyuiopasdfgh"]
+    kinds = [words[(index * 7) % len(words)] for index in range(60)]
+    records: list[Record] = [
+        Decision(f"KS 2024/{index}", kind, "Avtal") for index, kind in enumerate(kinds, 1)
+    ]
+    path = tmp_path / "r.db"
+    import_text(path, records)
+    with closing(sqlite3.connect(path)) as connection:
+        made = [name for (name,) in connection.execute("SELECT name FROM kinds ORDER BY rowid")]
+    assert [name for name in made if name in words] == list(dict.fromkeys(kinds))
+
+
 # --- None bound as NULL without the adapter lookup --------------------------------------------
 
 
