@@ -22,6 +22,7 @@ from operator import attrgetter
 from typing import Any
 
 from delreg.config import Config
+from delreg.diary_numbers import is_not_a_number
 from delreg.model import Decision, Notice
 from delreg.parse import Record, Rejected
 from delreg.parse.accounting import Account
@@ -150,7 +151,29 @@ def _mark_runs(blocks: list[Block], rules: AgendaRules, config: Config) -> list[
             for member in numbered:
                 member.in_run = True
         run = []
+    _mark_rows(blocks, rules)
     return blocks
+
+
+def _mark_rows(blocks: list[Block], rules: AgendaRules) -> None:
+    """Mark the rows of a list that a registry printed, one decision a line starting with its
+    diary number ("MBN 2024-000245   2024-04-05   Startbesked, …"), where two such rows or more
+    follow each other: a run of them is a list, whatever words each row uses."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and not block.marked and _starts_with_number(block, rules):
+            run.append(block)
+            continue
+        if len(run) >= _RUN:
+            for member in run:
+                member.in_run = True
+        run = []
+
+
+def _starts_with_number(block: Block, rules: AgendaRules) -> bool:
+    first = block.lines[0] if block.lines else ""
+    found = rules.diary_number.match(first)
+    return found is not None and not is_not_a_number(found.group("number"))
 
 
 class _Records:

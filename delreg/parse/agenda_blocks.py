@@ -29,6 +29,7 @@ _DIARY_NUMBER = LineKind.DIARY_NUMBER
 _TAIL = 45
 _TAIL_PUNCTUATION = " .,;:)"
 _COLUMN_GAP = re.compile(r"(?: {3,}|\t)[ \t]*")
+_HEAD_GAP = re.compile(r"(?: {2,}|\t)[ \t]*")
 
 
 class Mode(Enum):
@@ -59,6 +60,10 @@ class Block:
     in_run: bool = False
     # The lines of the document the block took, for the import's account of every line.
     line_count: int = 1
+    # The labels of the lines written field by field ("dnr", "beslutsdatum"), and which of
+    # ``lines`` start a field: None until a line of the block starts with a label.
+    labels: set[str] | None = None
+    fields: set[int] | None = None
     _numbers_seen: int = 0
     _has_number: bool = False
 
@@ -67,6 +72,14 @@ class Block:
         if text:
             self.lines.append(text)
             self.body_lines += body
+
+    def add_field(self, label: str, text: str) -> None:
+        """A line that starts with ``label`` ("Beslutsdatum: 2024-03-04")."""
+        if self.labels is None or self.fields is None:
+            self.labels, self.fields = set(), set()
+        self.labels.add(label)
+        self.fields.add(len(self.lines))
+        self.add(text, body=True)
 
     def has_number(self, rules: AgendaRules, config: Config) -> bool:
         # Searched lazily and once per line: most lists never ask.
@@ -92,7 +105,13 @@ class Block:
         if len(lines) <= 1:
             return lines[0] if lines else ""
         pieces = [lines[0]]
-        for before, line in pairwise(lines):
+        fields = self.fields or ()
+        for at, (before, line) in enumerate(pairwise(lines), start=1):
+            if at in fields:
+                # A field of its own ("… boenden" / "Dnr: SN 2024/0231"): a dash keeps each
+                # field's value from running into the next label.
+                pieces.append(" – " + line)
+                continue
             # "Föreningen Norrbacka-" / "Vallby Ridklubb": a name hyphenated at the line's end.
             joined = before.endswith("-") and before[-2:-1].isalpha() and line[:1].isupper()
             pieces.append(line if joined else " " + line)
@@ -141,7 +160,17 @@ class Segmenter:
             self.furniture += in_section
             return None
         elif kind is _TEXT:
-            done = None if self.mode is Mode.OUTSIDE else self._text(line)
+            mode = self.mode
+            if mode is Mode.OUTSIDE:
+                done = None
+            elif mode is Mode.DECISIONS and self._is_table_head(line):
+                # "Nr   Dnr   Datum   Ärende": it ends the item above, as a sub-heading does.
+                done = self._close()
+                self.headings += 1
+            else:
+                taken, done = self._field(line) if mode is Mode.DECISIONS else (False, None)
+                if not taken:
+                    done = self._text(line)
         elif kind is _NOISE:
             self.furniture += in_section
             return None
@@ -150,7 +179,9 @@ class Segmenter:
             if mode is Mode.OUTSIDE:
                 done = None
             elif mode is Mode.DECISIONS:
-                done = self._number_line(line)
+                taken, done = self._field(line)
+                if not taken:
+                    done = self._number_line(line)
             else:
                 done = self._text(line)
         else:
@@ -228,12 +259,55 @@ class Segmenter:
 
     def _number_line(self, line: Line) -> Block | None:
         block = self.block
+        if block is not None and block.lines and self._ends_with_prefix(block.lines[-1]):
+            # "… ultraljud MT" / "2015-0001": a procurement number wrapped after its prefix.
+            block.add(line.text, body=True)
+            return None
         if block is None or block.has_number(self.rules, self.config):
             done = self._close()
             self.block = self._new(line, marked=False, number_line=True)
             return done
         block.add(line.text, body=False)
         return None
+
+    def _is_table_head(self, line: Line) -> bool:
+        text = line.text
+        if "  " not in text and "\t" not in text:
+            return False
+        # A head's short names may stand two spaces apart ("Nr  Dnr").
+        cells = _HEAD_GAP.split(text)
+        return len(cells) > 1 and all(self.rules.column_name.fullmatch(cell) for cell in cells)
+
+    def _field(self, line: Line) -> tuple[bool, Block | None]:
+        """``line`` as a field of an item written one field a line ("Ärende: …" / "Dnr: …" /
+        "Beslutsdatum: …" / "Delegat: …"): whether it was one, and the block it ended.
+
+        A field belongs to the item above it until its label comes back (the next item's first
+        field) or a blank line follows a complete item; then it starts an item."""
+        text = line.text
+        colon = text.find(":", 0, 40)
+        if colon < 0:
+            return False, None
+        found = self.rules.field_label.match(text)
+        if found is None or found.end() != colon + 1:
+            return False, None
+        label = " ".join(found.group("label").lower().split())
+        block = self.block
+        if (
+            block is None
+            or (block.labels is not None and label in block.labels)
+            or (self.blank_before and block.has_number(self.rules, self.config))
+        ):
+            done = self._close()
+            number_only = self.rules.diary_number_alone.fullmatch(text) is not None
+            block = self.block = self._new(line, marked=False, number_line=number_only)
+            block.labels, block.fields = {label}, set()
+            return True, done
+        block.add_field(label, text)
+        return True, None
+
+    def _ends_with_prefix(self, text: str) -> bool:
+        return text.rpartition(" ")[2] in self.rules.procurement_prefixes
 
     def _text(self, line: Line) -> Block | None:
         block = self.block

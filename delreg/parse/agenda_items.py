@@ -40,6 +40,9 @@ _NUMBER_SEPARATORS = " \t,;:–—-"
 _LETTER = re.compile(r"[^\W\d_]")
 _DELEGATE_LAST_SEPARATORS = (" – ", " — ", " - ", ", ")
 _DELEGATE_LAST_MAX = 60
+# What separates a date standing on its own at the end of an item, and what may follow it.
+_DATE_SEPARATORS = (", ", " – ", " — ", " - ")
+_DATE_TAIL = " .;)"
 
 
 class ItemReading(NamedTuple):
@@ -274,7 +277,9 @@ class _Item:
         delegate = rules.delegate_first(text, body_start, low)
         if delegate is not None:
             self.delegate, body_start = delegate
-        return body_start
+        # "Ärende: Avtal om …": an item written field by field names its subject so.
+        label = rules.subject_label.match(text, body_start)
+        return body_start if label is None else label.end()
 
     def read(self, source: str) -> ItemReading:
         if not self.plain and self._empty_report():
@@ -300,6 +305,12 @@ class _Item:
                 kind=kind,
                 kind_end=kind_end,
             )
+        if self.diary is not None:
+            # The dates first: what is left at the end of the item may name who decided.
+            if not self.plain:
+                self._labelled_date()
+            if self.decided_on is None:
+                self._date_last()
         if self.delegate is None:
             self._delegate_last()
         delegate = self.delegate
@@ -320,8 +331,6 @@ class _Item:
             return ItemReading(
                 None, problem, decision_like, self._has_text(), False, delegate is not None
             )
-        if not self.plain:
-            self._labelled_date()
         decision = Decision(
             diary_number=diary_number,
             kind=kind,
@@ -366,6 +375,43 @@ class _Item:
         self.removed.append(found.span())
         self.decided_on = self.decided_on or self._date(found.group("date"))
 
+    def _date_last(self) -> None:
+        """ "… läromedel, Dnr 2024-000121, 2024-04-10": a date that is a part of its own (after a
+        comma or a spaced dash) at the end of the item, or just before a diary number that ends
+        it, is the day it was decided. A date inside a phrase ("gäller från 2024-05-01", "1–30
+        juni 2024") is the subject's."""
+        text = self.text
+        ends = [len(text.rstrip(_DATE_TAIL))]
+        diary = self.diary
+        if diary is not None and not self.number_first:
+            ends.append(len(text[: self._text_end()].rstrip(_NUMBER_SEPARATORS + "(")))
+        for end in ends:
+            at, separator = max((text.rfind(mark, 0, end), mark) for mark in _DATE_SEPARATORS)
+            if at < self.body_start:
+                continue
+            start = at + len(separator)
+            found = self.rules.date.fullmatch(text, start, end)
+            cut = at
+            if found is None:
+                # "…, fattat av upphandlingschef 2024-03-12": who decided, then when.
+                found = self._date_after_title(start, end)
+                cut = found.start() if found is not None else at
+            if found is not None:
+                decided_on = self._date(found.group())
+                if decided_on is not None:
+                    self.decided_on = decided_on
+                    self.removed.append((cut, end))
+                    return
+
+    def _date_after_title(self, start: int, end: int) -> re.Match[str] | None:
+        text = self.text
+        for found in self.rules.date.finditer(text, start, end):
+            if found.end() == end and found.start() > start and text[found.start() - 1] == " ":
+                words = text[start : found.start()].split()
+                if words and words[-1].lower().endswith(self.rules.delegate_endings):
+                    return found
+        return None
+
     def _date(self, written: str) -> str | None:
         try:
             return parse_date(written, default_year=self.meeting_year)
@@ -377,13 +423,12 @@ class _Item:
     def _delegate_last(self) -> None:
         """ "… – Regional utvecklingsdirektör, RS2022/2478": a title just before the number."""
         end = self._text_end()
-        labelled = (
-            None
-            if self.plain
-            else self.rules.delegate_label_gate.match(
-                self.rules.delegate_label, self.text, self.lowered, self.body_start, end
-            )
-        )
+        labelled = None if self.plain else self._labelled_delegate(end)
+        # A date taken off the end ("…, upphandlingschef 2024-03-01") ends the region too.
+        tail = len(self.text[:end].rstrip(_DATE_TAIL))
+        for start, stop in self.removed:
+            if self.body_start < start < end and stop >= tail:
+                end = start
         if labelled is not None:
             self.delegate = labelled.group("delegate").strip()
             self.removed.append(labelled.span())
@@ -397,14 +442,52 @@ class _Item:
         if found is not None and self._is_title(found[1]):
             self.delegate = found[1]
             self.removed.append((self.body_start + found[0], end))
+            return
+        self._delegate_after_number()
+
+    def _labelled_delegate(self, end: int) -> re.Match[str] | None:
+        """ "Beslutsfattare: Ekonomidirektör" before the diary number, or after it when the
+        item is written field by field ("… – Dnr: SN 2024/3 – Delegat: Socialchef")."""
+        rules, text, lowered = self.rules, self.text, self.lowered
+        found = rules.delegate_label_gate.match(
+            rules.delegate_label, text, lowered, self.body_start, end
+        )
+        if found is not None or end == len(text) or self.diary is None:
+            return found
+        after = with_parentheses(text, self.diary.start, self.diary.end)[1]
+        return rules.delegate_label_gate.match(rules.delegate_label, text, lowered, after)
+
+    def _delegate_after_number(self) -> None:
+        """ "Beslut om skolskjuts, Dnr 2024-000102, rektor Karin Ek, 2024-04-03": who decided,
+        standing last after a diary number that does not end the item."""
+        diary = self.diary
+        if diary is None or self.number_first:
+            return
+        start = with_parentheses(self.text, diary.start, diary.end)[1]
+        end = min((span[0] for span in self.removed if span[0] >= start), default=len(self.text))
+        region = self.text[start:end].rstrip(_NUMBER_SEPARATORS + "." + ")")
+        lead = len(region) - len(region.lstrip(_NUMBER_SEPARATORS))
+        found = _last_segment(region)
+        at, title = found if found is not None else (lead, region[lead:])
+        if self._is_title(title):
+            self.delegate = title
+            self.removed.append((start + at, start + len(region)))
 
     def _is_title(self, text: str) -> bool:
-        words = text.lower().split()
-        return (
+        written = text.split()
+        if not (
             len(text) <= _DELEGATE_LAST_MAX
-            and 0 < len(words) <= 4
-            and all(word.replace("-", "").isalpha() for word in words)
-            and words[-1].endswith(self.rules.delegate_endings)
+            and 0 < len(written) <= 4
+            and all(word.replace("-", "").isalpha() for word in written)
+        ):
+            return False
+        words = [word.lower() for word in written]
+        endings = self.rules.delegate_endings
+        # "Förvaltningschef", or "rektor Karin Ek": a title and the name of who holds it.
+        return words[-1].endswith(endings) or (
+            len(words) > 1
+            and words[0].endswith(endings)
+            and all(word[0].isupper() for word in written[1:])
         )
 
     def _empty_report(self) -> bool:

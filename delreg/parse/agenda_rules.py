@@ -82,6 +82,12 @@ class AgendaRules:
     delegate_abbreviations: dict[str, str]
     delegate_label: re.Pattern[str]
     delegate_label_gate: Gate
+    # "Ärende: " before an item's subject, written field by field.
+    subject_label: re.Pattern[str]
+    # Any field's label and its colon at the start of a line ("Beslutsdatum:"), group `label`.
+    field_label: re.Pattern[str]
+    # A column's name in a table's head ("Nr", "Dnr", "Beslutsdatum"), for ``fullmatch``.
+    column_name: re.Pattern[str]
     corrections: re.Pattern[str] | None
     replacements: dict[str, str]
     # The wrong words, lower case, to see whether an item holds any before substituting.
@@ -162,7 +168,12 @@ class AgendaRules:
         """ "Kommundirektören – Anställning av HR-chef, KS 2024/301": a title, then a dash."""
         for dash in _DELEGATE_DASHES:
             at = window.find(dash, 0, _DASHED_TITLE_MAX)
-            if at > 0 and self._is_title(window[:at]):
+            # "Förordnande av tillförordnad kommundirektör – …" is what was decided.
+            if (
+                at > 0
+                and self._is_title(window[:at])
+                and _NOT_IN_TITLES.isdisjoint(window[:at].split())
+            ):
                 delegate = " ".join(text[start : start + at].split())
                 return delegate, _skip_spaces(text, start + at + len(dash))
         return None
@@ -219,6 +230,10 @@ def _any_of(shapes: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
 
 
 _BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+# Words that join what was decided to a title, and stand in no title themselves.
+_NOT_IN_TITLES = frozenset({"av", "om", "med", "till", "avseende", "gällande", "angående"})
 
 
 def _standing_alone(shapes: str, group: str | None = None) -> str:
@@ -279,14 +294,16 @@ class _Compiler:
             diary_label_value=self.compile(
                 "diary_number_labels",
                 rf"\b(?:{self.alternatives('diary_number_labels')})\b\.?(?:\s*:)?\s*"
-                r"(?P<value>[^\s,;()]{1,30}(?: \d[^\s,;()]{0,20})?)",
+                # Not a dash: "Nr   Dnr   Datum" is a table's head, its gaps made dashes.
+                r"(?P<value>[^\s,;()–—-][^\s,;()]{0,29}(?: \d[^\s,;()]{0,20})?)",
                 re.I,
             ),
             procurement_prefixed=self._procurement_prefixed(),
             procurement_prefixes=tuple(self.strings("procurement_prefixes")),
             procurement_labelled=self.compile(
                 "procurement_labels",
-                rf"\b(?:{self.alternatives('procurement_labels')})\.?(?:\s*:)?\s*"
+                # A whole word: "upphandlingschef 2024-03-12" names no procurement.
+                rf"\b(?:{self.alternatives('procurement_labels')})(?!\w)\.?(?:\s*:)?\s*"
                 rf"(?P<number>[A-ZÅÄÖ]{{1,8}}{_PROCUREMENT_TAIL})",
                 re.I,
             ),
@@ -308,10 +325,16 @@ class _Compiler:
                 "delegate_labels",
                 # A whole word: "Delegaten har …" is no label.
                 rf"\b(?:{self.alternatives('delegate_labels')})\b(?:\s*:)?\s*"
-                r"(?P<delegate>[^,;()–.]{2,60})",
+                # No digits: "fattat av upphandlingschef 2024-03-12" ends at the date.
+                r"(?P<delegate>[^,;()–.\d]{1,59}[^,;()–.\d\s])",
                 re.I,
             ),
             delegate_label_gate=self.gate("delegate_labels"),
+            subject_label=self.compile(
+                "subject_labels", rf"(?:{self.alternatives('subject_labels')})\s*:\s*", re.I
+            ),
+            field_label=self._field_label(),
+            column_name=self._field_label(column=True),
             corrections=self._corrections(corrections),
             replacements=corrections,
             correction_finder=self._correction_finder(corrections),
@@ -496,6 +519,20 @@ class _Compiler:
             rf"(?P<label>(?i:\b(?:{labels}))\b\.?(?:\s*:)?\s*)?"
             + _standing_alone(self.diary_shapes(), "number"),
         )
+
+    def _field_label(self, *, column: bool = False) -> re.Pattern[str]:
+        keys = (
+            "subject_labels",
+            "diary_number_labels",
+            "decision_date_labels",
+            "delegate_labels",
+            "field_labels",
+        )
+        labels = "|".join(self.alternatives(key) for key in keys)
+        if column:
+            # A table's head names its columns so, and numbers its rows "Nr", "Löpnr" or "#".
+            return self.compile("field_labels", rf"(?:{labels}|nr|löpnr|löpnummer|#)\.?", re.I)
+        return self.compile("field_labels", rf"(?P<label>(?:{labels}))\s*:", re.I)
 
     def _diary_number_alone(self) -> re.Pattern[str]:
         # A line that holds a diary number and nothing else ("Dnr: RS 2022/1275").

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pytest
@@ -1265,3 +1266,62 @@ def test_a_generated_agenda_reads_as_generated() -> None:
     records = read(text)
     assert [decision.diary_number for decision in decisions(records)] == numbers
     assert [type(record) for record in records].count(Notice) == 1
+
+
+# --- what a registry prints besides the board's sentence ------------------------------------------
+
+
+def test_a_procurement_number_wrapped_after_its_prefix_stays_one() -> None:
+    text = (
+        "Anmälningsärenden\n\n"
+        "1. Regiondirektören har fattat tilldelningsbeslut för ultraljud MT\n"
+        "   2015-0001, RS 2024/12.\n"
+    )
+    [decision] = decisions(read(text))
+    assert (decision.diary_number, decision.procurement_number) == ("RS 2024/12", "MT 2015-0001")
+
+
+def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> None:
+    item = "Tilldelningsbeslut, skolskjuts, KS 2024/345, fattat av upphandlingschef 2024-03-12."
+    text = f"Anmälningsärenden\n\n1. {item}\n"
+    [decision] = decisions(read(text))
+    assert decision.procurement_number is None
+    assert (decision.delegate, decision.decided_on) == ("upphandlingschef", "2024-03-12")
+
+
+SWEDISH_MONTHS = [
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+]  # fmt: skip
+WRITTEN_DATES = st.dates(min_value=date(2000, 1, 1), max_value=date(2035, 12, 31)).flatmap(
+    lambda day: st.sampled_from(
+        [day.isoformat(), f"{day.day} {SWEDISH_MONTHS[day.month - 1]} {day.year}"]
+    ).map(lambda written: (written, day.isoformat()))
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    written=WRITTEN_DATES,
+    separator=st.sampled_from([", ", " – ", " - "]),
+    number_first=st.booleans(),
+)
+def test_a_date_standing_last_is_the_day_of_the_decision(
+    written: tuple[str, str], separator: str, number_first: bool
+) -> None:
+    text, day = written
+    item = f"Beslut om parkeringstillstånd för rörelsehindrad{separator}{text}"
+    line = f"- TN 2024.0034 {item}" if number_first else f"- {item}, Dnr TN 2024.0034"
+    [decision] = decisions(read(f"Anmälningsärenden\n\n{line}\n"))
+    assert decision.decided_on == day
+    assert decision.subject == "parkeringstillstånd för rörelsehindrad"
+
+
+@settings(max_examples=60, deadline=None)
+@given(written=WRITTEN_DATES, phrase=st.sampled_from(["gäller från ", "till och med ", "1 maj–"]))
+def test_a_date_inside_a_phrase_stays_in_the_subject(written: tuple[str, str], phrase: str) -> None:
+    text, _ = written
+    line = f"- Avtal om hyra av lokal, {phrase}{text}, Dnr KS 2024/12"
+    [decision] = decisions(read(f"Anmälningsärenden\n\n{line}\n"))
+    assert decision.decided_on is None
+    assert text in decision.subject
