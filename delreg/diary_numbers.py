@@ -63,8 +63,9 @@ _TEMPLATES: tuple[tuple[str, bool], ...] = (
     ("{Y}/{N}{SUB}", True),
     # 2024-000102, 2023-0456: the year, a hyphen and a serial of three digits or more, no
     # series (registries that number every case in the year so). Written close: "2024 - 150"
-    # in a sentence is no number, and two digits after a year are a month.
-    ("{Y}{DASH}\\d{3,7}{SUB}", True),
+    # in a sentence is no number, and two digits after a year are a month. Not after a
+    # series or a procurement prefix ("MT 2023-0043"): the shapes with one read those.
+    ("(?<![A-ZÅÄÖ])(?<![A-ZÅÄÖ] ){Y}{DASH}\\d{3,7}{SUB}", True),
     # 4468-2017: the serial and the year, no series.
     ("{N}<->{Y}", True),
 )

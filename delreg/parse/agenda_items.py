@@ -43,6 +43,10 @@ _DELEGATE_LAST_MAX = 60
 # What separates a date standing on its own at the end of an item, and what may follow it.
 _DATE_SEPARATORS = (", ", " – ", " — ", " - ")
 _DATE_TAIL = " .;)"
+# The words that say an item was decided, before its date ("…, beslutat 2024-03-15").
+_DECIDED = frozenset(
+    {"beslutat", "beslutad", "beslutade", "fattat", "fattad", "daterat", "daterad", "tecknat"}
+)
 
 
 class ItemReading(NamedTuple):
@@ -129,6 +133,9 @@ def _read_sentence(
     sentence whose kind word stands first ("… har Programbeslut – …"): ``_Item`` reads that."""
     body_start = sentence.body_start
     diary = sentence.diary
+    head = len(text[: diary.start].rstrip(_NUMBER_SEPARATORS + "("))
+    if text[head - 1 : head].isdigit() and _date_before(text, head, rules):
+        return None  # "…, 2024-04-03, 24RS1003": ``_Item`` reads the date
     lead_in = rules.subject_lead_in.match(text, body_start, body_start + _LOOKAHEAD)
     lead_end = lead_in.end() if lead_in is not None else body_start
     if rules.kind_lead.match(text, lead_end, lead_end + _LOOKAHEAD) is not None:
@@ -165,6 +172,13 @@ def _read_sentence(
         source=source,
     )
     return ItemReading(decision, None, True, True, False, True)
+
+
+def _date_before(text: str, end: int, rules: AgendaRules) -> bool:
+    """Whether a date ends at ``end`` (the sentence's last words before its diary number)."""
+    return any(
+        found.end() == end for found in rules.date.finditer(text, max(0, end - 24), end)
+    )
 
 
 def _diary_number(written: str, rules: AgendaRules, config: Config) -> str | None:
@@ -393,9 +407,11 @@ class _Item:
             found = self.rules.date.fullmatch(text, start, end)
             cut = at
             if found is None:
-                # "…, fattat av upphandlingschef 2024-03-12": who decided, then when.
+                # "…, fattat av upphandlingschef 2024-03-12": who decided, then when (the
+                # title stays for the delegate); "…, beslutat 2024-03-15": the part is the date's.
                 found = self._date_after_title(start, end)
-                cut = found.start() if found is not None else at
+                if found is not None and not self._decided_before(start, found.start()):
+                    cut = found.start()
             if found is not None:
                 decided_on = self._date(found.group())
                 if decided_on is not None:
@@ -404,13 +420,19 @@ class _Item:
                     return
 
     def _date_after_title(self, start: int, end: int) -> re.Match[str] | None:
+        """ "fattat av upphandlingschef 2024-03-12", "beslutat 2024-03-15": a date after who
+        decided, or after the word that says it was decided, ends the item's last part."""
         text = self.text
         for found in self.rules.date.finditer(text, start, end):
             if found.end() == end and found.start() > start and text[found.start() - 1] == " ":
                 words = text[start : found.start()].split()
-                if words and words[-1].lower().endswith(self.rules.delegate_endings):
+                last = words[-1].lower() if words else ""
+                if last in _DECIDED or last.endswith(self.rules.delegate_endings):
                     return found
         return None
+
+    def _decided_before(self, start: int, end: int) -> bool:
+        return self.text[start:end].split()[-1].lower() in _DECIDED
 
     def _date(self, written: str) -> str | None:
         try:

@@ -1325,3 +1325,23 @@ def test_a_date_inside_a_phrase_stays_in_the_subject(written: tuple[str, str], p
     [decision] = decisions(read(f"Anmälningsärenden\n\n{line}\n"))
     assert decision.decided_on is None
     assert text in decision.subject
+
+
+@pytest.mark.parametrize(
+    ("item", "subject", "decided_on"),
+    [
+        # The board's sentence with a date before its number: the shortcut leaves it to the
+        # complete reader, which takes the date.
+        ("Regiondirektören har fattat beslut om tolktjänster, 2024-04-03, 24RS1003.",
+         "tolktjänster", "2024-04-03"),
+        ("Avtal med Vallby Konsult AB om tjänster inom VA, KS 2024/399, beslutat 2024-03-15.",
+         "tjänster inom VA", "2024-03-15"),
+        ("Regiondirektören har fattat beslut om tolktjänster, 24RS1003, 3 april 2024.",
+         "tolktjänster", "2024-04-03"),
+    ],
+)  # fmt: skip
+def test_a_date_last_in_the_boards_sentence_is_the_day_of_the_decision(
+    item: str, subject: str, decided_on: str
+) -> None:
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert (decision.subject, decision.decided_on) == (subject, decided_on)
