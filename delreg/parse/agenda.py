@@ -210,7 +210,7 @@ class _Records:
         if block.mode is Mode.NOTICES:
             return None
         try:
-            text, lowered = normalise_item_text(block.text(), self.rules)
+            text, lowered = normalise_item_text(block.text(rules=self.rules), self.rules)
             return text, self._read(block, text, lowered)
         except Exception:
             return None
@@ -235,7 +235,7 @@ class _Records:
         if read is not None:
             text, reading = read
         else:
-            text, lowered = normalise_item_text(block.text(), self.rules)
+            text, lowered = normalise_item_text(block.text(rules=self.rules), self.rules)
             if block.mode is Mode.NOTICES:
                 return self._notice(block, text, where)
             reading = self._read(block, text, lowered)
@@ -245,7 +245,7 @@ class _Records:
         record: Record | None
         if reading.decision is not None:
             decision = reading.decision
-            if block.has_columns():
+            if block.labels is None and block.has_columns():
                 # A run of spaces separates the fields for reading, never in the board's
                 # sentence: the wording is the text with single spaces.
                 plain, _ = normalise_item_text(block.text(columns=False), self.rules)

@@ -98,9 +98,12 @@ class Block:
     def has_columns(self) -> bool:
         return any("   " in line or "\t" in line for line in self.lines)
 
-    def text(self, *, columns: bool = True) -> str:
+    def text(self, *, columns: bool = True, rules: AgendaRules | None = None) -> str:
         """The item's lines as one; a gap of columns as a dash when ``columns`` (for reading the
-        fields), as a space when not (for the board's own sentence)."""
+        fields), as a space when not (for the board's own sentence). An item written field by
+        field is put in the order of a sentence when ``rules`` are given (``card_text``)."""
+        if self.labels is not None and rules is not None:
+            return self.card_text(rules)
         lines = [_columns(line) for line in self.lines] if columns else self.lines
         if len(lines) <= 1:
             return lines[0] if lines else ""
@@ -116,6 +119,33 @@ class Block:
             joined = before.endswith("-") and before[-2:-1].isalpha() and line[:1].isupper()
             pieces.append(line if joined else " " + line)
         return "".join(pieces)
+
+    def card_text(self, rules: AgendaRules) -> str:
+        """An item written field by field as a sentence reads it: what it is about first (its
+        unlabelled text, or the field labelled as its subject), then the labelled fields, each
+        after a dash, the diary number last ("Tilldelningsbeslut … – Beslutsdatum: 2024-03-04 –
+        Beslutsfattare: Upphandlingschef – Dnr: SN 2024/0231"). Two fields may share a line, a
+        column gap apart."""
+        about: list[str] = []
+        labelled: list[str] = []
+        numbers: list[str] = []
+        for line in self.lines:
+            fresh = True
+            for cell in _COLUMN_GAP.split(line):
+                if not cell:
+                    continue
+                found = rules.field_label.match(cell)
+                if found is not None and not rules.subject_label.match(cell):
+                    # The diary number last, where a sentence has it.
+                    number = rules.diary_label_gate.first(found.group("label").lower()) >= 0
+                    (numbers if number else labelled).append(cell)
+                elif about and fresh and not rules.subject_label.match(cell):
+                    # Text wrapped over lines: one part.
+                    about[-1] = f"{about[-1]} {cell}"
+                else:
+                    about.append(cell)
+                fresh = False
+        return " – ".join([*about, *labelled, *numbers])
 
 
 class Segmenter:
@@ -296,7 +326,7 @@ class Segmenter:
         if (
             block is None
             or (block.labels is not None and label in block.labels)
-            or (self.blank_before and block.has_number(self.rules, self.config))
+            or (self.blank_before and self._after_blank_starts_item(block, found))
         ):
             done = self._close()
             number_only = self.rules.diary_number_alone.fullmatch(text) is not None
@@ -305,6 +335,18 @@ class Segmenter:
             return True, done
         block.add_field(label, text)
         return True, None
+
+    def _after_blank_starts_item(self, block: Block, found: re.Match[str]) -> bool:
+        """Whether a field after a blank line starts an item rather than continuing the one
+        above: it does after a complete item, and after unmarked text (a note about the list,
+        or the item before), but for a diary number the text above still lacks ("Beslut om
+        …" / blank / "Dnr: KS 2024/12")."""
+        rules, config = self.rules, self.config
+        if block.has_number(rules, config):
+            return True
+        if block.marked:
+            return False
+        return rules.diary_label_gate.first(found.group("label").lower()) < 0
 
     def _ends_with_prefix(self, text: str) -> bool:
         return text.rpartition(" ")[2] in self.rules.procurement_prefixes
@@ -321,6 +363,9 @@ class Segmenter:
     def _starts_item(self, block: Block, line: Line) -> bool:
         if self.mode is Mode.NOTICES:
             return not line.text[0].islower() and (self.blank_before or not block.marked)
+        if block.labels is not None and not block.marked:
+            # An item written field by field goes on to its last field, its text among them.
+            return self.blank_before
         if not block.body_lines:
             # "1." or "Dnr RS 2022/1275" on a line of its own: the text follows.
             return False

@@ -345,6 +345,8 @@ class _Item:
             return ItemReading(
                 None, problem, decision_like, self._has_text(), False, delegate is not None
             )
+        # Before the subject, which the point's words are then no part of.
+        point = None if self.plain else self._delegation_point()
         decision = Decision(
             diary_number=diary_number,
             kind=kind,
@@ -359,7 +361,7 @@ class _Item:
             parties=parties,
             delegate=delegate,
             decided_on=self.decided_on,
-            delegation_point=None if self.plain else self._delegation_point(),
+            delegation_point=point,
             wording=as_wording(text),
             source=source,
         )
@@ -525,6 +527,7 @@ class _Item:
         for pattern in self.rules.delegation_points:
             found = gate.match(pattern, self.text, self.lowered)
             if found is not None and "point" in pattern.groupindex:
+                self.removed.append(found.span())
                 return found.group("point")
         return None
 

@@ -240,6 +240,14 @@ EXPECTED: dict[str, Layout] = {
         ("MBN 2024-000260", "beslut", NONE),
         ("MBN 2024-000262", "beslut", NONE),
     ]),
+    "l10_on_registry_cards.txt": Layout([
+        ("ON 2024/0231", "tilldelningsbeslut", NONE),
+        ("ON 2024/0240", "avtal", ("Städlaget i Norrvik AB",)),
+    ]),
+    "l10_ks_paragraphs.txt": Layout([
+        ("KS 2024/210", "yttrande", NONE),
+        ("KS 2024/0188", "beslut", NONE),
+    ]),
     "l10_tn_word_dates.txt": Layout(
         [
             ("TN 2024.0034", "beslut", NONE),
@@ -313,6 +321,24 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ),
         ("MBN 2024-000262", "Slutbesked, garage, Åby 3:20", "Bygglovsingenjör", "2024-04-12"),
     ],
+    "l10_on_registry_cards.txt": [
+        (
+            "ON 2024/0231",
+            "upphandling av städtjänster för särskilda boenden",
+            "Upphandlingschef",
+            "2024-03-04",
+        ),
+        ("ON 2024/0240", "städtjänster", "Omsorgschef", "2024-03-20"),
+    ],
+    "l10_ks_paragraphs.txt": [
+        (
+            "KS 2024/210",
+            "Länsstyrelsen angående ansökan om tillstånd för vindkraft",
+            "kommunstyrelsens ordförande",
+            "2024-02-12",
+        ),
+        ("KS 2024/0188", "att utse dataskyddsombud", "Kommundirektören", "2024-02-01"),
+    ],
     "l10_tn_word_dates.txt": [
         ("TN 2024.0034", "parkeringstillstånd för rörelsehindrad", None, "2024-02-05"),
         ("TN 2024.0041", "vinterväghållning", None, "2024-02-09"),
@@ -326,8 +352,16 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
 def test_what_a_registry_prints_is_read_field_by_field(name: str) -> None:
     records, _ = read(LAYOUTS / name)
     decisions = [record for record in records if isinstance(record, Decision)]
-    assert [(d.diary_number, d.subject, d.delegate, d.decided_on) for d in decisions] == FIELDS[
-        name
+    read_fields = [(d.diary_number, d.subject, d.delegate, d.decided_on) for d in decisions]
+    assert read_fields == FIELDS[name]
+
+
+def test_the_delegation_point_of_an_item_written_field_by_field_is_no_part_of_its_subject() -> None:
+    records, _ = read(LAYOUTS / "l10_on_registry_cards.txt")
+    points = [(r.delegation_point, r.subject) for r in records if isinstance(r, Decision)]
+    assert points == [
+        ("3.2", "upphandling av städtjänster för särskilda boenden"),
+        ("3.4", "städtjänster"),
     ]
 
 
