@@ -176,9 +176,7 @@ def _read_sentence(
 
 def _date_before(text: str, end: int, rules: AgendaRules) -> bool:
     """Whether a date ends at ``end`` (the sentence's last words before its diary number)."""
-    return any(
-        found.end() == end for found in rules.date.finditer(text, max(0, end - 24), end)
-    )
+    return any(found.end() == end for found in rules.date.finditer(text, max(0, end - 24), end))
 
 
 def _diary_number(written: str, rules: AgendaRules, config: Config) -> str | None:
