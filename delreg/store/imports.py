@@ -14,7 +14,13 @@ from delreg.errors import DelregError
 from delreg.json_shapes import change_json
 from delreg.model import EDITABLE_FIELDS, Decision, Meeting, Notice
 from delreg.store import marks
-from delreg.store.bulk import KnownMeetings, SetAside, Staging, collector_paused
+from delreg.store.bulk import (
+    KnownMeetings,
+    SetAside,
+    Staging,
+    bind_none_directly,
+    collector_paused,
+)
 from delreg.store.connection import not_a_register
 from delreg.store.reportings import ReportingRoom
 
@@ -108,6 +114,7 @@ class ImportRoom(ReportingRoom):
         code; None: the register's unnamed board). ``size``: how many records are coming
         (0 when not known), so that a large import can set the plain indexes aside.
         """
+        bind_none_directly()
         with collector_paused(), self._write():
             self._boards().ensure(board)
             if meeting:

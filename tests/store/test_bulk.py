@@ -27,7 +27,7 @@ from delreg.parse import registry_rows as parse_rows
 from delreg.store import DecisionQuery, OpenMode, Store
 from delreg.store import base as store_base
 from delreg.store import imports as store_imports
-from delreg.store.bulk import MeetingItems, plan_reportings
+from delreg.store.bulk import MeetingItems, bind_none_directly, plan_reportings
 from delreg.store.maintenance import verify
 from tests.helpers.exports import STAMP, export, export_rows, read, snapshot
 from tests.helpers.rows import reference_records
@@ -345,6 +345,46 @@ def test_an_import_leaves_no_cycles_for_the_collector(
             gc.collect()
             import_records(store, records, meeting=Meeting("2024-02-15"), commit_if=collected)
     assert found == [0, 0]
+
+
+# --- None bound as NULL without the adapter lookup --------------------------------------------
+
+
+# sqlite3's registry of adapters, by (type, protocol).
+ADAPTERS: dict[Any, Any] = sqlite3.adapters
+NONE_ADAPTED = (type(None), sqlite3.PrepareProtocol)
+
+
+def test_none_binds_as_null_through_the_adapter_an_import_registers(tmp_path: Path) -> None:
+    import_text(tmp_path / "r.db", export(export_rows(5)))
+    assert NONE_ADAPTED in ADAPTERS
+    with closing(sqlite3.connect(":memory:")) as connection:
+        row = connection.execute("SELECT typeof(?), ? IS NULL, coalesce(?, 'x')", [None] * 3)
+        assert row.fetchone() == ("null", 1, "x")
+
+
+def test_an_import_writes_the_same_register_with_the_adapter_for_none_as_without(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """store.bulk.bind_none_directly changes how sqlite3 finds out how to bind None, never
+    what is bound: every table, the history and its hashes included, is the same."""
+    monkeypatch.setattr(store_base, "now", lambda: STAMP)
+    monkeypatch.setattr(store_imports, "IMPORT_BATCH", 50)
+    found: dict[str, dict[str, Any]] = {}
+    for name in ("with", "without"):
+        if name == "without":
+            bind_none_directly()  # there to be taken away, whatever ran before
+            monkeypatch.delitem(ADAPTERS, NONE_ADAPTED)
+            monkeypatch.setattr(store_imports, "bind_none_directly", lambda: None)
+        path = tmp_path / f"{name}.db"
+        import_text(path, export(export_rows(300)))
+        import_text(path, export(export_rows(120, offset=250, variant=1)), Meeting("2024-02-15"))
+        found[name] = snapshot(path)
+    assert NONE_ADAPTED not in ADAPTERS
+    assert found["with"] == found["without"]
+    # Empty fields and the events' old values were there to bind.
+    assert any(None in row for row in found["with"]["decisions"])
+    assert any(row[5] is None for row in found["with"]["events"])
 
 
 def test_reportings_of_decisions_the_batch_inserted_are_not_looked_up(
