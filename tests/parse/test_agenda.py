@@ -535,6 +535,16 @@ def test_a_date_without_a_year_needs_the_meeting_year() -> None:
         "Delegationsbeslut",
         "Delegationsbeslut fattade under perioden 1–31 januari 2024:",
         " • Anmälningsärenden:",
+        "Anmälan om delegationsbeslut",
+        "Anmälan av fattade delegationsbeslut",
+        "Inkomna delegationsbeslut",
+        "Rapport delegationsbeslut",
+        "Delgivning av delegationsbeslut",
+        "Återrapportering av delegationsbeslut",
+        "Redovisning av delegerade beslut",
+        "Anmälan av tjänstemannabeslut",
+        "Delegationsärenden att anmäla",
+        "Delegationsbeslut att anmäla till miljö- och byggnämnden 2024-05-22",
     ],
 )
 def test_headings_open_the_list(heading: str) -> None:
@@ -555,6 +565,8 @@ def test_headings_open_the_list(heading: str) -> None:
         "Anmälan av delegationsbeslut sker varje månad.",
         "Delegationsbeslut om anställning av enhetschef",
         "Förvaltningen har gått igenom anmälan av delegationsbeslut",
+        "Delegationsbeslut har fattats enligt bilaga.",
+        "Delegationsbeslut att anmäla finns i bilaga 3.",
     ],
 )
 def test_sentences_that_mention_a_heading_are_not_headings(line: str) -> None:
