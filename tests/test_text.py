@@ -149,3 +149,15 @@ def test_folding_for_comparison() -> None:
     assert fold_dashes("MT 2023\u20130043 \u2014 \u2212 \u2011") == "MT 2023-0043 - - -"
     assert without_diacritics(" Överprövning ") == "overprovning"
     assert without_diacritics("Förvaltningsbesvär") == "forvaltningsbesvar"
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        ("Avtal, KS\u00a02024/12", "Avtal, KS 2024/12"),
+        ("Bidrag 25\u202f000 kr", "Bidrag 25 000 kr"),
+        ("RS\u20092022/1275", "RS 2022/1275"),
+    ],
+)
+def test_a_space_that_does_not_break_is_a_space_in_a_document(text: str, normalised: str) -> None:
+    assert normalise_document(text) == normalised

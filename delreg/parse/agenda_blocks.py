@@ -396,6 +396,8 @@ class Segmenter:
                 self.blank_before
                 or block.ends_with_number(rules, config)
                 or rules.starts_decision(line.text)
+                # A table's next row: "RS 2023/4411   Regiondirektören har …".
+                or rules.diary_number.match(line.text) is not None
             )
         if block.lines[-1].endswith(":"):
             # "Följande beslut anmäls:" leads into the list; it is not an item.
