@@ -325,6 +325,10 @@ class _Item:
                 self._date_last()
         if self.delegate is None:
             self._delegate_last()
+            if self.delegate is not None and self.diary is not None and self.decided_on is None:
+                # "… – 2024-05-02 – Kommundirektör" (a table's columns): the date stood before
+                # who decided.
+                self._date_last()
         delegate = self.delegate
         decision_like = bool(
             delegate
@@ -395,7 +399,7 @@ class _Item:
         it, is the day it was decided. A date inside a phrase ("gäller från 2024-05-01", "1–30
         juni 2024") is the subject's."""
         text = self.text
-        ends = [len(text.rstrip(_DATE_TAIL))]
+        ends = [self._free_end(len(text.rstrip(_DATE_TAIL)))]
         diary = self.diary
         if diary is not None and not self.number_first:
             ends.append(len(text[: self._text_end()].rstrip(_NUMBER_SEPARATORS + "(")))
@@ -418,6 +422,13 @@ class _Item:
                     self.decided_on = decided_on
                     self.removed.append((cut, end))
                     return
+
+    def _free_end(self, end: int) -> int:
+        """Where the item's text ends before what has been taken off its end (a delegate)."""
+        for start, stop in sorted(self.removed, reverse=True):
+            if self.body_start < start < end and stop >= end:
+                end = len(self.text[:start].rstrip(_NUMBER_SEPARATORS))
+        return end
 
     def _date_after_title(self, start: int, end: int) -> re.Match[str] | None:
         """ "fattat av upphandlingschef 2024-03-12", "beslutat 2024-03-15": a date after who

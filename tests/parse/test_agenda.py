@@ -1357,3 +1357,15 @@ def test_a_date_last_in_the_boards_sentence_is_the_day_of_the_decision(
 ) -> None:
     [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
     assert (decision.subject, decision.decided_on) == (subject, decided_on)
+
+
+def test_a_table_rows_date_and_who_decided_are_read_from_their_columns() -> None:
+    text = (
+        "Anmälan av delegationsbeslut\n\n"
+        "KS 2024/12   Yttrande över remiss om vindkraft   2024-05-02   Kommundirektör\n"
+        "KS 2024/13   Avtal med Vallby Konsult AB om utredning   3 maj 2024   Ekonomichef\n"
+    )
+    assert [(d.subject, d.parties, d.delegate, d.decided_on) for d in decisions(read(text))] == [
+        ("remiss om vindkraft", (), "Kommundirektör", "2024-05-02"),
+        ("utredning", ("Vallby Konsult AB",), "Ekonomichef", "2024-05-03"),
+    ]
