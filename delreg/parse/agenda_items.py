@@ -43,6 +43,7 @@ _DELEGATE_LAST_MAX = 60
 # What separates a date standing on its own at the end of an item, and what may follow it.
 _DATE_SEPARATORS = (", ", " – ", " — ", " - ")
 _DATE_TAIL = " .;)"
+_BEFORE_NUMBER = frozenset(_NUMBER_SEPARATORS + "(")
 # The words that say an item was decided, before its date ("…, beslutat 2024-03-15").
 _DECIDED = frozenset(
     {"beslutat", "beslutad", "beslutade", "fattat", "fattad", "daterat", "daterad", "tecknat"}
@@ -133,8 +134,10 @@ def _read_sentence(
     sentence whose kind word stands first ("… har Programbeslut – …"): ``_Item`` reads that."""
     body_start = sentence.body_start
     diary = sentence.diary
-    head = len(text[: diary.start].rstrip(_NUMBER_SEPARATORS + "("))
-    if text[head - 1 : head].isdigit() and _date_before(text, head, rules):
+    head = diary.start
+    while head and text[head - 1] in _BEFORE_NUMBER:
+        head -= 1
+    if head and text[head - 1].isdigit() and _date_before(text, head, rules):
         return None  # "…, 2024-04-03, 24RS1003": ``_Item`` reads the date
     lead_in = rules.subject_lead_in.match(text, body_start, body_start + _LOOKAHEAD)
     lead_end = lead_in.end() if lead_in is not None else body_start
