@@ -502,7 +502,7 @@ class _Item:
         start = with_parentheses(self.text, diary.start, diary.end)[1]
         end = min((span[0] for span in self.removed if span[0] >= start), default=len(self.text))
         region = self.text[start:end].rstrip(_NUMBER_SEPARATORS + "." + ")")
-        lead = len(region) - len(region.lstrip(_NUMBER_SEPARATORS))
+        lead = len(region) - len(region.lstrip(_NUMBER_SEPARATORS + "("))
         found = _last_segment(region)
         at, title = found if found is not None else (lead, region[lead:])
         if self._is_title(title):

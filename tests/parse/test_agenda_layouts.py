@@ -7,7 +7,8 @@ number, l7 prose, bare numbers and notes around the list, l8 every diary-number 
 kind word first and who the decision concerns, l10 what registries print besides sentences (a
 year and serial as the diary number, the date and who decided standing last, an item written
 one field a line, a table with a numbered first column, rows that start with their diary
-number under a table head and no heading). Each is written out below by hand: the items
+number under a table head and no heading, a protocol's page with its own diary number and
+running head). Each is written out below by hand: the items
 written into it, and what each must become. Nothing may be lost: every item written is stored,
 rejected (with its line) or a notice, and the import says so.
 """
@@ -244,6 +245,11 @@ EXPECTED: dict[str, Layout] = {
         ("ON 2024/0231", "tilldelningsbeslut", NONE),
         ("ON 2024/0240", "avtal", ("Städlaget i Norrvik AB",)),
     ]),
+    "l10_ks_protocol_page.txt": Layout([
+        ("KS 2024/45", "beslut", NONE),
+        ("KS 2024/51", "beslut", NONE),
+        ("KS 2024/57", "avtal", ("Vallby Städ AB",)),
+    ]),
     "l10_ks_paragraphs.txt": Layout([
         ("KS 2024/210", "yttrande", NONE),
         ("KS 2024/0188", "beslut", NONE),
@@ -329,6 +335,16 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             "2024-03-04",
         ),
         ("ON 2024/0240", "städtjänster", "Omsorgschef", "2024-03-20"),
+    ],
+    "l10_ks_protocol_page.txt": [
+        (
+            "KS 2024/45",
+            "tillförordnad ekonomichef under semesterperioden",
+            "Kommundirektören",
+            None,
+        ),
+        ("KS 2024/51", "avskrivning av fordringar", "Ekonomichefen", None),
+        ("KS 2024/57", "förlängning av avtal", "upphandlingschef", None),
     ],
     "l10_ks_paragraphs.txt": [
         (
