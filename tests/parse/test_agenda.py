@@ -545,6 +545,7 @@ def test_a_date_without_a_year_needs_the_meeting_year() -> None:
         "Anmälan av tjänstemannabeslut",
         "Delegationsärenden att anmäla",
         "Delegationsbeslut att anmäla till miljö- och byggnämnden 2024-05-22",
+        "Bilaga 1 – Delegationsbeslut februari 2024",
     ],
 )
 def test_headings_open_the_list(heading: str) -> None:

@@ -250,6 +250,11 @@ EXPECTED: dict[str, Layout] = {
         ("KS 2024/51", "beslut", NONE),
         ("KS 2024/57", "avtal", ("Vallby Städ AB",)),
     ]),
+    # The paragraph's own Dnr and a sentence pointing to the attachment, which holds the list.
+    "l10_ks_minutes_attachment.txt": Layout([
+        ("KS 2024/45", "beslut", NONE),
+        ("KS 2024/51", "beslut", NONE),
+    ]),
     "l10_ks_paragraphs.txt": Layout([
         ("KS 2024/210", "yttrande", NONE),
         ("KS 2024/0188", "beslut", NONE),
