@@ -245,7 +245,14 @@ class _Records:
         record: Record | None
         if reading.decision is not None:
             decision = reading.decision
-            if block.labels is None and block.has_columns():
+            if (block.labels is not None and not block.marked) or (
+                (decision.decided_on or decision.delegate) and block.columns() > 2
+            ):
+                # Fields (a card, a table row with its date and who decided): no sentence of
+                # the board's to give back ("2024-04-02 Beslut om … Miljöinspektör MBN
+                # 2024/118."); the report composes one of the fields.
+                decision = replace(decision, wording=None)
+            elif block.has_columns():
                 # A run of spaces separates the fields for reading, never in the board's
                 # sentence: the wording is the text with single spaces.
                 plain, _ = normalise_item_text(block.text(columns=False), self.rules)

@@ -98,6 +98,10 @@ class Block:
     def has_columns(self) -> bool:
         return any("   " in line or "\t" in line for line in self.lines)
 
+    def columns(self) -> int:
+        """The most columns a line of the block has (1 for running text)."""
+        return max((len(_COLUMN_GAP.split(line.strip())) for line in self.lines), default=1)
+
     def text(self, *, columns: bool = True, rules: AgendaRules | None = None) -> str:
         """The item's lines as one; a gap of columns as a dash when ``columns`` (for reading the
         fields), as a space when not (for the board's own sentence). An item written field by
