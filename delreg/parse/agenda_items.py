@@ -17,6 +17,7 @@ from typing import NamedTuple
 from delreg.config import FALLBACK_KIND, Config
 from delreg.dates import parse_date
 from delreg.errors import InvalidValue
+from delreg.fields import MAX_AMOUNT
 from delreg.model import Decision, Notice, normalise_diary_number
 from delreg.parse.agenda_fast import Sentence, board_sentence
 from delreg.parse.agenda_numbers import (
@@ -134,6 +135,8 @@ def _read_sentence(
     sentence whose kind word stands first ("… har Programbeslut – …"): ``_Item`` reads that."""
     body_start = sentence.body_start
     diary = sentence.diary
+    if rules.amount.search(text) is not None:
+        return None  # "…, 25 000 kr, 24RS1003": ``_Item`` reads the amount
     head = diary.start
     while head and text[head - 1] in _BEFORE_NUMBER:
         head -= 1
@@ -175,6 +178,24 @@ def _read_sentence(
         source=source,
     )
     return ItemReading(decision, None, True, True, False, True)
+
+
+# Kronor in each unit an agenda writes an amount in.
+_KRONOR = {"kr": 1, "kronor": 1, "sek": 1, "tkr": 1000, "mnkr": 10**6, "mkr": 10**6,
+           "miljoner kronor": 10**6}  # fmt: skip
+
+
+def _amount(text: str, rules: AgendaRules) -> int | None:
+    """The amount an item names in kronor ("bidrag med 25 000 kr", "ram på 1,5 mnkr"): the
+    first, as whole kronor; None where it names none, or an amount too large to keep."""
+    found = rules.amount.search(text)
+    if found is None:
+        return None
+    scale = _KRONOR[" ".join(found.group("unit").lower().split())]
+    whole = int(found.group("whole").replace(" ", "").replace("\u00a0", ""))
+    fraction = found.group("fraction") or ""
+    kronor = whole * scale + int(fraction or "0") * scale // 10 ** len(fraction)
+    return kronor if kronor <= MAX_AMOUNT else None
 
 
 def _date_before(text: str, end: int, rules: AgendaRules) -> bool:
@@ -367,6 +388,7 @@ class _Item:
             delegate=delegate,
             decided_on=self.decided_on,
             delegation_point=point,
+            amount=_amount(text, rules),
             wording=as_wording(text),
             source=source,
         )

@@ -29,6 +29,12 @@ DATE_TEXT = (
     r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
     rf"|(?<!\w)(?:den\s)?\d{{1,2}}\s(?:{_MONTH_NAMES})\.?(?:\s\d{{4}}(?!\d))?(?!\w)"
 )
+# "25 000 kr", "25000 kronor", "350 tkr", "1,5 mnkr": an amount and its unit, not the end of a
+# range ("500-2000 kr") nor part of a longer number.
+AMOUNT_TEXT = (
+    r"(?<![\w,.\-–])(?P<whole>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(?P<fraction>\d{1,2}))?"
+    r"\s?(?P<unit>kr|kronor|sek|tkr|mnkr|mkr|miljoner kronor)(?!\w)"
+)
 # "MT 2023-0053a", "MTH 2021-0115", "MT 2023-0034-1" after the prefix.
 _PROCUREMENT_TAIL = r"\s?\d{4}\s?[-–/]\s?\d{1,6}[a-zA-Z]?(?:-\d{1,4})?(?![\w/])"
 # How far into an item its delegate is looked for, and how many words a title may have.
@@ -118,6 +124,8 @@ class AgendaRules:
     # Words that mark text about the list rather than an item of it.
     prose: re.Pattern[str]
     date: re.Pattern[str]
+    # "25 000 kr", "1,5 mnkr": groups `whole`, `fraction`, `unit`.
+    amount: re.Pattern[str]
     decision_date: re.Pattern[str]
     decision_date_gate: Gate
     delegation_points: tuple[re.Pattern[str], ...]
@@ -400,6 +408,7 @@ class _Compiler:
             party_name=self.compile("party_names", self.alternatives("party_names")),
             prose=self.compile("prose", self.alternatives("prose"), re.I),
             date=re.compile(DATE_TEXT, re.I),
+            amount=re.compile(AMOUNT_TEXT, re.I),
             decision_date=self.compile(
                 "decision_date_labels",
                 rf"\b(?:{self.alternatives('decision_date_labels')})(?:\s*:)?\s*(?P<date>{DATE_TEXT})",

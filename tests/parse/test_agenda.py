@@ -1391,3 +1391,30 @@ def test_a_row_of_columns_or_fields_has_no_sentence_of_its_own_and_one_is_compos
     )
     [decision] = decisions(read(marked))
     assert decision.wording == "Beslut om bidrag, KS 2024/4 – Delegat: Ekonomichef."
+
+
+@pytest.mark.parametrize(
+    ("item", "amount"),
+    [
+        ("Beslut om bidrag till Föreningen Solrosen, 25 000 kr, KS 2024/410", 25_000),
+        ("Beslut om bidrag till Föreningen Solrosen med 25000 kronor, KS 2024/410", 25_000),
+        ("Regiondirektören har beslutat om ram på 1,5 mnkr för IT-stöd, 24RS1003.", 1_500_000),
+        ("Avtal med Acme AB om städ till ett värde av 350 tkr, KS 2024/412", 350_000),
+        ("Beslut om bidrag, 12 500,50 SEK, KS 2024/413", 12_500),
+        # No amount: a range's end, a year, a number without a unit.
+        ("Beslut om bidrag med 500-2000 kr per deltagare, KS 2024/411", None),
+        ("Regiondirektören har tecknat avtal med Acme AB om städ 2024, 24RS1004.", None),
+    ],
+)
+def test_the_amount_an_item_names_is_read_in_kronor(item: str, amount: int | None) -> None:
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert decision.amount == amount
+
+
+@settings(max_examples=50, deadline=None)
+@given(kronor=st.integers(0, 10**12), spaced=st.booleans())
+def test_any_amount_in_kronor_reads_back(kronor: int, spaced: bool) -> None:
+    written = f"{kronor:,}".replace(",", " ") if spaced else str(kronor)
+    item = f"Beslut om bidrag till Föreningen Solrosen, {written} kr, KS 2024/410"
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert decision.amount == kronor
