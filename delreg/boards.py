@@ -19,21 +19,20 @@ places, or one that names a board the register does not hold, is rejected with i
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from delreg.errors import InvalidValue
 from delreg.json_shapes import board_json
 from delreg.model import Decision
-from delreg.text import shown
+from delreg.text import LazyPattern, shown
 
 # `--board all`: every board at once. No board may take it as its code.
 ALL_BOARDS = "all"
 # A short code as registrars write them: HSN, RS, RUN, KFN-2, SN1.
-_CODE = re.compile(r"[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9_-]{0,19}")
+_CODE = LazyPattern(r"[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9_-]{0,19}")
 # The series of a diary number: its first run of letters (23RS1851, RS 2022/1275, KSN-2017-1).
-_SERIES = re.compile(r"[A-ZÅÄÖ]+")
+_SERIES = LazyPattern(r"[A-ZÅÄÖ]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,15 +7,19 @@ exports, prisbasbelopp per year and the thresholds of the checks.
 
 from __future__ import annotations
 
+import marshal
 import os
 import re
-import tomllib
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from delreg.errors import InputError
+
+if TYPE_CHECKING:
+    import tomllib
 
 FALLBACK_KIND = "beslut"
 
@@ -124,6 +128,10 @@ def default_config_path() -> Path:
 
 
 def _read_toml(text: str, source: str) -> dict[str, Any]:
+    # Imported here: with the defaults kept (_defaults) and no file of the organisation's, a
+    # command never parses TOML, and tomllib's import is 3 ms of its start-up.
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except RecursionError:
@@ -152,15 +160,7 @@ def _toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:
 
 def load_config(path: Path | None = None) -> Config:
     """The built-in defaults merged with the organisation's file, if there is one."""
-    raw: dict[str, Any] = {}
-    # Each area of delreg ships its own defaults file (core, agenda, columns …), merged in order.
-    # The package's own folder (pyproject.toml installs the files there): importlib.resources
-    # would cost every command's start-up 5 ms of imports.
-    defaults = Path(__file__).with_name("defaults")
-    for entry in sorted(defaults.iterdir(), key=lambda entry: entry.name):
-        if entry.name.endswith(".toml"):
-            text = entry.read_text(encoding="utf-8")
-            raw = merge(raw, _read_toml(text, f"delreg/defaults/{entry.name}"))
+    raw = _defaults(Path(__file__).with_name("defaults"))
     chosen = path or default_config_path()
     if path is not None and not chosen.exists():
         raise InputError(
@@ -181,6 +181,81 @@ def load_config(path: Path | None = None) -> Config:
     config = Config(merge(raw, _read_toml(text, str(chosen))), source=str(chosen))
     _validate(config)
     return config
+
+
+def _defaults(folder: Path) -> dict[str, Any]:
+    """The built-in defaults: each area of delreg ships its own file (core, agenda, columns …),
+    merged in the order of their names.
+
+    Read from the package's folder (pyproject.toml installs the files there): importlib.resources
+    would cost every command's start-up 5 ms of imports. Parsing the files (30 kB of TOML, and
+    importing tomllib) cost another 4–5 ms of every command; so, as Python keeps a module's
+    compiled code in __pycache__, what each file holds is kept there (``_KEPT``) and read back
+    while the files are the ones it was read from: the same names, sizes and times of change.
+    """
+    files = sorted(
+        (entry for entry in folder.iterdir() if entry.name.endswith(".toml")),
+        key=lambda entry: entry.name,
+    )
+    read_from = tuple(
+        (entry.name, status.st_size, status.st_mtime_ns)
+        for entry in files
+        for status in (entry.stat(),)
+    )
+    tag = sys.implementation.cache_tag
+    kept = folder / "__pycache__" / _KEPT.format(tag) if tag else None
+    tables = _read_kept(kept, read_from) if kept is not None else None
+    if tables is None:
+        tables = [
+            _read_toml(entry.read_text(encoding="utf-8"), f"delreg/defaults/{entry.name}")
+            for entry in files
+        ]
+        # As Python writes no compiled code where it is told not to (PYTHONDONTWRITEBYTECODE).
+        if kept is not None and not sys.dont_write_bytecode:
+            _keep(kept, read_from, tables)
+    raw: dict[str, Any] = {}
+    for table in tables:
+        raw = merge(raw, table)
+    return raw
+
+
+# What the defaults files hold, as marshal writes it, with what it was read from: named by the
+# interpreter (marshal's format is its own), as a module's compiled code is. Only TOML's
+# reading is kept: the merging is done afresh, by this delreg's own rules.
+_KEPT = "defaults.{}.marshal"
+
+# Each defaults file's name, size and time of change (in nanoseconds).
+_ReadFrom = tuple[tuple[str, int, int], ...]
+
+
+def _read_kept(kept: Path, read_from: _ReadFrom) -> list[dict[str, Any]] | None:
+    """The tables kept at ``kept`` if they were read from ``read_from``; else None."""
+    try:
+        stamp, tables = marshal.loads(kept.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None  # none kept yet, unreadable, or not ours: read the files
+    if stamp != read_from or not isinstance(tables, list) or len(tables) != len(read_from):
+        return None
+    if not all(isinstance(table, dict) for table in tables):
+        return None
+    return tables
+
+
+def _keep(kept: Path, read_from: _ReadFrom, tables: list[dict[str, Any]]) -> None:
+    """Keep the files' tables for the next command, whole or not at all; where that cannot be
+    (a folder it may not write to, a value marshal cannot carry), they are read again."""
+    try:
+        data = marshal.dumps((read_from, tables))
+    except ValueError:
+        return
+    partial = kept.with_name(f"{kept.name}.{os.getpid()}.part")
+    try:
+        kept.parent.mkdir(exist_ok=True)
+        partial.write_bytes(data)
+        # Put in place whole: a command reading it meanwhile finds the old one or the new.
+        os.replace(partial, kept)
+    except OSError:
+        partial.unlink(missing_ok=True)
 
 
 def _validate(config: Config) -> None:

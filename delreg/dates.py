@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from delreg.errors import InvalidValue
-from delreg.text import shown
+from delreg.text import LazyPattern, shown
 
 # The days a register accepts, for every date it is given (decisions, notifications, meetings,
 # the day a check runs as of). Deadlines run forward from them (three weeks to appeal, a spärr,
@@ -45,12 +45,12 @@ def _swedish_parser_info() -> parserinfo:
     return SwedishParserInfo(dayfirst=True)
 
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO = LazyPattern(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # "3.4.2024", "03.04.2024": day, month and a four-digit year, as some exports write them.
-_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_DOTTED = LazyPattern(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _MONTH_NAMES = "|".join(sorted({*MONTHS, *(name[:3] for name in MONTHS)}, key=len, reverse=True))
 # "den 8 december 2023", "8 dec. 2023", "den 14 mars": day, a Swedish month name, maybe a year.
-_WORDED = re.compile(
+_WORDED = LazyPattern(
     rf"(?:den\s+)?(\d{{1,2}})\s+({_MONTH_NAMES})\.?(?:\s+(\d{{4}}))?", re.IGNORECASE
 )
 

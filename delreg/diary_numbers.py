@@ -24,6 +24,8 @@ import functools
 import re
 from collections.abc import Callable
 
+from delreg.text import LazyPattern
+
 # The parts. A four-digit year is a plausible one (so 0771 and 5020 are not years).
 _PARTS = {
     "P": "[A-ZÅÄÖ]{1,8}",
@@ -114,12 +116,12 @@ def _canonical() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{shape})" for shape in canonical_shapes()))
 
 
-_DATE = re.compile(
+_DATE = LazyPattern(
     r"(?:^|\s)(?:19|20)\d{2}\s?[-–]\s?(?:0[1-9]|1[0-2])\s?[-–]\s?(?:0[1-9]|[12]\d|3[01])$"
 )
 # 2019-2020, 2021/22, 2021/2022: a period of years, not a serial in a year; and two years
 # (2015-1900), which no registry writes as a serial and its year.
-_PERIOD = re.compile(r"((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})")
+_PERIOD = LazyPattern(r"((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})")
 
 
 def is_canonical(number: str) -> bool:

@@ -15,16 +15,16 @@ from delreg.config import FALLBACK_KIND, Config
 from delreg.diary_numbers import is_canonical
 from delreg.errors import InvalidValue
 from delreg.json_shapes import appeal_json, decision_json
-from delreg.text import fold_dashes, shown
+from delreg.text import LazyPattern, fold_dashes, shown
 
-_DNR_PREFIX = re.compile(r"^(?:dnr|diarienummer|diarienr)\b\.?\s*:?\s*", re.IGNORECASE)
+_DNR_PREFIX = LazyPattern(r"^(?:dnr|diarienummer|diarienr)\b\.?\s*:?\s*", re.IGNORECASE)
 _EDGE_PUNCTUATION = " \t\r\n.,;:()[]"
-_SPACE_AROUND_SEPARATOR = re.compile(r"\s*([/\-:.])\s*")
+_SPACE_AROUND_SEPARATOR = LazyPattern(r"\s*([/\-:.])\s*")
 # Where there is white space to take away at all: a substitution calls back into Python for
 # each separator, and most numbers have a separator or two and no space beside them.
-_SPACE_BESIDE_SEPARATOR = re.compile(r"\s[/\-:.]|[/\-:.]\s")
-_LETTERS_THEN_YEAR = re.compile(r"^([A-ZÅÄÖ]+)(\d{4}[/.-])")
-_TRAILING_LETTER = re.compile(r"(\d)([A-ZÅÄÖ])(?=$|-)")
+_SPACE_BESIDE_SEPARATOR = LazyPattern(r"\s[/\-:.]|[/\-:.]\s")
+_LETTERS_THEN_YEAR = LazyPattern(r"^([A-ZÅÄÖ]+)(\d{4}[/.-])")
+_TRAILING_LETTER = LazyPattern(r"(\d)([A-ZÅÄÖ])(?=$|-)")
 
 
 def _fold(text: str) -> str:
@@ -78,7 +78,7 @@ def normalise_procurement_number(text: str, config: Config) -> str:
 # and serial (23RS1851); a series, the year and the serial (RS 2022/1275, KSN-2017-3447); the
 # serial and the year last (4468-2017, MR 406/2012). One search tries them all at the start,
 # then the last one further on: as matching each in turn would, in a third of the calls.
-_YEAR_AND_SERIAL = re.compile(
+_YEAR_AND_SERIAL = LazyPattern(
     r"^(\d{2})[A-ZÅÄÖ]+(\d+)|^[A-ZÅÄÖ]+[ -](\d{4})[/-](\d+)|(\d+)[/-](\d{4})$"
 )
 
@@ -338,7 +338,7 @@ def secret_by_reason(secret: bool | None, reason: str | None) -> bool | None:
 # still reads as a list in a spreadsheet. A backslash before anything else is itself.
 PARTY_SEPARATOR = "; "
 _PARTY_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;"})
-_PARTY_PIECE = re.compile(r"\\[\\;]|;|[^\\;]+|\\")
+_PARTY_PIECE = LazyPattern(r"\\[\\;]|;|[^\\;]+|\\")
 
 
 def join_parties(parties: Iterable[str]) -> str:

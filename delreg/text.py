@@ -41,9 +41,72 @@ plain (most values and most text files) costs one scan in C.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from delreg.errors import InvalidValue
+
+
+class LazyPattern:
+    """A regular expression compiled when it is first used, not when its module is imported:
+    most of a module's patterns serve other commands than the one that runs (a report uses none
+    of the agenda reader's), and compiling them all cost every command's start-up some 3 ms.
+
+    It answers as ``re.compile(pattern, flags)`` would. Once compiled, the compiled pattern's
+    own methods stand in this object's place (instance attributes before the class's methods),
+    so a call costs what a call of the compiled pattern costs."""
+
+    # The compiled pattern's methods, taken over on the first call of any of them.
+    _METHODS = ("search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split")
+
+    def __init__(self, pattern: str | Callable[[], str], flags: int = 0) -> None:
+        # The pattern's text, or what writes it where writing it costs too (a codec's import).
+        self._source = pattern
+        self._flags = flags
+
+    @property
+    def pattern(self) -> str:
+        return self._source if isinstance(self._source, str) else self._source()
+
+    def compiled(self) -> re.Pattern[str]:
+        """The pattern compiled (once: ``re`` keeps what it compiled)."""
+        compiled = re.compile(self.pattern, self._flags)
+        for name in self._METHODS:
+            setattr(self, name, getattr(compiled, name))
+        return compiled
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled().search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled().match(string, pos, endpos)
+
+    def fullmatch(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[str] | None:
+        return self.compiled().fullmatch(string, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self.compiled().sub(repl, string, count)
+
+    def subn(
+        self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0
+    ) -> tuple[str, int]:
+        return self.compiled().subn(repl, string, count)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.compiled().findall(string, pos, endpos)
+
+    def finditer(
+        self, string: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(string, pos, endpos)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        return self.compiled().split(string, maxsplit)
+
 
 # The control characters: C0, DEL and C1. No value a register keeps holds one.
 CONTROL_CHARACTERS = "".join(chr(code) for code in (*range(0x00, 0x20), *range(0x7F, 0xA0)))
@@ -53,7 +116,7 @@ LAYOUT = "\t\n\r\f"
 _NON_CHARACTERS = "\ud800-\udfff\ufdd0-\ufdef" + "".join(
     f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)
 )
-_NOT_TEXT = re.compile(f"[{_NON_CHARACTERS}]")
+_NOT_TEXT = LazyPattern(f"[{_NON_CHARACTERS}]")
 # The longest value echoed in a message; a 10 000-character diary number is shown cut.
 SHOWN_CHARS = 60
 
@@ -86,11 +149,13 @@ def refuse_non_characters(text: str) -> None:
 # UTF-8 read as Windows-1252 or Latin-1 turns "ö" into "Ã¶": "Ã" and then what a continuation
 # byte (0x80-0xBF) decodes to in either of those.
 _CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
-_MOJIBAKE = re.compile(
-    "Ã["
-    + re.escape(_CONTINUATION_BYTES.decode("cp1252", errors="ignore"))
-    + re.escape(_CONTINUATION_BYTES.decode("latin-1"))
-    + "]"
+_MOJIBAKE = LazyPattern(
+    lambda: (
+        "Ã["
+        + re.escape(_CONTINUATION_BYTES.decode("cp1252", errors="ignore"))
+        + re.escape(_CONTINUATION_BYTES.decode("latin-1"))
+        + "]"
+    )
 )
 
 
@@ -182,15 +247,16 @@ _TRANSLATION: dict[int, str | None] = {
     **{ord(character): letters for character, letters in _LIGATURES.items()},
     **{ord(character): BULLET for character in _SYMBOL_FONT_BULLETS},
 }
-_NEEDS_TRANSLATION = re.compile("[" + "".join(re.escape(chr(code)) for code in _TRANSLATION) + "]")
+_TRANSLATED = "".join(re.escape(chr(code)) for code in _TRANSLATION)
+_NEEDS_TRANSLATION = LazyPattern(f"[{_TRANSLATED}]")
 # An accent written apart from its letter; NFC is only needed where one stands.
-_COMBINING = re.compile("[\u0300-\u036f]")
-_ANY_BULLET = re.compile(f"[{re.escape(_UNICODE_BULLETS)}{_SYMBOL_FONT_RANGE}]")
+_ACCENTS = "\u0300-\u036f"
+_COMBINING = LazyPattern(f"[{_ACCENTS}]")
+_BULLETS = f"{re.escape(_UNICODE_BULLETS)}{_SYMBOL_FONT_RANGE}"
+_ANY_BULLET = LazyPattern(f"[{_BULLETS}]")
 # Any of the above: text that is already plain (most text files) costs this one scan.
-_ANY_WORK = re.compile(
-    f"[\r{_NEEDS_TRANSLATION.pattern[1:-1]}{_ANY_BULLET.pattern[1:-1]}{_COMBINING.pattern[1:-1]}]"
-)
-_LINE_BULLET = re.compile(
+_ANY_WORK = LazyPattern(f"[\r{_TRANSLATED}{_BULLETS}{_ACCENTS}]")
+_LINE_BULLET = LazyPattern(
     f"^([ \\t]*)(?:[{re.escape(_UNICODE_BULLETS)}]|[{_SYMBOL_FONT_RANGE}](?=[ \\t]))",
     re.MULTILINE,
 )

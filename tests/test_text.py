@@ -3,6 +3,9 @@ document's text, and folding for comparison."""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,6 +15,7 @@ from delreg.text import (
     CONTROL_CHARACTERS,
     CONTROLS,
     LAYOUT,
+    LazyPattern,
     clean_text,
     fold_dashes,
     normalise_document,
@@ -161,3 +165,101 @@ def test_folding_for_comparison() -> None:
 )
 def test_a_space_that_does_not_break_is_a_space_in_a_document(text: str, normalised: str) -> None:
     assert normalise_document(text) == normalised
+
+
+# Patterns of the kinds delreg compiles lazily: groups, alternatives, flags, classes of
+# characters beyond Latin-1, anchors and look-ahead.
+_LAZY_PATTERNS = (
+    (r"^(\d{2})[A-ZÅÄÖ]+(\d+)|^[A-ZÅÄÖ]+[ -](\d{4})[/-](\d+)|(\d+)[/-](\d{4})$", 0),
+    (r"^(?:dnr|diarienummer|diarienr)\b\.?\s*:?\s*", re.IGNORECASE),
+    (r"(\d)([A-ZÅÄÖ])(?=$|-)", 0),
+    ("^([ \\t]*)(?:[•▪]|[\uf020-\uf0ff](?=[ \\t]))", re.MULTILINE),
+    (r"\\[\\;]|;|[^\\;]+|\\", 0),
+    ("[\u0300-\u036f]", 0),
+)
+_PATTERN_CHARACTERS = "0123456789RSKÅÄÖåäö -/;\\\t\n•▪\uf0b7\u0301dnr:."
+_PATTERN_TEXT = st.text(
+    alphabet=st.one_of(st.sampled_from(_PATTERN_CHARACTERS), st.characters()),
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_LAZY_PATTERNS), _PATTERN_TEXT, st.integers(0, 3))
+def test_a_lazy_pattern_answers_as_the_compiled_pattern(
+    chosen: tuple[str, int], text: str, count: int
+) -> None:
+    source, flags = chosen
+    compiled = re.compile(source, flags)
+
+    def spans(found: re.Match[str] | None) -> tuple[tuple[int, int], tuple[str | Any, ...]] | None:
+        return None if found is None else (found.span(), found.groups())
+
+    # Each method asked first of a pattern of its own (the first call compiles), then again.
+    for method in ("search", "match", "fullmatch", "findall", "finditer", "split", "sub", "subn"):
+        lazy = LazyPattern(source, flags)
+        for _ in range(2):
+            if method in ("search", "match", "fullmatch"):
+                assert spans(getattr(lazy, method)(text, 1)) == spans(
+                    getattr(compiled, method)(text, 1)
+                )
+                assert spans(getattr(lazy, method)(text)) == spans(getattr(compiled, method)(text))
+            elif method == "finditer":
+                assert [spans(found) for found in lazy.finditer(text)] == [
+                    spans(found) for found in compiled.finditer(text)
+                ]
+            elif method == "findall":
+                assert lazy.findall(text, 1, 30) == compiled.findall(text, 1, 30)
+            elif method == "split":
+                assert lazy.split(text, count) == compiled.split(text, count)
+            elif method == "sub":
+                assert lazy.sub("<\\g<0>>", text, count) == compiled.sub("<\\g<0>>", text, count)
+                assert lazy.sub(lambda found: found.group().upper(), text) == compiled.sub(
+                    lambda found: found.group().upper(), text
+                )
+            else:
+                assert lazy.subn("", text, count) == compiled.subn("", text, count)
+
+
+def test_a_lazy_pattern_compiles_when_first_used_then_is_the_compiled_patterns_own() -> None:
+    source = "(?:lazy)+ pattern no. 7 of delreg's tests"
+    re.purge()
+    lazy = LazyPattern(source, re.IGNORECASE)
+    assert lazy.pattern == source
+    assert "search" not in vars(lazy)  # nothing compiled yet
+    assert lazy.search("a LAZYLAZY Pattern No. 7 of delreg's tests") is not None
+    compiled = re.compile(source, re.IGNORECASE)
+    for method in LazyPattern._METHODS:
+        # The compiled pattern's own bound method, with nothing of LazyPattern in between.
+        taken = vars(lazy)[method]
+        assert taken.__self__ is compiled and taken.__name__ == method
+    # A pattern whose text is written on first use (a codec's import) is written then.
+    written: list[str] = []
+
+    def written_out() -> str:
+        written.append("made")
+        return "[åä]"
+
+    later = LazyPattern(written_out)
+    assert written == []
+    assert later.findall("båda är") == ["å", "ä"]
+    assert written == ["made"]
+
+
+def test_the_modules_patterns_are_compiled_when_used_not_when_imported() -> None:
+    """Start-up compiles no pattern of delreg's models, numbers, dates or documents: the one
+    command that runs uses few of them (tests/cli/test_startup.py times it)."""
+    import delreg.boards
+    import delreg.dates
+    import delreg.diary_numbers
+    import delreg.model
+    import delreg.text
+
+    lazy = [
+        value
+        for module in (delreg.boards, delreg.dates, delreg.diary_numbers, delreg.model, delreg.text)
+        for value in vars(module).values()
+        if isinstance(value, LazyPattern | re.Pattern)
+    ]
+    assert len(lazy) >= 20
+    assert all(isinstance(value, LazyPattern) for value in lazy)

@@ -18,6 +18,7 @@ from typer.main import get_command_name
 from delreg import __version__
 from delreg.cli import COMMAND_MODULES, GLOBAL_OPTIONS_WITH_VALUES, app_for, whole_app
 from delreg.cli.app import DelregGroup
+from delreg.config import load_config
 from delreg.store import OpenMode, Store
 from tests.helpers.processes import every_module_loaded_by, modules_loaded_by
 
@@ -229,3 +230,28 @@ def test_a_read_loads_no_hashing_or_random_numbers(database: Path) -> None:
         loaded = modules_loaded_by(*arguments)
         assert "sqlite3" in loaded, arguments
         assert not loaded & {"hashlib", "_hashlib", "random"}, arguments
+
+
+def test_a_run_without_a_configuration_file_parses_no_toml(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The built-in defaults are kept read (delreg.config._defaults, as Python keeps compiled
+    code): a command on a machine with no configuration file of its own never imports
+    tomllib (3 ms), nor compiles the patterns of commands other than its own."""
+    Store.open(database, mode=OpenMode.CREATE).close()
+    # Kept by a run that may write bytecode, as an installed delreg's first run does.
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    load_config(None)
+    for arguments in (
+        ("report", "--month", "2024-01", "--format", "json"),
+        ("list", "--limit", "20", "--format", "json"),
+    ):
+        loaded = every_module_loaded_by(*arguments)
+        assert "delreg.config" in loaded, arguments
+        assert not loaded & {"tomllib", "encodings.cp1252"}, arguments
+    # With one, it is read as before.
+    own = database.parent / "config.toml"
+    own.write_text('[register]\nboard = "Regionstyrelsen"\n', encoding="utf-8")
+    assert "tomllib" in every_module_loaded_by(
+        "--config", str(own), "report", "--month", "2024-01", "--format", "json"
+    )
