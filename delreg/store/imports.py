@@ -18,6 +18,7 @@ from delreg.store.bulk import (
     KnownMeetings,
     SetAside,
     Staging,
+    WrittenNumbers,
     bind_none_directly,
     collector_paused,
 )
@@ -120,7 +121,14 @@ class ImportRoom(ReportingRoom):
             if meeting:
                 self._boards().ensure(meeting.board or None)
             meeting_id = self._meeting_id(meeting, create=True) if meeting else None
-            writing = Importing(self, meeting_id, record_changes, board, self._set_aside(size))
+            writing = Importing(
+                self,
+                meeting_id,
+                record_changes,
+                board,
+                self._set_aside(size),
+                self._written_numbers(size),
+            )
             yield writing
             writing.finish()
 
@@ -130,6 +138,12 @@ class ImportRoom(ReportingRoom):
             return None
         (held,) = self.connection.execute("SELECT count(*) FROM decisions").fetchone()
         return SetAside(self.connection) if size >= held else None
+
+    def _written_numbers(self, size: int) -> WrittenNumbers | None:
+        """What tells the numbers an import has not written, where it starts on a register that
+        holds no decision (a new one): there, only it writes any (bulk.WrittenNumbers)."""
+        (held,) = self.connection.execute("SELECT EXISTS (SELECT 1 FROM decisions)").fetchone()
+        return None if held else WrittenNumbers(size)
 
     def recall_import(self, key: str) -> dict[str, Any] | None:
         """What the import of ``key`` counted, when it was the last change to the register
@@ -155,13 +169,17 @@ class ImportRoom(ReportingRoom):
         staging: Staging | None,
         board: str | None = None,
         known: KnownMeetings | None = None,
+        written: WrittenNumbers | None = None,
     ) -> None:
         """Write one batch; through ``staging`` when given, else row by row. Both leave the
         register, its history and its search index the same. ``board``: the import's;
-        ``known``: what its earlier batches learnt of the meetings (bulk.KnownMeetings)."""
+        ``known``: what its earlier batches learnt of the meetings (bulk.KnownMeetings);
+        ``written``: the numbers it wrote, where the register held none before it (marked
+        here as each batch is written)."""
         for code in {d.board for d in decisions}:
             self._boards().ensure(code)
-        existing = self._existing([d.diary_number for d in decisions])
+        numbers = [d.diary_number for d in decisions]
+        existing = self._existing(numbers if written is None else written.earlier(numbers))
         inserts: list[Decision] = []
         updates: list[tuple[Decision, Decision]] = []
         self._ensure_kinds({decision.kind for decision in decisions})
@@ -225,9 +243,11 @@ class Importing:
         record_changes: bool,
         board: str | None,
         aside: SetAside | None = None,
+        written: WrittenNumbers | None = None,
     ) -> None:
         self._store = store
         self._aside = aside
+        self._written = written
         self._meeting_id = meeting_id
         self._board = board
         self.counts = ImportCounts(changes=[] if record_changes else None)
@@ -286,4 +306,5 @@ class Importing:
             staging,
             self._board,
             self._known,
+            self._written,
         )

@@ -26,8 +26,10 @@ from delreg.parse import Record, Rejected
 from delreg.parse import registry_rows as parse_rows
 from delreg.store import DecisionQuery, OpenMode, Store
 from delreg.store import base as store_base
+from delreg.store import bulk as store_bulk
 from delreg.store import imports as store_imports
 from delreg.store.bulk import MeetingItems, bind_none_directly, plan_reportings
+from delreg.store.decisions import DecisionRoom
 from delreg.store.maintenance import verify
 from tests.helpers.exports import STAMP, export, export_rows, read, snapshot
 from tests.helpers.rows import reference_records
@@ -405,6 +407,75 @@ def test_reportings_of_decisions_the_batch_inserted_are_not_looked_up(
     assert asked[0] == []
     # Held ones only (rows 100–199 that name a meeting and were read): not the new ones.
     assert len(asked[1]) == 1 and 60 <= asked[1][0].count(",") + 1 < 100
+
+
+# --- the numbers an import wrote into a new register -------------------------------------------
+
+
+def repeating_import(path: Path) -> dict[str, Any]:
+    """Into a new register: rows, then (one import, two files) new numbers and those rows
+    again, changed and unchanged, and a number twice in one file: every later batch repeats
+    numbers an earlier one wrote."""
+    first = export(export_rows(120))
+    again = [*export_rows(60, offset=90, variant=1), *export_rows(30, offset=200)]
+    twice = [*export_rows(30, offset=230), *export_rows(30, offset=230)]
+    summary = import_text(path, read(first) + read(export(iter(again))) + read(export(iter(twice))))
+    return {"summary": summary, **snapshot(path)}
+
+
+@pytest.mark.parametrize("bulk", [True, False], ids=["batches", "row by row"])
+def test_a_new_registers_import_looks_up_only_numbers_it_may_have_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk: bool
+) -> None:
+    """What store.bulk.WrittenNumbers spares is the lookup of numbers no batch wrote yet: the
+    register is the same, with the numbers asked for or not, and with slots so few that nearly
+    every number is asked."""
+    monkeypatch.setattr(store_base, "now", lambda: STAMP)
+    monkeypatch.setattr(store_imports, "IMPORT_BATCH", 50)
+    monkeypatch.setattr(store_imports, "BULK_ROWS", 1 if bulk else 10**9)
+    asked: dict[str, list[str]] = {}
+    existing = DecisionRoom._existing
+
+    def looked_up(store: DecisionRoom, numbers: list[str]) -> Any:
+        asked[store.path.stem].extend(numbers)
+        return existing(store, numbers)
+
+    monkeypatch.setattr(DecisionRoom, "_existing", looked_up)
+    found: dict[str, dict[str, Any]] = {}
+    for name in ("filtered", "crowded", "asked"):
+        if name == "crowded":
+            monkeypatch.setattr(store_bulk, "FEWEST_SLOT_BITS", 3)
+            monkeypatch.setattr(store_bulk, "MOST_SLOT_BITS", 3)
+        if name == "asked":  # as in a register that held decisions before the import
+            monkeypatch.setattr(store_imports.ImportRoom, "_written_numbers", lambda *_: None)
+        asked[name] = []
+        found[name] = repeating_import(tmp_path / f"{name}.db")
+    assert found["filtered"] == found["crowded"] == found["asked"]
+    summary = found["asked"]["summary"]
+    assert summary["updated"] > 0 and summary["unchanged"] > 0 and summary["inserted"] > 150
+    assert len(asked["asked"]) == summary["inserted"] + summary["updated"] + summary["unchanged"]
+    assert len(asked["filtered"]) < len(asked["crowded"]) <= len(asked["asked"])
+    # Every number found held was asked for; few others were.
+    held = summary["updated"] + summary["unchanged"]
+    assert held <= len(asked["filtered"]) < held + 20
+
+
+def test_an_import_into_a_register_that_held_decisions_asks_for_every_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "r.db"
+    import_text(path, [Decision("KS 2024/1", "beslut", "Avtal")])
+    asked: list[str] = []
+    existing = DecisionRoom._existing
+
+    def looked_up(store: DecisionRoom, numbers: list[str]) -> Any:
+        asked.extend(numbers)
+        return existing(store, numbers)
+
+    monkeypatch.setattr(DecisionRoom, "_existing", looked_up)
+    records = read(export(export_rows(40)))
+    import_text(path, records)
+    assert len(asked) == sum(isinstance(record, Decision) for record in records)
 
 
 @pytest.mark.parametrize("bulk", [True, False], ids=["batches", "row by row"])
