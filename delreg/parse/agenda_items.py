@@ -135,8 +135,8 @@ def _read_sentence(
     sentence whose kind word stands first ("… har Programbeslut – …"): ``_Item`` reads that."""
     body_start = sentence.body_start
     diary = sentence.diary
-    if rules.amount.search(text) is not None:
-        return None  # "…, 25 000 kr, 24RS1003": ``_Item`` reads the amount
+    if rules.amount.search(text) is not None or personal_number(text) is not None:
+        return None  # "…, 25 000 kr, 24RS1003": ``_Item`` reads the amount, and secrecy
     head = diary.start
     while head and text[head - 1] in _BEFORE_NUMBER:
         head -= 1
@@ -178,6 +178,34 @@ def _read_sentence(
         source=source,
     )
     return ItemReading(decision, None, True, True, False, True)
+
+
+# Why an item is secret where it cites no law.
+_MARKED_SECRET = "sekretessmarkerad i nämndens lista"
+_NAMES_A_PERSON = "namnger en person med personnummer"
+# "19850312-1234", "850312-1234", "850312+1234": a personal identity number (or a co-ordination
+# number, its day plus 60), held to its date and its check digit before it is taken for one.
+_PERSONAL_NUMBER = re.compile(
+    r"(?<![\d-])(?:19|20)?(\d{2})(0[1-9]|1[0-2])(\d{2})[-+](\d{3})(\d)(?![\d-])"
+)
+
+
+def personal_number(text: str) -> str | None:
+    """The first personal identity number in ``text`` (personnummer or samordningsnummer),
+    or None: ten digits that are a date and pass the Luhn check, not an organisation number
+    (whose third and fourth digits are no month)."""
+    for found in _PERSONAL_NUMBER.finditer(text):
+        year, month, day, serial, check = found.groups()
+        if not (1 <= int(day) <= 31 or 61 <= int(day) <= 91):
+            continue
+        digits = f"{year}{month}{day}{serial}"
+        total = 0
+        for index, digit in enumerate(digits):
+            value = int(digit) * (2 if index % 2 == 0 else 1)
+            total += value - 9 if value > 9 else value
+        if (10 - total % 10) % 10 == int(check):
+            return found.group()
+    return None
 
 
 # Kronor in each unit an agenda writes an amount in.
@@ -371,8 +399,9 @@ class _Item:
             return ItemReading(
                 None, problem, decision_like, self._has_text(), False, delegate is not None
             )
-        # Before the subject, which the point's words are then no part of.
+        # Before the subject, which the point's words and "(sekretess)" are then no part of.
         point = None if self.plain else self._delegation_point()
+        secret, secret_reason = self._secrecy()
         decision = Decision(
             diary_number=diary_number,
             kind=kind,
@@ -389,6 +418,8 @@ class _Item:
             decided_on=self.decided_on,
             delegation_point=point,
             amount=_amount(text, rules),
+            secret=secret,
+            secret_reason=secret_reason,
             wording=as_wording(text),
             source=source,
         )
@@ -553,6 +584,22 @@ class _Item:
         return (
             rules.empty_report_gate.match(rules.empty_report, self.text, self.lowered) is not None
         )
+
+    def _secrecy(self) -> tuple[bool, str | None]:
+        """Whether the item is secret, and why: the board marks it so ("(sekretess)",
+        "Sekretessbelagt beslut", "… enligt 26 kap. 1 § OSL"), or it names a person by their
+        personal identity number. The law it cites is the reason where it cites one."""
+        rules, text = self.rules, self.text
+        mark = None if self.plain else rules.secrecy.search(text)
+        named = personal_number(text)
+        if mark is None and named is None:
+            return False, None
+        if mark is not None and mark.group().startswith("(") and mark.group().endswith(")"):
+            self.removed.append(mark.span())
+        law = rules.secrecy_law.search(text) if mark is not None else None
+        if law is not None:
+            return True, law.group()
+        return True, _MARKED_SECRET if mark is not None else _NAMES_A_PERSON
 
     def _delegation_point(self) -> str | None:
         gate = self.rules.delegation_point_gate

@@ -35,6 +35,11 @@ AMOUNT_TEXT = (
     r"(?<![\w,.\-–])(?P<whole>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(?P<fraction>\d{1,2}))?"
     r"\s?(?P<unit>kr|kronor|sek|tkr|mnkr|mkr|miljoner kronor)(?!\w)"
 )
+# "26 kap. 1 § OSL", "OSL 31:16", "25 kap. 1 § offentlighets- och sekretesslagen".
+SECRECY_LAW_TEXT = (
+    r"\d{1,2} kap\.? \d{1,2} ?[a-z]? ?§(?: (?:OSL|offentlighets- och sekretesslagen))?"
+    r"|OSL \d{1,2}(?::\d{1,2}| kap\.? \d{1,2} ?§)"
+)
 # "MT 2023-0053a", "MTH 2021-0115", "MT 2023-0034-1" after the prefix.
 _PROCUREMENT_TAIL = r"\s?\d{4}\s?[-–/]\s?\d{1,6}[a-zA-Z]?(?:-\d{1,4})?(?![\w/])"
 # How far into an item its delegate is looked for, and how many words a title may have.
@@ -126,6 +131,10 @@ class AgendaRules:
     date: re.Pattern[str]
     # "25 000 kr", "1,5 mnkr": groups `whole`, `fraction`, `unit`.
     amount: re.Pattern[str]
+    # "(sekretess)", "Sekretessbelagt": an item the board marks as secret.
+    secrecy: re.Pattern[str]
+    # "26 kap. 1 § OSL", "OSL 31:16": the provision that makes it secret.
+    secrecy_law: re.Pattern[str]
     decision_date: re.Pattern[str]
     decision_date_gate: Gate
     delegation_points: tuple[re.Pattern[str], ...]
@@ -274,6 +283,7 @@ class _Compiler:
                 "delegate_labels",
                 "decision_date_labels",
                 "delegation_point_patterns",
+                "secrecy_marks",
             )
         ]
         verbs = (*(f" {verb.lower()} " for verb in self.strings("delegate_verbs")), _GENITIVE)
@@ -409,6 +419,10 @@ class _Compiler:
             prose=self.compile("prose", self.alternatives("prose"), re.I),
             date=re.compile(DATE_TEXT, re.I),
             amount=re.compile(AMOUNT_TEXT, re.I),
+            secrecy=self.compile(
+                "secrecy_marks", rf"\(?\b(?:{self.alternatives('secrecy_marks')})\)?", re.I
+            ),
+            secrecy_law=re.compile(SECRECY_LAW_TEXT, re.I),
             decision_date=self.compile(
                 "decision_date_labels",
                 rf"\b(?:{self.alternatives('decision_date_labels')})(?:\s*:)?\s*(?P<date>{DATE_TEXT})",

@@ -11,6 +11,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,7 +26,7 @@ from delreg.parse.agenda import read_agenda
 from delreg.parse.agenda_rules import agenda_rules
 from delreg.report.sentences import PREPOSITIONS, decision_sentence
 from tests.helpers import FIXTURES as TEST_FIXTURES
-from tests.helpers import SEED, built_in_config
+from tests.helpers import SEED, Invoke, built_in_config
 from tests.helpers.documents import EDGE_WORDS
 
 CONFIG = built_in_config()
@@ -1418,3 +1419,86 @@ def test_any_amount_in_kronor_reads_back(kronor: int, spaced: bool) -> None:
     item = f"Beslut om bidrag till Föreningen Solrosen, {written} kr, KS 2024/410"
     [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
     assert decision.amount == kronor
+
+
+# --- secrecy ----------------------------------------------------------------------------------
+
+
+def _luhn(nine: str) -> str:
+    total = 0
+    for index, digit in enumerate(nine):
+        value = int(digit) * (2 if index % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return str((10 - total % 10) % 10)
+
+
+@pytest.mark.parametrize(
+    ("item", "reason"),
+    [
+        ("Beslut om parkeringstillstånd för rörelsehindrad (sekretess), TN 2024.0034",
+         "sekretessmarkerad i nämndens lista"),
+        ("Sekretessbelagt beslut om bistånd, SN 2024/79", "sekretessmarkerad i nämndens lista"),
+        ("Beslut om stöd enligt LSS, sekretess enligt 26 kap. 1 § OSL, SN 2024/80",
+         "26 kap. 1 § OSL"),
+        ("Beslut om bistånd för 811218-9876, SN 2024/81", "namnger en person med personnummer"),
+    ],
+)  # fmt: skip
+def test_an_item_the_board_marks_secret_or_that_names_a_person_is_secret(
+    item: str, reason: str
+) -> None:
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert (decision.secret, decision.secret_reason) == (True, reason)
+    assert "(sekretess)" not in decision.subject
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Avtal med Acme AB (org.nr 556677-8899) om städ, KS 2024/78",
+        "Beslut om avgift enligt taxa 2024-2025, KS 2024/81",
+        "Ring 019-602 10 00 om avtalet med Acme AB, KS 2024/82",
+        "Beslut om bistånd, ärende 811218-9875, SN 2024/83",  # the check digit is wrong
+    ],
+)
+def test_an_item_without_a_mark_or_a_personal_number_is_not_secret(item: str) -> None:
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert (decision.secret, decision.secret_reason) == (False, None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    day=st.dates(min_value=date(1920, 1, 1), max_value=date(2024, 12, 31)),
+    serial=st.integers(0, 999),
+    century=st.booleans(),
+    board_sentence=st.booleans(),
+)
+def test_any_personal_number_makes_the_decision_secret(
+    day: date, serial: int, century: bool, board_sentence: bool
+) -> None:
+    nine = f"{day:%y%m%d}{serial:03d}"
+    number = f"{day.year // 100 if century else ''}{nine[:6]}-{nine[6:]}{_luhn(nine)}"
+    item = (
+        f"Regiondirektören har beslutat om bistånd för {number}, 24RS1003."
+        if board_sentence
+        else f"Beslut om bistånd för {number}, SN 2024/81"
+    )
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert decision.secret
+    assert decision.secret_reason == "namnger en person med personnummer"
+
+
+def test_a_secret_item_shows_nothing_of_itself_in_a_public_report(
+    delreg: Invoke, database: Path, tmp_path: Path
+) -> None:
+    agenda = tmp_path / "kallelse.txt"
+    agenda.write_text(
+        "Anmälningsärenden\n\n"
+        "1. Beslut om bistånd för 811218-9876 i Vallby, SN 2024/81\n"
+        "2. Beslut om färdtjänst (sekretess), SN 2024/82\n"
+        "3. Avtal med Acme AB om städ, SN 2024/83\n",
+        encoding="utf-8",
+    )
+    assert delreg("import", str(agenda), "--meeting", "2024-02-15").exit_code == 0
+    public = delreg("report", "--meeting", "2024-02-15", "--public").stdout
+    assert "811218" not in public and "Vallby" not in public and "färdtjänst" not in public
+    assert "Acme AB" in public
