@@ -63,11 +63,11 @@ _TEMPLATES: tuple[tuple[str, bool], ...] = (
     ("{C}<-/>{N}</->(?:{Y}|{YY})", True),
     # 2021/6, 2021/6-2: the year and the serial, no series.
     ("{Y}/{N}{SUB}", True),
-    # 2024-000102, 2023-0456: the year, a hyphen and a serial of three digits or more, no
-    # series (registries that number every case in the year so). Written close: "2024 - 150"
-    # in a sentence is no number, and two digits after a year are a month. Not after a
-    # series or a procurement prefix ("MT 2023-0043"): the shapes with one read those.
-    ("(?<![A-ZÅÄÖ])(?<![A-ZÅÄÖ] ){Y}{DASH}\\d{3,7}{SUB}", True),
+    # 2024-000102, 2023-00456: the year, a hyphen and a serial of five digits or more, no
+    # series (registries that number every case in the year so, zeros in front). Written
+    # close: "2024 - 150" in a sentence is no number. Fewer digits would take a procurement
+    # number's tail ("MT 2023-0043") or a month; a registry that writes them adds its shape.
+    ("{Y}{DASH}\\d{5,7}{SUB}", True),
     # 4468-2017: the serial and the year, no series.
     ("{N}<->{Y}", True),
 )

@@ -58,7 +58,7 @@ REAL_SHAPES = [
     ("LS 0806-0619", "LS 0806-0619"),
     ("2.2.2/171-2013", "2.2.2/171-2013"),
     ("2024-000102", "2024-000102"),
-    ("2023–0456", "2023-0456"),
+    ("2023–00456", "2023-00456"),
 ]
 
 
@@ -167,14 +167,13 @@ valid_shapes = st.one_of(
     st.builds(lambda y, s: f"{y}/{s}", year4, st.integers(100, 999).map(str)),
     # 4468-2017
     st.builds(lambda s, d, y: f"{s}{d}{y}", st.integers(1, 1899).map(str), dash, year4),
-    # 2024-000102, 2023-456 (three digits or six: four could be a second year, a period)
+    # 2024-000102, 2023-00456: a serial of five to seven digits, zeros in front
     st.builds(
-        lambda y, d, s: f"{y}{d}{s}",
+        lambda y, d, s, width: f"{y}{d}{s:0{width}d}",
         year4,
         dash,
-        st.one_of(
-            st.integers(100, 999).map(str), st.integers(1, 999_999).map(lambda n: f"{n:06d}")
-        ),
+        st.integers(1, 99_999),
+        st.integers(5, 7),
     ),
     # 106-156/2013, 002 – 443 / 05, 1.6-216/2013
     st.builds(

@@ -246,7 +246,9 @@ class _Records:
         if reading.decision is not None:
             decision = reading.decision
             if (block.labels is not None and not block.marked) or (
-                (decision.decided_on or decision.delegate) and block.columns() > 2
+                (decision.decided_on or decision.delegate)
+                and block.has_columns()
+                and block.columns() > 2
             ):
                 # Fields (a card, a table row with its date and who decided): no sentence of
                 # the board's to give back ("2024-04-02 Beslut om … Miljöinspektör MBN
