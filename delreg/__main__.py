@@ -24,6 +24,12 @@ def main() -> None:
         # What start-up imports lives as long as the process, and holds no garbage: the cyclic
         # collector need not walk it, then or again during the command (gc.freeze).
         gc.disable()
+        # `delreg import AGENDA.pdf`: its pages are read from now on, beside the loading of
+        # the command line (delreg.cli.ahead).
+        if "import" in sys.argv:
+            from delreg.cli.ahead import start
+
+            start(sys.argv[1:])
         # A period's JSON report, what scripts run most on the largest registers, is answered
         # without building the command line (importing Typer and building it: some 20 ms).
         from delreg.cli.report_json import answer

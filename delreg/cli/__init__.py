@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import typer
 
-__all__ = ["COMMAND_MODULES", "GLOBAL_OPTIONS_WITH_VALUES", "app_for", "command_name", "whole_app"]
+__all__ = [
+    "COMMAND_MODULES",
+    "GLOBAL_OPTIONS_WITH_VALUES",
+    "app_for",
+    "command_at",
+    "command_name",
+    "whole_app",
+]
 
 # The global options that take a value (`--db FILE`), so that ``command_name`` can step over
 # them to the command. Typer is imported with the command line, not with this package: a
@@ -92,6 +99,12 @@ def app_for(arguments: list[str]) -> typer.Typer:
 
 def command_name(arguments: list[str]) -> str | None:
     """The command named in ``delreg [global options] COMMAND …``; None before a --help."""
+    position = command_at(arguments)
+    return None if position is None else arguments[position]
+
+
+def command_at(arguments: list[str]) -> int | None:
+    """Where ``command_name`` finds the command in ``arguments``."""
     position = 0
     while position < len(arguments):
         argument = arguments[position]
@@ -103,5 +116,5 @@ def command_name(arguments: list[str]) -> str | None:
         if argument.startswith("-"):
             position += 1
             continue
-        return argument
+        return position
     return None

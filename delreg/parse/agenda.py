@@ -23,7 +23,7 @@ from typing import Any
 
 from delreg.config import Config
 from delreg.diary_numbers import is_not_a_number
-from delreg.model import Decision, Notice
+from delreg.model import Decision, Notice, build_decision
 from delreg.parse import Record, Rejected
 from delreg.parse.accounting import Account
 from delreg.parse.agenda_blocks import Block, Mode, Segmenter
@@ -81,7 +81,9 @@ def read_agenda(
         blocks = _mark_runs(blocks, rules, config)
     records.list_found = headed or any(line.kind is LineKind.NOTICE_HEADING for line in lines)
     # Reading an item is most of the work, and each is read on its own: a long list's last
-    # items are read by a second process where that is sound (see delreg.parse.forked).
+    # items are read by a second process where that is sound (see delreg.parse.forked), while
+    # this one reads the first and takes each in turn (what the caller does with its record
+    # too: the walk in order is done meanwhile).
     readings = shared(
         len(blocks),
         lambda index: records.reading(blocks[index]),
@@ -89,11 +91,15 @@ def read_agenda(
         _taken,
         least=ITEMS_FOR_A_HELPER,
     )
-    for block, reading in zip(blocks, readings, strict=True):
-        fate, record = records.of(block, reading)
-        records.lines[fate] += block.line_count
-        if record is not None:
-            yield record
+    try:
+        for block, reading in zip(blocks, readings, strict=True):
+            fate, record = records.of(block, reading)
+            records.lines[fate] += block.line_count
+            if record is not None:
+                yield record
+    finally:
+        # Ended with the reading, however it ends (an error, a caller that stops reading).
+        readings.close()
     if account is not None:
         account.repeated += records.repeated
         account.lines.update(records.lines)
@@ -129,7 +135,7 @@ def _sent(read: Read | None) -> tuple[Any, ...] | None:
 def _taken(sent: tuple[Any, ...]) -> Read:
     """What ``_sent`` sent, as it was."""
     text, values, *rest = sent
-    return text, ItemReading(None if values is None else Decision(*values), *rest)
+    return text, ItemReading(None if values is None else build_decision(values), *rest)
 
 
 # A run of this many bulleted items with diary numbers is a list, heading or not.

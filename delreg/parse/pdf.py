@@ -13,18 +13,25 @@ fragment PDF viewers open at that page).
 
 from __future__ import annotations
 
+import atexit
 import io
 import logging
+import os
 import re
+import stat
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from typing import IO, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from delreg.config import Config
 from delreg.errors import DelregError, InputError
 from delreg.parse import Record
 from delreg.parse.accounting import Account
+from delreg.store.bulk import collector_paused
 from delreg.text import BULLET, normalise_document
+
+if TYPE_CHECKING:
+    from delreg.parse.forked import Ahead, Helper
 
 # Running heads and feet sit among the first and last few lines of a page.
 EDGE_LINES = 3
@@ -96,14 +103,20 @@ def read_pdf(
         found = lines[number - 1]
         return f"{source}#page={found.page}:{found.line}"
 
-    yield from read_agenda(
-        "\n".join(line.text for line in lines),
-        source=source,
-        config=config,
-        meeting_year=meeting_year,
-        account=account,
-        locate=locate,
-    )
+    # Reading the text makes tens of thousands of lines, blocks and records, none in a cycle
+    # (tests/parse/test_pdf_collector.py): the cyclic collector's passes over them (some 100,
+    # 5-10 ms of the 200-page agenda) would find nothing. It runs again once the text is read,
+    # or its reading abandoned. (Not over the pages: pdfplumber's objects of a ruled table do
+    # hold cycles.)
+    with collector_paused():
+        yield from read_agenda(
+            "\n".join(line.text for line in lines),
+            source=source,
+            config=config,
+            meeting_year=meeting_year,
+            account=account,
+            locate=locate,
+        )
 
 
 def _agenda_rules(config: Config) -> object:
@@ -120,10 +133,15 @@ def pdf_lines(
 ) -> list[PdfLine]:
     """Each line of text with its page and its line on that page, furniture left out;
     ``meanwhile`` is called once while the pages are read (see ``_page_texts``)."""
-    pages = [
-        _trimmed(normalise_document(text).split("\n"))
-        for text in _page_texts(binary_stream, source, meanwhile)
-    ]
+    texts = _page_texts(binary_stream, source, meanwhile)
+    # Held off as the agenda's text is read (see read_pdf): a line is two tuples.
+    with collector_paused():
+        return _lines(texts)
+
+
+def _lines(texts: list[str]) -> list[PdfLine]:
+    """The lines of the pages' texts, page furniture left out (see ``pdf_lines``)."""
+    pages = [_trimmed(text.split("\n")) for text in texts]
     furniture = _furniture([[text for _, text in page] for page in pages])
     kept: list[PdfLine] = []
     for page_number, (page, dropped) in enumerate(zip(pages, furniture, strict=True), start=1):
@@ -160,7 +178,8 @@ def _trimmed(lines: list[str]) -> list[tuple[int, str]]:
 def _page_texts(
     binary_stream: IO[bytes], source: str, meanwhile: Callable[[], object] | None = None
 ) -> list[str]:
-    """The text of each page, its tables as one line per row (see ``_PageReader``).
+    """The text of each page, its tables as one line per row (see ``_PageReader``), in the
+    form the agenda parser reads (delreg.text.normalise_document).
 
     A long document's last pages are read by a second process where that is sound (see
     delreg.parse.forked), as bare text only: a page that needs more is left to ``text``.
@@ -185,17 +204,103 @@ def _page_texts(
         ) from None
     reader = _PageReader(document, data, source)
     try:
-        return shared(
-            len(document),
-            reader.text,
-            reader.bare,
-            reader.took_bare,
-            least=PAGES_FOR_A_HELPER,
-            meanwhile=meanwhile,
+        return list(
+            shared(
+                len(document),
+                lambda index: normalise_document(reader.text(index)),
+                reader.helped,
+                reader.took_bare,
+                least=PAGES_FOR_A_HELPER,
+                meanwhile=meanwhile,
+                started=_taken_ahead(binary_stream, data, len(document), reader),
+            )
         )
     finally:
         reader.close()
         document.close()
+
+
+# A helper reading an agenda PDF's pages since the command started (``read_ahead``), and the
+# file it reads (device, inode), until ``_page_texts`` takes it or the process ends.
+_ahead: tuple[Ahead, tuple[int, int]] | None = None
+# How long the reader waits for that helper's first word: it has had the command's whole
+# start-up to say it, a few ms after it started.
+_AHEAD_WAIT = 0.05
+# A file larger than this is not read ahead: the reader may refuse it ([limits]).
+_AHEAD_MOST_BYTES = 64 << 20
+
+
+def read_ahead(path: str) -> None:
+    """Start reading the pages of the PDF at ``path`` in a helper, from the last, where a helper
+    is sound, before the command that reads it has even been loaded (`delreg import
+    AGENDA.pdf`: delreg.cli.ahead). The helper reads what it would have read had the reader
+    forked it (``_PageReader.helped``); the reader takes it as its helper where it reads the
+    same bytes, the same file (``_taken_ahead``), and ends it otherwise."""
+    global _ahead
+    from delreg.parse.forked import Helper, core_to_spare, fork_is_sound
+
+    if _ahead is not None or not (fork_is_sound() and core_to_spare()):
+        return
+    try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > _AHEAD_MOST_BYTES:
+            return
+        # Loaded before the fork: the reader loads it anyway, and the helper starts sooner.
+        import pypdfium2  # noqa: F401
+
+        started = Helper.ahead(lambda: _pages_of(path))
+    except OSError:  # no process or pipe to be had: the reader forks its own, or none
+        return
+    _ahead = (started, (status.st_dev, status.st_ino))
+    atexit.register(_drop_ahead)
+
+
+def _pages_of(path: str) -> tuple[int, Callable[[int], str | None], str]:
+    """In the helper started ahead: the document's pages, their reading, and its digest."""
+    import hashlib
+
+    import pypdfium2 as pdfium
+
+    with open(path, "rb") as stream:
+        data = stream.read()
+    document = pdfium.PdfDocument(data)
+    count = len(document)
+    if count < PAGES_FOR_A_HELPER:
+        raise ValueError("too short for a helper")  # it ends without a word
+    return count, _PageReader(document, data, path).helped, hashlib.sha256(data).hexdigest()
+
+
+def _taken_ahead(
+    stream: IO[bytes], data: bytes, count: int, reader: _PageReader
+) -> Helper[str] | None:
+    """The helper started ahead, where it reads this document (``count`` pages of ``data``,
+    from the file ``stream`` reads): it is then this reading's helper. Any other is ended."""
+    global _ahead
+    if _ahead is None:
+        return None
+    ahead, identity = _ahead
+    _ahead = None
+    try:
+        status = os.fstat(stream.fileno())
+    except (AttributeError, OSError, ValueError):  # not a file: a copy of a pipe
+        status = None
+    if status is None or (status.st_dev, status.st_ino) != identity:
+        ahead.drop()
+        return None
+    import hashlib
+
+    if ahead.told(_AHEAD_WAIT) != (count, hashlib.sha256(data).hexdigest()):
+        ahead.drop()
+        return None
+    return ahead.taken(count, reader.helped)
+
+
+def _drop_ahead() -> None:
+    """At exit: a helper started ahead that no reading took (the command failed before)."""
+    global _ahead
+    if _ahead is not None:
+        _ahead[0].drop()
+        _ahead = None
 
 
 class _PageReader:
@@ -233,6 +338,12 @@ class _PageReader:
             return None if _may_head_a_table(text) else text
         finally:
             page.close()
+
+    def helped(self, index: int) -> str | None:
+        """``bare``, normalised where read (delreg.text.normalise_document), so that a helper
+        shares that work too."""
+        text = self.bare(index)
+        return None if text is None else normalise_document(text)
 
     def took_bare(self, text: str) -> str:
         """``text``, the ``bare`` text of the next page, taken as ``text`` would take it."""

@@ -14,6 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from delreg.errors import StoreError
+from delreg.store.fresh_schema import FRESH_VERSION, REPORT_VIEWS, make_fresh
 
 Migration = Callable[[Any], None]
 
@@ -110,25 +111,8 @@ def _add_full_text_search(db: Any) -> None:
 
 
 def _add_report_views(db: Any) -> None:
-    db.execute(
-        """
-        CREATE VIEW IF NOT EXISTS decisions_per_month AS
-        SELECT substr(decided_on, 1, 7) AS month, kind, count(*) AS decisions
-        FROM decisions WHERE deleted_at IS NULL AND decided_on IS NOT NULL
-        GROUP BY month, kind
-        """
-    )
-    db.execute(
-        """
-        CREATE VIEW IF NOT EXISTS reported_decisions AS
-        SELECT meetings.date AS meeting, meetings.board, reportings.item,
-               decisions.diary_number, decisions.kind, decisions.subject
-        FROM reportings
-        JOIN meetings ON meetings.id = reportings.meeting_id
-        JOIN decisions ON decisions.id = reportings.decision_id
-        WHERE decisions.deleted_at IS NULL
-        """
-    )
+    for view in REPORT_VIEWS:
+        db.execute(view)
 
 
 def _add_compliance_tables(db: Any) -> None:
@@ -321,6 +305,14 @@ MIGRATIONS: tuple[Migration, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def _is_empty(connection: sqlite3.Connection) -> bool:
+    """Whether the file holds no schema at all (version 0 says so of someone else's file too:
+    that one is left to the first migration, which refuses it as it always did)."""
+    return schema_version(connection) == 0 and connection.execute(
+        "SELECT count(*) FROM sqlite_master"
+    ).fetchone() == (0,)
+
+
 def schema_version(connection: sqlite3.Connection) -> int:
     row = connection.execute("PRAGMA user_version").fetchone()
     return int(row[0])
@@ -352,7 +344,8 @@ def _schema_tool() -> ModuleType:
 
 
 def migrate(connection: sqlite3.Connection, path: Path, *, to: int = SCHEMA_VERSION) -> None:
-    """Bring the database up to version ``to``, each migration in its own transaction."""
+    """Bring the database up to version ``to``, each migration in its own transaction (an
+    empty file's first ones in one: delreg.store.fresh_schema)."""
     current = schema_version(connection)
     if current > SCHEMA_VERSION:
         raise StoreError(
@@ -362,9 +355,21 @@ def migrate(connection: sqlite3.Connection, path: Path, *, to: int = SCHEMA_VERS
         )
     if current >= to:
         return
+    from delreg.store.connection import transaction
+
+    if current == 0 and to >= FRESH_VERSION:
+        # A new register: its schema up to FRESH_VERSION in one step (delreg.store.fresh_schema).
+        with transaction(connection, path):
+            if _is_empty(connection):
+                make_fresh(connection)
+        current = schema_version(connection)
+        # As sqlite-utils's Database does to the connection it is given: the connection that
+        # made the register goes on writing to it, the same whichever way it was made.
+        connection.execute("PRAGMA recursive_triggers = on")
+        if current >= to:
+            return
     # sqlite-utils is only needed to change the schema; reading never imports it.
     db = _schema_tool().Database(connection, execute_plugins=False)
-    from delreg.store.connection import transaction
 
     for version in range(current + 1, to + 1):
         with transaction(connection, path):

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ from delreg.cli import COMMAND_MODULES, GLOBAL_OPTIONS_WITH_VALUES, app_for, who
 from delreg.cli.app import DelregGroup
 from delreg.config import load_config
 from delreg.store import OpenMode, Store
+from delreg.store.connection import connect
+from delreg.store.schema import migrate
 from tests.helpers.processes import every_module_loaded_by, modules_loaded_by
 
 HEAVY = ("sqlite_utils", "sqlite3", "rich", "openpyxl", "docx", "pypdf", "jinja2", "pydantic")
@@ -198,11 +201,19 @@ def test_tab_completes_commands_options_and_choices() -> None:
 
 def test_a_new_register_is_made_without_numpy_or_pandas(database: Path, tmp_path: Path) -> None:
     """sqlite-utils loads numpy (matplotlib installs it) only to convert values delreg never
-    hands it: a first import must not pay for it, and numpy must still load when wanted."""
+    hands it: an upgrade must not pay for it, and numpy must still load when wanted. A new
+    register is made without sqlite-utils at all (delreg.store.fresh_schema)."""
     export = tmp_path / "export.csv"
     export.write_text("diary_number,subject\n24RS1,Ett beslut\n", encoding="utf-8")
     loaded = modules_loaded_by("import", str(export))
     assert database.exists()
+    assert not loaded & {"sqlite_utils", "numpy", "pandas"}
+    # A register of the first schema, upgraded by the migrations on opening.
+    database.unlink()
+    with closing(connect(database)) as connection:
+        migrate(connection, database, to=1)
+    export.write_text("diary_number,subject\n24RS2,Ett beslut till\n", encoding="utf-8")
+    loaded = modules_loaded_by("import", str(export))
     assert "sqlite_utils" in loaded
     assert not loaded & {"numpy", "pandas"}
     pytest.importorskip("numpy")

@@ -117,7 +117,7 @@ def test_the_helper_gives_bare_pages_and_leaves_tables_to_the_reader(
         data = pdfs[name]
         document = pdfium.PdfDocument(data)
         pages = len(document)
-        helper = Helper(pages, _PageReader(document, data, "a.pdf").bare)
+        helper = Helper(pages, _PageReader(document, data, "a.pdf").helped)
         try:
             until(partial(helper.reaches, 0))
         finally:
@@ -150,7 +150,7 @@ def test_the_pages_a_helper_never_sent_are_read_by_the_reader(
 
     monkeypatch.setattr(_PageReader, "bare", dies_on_the_fourth_page_from_the_end)
     document = pdfium.PdfDocument(data)
-    helper = Helper(pages, _PageReader(document, data, "a.pdf").bare)
+    helper = Helper(pages, _PageReader(document, data, "a.pdf").helped)
     try:
         until(helper.ended)
         # What it had sent before it died (it sends a few pages at a time), and no more.
@@ -171,7 +171,7 @@ def test_no_process_to_be_had_leaves_all_the_work_to_the_caller(
 
     monkeypatch.setattr(os, "fork", refused)
     descriptors = len(os.listdir("/proc/self/fd"))
-    done = shared(30, str, lambda index: None, str, least=1)
+    done = list(shared(30, str, lambda index: None, str, least=1))
     assert done == [str(index) for index in range(30)]
     assert len(os.listdir("/proc/self/fd")) == descriptors
 
@@ -294,4 +294,73 @@ def test_whatever_the_helper_leaves_or_fails_the_caller_does(
         least=1,
         meanwhile=(lambda: time.sleep(0.05)) if busy else None,
     )
-    assert done == [own(index) for index in range(count)]
+    assert list(done) == [own(index) for index in range(count)]
+
+
+def process_state(pid: int) -> str | None:
+    """The state letter of a process ("Z": dead, not reaped); None where there is none."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except FileNotFoundError:
+        return None
+
+
+@needs_two_cores
+def test_a_stopped_helper_is_dead_at_once_and_reaped_before_the_next_starts() -> None:
+    def slow(index: int) -> None:
+        time.sleep(0.001)
+
+    helper: Helper[None] = Helper(10**6, slow)
+    pid = helper._pid
+    assert pid is not None and process_state(pid) not in (None, "Z")
+    helper.stop()
+    deadline = time.monotonic() + 10
+    while process_state(pid) not in (None, "Z"):
+        assert time.monotonic() < deadline, "the stopped helper is still running"
+        time.sleep(0.005)
+    other: Helper[None] = Helper(10, slow)
+    try:
+        assert process_state(pid) is None  # reaped as the next one started
+    finally:
+        other.stop()
+        forked.reap_ended()
+    assert other._pid is None and not forked._ended
+
+
+@needs_two_cores
+def test_results_in_turn_come_as_done_and_the_helper_ends_with_the_reading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pids: list[int] = []
+    start = forked.start_child
+
+    def recorded(work: Callable[[int], object], *, room: int = 0) -> tuple[int, int]:
+        pid, reading = start(work, room=room)
+        pids.append(pid)
+        return pid, reading
+
+    monkeypatch.setattr(forked, "start_child", recorded)
+    calls: list[int] = []
+
+    def own(index: int) -> int:
+        calls.append(index)
+        return index
+
+    def slow(index: int) -> int:
+        time.sleep(0.005)
+        return index
+
+    made = forked.shared(10_000, own, slow, int, least=1)
+    assert (next(made), next(made), calls) == (0, 1, [0, 1])
+    assert len(pids) == 1 and process_state(pids[0]) not in (None, "Z")
+    made.close()
+    forked.reap_ended()
+    assert process_state(pids[0]) is None
+    # The agenda's reading: a caller that stops taking its records ends its helper.
+    text = agenda_text(many_items(agenda.ITEMS_FOR_A_HELPER + 300))
+    reading = agenda.read_agenda(text, source="a.txt", config=CONFIG)
+    assert isinstance(next(reading), Decision)
+    assert len(pids) == 2 and process_state(pids[1]) not in (None, "Z")
+    del reading
+    forked.reap_ended()
+    assert process_state(pids[1]) is None
