@@ -64,6 +64,9 @@ class Block:
     # ``lines`` start a field: None until a line of the block starts with a label.
     labels: set[str] | None = None
     fields: set[int] | None = None
+    # "KS 2024/45 Tillförordnad ekonomichef" above the sentence that says what was decided:
+    # read as the sentence, then the number and its title.
+    titled: bool = False
     _numbers_seen: int = 0
     _has_number: bool = False
 
@@ -109,6 +112,8 @@ class Block:
         if self.labels is not None and rules is not None:
             return self.card_text(rules)
         lines = [_columns(line) for line in self.lines] if columns else self.lines
+        if self.titled and len(lines) > 1:
+            return f"{' '.join(lines[1:]).rstrip(' .')} – {lines[0]}"
         if len(lines) <= 1:
             return lines[0] if lines else ""
         pieces = [lines[0]]
@@ -367,13 +372,15 @@ class Segmenter:
     def _starts_item(self, block: Block, line: Line) -> bool:
         if self.mode is Mode.NOTICES:
             return not line.text[0].islower() and (self.blank_before or not block.marked)
+        rules, config = self.rules, self.config
         if block.labels is not None and not block.marked:
-            # An item written field by field goes on to its last field, its text among them.
-            return self.blank_before
+            # An item written field by field goes on to its last field, its text among them;
+            # a line with a diary number of its own, once the item has one, is the next item
+            # ("Beslutsfattare: Kommundirektör" above rows of numbers).
+            return self.blank_before or self._second_number(block, line)
         if not block.body_lines:
             # "1." or "Dnr RS 2022/1275" on a line of its own: the text follows.
             return False
-        rules, config = self.rules, self.config
         if block.marked:
             if (
                 not self.blank_before
@@ -396,6 +403,15 @@ class Segmenter:
                 return colon
             return self.blank_before if block.has_number(rules, config) else colon
         if block.has_number(rules, config):
+            if not self.blank_before and rules.diary_number.match(block.lines[0]) is not None:
+                # "KS 2024/45 Tillförordnad ekonomichef" / "Kommundirektören har beslutat att
+                # …": a number and a title, then the item's text, until a blank line or the
+                # next number.
+                if rules.diary_number.search(line.text) is not None:
+                    return True
+                if len(block.lines) == 1 and rules.starts_decision(line.text):
+                    block.titled = True
+                return False
             return (
                 self.blank_before
                 or block.ends_with_number(rules, config)
@@ -408,6 +424,12 @@ class Segmenter:
             return True
         return self.rules.starts_decision(line.text) or (
             self.blank_before and not self.rules.starts_decision(block.lines[0])
+        )
+
+    def _second_number(self, block: Block, line: Line) -> bool:
+        return (
+            block.has_number(self.rules, self.config)
+            and self.rules.diary_number.search(line.text) is not None
         )
 
     def _new(self, line: Line, *, marked: bool, number_line: bool = False) -> Block:

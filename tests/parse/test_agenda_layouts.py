@@ -255,6 +255,16 @@ EXPECTED: dict[str, Layout] = {
         ("KS 2024/45", "beslut", NONE),
         ("KS 2024/51", "beslut", NONE),
     ]),
+    # A number and a title above the sentence; rows of numbers under a delegate's field.
+    "l10_ks_titled_items.txt": Layout([
+        ("KS 2024/45", "beslut", NONE),
+        ("KS 2024/51", "beslut", NONE),
+    ]),
+    "l10_ks_delegate_groups.txt": Layout([
+        ("KS 2024/45", "beslut", NONE),
+        ("KS 2024/46", "yttrande", NONE),
+        ("KS 2024/51", "beslut", NONE),
+    ]),
     "l10_ks_paragraphs.txt": Layout([
         ("KS 2024/210", "yttrande", NONE),
         ("KS 2024/0188", "beslut", NONE),
@@ -350,6 +360,26 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ),
         ("KS 2024/51", "avskrivning av fordringar", "Ekonomichefen", None),
         ("KS 2024/57", "förlängning av avtal", "upphandlingschef", None),
+    ],
+    "l10_ks_titled_items.txt": [
+        (
+            "KS 2024/45",
+            "att utse Anna Berg till tillförordnad ekonomichef under perioden 1–31 juli 2024"
+            " – Tillförordnad ekonomichef",
+            "Kommundirektören",
+            None,
+        ),
+        (
+            "KS 2024/51",
+            "att skriva av fordringar om sammanlagt 12 400 kr – Avskrivning av fordringar",
+            "Ekonomichefen",
+            None,
+        ),
+    ],
+    "l10_ks_delegate_groups.txt": [
+        ("KS 2024/45", "Tillförordnad ekonomichef", "Kommundirektör", "2024-06-20"),
+        ("KS 2024/46", "remiss om kollektivtrafik", None, "2024-06-21"),
+        ("KS 2024/51", "Avskrivning av fordringar", "Ekonomichef", "2024-06-22"),
     ],
     "l10_ks_paragraphs.txt": [
         (
