@@ -4,7 +4,7 @@ Every registry numbers its cases its own way, but the ways are few: an optional 
 prefix (KS, SN, BUN, Son:), a year in two or four digits before or after the serial, the serial,
 optional sub-numbers, a classification code in front in some registries (1.6-216/2013), the
 parts joined by / - – . : or spaces. Seen in real lists: 23RS1851, RS 2022/1275, KSN-2017-3447,
-KA12/471, RS 912-2025, 2021/6, SN 18/0098, BUN/2017:52-002, SON2018.0097, 4468-2017,
+KA12/471, RS 912-2025, 2021/6, 2024-000102, SN 18/0098, BUN/2017:52-002, SON2018.0097, 4468-2017,
 2024/KS 0107, MR 406/12, 106-156/2013, 002 – 443 / 05, NST15-5, KS/2018:60.
 
 The grammar is written once as templates and rendered twice: as written in running text
@@ -63,6 +63,11 @@ _TEMPLATES: tuple[tuple[str, bool], ...] = (
     ("{C}<-/>{N}</->(?:{Y}|{YY})", True),
     # 2021/6, 2021/6-2: the year and the serial, no series.
     ("{Y}/{N}{SUB}", True),
+    # 2024-000102, 2023-00456: the year, a hyphen and a serial of five digits or more, no
+    # series (registries that number every case in the year so, zeros in front). Written
+    # close: "2024 - 150" in a sentence is no number. Fewer digits would take a procurement
+    # number's tail ("MT 2023-0043") or a month; a registry that writes them adds its shape.
+    ("{Y}{DASH}\\d{5,7}{SUB}", True),
     # 4468-2017: the serial and the year, no series.
     ("{N}<->{Y}", True),
 )
@@ -80,6 +85,7 @@ def _render(template: str, *, written: bool) -> str:
     text = text.replace(
         "{SERIES}", "[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ]{1,3}: ?" if written else "[A-ZÅÄÖ]{2,4}:"
     )
+    text = text.replace("{DASH}", "[-–]" if written else "-")
     text = text.replace("{SUB}", "(?:[-–]\\d{1,4}){0,2}" if written else "(?:-\\d{1,4}){0,2}")
     for name in sorted(_PARTS, key=len, reverse=True):
         text = text.replace("{" + name + "}", _PARTS[name])

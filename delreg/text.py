@@ -234,12 +234,16 @@ _SYMBOL_FONT_RANGE = "\uf020-\uf0ff"
 
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# Spaces that do not break ("KS 2024/12" typed with one, a web page's &nbsp;, "25 000 kr"):
+# a space to the reader, or a diary number would not be one.
+_HARD_SPACES = "\u00a0\u2007\u202f\u2009\u2002\u2003\u2005"
 # A document's layout is made of tab, line and page breaks: they stay there, and only there.
 _DOCUMENT_CONTROLS = "".join(sorted(set(CONTROL_CHARACTERS) - set(LAYOUT)))
 
 _TRANSLATION: dict[int, str | None] = {
     **{ord(character): " " for character in _DOCUMENT_CONTROLS},
     **{ord(character): None for character in _ZERO_WIDTH},
+    **{ord(character): " " for character in _HARD_SPACES},
     **{ord(character): letters for character, letters in _LIGATURES.items()},
     **{ord(character): BULLET for character in _SYMBOL_FONT_BULLETS},
 }

@@ -22,6 +22,8 @@ from delreg.errors import InvalidValue
         ("8 dec. 2023", "2023-12-08"),
         ("29 februari 2024", "2024-02-29"),
         ("  1  MAJ  2025 ", "2025-05-01"),
+        ("03.04.2024", "2024-04-03"),
+        ("3.4.2024", "2024-04-03"),
     ],
 )
 def test_written_dates(written: str, iso: str) -> None:
@@ -34,13 +36,15 @@ def test_a_date_without_a_year_takes_the_meetings_year() -> None:
         parse_date("den 14 mars")
 
 
-@pytest.mark.parametrize("bad", ["2024-02-30", "31 april 2024", "29 februari 2023", "2024-13-01"])
+@pytest.mark.parametrize(
+    "bad", ["2024-02-30", "31 april 2024", "29 februari 2023", "2024-13-01", "31.4.2024"]
+)
 def test_impossible_dates_are_clear_errors(bad: str) -> None:
     with pytest.raises(InvalidValue, match="not a real date"):
         parse_date(bad)
 
 
-@pytest.mark.parametrize("bad", ["", "igår", "19", "19 januar 2024", "2024/01/19"])
+@pytest.mark.parametrize("bad", ["", "igår", "19", "19 januar 2024", "2024/01/19", "3.4.24"])
 def test_text_that_is_no_date(bad: str) -> None:
     with pytest.raises(InvalidValue):
         parse_date(bad)
@@ -58,6 +62,8 @@ def test_every_date_reads_the_same_in_iso_and_in_words(day: date) -> None:
     assert parse_date(words) == day.isoformat()
     assert parse_date("den " + words) == day.isoformat()
     assert parse_date(day.isoformat()) == day.isoformat()
+    assert parse_date(f"{day.day}.{day.month}.{day.year}") == day.isoformat()
+    assert parse_date(f"{day.day:02d}.{day.month:02d}.{day.year}") == day.isoformat()
 
 
 @given(st.text(max_size=30))

@@ -57,6 +57,8 @@ REAL_SHAPES = [
     ("RS/333/2023", "RS/333/2023"),
     ("LS 0806-0619", "LS 0806-0619"),
     ("2.2.2/171-2013", "2.2.2/171-2013"),
+    ("2024-000102", "2024-000102"),
+    ("2023–00456", "2023-00456"),
 ]
 
 
@@ -165,6 +167,14 @@ valid_shapes = st.one_of(
     st.builds(lambda y, s: f"{y}/{s}", year4, st.integers(100, 999).map(str)),
     # 4468-2017
     st.builds(lambda s, d, y: f"{s}{d}{y}", st.integers(1, 1899).map(str), dash, year4),
+    # 2024-000102, 2023-00456: a serial of five to seven digits, zeros in front
+    st.builds(
+        lambda y, d, s, width: f"{y}{d}{s:0{width}d}",
+        year4,
+        dash,
+        st.integers(1, 99_999),
+        st.integers(5, 7),
+    ),
     # 106-156/2013, 002 – 443 / 05, 1.6-216/2013
     st.builds(
         lambda c, sep, s, sep2, y: f"{c}{sep}{s}{sep2}{y}",

@@ -155,6 +155,18 @@ def test_folding_for_comparison() -> None:
     assert without_diacritics("Förvaltningsbesvär") == "forvaltningsbesvar"
 
 
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [
+        ("Avtal, KS\u00a02024/12", "Avtal, KS 2024/12"),
+        ("Bidrag 25\u202f000 kr", "Bidrag 25 000 kr"),
+        ("RS\u20092022/1275", "RS 2022/1275"),
+    ],
+)
+def test_a_space_that_does_not_break_is_a_space_in_a_document(text: str, normalised: str) -> None:
+    assert normalise_document(text) == normalised
+
+
 # Patterns of the kinds delreg compiles lazily: groups, alternatives, flags, classes of
 # characters beyond Latin-1, anchors and look-ahead.
 _LAZY_PATTERNS = (

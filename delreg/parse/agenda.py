@@ -22,6 +22,7 @@ from operator import attrgetter
 from typing import Any
 
 from delreg.config import Config
+from delreg.diary_numbers import is_not_a_number
 from delreg.model import Decision, Notice, build_decision
 from delreg.parse import Record, Rejected
 from delreg.parse.accounting import Account
@@ -156,7 +157,29 @@ def _mark_runs(blocks: list[Block], rules: AgendaRules, config: Config) -> list[
             for member in numbered:
                 member.in_run = True
         run = []
+    _mark_rows(blocks, rules)
     return blocks
+
+
+def _mark_rows(blocks: list[Block], rules: AgendaRules) -> None:
+    """Mark the rows of a list that a registry printed, one decision a line starting with its
+    diary number ("MBN 2024-000245   2024-04-05   Startbesked, …"), where two such rows or more
+    follow each other: a run of them is a list, whatever words each row uses."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and not block.marked and _starts_with_number(block, rules):
+            run.append(block)
+            continue
+        if len(run) >= _RUN:
+            for member in run:
+                member.in_run = True
+        run = []
+
+
+def _starts_with_number(block: Block, rules: AgendaRules) -> bool:
+    first = block.lines[0] if block.lines else ""
+    found = rules.diary_number.match(first)
+    return found is not None and not is_not_a_number(found.group("number"))
 
 
 class _Records:
@@ -193,7 +216,7 @@ class _Records:
         if block.mode is Mode.NOTICES:
             return None
         try:
-            text, lowered = normalise_item_text(block.text(), self.rules)
+            text, lowered = normalise_item_text(block.text(rules=self.rules), self.rules)
             return text, self._read(block, text, lowered)
         except Exception:
             return None
@@ -218,7 +241,7 @@ class _Records:
         if read is not None:
             text, reading = read
         else:
-            text, lowered = normalise_item_text(block.text(), self.rules)
+            text, lowered = normalise_item_text(block.text(rules=self.rules), self.rules)
             if block.mode is Mode.NOTICES:
                 return self._notice(block, text, where)
             reading = self._read(block, text, lowered)
@@ -228,7 +251,16 @@ class _Records:
         record: Record | None
         if reading.decision is not None:
             decision = reading.decision
-            if block.has_columns():
+            if (block.labels is not None and not block.marked) or (
+                (decision.decided_on or decision.delegate)
+                and block.has_columns()
+                and block.columns() > 2
+            ):
+                # Fields (a card, a table row with its date and who decided): no sentence of
+                # the board's to give back ("2024-04-02 Beslut om … Miljöinspektör MBN
+                # 2024/118."); the report composes one of the fields.
+                decision = replace(decision, wording=None)
+            elif block.has_columns():
                 # A run of spaces separates the fields for reading, never in the board's
                 # sentence: the wording is the text with single spaces.
                 plain, _ = normalise_item_text(block.text(columns=False), self.rules)

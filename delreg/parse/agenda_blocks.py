@@ -29,6 +29,7 @@ _DIARY_NUMBER = LineKind.DIARY_NUMBER
 _TAIL = 45
 _TAIL_PUNCTUATION = " .,;:)"
 _COLUMN_GAP = re.compile(r"(?: {3,}|\t)[ \t]*")
+_HEAD_GAP = re.compile(r"(?: {2,}|\t)[ \t]*")
 
 
 class Mode(Enum):
@@ -59,6 +60,13 @@ class Block:
     in_run: bool = False
     # The lines of the document the block took, for the import's account of every line.
     line_count: int = 1
+    # The labels of the lines written field by field ("dnr", "beslutsdatum"), and which of
+    # ``lines`` start a field: None until a line of the block starts with a label.
+    labels: set[str] | None = None
+    fields: set[int] | None = None
+    # "KS 2024/45 Tillförordnad ekonomichef" above the sentence that says what was decided:
+    # read as the sentence, then the number and its title.
+    titled: bool = False
     _numbers_seen: int = 0
     _has_number: bool = False
 
@@ -67,6 +75,14 @@ class Block:
         if text:
             self.lines.append(text)
             self.body_lines += body
+
+    def add_field(self, label: str, text: str) -> None:
+        """A line that starts with ``label`` ("Beslutsdatum: 2024-03-04")."""
+        if self.labels is None or self.fields is None:
+            self.labels, self.fields = set(), set()
+        self.labels.add(label)
+        self.fields.add(len(self.lines))
+        self.add(text, body=True)
 
     def has_number(self, rules: AgendaRules, config: Config) -> bool:
         # Searched lazily and once per line: most lists never ask.
@@ -85,18 +101,60 @@ class Block:
     def has_columns(self) -> bool:
         return any("   " in line or "\t" in line for line in self.lines)
 
-    def text(self, *, columns: bool = True) -> str:
+    def columns(self) -> int:
+        """The most columns a line of the block has (1 for running text)."""
+        return max((len(_COLUMN_GAP.split(line.strip())) for line in self.lines), default=1)
+
+    def text(self, *, columns: bool = True, rules: AgendaRules | None = None) -> str:
         """The item's lines as one; a gap of columns as a dash when ``columns`` (for reading the
-        fields), as a space when not (for the board's own sentence)."""
+        fields), as a space when not (for the board's own sentence). An item written field by
+        field is put in the order of a sentence when ``rules`` are given (``card_text``)."""
+        if self.labels is not None and rules is not None:
+            return self.card_text(rules)
         lines = [_columns(line) for line in self.lines] if columns else self.lines
+        if self.titled and len(lines) > 1:
+            return f"{' '.join(lines[1:]).rstrip(' .')} – {lines[0]}"
         if len(lines) <= 1:
             return lines[0] if lines else ""
         pieces = [lines[0]]
-        for before, line in pairwise(lines):
+        fields = self.fields or ()
+        for at, (before, line) in enumerate(pairwise(lines), start=1):
+            if at in fields:
+                # A field of its own ("… boenden" / "Dnr: SN 2024/0231"): a dash keeps each
+                # field's value from running into the next label.
+                pieces.append(" – " + line)
+                continue
             # "Föreningen Norrbacka-" / "Vallby Ridklubb": a name hyphenated at the line's end.
             joined = before.endswith("-") and before[-2:-1].isalpha() and line[:1].isupper()
             pieces.append(line if joined else " " + line)
         return "".join(pieces)
+
+    def card_text(self, rules: AgendaRules) -> str:
+        """An item written field by field as a sentence reads it: what it is about first (its
+        unlabelled text, or the field labelled as its subject), then the labelled fields, each
+        after a dash, the diary number last ("Tilldelningsbeslut … – Beslutsdatum: 2024-03-04 –
+        Beslutsfattare: Upphandlingschef – Dnr: SN 2024/0231"). Two fields may share a line, a
+        column gap apart."""
+        about: list[str] = []
+        labelled: list[str] = []
+        numbers: list[str] = []
+        for line in self.lines:
+            fresh = True
+            for cell in _COLUMN_GAP.split(line):
+                if not cell:
+                    continue
+                found = rules.field_label.match(cell)
+                if found is not None and not rules.subject_label.match(cell):
+                    # The diary number last, where a sentence has it.
+                    number = rules.diary_label_gate.first(found.group("label").lower()) >= 0
+                    (numbers if number else labelled).append(cell)
+                elif about and fresh and not rules.subject_label.match(cell):
+                    # Text wrapped over lines: one part.
+                    about[-1] = f"{about[-1]} {cell}"
+                else:
+                    about.append(cell)
+                fresh = False
+        return " – ".join([*about, *labelled, *numbers])
 
 
 class Segmenter:
@@ -141,7 +199,17 @@ class Segmenter:
             self.furniture += in_section
             return None
         elif kind is _TEXT:
-            done = None if self.mode is Mode.OUTSIDE else self._text(line)
+            mode = self.mode
+            if mode is Mode.OUTSIDE:
+                done = None
+            elif mode is Mode.DECISIONS and self._is_table_head(line):
+                # "Nr   Dnr   Datum   Ärende": it ends the item above, as a sub-heading does.
+                done = self._close()
+                self.headings += 1
+            else:
+                taken, done = self._field(line) if mode is Mode.DECISIONS else (False, None)
+                if not taken:
+                    done = self._text(line)
         elif kind is _NOISE:
             self.furniture += in_section
             return None
@@ -150,7 +218,9 @@ class Segmenter:
             if mode is Mode.OUTSIDE:
                 done = None
             elif mode is Mode.DECISIONS:
-                done = self._number_line(line)
+                taken, done = self._field(line)
+                if not taken:
+                    done = self._number_line(line)
             else:
                 done = self._text(line)
         else:
@@ -228,12 +298,67 @@ class Segmenter:
 
     def _number_line(self, line: Line) -> Block | None:
         block = self.block
+        if block is not None and block.lines and self._ends_with_prefix(block.lines[-1]):
+            # "… ultraljud MT" / "2015-0001": a procurement number wrapped after its prefix.
+            block.add(line.text, body=True)
+            return None
         if block is None or block.has_number(self.rules, self.config):
             done = self._close()
             self.block = self._new(line, marked=False, number_line=True)
             return done
         block.add(line.text, body=False)
         return None
+
+    def _is_table_head(self, line: Line) -> bool:
+        text = line.text
+        if "  " not in text and "\t" not in text:
+            return False
+        # A head's short names may stand two spaces apart ("Nr  Dnr").
+        cells = _HEAD_GAP.split(text)
+        return len(cells) > 1 and all(self.rules.column_name.fullmatch(cell) for cell in cells)
+
+    def _field(self, line: Line) -> tuple[bool, Block | None]:
+        """``line`` as a field of an item written one field a line ("Ärende: …" / "Dnr: …" /
+        "Beslutsdatum: …" / "Delegat: …"): whether it was one, and the block it ended.
+
+        A field belongs to the item above it until its label comes back (the next item's first
+        field) or a blank line follows a complete item; then it starts an item."""
+        text = line.text
+        colon = text.find(":", 0, 40)
+        if colon < 0:
+            return False, None
+        found = self.rules.field_label.match(text)
+        if found is None or found.end() != colon + 1:
+            return False, None
+        label = " ".join(found.group("label").lower().split())
+        block = self.block
+        if (
+            block is None
+            or (block.labels is not None and label in block.labels)
+            or (self.blank_before and self._after_blank_starts_item(block, found))
+        ):
+            done = self._close()
+            number_only = self.rules.diary_number_alone.fullmatch(text) is not None
+            block = self.block = self._new(line, marked=False, number_line=number_only)
+            block.labels, block.fields = {label}, set()
+            return True, done
+        block.add_field(label, text)
+        return True, None
+
+    def _after_blank_starts_item(self, block: Block, found: re.Match[str]) -> bool:
+        """Whether a field after a blank line starts an item rather than continuing the one
+        above: it does after a complete item, and after unmarked text (a note about the list,
+        or the item before), but for a diary number the text above still lacks ("Beslut om
+        …" / blank / "Dnr: KS 2024/12")."""
+        rules, config = self.rules, self.config
+        if block.has_number(rules, config):
+            return True
+        if block.marked:
+            return False
+        return rules.diary_label_gate.first(found.group("label").lower()) < 0
+
+    def _ends_with_prefix(self, text: str) -> bool:
+        return text.rpartition(" ")[2] in self.rules.procurement_prefixes
 
     def _text(self, line: Line) -> Block | None:
         block = self.block
@@ -247,10 +372,15 @@ class Segmenter:
     def _starts_item(self, block: Block, line: Line) -> bool:
         if self.mode is Mode.NOTICES:
             return not line.text[0].islower() and (self.blank_before or not block.marked)
+        rules, config = self.rules, self.config
+        if block.labels is not None and not block.marked:
+            # An item written field by field goes on to its last field, its text among them;
+            # a line with a diary number of its own, once the item has one, is the next item
+            # ("Beslutsfattare: Kommundirektör" above rows of numbers).
+            return self.blank_before or self._second_number(block, line)
         if not block.body_lines:
             # "1." or "Dnr RS 2022/1275" on a line of its own: the text follows.
             return False
-        rules, config = self.rules, self.config
         if block.marked:
             if (
                 not self.blank_before
@@ -273,16 +403,33 @@ class Segmenter:
                 return colon
             return self.blank_before if block.has_number(rules, config) else colon
         if block.has_number(rules, config):
+            if not self.blank_before and rules.diary_number.match(block.lines[0]) is not None:
+                # "KS 2024/45 Tillförordnad ekonomichef" / "Kommundirektören har beslutat att
+                # …": a number and a title, then the item's text, until a blank line or the
+                # next number.
+                if rules.diary_number.search(line.text) is not None:
+                    return True
+                if len(block.lines) == 1 and rules.starts_decision(line.text):
+                    block.titled = True
+                return False
             return (
                 self.blank_before
                 or block.ends_with_number(rules, config)
                 or rules.starts_decision(line.text)
+                # A table's next row: "RS 2023/4411   Regiondirektören har …".
+                or rules.diary_number.match(line.text) is not None
             )
         if block.lines[-1].endswith(":"):
             # "Följande beslut anmäls:" leads into the list; it is not an item.
             return True
         return self.rules.starts_decision(line.text) or (
             self.blank_before and not self.rules.starts_decision(block.lines[0])
+        )
+
+    def _second_number(self, block: Block, line: Line) -> bool:
+        return (
+            block.has_number(self.rules, self.config)
+            and self.rules.diary_number.search(line.text) is not None
         )
 
     def _new(self, line: Line, *, marked: bool, number_line: bool = False) -> Block:

@@ -241,6 +241,9 @@ def tidy(text: str) -> str:
             value = value.replace(spaced, closing)
     while ",," in value:
         value = value.replace(",,", ",")
+    while "– –" in value:
+        # What stood between two fields' dashes was taken out ("… boenden – – Delegat: …").
+        value = value.replace("– –", "–")
     if "  " in value:
         value = " ".join(value.split())
     return value.strip(SUBJECT_EDGES)

@@ -29,6 +29,17 @@ DATE_TEXT = (
     r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
     rf"|(?<!\w)(?:den\s)?\d{{1,2}}\s(?:{_MONTH_NAMES})\.?(?:\s\d{{4}}(?!\d))?(?!\w)"
 )
+# "25 000 kr", "25000 kronor", "350 tkr", "1,5 mnkr": an amount and its unit, not the end of a
+# range ("500-2000 kr") nor part of a longer number.
+AMOUNT_TEXT = (
+    r"(?<![\w,.\-–])(?P<whole>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(?P<fraction>\d{1,2}))?"
+    r"\s?(?P<unit>kr|kronor|sek|tkr|mnkr|mkr|miljoner kronor)(?!\w)"
+)
+# "26 kap. 1 § OSL", "OSL 31:16", "25 kap. 1 § offentlighets- och sekretesslagen".
+SECRECY_LAW_TEXT = (
+    r"\d{1,2} kap\.? \d{1,2} ?[a-z]? ?§(?: (?:OSL|offentlighets- och sekretesslagen))?"
+    r"|OSL \d{1,2}(?::\d{1,2}| kap\.? \d{1,2} ?§)"
+)
 # "MT 2023-0053a", "MTH 2021-0115", "MT 2023-0034-1" after the prefix.
 _PROCUREMENT_TAIL = r"\s?\d{4}\s?[-–/]\s?\d{1,6}[a-zA-Z]?(?:-\d{1,4})?(?![\w/])"
 # How far into an item its delegate is looked for, and how many words a title may have.
@@ -82,6 +93,12 @@ class AgendaRules:
     delegate_abbreviations: dict[str, str]
     delegate_label: re.Pattern[str]
     delegate_label_gate: Gate
+    # "Ärende: " before an item's subject, written field by field.
+    subject_label: re.Pattern[str]
+    # Any field's label and its colon at the start of a line ("Beslutsdatum:"), group `label`.
+    field_label: re.Pattern[str]
+    # A column's name in a table's head ("Nr", "Dnr", "Beslutsdatum"), for ``fullmatch``.
+    column_name: re.Pattern[str]
     corrections: re.Pattern[str] | None
     replacements: dict[str, str]
     # The wrong words, lower case, to see whether an item holds any before substituting.
@@ -112,6 +129,12 @@ class AgendaRules:
     # Words that mark text about the list rather than an item of it.
     prose: re.Pattern[str]
     date: re.Pattern[str]
+    # "25 000 kr", "1,5 mnkr": groups `whole`, `fraction`, `unit`.
+    amount: re.Pattern[str]
+    # "(sekretess)", "Sekretessbelagt": an item the board marks as secret.
+    secrecy: re.Pattern[str]
+    # "26 kap. 1 § OSL", "OSL 31:16": the provision that makes it secret.
+    secrecy_law: re.Pattern[str]
     decision_date: re.Pattern[str]
     decision_date_gate: Gate
     delegation_points: tuple[re.Pattern[str], ...]
@@ -162,7 +185,12 @@ class AgendaRules:
         """ "Kommundirektören – Anställning av HR-chef, KS 2024/301": a title, then a dash."""
         for dash in _DELEGATE_DASHES:
             at = window.find(dash, 0, _DASHED_TITLE_MAX)
-            if at > 0 and self._is_title(window[:at]):
+            # "Förordnande av tillförordnad kommundirektör – …" is what was decided.
+            if (
+                at > 0
+                and self._is_title(window[:at])
+                and _NOT_IN_TITLES.isdisjoint(window[:at].split())
+            ):
                 delegate = " ".join(text[start : start + at].split())
                 return delegate, _skip_spaces(text, start + at + len(dash))
         return None
@@ -221,6 +249,10 @@ def _any_of(shapes: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
 _BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 
+# Words that join what was decided to a title, and stand in no title themselves.
+_NOT_IN_TITLES = frozenset({"av", "om", "med", "till", "avseende", "gällande", "angående"})
+
+
 def _standing_alone(shapes: str, group: str | None = None) -> str:
     """A diary number of one of ``shapes`` that is not part of a word, a path or a longer
     number, in the named group ``group`` if one is given."""
@@ -251,6 +283,7 @@ class _Compiler:
                 "delegate_labels",
                 "decision_date_labels",
                 "delegation_point_patterns",
+                "secrecy_marks",
             )
         ]
         verbs = (*(f" {verb.lower()} " for verb in self.strings("delegate_verbs")), _GENITIVE)
@@ -279,14 +312,16 @@ class _Compiler:
             diary_label_value=self.compile(
                 "diary_number_labels",
                 rf"\b(?:{self.alternatives('diary_number_labels')})\b\.?(?:\s*:)?\s*"
-                r"(?P<value>[^\s,;()]{1,30}(?: \d[^\s,;()]{0,20})?)",
+                # Not a dash: "Nr   Dnr   Datum" is a table's head, its gaps made dashes.
+                r"(?P<value>[^\s,;()–—-][^\s,;()]{0,29}(?: \d[^\s,;()]{0,20})?)",
                 re.I,
             ),
             procurement_prefixed=self._procurement_prefixed(),
             procurement_prefixes=tuple(self.strings("procurement_prefixes")),
             procurement_labelled=self.compile(
                 "procurement_labels",
-                rf"\b(?:{self.alternatives('procurement_labels')})\.?(?:\s*:)?\s*"
+                # A whole word: "upphandlingschef 2024-03-12" names no procurement.
+                rf"\b(?:{self.alternatives('procurement_labels')})(?!\w)\.?(?:\s*:)?\s*"
                 rf"(?P<number>[A-ZÅÄÖ]{{1,8}}{_PROCUREMENT_TAIL})",
                 re.I,
             ),
@@ -308,10 +343,16 @@ class _Compiler:
                 "delegate_labels",
                 # A whole word: "Delegaten har …" is no label.
                 rf"\b(?:{self.alternatives('delegate_labels')})\b(?:\s*:)?\s*"
-                r"(?P<delegate>[^,;()–.]{2,60})",
+                # No digits: "fattat av upphandlingschef 2024-03-12" ends at the date.
+                r"(?P<delegate>[^,;()–.\d]{1,59}[^,;()–.\d\s])",
                 re.I,
             ),
             delegate_label_gate=self.gate("delegate_labels"),
+            subject_label=self.compile(
+                "subject_labels", rf"(?:{self.alternatives('subject_labels')})\s*:\s*", re.I
+            ),
+            field_label=self._field_label(),
+            column_name=self._field_label(column=True),
             corrections=self._corrections(corrections),
             replacements=corrections,
             correction_finder=self._correction_finder(corrections),
@@ -377,6 +418,11 @@ class _Compiler:
             party_name=self.compile("party_names", self.alternatives("party_names")),
             prose=self.compile("prose", self.alternatives("prose"), re.I),
             date=re.compile(DATE_TEXT, re.I),
+            amount=re.compile(AMOUNT_TEXT, re.I),
+            secrecy=self.compile(
+                "secrecy_marks", rf"\(?\b(?:{self.alternatives('secrecy_marks')})\)?", re.I
+            ),
+            secrecy_law=re.compile(SECRECY_LAW_TEXT, re.I),
             decision_date=self.compile(
                 "decision_date_labels",
                 rf"\b(?:{self.alternatives('decision_date_labels')})(?:\s*:)?\s*(?P<date>{DATE_TEXT})",
@@ -496,6 +542,20 @@ class _Compiler:
             rf"(?P<label>(?i:\b(?:{labels}))\b\.?(?:\s*:)?\s*)?"
             + _standing_alone(self.diary_shapes(), "number"),
         )
+
+    def _field_label(self, *, column: bool = False) -> re.Pattern[str]:
+        keys = (
+            "subject_labels",
+            "diary_number_labels",
+            "decision_date_labels",
+            "delegate_labels",
+            "field_labels",
+        )
+        labels = "|".join(self.alternatives(key) for key in keys)
+        if column:
+            # A table's head names its columns so, and numbers its rows "Nr", "Löpnr" or "#".
+            return self.compile("field_labels", rf"(?:{labels}|nr|löpnr|löpnummer|#)\.?", re.I)
+        return self.compile("field_labels", rf"(?P<label>(?:{labels}))\s*:", re.I)
 
     def _diary_number_alone(self) -> re.Pattern[str]:
         # A line that holds a diary number and nothing else ("Dnr: RS 2022/1275").

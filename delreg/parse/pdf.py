@@ -615,12 +615,17 @@ def _table_lines(rows: list[list[str | None]], *, goes_on: bool) -> list[str]:
         cells = [_cell_text(cell) for cell in row]
         if not any(cells) or (position == 0 and _is_header(cells)):
             continue
-        text = " ".join(cell for cell in cells if cell)
+        # A column gap between the cells, as text tables have it: the item is read field by
+        # field ("… – 2024-05-02 – Kommundirektör"), its sentence with single spaces.
+        text = _CELL_GAP.join(cell for cell in cells if cell)
         if goes_on and not lines and not cells[0]:
             lines.append(text)
         else:
             lines.append(f"{BULLET} {text}")
     return lines
+
+
+_CELL_GAP = "   "
 
 
 def _cell_text(cell: str | None) -> str:

@@ -78,6 +78,48 @@ def agenda_text(items: Sequence[Item], *, cut_off: str | None = None) -> str:
     return "\n".join(lines)
 
 
+# --- a board's web page ------------------------------------------------------------------------
+
+PageLayout = Literal["list", "numbered", "table"]
+
+
+def web_page(items: Sequence[Item], *, layout: PageLayout, cut_off: str | None = None) -> str:
+    """The agenda as a board's site serves it: a page with a head, a script, a menu, the list
+    as bullets, numbers or a table ``Diarienummer | Ärende``, entities in the numbers' spaces
+    and dashes, and the notices after. ``cut_off`` is an item without its diary number."""
+
+    def escaped(text: str) -> str:
+        return text.replace("&", "&amp;").replace("<", "&lt;")
+
+    def number(diary: str) -> str:
+        return escaped(diary).replace(" ", "&nbsp;")
+
+    if layout == "table":
+        rows = [f"<tr><th>{TABLE_HEADER[0]}</th><th>{TABLE_HEADER[1]}</th></tr>"]
+        rows += [
+            f"<tr>\n  <td>{number(diary)}</td>\n  <td>{escaped(text)}</td>\n</tr>"
+            for diary, text in items
+        ]
+        if cut_off is not None:
+            rows.append(f"<tr><td></td><td>{escaped(cut_off)}</td></tr>")
+        body = "<table>\n" + "\n".join(rows) + "\n</table>"
+    else:
+        tag = "ul" if layout == "list" else "ol"
+        entries = [f"<li>{escaped(text)}, {number(diary)}</li>" for diary, text in items]
+        if cut_off is not None:
+            entries.append(f"<li>{escaped(cut_off)}</li>")
+        body = f"<{tag}>\n" + "\n".join(entries) + f"\n</{tag}>"
+    notices = "".join(f"<li>{escaped(notice)}</li>" for notice in NOTICES)
+    return (
+        '<!DOCTYPE html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{HEAD}</title>\n<style>li {{ margin: 0 }}</style>\n"
+        "<script>var Anmälningsärenden = 'KS 2024/1';</script>\n</head>\n<body>\n"
+        '<nav><a href="#innehall">Hoppa till innehåll</a></nav>\n'
+        f"<h1>{escaped(BOARD)}</h1>\n<p>{MEETING}</p>\n<h2>{HEADING}</h2>\n{body}\n"
+        f"<h2>Meddelandeärenden</h2>\n<ul>{notices}</ul>\n<h2>{AFTER}</h2>\n</body>\n</html>\n"
+    )
+
+
 # --- Word, and LibreOffice's PDF of it --------------------------------------------------------
 
 

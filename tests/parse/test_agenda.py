@@ -10,6 +10,8 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +26,7 @@ from delreg.parse.agenda import read_agenda
 from delreg.parse.agenda_rules import agenda_rules
 from delreg.report.sentences import PREPOSITIONS, decision_sentence
 from tests.helpers import FIXTURES as TEST_FIXTURES
-from tests.helpers import SEED, built_in_config
+from tests.helpers import SEED, Invoke, built_in_config
 from tests.helpers.documents import EDGE_WORDS
 
 CONFIG = built_in_config()
@@ -487,8 +489,8 @@ def _check(record: Record, item: Expected) -> None:
             assert record.delegate == item.delegate
         if item.decided_on is not ...:
             assert record.decided_on == item.decided_on
-        assert record.wording is not None
-        assert record.wording.endswith(".")
+        # The board's sentence is kept; a table row of more than two columns has none.
+        assert record.wording is None or record.wording.endswith(".")
 
 
 def test_a_cut_off_item_is_rejected_with_its_own_line_number() -> None:
@@ -534,6 +536,17 @@ def test_a_date_without_a_year_needs_the_meeting_year() -> None:
         "Delegationsbeslut",
         "Delegationsbeslut fattade under perioden 1–31 januari 2024:",
         " • Anmälningsärenden:",
+        "Anmälan om delegationsbeslut",
+        "Anmälan av fattade delegationsbeslut",
+        "Inkomna delegationsbeslut",
+        "Rapport delegationsbeslut",
+        "Delgivning av delegationsbeslut",
+        "Återrapportering av delegationsbeslut",
+        "Redovisning av delegerade beslut",
+        "Anmälan av tjänstemannabeslut",
+        "Delegationsärenden att anmäla",
+        "Delegationsbeslut att anmäla till miljö- och byggnämnden 2024-05-22",
+        "Bilaga 1 – Delegationsbeslut februari 2024",
     ],
 )
 def test_headings_open_the_list(heading: str) -> None:
@@ -554,6 +567,8 @@ def test_headings_open_the_list(heading: str) -> None:
         "Anmälan av delegationsbeslut sker varje månad.",
         "Delegationsbeslut om anställning av enhetschef",
         "Förvaltningen har gått igenom anmälan av delegationsbeslut",
+        "Delegationsbeslut har fattats enligt bilaga.",
+        "Delegationsbeslut att anmäla finns i bilaga 3.",
     ],
 )
 def test_sentences_that_mention_a_heading_are_not_headings(line: str) -> None:
@@ -927,7 +942,8 @@ def _check_invariants(text: str, records: list[Record]) -> None:
             assert record.diary_number not in seen
             seen.add(record.diary_number)
             assert record.diary_number == normalise_diary_number(record.diary_number, CONFIG)
-            assert record.wording is not None and record.wording.endswith((".", "!", "?"))
+            # The board's sentence, or none (a table's row of columns: one is composed).
+            assert record.wording is None or record.wording.endswith((".", "!", "?"))
 
 
 AGENDA_ALPHABET = st.sampled_from(
@@ -1265,3 +1281,224 @@ def test_a_generated_agenda_reads_as_generated() -> None:
     records = read(text)
     assert [decision.diary_number for decision in decisions(records)] == numbers
     assert [type(record) for record in records].count(Notice) == 1
+
+
+# --- what a registry prints besides the board's sentence ------------------------------------------
+
+
+def test_a_procurement_number_wrapped_after_its_prefix_stays_one() -> None:
+    text = (
+        "Anmälningsärenden\n\n"
+        "1. Regiondirektören har fattat tilldelningsbeslut för ultraljud MT\n"
+        "   2015-0001, RS 2024/12.\n"
+    )
+    [decision] = decisions(read(text))
+    assert (decision.diary_number, decision.procurement_number) == ("RS 2024/12", "MT 2015-0001")
+
+
+def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> None:
+    item = "Tilldelningsbeslut, skolskjuts, KS 2024/345, fattat av upphandlingschef 2024-03-12."
+    text = f"Anmälningsärenden\n\n1. {item}\n"
+    [decision] = decisions(read(text))
+    assert decision.procurement_number is None
+    assert (decision.delegate, decision.decided_on) == ("upphandlingschef", "2024-03-12")
+
+
+SWEDISH_MONTHS = [
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+]  # fmt: skip
+WRITTEN_DATES = st.dates(min_value=date(2000, 1, 1), max_value=date(2035, 12, 31)).flatmap(
+    lambda day: st.sampled_from(
+        [day.isoformat(), f"{day.day} {SWEDISH_MONTHS[day.month - 1]} {day.year}"]
+    ).map(lambda written: (written, day.isoformat()))
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    written=WRITTEN_DATES,
+    separator=st.sampled_from([", ", " – ", " - "]),
+    number_first=st.booleans(),
+)
+def test_a_date_standing_last_is_the_day_of_the_decision(
+    written: tuple[str, str], separator: str, number_first: bool
+) -> None:
+    text, day = written
+    item = f"Beslut om parkeringstillstånd för rörelsehindrad{separator}{text}"
+    line = f"- TN 2024.0034 {item}" if number_first else f"- {item}, Dnr TN 2024.0034"
+    [decision] = decisions(read(f"Anmälningsärenden\n\n{line}\n"))
+    assert decision.decided_on == day
+    assert decision.subject == "parkeringstillstånd för rörelsehindrad"
+
+
+@settings(max_examples=60, deadline=None)
+@given(written=WRITTEN_DATES, phrase=st.sampled_from(["gäller från ", "till och med ", "1 maj–"]))
+def test_a_date_inside_a_phrase_stays_in_the_subject(written: tuple[str, str], phrase: str) -> None:
+    text, _ = written
+    line = f"- Avtal om hyra av lokal, {phrase}{text}, Dnr KS 2024/12"
+    [decision] = decisions(read(f"Anmälningsärenden\n\n{line}\n"))
+    assert decision.decided_on is None
+    assert text in decision.subject
+
+
+@pytest.mark.parametrize(
+    ("item", "subject", "decided_on"),
+    [
+        # The board's sentence with a date before its number: the shortcut leaves it to the
+        # complete reader, which takes the date.
+        ("Regiondirektören har fattat beslut om tolktjänster, 2024-04-03, 24RS1003.",
+         "tolktjänster", "2024-04-03"),
+        ("Avtal med Vallby Konsult AB om tjänster inom VA, KS 2024/399, beslutat 2024-03-15.",
+         "tjänster inom VA", "2024-03-15"),
+        ("Regiondirektören har fattat beslut om tolktjänster, 24RS1003, 3 april 2024.",
+         "tolktjänster", "2024-04-03"),
+    ],
+)  # fmt: skip
+def test_a_date_last_in_the_boards_sentence_is_the_day_of_the_decision(
+    item: str, subject: str, decided_on: str
+) -> None:
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert (decision.subject, decision.decided_on) == (subject, decided_on)
+
+
+def test_a_table_rows_date_and_who_decided_are_read_from_their_columns() -> None:
+    text = (
+        "Anmälan av delegationsbeslut\n\n"
+        "KS 2024/12   Yttrande över remiss om vindkraft   2024-05-02   Kommundirektör\n"
+        "KS 2024/13   Avtal med Vallby Konsult AB om utredning   3 maj 2024   Ekonomichef\n"
+    )
+    assert [(d.subject, d.parties, d.delegate, d.decided_on) for d in decisions(read(text))] == [
+        ("remiss om vindkraft", (), "Kommundirektör", "2024-05-02"),
+        ("utredning", ("Vallby Konsult AB",), "Ekonomichef", "2024-05-03"),
+    ]
+
+
+def test_a_row_of_columns_or_fields_has_no_sentence_of_its_own_and_one_is_composed() -> None:
+    """A table's row of date, text, delegate and number, or an item written field by field, is
+    no sentence of the board's: the report composes one of its fields rather than give back
+    "2024-04-02 Beslut om … Miljöinspektör MBN 2024/118."."""
+    rows = decisions(read((AGENDAS / "table_rows.txt").read_text(encoding="utf-8")))
+    assert [row.wording for row in rows] == [None, None, None]
+    assert decision_sentence(rows[0], CONFIG) == (
+        "Miljöinspektör har beslutat om föreläggande om sotning, Tallgatan 4, MBN 2024/118."
+    )
+    card = "Anmälan av delegationsbeslut\n\nÄrende: Yttrande över detaljplan\nDnr: KS 2024/3\n"
+    [decision] = decisions(read(card))
+    assert decision.wording is None
+    # A sentence with a field below it keeps its sentence.
+    marked = (
+        "Anmälan av delegationsbeslut\n\n1. Beslut om bidrag, KS 2024/4\n   Delegat: Ekonomichef\n"
+    )
+    [decision] = decisions(read(marked))
+    assert decision.wording == "Beslut om bidrag, KS 2024/4 – Delegat: Ekonomichef."
+
+
+@pytest.mark.parametrize(
+    ("item", "amount"),
+    [
+        ("Beslut om bidrag till Föreningen Solrosen, 25 000 kr, KS 2024/410", 25_000),
+        ("Beslut om bidrag till Föreningen Solrosen med 25000 kronor, KS 2024/410", 25_000),
+        ("Regiondirektören har beslutat om ram på 1,5 mnkr för IT-stöd, 24RS1003.", 1_500_000),
+        ("Avtal med Acme AB om städ till ett värde av 350 tkr, KS 2024/412", 350_000),
+        ("Beslut om bidrag, 12 500,50 SEK, KS 2024/413", 12_500),
+        # No amount: a range's end, a year, a number without a unit.
+        ("Beslut om bidrag med 500-2000 kr per deltagare, KS 2024/411", None),
+        ("Regiondirektören har tecknat avtal med Acme AB om städ 2024, 24RS1004.", None),
+    ],
+)
+def test_the_amount_an_item_names_is_read_in_kronor(item: str, amount: int | None) -> None:
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert decision.amount == amount
+
+
+@settings(max_examples=50, deadline=None)
+@given(kronor=st.integers(0, 10**12), spaced=st.booleans())
+def test_any_amount_in_kronor_reads_back(kronor: int, spaced: bool) -> None:
+    written = f"{kronor:,}".replace(",", " ") if spaced else str(kronor)
+    item = f"Beslut om bidrag till Föreningen Solrosen, {written} kr, KS 2024/410"
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert decision.amount == kronor
+
+
+# --- secrecy ----------------------------------------------------------------------------------
+
+
+def _luhn(nine: str) -> str:
+    total = 0
+    for index, digit in enumerate(nine):
+        value = int(digit) * (2 if index % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return str((10 - total % 10) % 10)
+
+
+@pytest.mark.parametrize(
+    ("item", "reason"),
+    [
+        ("Beslut om parkeringstillstånd för rörelsehindrad (sekretess), TN 2024.0034",
+         "sekretessmarkerad i nämndens lista"),
+        ("Sekretessbelagt beslut om bistånd, SN 2024/79", "sekretessmarkerad i nämndens lista"),
+        ("Beslut om stöd enligt LSS, sekretess enligt 26 kap. 1 § OSL, SN 2024/80",
+         "26 kap. 1 § OSL"),
+        ("Beslut om bistånd för 811218-9876, SN 2024/81", "namnger en person med personnummer"),
+    ],
+)  # fmt: skip
+def test_an_item_the_board_marks_secret_or_that_names_a_person_is_secret(
+    item: str, reason: str
+) -> None:
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert (decision.secret, decision.secret_reason) == (True, reason)
+    assert "(sekretess)" not in decision.subject
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Avtal med Acme AB (org.nr 556677-8899) om städ, KS 2024/78",
+        "Beslut om avgift enligt taxa 2024-2025, KS 2024/81",
+        "Ring 019-602 10 00 om avtalet med Acme AB, KS 2024/82",
+        "Beslut om bistånd, ärende 811218-9875, SN 2024/83",  # the check digit is wrong
+    ],
+)
+def test_an_item_without_a_mark_or_a_personal_number_is_not_secret(item: str) -> None:
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert (decision.secret, decision.secret_reason) == (False, None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    day=st.dates(min_value=date(1920, 1, 1), max_value=date(2024, 12, 31)),
+    serial=st.integers(0, 999),
+    century=st.booleans(),
+    board_sentence=st.booleans(),
+)
+def test_any_personal_number_makes_the_decision_secret(
+    day: date, serial: int, century: bool, board_sentence: bool
+) -> None:
+    nine = f"{day:%y%m%d}{serial:03d}"
+    number = f"{day.year // 100 if century else ''}{nine[:6]}-{nine[6:]}{_luhn(nine)}"
+    item = (
+        f"Regiondirektören har beslutat om bistånd för {number}, 24RS1003."
+        if board_sentence
+        else f"Beslut om bistånd för {number}, SN 2024/81"
+    )
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert decision.secret
+    assert decision.secret_reason == "namnger en person med personnummer"
+
+
+def test_a_secret_item_shows_nothing_of_itself_in_a_public_report(
+    delreg: Invoke, database: Path, tmp_path: Path
+) -> None:
+    agenda = tmp_path / "kallelse.txt"
+    agenda.write_text(
+        "Anmälningsärenden\n\n"
+        "1. Beslut om bistånd för 811218-9876 i Vallby, SN 2024/81\n"
+        "2. Beslut om färdtjänst (sekretess), SN 2024/82\n"
+        "3. Avtal med Acme AB om städ, SN 2024/83\n",
+        encoding="utf-8",
+    )
+    assert delreg("import", str(agenda), "--meeting", "2024-02-15").exit_code == 0
+    public = delreg("report", "--meeting", "2024-02-15", "--public").stdout
+    assert "811218" not in public and "Vallby" not in public and "färdtjänst" not in public
+    assert "Acme AB" in public

@@ -4,7 +4,11 @@ The invented documents under fixtures/agendas/layouts/ hold one layout each (the
 starts with it): l1 a list with no heading, l4 a heading inside a long flattened line, l5
 agenda numbers without a period and lettered sub-items, l6 items cut off before their diary
 number, l7 prose, bare numbers and notes around the list, l8 every diary-number shape, l9 the
-kind word first and who the decision concerns. Each is written out below by hand: the items
+kind word first and who the decision concerns, l10 what registries print besides sentences (a
+year and serial as the diary number, the date and who decided standing last, an item written
+one field a line, a table with a numbered first column, rows that start with their diary
+number under a table head and no heading, a protocol's page with its own diary number and
+running head). Each is written out below by hand: the items
 written into it, and what each must become. Nothing may be lost: every item written is stored,
 rejected (with its line) or a notice, and the import says so.
 """
@@ -209,7 +213,207 @@ EXPECTED: dict[str, Layout] = {
         ("KS 2024/712", "bidrag", ("Vallby Ridklubb ideell förening",)),
         ("KS 2024/715", "avtal", ("Nordanå kommun",)),
     ]),
+    # What registries print besides the board's sentences.
+    "l10_bun_year_serial.txt": Layout([
+        ("2024-000102", "beslut", NONE),
+        ("2024-000115", "beslut", NONE),
+        ("2024-000121", "avtal", NONE),
+        ("2024-000130", "yttrande", NONE),
+        ("2024-000133", "beslut", NONE),
+    ]),
+    "l10_sn_fields.txt": Layout(
+        [
+            ("SN 2024/0231", "tilldelningsbeslut", NONE),
+            ("SN 2024/0240", "avtal", ("Städlaget i Norrvik AB",)),
+            ("SN 2024/0255", "pub-avtal", ("Journalia Vård AB",)),
+        ],
+        rejected=[20],
+    ),
+    "l10_ks_table_rows.txt": Layout([
+        ("KS/2024:145", "yttrande", NONE),
+        ("KS/2024:151", "beslut", NONE),
+        ("KS/2024:160", "forordnande", NONE),
+        ("KS/2024:166", "avtal", NONE),
+    ]),
+    "l10_mbn_registry_rows.txt": Layout([
+        ("MBN 2024-000231", "beslut", NONE),
+        ("MBN 2024-000245", "beslut", NONE),
+        ("MBN 2024-000260", "beslut", NONE),
+        ("MBN 2024-000262", "beslut", NONE),
+    ]),
+    "l10_on_registry_cards.txt": Layout([
+        ("ON 2024/0231", "tilldelningsbeslut", NONE),
+        ("ON 2024/0240", "avtal", ("Städlaget i Norrvik AB",)),
+    ]),
+    "l10_ks_protocol_page.txt": Layout([
+        ("KS 2024/45", "beslut", NONE),
+        ("KS 2024/51", "beslut", NONE),
+        ("KS 2024/57", "avtal", ("Vallby Städ AB",)),
+    ]),
+    # The paragraph's own Dnr and a sentence pointing to the attachment, which holds the list.
+    "l10_ks_minutes_attachment.txt": Layout([
+        ("KS 2024/45", "beslut", NONE),
+        ("KS 2024/51", "beslut", NONE),
+    ]),
+    # A number and a title above the sentence; rows of numbers under a delegate's field.
+    "l10_ks_titled_items.txt": Layout([
+        ("KS 2024/45", "beslut", NONE),
+        ("KS 2024/51", "beslut", NONE),
+    ]),
+    "l10_ks_delegate_groups.txt": Layout([
+        ("KS 2024/45", "beslut", NONE),
+        ("KS 2024/46", "yttrande", NONE),
+        ("KS 2024/51", "beslut", NONE),
+    ]),
+    "l10_ks_paragraphs.txt": Layout([
+        ("KS 2024/210", "yttrande", NONE),
+        ("KS 2024/0188", "beslut", NONE),
+    ]),
+    "l10_tn_word_dates.txt": Layout(
+        [
+            ("TN 2024.0034", "beslut", NONE),
+            ("TN 2024.0041", "tilldelningsbeslut", NONE),
+            ("TN 2024.0047", "avtal", NONE),
+            ("TN 2024.0050", "beslut", NONE),
+        ],
+        notices=1,
+    ),
 }  # fmt: skip
+
+# The l10 documents' decisions field by field: (diary number, subject, delegate, decided on).
+FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
+    "l10_bun_year_serial.txt": [
+        ("2024-000102", "skolskjuts för elev i årskurs 4", "rektor Karin Ek", "2024-04-03"),
+        (
+            "2024-000115",
+            "tilläggsbelopp för elev med särskilda behov",
+            "förvaltningschef",
+            "2024-04-08",
+        ),
+        ("2024-000121", "läromedel med Lärborgen Förlag AB", None, "2024-04-10"),
+        # A date inside a phrase is the subject's, not the day of the decision.
+        ("2024-000130", "remiss om skolans lokalförsörjning, gäller från 2024-08-01", None, None),
+        ("2024-000133", "mottagande i grundsärskola", "verksamhetschef", "2024-04-19"),
+    ],
+    "l10_sn_fields.txt": [
+        (
+            "SN 2024/0231",
+            "upphandling av städtjänster för särskilda boenden",
+            "Upphandlingschef",
+            "2024-03-04",
+        ),
+        ("SN 2024/0240", "städtjänster", "Socialchef", "2024-03-20"),
+        ("SN 2024/0255", "Personuppgiftsbiträdesavtal", "Förvaltningschef", "2024-03-22"),
+    ],
+    "l10_ks_table_rows.txt": [
+        ("KS/2024:145", "remiss om vindkraftspark vid Hällberget", "Kommundirektör", "2024-05-02"),
+        (
+            "KS/2024:151",
+            "Direktupphandling av konsulttjänst, Vallby Analys AB",
+            "Ekonomichef",
+            "2024-05-06",
+        ),
+        (
+            "KS/2024:160",
+            "tillförordnad kommundirektör",
+            "Kommunstyrelsens ordförande",
+            "2024-05-13",
+        ),
+        ("KS/2024:166", "hyra av lokal för fritidsgård", "Fastighetschef", "2024-05-20"),
+    ],
+    "l10_mbn_registry_rows.txt": [
+        (
+            "MBN 2024-000231",
+            "Bygglov för nybyggnad av enbostadshus, Åby 3:14",
+            "Bygglovshandläggare",
+            "2024-04-02",
+        ),
+        (
+            "MBN 2024-000245",
+            "Startbesked, tillbyggnad av fritidshus, Näs 1:2",
+            "Bygglovsingenjör",
+            "2024-04-05",
+        ),
+        (
+            "MBN 2024-000260",
+            "Föreläggande om åtgärder, enskilt avlopp, Berga 2:7",
+            "Miljöinspektör",
+            "2024-04-11",
+        ),
+        ("MBN 2024-000262", "Slutbesked, garage, Åby 3:20", "Bygglovsingenjör", "2024-04-12"),
+    ],
+    "l10_on_registry_cards.txt": [
+        (
+            "ON 2024/0231",
+            "upphandling av städtjänster för särskilda boenden",
+            "Upphandlingschef",
+            "2024-03-04",
+        ),
+        ("ON 2024/0240", "städtjänster", "Omsorgschef", "2024-03-20"),
+    ],
+    "l10_ks_protocol_page.txt": [
+        (
+            "KS 2024/45",
+            "tillförordnad ekonomichef under semesterperioden",
+            "Kommundirektören",
+            None,
+        ),
+        ("KS 2024/51", "avskrivning av fordringar", "Ekonomichefen", None),
+        ("KS 2024/57", "förlängning av avtal", "upphandlingschef", None),
+    ],
+    "l10_ks_titled_items.txt": [
+        (
+            "KS 2024/45",
+            "att utse Anna Berg till tillförordnad ekonomichef under perioden 1–31 juli 2024"
+            " – Tillförordnad ekonomichef",
+            "Kommundirektören",
+            None,
+        ),
+        (
+            "KS 2024/51",
+            "att skriva av fordringar om sammanlagt 12 400 kr – Avskrivning av fordringar",
+            "Ekonomichefen",
+            None,
+        ),
+    ],
+    "l10_ks_delegate_groups.txt": [
+        ("KS 2024/45", "Tillförordnad ekonomichef", "Kommundirektör", "2024-06-20"),
+        ("KS 2024/46", "remiss om kollektivtrafik", None, "2024-06-21"),
+        ("KS 2024/51", "Avskrivning av fordringar", "Ekonomichef", "2024-06-22"),
+    ],
+    "l10_ks_paragraphs.txt": [
+        (
+            "KS 2024/210",
+            "Länsstyrelsen angående ansökan om tillstånd för vindkraft",
+            "kommunstyrelsens ordförande",
+            "2024-02-12",
+        ),
+        ("KS 2024/0188", "att utse dataskyddsombud", "Kommundirektören", "2024-02-01"),
+    ],
+    "l10_tn_word_dates.txt": [
+        ("TN 2024.0034", "parkeringstillstånd för rörelsehindrad", None, "2024-02-05"),
+        ("TN 2024.0041", "vinterväghållning", None, "2024-02-09"),
+        ("TN 2024.0047", "vinterväghållning med Vägservice Norr AB", None, "2024-02-26"),
+        ("TN 2024.0050", "trafikföreskrift för Storgatan", "upphandlingschef", "2024-03-01"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIELDS))
+def test_what_a_registry_prints_is_read_field_by_field(name: str) -> None:
+    records, _ = read(LAYOUTS / name)
+    decisions = [record for record in records if isinstance(record, Decision)]
+    read_fields = [(d.diary_number, d.subject, d.delegate, d.decided_on) for d in decisions]
+    assert read_fields == FIELDS[name]
+
+
+def test_the_delegation_point_of_an_item_written_field_by_field_is_no_part_of_its_subject() -> None:
+    records, _ = read(LAYOUTS / "l10_on_registry_cards.txt")
+    points = [(r.delegation_point, r.subject) for r in records if isinstance(r, Decision)]
+    assert points == [
+        ("3.2", "upphandling av städtjänster för särskilda boenden"),
+        ("3.4", "städtjänster"),
+    ]
 
 
 def test_every_layout_document_has_an_expectation() -> None:

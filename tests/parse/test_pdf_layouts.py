@@ -176,15 +176,16 @@ def test_table_rows_one_line_each() -> None:
         [None, "Regiondirektören har beslutat om"],
         ["24RS2", "Regiondirektören har fattat tilldelningsbeslut MT 2023-\n0043"],
     ]
+    # The cells a column gap apart, as in a text table: each is a field of the item.
     assert _table_lines(rows, goes_on=False) == [
-        "• 24RS1 Regiondirektören har tecknat avtal med Vallby Energi AB",
+        "• 24RS1   Regiondirektören har tecknat avtal med Vallby Energi AB",
         "• Regiondirektören har beslutat om",
-        "• 24RS2 Regiondirektören har fattat tilldelningsbeslut MT 2023-0043",
+        "• 24RS2   Regiondirektören har fattat tilldelningsbeslut MT 2023-0043",
     ]
     # Overleaf, under the repeated header: the rest of the row the page before ended with.
     overleaf: list[list[str | None]] = [header, ["", "Vallby Energi AB"], ["24RS3", "x"]]
-    assert _table_lines(overleaf, goes_on=True) == ["Vallby Energi AB", "• 24RS3 x"]
-    assert _table_lines(overleaf, goes_on=False) == ["• Vallby Energi AB", "• 24RS3 x"]
+    assert _table_lines(overleaf, goes_on=True) == ["Vallby Energi AB", "• 24RS3   x"]
+    assert _table_lines(overleaf, goes_on=False) == ["• Vallby Energi AB", "• 24RS3   x"]
 
 
 def test_rows_of_a_table_without_rules() -> None:
@@ -244,3 +245,42 @@ def test_only_the_import_of_a_pdf_loads_a_pdf_library(tmp_path: Path) -> None:
     loaded = modules_loaded_by("import", str(bullets))
     # pdfplumber only for a page that draws lines (a ruled table).
     assert "pypdfium2" in loaded and not loaded & {"pdfplumber", "pdfminer"}
+
+
+def test_a_ruled_table_of_four_columns_gives_each_cell_its_field() -> None:
+    """A registry's list as a ruled table ``Dnr | Ärende | Beslutsdatum | Beslutsfattare``
+    (fpdf2's table, as a report tool draws it): the date and who decided are the decision's,
+    not the end of its subject."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"  # Helvetica's own å, ä and ö
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(0, 6, "Anmälan av delegationsbeslut", new_x="LMARGIN", new_y="NEXT")
+    rows = [
+        ("Dnr", "Ärende", "Beslutsdatum", "Beslutsfattare"),
+        ("KS 2024/145", "Yttrande över remiss om vindkraftspark vid Hällberget", "2024-05-02",
+         "Kommundirektör"),
+        ("KS 2024/151", "Avtal med Vallby Analys AB om konsulttjänst", "2024-05-06",
+         "Ekonomichef"),
+        ("KS 2024/160", "Förordnande av tillförordnad kommundirektör under semestern",
+         "2024-05-13", "Kommunstyrelsens ordförande"),
+    ]  # fmt: skip
+    with pdf.table(col_widths=(25, 80, 30, 45)) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    records = list(read_pdf(io.BytesIO(bytes(pdf.output())), source="t.pdf", config=CONFIG))
+    assert [
+        (r.diary_number, r.subject, r.parties, r.delegate, r.decided_on)
+        for r in records
+        if isinstance(r, Decision)
+    ] == [
+        ("KS 2024/145", "remiss om vindkraftspark vid Hällberget", (), "Kommundirektör",
+         "2024-05-02"),
+        ("KS 2024/151", "konsulttjänst", ("Vallby Analys AB",), "Ekonomichef", "2024-05-06"),
+        ("KS 2024/160", "tillförordnad kommundirektör under semestern", (),
+         "Kommunstyrelsens ordförande", "2024-05-13"),
+    ]  # fmt: skip

@@ -54,6 +54,17 @@ def _tsv(folder: Path) -> Path:
     return path
 
 
+def _html(folder: Path) -> Path:
+    heading, *items = AGENDA_LINES
+    entries = "".join(f"<li>{item.split('. ', 1)[1]}</li>\n" for item in items)
+    path = folder / "dagordning.html"
+    path.write_text(
+        f"<!DOCTYPE html>\n<html><body>\n<h2>{heading}</h2>\n<ol>\n{entries}</ol>\n</body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
 JSON_DECISIONS = [
     {"diary_number": "24RS201", "kind": "kontrakt", "subject": "tolktjänster",
      "decided_on": "2024-02-01", "procurement_number": "MT 2023-0043"},
@@ -72,6 +83,7 @@ def _json(folder: Path) -> Path:
 SAMPLES: dict[str, Callable[[Path], Path]] = {
     "pdf": _pdf,
     "xlsx": lambda folder: DATA / "example-diarium.xlsx",
+    "html": _html,
     "json": _json,
     "csv": lambda folder: DATA / "example-diarium.csv",
     "tsv": _tsv,

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from delreg.parse.readers import (
+    agenda_html,
     agenda_pdf,
     agenda_text,
     csv_export,
@@ -22,12 +23,13 @@ from delreg.parse.readers import (
 )
 from delreg.parse.readers.base import Reader, ReadRequest
 
-# Detection asks them in this order: a PDF and a workbook are known by their first bytes, JSON
-# and a table by their first lines; agenda text, last, is what anything else is read as.
+# Detection asks them in this order: a PDF, a workbook and a web page are known by their first
+# bytes, JSON and a table by their first lines; agenda text, last, is what anything else is read as.
 READERS: Mapping[str, Reader] = MappingProxyType(
     {
         "pdf": agenda_pdf,
         "xlsx": xlsx_workbook,
+        "html": agenda_html,
         "json": json_export,
         "csv": csv_export,
         "tsv": tsv_export,

@@ -14,8 +14,7 @@ if TYPE_CHECKING:
 
 DESCRIPTION = "agenda text"
 # Configuration files hold no list: read as text, they say so (no list found, exit 1).
-EXTENSIONS = (".txt", ".text", ".md", ".rst", ".html", ".htm", ".toml", ".ini", ".cfg", ".yaml",
-              ".yml")  # fmt: skip
+EXTENSIONS = (".txt", ".text", ".md", ".rst", ".toml", ".ini", ".cfg", ".yaml", ".yml")
 AGENDA = True
 
 

@@ -81,20 +81,23 @@ def require_signature(recognised: bool, description: str, request: ReadRequest) 
         )
 
 
-def text_stream(stream: io.BufferedReader) -> io.TextIOWrapper:
+def text_stream(stream: io.BufferedReader, encoding: str = "utf-8-sig") -> io.TextIOWrapper:
     # utf-8-sig drops the byte-order mark Swedish Excel writes at the start of a CSV.
-    return io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    return io.TextIOWrapper(stream, encoding=encoding, newline="")
 
 
 _TEXT_PIECE = 1 << 20
 
 
-def whole_text(stream: io.BufferedReader, request: ReadRequest) -> str:
+def whole_text(
+    stream: io.BufferedReader, request: ReadRequest, *, encoding: str = "utf-8-sig"
+) -> str:
     """The whole of a text document, read in pieces so that binary data (a NUL) or a stream
-    without end (``/dev/zero``, ``yes``) is refused early and bounded."""
+    without end (``/dev/zero``, ``yes``) is refused early and bounded. ``encoding`` is UTF-8
+    unless the document says otherwise (a web page's declared character set)."""
     from delreg.limits import limits, raise_hint
 
-    text = text_stream(stream)
+    text = text_stream(stream, encoding)
     source = request.source
     most = limits(request.config).document_bytes
     pieces: list[str] = []
@@ -103,8 +106,9 @@ def whole_text(stream: io.BufferedReader, request: ReadRequest) -> str:
         try:
             piece = text.read(_TEXT_PIECE)
         except UnicodeDecodeError as error:
+            written = "UTF-8" if encoding.startswith("utf-8") else encoding
             raise InputError(
-                f"not UTF-8 text (byte {read + error.start})",
+                f"not {written} text (byte {read + error.start})",
                 source=source,
                 hint="save the file as UTF-8",
             ) from None
