@@ -1,7 +1,10 @@
 """What the public may see of a decision (OSL 5 kap. 2 §): one rule for every public output.
 
 `list --public`, `show --public`, `report --public` and `delreg publish` all mask through here,
-so a field a secret decision must not show is hidden everywhere or nowhere. Pure.
+so a field a secret decision must not show is hidden everywhere or nowhere. A decision whose
+subject or parties name a person by personal identity number is masked the same way, however
+it came in (a registry's export, `delreg add`, an edit): the number is personal data a public
+list must not spread, and its subject would tell whom it is about. Pure.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 
 from delreg.config import Config
 from delreg.model import Decision, field_names
+from delreg.personal_numbers import names_a_person
 
 # What the public view of a secret decision keeps: its case, dates, kind and delegate (and where
 # it was reported), by the field list's word (model.FIELDS).
@@ -32,9 +36,16 @@ def public_view(decision: Decision, config: Config) -> Decision:
     return Decision(**kept | {"subject": config.secret_text, "secret": True})
 
 
+def kept_from_public(decision: Decision) -> bool:
+    """Whether the public sees only the masked view of ``decision``: it is secret, or its
+    subject or parties name a person by personal identity number."""
+    return decision.secret or names_a_person((decision.subject, *decision.parties))
+
+
 def shown_publicly(decision: Decision, config: Config) -> Decision:
-    """The decision as a public output shows it: masked when secret, else as it is."""
-    return public_view(decision, config) if decision.secret else decision
+    """The decision as a public output shows it: masked when kept from the public, else as it
+    is."""
+    return public_view(decision, config) if kept_from_public(decision) else decision
 
 
 def public_list(decisions: Iterable[Decision], config: Config) -> Iterator[Decision]:

@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "legal_status",
             "delegation_order",
             "delegation_book",
+            "personal_numbers",
             "public",
             "boards",
             "json_shapes",

@@ -226,13 +226,13 @@ def list_decisions(
             return
         # A filter on what the public list hides must not find a secret decision by it: that
         # it matches `--search Epclusa` tells what it is about. Such a listing leaves secret
-        # decisions out, so the limit is applied after that.
+        # decisions out (and those masked for naming a person), so the limit is applied after.
+        from delreg.public import kept_from_public, public_list
+
         hidden_filter = bool(search or party or procurement)
         found = store.decisions(replace(query, limit=None) if hidden_filter else query)
         if hidden_filter:
-            found = islice((d for d in found if not d.secret), limit)
-        from delreg.public import public_list
-
+            found = islice((d for d in found if not kept_from_public(d)), limit)
         write_decisions(env, public_list(found, config), fmt, as_json=as_json)
 
 

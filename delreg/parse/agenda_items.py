@@ -12,7 +12,6 @@ match; ``_Item`` reads the rest, searching for each part in turn.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import NamedTuple
 
 from delreg.config import FALLBACK_KIND, Config
@@ -35,6 +34,7 @@ from delreg.parse.agenda_parties import (
     read_subject,
 )
 from delreg.parse.agenda_rules import AgendaRules
+from delreg.personal_numbers import personal_number
 
 # An anchored match never needs to look further than this into an item (dates, lead-ins).
 _LOOKAHEAD = 200
@@ -184,44 +184,6 @@ def _read_sentence(
 # Why an item is secret where it cites no law.
 _MARKED_SECRET = "sekretessmarkerad i nämndens lista"
 _NAMES_A_PERSON = "namnger en person med personnummer"
-# "19850312-1234", "850312-1234", "850312+1234": a personal identity number (or a co-ordination
-# number, its day plus 60), held to its date and its check digit before it is taken for one.
-_PERSONAL_NUMBER = re.compile(
-    r"(?<![\d-])(?:19|20)?(\d{2})(0[1-9]|1[0-2])(\d{2})[-+](\d{3})(\d)(?![\d-])"
-)
-
-
-def personal_number(text: str) -> str | None:
-    """The first personal identity number in ``text`` (personnummer or samordningsnummer),
-    or None: ten digits that are a date and pass the Luhn check, not an organisation number
-    (whose third and fourth digits are no month)."""
-    for found in _personal_number_candidates(text):
-        year, month, day, serial, check = found.groups()
-        if not (1 <= int(day) <= 31 or 61 <= int(day) <= 91):
-            continue
-        digits = f"{year}{month}{day}{serial}"
-        total = 0
-        for index, digit in enumerate(digits):
-            value = int(digit) * (2 if index % 2 == 0 else 1)
-            total += value - 9 if value > 9 else value
-        if (10 - total % 10) % 10 == int(check):
-            return found.group()
-    return None
-
-
-def _personal_number_candidates(text: str) -> Iterator[re.Match[str]]:
-    # The pattern tried only around a dash or plus with six digits before it and four after:
-    # searched for everywhere, it took 11 µs an item (a digit first: no literal to skip to).
-    for mark in "-+":
-        at = text.find(mark, 6)
-        while at >= 0:
-            if text[at - 6 : at].isdigit() and text[at + 1 : at + 5].isdigit():
-                found = _PERSONAL_NUMBER.search(text, max(0, at - 8), at + 6)
-                if found is not None:
-                    yield found
-            at = text.find(mark, at + 1)
-
-
 # Kronor in each unit an agenda writes an amount in.
 _KRONOR = {"kr": 1, "kronor": 1, "sek": 1, "tkr": 1000, "mnkr": 10**6, "mkr": 10**6,
            "miljoner kronor": 10**6}  # fmt: skip

@@ -178,7 +178,7 @@ def public_decision(decision: Decision, config: Config, settings: CheckSettings)
         decision=shown,
         data=published_json(decision, config),
         sentence=decision_sentence(shown, config, public=True),
-        standstill_ends_on=None if decision.secret else _standstill_end(decision, settings),
+        standstill_ends_on=None if shown.secret else _standstill_end(decision, settings),
     )
 
 

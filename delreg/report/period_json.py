@@ -5,8 +5,9 @@ tests/report/test_period_json.py holds on real registers, at a fraction of the c
 SQLite writes each decision's keys and values (delreg.store.report_rows); Python adds the
 sentence and the legal status a month's decisions share (StatusBook.report_status_text, each
 encoded once) and orders the items. No Decision, ReportItem or dict is made of such a row. A
-secret decision of a public report, and a row SQLite cannot write as Python would, is made
-the plain way from DECISION_SELECT's row.
+secret decision of a public report (or one that names a person by personal identity number,
+which the public sees masked: delreg.public), and a row SQLite cannot write as Python would,
+is made the plain way from DECISION_SELECT's row.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from delreg.config import Config
 from delreg.model import DECISION_FIELDS, diary_number_order
+from delreg.personal_numbers import names_a_person
 from delreg.report.json_layout import json_text, utf8_pieces
 from delreg.report.sentences import sentence_of
 from delreg.store.columns import decision_from_row, parties_of
@@ -112,7 +114,11 @@ def _part(
         decided_on,
         secret,
     ) in rows:
-        if start is None or (public and secret) or identity in plain:
+        if (
+            start is None
+            or (public and (secret or names_a_person((subject, stored_parties))))
+            or identity in plain
+        ):
             plain.add(identity)
             continue
         parties = parties_read.get(stored_parties)
@@ -209,7 +215,7 @@ def _plain_item(
     kind = values["kind"]
     reason = values["secret_reason"]
     secret = bool(values["secret"]) or bool(reason and reason.strip())
-    if public and secret:
+    if public and (secret or names_a_person((values["subject"], values["parties"]))):
         from delreg.report.build import report_item
         from delreg.report.render_data import item_json
 

@@ -3,7 +3,9 @@
 Random small registers are built through the store (decisions public and secret, some made
 secret or deleted after they were shown, some reported at a meeting), published in memory, and
 every file is searched, a Word file's XML and the SQLite file's bytes included. Every text
-that must stay out is made of letters no fixed text of the bundle holds together ("ZQ…").
+that must stay out is made of letters no fixed text of the bundle holds together ("ZQ…"). A
+decision not marked secret whose subject or party names a person by personal identity number
+is kept out the same way.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from delreg.publish import bundle_files, publish_settings
 from delreg.publish.snapshot import collect
 from delreg.store import OpenMode, Store
 from tests.helpers import readable_text
+from tests.helpers.people import personal_numbers
 
 CONFIG = load_config()
 KINDS = sorted(CONFIG.kinds)
@@ -42,13 +45,17 @@ class Plan:
     reported: bool
     procurement: bool
     mark: str
+    # A personal identity number the subject or the party names, or None.
+    person: str | None
+    person_in: str
 
     @property
     def diary_number(self) -> str:
         return f"24RS{self.serial}"
 
     def word(self, what: str) -> str:
-        return f"ZQ{what}{self.serial}{self.mark}"
+        written = f"ZQ{what}{self.serial}{self.mark}"
+        return f"{written} {self.person}" if self.person and what == self.person_in else written
 
 
 @st.composite
@@ -64,6 +71,8 @@ def plans(draw: st.DrawFn) -> list[Plan]:
             reported=draw(st.booleans()),
             procurement=draw(st.booleans()),
             mark=draw(MARK),
+            person=draw(st.none() | personal_numbers()),
+            person_in=draw(st.sampled_from(["subject", "party"])),
         )
         for serial in range(count)
     ]
@@ -116,7 +125,9 @@ def test_no_secret_deleted_or_internal_text_in_any_file(
     assert "ZQuser" not in everything and "ZQcommand" not in everything
     assert "123456789" not in everything and "123 456 789" not in everything
     for plan in register:
-        hidden = plan.secret or plan.made_secret or plan.deleted
+        hidden = plan.secret or plan.made_secret or plan.deleted or plan.person is not None
+        if plan.person is not None:
+            assert plan.person not in everything, plan
         # Internal, whatever the decision's state: the source file, the reason for secrecy.
         for what in ("source", "reason"):
             assert plan.word(what) not in everything, (plan, what)
