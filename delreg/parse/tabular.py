@@ -4,10 +4,9 @@ The header holds the decision's JSON keys (what ``delreg list --format csv`` wri
 organisation's own column names (``[columns]``); title lines above it are skipped. The delimiter
 is sniffed from the header among ``;`` (Swedish Excel), ``,`` and tab.
 
-Encoding: UTF-8 only, with or without the byte-order mark Excel writes. There is no guessing of
-Windows-1252: a wrong guess turns "ö" into something else without a word, and a register is a
-public record. A byte that is not UTF-8 stops the import with its line number and a hint on how
-to convert the file (``iconv -f WINDOWS-1252 -t UTF-8``, or Excel's "CSV UTF-8").
+Encoding: UTF-8 only, with or without the byte-order mark Excel writes; a byte that is not
+UTF-8 stops the import with its line and a hint on how to convert the file
+(delreg.parse.text_encoding).
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from delreg.limits import Limits, limits
 from delreg.parse import Record, Rejected
 from delreg.parse.duplicates import SeenDiaryNumbers
 from delreg.parse.registry_rows import ColumnNames, Columns, RowReader
+from delreg.parse.text_encoding import not_utf8
 
 DELIMITERS = (";", ",", "\t")
 # Title lines an export may have above its header ("Delegationsbeslut 2024", a blank line …).
@@ -32,8 +32,6 @@ MAX_LINE_CHARS = 1 << 20
 # A quoted field that runs on this long most likely lacks its closing quote, and would swallow
 # the rows below it.
 MAX_RECORD_LINES = 50
-# Bytes that mean "Å Ä Ö å ä ö é" in Windows-1252, what Excel's "CSV (semikolonavgränsad)" writes.
-_CP1252_LETTERS = {0xC5, 0xC4, 0xD6, 0xE5, 0xE4, 0xF6, 0xE9}
 
 
 class TextLines:
@@ -114,23 +112,12 @@ def _binary(source: str, line: int) -> InputError:
 
 
 def _not_utf8(error: UnicodeDecodeError, source: str, lines_read: int) -> InputError:
-    # The decoder saw the bytes after the last whole line read, so the bad byte's line is that
-    # count plus the line breaks before it in what it was given.
+    # UTF-16 starts with a byte-order mark, not a NUL: it is not mistaken for binary data.
     line = lines_read + 1 + error.object.count(b"\n", 0, error.start)
-    byte = error.object[error.start]
-    hint = "delreg reads UTF-8 text: convert the file (iconv -f WINDOWS-1252 -t UTF-8 FILE)"
-    if line == 1 and error.object[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        hint = "the file is UTF-16 (Excel's 'Unicode text'): save it as 'CSV UTF-8' instead"
-    elif b"\x00" in error.object[error.start : error.start + 512]:
+    utf16 = line == 1 and error.object[:2] in (b"\xff\xfe", b"\xfe\xff")
+    if not utf16 and b"\x00" in error.object[error.start : error.start + 512]:
         return _binary(source, line)
-    elif byte in _CP1252_LETTERS:
-        letter = bytes([byte]).decode("cp1252")
-        hint = (
-            f"byte 0x{byte:02X} is {letter!r} in Windows-1252, as Excel's 'CSV "
-            "(semikolonavgränsad)' writes: save as 'CSV UTF-8' or convert the file "
-            "(iconv -f WINDOWS-1252 -t UTF-8 FILE)"
-        )
-    return InputError(f"not UTF-8 (byte 0x{byte:02X})", source=source, line=line, hint=hint)
+    return not_utf8(error, source=source, lines_before=lines_read, save_as="save as 'CSV UTF-8'")
 
 
 def read_csv(

@@ -94,26 +94,28 @@ def whole_text(
 ) -> str:
     """The whole of a text document, read in pieces so that binary data (a NUL) or a stream
     without end (``/dev/zero``, ``yes``) is refused early and bounded. ``encoding`` is UTF-8
-    unless the document says otherwise (a web page's declared character set)."""
+    unless the document says otherwise (a web page's declared character set). A byte the
+    encoding cannot read is refused with its line (delreg.parse.text_encoding)."""
+    import codecs
+
     from delreg.limits import limits, raise_hint
 
-    text = text_stream(stream, encoding)
+    # Decoded here, not by a TextIOWrapper, so that a bad byte's line can be told: the line
+    # breaks of the bytes before it are counted as they pass.
+    decoder = codecs.getincrementaldecoder(encoding)()
     source = request.source
     most = limits(request.config).document_bytes
     pieces: list[str] = []
-    read = 0
+    read = lines = 0
     while True:
+        chunk = stream.read(_TEXT_PIECE)
         try:
-            piece = text.read(_TEXT_PIECE)
+            piece = decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError as error:
-            written = "UTF-8" if encoding.startswith("utf-8") else encoding
-            raise InputError(
-                f"not {written} text (byte {read + error.start})",
-                source=source,
-                hint="save the file as UTF-8",
-            ) from None
-        if not piece:
+            raise _undecodable(error, source, lines, encoding) from None
+        if not chunk:
             return "".join(pieces)
+        lines += chunk.count(b"\n")
         if "\x00" in piece:
             raise InputError(
                 "holds binary data, not text",
@@ -128,6 +130,23 @@ def whole_text(
                 hint="is this an agenda? " + raise_hint("document_bytes"),
             )
         pieces.append(piece)
+
+
+def _undecodable(
+    error: UnicodeDecodeError, source: str, lines_before: int, encoding: str
+) -> InputError:
+    if encoding.startswith("utf-8"):
+        from delreg.parse.text_encoding import not_utf8
+
+        save_as = "save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"
+        return not_utf8(error, source=source, lines_before=lines_before, save_as=save_as)
+    line = lines_before + 1 + error.object.count(b"\n", 0, error.start)
+    return InputError(
+        f"not {encoding} text (byte 0x{error.object[error.start]:02X})",
+        source=source,
+        line=line,
+        hint="the page declares a character set its bytes do not follow: save it as UTF-8",
+    )
 
 
 def seekable_document(stream: io.BufferedReader, request: ReadRequest) -> IO[bytes]:
