@@ -67,6 +67,9 @@ class Block:
     # "KS 2024/45 Tillförordnad ekonomichef" above the sentence that says what was decided:
     # read as the sentence, then the number and its title.
     titled: bool = False
+    # The fields above a group of rows ("Beslutsfattare: Kommundirektör" above rows that each
+    # start with a diary number), which each row of the group takes as its own.
+    group: tuple[str, ...] | None = None
     _numbers_seen: int = 0
     _has_number: bool = False
 
@@ -83,6 +86,34 @@ class Block:
         self.labels.add(label)
         self.fields.add(len(self.lines))
         self.add(text, body=True)
+
+    def take_group(self, group: tuple[str, ...], rules: AgendaRules) -> None:
+        """The fields above this row's group, as lines of its own (not lines the document gave
+        it again: ``line_count`` is unchanged)."""
+        self.group = group
+        if self.labels is None or self.fields is None:
+            self.labels, self.fields = set(), set()
+        for text in group:
+            found = rules.field_label.match(text)
+            if found is not None:
+                self.labels.add(" ".join(found.group("label").lower().split()))
+            self.fields.add(len(self.lines))
+            self.lines.append(text)
+
+    def group_above(self, rules: AgendaRules) -> tuple[str, ...] | None:
+        """The fields a next row takes: this row's group, or, when this block is fields and
+        then one row that starts with a diary number, those fields."""
+        if self.group is not None:
+            return self.group
+        fields = self.fields
+        if self.labels is None or not fields or self.marked:
+            return None
+        count = len(fields)
+        if max(fields) != count - 1 or count >= len(self.lines):
+            return None  # a field below the row: an item written field by field
+        if rules.diary_number.match(self.lines[count]) is None:
+            return None
+        return tuple(self.lines[:count])
 
     def has_number(self, rules: AgendaRules, config: Config) -> bool:
         # Searched lazily and once per line: most lists never ask.
@@ -305,6 +336,7 @@ class Segmenter:
         if block is None or block.has_number(self.rules, self.config):
             done = self._close()
             self.block = self._new(line, marked=False, number_line=True)
+            self._row_of_group(done)
             return done
         block.add(line.text, body=False)
         return None
@@ -340,7 +372,7 @@ class Segmenter:
             done = self._close()
             number_only = self.rules.diary_number_alone.fullmatch(text) is not None
             block = self.block = self._new(line, marked=False, number_line=number_only)
-            block.labels, block.fields = {label}, set()
+            block.labels, block.fields = {label}, {0}
             return True, done
         block.add_field(label, text)
         return True, None
@@ -365,9 +397,22 @@ class Segmenter:
         if block is None or self._starts_item(block, line):
             done = self._close()
             self.block = self._new(line, marked=False)
+            self._row_of_group(done)
             return done
         block.add(line.text, body=True)
         return None
+
+    def _row_of_group(self, before: Block | None) -> None:
+        """The new block, when it is a row that starts with a diary number under the fields
+        that stood above the row before it, takes those fields ("Beslutsfattare: Ekonomichef"
+        above three rows: each row's delegate). A field line, a heading or a marked item ends
+        the group: none of them comes here."""
+        block = self.block
+        if before is None or block is None or self.mode is not Mode.DECISIONS:
+            return
+        group = before.group_above(self.rules)
+        if group is not None and self.rules.diary_number.match(block.lines[0]) is not None:
+            block.take_group(group, self.rules)
 
     def _starts_item(self, block: Block, line: Line) -> bool:
         if self.mode is Mode.NOTICES:

@@ -45,6 +45,12 @@ _DELEGATE_LAST_MAX = 60
 # What separates a date standing on its own at the end of an item, and what may follow it.
 _DATE_SEPARATORS = (", ", " – ", " — ", " - ")
 _DATE_TAIL = " .;)"
+# Words that make a date after them a part of a phrase, not the day an item was decided.
+_DATE_PHRASE_WORDS = frozenset({
+    "från", "fr.o.m.", "fr.o.m", "t.o.m.", "t.o.m", "till", "den", "per", "före", "efter",
+    "senast", "mellan", "och", "eller", "under", "inför", "sedan", "om", "ifrån", "intill",
+    "datum", "daterad", "daterat", "daterade",
+})  # fmt: skip
 _BEFORE_NUMBER = frozenset(_NUMBER_SEPARATORS + "(")
 # The words that say an item was decided, before its date ("…, beslutat 2024-03-15").
 _DECIDED = frozenset(
@@ -445,23 +451,46 @@ class _Item:
             ends.append(len(text[: self._text_end()].rstrip(_NUMBER_SEPARATORS + "(")))
         for end in ends:
             at, separator = max((text.rfind(mark, 0, end), mark) for mark in _DATE_SEPARATORS)
-            if at < self.body_start:
-                continue
-            start = at + len(separator)
-            found = self.rules.date.fullmatch(text, start, end)
+            found = None
             cut = at
-            if found is None:
-                # "…, fattat av upphandlingschef 2024-03-12": who decided, then when (the
-                # title stays for the delegate); "…, beslutat 2024-03-15": the part is the date's.
-                found = self._date_after_title(start, end)
-                if found is not None and not self._decided_before(start, found.start()):
-                    cut = found.start()
+            if at >= self.body_start:
+                start = at + len(separator)
+                found = self.rules.date.fullmatch(text, start, end)
+                if found is None:
+                    # "…, fattat av upphandlingschef 2024-03-12": who decided, then when (the
+                    # title stays for the delegate); "…, beslutat 2024-03-15": the part is the
+                    # date's.
+                    found = self._date_after_title(start, end)
+                    if found is not None and not self._decided_before(start, found.start()):
+                        cut = found.start()
+            if found is None and end == ends[0]:
+                found = self._date_after_space(end)
+                if found is not None:
+                    cut = found.start() - 1
             if found is not None:
                 decided_on = self._date(found.group())
                 if decided_on is not None:
                     self.decided_on = decided_on
                     self.removed.append((cut, end))
                     return
+
+    def _date_after_space(self, end: int) -> re.Match[str] | None:
+        """ "… om städ KS 2024/106 2024-03-05", and a row that starts with its number "KS
+        2024/103 Avtal om städ 2024-03-05": a date after a plain space at the end of the item
+        is the day it was decided when it follows the diary number, or ends such a row, unless
+        a word before it makes it a phrase's ("gäller från 2024-08-01", "den 2024-03-05")."""
+        text = self.text
+        space = text.rfind(" ", 0, end)
+        if space <= self.body_start:
+            return None
+        found = self.rules.date.fullmatch(text, space + 1, end)
+        if found is None:
+            return None
+        diary = self.diary
+        if diary is not None and not self.number_first:
+            return found if diary.end == space else None
+        word = text[:space].rpartition(" ")[2].lower()
+        return found if word[-1:].isalpha() and word not in _DATE_PHRASE_WORDS else None
 
     def _free_end(self, end: int) -> int:
         """Where the item's text ends before what has been taken off its end (a delegate)."""

@@ -8,7 +8,7 @@ kind word first and who the decision concerns, l10 what registries print besides
 year and serial as the diary number, the date and who decided standing last, an item written
 one field a line, a table with a numbered first column, rows that start with their diary
 number under a table head and no heading, a protocol's page with its own diary number and
-running head). Each is written out below by hand: the items
+running head, rows under a field that each take it). Each is written out below by hand: the items
 written into it, and what each must become. Nothing may be lost: every item written is stored,
 rejected (with its line) or a notice, and the import says so.
 """
@@ -265,6 +265,14 @@ EXPECTED: dict[str, Layout] = {
         ("KS 2024/46", "yttrande", NONE),
         ("KS 2024/51", "beslut", NONE),
     ]),
+    # Rows under "Delegat: …" each take the field; a date after a plain space ends a row.
+    "l10_upph_groups_bare_dates.txt": Layout([
+        ("UPN 2024/101", "tilldelningsbeslut", NONE),
+        ("UPN 2024/102", "avtal", ("Norrviks Fönsterputs AB",)),
+        ("UPN 2024/104", "beslut", NONE),
+        ("UPN 2024/110", "yttrande", NONE),
+        ("UPN 2024/112", "beslut", NONE),
+    ]),
     "l10_ks_paragraphs.txt": Layout([
         ("KS 2024/210", "yttrande", NONE),
         ("KS 2024/0188", "beslut", NONE),
@@ -378,8 +386,27 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
     ],
     "l10_ks_delegate_groups.txt": [
         ("KS 2024/45", "Tillförordnad ekonomichef", "Kommundirektör", "2024-06-20"),
-        ("KS 2024/46", "remiss om kollektivtrafik", None, "2024-06-21"),
+        ("KS 2024/46", "remiss om kollektivtrafik", "Kommundirektör", "2024-06-21"),
         ("KS 2024/51", "Avskrivning av fordringar", "Ekonomichef", "2024-06-22"),
+    ],
+    "l10_upph_groups_bare_dates.txt": [
+        ("UPN 2024/101", "städtjänster för skolorna", "Upphandlingschef Eva Berg", "2024-03-01"),
+        ("UPN 2024/102", "fönsterputs", "Upphandlingschef Eva Berg", "2024-03-05"),
+        # A date inside a phrase is the subject's; the row still takes its group's delegate.
+        (
+            "UPN 2024/104",
+            "Avbrytande av upphandling av arbetskläder, gäller från 2024-04-01",
+            "Upphandlingschef Eva Berg",
+            None,
+        ),
+        (
+            "UPN 2024/110",
+            "remiss om regional upphandlingsstrategi",
+            "Förvaltningschef",
+            "2024-03-07",
+        ),
+        # Not a row that starts with its number: no group's field, but the date after the number.
+        ("UPN 2024/112", "ändrade öppettider för servicecenter", None, "2024-03-11"),
     ],
     "l10_ks_paragraphs.txt": [
         (
