@@ -43,9 +43,14 @@ def read_parties(
     """
     intro = rules.party_intro_gate.match(rules.party_intro, text, lowered, start, end)
     if kind_end is not None:
-        # "fattat tilldelningsbeslut med A för …": the parties right after the kind's phrase.
+        # "fattat tilldelningsbeslut med A för …": the parties right after the kind's phrase,
+        # unless a number follows ("bidrag med 500-2000 kr per deltagare" names no one).
         after = rules.party_after_kind.match(text, kind_end, end)
-        if after is not None and (intro is None or after.start("intro") < intro.start("intro")):
+        if (
+            after is not None
+            and not text[after.end() : after.end() + 1].isdigit()
+            and (intro is None or after.start("intro") < intro.start("intro"))
+        ):
             intro = after
     clause_ends = rules.party_clause_end_by_kind.get(kind, rules.party_clause_end)
     if intro is not None:

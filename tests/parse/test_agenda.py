@@ -1182,6 +1182,13 @@ def decisions_of(records: list[Record]) -> list[Decision]:
             (),
             "utlämnande av allmän handling med förbehåll",
         ),
+        # Nor right after the kind's phrase: an amount is no one.
+        (
+            "Regiondirektören har fattat beslut om bidrag med 500-2000 kr per deltagare, 24RS1.",
+            "Regiondirektören",
+            (),
+            "med 500-2000 kr per deltagare",  # what follows the kind's phrase
+        ),
         (
             "Regiondirektören har fattat tilldelningsbeslut mellan Acme AB och Region Skåne för "
             "mobil CT MTH 2021-0115, 24RS1.",
