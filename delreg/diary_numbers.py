@@ -4,7 +4,8 @@ Every registry numbers its cases its own way, but the ways are few: an optional 
 prefix (KS, SN, BUN, Son:), a year in two or four digits before or after the serial, the serial,
 optional sub-numbers, a classification code in front in some registries (1.6-216/2013), the
 parts joined by / - – . : or spaces. Seen in real lists: 23RS1851, RS 2022/1275, KSN-2017-3447,
-KA12/471, RS 912-2025, 2021/6, 2024-000102, SN 18/0098, BUN/2017:52-002, SON2018.0097, 4468-2017,
+KA12/471, RS 912-2025, 2021/6, 2024-000102, SN 18/0098, BUN/2017:52-002, SON2018.0097,
+KS.2024.101, 4468-2017,
 2024/KS 0107, MR 406/12, 106-156/2013, 002 – 443 / 05, NST15-5, KS/2018:60.
 
 The grammar is written once as templates and rendered twice: as written in running text
@@ -46,7 +47,8 @@ _BARE_AFTER = "(?! ?\\d)(?! ?(?:kr|kronor|tkr|mkr|mnkr|SEK|:-)(?!\\w))"
 _TEMPLATES: tuple[tuple[str, bool], ...] = (
     # 23RS1851, 23RS9593-4: year, series, serial.
     ("\\d{2}[A-ZÅÄÖ]{1,6}{N}{SUB}", False),
-    # RS 2022/1275, RS2022/1000, KSN-2017-3447, RS 2018–06226, SON2018.0097, HSN 2021/395-5.
+    # RS 2022/1275, RS2022/1000, KSN-2017-3447, RS 2018–06226, SON2018.0097, HSN 2021/395-5,
+    # KS.2024.101.
     ("{P}{GAP}{Y}</-.>{N}{SUB}", False),
     # BUN/2017:52-002, KS/2018:60.
     ("{P}/{Y}<:/-.>{N}{SUB}", False),
@@ -81,7 +83,7 @@ def _render(template: str, *, written: bool) -> str:
 
     text = re.sub(r"<([^>]+)>", separator, template)
     # The canonical form has a space (or the hyphen written) between letters and a year.
-    text = text.replace("{GAP}", "[ –-]?" if written else "[ -]")
+    text = text.replace("{GAP}", "[ .–-]?" if written else "[ .-]")
     text = text.replace(
         "{SERIES}", "[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ]{1,3}: ?" if written else "[A-ZÅÄÖ]{2,4}:"
     )

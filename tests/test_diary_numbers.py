@@ -40,6 +40,7 @@ REAL_SHAPES = [
     ("SN 18/0098", "SN 18/0098"),
     ("BUN/2017:52-002", "BUN/2017:52-002"),
     ("SON2018.0097", "SON 2018.0097"),
+    ("KS.2024.101", "KS.2024.101"),
     ("LD11/02896", "LD11/02896"),
     ("4468-2017", "4468-2017"),
     ("2024/KS 0107", "2024/KS 0107"),
@@ -141,11 +142,11 @@ sub_numbers = st.lists(
 valid_shapes = st.one_of(
     # 23RS1851-4
     st.builds(lambda y, p, s, sub: f"{y}{p}{s}{sub}", year2, prefix, serial, sub_numbers),
-    # RS 2022/1275, KSN-2017-3447, SON2018.0097
+    # RS 2022/1275, KSN-2017-3447, SON2018.0097, KS.2024.101
     st.builds(
         lambda p, gap, y, sep, s, sub: f"{p}{gap}{y}{sep}{s}{sub}",
         prefix,
-        st.sampled_from(["", " ", "-"]),
+        st.sampled_from(["", " ", "-", "."]),
         year4,
         separator("/-–."),
         serial,

@@ -40,6 +40,8 @@ DIARY_NUMBERS = [
     ("RS/333/2023", "RS/333/2023", 2023),
     ("Dnr 2.2.2/171-2013", "2.2.2/171-2013", 2013),
     ("Dnr: 24RS841", "24RS841", 2024),
+    ("SON2018.0097", "SON 2018.0097", 2018),
+    ("ks.2024.101", "KS.2024.101", 2024),
 ]
 
 
@@ -87,15 +89,13 @@ def test_an_organisation_can_add_its_own_diary_number_shape(tmp_path: object) ->
 
     assert isinstance(tmp_path, Path)
     own = tmp_path / "org.toml"
-    own.write_text(
-        "[numbers]\ndiary_number_patterns = ['SN\\.\\d{4}\\.\\d{3}']\n", encoding="utf-8"
-    )
+    own.write_text("[numbers]\ndiary_number_patterns = ['SN \\d{2}:\\d{3}']\n", encoding="utf-8")
     config = load(own)
-    assert normalise_diary_number("sn.2024.017", config) == "SN.2024.017"
+    assert normalise_diary_number("sn 24:017", config) == "SN 24:017"
     # The built-in shapes are still there: lists in an organisation's file extend the defaults.
     assert normalise_diary_number("23RS1851", config) == "23RS1851"
     with pytest.raises(InvalidValue):
-        normalise_diary_number("sn.2024.017", CONFIG)
+        normalise_diary_number("sn 24:017", CONFIG)
 
 
 def test_sort_key_orders_by_year_then_serial() -> None:
