@@ -324,6 +324,10 @@ class _Item:
             if number_first:
                 body_start = _skip(text, span[1], _NUMBER_SEPARATORS)
         self.removed = removed
+        # "Delegationsbeslut nr 2024:15, Förordnande av …": the list's number for the decision.
+        reference = rules.decision_reference.match(text, body_start)
+        if reference is not None:
+            body_start = reference.end()
         found = rules.date.match(text, body_start, body_start + _LOOKAHEAD)
         if found is not None:
             body_start = _skip(text, found.end(), _NUMBER_SEPARATORS)

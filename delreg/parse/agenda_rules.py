@@ -95,6 +95,8 @@ class AgendaRules:
     delegate_label_gate: Gate
     # "Ärende: " before an item's subject, written field by field.
     subject_label: re.Pattern[str]
+    # "Delegationsbeslut nr 2024:15, " before an item's text: the list's number for it.
+    decision_reference: re.Pattern[str]
     # Any field's label and its colon at the start of a line ("Beslutsdatum:"), group `label`.
     field_label: re.Pattern[str]
     # A column's name in a table's head ("Nr", "Dnr", "Beslutsdatum"), for ``fullmatch``.
@@ -350,6 +352,11 @@ class _Compiler:
             delegate_label_gate=self.gate("delegate_labels"),
             subject_label=self.compile(
                 "subject_labels", rf"(?:{self.alternatives('subject_labels')})\s*:\s*", re.I
+            ),
+            decision_reference=self.compile(
+                "decision_references",
+                rf"(?:{self.alternatives('decision_references')})(?![\d:/.-])[\s,:;–—-]*",
+                re.I,
             ),
             field_label=self._field_label(),
             column_name=self._field_label(column=True),

@@ -8,7 +8,8 @@ kind word first and who the decision concerns, l10 what registries print besides
 year and serial as the diary number, the date and who decided standing last, an item written
 one field a line, a table with a numbered first column, rows that start with their diary
 number under a table head and no heading, a protocol's page with its own diary number and
-running head, rows under a field that each take it). Each is written out below by hand: the items
+running head, rows under a field that each take it, the list's own number for each decision
+before it). Each is written out below by hand: the items
 written into it, and what each must become. Nothing may be lost: every item written is stored,
 rejected (with its line) or a notice, and the import says so.
 """
@@ -273,6 +274,12 @@ EXPECTED: dict[str, Layout] = {
         ("UPN 2024/110", "yttrande", NONE),
         ("UPN 2024/112", "beslut", NONE),
     ]),
+    # The list's own number for each decision first; "KS.2024.101" with dots.
+    "l10_ks_decision_references.txt": Layout([
+        ("KS.2024.101", "forordnande", NONE),
+        ("KS-2024-108", "tilldelningsbeslut", NONE),
+        ("KS 2024/0112", "yttrande", NONE),
+    ]),
     "l10_ks_paragraphs.txt": Layout([
         ("KS 2024/210", "yttrande", NONE),
         ("KS 2024/0188", "beslut", NONE),
@@ -407,6 +414,16 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ),
         # Not a row that starts with its number: no group's field, but the date after the number.
         ("UPN 2024/112", "ändrade öppettider för servicecenter", None, "2024-03-11"),
+    ],
+    "l10_ks_decision_references.txt": [
+        (
+            "KS.2024.101",
+            "tillförordnad kommundirektör under semester 1–21 juli 2024",
+            "kommundirektör Lars Holm",
+            None,
+        ),
+        ("KS-2024-108", "ramavtal för konsulttjänster inom IT", "upphandlingschef", None),
+        ("KS 2024/0112", "Länsstyrelsen om strandskyddsdispens", None, None),
     ],
     "l10_ks_paragraphs.txt": [
         (

@@ -89,9 +89,7 @@ def text_stream(stream: io.BufferedReader, encoding: str = "utf-8-sig") -> io.Te
 _TEXT_PIECE = 1 << 20
 
 
-def whole_text(
-    stream: io.BufferedReader, request: ReadRequest, *, encoding: str = "utf-8-sig"
-) -> str:
+def whole_text(stream: IO[bytes], request: ReadRequest, *, encoding: str = "utf-8-sig") -> str:
     """The whole of a text document, read in pieces so that binary data (a NUL) or a stream
     without end (``/dev/zero``, ``yes``) is refused early and bounded. ``encoding`` is UTF-8
     unless the document says otherwise (a web page's declared character set). A byte the
