@@ -223,6 +223,14 @@ class Segmenter:
         kind = line.kind
         in_section = self.mode is not Mode.OUTSIDE
         self.section_lines += in_section
+        wrapped = self._wrapped_number(line) if in_section and kind is not _BLANK else None
+        if wrapped is not None:
+            # "… ultraljud MT" / "2015-0001": a procurement number wrapped after its prefix,
+            # whatever its second half looks like alone (a diary number, two years, a page's
+            # number).
+            wrapped.add(line.text, body=True)
+            self.blank_before = False
+            return None
         if kind is _ITEM:
             done = None if self.mode is Mode.OUTSIDE else self._item(line)
         elif kind is _BLANK:
@@ -329,10 +337,6 @@ class Segmenter:
 
     def _number_line(self, line: Line) -> Block | None:
         block = self.block
-        if block is not None and block.lines and self._ends_with_prefix(block.lines[-1]):
-            # "… ultraljud MT" / "2015-0001": a procurement number wrapped after its prefix.
-            block.add(line.text, body=True)
-            return None
         if block is None or block.has_number(self.rules, self.config):
             done = self._close()
             self.block = self._new(line, marked=False, number_line=True)
@@ -389,8 +393,18 @@ class Segmenter:
             return False
         return rules.diary_label_gate.first(found.group("label").lower()) < 0
 
-    def _ends_with_prefix(self, text: str) -> bool:
-        return text.rpartition(" ")[2] in self.rules.procurement_prefixes
+    def _wrapped_number(self, line: Line) -> Block | None:
+        """The block whose last line ends with a procurement number's prefix, when ``line``
+        starts with the number's year."""
+        block = self.block
+        if (
+            not line.text[:4].isdigit()
+            or block is None
+            or not block.lines
+            or block.lines[-1].rpartition(" ")[2] not in self.rules.procurement_prefixes
+        ):
+            return None
+        return block
 
     def _text(self, line: Line) -> Block | None:
         block = self.block

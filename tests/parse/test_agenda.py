@@ -1294,14 +1294,27 @@ def test_a_generated_agenda_reads_as_generated() -> None:
 # --- what a registry prints besides the board's sentence ------------------------------------------
 
 
-def test_a_procurement_number_wrapped_after_its_prefix_stays_one() -> None:
-    text = (
-        "Anmälningsärenden\n\n"
-        "1. Regiondirektören har fattat tilldelningsbeslut för ultraljud MT\n"
-        "   2015-0001, RS 2024/12.\n"
-    )
-    [decision] = decisions(read(text))
-    assert (decision.diary_number, decision.procurement_number) == ("RS 2024/12", "MT 2015-0001")
+@pytest.mark.parametrize(
+    ("item", "numbers"),
+    [
+        (
+            "1. Regiondirektören har fattat tilldelningsbeslut för ultraljud MT\n   2015-0001, "
+            "RS 2024/12.",
+            ("RS 2024/12", "MT 2015-0001"),
+        ),
+        # The second half alone reads as two years, which no line of its own may be.
+        (
+            "RS/25/2000 – Regiondirektören har beslutat om initiering av upphandling av mobil MT\n"
+            "   2026-1900.",
+            ("RS/25/2000", "MT 2026-1900"),
+        ),
+    ],
+)
+def test_a_procurement_number_wrapped_after_its_prefix_stays_one(
+    item: str, numbers: tuple[str, str]
+) -> None:
+    [decision] = decisions(read(f"Anmälningsärenden\n\n{item}\n"))
+    assert (decision.diary_number, decision.procurement_number) == numbers
 
 
 def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> None:
