@@ -5,7 +5,8 @@ tags, entities and one long line where the browser shows a list. Each block of t
 heading, a paragraph, a list item, a table row) becomes a line of its own here; a list item
 starts with a bullet or its number ("• ", "3. "), nested lists indented; a table row's cells
 stand a column gap apart, as a PDF's do; a heading and a paragraph have a blank line around
-them. Scripts, styles and the page's head are left out. Each line remembers the line of the
+them. Scripts, styles, the page's head and the site's menus, side panels and foot are left
+out. Each line remembers the line of the
 page it came from, so that a rejected item names the line a user finds in the page.
 
 Python's own ``html.parser`` reads the page: it is forgiving of the HTML real sites serve (no
@@ -17,8 +18,13 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-# Elements whose text is no part of the page's content.
-_HIDDEN = frozenset({"head", "script", "style", "noscript", "template", "svg", "iframe", "object"})
+# Elements whose text is no part of the page's content: besides what a browser does not show,
+# the site's menus, side panels and foot ("Kontakt: registrator@…" after the notices would be a
+# notice; a menu's "Anmälningsärenden" would open the list).
+_HIDDEN = frozenset(
+    {"head", "script", "style", "noscript", "template", "svg", "iframe", "object", "nav",
+     "aside", "footer"}
+)  # fmt: skip
 # Elements that start a line of their own; those in _SPACED have a blank line around them too.
 _BLOCKS = frozenset(
     {

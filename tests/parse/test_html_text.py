@@ -62,6 +62,33 @@ def test_a_table_row_is_a_line_of_columns_and_hidden_text_is_left_out() -> None:
     ]
 
 
+def test_the_sites_menus_side_panels_and_foot_are_no_part_of_the_agenda(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    # A menu that names the agenda's points, a side panel and a foot after the notices: read,
+    # each would open a list or be a notice of its own.
+    markup = (
+        web_page(many_items(3), layout="numbered")
+        .replace(
+            "<body>\n",
+            "<body>\n<nav><ul><li><a href='/anm'>Anmälningsärenden</a></li>"
+            "<li><a href='/medd'>Meddelanden</a></li></ul></nav>\n"
+            "<aside><h2>Relaterat</h2><p>Avtal med Acme AB, KS 2024/999</p></aside>\n",
+        )
+        .replace(
+            "</body>",
+            "<footer><p>Kontakt: registrator@vallby.example</p>"
+            "<p>Telefon 0771-20 11 00</p></footer>\n</body>",
+        )
+    )
+    assert "Kontakt" not in page_lines(markup)[0] and "Relaterat" not in page_lines(markup)[0]
+    page = tmp_path / "kallelse.html"
+    page.write_text(markup, encoding="utf-8")
+    result = delreg("import", str(page), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "read 5 items" in result.stderr  # three decisions, the page's two notices
+
+
 def test_preformatted_text_keeps_its_lines() -> None:
     assert lines_of("<pre>1. Avtal, KS 2024/1\n2. Yttrande, KS 2024/2</pre>") == [
         "1. Avtal, KS 2024/1",
