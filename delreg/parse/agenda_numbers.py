@@ -22,6 +22,8 @@ Span = tuple[int, int]
 
 # The end of an item is searched first, this far back (by agenda_fast too).
 TAIL = 40
+# How far a diary number's series and its gap reach before its digits ("KSN-", "Son: ").
+_LONGEST_SERIES = 10
 _LEAD_PUNCTUATION = " \t(–—-:,;"
 # The end of an item that stops in the middle of a diary number ("…, 24RS", "… RS 2024/").
 _CUT_OFF_NUMBER = re.compile(r"(?:\b\d{2}[A-ZÅÄÖ]{1,6}|\b[A-ZÅÄÖ]{1,8} ?\d{4} ?[/–-]?)\s*$")
@@ -67,13 +69,18 @@ def own_diary_number(
     if found is not None and (number := _diary(found, procurement)):
         return number, True
     if labels:
-        for found in rules.diary_label_gate.matches(pattern, text, lowered):
-            if found.group("label") and (number := _diary(found, procurement)):
+        labelled = rules.diary_number_labelled
+        for found in rules.diary_label_gate.matches(labelled, text, lowered):
+            if number := _diary(found, procurement):
                 return number, False
     for start in (max(0, len(text) - TAIL), 0):
         last = None
         for found in rules.diary_number_bare.finditer(text, start):
             last = _diary(found, procurement) or last
+        if start and last is not None and last.start < start + _LONGEST_SERIES:
+            # Found at the window's edge, it may be the end of a number that starts before
+            # it ("TN 2024/90" seen from its year): the whole text decides.
+            continue
         if last is not None or start == 0:
             return last, False
     return None, False

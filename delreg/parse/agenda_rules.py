@@ -74,6 +74,9 @@ class AgendaRules:
     # Without the label: for the end of an item, where labels have been looked for already.
     diary_number_bare: re.Pattern[str]
     diary_number_alone: re.Pattern[str]
+    # After its label, in any case: "dnr tn 2024/77" is TN 2024/77 (the label says what
+    # follows is a number; unlabelled, a lower-case word before a year is no series).
+    diary_number_labelled: re.Pattern[str]
     diary_label_gate: Gate
     diary_label_value: re.Pattern[str]
     procurement_prefixed: re.Pattern[str]
@@ -310,6 +313,11 @@ class _Compiler:
                 "diary_number_search", _standing_alone(self.diary_shapes(), "number")
             ),
             diary_number_alone=self._diary_number_alone(),
+            diary_number_labelled=self.compile(
+                "diary_number_search",
+                rf"(?P<label>(?i:\b(?:{self.alternatives('diary_number_labels')}))\b\.?"
+                rf"(?:\s*:)?\s*)(?i:{_standing_alone(self.diary_shapes(), 'number')})",
+            ),
             diary_label_gate=self.gate("diary_number_labels"),
             diary_label_value=self.compile(
                 "diary_number_labels",

@@ -9,7 +9,7 @@ year and serial as the diary number, the date and who decided standing last, an 
 one field a line, a table with a numbered first column, rows that start with their diary
 number under a table head and no heading, a protocol's page with its own diary number and
 running head, rows under a field that each take it, the list's own number for each decision
-before it). Each is written out below by hand: the items
+before it, "beslutat DATE av X"). Each is written out below by hand: the items
 written into it, and what each must become. Nothing may be lost: every item written is stored,
 rejected (with its line) or a notice, and the import says so.
 """
@@ -280,6 +280,13 @@ EXPECTED: dict[str, Layout] = {
         ("KS-2024-108", "tilldelningsbeslut", NONE),
         ("KS 2024/0112", "yttrande", NONE),
     ]),
+    # "beslutat DATE av X"; "dnr tn 2024/77" in lower case; a number at the tail's edge.
+    "l10_tn_decided_by.txt": Layout([
+        ("TN 2024/77", "tilldelningsbeslut", NONE),
+        ("TN 2024/81", "beslut", NONE),
+        ("TN 2024/85", "avtal", ("Vallby Asfalt AB",)),
+        ("TN 2024/90", "yttrande", NONE),
+    ]),
     "l10_ks_paragraphs.txt": Layout([
         ("KS 2024/210", "yttrande", NONE),
         ("KS 2024/0188", "beslut", NONE),
@@ -424,6 +431,17 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ),
         ("KS-2024-108", "ramavtal för konsulttjänster inom IT", "upphandlingschef", None),
         ("KS 2024/0112", "Länsstyrelsen om strandskyddsdispens", None, None),
+    ],
+    "l10_tn_decided_by.txt": [
+        ("TN 2024/77", "vinterväghållning", "upphandlingschef", "2024-03-12"),
+        ("TN 2024/81", "parkeringstillstånd", "handläggare", "2024-03-12"),
+        ("TN 2024/85", "beläggningsarbeten", "teknisk chef", "2024-03-20"),
+        (
+            "TN 2024/90",
+            "Polismyndigheten angående ansökan om tillstånd att använda offentlig plats",
+            "gatuchef",
+            "2024-03-22",
+        ),
     ],
     "l10_ks_paragraphs.txt": [
         (
