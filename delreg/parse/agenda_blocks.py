@@ -481,6 +481,10 @@ class Segmenter:
         if block.lines[-1].endswith(":"):
             # "Följande beslut anmäls:" leads into the list; it is not an item.
             return True
+        if len(block.lines) == 1 and line.text[:1].isupper() and _is_group_title(block.lines[0]):
+            # "Personal" / "Anställning av förskolechef …, BUN 2024/310": the title of a group
+            # of items, not the start of the first.
+            return True
         return self.rules.starts_decision(line.text) or (
             self.blank_before and not self.rules.starts_decision(block.lines[0])
         )
@@ -509,6 +513,27 @@ class Segmenter:
     def _close(self) -> Block | None:
         block, self.block = self.block, None
         return block
+
+
+# The words a line that wraps mid-phrase ends with ("Avtal med" / "Acme AB om …"): a line that
+# ends so is no title of its own.
+_PHRASE_WORDS = frozenset(
+    {"av", "om", "med", "till", "för", "i", "på", "vid", "och", "samt", "eller", "enligt",
+     "avseende", "gällande", "angående", "rörande", "mellan", "inom", "från", "hos", "under"}
+)  # fmt: skip
+
+
+def _is_group_title(text: str) -> bool:
+    """ "Personal", "Skolskjuts", "Övriga beslut": a line of a few words, capitalised, without
+    digits or punctuation at its end, and not ending on a word that carries on to the next."""
+    words = text.split()
+    return (
+        0 < len(words) <= 3
+        and text[:1].isupper()
+        and text[-1].isalpha()
+        and not any(character.isdigit() for character in text)
+        and words[-1].lower() not in _PHRASE_WORDS
+    )
 
 
 def _columns(line: str) -> str:

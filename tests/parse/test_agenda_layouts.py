@@ -9,9 +9,10 @@ year and serial as the diary number, the date and who decided standing last, an 
 one field a line, a table with a numbered first column, rows that start with their diary
 number under a table head and no heading, a protocol's page with its own diary number and
 running head, rows under a field that each take it, the list's own number for each decision
-before it, "beslutat DATE av X"). Each is written out below by hand: the items
-written into it, and what each must become. Nothing may be lost: every item written is stored,
-rejected (with its line) or a notice, and the import says so.
+before it, "beslutat DATE av X", items grouped under a title of a word or two). Each is
+written out below by hand: the items written into it, and what each must become. Nothing may
+be lost: every item written is stored, rejected (with its line) or a notice, and the import
+says so.
 """
 
 from __future__ import annotations
@@ -287,6 +288,12 @@ EXPECTED: dict[str, Layout] = {
         ("TN 2024/85", "avtal", ("Vallby Asfalt AB",)),
         ("TN 2024/90", "yttrande", NONE),
     ]),
+    # Items in groups under a title of a word or two ("Skolskjuts", "Personal").
+    "l10_bun_group_titles.txt": Layout([
+        ("BUN 2024/301", "beslut", NONE),
+        ("BUN 2024/305", "beslut", NONE),
+        ("BUN 2024/310", "anstallning", NONE),
+    ]),
     "l10_ks_paragraphs.txt": Layout([
         ("KS 2024/210", "yttrande", NONE),
         ("KS 2024/0188", "beslut", NONE),
@@ -441,6 +448,21 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             "Polismyndigheten angående ansökan om tillstånd att använda offentlig plats",
             "gatuchef",
             "2024-03-22",
+        ),
+    ],
+    "l10_bun_group_titles.txt": [
+        ("BUN 2024/301", "skolskjuts på grund av växelvis boende", "rektor", "2024-05-03"),
+        (
+            "BUN 2024/305",
+            "skolskjuts på grund av funktionsnedsättning",
+            "skolskjutshandläggare",
+            "2024-05-08",
+        ),
+        (
+            "BUN 2024/310",
+            "förskolechef vid Solgläntans förskola",
+            "förvaltningschef",
+            "2024-05-14",
         ),
     ],
     "l10_ks_paragraphs.txt": [
