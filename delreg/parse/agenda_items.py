@@ -335,6 +335,15 @@ class _Item:
         delegate = rules.delegate_first(text, body_start, low)
         if delegate is not None:
             self.delegate, body_start = delegate
+            if self.decided_on is None:
+                # "Kommundirektörens beslut 2024-08-12 om …": the day, right after who decided
+                # and the word for the decision.
+                lead = rules.subject_lead_in.match(text, body_start, body_start + _LOOKAHEAD)
+                at = lead.end() if lead is not None else body_start
+                found = rules.date.match(text, at, at + _LOOKAHEAD)
+                if found is not None:
+                    self.decided_on = self._date(found.group())
+                    removed.append(found.span())
         # "Ärende: Avtal om …": an item written field by field names its subject so.
         label = rules.subject_label.match(text, body_start)
         return body_start if label is None else label.end()
