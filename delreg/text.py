@@ -267,6 +267,8 @@ def normalise_document(text: str) -> str:
 
     Idempotent, and keeps the number of lines (``\\r\\n`` counts as one break).
     """
+    if "|" in text:
+        text = _PIPE_ROW.sub(_table_row, text)
     if _ANY_WORK.search(text) is None:
         return text
     if "\r" in text:
@@ -280,6 +282,21 @@ def normalise_document(text: str) -> str:
     if _COMBINING.search(text) is not None:
         text = unicodedata.normalize("NFC", text)
     return text
+
+
+# A row of a table written with pipes ("| KS 2024/401 | Avtal med … | 2024-08-12 |", as wikis,
+# Markdown and some registry systems export one): its cells a column gap apart, as a PDF's and a
+# web page's are; the line under the head ("|-----|:---|") is blank.
+_PIPE_ROW = LazyPattern(r"^[ \t]*\|([^\r\n]*)\|[ \t\r]*$", re.MULTILINE)
+_RULE_CELL = LazyPattern(r"[ \t]*:?-+:?[ \t]*")
+_CELL_GAP = "   "
+
+
+def _table_row(found: re.Match[str]) -> str:
+    cells = found.group(1).split("|")
+    if all(_RULE_CELL.fullmatch(cell) for cell in cells):
+        return ""
+    return _CELL_GAP.join(cell.strip() for cell in cells)
 
 
 def _translated(found: re.Match[str]) -> str:

@@ -63,6 +63,7 @@ _ALPHABET = st.sampled_from(
     [
         *("a", "Ö", " ", "\t", "\n", "\r", "\r\n", "\f", "\x07", "\u200b", "ﬁ", "a\u030a"),
         *("•", "·", *WORD_BULLETS, *WEB_BULLETS),
+        *("|", " | ", "-", ":", "|---|"),
     ]
 )
 
@@ -91,3 +92,17 @@ def test_word_bullets_split_items_as_the_bullet_does(bullet: str) -> None:
     assert [found[0] for found in expected] == [diary for diary, _ in ITEMS]
     text = agenda_text(ITEMS).replace(f"{BULLET} ", f"{bullet} ")
     assert read(text) == expected
+
+
+def test_a_table_written_with_pipes_reads_as_the_same_table_in_columns() -> None:
+    rows = [f"| {diary} | {text} |" for diary, text in ITEMS]
+    piped = "\n".join(["Anmälningsärenden", "", "| Dnr | Ärende |", "|:----|-------|", *rows])
+    columns = "\n".join(
+        ["Anmälningsärenden", "", "Dnr\tÄrende", "", *(f"{d}\t{t}" for d, t in ITEMS)]
+    )
+    assert normalise_document(piped).split("\n")[2:4] == ["Dnr   Ärende", ""]
+    assert read(piped) == read(columns)
+    assert [found[0] for found in read(piped)] == [diary for diary, _ in ITEMS]
+    # Windows line ends, and a pipe inside a line that is no row, change nothing else.
+    assert read(piped.replace("\n", "\r\n")) == read(piped)
+    assert normalise_document("Sida 1 | Kallelse") == "Sida 1 | Kallelse"

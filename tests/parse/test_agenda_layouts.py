@@ -9,7 +9,8 @@ year and serial as the diary number, the date and who decided standing last, an 
 one field a line, a table with a numbered first column, rows that start with their diary
 number under a table head and no heading, a protocol's page with its own diary number and
 running head, rows under a field that each take it, the list's own number for each decision
-before it, "beslutat DATE av X", items grouped under a title of a word or two). Each is
+before it, "beslutat DATE av X", items grouped under a title of a word or two, a table written
+with pipes, "Kommundirektörens beslut DATE om …"). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -294,6 +295,17 @@ EXPECTED: dict[str, Layout] = {
         ("BUN 2024/305", "beslut", NONE),
         ("BUN 2024/310", "anstallning", NONE),
     ]),
+    # A table written with pipes, as wikis and Markdown write one.
+    "l10_ks_pipe_table.txt": Layout([
+        ("KS 2024/401", "avtal", ("Ljusdalsvägen Bygg AB",)),
+        ("KS 2024/405", "yttrande", NONE),
+    ]),
+    # "Kommundirektörens beslut 2024-08-12 om …": who decided, then the day.
+    "l10_ks_dated_by_title.txt": Layout([
+        ("KS 2024/377", "forordnande", NONE),
+        ("KS 2024/380", "beslut", NONE),
+        ("KS 2024/383", "yttrande", NONE),
+    ]),
     "l10_ks_paragraphs.txt": Layout([
         ("KS 2024/210", "yttrande", NONE),
         ("KS 2024/0188", "beslut", NONE),
@@ -463,6 +475,30 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             "förskolechef vid Solgläntans förskola",
             "förvaltningschef",
             "2024-05-14",
+        ),
+    ],
+    "l10_ks_pipe_table.txt": [
+        ("KS 2024/401", "renovering av stadshuset", "Kommundirektör", "2024-08-12"),
+        (
+            "KS 2024/405",
+            "förslag till regional transportplan",
+            "Kommunstyrelsens ordförande",
+            "2024-08-19",
+        ),
+    ],
+    "l10_ks_dated_by_title.txt": [
+        (
+            "KS 2024/377",
+            "förordnande av tillförordnad ekonomichef",
+            "Kommundirektören",
+            "2024-08-12",
+        ),
+        ("KS 2024/380", "avskrivning av fordringar", "Ekonomichefen", "2024-08-15"),
+        (
+            "KS 2024/383",
+            "yttrande i ärende om laglighetsprövning, Förvaltningsrätten mål nr 4521-24",
+            "Ordföranden",
+            "2024-08-20",
         ),
     ],
     "l10_ks_paragraphs.txt": [
