@@ -267,9 +267,8 @@ def normalise_document(text: str) -> str:
 
     Idempotent, and keeps the number of lines (``\\r\\n`` counts as one break).
     """
-    if "|" in text:
-        text = _PIPE_ROW.sub(_table_row, text)
-    if _ANY_WORK.search(text) is None:
+    piped = "|" in text
+    if not piped and _ANY_WORK.search(text) is None:
         return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -277,6 +276,10 @@ def normalise_document(text: str) -> str:
         # A substitution per character found: str.translate would visit every character in
         # Python (seconds for megabytes of PDF text with a Word bullet on each line).
         text = _NEEDS_TRANSLATION.sub(_translated, text)
+    if piped:
+        # After the lines and characters are plain (a row's line may end "\r\n", a zero-width
+        # space may stand before its pipe), before the bullets (a cell may start with one).
+        text = _PIPE_ROW.sub(_table_row, text)
     if _ANY_BULLET.search(text) is not None:
         text = _LINE_BULLET.sub(rf"\1{BULLET}", text)
     if _COMBINING.search(text) is not None:
@@ -287,7 +290,7 @@ def normalise_document(text: str) -> str:
 # A row of a table written with pipes ("| KS 2024/401 | Avtal med … | 2024-08-12 |", as wikis,
 # Markdown and some registry systems export one): its cells a column gap apart, as a PDF's and a
 # web page's are; the line under the head ("|-----|:---|") is blank.
-_PIPE_ROW = LazyPattern(r"^[ \t]*\|([^\r\n]*)\|[ \t\r]*$", re.MULTILINE)
+_PIPE_ROW = LazyPattern(r"^[ \t]*\|([^\n]*)\|[ \t]*$", re.MULTILINE)
 _RULE_CELL = LazyPattern(r"[ \t]*:?-+:?[ \t]*")
 _CELL_GAP = "   "
 
