@@ -56,6 +56,9 @@ _BEFORE_NUMBER = frozenset(_NUMBER_SEPARATORS + "(")
 _DECIDED = frozenset(
     {"beslutat", "beslutad", "beslutade", "fattat", "fattad", "daterat", "daterad", "tecknat"}
 )
+# " av teknisk chef" after the day a decision was taken: who took it (no digits, no punctuation
+# that would end the part).
+_BY_DELEGATE = re.compile(r" av (?P<delegate>[^,;()–.\d]{1,59}[^,;()–.\d\s])")
 
 
 class ItemReading(NamedTuple):
@@ -153,6 +156,8 @@ def _read_sentence(
     lead_end = lead_in.end() if lead_in is not None else body_start
     if rules.kind_lead.match(text, lead_end, lead_end + _LOOKAHEAD) is not None:
         return None
+    if text[lead_end : lead_end + 1].isdigit() and rules.date.match(text, lead_end) is not None:
+        return None  # "… har fattat 2024-01-12 tilläggsbeslut …": ``_Item`` reads the date
     kind_found = rules.kind_gate.match(rules.kind, text, lowered, body_start)
     procurement = sentence.procurement
     removed = [(found.start, found.end) for found in procurement]
@@ -449,7 +454,13 @@ class _Item:
         )
         if found is None:
             return
-        self.removed.append(found.span())
+        end = found.end()
+        # "beslutat den 12 mars 2024 av handläggare": who decided, right after the day.
+        by = _BY_DELEGATE.match(self.text, end)
+        if by is not None:
+            self.delegate = self.delegate or by.group("delegate")
+            end = by.end()
+        self.removed.append((found.start(), end))
         self.decided_on = self.decided_on or self._date(found.group("date"))
 
     def _date_last(self) -> None:
@@ -468,6 +479,9 @@ class _Item:
             cut = at
             if at >= self.body_start:
                 start = at + len(separator)
+                if self._decided_by(start, end):
+                    self.removed.append((at, end))
+                    return
                 found = self.rules.date.fullmatch(text, start, end)
                 if found is None:
                     # "…, fattat av upphandlingschef 2024-03-12": who decided, then when (the
@@ -511,6 +525,28 @@ class _Item:
             if self.body_start < start < end and stop >= end:
                 end = len(self.text[:start].rstrip(_NUMBER_SEPARATORS))
         return end
+
+    def _decided_by(self, start: int, end: int) -> bool:
+        """ "…, beslutat 2024-03-20 av teknisk chef": the item's last part says when, then who
+        decided; both are read from it."""
+        text = self.text
+        head = text[start : start + 12].split(" ", 1)[0].lower()
+        if head not in _DECIDED:
+            return False
+        by = text.rfind(" av ", start, end)
+        if by < 0:
+            return False
+        found = self.rules.date.search(text, start + len(head), by)
+        if found is None or found.end() != by:
+            return False
+        between = text[start + len(head) : found.start()].split()
+        named = _BY_DELEGATE.fullmatch(text, by, end)
+        decided_on = self._date(found.group())
+        if between not in ([], ["den"]) or named is None or decided_on is None:
+            return False
+        self.decided_on = decided_on
+        self.delegate = self.delegate or named.group("delegate")
+        return True
 
     def _date_after_title(self, start: int, end: int) -> re.Match[str] | None:
         """ "fattat av upphandlingschef 2024-03-12", "beslutat 2024-03-15": a date after who
