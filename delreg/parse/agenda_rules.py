@@ -50,8 +50,9 @@ DELEGATE_WORDS = 6
 _LETTERS = "A-Za-zÀ-ÖØ-öø-ÿ"
 _WORD = rf"[{_LETTERS}][{_LETTERS}-]*"
 _GENITIVE = "s beslut"
-# A title first and a dash after it, within this many characters.
-_DELEGATE_DASHES = (" – ", " - ", " — ")
+# A title first and a dash (or a colon: "Upphandlingschef: Tilldelningsbeslut …") after it,
+# within this many characters.
+_DELEGATE_DASHES = (" – ", " - ", " — ", ": ")
 _DASHED_TITLE_MAX = 60
 
 
@@ -187,7 +188,8 @@ class AgendaRules:
         )
 
     def _delegate_dashed(self, text: str, start: int, window: str) -> tuple[str, int] | None:
-        """ "Kommundirektören – Anställning av HR-chef, KS 2024/301": a title, then a dash."""
+        """ "Kommundirektören – Anställning av HR-chef, KS 2024/301": a title, then a dash or a
+        colon."""
         for dash in _DELEGATE_DASHES:
             at = window.find(dash, 0, _DASHED_TITLE_MAX)
             # "Förordnande av tillförordnad kommundirektör – …" is what was decided.

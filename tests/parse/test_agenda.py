@@ -1386,6 +1386,24 @@ def test_a_date_last_in_the_boards_sentence_is_the_day_of_the_decision(
     assert (decision.subject, decision.decided_on) == (subject, decided_on)
 
 
+@pytest.mark.parametrize(
+    ("item", "delegate", "subject"),
+    [
+        ("Kommundirektören – Anställning av ekonomichef, KS 2024/88", "Kommundirektören",
+         "ekonomichef"),
+        ("Upphandlingschef: Tilldelningsbeslut avseende vinterväghållning, TN 2024/77",
+         "Upphandlingschef", "vinterväghållning"),
+        # A field's label is no title ("Ärende:" names the subject).
+        ("Ärende: Avskrivning av fordringar, TN 2024/78", None, "Avskrivning av fordringar"),
+    ],
+)  # fmt: skip
+def test_a_title_first_and_a_dash_or_colon_name_who_decided(
+    item: str, delegate: str | None, subject: str
+) -> None:
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert (decision.delegate, decision.subject) == (delegate, subject)
+
+
 def test_a_table_rows_date_and_who_decided_are_read_from_their_columns() -> None:
     text = (
         "Anmälan av delegationsbeslut\n\n"
