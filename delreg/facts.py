@@ -52,6 +52,16 @@ class DatedDiaryNumber(NamedTuple):
     decided_on: str
 
 
+class PublicText(NamedTuple):
+    """What a decision not marked secret shows the public of itself: its subject and parties
+    (the parties as stored, one cell)."""
+
+    diary_number: str
+    decided_on: str | None
+    subject: str
+    parties: str | None
+
+
 class DelegationFact(NamedTuple):
     """What the delegation rule needs of a decision."""
 

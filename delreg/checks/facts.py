@@ -19,6 +19,7 @@ from delreg.facts import (
     DatedDiaryNumber,
     DelegationFact,
     MeetingReporting,
+    PublicText,
     RepeatedReporting,
     UnreportedDecision,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "DatedDiaryNumber",
     "DelegationFact",
     "MeetingReporting",
+    "PublicText",
     "RepeatedReporting",
     "UnreportedDecision",
 ]
@@ -64,6 +66,11 @@ class CheckSource(Protocol):
         ...
 
     def diary_numbers_to_check(self, since: str | None) -> Iterable[DatedDiaryNumber]: ...
+
+    def public_texts_with_numbers(self, since: str | None) -> Iterable[PublicText]:
+        """Decisions not marked secret whose subject or parties hold six digits, a dash or
+        plus and four digits: those that may name a person by personal identity number."""
+        ...
 
     def delegation_facts(self, since: str | None) -> Iterable[DelegationFact]: ...
 

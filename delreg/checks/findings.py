@@ -48,6 +48,8 @@ _RULES = (
          "delegate, amount or kind not allowed by the delegation order"),
     Rule("diary-number", Severity.warning, "numbers",
          "diary number of a later year than the decision"),
+    Rule("personal-number", Severity.warning, "numbers",
+         "a decision not marked secret names a person by personal identity number"),
     Rule("contract-notice", Severity.warning, "contracts",
          "a contract's last day to give notice or use its option is near"),
     Rule("contract-expired-in-use", Severity.warning, "contracts",

@@ -130,6 +130,22 @@ class ComplianceRoom(DecisionRoom):
         )
         return map(DatedDiaryNumber._make, self._rows(sql, parameters))
 
+    def public_texts_with_numbers(self, since: str | None) -> Iterator[facts.PublicText]:
+        from delreg.facts import PublicText
+
+        parameters: list[Any] = []
+        # SQLite's GLOB narrows the decisions to those with the shape around a dash or plus;
+        # the rule itself (a date, the check digit) is Python's (delreg.personal_numbers).
+        shape = "'*[0-9][0-9][0-9][0-9][0-9][0-9][-+][0-9][0-9][0-9][0-9]*'"
+        sql = self._since(
+            "SELECT d.diary_number, d.decided_on, d.subject, d.parties FROM decisions d "
+            f"WHERE {_LIVE} AND NOT d.secret AND d.secret_reason IS NULL "
+            f"AND (d.subject GLOB {shape} OR d.parties GLOB {shape})",
+            parameters,
+            since,
+        )
+        return map(PublicText._make, self._rows(sql, parameters))
+
     def delegation_facts(self, since: str | None) -> Iterator[facts.DelegationFact]:
         from delreg.facts import DelegationFact
 

@@ -309,6 +309,29 @@ def test_diary_number_of_a_later_year(delreg: Invoke) -> None:
     )
 
 
+def test_a_decision_not_secret_that_names_a_person_by_personal_number(delreg: Invoke) -> None:
+    def add_subject(number: str, subject: str, *extra: str) -> None:
+        result = delreg("add", "--kind", "beslut", "--diary-number", number, "--subject", subject,
+                        "--decided-on", "2024-03-01", *extra)  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+
+    add_subject("24RS8", "bistånd för 811218-9876")
+    add_subject("24RS9", "bistånd för 811218-9875")  # the check digit is wrong: no number
+    add_subject("24RS10", "avtal med Acme AB (org.nr 556677-8899)")  # an organisation's
+    add_subject("24RS11", "bistånd för 811218-9876", "--secret-reason", "OSL 26 kap. 1 §")
+    add_subject("24RS12", "ersättning", "--party", "Anna Ek 19811218-9876")
+    found = findings(delreg, "--rule", "personal-number")
+    assert [(f["diary_number"], f["severity"]) for f in found] == [
+        ("24RS8", "warning"),
+        ("24RS12", "warning"),
+    ]
+    assert "--secret-reason" in found[0]["hint"]
+    # Once the register says why it is secret, there is nothing to find.
+    edited = delreg("edit", "24RS8", "--secret-reason", "OSL 26 kap. 1 §")
+    assert edited.exit_code == 0, edited.stderr
+    assert [f["diary_number"] for f in findings(delreg, "--rule", "personal-number")] == ["24RS12"]
+
+
 # --- acknowledging ------------------------------------------------------------------------------
 
 
