@@ -134,13 +134,21 @@ class ComplianceRoom(DecisionRoom):
         from delreg.facts import PublicText
 
         parameters: list[Any] = []
-        # SQLite's GLOB narrows the decisions to those with the shape around a dash or plus;
-        # the rule itself (a date, the check digit) is Python's (delreg.personal_numbers).
-        shape = "'*[0-9][0-9][0-9][0-9][0-9][0-9][-+][0-9][0-9][0-9][0-9]*'"
+        # A dash or plus and four digits, no fifth, narrow the decisions; the rule itself (six
+        # digits before, a date, the check digit) is Python's (delreg.personal_numbers). Each
+        # GLOB starts with its dash or plus, which SQLite skips ahead to: a GLOB of the whole
+        # shape, digits first, tries every character and costs a check of 200 000 decisions
+        # half a second.
+        digits = "[0-9][0-9][0-9][0-9]"
+        shape = " OR ".join(
+            f"d.{column} GLOB '*{mark}{digits}{tail}'"
+            for column in ("subject", "parties")
+            for mark in "-+"
+            for tail in ("", "[^0-9]*")
+        )
         sql = self._since(
             "SELECT d.diary_number, d.decided_on, d.subject, d.parties FROM decisions d "
-            f"WHERE {_LIVE} AND NOT d.secret AND d.secret_reason IS NULL "
-            f"AND (d.subject GLOB {shape} OR d.parties GLOB {shape})",
+            f"WHERE {_LIVE} AND NOT d.secret AND d.secret_reason IS NULL AND ({shape})",
             parameters,
             since,
         )

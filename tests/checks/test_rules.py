@@ -7,10 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from delreg.model import Meeting
+from delreg.checks.numbers import personal_number_in_public_text
+from delreg.model import Decision, Meeting
+from delreg.personal_numbers import personal_number
 from delreg.store import OpenMode, Store
 from tests.helpers import Invoke, add, as_json, findings
+from tests.helpers.people import personal_numbers
 
 PROCUREMENT = "MT 2019-0001"
 
@@ -330,6 +335,34 @@ def test_a_decision_not_secret_that_names_a_person_by_personal_number(delreg: In
     edited = delreg("edit", "24RS8", "--secret-reason", "OSL 26 kap. 1 §")
     assert edited.exit_code == 0, edited.stderr
     assert [f["diary_number"] for f in findings(delreg, "--rule", "personal-number")] == ["24RS12"]
+
+
+# What may stand around a number in a subject: the SQL that narrows the decisions must never
+# drop one that names a person, wherever the number stands and whatever follows it.
+_AROUND = st.sampled_from([
+    "bistånd för {}", "{}", "({})", "{}-1", "{}1", "x{}", "{}, ärende 2020-0000001",
+    "ärende 2020-0000001 för {}", "org.nr 556677-8899 och {}",
+])  # fmt: skip
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    written=st.lists(st.tuples(personal_numbers(), _AROUND, st.booleans()), min_size=1, max_size=4)
+)
+def test_the_personal_number_rule_finds_what_the_number_rule_finds(
+    tmp_path_factory: pytest.TempPathFactory, written: list[tuple[str, str, bool]]
+) -> None:
+    path = tmp_path_factory.mktemp("pnr") / "register.db"
+    expected = []
+    with Store.open(path, mode=OpenMode.CREATE) as store:
+        for serial, (number, around, in_party) in enumerate(written, start=1):
+            text = around.format(number)
+            subject, parties = ("ersättning", (text,)) if in_party else (text, ())
+            store.add(Decision(f"24RS{serial}", "beslut", subject, parties=parties))
+            if personal_number(text) is not None:
+                expected.append(f"24RS{serial}")
+        found = personal_number_in_public_text(store.public_texts_with_numbers(None))
+        assert sorted(f.diary_number for f in found) == sorted(expected)
 
 
 # --- acknowledging ------------------------------------------------------------------------------
