@@ -389,6 +389,10 @@ class _Item:
                 # "… – 2024-05-02 – Kommundirektör" (a table's columns): the date stood before
                 # who decided.
                 self._date_last()
+        if self.delegate is None and rules.delegate_words:
+            # "Ordförandebeslut – …" and no delegate named anywhere: the chair.
+            lowered = self.lowered if self.lowered is not None else text.lower()
+            self.delegate = rules.delegate_by_word(lowered, self.body_start)
         delegate = self.delegate
         decision_like = bool(
             delegate

@@ -95,6 +95,8 @@ class AgendaRules:
     delegate_verbs: tuple[str, ...]
     delegate_abbreviated: re.Pattern[str]
     delegate_abbreviations: dict[str, str]
+    # "ordförandebeslut": the chair's decision; first in an item, it names who took it.
+    delegate_words: dict[str, str]
     delegate_label: re.Pattern[str]
     delegate_label_gate: Gate
     # "Ärende: " before an item's subject, written field by field.
@@ -177,6 +179,14 @@ class AgendaRules:
                 end = start + at + (1 if verb == _GENITIVE else len(verb))
                 return delegate, _skip_spaces(text, end)
         return self._delegate_dashed(text, start, window) or self._delegate_abbreviated(text, start)
+
+    def delegate_by_word(self, lowered: str, start: int) -> str | None:
+        """ "Ordförandebeslut – yttrande …": who took the decision, by the word that starts it
+        ([agenda.delegate_words]); for an item that names its delegate nowhere else."""
+        for word, delegate in self.delegate_words.items():
+            if lowered.startswith(word, start) and not lowered[start + len(word) :][:1].isalpha():
+                return delegate
+        return None
 
     def _is_title(self, words_before: str) -> bool:
         """Whether the lower-cased words before a verb or dash can be a delegate's title."""
@@ -351,6 +361,9 @@ class _Compiler:
                 r"(?P<abbreviation>[A-ZÅÄÖ]{2,6})(?::s\s+(?=beslut)|\s+har\b\s*)",
             ),
             delegate_abbreviations=self.table("delegate_abbreviations"),
+            delegate_words={
+                word.lower(): name for word, name in self.table("delegate_words").items()
+            },
             delegate_label=self.compile(
                 "delegate_labels",
                 # A whole word: "Delegaten har …" is no label.

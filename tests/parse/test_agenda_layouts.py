@@ -449,7 +449,8 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             None,
         ),
         ("KS-2024-108", "ramavtal för konsulttjänster inom IT", "upphandlingschef", None),
-        ("KS 2024/0112", "Länsstyrelsen om strandskyddsdispens", None, None),
+        # "Ordförandebeslut": the chair's decision.
+        ("KS 2024/0112", "Länsstyrelsen om strandskyddsdispens", "Ordföranden", None),
     ],
     "l10_tn_decided_by.txt": [
         ("TN 2024/77", "vinterväghållning", "upphandlingschef", "2024-03-12"),
