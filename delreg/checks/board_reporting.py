@@ -16,7 +16,7 @@ from delreg.checks.facts import (
     RepeatedReporting,
     UnreportedDecision,
 )
-from delreg.checks.findings import Finding, MissingDate, finding
+from delreg.checks.findings import Finding, MissingDate, argument, finding
 from delreg.checks.settings import CheckSettings
 
 
@@ -31,7 +31,7 @@ def reported_twice(rows: Iterable[RepeatedReporting]) -> Iterator[Finding]:
             row.diary_number,
             f"{row.diary_number} is reported at {len(row.reportings)} meetings: {where}",
             f"a decision is reported once: take it off the lists after {first}, or acknowledge "
-            f"it: `delreg check --ack reported-twice {row.diary_number} --reason …`",
+            f"it: `delreg check --ack reported-twice {argument(row.diary_number)} --reason …`",
             decided_on=row.decided_on,
         )
 
@@ -46,8 +46,8 @@ def decided_after_meeting(rows: Iterable[MeetingReporting]) -> Iterator[Finding]
             row.diary_number,
             f"{row.diary_number} was decided {row.decided_on} but is reported as item "
             f"{row.item} of the meeting of {row.meeting}, held before it was decided",
-            f"check the decision date (`delreg edit {row.diary_number} --decided-on DATE`) and "
-            "the meeting it was reported to",
+            f"check the decision date (`delreg edit {argument(row.diary_number)} --decided-on "
+            "DATE`) and the meeting it was reported to",
             decided_on=row.decided_on,
         )
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from delreg.checks.facts import CheckSource, ContractNotice, ContractUse
-from delreg.checks.findings import Finding, finding
+from delreg.checks.findings import Finding, argument, finding
 from delreg.checks.settings import CheckSettings
 
 
@@ -35,7 +35,8 @@ def contract_notice(rows: Iterable[ContractNotice], settings: CheckSettings) -> 
             f"{row.diary_number} ({row.subject}): the last day to give notice or use the "
             f"option is {row.notice_by}, in {left} days{ends}{option}",
             "decide whether to extend, give notice or procure anew, in writing before that day; "
-            f"once done, `delreg edit {row.diary_number} --clear notice_by` or acknowledge it",
+            f"once done, `delreg edit {argument(row.diary_number)} --clear notice_by` or "
+            "acknowledge it",
             decided_on=row.decided_on,
         )
 
@@ -51,7 +52,7 @@ def expired_in_use(rows: Iterable[ContractUse], settings: CheckSettings) -> Iter
             f"{row.diary_number} ({row.procurement_number}) ended {row.ended_on}, but "
             f"{row.used_by} ({row.used_kind}) under the same procurement is dated {row.used_on}",
             "an expired contract cannot be used or extended: check its dates "
-            f"(`delreg edit {row.diary_number} --extension-until DATE`) or whether "
+            f"(`delreg edit {argument(row.diary_number)} --extension-until DATE`) or whether "
             f"{row.used_by} needs a procurement of its own",
             decided_on=row.decided_on,
             procurement_number=row.procurement_number,

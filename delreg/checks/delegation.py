@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from delreg.checks.facts import CheckSource, DelegationFact
-from delreg.checks.findings import Finding, MissingDate, Severity, finding
+from delreg.checks.findings import Finding, MissingDate, Severity, argument, finding
 from delreg.checks.settings import CheckSettings
 from delreg.delegation_book import DelegationBook
 from delreg.delegation_order import DelegationPoint, Limit, format_amount, same_delegate
@@ -234,8 +234,8 @@ def _finding(fact: DelegationFact, severity: Severity, text: str) -> Finding:
     number = fact.diary_number
     hint = (
         f"check the decision against the delegation order (`delreg delegation show`); name the "
-        f"point with `delreg edit {number} --delegation-point P`, correct the delegate or amount, "
-        f"or acknowledge: `delreg check --ack delegation {number} --reason …`"
+        f"point with `delreg edit {argument(number)} --delegation-point P`, correct the delegate "
+        f"or amount, or acknowledge: `delreg check --ack delegation {argument(number)} --reason …`"
         if severity is Severity.error
         else "add the year's amount under [prisbasbelopp] in the configuration"
     )

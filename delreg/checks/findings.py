@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -11,6 +12,12 @@ from typing import Any, NamedTuple
 from delreg.facts import Acknowledgement
 from delreg.json_shapes import finding_json
 from delreg.model import diary_number_sort_key
+
+
+def argument(value: str) -> str:
+    """``value`` as a hint's command line writes it, ready to paste into a shell: "RS 2024/17"
+    in quotes, so that `delreg edit 'RS 2024/17' …` edits that decision."""
+    return shlex.quote(value)
 
 
 class Severity(StrEnum):
@@ -147,7 +154,7 @@ def missing_date_findings(missing: Iterable[MissingDate]) -> list[Finding]:
                 "missing-date",
                 number,
                 f"{number} has " + "; ".join(parts),
-                f"set it with `delreg edit {number} {options}`",
+                f"set it with `delreg edit {argument(number)} {options}`",
                 decided_on=context[number].decided_on,
                 procurement_number=context[number].procurement_number,
             )

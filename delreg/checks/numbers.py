@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from delreg.checks.facts import CheckSource, DatedDiaryNumber, PublicText
-from delreg.checks.findings import Finding, finding
+from delreg.checks.findings import Finding, argument, finding
 from delreg.checks.settings import CheckSettings
 from delreg.model import diary_number_year
 from delreg.personal_numbers import personal_number
@@ -32,9 +32,10 @@ def diary_number_after_decision(rows: Iterable[DatedDiaryNumber]) -> Iterator[Fi
             row.diary_number,
             f"{row.diary_number} is a diary number of {registered}, but the decision is dated "
             f"{row.decided_on}",
-            f"check the date (`delreg edit {row.diary_number} --decided-on DATE`) and the number; "
+            f"check the date (`delreg edit {argument(row.diary_number)} --decided-on DATE`) and "
+            "the number; "
             "if a decision was registered after the turn of the year, acknowledge it: "
-            f"`delreg check --ack diary-number {row.diary_number} --reason …`",
+            f"`delreg check --ack diary-number {argument(row.diary_number)} --reason …`",
             decided_on=row.decided_on,
         )
 
@@ -48,8 +49,9 @@ def personal_number_in_public_text(rows: Iterable[PublicText]) -> Iterator[Findi
             row.diary_number,
             f"{row.diary_number} names a person by personal identity number but is not marked "
             "secret (public outputs show it masked)",
-            f"give the reason it is secret (`delreg edit {row.diary_number} --secret-reason "
-            "'OSL 26 kap. 1 §'`), or take the number out of its subject and parties",
+            f"give the reason it is secret (`delreg edit {argument(row.diary_number)} "
+            "--secret-reason 'OSL 26 kap. 1 §'`), or take the number out of its subject and "
+            "parties",
             decided_on=row.decided_on,
         )
 

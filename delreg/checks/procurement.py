@@ -15,7 +15,7 @@ from itertools import groupby
 from operator import attrgetter
 
 from delreg.checks.facts import ChainDecision, CheckSource
-from delreg.checks.findings import Finding, MissingDate, finding
+from delreg.checks.findings import Finding, MissingDate, argument, finding
 from delreg.checks.settings import CheckSettings
 from delreg.deadlines import describe_day, standstill_ends_on
 
@@ -135,7 +135,7 @@ def _contracts_without_award(contracts: Sequence[ChainDecision]) -> Iterator[Fou
             f"register the award (`delreg add --kind tilldelningsbeslut --procurement-number "
             f"{number!r} …`); if the procurement has none (direktupphandling, förnyad "
             f"konkurrensutsättning) acknowledge it: `delreg check --ack contract-without-award "
-            f"{contract.diary_number} --reason …`",
+            f"{argument(contract.diary_number)} --reason …`",
             decided_on=contract.decided_on,
             procurement_number=number,
         )
@@ -223,7 +223,7 @@ def _standstill_finding(contract: ChainDecision, signed: date, window: Standstil
         "a contract signed during the avtalsspärr can be declared invalid (ogiltighet, LOU 20 "
         f"kap.); check the dates (`delreg procurement {contract.procurement_number!r}`), correct "
         f"them with `delreg edit`, or acknowledge: `delreg check --ack standstill "
-        f"{contract.diary_number} --reason …`",
+        f"{argument(contract.diary_number)} --reason …`",
         decided_on=contract.decided_on,
         procurement_number=contract.procurement_number,
     )
@@ -254,7 +254,7 @@ def _chain_order(
             f"in {member.procurement_number}; the chain runs initiering, tilldelningsbeslut, "
             "kontrakt",
             f"check the decision dates (`delreg procurement {member.procurement_number!r}`) and "
-            f"correct them with `delreg edit {member.diary_number} --decided-on DATE`",
+            f"correct them with `delreg edit {argument(member.diary_number)} --decided-on DATE`",
             decided_on=member.decided_on,
             procurement_number=member.procurement_number,
         )

@@ -312,6 +312,9 @@ def test_diary_number_of_a_later_year(delreg: Invoke) -> None:
     assert found[0]["message"] == (
         "24RS5 is a diary number of 2024, but the decision is dated 2023-12-28"
     )
+    # The hint's command can be pasted into a shell: a number with a space is quoted.
+    assert "`delreg edit 'RS 2024/17' --decided-on DATE`" in found[1]["hint"]
+    assert "--ack diary-number 24RS5 --reason" in found[0]["hint"]
 
 
 def test_a_decision_not_secret_that_names_a_person_by_personal_number(delreg: Invoke) -> None:
