@@ -11,16 +11,35 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from delreg.errors import InputError
+from delreg.parse.office_package import OLE_START, ZIP_START, package_kind
 from delreg.parse.readers import READERS
 
 _OTHER_ZIPS = {
-    ".docx": "a Word document",
-    ".odt": "an OpenDocument text",
     ".ods": "an OpenDocument spreadsheet",
+    ".odp": "an OpenDocument presentation",
     ".pptx": "a PowerPoint file",
     ".zip": "a zip archive",
 }
-_FORMATS_HINT = "delreg reads agenda text, PDF, CSV/TSV, JSON/NDJSON and Excel .xlsx"
+# The same, told by the package's own kind (delreg.parse.office_package) whatever its name.
+_OTHER_PACKAGES = {
+    "ods": "an OpenDocument spreadsheet",
+    "odp": "an OpenDocument presentation",
+    "odg": "an OpenDocument drawing",
+    "odm": "an OpenDocument master document",
+    "pptx": "a PowerPoint file",
+}
+_FORMATS_HINT = (
+    "delreg reads agenda text, PDF, Word .docx, OpenDocument .odt, CSV/TSV, JSON/NDJSON "
+    "and Excel .xlsx"
+)
+# Names under which an OLE file is an Office document encrypted with a password (Office keeps
+# the encrypted package in one), not an old .doc or .xls.
+_PROTECTED = {
+    ".docx": "a Word document",
+    ".docm": "a Word document",
+    ".xlsx": "an Excel workbook",
+    ".xlsm": "an Excel workbook",
+}
 _BY_EXTENSION = {
     extension: name for name, reader in READERS.items() for extension in reader.EXTENSIONS
 }
@@ -32,9 +51,19 @@ def detect_format(name: str, head: bytes) -> str:
     Raises InputError for documents delreg cannot read (old .xls, Word, images …).
     """
     extension = PurePath(name).suffix.lower()
-    if head.startswith(b"PK\x03\x04") and extension in _OTHER_ZIPS:
-        raise InputError(f"is {_OTHER_ZIPS[extension]}", source=name, hint="save it as PDF or text")
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith(ZIP_START):
+        kind = package_kind(head)
+        if kind in _OTHER_PACKAGES:
+            raise InputError(
+                f"is {_OTHER_PACKAGES[kind]}", source=name, hint="save it as PDF or text"
+            )
+        if kind is None and extension in _OTHER_ZIPS:
+            raise InputError(
+                f"is {_OTHER_ZIPS[extension]}", source=name, hint="save it as PDF or text"
+            )
+    if head.startswith(OLE_START):
+        if extension in _PROTECTED:
+            raise protected_office_file(name, extension)
         raise InputError(
             "is an old Office file (.xls or .doc)",
             source=name,
@@ -49,3 +78,14 @@ def detect_format(name: str, head: bytes) -> str:
         raise InputError("is binary data, not a document", source=name, hint=_FORMATS_HINT)
     text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
     return next(reader_name for reader_name, reader in READERS.items() if reader.sniffs(text))
+
+
+def protected_office_file(source: str, extension: str) -> InputError:
+    """An OLE file named as a document of Office's zip formats: the package encrypted."""
+    kind = _PROTECTED.get(extension, "an Office document")
+    return InputError(
+        f"is {kind} probably protected by a password (it is stored encrypted)",
+        source=source,
+        hint="open it, remove the password (File > Info > Protect) and save it again, "
+        "or save it as PDF",
+    )

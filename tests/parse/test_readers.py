@@ -21,6 +21,7 @@ from delreg.model import Decision
 from delreg.parse.detect import detect_format
 from delreg.parse.readers import READERS, Reader
 from tests.helpers import DATA, SEED, Invoke
+from tests.helpers.word_documents import agenda_odt, numbered_docx
 
 CONFIG = load_config()
 AGENDA_LINES = [
@@ -79,9 +80,16 @@ def _json(folder: Path) -> Path:
     return path
 
 
+def _written(path: Path, content: bytes) -> Path:
+    path.write_bytes(content)
+    return path
+
+
 # A document of each registered kind: a new reader needs one here before this test passes.
 SAMPLES: dict[str, Callable[[Path], Path]] = {
     "pdf": _pdf,
+    "docx": lambda folder: _written(folder / "lista.docx", numbered_docx()),
+    "odt": lambda folder: _written(folder / "lista.odt", agenda_odt()),
     "xlsx": lambda folder: DATA / "example-diarium.xlsx",
     "html": _html,
     "json": _json,
@@ -139,7 +147,7 @@ def test_import_offers_exactly_the_registered_readers(delreg: Invoke) -> None:
     assert ("auto", *READERS) == FORMATS
     offered = _option("import", "fmt").help.rstrip(".").replace(" or ", ", ").split(", ")
     assert offered == list(FORMATS)
-    result = delreg("import", str(SEED), "--format", "docx")
+    result = delreg("import", str(SEED), "--format", "rtf")
     assert result.exit_code == 2
     assert f"hint: use one of {', '.join(FORMATS)}" in result.stderr
 

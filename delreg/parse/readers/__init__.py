@@ -13,7 +13,9 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from delreg.parse.readers import (
+    agenda_docx,
     agenda_html,
+    agenda_odt,
     agenda_pdf,
     agenda_text,
     csv_export,
@@ -23,11 +25,15 @@ from delreg.parse.readers import (
 )
 from delreg.parse.readers.base import Reader, ReadRequest
 
-# Detection asks them in this order: a PDF, a workbook and a web page are known by their first
-# bytes, JSON and a table by their first lines; agenda text, last, is what anything else is read as.
+# Detection asks them in this order: a PDF, a word processor's document, a workbook and a web
+# page are known by their first bytes (a Word document and an OpenDocument text before the
+# workbook, which takes any other zip), JSON and a table by their first lines; agenda text,
+# last, is what anything else is read as.
 READERS: Mapping[str, Reader] = MappingProxyType(
     {
         "pdf": agenda_pdf,
+        "docx": agenda_docx,
+        "odt": agenda_odt,
         "xlsx": xlsx_workbook,
         "html": agenda_html,
         "json": json_export,

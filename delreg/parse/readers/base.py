@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from delreg.config import Config
     from delreg.parse import Record
     from delreg.parse.accounting import Account
+    from delreg.parse.document_lines import DocumentLines
 
 # How much of an input detection and the readers' signatures look at.
 HEAD_BYTES = 4096
@@ -190,3 +191,32 @@ def _regular(stream: IO[bytes]) -> bool:
         return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
     except (OSError, ValueError):  # an in-memory stream (io.BytesIO) has no descriptor
         return True
+
+
+def read_document(
+    stream: io.BufferedReader,
+    request: ReadRequest,
+    lay_out: Callable[[IO[bytes], str, int], DocumentLines],
+) -> Iterator[Record]:
+    """The records of a word processor's document (.docx, .odt): its package, within [limits]
+    document_bytes unpacked, laid out in lines by ``lay_out(document, source, most)``, read as
+    an agenda's, each record located by the paragraph or table row its item starts in."""
+    from delreg.limits import limits
+    from delreg.parse.agenda import read_agenda
+
+    source = request.source
+    most = limits(request.config).document_bytes
+    laid_out = lay_out(seekable_document(stream, request), source, most)
+    origins = laid_out.origins
+
+    def locate(number: int) -> str:
+        return f"{source}#{origins[number - 1]}" if 0 < number <= len(origins) else source
+
+    yield from read_agenda(
+        laid_out.text(),
+        source=source,
+        config=request.config,
+        meeting_year=request.meeting_year,
+        account=request.account,
+        locate=locate,
+    )

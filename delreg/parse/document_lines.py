@@ -1,0 +1,121 @@
+"""A word processor's document laid out in lines as the agenda reader reads them, each line
+remembering where in the document it stands.
+
+The layout is the one Word's own "Save as plain text" makes, which is what a secretary would
+otherwise give delreg: a paragraph is a line, an empty paragraph a blank line, a line break in
+a paragraph a new line and a tab a tab. Besides, a list paragraph starts with the marker the
+word processor shows ("1. ", "a) ", "• "), so the agenda reader keeps its items apart; a
+heading has a blank line before it; and a table is one line a row in the pipe form
+(``| KS 2024/145 | Avtal med … |``) that delreg.text reads as a table's columns, with a blank
+line around it.
+
+Where a line stands is told by paragraph: ``paragraph=N`` for the Nth paragraph of the body
+outside tables, ``table=T:row=R`` for a row of the Tth table. A word processor shows no line
+numbers that stay put (they move with the page's width and font), but paragraphs and tables
+are the document's own parts, counted the same in Word, LibreOffice and python-docx
+(``document.paragraphs[N - 1]``, ``document.tables[T - 1].rows[R - 1]``).
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
+class DocumentLines:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.origins: list[str] = []
+        self.paragraphs = 0
+        self.tables = 0
+
+    def paragraph(
+        self, text: str, *, marker: str = "", depth: int = 0, heading: bool = False
+    ) -> None:
+        """A paragraph of the body outside tables: ``text`` may hold line breaks and tabs."""
+        self.paragraphs += 1
+        where = f"paragraph={self.paragraphs}"
+        if heading:
+            self.blank(where)
+        if not text.strip():
+            if not marker:
+                # An empty paragraph is the blank line it shows as.
+                self.lines.append("")
+                self.origins.append(where)
+            return
+        first, *rest = text.split("\n")
+        lead = "  " * depth + (f"{marker} " if marker else "")
+        self._add(lead + first.strip(" "), where)
+        for line in rest:
+            self._add(line.strip(" "), where)
+
+    def table(self, rows: list[list[str]]) -> None:
+        """A table, each row its cells' text (a cell's paragraphs and breaks made spaces)."""
+        self.tables += 1
+        where = f"table={self.tables}"
+        self.blank(f"{where}:row=1")
+        for number, cells in enumerate(rows, start=1):
+            # A pipe in a cell would split it in two: a slash says as much.
+            shown = [_SPACES.sub(" ", cell).strip().replace("|", "/") for cell in cells]
+            if any(shown):
+                self._add("| " + " | ".join(shown) + " |", f"{where}:row={number}")
+        self.blank(f"{where}:row={max(1, len(rows))}")
+
+    def blank(self, where: str) -> None:
+        if self.lines and self.lines[-1]:
+            self.lines.append("")
+            self.origins.append(where)
+
+    def _add(self, line: str, where: str) -> None:
+        self.lines.append(line)
+        self.origins.append(where)
+
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def cell_text(pieces: list[str]) -> str:
+    """A table cell's text from its paragraphs' texts: a row is one line, so the cell's lines
+    are joined by spaces."""
+    return " ".join(piece for piece in (_SPACES.sub(" ", p).strip() for p in pieces) if piece)
+
+
+# A marker the agenda reader takes for an item's start ([agenda.item_markers]): "12." "12)"
+# "a)" "iv." A list's number in any other shape ("1.2.", "Beslut 3:") is written as a bullet,
+# which keeps the items apart as well.
+_ITEM_MARKER = re.compile(r"\(?(?:\d{1,6}|[A-Za-z]|[ivxIVX]{2,5})\s?[.)]")
+BULLET = "•"
+
+
+def item_marker(shown: str) -> str:
+    """What a list paragraph starts with, given the number the word processor shows."""
+    shown = shown.strip()
+    if not shown:
+        return ""
+    return shown if _ITEM_MARKER.fullmatch(shown) else BULLET
+
+
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def formatted(number: int, style: str) -> str:
+    """``number`` as a list shows it: style "decimal", "lowerLetter", "upperLetter",
+    "lowerRoman" or "upperRoman" (Word's names; OpenDocument's "1", "a", "A", "i", "I" are
+    mapped to them by its reader); any other style as a decimal."""
+    if style in ("lowerLetter", "upperLetter") and number > 0:
+        letters = ""
+        while number > 0:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters if style == "lowerLetter" else letters.upper()
+    if style in ("lowerRoman", "upperRoman") and 0 < number < 4000:
+        roman = ""
+        for value, numeral in _ROMAN:
+            count, number = divmod(number, value)
+            roman += numeral * count
+        return roman if style == "lowerRoman" else roman.upper()
+    return str(number)

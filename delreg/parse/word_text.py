@@ -1,0 +1,427 @@
+"""A Word document's (.docx) text laid out in lines as the agenda reader reads them
+(delreg.parse.document_lines says how, and how a line is located).
+
+The body is read in document order, paragraphs and tables as they come. What Word shows is
+read, as Word shows it: inserted text of tracked changes and not the deleted; text in content
+controls, hyperlinks and fields' results, not their codes; a numbered paragraph's number as
+Word computes it from ``numbering.xml`` (whether the paragraph or its style asks for it), a
+bullet as "•". Headers, footers, footnotes, comments, text boxes and pictures are not part of
+the body and are left out, as hidden text is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import IO
+from xml.etree.ElementTree import Element
+
+from delreg.errors import InputError
+from delreg.parse.document_lines import BULLET, DocumentLines, cell_text, formatted, item_marker
+from delreg.parse.office_package import Package
+
+# Word's namespace, and the one of documents saved as "Strict Open XML".
+_WORD = frozenset(
+    {
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    }
+)
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+DAMAGED_HINT = "open it in Word and save it again as .docx, or save it as PDF"
+
+# Elements whose content is read as if it stood in their place: tracked insertions and moves
+# to, content controls, hyperlinks, smart tags, simple fields (their result), custom XML.
+_TRANSPARENT = frozenset(
+    {"ins", "moveTo", "hyperlink", "smartTag", "customXml", "sdtContent", "fldSimple", "dir",
+     "bdo"}
+)  # fmt: skip
+_OFF = frozenset({"0", "false", "off"})
+
+
+def word_lines(stream: IO[bytes], source: str, most: int) -> DocumentLines:
+    """The body of the Word document in ``stream`` in lines; its parts read within ``most``
+    bytes together."""
+    with Package(stream, source=source, most=most, damaged_hint=DAMAGED_HINT) as package:
+        main = _main_part(package)
+        document = package.xml(main)
+        if document is None:
+            raise InputError(
+                f"is a zip package without a Word document in it (no {main})",
+                source=source,
+                hint="is it a Word document? " + DAMAGED_HINT,
+            )
+        related = _related(package, main)
+        styles = _Styles(package.xml(related.get("styles", "word/styles.xml")))
+        numbering = _Numbering(package.xml(related.get("numbering", "word/numbering.xml")))
+    body = next((child for child in document if _tag(child) == "body"), None)
+    lines = DocumentLines()
+    if body is not None:
+        _Body(lines, styles, numbering).blocks(body)
+    return lines
+
+
+def _tag(element: Element) -> str:
+    """Word's own elements by their local name ("p", "tbl"); any other namespace's whole."""
+    namespace, _, local = element.tag[1:].partition("}")
+    return local if namespace in _WORD else element.tag
+
+
+def _value(element: Element | None, name: str = "val") -> str | None:
+    if element is None:
+        return None
+    for key, value in element.attrib.items():
+        if key.rpartition("}")[2] == name:
+            return value
+    return None
+
+
+def _child(element: Element | None, name: str) -> Element | None:
+    if element is None:
+        return None
+    return next((child for child in element if _tag(child) == name), None)
+
+
+def _content(control: Element) -> Element:
+    """What a content control (``w:sdt``) holds."""
+    content = _child(control, "sdtContent")
+    return content if content is not None else Element("none")
+
+
+def _on(element: Element | None) -> bool:
+    """A toggle property (``<w:vanish/>``, ``<w:vanish w:val="0"/>``) that is set."""
+    return element is not None and (_value(element) or "1") not in _OFF
+
+
+def _main_part(package: Package) -> str:
+    """The document part the package's relationships name ("word/document.xml" as Word
+    writes it)."""
+    relations = package.xml("_rels/.rels")
+    for relation in relations if relations is not None else ():
+        if (_value(relation, "Type") or "").endswith("/officeDocument"):
+            return (_value(relation, "Target") or "").lstrip("/") or "word/document.xml"
+    return "word/document.xml"
+
+
+def _related(package: Package, main: str) -> dict[str, str]:
+    """The parts the document part relates to, by the last word of their type ("styles",
+    "numbering")."""
+    folder, _, name = main.rpartition("/")
+    relations = package.xml(f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels")
+    found: dict[str, str] = {}
+    for relation in relations if relations is not None else ():
+        kind = (_value(relation, "Type") or "").rpartition("/")[2]
+        target = _value(relation, "Target") or ""
+        if kind and target and _value(relation, "TargetMode") != "External":
+            found[kind] = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
+    return found
+
+
+@dataclass(slots=True)
+class _Style:
+    name: str
+    based_on: str | None
+    numbering: tuple[str | None, int | None]
+    outline: int | None
+
+
+class _Styles:
+    """The paragraph styles: each one's name, and its numbering and outline level as it
+    inherits them."""
+
+    def __init__(self, root: Element | None) -> None:
+        self.styles: dict[str, _Style] = {}
+        self.default: str | None = None
+        for element in root if root is not None else ():
+            if _tag(element) != "style" or _value(element, "type") not in (None, "paragraph"):
+                continue
+            identifier = _value(element, "styleId") or ""
+            properties = _child(element, "pPr")
+            numbered = _child(properties, "numPr")
+            level = _value(_child(numbered, "ilvl"))
+            outline = _value(_child(properties, "outlineLvl"))
+            self.styles[identifier] = _Style(
+                name=f"{identifier} {_value(_child(element, 'name')) or ''}".lower(),
+                based_on=_value(_child(element, "basedOn")),
+                numbering=(
+                    _value(_child(numbered, "numId")),
+                    int(level) if level and level.isdigit() else None,
+                ),
+                outline=int(outline) if outline and outline.isdigit() else None,
+            )
+            if (_value(element, "default") or "0") not in _OFF and self.default is None:
+                self.default = identifier
+
+    def chain(self, identifier: str | None) -> list[_Style]:
+        """The style and those it is based on, nearest first (a loop is cut)."""
+        found: list[_Style] = []
+        while identifier is not None and identifier in self.styles and len(found) < 20:
+            style = self.styles[identifier]
+            if style in found:
+                break
+            found.append(style)
+            identifier = style.based_on
+        return found
+
+
+@dataclass(slots=True)
+class _Level:
+    start: int = 1
+    style: str = "decimal"
+    text: str = "%1."
+
+
+@dataclass(slots=True)
+class _List:
+    abstract: str
+    levels: dict[int, _Level] = field(default_factory=dict)
+    restarts: dict[int, int] = field(default_factory=dict)
+
+
+class _Numbering:
+    """numbering.xml: each list (``w:num``) and the levels of its abstract numbering, and the
+    counters Word keeps as it numbers the paragraphs in order."""
+
+    def __init__(self, root: Element | None) -> None:
+        self.abstracts: dict[str, dict[int, _Level]] = {}
+        self.lists: dict[str, _List] = {}
+        for element in root if root is not None else ():
+            if _tag(element) == "abstractNum":
+                self.abstracts[_value(element, "abstractNumId") or ""] = _levels(element)
+            elif _tag(element) == "num":
+                listed = _List(_value(_child(element, "abstractNumId")) or "")
+                for override in element:
+                    if _tag(override) != "lvlOverride":
+                        continue
+                    level = _int(_value(override, "ilvl"), 0)
+                    start = _value(_child(override, "startOverride"))
+                    if start is not None:
+                        listed.restarts[level] = _int(start, 1)
+                    replaced = _child(override, "lvl")
+                    if replaced is not None:
+                        listed.levels[level] = _level(replaced)
+                self.lists[_value(element, "numId") or ""] = listed
+        # By abstract numbering: lists that share one go on counting (Word's way), unless a
+        # list restarts a level the first time it is used.
+        self.counters: dict[str, dict[int, int]] = {}
+        self.used: set[str] = set()
+
+    def shown(self, list_id: str, level: int) -> str | None:
+        """The number (or bullet) Word shows for the next paragraph of list ``list_id`` at
+        ``level``; None where the list numbers nothing."""
+        listed = self.lists.get(list_id)
+        if listed is None:
+            return None
+        levels = {**self.abstracts.get(listed.abstract, {}), **listed.levels}
+        this = levels.get(level)
+        if this is None:
+            return None
+        counters = self.counters.setdefault(listed.abstract, {})
+        if list_id not in self.used:
+            self.used.add(list_id)
+            for restarted, start in listed.restarts.items():
+                counters[restarted] = start - 1
+        counters[level] = counters.get(level, this.start - 1) + 1
+        for deeper in [other for other in counters if other > level]:
+            del counters[deeper]
+        if this.style == "bullet":
+            return BULLET
+        if this.style == "none":
+            return ""
+
+        def number(found: re.Match[str]) -> str:
+            at = int(found.group(1)) - 1
+            shown_level = levels.get(at, _Level())
+            value = counters.get(at, shown_level.start)
+            return formatted(value, shown_level.style)
+
+        return _PLACEHOLDER.sub(number, this.text)
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def _levels(abstract: Element) -> dict[int, _Level]:
+    return {
+        _int(_value(level, "ilvl"), 0): _level(level) for level in abstract if _tag(level) == "lvl"
+    }
+
+
+def _level(element: Element) -> _Level:
+    return _Level(
+        start=_int(_value(_child(element, "start")), 1),
+        style=_value(_child(element, "numFmt")) or "decimal",
+        text=_value(_child(element, "lvlText")) or "",
+    )
+
+
+def _int(text: str | None, default: int) -> int:
+    return int(text) if text is not None and text.strip().lstrip("-").isdigit() else default
+
+
+# Styles that make a paragraph a list item where no numbering is found for them (Word's
+# built-in names and the Swedish Word's): a counted number, or a bullet.
+_NUMBERED_STYLES = re.compile(r"\b(?:list ?number|numrerad ?lista)")
+_BULLETED_STYLES = re.compile(r"\b(?:list ?bullet|punktlista|list ?paragraph|liststycke)")
+_HEADING_STYLES = re.compile(r"\b(?:heading ?\d|rubrik ?\d|title)\b|^rubrik\b")
+
+
+class _Body:
+    def __init__(self, lines: DocumentLines, styles: _Styles, numbering: _Numbering) -> None:
+        self.lines = lines
+        self.styles = styles
+        self.numbering = numbering
+        # The count of a style's list where the style alone makes the numbers ("List Number"
+        # with no numbering of its own): it ends where another paragraph comes between.
+        self.style_counts: dict[str, int] = {}
+
+    def blocks(self, container: Element) -> None:
+        for child in container:
+            tag = _tag(child)
+            if tag == "p":
+                self.paragraph(child)
+            elif tag == "tbl":
+                self.lines.table(self.rows(child))
+            elif tag == "sdt":
+                if not _is_table_of_contents(child):
+                    self.blocks(_content(child))
+            elif tag in _TRANSPARENT:
+                self.blocks(child)
+
+    def paragraph(self, paragraph: Element) -> None:
+        properties = _child(paragraph, "pPr")
+        chain = self.styles.chain(_value(_child(properties, "pStyle")) or self.styles.default)
+        names = " ".join(style.name for style in chain)
+        text = run_text(paragraph)
+        marker, depth = self.marker(properties, chain, names)
+        outline = _value(_child(properties, "outlineLvl"))
+        heading = (
+            (outline is not None and _int(outline, 9) < 9)
+            or any(style.outline is not None and style.outline < 9 for style in chain)
+            or _HEADING_STYLES.search(names) is not None
+        )
+        if heading and marker == BULLET:
+            marker = ""
+        self.lines.paragraph(text, marker=marker, depth=depth, heading=heading)
+
+    def marker(
+        self, properties: Element | None, chain: list[_Style], names: str
+    ) -> tuple[str, int]:
+        numbered = _child(properties, "numPr")
+        list_id = _value(_child(numbered, "numId"))
+        level_text = _value(_child(numbered, "ilvl"))
+        for style in chain:
+            style_id, style_level = style.numbering
+            list_id = list_id if list_id is not None else style_id
+            if level_text is None and style_level is not None:
+                level_text = str(style_level)
+        level = _int(level_text, 0)
+        if list_id is not None:
+            self.style_counts.clear()
+            if list_id == "0":  # numbering taken off the paragraph
+                return "", 0
+            shown = self.numbering.shown(list_id, level)
+            if shown is not None:
+                return item_marker(shown) if shown else "", level
+        if _NUMBERED_STYLES.search(names):
+            key = chain[0].name if chain else names
+            count = self.style_counts.get(key, 0) + 1
+            self.style_counts = {key: count}
+            return f"{count}.", 0
+        self.style_counts.clear()
+        if _BULLETED_STYLES.search(names):
+            return BULLET, 0
+        return "", 0
+
+    def rows(self, table: Element) -> list[list[str]]:
+        rows: list[list[str]] = []
+        for row in _flattened(table, "tr"):
+            if _on(_child(_child(row, "trPr"), "del")):
+                continue  # a row deleted with changes tracked
+            cells: list[str] = []
+            for cell in _flattened(row, "tc"):
+                merged = _child(_child(cell, "tcPr"), "vMerge")
+                if merged is not None and _value(merged) in (None, "continue"):
+                    # The lower part of a cell merged down: its text is the first part's.
+                    cells.append("")
+                    continue
+                cells.append(cell_text(self.cell_pieces(cell)))
+            rows.append(cells)
+        return rows
+
+    def cell_pieces(self, cell: Element) -> list[str]:
+        pieces: list[str] = []
+        for child in cell:
+            tag = _tag(child)
+            if tag == "p":
+                pieces.append(run_text(child))
+            elif tag == "tbl":
+                pieces.extend(" ".join(row) for row in self.rows(child))
+            elif tag == "sdt" or tag in _TRANSPARENT:
+                pieces.extend(self.cell_pieces(_content(child) if tag == "sdt" else child))
+        return pieces
+
+
+def _flattened(parent: Element, name: str) -> list[Element]:
+    """The ``name`` children of ``parent``, those inside content controls and custom XML too."""
+    found: list[Element] = []
+    for child in parent:
+        tag = _tag(child)
+        if tag == name:
+            found.append(child)
+        elif tag == "sdt":
+            found.extend(_flattened(_content(child), name))
+        elif tag in ("customXml", "ins", "moveTo"):
+            found.extend(_flattened(child, name))
+    return found
+
+
+def _is_table_of_contents(control: Element) -> bool:
+    # A table of contents repeats the headings (with page numbers): read, it would give the
+    # agenda's headings twice.
+    gallery = _child(_child(_child(control, "sdtPr"), "docPartObj"), "docPartGallery")
+    return (_value(gallery) or "").lower() == "table of contents"
+
+
+def run_text(paragraph: Element) -> str:
+    """The text of a paragraph as Word shows it, line breaks as "\\n" and tabs as "\\t"."""
+    pieces: list[str] = []
+    _inline(paragraph, pieces, [])
+    return "".join(pieces)
+
+
+def _inline(element: Element, pieces: list[str], fields: list[bool]) -> None:
+    """``fields`` holds, for each complex field open, whether its code is being read (the
+    code is no text; its result, after the separator, is)."""
+    for child in element:
+        tag = _tag(child)
+        if tag == "r":
+            if not _on(_child(_child(child, "rPr"), "vanish")):
+                _run(child, pieces, fields)
+        elif tag in _TRANSPARENT:
+            _inline(child, pieces, fields)
+        elif tag == "sdt":
+            _inline(_content(child), pieces, fields)
+
+
+def _run(run: Element, pieces: list[str], fields: list[bool]) -> None:
+    for child in run:
+        tag = _tag(child)
+        if tag == "fldChar":
+            kind = _value(child, "fldCharType")
+            if kind == "begin":
+                fields.append(True)
+            elif kind == "separate" and fields:
+                fields[-1] = False
+            elif kind == "end" and fields:
+                fields.pop()
+        elif fields and fields[-1]:
+            continue  # a field's code
+        elif tag == "t":
+            pieces.append(child.text or "")
+        elif tag in ("tab", "ptab"):
+            pieces.append("\t")
+        elif tag in ("br", "cr"):
+            pieces.append("\n")
+        elif tag == "noBreakHyphen":
+            pieces.append("-")

@@ -1,0 +1,265 @@
+"""Invented agendas as a word processor saves them: Word documents made with python-docx and
+OpenDocument texts written with zipfile, each holding the same list of delegation decisions as
+the agenda text ``agenda_text()`` (a numbered list, or a table). Every name and number here is
+made up.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable, Sequence
+from typing import Any
+
+BOARD = "Tekniska nämnden, Åsby kommun"
+TITLE = "Kallelse till sammanträde 2024-03-14"
+HEADING = "8 Anmälan av delegationsbeslut"
+AFTER = "9 Övriga frågor"
+AFTER_TEXT = "Inga övriga frågor har anmälts."
+# Running furniture that names a diary number of its own: never a decision.
+HEADER = "Tekniska nämnden – kallelse, dnr TN 2024/900"
+FOOTER = "Sida 1 (2) – dnr TN 2024/901"
+
+# (diary number, subject, who decided, decided on)
+Entry = tuple[str, str, str, str]
+ITEMS: tuple[Entry, ...] = (
+    ("TN 2024/31", "Tilldelningsbeslut i upphandling av vinterväghållning",
+     "Upphandlingschef Sara Öhman", "2024-01-19"),
+    ("TN 2024/44", "Anställning av enhetschef vid gatuenheten", "Förvaltningschef Nils Berg",
+     "2024-01-24"),
+    ("TN 2024/52", "Avtal med Lärkbo Maskin AB om hyra av hjullastare",
+     "Driftchef Karin Ahl", "2024-02-02"),
+    ("TN 2024/58", "Yttrande till länsstyrelsen om strandskydd vid Norrsjön",
+     "Miljöchef Olle Dahl", "2024-02-09"),
+)  # fmt: skip
+TABLE_HEADER = ("Nr", "Dnr", "Ärende", "Delegat", "Datum")
+
+
+def sentence(entry: Entry) -> str:
+    diary, subject, delegate, decided = entry
+    return f"{subject}, dnr {diary}, {delegate}, {decided}."
+
+
+def agenda_text(items: Sequence[Entry] = ITEMS) -> str:
+    lines = [BOARD, TITLE, "", HEADING]
+    lines += [f"{number}. {sentence(entry)}" for number, entry in enumerate(items, start=1)]
+    return "\n".join([*lines, "", AFTER, AFTER_TEXT, ""])
+
+
+# --- Word ------------------------------------------------------------------------------------
+
+
+def _saved(document: Any) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def word(build: Callable[[Any], None], *, furniture: bool = True) -> bytes:
+    """A Word document: the board, the title, then what ``build`` adds to the document;
+    a header and a footer naming diary numbers of their own where ``furniture``."""
+    from docx import Document
+
+    document = Document()
+    if furniture:
+        section = document.sections[0]
+        section.header.paragraphs[0].text = HEADER
+        section.footer.paragraphs[0].text = FOOTER
+    document.add_paragraph(BOARD)
+    document.add_paragraph(TITLE, style="Title")
+    build(document)
+    return _saved(document)
+
+
+def numbered_docx(items: Sequence[Entry] = ITEMS, *, by: str = "style") -> bytes:
+    """The list as Word numbers it: by the "List Number" style (``by="style"``) or by a
+    numbering of the paragraph's own (``by="paragraph"``, as Word's numbering button does)."""
+
+    def build(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        for entry in items:
+            if by == "style":
+                document.add_paragraph(sentence(entry), style="List Number")
+            else:
+                number(document.add_paragraph(sentence(entry)), numbering=decimal_list(document))
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    return word(build)
+
+
+def table_docx(items: Sequence[Entry] = ITEMS) -> bytes:
+    """The list as a table with a head: number, diary number, subject, who, when."""
+
+    def build(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        table = document.add_table(rows=1, cols=len(TABLE_HEADER), style="Table Grid")
+        for cell, text in zip(table.rows[0].cells, TABLE_HEADER, strict=True):
+            cell.text = text
+        for position, (diary, subject, delegate, decided) in enumerate(items, start=1):
+            cells = table.add_row().cells
+            for cell, text in zip(
+                cells, (f"{position}", diary, subject, delegate, decided), strict=True
+            ):
+                cell.text = text
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    return word(build)
+
+
+def element(xml: str) -> Any:
+    """A piece of WordprocessingML (its ``w:`` prefix declared) as python-docx's element."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    name_end = min(at for at in (xml.find(" "), xml.find(">"), xml.find("/>")) if at >= 0)
+    return parse_xml(f"{xml[:name_end]} {nsdecls('w')}{xml[name_end:]}")
+
+
+_DECIMAL = "delreg-decimal"
+
+
+def decimal_list(document: Any, *, text: str = "%1.", style: str = "decimal") -> str:
+    """The id of a list numbered "1.", "2." … (or as ``text`` and ``style`` say) added to the
+    document's numbering once for each shape."""
+    numbering = document.part.numbering_part.element
+    key = f"{_DECIMAL}-{style}-{text}"
+    for num in numbering.findall(f"{{{_W}}}num"):
+        if num.get(f"{{{_W}}}key") == key:
+            return str(num.get(f"{{{_W}}}numId"))
+    abstract_id = 9000 + len(numbering.findall(f"{{{_W}}}abstractNum"))
+    num_id = 9000 + len(numbering.findall(f"{{{_W}}}num"))
+    abstract = element(
+        f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="{style}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        f'<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+        f'<w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>'
+    )
+    # Word wants every abstract numbering before the first list that uses one.
+    first_num = numbering.find(f"{{{_W}}}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num = element(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
+    num.set(f"{{{_W}}}key", key)  # found again by it; Word ignores what it does not know
+    numbering.append(num)
+    return str(num_id)
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def number(paragraph: Any, *, numbering: str, level: int = 0) -> Any:
+    properties = paragraph._p.get_or_add_pPr()
+    properties.append(
+        element(f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{numbering}"/></w:numPr>')
+    )
+    return paragraph
+
+
+def body_xml(document: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(document)) as package:
+        return package.read("word/document.xml").decode("utf-8")
+
+
+def replaced_part(document: bytes, name: str, content: bytes | None) -> bytes:
+    """The package with its part ``name`` replaced by ``content`` (left out where None)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(document)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            if info.filename == name:
+                if content is not None:
+                    target.writestr(name, content)
+            else:
+                target.writestr(info, source.read(info))
+    return out.getvalue()
+
+
+# --- OpenDocument ----------------------------------------------------------------------------
+
+ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+_ODT_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'office:version="1.3"'
+)
+# A numbered list style ("1.", then "a)" inside it), as LibreOffice's "Numbering 123" writes.
+ODT_LIST_STYLES = (
+    '<text:list-style style:name="L1">'
+    '<text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>'
+    '<text:list-level-style-number text:level="2" style:num-suffix=")" style:num-format="a"/>'
+    "</text:list-style>"
+    '<text:list-style style:name="L2">'
+    '<text:list-level-style-bullet text:level="1" text:bullet-char="•"/>'
+    "</text:list-style>"
+)
+
+
+def odt(
+    body: str,
+    *,
+    automatic_styles: str = ODT_LIST_STYLES,
+    mimetype: str = ODT_MIMETYPE,
+    prologue: str = "",
+    styles: str | None = None,
+) -> bytes:
+    """A minimal OpenDocument text whose ``office:text`` holds ``body`` (ODF's XML), written
+    as the standard asks: the mimetype first and stored, then the manifest and the content."""
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?>{prologue}'
+        f"<office:document-content {_ODT_NAMESPACES}>"
+        f"<office:automatic-styles>{automatic_styles}</office:automatic-styles>"
+        f"<office:body><office:text>{body}</office:text></office:body>"
+        "</office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+        ' manifest:version="1.3">'
+        f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{mimetype}"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        package.writestr(zipfile.ZipInfo("mimetype"), mimetype, zipfile.ZIP_STORED)
+        package.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        package.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        if styles is not None:
+            package.writestr("styles.xml", styles, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def odt_paragraph(text: str, *, heading: int = 0) -> str:
+    if heading:
+        return f'<text:h text:outline-level="{heading}">{_escaped(text)}</text:h>'
+    return f"<text:p>{_escaped(text)}</text:p>"
+
+
+def agenda_odt(items: Sequence[Entry] = ITEMS) -> bytes:
+    """The list as LibreOffice numbers it: a list of the numbered list style."""
+    entries = "".join(
+        f"<text:list-item>{odt_paragraph(sentence(entry))}</text:list-item>" for entry in items
+    )
+    body = (
+        odt_paragraph(BOARD)
+        + odt_paragraph(TITLE)
+        + odt_paragraph(HEADING, heading=1)
+        + f'<text:list text:style-name="L1">{entries}</text:list>'
+        + odt_paragraph(AFTER, heading=1)
+        + odt_paragraph(AFTER_TEXT)
+    )
+    return odt(body)
