@@ -50,16 +50,33 @@ class DocumentLines:
         for line in rest:
             self._add(line.strip(" "), where)
 
-    def table(self, rows: list[list[str]]) -> None:
-        """A table, each row its cells' text (a cell's paragraphs and breaks made spaces)."""
+    def table(self, rows: list[list[str | None]]) -> None:
+        """A table, each row its cells' text (a cell's paragraphs and breaks made spaces; None
+        for the lower part of a cell merged down, whose text the part above holds).
+
+        A row whose first cell is empty goes on with the row above, cell by cell, as a PDF's
+        table is read: a subject too long for its row written on in the next ("| TN 2024/31 |
+        Avtal om hyra av |" then "| | hjullastare |"). A first cell merged down from above is
+        no such row: it is a column that groups rows ("Personal" beside several decisions).
+        """
         self.tables += 1
         where = f"table={self.tables}"
         self.blank(f"{where}:row=1")
+        joined: list[tuple[int, list[str]]] = []
         for number, cells in enumerate(rows, start=1):
             # A pipe in a cell would split it in two: a slash says as much.
-            shown = [_SPACES.sub(" ", cell).strip().replace("|", "/") for cell in cells]
-            if any(shown):
-                self._add("| " + " | ".join(shown) + " |", f"{where}:row={number}")
+            shown = [_SPACES.sub(" ", cell or "").strip().replace("|", "/") for cell in cells]
+            if not any(shown):
+                continue
+            if joined and cells and cells[0] == "":
+                above = joined[-1][1]
+                above.extend([""] * (len(shown) - len(above)))
+                for column, text in enumerate(shown):
+                    above[column] = f"{above[column]} {text}".strip()
+                continue
+            joined.append((number, shown))
+        for number, shown in joined:
+            self._add("| " + " | ".join(shown) + " |", f"{where}:row={number}")
         self.blank(f"{where}:row={max(1, len(rows))}")
 
     def blank(self, where: str) -> None:

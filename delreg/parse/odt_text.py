@@ -183,17 +183,17 @@ class _Body:
         ]
         return item_marker(level.prefix + ".".join(shown) + level.suffix)
 
-    def rows(self, table: Element) -> list[list[str]]:
-        rows: list[list[str]] = []
+    def rows(self, table: Element) -> list[list[str | None]]:
+        rows: list[list[str | None]] = []
         for row in _table_rows(table):
-            cells: list[str] = []
+            cells: list[str | None] = []
             spanned = 0
             for cell in row:
                 if cell.tag == f"{{{_TABLE}}}covered-table-cell":
                     if spanned > 0:
                         spanned -= 1  # the rest of a cell merged across: no cell of its own
                     else:
-                        cells.append("")  # the lower part of a cell merged down
+                        cells.append(None)  # the lower part of a cell merged down
                 elif cell.tag == f"{{{_TABLE}}}table-cell":
                     spanned = _int(cell.get(f"{{{_TABLE}}}number-columns-spanned"), 1) - 1
                     cells.append(cell_text(self.cell_pieces(cell)))
@@ -206,7 +206,7 @@ class _Body:
             if child.tag in (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"):
                 pieces.append(inline_text(child))
             elif child.tag == f"{{{_TABLE}}}table":
-                pieces.extend(" ".join(row) for row in self.rows(child))
+                pieces.extend(" ".join(cell or "" for cell in row) for row in self.rows(child))
             elif child.tag in (f"{{{_TEXT}}}list", f"{{{_TEXT}}}list-item", f"{{{_TEXT}}}section"):
                 pieces.extend(self.cell_pieces(child))
         return pieces

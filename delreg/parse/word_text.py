@@ -333,17 +333,17 @@ class _Body:
             return BULLET, 0
         return "", 0
 
-    def rows(self, table: Element) -> list[list[str]]:
-        rows: list[list[str]] = []
+    def rows(self, table: Element) -> list[list[str | None]]:
+        rows: list[list[str | None]] = []
         for row in _flattened(table, "tr"):
             if _on(_child(_child(row, "trPr"), "del")):
                 continue  # a row deleted with changes tracked
-            cells: list[str] = []
+            cells: list[str | None] = []
             for cell in _flattened(row, "tc"):
                 merged = _child(_child(cell, "tcPr"), "vMerge")
                 if merged is not None and _value(merged) in (None, "continue"):
                     # The lower part of a cell merged down: its text is the first part's.
-                    cells.append("")
+                    cells.append(None)
                     continue
                 cells.append(cell_text(self.cell_pieces(cell)))
             rows.append(cells)
@@ -356,7 +356,7 @@ class _Body:
             if tag == "p":
                 pieces.append(run_text(child))
             elif tag == "tbl":
-                pieces.extend(" ".join(row) for row in self.rows(child))
+                pieces.extend(" ".join(cell or "" for cell in row) for row in self.rows(child))
             elif tag == "sdt" or tag in _TRANSPARENT:
                 pieces.extend(self.cell_pieces(_content(child) if tag == "sdt" else child))
         return pieces

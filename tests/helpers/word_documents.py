@@ -263,3 +263,15 @@ def agenda_odt(items: Sequence[Entry] = ITEMS) -> bytes:
         + odt_paragraph(AFTER_TEXT)
     )
     return odt(body)
+
+
+def raw_paragraph(document: Any, runs: str) -> Any:
+    """A paragraph added to the document whose content is ``runs`` (WordprocessingML)."""
+    paragraph = document.add_paragraph()
+    for child in element(f"<w:p>{runs}</w:p>"):
+        paragraph._p.append(child)
+    return paragraph
+
+
+def run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{_escaped(text)}</w:t></w:r>'

@@ -12,11 +12,22 @@ import pytest
 
 from tests.helpers import Invoke, as_json
 from tests.helpers.word_documents import (
+    FOOTER,
+    HEADER,
+    HEADING,
     ITEMS,
     agenda_odt,
     agenda_text,
+    decimal_list,
+    number,
     numbered_docx,
+    odt,
+    odt_paragraph,
+    raw_paragraph,
+    run,
+    sentence,
     table_docx,
+    word,
 )
 
 FORMS: dict[str, Callable[[], bytes]] = {
@@ -60,3 +71,249 @@ def test_the_same_agenda_as_text_word_and_opendocument_gives_the_same_decisions(
         assert sources == [f"{document}#table=1:row={row}" for row in range(2, 6)]
     else:
         assert sources == [f"{document}#paragraph={number}" for number in range(4, 8)]
+
+
+# --- what of a Word document is read, and how ---------------------------------------------
+
+
+def lines_of(document: bytes) -> list[str]:
+    import io
+
+    from delreg.parse.word_text import word_lines
+
+    return word_lines(io.BytesIO(document), "lista.docx", 1 << 26).lines
+
+
+def odt_lines_of(document: bytes) -> list[str]:
+    import io
+
+    from delreg.parse.odt_text import odt_lines
+
+    return odt_lines(io.BytesIO(document), "lista.odt", 1 << 26).lines
+
+
+def test_tracked_deletions_are_not_read_and_insertions_are(delreg: Invoke, tmp_path: Path) -> None:
+    def build(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        raw_paragraph(
+            document,
+            run("Avtal med ")
+            + '<w:del w:id="1" w:author="Registrator"><w:r><w:delText>Gamla Maskin AB'
+            "</w:delText></w:r></w:del>"
+            + f'<w:ins w:id="2" w:author="Registrator">{run("Lärkbo Maskin AB")}</w:ins>'
+            + run(" om hyra av hjullastare, dnr TN 2024/52, Driftchef Karin Ahl, 2024-02-02."),
+        ).style = "List Number"
+        # A whole item struck out: no decision, not even a rejected one.
+        deleted = (
+            '<w:r><w:delText xml:space="preserve">Avtal med Borttagna AB om städning, '
+            "dnr TN 2024/77, 2024-02-05.</w:delText></w:r>"
+        )
+        raw_paragraph(
+            document, f'<w:del w:id="3" w:author="Registrator">{deleted}</w:del>'
+        ).style = "List Number"
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    text = "\n".join(lines_of(document.read_bytes()))
+    assert "Gamla" not in text and "Borttagna" not in text and "TN 2024/77" not in text
+    (found,) = imported(delreg, document)
+    assert found["diary_number"] == "TN 2024/52"
+    assert found["parties"] == ["Lärkbo Maskin AB"]
+
+
+def test_headers_footers_and_comments_are_not_read() -> None:
+    def build(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        paragraph = document.add_paragraph(sentence(ITEMS[0]), style="List Number")
+        document.add_comment(
+            paragraph.runs, text="Kolla dnr TN 2024/902 med registrator", author="Registrator"
+        )
+
+    text = "\n".join(lines_of(word(build)))
+    assert ITEMS[0][0] in text
+    for furniture in (HEADER, FOOTER, "TN 2024/902", "Registrator"):
+        assert furniture not in text and furniture.split("dnr ")[-1] not in text
+
+
+def test_content_controls_hyperlinks_and_field_results_are_read_field_codes_are_not() -> None:
+    def build(document: Any) -> None:
+        raw_paragraph(
+            document,
+            run("Dnr ") + f"<w:sdt><w:sdtPr><w:alias w:val='Diarienummer'/></w:sdtPr><w:sdtContent>"
+            f"{run('TN 2024/60')}</w:sdtContent></w:sdt>"
+            + run("\u00a0– ")
+            + f'<w:hyperlink w:anchor="beslut">{run("Avtal om snöröjning")}</w:hyperlink>'
+            + run(", beslutat ")
+            + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            + '<w:r><w:instrText xml:space="preserve"> DATE \\@ "yyyy-MM-dd" </w:instrText></w:r>'
+            + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            + run("2024-02-12")
+            + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            + "<w:r><w:rPr><w:vanish/></w:rPr><w:t>dold text</w:t></w:r>",
+        )
+
+    assert lines_of(word(build, furniture=False))[-1] == (
+        "Dnr TN 2024/60\u00a0– Avtal om snöröjning, beslutat 2024-02-12"
+    )
+
+
+def test_line_breaks_and_tabs_stay_as_they_are() -> None:
+    def build(document: Any) -> None:
+        raw_paragraph(
+            document,
+            run("TN 2024/31")
+            + "<w:r><w:tab/></w:r>"
+            + run("Tilldelningsbeslut")
+            + "<w:r><w:br/></w:r>"
+            + run("Upphandlingschef Sara Öhman"),
+        )
+
+    assert lines_of(word(build, furniture=False))[-2:] == [
+        "TN 2024/31\tTilldelningsbeslut",
+        "Upphandlingschef Sara Öhman",
+    ]
+
+
+def test_word_numbers_are_written_as_word_shows_them() -> None:
+    def build(document: Any) -> None:
+        decimal = decimal_list(document)
+        letters = decimal_list(document, text="%1)", style="lowerLetter")
+        outline = decimal_list(document, text="%1.%1.")
+        number(document.add_paragraph("Första"), numbering=decimal)
+        number(document.add_paragraph("Under första"), numbering=decimal, level=1)
+        number(document.add_paragraph("Andra under första"), numbering=decimal, level=1)
+        number(document.add_paragraph("Andra"), numbering=decimal)
+        number(document.add_paragraph("Under andra"), numbering=decimal, level=1)
+        number(document.add_paragraph("Ett"), numbering=letters)
+        number(document.add_paragraph("Två"), numbering=letters)
+        number(document.add_paragraph("Avsnitt"), numbering=outline)
+        document.add_paragraph("Punkt", style="List Bullet")
+        document.add_paragraph("Utan nummer", style="List Number")
+        number(document.add_paragraph("Nummer borttaget"), numbering="0")
+
+    assert lines_of(word(build, furniture=False))[-11:] == [
+        "1. Första",
+        "  a) Under första",
+        "  b) Andra under första",
+        "2. Andra",
+        "  a) Under andra",
+        "a) Ett",
+        "b) Två",
+        "• Avsnitt",  # "1.1." is no marker the agenda reader knows: a bullet keeps it apart
+        "• Punkt",
+        "1. Utan nummer",
+        "Nummer borttaget",
+    ]
+
+
+def test_merged_cells_are_not_repeated_and_a_row_written_on_is_one_row(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    def build(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        table = document.add_table(rows=5, cols=4, style="Table Grid")
+        rows = [
+            ("Område", "Dnr", "Ärende", "Datum"),
+            ("Personal", "TN 2024/44", "Anställning av enhetschef vid gatuenheten", "2024-01-24"),
+            ("", "TN 2024/45", "Anställning av arbetsledare vid parkenheten", "2024-01-26"),
+            ("Avtal", "TN 2024/52", "Avtal med Lärkbo Maskin AB om hyra av", "2024-02-02"),
+            ("", "", "hjullastare för vinterväghållning", ""),
+        ]
+        for cells, texts in zip(table.rows, rows, strict=True):
+            for cell, text in zip(cells.cells, texts, strict=True):
+                cell.text = text
+        # "Personal" stands beside both its rows: merged down, written once.
+        table.cell(1, 0).merge(table.cell(2, 0))
+        # The subject's cell a line break apart, and the last row going on with it.
+        table.cell(3, 2).paragraphs[0].runs[0].add_break()
+        table.cell(3, 2).paragraphs[0].add_run("(vinter 2024)")
+        # The head's last two cells made one: its text once.
+        table.cell(0, 2).merge(table.cell(0, 3))
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    lines = lines_of(document.read_bytes())
+    table = [line for line in lines if line.startswith("|")]
+    assert table == [
+        "| Område | Dnr | Ärende Datum |",
+        "| Personal | TN 2024/44 | Anställning av enhetschef vid gatuenheten | 2024-01-24 |",
+        "|  | TN 2024/45 | Anställning av arbetsledare vid parkenheten | 2024-01-26 |",
+        "| Avtal | TN 2024/52 | Avtal med Lärkbo Maskin AB om hyra av (vinter 2024) "
+        "hjullastare för vinterväghållning | 2024-02-02 |",
+    ]
+    found = imported(delreg, document)
+    assert [(d["diary_number"], d["decided_on"]) for d in found] == [
+        ("TN 2024/44", "2024-01-24"),
+        ("TN 2024/45", "2024-01-26"),
+        ("TN 2024/52", "2024-02-02"),
+    ]
+    assert found[2]["source"] == f"{document}#table=1:row=4"
+    assert "hjullastare för vinterväghållning" in found[2]["subject"]
+
+
+# --- what of an OpenDocument text is read, and how ---------------------------------------
+
+
+def test_an_opendocument_text_leaves_out_deletions_notes_and_comments() -> None:
+    body = (
+        "<text:tracked-changes><text:changed-region text:id='ct1'><text:deletion>"
+        "<office:change-info><dc:creator>Registrator</dc:creator></office:change-info>"
+        "<text:p>Avtal med Borttagna AB, dnr TN 2024/77</text:p>"
+        "</text:deletion></text:changed-region></text:tracked-changes>"
+        "<text:h text:outline-level='1'>8 Anmälan av delegationsbeslut</text:h>"
+        "<text:p>TN 2024/31<text:tab/>Tilldelningsbeslut<text:s text:c='2'/>i upphandling"
+        "<text:change text:change-id='ct1'/><text:line-break/>"
+        "<text:span>Upphandlingschef</text:span> <text:a xlink:href='#x' "
+        "xmlns:xlink='http://www.w3.org/1999/xlink'>Sara Öhman</text:a>"
+        "<text:note text:note-class='footnote'><text:note-citation>1</text:note-citation>"
+        "<text:note-body><text:p>Se dnr TN 2024/903</text:p></text:note-body></text:note>"
+        "<office:annotation><dc:creator>Registrator</dc:creator>"
+        "<text:p>Kolla TN 2024/904</text:p></office:annotation></text:p>"
+    )
+    assert odt_lines_of(odt(body)) == [
+        "8 Anmälan av delegationsbeslut",
+        "TN 2024/31\tTilldelningsbeslut  i upphandling",
+        "Upphandlingschef Sara Öhman",
+    ]
+
+
+def test_opendocument_lists_and_tables() -> None:
+    def item(text: str, inner: str = "") -> str:
+        return f"<text:list-item>{odt_paragraph(text)}{inner}</text:list-item>"
+
+    nested = f"<text:list>{item('Under första')}{item('Andra under första')}</text:list>"
+    body = (
+        f"<text:list text:style-name='L1'>{item('Första', nested)}{item('Andra')}</text:list>"
+        "<text:p>Mellan listorna</text:p>"
+        f"<text:list text:style-name='L1' text:continue-numbering='true'>{item('Tredje')}"
+        "</text:list>"
+        f"<text:list text:style-name='L2'>{item('Punkt')}</text:list>"
+        "<table:table><table:table-column table:number-columns-repeated='3'/>"
+        "<table:table-header-rows><table:table-row>"
+        "<table:table-cell table:number-columns-spanned='2'><text:p>Dnr och ärende</text:p>"
+        "</table:table-cell><table:covered-table-cell/>"
+        "<table:table-cell><text:p>Datum</text:p></table:table-cell>"
+        "</table:table-row></table:table-header-rows>"
+        "<table:table-row><table:table-cell table:number-rows-spanned='2'>"
+        "<text:p>Personal</text:p></table:table-cell>"
+        "<table:table-cell><text:p>TN 2024/44 Anställning<text:line-break/>av enhetschef</text:p>"
+        "</table:table-cell><table:table-cell><text:p>2024-01-24</text:p></table:table-cell>"
+        "</table:table-row><table:table-row><table:covered-table-cell/>"
+        "<table:table-cell><text:p>TN 2024/45 Anställning av arbetsledare</text:p>"
+        "</table:table-cell><table:table-cell><text:p>2024-01-26</text:p></table:table-cell>"
+        "</table:table-row></table:table>"
+    )
+    assert odt_lines_of(odt(body)) == [
+        "1. Första",
+        "  a) Under första",
+        "  b) Andra under första",
+        "2. Andra",
+        "Mellan listorna",
+        "3. Tredje",
+        "• Punkt",
+        "",
+        "| Dnr och ärende | Datum |",
+        "| Personal | TN 2024/44 Anställning av enhetschef | 2024-01-24 |",
+        "|  | TN 2024/45 Anställning av arbetsledare | 2024-01-26 |",
+        "",
+    ]
