@@ -4,13 +4,19 @@ paragraph or table row it stands in."""
 
 from __future__ import annotations
 
+import io
+import struct
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.helpers import Invoke, as_json
+from delreg.errors import InputError
+from delreg.parse.detect import detect_format
+from delreg.parse.readers.base import HEAD_BYTES
+from tests.helpers import Invoke, as_json, snapshot
 from tests.helpers.word_documents import (
     FOOTER,
     HEADER,
@@ -18,12 +24,14 @@ from tests.helpers.word_documents import (
     ITEMS,
     agenda_odt,
     agenda_text,
+    body_xml,
     decimal_list,
     number,
     numbered_docx,
     odt,
     odt_paragraph,
     raw_paragraph,
+    replaced_part,
     run,
     sentence,
     table_docx,
@@ -77,16 +85,12 @@ def test_the_same_agenda_as_text_word_and_opendocument_gives_the_same_decisions(
 
 
 def lines_of(document: bytes) -> list[str]:
-    import io
-
     from delreg.parse.word_text import word_lines
 
     return word_lines(io.BytesIO(document), "lista.docx", 1 << 26).lines
 
 
 def odt_lines_of(document: bytes) -> list[str]:
-    import io
-
     from delreg.parse.odt_text import odt_lines
 
     return odt_lines(io.BytesIO(document), "lista.odt", 1 << 26).lines
@@ -317,3 +321,197 @@ def test_opendocument_lists_and_tables() -> None:
         "|  | TN 2024/45 Anställning av arbetsledare | 2024-01-26 |",
         "",
     ]
+
+
+# --- telling a word processor's document from its name and its first bytes -----------------
+
+
+def _pptx() -> bytes:
+    """The start of a PowerPoint file: its content types name a presentation."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/content-types"><Override PartName="/ppt/presentation.xml" ContentType="'
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+            '"/></Types>',
+        )
+        package.writestr("ppt/presentation.xml", "<p:presentation/>")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "detected"),
+    [
+        ("lista.docx", numbered_docx, "docx"),
+        ("lista.odt", agenda_odt, "odt"),
+        # The name lies: the package's content types or mimetype say what it is.
+        ("lista.txt", numbered_docx, "docx"),
+        ("lista.pdf", numbered_docx, "docx"),
+        ("lista.xlsx", numbered_docx, "docx"),
+        ("lista.docx", agenda_odt, "odt"),
+        ("lista.zip", agenda_odt, "odt"),
+        ("-", numbered_docx, "docx"),
+        ("-", agenda_odt, "odt"),
+    ],
+)
+def test_a_word_document_and_an_opendocument_text_are_told_by_their_content(
+    name: str, make: Callable[[], bytes], detected: str
+) -> None:
+    assert detect_format(name, make()[:HEAD_BYTES]) == detected
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bilder.pptx", _pptx, "is a PowerPoint file"),
+        ("bilder.docx", _pptx, "is a PowerPoint file"),
+        ("tabell.ods", lambda: odt("", mimetype=ODS), "is an OpenDocument spreadsheet"),
+        ("tabell.odt", lambda: odt("", mimetype=ODS), "is an OpenDocument spreadsheet"),
+        ("arkiv.zip", lambda: b"PK\x03\x04" + bytes(100), "is a zip archive"),
+    ],
+)
+def test_other_packages_are_still_refused(
+    name: str, content: Callable[[], bytes], message: str, delreg: Invoke, tmp_path: Path
+) -> None:
+    with pytest.raises(InputError, match=message):
+        detect_format(name, content()[:HEAD_BYTES])
+    path = tmp_path / name
+    path.write_bytes(content())
+    result = delreg("import", str(path))
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert "hint: save it as PDF or text" in result.stderr
+
+
+def test_import_format_docx_and_odt_read_what_they_name(delreg: Invoke, tmp_path: Path) -> None:
+    # Named as neither: --format says what it is.
+    for fmt, make in (("docx", numbered_docx), ("odt", agenda_odt)):
+        path = tmp_path / f"lista-{fmt}.bin"
+        path.write_bytes(make())
+        result = delreg("import", str(path), "--format", fmt, "--dry-run")
+        assert result.exit_code == 0, result.stderr
+        assert f"read {len(ITEMS)} items" in result.stderr
+    # A document of another kind is refused by its first bytes.
+    result = delreg("import", str(tmp_path / "lista-docx.bin"), "--format", "pdf")
+    assert result.exit_code == 2 and "is not a PDF" in result.stderr
+
+
+# --- bad input: one line naming the file, exit 2, the register as it was ---------------------
+
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "ha">'
+    '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+)
+EXTERNAL = '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+
+
+def _with_prologue(prologue: str) -> bytes:
+    document = numbered_docx()
+    body = body_xml(document)
+    start = body.index("<w:document")
+    body = prologue + body[start:].replace("TN 2024/31", "TN 2024/31 &c; &x;")
+    return replaced_part(document, "word/document.xml", body.encode("utf-8"))
+
+
+def _encrypted_odt() -> bytes:
+    manifest = (
+        '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+        'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml"'
+        ' manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1"'
+        ' manifest:checksum="AAAA"/></manifest:file-entry></manifest:manifest>'
+    )
+    return replaced_part(agenda_odt(), "META-INF/manifest.xml", manifest.encode())
+
+
+BAD = {
+    "trasig.docx": (lambda: b"PK\x03\x04" + bytes(200), "is not a readable zip package"),
+    "avklippt.docx": (lambda: numbered_docx()[:3000], "is not a readable zip package"),
+    "avklippt.odt": (lambda: agenda_odt()[:400], "is not a readable zip package"),
+    "utan-dokument.docx": (
+        lambda: replaced_part(numbered_docx(), "word/document.xml", None),
+        "without a Word document in it (no word/document.xml)",
+    ),
+    "utan-innehåll.odt": (
+        lambda: replaced_part(agenda_odt(), "content.xml", None),
+        "without an OpenDocument text in it (no content.xml)",
+    ),
+    "skyddad.docx": (
+        lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000),
+        "is a Word document probably protected by a password",
+    ),
+    "skyddad.odt": (_encrypted_odt, "is protected by a password"),
+    "skratt.docx": (lambda: _with_prologue(BILLION_LAUGHS), "declares XML entities"),
+    "extern.docx": (lambda: _with_prologue(EXTERNAL), "declares XML entities"),
+    "extern.odt": (
+        lambda: odt("<text:p>&x;</text:p>", prologue=EXTERNAL[21:].replace("w:document", "x")),
+        "declares XML entities",
+    ),
+    "trasig-xml.docx": (
+        lambda: replaced_part(numbered_docx(), "word/document.xml", b"<w:document><w:body>"),
+        "is not well-formed XML",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD))
+def test_a_bad_document_is_one_line_naming_it_and_the_register_is_untouched(
+    name: str, delreg: Invoke, database: Path, tmp_path: Path
+) -> None:
+    assert delreg("add", "--kind", "beslut", "--diary-number", "TN 2024/1",
+                  "--subject", "tidigare beslut").exit_code == 0  # fmt: skip
+    before = snapshot(database)
+    make, message = BAD[name]
+    path = tmp_path / name
+    path.write_bytes(make())
+    result = delreg("import", str(path), "--meeting", "2024-03-14")
+    assert result.exit_code == 2, result.stderr
+    error, hint = result.stderr.splitlines()
+    assert error.startswith(f"delreg: error: {path}") and message in error, error
+    assert hint.startswith("hint: ") and "Traceback" not in result.stderr
+    assert "root:" not in result.stderr and "passwd" not in result.stderr
+    assert snapshot(database) == before
+
+
+def _bomb(size: int) -> bytes:
+    """A Word document whose body unpacks to ``size`` bytes of spaces: a few KB zipped."""
+    document = numbered_docx()
+    body = body_xml(document).replace("<w:body>", "<w:body>" + " " * size, 1)
+    return replaced_part(document, "word/document.xml", body.encode())
+
+
+def _lying(document: bytes, part: str, declared: int) -> bytes:
+    """``document`` with ``part``'s size told as ``declared`` in both of the zip's headers."""
+    with zipfile.ZipFile(io.BytesIO(document)) as package:
+        info = package.getinfo(part)
+    told = struct.pack("<III", info.CRC, info.compress_size, info.file_size)
+    assert document.count(told) == 2
+    return document.replace(told, struct.pack("<III", info.CRC, info.compress_size, declared))
+
+
+def test_a_zip_bomb_is_refused_by_the_document_limit(
+    delreg: Invoke, database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[limits]\ndocument_bytes = 1000000\n", encoding="utf-8")
+    monkeypatch.setenv("DELREG_CONFIG", str(config))
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(_bomb(5_000_000))
+    assert bomb.stat().st_size < 60_000
+    result = delreg("import", str(bomb))
+    assert result.exit_code == 2, result.stderr
+    assert "unpacks to more than 1 000 000 bytes" in result.stderr
+    assert "[limits] document_bytes" in result.stderr
+    assert not database.exists()
+    # A part that says it is small is read no further than it says: it is then damaged.
+    liar = tmp_path / "liar.docx"
+    liar.write_bytes(_lying(_bomb(5_000_000), "word/document.xml", 2000))
+    result = delreg("import", str(liar))
+    assert result.exit_code == 2, result.stderr
+    assert "has a damaged part word/document.xml" in result.stderr
+    assert not database.exists()
+    # Within the limit, the same document is read.
+    within = tmp_path / "within.docx"
+    within.write_bytes(_bomb(500_000))
+    assert delreg("import", str(within), "--dry-run").exit_code == 0
