@@ -59,42 +59,56 @@ def package_kind(head: bytes) -> str | None:
 
     The entries at the start of the zip are walked: an OpenDocument's first entry is its
     ``mimetype``, stored as it is; Word and python-docx write ``[Content_Types].xml`` first
-    (compressed, but small: its start unpacks from the first bytes), LibreOffice's .docx a part
-    in ``word/`` early on.
+    (compressed, but small: its start unpacks from the first bytes), LibreOffice a part in
+    ``word/`` after a few small ones, each told its size only after its data (where its
+    compressed data ends is found by unpacking it).
     """
     offset = 0
     while head.startswith(ZIP_START, offset) and offset + _LOCAL_HEADER.size <= len(head):
         _, flags, method, compressed, _size, name_length, extra_length = _LOCAL_HEADER.unpack_from(
             head, offset
         )
-        data_at = offset + _LOCAL_HEADER.size + name_length + extra_length
-        name = head[offset + _LOCAL_HEADER.size : offset + _LOCAL_HEADER.size + name_length]
-        data = head[data_at : data_at + compressed] if compressed else head[data_at:]
-        if name == b"mimetype" and method == _STORED:
+        name_at = offset + _LOCAL_HEADER.size
+        name = head[name_at : name_at + name_length].decode("cp437")
+        data_at = name_at + name_length + extra_length
+        told_after = bool(flags & 0x08)
+        data = head[data_at:] if told_after else head[data_at : data_at + compressed]
+        if name == "mimetype" and method == _STORED:
             for mimetype, kind in _MIMETYPES.items():
                 if data.startswith(mimetype):
                     return kind
-        elif name == b"[Content_Types].xml":
-            text = _inflated_start(data) if method == _DEFLATED else data
+        unpacked, length = _inflated(data) if method == _DEFLATED else (data, len(data))
+        if name == "[Content_Types].xml":
             for content_type, kind in _CONTENT_TYPES.items():
-                if content_type in text:
+                if content_type in unpacked:
                     return kind
         for folder, kind in _FOLDERS.items():
-            if name.decode("cp437").startswith(folder):
+            if name.startswith(folder):
                 return kind
-        if flags & 0x08 or not compressed:
-            return None  # its size is told after its data: where the next entry starts is not
-        offset = data_at + compressed
+        if not told_after:
+            offset = data_at + compressed
+        elif method == _DEFLATED and length >= 0:
+            offset = data_at + length
+            # The data descriptor: its signature (optional), the checksum and the two sizes.
+            offset += 16 if head.startswith(b"PK\x07\x08", offset) else 12
+        else:
+            return None  # where the next entry starts cannot be told
     return None
 
 
-def _inflated_start(data: bytes) -> bytes:
+def _inflated(data: bytes) -> tuple[bytes, int]:
+    """The start of a compressed entry unpacked, and the length of its compressed data (-1
+    where it goes on past ``data``)."""
     import zlib
 
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     try:
-        return zlib.decompressobj(-zlib.MAX_WBITS).decompress(data, 1 << 16)
+        unpacked = inflater.decompress(data, 1 << 16)
     except zlib.error:
-        return b""
+        return b"", -1
+    if not inflater.eof:
+        return unpacked, -1
+    return unpacked, len(data) - len(inflater.unused_data)
 
 
 class Package:

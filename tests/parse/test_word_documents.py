@@ -5,7 +5,9 @@ paragraph or table row it stands in."""
 from __future__ import annotations
 
 import io
+import shutil
 import struct
+import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -425,7 +427,7 @@ def _encrypted_odt() -> bytes:
     return replaced_part(agenda_odt(), "META-INF/manifest.xml", manifest.encode())
 
 
-BAD = {
+BAD: dict[str, tuple[Callable[[], bytes], str]] = {
     "trasig.docx": (lambda: b"PK\x03\x04" + bytes(200), "is not a readable zip package"),
     "avklippt.docx": (lambda: numbered_docx()[:3000], "is not a readable zip package"),
     "avklippt.odt": (lambda: agenda_odt()[:400], "is not a readable zip package"),
@@ -515,3 +517,54 @@ def test_a_zip_bomb_is_refused_by_the_document_limit(
     within = tmp_path / "within.docx"
     within.write_bytes(_bomb(500_000))
     assert delreg("import", str(within), "--dry-run").exit_code == 0
+
+
+# --- the same documents as LibreOffice saves them -------------------------------------------
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _convert(command: str, folder: Path, to: str, paths: list[Path]) -> list[Path]:
+    # A profile of its own: LibreOffice refuses to start beside another instance's profile.
+    profile = folder / "lo-profile"
+    out = folder / to
+    subprocess.run(
+        [command, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", to,
+         "--outdir", str(out), *map(str, paths)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return [out / f"{path.stem}.{to}" for path in paths]
+
+
+def _decisions(path: Path) -> list[tuple[object, ...]]:
+    from delreg.config import load_config
+    from delreg.importer import read_input
+    from delreg.model import Decision
+
+    records = read_input(str(path), fmt="auto", config=load_config(), meeting_year=2024)
+    return [
+        (record.diary_number, record.decided_on, record.delegate, record.kind, record.subject,
+         record.parties, record.source.rpartition("#")[2] if record.source else None)
+        for record in records
+        if isinstance(record, Decision)
+    ]  # fmt: skip
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_what_libreoffice_saves_of_our_documents_reads_the_same(tmp_path: Path) -> None:
+    assert SOFFICE is not None
+    ours = []
+    for name, make in (("numrerad", numbered_docx), ("tabell", table_docx)):
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(make())
+        ours.append(path)
+    as_odt = _convert(SOFFICE, tmp_path, "odt", ours)
+    again = _convert(SOFFICE, tmp_path, "docx", as_odt)
+    for mine, odt_file, docx_file in zip(ours, as_odt, again, strict=True):
+        expected = _decisions(mine)
+        assert [decision[0] for decision in expected] == [item[0] for item in ITEMS]
+        assert _decisions(odt_file) == expected
+        assert _decisions(docx_file) == expected
+        # LibreOffice's own packages are told by their content under any name.
+        for converted, kind in ((odt_file, "odt"), (docx_file, "docx")):
+            assert detect_format("lista.bin", converted.read_bytes()[:HEAD_BYTES]) == kind
