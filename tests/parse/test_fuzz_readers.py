@@ -369,6 +369,73 @@ def test_the_xlsx_reader_takes_a_damaged_workbook() -> None:
         assert_records(records_of(bytes(damaged), fmt="xlsx"))
 
 
+@st.composite
+def word_documents(draw: st.DrawFn) -> bytes:
+    """An agenda's lines as a Word document: each line a paragraph, a numbered one, or a
+    table's row (its cells split at commas, some merged down)."""
+    from tests.helpers.word_documents import word
+
+    lines = [line.translate(ILLEGAL_IN_XML) for line in draw(AGENDA_TEXT).split("\n")]
+    shapes = draw(st.lists(st.sampled_from(["p", "list", "row"]), min_size=len(lines)))
+
+    def build(document: Any) -> None:
+        table = None
+        for line, shape in zip(lines, shapes, strict=False):
+            if shape == "row":
+                cells = line.split(",")[:5] or [""]
+                if table is None or len(table.columns) != len(cells):
+                    table = document.add_table(rows=0, cols=len(cells))
+                row = table.add_row()
+                for cell, text in zip(row.cells, cells, strict=True):
+                    cell.text = text
+                if len(table.rows) > 1 and draw(st.booleans()):
+                    table.cell(len(table.rows) - 2, 0).merge(table.cell(len(table.rows) - 1, 0))
+                continue
+            table = None
+            document.add_paragraph(line, style="List Number" if shape == "list" else None)
+
+    return word(build, furniture=draw(st.booleans()))
+
+
+@settings(FUZZ, max_examples=30)
+@given(data=word_documents())
+def test_the_word_reader_takes_any_agenda(data: bytes) -> None:
+    assert_records(records_of(data, fmt="docx"))
+    assert_records(records_of(data))
+
+
+@settings(FUZZ, max_examples=40)
+@given(text=AGENDA_TEXT, listed=st.booleans())
+def test_the_opendocument_reader_takes_any_agenda(text: str, listed: bool) -> None:
+    from tests.helpers.word_documents import odt, odt_paragraph
+
+    paragraphs = "".join(
+        f"<text:list-item>{odt_paragraph(line)}</text:list-item>" if listed else odt_paragraph(line)
+        for line in text.translate(ILLEGAL_IN_XML).split("\n")
+    )
+    body = f"<text:list text:style-name='L1'>{paragraphs}</text:list>" if listed else paragraphs
+    assert_records(records_of(odt(body), fmt="odt"))
+
+
+@settings(FUZZ, max_examples=60)
+@given(data=st.binary(max_size=400), fmt=st.sampled_from(["docx", "odt", "auto"]))
+def test_the_word_processor_readers_take_any_bytes(data: bytes, fmt: str) -> None:
+    assert_records(records_of(b"PK\x03\x04" + data, fmt=fmt))
+
+
+@pytest.mark.parametrize("fmt", ["docx", "odt"])
+def test_the_word_processor_readers_take_a_damaged_document(fmt: str) -> None:
+    from tests.helpers.word_documents import agenda_odt, numbered_docx
+
+    whole = numbered_docx() if fmt == "docx" else agenda_odt()
+    for cut in range(0, len(whole), max(1, len(whole) // 40)):
+        assert_records(records_of(whole[:cut], fmt=fmt))
+        damaged = bytearray(whole)
+        damaged[cut : cut + 16] = b"\x00" * 16
+        assert_records(records_of(bytes(damaged), fmt=fmt))
+        assert_records(records_of(bytes(damaged)))
+
+
 VALUE_TEXT = st.one_of(CELL_TEXT, st.text(max_size=30), TOKENS)
 
 
@@ -412,6 +479,6 @@ def test_every_field_normaliser(name: str, value: Any) -> None:
         only_our_errors(normalise_field, name, value, CONFIG, strict_kind=strict_kind)
 
 
-@pytest.mark.parametrize("fmt", ["csv", "json", "text", "xlsx", "pdf"])
+@pytest.mark.parametrize("fmt", ["csv", "json", "text", "xlsx", "pdf", "docx", "odt"])
 def test_an_empty_input_is_a_clear_error_or_nothing(fmt: str) -> None:
     assert_records(records_of(b"", fmt=fmt))
