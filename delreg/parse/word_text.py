@@ -300,13 +300,17 @@ class _Body:
             or any(style.outline is not None and style.outline < 9 for style in chain)
             or _HEADING_STYLES.search(names) is not None
         )
-        if heading and marker == BULLET:
-            marker = ""
+        # A heading's number as Word shows it ("§ 8", "8."), which the agenda reader reads as
+        # an agenda's number (a bullet before a heading is none); an item's as an item marker.
+        heading_number = "" if marker == BULLET else marker.strip()
+        marker = heading_number if heading else item_marker(marker)
         self.lines.paragraph(text, marker=marker, depth=depth, heading=heading)
 
     def marker(
         self, properties: Element | None, chain: list[_Style], names: str
     ) -> tuple[str, int]:
+        """What Word shows before the paragraph (a number as its list writes it, a bullet,
+        or nothing) and the paragraph's list level."""
         numbered = _child(properties, "numPr")
         list_id = _value(_child(numbered, "numId"))
         level_text = _value(_child(numbered, "ilvl"))
@@ -322,7 +326,7 @@ class _Body:
                 return "", 0
             shown = self.numbering.shown(list_id, level)
             if shown is not None:
-                return item_marker(shown) if shown else "", level
+                return shown, level
         if _NUMBERED_STYLES.search(names):
             key = chain[0].name if chain else names
             count = self.style_counts.get(key, 0) + 1

@@ -120,18 +120,21 @@ def element(xml: str) -> Any:
 _DECIMAL = "delreg-decimal"
 
 
-def decimal_list(document: Any, *, text: str = "%1.", style: str = "decimal") -> str:
+def decimal_list(
+    document: Any, *, text: str = "%1.", style: str = "decimal", start: int = 1
+) -> str:
     """The id of a list numbered "1.", "2." … (or as ``text`` and ``style`` say) added to the
     document's numbering once for each shape."""
     numbering = document.part.numbering_part.element
-    key = f"{_DECIMAL}-{style}-{text}"
+    key = f"{_DECIMAL}-{style}-{text}-{start}"
     for num in numbering.findall(f"{{{_W}}}num"):
         if num.get(f"{{{_W}}}key") == key:
             return str(num.get(f"{{{_W}}}numId"))
     abstract_id = 9000 + len(numbering.findall(f"{{{_W}}}abstractNum"))
     num_id = 9000 + len(numbering.findall(f"{{{_W}}}num"))
     abstract = element(
-        f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:lvl w:ilvl="0">'
+        f'<w:start w:val="{start}"/>'
         f'<w:numFmt w:val="{style}"/><w:lvlText w:val="{text}"/></w:lvl>'
         f'<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
         f'<w:lvlText w:val="%2)"/></w:lvl></w:abstractNum>'

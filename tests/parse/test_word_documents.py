@@ -568,3 +568,23 @@ def test_what_libreoffice_saves_of_our_documents_reads_the_same(tmp_path: Path) 
         # LibreOffice's own packages are told by their content under any name.
         for converted, kind in ((odt_file, "odt"), (docx_file, "docx")):
             assert detect_format("lista.bin", converted.read_bytes()[:HEAD_BYTES]) == kind
+
+
+def test_a_numbered_heading_keeps_its_number_as_word_shows_it() -> None:
+    def build(document: Any) -> None:
+        # The agenda's eighth point: the list starts at 8.
+        paragraphs = decimal_list(document, text="§ %1", start=8)
+        number(document.add_heading("Anmälan av delegationsbeslut", level=1), numbering=paragraphs)
+        number(document.add_paragraph("Punkt som inte är en rubrik"), numbering=paragraphs)
+
+    assert lines_of(word(build, furniture=False))[-3:] == [
+        "",
+        "§ 8 Anmälan av delegationsbeslut",
+        "• Punkt som inte är en rubrik",  # "§ 9" is no item marker: a bullet keeps it apart
+    ]
+
+
+def test_a_word_document_on_standard_input_is_told_by_its_content(delreg: Invoke) -> None:
+    result = delreg("import", "-", "--dry-run", input=numbered_docx())
+    assert result.exit_code == 0, result.stderr
+    assert f"read {len(ITEMS)} items from <stdin>: {len(ITEMS)} decisions" in result.stderr
