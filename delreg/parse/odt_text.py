@@ -10,6 +10,7 @@ comments, frames and the table of contents are left out, and headers and footers
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import IO
 from xml.etree.ElementTree import Element
@@ -243,8 +244,13 @@ def inline_text(element: Element) -> str:
     return "".join(pieces)
 
 
+# OpenDocument's text collapses white space as HTML's does (ODF 1.3, 6.1.2): a run of spaces,
+# tabs and line ends is one space; a space more, a tab and a line break are elements.
+_WHITE = re.compile(r"[ \t\r\n]+")
+
+
 def _inline(element: Element, pieces: list[str]) -> None:
-    pieces.append(element.text or "")
+    pieces.append(_WHITE.sub(" ", element.text or ""))
     for child in element:
         tag = child.tag
         if tag == f"{{{_TEXT}}}s":
@@ -255,4 +261,4 @@ def _inline(element: Element, pieces: list[str]) -> None:
             pieces.append("\n")
         elif tag.startswith(f"{{{_TEXT}}}") and tag not in _LEFT_OUT:
             _inline(child, pieces)  # a span, a link, a field's shown value …
-        pieces.append(child.tail or "")
+        pieces.append(_WHITE.sub(" ", child.tail or ""))

@@ -263,6 +263,8 @@ def _int(text: str | None, default: int) -> int:
 # built-in names and the Swedish Word's): a counted number, or a bullet.
 _NUMBERED_STYLES = re.compile(r"\b(?:list ?number|numrerad ?lista)")
 _BULLETED_STYLES = re.compile(r"\b(?:list ?bullet|punktlista|list ?paragraph|liststycke)")
+# A table of contents that is only a field (older Word) is known by its paragraphs' styles.
+_CONTENTS_STYLES = re.compile(r"\b(?:toc ?\d|innehåll ?\d|innehallsforteckning ?\d)")
 _HEADING_STYLES = re.compile(r"\b(?:heading ?\d|rubrik ?\d|title)\b|^rubrik\b")
 
 
@@ -293,6 +295,8 @@ class _Body:
         chain = self.styles.chain(_value(_child(properties, "pStyle")) or self.styles.default)
         names = " ".join(style.name for style in chain)
         text = run_text(paragraph)
+        if _CONTENTS_STYLES.search(names):
+            text = ""  # counted, not read (see _is_table_of_contents)
         marker, depth = self.marker(properties, chain, names)
         outline = _value(_child(properties, "outlineLvl"))
         heading = (

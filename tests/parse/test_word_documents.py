@@ -20,6 +20,7 @@ from delreg.parse.detect import detect_format
 from delreg.parse.readers.base import HEAD_BYTES
 from tests.helpers import Invoke, as_json, snapshot
 from tests.helpers.word_documents import (
+    AFTER,
     FOOTER,
     HEADER,
     HEADING,
@@ -588,3 +589,25 @@ def test_a_word_document_on_standard_input_is_told_by_its_content(delreg: Invoke
     result = delreg("import", "-", "--dry-run", input=numbered_docx())
     assert result.exit_code == 0, result.stderr
     assert f"read {len(ITEMS)} items from <stdin>: {len(ITEMS)} decisions" in result.stderr
+
+
+def test_a_table_of_contents_is_not_read() -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+
+    def build(document: Any) -> None:
+        document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+        document.add_paragraph(f"{HEADING}\t4", style="toc 1")
+        document.add_paragraph(f"{AFTER}\t5", style="toc 1")
+        document.add_heading(HEADING, level=1)
+        document.add_paragraph(sentence(ITEMS[0]), style="List Number")
+
+    lines = lines_of(word(build, furniture=False))
+    assert [line for line in lines if HEADING in line or AFTER in line] == [HEADING]
+
+
+def test_opendocument_white_space_is_collapsed_as_the_standard_says() -> None:
+    body = (
+        "<text:p>\n  TN 2024/31\n    Tilldelningsbeslut<text:s text:c='3'/>i  upphandling\n"
+        "</text:p>"
+    )
+    assert odt_lines_of(odt(body)) == ["TN 2024/31 Tilldelningsbeslut   i upphandling"]
