@@ -398,6 +398,11 @@ def test_import_format_docx_and_odt_read_what_they_name(delreg: Invoke, tmp_path
     # A document of another kind is refused by its first bytes.
     result = delreg("import", str(tmp_path / "lista-docx.bin"), "--format", "pdf")
     assert result.exit_code == 2 and "is not a PDF" in result.stderr
+    # An encrypted Word document is an OLE file whatever it is named.
+    protected = tmp_path / "skyddad.bin"
+    protected.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000))
+    result = delreg("import", str(protected), "--format", "docx")
+    assert result.exit_code == 2 and "probably protected by a password" in result.stderr
 
 
 # --- bad input: one line naming the file, exit 2, the register as it was ---------------------
@@ -611,3 +616,18 @@ def test_opendocument_white_space_is_collapsed_as_the_standard_says() -> None:
         "</text:p>"
     )
     assert odt_lines_of(odt(body)) == ["TN 2024/31 Tilldelningsbeslut   i upphandling"]
+
+
+def test_an_opendocument_header_and_footer_are_not_read() -> None:
+    styles = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-styles '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+        "<office:master-styles><style:master-page style:name='Standard'>"
+        f"<style:header><text:p>{HEADER}</text:p></style:header>"
+        f"<style:footer><text:p>{FOOTER}</text:p></style:footer>"
+        "</style:master-page></office:master-styles></office:document-styles>"
+    )
+    lines = odt_lines_of(odt(odt_paragraph(sentence(ITEMS[0])), styles=styles))
+    assert lines == [sentence(ITEMS[0])]
