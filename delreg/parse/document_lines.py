@@ -54,10 +54,13 @@ class DocumentLines:
         """A table, each row its cells' text (a cell's paragraphs and breaks made spaces; None
         for the lower part of a cell merged down, whose text the part above holds).
 
-        A row whose first cell is empty goes on with the row above, cell by cell, as a PDF's
-        table is read: a subject too long for its row written on in the next ("| TN 2024/31 |
-        Avtal om hyra av |" then "| | hjullastare |"). A first cell merged down from above is
-        no such row: it is a column that groups rows ("Personal" beside several decisions).
+        A row whose first cell is empty, and empty too where the row above is filled, goes on
+        with the row above, cell by cell, as a PDF's table is read: a subject too long for its
+        row written on in the next ("| TN 2024/31 | Avtal om hyra av | 2024-02-02 |" then
+        "| | hjullastare | |"). A row filled but for its first cell is left as it is, for the
+        agenda reader to judge (an item without its diary number is one to tell of); and a
+        first cell merged down from above is no empty cell: it is a column that groups rows
+        ("Personal" beside several decisions).
         """
         self.tables += 1
         where = f"table={self.tables}"
@@ -68,7 +71,7 @@ class DocumentLines:
             shown = [_SPACES.sub(" ", cell or "").strip().replace("|", "/") for cell in cells]
             if not any(shown):
                 continue
-            if joined and cells and cells[0] == "":
+            if joined and cells and cells[0] == "" and _goes_on(joined[-1][1], shown):
                 above = joined[-1][1]
                 above.extend([""] * (len(shown) - len(above)))
                 for column, text in enumerate(shown):
@@ -90,6 +93,11 @@ class DocumentLines:
 
     def text(self) -> str:
         return "\n".join(self.lines)
+
+
+def _goes_on(above: list[str], row: list[str]) -> bool:
+    """Whether ``row`` is empty in a column (besides the first) where ``above`` is filled."""
+    return any(filled and not row[column] for column, filled in enumerate(above[1 : len(row)], 1))
 
 
 def cell_text(pieces: list[str]) -> str:

@@ -631,3 +631,21 @@ def test_an_opendocument_header_and_footer_are_not_read() -> None:
     )
     lines = odt_lines_of(odt(odt_paragraph(sentence(ITEMS[0])), styles=styles))
     assert lines == [sentence(ITEMS[0])]
+
+
+def test_a_row_filled_but_for_its_diary_number_is_not_joined_to_the_row_above() -> None:
+    def build(document: Any) -> None:
+        table = document.add_table(rows=3, cols=4)
+        rows = [
+            ("Dnr", "Ärende", "Delegat", "Datum"),
+            ("TN 2024/31", "Avtal med Lärkbo Maskin AB", "Driftchef Karin Ahl", "2024-02-02"),
+            ("", "Avtal med Norrby Bygg AB", "Driftchef Karin Ahl", "2024-02-05"),
+        ]
+        for cells, texts in zip(table.rows, rows, strict=True):
+            for cell, text in zip(cells.cells, texts, strict=True):
+                cell.text = text
+
+    assert [line for line in lines_of(word(build, furniture=False)) if line][-2:] == [
+        "| TN 2024/31 | Avtal med Lärkbo Maskin AB | Driftchef Karin Ahl | 2024-02-02 |",
+        "|  | Avtal med Norrby Bygg AB | Driftchef Karin Ahl | 2024-02-05 |",
+    ]
