@@ -13,6 +13,7 @@ from pathlib import PurePath
 from delreg.errors import InputError
 from delreg.parse.office_package import OLE_START, ZIP_START, package_kind
 from delreg.parse.readers import READERS
+from delreg.parse.text_encoding import UTF16_MARKS, head_text
 
 _OTHER_ZIPS = {
     ".ods": "an OpenDocument spreadsheet",
@@ -74,9 +75,10 @@ def detect_format(name: str, head: bytes) -> str:
             return reader_name
     if extension in _BY_EXTENSION:
         return _BY_EXTENSION[extension]
-    if b"\x00" in head:
+    # UTF-16 text is half NULs, but its byte-order mark says what it is.
+    if b"\x00" in head and not head.startswith(UTF16_MARKS):
         raise InputError("is binary data, not a document", source=name, hint=_FORMATS_HINT)
-    text = head.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    text = head_text(head).lstrip(" \t\r\n")
     return next(reader_name for reader_name, reader in READERS.items() if reader.sniffs(text))
 
 

@@ -4,9 +4,9 @@ The header holds the decision's JSON keys (what ``delreg list --format csv`` wri
 organisation's own column names (``[columns]``); title lines above it are skipped. The delimiter
 is sniffed from the header among ``;`` (Swedish Excel), ``,`` and tab.
 
-Encoding: UTF-8 only, with or without the byte-order mark Excel writes; a byte that is not
-UTF-8 stops the import with its line and a hint on how to convert the file
-(delreg.parse.text_encoding).
+Encoding: UTF-8, with or without the byte-order mark Excel writes, or UTF-16 where its
+byte-order mark declares it (Excel's "Unicode text"); a byte that is neither stops the import
+with its line and a hint on how to convert the file (delreg.parse.text_encoding).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from delreg.limits import Limits, limits
 from delreg.parse import Record, Rejected
 from delreg.parse.duplicates import SeenDiaryNumbers
 from delreg.parse.registry_rows import ColumnNames, Columns, RowReader
-from delreg.parse.text_encoding import not_utf8
+from delreg.parse.text_encoding import undecodable
 
 DELIMITERS = (";", ",", "\t")
 # Title lines an export may have above its header ("Delegationsbeslut 2024", a blank line …).
@@ -63,7 +63,7 @@ class TextLines:
             try:
                 piece = readline(size)
             except UnicodeDecodeError as error:
-                raise _not_utf8(error, self._source, self.number) from None
+                raise _undecodable(error, self._source, self.number) from None
             except OSError as error:
                 raise InputError(
                     f"cannot be read ({error.strerror or error})",
@@ -111,13 +111,16 @@ def _binary(source: str, line: int) -> InputError:
     )
 
 
-def _not_utf8(error: UnicodeDecodeError, source: str, lines_read: int) -> InputError:
-    # UTF-16 starts with a byte-order mark, not a NUL: it is not mistaken for binary data.
+def _undecodable(error: UnicodeDecodeError, source: str, lines_read: int) -> InputError:
+    # Bytes that are not UTF-8 and hold NULs are binary data (UTF-16 is read as such where its
+    # byte-order mark declares it, delreg.parse.text_encoding).
     line = lines_read + 1 + error.object.count(b"\n", 0, error.start)
-    utf16 = line == 1 and error.object[:2] in (b"\xff\xfe", b"\xfe\xff")
-    if not utf16 and b"\x00" in error.object[error.start : error.start + 512]:
+    if (
+        error.encoding.startswith("utf-8")
+        and b"\x00" in error.object[error.start : error.start + 512]
+    ):
         return _binary(source, line)
-    return not_utf8(error, source=source, lines_before=lines_read, save_as="save as 'CSV UTF-8'")
+    return undecodable(error, source=source, lines_before=lines_read, save_as="save as 'CSV UTF-8'")
 
 
 def read_csv(

@@ -274,14 +274,6 @@ def test_a_bad_byte_far_into_the_file_still_names_its_line(tmp_path: Path) -> No
     assert raised.value.line == 701
 
 
-def test_utf16_says_so(tmp_path: Path) -> None:
-    path = tmp_path / "unicode.txt"
-    path.write_bytes("Dnr\tBeslut\n23RS1\tx\n".encode("utf-16"))
-    with pytest.raises(InputError) as raised:
-        read_file(path)
-    assert raised.value.line == 1 and "UTF-16" in (raised.value.hint or "")
-
-
 def test_text_decoded_twice_is_rejected_per_row() -> None:
     records = read_text("Dnr;Beslut\n23RS1;Region Ã–rebro lÃ¤n\n23RS2;ultraljud\n")
     assert isinstance(records[0], Rejected) and "wrongly decoded" in records[0].reason

@@ -1,10 +1,12 @@
-"""A document that is not UTF-8: refused with the line of its first bad byte and a hint that
-says what the bytes most likely are, by the agenda's reader as by the export's, and nothing
-written."""
+"""A document's encoding: UTF-8, or UTF-16 where its byte-order mark declares it (Excel's
+"Unicode text", Notepad's "Unicode"), read alike by the agenda's reader and the export's; any
+other bytes refused with the line of the first bad one and a hint that says what the bytes most
+likely are, and nothing written."""
 
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -60,10 +62,114 @@ def test_utf8_text_reads_whole_whatever_its_line_breaks_and_mark() -> None:
     assert read(text.encode()) == text
 
 
-def test_utf16_says_so() -> None:
+UTF16 = {"little-endian": b"\xff\xfe", "big-endian": b"\xfe\xff"}
+
+
+def utf16(text: str, order: str) -> bytes:
+    """``text`` as UTF-16 of that byte order, its byte-order mark first (as Windows writes it)."""
+    return UTF16[order] + text.encode("utf-16-le" if order == "little-endian" else "utf-16-be")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    lines=st.lists(LINE, min_size=1, max_size=40),
+    ending=st.sampled_from(["\n", "\r\n"]),
+    order=st.sampled_from(sorted(UTF16)),
+)
+def test_utf16_with_its_mark_reads_as_the_same_text(
+    lines: list[str], ending: str, order: str
+) -> None:
+    text = ending.join(lines)
+    assert read(utf16(text, order)) == read(text.encode()) == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(lines=st.lists(LINE, min_size=1, max_size=40), at=st.integers(0, 39))
+def test_a_broken_utf16_character_is_found_on_its_line(lines: list[str], at: int) -> None:
+    # Half a surrogate pair: what a program that cut UTF-16 text between two bytes pairs leaves.
+    at = min(at, len(lines) - 1)
+    data = bytearray(utf16("\n".join(lines), "little-endian"))
+    line_starts = [2] + [i + 2 for i in range(2, len(data), 2) if data[i : i + 2] == b"\n\x00"]
+    data[line_starts[at] : line_starts[at]] = "\ud800".encode("utf-16-le", "surrogatepass")
     with pytest.raises(InputError) as raised:
-        read("Anmälningsärenden\n".encode("utf-16"))
-    assert raised.value.line == 1 and "UTF-16" in (raised.value.hint or "")
+        read(bytes(data))
+    assert raised.value.line == at + 1
+    assert raised.value.reason.startswith("not UTF-16")
+
+
+def test_a_utf16_file_cut_mid_character_is_refused_with_its_last_line() -> None:
+    with pytest.raises(InputError) as raised:
+        read(utf16("Anmälningsärenden\n\n1. Avtal", "little-endian") + b"K")
+    assert raised.value.line == 3 and raised.value.reason.startswith("not UTF-16")
+
+
+AGENDA = (
+    "Kallelse\n\n7. Anmälningsärenden\n\n"
+    "1. Tilldelningsbeslut avseende städtjänster, dnr KS 2024/101, beslutat 2024-02-12 av "
+    "upphandlingschef.\n"
+    "2. Avtal om personuppgiftsbiträde med Molnbolaget AB, dnr KS 2024/102.\n"
+)
+EXPORT = (
+    "Diarienummer\tBeslutsdatum\tBeslut\tMotpart\n"
+    "KS 2024/11\t2024-02-01\tAvtal om städtjänster\tÅbergs Städ AB\n"
+    "KS 2024/12\t2024-02-03\tTilldelningsbeslut skolskjuts\tÖstra Buss AB\n"
+)
+
+
+@pytest.mark.parametrize("order", sorted(UTF16))
+@pytest.mark.parametrize(
+    ("names", "text", "read_as"),
+    [
+        (("kallelse.txt", "kallelse.txt"), AGENDA, "text"),
+        # Excel's "Unicode text" is a .txt; in UTF-8 the same table is a .tsv.
+        (("export.tsv", "export.txt"), EXPORT, "csv"),
+    ],
+)
+def test_notepads_and_excels_unicode_import_as_their_utf8(
+    delreg: Invoke, tmp_path: Path, names: tuple[str, str], text: str, read_as: str, order: str
+) -> None:
+    """An agenda saved by Notepad as "Unicode" and a registry export saved by Excel as "Unicode
+    text" (tab-separated): the same decisions as the same document in UTF-8."""
+    listed = {}
+    encodings = (("utf-8", text.encode()), ("utf-16", utf16(text, order)))
+    for name, (encoded, data) in zip(names, encodings, strict=True):
+        path = tmp_path / encoded / name
+        path.parent.mkdir()
+        path.write_bytes(data)
+        database = str(tmp_path / encoded / "register.db")
+        imported = delreg(
+            "--db", database, "import", str(path), "--meeting", "2024-03-14", "--json"
+        )
+        assert imported.exit_code == 0, imported.stderr
+        assert json.loads(imported.stdout)["inserted"] == 2
+        shown = delreg("--db", database, "list", "--format", "json")
+        listed[encoded] = [
+            {key: value for key, value in decision.items() if key not in ("id", "source")}
+            for decision in json.loads(shown.stdout)
+        ]
+    assert listed["utf-16"] == listed["utf-8"]
+    assert {decision["diary_number"] for decision in listed["utf-16"]} == (
+        {"KS 2024/101", "KS 2024/102"} if read_as == "text" else {"KS 2024/11", "KS 2024/12"}
+    )
+    assert "Åbergs Städ AB" in str(listed["utf-16"]) or read_as == "text"
+
+
+def test_a_broken_utf16_export_is_refused_with_its_line_and_nothing_is_written(
+    delreg: Invoke, database: Path, tmp_path: Path
+) -> None:
+    delreg("add", "--kind", "beslut", "--diary-number", "24RS1", "--subject", "x")
+    before = snapshot(database)
+    export = tmp_path / "export.txt"
+    export.write_bytes(
+        utf16(EXPORT, "little-endian") + "\udc00".encode("utf-16-le", "surrogatepass")
+    )
+    result = delreg("import", str(export))
+    assert result.exit_code == 2
+    line = one_clear_line(result.stderr)
+    assert line.endswith(
+        "export.txt:4: not UTF-16, though it starts as UTF-16 (a broken character)"
+    )
+    assert snapshot(database) == before
 
 
 def test_a_windows_agenda_is_refused_with_its_line_and_nothing_is_written(

@@ -347,6 +347,11 @@ AGENDA_WITH_COMMAS = (
         ("export.csv", b"\xef\xbb\xbfDiarienummer;Beslut\r\n", "csv"),
         ("export.TSV", b"Dnr\tBeslut\n", "csv"),
         ("unicode.txt", "Dnr\tBeslut\n".encode("utf-16"), "csv"),
+        # Excel's "Unicode text" is a table; Notepad's "Unicode" an agenda, read as text.
+        ("unicode.txt", "Dnr\tBeslut\n".encode("utf-16-be").join([b"\xfe\xff", b""]), "csv"),
+        ("notepad.txt", "Anmälningsärenden\n1. Avtal\tKS 2024/1\n".encode("utf-16"), "text"),
+        ("-", "Dnr\tBeslut\tDatum\n23RS1\tx\t2024-01-02\n".encode("utf-16"), "csv"),
+        ("-", "8 Anmälningsärenden\n1. Avtal, KS 2024/1\n".encode("utf-16"), "text"),
         ("export.json", b"[\n{", "json"),
         ("export.ndjson", b'{"diary_number"', "json"),
         ("agenda.txt", b"8 Anm\xc3\xa4lnings\xc3\xa4renden\n", "text"),

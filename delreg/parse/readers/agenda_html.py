@@ -31,8 +31,12 @@ def sniffs(text: str) -> bool:
 def read(stream: io.BufferedReader, request: ReadRequest) -> Iterator[Record]:
     from delreg.parse.agenda import read_agenda
     from delreg.parse.html_text import declared_encoding, page_lines
+    from delreg.parse.text_encoding import UTF16_MARKS, marked_encoding
 
-    markup = whole_text(stream, request, encoding=_encoding(declared_encoding(head(stream))))
+    start = head(stream)
+    # A byte-order mark outweighs what the page declares (as browsers read it).
+    encoding = marked_encoding(start) if start.startswith(UTF16_MARKS) else None
+    markup = whole_text(stream, request, encoding=encoding or _encoding(declared_encoding(start)))
     text, origins = page_lines(markup)
     source = request.source
 

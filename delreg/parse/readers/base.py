@@ -82,39 +82,46 @@ def require_signature(recognised: bool, description: str, request: ReadRequest) 
         )
 
 
-def text_stream(stream: io.BufferedReader, encoding: str = "utf-8-sig") -> io.TextIOWrapper:
-    # utf-8-sig drops the byte-order mark Swedish Excel writes at the start of a CSV.
-    return io.TextIOWrapper(stream, encoding=encoding, newline="")
+def text_stream(stream: io.BufferedReader) -> io.TextIOWrapper:
+    """The document as text in the encoding its start declares: UTF-16 after its byte-order
+    mark (Excel's "Unicode text"), else UTF-8, the mark Swedish Excel writes dropped."""
+    from delreg.parse.text_encoding import marked_encoding
+
+    return io.TextIOWrapper(stream, encoding=marked_encoding(head(stream)), newline="")
 
 
 _TEXT_PIECE = 1 << 20
 
 
-def whole_text(stream: IO[bytes], request: ReadRequest, *, encoding: str = "utf-8-sig") -> str:
+def whole_text(stream: IO[bytes], request: ReadRequest, *, encoding: str | None = None) -> str:
     """The whole of a text document, read in pieces so that binary data (a NUL) or a stream
-    without end (``/dev/zero``, ``yes``) is refused early and bounded. ``encoding`` is UTF-8
-    unless the document says otherwise (a web page's declared character set). A byte the
-    encoding cannot read is refused with its line (delreg.parse.text_encoding)."""
+    without end (``/dev/zero``, ``yes``) is refused early and bounded. ``encoding`` is what the
+    document's start declares (UTF-16 after its byte-order mark, else UTF-8: see
+    delreg.parse.text_encoding) unless the document says otherwise (a web page's declared
+    character set). A byte the encoding cannot read is refused with its line."""
     import codecs
 
     from delreg.limits import limits, raise_hint
+    from delreg.parse.text_encoding import marked_encoding
 
+    chunk = stream.read(_TEXT_PIECE)
+    if encoding is None:
+        encoding = marked_encoding(chunk)
     # Decoded here, not by a TextIOWrapper, so that a bad byte's line can be told: the line
-    # breaks of the bytes before it are counted as they pass.
+    # breaks of the text before it are counted as they pass.
     decoder = codecs.getincrementaldecoder(encoding)()
     source = request.source
     most = limits(request.config).document_bytes
     pieces: list[str] = []
     read = lines = 0
     while True:
-        chunk = stream.read(_TEXT_PIECE)
         try:
             piece = decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError as error:
             raise _undecodable(error, source, lines, encoding) from None
         if not chunk:
             return "".join(pieces)
-        lines += chunk.count(b"\n")
+        lines += piece.count("\n")
         if "\x00" in piece:
             raise InputError(
                 "holds binary data, not text",
@@ -129,16 +136,17 @@ def whole_text(stream: IO[bytes], request: ReadRequest, *, encoding: str = "utf-
                 hint="is this an agenda? " + raise_hint("document_bytes"),
             )
         pieces.append(piece)
+        chunk = stream.read(_TEXT_PIECE)
 
 
 def _undecodable(
     error: UnicodeDecodeError, source: str, lines_before: int, encoding: str
 ) -> InputError:
-    if encoding.startswith("utf-8"):
-        from delreg.parse.text_encoding import not_utf8
+    if encoding.startswith(("utf-8", "utf-16")):
+        from delreg.parse.text_encoding import undecodable
 
         save_as = "save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"
-        return not_utf8(error, source=source, lines_before=lines_before, save_as=save_as)
+        return undecodable(error, source=source, lines_before=lines_before, save_as=save_as)
     line = lines_before + 1 + error.object.count(b"\n", 0, error.start)
     return InputError(
         f"not {encoding} text (byte 0x{error.object[error.start]:02X})",

@@ -20,8 +20,13 @@ _HEADER_CELL_CHARS = 40
 
 
 def recognises(head: bytes, extension: str) -> bool:
-    # Excel's "Unicode text" is tab-separated UTF-16 (the reader explains UTF-16).
-    return extension == ".txt" and head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    """Excel's "Unicode text": a .txt of UTF-16 whose first line is cells between tabs (an
+    agenda saved as UTF-16 by Notepad is read as text)."""
+    from delreg.parse.text_encoding import UTF16_MARKS, head_text
+
+    if extension != ".txt" or not head.startswith(UTF16_MARKS):
+        return False
+    return "\t" in head_text(head).lstrip("\r\n").partition("\n")[0]
 
 
 def sniffs(text: str) -> bool:
