@@ -25,6 +25,7 @@ _TEXT = LineKind.TEXT
 _BLANK = LineKind.BLANK
 _NOISE = LineKind.NOISE
 _DIARY_NUMBER = LineKind.DIARY_NUMBER
+_END = LineKind.END
 # An item's end is looked at for a diary number this far back ("…, RS 2022/1275.").
 _TAIL = 45
 _TAIL_PUNCTUATION = " .,;:)"
@@ -262,6 +263,8 @@ class Segmenter:
                     done = self._number_line(line)
             else:
                 done = self._text(line)
+        elif kind is _END and self.mode is Mode.DECISIONS and self._is_next_row(line):
+            done = self._item(line)
         else:
             done = self._heading(line)
             if not in_section and self.mode is not Mode.OUTSIDE:
@@ -306,6 +309,33 @@ class Segmenter:
             and line.item_number == heading.item_number + 1
             and not (line.style == self.style and self.last_item_number == heading.item_number)
         )
+
+    def _is_next_row(self, line: Line) -> bool:
+        """Whether a line that reads as the next agenda point's title ("2   Avtal med …") is
+        the next row of the list's numbered table, its diary number's cell empty: it goes on
+        with the list's numbers, not the agenda's, or it is cells apart. Made an item, it is
+        rejected for its missing number rather than ending the list and losing the rows below.
+        ``line`` becomes that item where so."""
+        number, last = line.item_number, self.last_item_number
+        if number is None:
+            return False
+        marker = self.rules.item_marker.match(line.text)
+        if marker is None:
+            return False
+        style, text = marker.lastgroup or "item", line.text[marker.end() :]
+        heading = self.heading
+        agenda_number = None if heading is None else heading.item_number
+        agenda_next = agenda_number is not None and number == agenda_number + 1
+        cells = "   " in text or "\t" in text
+        if last is None:
+            # The table's first row: only where its cells stand apart.
+            if number != 1 or not cells or agenda_next:
+                return False
+        elif number != last + 1 or style != self.style or (agenda_next and not cells):
+            return False
+        line.kind, line.style, line.text = _ITEM, style, text
+        line.marker = marker.group().strip()
+        return True
 
     # --- items ---------------------------------------------------------------------------
 
@@ -441,6 +471,10 @@ class Segmenter:
             # "1." or "Dnr RS 2022/1275" on a line of its own: the text follows.
             return False
         if block.marked:
+            if block.has_columns() and self._is_row_of_its_own(block, line):
+                # A row of a numbered table without its number ("      TN 2024/40   Avtal …"
+                # or its diary number missing too): the next decision, not more of this one.
+                return True
             if (
                 not self.blank_before
                 and line.text[0].isupper()
@@ -468,6 +502,10 @@ class Segmenter:
                 # next number.
                 if rules.diary_number.search(line.text) is not None:
                     return True
+                if self._is_row_of_its_own(block, line):
+                    # The next row, its diary number's cell empty: rejected for it, rather
+                    # than its text and date taken for this row's.
+                    return True
                 if len(block.lines) == 1 and rules.starts_decision(line.text):
                     block.titled = True
                 return False
@@ -481,12 +519,31 @@ class Segmenter:
         if block.lines[-1].endswith(":"):
             # "Följande beslut anmäls:" leads into the list; it is not an item.
             return True
+        if self._is_row_of_its_own(block, line):
+            # Two rows of a table in turn, neither with its diary number: two items.
+            return True
         if len(block.lines) == 1 and line.text[:1].isupper() and _is_group_title(block.lines[0]):
             # "Personal" / "Anställning av förskolechef …, BUN 2024/310": the title of a group
             # of items, not the start of the first.
             return True
         return self.rules.starts_decision(line.text) or (
             self.blank_before and not self.rules.starts_decision(block.lines[0])
+        )
+
+    def _is_row_of_its_own(self, block: Block, line: Line) -> bool:
+        """Whether ``line`` is a table's row of its own under the row ``block`` starts: cells
+        apart, one a date, under a row that has its date (a cell wrapped onto the next line
+        holds no date of its own), or a row that starts with a diary number under a row
+        that has its own."""
+        text = line.text
+        if "   " not in text and "\t" not in text:
+            return False
+        rules = self.rules
+        if rules.diary_number.match(text) is not None:
+            return block.has_number(rules, self.config)
+        date = rules.date.fullmatch
+        return any(date(cell) for cell in _COLUMN_GAP.split(text)) and any(
+            date(cell) for cell in _COLUMN_GAP.split(block.lines[0])
         )
 
     def _second_number(self, block: Block, line: Line) -> bool:
