@@ -154,38 +154,42 @@ def test_notepads_and_excels_unicode_import_as_their_utf8(
     assert "Åbergs Städ AB" in str(listed["utf-16"]) or read_as == "text"
 
 
-def test_a_broken_utf16_export_is_refused_with_its_line_and_nothing_is_written(
-    delreg: Invoke, database: Path, tmp_path: Path
+@pytest.mark.parametrize(
+    ("name", "data", "message", "hinted"),
+    [
+        (
+            "kallelse.txt",
+            "Kallelse\n\n7. Anmälningsärenden\n\n1. Avtal med Acme AB om städ, KS 2024/78\n".encode(
+                "cp1252"
+            ),
+            "kallelse.txt:3: not UTF-8 (byte 0xE4)",
+            ("'ä' in Windows-1252", "iconv"),
+        ),
+        (
+            "export.txt",
+            utf16(EXPORT, "little-endian") + "\udc00".encode("utf-16-le", "surrogatepass"),
+            "export.txt:4: not UTF-16, though it starts as UTF-16 (a broken character)",
+            ("save it again",),
+        ),
+    ],
+    ids=["windows-1252 agenda", "broken utf-16 export"],
+)
+def test_undecodable_bytes_are_refused_with_their_line_and_nothing_is_written(
+    delreg: Invoke,
+    database: Path,
+    tmp_path: Path,
+    name: str,
+    data: bytes,
+    message: str,
+    hinted: tuple[str, ...],
 ) -> None:
     delreg("add", "--kind", "beslut", "--diary-number", "24RS1", "--subject", "x")
     before = snapshot(database)
-    export = tmp_path / "export.txt"
-    export.write_bytes(
-        utf16(EXPORT, "little-endian") + "\udc00".encode("utf-16-le", "surrogatepass")
-    )
-    result = delreg("import", str(export))
+    document = tmp_path / name
+    document.write_bytes(data)
+    result = delreg("import", str(document), "--meeting", "2024-02-15")
     assert result.exit_code == 2
     line = one_clear_line(result.stderr)
-    assert line.endswith(
-        "export.txt:4: not UTF-16, though it starts as UTF-16 (a broken character)"
-    )
-    assert snapshot(database) == before
-
-
-def test_a_windows_agenda_is_refused_with_its_line_and_nothing_is_written(
-    delreg: Invoke, database: Path, tmp_path: Path
-) -> None:
-    delreg("add", "--kind", "beslut", "--diary-number", "24RS1", "--subject", "x")
-    before = snapshot(database)
-    agenda = tmp_path / "kallelse.txt"
-    agenda.write_bytes(
-        "Kallelse\n\n7. Anmälningsärenden\n\n1. Avtal med Acme AB om städ, KS 2024/78\n".encode(
-            "cp1252"
-        )
-    )
-    result = delreg("import", str(agenda), "--meeting", "2024-02-15")
-    assert result.exit_code != 0
-    line = one_clear_line(result.stderr)
-    assert line.endswith("kallelse.txt:3: not UTF-8 (byte 0xE4)"), line
-    assert "'ä' in Windows-1252" in result.stderr and "iconv" in result.stderr
+    assert line.endswith(message), line
+    assert all(words in result.stderr for words in hinted)
     assert snapshot(database) == before
