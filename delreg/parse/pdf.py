@@ -58,6 +58,10 @@ _COLUMN_SLACK = 6.0
 _ROW_GAP_RATIO = 1.5
 # A gap of more than this many lines ends a table without rules (the page's foot is below).
 _TABLE_GAP_LINES = 2.5
+# PDFium's mark for a hyphen that ended a line after a letter, the line joined to the next
+# ("e\x02post"); the words after which the break was the space after the hyphen ("Hälso- och").
+_LINE_END_HYPHEN = "\x02"
+_SUSPENDED = re.compile("\x02(?=(?:och|eller|samt|respektive|resp\\.|till)\\s)")
 # Below this many pages, forking a helper costs more than the pages it spares.
 PAGES_FOR_A_HELPER = 24
 # A running head or foot has a few words ("Region Västmark — Kallelse", "Sida 2 (4)"); text
@@ -207,7 +211,7 @@ def _page_texts(
         return list(
             shared(
                 len(document),
-                lambda index: normalise_document(reader.text(index)),
+                lambda index: normalise_document(_hyphens(reader.text(index))),
                 reader.helped,
                 reader.took_bare,
                 least=PAGES_FOR_A_HELPER,
@@ -343,7 +347,7 @@ class _PageReader:
         """``bare``, normalised where read (delreg.text.normalise_document), so that a helper
         shares that work too."""
         text = self.bare(index)
-        return None if text is None else normalise_document(text)
+        return None if text is None else normalise_document(_hyphens(text))
 
     def took_bare(self, text: str) -> str:
         """``text``, the ``bare`` text of the next page, taken as ``text`` would take it."""
@@ -404,6 +408,19 @@ class _PageReader:
             (table for table in found if max((len(row) for row in table.rows), default=0) > 1),
             key=lambda table: -table.top,
         )
+
+
+def _hyphens(text: str) -> str:
+    """A page's text with the hyphens PDFium marked as line ends back ("e-post", "KSN-2024-12"),
+    and the space after one where a joining word follows ("Hälso- och sjukvårdsdirektören").
+
+    Without this the mark would become a space (delreg.text), splitting a diary number or a
+    delegate's title in two. A hyphen Word put in to break a long word ("upphand-" |
+    "ling") stays: which it was the PDF does not say, and one added is the lesser harm.
+    """
+    if _LINE_END_HYPHEN not in text:
+        return text
+    return _SUSPENDED.sub("- ", text).replace(_LINE_END_HYPHEN, "-")
 
 
 class Table(NamedTuple):
