@@ -1527,3 +1527,25 @@ def test_a_secret_item_shows_nothing_of_itself_in_a_public_report(
     public = delreg("report", "--meeting", "2024-02-15", "--public").stdout
     assert "811218" not in public and "Vallby" not in public and "färdtjänst" not in public
     assert "Acme AB" in public
+
+
+def test_a_title_naming_whose_decisions_follow_is_no_item_cut_off() -> None:
+    """Two tables, one per delegate, each under "Kommundirektörens beslut" (as a PDF's tables
+    read): the titles are no items without a number; an unmarked line that is an item cut off
+    ("Bidrag - Fjällgården") still is one."""
+    records = read(
+        "Anmälan av delegationsbeslut\n"
+        "Kommundirektörens beslut\n"
+        "• KS 2024/12   Yttrande över remiss från Länsstyrelsen   2024-01-08\n"
+        "• KS 2024/88   Yttrande till Polismyndigheten   2024-02-20\n\n"
+        "Kommunstyrelsens ordförandes delegationsbeslut\n"
+        "• KS 2024/40   Förordnande av tillförordnad kommundirektör   2024-01-29\n\n"
+        "Bidrag - Fjällgården\n"
+    )
+    assert [d.diary_number for d in decisions(records)] == [
+        "KS 2024/12",
+        "KS 2024/88",
+        "KS 2024/40",
+    ]
+    rejected = [r for r in records if isinstance(r, Rejected)]
+    assert [r.reason for r in rejected] == ["no diary number in 'Bidrag - Fjällgården'"]
