@@ -56,12 +56,45 @@ _COLUMN_SLACK = 6.0
 # Rows are told apart by the space between them where it is this much wider than the space
 # between a cell's lines (the paragraphs' spacing, the cells' margins).
 _ROW_GAP_RATIO = 1.5
+# Runs of a header line closer than this many line heights are words of one name ("Punkt i").
+_HEADER_WORD_GAP = 0.6
+# A header's name goes on on the line below where the space between is under this many lines.
+_HEADER_LINE_GAP = 0.8
 # A gap of more than this many lines ends a table without rules (the page's foot is below).
 _TABLE_GAP_LINES = 2.5
 # PDFium's mark for a hyphen that ended a line after a letter, the line joined to the next
 # ("e\x02post"); the words after which the break was the space after the hyphen ("Hälso- och").
 _LINE_END_HYPHEN = "\x02"
 _SUSPENDED = re.compile("\x02(?=(?:och|eller|samt|respektive|resp\\.|till)\\s)")
+# What a table's column holds, by its header's name (its cells' words, single-spaced): the
+# diary number, the day of the decision, who decided, the point of the delegation order, or a
+# serial number of the case's documents; any other column is the item's text.
+_COLUMN_ROLES = (
+    ("number", _NUMBER_COLUMN),
+    ("date", re.compile(r"(?:besluts)?(?:datum|dag)|beslutad|beslutat|datum för beslut", re.I)),
+    (
+        "delegate",
+        re.compile(r"beslutsfattare|delegat|beslutande|(?:beslutat|beslutad|fattat) av", re.I),
+    ),
+    (
+        "point",
+        re.compile(
+            r"(?:punkt i )?delegationsordning(?:en)?|delegationspunkt|punkt|p\.|pkt\.?"
+            r"|delegationsordningens punkt|punkt i delegationsordning(?:en)?",
+            re.I,
+        ),
+    ),
+    ("serial", re.compile(r"löp(?:nr\.?|nummer)|dok(?:ument)?\.? ?nr\.?|dokumentnummer", re.I)),
+)
+_TEXT = ("number", "text")
+# The fields given after the item's text, labelled as the agenda reader knows them.
+_FIELD_LABELS = (
+    ("point", "Delegationspunkt: "),
+    ("date", "Beslutsdatum: "),
+    ("delegate", "Beslutsfattare: "),
+)
+# Columns whose cell merged over several rows is each row's.
+_MERGED = ("date", "delegate")
 # Below this many pages, forking a helper costs more than the pages it spares.
 PAGES_FOR_A_HELPER = 24
 # A running head or foot has a few words ("Region Västmark — Kallelse", "Sida 2 (4)"); text
@@ -208,7 +241,7 @@ def _page_texts(
         ) from None
     reader = _PageReader(document, data, source)
     try:
-        return list(
+        texts = list(
             shared(
                 len(document),
                 lambda index: normalise_document(_hyphens(reader.text(index))),
@@ -219,6 +252,9 @@ def _page_texts(
                 started=_taken_ahead(binary_stream, data, len(document), reader),
             )
         )
+        for index, (given, whole) in reader.rejoined.items():
+            texts[index] = _rejoined(texts[index], given, whole)
+        return texts
     finally:
         reader.close()
         document.close()
@@ -232,6 +268,14 @@ _ahead: tuple[Ahead, tuple[int, int]] | None = None
 _AHEAD_WAIT = 0.05
 # A file larger than this is not read ahead: the reader may refuse it ([limits]).
 _AHEAD_MOST_BYTES = 64 << 20
+
+
+def _rejoined(text: str, given: str, whole: str) -> str:
+    """A page's text with the line of its last row (``given``) made ``whole``: the row with the
+    rest of its cells, read on the page after (see ``_PageReader.text``)."""
+    given, whole = (normalise_document(_hyphens(line)) for line in (given, whole))
+    at = text.rfind(given)
+    return text if at < 0 else text[:at] + whole + text[at + len(given) :]
 
 
 def read_ahead(path: str) -> None:
@@ -324,6 +368,14 @@ class _PageReader:
         self.plumber: Any = None
         # Whether the page before ended in a table: a row may go on overleaf.
         self.table_before = False
+        # The last table's columns, by what they hold (``_roles``): a table that goes on
+        # overleaf without its header has the same.
+        self.roles: tuple[str, ...] | None = None
+        # The last row of the page before, where it ended in a table (its page, its line as
+        # given there, its cells): the first row overleaf may be the rest of it.
+        self.carry: _Carry | None = None
+        # For a page whose last row went on overleaf: its line as given, and the whole row.
+        self.rejoined: dict[int, tuple[str, str]] = {}
         # The space between the rows of tables without rules, on the pages read so far.
         self.row_gaps: list[float] = []
 
@@ -352,6 +404,7 @@ class _PageReader:
     def took_bare(self, text: str) -> str:
         """``text``, the ``bare`` text of the next page, taken as ``text`` would take it."""
         self.table_before = False
+        self.carry = None
         return text
 
     def text(self, index: int) -> str:
@@ -367,17 +420,22 @@ class _PageReader:
                 tables = _unruled_tables(text_page, self.row_gaps)
             if not tables:
                 self.table_before = False
+                self.carry = None
                 return text
             parts: list[str] = []
             above = height
             for top, bottom, rows in tables:
                 parts.append(text_page.get_text_bounded(top=above, bottom=top))
                 goes_on = self.table_before and not _has_words_of_its_own(parts[-1])
-                parts.append("\n".join(_table_lines(rows, goes_on=goes_on)))
+                # A blank line after a table: its last row ends there, whatever line follows
+                # (a heading above the next table is no more of that row).
+                parts.append(self._table(index, rows, goes_on=goes_on) + "\n")
                 above = bottom
             rest = text_page.get_text_bounded(top=above, bottom=0)
-            parts.append(rest)
             self.table_before = not _has_words_of_its_own(rest)
+            if not self.table_before:
+                self.carry = None
+            parts.append(rest)
             return "\n".join(part for part in parts if part)
         except DelregError:
             raise
@@ -388,6 +446,30 @@ class _PageReader:
             ) from None
         finally:
             page.close()
+
+    def _table(self, index: int, rows: list[list[str | None]], *, goes_on: bool) -> str:
+        """A table's lines (see ``_table_lines``); the rest of the row the page before ended
+        with, where it ``goes_on`` from there, is joined to that row (``rejoined``)."""
+        made = _table_lines(rows, goes_on=goes_on, roles=self.roles if goes_on else None)
+        lines = made.lines
+        carry = self.carry if goes_on else None
+        if made.rest is not None:
+            if carry is not None and len(carry.cells) == len(made.rest):
+                cells = [
+                    _cell_text(f"{old}\n{new}")
+                    for old, new in zip(carry.cells, made.rest, strict=True)
+                ]
+                whole = f"{BULLET} {_row_text(cells, made.roles)}"
+                self.rejoined[carry.page] = (carry.line, whole)
+                carry = carry._replace(cells=cells)
+            else:
+                # No row to join it to: the line joins the text before (an item's text).
+                lines = [_row_text(made.rest, made.roles), *lines]
+        self.roles = made.roles
+        if made.last is not None:
+            carry = _Carry(index, lines[-1], made.last)
+        self.carry = carry
+        return "\n".join(lines)
 
     def _ruled_tables(self, index: int, height: float) -> list[Table]:
         """The page's ruled tables found by pdfplumber, top to bottom."""
@@ -423,6 +505,14 @@ def _hyphens(text: str) -> str:
     return _SUSPENDED.sub("- ", text).replace(_LINE_END_HYPHEN, "-")
 
 
+class _Carry(NamedTuple):
+    """A table's last row on a page: the page, the row's line as given there, its cells."""
+
+    page: int
+    line: str
+    cells: list[str]
+
+
 class Table(NamedTuple):
     """A table on a page: where it starts and ends (PDF points from the page's foot), its rows."""
 
@@ -442,14 +532,15 @@ class _Run(NamedTuple):
 
 
 def _unruled_tables(text_page: Any, row_gaps: list[float]) -> list[Table]:
-    """Tables without rules: under a header line whose first column names the diary number.
+    """Tables without rules: under a header line one of whose columns names the diary number.
 
     A Word table without borders comes out of the text as its cells side by side, a cell that
-    wraps as lines of its column alone. The header's words ("Diarienummer", "Ärende") give the
-    columns' left edges. The table ends at a line that does not keep to the columns, at a first
-    column without a digit (a heading after the table), or after a gap of more than a few lines
-    (the page's foot). Its rows: see ``_rows``; ``row_gaps`` gathers the space between rows
-    over the pages read so far.
+    wraps as lines of its column alone. The header's words ("Datum", "Dnr", "Ärende") give the
+    columns' left edges; a name too long for its column goes on on the line below ("Punkt i" /
+    "delegationsordningen"). The table ends at a line that does not keep to the columns, at a
+    diary number's or a date's column that holds no digit (a heading after the table), or after
+    a gap of more than a few lines (the page's foot). Its rows: see ``_rows``, the header's
+    names first; ``row_gaps`` gathers the space between rows over the pages read so far.
     """
     count = text_page.count_rects()
     if not count:
@@ -464,10 +555,14 @@ def _unruled_tables(text_page: Any, row_gaps: list[float]) -> list[Table]:
     tables: list[Table] = []
     position = 0
     while position < len(lines):
-        header = lines[position]
+        header = _header_cells(lines[position])
         position += 1
-        if not _is_header_line(header):
+        if header is None:
             continue
+        names = [" ".join(run.text.split()) for run in header]
+        roles = _roles(names)
+        key = roles.index("number")
+        digits = [column for column, role in enumerate(roles) if role in ("number", "date")]
         columns = [run.left for run in header]
         # Each line of the table: its cells, and the space above it.
         found: list[tuple[list[str], float]] = []
@@ -480,28 +575,39 @@ def _unruled_tables(text_page: Any, row_gaps: list[float]) -> list[Table]:
             if (
                 gap > _TABLE_GAP_LINES * height
                 or cells is None
-                or (cells[0] and not _DIGIT.search(cells[0]))
+                or any(cells[column] and not _DIGIT.search(cells[column]) for column in digits)
             ):
                 break
-            found.append((cells, gap))
+            named = [
+                _below(name, more).replace("\n", " ")
+                for name, more in zip(names, cells, strict=True)
+            ]
+            if not found and gap < _HEADER_LINE_GAP * height and _is_header(named):
+                # The header's names go on (as close as a name's lines, no digits, short).
+                names = named
+            else:
+                found.append((cells, gap))
             last = line
             position += 1
         top = max(run.top for run in header) + 0.5
-        tables.append(Table(top, min(run.bottom for run in last) - 0.5, _rows(found, row_gaps)))
+        rows: list[list[str | None]] = [[*names], *_rows(found, row_gaps, key)]
+        tables.append(Table(top, min(run.bottom for run in last) - 0.5, rows))
     return tables
 
 
-def _rows(lines: list[tuple[list[str], float]], row_gaps: list[float]) -> list[list[str | None]]:
+def _rows(
+    lines: list[tuple[list[str], float]], row_gaps: list[float], key: int = 0
+) -> list[list[str | None]]:
     """The rows of a table without rules, from its lines' cells and the space above each.
 
-    A line with text in the first column (the diary number) starts a row; a line without
+    A line with text in the ``key`` column (the diary number) starts a row; a line without
     continues the row's cells, unless the space above it is as wide as between the rows that
     have a number: then it is a row of its own whose number is missing (an item cut off), not
     more of the row before. Where rows are spaced like a cell's lines, this cannot be told.
     """
-    row_gaps.extend(gap for cells, gap in lines[1:] if cells[0])
+    row_gaps.extend(gap for cells, gap in lines[1:] if cells[key])
     between_rows = sorted(row_gaps)
-    within_rows = [gap for cells, gap in lines[1:] if not cells[0]]
+    within_rows = [gap for cells, gap in lines[1:] if not cells[key]]
     wide: float | None = None
     if between_rows and within_rows:
         row_gap = between_rows[len(between_rows) // 2]
@@ -509,7 +615,7 @@ def _rows(lines: list[tuple[list[str], float]], row_gaps: list[float]) -> list[l
             wide = (row_gap + min(within_rows)) / 2
     rows: list[list[str | None]] = []
     for cells, gap in lines:
-        if cells[0] or not rows or (wide is not None and gap > wide):
+        if cells[key] or not rows or (wide is not None and gap > wide):
             rows.append([*cells])
         else:
             rows[-1] = [_below(old, new) for old, new in zip(rows[-1], cells, strict=True)]
@@ -541,9 +647,21 @@ def _may_head_a_table(text: str) -> bool:
     return ("nr" in lowered or "nummer" in lowered) and _NUMBER_COLUMN.search(text) is not None
 
 
-def _is_header_line(line: list[_Run]) -> bool:
-    cells = [" ".join(run.text.split()) for run in line]
-    return len(cells) > 1 and _NUMBER_COLUMN.fullmatch(cells[0]) is not None and _is_header(cells)
+def _header_cells(line: list[_Run]) -> list[_Run] | None:
+    """A line's runs as a table's header cells (runs a word apart joined: "Punkt" "i"), where
+    the line is one: two names or more, one of them the diary number's column."""
+    height = max(run.top - run.bottom for run in line)
+    cells = [line[0]]
+    for run in line[1:]:
+        before = cells[-1]
+        if run.left - before.right < _HEADER_WORD_GAP * height:
+            cells[-1] = before._replace(right=run.right, text=f"{before.text} {run.text}")
+        else:
+            cells.append(run)
+    names = [" ".join(run.text.split()) for run in cells]
+    if len(names) < 2 or not _is_header(names):
+        return None
+    return cells if any(_NUMBER_COLUMN.fullmatch(name) for name in names) else None
 
 
 def _cells(line: list[_Run], columns: list[float]) -> list[str] | None:
@@ -617,29 +735,88 @@ def _has_words_of_its_own(text: str) -> bool:
     return any(len(line.split()) > _FOOT_WORDS for line in text.splitlines())
 
 
-def _table_lines(rows: list[list[str | None]], *, goes_on: bool) -> list[str]:
-    """One line per row of a table: ``• cell cell …``, in the order of the columns.
+class _TableLines(NamedTuple):
+    """A table as lines (see ``_table_lines``)."""
+
+    lines: list[str]
+    # Its columns by what they hold, where a header named them (``_roles``).
+    roles: tuple[str, ...] | None
+    # The first row's cells where they are the rest of the row the page before ended with.
+    rest: list[str] | None
+    # The cells of the last row given a line of its own.
+    last: list[str] | None
+
+
+def _table_lines(
+    rows: list[list[str | None]], *, goes_on: bool, roles: tuple[str, ...] | None = None
+) -> _TableLines:
+    """One line per row of a table: ``• cell cell …`` (see ``_row_text``).
 
     The header row is left out (a first row of short cells without digits, "Diarienummer |
-    Ärende"), wherever it is repeated. A first row whose first cell is empty on a page where the
-    table ``goes_on`` from the page before is the rest of that page's last row: it is given
-    without a bullet, so that it joins that row. Any other row keeps its bullet, so that an item
-    cut off (no diary number) stays an item of its own rather than being glued onto the one
-    before.
+    Ärende"), wherever it is repeated; its names tell what each column holds (``_roles``), else
+    the ``roles`` of the table this one goes on from serve. A first row without a diary number
+    on a page where the table ``goes_on`` from the page before is the rest of that page's last
+    row (``rest``). Any other row keeps its bullet, so that an item cut off (no diary number)
+    stays an item of its own rather than being glued onto the one before. A cell a merged cell
+    covers (pdfplumber gives None) of the date or of who decided is the one above it: a
+    delegate's name merged over their rows is each row's.
     """
     lines: list[str] = []
+    rest: list[str] | None = None
+    last: list[str] | None = None
+    above: list[str] | None = None
     for position, row in enumerate(rows):
         cells = [_cell_text(cell) for cell in row]
-        if not any(cells) or (position == 0 and _is_header(cells)):
+        if position == 0 and _is_header(cells):
+            roles = _roles(cells)
             continue
-        # A column gap between the cells, as text tables have it: the item is read field by
-        # field ("… – 2024-05-02 – Kommundirektör"), its sentence with single spaces.
-        text = _CELL_GAP.join(cell for cell in cells if cell)
-        if goes_on and not lines and not cells[0]:
-            lines.append(text)
+        if not any(cells):
+            continue
+        if roles is not None and len(roles) != len(cells):
+            roles = None
+        key = 0 if roles is None else roles.index("number") if "number" in roles else 0
+        if above is not None and roles is not None:
+            cells = [
+                above[column] if row[column] is None and role in _MERGED else cell
+                for column, (cell, role) in enumerate(zip(cells, roles, strict=True))
+            ]
+        if goes_on and not lines and rest is None and not cells[key]:
+            rest = cells
         else:
-            lines.append(f"{BULLET} {text}")
-    return lines
+            lines.append(f"{BULLET} {_row_text(cells, roles)}")
+            last = cells
+        above = cells
+    return _TableLines(lines, roles, rest, last)
+
+
+def _row_text(cells: list[str], roles: tuple[str, ...] | None) -> str:
+    """A row's cells a column gap apart, as text tables have them: the item is read field by
+    field ("… – 2024-05-02 – Kommundirektör"), its sentence with single spaces.
+
+    Where the header named the columns, the diary number and the text come first, in their
+    order, and then the point of the delegation order, the date and who decided, each labelled
+    ("Beslutsdatum: 2024-01-08"): a date in the first column or a title after the date is then
+    no part of the subject, and a name is known to be who decided. A serial number of the case's
+    documents ("Löpnr") is left out: the register keeps none, and it is no part of the subject.
+    """
+    if roles is None:
+        return _CELL_GAP.join(cell for cell in cells if cell)
+    parts = [cell for cell, role in zip(cells, roles, strict=True) if cell and role in _TEXT]
+    for field, label in _FIELD_LABELS:
+        parts += [
+            f"{label}{cell}"
+            for cell, role in zip(cells, roles, strict=True)
+            if role == field and cell
+        ]
+    return _CELL_GAP.join(parts)
+
+
+def _roles(header: list[str]) -> tuple[str, ...]:
+    """What each column of a table holds, by its header's name (see ``_COLUMN_ROLES``)."""
+    return tuple(
+        next((role for role, name in _COLUMN_ROLES if name.fullmatch(cell)), "text")
+        for cell in header
+    )
 
 
 _CELL_GAP = "   "

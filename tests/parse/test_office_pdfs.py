@@ -8,13 +8,30 @@ no LibreOffice. Where LibreOffice is installed, one is made again and must read 
 from __future__ import annotations
 
 import io
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
 
+import pytest
 from fpdf import FPDF
 
 from delreg.config import load_config
-from delreg.model import Decision
+from delreg.model import Decision, Notice
 from delreg.parse import Record
 from delreg.parse.pdf import read_pdf
+from tests.helpers import Invoke
+from tests.helpers.office_pdfs import (
+    BY_DELEGATE,
+    DIRECT,
+    ENTRIES,
+    FIXTURES,
+    LONG_ENTRIES,
+    NOTICES,
+    Entry,
+    libreoffice,
+    office_pdf,
+)
 
 CONFIG = load_config()
 
@@ -52,3 +69,149 @@ def test_a_hyphen_that_ends_a_line_stays_in_the_number_and_the_words() -> None:
         ("KSN-2024-31", "avslag på begäran om utlämnande av e-post"),
         ("KSN-2024-40", "ändrade villkor för hälso- och sjukvårdens leverantörer"),
     ]
+
+
+# --- the committed PDFs -------------------------------------------------------------------------
+
+# How the agenda reader reads each decision's text, by the text (see office_pdfs.ENTRIES): its
+# kind, its subject, the parties and the procurement number.
+READ: dict[str, tuple[str, str, tuple[str, ...], str | None]] = {
+    ENTRIES[0].subject: ("yttrande", "remiss från Länsstyrelsen i Västmarks län om förslag till "
+                         "regional vattenförsörjningsplan", (), None),
+    ENTRIES[1].subject: ("avtal", "leverans av fjärrvärme till kommunhuset och Norrskolan "
+                         "2024–2026", ("Vallby Energi AB",), None),
+    ENTRIES[2].subject: ("tilldelningsbeslut", "i upphandling av skolskjuts för grundskolan", (),
+                         "UH 2023-0044"),
+    ENTRIES[3].subject: ("forordnande", "tillförordnad kommundirektör under tiden 5–16 februari "
+                         "2024", (), None),
+    ENTRIES[4].subject: ("anstallning", "enhetschef vid kostenheten", (), None),
+    ENTRIES[5].subject: ("beslut", "att inte lämna ut allmän handling (begäran om e-post mellan "
+                         "förvaltningen och en entreprenör)", (), None),
+    ENTRIES[6].subject: ("beslut", "Avskrivning av fordringar som understiger ett halvt "
+                         "prisbasbelopp", (), None),
+    ENTRIES[7].subject: ("yttrande", "Polismyndigheten över ansökan om tillstånd till offentlig "
+                         "tillställning, Vallbymarknaden den 8 juni", (), None),
+    ENTRIES[8].subject: ("avtal", "fönsterputs i kommunens lokaler, förlängning med ett år",
+                         ("Nordanå Städ AB",), None),
+    ENTRIES[9].subject: ("bidrag", "Vallby Hembygdsförening för renovering av kvarnen", (), None),
+}  # fmt: skip
+
+
+def fixture(name: str) -> bytes:
+    return (FIXTURES / f"{name}.pdf").read_bytes()
+
+
+Fields = tuple[object, ...]
+
+
+def fields(decision: Decision) -> Fields:
+    return (
+        decision.diary_number,
+        decision.kind,
+        decision.subject,
+        decision.parties,
+        decision.procurement_number,
+        decision.decided_on,
+        decision.delegate,
+        decision.delegation_point,
+    )
+
+
+def expected(entry: Entry, *, delegate: bool = True, point: bool = False) -> Fields:
+    """What the PDF must give for ``entry``: each field its column holds."""
+    return (
+        entry.diary,
+        *READ[entry.subject],
+        entry.day,
+        entry.delegate if delegate else None,
+        entry.point if point else None,
+    )
+
+
+# Each PDF, the entries it lists in their order, and whether it names who decided and the point.
+BY_DELEGATE_ENTRIES = [entry for _, entries in BY_DELEGATE for entry in entries]
+LAYOUTS: dict[str, tuple[Sequence[Entry], bool, bool]] = {
+    "landscape-ruled": (ENTRIES, True, True),
+    "landscape-plain": (ENTRIES, True, True),
+    "landscape-rows": (ENTRIES, True, True),
+    "long-table": (LONG_ENTRIES, True, False),
+    "two-tables-ruled": (BY_DELEGATE_ENTRIES, False, False),
+    "two-tables-plain": (BY_DELEGATE_ENTRIES, False, False),
+    "serial-ruled": (ENTRIES[:6], False, False),
+    "serial-plain": (ENTRIES[:6], False, False),
+    "serial-pdfa": (ENTRIES[:6], False, False),
+    "merged-delegate": (sorted(ENTRIES[:8], key=lambda entry: entry.delegate), True, False),
+    "writer-table": (ENTRIES, True, False),
+    "words-placed": (ENTRIES, False, False),
+}
+
+
+@pytest.mark.parametrize("name", list(LAYOUTS))
+def test_a_table_made_by_word_or_writer_gives_each_decision_its_fields(name: str) -> None:
+    """Every row one decision, nothing else: the date and who decided from their columns
+    wherever they stand, a row broken across a page whole, a name merged over rows each row's,
+    the header's name broken over two lines and its repetition on each page no item."""
+    entries, delegate, point = LAYOUTS[name]
+    records = from_pdf(fixture(name))
+    assert [fields(r) for r in records if isinstance(r, Decision)] == [
+        expected(entry, delegate=delegate, point=point) for entry in entries
+    ]
+    assert [r for r in records if not isinstance(r, Decision)] == []
+
+
+def test_a_kallelse_numbered_by_word_gives_its_decisions_and_notices() -> None:
+    """Word's own numbering ("6." and "a)" … "j)"), a running head "Kommunstyrelsen |
+    Kallelse | 2024-03-14" and a foot "Sida 1 av 2": the decisions under their point, dated and
+    with who decided, and the notices under the next point."""
+    records = from_pdf(fixture("kallelse-numbered"))
+    decisions = [r for r in records if isinstance(r, Decision)]
+    assert [(d.diary_number, d.decided_on, d.procurement_number) for d in decisions] == [
+        (entry.diary, entry.day, READ[entry.subject][3]) for entry in ENTRIES
+    ]
+    assert [d.delegate for d in decisions][:3] == [
+        "Kommundirektören",
+        "Ekonomichefen",
+        "Upphandlingschefen",
+    ]
+    assert [r.text for r in records if isinstance(r, Notice)] == list(NOTICES)
+    assert [r for r in records if not isinstance(r, Decision | Notice)] == []
+
+
+def test_decisions_in_newspaper_columns_are_read_in_order() -> None:
+    records = from_pdf(fixture("newspaper"))
+    assert [r.diary_number for r in records if isinstance(r, Decision)] == [
+        entry.diary for entry in ENTRIES
+    ]
+    assert [r for r in records if not isinstance(r, Decision)] == []
+
+
+def test_import_of_a_word_table_stores_its_fields(delreg: Invoke, tmp_path: Path) -> None:
+    """`delreg import` of the landscape table without rules: every row stored, no rejection."""
+    database = str(tmp_path / "register.db")
+    path = str(FIXTURES / "landscape-plain.pdf")
+    done = delreg("--db", database, "import", path, "--meeting", "2024-03-14", "--json")
+    assert done.exit_code == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert (summary["inserted"], summary["rejected"]) == (len(ENTRIES), [])
+    rows = json.loads(delreg("--db", database, "list", "--format", "json").stdout)
+    assert sorted(
+        (row["diary_number"], row["decided_on"], row["delegate"], row["delegation_point"])
+        for row in rows
+    ) == sorted((entry.diary, entry.day, entry.delegate, entry.point) for entry in ENTRIES)
+
+
+def reading(data: bytes) -> list[Record]:
+    return [
+        replace(record, source=None) if isinstance(record, Decision) else record
+        for record in from_pdf(data)
+    ]
+
+
+def test_the_fpdf2_fixture_is_what_its_generator_makes() -> None:
+    assert reading(DIRECT["words-placed"]()) == reading(fixture("words-placed"))
+
+
+@pytest.mark.skipif(libreoffice() is None, reason="LibreOffice is not installed")
+def test_a_fixture_made_again_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
+    made = office_pdf("landscape-rows", tmp_path)
+    assert reading(made.read_bytes()) == reading(fixture("landscape-rows"))
