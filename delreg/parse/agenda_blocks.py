@@ -465,8 +465,12 @@ class Segmenter:
             if not self.blank_before and rules.diary_number.match(block.lines[0]) is not None:
                 # "KS 2024/45 Tillförordnad ekonomichef" / "Kommundirektören har beslutat att
                 # …": a number and a title, then the item's text, until a blank line or the
-                # next number.
-                if rules.diary_number.search(line.text) is not None:
+                # next number: one that is a diary number, not a procurement number or a span
+                # of years the text wraps onto a line ("… grundskolan, UH 2023-0044." /
+                # "Norrskolan 2024–2026. …").
+                if rules.diary_number.search(line.text) is not None and diary_numbers(
+                    line.text, rules, config
+                ):
                     return True
                 if len(block.lines) == 1 and rules.starts_decision(line.text):
                     block.titled = True

@@ -1549,3 +1549,31 @@ def test_a_title_naming_whose_decisions_follow_is_no_item_cut_off() -> None:
     ]
     rejected = [r for r in records if isinstance(r, Rejected)]
     assert [r.reason for r in rejected] == ["no diary number in 'Bidrag - Fjällgården'"]
+
+
+def test_a_paragraph_starting_with_its_number_goes_on_over_numbers_that_are_no_diary_numbers() -> (
+    None
+):
+    """Paragraphs each starting with the diary number, wrapped (newspaper columns): a line
+    holding a procurement number or a span of years goes on with the paragraph; the last
+    sentence "Beslutat DATE av X." says when and who."""
+    records = read(
+        "Anmälan av delegationsbeslut\n"
+        "KS 2024/31 Avtal med Vallby Energi AB om\n"
+        "leverans av fjärrvärme till kommunhuset och\n"
+        "Norrskolan 2024–2026. Beslutat 2024-01-15 av\n"
+        "ekonomichef.\n"
+        "KS 2023/588 Tilldelningsbeslut i upphandling av\n"
+        "skolskjuts för grundskolan, UH 2023-0044.\n"
+        "Beslutat 2024-01-22 av upphandlingschef.\n"
+    )
+    assert [
+        (d.diary_number, d.subject, d.procurement_number, d.decided_on, d.delegate)
+        for d in decisions(records)
+    ] == [
+        ("KS 2024/31", "leverans av fjärrvärme till kommunhuset och Norrskolan 2024–2026", None,
+         "2024-01-15", "ekonomichef"),
+        ("KS 2023/588", "i upphandling av skolskjuts för grundskolan", "UH 2023-0044",
+         "2024-01-22", "upphandlingschef"),
+    ]  # fmt: skip
+    assert [r for r in records if not isinstance(r, Decision)] == []

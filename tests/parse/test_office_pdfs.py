@@ -177,12 +177,20 @@ def test_a_kallelse_numbered_by_word_gives_its_decisions_and_notices() -> None:
     assert [r for r in records if not isinstance(r, Decision | Notice)] == []
 
 
-def test_decisions_in_newspaper_columns_are_read_in_order() -> None:
+def test_decisions_in_newspaper_columns_are_read_whole() -> None:
+    """Paragraphs "KS 2024/31 Avtal med … om" / "… Norrskolan 2024–2026. Beslutat 2024-01-15
+    av" / "ekonomichef." in two columns: each whole, in order, its date and who decided from its
+    last sentence, a procurement number on a line of its own kept."""
     records = from_pdf(fixture("newspaper"))
-    assert [r.diary_number for r in records if isinstance(r, Decision)] == [
-        entry.diary for entry in ENTRIES
-    ]
+    decisions = [r for r in records if isinstance(r, Decision)]
     assert [r for r in records if not isinstance(r, Decision)] == []
+    assert [d.diary_number for d in decisions] == [entry.diary for entry in ENTRIES]
+    # "(begäran om e-post mellan förvaltningen och en entreprenör)": read as two parties, the
+    # sentence after with them (the agenda reader's, whatever the layout).
+    whole = [(d, e) for d, e in zip(decisions, ENTRIES, strict=True) if e.diary != "KS 2024/66"]
+    assert [fields(d) for d, _ in whole] == [
+        (*expected(entry)[:-3], entry.day, entry.delegate.lower(), None) for _, entry in whole
+    ]
 
 
 def test_import_of_a_word_table_stores_its_fields(delreg: Invoke, tmp_path: Path) -> None:
