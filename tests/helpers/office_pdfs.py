@@ -131,9 +131,11 @@ def _table(
     widths: Sequence[float],
     *,
     borders: str = "all",
+    repeat: bool = True,
 ) -> Any:
-    """A table with a header row repeated on every page; ``borders`` "all" (Word's Table
-    Grid), "none" (a plain table) or "rows" (only rules above and below the rows)."""
+    """A table with a header row repeated on every page (unless not ``repeat``); ``borders``
+    "all" (Word's Table Grid), "none" (a plain table) or "rows" (only rules above and below the
+    rows)."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
     from docx.shared import Cm
@@ -148,8 +150,9 @@ def _table(
                 f"<w:insideH {line}/></w:tblBorders>"
             )
         )
-    properties = table.rows[0]._tr.get_or_add_trPr()
-    properties.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+    if repeat:
+        properties = table.rows[0]._tr.get_or_add_trPr()
+        properties.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
@@ -187,13 +190,13 @@ def landscape_table(borders: str) -> bytes:
     return _saved(document)
 
 
-def long_table() -> bytes:
-    """A portrait table over three pages, its header row repeated on each."""
+def long_table(borders: str = "all", *, repeat: bool = True) -> bytes:
+    """A portrait table over three pages or more, its header row repeated on each (or not)."""
     document = _document()
     _opening(document)
     rows = [(entry.diary, entry.subject, entry.delegate, entry.day) for entry in LONG_ENTRIES]
     _table(document, ("Diarienummer", "Ärende", "Beslutsfattare", "Beslutsdatum"), rows,
-           (3.2, 8.0, 3.6, 2.6))  # fmt: skip
+           (3.2, 8.0, 3.6, 2.6), borders=borders, repeat=repeat)  # fmt: skip
     document.add_paragraph(AFTER)
     return _saved(document)
 
@@ -493,6 +496,8 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "landscape-plain": ("docx", lambda: landscape_table("none"), "pdf"),
     "landscape-rows": ("docx", lambda: landscape_table("rows"), "pdf"),
     "long-table": ("docx", long_table, "pdf"),
+    "long-table-plain": ("docx", lambda: long_table("none"), "pdf"),
+    "long-table-once": ("docx", lambda: long_table(repeat=False), "pdf"),
     "two-tables-ruled": ("docx", lambda: two_tables("all"), "pdf"),
     "two-tables-plain": ("docx", lambda: two_tables("none"), "pdf"),
     "serial-ruled": ("docx", lambda: serial_column("all"), "pdf"),

@@ -135,6 +135,8 @@ LAYOUTS: dict[str, tuple[Sequence[Entry], bool, bool]] = {
     "landscape-plain": (ENTRIES, True, True),
     "landscape-rows": (ENTRIES, True, True),
     "long-table": (LONG_ENTRIES, True, False),
+    "long-table-plain": (LONG_ENTRIES, True, False),
+    "long-table-once": (LONG_ENTRIES, True, False),
     "two-tables-ruled": (BY_DELEGATE_ENTRIES, False, False),
     "two-tables-plain": (BY_DELEGATE_ENTRIES, False, False),
     "serial-ruled": (ENTRIES[:6], False, False),
