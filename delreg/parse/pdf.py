@@ -93,6 +93,9 @@ _FIELD_LABELS = (
     ("date", "Beslutsdatum: "),
     ("delegate", "Beslutsfattare: "),
 )
+# What ends a labelled delegate in the agenda reader ("Beslutsfattare: X, …"); in a delegate's
+# own cell it is part of the name ("Anna Berglund, enhetschef", "Enhetschef (tf.)").
+_DELEGATE_STOPS = re.compile(r"[\s,;().–]+")
 # Columns whose cell merged over several rows is each row's.
 _MERGED = ("date", "delegate")
 # Below this many pages, forking a helper costs more than the pages it spares.
@@ -804,7 +807,7 @@ def _row_text(cells: list[str], roles: tuple[str, ...] | None) -> str:
     parts = [cell for cell, role in zip(cells, roles, strict=True) if cell and role in _TEXT]
     for field, label in _FIELD_LABELS:
         parts += [
-            f"{label}{cell}"
+            f"{label}{_DELEGATE_STOPS.sub(' ', cell).strip() if field == 'delegate' else cell}"
             for cell, role in zip(cells, roles, strict=True)
             if role == field and cell
         ]

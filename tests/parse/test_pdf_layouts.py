@@ -211,6 +211,22 @@ def test_a_table_s_header_names_its_fields() -> None:
     assert (going_on.lines, going_on.rest, going_on.roles) == ([], more[0], made.roles)
 
 
+def test_a_delegate_s_cell_and_a_point_with_its_chapter_are_read_whole() -> None:
+    """A name with a comma in who decided's cell ("Anna Berglund, enhetschef"), and a point
+    that starts with its chapter's letter ("K 4.2"): each field whole, none in the subject."""
+    rows: list[list[str | None]] = [
+        ["Dnr", "Ärende", "Delegationspunkt", "Beslutsdatum", "Beslutsfattare"],
+        ["KS 2024/12", "Yttrande över remiss", "K 4.2", "2024-01-08", "Anna Berglund, enhetschef"],
+        ["KS 2024/13", "Avtal med Vallby Energi AB", "A.3", "2024-01-09", "Enhetschef (tf.)"],
+    ]
+    text = "Anmälan av delegationsbeslut\n" + "\n".join(_table_lines(rows, goes_on=False).lines)
+    decisions = [r for r in from_text(text) if isinstance(r, Decision)]
+    assert [(d.subject, d.delegation_point, d.decided_on, d.delegate) for d in decisions] == [
+        ("remiss", "K 4.2", "2024-01-08", "Anna Berglund enhetschef"),
+        ("Avtal", "A.3", "2024-01-09", "Enhetschef tf"),
+    ]
+
+
 def test_rows_of_a_table_without_rules() -> None:
     lines = [
         (["24RS1", "Regiondirektören har tecknat avtal"], 14.0),
