@@ -84,7 +84,10 @@ _COLUMN_ROLES = (
             re.I,
         ),
     ),
-    ("serial", re.compile(r"löp(?:nr\.?|nummer)|dok(?:ument)?\.? ?nr\.?|dokumentnummer", re.I)),
+    (
+        "serial",
+        re.compile(r"löp(?:nr\.?|nummer)|dok(?:ument)?\.? ?nr\.?|dokumentnummer|nr\.?|#", re.I),
+    ),
 )
 _TEXT = ("number", "text")
 # The fields given after the item's text, labelled as the agenda reader knows them.
@@ -96,6 +99,10 @@ _FIELD_LABELS = (
 # What ends a labelled delegate in the agenda reader ("Beslutsfattare: X, …"); in a delegate's
 # own cell it is part of the name ("Anna Berglund, enhetschef", "Enhetschef (tf.)").
 _DELEGATE_STOPS = re.compile(r"[\s,;().–]+")
+# A title row over a group of a table's rows is a few words.
+_TITLE_CHARS = 60
+# Columns whose cells hold digits: the diary number's and the date's.
+_DIGIT_ROLES = ("number", "date")
 # Columns whose cell merged over several rows is each row's.
 _MERGED = ("date", "delegate")
 # Below this many pages, forking a helper costs more than the pages it spares.
@@ -470,7 +477,7 @@ class _PageReader:
                 lines = [_row_text(made.rest, made.roles), *lines]
         self.roles = made.roles
         if made.last is not None:
-            carry = _Carry(index, lines[-1], made.last)
+            carry = _Carry(index, *made.last)
         self.carry = carry
         return "\n".join(lines)
 
@@ -575,12 +582,17 @@ def _unruled_tables(text_page: Any, row_gaps: list[float]) -> list[Table]:
             height = max(run.top - run.bottom for run in last)
             gap = min(run.bottom for run in last) - max(run.top for run in line)
             cells = _cells(line, columns)
-            if (
-                gap > _TABLE_GAP_LINES * height
-                or cells is None
-                or any(cells[column] and not _DIGIT.search(cells[column]) for column in digits)
-            ):
+            if gap > _TABLE_GAP_LINES * height or cells is None:
                 break
+            if any(cells[column] and not _DIGIT.search(cells[column]) for column in digits):
+                following = (
+                    _cells(lines[position + 1], columns) if position + 1 < len(lines) else None
+                )
+                if not _titles_rows(cells, following, digits, key):
+                    break
+                # A title over the rows below ("Personalärenden"): a row of its own.
+                title = next(cell for cell in cells if cell)
+                cells = [title if column == key else "" for column in range(len(cells))]
             named = [
                 _below(name, more).replace("\n", " ")
                 for name, more in zip(names, cells, strict=True)
@@ -596,6 +608,22 @@ def _unruled_tables(text_page: Any, row_gaps: list[float]) -> list[Table]:
         rows: list[list[str | None]] = [[*names], *_rows(found, row_gaps, key)]
         tables.append(Table(top, min(run.bottom for run in last) - 0.5, rows))
     return tables
+
+
+def _titles_rows(
+    cells: list[str], following: list[str] | None, digits: list[int], key: int
+) -> bool:
+    """Whether a line of a table without rules whose diary number's or date's column holds no
+    digit is a title over the rows that follow, not a heading after the table: its only text is
+    a few words in that column, and the next line starts a row."""
+    filled = [column for column, cell in enumerate(cells) if cell]
+    return (
+        len(filled) == 1
+        and filled[0] in digits
+        and len(cells[filled[0]]) <= _TITLE_CHARS
+        and following is not None
+        and _DIGIT.search(following[key]) is not None
+    )
 
 
 def _rows(
@@ -746,8 +774,8 @@ class _TableLines(NamedTuple):
     roles: tuple[str, ...] | None
     # The first row's cells where they are the rest of the row the page before ended with.
     rest: list[str] | None
-    # The cells of the last row given a line of its own.
-    last: list[str] | None
+    # The last row given a line of its own: its line and its cells.
+    last: tuple[str, list[str]] | None
 
 
 def _table_lines(
@@ -762,11 +790,13 @@ def _table_lines(
     row (``rest``). Any other row keeps its bullet, so that an item cut off (no diary number)
     stays an item of its own rather than being glued onto the one before. A cell a merged cell
     covers (pdfplumber gives None) of the date or of who decided is the one above it: a
-    delegate's name merged over their rows is each row's.
+    delegate's name merged over their rows is each row's. A row that is a title over the rows
+    below it ("Personalärenden", see ``_is_title_row``) is given as a line of its own after a
+    blank line: no item, and no more of the row above.
     """
     lines: list[str] = []
     rest: list[str] | None = None
-    last: list[str] | None = None
+    last: tuple[str, list[str]] | None = None
     above: list[str] | None = None
     for position, row in enumerate(rows):
         cells = [_cell_text(cell) for cell in row]
@@ -778,6 +808,10 @@ def _table_lines(
         if roles is not None and len(roles) != len(cells):
             roles = None
         key = 0 if roles is None else roles.index("number") if "number" in roles else 0
+        if _is_title_row(row, cells, roles):
+            lines += ["", next(cell for cell in cells if cell)]
+            above = None
+            continue
         if above is not None and roles is not None:
             cells = [
                 above[column] if row[column] is None and role in _MERGED else cell
@@ -787,9 +821,25 @@ def _table_lines(
             rest = cells
         else:
             lines.append(f"{BULLET} {_row_text(cells, roles)}")
-            last = cells
+            last = lines[-1], cells
         above = cells
     return _TableLines(lines, roles, rest, last)
+
+
+def _is_title_row(row: list[str | None], cells: list[str], roles: tuple[str, ...] | None) -> bool:
+    """Whether a table's row is a title over the rows below ("Personalärenden", "Ekonomichefens
+    beslut"): one cell of a few words without digits, and either the row's only cell (the first
+    merged across the table: pdfplumber gives None for the others) or in a column that holds
+    digits (the diary number's or the date's, of a table without rules)."""
+    filled = [column for column, cell in enumerate(cells) if cell]
+    if len(filled) != 1 or len(cells) < 2:
+        return False
+    (column,) = filled
+    title = cells[column]
+    if len(title) > _TITLE_CHARS or _DIGIT.search(title):
+        return False
+    merged = column == 0 and all(cell is None for cell in row[1:])
+    return merged or (roles is not None and roles[column] in _DIGIT_ROLES)
 
 
 def _row_text(cells: list[str], roles: tuple[str, ...] | None) -> str:
@@ -799,12 +849,17 @@ def _row_text(cells: list[str], roles: tuple[str, ...] | None) -> str:
     Where the header named the columns, the diary number and the text come first, in their
     order, and then the point of the delegation order, the date and who decided, each labelled
     ("Beslutsdatum: 2024-01-08"): a date in the first column or a title after the date is then
-    no part of the subject, and a name is known to be who decided. A serial number of the case's
-    documents ("Löpnr") is left out: the register keeps none, and it is no part of the subject.
+    no part of the subject, and a name is known to be who decided. A serial number ("Löpnr" of
+    the case's documents, "Nr" of the list's rows) is left out: the register keeps none, and it
+    is no part of the subject (a column so named that holds more than digits is text).
     """
     if roles is None:
         return _CELL_GAP.join(cell for cell in cells if cell)
-    parts = [cell for cell, role in zip(cells, roles, strict=True) if cell and role in _TEXT]
+    parts = [
+        cell
+        for cell, role in zip(cells, roles, strict=True)
+        if cell and (role in _TEXT or (role == "serial" and not cell.rstrip(".").isdigit()))
+    ]
     for field, label in _FIELD_LABELS:
         parts += [
             f"{label}{_DELEGATE_STOPS.sub(' ', cell).strip() if field == 'delegate' else cell}"

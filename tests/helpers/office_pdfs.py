@@ -233,6 +233,42 @@ def serial_column(borders: str) -> bytes:
     return _saved(document)
 
 
+# Titles over groups of a table's rows, each a row of its own merged across the table.
+GROUPS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
+    ("Personalärenden", ENTRIES[3:5]),
+    ("Ekonomi", (ENTRIES[1], ENTRIES[6])),
+    ("Kommundirektörens beslut", (ENTRIES[0],)),
+)
+
+
+def grouped_rows(borders: str) -> bytes:
+    """``Dnr | Ärende | Beslutsfattare | Datum``, its rows in groups, each under a title."""
+    document = _document()
+    _opening(document)
+    rows: list[tuple[str, str, str, str]] = []
+    for title, entries in GROUPS:
+        rows.append((title, "", "", ""))
+        rows += [(entry.diary, entry.subject, entry.delegate, entry.day) for entry in entries]
+    header = ("Dnr", "Ärende", "Beslutsfattare", "Datum")
+    table = _table(document, header, rows, (3.0, 8.5, 3.5, 2.5), borders=borders)
+    for index, row in enumerate(rows, start=1):
+        if not row[1]:
+            table.cell(index, 0).merge(table.cell(index, 3)).text = row[0]
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
+def numbered_rows() -> bytes:
+    """``Nr | Dnr | Ärende | Beslutsfattare``: the list's own number in a column of its own."""
+    document = _document()
+    _opening(document)
+    rows = [(str(n), e.diary, e.subject, e.delegate) for n, e in enumerate(ENTRIES[:5], 1)]
+    _table(document, ("Nr", "Dnr", "Ärende", "Beslutsfattare"), rows, (1.0, 2.8, 9.5, 3.5),
+           borders="none")  # fmt: skip
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
 def merged_delegate() -> bytes:
     """``Beslutsfattare | Dnr | Ärende | Datum``, each delegate's name merged over their rows."""
     document = _document()
@@ -503,6 +539,9 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "serial-ruled": ("docx", lambda: serial_column("all"), "pdf"),
     "serial-plain": ("docx", lambda: serial_column("none"), "pdf"),
     "merged-delegate": ("docx", merged_delegate, "pdf"),
+    "grouped-ruled": ("docx", lambda: grouped_rows("all"), "pdf"),
+    "grouped-plain": ("docx", lambda: grouped_rows("none"), "pdf"),
+    "numbered-plain": ("docx", numbered_rows, "pdf"),
     "kallelse-numbered": ("docx", kallelse_numbered, "pdf"),
     "newspaper": ("docx", newspaper_columns, "pdf"),
     "serial-pdfa": ("docx", lambda: serial_column("all"), PDF_A),

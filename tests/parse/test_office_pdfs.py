@@ -26,6 +26,7 @@ from tests.helpers.office_pdfs import (
     DIRECT,
     ENTRIES,
     FIXTURES,
+    GROUPS,
     LONG_ENTRIES,
     NOTICES,
     Entry,
@@ -117,19 +118,23 @@ def fields(decision: Decision) -> Fields:
     )
 
 
-def expected(entry: Entry, *, delegate: bool = True, point: bool = False) -> Fields:
+def expected(
+    entry: Entry, *, delegate: bool = True, point: bool = False, day: bool = True
+) -> Fields:
     """What the PDF must give for ``entry``: each field its column holds."""
     return (
         entry.diary,
         *READ[entry.subject],
-        entry.day,
+        entry.day if day else None,
         entry.delegate if delegate else None,
         entry.point if point else None,
     )
 
 
-# Each PDF, the entries it lists in their order, and whether it names who decided and the point.
+# Each PDF, the entries it lists in their order, and whether it names who decided and the point
+# (and the day: all but one do).
 BY_DELEGATE_ENTRIES = [entry for _, entries in BY_DELEGATE for entry in entries]
+GROUPED_ENTRIES = [entry for _, entries in GROUPS for entry in entries]
 LAYOUTS: dict[str, tuple[Sequence[Entry], bool, bool]] = {
     "landscape-ruled": (ENTRIES, True, True),
     "landscape-plain": (ENTRIES, True, True),
@@ -143,6 +148,9 @@ LAYOUTS: dict[str, tuple[Sequence[Entry], bool, bool]] = {
     "serial-plain": (ENTRIES[:6], False, False),
     "serial-pdfa": (ENTRIES[:6], False, False),
     "merged-delegate": (sorted(ENTRIES[:8], key=lambda entry: entry.delegate), True, False),
+    "grouped-ruled": (GROUPED_ENTRIES, True, False),
+    "grouped-plain": (GROUPED_ENTRIES, True, False),
+    "numbered-plain": (ENTRIES[:5], True, False),  # no date
     "writer-table": (ENTRIES, True, False),
     "words-placed": (ENTRIES, False, False),
 }
@@ -154,9 +162,10 @@ def test_a_table_made_by_word_or_writer_gives_each_decision_its_fields(name: str
     wherever they stand, a row broken across a page whole, a name merged over rows each row's,
     the header's name broken over two lines and its repetition on each page no item."""
     entries, delegate, point = LAYOUTS[name]
+    day = name != "numbered-plain"
     records = from_pdf(fixture(name))
     assert [fields(r) for r in records if isinstance(r, Decision)] == [
-        expected(entry, delegate=delegate, point=point) for entry in entries
+        expected(entry, delegate=delegate, point=point, day=day) for entry in entries
     ]
     assert [r for r in records if not isinstance(r, Decision)] == []
 
