@@ -681,6 +681,8 @@ def _may_head_a_table(text: str) -> bool:
 def _header_cells(line: list[_Run]) -> list[_Run] | None:
     """A line's runs as a table's header cells (runs a word apart joined: "Punkt" "i"), where
     the line is one: two names or more, one of them the diary number's column."""
+    if len(line) < 2 or _NUMBER_COLUMN.search(" ".join(run.text for run in line)) is None:
+        return None  # most lines of a page: no need to look at their runs
     height = max(run.top - run.bottom for run in line)
     cells = [line[0]]
     for run in line[1:]:
