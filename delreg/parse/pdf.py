@@ -47,9 +47,10 @@ _NUMBER_BROKEN_AT_DASH = re.compile(r"(\d[-–])\s*\n\s*(?=\d)")
 _BROKEN_NUMBER_START = re.compile(r"\d")
 # A ruled table draws a line under each row or so; a page of text draws few if any.
 _RULES_FOR_A_TABLE = 3
-# A header cell names its column in a word or two.
-_HEADER_CELL_CHARS = 40
-# The header of a table without rules names the diary number's column first.
+# A header cell names its column in a few words ("Punkt i barn- och utbildningsnämndens
+# delegationsordning" at most).
+_HEADER_CELL_CHARS = 60
+# The header of a table without rules names the diary number's column.
 _NUMBER_COLUMN = re.compile(r"(?:diarie|ärende)\s?(?:nummer|nr\.?)|dnr\.?", re.IGNORECASE)
 # A cell's text starts within a few points of its column's left edge.
 _COLUMN_SLACK = 6.0
@@ -79,8 +80,9 @@ _COLUMN_ROLES = (
     (
         "point",
         re.compile(
-            r"(?:punkt i )?delegationsordning(?:en)?|delegationspunkt|punkt|p\.|pkt\.?"
-            r"|delegationsordningens punkt|punkt i delegationsordning(?:en)?",
+            # "Punkt i barn- och utbildningsnämndens delegationsordning", "Lagrum/punkt".
+            r"(?:punkt i )?delegationsordning(?:en)?|delegationspunkt|p\.|pkt\.?"
+            r"|.*\b(?:punkt|pkt)\b.*",
             re.I,
         ),
     ),

@@ -213,9 +213,16 @@ def test_a_table_s_header_names_its_fields() -> None:
 
 def test_a_delegate_s_cell_and_a_point_with_its_chapter_are_read_whole() -> None:
     """A name with a comma in who decided's cell ("Anna Berglund, enhetschef"), and a point
-    that starts with its chapter's letter ("K 4.2"): each field whole, none in the subject."""
+    that starts with its chapter's letter ("K 4.2") under a header of many words: each field
+    whole, none in the subject."""
     rows: list[list[str | None]] = [
-        ["Dnr", "Ärende", "Delegationspunkt", "Beslutsdatum", "Beslutsfattare"],
+        [
+            "Dnr",
+            "Ärende",
+            "Punkt i barn- och utbildningsnämndens delegationsordning",
+            "Beslutsdatum",
+            "Beslutsfattare",
+        ],
         ["KS 2024/12", "Yttrande över remiss", "K 4.2", "2024-01-08", "Anna Berglund, enhetschef"],
         ["KS 2024/13", "Avtal med Vallby Energi AB", "A.3", "2024-01-09", "Enhetschef (tf.)"],
     ]
