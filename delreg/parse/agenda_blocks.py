@@ -207,8 +207,12 @@ class Segmenter:
         self.section_lines = 0
         self.headings = 0
         self.furniture = 0
+        # The bulleted headings whose bullets as far out are the list's items (see
+        # ``_bullets_are_items``).
+        self.bullets_are_items: frozenset[int] = frozenset()
 
     def blocks(self, lines: list[Line]) -> Iterator[Block]:
+        self.bullets_are_items = _bullets_are_items(lines, self.rules, self.config)
         take = self._take
         for line in lines:
             done = take(line)
@@ -296,8 +300,14 @@ class Segmenter:
         if heading is None:
             return False
         # On a web page whose agenda points are bullets ("• Anmälningsärenden:"), a bullet as far
-        # out as the heading starts the next point, not an item of the list.
-        if heading.bulleted and line.style == "bullet" and line.indent <= heading.indent:
+        # out as the heading starts the next point, not an item of the list, unless the list's
+        # items are such bullets (a PDF's text does not show how far in a bullet stands).
+        if (
+            heading.bulleted
+            and line.style == "bullet"
+            and line.indent <= heading.indent
+            and heading.number not in self.bullets_are_items
+        ):
             return True
         # Under "3. Anmälan av delegationsbeslut", "4. …" is the next point, unless it is the
         # next item of a list that has itself come to 3.
@@ -538,6 +548,41 @@ def _is_group_title(text: str) -> bool:
         and not any(character.isdigit() for character in text)
         and words[-1].lower() not in _PHRASE_WORDS
     )
+
+
+def _bullets_are_items(lines: list[Line], rules: AgendaRules, config: Config) -> frozenset[int]:
+    """The numbers of the bulleted list headings ("• Anmälan av delegationsbeslut") under which
+    the bullets as far out as the heading's are the list's items, not the next agenda points:
+    where the first such bullet, with the lines it goes on over, holds a diary number written
+    as an item ends with it, not labelled as a point's own is ("Budget 2025" / "Dnr KS
+    2024/300"). The notices' heading after such a list, bulleted alike, is one too.
+
+    A Word kallelse whose points are bullets and whose decisions are bullets one level in reads,
+    from its PDF, as bullets all alike: without this, every decision would end the list.
+    """
+    found: set[int] = set()
+    for position, heading in enumerate(lines):
+        if not heading.bulleted:
+            continue
+        if heading.kind is LineKind.NOTICE_HEADING and found:
+            found.add(heading.number)
+            continue
+        if heading.kind is not LineKind.DECISION_HEADING:
+            continue
+        after = position + 1
+        while after < len(lines) and lines[after].kind is _BLANK:
+            after += 1
+        first = lines[after] if after < len(lines) else None
+        if first is None or first.kind is not _ITEM or first.style != "bullet":
+            continue
+        texts = [first.text]
+        for more in lines[after + 1 :]:
+            if more.kind is not _TEXT and more.kind is not _DIARY_NUMBER:
+                break
+            texts.append(more.text)
+        if any(not number.labelled for number in diary_numbers(" ".join(texts), rules, config)):
+            found.add(heading.number)
+    return frozenset(found)
 
 
 def _columns(line: str) -> str:

@@ -67,6 +67,8 @@ _TABLE_GAP_LINES = 2.5
 # ("e\x02post"); the words after which the break was the space after the hyphen ("Hälso- och").
 _LINE_END_HYPHEN = "\x02"
 _SUSPENDED = re.compile("\x02(?=(?:och|eller|samt|respektive|resp\\.|till)\\s)")
+# Word's bullet one level in: "o" of Courier New, then the item's text.
+_SUB_BULLET = re.compile(r"^o(?=[ \t]+[A-ZÅÄÖ0-9])", re.MULTILINE)
 # What a table's column holds, by its header's name (its cells' words, single-spaced): the
 # diary number, the day of the decision, who decided, the point of the delegation order, or a
 # serial number of the case's documents; any other column is the item's text.
@@ -256,7 +258,7 @@ def _page_texts(
         texts = list(
             shared(
                 len(document),
-                lambda index: normalise_document(_hyphens(reader.text(index))),
+                lambda index: normalise_document(_pdfium_marks(reader.text(index))),
                 reader.helped,
                 reader.took_bare,
                 least=PAGES_FOR_A_HELPER,
@@ -285,7 +287,7 @@ _AHEAD_MOST_BYTES = 64 << 20
 def _rejoined(text: str, given: str, whole: str) -> str:
     """A page's text with the line of its last row (``given``) made ``whole``: the row with the
     rest of its cells, read on the page after (see ``_PageReader.text``)."""
-    given, whole = (normalise_document(_hyphens(line)) for line in (given, whole))
+    given, whole = (normalise_document(_pdfium_marks(line)) for line in (given, whole))
     at = text.rfind(given)
     return text if at < 0 else text[:at] + whole + text[at + len(given) :]
 
@@ -411,7 +413,7 @@ class _PageReader:
         """``bare``, normalised where read (delreg.text.normalise_document), so that a helper
         shares that work too."""
         text = self.bare(index)
-        return None if text is None else normalise_document(_hyphens(text))
+        return None if text is None else normalise_document(_pdfium_marks(text))
 
     def took_bare(self, text: str) -> str:
         """``text``, the ``bare`` text of the next page, taken as ``text`` would take it."""
@@ -504,17 +506,22 @@ class _PageReader:
         )
 
 
-def _hyphens(text: str) -> str:
-    """A page's text with the hyphens PDFium marked as line ends back ("e-post", "KSN-2024-12"),
-    and the space after one where a joining word follows ("Hälso- och sjukvårdsdirektören").
+def _pdfium_marks(text: str) -> str:
+    """A page's text with the hyphens PDFium marked as line ends back, and Word's bullet one
+    level in ("o" of Courier New) a bullet.
 
-    Without this the mark would become a space (delreg.text), splitting a diary number or a
-    delegate's title in two. A hyphen Word put in to break a long word ("upphand-" |
-    "ling") stays: which it was the PDF does not say, and one added is the lesser harm.
+    A hyphen: "e-post", "KSN-2024-12", and the space after one where a joining word follows
+    ("Hälso- och sjukvårdsdirektören"). Without this the mark would become a space
+    (delreg.text), splitting a diary number or a delegate's title in two. A hyphen Word put in
+    to break a long word ("upphand-" | "ling") stays: which it was the PDF does not say, and
+    one added is the lesser harm. The bullet: a line "o Kommundirektören har …" is an item of
+    a list one level in (no Swedish line starts with the word "o" and a capital).
     """
-    if _LINE_END_HYPHEN not in text:
-        return text
-    return _SUSPENDED.sub("- ", text).replace(_LINE_END_HYPHEN, "-")
+    if _LINE_END_HYPHEN in text:
+        text = _SUSPENDED.sub("- ", text).replace(_LINE_END_HYPHEN, "-")
+    if "\no " in text or text.startswith("o "):
+        text = _SUB_BULLET.sub(BULLET, text)
+    return text
 
 
 class _Carry(NamedTuple):

@@ -331,17 +331,14 @@ def _listed(document: Any, text: str, num_id: int, level: int) -> Any:
     return paragraph
 
 
-# The kallelse's decisions as its sentences ("a) Kommundirektörens beslut …").
+def delegate_as_written(title: str) -> str:
+    """Who decided as a kallelse's sentence names them: "Kommundirektören", "HR-chefen"."""
+    return title if title.endswith("ordförande") else f"{title}en"
+
+
+# The kallelse's decisions as its sentences ("a) Kommundirektören har 2024-01-08 beslutat om …").
 def _sentence(entry: Entry) -> str:
-    who = {
-        "Kommundirektör": "Kommundirektören",
-        "Ekonomichef": "Ekonomichefen",
-        "Upphandlingschef": "Upphandlingschefen",
-        "Kommunstyrelsens ordförande": "Kommunstyrelsens ordförande",
-        "HR-chef": "HR-chefen",
-        "Kanslichef": "Kanslichefen",
-        "Kultur- och fritidschef": "Kultur- och fritidschefen",
-    }[entry.delegate]
+    who = delegate_as_written(entry.delegate)
     subject = entry.subject[0].lower() + entry.subject[1:]
     return f"{who} har {entry.day} beslutat om {subject}, {entry.diary}"
 
@@ -380,6 +377,59 @@ def kallelse_numbered() -> bytes:
     _listed(document, "Meddelanden", num_id, 0)
     for notice in NOTICES:
         _listed(document, notice, num_id, 2)
+    _listed(document, AFTER, num_id, 0)
+    return _saved(document)
+
+
+def _word_bullets(document: Any, *, alike: bool = False) -> int:
+    """Word's own bullet list: "\uf0b7" of Symbol, "o" of Courier New one level in, "\uf0a7"
+    of Wingdings two levels in (what Word gives a list as one presses Tab); ``alike``: the
+    Symbol bullet at every level (as Word's styles "List Bullet" and "List Bullet 2" have it)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+        f'<w:lvlText w:val="{glyph}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{720 * (level + 1)}" w:hanging="360"/></w:pPr>'
+        f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:hint="default"/></w:rPr></w:lvl>'
+        for level, (glyph, font) in enumerate(
+            (
+                ("\uf0b7", "Symbol"),
+                ("\uf0b7", "Symbol") if alike else ("o", "Courier New"),
+                ("\uf0a7", "Wingdings"),
+            )
+        )
+    )
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="78">'
+            f'<w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum>'
+        ),
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="78"><w:abstractNumId w:val="78"/></w:num>')
+    )
+    return 78
+
+
+def kallelse_bulleted(*, alike: bool = False) -> bytes:
+    """A kallelse whose points are Word's bullets, the decisions and the notices bullets one
+    level in: in the PDF's text all lines start at the margin, the levels told apart by the
+    glyph only, or (``alike``) not at all."""
+    document = _document()
+    num_id = _word_bullets(document, alike=alike)
+    document.add_heading("Kallelse", level=1)
+    document.add_paragraph("Kommunstyrelsen kallas till sammanträde torsdagen den 14 mars 2024.")
+    for title in ("Val av justerare", "Godkännande av dagordningen", HEADING):
+        _listed(document, title, num_id, 0)
+    for entry in ENTRIES[:5]:
+        _listed(document, _sentence(entry), num_id, 1)
+    _listed(document, "Meddelanden", num_id, 0)
+    for notice in NOTICES:
+        _listed(document, notice, num_id, 1)
     _listed(document, AFTER, num_id, 0)
     return _saved(document)
 
@@ -543,6 +593,8 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "grouped-plain": ("docx", lambda: grouped_rows("none"), "pdf"),
     "numbered-plain": ("docx", numbered_rows, "pdf"),
     "kallelse-numbered": ("docx", kallelse_numbered, "pdf"),
+    "kallelse-bulleted": ("docx", kallelse_bulleted, "pdf"),
+    "kallelse-bullets-alike": ("docx", lambda: kallelse_bulleted(alike=True), "pdf"),
     "newspaper": ("docx", newspaper_columns, "pdf"),
     "serial-pdfa": ("docx", lambda: serial_column("all"), PDF_A),
     "writer-table": ("fodt", writer_table, "pdf"),

@@ -1577,3 +1577,31 @@ def test_a_paragraph_starting_with_its_number_goes_on_over_numbers_that_are_no_d
          "2024-01-22", "upphandlingschef"),
     ]  # fmt: skip
     assert [r for r in records if not isinstance(r, Decision)] == []
+
+
+def test_bullets_under_a_bulleted_heading_are_its_items_where_the_first_has_a_number() -> None:
+    """A kallelse's points and its decisions as bullets all alike (a PDF's text shows no
+    indentation): the bullets after "• Anmälan av delegationsbeslut" are its items, the notices'
+    likewise, up to the next point; where the first bullet has no diary number of an item's, it
+    is the next point ("• Budget 2025" / "Dnr KS 2024/300"), as on a web page whose points are
+    bullets."""
+    records = read(
+        "Kallelse\n"
+        "• Val av justerare\n"
+        "• Anmälan av delegationsbeslut\n"
+        "• Kommundirektören har beslutat om yttrande över remiss från\n"
+        "Länsstyrelsen, KS 2024/12\n"
+        "• Ekonomichefen har tecknat avtal med Vallby Energi AB, KS 2024/13\n"
+        "• Meddelanden\n"
+        "• Protokoll från Vallby Vatten AB:s styrelse\n"
+        "• Övriga frågor\n"
+    )
+    assert [d.diary_number for d in decisions(records)] == ["KS 2024/12", "KS 2024/13"]
+    assert [r.text for r in records if isinstance(r, Notice)] == [
+        "Protokoll från Vallby Vatten AB:s styrelse"
+    ]
+    points = read(
+        "Kallelse\n• Anmälan av delegationsbeslut\n• Budget 2025\nDnr KS 2024/300\n\n"
+        "Anmälan av delegationsbeslut\n1. Avtal med Acme AB, KS 2024/14\n"
+    )
+    assert [d.diary_number for d in decisions(points)] == ["KS 2024/14"]

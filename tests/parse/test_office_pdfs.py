@@ -30,6 +30,7 @@ from tests.helpers.office_pdfs import (
     LONG_ENTRIES,
     NOTICES,
     Entry,
+    delegate_as_written,
     libreoffice,
     office_pdf,
 )
@@ -96,6 +97,10 @@ READ: dict[str, tuple[str, str, tuple[str, ...], str | None]] = {
                          ("Nordanå Städ AB",), None),
     ENTRIES[9].subject: ("bidrag", "Vallby Hembygdsförening för renovering av kvarnen", (), None),
 }  # fmt: skip
+
+
+# Who decided as the kallelse's sentences write it ("Kommundirektören har …").
+DELEGATES = {entry.delegate: delegate_as_written(entry.delegate) for entry in ENTRIES}
 
 
 def fixture(name: str) -> bytes:
@@ -183,6 +188,23 @@ def test_a_kallelse_numbered_by_word_gives_its_decisions_and_notices() -> None:
         "Kommundirektören",
         "Ekonomichefen",
         "Upphandlingschefen",
+    ]
+    assert [r.text for r in records if isinstance(r, Notice)] == list(NOTICES)
+    assert [r for r in records if not isinstance(r, Decision | Notice)] == []
+
+
+@pytest.mark.parametrize("name", ["kallelse-bulleted", "kallelse-bullets-alike"])
+def test_a_kallelse_whose_points_and_decisions_are_all_bullets_gives_its_decisions(
+    name: str,
+) -> None:
+    """Points as Word's bullets, the decisions and notices bullets one level in: the PDF's text
+    has them all at the margin, one level in told by the glyph ("o" of Courier New) or not at
+    all. The decisions are the list's items, not agenda points that end it (which lost them
+    all, without a word)."""
+    records = from_pdf(fixture(name))
+    decisions = [r for r in records if isinstance(r, Decision)]
+    assert [(d.diary_number, d.decided_on, d.delegate) for d in decisions] == [
+        (entry.diary, entry.day, DELEGATES[entry.delegate]) for entry in ENTRIES[:5]
     ]
     assert [r.text for r in records if isinstance(r, Notice)] == list(NOTICES)
     assert [r for r in records if not isinstance(r, Decision | Notice)] == []
