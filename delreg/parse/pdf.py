@@ -809,20 +809,23 @@ def _table_lines(
     rest: list[str] | None = None
     last: tuple[str, list[str]] | None = None
     above: list[str] | None = None
-    for position, row in enumerate(rows):
+    started = headed = False
+    for row in rows:
         cells = [_cell_text(cell) for cell in row]
-        if position == 0 and _is_header(cells):
+        if not started and not headed and _is_header(cells):
             roles = _roles(cells)
+            headed = True
             continue
         if not any(cells):
             continue
         if roles is not None and len(roles) != len(cells):
             roles = None
         key = 0 if roles is None else roles.index("number") if "number" in roles else 0
-        if _is_title_row(row, cells, roles):
+        if _is_title_row(row, cells, roles, first=not started):
             lines += ["", next(cell for cell in cells if cell)]
             above = None
             continue
+        started = True
         if above is not None and roles is not None:
             cells = [
                 above[column] if row[column] is None and role in _MERGED else cell
@@ -837,19 +840,25 @@ def _table_lines(
     return _TableLines(lines, roles, rest, last)
 
 
-def _is_title_row(row: list[str | None], cells: list[str], roles: tuple[str, ...] | None) -> bool:
+def _is_title_row(
+    row: list[str | None], cells: list[str], roles: tuple[str, ...] | None, *, first: bool
+) -> bool:
     """Whether a table's row is a title over the rows below ("Personalärenden", "Ekonomichefens
     beslut"): one cell of a few words without digits, and either the row's only cell (the first
     merged across the table: pdfplumber gives None for the others) or in a column that holds
-    digits (the diary number's or the date's, of a table without rules)."""
+    digits (the diary number's or the date's, of a table without rules). Above the ``first``
+    row (over the header too) a cell merged across is the table's title, digits and all
+    ("Delegationsbeslut januari–februari 2024")."""
     filled = [column for column, cell in enumerate(cells) if cell]
     if len(filled) != 1 or len(cells) < 2:
         return False
     (column,) = filled
     title = cells[column]
+    merged = column == 0 and all(cell is None for cell in row[1:])
+    if first and merged:
+        return len(title) <= 2 * _TITLE_CHARS
     if len(title) > _TITLE_CHARS or _DIGIT.search(title):
         return False
-    merged = column == 0 and all(cell is None for cell in row[1:])
     return merged or (roles is not None and roles[column] in _DIGIT_ROLES)
 
 

@@ -258,6 +258,19 @@ def grouped_rows(borders: str) -> bytes:
     return _saved(document)
 
 
+def titled_table() -> bytes:
+    """A table whose first row, merged across it above the header, is its title."""
+    document = _document()
+    _opening(document)
+    title = "Delegationsbeslut januari–februari 2024"
+    header = ("Dnr", "Ärende", "Beslutsfattare", "Datum")
+    rows = [header, *((e.diary, e.subject, e.delegate, e.day) for e in ENTRIES[:4])]
+    table = _table(document, (title, "", "", ""), rows, (3.0, 8.5, 3.5, 2.5))
+    table.cell(0, 0).merge(table.cell(0, 3)).text = title
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
 def numbered_rows() -> bytes:
     """``Nr | Dnr | Ärende | Beslutsfattare``: the list's own number in a column of its own."""
     document = _document()
@@ -592,6 +605,7 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "grouped-ruled": ("docx", lambda: grouped_rows("all"), "pdf"),
     "grouped-plain": ("docx", lambda: grouped_rows("none"), "pdf"),
     "numbered-plain": ("docx", numbered_rows, "pdf"),
+    "titled-table": ("docx", titled_table, "pdf"),
     "kallelse-numbered": ("docx", kallelse_numbered, "pdf"),
     "kallelse-bulleted": ("docx", kallelse_bulleted, "pdf"),
     "kallelse-bullets-alike": ("docx", lambda: kallelse_bulleted(alike=True), "pdf"),

@@ -156,6 +156,8 @@ LAYOUTS: dict[str, tuple[Sequence[Entry], bool, bool]] = {
     "grouped-ruled": (GROUPED_ENTRIES, True, False),
     "grouped-plain": (GROUPED_ENTRIES, True, False),
     "numbered-plain": (ENTRIES[:5], True, False),  # no date
+    # Its title above the header, a list heading bulleted as the rows are, lost them all.
+    "titled-table": (ENTRIES[:4], True, False),
     "writer-table": (ENTRIES, True, False),
     "words-placed": (ENTRIES, False, False),
 }
