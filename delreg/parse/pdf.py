@@ -430,8 +430,8 @@ class _PageReader:
             text = str(text_page.get_text_bounded())
             # Reading the text's runs with their boxes costs several times the text: only
             # where a header could stand.
-            if not tables and _may_head_a_table(text):
-                tables = _unruled_tables(text_page, self.row_gaps)
+            if (not tables or _are_bands(tables)) and _may_head_a_table(text):
+                tables = _unruled_tables(text_page, self.row_gaps) or tables
             if not tables:
                 self.table_before = False
                 self.carry = None
@@ -522,6 +522,14 @@ def _pdfium_marks(text: str) -> str:
     if "\no " in text or text.startswith("o "):
         text = _SUB_BULLET.sub(BULLET, text)
     return text
+
+
+def _are_bands(tables: list[Table]) -> bool:
+    """Whether pdfplumber's tables are the shaded rows of a table without rules (every other
+    row shaded, as Word's banded table styles do): a row each, most of them. The rows between
+    are no table to pdfplumber, so the table is read by its header's columns instead."""
+    single = sum(len(table.rows) == 1 for table in tables)
+    return len(tables) > 1 and 2 * single >= len(tables)
 
 
 class _Carry(NamedTuple):

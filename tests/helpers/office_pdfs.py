@@ -258,6 +258,24 @@ def grouped_rows(borders: str) -> bytes:
     return _saved(document)
 
 
+def banded_table() -> bytes:
+    """A table without rules whose every other row is shaded (Word's banded table styles)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = _document()
+    _opening(document)
+    rows = [(entry.diary, entry.subject, entry.delegate, entry.day) for entry in ENTRIES]
+    header = ("Dnr", "Ärende", "Beslutsfattare", "Datum")
+    table = _table(document, header, rows, (3.0, 8.5, 3.5, 2.5), borders="none")
+    shade = f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="D9E2F3"/>'
+    for row in table.rows[::2]:
+        for cell in row.cells:
+            cell._tc.get_or_add_tcPr().append(parse_xml(shade))
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
 def titled_table() -> bytes:
     """A table whose first row, merged across it above the header, is its title."""
     document = _document()
@@ -606,6 +624,7 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "grouped-plain": ("docx", lambda: grouped_rows("none"), "pdf"),
     "numbered-plain": ("docx", numbered_rows, "pdf"),
     "titled-table": ("docx", titled_table, "pdf"),
+    "banded-table": ("docx", banded_table, "pdf"),
     "kallelse-numbered": ("docx", kallelse_numbered, "pdf"),
     "kallelse-bulleted": ("docx", kallelse_bulleted, "pdf"),
     "kallelse-bullets-alike": ("docx", lambda: kallelse_bulleted(alike=True), "pdf"),

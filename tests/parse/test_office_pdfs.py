@@ -158,6 +158,9 @@ LAYOUTS: dict[str, tuple[Sequence[Entry], bool, bool]] = {
     "numbered-plain": (ENTRIES[:5], True, False),  # no date
     # Its title above the header, a list heading bulleted as the rows are, lost them all.
     "titled-table": (ENTRIES[:4], True, False),
+    # Shaded rows, pdfplumber's tables of a row each, the rows between not in any: decisions
+    # were lost and others given a neighbour's date.
+    "banded-table": (ENTRIES, True, False),
     "writer-table": (ENTRIES, True, False),
     "words-placed": (ENTRIES, False, False),
 }
