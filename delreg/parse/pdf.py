@@ -525,11 +525,14 @@ def _pdfium_marks(text: str) -> str:
 
 
 def _are_bands(tables: list[Table]) -> bool:
-    """Whether pdfplumber's tables are the shaded rows of a table without rules (every other
-    row shaded, as Word's banded table styles do): a row each, most of them. The rows between
-    are no table to pdfplumber, so the table is read by its header's columns instead."""
-    single = sum(len(table.rows) == 1 for table in tables)
-    return len(tables) > 1 and 2 * single >= len(tables)
+    """Whether pdfplumber's tables are the shaded rows of a table without rules: every other
+    row shaded, as Word's banded table styles do (a row each, most of them), or the header
+    alone. The rows between or below are no table to pdfplumber, so the table is read by its
+    header's columns instead."""
+    single = [table for table in tables if len(table.rows) == 1]
+    if any(_is_header([_cell_text(cell) for cell in table.rows[0]]) for table in single):
+        return True
+    return len(tables) > 1 and 2 * len(single) >= len(tables)
 
 
 class _Carry(NamedTuple):

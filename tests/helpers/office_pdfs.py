@@ -258,8 +258,9 @@ def grouped_rows(borders: str) -> bytes:
     return _saved(document)
 
 
-def banded_table() -> bytes:
-    """A table without rules whose every other row is shaded (Word's banded table styles)."""
+def banded_table(every: int = 2) -> bytes:
+    """A table without rules whose every other row is shaded (Word's banded table styles), or
+    (``every`` 0) only its header."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
@@ -269,7 +270,7 @@ def banded_table() -> bytes:
     header = ("Dnr", "Ärende", "Beslutsfattare", "Datum")
     table = _table(document, header, rows, (3.0, 8.5, 3.5, 2.5), borders="none")
     shade = f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="D9E2F3"/>'
-    for row in table.rows[::2]:
+    for row in table.rows[:: every or len(table.rows)]:
         for cell in row.cells:
             cell._tc.get_or_add_tcPr().append(parse_xml(shade))
     document.add_paragraph(AFTER)
@@ -625,6 +626,7 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "numbered-plain": ("docx", numbered_rows, "pdf"),
     "titled-table": ("docx", titled_table, "pdf"),
     "banded-table": ("docx", banded_table, "pdf"),
+    "shaded-header": ("docx", lambda: banded_table(0), "pdf"),
     "kallelse-numbered": ("docx", kallelse_numbered, "pdf"),
     "kallelse-bulleted": ("docx", kallelse_bulleted, "pdf"),
     "kallelse-bullets-alike": ("docx", lambda: kallelse_bulleted(alike=True), "pdf"),

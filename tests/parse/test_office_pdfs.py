@@ -161,6 +161,7 @@ LAYOUTS: dict[str, tuple[Sequence[Entry], bool, bool]] = {
     # Shaded rows, pdfplumber's tables of a row each, the rows between not in any: decisions
     # were lost and others given a neighbour's date.
     "banded-table": (ENTRIES, True, False),
+    "shaded-header": (ENTRIES, True, False),
     "writer-table": (ENTRIES, True, False),
     "words-placed": (ENTRIES, False, False),
 }
