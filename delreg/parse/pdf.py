@@ -390,6 +390,9 @@ class _PageReader:
         self.carry: _Carry | None = None
         # For a page whose last row went on overleaf: its line as given, and the whole row.
         self.rejoined: dict[int, tuple[str, str]] = {}
+        # The columns of the table without rules the page before ended with: it may go on
+        # without its header.
+        self.columns: Columns | None = None
         # The space between the rows of tables without rules, on the pages read so far.
         self.row_gaps: list[float] = []
 
@@ -419,6 +422,7 @@ class _PageReader:
         """``text``, the ``bare`` text of the next page, taken as ``text`` would take it."""
         self.table_before = False
         self.carry = None
+        self.columns = None
         return text
 
     def text(self, index: int) -> str:
@@ -429,16 +433,20 @@ class _PageReader:
             tables = self._ruled_tables(index, height) if _has_rules(page) else []
             text = str(text_page.get_text_bounded())
             # Reading the text's runs with their boxes costs several times the text: only
-            # where a header could stand.
-            if (not tables or _are_bands(tables)) and _may_head_a_table(text):
-                tables = _unruled_tables(text_page, self.row_gaps) or tables
+            # where a header could stand, or a table without rules goes on from the page before.
+            going_on = self.columns if self.table_before else None
+            if (not tables or _are_bands(tables)) and (
+                going_on is not None or _may_head_a_table(text)
+            ):
+                tables = _unruled_tables(text_page, self.row_gaps, going_on) or tables
+            self.columns = None
             if not tables:
                 self.table_before = False
                 self.carry = None
                 return text
             parts: list[str] = []
             above = height
-            for top, bottom, rows in tables:
+            for top, bottom, rows, _ in tables:
                 parts.append(text_page.get_text_bounded(top=above, bottom=top))
                 goes_on = self.table_before and not _has_words_of_its_own(parts[-1])
                 # A blank line after a table: its last row ends there, whatever line follows
@@ -447,7 +455,9 @@ class _PageReader:
                 above = bottom
             rest = text_page.get_text_bounded(top=above, bottom=0)
             self.table_before = not _has_words_of_its_own(rest)
-            if not self.table_before:
+            if self.table_before:
+                self.columns = tables[-1].columns
+            else:
                 self.carry = None
             parts.append(rest)
             return "\n".join(part for part in parts if part)
@@ -544,11 +554,13 @@ class _Carry(NamedTuple):
 
 
 class Table(NamedTuple):
-    """A table on a page: where it starts and ends (PDF points from the page's foot), its rows."""
+    """A table on a page: where it starts and ends (PDF points from the page's foot), its rows,
+    and for a table without rules its columns (it may go on overleaf without its header)."""
 
     top: float
     bottom: float
     rows: list[list[str | None]]
+    columns: Columns | None = None
 
 
 class _Run(NamedTuple):
@@ -561,7 +573,9 @@ class _Run(NamedTuple):
     text: str
 
 
-def _unruled_tables(text_page: Any, row_gaps: list[float]) -> list[Table]:
+def _unruled_tables(
+    text_page: Any, row_gaps: list[float], going_on: Columns | None = None
+) -> list[Table]:
     """Tables without rules: under a header line one of whose columns names the diary number.
 
     A Word table without borders comes out of the text as its cells side by side, a cell that
@@ -571,6 +585,10 @@ def _unruled_tables(text_page: Any, row_gaps: list[float]) -> list[Table]:
     diary number's or a date's column that holds no digit (a heading after the table), or after
     a gap of more than a few lines (the page's foot). Its rows: see ``_rows``, the header's
     names first; ``row_gaps`` gathers the space between rows over the pages read so far.
+
+    A table the page before ended with (``going_on``, its columns) goes on at the top of this
+    page without its header, where Word does not repeat it: from the first line, below the
+    running head, that keeps to its columns and starts a row.
     """
     count = text_page.count_rects()
     if not count:
@@ -584,50 +602,107 @@ def _unruled_tables(text_page: Any, row_gaps: list[float]) -> list[Table]:
     lines = _runs_by_line(runs)
     tables: list[Table] = []
     position = 0
+    if going_on is not None:
+        start = _goes_on_at(lines, going_on)
+        if start is not None:
+            table, position = _table_below(lines, start, going_on, row_gaps, header=None)
+            tables.append(table)
     while position < len(lines):
         header = _header_cells(lines[position])
         position += 1
         if header is None:
             continue
-        names = [" ".join(run.text.split()) for run in header]
-        roles = _roles(names)
-        key = roles.index("number")
-        digits = [column for column, role in enumerate(roles) if role in ("number", "date")]
-        columns = [run.left for run in header]
-        # Each line of the table: its cells, and the space above it.
-        found: list[tuple[list[str], float]] = []
-        last = header
-        while position < len(lines):
-            line = lines[position]
+        columns = Columns(
+            [run.left for run in header], [" ".join(run.text.split()) for run in header]
+        )
+        table, position = _table_below(lines, position, columns, row_gaps, header=header)
+        tables.append(table)
+    return tables
+
+
+class Columns(NamedTuple):
+    """The columns of a table without rules: their left edges and their header's names."""
+
+    lefts: list[float]
+    names: list[str]
+
+
+def _goes_on_at(lines: list[list[_Run]], columns: Columns) -> int | None:
+    """Where a table of ``columns`` goes on at the top of a page: its first line that keeps to
+    them and starts a row (a diary number) or goes on with one (the rest of the last row of the
+    page before, the number's column empty), the lines above it a running head at most. None
+    where the header stands again (the table is read under it)."""
+    key = _roles(columns.names).index("number")
+    for position, line in enumerate(lines[: EDGE_LINES + 1]):
+        if _header_cells(line) is not None:
+            return None
+        cells = _cells(line, columns.lefts)
+        if cells is not None and (_DIGIT.search(cells[key]) or (not cells[key] and any(cells))):
+            return position
+    return None
+
+
+def _table_below(
+    lines: list[list[_Run]],
+    position: int,
+    columns: Columns,
+    row_gaps: list[float],
+    *,
+    header: list[_Run] | None,
+) -> tuple[Table, int]:
+    """The table whose lines start at ``position``, under its ``header`` (or going on from the
+    page before without one), and the position after it (see ``_unruled_tables``)."""
+    names = list(columns.names)
+    roles = _roles(names)
+    key = roles.index("number")
+    digits = [column for column, role in enumerate(roles) if role in ("number", "date")]
+    # Each line of the table: its cells, and the space above it.
+    found: list[tuple[list[str], float]] = []
+    first = header if header is not None else lines[position]
+    last = header
+    while position < len(lines):
+        line = lines[position]
+        cells = _cells(line, columns.lefts)
+        if cells is None:
+            break
+        gap = 0.0
+        if last is not None:
             height = max(run.top - run.bottom for run in last)
             gap = min(run.bottom for run in last) - max(run.top for run in line)
-            cells = _cells(line, columns)
-            if gap > _TABLE_GAP_LINES * height or cells is None:
+            if gap > _TABLE_GAP_LINES * height:
                 break
-            if any(cells[column] and not _DIGIT.search(cells[column]) for column in digits):
-                following = (
-                    _cells(lines[position + 1], columns) if position + 1 < len(lines) else None
-                )
-                if not _titles_rows(cells, following, digits, key):
-                    break
-                # A title over the rows below ("Personalärenden"): a row of its own.
-                title = next(cell for cell in cells if cell)
-                cells = [title if column == key else "" for column in range(len(cells))]
-            named = [
-                _below(name, more).replace("\n", " ")
-                for name, more in zip(names, cells, strict=True)
-            ]
-            if not found and gap < _HEADER_LINE_GAP * height and _is_header(named):
-                # The header's names go on (as close as a name's lines, no digits, short).
-                names = named
-            else:
-                found.append((cells, gap))
-            last = line
-            position += 1
-        top = max(run.top for run in header) + 0.5
-        rows: list[list[str | None]] = [[*names], *_rows(found, row_gaps, key)]
-        tables.append(Table(top, min(run.bottom for run in last) - 0.5, rows))
-    return tables
+        else:
+            height = max(run.top - run.bottom for run in line)
+        if any(cells[column] and not _DIGIT.search(cells[column]) for column in digits):
+            following = (
+                _cells(lines[position + 1], columns.lefts) if position + 1 < len(lines) else None
+            )
+            if not _titles_rows(cells, following, digits, key):
+                break
+            # A title over the rows below ("Personalärenden"): a row of its own.
+            title = next(cell for cell in cells if cell)
+            cells = [title if column == key else "" for column in range(len(cells))]
+        named = [
+            _below(name, more).replace("\n", " ") for name, more in zip(names, cells, strict=True)
+        ]
+        if (
+            header is not None
+            and not found
+            and gap < _HEADER_LINE_GAP * height
+            and _is_header(named)
+        ):
+            # The header's names go on (as close as a name's lines, no digits, short).
+            names = named
+        else:
+            found.append((cells, gap))
+        last = line
+        position += 1
+    top = max(run.top for run in first) + 0.5
+    bottom = min(run.bottom for run in (last or first)) - 0.5
+    rows = _rows(found, row_gaps, key)
+    if header is not None:
+        rows = [[*names], *rows]
+    return Table(top, bottom, rows, Columns(columns.lefts, names)), position
 
 
 def _titles_rows(

@@ -616,6 +616,7 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "long-table": ("docx", long_table, "pdf"),
     "long-table-plain": ("docx", lambda: long_table("none"), "pdf"),
     "long-table-once": ("docx", lambda: long_table(repeat=False), "pdf"),
+    "long-table-plain-once": ("docx", lambda: long_table("none", repeat=False), "pdf"),
     "two-tables-ruled": ("docx", lambda: two_tables("all"), "pdf"),
     "two-tables-plain": ("docx", lambda: two_tables("none"), "pdf"),
     "serial-ruled": ("docx", lambda: serial_column("all"), "pdf"),

@@ -147,6 +147,9 @@ LAYOUTS: dict[str, tuple[Sequence[Entry], bool, bool]] = {
     "long-table": (LONG_ENTRIES, True, False),
     "long-table-plain": (LONG_ENTRIES, True, False),
     "long-table-once": (LONG_ENTRIES, True, False),
+    # Without rules, its header on the first page only: the rows of the pages after were all
+    # read as one item's text.
+    "long-table-plain-once": (LONG_ENTRIES, True, False),
     "two-tables-ruled": (BY_DELEGATE_ENTRIES, False, False),
     "two-tables-plain": (BY_DELEGATE_ENTRIES, False, False),
     "serial-ruled": (ENTRIES[:6], False, False),
