@@ -418,8 +418,12 @@ class _PageReader:
         text = self.bare(index)
         return None if text is None else normalise_document(_pdfium_marks(text))
 
-    def took_bare(self, text: str) -> str:
-        """``text``, the ``bare`` text of the next page, taken as ``text`` would take it."""
+    def took_bare(self, text: str) -> str | None:
+        """``text``, the ``bare`` text of the next page, taken as ``text`` would take it; None
+        where the page before ended in a table without rules, which the page may go on with
+        without its header: ``text`` reads it then."""
+        if self.table_before and self.columns is not None:
+            return None
         self.table_before = False
         self.carry = None
         self.columns = None
