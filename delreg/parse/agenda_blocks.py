@@ -460,6 +460,16 @@ class Segmenter:
                 # "• Bidrag – Föreningen Gläntan, SN 2024/120" complete, then a line that starts
                 # like a decision: an item whose marker was lost, not more of this one.
                 return True
+            if (
+                not self.blank_before
+                and rules.diary_number.match(line.text) is not None
+                and block.has_number(rules, config)
+                and _starts_with_number(line.text, rules, config)
+            ):
+                # "• KS 2024/1 Avtal om städ …" with its number, then "KS 2024/2 Avtal om …":
+                # the next row of a table whose rows lost their markers, not more of this one
+                # (all the rows after would be one item's text).
+                return True
             if self.blank_before and rules.prose.search(line.text) is not None:
                 # "Nämnden beslutar att lägga redovisningen till handlingarna.": the list is over.
                 return True
@@ -548,6 +558,11 @@ def _is_group_title(text: str) -> bool:
         and not any(character.isdigit() for character in text)
         and words[-1].lower() not in _PHRASE_WORDS
     )
+
+
+def _starts_with_number(text: str, rules: AgendaRules, config: Config) -> bool:
+    found = diary_numbers(text, rules, config)
+    return bool(found) and found[0].start == 0
 
 
 def _bullets_are_items(lines: list[Line], rules: AgendaRules, config: Config) -> frozenset[int]:

@@ -1605,3 +1605,25 @@ def test_bullets_under_a_bulleted_heading_are_its_items_where_the_first_has_a_nu
         "Anmälan av delegationsbeslut\n1. Avtal med Acme AB, KS 2024/14\n"
     )
     assert [d.diary_number for d in decisions(points)] == ["KS 2024/14"]
+
+
+def test_rows_that_lost_their_markers_after_a_complete_item_are_items_of_their_own() -> None:
+    """A bulleted row with its diary number, then rows that start with theirs and carry no
+    bullet (a table the PDF reader did not see as one): each is a decision, not all of them
+    the first one's text."""
+    records = read(
+        "Anmälan av delegationsbeslut\n"
+        "• KS 2024/1   Avtal om städ   Beslutsdatum: 2024-01-01   Beslutsfattare: Ekonomichef\n"
+        "KS 2024/2 Avtal om\n"
+        "fönsterputs 2024-01-02\n"
+        "KS 2024/3 Bidrag till\n"
+        "Vallby IF 2024-01-03\n"
+        "• Avtal med Vallby AB om städ, MT 2023-0043,\n"
+        "KS 2024/11\n"
+    )
+    assert [(d.diary_number, d.decided_on) for d in decisions(records)] == [
+        ("KS 2024/1", "2024-01-01"),
+        ("KS 2024/2", "2024-01-02"),
+        ("KS 2024/3", "2024-01-03"),
+        ("KS 2024/11", None),
+    ]
