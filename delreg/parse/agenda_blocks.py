@@ -570,7 +570,9 @@ def _bullets_are_items(lines: list[Line], rules: AgendaRules, config: Config) ->
     the bullets as far out as the heading's are the list's items, not the next agenda points:
     where the first such bullet, with the lines it goes on over, holds a diary number written
     as an item ends with it, not labelled as a point's own is ("Budget 2025" / "Dnr KS
-    2024/300"). The notices' heading after such a list, bulleted alike, is one too.
+    2024/300"); after a first bullet that leads into them ("• Beslut fattade i januari:"), or
+    a sub-heading ("• Följande beslut anmäls"), the next. The notices' heading after such a
+    list, bulleted alike, is one too.
 
     A Word kallelse whose points are bullets and whose decisions are bullets one level in reads,
     from its PDF, as bullets all alike: without this, every decision would end the list.
@@ -585,18 +587,23 @@ def _bullets_are_items(lines: list[Line], rules: AgendaRules, config: Config) ->
         if heading.kind is not LineKind.DECISION_HEADING:
             continue
         after = position + 1
-        while after < len(lines) and lines[after].kind is _BLANK:
-            after += 1
-        first = lines[after] if after < len(lines) else None
-        if first is None or first.kind is not _ITEM or first.style != "bullet":
-            continue
-        texts = [first.text]
-        for more in lines[after + 1 :]:
-            if more.kind is not _TEXT and more.kind is not _DIARY_NUMBER:
+        for _ in range(2):
+            while after < len(lines) and lines[after].kind in (_BLANK, LineKind.SUBHEADING):
+                after += 1
+            bullet = lines[after] if after < len(lines) else None
+            if bullet is None or bullet.kind is not _ITEM or bullet.style != "bullet":
                 break
-            texts.append(more.text)
-        if any(not number.labelled for number in diary_numbers(" ".join(texts), rules, config)):
-            found.add(heading.number)
+            texts = [bullet.text]
+            after += 1
+            while after < len(lines) and lines[after].kind in (_TEXT, _DIARY_NUMBER):
+                texts.append(lines[after].text)
+                after += 1
+            text = " ".join(texts)
+            if any(not number.labelled for number in diary_numbers(text, rules, config)):
+                found.add(heading.number)
+                break
+            if not text.rstrip().endswith(":"):
+                break
     return frozenset(found)
 
 

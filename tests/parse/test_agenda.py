@@ -1605,6 +1605,12 @@ def test_bullets_under_a_bulleted_heading_are_its_items_where_the_first_has_a_nu
         "Anmälan av delegationsbeslut\n1. Avtal med Acme AB, KS 2024/14\n"
     )
     assert [d.diary_number for d in decisions(points)] == ["KS 2024/14"]
+    for lead_in in ("• Följande beslut anmäls:", "• Beslut fattade i januari:"):
+        led = read(
+            f"Kallelse\n• Anmälan av delegationsbeslut\n{lead_in}\n"
+            "• Kommundirektören har beslutat om yttrande, KS 2024/12\n• Övriga frågor\n"
+        )
+        assert [d.diary_number for d in decisions(led)] == ["KS 2024/12"], lead_in
 
 
 def test_rows_that_lost_their_markers_after_a_complete_item_are_items_of_their_own() -> None:
