@@ -2,8 +2,11 @@
 
 Text comes in reading order from PDFium (pypdfium2), a table as one line per row (a ruled
 table's cells found by pdfplumber, a table without rules by its header's columns, see
-``_PageReader`` and ``_unruled_tables``), and then goes through the same normalising
-step as any agenda text (delreg.text: Word's Symbol and Wingdings bullets become ``•``).
+``_PageReader`` and ``_unruled_tables``; the header's names tell which cell is the date, who
+decided and the delegation point, see ``_row_text``), and then goes through the same
+normalising step as any agenda text (delreg.text: Word's Symbol and Wingdings bullets become
+``•``). Word's and LibreOffice's ways with tables are the ones read: tested on their PDFs
+(tests/helpers/office_pdfs.py).
 Running heads and feet (the board's name, "Sida 2 (5)") and a table's repeated header row are
 taken out, so that an item or a row broken across a page reads as one. The libraries were
 chosen by measurement: bench/RESULTS.md, "Reading PDFs".
