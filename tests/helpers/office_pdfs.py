@@ -552,6 +552,48 @@ def writer_table() -> bytes:
 """.encode()
 
 
+def writer_bullets() -> bytes:
+    """A Writer kallelse (.fodt) whose points are bullets "•", the decisions and the notices
+    bullets "◦" one level in, as Writer's own bullet list has them."""
+
+    def item(text: str, inner: str = "") -> str:
+        escaped = text.replace("&", "&amp;").replace("<", "&lt;")
+        return f"<text:list-item><text:p>{escaped}</text:p>{inner}</text:list-item>"
+
+    def level(number: int, glyph: str) -> str:
+        return (
+            f'<text:list-level-style-bullet text:level="{number}" text:bullet-char="{glyph}">'
+            "<style:list-level-properties "
+            'text:list-level-position-and-space-mode="label-alignment">'
+            '<style:list-level-label-alignment text:label-followed-by="listtab" '
+            f'fo:margin-left="{0.635 * number:.3f}cm" fo:text-indent="-0.635cm"/>'
+            "</style:list-level-properties></text:list-level-style-bullet>"
+        )
+
+    decisions = "".join(item(_sentence(entry)) for entry in ENTRIES[:4])
+    notices = "".join(item(notice) for notice in NOTICES)
+    body = (
+        item("Val av justerare")
+        + item(HEADING, f"<text:list>{decisions}</text:list>")
+        + item("Meddelanden", f"<text:list>{notices}</text:list>")
+        + item(AFTER)
+    )
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:automatic-styles>
+<text:list-style style:name="L1">{level(1, "•")}{level(2, "◦")}</text:list-style>
+</office:automatic-styles>
+<office:body><office:text>
+<text:p>Kallelse</text:p>
+<text:list text:style-name="L1">{body}</text:list>
+</office:text></office:body></office:document>
+""".encode()
+
+
 # --- fpdf2: every word placed on its own --------------------------------------------------------
 
 
@@ -634,6 +676,7 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "newspaper": ("docx", newspaper_columns, "pdf"),
     "serial-pdfa": ("docx", lambda: serial_column("all"), PDF_A),
     "writer-table": ("fodt", writer_table, "pdf"),
+    "writer-bullets": ("fodt", writer_bullets, "pdf"),
 }
 DIRECT: dict[str, Callable[[], bytes]] = {"words-placed": words_placed}
 

@@ -202,18 +202,21 @@ def test_a_kallelse_numbered_by_word_gives_its_decisions_and_notices() -> None:
     assert [r for r in records if not isinstance(r, Decision | Notice)] == []
 
 
-@pytest.mark.parametrize("name", ["kallelse-bulleted", "kallelse-bullets-alike"])
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [("kallelse-bulleted", 5), ("kallelse-bullets-alike", 5), ("writer-bullets", 4)],
+)
 def test_a_kallelse_whose_points_and_decisions_are_all_bullets_gives_its_decisions(
-    name: str,
+    name: str, count: int
 ) -> None:
     """Points as Word's bullets, the decisions and notices bullets one level in: the PDF's text
-    has them all at the margin, one level in told by the glyph ("o" of Courier New) or not at
-    all. The decisions are the list's items, not agenda points that end it (which lost them
-    all, without a word)."""
+    has them all at the margin, one level in told by the glyph ("o" of Courier New, Writer's
+    "◦", both bullets to the agenda reader) or not at all. The decisions are the list's items,
+    not agenda points that end it (which lost them all, without a word)."""
     records = from_pdf(fixture(name))
     decisions = [r for r in records if isinstance(r, Decision)]
     assert [(d.diary_number, d.decided_on, d.delegate) for d in decisions] == [
-        (entry.diary, entry.day, DELEGATES[entry.delegate]) for entry in ENTRIES[:5]
+        (entry.diary, entry.day, DELEGATES[entry.delegate]) for entry in ENTRIES[:count]
     ]
     assert [r.text for r in records if isinstance(r, Notice)] == list(NOTICES)
     assert [r for r in records if not isinstance(r, Decision | Notice)] == []
