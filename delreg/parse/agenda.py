@@ -344,6 +344,11 @@ def _is_prose(text: str, sentences: int = _PROSE_SENTENCES) -> bool:
     return sum(1 for _ in breaks) >= sentences - 1
 
 
+# A title naming whose decisions follow: "Kommundirektörens beslut", "Kommunstyrelsens
+# ordförandes delegationsbeslut".
+_WHOSE_DECISIONS = re.compile(r"[A-ZÅÄÖ][\w-]*s(?: [\w-]+s)? (?:delegations|delegerings)?beslut")
+
+
 def _is_reported_item(block: Block, reading: ItemReading, text: str, rules: AgendaRules) -> bool:
     """Whether an item without a usable diary number is one the board was meant to note."""
     if reading.empty_report:
@@ -353,6 +358,10 @@ def _is_reported_item(block: Block, reading: ItemReading, text: str, rules: Agen
         return block.marked and reading.delegate_named
     if block.marked:
         return True
+    if len(block.lines) == 1 and _WHOSE_DECISIONS.fullmatch(block.lines[0]) is not None:
+        # "Kommundirektörens beslut" above the rows of what that delegate decided (a heading
+        # between two tables): the title of a group, not an item cut off before its number.
+        return False
     # Unmarked text under the heading: a paragraph about the list ("Under perioden har …",
     # a reservation, "Nämnden beslutar att …") is prose, not an item cut off before its number.
     about_the_list = (

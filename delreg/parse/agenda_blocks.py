@@ -208,8 +208,12 @@ class Segmenter:
         self.section_lines = 0
         self.headings = 0
         self.furniture = 0
+        # The bulleted headings whose bullets as far out are the list's items (see
+        # ``_bullets_are_items``).
+        self.bullets_are_items: frozenset[int] = frozenset()
 
     def blocks(self, lines: list[Line]) -> Iterator[Block]:
+        self.bullets_are_items = _bullets_are_items(lines, self.rules, self.config)
         take = self._take
         for line in lines:
             done = take(line)
@@ -299,8 +303,14 @@ class Segmenter:
         if heading is None:
             return False
         # On a web page whose agenda points are bullets ("• Anmälningsärenden:"), a bullet as far
-        # out as the heading starts the next point, not an item of the list.
-        if heading.bulleted and line.style == "bullet" and line.indent <= heading.indent:
+        # out as the heading starts the next point, not an item of the list, unless the list's
+        # items are such bullets (a PDF's text does not show how far in a bullet stands).
+        if (
+            heading.bulleted
+            and line.style == "bullet"
+            and line.indent <= heading.indent
+            and heading.number not in self.bullets_are_items
+        ):
             return True
         # Under "3. Anmälan av delegationsbeslut", "4. …" is the next point, unless it is the
         # next item of a list that has itself come to 3.
@@ -484,6 +494,16 @@ class Segmenter:
                 # "• Bidrag – Föreningen Gläntan, SN 2024/120" complete, then a line that starts
                 # like a decision: an item whose marker was lost, not more of this one.
                 return True
+            if (
+                not self.blank_before
+                and rules.diary_number.match(line.text) is not None
+                and block.has_number(rules, config)
+                and _starts_with_number(line.text, rules, config)
+            ):
+                # "• KS 2024/1 Avtal om städ …" with its number, then "KS 2024/2 Avtal om …":
+                # the next row of a table whose rows lost their markers, not more of this one
+                # (all the rows after would be one item's text).
+                return True
             if self.blank_before and rules.prose.search(line.text) is not None:
                 # "Nämnden beslutar att lägga redovisningen till handlingarna.": the list is over.
                 return True
@@ -499,8 +519,12 @@ class Segmenter:
             if not self.blank_before and rules.diary_number.match(block.lines[0]) is not None:
                 # "KS 2024/45 Tillförordnad ekonomichef" / "Kommundirektören har beslutat att
                 # …": a number and a title, then the item's text, until a blank line or the
-                # next number.
-                if rules.diary_number.search(line.text) is not None:
+                # next number: one that is a diary number, not a procurement number or a span
+                # of years the text wraps onto a line ("… grundskolan, UH 2023-0044." /
+                # "Norrskolan 2024–2026. …").
+                if rules.diary_number.search(line.text) is not None and diary_numbers(
+                    line.text, rules, config
+                ):
                     return True
                 if self._is_row_of_its_own(block, line):
                     # The next row, its diary number's cell empty: rejected for it, rather
@@ -591,6 +615,53 @@ def _is_group_title(text: str) -> bool:
         and not any(character.isdigit() for character in text)
         and words[-1].lower() not in _PHRASE_WORDS
     )
+
+
+def _starts_with_number(text: str, rules: AgendaRules, config: Config) -> bool:
+    found = diary_numbers(text, rules, config)
+    return bool(found) and found[0].start == 0
+
+
+def _bullets_are_items(lines: list[Line], rules: AgendaRules, config: Config) -> frozenset[int]:
+    """The numbers of the bulleted list headings ("• Anmälan av delegationsbeslut") under which
+    the bullets as far out as the heading's are the list's items, not the next agenda points:
+    where the first such bullet, with the lines it goes on over, holds a diary number written
+    as an item ends with it, not labelled as a point's own is ("Budget 2025" / "Dnr KS
+    2024/300"); after a first bullet that leads into them ("• Beslut fattade i januari:"), or
+    a sub-heading ("• Följande beslut anmäls"), the next. The notices' heading after such a
+    list, bulleted alike, is one too.
+
+    A Word kallelse whose points are bullets and whose decisions are bullets one level in reads,
+    from its PDF, as bullets all alike: without this, every decision would end the list.
+    """
+    found: set[int] = set()
+    for position, heading in enumerate(lines):
+        if not heading.bulleted:
+            continue
+        if heading.kind is LineKind.NOTICE_HEADING and found:
+            found.add(heading.number)
+            continue
+        if heading.kind is not LineKind.DECISION_HEADING:
+            continue
+        after = position + 1
+        for _ in range(2):
+            while after < len(lines) and lines[after].kind in (_BLANK, LineKind.SUBHEADING):
+                after += 1
+            bullet = lines[after] if after < len(lines) else None
+            if bullet is None or bullet.kind is not _ITEM or bullet.style != "bullet":
+                break
+            texts = [bullet.text]
+            after += 1
+            while after < len(lines) and lines[after].kind in (_TEXT, _DIARY_NUMBER):
+                texts.append(lines[after].text)
+                after += 1
+            text = " ".join(texts)
+            if any(not number.labelled for number in diary_numbers(text, rules, config)):
+                found.add(heading.number)
+                break
+            if not text.rstrip().endswith(":"):
+                break
+    return frozenset(found)
 
 
 def _columns(line: str) -> str:

@@ -479,6 +479,12 @@ class _Item:
             ends.append(len(text[: self._text_end()].rstrip(_NUMBER_SEPARATORS + "(")))
         for end in ends:
             at, separator = max((text.rfind(mark, 0, end), mark) for mark in _DATE_SEPARATORS)
+            sentence = text.rfind(". ", 0, end)
+            if max(at, self.body_start) < sentence and self._decided_by(sentence + 2, end):
+                # "… om leverans. Beslutat 2024-01-15 av ekonomichef.": a sentence of its own
+                # says when and who (no other part after a full stop is taken for the date).
+                self.removed.append((sentence, end))
+                return
             found = None
             cut = at
             if at >= self.body_start:

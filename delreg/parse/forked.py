@@ -76,7 +76,7 @@ def shared(
     count: int,
     own: Callable[[int], Done],
     helped: Callable[[int], Given | None],
-    took: Callable[[Given], Done],
+    took: Callable[[Given], Done | None],
     *,
     least: int,
     meanwhile: Callable[[], object] | None = None,
@@ -87,7 +87,8 @@ def shared(
     in order) is done while the helper goes on.
 
     The helper gives ``helped(index)``, None where the caller must call ``own(index)`` itself;
-    the caller takes what it gives with ``took``, in order, in place of ``own``. What the
+    the caller takes what it gives with ``took``, in order, in place of ``own`` (or, where
+    ``took`` gives None, as what came before makes it unfit, calls ``own``). What the
     helper gives must be marshal's to carry (str, numbers, tuples, None: fast to send and
     take in); a value it cannot carry is left to the caller too. ``meanwhile`` is called
     once, while the helper starts. ``started``: a helper doing ``helped`` already (see
@@ -110,7 +111,8 @@ def shared(
             helper.stop()
             for index in range(mine, count):
                 given = helper.read[index]
-                yield own(index) if given is None else took(given)
+                taken = None if given is None else took(given)
+                yield own(index) if taken is None else taken
     finally:
         if helper is not None:
             helper.stop()

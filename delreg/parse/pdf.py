@@ -2,8 +2,11 @@
 
 Text comes in reading order from PDFium (pypdfium2), a table as one line per row (a ruled
 table's cells found by pdfplumber, a table without rules by its header's columns, see
-``_PageReader`` and ``_unruled_tables``), and then goes through the same normalising
-step as any agenda text (delreg.text: Word's Symbol and Wingdings bullets become ``•``).
+``_PageReader`` and ``_unruled_tables``; the header's names tell which cell is the date, who
+decided and the delegation point, see ``_row_text``), and then goes through the same
+normalising step as any agenda text (delreg.text: Word's Symbol and Wingdings bullets become
+``•``). Word's and LibreOffice's ways with tables are the ones read: tested on their PDFs
+(tests/helpers/office_pdfs.py).
 Running heads and feet (the board's name, "Sida 2 (5)") and a table's repeated header row are
 taken out, so that an item or a row broken across a page reads as one. The libraries were
 chosen by measurement: bench/RESULTS.md, "Reading PDFs".
@@ -47,17 +50,68 @@ _NUMBER_BROKEN_AT_DASH = re.compile(r"(\d[-–])\s*\n\s*(?=\d)")
 _BROKEN_NUMBER_START = re.compile(r"\d")
 # A ruled table draws a line under each row or so; a page of text draws few if any.
 _RULES_FOR_A_TABLE = 3
-# A header cell names its column in a word or two.
-_HEADER_CELL_CHARS = 40
-# The header of a table without rules names the diary number's column first.
+# A header cell names its column in a few words ("Punkt i barn- och utbildningsnämndens
+# delegationsordning" at most).
+_HEADER_CELL_CHARS = 60
+# The header of a table without rules names the diary number's column.
 _NUMBER_COLUMN = re.compile(r"(?:diarie|ärende)\s?(?:nummer|nr\.?)|dnr\.?", re.IGNORECASE)
 # A cell's text starts within a few points of its column's left edge.
 _COLUMN_SLACK = 6.0
 # Rows are told apart by the space between them where it is this much wider than the space
 # between a cell's lines (the paragraphs' spacing, the cells' margins).
 _ROW_GAP_RATIO = 1.5
+# Runs of a header line closer than this many line heights are words of one name ("Punkt i").
+_HEADER_WORD_GAP = 0.6
+# A header's name goes on on the line below where the space between is under this many lines.
+_HEADER_LINE_GAP = 0.8
 # A gap of more than this many lines ends a table without rules (the page's foot is below).
 _TABLE_GAP_LINES = 2.5
+# PDFium's mark for a hyphen that ended a line after a letter, the line joined to the next
+# ("e\x02post"); the words after which the break was the space after the hyphen ("Hälso- och").
+_LINE_END_HYPHEN = "\x02"
+_SUSPENDED = re.compile("\x02(?=(?:och|eller|samt|respektive|resp\\.|till)\\s)")
+# Word's bullet one level in: "o" of Courier New, then the item's text.
+_SUB_BULLET = re.compile(r"^o(?=[ \t]+[A-ZÅÄÖ0-9])", re.MULTILINE)
+# What a table's column holds, by its header's name (its cells' words, single-spaced): the
+# diary number, the day of the decision, who decided, the point of the delegation order, or a
+# serial number of the case's documents; any other column is the item's text.
+_COLUMN_ROLES = (
+    ("number", _NUMBER_COLUMN),
+    ("date", re.compile(r"(?:besluts)?(?:datum|dag)|beslutad|beslutat|datum för beslut", re.I)),
+    (
+        "delegate",
+        re.compile(r"beslutsfattare|delegat|beslutande|(?:beslutat|beslutad|fattat) av", re.I),
+    ),
+    (
+        "point",
+        re.compile(
+            # "Punkt i barn- och utbildningsnämndens delegationsordning", "Lagrum/punkt".
+            r"(?:punkt i )?delegationsordning(?:en)?|delegationspunkt|p\.|pkt\.?"
+            r"|.*\b(?:punkt|pkt)\b.*",
+            re.I,
+        ),
+    ),
+    (
+        "serial",
+        re.compile(r"löp(?:nr\.?|nummer)|dok(?:ument)?\.? ?nr\.?|dokumentnummer|nr\.?|#", re.I),
+    ),
+)
+_TEXT = ("number", "text")
+# The fields given after the item's text, labelled as the agenda reader knows them.
+_FIELD_LABELS = (
+    ("point", "Delegationspunkt: "),
+    ("date", "Beslutsdatum: "),
+    ("delegate", "Beslutsfattare: "),
+)
+# What ends a labelled delegate in the agenda reader ("Beslutsfattare: X, …"); in a delegate's
+# own cell it is part of the name ("Anna Berglund, enhetschef", "Enhetschef (tf.)").
+_DELEGATE_STOPS = re.compile(r"[\s,;().–]+")
+# A title row over a group of a table's rows is a few words.
+_TITLE_CHARS = 60
+# Columns whose cells hold digits: the diary number's and the date's.
+_DIGIT_ROLES = ("number", "date")
+# Columns whose cell merged over several rows is each row's.
+_MERGED = ("date", "delegate")
 # Below this many pages, forking a helper costs more than the pages it spares.
 PAGES_FOR_A_HELPER = 24
 # A running head or foot has a few words ("Region Västmark — Kallelse", "Sida 2 (4)"); text
@@ -204,10 +258,10 @@ def _page_texts(
         ) from None
     reader = _PageReader(document, data, source)
     try:
-        return list(
+        texts = list(
             shared(
                 len(document),
-                lambda index: normalise_document(reader.text(index)),
+                lambda index: normalise_document(_pdfium_marks(reader.text(index))),
                 reader.helped,
                 reader.took_bare,
                 least=PAGES_FOR_A_HELPER,
@@ -215,6 +269,9 @@ def _page_texts(
                 started=_taken_ahead(binary_stream, data, len(document), reader),
             )
         )
+        for index, (given, whole) in reader.rejoined.items():
+            texts[index] = _rejoined(texts[index], given, whole)
+        return texts
     finally:
         reader.close()
         document.close()
@@ -228,6 +285,14 @@ _ahead: tuple[Ahead, tuple[int, int]] | None = None
 _AHEAD_WAIT = 0.05
 # A file larger than this is not read ahead: the reader may refuse it ([limits]).
 _AHEAD_MOST_BYTES = 64 << 20
+
+
+def _rejoined(text: str, given: str, whole: str) -> str:
+    """A page's text with the line of its last row (``given``) made ``whole``: the row with the
+    rest of its cells, read on the page after (see ``_PageReader.text``)."""
+    given, whole = (normalise_document(_pdfium_marks(line)) for line in (given, whole))
+    at = text.rfind(given)
+    return text if at < 0 else text[:at] + whole + text[at + len(given) :]
 
 
 def read_ahead(path: str) -> None:
@@ -320,6 +385,17 @@ class _PageReader:
         self.plumber: Any = None
         # Whether the page before ended in a table: a row may go on overleaf.
         self.table_before = False
+        # The last table's columns, by what they hold (``_roles``): a table that goes on
+        # overleaf without its header has the same.
+        self.roles: tuple[str, ...] | None = None
+        # The last row of the page before, where it ended in a table (its page, its line as
+        # given there, its cells): the first row overleaf may be the rest of it.
+        self.carry: _Carry | None = None
+        # For a page whose last row went on overleaf: its line as given, and the whole row.
+        self.rejoined: dict[int, tuple[str, str]] = {}
+        # The columns of the table without rules the page before ended with: it may go on
+        # without its header.
+        self.columns: Columns | None = None
         # The space between the rows of tables without rules, on the pages read so far.
         self.row_gaps: list[float] = []
 
@@ -343,11 +419,17 @@ class _PageReader:
         """``bare``, normalised where read (delreg.text.normalise_document), so that a helper
         shares that work too."""
         text = self.bare(index)
-        return None if text is None else normalise_document(text)
+        return None if text is None else normalise_document(_pdfium_marks(text))
 
-    def took_bare(self, text: str) -> str:
-        """``text``, the ``bare`` text of the next page, taken as ``text`` would take it."""
+    def took_bare(self, text: str) -> str | None:
+        """``text``, the ``bare`` text of the next page, taken as ``text`` would take it; None
+        where the page before ended in a table without rules, which the page may go on with
+        without its header: ``text`` reads it then."""
+        if self.table_before and self.columns is not None:
+            return None
         self.table_before = False
+        self.carry = None
+        self.columns = None
         return text
 
     def text(self, index: int) -> str:
@@ -358,22 +440,33 @@ class _PageReader:
             tables = self._ruled_tables(index, height) if _has_rules(page) else []
             text = str(text_page.get_text_bounded())
             # Reading the text's runs with their boxes costs several times the text: only
-            # where a header could stand.
-            if not tables and _may_head_a_table(text):
-                tables = _unruled_tables(text_page, self.row_gaps)
+            # where a header could stand, or a table without rules goes on from the page before.
+            going_on = self.columns if self.table_before else None
+            if (not tables or _are_bands(tables)) and (
+                going_on is not None or _may_head_a_table(text)
+            ):
+                tables = _unruled_tables(text_page, self.row_gaps, going_on) or tables
+            self.columns = None
             if not tables:
                 self.table_before = False
+                self.carry = None
                 return text
             parts: list[str] = []
             above = height
-            for top, bottom, rows in tables:
+            for top, bottom, rows, _ in tables:
                 parts.append(text_page.get_text_bounded(top=above, bottom=top))
                 goes_on = self.table_before and not _has_words_of_its_own(parts[-1])
-                parts.append("\n".join(_table_lines(rows, goes_on=goes_on)))
+                # A blank line after a table: its last row ends there, whatever line follows
+                # (a heading above the next table is no more of that row).
+                parts.append(self._table(index, rows, goes_on=goes_on) + "\n")
                 above = bottom
             rest = text_page.get_text_bounded(top=above, bottom=0)
-            parts.append(rest)
             self.table_before = not _has_words_of_its_own(rest)
+            if self.table_before:
+                self.columns = tables[-1].columns
+            else:
+                self.carry = None
+            parts.append(rest)
             return "\n".join(part for part in parts if part)
         except DelregError:
             raise
@@ -384,6 +477,30 @@ class _PageReader:
             ) from None
         finally:
             page.close()
+
+    def _table(self, index: int, rows: list[list[str | None]], *, goes_on: bool) -> str:
+        """A table's lines (see ``_table_lines``); the rest of the row the page before ended
+        with, where it ``goes_on`` from there, is joined to that row (``rejoined``)."""
+        made = _table_lines(rows, goes_on=goes_on, roles=self.roles if goes_on else None)
+        lines = made.lines
+        carry = self.carry if goes_on else None
+        if made.rest is not None:
+            if carry is not None and len(carry.cells) == len(made.rest):
+                cells = [
+                    _cell_text(f"{old}\n{new}")
+                    for old, new in zip(carry.cells, made.rest, strict=True)
+                ]
+                whole = f"{BULLET} {_row_text(cells, made.roles)}"
+                self.rejoined[carry.page] = (carry.line, whole)
+                carry = carry._replace(cells=cells)
+            else:
+                # No row to join it to: the line joins the text before (an item's text).
+                lines = [_row_text(made.rest, made.roles), *lines]
+        self.roles = made.roles
+        if made.last is not None:
+            carry = _Carry(index, *made.last)
+        self.carry = carry
+        return "\n".join(lines)
 
     def _ruled_tables(self, index: int, height: float) -> list[Table]:
         """The page's ruled tables found by pdfplumber, top to bottom."""
@@ -406,12 +523,51 @@ class _PageReader:
         )
 
 
+def _pdfium_marks(text: str) -> str:
+    """A page's text with the hyphens PDFium marked as line ends back, and Word's bullet one
+    level in ("o" of Courier New) a bullet.
+
+    A hyphen: "e-post", "KSN-2024-12", and the space after one where a joining word follows
+    ("Hälso- och sjukvårdsdirektören"). Without this the mark would become a space
+    (delreg.text), splitting a diary number or a delegate's title in two. A hyphen Word put in
+    to break a long word ("upphand-" | "ling") stays: which it was the PDF does not say, and
+    one added is the lesser harm. The bullet: a line "o Kommundirektören har …" is an item of
+    a list one level in (no Swedish line starts with the word "o" and a capital).
+    """
+    if _LINE_END_HYPHEN in text:
+        text = _SUSPENDED.sub("- ", text).replace(_LINE_END_HYPHEN, "-")
+    if "\no " in text or text.startswith("o "):
+        text = _SUB_BULLET.sub(BULLET, text)
+    return text
+
+
+def _are_bands(tables: list[Table]) -> bool:
+    """Whether pdfplumber's tables are the shaded rows of a table without rules: every other
+    row shaded, as Word's banded table styles do (a row each, most of them), or the header
+    alone. The rows between or below are no table to pdfplumber, so the table is read by its
+    header's columns instead."""
+    single = [table for table in tables if len(table.rows) == 1]
+    if any(_is_header([_cell_text(cell) for cell in table.rows[0]]) for table in single):
+        return True
+    return len(tables) > 1 and 2 * len(single) >= len(tables)
+
+
+class _Carry(NamedTuple):
+    """A table's last row on a page: the page, the row's line as given there, its cells."""
+
+    page: int
+    line: str
+    cells: list[str]
+
+
 class Table(NamedTuple):
-    """A table on a page: where it starts and ends (PDF points from the page's foot), its rows."""
+    """A table on a page: where it starts and ends (PDF points from the page's foot), its rows,
+    and for a table without rules its columns (it may go on overleaf without its header)."""
 
     top: float
     bottom: float
     rows: list[list[str | None]]
+    columns: Columns | None = None
 
 
 class _Run(NamedTuple):
@@ -424,15 +580,22 @@ class _Run(NamedTuple):
     text: str
 
 
-def _unruled_tables(text_page: Any, row_gaps: list[float]) -> list[Table]:
-    """Tables without rules: under a header line whose first column names the diary number.
+def _unruled_tables(
+    text_page: Any, row_gaps: list[float], going_on: Columns | None = None
+) -> list[Table]:
+    """Tables without rules: under a header line one of whose columns names the diary number.
 
     A Word table without borders comes out of the text as its cells side by side, a cell that
-    wraps as lines of its column alone. The header's words ("Diarienummer", "Ärende") give the
-    columns' left edges. The table ends at a line that does not keep to the columns, at a first
-    column without a digit (a heading after the table), or after a gap of more than a few lines
-    (the page's foot). Its rows: see ``_rows``; ``row_gaps`` gathers the space between rows
-    over the pages read so far.
+    wraps as lines of its column alone. The header's words ("Datum", "Dnr", "Ärende") give the
+    columns' left edges; a name too long for its column goes on on the line below ("Punkt i" /
+    "delegationsordningen"). The table ends at a line that does not keep to the columns, at a
+    diary number's or a date's column that holds no digit (a heading after the table), or after
+    a gap of more than a few lines (the page's foot). Its rows: see ``_rows``, the header's
+    names first; ``row_gaps`` gathers the space between rows over the pages read so far.
+
+    A table the page before ended with (``going_on``, its columns) goes on at the top of this
+    page without its header, where Word does not repeat it: from the first line, below the
+    running head, that keeps to its columns and starts a row.
     """
     count = text_page.count_rects()
     if not count:
@@ -446,45 +609,138 @@ def _unruled_tables(text_page: Any, row_gaps: list[float]) -> list[Table]:
     lines = _runs_by_line(runs)
     tables: list[Table] = []
     position = 0
+    if going_on is not None:
+        start = _goes_on_at(lines, going_on)
+        if start is not None:
+            table, position = _table_below(lines, start, going_on, row_gaps, header=None)
+            tables.append(table)
     while position < len(lines):
-        header = lines[position]
+        header = _header_cells(lines[position])
         position += 1
-        if not _is_header_line(header):
+        if header is None:
             continue
-        columns = [run.left for run in header]
-        # Each line of the table: its cells, and the space above it.
-        found: list[tuple[list[str], float]] = []
-        last = header
-        while position < len(lines):
-            line = lines[position]
-            height = max(run.top - run.bottom for run in last)
-            gap = min(run.bottom for run in last) - max(run.top for run in line)
-            cells = _cells(line, columns)
-            if (
-                gap > _TABLE_GAP_LINES * height
-                or cells is None
-                or (cells[0] and not _DIGIT.search(cells[0]))
-            ):
-                break
-            found.append((cells, gap))
-            last = line
-            position += 1
-        top = max(run.top for run in header) + 0.5
-        tables.append(Table(top, min(run.bottom for run in last) - 0.5, _rows(found, row_gaps)))
+        columns = Columns(
+            [run.left for run in header], [" ".join(run.text.split()) for run in header]
+        )
+        table, position = _table_below(lines, position, columns, row_gaps, header=header)
+        tables.append(table)
     return tables
 
 
-def _rows(lines: list[tuple[list[str], float]], row_gaps: list[float]) -> list[list[str | None]]:
+class Columns(NamedTuple):
+    """The columns of a table without rules: their left edges and their header's names."""
+
+    lefts: list[float]
+    names: list[str]
+
+
+def _goes_on_at(lines: list[list[_Run]], columns: Columns) -> int | None:
+    """Where a table of ``columns`` goes on at the top of a page: its first line that keeps to
+    them and starts a row (a diary number) or goes on with one (the rest of the last row of the
+    page before, the number's column empty), the lines above it a running head at most. None
+    where the header stands again (the table is read under it)."""
+    key = _roles(columns.names).index("number")
+    for position, line in enumerate(lines[: EDGE_LINES + 1]):
+        if _header_cells(line) is not None:
+            return None
+        cells = _cells(line, columns.lefts)
+        if cells is not None and (_DIGIT.search(cells[key]) or (not cells[key] and any(cells))):
+            return position
+    return None
+
+
+def _table_below(
+    lines: list[list[_Run]],
+    position: int,
+    columns: Columns,
+    row_gaps: list[float],
+    *,
+    header: list[_Run] | None,
+) -> tuple[Table, int]:
+    """The table whose lines start at ``position``, under its ``header`` (or going on from the
+    page before without one), and the position after it (see ``_unruled_tables``)."""
+    names = list(columns.names)
+    roles = _roles(names)
+    key = roles.index("number")
+    digits = [column for column, role in enumerate(roles) if role in ("number", "date")]
+    # Each line of the table: its cells, and the space above it.
+    found: list[tuple[list[str], float]] = []
+    first = header if header is not None else lines[position]
+    last = header
+    while position < len(lines):
+        line = lines[position]
+        cells = _cells(line, columns.lefts)
+        if cells is None:
+            break
+        gap = 0.0
+        if last is not None:
+            height = max(run.top - run.bottom for run in last)
+            gap = min(run.bottom for run in last) - max(run.top for run in line)
+            if gap > _TABLE_GAP_LINES * height:
+                break
+        else:
+            height = max(run.top - run.bottom for run in line)
+        if any(cells[column] and not _DIGIT.search(cells[column]) for column in digits):
+            following = (
+                _cells(lines[position + 1], columns.lefts) if position + 1 < len(lines) else None
+            )
+            if not _titles_rows(cells, following, digits, key):
+                break
+            # A title over the rows below ("Personalärenden"): a row of its own.
+            title = next(cell for cell in cells if cell)
+            cells = [title if column == key else "" for column in range(len(cells))]
+        named = [
+            _below(name, more).replace("\n", " ") for name, more in zip(names, cells, strict=True)
+        ]
+        if (
+            header is not None
+            and not found
+            and gap < _HEADER_LINE_GAP * height
+            and _is_header(named)
+        ):
+            # The header's names go on (as close as a name's lines, no digits, short).
+            names = named
+        else:
+            found.append((cells, gap))
+        last = line
+        position += 1
+    top = max(run.top for run in first) + 0.5
+    bottom = min(run.bottom for run in (last or first)) - 0.5
+    rows = _rows(found, row_gaps, key)
+    if header is not None:
+        rows = [[*names], *rows]
+    return Table(top, bottom, rows, Columns(columns.lefts, names)), position
+
+
+def _titles_rows(
+    cells: list[str], following: list[str] | None, digits: list[int], key: int
+) -> bool:
+    """Whether a line of a table without rules whose diary number's or date's column holds no
+    digit is a title over the rows that follow, not a heading after the table: its only text is
+    a few words in that column, and the next line starts a row."""
+    filled = [column for column, cell in enumerate(cells) if cell]
+    return (
+        len(filled) == 1
+        and filled[0] in digits
+        and len(cells[filled[0]]) <= _TITLE_CHARS
+        and following is not None
+        and _DIGIT.search(following[key]) is not None
+    )
+
+
+def _rows(
+    lines: list[tuple[list[str], float]], row_gaps: list[float], key: int = 0
+) -> list[list[str | None]]:
     """The rows of a table without rules, from its lines' cells and the space above each.
 
-    A line with text in the first column (the diary number) starts a row; a line without
+    A line with text in the ``key`` column (the diary number) starts a row; a line without
     continues the row's cells, unless the space above it is as wide as between the rows that
     have a number: then it is a row of its own whose number is missing (an item cut off), not
     more of the row before. Where rows are spaced like a cell's lines, this cannot be told.
     """
-    row_gaps.extend(gap for cells, gap in lines[1:] if cells[0])
+    row_gaps.extend(gap for cells, gap in lines[1:] if cells[key])
     between_rows = sorted(row_gaps)
-    within_rows = [gap for cells, gap in lines[1:] if not cells[0]]
+    within_rows = [gap for cells, gap in lines[1:] if not cells[key]]
     wide: float | None = None
     if between_rows and within_rows:
         row_gap = between_rows[len(between_rows) // 2]
@@ -492,7 +748,7 @@ def _rows(lines: list[tuple[list[str], float]], row_gaps: list[float]) -> list[l
             wide = (row_gap + min(within_rows)) / 2
     rows: list[list[str | None]] = []
     for cells, gap in lines:
-        if cells[0] or not rows or (wide is not None and gap > wide):
+        if cells[key] or not rows or (wide is not None and gap > wide):
             rows.append([*cells])
         else:
             rows[-1] = [_below(old, new) for old, new in zip(rows[-1], cells, strict=True)]
@@ -524,9 +780,23 @@ def _may_head_a_table(text: str) -> bool:
     return ("nr" in lowered or "nummer" in lowered) and _NUMBER_COLUMN.search(text) is not None
 
 
-def _is_header_line(line: list[_Run]) -> bool:
-    cells = [" ".join(run.text.split()) for run in line]
-    return len(cells) > 1 and _NUMBER_COLUMN.fullmatch(cells[0]) is not None and _is_header(cells)
+def _header_cells(line: list[_Run]) -> list[_Run] | None:
+    """A line's runs as a table's header cells (runs a word apart joined: "Punkt" "i"), where
+    the line is one: two names or more, one of them the diary number's column."""
+    if len(line) < 2 or _NUMBER_COLUMN.search(" ".join(run.text for run in line)) is None:
+        return None  # most lines of a page: no need to look at their runs
+    height = max(run.top - run.bottom for run in line)
+    cells = [line[0]]
+    for run in line[1:]:
+        before = cells[-1]
+        if run.left - before.right < _HEADER_WORD_GAP * height:
+            cells[-1] = before._replace(right=run.right, text=f"{before.text} {run.text}")
+        else:
+            cells.append(run)
+    names = [" ".join(run.text.split()) for run in cells]
+    if len(names) < 2 or not _is_header(names):
+        return None
+    return cells if any(_NUMBER_COLUMN.fullmatch(name) for name in names) else None
 
 
 def _cells(line: list[_Run], columns: list[float]) -> list[str] | None:
@@ -600,29 +870,124 @@ def _has_words_of_its_own(text: str) -> bool:
     return any(len(line.split()) > _FOOT_WORDS for line in text.splitlines())
 
 
-def _table_lines(rows: list[list[str | None]], *, goes_on: bool) -> list[str]:
-    """One line per row of a table: ``• cell cell …``, in the order of the columns.
+class _TableLines(NamedTuple):
+    """A table as lines (see ``_table_lines``)."""
+
+    lines: list[str]
+    # Its columns by what they hold, where a header named them (``_roles``).
+    roles: tuple[str, ...] | None
+    # The first row's cells where they are the rest of the row the page before ended with.
+    rest: list[str] | None
+    # The last row given a line of its own: its line and its cells.
+    last: tuple[str, list[str]] | None
+
+
+def _table_lines(
+    rows: list[list[str | None]], *, goes_on: bool, roles: tuple[str, ...] | None = None
+) -> _TableLines:
+    """One line per row of a table: ``• cell cell …`` (see ``_row_text``).
 
     The header row is left out (a first row of short cells without digits, "Diarienummer |
-    Ärende"), wherever it is repeated. A first row whose first cell is empty on a page where the
-    table ``goes_on`` from the page before is the rest of that page's last row: it is given
-    without a bullet, so that it joins that row. Any other row keeps its bullet, so that an item
-    cut off (no diary number) stays an item of its own rather than being glued onto the one
-    before.
+    Ärende"), wherever it is repeated; its names tell what each column holds (``_roles``), else
+    the ``roles`` of the table this one goes on from serve. A first row without a diary number
+    on a page where the table ``goes_on`` from the page before is the rest of that page's last
+    row (``rest``). Any other row keeps its bullet, so that an item cut off (no diary number)
+    stays an item of its own rather than being glued onto the one before. A cell a merged cell
+    covers (pdfplumber gives None) of the date or of who decided is the one above it: a
+    delegate's name merged over their rows is each row's. A row that is a title over the rows
+    below it ("Personalärenden", see ``_is_title_row``) is given as a line of its own after a
+    blank line: no item, and no more of the row above.
     """
     lines: list[str] = []
-    for position, row in enumerate(rows):
+    rest: list[str] | None = None
+    last: tuple[str, list[str]] | None = None
+    above: list[str] | None = None
+    started = headed = False
+    for row in rows:
         cells = [_cell_text(cell) for cell in row]
-        if not any(cells) or (position == 0 and _is_header(cells)):
+        if not started and not headed and _is_header(cells):
+            roles = _roles(cells)
+            headed = True
             continue
-        # A column gap between the cells, as text tables have it: the item is read field by
-        # field ("… – 2024-05-02 – Kommundirektör"), its sentence with single spaces.
-        text = _CELL_GAP.join(cell for cell in cells if cell)
-        if goes_on and not lines and not cells[0]:
-            lines.append(text)
+        if not any(cells):
+            continue
+        if roles is not None and len(roles) != len(cells):
+            roles = None
+        key = 0 if roles is None else roles.index("number") if "number" in roles else 0
+        if _is_title_row(row, cells, roles, first=not started):
+            lines += ["", next(cell for cell in cells if cell)]
+            above = None
+            continue
+        started = True
+        if above is not None and roles is not None:
+            cells = [
+                above[column] if row[column] is None and role in _MERGED else cell
+                for column, (cell, role) in enumerate(zip(cells, roles, strict=True))
+            ]
+        if goes_on and not lines and rest is None and not cells[key]:
+            rest = cells
         else:
-            lines.append(f"{BULLET} {text}")
-    return lines
+            lines.append(f"{BULLET} {_row_text(cells, roles)}")
+            last = lines[-1], cells
+        above = cells
+    return _TableLines(lines, roles, rest, last)
+
+
+def _is_title_row(
+    row: list[str | None], cells: list[str], roles: tuple[str, ...] | None, *, first: bool
+) -> bool:
+    """Whether a table's row is a title over the rows below ("Personalärenden", "Ekonomichefens
+    beslut"): one cell of a few words without digits, and either the row's only cell (the first
+    merged across the table: pdfplumber gives None for the others) or in a column that holds
+    digits (the diary number's or the date's, of a table without rules). Above the ``first``
+    row (over the header too) a cell merged across is the table's title, digits and all
+    ("Delegationsbeslut januari–februari 2024")."""
+    filled = [column for column, cell in enumerate(cells) if cell]
+    if len(filled) != 1 or len(cells) < 2:
+        return False
+    (column,) = filled
+    title = cells[column]
+    merged = column == 0 and all(cell is None for cell in row[1:])
+    if first and merged:
+        return len(title) <= 2 * _TITLE_CHARS
+    if len(title) > _TITLE_CHARS or _DIGIT.search(title):
+        return False
+    return merged or (roles is not None and roles[column] in _DIGIT_ROLES)
+
+
+def _row_text(cells: list[str], roles: tuple[str, ...] | None) -> str:
+    """A row's cells a column gap apart, as text tables have them: the item is read field by
+    field ("… – 2024-05-02 – Kommundirektör"), its sentence with single spaces.
+
+    Where the header named the columns, the diary number and the text come first, in their
+    order, and then the point of the delegation order, the date and who decided, each labelled
+    ("Beslutsdatum: 2024-01-08"): a date in the first column or a title after the date is then
+    no part of the subject, and a name is known to be who decided. A serial number ("Löpnr" of
+    the case's documents, "Nr" of the list's rows) is left out: the register keeps none, and it
+    is no part of the subject (a column so named that holds more than digits is text).
+    """
+    if roles is None:
+        return _CELL_GAP.join(cell for cell in cells if cell)
+    parts = [
+        cell
+        for cell, role in zip(cells, roles, strict=True)
+        if cell and (role in _TEXT or (role == "serial" and not cell.rstrip(".").isdigit()))
+    ]
+    for field, label in _FIELD_LABELS:
+        parts += [
+            f"{label}{_DELEGATE_STOPS.sub(' ', cell).strip() if field == 'delegate' else cell}"
+            for cell, role in zip(cells, roles, strict=True)
+            if role == field and cell
+        ]
+    return _CELL_GAP.join(parts)
+
+
+def _roles(header: list[str]) -> tuple[str, ...]:
+    """What each column of a table holds, by its header's name (see ``_COLUMN_ROLES``)."""
+    return tuple(
+        next((role for role, name in _COLUMN_ROLES if name.fullmatch(cell)), "text")
+        for cell in header
+    )
 
 
 _CELL_GAP = "   "

@@ -1527,3 +1527,109 @@ def test_a_secret_item_shows_nothing_of_itself_in_a_public_report(
     public = delreg("report", "--meeting", "2024-02-15", "--public").stdout
     assert "811218" not in public and "Vallby" not in public and "färdtjänst" not in public
     assert "Acme AB" in public
+
+
+def test_a_title_naming_whose_decisions_follow_is_no_item_cut_off() -> None:
+    """Two tables, one per delegate, each under "Kommundirektörens beslut" (as a PDF's tables
+    read): the titles are no items without a number; an unmarked line that is an item cut off
+    ("Bidrag - Fjällgården") still is one."""
+    records = read(
+        "Anmälan av delegationsbeslut\n"
+        "Kommundirektörens beslut\n"
+        "• KS 2024/12   Yttrande över remiss från Länsstyrelsen   2024-01-08\n"
+        "• KS 2024/88   Yttrande till Polismyndigheten   2024-02-20\n\n"
+        "Kommunstyrelsens ordförandes delegationsbeslut\n"
+        "• KS 2024/40   Förordnande av tillförordnad kommundirektör   2024-01-29\n\n"
+        "Bidrag - Fjällgården\n"
+    )
+    assert [d.diary_number for d in decisions(records)] == [
+        "KS 2024/12",
+        "KS 2024/88",
+        "KS 2024/40",
+    ]
+    rejected = [r for r in records if isinstance(r, Rejected)]
+    assert [r.reason for r in rejected] == ["no diary number in 'Bidrag - Fjällgården'"]
+
+
+def test_a_paragraph_starting_with_its_number_goes_on_over_numbers_that_are_no_diary_numbers() -> (
+    None
+):
+    """Paragraphs each starting with the diary number, wrapped (newspaper columns): a line
+    holding a procurement number or a span of years goes on with the paragraph; the last
+    sentence "Beslutat DATE av X." says when and who."""
+    records = read(
+        "Anmälan av delegationsbeslut\n"
+        "KS 2024/31 Avtal med Vallby Energi AB om\n"
+        "leverans av fjärrvärme till kommunhuset och\n"
+        "Norrskolan 2024–2026. Beslutat 2024-01-15 av\n"
+        "ekonomichef.\n"
+        "KS 2023/588 Tilldelningsbeslut i upphandling av\n"
+        "skolskjuts för grundskolan, UH 2023-0044.\n"
+        "Beslutat 2024-01-22 av upphandlingschef.\n"
+    )
+    assert [
+        (d.diary_number, d.subject, d.procurement_number, d.decided_on, d.delegate)
+        for d in decisions(records)
+    ] == [
+        ("KS 2024/31", "leverans av fjärrvärme till kommunhuset och Norrskolan 2024–2026", None,
+         "2024-01-15", "ekonomichef"),
+        ("KS 2023/588", "i upphandling av skolskjuts för grundskolan", "UH 2023-0044",
+         "2024-01-22", "upphandlingschef"),
+    ]  # fmt: skip
+    assert [r for r in records if not isinstance(r, Decision)] == []
+
+
+def test_bullets_under_a_bulleted_heading_are_its_items_where_the_first_has_a_number() -> None:
+    """A kallelse's points and its decisions as bullets all alike (a PDF's text shows no
+    indentation): the bullets after "• Anmälan av delegationsbeslut" are its items, the notices'
+    likewise, up to the next point; where the first bullet has no diary number of an item's, it
+    is the next point ("• Budget 2025" / "Dnr KS 2024/300"), as on a web page whose points are
+    bullets."""
+    records = read(
+        "Kallelse\n"
+        "• Val av justerare\n"
+        "• Anmälan av delegationsbeslut\n"
+        "• Kommundirektören har beslutat om yttrande över remiss från\n"
+        "Länsstyrelsen, KS 2024/12\n"
+        "• Ekonomichefen har tecknat avtal med Vallby Energi AB, KS 2024/13\n"
+        "• Meddelanden\n"
+        "• Protokoll från Vallby Vatten AB:s styrelse\n"
+        "• Övriga frågor\n"
+    )
+    assert [d.diary_number for d in decisions(records)] == ["KS 2024/12", "KS 2024/13"]
+    assert [r.text for r in records if isinstance(r, Notice)] == [
+        "Protokoll från Vallby Vatten AB:s styrelse"
+    ]
+    points = read(
+        "Kallelse\n• Anmälan av delegationsbeslut\n• Budget 2025\nDnr KS 2024/300\n\n"
+        "Anmälan av delegationsbeslut\n1. Avtal med Acme AB, KS 2024/14\n"
+    )
+    assert [d.diary_number for d in decisions(points)] == ["KS 2024/14"]
+    for lead_in in ("• Följande beslut anmäls:", "• Beslut fattade i januari:"):
+        led = read(
+            f"Kallelse\n• Anmälan av delegationsbeslut\n{lead_in}\n"
+            "• Kommundirektören har beslutat om yttrande, KS 2024/12\n• Övriga frågor\n"
+        )
+        assert [d.diary_number for d in decisions(led)] == ["KS 2024/12"], lead_in
+
+
+def test_rows_that_lost_their_markers_after_a_complete_item_are_items_of_their_own() -> None:
+    """A bulleted row with its diary number, then rows that start with theirs and carry no
+    bullet (a table the PDF reader did not see as one): each is a decision, not all of them
+    the first one's text."""
+    records = read(
+        "Anmälan av delegationsbeslut\n"
+        "• KS 2024/1   Avtal om städ   Beslutsdatum: 2024-01-01   Beslutsfattare: Ekonomichef\n"
+        "KS 2024/2 Avtal om\n"
+        "fönsterputs 2024-01-02\n"
+        "KS 2024/3 Bidrag till\n"
+        "Vallby IF 2024-01-03\n"
+        "• Avtal med Vallby AB om städ, MT 2023-0043,\n"
+        "KS 2024/11\n"
+    )
+    assert [(d.diary_number, d.decided_on) for d in decisions(records)] == [
+        ("KS 2024/1", "2024-01-01"),
+        ("KS 2024/2", "2024-01-02"),
+        ("KS 2024/3", "2024-01-03"),
+        ("KS 2024/11", None),
+    ]

@@ -47,6 +47,7 @@ from tests.helpers.documents import (
     libreoffice,
     many_items,
 )
+from tests.helpers.office_pdfs import FIXTURES
 
 CONFIG = load_config()
 # Enough to run onto several pages in every layout.
@@ -364,3 +365,13 @@ def test_results_in_turn_come_as_done_and_the_helper_ends_with_the_reading(
     del reading
     forked.reap_ended()
     assert process_state(pids[1]) is None
+
+
+@needs_two_cores
+def test_a_table_going_on_without_its_header_reads_the_same_with_a_helper() -> None:
+    """A Word table without rules whose header is on its first page only: the pages after have
+    nothing for the helper to tell them from bare text, and the reader reads them itself."""
+    data = (FIXTURES / "long-table-plain-once.pdf").read_bytes()
+    expected = alone(data)
+    assert helped(data, meanwhile=lambda: time.sleep(0.1)) == expected
+    assert helped(data) == expected

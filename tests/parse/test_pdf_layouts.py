@@ -177,15 +177,61 @@ def test_table_rows_one_line_each() -> None:
         ["24RS2", "Regiondirektören har fattat tilldelningsbeslut MT 2023-\n0043"],
     ]
     # The cells a column gap apart, as in a text table: each is a field of the item.
-    assert _table_lines(rows, goes_on=False) == [
+    assert _table_lines(rows, goes_on=False).lines == [
         "• 24RS1   Regiondirektören har tecknat avtal med Vallby Energi AB",
         "• Regiondirektören har beslutat om",
         "• 24RS2   Regiondirektören har fattat tilldelningsbeslut MT 2023-0043",
     ]
     # Overleaf, under the repeated header: the rest of the row the page before ended with.
     overleaf: list[list[str | None]] = [header, ["", "Vallby Energi AB"], ["24RS3", "x"]]
-    assert _table_lines(overleaf, goes_on=True) == ["Vallby Energi AB", "• 24RS3   x"]
-    assert _table_lines(overleaf, goes_on=False) == ["• Vallby Energi AB", "• 24RS3   x"]
+    going_on = _table_lines(overleaf, goes_on=True)
+    assert (going_on.rest, going_on.lines) == (["", "Vallby Energi AB"], ["• 24RS3   x"])
+    assert _table_lines(overleaf, goes_on=False).lines == ["• Vallby Energi AB", "• 24RS3   x"]
+
+
+def test_a_table_s_header_names_its_fields() -> None:
+    """The date first, who decided and the point of the delegation order after the text: each
+    labelled as the agenda reader knows it, the serial number of the case's documents left out;
+    a name merged over rows (pdfplumber's None) is each row's."""
+    rows: list[list[str | None]] = [
+        ["Datum", "Dnr", "Löpnr", "Ärende", "Beslutsfattare", "Punkt i delegationsordningen"],
+        ["2024-01-08", "KS 2024/12", "3", "Yttrande över remiss", "Kommundirektör", "1.4"],
+        ["2024-01-09", "KS 2024/13", "1", "Avtal med Vallby Energi AB", None, "3.2"],
+    ]
+    made = _table_lines(rows, goes_on=False)
+    assert made.lines == [
+        "• KS 2024/12   Yttrande över remiss   Delegationspunkt: 1.4   Beslutsdatum: 2024-01-08"
+        "   Beslutsfattare: Kommundirektör",
+        "• KS 2024/13   Avtal med Vallby Energi AB   Delegationspunkt: 3.2   Beslutsdatum: "
+        "2024-01-09   Beslutsfattare: Kommundirektör",
+    ]
+    # Overleaf without its header: the columns are the table's before.
+    more: list[list[str | None]] = [["", "", "", "och Norrskolan", "", ""]]
+    going_on = _table_lines(more, goes_on=True, roles=made.roles)
+    assert (going_on.lines, going_on.rest, going_on.roles) == ([], more[0], made.roles)
+
+
+def test_a_delegate_s_cell_and_a_point_with_its_chapter_are_read_whole() -> None:
+    """A name with a comma in who decided's cell ("Anna Berglund, enhetschef"), and a point
+    that starts with its chapter's letter ("K 4.2") under a header of many words: each field
+    whole, none in the subject."""
+    rows: list[list[str | None]] = [
+        [
+            "Dnr",
+            "Ärende",
+            "Punkt i barn- och utbildningsnämndens delegationsordning",
+            "Beslutsdatum",
+            "Beslutsfattare",
+        ],
+        ["KS 2024/12", "Yttrande över remiss", "K 4.2", "2024-01-08", "Anna Berglund, enhetschef"],
+        ["KS 2024/13", "Avtal med Vallby Energi AB", "A.3", "2024-01-09", "Enhetschef (tf.)"],
+    ]
+    text = "Anmälan av delegationsbeslut\n" + "\n".join(_table_lines(rows, goes_on=False).lines)
+    decisions = [r for r in from_text(text) if isinstance(r, Decision)]
+    assert [(d.subject, d.delegation_point, d.decided_on, d.delegate) for d in decisions] == [
+        ("remiss", "K 4.2", "2024-01-08", "Anna Berglund enhetschef"),
+        ("Avtal", "A.3", "2024-01-09", "Enhetschef tf"),
+    ]
 
 
 def test_rows_of_a_table_without_rules() -> None:

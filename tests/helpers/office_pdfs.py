@@ -1,0 +1,722 @@
+"""Invented delegation lists as boards write them in Word or LibreOffice Writer, and their PDFs.
+
+Each document is built here (python-docx, or a flat ODT for Writer) and turned into PDF by
+LibreOffice, as a board's office does with "Save as PDF": a landscape table of five columns
+with rules, without rules and with only rules between the rows; a table over three pages under a
+repeated header; two tables on a page under headings of their own; a table whose diary number
+stands in two columns; a delegate's name merged over their rows; a kallelse with Word's own
+numbering; text in two newspaper columns; a PDF/A export; Writer's own document. One more is
+written with fpdf2, every word placed on its own, as some "print to PDF" drivers write text.
+
+The PDFs are committed under tests/fixtures/pdf/ (CI need not have LibreOffice); this module
+makes them again::
+
+    PYTHONPATH=. python -m tests.helpers.office_pdfs tests/fixtures/pdf
+
+Every name, number and sentence here is made up.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pdf"
+MEETING = "2024-03-14"
+HEAD = "Kommunstyrelsen | Kallelse | 2024-03-14"
+BOARD = "Kommunstyrelsen, Vallby kommun"
+HEADING = "Anmälan av delegationsbeslut"
+AFTER = "Övriga frågor"
+FIVE_COLUMNS = ("Datum", "Dnr", "Ärende", "Beslutsfattare", "Punkt i delegationsordningen")
+
+
+class Entry(NamedTuple):
+    """A decision of the list: the day, the diary number, what, who decided, the point."""
+
+    day: str
+    diary: str
+    subject: str
+    delegate: str
+    point: str
+
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry("2024-01-08", "KS 2024/12", "Yttrande över remiss från Länsstyrelsen i Västmarks län "
+          "om förslag till regional vattenförsörjningsplan", "Kommundirektör", "1.4"),
+    Entry("2024-01-15", "KS 2024/31", "Avtal med Vallby Energi AB om leverans av fjärrvärme till "
+          "kommunhuset och Norrskolan 2024–2026", "Ekonomichef", "3.2"),
+    Entry("2024-01-22", "KS 2023/588", "Tilldelningsbeslut i upphandling av skolskjuts för "
+          "grundskolan, UH 2023-0044", "Upphandlingschef", "4.1"),
+    Entry("2024-01-29", "KS 2024/40", "Förordnande av tillförordnad kommundirektör under tiden "
+          "5–16 februari 2024", "Kommunstyrelsens ordförande", "1.1"),
+    Entry("2024-02-02", "KS 2024/52", "Anställning av enhetschef vid kostenheten",
+          "HR-chef", "5.3"),
+    Entry("2024-02-09", "KS 2024/66", "Beslut att inte lämna ut allmän handling (begäran om "
+          "e-post mellan förvaltningen och en entreprenör)", "Kanslichef", "1.9"),
+    Entry("2024-02-14", "KS 2024/71", "Avskrivning av fordringar som understiger ett halvt "
+          "prisbasbelopp", "Ekonomichef", "3.6"),
+    Entry("2024-02-20", "KS 2024/88", "Yttrande till Polismyndigheten över ansökan om tillstånd "
+          "till offentlig tillställning, Vallbymarknaden den 8 juni", "Kommundirektör", "1.6"),
+    Entry("2024-02-26", "KS 2024/93", "Avtal med Nordanå Städ AB om fönsterputs i kommunens "
+          "lokaler, förlängning med ett år", "Upphandlingschef", "4.3"),
+    Entry("2024-03-01", "KS 2024/97", "Bidrag till Vallby Hembygdsförening för renovering av "
+          "kvarnen", "Kultur- och fritidschef", "6.2"),
+)  # fmt: skip
+
+# A list long enough to run over three pages of a portrait table.
+LONG_ENTRIES: tuple[Entry, ...] = tuple(
+    entry._replace(diary=f"KS 2024/{200 + index}", day=f"2024-02-{1 + index % 28:02d}")
+    for index, entry in enumerate(ENTRIES * 4)
+)
+
+
+# --- python-docx ---------------------------------------------------------------------------------
+
+
+def _document(*, landscape: bool = False, head: str = HEAD) -> Any:
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    # One font family for the text and the headings: the PDFs stay small.
+    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3"):
+        document.styles[name].font.name = "Liberation Sans"
+    document.styles["Normal"].font.size = Pt(10)
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2))
+    section.header.paragraphs[0].text = head
+    _page_foot(section.footer.paragraphs[0])
+    return document
+
+
+def _page_foot(paragraph: Any) -> None:
+    """ "Sida N av M" with Word's PAGE and NUMPAGES fields."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def run(text: str) -> Any:
+        return parse_xml(f'<w:r {nsdecls("w")}><w:t xml:space="preserve">{text}</w:t></w:r>')
+
+    def field(name: str) -> Any:
+        return parse_xml(
+            f'<w:fldSimple {nsdecls("w")} w:instr="{name}"><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+        )
+
+    for part in (run("Sida "), field("PAGE"), run(" av "), field("NUMPAGES")):
+        paragraph._p.append(part)
+
+
+def _saved(document: Any) -> bytes:
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def _table(
+    document: Any,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    *,
+    borders: str = "all",
+    repeat: bool = True,
+) -> Any:
+    """A table with a header row repeated on every page (unless not ``repeat``); ``borders``
+    "all" (Word's Table Grid), "none" (a plain table) or "rows" (only rules above and below the
+    rows)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Cm
+
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid" if borders == "all" else "Normal Table"
+    if borders == "rows":
+        line = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
+        table._tbl.tblPr.append(
+            parse_xml(
+                f"<w:tblBorders {nsdecls('w')}><w:top {line}/><w:bottom {line}/>"
+                f"<w:insideH {line}/></w:tblBorders>"
+            )
+        )
+    if repeat:
+        properties = table.rows[0]._tr.get_or_add_trPr()
+        properties.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    for cells in rows:
+        row = table.add_row()
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    for row in table.rows:
+        # Rows may break across pages, as Word lets them by default.
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(width)
+    return table
+
+
+def _opening(document: Any, heading: str = HEADING) -> None:
+    document.add_paragraph(BOARD)
+    document.add_paragraph(f"Sammanträde {MEETING}")
+    document.add_heading(heading, level=2)
+
+
+def _five(entry: Entry) -> tuple[str, str, str, str, str]:
+    return (entry.day, entry.diary, entry.subject, entry.delegate, entry.point)
+
+
+FIVE_WIDTHS = (2.6, 2.8, 11.5, 4.5, 4.0)
+
+
+def landscape_table(borders: str) -> bytes:
+    """A landscape table ``Datum | Dnr | Ärende | Beslutsfattare | Punkt …``."""
+    document = _document(landscape=True)
+    _opening(document)
+    _table(document, FIVE_COLUMNS, [_five(entry) for entry in ENTRIES], FIVE_WIDTHS,
+           borders=borders)  # fmt: skip
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
+def long_table(borders: str = "all", *, repeat: bool = True) -> bytes:
+    """A portrait table over three pages or more, its header row repeated on each (or not)."""
+    document = _document()
+    _opening(document)
+    rows = [(entry.diary, entry.subject, entry.delegate, entry.day) for entry in LONG_ENTRIES]
+    _table(document, ("Diarienummer", "Ärende", "Beslutsfattare", "Beslutsdatum"), rows,
+           (3.2, 8.0, 3.6, 2.6), borders=borders, repeat=repeat)  # fmt: skip
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
+# Two tables on one page: one per delegate, a heading above each.
+BY_DELEGATE = (
+    ("Kommundirektörens beslut", [e for e in ENTRIES if e.delegate == "Kommundirektör"]),
+    ("Ekonomichefens beslut", [e for e in ENTRIES if e.delegate == "Ekonomichef"]),
+)
+
+
+def two_tables(borders: str) -> bytes:
+    document = _document()
+    _opening(document)
+    for heading, entries in BY_DELEGATE:
+        document.add_heading(heading, level=3)
+        rows = [(entry.diary, entry.subject, entry.day) for entry in entries]
+        _table(document, ("Dnr", "Ärende", "Datum"), rows, (3.0, 10.5, 3.0), borders=borders)
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
+def serial_column(borders: str) -> bytes:
+    """The diary number in two columns: the case's number and the document's serial in it."""
+    document = _document()
+    _opening(document)
+    rows = [
+        (entry.diary, str(3 + index % 4), entry.subject, entry.day)
+        for index, entry in enumerate(ENTRIES[:6])
+    ]
+    _table(document, ("Dnr", "Löpnr", "Ärende", "Beslutsdatum"), rows, (3.0, 1.5, 9.5, 2.8),
+           borders=borders)  # fmt: skip
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
+# Titles over groups of a table's rows, each a row of its own merged across the table.
+GROUPS: tuple[tuple[str, tuple[Entry, ...]], ...] = (
+    ("Personalärenden", ENTRIES[3:5]),
+    ("Ekonomi", (ENTRIES[1], ENTRIES[6])),
+    ("Kommundirektörens beslut", (ENTRIES[0],)),
+)
+
+
+def grouped_rows(borders: str) -> bytes:
+    """``Dnr | Ärende | Beslutsfattare | Datum``, its rows in groups, each under a title."""
+    document = _document()
+    _opening(document)
+    rows: list[tuple[str, str, str, str]] = []
+    for title, entries in GROUPS:
+        rows.append((title, "", "", ""))
+        rows += [(entry.diary, entry.subject, entry.delegate, entry.day) for entry in entries]
+    header = ("Dnr", "Ärende", "Beslutsfattare", "Datum")
+    table = _table(document, header, rows, (3.0, 8.5, 3.5, 2.5), borders=borders)
+    for index, row in enumerate(rows, start=1):
+        if not row[1]:
+            table.cell(index, 0).merge(table.cell(index, 3)).text = row[0]
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
+def banded_table(every: int = 2) -> bytes:
+    """A table without rules whose every other row is shaded (Word's banded table styles), or
+    (``every`` 0) only its header."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = _document()
+    _opening(document)
+    rows = [(entry.diary, entry.subject, entry.delegate, entry.day) for entry in ENTRIES]
+    header = ("Dnr", "Ärende", "Beslutsfattare", "Datum")
+    table = _table(document, header, rows, (3.0, 8.5, 3.5, 2.5), borders="none")
+    shade = f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="D9E2F3"/>'
+    for row in table.rows[:: every or len(table.rows)]:
+        for cell in row.cells:
+            cell._tc.get_or_add_tcPr().append(parse_xml(shade))
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
+def titled_table() -> bytes:
+    """A table whose first row, merged across it above the header, is its title."""
+    document = _document()
+    _opening(document)
+    title = "Delegationsbeslut januari–februari 2024"
+    header = ("Dnr", "Ärende", "Beslutsfattare", "Datum")
+    rows = [header, *((e.diary, e.subject, e.delegate, e.day) for e in ENTRIES[:4])]
+    table = _table(document, (title, "", "", ""), rows, (3.0, 8.5, 3.5, 2.5))
+    table.cell(0, 0).merge(table.cell(0, 3)).text = title
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
+def numbered_rows() -> bytes:
+    """``Nr | Dnr | Ärende | Beslutsfattare``: the list's own number in a column of its own."""
+    document = _document()
+    _opening(document)
+    rows = [(str(n), e.diary, e.subject, e.delegate) for n, e in enumerate(ENTRIES[:5], 1)]
+    _table(document, ("Nr", "Dnr", "Ärende", "Beslutsfattare"), rows, (1.0, 2.8, 9.5, 3.5),
+           borders="none")  # fmt: skip
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
+def merged_delegate() -> bytes:
+    """``Beslutsfattare | Dnr | Ärende | Datum``, each delegate's name merged over their rows."""
+    document = _document()
+    _opening(document)
+    grouped = sorted(ENTRIES[:8], key=lambda entry: entry.delegate)
+    rows = [(entry.delegate, entry.diary, entry.subject, entry.day) for entry in grouped]
+    table = _table(document, ("Beslutsfattare", "Dnr", "Ärende", "Datum"), rows,
+                   (3.8, 3.0, 8.0, 2.6))  # fmt: skip
+    start = 1
+    while start <= len(grouped):
+        end = start
+        while end < len(grouped) and grouped[end].delegate == grouped[start - 1].delegate:
+            end += 1
+        if end > start:
+            merged = table.cell(start, 0).merge(table.cell(end, 0))
+            merged.text = grouped[start - 1].delegate
+        start = end + 1
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
+def _numbering(document: Any) -> int:
+    """Word's own list numbering "1." with "a)" below, as a kallelse numbers its items."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{form}"/>'
+        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{360 + 360 * level}" w:hanging="360"/></w:pPr></w:lvl>'
+        for level, (form, text) in enumerate(
+            (("decimal", "%1."), ("lowerLetter", "%2)"), ("bullet", "\u2022"))
+        )
+    )
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="77">'
+            f'<w:multiLevelType w:val="multilevel"/>{levels}</w:abstractNum>'
+        ),
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="77"><w:abstractNumId w:val="77"/></w:num>')
+    )
+    return 77
+
+
+def _listed(document: Any, text: str, num_id: int, level: int) -> Any:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+            f'<w:numId w:val="{num_id}"/></w:numPr>'
+        )
+    )
+    return paragraph
+
+
+def delegate_as_written(title: str) -> str:
+    """Who decided as a kallelse's sentence names them: "Kommundirektören", "HR-chefen"."""
+    return title if title.endswith("ordförande") else f"{title}en"
+
+
+# The kallelse's decisions as its sentences ("a) Kommundirektören har 2024-01-08 beslutat om …").
+def _sentence(entry: Entry) -> str:
+    who = delegate_as_written(entry.delegate)
+    subject = entry.subject[0].lower() + entry.subject[1:]
+    return f"{who} har {entry.day} beslutat om {subject}, {entry.diary}"
+
+
+KALLELSE_BEFORE = (
+    ("Val av justerare", "Förslag: Anna Berglund (S) med Per Nyström (M) som ersättare."),
+    ("Godkännande av dagordningen", ""),
+    ("Information från kommundirektören", "Kommundirektören informerar om arbetet med "
+     "budget 2025 och om läget i de pågående investeringsprojekten. " * 3),
+    ("Budgetuppföljning februari 2024", "Ekonomiavdelningen redovisar utfallet till och med "
+     "februari. Prognosen visar ett underskott om 4,2 miljoner kronor för helåret, främst inom "
+     "försörjningsstöd och placeringar. " * 4),
+    ("Revidering av riktlinjer för representation", "Riktlinjerna från 2019 ses över så att de "
+     "stämmer med skatteverkets regler och kommunens nya tillitsbaserade styrning. " * 4),
+)  # fmt: skip
+
+
+def kallelse_numbered() -> bytes:
+    """A kallelse with Word's numbering: "1." for its items, "a)" for the decisions under the
+    item that reports them, bullets for the notices, over pages with a head and a foot."""
+    document = _document()
+    num_id = _numbering(document)
+    document.add_heading("Kallelse", level=1)
+    document.add_paragraph(
+        "Kommunstyrelsen kallas till sammanträde torsdagen den 14 mars 2024 kl. 13.00 i "
+        "Stora salen, kommunhuset i Vallby."
+    )
+    document.add_heading("Ärenden", level=2)
+    for title, text in KALLELSE_BEFORE:
+        _listed(document, title, num_id, 0)
+        if text:
+            document.add_paragraph(text)
+    _listed(document, HEADING, num_id, 0)
+    for entry in ENTRIES:
+        _listed(document, _sentence(entry), num_id, 1)
+    _listed(document, "Meddelanden", num_id, 0)
+    for notice in NOTICES:
+        _listed(document, notice, num_id, 2)
+    _listed(document, AFTER, num_id, 0)
+    return _saved(document)
+
+
+def _word_bullets(document: Any, *, alike: bool = False) -> int:
+    """Word's own bullet list: "\uf0b7" of Symbol, "o" of Courier New one level in, "\uf0a7"
+    of Wingdings two levels in (what Word gives a list as one presses Tab); ``alike``: the
+    Symbol bullet at every level (as Word's styles "List Bullet" and "List Bullet 2" have it)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+        f'<w:lvlText w:val="{glyph}"/><w:lvlJc w:val="left"/>'
+        f'<w:pPr><w:ind w:left="{720 * (level + 1)}" w:hanging="360"/></w:pPr>'
+        f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:hint="default"/></w:rPr></w:lvl>'
+        for level, (glyph, font) in enumerate(
+            (
+                ("\uf0b7", "Symbol"),
+                ("\uf0b7", "Symbol") if alike else ("o", "Courier New"),
+                ("\uf0a7", "Wingdings"),
+            )
+        )
+    )
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="78">'
+            f'<w:multiLevelType w:val="hybridMultilevel"/>{levels}</w:abstractNum>'
+        ),
+    )
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="78"><w:abstractNumId w:val="78"/></w:num>')
+    )
+    return 78
+
+
+def kallelse_bulleted(*, alike: bool = False) -> bytes:
+    """A kallelse whose points are Word's bullets, the decisions and the notices bullets one
+    level in: in the PDF's text all lines start at the margin, the levels told apart by the
+    glyph only, or (``alike``) not at all."""
+    document = _document()
+    num_id = _word_bullets(document, alike=alike)
+    document.add_heading("Kallelse", level=1)
+    document.add_paragraph("Kommunstyrelsen kallas till sammanträde torsdagen den 14 mars 2024.")
+    for title in ("Val av justerare", "Godkännande av dagordningen", HEADING):
+        _listed(document, title, num_id, 0)
+    for entry in ENTRIES[:5]:
+        _listed(document, _sentence(entry), num_id, 1)
+    _listed(document, "Meddelanden", num_id, 0)
+    for notice in NOTICES:
+        _listed(document, notice, num_id, 1)
+    _listed(document, AFTER, num_id, 0)
+    return _saved(document)
+
+
+NOTICES = (
+    "Protokoll från Vallby Vatten AB:s styrelsemöte 2024-02-12",
+    "Cirkulär 24:05 från Sveriges Kommuner och Regioner om löneöversyn",
+)
+
+
+def newspaper_columns() -> bytes:
+    """The decisions as paragraphs in two newspaper columns."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = _document()
+    _opening(document)
+    # A section break: the heading above spans the page, the list below runs in two columns.
+    from docx.enum.section import WD_SECTION
+
+    section = document.add_section(WD_SECTION.CONTINUOUS)
+    section._sectPr.append(parse_xml(f'<w:cols {nsdecls("w")} w:num="2" w:space="567"/>'))
+    for entry in ENTRIES:
+        document.add_paragraph(
+            f"{entry.diary} {entry.subject}. Beslutat {entry.day} av {entry.delegate.lower()}."
+        )
+    end = document.add_section(WD_SECTION.CONTINUOUS)
+    end._sectPr.append(parse_xml(f'<w:cols {nsdecls("w")} w:num="1"/>'))
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
+# --- LibreOffice Writer's own document (flat ODT) ----------------------------------------------
+
+
+def writer_table() -> bytes:
+    """A Writer document (.fodt) with a table ``Dnr | Ärende | Beslutsfattare | Datum``."""
+
+    def escaped(text: str) -> str:
+        return text.replace("&", "&amp;").replace("<", "&lt;")
+
+    def cell(text: str) -> str:
+        return (
+            '<table:table-cell table:style-name="C" office:value-type="string">'
+            f"<text:p>{escaped(text)}</text:p></table:table-cell>"
+        )
+
+    header = "".join(cell(text) for text in ("Dnr", "Ärende", "Beslutsfattare", "Datum"))
+    rows = "".join(
+        "<table:table-row>"
+        + "".join(cell(text) for text in (e.diary, e.subject, e.delegate, e.day))
+        + "</table:table-row>"
+        for e in ENTRIES
+    )
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:automatic-styles>
+ <style:style style:name="T" style:family="table">
+  <style:table-properties style:width="17cm" table:align="left"/></style:style>
+ <style:style style:name="A" style:family="table-column">
+  <style:table-column-properties style:column-width="3cm"/></style:style>
+ <style:style style:name="B" style:family="table-column">
+  <style:table-column-properties style:column-width="7.5cm"/></style:style>
+ <style:style style:name="D" style:family="table-column">
+  <style:table-column-properties style:column-width="4cm"/></style:style>
+ <style:style style:name="E" style:family="table-column">
+  <style:table-column-properties style:column-width="2.5cm"/></style:style>
+ <style:style style:name="C" style:family="table-cell">
+  <style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid #000000"/></style:style>
+</office:automatic-styles>
+<office:body><office:text>
+<text:p>{escaped(BOARD)}</text:p>
+<text:p>Sammanträde {MEETING}</text:p>
+<text:h text:outline-level="2">{HEADING}</text:h>
+<table:table table:name="Beslut" table:style-name="T">
+<table:table-column table:style-name="A"/><table:table-column table:style-name="B"/>
+<table:table-column table:style-name="D"/><table:table-column table:style-name="E"/>
+<table:table-header-rows><table:table-row>{header}</table:table-row></table:table-header-rows>
+{rows}
+</table:table>
+<text:p>{AFTER}</text:p>
+</office:text></office:body></office:document>
+""".encode()
+
+
+def writer_bullets() -> bytes:
+    """A Writer kallelse (.fodt) whose points are bullets "•", the decisions and the notices
+    bullets "◦" one level in, as Writer's own bullet list has them."""
+
+    def item(text: str, inner: str = "") -> str:
+        escaped = text.replace("&", "&amp;").replace("<", "&lt;")
+        return f"<text:list-item><text:p>{escaped}</text:p>{inner}</text:list-item>"
+
+    def level(number: int, glyph: str) -> str:
+        return (
+            f'<text:list-level-style-bullet text:level="{number}" text:bullet-char="{glyph}">'
+            "<style:list-level-properties "
+            'text:list-level-position-and-space-mode="label-alignment">'
+            '<style:list-level-label-alignment text:label-followed-by="listtab" '
+            f'fo:margin-left="{0.635 * number:.3f}cm" fo:text-indent="-0.635cm"/>'
+            "</style:list-level-properties></text:list-level-style-bullet>"
+        )
+
+    decisions = "".join(item(_sentence(entry)) for entry in ENTRIES[:4])
+    notices = "".join(item(notice) for notice in NOTICES)
+    body = (
+        item("Val av justerare")
+        + item(HEADING, f"<text:list>{decisions}</text:list>")
+        + item("Meddelanden", f"<text:list>{notices}</text:list>")
+        + item(AFTER)
+    )
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:automatic-styles>
+<text:list-style style:name="L1">{level(1, "•")}{level(2, "◦")}</text:list-style>
+</office:automatic-styles>
+<office:body><office:text>
+<text:p>Kallelse</text:p>
+<text:list text:style-name="L1">{body}</text:list>
+</office:text></office:body></office:document>
+""".encode()
+
+
+# --- fpdf2: every word placed on its own --------------------------------------------------------
+
+
+def words_placed() -> bytes:
+    """A list whose every word is drawn at its own position (no spaces in the text), as some
+    printer drivers write a page: ``Dnr``, ``Ärende`` and ``Datum`` in columns without rules."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    y = 20.0
+
+    def words(x: float, line_y: float, text: str) -> None:
+        for word in text.split():
+            pdf.text(x, line_y, word)
+            x += pdf.get_string_width(word) + pdf.get_string_width(" ")
+
+    for text in (BOARD, f"Sammanträde {MEETING}", "", HEADING):
+        words(20, y, text)
+        y += 6
+    columns = (20.0, 50.0, 150.0)
+    y += 4
+    for x, text in zip(columns, ("Dnr", "Ärende", "Datum"), strict=True):
+        words(x, y, text)
+    y += 8
+    width = columns[2] - columns[1] - 5
+    for entry in ENTRIES:
+        lines = _wrapped(pdf, entry.subject, width)
+        words(columns[0], y, entry.diary)
+        words(columns[2], y, entry.day)
+        for line in lines:
+            words(columns[1], y, line)
+            y += 5
+        y += 3
+    y += 4
+    words(20, y, AFTER)
+    return bytes(pdf.output())
+
+
+def _wrapped(pdf: Any, text: str, width: float) -> list[str]:
+    lines = [""]
+    for word in text.split():
+        longer = f"{lines[-1]} {word}".strip()
+        if lines[-1] and pdf.get_string_width(longer) > width:
+            lines.append(word)
+        else:
+            lines[-1] = longer
+    return lines
+
+
+# --- the set, and LibreOffice -------------------------------------------------------------------
+
+# name → (the document's suffix, its maker, LibreOffice's filter for the PDF).
+PDF_A = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
+    "landscape-ruled": ("docx", lambda: landscape_table("all"), "pdf"),
+    "landscape-plain": ("docx", lambda: landscape_table("none"), "pdf"),
+    "landscape-rows": ("docx", lambda: landscape_table("rows"), "pdf"),
+    "long-table": ("docx", long_table, "pdf"),
+    "long-table-plain": ("docx", lambda: long_table("none"), "pdf"),
+    "long-table-once": ("docx", lambda: long_table(repeat=False), "pdf"),
+    "long-table-plain-once": ("docx", lambda: long_table("none", repeat=False), "pdf"),
+    "two-tables-ruled": ("docx", lambda: two_tables("all"), "pdf"),
+    "two-tables-plain": ("docx", lambda: two_tables("none"), "pdf"),
+    "serial-ruled": ("docx", lambda: serial_column("all"), "pdf"),
+    "serial-plain": ("docx", lambda: serial_column("none"), "pdf"),
+    "merged-delegate": ("docx", merged_delegate, "pdf"),
+    "grouped-ruled": ("docx", lambda: grouped_rows("all"), "pdf"),
+    "grouped-plain": ("docx", lambda: grouped_rows("none"), "pdf"),
+    "numbered-plain": ("docx", numbered_rows, "pdf"),
+    "titled-table": ("docx", titled_table, "pdf"),
+    "banded-table": ("docx", banded_table, "pdf"),
+    "shaded-header": ("docx", lambda: banded_table(0), "pdf"),
+    "kallelse-numbered": ("docx", kallelse_numbered, "pdf"),
+    "kallelse-bulleted": ("docx", kallelse_bulleted, "pdf"),
+    "kallelse-bullets-alike": ("docx", lambda: kallelse_bulleted(alike=True), "pdf"),
+    "newspaper": ("docx", newspaper_columns, "pdf"),
+    "serial-pdfa": ("docx", lambda: serial_column("all"), PDF_A),
+    "writer-table": ("fodt", writer_table, "pdf"),
+    "writer-bullets": ("fodt", writer_bullets, "pdf"),
+}
+DIRECT: dict[str, Callable[[], bytes]] = {"words-placed": words_placed}
+
+
+def libreoffice() -> str | None:
+    """LibreOffice's command, where it is installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def office_pdf(name: str, folder: Path) -> Path:
+    """LibreOffice's PDF of the document ``name`` (see OFFICE), written in ``folder``."""
+    suffix, make, export = OFFICE[name]
+    command = libreoffice()
+    assert command is not None, "LibreOffice is not installed"
+    with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / f"{name}.{suffix}"
+        source.write_bytes(make())
+        # A profile of its own: LibreOffice refuses to start beside another instance's profile.
+        profile = Path(work) / "profile"
+        subprocess.run(
+            [command, f"-env:UserInstallation=file://{profile}", "--headless",
+             "--convert-to", export, "--outdir", work, str(source)],
+            check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+        target = folder / f"{name}.pdf"
+        shutil.copyfile(Path(work) / f"{name}.pdf", target)
+    return target
+
+
+def main(arguments: list[str]) -> None:
+    folder = Path(arguments[0]) if arguments else FIXTURES
+    folder.mkdir(parents=True, exist_ok=True)
+    names = arguments[1:] or [*OFFICE, *DIRECT]
+    for name in names:
+        if name in DIRECT:
+            (folder / f"{name}.pdf").write_bytes(DIRECT[name]())
+        else:
+            office_pdf(name, folder)
+        print(folder / f"{name}.pdf")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

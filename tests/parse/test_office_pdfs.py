@@ -1,0 +1,270 @@
+"""Agenda PDFs as Word and LibreOffice make them, read as the decisions they list.
+
+The PDFs under fixtures/pdf/ were made by tests/helpers/office_pdfs.py (python-docx or a flat
+ODT, turned into PDF by LibreOffice; one written with fpdf2): committed, so that the tests need
+no LibreOffice. Where LibreOffice is installed, one is made again and must read the same.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from delreg.config import load_config
+from delreg.model import Decision, Notice
+from delreg.parse import Record
+from delreg.parse.pdf import read_pdf
+from tests.helpers import Invoke
+from tests.helpers.office_pdfs import (
+    BY_DELEGATE,
+    DIRECT,
+    ENTRIES,
+    FIXTURES,
+    GROUPS,
+    LONG_ENTRIES,
+    NOTICES,
+    Entry,
+    delegate_as_written,
+    libreoffice,
+    office_pdf,
+)
+
+CONFIG = load_config()
+
+
+def from_pdf(data: bytes, source: str = "agenda.pdf") -> list[Record]:
+    return list(read_pdf(io.BytesIO(data), source=source, config=CONFIG))
+
+
+def lines_pdf(lines: list[str]) -> bytes:
+    """A page of ``lines`` as they are broken, written with fpdf2."""
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"  # Helvetica's own å, ä and ö
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in lines:
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_a_hyphen_that_ends_a_line_stays_in_the_number_and_the_words() -> None:
+    """PDFium joins a line ending in a hyphen after a letter to the next and marks the hyphen:
+    it is the diary number's own dash, the hyphen of "e-post", or the one of "hälso- och"."""
+    data = lines_pdf([
+        "Anmälan av delegationsbeslut",
+        "• Hälso- och sjukvårdsdirektörens beslut om avtal med Vallby Energi AB, KSN-",
+        "2024-12",
+        "• Samhällsbyggnadschefens beslut om avslag på begäran om utlämnande av e-",
+        "post, KSN-2024-31",
+        "• Ekonomichefens beslut om ändrade villkor för hälso-",
+        "och sjukvårdens leverantörer, KSN-2024-40",
+    ])  # fmt: skip
+    decisions = [record for record in from_pdf(data) if isinstance(record, Decision)]
+    assert [(d.diary_number, d.subject) for d in decisions] == [
+        ("KSN-2024-12", "beslut om avtal"),
+        ("KSN-2024-31", "avslag på begäran om utlämnande av e-post"),
+        ("KSN-2024-40", "ändrade villkor för hälso- och sjukvårdens leverantörer"),
+    ]
+
+
+# --- the committed PDFs -------------------------------------------------------------------------
+
+# How the agenda reader reads each decision's text, by the text (see office_pdfs.ENTRIES): its
+# kind, its subject, the parties and the procurement number.
+READ: dict[str, tuple[str, str, tuple[str, ...], str | None]] = {
+    ENTRIES[0].subject: ("yttrande", "remiss från Länsstyrelsen i Västmarks län om förslag till "
+                         "regional vattenförsörjningsplan", (), None),
+    ENTRIES[1].subject: ("avtal", "leverans av fjärrvärme till kommunhuset och Norrskolan "
+                         "2024–2026", ("Vallby Energi AB",), None),
+    ENTRIES[2].subject: ("tilldelningsbeslut", "i upphandling av skolskjuts för grundskolan", (),
+                         "UH 2023-0044"),
+    ENTRIES[3].subject: ("forordnande", "tillförordnad kommundirektör under tiden 5–16 februari "
+                         "2024", (), None),
+    ENTRIES[4].subject: ("anstallning", "enhetschef vid kostenheten", (), None),
+    ENTRIES[5].subject: ("beslut", "att inte lämna ut allmän handling (begäran om e-post mellan "
+                         "förvaltningen och en entreprenör)", (), None),
+    ENTRIES[6].subject: ("beslut", "Avskrivning av fordringar som understiger ett halvt "
+                         "prisbasbelopp", (), None),
+    ENTRIES[7].subject: ("yttrande", "Polismyndigheten över ansökan om tillstånd till offentlig "
+                         "tillställning, Vallbymarknaden den 8 juni", (), None),
+    ENTRIES[8].subject: ("avtal", "fönsterputs i kommunens lokaler, förlängning med ett år",
+                         ("Nordanå Städ AB",), None),
+    ENTRIES[9].subject: ("bidrag", "Vallby Hembygdsförening för renovering av kvarnen", (), None),
+}  # fmt: skip
+
+
+# Who decided as the kallelse's sentences write it ("Kommundirektören har …").
+DELEGATES = {entry.delegate: delegate_as_written(entry.delegate) for entry in ENTRIES}
+
+
+def fixture(name: str) -> bytes:
+    return (FIXTURES / f"{name}.pdf").read_bytes()
+
+
+Fields = tuple[object, ...]
+
+
+def fields(decision: Decision) -> Fields:
+    return (
+        decision.diary_number,
+        decision.kind,
+        decision.subject,
+        decision.parties,
+        decision.procurement_number,
+        decision.decided_on,
+        decision.delegate,
+        decision.delegation_point,
+    )
+
+
+def expected(
+    entry: Entry, *, delegate: bool = True, point: bool = False, day: bool = True
+) -> Fields:
+    """What the PDF must give for ``entry``: each field its column holds."""
+    return (
+        entry.diary,
+        *READ[entry.subject],
+        entry.day if day else None,
+        entry.delegate if delegate else None,
+        entry.point if point else None,
+    )
+
+
+# Each PDF, the entries it lists in their order, and whether it names who decided and the point
+# (and the day: all but one do).
+BY_DELEGATE_ENTRIES = [entry for _, entries in BY_DELEGATE for entry in entries]
+GROUPED_ENTRIES = [entry for _, entries in GROUPS for entry in entries]
+LAYOUTS: dict[str, tuple[Sequence[Entry], bool, bool]] = {
+    "landscape-ruled": (ENTRIES, True, True),
+    "landscape-plain": (ENTRIES, True, True),
+    "landscape-rows": (ENTRIES, True, True),
+    "long-table": (LONG_ENTRIES, True, False),
+    "long-table-plain": (LONG_ENTRIES, True, False),
+    "long-table-once": (LONG_ENTRIES, True, False),
+    # Without rules, its header on the first page only: the rows of the pages after were all
+    # read as one item's text.
+    "long-table-plain-once": (LONG_ENTRIES, True, False),
+    "two-tables-ruled": (BY_DELEGATE_ENTRIES, False, False),
+    "two-tables-plain": (BY_DELEGATE_ENTRIES, False, False),
+    "serial-ruled": (ENTRIES[:6], False, False),
+    "serial-plain": (ENTRIES[:6], False, False),
+    "serial-pdfa": (ENTRIES[:6], False, False),
+    "merged-delegate": (sorted(ENTRIES[:8], key=lambda entry: entry.delegate), True, False),
+    "grouped-ruled": (GROUPED_ENTRIES, True, False),
+    "grouped-plain": (GROUPED_ENTRIES, True, False),
+    "numbered-plain": (ENTRIES[:5], True, False),  # no date
+    # Its title above the header, a list heading bulleted as the rows are, lost them all.
+    "titled-table": (ENTRIES[:4], True, False),
+    # Shaded rows, pdfplumber's tables of a row each, the rows between not in any: decisions
+    # were lost and others given a neighbour's date.
+    "banded-table": (ENTRIES, True, False),
+    "shaded-header": (ENTRIES, True, False),
+    "writer-table": (ENTRIES, True, False),
+    "words-placed": (ENTRIES, False, False),
+}
+
+
+@pytest.mark.parametrize("name", list(LAYOUTS))
+def test_a_table_made_by_word_or_writer_gives_each_decision_its_fields(name: str) -> None:
+    """Every row one decision, nothing else: the date and who decided from their columns
+    wherever they stand, a row broken across a page whole, a name merged over rows each row's,
+    the header's name broken over two lines and its repetition on each page no item."""
+    entries, delegate, point = LAYOUTS[name]
+    day = name != "numbered-plain"
+    records = from_pdf(fixture(name))
+    assert [fields(r) for r in records if isinstance(r, Decision)] == [
+        expected(entry, delegate=delegate, point=point, day=day) for entry in entries
+    ]
+    assert [r for r in records if not isinstance(r, Decision)] == []
+
+
+def test_a_kallelse_numbered_by_word_gives_its_decisions_and_notices() -> None:
+    """Word's own numbering ("6." and "a)" … "j)"), a running head "Kommunstyrelsen |
+    Kallelse | 2024-03-14" and a foot "Sida 1 av 2": the decisions under their point, dated and
+    with who decided, and the notices under the next point."""
+    records = from_pdf(fixture("kallelse-numbered"))
+    decisions = [r for r in records if isinstance(r, Decision)]
+    assert [(d.diary_number, d.decided_on, d.procurement_number) for d in decisions] == [
+        (entry.diary, entry.day, READ[entry.subject][3]) for entry in ENTRIES
+    ]
+    assert [d.delegate for d in decisions][:3] == [
+        "Kommundirektören",
+        "Ekonomichefen",
+        "Upphandlingschefen",
+    ]
+    assert [r.text for r in records if isinstance(r, Notice)] == list(NOTICES)
+    assert [r for r in records if not isinstance(r, Decision | Notice)] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [("kallelse-bulleted", 5), ("kallelse-bullets-alike", 5), ("writer-bullets", 4)],
+)
+def test_a_kallelse_whose_points_and_decisions_are_all_bullets_gives_its_decisions(
+    name: str, count: int
+) -> None:
+    """Points as Word's bullets, the decisions and notices bullets one level in: the PDF's text
+    has them all at the margin, one level in told by the glyph ("o" of Courier New, Writer's
+    "◦", both bullets to the agenda reader) or not at all. The decisions are the list's items,
+    not agenda points that end it (which lost them all, without a word)."""
+    records = from_pdf(fixture(name))
+    decisions = [r for r in records if isinstance(r, Decision)]
+    assert [(d.diary_number, d.decided_on, d.delegate) for d in decisions] == [
+        (entry.diary, entry.day, DELEGATES[entry.delegate]) for entry in ENTRIES[:count]
+    ]
+    assert [r.text for r in records if isinstance(r, Notice)] == list(NOTICES)
+    assert [r for r in records if not isinstance(r, Decision | Notice)] == []
+
+
+def test_decisions_in_newspaper_columns_are_read_whole() -> None:
+    """Paragraphs "KS 2024/31 Avtal med … om" / "… Norrskolan 2024–2026. Beslutat 2024-01-15
+    av" / "ekonomichef." in two columns: each whole, in order, its date and who decided from its
+    last sentence, a procurement number on a line of its own kept."""
+    records = from_pdf(fixture("newspaper"))
+    decisions = [r for r in records if isinstance(r, Decision)]
+    assert [r for r in records if not isinstance(r, Decision)] == []
+    assert [d.diary_number for d in decisions] == [entry.diary for entry in ENTRIES]
+    # "(begäran om e-post mellan förvaltningen och en entreprenör)": read as two parties, the
+    # sentence after with them (the agenda reader's, whatever the layout).
+    whole = [(d, e) for d, e in zip(decisions, ENTRIES, strict=True) if e.diary != "KS 2024/66"]
+    assert [fields(d) for d, _ in whole] == [
+        (*expected(entry)[:-3], entry.day, entry.delegate.lower(), None) for _, entry in whole
+    ]
+
+
+def test_import_of_a_word_table_stores_its_fields(delreg: Invoke, tmp_path: Path) -> None:
+    """`delreg import` of the landscape table without rules: every row stored, no rejection."""
+    database = str(tmp_path / "register.db")
+    path = str(FIXTURES / "landscape-plain.pdf")
+    done = delreg("--db", database, "import", path, "--meeting", "2024-03-14", "--json")
+    assert done.exit_code == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert (summary["inserted"], summary["rejected"]) == (len(ENTRIES), [])
+    rows = json.loads(delreg("--db", database, "list", "--format", "json").stdout)
+    assert sorted(
+        (row["diary_number"], row["decided_on"], row["delegate"], row["delegation_point"])
+        for row in rows
+    ) == sorted((entry.diary, entry.day, entry.delegate, entry.point) for entry in ENTRIES)
+
+
+def reading(data: bytes) -> list[Record]:
+    return [
+        replace(record, source=None) if isinstance(record, Decision) else record
+        for record in from_pdf(data)
+    ]
+
+
+def test_the_fpdf2_fixture_is_what_its_generator_makes() -> None:
+    assert reading(DIRECT["words-placed"]()) == reading(fixture("words-placed"))
+
+
+@pytest.mark.skipif(libreoffice() is None, reason="LibreOffice is not installed")
+def test_a_fixture_made_again_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
+    made = office_pdf("landscape-rows", tmp_path)
+    assert reading(made.read_bytes()) == reading(fixture("landscape-rows"))
