@@ -156,8 +156,12 @@ def _read_sentence(
     lead_end = lead_in.end() if lead_in is not None else body_start
     if rules.kind_lead.match(text, lead_end, lead_end + _LOOKAHEAD) is not None:
         return None
-    if text[lead_end : lead_end + 1].isdigit() and rules.date.match(text, lead_end) is not None:
-        return None  # "… har fattat 2024-01-12 tilläggsbeslut …": ``_Item`` reads the date
+    if (
+        text[lead_end : lead_end + 1].isdigit() or lowered.startswith("den ", lead_end)
+    ) and rules.date.match(text, lead_end) is not None:
+        # "… har fattat 2024-01-12 tilläggsbeslut …", "… har den 19 januari 2024 tecknat …":
+        # ``_Item`` reads the date
+        return None
     kind_found = rules.kind_gate.match(rules.kind, text, lowered, body_start)
     procurement = sentence.procurement
     removed = [(found.start, found.end) for found in procurement]
@@ -271,6 +275,7 @@ class _Item:
     __slots__ = (
         "body_start",
         "config",
+        "dated",
         "decided_on",
         "delegate",
         "diary",
@@ -306,11 +311,21 @@ class _Item:
         self.plain = plain
         self.decided_on: str | None = None
         self.delegate: str | None = None
+        # A date after who decided and the verb ("… har fattat 2024-01-12 …").
+        self.dated: Span | None = None
         body_start = self._front(text, low, rules, config)
         self.body_start = body_start
         self.kind_found = rules.kind_gate.match(rules.kind, text, low, body_start)
         lead_in = rules.subject_lead_in.match(text, body_start, body_start + _LOOKAHEAD)
-        self.lead_end = lead_in.end() if lead_in is not None else body_start
+        lead_end = lead_in.end() if lead_in is not None else body_start
+        if self.dated is not None and lead_end == self.dated[0]:
+            # "… har fattat 2024-01-12 tilläggsbeslut om …", "… har 2024-01-12 fattat …": the
+            # words after the day lead in as they would without it, and the kind's phrase
+            # after them is no part of the subject.
+            after = _skip(text, self.dated[1], _NUMBER_SEPARATORS)
+            lead_in = rules.subject_lead_in.match(text, after, after + _LOOKAHEAD)
+            lead_end = lead_in.end() if lead_in is not None else after
+        self.lead_end = lead_end
         # "Programbeslut – Ombyggnad av kök …": the word that names the kind stands first.
         self.kind_lead = rules.kind_lead.match(text, self.lead_end, self.lead_end + _LOOKAHEAD)
 
@@ -348,7 +363,8 @@ class _Item:
                 found = rules.date.match(text, at, at + _LOOKAHEAD)
                 if found is not None:
                     self.decided_on = self._date(found.group())
-                    removed.append(found.span())
+                    self.dated = found.span()
+                    removed.append(self.dated)
         # "Ärende: Avtal om …": an item written field by field names its subject so.
         label = rules.subject_label.match(text, body_start)
         return body_start if label is None else label.end()

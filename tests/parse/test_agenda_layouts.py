@@ -10,7 +10,8 @@ one field a line, a table with a numbered first column, rows that start with the
 number under a table head and no heading, a protocol's page with its own diary number and
 running head, rows under a field that each take it, the list's own number for each decision
 before it, "beslutat DATE av X", items grouped under a title of a word or two, a table written
-with pipes, "Kommundirektörens beslut DATE om …"). Each is
+with pipes, "Kommundirektörens beslut DATE om …"), l11 what other boards write besides (the
+day between the verb and the kind's phrase). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -22,6 +23,7 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from unittest import mock
 
@@ -319,9 +321,15 @@ EXPECTED: dict[str, Layout] = {
         ],
         notices=1,
     ),
+    # The day between the verb and the kind's phrase ("har fattat 2024-01-12 tilläggsbeslut").
+    "l11_tn_day_after_verb.txt": Layout([
+        ("TN 2024/12", "tillaggsbeslut", ("Bussbolaget AB",)),
+        ("TN 2024/14", "tilldelningsbeslut", NONE),
+        ("TN 2024/17", "avtal", ("Vallby Taxi AB",)),
+    ]),
 }  # fmt: skip
 
-# The l10 documents' decisions field by field: (diary number, subject, delegate, decided on).
+# The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
 FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
     "l10_bun_year_serial.txt": [
         ("2024-000102", "skolskjuts för elev i årskurs 4", "rektor Karin Ek", "2024-04-03"),
@@ -487,17 +495,13 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             "2024-08-19",
         ),
     ],
+    # The kind's phrase after the day is no part of the subject, as without the day.
     "l10_ks_dated_by_title.txt": [
-        (
-            "KS 2024/377",
-            "förordnande av tillförordnad ekonomichef",
-            "Kommundirektören",
-            "2024-08-12",
-        ),
+        ("KS 2024/377", "tillförordnad ekonomichef", "Kommundirektören", "2024-08-12"),
         ("KS 2024/380", "avskrivning av fordringar", "Ekonomichefen", "2024-08-15"),
         (
             "KS 2024/383",
-            "yttrande i ärende om laglighetsprövning, Förvaltningsrätten mål nr 4521-24",
+            "i ärende om laglighetsprövning, Förvaltningsrätten mål nr 4521-24",
             "Ordföranden",
             "2024-08-20",
         ),
@@ -516,6 +520,11 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("TN 2024.0041", "vinterväghållning", None, "2024-02-09"),
         ("TN 2024.0047", "vinterväghållning med Vägservice Norr AB", None, "2024-02-26"),
         ("TN 2024.0050", "trafikföreskrift för Storgatan", "upphandlingschef", "2024-03-01"),
+    ],
+    "l11_tn_day_after_verb.txt": [
+        ("TN 2024/12", "förlängning av avtal", "Trafikdirektören", "2024-01-12"),
+        ("TN 2024/14", "skolskjutstrafik i Norrby", "Trafikdirektören", "2024-01-15"),
+        ("TN 2024/17", "sjukresor", "Upphandlingschefen", "2024-01-19"),
     ],
 }
 
@@ -791,3 +800,58 @@ def test_every_ordinary_bullet_starts_an_item(bullet: str, heading: str) -> None
     decisions = [record for record in records if isinstance(record, Decision)]
     assert [d.diary_number for d in decisions] == ["RS 2024/371", "RS 2024/372", "RS 2024/373"]
     assert [d.kind for d in decisions] == ["programbeslut", "bidrag", "yttrande"]
+
+
+# --- rules the l11 documents called for -----------------------------------------------------------
+
+DELEGATES = ["Trafikdirektören", "Upphandlingschefen", "Kommundirektören", "Socialchefen"]
+# The kind's phrase after the verb, its kind, and a subject it may take.
+DATED_PHRASES = [
+    ("fattat tilläggsbeslut om", "tillaggsbeslut", "förlängning av avtal"),
+    ("fattat tilldelningsbeslut för", "tilldelningsbeslut", "skolskjutstrafik i Norrby"),
+    ("tecknat avtal om", "avtal", "sjukresor"),
+    ("lämnat yttrande över", "yttrande", "remiss om kollektivtrafik"),
+    ("beslutat om förordnande av", "forordnande", "tillförordnad socialchef"),
+]
+MONTH_WORDS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+               "september", "oktober", "november", "december"]  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    delegate=st.sampled_from(DELEGATES),
+    phrase=st.sampled_from(DATED_PHRASES),
+    day=st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
+    in_words=st.booleans(),
+    before_verb=st.booleans(),
+    labelled=st.booleans(),
+)
+def test_a_day_beside_the_verb_is_the_decisions_and_no_part_of_its_subject(
+    delegate: str,
+    phrase: tuple[str, str, str],
+    day: date,
+    in_words: bool,
+    before_verb: bool,
+    labelled: bool,
+) -> None:
+    """ "… har fattat 2024-01-12 tilläggsbeslut om …" and "… har den 12 januari 2024 fattat …"
+    read as the sentence without the day does, and the day is the decision's."""
+    words, kind, subject = phrase
+    verb, rest = words.split(" ", 1)
+    written = f"den {day.day} {MONTH_WORDS[day.month - 1]} {day.year}" if in_words else str(day)
+    said = f"{written} {verb} {rest}" if before_verb else f"{verb} {written} {rest}"
+    number = f"dnr TN {day.year}/12" if labelled else f"TN {day.year}/12"
+    undated = f"{delegate} har {words} {subject}, {number}."
+    dated = f"{delegate} har {said} {subject}, {number}."
+    plain, read_ = one_decision(undated), one_decision(dated)
+    assert (read_.kind, read_.subject, read_.delegate) == (kind, plain.subject, delegate)
+    assert plain.kind == kind
+    assert read_.decided_on == day.isoformat()
+
+
+def one_decision(item: str) -> Decision:
+    """The one decision of a list holding ``item`` alone."""
+    text = f"Anmälan av delegationsbeslut\n\n1. {item}\n\n§ 9 Övriga frågor\n"
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    (decision,) = [record for record in records if isinstance(record, Decision)]
+    return decision
