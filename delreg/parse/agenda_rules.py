@@ -125,6 +125,11 @@ class AgendaRules:
     # An intro word anywhere, for parties named last ("beslutat om X mellan A och B").
     party_last: re.Pattern[str]
     party_last_gate: Gate
+    # A grant's word and "till" before who receives it ("bidrag till Föreningen …"), group
+    # `intro` (the "till"); where that name ends.
+    recipient: re.Pattern[str]
+    recipient_gate: Gate
+    recipient_end: re.Pattern[str]
     # ``party_clause_end`` with the word that ties each kind to its subject ("för"), by slug.
     party_clause_end_by_kind: dict[str, re.Pattern[str]]
     # The kinds whose phrase is a bare verb ("beslutat om"): their parties come last.
@@ -426,6 +431,18 @@ class _Compiler:
                 "party_intros", rf"(?<=\s)(?P<intro>{self.alternatives('party_intros')})\s", re.I
             ),
             party_last_gate=self.gate("party_intros"),
+            recipient=self.compile(
+                "recipient_after",
+                rf"(?:{self.alternatives('recipient_after')})\s(?P<intro>till)\s(?=(?-i:[A-ZÅÄÖ0-9]))",
+                re.I,
+            ),
+            recipient_gate=self.gate("recipient_after"),
+            recipient_end=self.compile(
+                "recipient_ends",
+                rf"{self.alternatives('recipient_ends')}|{self.alternatives('party_clause_ends')}"
+                rf"|{self.alternatives('party_clause_breaks')}",
+                re.I,
+            ),
             party_clause_end_by_kind={
                 slug: self.compile(
                     "party_clause_ends",

@@ -11,7 +11,7 @@ number under a table head and no heading, a protocol's page with its own diary n
 running head, rows under a field that each take it, the list's own number for each decision
 before it, "beslutat DATE av X", items grouped under a title of a word or two, a table written
 with pipes, "Kommundirektörens beslut DATE om …"), l11 what other boards write besides (the
-day between the verb and the kind's phrase). Each is
+day between the verb and the kind's phrase, who receives a grant). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -170,7 +170,7 @@ EXPECTED: dict[str, Layout] = {
     ),
     # The diary-number shapes of about thirty organisations; a closing paragraph of non-numbers.
     "l8_shapes.txt": Layout([
-        ("KA12/471", "bidrag", NONE),
+        ("KA12/471", "bidrag", ("Föreningen Gläntan",)),
         ("RS 912-2025", "yttrande", NONE),
         ("2021/6", "beslut", NONE),
         ("SN 18/0098", "forordnande", NONE),
@@ -326,6 +326,15 @@ EXPECTED: dict[str, Layout] = {
         ("TN 2024/12", "tillaggsbeslut", ("Bussbolaget AB",)),
         ("TN 2024/14", "tilldelningsbeslut", NONE),
         ("TN 2024/17", "avtal", ("Vallby Taxi AB",)),
+    ]),
+    # "bidrag till Föreningen Solrosen": who receives a grant; "till" before other words is not.
+    "l11_kfn_grant_recipients.txt": Layout([
+        ("KFN 2024/3", "bidrag", ("Föreningen Solrosen",)),
+        ("KFN 2024/4", "bidrag", ("Vallby Schackklubb",)),
+        ("KFN 2024/5", "beslut", ("Studieförbundet Norrljus",)),
+        ("KFN 2024/6", "bidrag", ("Norrby IF",)),
+        ("KFN 2024/7", "bidrag", NONE),
+        ("KFN 2024/8", "yttrande", NONE),
     ]),
 }  # fmt: skip
 
@@ -520,6 +529,14 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("TN 2024.0041", "vinterväghållning", None, "2024-02-09"),
         ("TN 2024.0047", "vinterväghållning med Vägservice Norr AB", None, "2024-02-26"),
         ("TN 2024.0050", "trafikföreskrift för Storgatan", "upphandlingschef", "2024-03-01"),
+    ],
+    "l11_kfn_grant_recipients.txt": [
+        ("KFN 2024/3", "sommarläger", "Kultur- och fritidschefen", None),
+        ("KFN 2024/4", "föreningsbidrag", "Förvaltningschefen", None),
+        ("KFN 2024/5", "stöd för studiecirklar", "Kultur- och fritidschefen", None),
+        ("KFN 2024/6", "aktivitetsbidrag med 12 500 kr", "Fritidsintendenten", None),
+        ("KFN 2024/7", "ombyggnad av Vallby bygdegård", "Kultur- och fritidschefen", None),
+        ("KFN 2024/8", "Länsstyrelsen om Allmänna arvsfonden", "Kultur- och fritidschefen", None),
     ],
     "l11_tn_day_after_verb.txt": [
         ("TN 2024/12", "förlängning av avtal", "Trafikdirektören", "2024-01-12"),
@@ -855,3 +872,48 @@ def one_decision(item: str) -> Decision:
     records = list(read_agenda(text, source="doc", config=CONFIG))
     (decision,) = [record for record in records if isinstance(record, Decision)]
     return decision
+
+
+RECIPIENTS = [
+    "Föreningen Solrosen",
+    "Vallby Schackklubb",
+    "Studieförbundet Norrljus",
+    "Norrby IF",
+    "Nordanå Hembygdsförening",
+    "Region Norrland",
+    "Vallby Ridklubb ideell förening",
+    "Stiftelsen Gårdsbo",
+]
+# A grant's phrase, its kind, and what the subject keeps of the phrase.
+GRANTS = [
+    ("beslutat om bidrag till", "bidrag", ""),
+    ("beviljat föreningsbidrag till", "bidrag", "föreningsbidrag"),
+    ("beviljat verksamhetsbidrag till", "bidrag", "verksamhetsbidrag"),
+    ("beslutat om stöd till", "beslut", "stöd"),
+    ("beviljat anslag till", "beslut", "anslag"),
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    recipient=st.sampled_from(RECIPIENTS),
+    grant=st.sampled_from(GRANTS),
+    purpose=st.sampled_from(["", " för sommarläger", " med 25 000 kr", ", avseende 2024"]),
+    capital=st.booleans(),
+)
+def test_who_receives_a_grant_is_its_party_and_no_part_of_its_subject(
+    recipient: str, grant: tuple[str, str, str], purpose: str, capital: bool
+) -> None:
+    words, kind, kept = grant
+    name = recipient if capital else recipient.lower()
+    decision = one_decision(f"Kultur- och fritidschefen har {words} {name}{purpose}, KFN 2024/3.")
+    assert decision.kind == kind
+    if not capital:
+        # "bidrag till föreningen solrosen": a lower-case word after "till" names no one.
+        assert decision.parties == ()
+        assert name in decision.subject
+        return
+    assert decision.parties == (recipient,)
+    assert recipient not in decision.subject
+    assert kept in decision.subject
+    assert purpose.rsplit(" ", 1)[-1] in decision.subject
