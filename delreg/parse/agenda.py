@@ -225,7 +225,7 @@ class _Records:
         return f"{self.source}:{block.start}" if self.locate is None else self.locate(block.start)
 
     def _read(self, block: Block, text: str, lowered: str) -> ItemReading:
-        return read_decision_item(
+        reading = read_decision_item(
             text,
             source=self._where(block),
             rules=self.rules,
@@ -233,6 +233,12 @@ class _Records:
             meeting_year=self.meeting_year,
             lowered=lowered,
         )
+        decision = reading.decision
+        if decision is not None and decision.delegate is None and block.group_delegate:
+            # "Upphandlingschef" above its items: who decided an item that names no one.
+            decision = replace(decision, delegate=block.group_delegate)
+            return reading._replace(decision=decision, delegate_named=True)
+        return reading
 
     def of(self, block: Block, read: Read | None = None) -> tuple[str, Record | None]:
         """What became of ``block`` (one of accounting.LINE_FATES), and its record if any;

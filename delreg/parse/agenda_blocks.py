@@ -70,6 +70,9 @@ class Block:
     # The fields above a group of rows ("Beslutsfattare: Kommundirektör" above rows that each
     # start with a diary number), which each row of the group takes as its own.
     group: tuple[str, ...] | None = None
+    # The title of a delegate above a group of items ("Upphandlingschef" above the items it
+    # decided), for an item that names no one.
+    group_delegate: str | None = None
     _numbers_seen: int = 0
     _has_number: bool = False
 
@@ -125,7 +128,12 @@ class Block:
     def ends_with_number(self, rules: AgendaRules, config: Config) -> bool:
         if not self.lines:
             return False
-        tail = self.lines[-1][-_TAIL:]
+        line = self.lines[-1]
+        if line[-1:].isdigit():
+            # "…, BYGG.2024.123, 2024-02-05", "…, BUN 2024/301, rektor, 2024-05-03": the day
+            # (and who decided) after the number, each a field of its own, end the item too.
+            line = _without_last_fields(line, rules)
+        tail = line[-_TAIL:]
         found = diary_numbers(tail, rules, config)
         return bool(found) and found[-1].end >= len(tail.rstrip(_TAIL_PUNCTUATION))
 
@@ -202,6 +210,8 @@ class Segmenter:
         self.last_item_number: int | None = None
         self.block: Block | None = None
         self.blocks_in_section = 0
+        # The title of the delegate whose group of items is being walked (see ``_close``).
+        self.group_delegate: str | None = None
         self.blank_before = False
         # The account of the lines of the sections walked (see accounting.Account).
         self.section_lines = 0
@@ -290,6 +300,7 @@ class Segmenter:
         self.style = None
         self.last_item_number = None
         self.blocks_in_section = 0
+        self.group_delegate = None
 
     def _is_next_agenda_point(self, line: Line) -> bool:
         heading = self.heading
@@ -438,8 +449,12 @@ class Segmenter:
             # ("Beslutsfattare: Kommundirektör" above rows of numbers).
             return self.blank_before or self._second_number(block, line)
         if not block.body_lines:
-            # "1." or "Dnr RS 2022/1275" on a line of its own: the text follows.
-            return False
+            # "1." or "Dnr RS 2022/1275" on a line of its own: the text follows; but the agenda
+            # point's own number, a blank line and the title of a group ("Bygglovshandläggare")
+            # are two things.
+            return (
+                self.blank_before and block.opens_section_with_number and _is_group_title(line.text)
+            )
         if block.marked:
             if (
                 not self.blank_before
@@ -508,10 +523,19 @@ class Segmenter:
             not marked and self.style is not None,
         )
         self.blocks_in_section += 1
+        block.group_delegate = self.group_delegate
         return block
 
     def _close(self) -> Block | None:
         block, self.block = self.block, None
+        if block is not None and not block.marked and len(block.lines) == 1:
+            text = block.lines[0]
+            if _is_group_title(text):
+                # "Regiondirektör" / "Upphandlingschef" above the items each decided: who
+                # decided those below that name no one; "Personal" starts a group of no one's.
+                words = text.lower().split()
+                titled = words[-1].endswith(self.rules.delegate_endings)
+                self.group_delegate = text if titled else None
         return block
 
 
@@ -534,6 +558,32 @@ def _is_group_title(text: str) -> bool:
         and not any(character.isdigit() for character in text)
         and words[-1].lower() not in _PHRASE_WORDS
     )
+
+
+# What separates the fields at the end of a row: a comma, a spaced dash, a column's gap.
+_FIELD_BREAK = re.compile(r",\s+|\s[–—-]\s|\t\s*|\s{3,}")
+# How far back the day and who decided are looked for at a row's end.
+_LAST_FIELDS = 90
+
+
+def _without_last_fields(line: str, rules: AgendaRules) -> str:
+    """``line`` without the day it ends with, and a title just before it ("…, BUN 2024/301,
+    rektor, 2024-05-03" → "…, BUN 2024/301"); ``line`` where it ends with no day of its own."""
+    start = max(0, len(line) - _LAST_FIELDS)
+    breaks = list(_FIELD_BREAK.finditer(line, start))
+    if not breaks or rules.date.fullmatch(line, breaks[-1].end()) is None:
+        return line
+    end = breaks[-1].start()
+    if len(breaks) > 1:
+        title = line[breaks[-2].end() : end]
+        words = title.lower().split()
+        if (
+            0 < len(words) <= 4
+            and all(word.replace("-", "").isalpha() for word in words)
+            and words[-1].endswith(rules.delegate_endings)
+        ):
+            end = breaks[-2].start()
+    return line[:end]
 
 
 def _columns(line: str) -> str:

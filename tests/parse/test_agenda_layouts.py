@@ -11,7 +11,8 @@ number under a table head and no heading, a protocol's page with its own diary n
 running head, rows under a field that each take it, the list's own number for each decision
 before it, "beslutat DATE av X", items grouped under a title of a word or two, a table written
 with pipes, "Kommundirektörens beslut DATE om …"), l11 what other boards write besides (the
-day between the verb and the kind's phrase, who receives a grant). Each is
+day between the verb and the kind's phrase, who receives a grant, rows that end with their
+number and the day under the title of who decided them). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -336,6 +337,25 @@ EXPECTED: dict[str, Layout] = {
         ("KFN 2024/7", "bidrag", NONE),
         ("KFN 2024/8", "yttrande", NONE),
     ]),
+    # Rows that end with their number and the day, under the title of who decided them.
+    "l11_bmn_rows_under_titles.txt": Layout([
+        ("BYGG.2024.123", "beslut", NONE),
+        ("MBN 2024-123", "beslut", NONE),
+        ("B 2024-000456", "beslut", NONE),
+        ("SBN/2024:88", "beslut", NONE),
+    ]),
+    # A region's items under the title of each delegate; procurement's own words.
+    "l11_rs_delegate_headings.txt": Layout([
+        ("RS 2024/310", "forordnande", NONE),
+        ("RS 2024/318", "yttrande", NONE),
+        ("RS 2024/322", "beslut", NONE),
+        ("RS 2024/325", "beslut", NONE),
+        ("RS 2024/330", "tilldelningsbeslut", NONE),
+        ("RS 2024/333", "beslut", NONE),
+        ("RS 2024/337", "avtal", ("Norrtvätt AB",)),
+        ("RS 2024/340", "avtal", NONE),
+        ("RS 2024/342", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -537,6 +557,48 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KFN 2024/6", "aktivitetsbidrag med 12 500 kr", "Fritidsintendenten", None),
         ("KFN 2024/7", "ombyggnad av Vallby bygdegård", "Kultur- och fritidschefen", None),
         ("KFN 2024/8", "Länsstyrelsen om Allmänna arvsfonden", "Kultur- och fritidschefen", None),
+    ],
+    "l11_bmn_rows_under_titles.txt": [
+        (
+            "BYGG.2024.123",
+            "Bygglov för tillbyggnad av enbostadshus, Norrby 4:12",
+            "Bygglovshandläggare",
+            "2024-02-05",
+        ),
+        (
+            "MBN 2024-123",
+            "Strandskyddsdispens för brygga, Sjövik 1:7",
+            "Bygglovshandläggare",
+            "2024-02-07",
+        ),
+        (
+            "B 2024-000456",
+            "Startbesked för nybyggnad av garage, Åby 2:3",
+            "Bygglovsingenjör",
+            "2024-02-09",
+        ),
+        (
+            "SBN/2024:88",
+            "Rivningslov för ekonomibyggnad, Berga 5:1",
+            "Bygglovsingenjör",
+            "2024-02-12",
+        ),
+    ],
+    "l11_rs_delegate_headings.txt": [
+        (
+            "RS 2024/310",
+            "tillförordnad hälso- och sjukvårdsdirektör under semester",
+            "Regiondirektör",
+            None,
+        ),
+        ("RS 2024/318", "remiss om nationell plan för vaccinationer", "Regiondirektör", None),
+        ("RS 2024/322", "upplåning inom ramen för finansplanen", "Ekonomidirektör", None),
+        ("RS 2024/325", "Avskrivning av fordringar 2023", "Ekonomidirektör", None),
+        ("RS 2024/330", "tolktjänster", "Upphandlingschef", None),
+        ("RS 2024/333", "Avbrytande av upphandling av städtjänster", "Upphandlingschef", None),
+        ("RS 2024/337", "Förlängning av avtal om textilservice", "Upphandlingschef", None),
+        ("RS 2024/340", "Avrop från ramavtal för IT-konsulter", "Upphandlingschef", None),
+        ("RS 2024/342", "Direktupphandling av utbildning i brandskydd", "Upphandlingschef", None),
     ],
     "l11_tn_day_after_verb.txt": [
         ("TN 2024/12", "förlängning av avtal", "Trafikdirektören", "2024-01-12"),
@@ -917,3 +979,45 @@ def test_who_receives_a_grant_is_its_party_and_no_part_of_its_subject(
     assert recipient not in decision.subject
     assert kept in decision.subject
     assert purpose.rsplit(" ", 1)[-1] in decision.subject
+
+
+ROW_SUBJECTS = [
+    "Strandskyddsdispens för brygga, Sjövik 1:7",
+    "Rivningslov för ekonomibyggnad, Berga 5:1",
+    "Startbesked för nybyggnad av garage",
+    "Tillfälligt serveringstillstånd för Sommarfesten",
+]
+ROW_NUMBERS = ["BYGG.2024.{n}", "MBN 2024-{n}", "B 2024-000{n}", "SBN/2024:{n}", "KS 2024/{n}"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(ROW_SUBJECTS),
+            st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)),
+            st.none() | st.sampled_from(["bygglovshandläggare", "Miljöinspektör"]),
+        ),
+        min_size=2,
+        max_size=6,
+    ),
+    shape=st.sampled_from(ROW_NUMBERS),
+    title=st.none() | st.sampled_from(["Bygglovsingenjör", "Upphandlingschef"]),
+)
+def test_rows_that_end_with_their_number_and_day_are_one_decision_each(
+    rows: list[tuple[str, date, str | None]], shape: str, title: str | None
+) -> None:
+    """Unmarked rows "subject, number[, who], day" that start like no decision: each is one."""
+    numbers = [shape.format(n=100 + index) for index in range(len(rows))]
+    lines = [
+        ", ".join([subject, number, *([who] if who else []), day.isoformat()])
+        for (subject, day, who), number in zip(rows, numbers, strict=True)
+    ]
+    head = f"{title}\n" if title else ""
+    text = "Redovisning av delegeringsbeslut\n\n" + head + "\n".join(lines) + "\n\n§ 9 Övrigt\n"
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    decisions = [record for record in records if isinstance(record, Decision)]
+    assert [d.diary_number for d in decisions] == numbers
+    assert [d.decided_on for d in decisions] == [day.isoformat() for _, day, _ in rows]
+    assert [d.delegate for d in decisions] == [who or title for _, _, who in rows]
+    assert not [record for record in records if isinstance(record, Rejected)]
