@@ -163,9 +163,10 @@ class Block:
                 # field's value from running into the next label.
                 pieces.append(" – " + line)
                 continue
-            # "Föreningen Norrbacka-" / "Vallby Ridklubb": a name hyphenated at the line's end.
-            joined = before.endswith("-") and before[-2:-1].isalpha() and line[:1].isupper()
-            pieces.append(line if joined else " " + line)
+            broken, piece = _joined(before, line)
+            if broken:
+                pieces[-1] = pieces[-1][:-1]
+            pieces.append(piece)
         return "".join(pieces)
 
     def card_text(self, rules: AgendaRules) -> str:
@@ -496,6 +497,10 @@ class Segmenter:
         if block.lines[-1].endswith(":"):
             # "Följande beslut anmäls:" leads into the list; it is not an item.
             return True
+        if line.text[:1].islower():
+            # "Kommundirektören har lämnat" / "yttrande över remiss …, KS 2024/3": the item
+            # wraps before its number; no item starts with a small letter.
+            return False
         if len(block.lines) == 1 and line.text[:1].isupper() and _is_group_title(block.lines[0]):
             # "Personal" / "Anställning av förskolechef …, BUN 2024/310": the title of a group
             # of items, not the start of the first.
@@ -584,6 +589,27 @@ def _without_last_fields(line: str, rules: AgendaRules) -> str:
         ):
             end = breaks[-2].start()
     return line[:end]
+
+
+# Words after a hyphen at a line's end that make it the hyphen of a shared part ("hälso- /
+# och sjukvård"), not a word broken over the lines.
+_SHARED_PART = frozenset({"och", "eller", "samt", "respektive", "resp.", "som", "till"})
+
+
+def _joined(before: str, line: str) -> tuple[bool, str]:
+    """``line`` as it goes on from ``before``: after a space, or with none where a word was
+    broken at the line's end; and whether the hyphen ``before`` ends with is the break's."""
+    if not before.endswith("-") or not before[-2:-1].isalpha():
+        return False, " " + line
+    if line[:1].isupper():
+        # "Föreningen Norrbacka-" / "Vallby Ridklubb": a name hyphenated at the line's end.
+        return False, line
+    if not line[:1].isalpha() or line.split(" ", 1)[0] in _SHARED_PART:
+        return False, " " + line
+    # "upp-" / "handling": a word that text copied from a PDF broke over the lines, whole
+    # again; "IT-" / "konsulter" and "e-" / "tjänster" keep the hyphen they are written with.
+    fragment = before.rpartition(" ")[2][:-1]
+    return len(fragment) > 1 and fragment.isalpha() and fragment[1:].islower(), line
 
 
 def _columns(line: str) -> str:

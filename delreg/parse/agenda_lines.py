@@ -71,7 +71,7 @@ def classify_lines(text: str, rules: AgendaRules) -> list[Line]:
     noise = rules.noise.fullmatch
     # The same few markers ("1. ", "2. " …) come back list after list: each is read once.
     markers: dict[str, tuple[str, int | None]] = {}
-    raws = text.split("\n")
+    raws = _without_margin_numbers(text.split("\n"))
     numbered: Iterable[tuple[int, str]] = enumerate(raws, start=1)
     if any(len(raw) > longest_heading for raw in raws):
         numbered = _unflattened(raws, rules)
@@ -163,6 +163,58 @@ def _is_agenda_title(stripped: str, rules: AgendaRules) -> bool:
     return not (
         rules.diary_number.search(stripped) or rules.starts_decision(stripped, number.end())
     )
+
+
+# "12  handling av skolskjutstjänster": a line's number in the margin, a gap after it.
+# "13" alone: the number of a line left empty.
+_MARGIN_NUMBER = re.compile(r"\s*(\d{1,4})(?:(?: {2,}|\t)(?=\S)|\s*$)")
+# So many lines numbered one after the other at least make a margin's numbers.
+_MARGIN_RUN = 3
+
+
+def _without_margin_numbers(raws: list[str]) -> list[str]:
+    """The lines, without the numbers a PDF prints in the margin of every line ("1  Förvaltnings-
+    chefen har …" / "2  handling av …, BUN 2024/201."): lines numbered one after the other, of
+    which one at least goes on from the line before (it starts with a small letter, as no item
+    and no row of a table does) or is empty but for its number. A table's rows numbered 1, 2, 3
+    keep their numbers."""
+    # Most documents have no line that starts with a digit after a gap: one look per line.
+    run: list[tuple[int, int, int]] = []
+    cuts: list[tuple[int, int]] = []
+    for index, raw in enumerate(raws):
+        stripped = raw.lstrip()
+        if not stripped:
+            continue
+        found = _MARGIN_NUMBER.match(raw) if stripped[:1].isdigit() else None
+        if found is None:
+            _cut_margin(raws, run, cuts)
+            run = []
+            continue
+        number = int(found.group(1))
+        if run and number != run[-1][2] + 1:
+            _cut_margin(raws, run, cuts)
+            run = []
+        run.append((index, found.end(), number))
+    _cut_margin(raws, run, cuts)
+    if not cuts:
+        return raws
+    lines = list(raws)
+    for index, end in cuts:
+        # Spaces where the number stood: the text keeps its indentation.
+        lines[index] = " " * end + raws[index][end:]
+    return lines
+
+
+def _cut_margin(
+    raws: list[str], run: list[tuple[int, int, int]], cuts: list[tuple[int, int]]
+) -> None:
+    # A line that goes on from the one before, or a line left empty but for its number: no
+    # table's rows have either.
+    if len(run) >= _MARGIN_RUN and any(
+        raws[index][end : end + 1].islower() or end >= len(raws[index].rstrip())
+        for index, end, _ in run
+    ):
+        cuts.extend((index, end) for index, end, _ in run)
 
 
 def _marker_of(written: str, markers: dict[str, tuple[str, int | None]]) -> tuple[str, int | None]:

@@ -12,7 +12,8 @@ running head, rows under a field that each take it, the list's own number for ea
 before it, "beslutat DATE av X", items grouped under a title of a word or two, a table written
 with pipes, "Kommundirektörens beslut DATE om …"), l11 what other boards write besides (the
 day between the verb and the kind's phrase, who receives a grant, rows that end with their
-number and the day under the title of who decided them). Each is
+number and the day under the title of who decided them, the margin's line numbers and words
+broken over the lines of text copied from a PDF). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -356,6 +357,13 @@ EXPECTED: dict[str, Layout] = {
         ("RS 2024/340", "avtal", NONE),
         ("RS 2024/342", "beslut", NONE),
     ]),
+    # Text copied from a PDF: each line's number in the margin, words broken over the lines.
+    "l11_bun_margin_numbers.txt": Layout([
+        ("BUN 2024/201", "tilldelningsbeslut", NONE),
+        ("BUN 2024/205", "avtal", ("Läromedelshuset Norr AB",)),
+        ("BUN 2024/209", "beslut", NONE),
+        ("BUN 2024/214", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -599,6 +607,18 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("RS 2024/337", "Förlängning av avtal om textilservice", "Upphandlingschef", None),
         ("RS 2024/340", "Avrop från ramavtal för IT-konsulter", "Upphandlingschef", None),
         ("RS 2024/342", "Direktupphandling av utbildning i brandskydd", "Upphandlingschef", None),
+    ],
+    "l11_bun_margin_numbers.txt": [
+        ("BUN 2024/201", "upphandling av skolskjutstjänster", "Förvaltningschefen", None),
+        ("BUN 2024/205", "digitala läromedel", "Förvaltningschefen", None),
+        ("BUN 2024/209", "mottagande av elev i grundsärskola", "Rektor", None),
+        (
+            "BUN 2024/214",
+            "ändrad läsårstid för hälso- och sjukvårdsprogrammet och om IT-konsulter för"
+            " e-tjänster",
+            "Förvaltningschefen",
+            None,
+        ),
     ],
     "l11_tn_day_after_verb.txt": [
         ("TN 2024/12", "förlängning av avtal", "Trafikdirektören", "2024-01-12"),
@@ -1021,3 +1041,51 @@ def test_rows_that_end_with_their_number_and_day_are_one_decision_each(
     assert [d.decided_on for d in decisions] == [day.isoformat() for _, day, _ in rows]
     assert [d.delegate for d in decisions] == [who or title for _, _, who in rows]
     assert not [record for record in records if isinstance(record, Rejected)]
+
+
+PDF_ITEMS = [
+    "Förvaltningschefen har fattat tilldelningsbeslut för upphandling av skolskjutstjänster",
+    "Rektor har beslutat om mottagande av elev i grundsärskola",
+    "Förvaltningschefen har tecknat avtal med Läromedelshuset Norr AB om digitala läromedel",
+    "Kommundirektören har lämnat yttrande över remiss om regional utvecklingsstrategi",
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    items=st.lists(st.sampled_from(PDF_ITEMS), min_size=1, max_size=4),
+    cuts=st.lists(st.integers(20, 90), min_size=4, max_size=4),
+    margin=st.none() | st.integers(1, 400),
+)
+def test_text_copied_from_a_pdf_reads_as_the_list_it_was(
+    items: list[str], cuts: list[int], margin: int | None
+) -> None:
+    """Each item broken over two lines inside a word (a hyphen at the break) or between words,
+    each line numbered in the margin or not: the same decisions as the items on a line each."""
+    plain = [f"{item}, BUN 2024/{n}." for n, item in enumerate(items, 1)]
+    lines: list[str] = []
+    for item, cut in zip(plain, cuts, strict=False):
+        at = min(cut, len(item) - 20)
+        # A PDF breaks a word with two letters or more on either side of the hyphen.
+        broken = item[at - 2 : at].isalpha() and item[at : at + 2].isalpha()
+        if not broken and (item[at - 1].isalpha() and item[at].isalpha()):
+            at = item.rfind(" ", 0, at) + 1
+        lines += [item[:at] + ("-" if broken else ""), item[at:].lstrip()]
+    assert one_list(lines, margin) == one_list(plain)
+
+
+def one_list(
+    lines: list[str], margin: int | None = None
+) -> list[tuple[str, str, str | None, tuple[str, ...]]]:
+    """The decisions of a list of ``lines``; each line of the page numbered from ``margin``
+    (a line left empty too: the number alone) where given."""
+    page = ["Anmälningsärenden", "", *lines, "", "§ 19 Övriga frågor"]
+    if margin is not None:
+        page = [f"{margin + n}  {line}".rstrip() for n, line in enumerate(page)]
+    records = list(read_agenda("\n".join(page) + "\n", source="doc", config=CONFIG))
+    assert all(isinstance(record, Decision) for record in records), records
+    return [
+        (r.diary_number, r.subject, r.delegate, r.parties)
+        for r in records
+        if isinstance(r, Decision)
+    ]
