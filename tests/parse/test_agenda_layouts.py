@@ -13,7 +13,7 @@ before it, "beslutat DATE av X", items grouped under a title of a word or two, a
 with pipes, "Kommundirektörens beslut DATE om …"), l11 what other boards write besides (the
 day between the verb and the kind's phrase, who receives a grant, rows that end with their
 number and the day under the title of who decided them, the margin's line numbers and words
-broken over the lines of text copied from a PDF). Each is
+broken over the lines of text copied from a PDF, more diary-number shapes). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -364,6 +364,20 @@ EXPECTED: dict[str, Layout] = {
         ("BUN 2024/209", "beslut", NONE),
         ("BUN 2024/214", "beslut", NONE),
     ]),
+    # More diary-number shapes: a colon after the year, a series with a capital only, a
+    # classification code after the serial, the series last, the serial before the year.
+    "l11_more_number_shapes.txt": Layout([
+        ("123/2024", "beslut", NONE),
+        ("ÄN 2024/12", "beslut", NONE),
+        ("ÖFN 2024/7", "yttrande", NONE),
+        ("MK 2024.1234", "beslut", NONE),
+        ("2024/123-1.2.3", "beslut", NONE),
+        ("SN-2024-0045", "beslut", NONE),
+        ("KS 2024:131", "beslut", NONE),
+        ("KS 2024/45-003", "yttrande", NONE),
+        ("2024.123 KS", "beslut", NONE),
+        ("BMN 2024/88", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -619,6 +633,19 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             "Förvaltningschefen",
             None,
         ),
+    ],
+    "l11_more_number_shapes.txt": [
+        ("123/2024", "tillfälligt serveringstillstånd för Sommarfesten", None, None),
+        ("ÄN 2024/12", "färdtjänst", None, None),
+        ("ÖFN 2024/7", "detaljplan för Östra hamnen", None, None),
+        ("MK 2024.1234", "Föreläggande om sotning", None, None),
+        ("2024/123-1.2.3", "gallring av handlingar", None, None),
+        ("SN-2024-0045", "ändrad taxa för hemtjänst", None, None),
+        ("KS 2024:131", "avskrivning av kundfordringar", None, None),
+        ("KS 2024/45-003", "remiss om regional cykelplan", None, None),
+        ("2024.123 KS", "tillfällig lokalhyra", None, None),
+        # A statute's number in its collection is no diary number.
+        ("BMN 2024/88", "bygglov enligt BFS 2011:6", None, None),
     ],
     "l11_tn_day_after_verb.txt": [
         ("TN 2024/12", "förlängning av avtal", "Trafikdirektören", "2024-01-12"),
