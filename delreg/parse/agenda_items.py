@@ -584,6 +584,10 @@ class _Item:
         return self.text[start:end].split()[-1].lower() in _DECIDED
 
     def _date(self, written: str) -> str | None:
+        if written.isdigit():
+            # "Beslutsdatum: 240315", "20240315": after a label, the date without dashes.
+            century = "20" if len(written) == 6 else ""
+            written = f"{century}{written[:-4]}-{written[-4:-2]}-{written[-2:]}"
         try:
             return parse_date(written, default_year=self.meeting_year)
         except InvalidValue:

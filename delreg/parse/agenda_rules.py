@@ -24,11 +24,17 @@ from delreg.parse.pattern_text import comma_free
 
 _NEVER = "(?!)"
 _MONTH_NAMES = "|".join(sorted({*MONTHS, *(name[:3] for name in MONTHS)}, key=len, reverse=True))
-# "2023-12-08", "8 december 2023", "den 14 mars", "8 dec. 2023": the dates agendas write.
+# "2023-12-08", "8 december 2023", "den 14 mars", "8 dec. 2023", "15.3.2024", "15/3 2024": the
+# dates agendas write (the last two always with their year: "3.4" is a delegation point, "15/3"
+# a fraction as well as a day).
 DATE_TEXT = (
     r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
     rf"|(?<!\w)(?:den\s)?\d{{1,2}}\s(?:{_MONTH_NAMES})\.?(?:\s\d{{4}}(?!\d))?(?!\w)"
+    r"|(?<![\w.])(?:den\s)?\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?![\d.]\d)"
+    r"|(?<![\w/])(?:den\s)?\d{1,2}/\d{1,2}\s(?:19|20)\d{2}(?!\d)"
 )
+# After a label ("Beslutsdatum: 240315", "Datum: 20240315"): the date written without dashes.
+_COMPACT_DATE = r"(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
 # "25 000 kr", "25000 kronor", "350 tkr", "1,5 mnkr": an amount and its unit, not the end of a
 # range ("500-2000 kr") nor part of a longer number.
 AMOUNT_TEXT = (
@@ -472,7 +478,7 @@ class _Compiler:
             secrecy_law=re.compile(SECRECY_LAW_TEXT, re.I),
             decision_date=self.compile(
                 "decision_date_labels",
-                rf"\b(?:{self.alternatives('decision_date_labels')})(?:\s*:)?\s*(?P<date>{DATE_TEXT})",
+                rf"\b(?:{self.alternatives('decision_date_labels')})(?:\s*:)?\s*(?P<date>{DATE_TEXT}|{_COMPACT_DATE})",
                 re.I,
             ),
             decision_date_gate=self.gate("decision_date_labels"),

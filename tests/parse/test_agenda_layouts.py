@@ -948,7 +948,7 @@ MONTH_WORDS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "a
     delegate=st.sampled_from(DELEGATES),
     phrase=st.sampled_from(DATED_PHRASES),
     day=st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
-    in_words=st.booleans(),
+    form=st.sampled_from(["iso", "words", "dotted", "slashed"]),
     before_verb=st.booleans(),
     labelled=st.booleans(),
 )
@@ -956,15 +956,16 @@ def test_a_day_beside_the_verb_is_the_decisions_and_no_part_of_its_subject(
     delegate: str,
     phrase: tuple[str, str, str],
     day: date,
-    in_words: bool,
+    form: str,
     before_verb: bool,
     labelled: bool,
 ) -> None:
-    """ "… har fattat 2024-01-12 tilläggsbeslut om …" and "… har den 12 januari 2024 fattat …"
-    read as the sentence without the day does, and the day is the decision's."""
+    """ "… har fattat 2024-01-12 tilläggsbeslut om …", "… har den 12 januari 2024 fattat …",
+    "… har 12.1.2024 fattat …", "… har 12/1 2024 fattat …" read as the sentence without the
+    day does, and the day is the decision's."""
     words, kind, subject = phrase
     verb, rest = words.split(" ", 1)
-    written = f"den {day.day} {MONTH_WORDS[day.month - 1]} {day.year}" if in_words else str(day)
+    written = written_day(day, form)
     said = f"{written} {verb} {rest}" if before_verb else f"{verb} {written} {rest}"
     number = f"dnr TN {day.year}/12" if labelled else f"TN {day.year}/12"
     undated = f"{delegate} har {words} {subject}, {number}."
@@ -973,6 +974,43 @@ def test_a_day_beside_the_verb_is_the_decisions_and_no_part_of_its_subject(
     assert (read_.kind, read_.subject, read_.delegate) == (kind, plain.subject, delegate)
     assert plain.kind == kind
     assert read_.decided_on == day.isoformat()
+
+
+def written_day(day: date, form: str) -> str:
+    """``day`` as agendas write it: "2024-01-12", "den 12 januari 2024", "12.1.2024",
+    "12/1 2024", or after a label "240112"."""
+    return {
+        "iso": day.isoformat(),
+        "words": f"den {day.day} {MONTH_WORDS[day.month - 1]} {day.year}",
+        "dotted": f"{day.day}.{day.month}.{day.year}",
+        "slashed": f"{day.day}/{day.month} {day.year}",
+        "compact": day.strftime("%y%m%d"),
+        "compact8": day.strftime("%Y%m%d"),
+    }[form]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    day=st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    form=st.sampled_from(["iso", "words", "dotted", "slashed", "compact", "compact8"]),
+    where=st.sampled_from(["labelled", "last", "first"]),
+)
+def test_a_day_in_any_written_form_is_the_day_it_was_decided(
+    day: date, form: str, where: str
+) -> None:
+    """A day after a label ("Beslutsdatum: 240315"), last after the diary number, or first in
+    the item, in each form agendas write it (a day without dashes only after a label)."""
+    if form.startswith("compact"):
+        where = "labelled"
+    written = written_day(day, form)
+    item = {
+        "labelled": f"Beslut om färdtjänst, beslutsdatum: {written}, SN 2024/12",
+        "last": f"Beslut om färdtjänst, SN 2024/12, {written}",
+        "first": f"{written} Beslut om färdtjänst, SN 2024/12",
+    }[where]
+    decision = one_decision(item)
+    assert (decision.diary_number, decision.decided_on) == ("SN 2024/12", day.isoformat())
+    assert decision.subject == "färdtjänst"
 
 
 def one_decision(item: str) -> Decision:
