@@ -452,9 +452,15 @@ class Segmenter:
         if not block.body_lines:
             # "1." or "Dnr RS 2022/1275" on a line of its own: the text follows; but the agenda
             # point's own number, a blank line and the title of a group ("Bygglovshandläggare")
-            # are two things.
+            # are two things, as are the number, a blank line and a paragraph with a number of
+            # its own.
             return (
-                self.blank_before and block.opens_section_with_number and _is_group_title(line.text)
+                self.blank_before
+                and block.opens_section_with_number
+                and (
+                    _is_group_title(line.text)
+                    or self.rules.diary_number.search(line.text) is not None
+                )
             )
         if block.marked:
             if (

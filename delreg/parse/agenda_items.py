@@ -61,6 +61,10 @@ _DECIDED = frozenset(
 _BY_DELEGATE = re.compile(r" av (?P<delegate>[^,;()–.\d]{1,59}[^,;()–.\d\s])")
 
 
+# The words before a point of the delegationsordning that say the decision was taken under it.
+_POINT_LEAD = re.compile(r",?\s(?:med stöd av|enligt)\s$", re.IGNORECASE)
+
+
 class ItemReading(NamedTuple):
     """What an item turned out to be; the reader decides from it what to yield.
 
@@ -352,6 +356,13 @@ class _Item:
         if found is not None:
             body_start = _skip(text, found.end(), _NUMBER_SEPARATORS)
             self.decided_on = self._date(found.group())
+        elif not self.plain:
+            # "Beslutsdatum: 240315. Kommunstyrelsens ordförande har …": the day, labelled,
+            # then the sentence.
+            found = rules.decision_date.match(text, body_start, body_start + _LOOKAHEAD)
+            if found is not None:
+                body_start = _skip(text, found.end(), _NUMBER_SEPARATORS + ".")
+                self.decided_on = self._date(found.group("date"))
         delegate = rules.delegate_first(text, body_start, low)
         if delegate is not None:
             self.delegate, body_start = delegate
@@ -694,7 +705,10 @@ class _Item:
         for pattern in self.rules.delegation_points:
             found = gate.match(pattern, self.text, self.lowered)
             if found is not None and "point" in pattern.groupindex:
-                self.removed.append(found.span())
+                start = found.start()
+                # "… med stöd av punkt 3.4 i delegationsordningen": the words that lead to it.
+                before = _POINT_LEAD.search(self.text, max(0, start - 20), start)
+                self.removed.append((before.start() if before else start, found.end()))
                 return found.group("point")
         return None
 

@@ -13,7 +13,8 @@ before it, "beslutat DATE av X", items grouped under a title of a word or two, a
 with pipes, "Kommundirektörens beslut DATE om …"), l11 what other boards write besides (the
 day between the verb and the kind's phrase, who receives a grant, rows that end with their
 number and the day under the title of who decided them, the margin's line numbers and words
-broken over the lines of text copied from a PDF, more diary-number shapes). Each is
+broken over the lines of text copied from a PDF, more diary-number shapes, minutes'
+paragraphs). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -378,6 +379,14 @@ EXPECTED: dict[str, Layout] = {
         ("2024.123 KS", "beslut", NONE),
         ("BMN 2024/88", "beslut", NONE),
     ]),
+    # Minutes: the paragraph's own number, then a paragraph for each decision with its day
+    # written three ways and its point of the delegationsordning in a sentence after it.
+    "l11_ks_minutes_paragraphs.txt": Layout([
+        ("KS 2024:128", "forordnande", NONE),
+        ("KS/2024:130", "beslut", NONE),
+        ("KS 2024:131", "kollektivavtal", ("Vision",)),
+        ("KS 2024/45-003", "yttrande", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -634,6 +643,23 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             None,
         ),
     ],
+    "l11_ks_minutes_paragraphs.txt": [
+        # "den 1 mars": no year known (the import gives the meeting's).
+        (
+            "KS 2024:128",
+            "tillförordnad ekonomichef under perioden 2024-03-01 -- 2024-03-31",
+            "Kommundirektören",
+            None,
+        ),
+        ("KS/2024:130", "avskrivning av kundfordringar", "Ekonomichefen", "2024-03-15"),
+        ("KS 2024:131", "lokalt kollektivavtal om flextid", "Personalchefen", "2024-03-15"),
+        (
+            "KS 2024/45-003",
+            "remiss om regional cykelplan",
+            "Kommunstyrelsens ordförande",
+            "2024-03-15",
+        ),
+    ],
     "l11_more_number_shapes.txt": [
         ("123/2024", "tillfälligt serveringstillstånd för Sommarfesten", None, None),
         ("ÄN 2024/12", "färdtjänst", None, None),
@@ -670,6 +696,40 @@ def test_the_delegation_point_of_an_item_written_field_by_field_is_no_part_of_it
         ("3.2", "upphandling av städtjänster för särskilda boenden"),
         ("3.4", "städtjänster"),
     ]
+
+
+def test_a_point_of_the_delegationsordning_in_a_sentence_of_its_own_is_read_and_left_out() -> None:
+    records, _ = read(LAYOUTS / "l11_ks_minutes_paragraphs.txt")
+    first = next(record for record in records if isinstance(record, Decision))
+    assert first.delegation_point == "3.4"
+    assert "delegationsordningen" not in first.subject
+
+
+@pytest.mark.parametrize(
+    ("item", "point", "subject"),
+    [
+        ("Beslut om färdtjänst med stöd av punkt 4.2 i delegationsordningen, SN 2024/12",
+         "4.2", "färdtjänst"),
+        ("Beslut om hemtjänst enligt punkt 4.3 i nämndens delegationsordning, SN 2024/12",
+         "4.3", "hemtjänst"),
+        ("Beslut om ledsagning, SN 2024/12. Beslutet togs enligt punkt 4.4 i "
+         "delegationsordningen.", "4.4", "ledsagning"),
+        # A point of something else stays in the subject.
+        ("Beslut om ändring av punkt 4 i taxan, SN 2024/12", None, "ändring av punkt 4 i taxan"),
+    ],
+)  # fmt: skip
+def test_the_point_of_the_delegationsordning_written_out(
+    item: str, point: str | None, subject: str
+) -> None:
+    decision = one_decision(item)
+    assert (decision.delegation_point, decision.subject) == (point, subject)
+
+
+def test_a_day_without_its_year_takes_the_meetings(delreg: Invoke) -> None:
+    path = LAYOUTS / "l11_ks_minutes_paragraphs.txt"
+    assert delreg("import", str(path), "--meeting", "2024-03-14").exit_code == 0
+    shown = json.loads(delreg("show", "KS 2024:128", "--format", "json").stdout)
+    assert shown["decided_on"] == "2024-03-01"
 
 
 def test_every_layout_document_has_an_expectation() -> None:
