@@ -34,6 +34,7 @@ from delreg.parse.agenda_items import (
     read_notice_item,
 )
 from delreg.parse.agenda_lines import LineKind, classify_lines
+from delreg.parse.agenda_numbers import NO_DIARY_NUMBER
 from delreg.parse.agenda_parties import as_wording
 from delreg.parse.agenda_rules import AgendaRules, agenda_rules
 from delreg.parse.forked import shared
@@ -274,6 +275,15 @@ class _Records:
             fate, record = self._decision(block, reading, decision)
             if fate != "rejected":
                 return fate, record
+        elif (
+            reading.problem is not None
+            and not block.strict
+            and reading.problem.startswith(NO_DIARY_NUMBER)
+            and self.rules.counted_decisions.search(text) is not None
+        ):
+            # "Beslut enligt SoL 4 kap. 1 §, januari 2024: 134 beslut": what the board was told,
+            # which names no decision to register.
+            return self._notice(block, text, where)
         elif reading.problem is not None and _is_reported_item(block, reading, text, self.rules):
             record = Rejected(source=where, reason=reading.problem)
         else:

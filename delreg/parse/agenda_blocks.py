@@ -462,6 +462,9 @@ class Segmenter:
                     or self.rules.diary_number.search(line.text) is not None
                 )
             )
+        if line.text[:1].isupper() and rules.counted_decisions.search(block.lines[-1]):
+            # "Beslut enligt LSS 9 §, januari 2024: 41 beslut": a count ends its item.
+            return True
         if block.marked:
             if (
                 not self.blank_before

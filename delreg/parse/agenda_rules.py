@@ -147,6 +147,8 @@ class AgendaRules:
     party_name: re.Pattern[str]
     # Words that mark text about the list rather than an item of it.
     prose: re.Pattern[str]
+    # An item that counts decisions ("januari 2024: 134 beslut") rather than names one.
+    counted_decisions: re.Pattern[str]
     date: re.Pattern[str]
     # "25 000 kr", "1,5 mnkr": groups `whole`, `fraction`, `unit`.
     amount: re.Pattern[str]
@@ -470,6 +472,9 @@ class _Compiler:
             ),
             party_name=self.compile("party_names", self.alternatives("party_names")),
             prose=self.compile("prose", self.alternatives("prose"), re.I),
+            counted_decisions=self.compile(
+                "counted_decisions", self.alternatives("counted_decisions"), re.I
+            ),
             date=re.compile(DATE_TEXT, re.I),
             amount=re.compile(AMOUNT_TEXT, re.I),
             secrecy=self.compile(

@@ -14,7 +14,7 @@ with pipes, "Kommundirektörens beslut DATE om …"), l11 what other boards writ
 day between the verb and the kind's phrase, who receives a grant, rows that end with their
 number and the day under the title of who decided them, the margin's line numbers and words
 broken over the lines of text copied from a PDF, more diary-number shapes, minutes'
-paragraphs). Each is
+paragraphs, decisions counted rather than named). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -387,6 +387,16 @@ EXPECTED: dict[str, Layout] = {
         ("KS 2024:131", "kollektivavtal", ("Vision",)),
         ("KS 2024/45-003", "yttrande", NONE),
     ]),
+    # A social board's monthly list: secret decisions counted, not named (notices, never lost
+    # nor rejected as items without their numbers), then the decisions with numbers.
+    "l11_sn_counted_decisions.txt": Layout(
+        [
+            ("SN-2024-0045", "forordnande", NONE),
+            ("SN-2024-0051", "avtal", ("Omsorgshuset i Vallby AB",)),
+        ],
+        rejected=[14],  # a decision without its number
+        notices=3,
+    ),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -695,6 +705,16 @@ def test_the_delegation_point_of_an_item_written_field_by_field_is_no_part_of_it
     assert points == [
         ("3.2", "upphandling av städtjänster för särskilda boenden"),
         ("3.4", "städtjänster"),
+    ]
+
+
+def test_decisions_counted_rather_than_named_are_notices_with_their_text() -> None:
+    records, _ = read(LAYOUTS / "l11_sn_counted_decisions.txt")
+    notices = [record.text for record in records if isinstance(record, Notice)]
+    assert notices == [
+        "Beslut enligt SoL 4 kap. 1 §, januari 2024: 134 beslut",
+        "Beslut enligt LSS 9 §, januari 2024: 41 beslut",
+        "Antal beslut om bostadsanpassningsbidrag: 12",
     ]
 
 
@@ -1214,3 +1234,35 @@ def one_list(
         for r in records
         if isinstance(r, Decision)
     ]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    counts=st.lists(
+        st.tuples(
+            st.sampled_from(["Beslut enligt SoL 4 kap. 1 §", "Beslut om färdtjänst", "Avslag LSS"]),
+            st.sampled_from(["januari 2024", "vecka 12", "perioden 1–31 mars"]),
+            st.integers(0, 99_999),
+            st.sampled_from(["{text}, {when}: {n} beslut", "Antal beslut, {when}: {n}",
+                             "{text} ({when}): {n} st beslut"]),
+        ),
+        min_size=1,
+        max_size=5,
+        # The same line twice is the list printed twice: one notice (see l4_run_inline_notices).
+        unique_by=lambda count: count[3].format(text=count[0], when=count[1], n=count[2]),
+    ),
+    numbered=st.booleans(),
+)  # fmt: skip
+def test_decisions_counted_are_notices_each_never_lost_nor_rejected(
+    counts: list[tuple[str, str, int, str]], numbered: bool
+) -> None:
+    lines = [form.format(text=text, when=when, n=n) for text, when, n, form in counts]
+    marked = [f"{index}. {line}" if numbered else line for index, line in enumerate(lines, 1)]
+    text = (
+        "Anmälan av delegationsbeslut\n\n" + "\n".join(marked) + "\n"
+        "Socialchefen har beslutat om ändrade öppettider, SN 2024/12.\n\n§ 9 Övrigt\n"
+    )
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    assert [record.text for record in records if isinstance(record, Notice)] == lines
+    assert [r.diary_number for r in records if isinstance(r, Decision)] == ["SN 2024/12"]
+    assert not [record for record in records if isinstance(record, Rejected)]
