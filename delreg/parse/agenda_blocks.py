@@ -129,13 +129,14 @@ class Block:
         if not self.lines:
             return False
         line = self.lines[-1]
-        if line[-1:].isdigit():
-            # "…, BYGG.2024.123, 2024-02-05", "…, BUN 2024/301, rektor, 2024-05-03": the day
-            # (and who decided) after the number, each a field of its own, end the item too.
-            line = _without_last_fields(line, rules)
-        tail = line[-_TAIL:]
-        found = diary_numbers(tail, rules, config)
-        return bool(found) and found[-1].end >= len(tail.rstrip(_TAIL_PUNCTUATION))
+        if _number_ends(line, rules, config):
+            return True
+        # "…, BYGG.2024.123, 2024-02-05", "…, BUN 2024/301, rektor, 2024-05-03": the day (and
+        # who decided) after the number, each a field of its own, end the item too.
+        if not line[-1:].isdigit():
+            return False
+        cut = _without_last_fields(line, rules)
+        return cut is not line and _number_ends(cut, rules, config)
 
     def has_columns(self) -> bool:
         return any("   " in line or "\t" in line for line in self.lines)
@@ -544,7 +545,7 @@ class Segmenter:
         block, self.block = self.block, None
         if block is not None and not block.marked and len(block.lines) == 1:
             text = block.lines[0]
-            if _is_group_title(text):
+            if len(text) <= _GROUP_TITLE_MAX and _is_group_title(text):
                 # "Regiondirektör" / "Upphandlingschef" above the items each decided: who
                 # decided those below that name no one; "Personal" starts a group of no one's.
                 words = text.lower().split()
@@ -561,6 +562,10 @@ _PHRASE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# The longest title of a group ("Hälso- och sjukvårdsdirektör"); most lines are longer.
+_GROUP_TITLE_MAX = 60
+
+
 def _is_group_title(text: str) -> bool:
     """ "Personal", "Skolskjuts", "Övriga beslut": a line of a few words, capitalised, without
     digits or punctuation at its end, and not ending on a word that carries on to the next."""
@@ -572,6 +577,12 @@ def _is_group_title(text: str) -> bool:
         and not any(character.isdigit() for character in text)
         and words[-1].lower() not in _PHRASE_WORDS
     )
+
+
+def _number_ends(line: str, rules: AgendaRules, config: Config) -> bool:
+    tail = line[-_TAIL:]
+    found = diary_numbers(tail, rules, config)
+    return bool(found) and found[-1].end >= len(tail.rstrip(_TAIL_PUNCTUATION))
 
 
 # What separates the fields at the end of a row: a comma, a spaced dash, a column's gap.

@@ -69,6 +69,9 @@ def _recipient(
     """ "bidrag till Föreningen Solrosen för sommarläger": who receives a grant, where the name
     after "till" is all a party's name (agenda.recipient_after); "till" alone names too much
     else to be an intro word."""
+    # Most items have no " till " at all: one look for it, before the grant's words.
+    if text.find(" till ", start, end) < 0:
+        return ()
     found = rules.recipient_gate.match(rules.recipient, text, lowered, start, end)
     if found is None:
         return ()
