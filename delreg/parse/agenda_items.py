@@ -356,7 +356,17 @@ class _Item:
         if found is not None:
             body_start = _skip(text, found.end(), _NUMBER_SEPARATORS)
             self.decided_on = self._date(found.group())
-        elif not self.plain:
+        elif text[body_start : body_start + 1].isupper() and (
+            lead := rules.subject_lead_in.match(text, body_start, body_start + _LOOKAHEAD)
+        ):
+            # "Delegationsbeslut 2024-03-05 – Yttrande över …": the word for the decision,
+            # then its day.
+            found = rules.date.match(text, lead.end(), lead.end() + _LOOKAHEAD)
+            if found is not None and lead.end() > body_start:
+                self.decided_on = self._date(found.group())
+                self.dated = found.span()
+                removed.append(self.dated)
+        if found is None and not self.plain:
             # "Beslutsdatum: 240315. Kommunstyrelsens ordförande har …": the day, labelled,
             # then the sentence.
             found = rules.decision_date.match(text, body_start, body_start + _LOOKAHEAD)
@@ -619,6 +629,8 @@ class _Item:
             self.delegate = labelled.group("delegate").strip()
             self.removed.append(labelled.span())
             return
+        if self._parenthesised_delegate(self.body_start, end):
+            return
         region = self.text[self.body_start : end].rstrip(_NUMBER_SEPARATORS + "(")
         found = _last_segment(region)
         lead = self.kind_lead
@@ -651,6 +663,8 @@ class _Item:
             return
         start = with_parentheses(self.text, diary.start, diary.end)[1]
         end = min((span[0] for span in self.removed if span[0] >= start), default=len(self.text))
+        if self._parenthesised_delegate(start, end):
+            return
         region = self.text[start:end].rstrip(_NUMBER_SEPARATORS + "." + ")")
         lead = len(region) - len(region.lstrip(_NUMBER_SEPARATORS + "("))
         found = _last_segment(region)
@@ -658,6 +672,27 @@ class _Item:
         if self._is_title(title):
             self.delegate = title
             self.removed.append((start + at, start + len(region)))
+
+    def _parenthesised_delegate(self, start: int, end: int) -> bool:
+        """ "…, Skolan 1:4 (miljöinspektör)", "…, SN 2024/35 (verksamhetschef äldreomsorg)":
+        who decided, in parentheses at the end of ``text[start:end]``; a title and the words
+        that say which one may stand there."""
+        text = self.text
+        close = len(text[:end].rstrip(" .;,"))
+        if close <= start or text[close - 1] != ")":
+            return False
+        opening = text.rfind("(", start, close)
+        words = text[opening + 1 : close - 1].split() if opening >= 0 else []
+        endings = self.rules.delegate_endings
+        if not (
+            0 < len(words) <= 4
+            and all(word.replace("-", "").isalpha() for word in words)
+            and any(word.lower().endswith(endings) for word in words)
+        ):
+            return False
+        self.delegate = " ".join(words)
+        self.removed.append((len(text[:opening].rstrip(" ,")), close))
+        return True
 
     def _is_title(self, text: str) -> bool:
         written = text.split()

@@ -14,7 +14,8 @@ with pipes, "Kommundirektörens beslut DATE om …"), l11 what other boards writ
 day between the verb and the kind's phrase, who receives a grant, rows that end with their
 number and the day under the title of who decided them, the margin's line numbers and words
 broken over the lines of text copied from a PDF, more diary-number shapes, minutes'
-paragraphs, decisions counted rather than named). Each is
+paragraphs, decisions counted rather than named, who decided in parentheses, "Delegationsbeslut
+DATE – …" on a web page, a title ending in -konsulent, fields in other orders). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -397,6 +398,56 @@ EXPECTED: dict[str, Layout] = {
         rejected=[14],  # a decision without its number
         notices=3,
     ),
+    # Fields in another order, one a line: who decided first, the number last.
+    "l11_tn_fields_reordered.txt": Layout([
+        ("TN 2024/55", "beslut", NONE),
+        ("TN 2024/58", "tilldelningsbeslut", NONE),
+        ("TN 2024/61", "avtal", ("Vallby Schakt AB",)),
+    ]),
+    # Headings in capitals; items that wrap over lines.
+    "l11_mhn_caps_wrapped.txt": Layout([
+        ("MHN 2024/88", "beslut", NONE),
+        ("MHN 2024/91", "beslut", NONE),
+        ("MHN 2024/95", "beslut", NONE),
+    ]),
+    # A table whose columns start with the day and end with who decided.
+    "l11_run_date_first_columns.txt": Layout(
+        [
+            ("RUN 2024/55", "yttrande", NONE),
+            ("RUN 2024/61", "bidrag", ("Föreningen Fjällbygden",)),
+            ("RUN 2024/64", "avtal", ("Norrbottens Turism AB",)),
+        ],
+        notices=1,
+    ),
+    # A web page: "Delegationsbeslut DATE – … – Dnr … – Beslutsfattare: …".
+    "l11_ks_web_dashes.txt": Layout([
+        ("KS 2024/155", "yttrande", NONE),
+        ("KS 2024/162", "forordnande", NONE),
+        ("KS 2024/170", "avtal", ("Vallby Fastighets AB",)),
+    ]),
+    # "Dnr …: Beslut om …, fastighet (miljöinspektör)": who decided in parentheses last.
+    "l11_mbn_number_first_parenthesised.txt": Layout([
+        ("MBN 2024/301", "beslut", NONE),
+        ("MBN 2024/305", "beslut", NONE),
+        ("MBN 2024/311", "beslut", NONE),
+    ]),
+    "l11_sn_parenthesised_delegates.txt": Layout([
+        ("SN 2024/33", "beslut", NONE),
+        ("SN 2024/35", "beslut", NONE),
+        ("SN 2024/38", "yttrande", NONE),
+    ]),
+    # A registry's table under a head of its columns; a title ending in -konsulent.
+    "l11_kfn_register_columns.txt": Layout([
+        ("KFN 2024/17", "bidrag", ("Norrby IF",)),
+        ("KFN 2024/21", "bidrag", NONE),
+        ("KFN 2024/25", "beslut", NONE),
+    ]),
+    # A kommunalförbund's minutes: "…, RTJ 2024/17. Beslutat av brandinspektör 2024-05-02."
+    "l11_rtj_decided_by_sentence.txt": Layout([
+        ("RTJ 2024/17", "beslut", NONE),
+        ("RTJ 2024/19", "beslut", NONE),
+        ("RTJ 2024/22", "avtal", ("Norrdals kommun",)),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -682,6 +733,96 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("2024.123 KS", "tillfällig lokalhyra", None, None),
         # A statute's number in its collection is no diary number.
         ("BMN 2024/88", "bygglov enligt BFS 2011:6", None, None),
+    ],
+    "l11_tn_fields_reordered.txt": [
+        (
+            "TN 2024/55",
+            "Lokal trafikföreskrift om förbud att parkera på Storgatan",
+            "Gatuchef",
+            "2024-02-14",
+        ),
+        ("TN 2024/58", "snöröjning i Norrby", "Upphandlingschef", "2024-02-20"),
+        ("TN 2024/61", "grävarbeten", "Teknisk chef", "2024-02-27"),
+    ],
+    "l11_mhn_caps_wrapped.txt": [
+        (
+            "MHN 2024/88",
+            "föreläggande om åtgärder för enskilt avlopp på fastigheten Berga 2:7",
+            "Miljöinspektören",
+            None,
+        ),
+        ("MHN 2024/91", "sanktionsavgift för otillåten eldning", "Miljöchefen", None),
+        ("MHN 2024/95", "registrering av livsmedelsanläggning", "Livsmedelsinspektören", None),
+    ],
+    "l11_run_date_first_columns.txt": [
+        (
+            "RUN 2024/55",
+            "remiss om länsplan för transportinfrastruktur",
+            "Regional utvecklingsdirektör",
+            "2024-03-04",
+        ),
+        ("RUN 2024/61", "Projektbidrag för besöksnäring", "Enhetschef", "2024-03-11"),
+        ("RUN 2024/64", "marknadsföring", "Regional utvecklingsdirektör", "2024-03-18"),
+    ],
+    "l11_ks_web_dashes.txt": [
+        ("KS 2024/155", "samråd om vindkraft i Västerskog", "Kommundirektör", "2024-03-05"),
+        ("KS 2024/162", "tillförordnad HR-chef", "Kommundirektör", "2024-03-12"),
+        ("KS 2024/170", "hyra av lokal", "Ekonomichef", "2024-03-19"),
+    ],
+    "l11_mbn_number_first_parenthesised.txt": [
+        (
+            "MBN 2024/301",
+            "föreläggande att åtgärda brister i ventilation, Skolan 1:4",
+            "miljöinspektör",
+            None,
+        ),
+        (
+            "MBN 2024/305",
+            "bygglov för tillbyggnad av förskola, Lyckan 2:1",
+            "bygglovshandläggare",
+            None,
+        ),
+        ("MBN 2024/311", "avgift för tillsyn enligt miljöbalken", "miljöchef", None),
+    ],
+    "l11_sn_parenthesised_delegates.txt": [
+        ("SN 2024/33", "ändrad öppettid för träffpunkten Linden", "socialchef", None),
+        (
+            "SN 2024/35",
+            "tillfällig utökning av platser på korttidsboendet Eken",
+            "verksamhetschef äldreomsorg",
+            None,
+        ),
+        (
+            "SN 2024/38",
+            "Inspektionen för vård och omsorg",
+            "socialnämndens ordförande",
+            None,
+        ),
+    ],
+    "l11_kfn_register_columns.txt": [
+        ("KFN 2024/17", "ungdomsverksamhet", "Fritidskonsulent", "2024-02-02"),
+        (
+            "KFN 2024/21",
+            "Avslag på ansökan om arrangemangsbidrag",
+            "Fritidskonsulent",
+            "2024-02-09",
+        ),
+        ("KFN 2024/25", "Hyra av Folkets hus för kulturnatten", "Kulturchef", "2024-02-16"),
+    ],
+    "l11_rtj_decided_by_sentence.txt": [
+        (
+            "RTJ 2024/17",
+            "Tillstånd för hantering av brandfarlig vara, Norrby 4:12",
+            "brandinspektör",
+            "2024-05-02",
+        ),
+        (
+            "RTJ 2024/19",
+            "Föreläggande enligt lagen om skydd mot olyckor, Sjövik 1:7",
+            "stf räddningschef",
+            "2024-05-08",
+        ),
+        ("RTJ 2024/22", "sotning", "förbundsdirektör", "2024-05-14"),
     ],
     "l11_tn_day_after_verb.txt": [
         ("TN 2024/12", "förlängning av avtal", "Trafikdirektören", "2024-01-12"),
@@ -1266,3 +1407,39 @@ def test_decisions_counted_are_notices_each_never_lost_nor_rejected(
     assert [record.text for record in records if isinstance(record, Notice)] == lines
     assert [r.diary_number for r in records if isinstance(r, Decision)] == ["SN 2024/12"]
     assert not [record for record in records if isinstance(record, Rejected)]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=st.sampled_from(["miljöinspektör", "socialchef", "verksamhetschef äldreomsorg",
+                           "Bygglovshandläggare", "fritidskonsulent", "socialnämndens ordförande"]),
+    subject=st.sampled_from(["ändrad öppettid för träffpunkten Linden",
+                             "föreläggande om ventilation, Skolan 1:4"]),
+    number_first=st.booleans(),
+    stop=st.sampled_from(["", "."]),
+)  # fmt: skip
+def test_who_decided_in_parentheses_last_is_the_delegate(
+    title: str, subject: str, number_first: bool, stop: str
+) -> None:
+    if number_first:
+        item = f"Dnr MBN 2024/301: Beslut om {subject} ({title}){stop}"
+    else:
+        item = f"Beslut om {subject}, MBN 2024/301 ({title}){stop}"
+    decision = one_decision(item)
+    assert (decision.diary_number, decision.delegate, decision.subject) == (
+        "MBN 2024/301",
+        title,
+        subject,
+    )
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Beslut om ledsagning (sekretess), SN 2024/12",
+        "Beslut om bidrag till Föreningen Ljuset (delegationspunkt 3.2), SN 2024/12",
+        "Beslut om hyra av lokal för föreningen (Vallby Ridklubb), SN 2024/12",
+    ],
+)
+def test_words_in_parentheses_that_name_no_title_are_no_delegate(item: str) -> None:
+    assert one_decision(item).delegate is None
