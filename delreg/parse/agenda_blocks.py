@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from itertools import pairwise
 
@@ -222,13 +222,14 @@ class Segmenter:
 
     def blocks(self, lines: list[Line]) -> Iterator[Block]:
         take = self._take
+        rules, config = self.rules, self.config
         for line in lines:
             done = take(line)
             if done is not None:
-                yield done
+                yield from _parts(done, rules, config)
         done = self._close()
         if done is not None:
-            yield done
+            yield from _parts(done, rules, config)
 
     def _take(self, line: Line) -> Block | None:
         # The kinds by how often they come; what is not one of these five is a heading.
@@ -577,6 +578,39 @@ def _is_group_title(text: str) -> bool:
         and not any(character.isdigit() for character in text)
         and words[-1].lower() not in _PHRASE_WORDS
     )
+
+
+# Where the decisions of a sentence that lists them part from each other.
+_SEMICOLON = re.compile(r";\s+")
+
+
+def _parts(block: Block, rules: AgendaRules, config: Config) -> list[Block]:
+    """``block``, or the decisions of a sentence that lists them between semicolons, each
+    ending with its number ("Följande beslut redovisas: förordnande av … (KS 2024/301); yttrande
+    över … (KS 2024/305); avtal med … (KS 2024/309).") as a block of its own: one item that
+    held them all would keep the last number and lose the others in its subject."""
+    if block.labels is not None or not any(";" in line for line in block.lines):
+        return [block]
+    pieces = _SEMICOLON.split(block.text(columns=False))
+    if len(pieces) < 2 or not all(_number_ends(piece, rules, config) for piece in pieces):
+        return [block]
+    colon = pieces[0].find(": ")
+    if colon >= 0 and rules.prose.search(pieces[0], 0, colon) is not None:
+        # "Följande beslut redovisas:": what leads into the list is no part of its first item.
+        pieces[0] = pieces[0][colon + 2 :]
+    # The first part takes the block's lines for the account of every line.
+    return [
+        replace(
+            block,
+            lines=[piece],
+            body_lines=1,
+            line_count=block.line_count if index == 0 else 0,
+            titled=False,
+            _numbers_seen=0,
+            _has_number=False,
+        )
+        for index, piece in enumerate(pieces)
+    ]
 
 
 def _number_ends(line: str, rules: AgendaRules, config: Config) -> bool:

@@ -15,7 +15,8 @@ day between the verb and the kind's phrase, who receives a grant, rows that end 
 number and the day under the title of who decided them, the margin's line numbers and words
 broken over the lines of text copied from a PDF, more diary-number shapes, minutes'
 paragraphs, decisions counted rather than named, who decided in parentheses, "Delegationsbeslut
-DATE – …" on a web page, a title ending in -konsulent, fields in other orders). Each is
+DATE – …" on a web page, a title ending in -konsulent, fields in other orders, decisions
+listed in one sentence between semicolons). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -448,6 +449,30 @@ EXPECTED: dict[str, Layout] = {
         ("RTJ 2024/19", "beslut", NONE),
         ("RTJ 2024/22", "avtal", ("Norrdals kommun",)),
     ]),
+    # Minutes that list the decisions in one sentence, between semicolons.
+    "l11_ks_semicolon_sentence.txt": Layout([
+        ("KS 2024/301", "forordnande", NONE),
+        ("KS 2024/305", "yttrande", NONE),
+        ("KS 2024/309", "avtal", ("Vallby Energi AB",)),
+    ]),
+    # Another case's number named in the item: the item's own is the last.
+    "l11_ks_reference_numbers.txt": Layout([
+        ("KS 2024/77", "avtal", NONE),
+        ("KS 2024/80", "beslut", NONE),
+        ("KS 2024/83", "yttrande", NONE),
+    ]),
+    # A page's foot and head inside an item.
+    "l11_sn_page_break_mid_item.txt": Layout([
+        ("SN 2024/301", "forordnande", NONE),
+        ("SN 2024/305", "avtal", ("Vallby Omsorg AB",)),
+        ("SN 2024/309", "beslut", NONE),
+    ]),
+    # Cards whose first line says what was decided, then labelled fields.
+    "l11_bn_cards_title_first.txt": Layout([
+        ("BN 2024-000456", "beslut", NONE),
+        ("BN 2024-000470", "beslut", NONE),
+        ("BN 2024-000481", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -823,6 +848,41 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             "2024-05-08",
         ),
         ("RTJ 2024/22", "sotning", "förbundsdirektör", "2024-05-14"),
+    ],
+    "l11_ks_semicolon_sentence.txt": [
+        ("KS 2024/301", "tillförordnad kommundirektör under semester", None, None),
+        ("KS 2024/305", "remiss om regional transportplan", None, None),
+        ("KS 2024/309", "laddstolpar", None, None),
+    ],
+    "l11_sn_page_break_mid_item.txt": [
+        ("SN 2024/301", "tillförordnad enhetschef för hemtjänsten Norr", "Socialchefen", None),
+        ("SN 2024/305", "korttidsplatser under hösten 2024", "Socialchefen", None),
+        (
+            "SN 2024/309",
+            "ändrade öppettider för dagverksamheten Solrosen",
+            "Verksamhetschefen",
+            None,
+        ),
+    ],
+    "l11_bn_cards_title_first.txt": [
+        (
+            "BN 2024-000456",
+            "Bygglov för nybyggnad av enbostadshus, Norrby 4:12",
+            "Bygglovshandläggare",
+            "2024-03-04",
+        ),
+        (
+            "BN 2024-000470",
+            "Startbesked för tillbyggnad, Åby 2:3",
+            "Bygglovsingenjör",
+            "2024-03-06",
+        ),
+        (
+            "BN 2024-000481",
+            "Avskrivning av ärende om olovligt byggande, Berga 5:1",
+            "Byggnadsinspektör",
+            "2024-03-08",
+        ),
     ],
     "l11_tn_day_after_verb.txt": [
         ("TN 2024/12", "förlängning av avtal", "Trafikdirektören", "2024-01-12"),
@@ -1443,3 +1503,35 @@ def test_who_decided_in_parentheses_last_is_the_delegate(
 )
 def test_words_in_parentheses_that_name_no_title_are_no_delegate(item: str) -> None:
     assert one_decision(item).delegate is None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    parts=st.lists(
+        st.sampled_from(["förordnande av tillförordnad kommundirektör under semester",
+                         "yttrande över remiss om regional transportplan",
+                         "avtal med Vallby Energi AB om laddstolpar",
+                         "beslut om avskrivning av fordringar"]),
+        min_size=2,
+        max_size=6,
+    ),
+    lead=st.sampled_from(["Följande beslut redovisas: ", "Följande beslut anmäls: ", ""]),
+    parenthesised=st.booleans(),
+)  # fmt: skip
+def test_decisions_listed_between_semicolons_are_one_each(
+    parts: list[str], lead: str, parenthesised: bool
+) -> None:
+    numbers = [f"KS 2024/{300 + index}" for index in range(len(parts))]
+    written = [
+        f"{part} ({number})" if parenthesised else f"{part}, {number}"
+        for part, number in zip(parts, numbers, strict=True)
+    ]
+    sentence = lead + "; ".join(written) + "."
+    text = f"§ 52 Redovisning av delegationsbeslut\n\n{sentence}\n\n§ 53 Övriga frågor\n"
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    assert [r.diary_number for r in records if isinstance(r, Decision)] == numbers
+    assert not [record for record in records if isinstance(record, Rejected)]
+    for decision in records:
+        assert isinstance(decision, Decision)
+        assert "KS 2024/" not in decision.subject
+        assert "Följande" not in decision.subject
