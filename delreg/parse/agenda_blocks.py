@@ -73,6 +73,8 @@ class Block:
     # The title of a delegate above a group of items ("Upphandlingschef" above the items it
     # decided), for an item that names no one.
     group_delegate: str | None = None
+    # A line of the block holds a semicolon.
+    semicolons: bool = False
     _numbers_seen: int = 0
     _has_number: bool = False
 
@@ -225,8 +227,14 @@ class Segmenter:
         rules, config = self.rules, self.config
         for line in lines:
             done = take(line)
+            if ";" in line.text and self.block is not None:
+                # Perhaps a sentence that lists decisions between semicolons (see ``_parts``).
+                self.block.semicolons = True
             if done is not None:
-                yield from _parts(done, rules, config)
+                if done.semicolons:
+                    yield from _parts(done, rules, config)
+                else:
+                    yield done
         done = self._close()
         if done is not None:
             yield from _parts(done, rules, config)
@@ -591,6 +599,7 @@ def _parts(block: Block, rules: AgendaRules, config: Config) -> list[Block]:
     held them all would keep the last number and lose the others in its subject."""
     if block.labels is not None or not any(";" in line for line in block.lines):
         return [block]
+    block.semicolons = False
     pieces = _SEMICOLON.split(block.text(columns=False))
     if len(pieces) < 2 or not all(_number_ends(piece, rules, config) for piece in pieces):
         return [block]
@@ -606,6 +615,7 @@ def _parts(block: Block, rules: AgendaRules, config: Config) -> list[Block]:
             body_lines=1,
             line_count=block.line_count if index == 0 else 0,
             titled=False,
+            semicolons=False,
             _numbers_seen=0,
             _has_number=False,
         )

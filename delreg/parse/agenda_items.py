@@ -52,6 +52,10 @@ _DATE_PHRASE_WORDS = frozenset({
     "datum", "daterad", "daterat", "daterade",
 })  # fmt: skip
 _BEFORE_NUMBER = frozenset(_NUMBER_SEPARATORS + "(")
+# The words for a decision that may stand first in an item, before its day.
+_DECISION_WORDS = (
+    "delegationsbeslut ", "delegeringsbeslut ", "ordförandebeslut ", "beslut ", "beslutat ",
+)  # fmt: skip
 # The words that say an item was decided, before its date ("…, beslutat 2024-03-15").
 _DECIDED = frozenset(
     {"beslutat", "beslutad", "beslutade", "fattat", "fattad", "daterat", "daterad", "tecknat"}
@@ -356,13 +360,12 @@ class _Item:
         if found is not None:
             body_start = _skip(text, found.end(), _NUMBER_SEPARATORS)
             self.decided_on = self._date(found.group())
-        elif text[body_start : body_start + 1].isupper() and (
-            lead := rules.subject_lead_in.match(text, body_start, body_start + _LOOKAHEAD)
-        ):
+        elif low is not None and low.startswith(_DECISION_WORDS, body_start):
             # "Delegationsbeslut 2024-03-05 – Yttrande över …": the word for the decision,
             # then its day.
-            found = rules.date.match(text, lead.end(), lead.end() + _LOOKAHEAD)
-            if found is not None and lead.end() > body_start:
+            at = low.index(" ", body_start) + 1
+            found = rules.date.match(text, at, at + _LOOKAHEAD)
+            if found is not None:
                 self.decided_on = self._date(found.group())
                 self.dated = found.span()
                 removed.append(self.dated)
