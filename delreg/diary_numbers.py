@@ -5,7 +5,7 @@ prefix (KS, SN, BUN, Son:), a year in two or four digits before or after the ser
 optional sub-numbers, a classification code in front in some registries (1.6-216/2013), the
 parts joined by / - – . : or spaces. Seen in real lists: 23RS1851, RS 2022/1275, KSN-2017-3447,
 KA12/471, RS 912-2025, 2021/6, 2024-000102, SN 18/0098, BUN/2017:52-002, SON2018.0097,
-KS.2024.101, 4468-2017,
+KS.2024.101, 4468-2017, KS 2024:123, Ks 2024/45-003, 2024/123-1.2.3, 2024.123 KS, 123/2024,
 2024/KS 0107, MR 406/12, 106-156/2013, 002 – 443 / 05, NST15-5, KS/2018:60.
 
 The grammar is written once as templates and rendered twice: as written in running text
@@ -42,14 +42,25 @@ _BARE_BEFORE = "(?<!§)(?<!§ )(?<![\\d§] )(?<!\\d[-–])(?<!\\d[-–] )"
 # After it: no more digits (a phone number's groups) and no currency (an amount).
 _BARE_AFTER = "(?! ?\\d)(?! ?(?:kr|kronor|tkr|mkr|mnkr|SEK|:-)(?!\\w))"
 
+# A series in capitals, or of two or three letters written with a capital only ("Ks", "Bun"),
+# but none of the words written so before a year and a serial ("Nr 2024/12", "År 2024/25",
+# "Mål 2024/123", "Jan 2024/25"). The letters first and the words after (a look-behind for each
+# width): tried at every position of an item, a look-ahead of the words would cost more.
+_SERIES_WRITTEN = (
+    "[A-ZÅÄÖ](?:[A-ZÅÄÖ]{0,7}|[a-zåäö]{1,2}(?<!Nr|Se|År|Ca|Vt|Ht|Lå|Fr)"
+    "(?<!Dnr|Mål|Bil|Sid|Kap|Art|Den|Och|Per|Tom|Jan|Feb|Mar|Apr|Maj|Jun|Jul|Aug|Sep|Okt|Nov|Dec))"
+)
+
 # The shapes, in the order they are tried. "<chars>" is a separator: in running text it may
 # have a space on either side and an en dash for a hyphen. "{SUB}" are sub-numbers (9593-4).
 _TEMPLATES: tuple[tuple[str, bool], ...] = (
     # 23RS1851, 23RS9593-4: year, series, serial.
     ("\\d{2}[A-ZÅÄÖ]{1,6}{N}{SUB}", False),
     # RS 2022/1275, RS2022/1000, KSN-2017-3447, RS 2018–06226, SON2018.0097, HSN 2021/395-5,
-    # KS.2024.101.
-    ("{P}{GAP}{Y}</-.>{N}{SUB}", False),
+    # KS.2024.101; KS 2024:123 with a colon, but not a statute's number in a collection of
+    # statutes (SFS 2017:725, BFS 2011:6, MSBFS 2020:1); Ks 2024/45-003, the series with a
+    # capital only (see _SERIES_WRITTEN). One shape, tried once at each position of an item.
+    ("{PC}{GAP}{Y}(?:</-.>|:(?<!FS\\d{4}:)(?<!FS \\d{4}:)){N}{SUB}", False),
     # BUN/2017:52-002, KS/2018:60.
     ("{P}/{Y}<:/-.>{N}{SUB}", False),
     # Son: 2019/45, Son:19/45: a series with a colon.
@@ -63,15 +74,18 @@ _TEMPLATES: tuple[tuple[str, bool], ...] = (
     # 106-156/2013, 002 – 443 / 05, 1.6-216/2013, 2.2.2/171-2013: a classification code first
     # (tried before the shapes below, which would take only its start).
     ("{C}<-/>{N}</->(?:{Y}|{YY})", True),
-    # 2021/6, 2021/6-2: the year and the serial, no series.
-    ("{Y}/{N}{SUB}", True),
+    # 2021/6, 2021/6-2: the year and the serial, no series; 2024/123-1.2.3 with the
+    # classification code after it; 2024.123 KS with the series after them. (One shape: each
+    # shape without a series looks behind it at every position of an item.)
+    ("{Y}(?:/{N}(?:{DASH}\\d{1,3}(?:\\.\\d{1,3})+|{SUB})|\\.{N} {P2}(?![\\w/]|\\.\\w))", True),
     # 2024-000102, 2023-00456: the year, a hyphen and a serial of five digits or more, no
     # series (registries that number every case in the year so, zeros in front). Written
     # close: "2024 - 150" in a sentence is no number. Fewer digits would take a procurement
     # number's tail ("MT 2023-0043") or a month; a registry that writes them adds its shape.
     ("{Y}{DASH}\\d{5,7}{SUB}", True),
-    # 4468-2017: the serial and the year, no series.
-    ("{N}<->{Y}", True),
+    # 4468-2017: the serial and the year, no series; 123/2024 with a slash (not a month:
+    # see ``is_not_a_number``).
+    ("{N}(?:<->|/){Y}", True),
 )
 
 
@@ -88,6 +102,7 @@ def _render(template: str, *, written: bool) -> str:
         "{SERIES}", "[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ]{1,3}: ?" if written else "[A-ZÅÄÖ]{2,4}:"
     )
     text = text.replace("{DASH}", "[-–]" if written else "-")
+    text = text.replace("{PC}", _SERIES_WRITTEN if written else "[A-ZÅÄÖ]{1,8}")
     text = text.replace("{SUB}", "(?:[-–]\\d{1,4}){0,2}" if written else "(?:-\\d{1,4}){0,2}")
     for name in sorted(_PARTS, key=len, reverse=True):
         text = text.replace("{" + name + "}", _PARTS[name])
@@ -126,6 +141,10 @@ _DATE = LazyPattern(
 _PERIOD = LazyPattern(r"((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})")
 
 
+# "3/2024", "03/2024": a month and its year, as "{N}/{Y}" would take it.
+_MONTH = LazyPattern(r"(\d{1,2})\s?/\s?(?:19|20)\d{2}")
+
+
 def is_canonical(number: str) -> bool:
     """Whether ``number`` is a diary number in the grammar's canonical form."""
     return _canonical().fullmatch(number) is not None
@@ -148,6 +167,9 @@ def is_not_a_number(written: str, *, labelled: bool = False) -> bool:
         return True
     if labelled or not written[:1].isdigit():
         return False
+    month = _MONTH.fullmatch(written)
+    if month is not None and 1 <= int(month.group(1)) <= 12:
+        return True  # "3/2024": March 2024
     period = _PERIOD.fullmatch(written)
     if period is None:
         return False

@@ -76,11 +76,11 @@ def normalise_procurement_number(text: str, config: Config) -> str:
 
 # The shapes that tell a diary number's year and serial, tried in this order: the year, series
 # and serial (23RS1851); a series, the year and the serial (RS 2022/1275, KSN-2017-3447,
-# TN 2024.0034); the serial and the year last (4468-2017, MR 406/2012). One search tries them
-# all at the start, then the last one further on: as matching each in turn would, in a third
-# of the calls.
+# TN 2024.0034, KS 2024:123); the serial and the year last (4468-2017, MR 406/2012). One
+# search tries them all at the start, then the last one further on: as matching each in turn
+# would, in a third of the calls.
 _YEAR_AND_SERIAL = LazyPattern(
-    r"^(\d{2})[A-ZÅÄÖ]+(\d+)|^[A-ZÅÄÖ]+[ .-](\d{4})[/.-](\d+)|(\d+)[/-](\d{4})$"
+    r"^(\d{2})[A-ZÅÄÖ]+(\d+)|^[A-ZÅÄÖ]+[ .-](\d{4})[/.:-](\d+)|(\d+)[/-](\d{4})$"
 )
 
 

@@ -64,6 +64,9 @@ def test_every_date_reads_the_same_in_iso_and_in_words(day: date) -> None:
     assert parse_date(day.isoformat()) == day.isoformat()
     assert parse_date(f"{day.day}.{day.month}.{day.year}") == day.isoformat()
     assert parse_date(f"{day.day:02d}.{day.month:02d}.{day.year}") == day.isoformat()
+    assert parse_date(f"{day.day}/{day.month} {day.year}") == day.isoformat()
+    assert parse_date(f"den {day.day}/{day.month} {day.year}") == day.isoformat()
+    assert parse_date(f"den {day.day}.{day.month}.{day.year}") == day.isoformat()
 
 
 @given(st.text(max_size=30))

@@ -60,6 +60,14 @@ REAL_SHAPES = [
     ("2.2.2/171-2013", "2.2.2/171-2013"),
     ("2024-000102", "2024-000102"),
     ("2023–00456", "2023-00456"),
+    ("KS 2024:123", "KS 2024:123"),
+    ("Ks 2024/45-003", "KS 2024/45-003"),
+    ("2024/123-1.2.3", "2024/123-1.2.3"),
+    ("2024.123 KS", "2024.123 KS"),
+    ("123/2024", "123/2024"),
+    ("SN-2024-0045", "SN-2024-0045"),
+    ("MK 2024.1234", "MK 2024.1234"),
+    ("ÖFN 2024/7", "ÖFN 2024/7"),
 ]
 
 
@@ -90,6 +98,9 @@ NOT_NUMBERS = [
     "Protokoll §2023/12",
     "Enligt kommunallagen (2017:725) 6 kap.",
     "Förordningen SFS 2017:725",
+    "Enligt Boverkets byggregler BFS 2011:6",
+    "Beslut fattade under 3/2024",
+    "Under läsåret År 2024/25",
     "Mötet börjar kl. 13:30",
     "Ultraljud MT 2023-0043 har upphandlats",
     "Upphandlingen MTH 2021-0115 pågår",
@@ -166,8 +177,30 @@ valid_shapes = st.one_of(
     st.builds(lambda y, p, s: f"{y}/{p} {s}", year4, prefix, padded),
     # 2021/6 (a serial that does not make it a period: 2021/22 and 2021/2022 are school years)
     st.builds(lambda y, s: f"{y}/{s}", year4, st.integers(100, 999).map(str)),
-    # 4468-2017
+    # 4468-2017, 123/2024 (a serial that is no month: 3/2024 is March)
     st.builds(lambda s, d, y: f"{s}{d}{y}", st.integers(1, 1899).map(str), dash, year4),
+    st.builds(lambda s, y: f"{s}/{y}", st.integers(13, 1899).map(str), year4),
+    # KS 2024:123 (no collection of statutes: SFS 2017:725 is a law)
+    st.builds(
+        lambda p, y, s: f"{p} {y}:{s}", prefix.filter(lambda p: "FS" not in p), year4, serial
+    ),
+    # Ks 2024/45-003: the series with a capital only
+    st.builds(
+        lambda p, y, s, sub: f"{p} {y}/{s}{sub}",
+        st.sampled_from(["Ks", "Sn", "Bun", "Kfn", "Mbn", "Tn", "Ön", "Äns"]),
+        year4,
+        serial,
+        sub_numbers,
+    ),
+    # 2024/123-1.2.3: a classification code after the serial
+    st.builds(
+        lambda y, s, code: f"{y}/{s}-{code}",
+        year4,
+        st.integers(100, 999).map(str),
+        st.lists(st.integers(1, 99).map(str), min_size=2, max_size=4).map(".".join),
+    ),
+    # 2024.123 KS: the series last
+    st.builds(lambda y, s, p: f"{y}.{s} {p}", year4, serial, prefix),
     # 2024-000102, 2023-00456: a serial of five to seven digits, zeros in front
     st.builds(
         lambda y, d, s, width: f"{y}{d}{s:0{width}d}",
@@ -231,6 +264,14 @@ paragraphs = st.one_of(
     st.builds(lambda y, n: f"§ {y}/{n}", year4, st.integers(1, 999)),
     st.builds(lambda y, n: f"§{y}/{n}", year4, st.integers(1, 999)),
 )
+# "3/2024": a month; "SFS 2017:725", "BFS 2011:6": a statute in its collection.
+months = st.builds(lambda m, y: f"{m}/{y}", st.integers(1, 12), year4)
+statutes = st.builds(
+    lambda p, y, n: f"{p} {y}:{n}",
+    st.sampled_from(["SFS", "BFS", "AFS", "MSBFS", "SKVFS", "HSLF-FS"]),
+    year4,
+    st.integers(1, 2000),
+)
 procurements = st.builds(
     lambda p, y, s, tail: f"{p} {y}-{s:04d}{tail}",
     st.sampled_from(["MT", "MTH", "UH"]),
@@ -242,7 +283,7 @@ procurements = st.builds(
 
 @settings(max_examples=300)
 @given(
-    value=st.one_of(dates, periods, amounts, phones, paragraphs, procurements),
+    value=st.one_of(dates, periods, amounts, phones, paragraphs, procurements, months, statutes),
     before=st.sampled_from(["Enligt ", "Beslut om bidrag ", "", "Ring "]),
     after=st.sampled_from(["", ".", " i Stora salen", ", vid sammanträdet"]),
 )

@@ -126,10 +126,14 @@ def test_sort_key_ties_fall_to_the_number_itself() -> None:
     assert diary_number_year("RS 1850/12") is None
 
 
+def test_a_colon_after_the_year_tells_the_year() -> None:
+    assert diary_number_order("KS 2024:123") == (2024, 123)
+
+
 # What the year and serial of a diary number are, shape by shape, in the order the shapes are
 # tried: the rule model's one search over all three must follow.
 _COMPACT = re.compile(r"^(\d{2})[A-ZÅÄÖ]+(\d+)")
-_PREFIXED = re.compile(r"^[A-ZÅÄÖ]+[ -](\d{4})[/-](\d+)")
+_PREFIXED = re.compile(r"^[A-ZÅÄÖ]+[ .-](\d{4})[/.:-](\d+)")
 _YEAR_LAST = re.compile(r"(\d+)[/-](\d{4})$")
 
 
@@ -145,7 +149,7 @@ def _year_and_serial_shape_by_shape(number: str) -> tuple[int | None, int]:
 
 
 _NUMBER_PARTS = st.sampled_from(
-    ["RS", "KS", "ÅÄÖ", "Son:", "rs", " ", "-", "/", ".", "–", "2023", "1899", "2101", "23",
+    ["RS", "KS", "ÅÄÖ", "Son:", "rs", " ", "-", "/", ".", ":", "–", "2023", "1899", "2101", "23",
      "0", "145", "9593", "12841", "٢٠٢٣", "x", "\n"]
 )  # fmt: skip
 

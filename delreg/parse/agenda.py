@@ -34,6 +34,7 @@ from delreg.parse.agenda_items import (
     read_notice_item,
 )
 from delreg.parse.agenda_lines import LineKind, classify_lines
+from delreg.parse.agenda_numbers import NO_DIARY_NUMBER
 from delreg.parse.agenda_parties import as_wording
 from delreg.parse.agenda_rules import AgendaRules, agenda_rules
 from delreg.parse.forked import shared
@@ -225,7 +226,7 @@ class _Records:
         return f"{self.source}:{block.start}" if self.locate is None else self.locate(block.start)
 
     def _read(self, block: Block, text: str, lowered: str) -> ItemReading:
-        return read_decision_item(
+        reading = read_decision_item(
             text,
             source=self._where(block),
             rules=self.rules,
@@ -233,6 +234,12 @@ class _Records:
             meeting_year=self.meeting_year,
             lowered=lowered,
         )
+        decision = reading.decision
+        if decision is not None and decision.delegate is None and block.group_delegate:
+            # "Upphandlingschef" above its items: who decided an item that names no one.
+            decision = replace(decision, delegate=block.group_delegate)
+            return reading._replace(decision=decision, delegate_named=True)
+        return reading
 
     def of(self, block: Block, read: Read | None = None) -> tuple[str, Record | None]:
         """What became of ``block`` (one of accounting.LINE_FATES), and its record if any;
@@ -268,6 +275,15 @@ class _Records:
             fate, record = self._decision(block, reading, decision)
             if fate != "rejected":
                 return fate, record
+        elif (
+            reading.problem is not None
+            and not block.strict
+            and reading.problem.startswith(NO_DIARY_NUMBER)
+            and self.rules.counted_decisions.search(text) is not None
+        ):
+            # "Beslut enligt SoL 4 kap. 1 §, januari 2024: 134 beslut": what the board was told,
+            # which names no decision to register.
+            return self._notice(block, text, where)
         elif reading.problem is not None and _is_reported_item(block, reading, text, self.rules):
             record = Rejected(source=where, reason=reading.problem)
         else:

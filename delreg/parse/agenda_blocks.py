@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from itertools import pairwise
 
@@ -71,6 +71,11 @@ class Block:
     # The fields above a group of rows ("Beslutsfattare: Kommundirektör" above rows that each
     # start with a diary number), which each row of the group takes as its own.
     group: tuple[str, ...] | None = None
+    # The title of a delegate above a group of items ("Upphandlingschef" above the items it
+    # decided), for an item that names no one.
+    group_delegate: str | None = None
+    # A line of the block holds a semicolon.
+    semicolons: bool = False
     _numbers_seen: int = 0
     _has_number: bool = False
 
@@ -126,9 +131,15 @@ class Block:
     def ends_with_number(self, rules: AgendaRules, config: Config) -> bool:
         if not self.lines:
             return False
-        tail = self.lines[-1][-_TAIL:]
-        found = diary_numbers(tail, rules, config)
-        return bool(found) and found[-1].end >= len(tail.rstrip(_TAIL_PUNCTUATION))
+        line = self.lines[-1]
+        if _number_ends(line, rules, config):
+            return True
+        # "…, BYGG.2024.123, 2024-02-05", "…, BUN 2024/301, rektor, 2024-05-03": the day (and
+        # who decided) after the number, each a field of its own, end the item too.
+        if not line[-1:].isdigit():
+            return False
+        cut = _without_last_fields(line, rules)
+        return cut is not line and _number_ends(cut, rules, config)
 
     def has_columns(self) -> bool:
         return any("   " in line or "\t" in line for line in self.lines)
@@ -156,9 +167,10 @@ class Block:
                 # field's value from running into the next label.
                 pieces.append(" – " + line)
                 continue
-            # "Föreningen Norrbacka-" / "Vallby Ridklubb": a name hyphenated at the line's end.
-            joined = before.endswith("-") and before[-2:-1].isalpha() and line[:1].isupper()
-            pieces.append(line if joined else " " + line)
+            broken, piece = _joined(before, line)
+            if broken:
+                pieces[-1] = pieces[-1][:-1]
+            pieces.append(piece)
         return "".join(pieces)
 
     def card_text(self, rules: AgendaRules) -> str:
@@ -203,6 +215,8 @@ class Segmenter:
         self.last_item_number: int | None = None
         self.block: Block | None = None
         self.blocks_in_section = 0
+        # The title of the delegate whose group of items is being walked (see ``_close``).
+        self.group_delegate: str | None = None
         self.blank_before = False
         # The account of the lines of the sections walked (see accounting.Account).
         self.section_lines = 0
@@ -215,13 +229,20 @@ class Segmenter:
     def blocks(self, lines: list[Line]) -> Iterator[Block]:
         self.bullets_are_items = _bullets_are_items(lines, self.rules, self.config)
         take = self._take
+        rules, config = self.rules, self.config
         for line in lines:
             done = take(line)
+            if ";" in line.text and self.block is not None:
+                # Perhaps a sentence that lists decisions between semicolons (see ``_parts``).
+                self.block.semicolons = True
             if done is not None:
-                yield done
+                if done.semicolons:
+                    yield from _parts(done, rules, config)
+                else:
+                    yield done
         done = self._close()
         if done is not None:
-            yield done
+            yield from _parts(done, rules, config)
 
     def _take(self, line: Line) -> Block | None:
         # The kinds by how often they come; what is not one of these five is a heading.
@@ -297,6 +318,7 @@ class Segmenter:
         self.style = None
         self.last_item_number = None
         self.blocks_in_section = 0
+        self.group_delegate = None
 
     def _is_next_agenda_point(self, line: Line) -> bool:
         heading = self.heading
@@ -478,8 +500,21 @@ class Segmenter:
             # ("Beslutsfattare: Kommundirektör" above rows of numbers).
             return self.blank_before or self._second_number(block, line)
         if not block.body_lines:
-            # "1." or "Dnr RS 2022/1275" on a line of its own: the text follows.
-            return False
+            # "1." or "Dnr RS 2022/1275" on a line of its own: the text follows; but the agenda
+            # point's own number, a blank line and the title of a group ("Bygglovshandläggare")
+            # are two things, as are the number, a blank line and a paragraph with a number of
+            # its own.
+            return (
+                self.blank_before
+                and block.opens_section_with_number
+                and (
+                    _is_group_title(line.text)
+                    or self.rules.diary_number.search(line.text) is not None
+                )
+            )
+        if line.text[:1].isupper() and rules.counted_decisions.search(block.lines[-1]):
+            # "Beslut enligt LSS 9 §, januari 2024: 41 beslut": a count ends its item.
+            return True
         if block.marked:
             if block.has_columns() and self._is_row_of_its_own(block, line):
                 # A row of a numbered table without its number ("      TN 2024/40   Avtal …"
@@ -546,6 +581,10 @@ class Segmenter:
         if self._is_row_of_its_own(block, line):
             # Two rows of a table in turn, neither with its diary number: two items.
             return True
+        if line.text[:1].islower():
+            # "Kommundirektören har lämnat" / "yttrande över remiss …, KS 2024/3": the item
+            # wraps before its number; no item starts with a small letter.
+            return False
         if len(block.lines) == 1 and line.text[:1].isupper() and _is_group_title(block.lines[0]):
             # "Personal" / "Anställning av förskolechef …, BUN 2024/310": the title of a group
             # of items, not the start of the first.
@@ -589,10 +628,19 @@ class Segmenter:
             not marked and self.style is not None,
         )
         self.blocks_in_section += 1
+        block.group_delegate = self.group_delegate
         return block
 
     def _close(self) -> Block | None:
         block, self.block = self.block, None
+        if block is not None and not block.marked and len(block.lines) == 1:
+            text = block.lines[0]
+            if len(text) <= _GROUP_TITLE_MAX and _is_group_title(text):
+                # "Regiondirektör" / "Upphandlingschef" above the items each decided: who
+                # decided those below that name no one; "Personal" starts a group of no one's.
+                words = text.lower().split()
+                titled = words[-1].endswith(self.rules.delegate_endings)
+                self.group_delegate = text if titled else None
         return block
 
 
@@ -602,6 +650,10 @@ _PHRASE_WORDS = frozenset(
     {"av", "om", "med", "till", "för", "i", "på", "vid", "och", "samt", "eller", "enligt",
      "avseende", "gällande", "angående", "rörande", "mellan", "inom", "från", "hos", "under"}
 )  # fmt: skip
+
+
+# The longest title of a group ("Hälso- och sjukvårdsdirektör"); most lines are longer.
+_GROUP_TITLE_MAX = 60
 
 
 def _is_group_title(text: str) -> bool:
@@ -662,6 +714,94 @@ def _bullets_are_items(lines: list[Line], rules: AgendaRules, config: Config) ->
             if not text.rstrip().endswith(":"):
                 break
     return frozenset(found)
+
+
+# Where the decisions of a sentence that lists them part from each other.
+_SEMICOLON = re.compile(r";\s+")
+
+
+def _parts(block: Block, rules: AgendaRules, config: Config) -> list[Block]:
+    """``block``, or the decisions of a sentence that lists them between semicolons, each
+    ending with its number ("Följande beslut redovisas: förordnande av … (KS 2024/301); yttrande
+    över … (KS 2024/305); avtal med … (KS 2024/309).") as a block of its own: one item that
+    held them all would keep the last number and lose the others in its subject."""
+    if block.labels is not None or not any(";" in line for line in block.lines):
+        return [block]
+    block.semicolons = False
+    pieces = _SEMICOLON.split(block.text(columns=False))
+    if len(pieces) < 2 or not all(_number_ends(piece, rules, config) for piece in pieces):
+        return [block]
+    colon = pieces[0].find(": ")
+    if colon >= 0 and rules.prose.search(pieces[0], 0, colon) is not None:
+        # "Följande beslut redovisas:": what leads into the list is no part of its first item.
+        pieces[0] = pieces[0][colon + 2 :]
+    # The first part takes the block's lines for the account of every line.
+    return [
+        replace(
+            block,
+            lines=[piece],
+            body_lines=1,
+            line_count=block.line_count if index == 0 else 0,
+            titled=False,
+            semicolons=False,
+            _numbers_seen=0,
+            _has_number=False,
+        )
+        for index, piece in enumerate(pieces)
+    ]
+
+
+def _number_ends(line: str, rules: AgendaRules, config: Config) -> bool:
+    tail = line[-_TAIL:]
+    found = diary_numbers(tail, rules, config)
+    return bool(found) and found[-1].end >= len(tail.rstrip(_TAIL_PUNCTUATION))
+
+
+# What separates the fields at the end of a row: a comma, a spaced dash, a column's gap.
+_FIELD_BREAK = re.compile(r",\s+|\s[–—-]\s|\t\s*|\s{3,}")
+# How far back the day and who decided are looked for at a row's end.
+_LAST_FIELDS = 90
+
+
+def _without_last_fields(line: str, rules: AgendaRules) -> str:
+    """``line`` without the day it ends with, and a title just before it ("…, BUN 2024/301,
+    rektor, 2024-05-03" → "…, BUN 2024/301"); ``line`` where it ends with no day of its own."""
+    start = max(0, len(line) - _LAST_FIELDS)
+    breaks = list(_FIELD_BREAK.finditer(line, start))
+    if not breaks or rules.date.fullmatch(line, breaks[-1].end()) is None:
+        return line
+    end = breaks[-1].start()
+    if len(breaks) > 1:
+        title = line[breaks[-2].end() : end]
+        words = title.lower().split()
+        if (
+            0 < len(words) <= 4
+            and all(word.replace("-", "").isalpha() for word in words)
+            and words[-1].endswith(rules.delegate_endings)
+        ):
+            end = breaks[-2].start()
+    return line[:end]
+
+
+# Words after a hyphen at a line's end that make it the hyphen of a shared part ("hälso- /
+# och sjukvård"), not a word broken over the lines.
+_SHARED_PART = frozenset({"och", "eller", "samt", "respektive", "resp.", "som", "till"})
+
+
+def _joined(before: str, line: str) -> tuple[bool, str]:
+    """``line`` as it goes on from ``before``: after a space, or with none where a word was
+    broken at the line's end; and whether the hyphen ``before`` ends with is the break's."""
+    if not before.endswith("-") or not before[-2:-1].isalpha():
+        return False, " " + line
+    if line[:1].isupper():
+        # "Föreningen Norrbacka-" / "Vallby Ridklubb": a name hyphenated at the line's end.
+        return False, line
+    if not line[:1].isalpha() or line.split(" ", 1)[0] in _SHARED_PART:
+        return False, " " + line
+    # "upp-" / "handling": a word that text copied from a PDF broke over the lines, whole
+    # again; "IT-" / "konsulter" and "e-" / "tjänster" keep the hyphen they are written with.
+    fragment = before.rpartition(" ")[2][:-1]
+    return len(fragment) > 1 and fragment.isalpha() and fragment[1:].islower(), line
 
 
 def _columns(line: str) -> str:

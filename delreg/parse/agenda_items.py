@@ -52,6 +52,10 @@ _DATE_PHRASE_WORDS = frozenset({
     "datum", "daterad", "daterat", "daterade",
 })  # fmt: skip
 _BEFORE_NUMBER = frozenset(_NUMBER_SEPARATORS + "(")
+# The words for a decision that may stand first in an item, before its day.
+_DECISION_WORDS = (
+    "delegationsbeslut ", "delegeringsbeslut ", "ordförandebeslut ", "beslut ", "beslutat ",
+)  # fmt: skip
 # The words that say an item was decided, before its date ("…, beslutat 2024-03-15").
 _DECIDED = frozenset(
     {"beslutat", "beslutad", "beslutade", "fattat", "fattad", "daterat", "daterad", "tecknat"}
@@ -59,6 +63,10 @@ _DECIDED = frozenset(
 # " av teknisk chef" after the day a decision was taken: who took it (no digits, no punctuation
 # that would end the part).
 _BY_DELEGATE = re.compile(r" av (?P<delegate>[^,;()–.\d]{1,59}[^,;()–.\d\s])")
+
+
+# The words before a point of the delegationsordning that say the decision was taken under it.
+_POINT_LEAD = re.compile(r",?\s(?:med stöd av|enligt)\s$", re.IGNORECASE)
 
 
 class ItemReading(NamedTuple):
@@ -156,8 +164,12 @@ def _read_sentence(
     lead_end = lead_in.end() if lead_in is not None else body_start
     if rules.kind_lead.match(text, lead_end, lead_end + _LOOKAHEAD) is not None:
         return None
-    if text[lead_end : lead_end + 1].isdigit() and rules.date.match(text, lead_end) is not None:
-        return None  # "… har fattat 2024-01-12 tilläggsbeslut …": ``_Item`` reads the date
+    if (
+        text[lead_end : lead_end + 1].isdigit() or lowered.startswith("den ", lead_end)
+    ) and rules.date.match(text, lead_end) is not None:
+        # "… har fattat 2024-01-12 tilläggsbeslut …", "… har den 19 januari 2024 tecknat …":
+        # ``_Item`` reads the date
+        return None
     kind_found = rules.kind_gate.match(rules.kind, text, lowered, body_start)
     procurement = sentence.procurement
     removed = [(found.start, found.end) for found in procurement]
@@ -271,6 +283,7 @@ class _Item:
     __slots__ = (
         "body_start",
         "config",
+        "dated",
         "decided_on",
         "delegate",
         "diary",
@@ -306,11 +319,21 @@ class _Item:
         self.plain = plain
         self.decided_on: str | None = None
         self.delegate: str | None = None
+        # A date after who decided and the verb ("… har fattat 2024-01-12 …").
+        self.dated: Span | None = None
         body_start = self._front(text, low, rules, config)
         self.body_start = body_start
         self.kind_found = rules.kind_gate.match(rules.kind, text, low, body_start)
         lead_in = rules.subject_lead_in.match(text, body_start, body_start + _LOOKAHEAD)
-        self.lead_end = lead_in.end() if lead_in is not None else body_start
+        lead_end = lead_in.end() if lead_in is not None else body_start
+        if self.dated is not None and lead_end == self.dated[0]:
+            # "… har fattat 2024-01-12 tilläggsbeslut om …", "… har 2024-01-12 fattat …": the
+            # words after the day lead in as they would without it, and the kind's phrase
+            # after them is no part of the subject.
+            after = _skip(text, self.dated[1], _NUMBER_SEPARATORS)
+            lead_in = rules.subject_lead_in.match(text, after, after + _LOOKAHEAD)
+            lead_end = lead_in.end() if lead_in is not None else after
+        self.lead_end = lead_end
         # "Programbeslut – Ombyggnad av kök …": the word that names the kind stands first.
         self.kind_lead = rules.kind_lead.match(text, self.lead_end, self.lead_end + _LOOKAHEAD)
 
@@ -337,6 +360,22 @@ class _Item:
         if found is not None:
             body_start = _skip(text, found.end(), _NUMBER_SEPARATORS)
             self.decided_on = self._date(found.group())
+        elif low is not None and low.startswith(_DECISION_WORDS, body_start):
+            # "Delegationsbeslut 2024-03-05 – Yttrande över …": the word for the decision,
+            # then its day.
+            at = low.index(" ", body_start) + 1
+            found = rules.date.match(text, at, at + _LOOKAHEAD)
+            if found is not None:
+                self.decided_on = self._date(found.group())
+                self.dated = found.span()
+                removed.append(self.dated)
+        if found is None and not self.plain:
+            # "Beslutsdatum: 240315. Kommunstyrelsens ordförande har …": the day, labelled,
+            # then the sentence.
+            found = rules.decision_date.match(text, body_start, body_start + _LOOKAHEAD)
+            if found is not None:
+                body_start = _skip(text, found.end(), _NUMBER_SEPARATORS + ".")
+                self.decided_on = self._date(found.group("date"))
         delegate = rules.delegate_first(text, body_start, low)
         if delegate is not None:
             self.delegate, body_start = delegate
@@ -348,7 +387,8 @@ class _Item:
                 found = rules.date.match(text, at, at + _LOOKAHEAD)
                 if found is not None:
                     self.decided_on = self._date(found.group())
-                    removed.append(found.span())
+                    self.dated = found.span()
+                    removed.append(self.dated)
         # "Ärende: Avtal om …": an item written field by field names its subject so.
         label = rules.subject_label.match(text, body_start)
         return body_start if label is None else label.end()
@@ -574,6 +614,10 @@ class _Item:
         return self.text[start:end].split()[-1].lower() in _DECIDED
 
     def _date(self, written: str) -> str | None:
+        if written.isdigit():
+            # "Beslutsdatum: 240315", "20240315": after a label, the date without dashes.
+            century = "20" if len(written) == 6 else ""
+            written = f"{century}{written[:-4]}-{written[-4:-2]}-{written[-2:]}"
         try:
             return parse_date(written, default_year=self.meeting_year)
         except InvalidValue:
@@ -593,6 +637,8 @@ class _Item:
         if labelled is not None:
             self.delegate = labelled.group("delegate").strip()
             self.removed.append(labelled.span())
+            return
+        if self._parenthesised_delegate(self.body_start, end):
             return
         region = self.text[self.body_start : end].rstrip(_NUMBER_SEPARATORS + "(")
         found = _last_segment(region)
@@ -626,6 +672,8 @@ class _Item:
             return
         start = with_parentheses(self.text, diary.start, diary.end)[1]
         end = min((span[0] for span in self.removed if span[0] >= start), default=len(self.text))
+        if self._parenthesised_delegate(start, end):
+            return
         region = self.text[start:end].rstrip(_NUMBER_SEPARATORS + "." + ")")
         lead = len(region) - len(region.lstrip(_NUMBER_SEPARATORS + "("))
         found = _last_segment(region)
@@ -633,6 +681,27 @@ class _Item:
         if self._is_title(title):
             self.delegate = title
             self.removed.append((start + at, start + len(region)))
+
+    def _parenthesised_delegate(self, start: int, end: int) -> bool:
+        """ "…, Skolan 1:4 (miljöinspektör)", "…, SN 2024/35 (verksamhetschef äldreomsorg)":
+        who decided, in parentheses at the end of ``text[start:end]``; a title and the words
+        that say which one may stand there."""
+        text = self.text
+        close = len(text[:end].rstrip(" .;,"))
+        if close <= start or text[close - 1] != ")":
+            return False
+        opening = text.rfind("(", start, close)
+        words = text[opening + 1 : close - 1].split() if opening >= 0 else []
+        endings = self.rules.delegate_endings
+        if not (
+            0 < len(words) <= 4
+            and all(word.replace("-", "").isalpha() for word in words)
+            and any(word.lower().endswith(endings) for word in words)
+        ):
+            return False
+        self.delegate = " ".join(words)
+        self.removed.append((len(text[:opening].rstrip(" ,")), close))
+        return True
 
     def _is_title(self, text: str) -> bool:
         written = text.split()
@@ -680,7 +749,10 @@ class _Item:
         for pattern in self.rules.delegation_points:
             found = gate.match(pattern, self.text, self.lowered)
             if found is not None and "point" in pattern.groupindex:
-                self.removed.append(found.span())
+                start = found.start()
+                # "… med stöd av punkt 3.4 i delegationsordningen": the words that lead to it.
+                before = _POINT_LEAD.search(self.text, max(0, start - 20), start)
+                self.removed.append((before.start() if before else start, found.end()))
                 return found.group("point")
         return None
 

@@ -62,6 +62,20 @@ _PAGE_NEIGHBOURHOOD = 3
 
 def classify_lines(text: str, rules: AgendaRules) -> list[Line]:
     """Every line of ``text`` (1-based numbers, as an editor counts ``\\n``) with its kind."""
+    raws = text.split("\n")
+    # Lines that start with a number: a PDF's numbers in the margin, perhaps.
+    numbered: list[int] = []
+    lines = _classified(raws, rules, numbered)
+    if len(numbered) >= _MARGIN_RUN:
+        cut = _without_margin_numbers(raws, lines, numbered)
+        if cut is not raws:
+            lines = _classified(cut, rules, None)
+    return lines
+
+
+def _classified(raws: list[str], rules: AgendaRules, numbered: list[int] | None) -> list[Line]:
+    """The lines of ``raws`` with their kinds; where ``numbered`` is given, the indexes of the
+    lines that start with a number and a gap (an item's, a heading's, or a number alone)."""
     # One loop with the patterns bound to local names: it runs for every line of documents that
     # can be megabytes long, where each attribute look-up and call shows.
     lines: list[Line] = []
@@ -71,11 +85,11 @@ def classify_lines(text: str, rules: AgendaRules) -> list[Line]:
     noise = rules.noise.fullmatch
     # The same few markers ("1. ", "2. " …) come back list after list: each is read once.
     markers: dict[str, tuple[str, int | None]] = {}
-    raws = text.split("\n")
-    numbered: Iterable[tuple[int, str]] = enumerate(raws, start=1)
+    walked: Iterable[tuple[int, str]] = enumerate(raws, start=1)
     if any(len(raw) > longest_heading for raw in raws):
-        numbered = _unflattened(raws, rules)
-    for number, raw in numbered:
+        walked = _unflattened(raws, rules)
+        numbered = None  # the lines are no longer the document's
+    for number, raw in walked:
         stripped = raw.strip()
         if not stripped:
             append(Line(number, _BLANK, "", 0, None, "", None, False, "\f" in raw))
@@ -97,6 +111,8 @@ def classify_lines(text: str, rules: AgendaRules) -> list[Line]:
             if noise(stripped):
                 line.kind = _NOISE
                 line.item_number = _leading_number(stripped)
+                if numbered is not None and stripped.isdigit():
+                    numbered.append(len(lines) - 1)
                 continue
             # A heading does not end with a full stop, and most item lines do: skip the patterns.
             if not stripped.endswith(".") or stripped.endswith("...") or stripped[0] == "§":
@@ -104,6 +120,8 @@ def classify_lines(text: str, rules: AgendaRules) -> list[Line]:
                 if kind is not None:
                     line.kind = kind
                     line.item_number = _leading_number(stripped)
+                    if numbered is not None and stripped[0].isdigit():
+                        numbered.append(len(lines) - 1)
                     continue
         marker = marker_at(stripped)
         if marker is not None:
@@ -114,6 +132,8 @@ def classify_lines(text: str, rules: AgendaRules) -> list[Line]:
             line.text = stripped[marker.end() :]
             written = marker.group()
             line.marker, line.item_number = markers.get(written) or _marker_of(written, markers)
+            if numbered is not None and line.marker.isdigit():
+                numbered.append(len(lines) - 1)
         elif len(stripped) <= _DIARY_LINE_MAX and _is_diary_number(stripped, rules):
             line.kind = _DIARY_NUMBER
     if rules.repeated_line_noise:
@@ -163,6 +183,61 @@ def _is_agenda_title(stripped: str, rules: AgendaRules) -> bool:
     return not (
         rules.diary_number.search(stripped) or rules.starts_decision(stripped, number.end())
     )
+
+
+# "12  handling av skolskjutstjänster": a line's number in the margin, a gap after it.
+# "13" alone: the number of a line left empty.
+_MARGIN_NUMBER = re.compile(r"\s*(\d{1,4})(?:(?: {2,}|\t)(?=\S)|\s*$)")
+# So many lines numbered one after the other at least make a margin's numbers.
+_MARGIN_RUN = 3
+
+
+def _without_margin_numbers(raws: list[str], lines: list[Line], numbered: list[int]) -> list[str]:
+    """``raws`` without the numbers a PDF prints in the margin of every line ("1  Förvaltnings-
+    chefen har …" / "2  handling av …, BUN 2024/201."), or ``raws`` itself where it has none.
+
+    Such numbers go up by one from line to line (blank lines between), and one line at least
+    goes on from the line before (it starts with a small letter, as no item and no row of a
+    table does) or is empty but for its number. A table's rows numbered 1, 2, 3 keep their
+    numbers. ``numbered`` are the indexes of ``lines`` that start with a number.
+    """
+    cuts: list[tuple[int, int]] = []
+    run: list[tuple[int, int, int]] = []
+    previous = -1
+    for at in numbered:
+        index = lines[at].number - 1
+        found = _MARGIN_NUMBER.match(raws[index])
+        if found is None:
+            continue
+        number = int(found.group(1))
+        joined = bool(run) and number == run[-1][2] + 1
+        if joined and any(line.kind is not _BLANK for line in lines[previous + 1 : at]):
+            joined = False
+        if not joined:
+            _cut_margin(raws, run, cuts)
+            run = []
+        run.append((index, found.end(), number))
+        previous = at
+    _cut_margin(raws, run, cuts)
+    if not cuts:
+        return raws
+    cut = list(raws)
+    for index, end in cuts:
+        # Spaces where the number stood: the text keeps its indentation.
+        cut[index] = " " * end + raws[index][end:]
+    return cut
+
+
+def _cut_margin(
+    raws: list[str], run: list[tuple[int, int, int]], cuts: list[tuple[int, int]]
+) -> None:
+    # A line that goes on from the one before, or a line left empty but for its number: no
+    # table's rows have either.
+    if len(run) >= _MARGIN_RUN and any(
+        raws[index][end : end + 1].islower() or end >= len(raws[index].rstrip())
+        for index, end, _ in run
+    ):
+        cuts.extend((index, end) for index, end, _ in run)
 
 
 def _marker_of(written: str, markers: dict[str, tuple[str, int | None]]) -> tuple[str, int | None]:

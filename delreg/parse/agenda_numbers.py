@@ -86,6 +86,10 @@ def own_diary_number(
     return None, False
 
 
+# The start of the problem of an item without any diary number.
+NO_DIARY_NUMBER = "no diary number"
+
+
 def missing_number_problem(
     text: str, lowered: str | None, rules: AgendaRules, *, labels: bool = True
 ) -> str:
@@ -99,7 +103,7 @@ def missing_number_problem(
     tail = _CUT_OFF_NUMBER.search(text, max(0, len(text) - 30))
     if tail is not None:
         return f"diary number cut off ({tail.group().strip()!r}) in {excerpt!r}"
-    return f"no diary number in {excerpt!r}"
+    return f"{NO_DIARY_NUMBER} in {excerpt!r}"
 
 
 def procurement_numbers(

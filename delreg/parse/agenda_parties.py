@@ -57,9 +57,35 @@ def read_parties(
         names_start = intro.end()
         clause_end = _clause_end(text, rules, clause_ends, names_start, end, removed)
         return _take(text, rules, intro, names_start, clause_end, removed)
-    if kind in rules.parties_last_kinds:
-        return _parties_last(text, lowered, rules, clause_ends, start, end, removed)
-    return ()
+    recipient = _recipient(text, lowered, rules, start, end, removed)
+    if recipient or kind not in rules.parties_last_kinds:
+        return recipient
+    return _parties_last(text, lowered, rules, clause_ends, start, end, removed)
+
+
+def _recipient(
+    text: str, lowered: str | None, rules: AgendaRules, start: int, end: int, removed: list[Span]
+) -> tuple[str, ...]:
+    """ "bidrag till Föreningen Solrosen för sommarläger": who receives a grant, where the name
+    after "till" is all a party's name (agenda.recipient_after); "till" alone names too much
+    else to be an intro word."""
+    # Most items have no " till " at all: one look for it, before the grant's words.
+    if text.find(" till ", start, end) < 0:
+        return ()
+    found = rules.recipient_gate.match(rules.recipient, text, lowered, start, end)
+    if found is None:
+        return ()
+    names_start = found.end()
+    for number_start, _ in removed:
+        if names_start <= number_start < end:
+            end = number_start
+    stop = rules.recipient_end.search(text, names_start, end)
+    clause_end = stop.start() if stop is not None else end
+    name = text[names_start:clause_end].strip(SUBJECT_EDGES)
+    if not rules.party_name.fullmatch(name):
+        return ()
+    removed.append((found.start("intro"), clause_end))
+    return (name,)
 
 
 # Where the parts of an item after a leading kind word meet: a comma or a spaced dash.

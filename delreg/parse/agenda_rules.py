@@ -24,11 +24,17 @@ from delreg.parse.pattern_text import comma_free
 
 _NEVER = "(?!)"
 _MONTH_NAMES = "|".join(sorted({*MONTHS, *(name[:3] for name in MONTHS)}, key=len, reverse=True))
-# "2023-12-08", "8 december 2023", "den 14 mars", "8 dec. 2023": the dates agendas write.
+# "2023-12-08", "8 december 2023", "den 14 mars", "8 dec. 2023", "15.3.2024", "15/3 2024": the
+# dates agendas write (the last two always with their year: "3.4" is a delegation point, "15/3"
+# a fraction as well as a day).
 DATE_TEXT = (
     r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)"
     rf"|(?<!\w)(?:den\s)?\d{{1,2}}\s(?:{_MONTH_NAMES})\.?(?:\s\d{{4}}(?!\d))?(?!\w)"
+    r"|(?<![\w.])(?:den\s)?\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?![\d.]\d)"
+    r"|(?<![\w/])(?:den\s)?\d{1,2}/\d{1,2}\s(?:19|20)\d{2}(?!\d)"
 )
+# After a label ("Beslutsdatum: 240315", "Datum: 20240315"): the date written without dashes.
+_COMPACT_DATE = r"(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
 # "25 000 kr", "25000 kronor", "350 tkr", "1,5 mnkr": an amount and its unit, not the end of a
 # range ("500-2000 kr") nor part of a longer number.
 AMOUNT_TEXT = (
@@ -125,6 +131,11 @@ class AgendaRules:
     # An intro word anywhere, for parties named last ("beslutat om X mellan A och B").
     party_last: re.Pattern[str]
     party_last_gate: Gate
+    # A grant's word and "till" before who receives it ("bidrag till Föreningen …"), group
+    # `intro` (the "till"); where that name ends.
+    recipient: re.Pattern[str]
+    recipient_gate: Gate
+    recipient_end: re.Pattern[str]
     # ``party_clause_end`` with the word that ties each kind to its subject ("för"), by slug.
     party_clause_end_by_kind: dict[str, re.Pattern[str]]
     # The kinds whose phrase is a bare verb ("beslutat om"): their parties come last.
@@ -136,6 +147,8 @@ class AgendaRules:
     party_name: re.Pattern[str]
     # Words that mark text about the list rather than an item of it.
     prose: re.Pattern[str]
+    # An item that counts decisions ("januari 2024: 134 beslut") rather than names one.
+    counted_decisions: re.Pattern[str]
     date: re.Pattern[str]
     # "25 000 kr", "1,5 mnkr": groups `whole`, `fraction`, `unit`.
     amount: re.Pattern[str]
@@ -426,6 +439,18 @@ class _Compiler:
                 "party_intros", rf"(?<=\s)(?P<intro>{self.alternatives('party_intros')})\s", re.I
             ),
             party_last_gate=self.gate("party_intros"),
+            recipient=self.compile(
+                "recipient_after",
+                rf"(?:{self.alternatives('recipient_after')})\s(?P<intro>till)\s(?=(?-i:[A-ZÅÄÖ0-9]))",
+                re.I,
+            ),
+            recipient_gate=self.gate("recipient_after"),
+            recipient_end=self.compile(
+                "recipient_ends",
+                rf"{self.alternatives('recipient_ends')}|{self.alternatives('party_clause_ends')}"
+                rf"|{self.alternatives('party_clause_breaks')}",
+                re.I,
+            ),
             party_clause_end_by_kind={
                 slug: self.compile(
                     "party_clause_ends",
@@ -447,6 +472,9 @@ class _Compiler:
             ),
             party_name=self.compile("party_names", self.alternatives("party_names")),
             prose=self.compile("prose", self.alternatives("prose"), re.I),
+            counted_decisions=self.compile(
+                "counted_decisions", self.alternatives("counted_decisions"), re.I
+            ),
             date=re.compile(DATE_TEXT, re.I),
             amount=re.compile(AMOUNT_TEXT, re.I),
             secrecy=self.compile(
@@ -455,7 +483,7 @@ class _Compiler:
             secrecy_law=re.compile(SECRECY_LAW_TEXT, re.I),
             decision_date=self.compile(
                 "decision_date_labels",
-                rf"\b(?:{self.alternatives('decision_date_labels')})(?:\s*:)?\s*(?P<date>{DATE_TEXT})",
+                rf"\b(?:{self.alternatives('decision_date_labels')})(?:\s*:)?\s*(?P<date>{DATE_TEXT}|{_COMPACT_DATE})",
                 re.I,
             ),
             decision_date_gate=self.gate("decision_date_labels"),

@@ -357,9 +357,8 @@ FIXTURES: dict[str, list[Expected]] = {
           delegate="Regiondirektören"),
         D(7, "RS 2018-06226", "yttrande",
           "Trafikverkets förslag till nationell plan för transportinfrastrukturen"),
-        D(9, "RS 2021-0267", "bidrag",
-          "Nordanå Turism ekonomisk förening för destinationsutveckling 2024",
-          delegate=REGIONAL_DIRECTOR),
+        D(9, "RS 2021-0267", "bidrag", "destinationsutveckling 2024",
+          parties=("Nordanå Turism ekonomisk förening",), delegate=REGIONAL_DIRECTOR),
         D(11, "LS 0806-0619", "beslut", "deltagande i Almedalsveckan", delegate="Ordföranden"),
     ],
     # "… – Regional utvecklingsdirektör, RS2022/2478": the delegate last; "-" without spaces.
@@ -394,8 +393,9 @@ FIXTURES: dict[str, list[Expected]] = {
         D(10, "RUN 2024/211", "beslut",
           "projektmedel till Föreningen Norrbackas hembygdsgillen för projektet Kulturarv i skolan",
           delegate=REGIONAL_DIRECTOR),
-        D(13, "RUN 2024/215", "beslut",
-          "företagsstöd till Nordanå Träindustri AB för investering i ny såglinje"),
+        # Who receives the grant is its party ("stöd till A").
+        D(13, "RUN 2024/215", "beslut", "företagsstöd för investering i ny såglinje",
+          parties=("Nordanå Träindustri AB",)),
         R(16, "cut off"),
         R(19, "no diary number"),
     ],

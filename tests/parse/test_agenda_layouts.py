@@ -10,7 +10,13 @@ one field a line, a table with a numbered first column, rows that start with the
 number under a table head and no heading, a protocol's page with its own diary number and
 running head, rows under a field that each take it, the list's own number for each decision
 before it, "beslutat DATE av X", items grouped under a title of a word or two, a table written
-with pipes, "Kommundirektörens beslut DATE om …"). Each is
+with pipes, "Kommundirektörens beslut DATE om …"), l11 what other boards write besides (the
+day between the verb and the kind's phrase, who receives a grant, rows that end with their
+number and the day under the title of who decided them, the margin's line numbers and words
+broken over the lines of text copied from a PDF, more diary-number shapes, minutes'
+paragraphs, decisions counted rather than named, who decided in parentheses, "Delegationsbeslut
+DATE – …" on a web page, a title ending in -konsulent, fields in other orders, decisions
+listed in one sentence between semicolons). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -22,6 +28,7 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from unittest import mock
 
@@ -168,7 +175,7 @@ EXPECTED: dict[str, Layout] = {
     ),
     # The diary-number shapes of about thirty organisations; a closing paragraph of non-numbers.
     "l8_shapes.txt": Layout([
-        ("KA12/471", "bidrag", NONE),
+        ("KA12/471", "bidrag", ("Föreningen Gläntan",)),
         ("RS 912-2025", "yttrande", NONE),
         ("2021/6", "beslut", NONE),
         ("SN 18/0098", "forordnande", NONE),
@@ -319,9 +326,156 @@ EXPECTED: dict[str, Layout] = {
         ],
         notices=1,
     ),
+    # The day between the verb and the kind's phrase ("har fattat 2024-01-12 tilläggsbeslut").
+    "l11_tn_day_after_verb.txt": Layout([
+        ("TN 2024/12", "tillaggsbeslut", ("Bussbolaget AB",)),
+        ("TN 2024/14", "tilldelningsbeslut", NONE),
+        ("TN 2024/17", "avtal", ("Vallby Taxi AB",)),
+    ]),
+    # "bidrag till Föreningen Solrosen": who receives a grant; "till" before other words is not.
+    "l11_kfn_grant_recipients.txt": Layout([
+        ("KFN 2024/3", "bidrag", ("Föreningen Solrosen",)),
+        ("KFN 2024/4", "bidrag", ("Vallby Schackklubb",)),
+        ("KFN 2024/5", "beslut", ("Studieförbundet Norrljus",)),
+        ("KFN 2024/6", "bidrag", ("Norrby IF",)),
+        ("KFN 2024/7", "bidrag", NONE),
+        ("KFN 2024/8", "yttrande", NONE),
+    ]),
+    # Rows that end with their number and the day, under the title of who decided them.
+    "l11_bmn_rows_under_titles.txt": Layout([
+        ("BYGG.2024.123", "beslut", NONE),
+        ("MBN 2024-123", "beslut", NONE),
+        ("B 2024-000456", "beslut", NONE),
+        ("SBN/2024:88", "beslut", NONE),
+    ]),
+    # A region's items under the title of each delegate; procurement's own words.
+    "l11_rs_delegate_headings.txt": Layout([
+        ("RS 2024/310", "forordnande", NONE),
+        ("RS 2024/318", "yttrande", NONE),
+        ("RS 2024/322", "beslut", NONE),
+        ("RS 2024/325", "beslut", NONE),
+        ("RS 2024/330", "tilldelningsbeslut", NONE),
+        ("RS 2024/333", "beslut", NONE),
+        ("RS 2024/337", "avtal", ("Norrtvätt AB",)),
+        ("RS 2024/340", "avtal", NONE),
+        ("RS 2024/342", "beslut", NONE),
+    ]),
+    # Text copied from a PDF: each line's number in the margin, words broken over the lines.
+    "l11_bun_margin_numbers.txt": Layout([
+        ("BUN 2024/201", "tilldelningsbeslut", NONE),
+        ("BUN 2024/205", "avtal", ("Läromedelshuset Norr AB",)),
+        ("BUN 2024/209", "beslut", NONE),
+        ("BUN 2024/214", "beslut", NONE),
+    ]),
+    # More diary-number shapes: a colon after the year, a series with a capital only, a
+    # classification code after the serial, the series last, the serial before the year.
+    "l11_more_number_shapes.txt": Layout([
+        ("123/2024", "beslut", NONE),
+        ("ÄN 2024/12", "beslut", NONE),
+        ("ÖFN 2024/7", "yttrande", NONE),
+        ("MK 2024.1234", "beslut", NONE),
+        ("2024/123-1.2.3", "beslut", NONE),
+        ("SN-2024-0045", "beslut", NONE),
+        ("KS 2024:131", "beslut", NONE),
+        ("KS 2024/45-003", "yttrande", NONE),
+        ("2024.123 KS", "beslut", NONE),
+        ("BMN 2024/88", "beslut", NONE),
+    ]),
+    # Minutes: the paragraph's own number, then a paragraph for each decision with its day
+    # written three ways and its point of the delegationsordning in a sentence after it.
+    "l11_ks_minutes_paragraphs.txt": Layout([
+        ("KS 2024:128", "forordnande", NONE),
+        ("KS/2024:130", "beslut", NONE),
+        ("KS 2024:131", "kollektivavtal", ("Vision",)),
+        ("KS 2024/45-003", "yttrande", NONE),
+    ]),
+    # A social board's monthly list: secret decisions counted, not named (notices, never lost
+    # nor rejected as items without their numbers), then the decisions with numbers.
+    "l11_sn_counted_decisions.txt": Layout(
+        [
+            ("SN-2024-0045", "forordnande", NONE),
+            ("SN-2024-0051", "avtal", ("Omsorgshuset i Vallby AB",)),
+        ],
+        rejected=[14],  # a decision without its number
+        notices=3,
+    ),
+    # Fields in another order, one a line: who decided first, the number last.
+    "l11_tn_fields_reordered.txt": Layout([
+        ("TN 2024/55", "beslut", NONE),
+        ("TN 2024/58", "tilldelningsbeslut", NONE),
+        ("TN 2024/61", "avtal", ("Vallby Schakt AB",)),
+    ]),
+    # Headings in capitals; items that wrap over lines.
+    "l11_mhn_caps_wrapped.txt": Layout([
+        ("MHN 2024/88", "beslut", NONE),
+        ("MHN 2024/91", "beslut", NONE),
+        ("MHN 2024/95", "beslut", NONE),
+    ]),
+    # A table whose columns start with the day and end with who decided.
+    "l11_run_date_first_columns.txt": Layout(
+        [
+            ("RUN 2024/55", "yttrande", NONE),
+            ("RUN 2024/61", "bidrag", ("Föreningen Fjällbygden",)),
+            ("RUN 2024/64", "avtal", ("Norrbottens Turism AB",)),
+        ],
+        notices=1,
+    ),
+    # A web page: "Delegationsbeslut DATE – … – Dnr … – Beslutsfattare: …".
+    "l11_ks_web_dashes.txt": Layout([
+        ("KS 2024/155", "yttrande", NONE),
+        ("KS 2024/162", "forordnande", NONE),
+        ("KS 2024/170", "avtal", ("Vallby Fastighets AB",)),
+    ]),
+    # "Dnr …: Beslut om …, fastighet (miljöinspektör)": who decided in parentheses last.
+    "l11_mbn_number_first_parenthesised.txt": Layout([
+        ("MBN 2024/301", "beslut", NONE),
+        ("MBN 2024/305", "beslut", NONE),
+        ("MBN 2024/311", "beslut", NONE),
+    ]),
+    "l11_sn_parenthesised_delegates.txt": Layout([
+        ("SN 2024/33", "beslut", NONE),
+        ("SN 2024/35", "beslut", NONE),
+        ("SN 2024/38", "yttrande", NONE),
+    ]),
+    # A registry's table under a head of its columns; a title ending in -konsulent.
+    "l11_kfn_register_columns.txt": Layout([
+        ("KFN 2024/17", "bidrag", ("Norrby IF",)),
+        ("KFN 2024/21", "bidrag", NONE),
+        ("KFN 2024/25", "beslut", NONE),
+    ]),
+    # A kommunalförbund's minutes: "…, RTJ 2024/17. Beslutat av brandinspektör 2024-05-02."
+    "l11_rtj_decided_by_sentence.txt": Layout([
+        ("RTJ 2024/17", "beslut", NONE),
+        ("RTJ 2024/19", "beslut", NONE),
+        ("RTJ 2024/22", "avtal", ("Norrdals kommun",)),
+    ]),
+    # Minutes that list the decisions in one sentence, between semicolons.
+    "l11_ks_semicolon_sentence.txt": Layout([
+        ("KS 2024/301", "forordnande", NONE),
+        ("KS 2024/305", "yttrande", NONE),
+        ("KS 2024/309", "avtal", ("Vallby Energi AB",)),
+    ]),
+    # Another case's number named in the item: the item's own is the last.
+    "l11_ks_reference_numbers.txt": Layout([
+        ("KS 2024/77", "avtal", NONE),
+        ("KS 2024/80", "beslut", NONE),
+        ("KS 2024/83", "yttrande", NONE),
+    ]),
+    # A page's foot and head inside an item.
+    "l11_sn_page_break_mid_item.txt": Layout([
+        ("SN 2024/301", "forordnande", NONE),
+        ("SN 2024/305", "avtal", ("Vallby Omsorg AB",)),
+        ("SN 2024/309", "beslut", NONE),
+    ]),
+    # Cards whose first line says what was decided, then labelled fields.
+    "l11_bn_cards_title_first.txt": Layout([
+        ("BN 2024-000456", "beslut", NONE),
+        ("BN 2024-000470", "beslut", NONE),
+        ("BN 2024-000481", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
-# The l10 documents' decisions field by field: (diary number, subject, delegate, decided on).
+# The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
 FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
     "l10_bun_year_serial.txt": [
         ("2024-000102", "skolskjuts för elev i årskurs 4", "rektor Karin Ek", "2024-04-03"),
@@ -487,17 +641,13 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             "2024-08-19",
         ),
     ],
+    # The kind's phrase after the day is no part of the subject, as without the day.
     "l10_ks_dated_by_title.txt": [
-        (
-            "KS 2024/377",
-            "förordnande av tillförordnad ekonomichef",
-            "Kommundirektören",
-            "2024-08-12",
-        ),
+        ("KS 2024/377", "tillförordnad ekonomichef", "Kommundirektören", "2024-08-12"),
         ("KS 2024/380", "avskrivning av fordringar", "Ekonomichefen", "2024-08-15"),
         (
             "KS 2024/383",
-            "yttrande i ärende om laglighetsprövning, Förvaltningsrätten mål nr 4521-24",
+            "i ärende om laglighetsprövning, Förvaltningsrätten mål nr 4521-24",
             "Ordföranden",
             "2024-08-20",
         ),
@@ -517,6 +667,228 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("TN 2024.0047", "vinterväghållning med Vägservice Norr AB", None, "2024-02-26"),
         ("TN 2024.0050", "trafikföreskrift för Storgatan", "upphandlingschef", "2024-03-01"),
     ],
+    "l11_kfn_grant_recipients.txt": [
+        ("KFN 2024/3", "sommarläger", "Kultur- och fritidschefen", None),
+        ("KFN 2024/4", "föreningsbidrag", "Förvaltningschefen", None),
+        ("KFN 2024/5", "stöd för studiecirklar", "Kultur- och fritidschefen", None),
+        ("KFN 2024/6", "aktivitetsbidrag med 12 500 kr", "Fritidsintendenten", None),
+        ("KFN 2024/7", "ombyggnad av Vallby bygdegård", "Kultur- och fritidschefen", None),
+        ("KFN 2024/8", "Länsstyrelsen om Allmänna arvsfonden", "Kultur- och fritidschefen", None),
+    ],
+    "l11_bmn_rows_under_titles.txt": [
+        (
+            "BYGG.2024.123",
+            "Bygglov för tillbyggnad av enbostadshus, Norrby 4:12",
+            "Bygglovshandläggare",
+            "2024-02-05",
+        ),
+        (
+            "MBN 2024-123",
+            "Strandskyddsdispens för brygga, Sjövik 1:7",
+            "Bygglovshandläggare",
+            "2024-02-07",
+        ),
+        (
+            "B 2024-000456",
+            "Startbesked för nybyggnad av garage, Åby 2:3",
+            "Bygglovsingenjör",
+            "2024-02-09",
+        ),
+        (
+            "SBN/2024:88",
+            "Rivningslov för ekonomibyggnad, Berga 5:1",
+            "Bygglovsingenjör",
+            "2024-02-12",
+        ),
+    ],
+    "l11_rs_delegate_headings.txt": [
+        (
+            "RS 2024/310",
+            "tillförordnad hälso- och sjukvårdsdirektör under semester",
+            "Regiondirektör",
+            None,
+        ),
+        ("RS 2024/318", "remiss om nationell plan för vaccinationer", "Regiondirektör", None),
+        ("RS 2024/322", "upplåning inom ramen för finansplanen", "Ekonomidirektör", None),
+        ("RS 2024/325", "Avskrivning av fordringar 2023", "Ekonomidirektör", None),
+        ("RS 2024/330", "tolktjänster", "Upphandlingschef", None),
+        ("RS 2024/333", "Avbrytande av upphandling av städtjänster", "Upphandlingschef", None),
+        ("RS 2024/337", "Förlängning av avtal om textilservice", "Upphandlingschef", None),
+        ("RS 2024/340", "Avrop från ramavtal för IT-konsulter", "Upphandlingschef", None),
+        ("RS 2024/342", "Direktupphandling av utbildning i brandskydd", "Upphandlingschef", None),
+    ],
+    "l11_bun_margin_numbers.txt": [
+        ("BUN 2024/201", "upphandling av skolskjutstjänster", "Förvaltningschefen", None),
+        ("BUN 2024/205", "digitala läromedel", "Förvaltningschefen", None),
+        ("BUN 2024/209", "mottagande av elev i grundsärskola", "Rektor", None),
+        (
+            "BUN 2024/214",
+            "ändrad läsårstid för hälso- och sjukvårdsprogrammet och om IT-konsulter för"
+            " e-tjänster",
+            "Förvaltningschefen",
+            None,
+        ),
+    ],
+    "l11_ks_minutes_paragraphs.txt": [
+        # "den 1 mars": no year known (the import gives the meeting's).
+        (
+            "KS 2024:128",
+            "tillförordnad ekonomichef under perioden 2024-03-01 -- 2024-03-31",
+            "Kommundirektören",
+            None,
+        ),
+        ("KS/2024:130", "avskrivning av kundfordringar", "Ekonomichefen", "2024-03-15"),
+        ("KS 2024:131", "lokalt kollektivavtal om flextid", "Personalchefen", "2024-03-15"),
+        (
+            "KS 2024/45-003",
+            "remiss om regional cykelplan",
+            "Kommunstyrelsens ordförande",
+            "2024-03-15",
+        ),
+    ],
+    "l11_more_number_shapes.txt": [
+        ("123/2024", "tillfälligt serveringstillstånd för Sommarfesten", None, None),
+        ("ÄN 2024/12", "färdtjänst", None, None),
+        ("ÖFN 2024/7", "detaljplan för Östra hamnen", None, None),
+        ("MK 2024.1234", "Föreläggande om sotning", None, None),
+        ("2024/123-1.2.3", "gallring av handlingar", None, None),
+        ("SN-2024-0045", "ändrad taxa för hemtjänst", None, None),
+        ("KS 2024:131", "avskrivning av kundfordringar", None, None),
+        ("KS 2024/45-003", "remiss om regional cykelplan", None, None),
+        ("2024.123 KS", "tillfällig lokalhyra", None, None),
+        # A statute's number in its collection is no diary number.
+        ("BMN 2024/88", "bygglov enligt BFS 2011:6", None, None),
+    ],
+    "l11_tn_fields_reordered.txt": [
+        (
+            "TN 2024/55",
+            "Lokal trafikföreskrift om förbud att parkera på Storgatan",
+            "Gatuchef",
+            "2024-02-14",
+        ),
+        ("TN 2024/58", "snöröjning i Norrby", "Upphandlingschef", "2024-02-20"),
+        ("TN 2024/61", "grävarbeten", "Teknisk chef", "2024-02-27"),
+    ],
+    "l11_mhn_caps_wrapped.txt": [
+        (
+            "MHN 2024/88",
+            "föreläggande om åtgärder för enskilt avlopp på fastigheten Berga 2:7",
+            "Miljöinspektören",
+            None,
+        ),
+        ("MHN 2024/91", "sanktionsavgift för otillåten eldning", "Miljöchefen", None),
+        ("MHN 2024/95", "registrering av livsmedelsanläggning", "Livsmedelsinspektören", None),
+    ],
+    "l11_run_date_first_columns.txt": [
+        (
+            "RUN 2024/55",
+            "remiss om länsplan för transportinfrastruktur",
+            "Regional utvecklingsdirektör",
+            "2024-03-04",
+        ),
+        ("RUN 2024/61", "Projektbidrag för besöksnäring", "Enhetschef", "2024-03-11"),
+        ("RUN 2024/64", "marknadsföring", "Regional utvecklingsdirektör", "2024-03-18"),
+    ],
+    "l11_ks_web_dashes.txt": [
+        ("KS 2024/155", "samråd om vindkraft i Västerskog", "Kommundirektör", "2024-03-05"),
+        ("KS 2024/162", "tillförordnad HR-chef", "Kommundirektör", "2024-03-12"),
+        ("KS 2024/170", "hyra av lokal", "Ekonomichef", "2024-03-19"),
+    ],
+    "l11_mbn_number_first_parenthesised.txt": [
+        (
+            "MBN 2024/301",
+            "föreläggande att åtgärda brister i ventilation, Skolan 1:4",
+            "miljöinspektör",
+            None,
+        ),
+        (
+            "MBN 2024/305",
+            "bygglov för tillbyggnad av förskola, Lyckan 2:1",
+            "bygglovshandläggare",
+            None,
+        ),
+        ("MBN 2024/311", "avgift för tillsyn enligt miljöbalken", "miljöchef", None),
+    ],
+    "l11_sn_parenthesised_delegates.txt": [
+        ("SN 2024/33", "ändrad öppettid för träffpunkten Linden", "socialchef", None),
+        (
+            "SN 2024/35",
+            "tillfällig utökning av platser på korttidsboendet Eken",
+            "verksamhetschef äldreomsorg",
+            None,
+        ),
+        (
+            "SN 2024/38",
+            "Inspektionen för vård och omsorg",
+            "socialnämndens ordförande",
+            None,
+        ),
+    ],
+    "l11_kfn_register_columns.txt": [
+        ("KFN 2024/17", "ungdomsverksamhet", "Fritidskonsulent", "2024-02-02"),
+        (
+            "KFN 2024/21",
+            "Avslag på ansökan om arrangemangsbidrag",
+            "Fritidskonsulent",
+            "2024-02-09",
+        ),
+        ("KFN 2024/25", "Hyra av Folkets hus för kulturnatten", "Kulturchef", "2024-02-16"),
+    ],
+    "l11_rtj_decided_by_sentence.txt": [
+        (
+            "RTJ 2024/17",
+            "Tillstånd för hantering av brandfarlig vara, Norrby 4:12",
+            "brandinspektör",
+            "2024-05-02",
+        ),
+        (
+            "RTJ 2024/19",
+            "Föreläggande enligt lagen om skydd mot olyckor, Sjövik 1:7",
+            "stf räddningschef",
+            "2024-05-08",
+        ),
+        ("RTJ 2024/22", "sotning", "förbundsdirektör", "2024-05-14"),
+    ],
+    "l11_ks_semicolon_sentence.txt": [
+        ("KS 2024/301", "tillförordnad kommundirektör under semester", None, None),
+        ("KS 2024/305", "remiss om regional transportplan", None, None),
+        ("KS 2024/309", "laddstolpar", None, None),
+    ],
+    "l11_sn_page_break_mid_item.txt": [
+        ("SN 2024/301", "tillförordnad enhetschef för hemtjänsten Norr", "Socialchefen", None),
+        ("SN 2024/305", "korttidsplatser under hösten 2024", "Socialchefen", None),
+        (
+            "SN 2024/309",
+            "ändrade öppettider för dagverksamheten Solrosen",
+            "Verksamhetschefen",
+            None,
+        ),
+    ],
+    "l11_bn_cards_title_first.txt": [
+        (
+            "BN 2024-000456",
+            "Bygglov för nybyggnad av enbostadshus, Norrby 4:12",
+            "Bygglovshandläggare",
+            "2024-03-04",
+        ),
+        (
+            "BN 2024-000470",
+            "Startbesked för tillbyggnad, Åby 2:3",
+            "Bygglovsingenjör",
+            "2024-03-06",
+        ),
+        (
+            "BN 2024-000481",
+            "Avskrivning av ärende om olovligt byggande, Berga 5:1",
+            "Byggnadsinspektör",
+            "2024-03-08",
+        ),
+    ],
+    "l11_tn_day_after_verb.txt": [
+        ("TN 2024/12", "förlängning av avtal", "Trafikdirektören", "2024-01-12"),
+        ("TN 2024/14", "skolskjutstrafik i Norrby", "Trafikdirektören", "2024-01-15"),
+        ("TN 2024/17", "sjukresor", "Upphandlingschefen", "2024-01-19"),
+    ],
 }
 
 
@@ -535,6 +907,50 @@ def test_the_delegation_point_of_an_item_written_field_by_field_is_no_part_of_it
         ("3.2", "upphandling av städtjänster för särskilda boenden"),
         ("3.4", "städtjänster"),
     ]
+
+
+def test_decisions_counted_rather_than_named_are_notices_with_their_text() -> None:
+    records, _ = read(LAYOUTS / "l11_sn_counted_decisions.txt")
+    notices = [record.text for record in records if isinstance(record, Notice)]
+    assert notices == [
+        "Beslut enligt SoL 4 kap. 1 §, januari 2024: 134 beslut",
+        "Beslut enligt LSS 9 §, januari 2024: 41 beslut",
+        "Antal beslut om bostadsanpassningsbidrag: 12",
+    ]
+
+
+def test_a_point_of_the_delegationsordning_in_a_sentence_of_its_own_is_read_and_left_out() -> None:
+    records, _ = read(LAYOUTS / "l11_ks_minutes_paragraphs.txt")
+    first = next(record for record in records if isinstance(record, Decision))
+    assert first.delegation_point == "3.4"
+    assert "delegationsordningen" not in first.subject
+
+
+@pytest.mark.parametrize(
+    ("item", "point", "subject"),
+    [
+        ("Beslut om färdtjänst med stöd av punkt 4.2 i delegationsordningen, SN 2024/12",
+         "4.2", "färdtjänst"),
+        ("Beslut om hemtjänst enligt punkt 4.3 i nämndens delegationsordning, SN 2024/12",
+         "4.3", "hemtjänst"),
+        ("Beslut om ledsagning, SN 2024/12. Beslutet togs enligt punkt 4.4 i "
+         "delegationsordningen.", "4.4", "ledsagning"),
+        # A point of something else stays in the subject.
+        ("Beslut om ändring av punkt 4 i taxan, SN 2024/12", None, "ändring av punkt 4 i taxan"),
+    ],
+)  # fmt: skip
+def test_the_point_of_the_delegationsordning_written_out(
+    item: str, point: str | None, subject: str
+) -> None:
+    decision = one_decision(item)
+    assert (decision.delegation_point, decision.subject) == (point, subject)
+
+
+def test_a_day_without_its_year_takes_the_meetings(delreg: Invoke) -> None:
+    path = LAYOUTS / "l11_ks_minutes_paragraphs.txt"
+    assert delreg("import", str(path), "--meeting", "2024-03-14").exit_code == 0
+    shown = json.loads(delreg("show", "KS 2024:128", "--format", "json").stdout)
+    assert shown["decided_on"] == "2024-03-01"
 
 
 def test_every_layout_document_has_an_expectation() -> None:
@@ -791,3 +1207,331 @@ def test_every_ordinary_bullet_starts_an_item(bullet: str, heading: str) -> None
     decisions = [record for record in records if isinstance(record, Decision)]
     assert [d.diary_number for d in decisions] == ["RS 2024/371", "RS 2024/372", "RS 2024/373"]
     assert [d.kind for d in decisions] == ["programbeslut", "bidrag", "yttrande"]
+
+
+# --- rules the l11 documents called for -----------------------------------------------------------
+
+DELEGATES = ["Trafikdirektören", "Upphandlingschefen", "Kommundirektören", "Socialchefen"]
+# The kind's phrase after the verb, its kind, and a subject it may take.
+DATED_PHRASES = [
+    ("fattat tilläggsbeslut om", "tillaggsbeslut", "förlängning av avtal"),
+    ("fattat tilldelningsbeslut för", "tilldelningsbeslut", "skolskjutstrafik i Norrby"),
+    ("tecknat avtal om", "avtal", "sjukresor"),
+    ("lämnat yttrande över", "yttrande", "remiss om kollektivtrafik"),
+    ("beslutat om förordnande av", "forordnande", "tillförordnad socialchef"),
+]
+MONTH_WORDS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+               "september", "oktober", "november", "december"]  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    delegate=st.sampled_from(DELEGATES),
+    phrase=st.sampled_from(DATED_PHRASES),
+    day=st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
+    form=st.sampled_from(["iso", "words", "dotted", "slashed"]),
+    before_verb=st.booleans(),
+    labelled=st.booleans(),
+)
+def test_a_day_beside_the_verb_is_the_decisions_and_no_part_of_its_subject(
+    delegate: str,
+    phrase: tuple[str, str, str],
+    day: date,
+    form: str,
+    before_verb: bool,
+    labelled: bool,
+) -> None:
+    """ "… har fattat 2024-01-12 tilläggsbeslut om …", "… har den 12 januari 2024 fattat …",
+    "… har 12.1.2024 fattat …", "… har 12/1 2024 fattat …" read as the sentence without the
+    day does, and the day is the decision's."""
+    words, kind, subject = phrase
+    verb, rest = words.split(" ", 1)
+    written = written_day(day, form)
+    said = f"{written} {verb} {rest}" if before_verb else f"{verb} {written} {rest}"
+    number = f"dnr TN {day.year}/12" if labelled else f"TN {day.year}/12"
+    undated = f"{delegate} har {words} {subject}, {number}."
+    dated = f"{delegate} har {said} {subject}, {number}."
+    plain, read_ = one_decision(undated), one_decision(dated)
+    assert (read_.kind, read_.subject, read_.delegate) == (kind, plain.subject, delegate)
+    assert plain.kind == kind
+    assert read_.decided_on == day.isoformat()
+
+
+def written_day(day: date, form: str) -> str:
+    """``day`` as agendas write it: "2024-01-12", "den 12 januari 2024", "12.1.2024",
+    "12/1 2024", or after a label "240112"."""
+    return {
+        "iso": day.isoformat(),
+        "words": f"den {day.day} {MONTH_WORDS[day.month - 1]} {day.year}",
+        "dotted": f"{day.day}.{day.month}.{day.year}",
+        "slashed": f"{day.day}/{day.month} {day.year}",
+        "compact": day.strftime("%y%m%d"),
+        "compact8": day.strftime("%Y%m%d"),
+    }[form]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    day=st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    form=st.sampled_from(["iso", "words", "dotted", "slashed", "compact", "compact8"]),
+    where=st.sampled_from(["labelled", "last", "first"]),
+)
+def test_a_day_in_any_written_form_is_the_day_it_was_decided(
+    day: date, form: str, where: str
+) -> None:
+    """A day after a label ("Beslutsdatum: 240315"), last after the diary number, or first in
+    the item, in each form agendas write it (a day without dashes only after a label)."""
+    if form.startswith("compact"):
+        where = "labelled"
+    written = written_day(day, form)
+    item = {
+        "labelled": f"Beslut om färdtjänst, beslutsdatum: {written}, SN 2024/12",
+        "last": f"Beslut om färdtjänst, SN 2024/12, {written}",
+        "first": f"{written} Beslut om färdtjänst, SN 2024/12",
+    }[where]
+    decision = one_decision(item)
+    assert (decision.diary_number, decision.decided_on) == ("SN 2024/12", day.isoformat())
+    assert decision.subject == "färdtjänst"
+
+
+def one_decision(item: str) -> Decision:
+    """The one decision of a list holding ``item`` alone."""
+    text = f"Anmälan av delegationsbeslut\n\n1. {item}\n\n§ 9 Övriga frågor\n"
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    (decision,) = [record for record in records if isinstance(record, Decision)]
+    return decision
+
+
+RECIPIENTS = [
+    "Föreningen Solrosen",
+    "Vallby Schackklubb",
+    "Studieförbundet Norrljus",
+    "Norrby IF",
+    "Nordanå Hembygdsförening",
+    "Region Norrland",
+    "Vallby Ridklubb ideell förening",
+    "Stiftelsen Gårdsbo",
+]
+# A grant's phrase, its kind, and what the subject keeps of the phrase.
+GRANTS = [
+    ("beslutat om bidrag till", "bidrag", ""),
+    ("beviljat föreningsbidrag till", "bidrag", "föreningsbidrag"),
+    ("beviljat verksamhetsbidrag till", "bidrag", "verksamhetsbidrag"),
+    ("beslutat om stöd till", "beslut", "stöd"),
+    ("beviljat anslag till", "beslut", "anslag"),
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    recipient=st.sampled_from(RECIPIENTS),
+    grant=st.sampled_from(GRANTS),
+    purpose=st.sampled_from(["", " för sommarläger", " med 25 000 kr", ", avseende 2024"]),
+    capital=st.booleans(),
+)
+def test_who_receives_a_grant_is_its_party_and_no_part_of_its_subject(
+    recipient: str, grant: tuple[str, str, str], purpose: str, capital: bool
+) -> None:
+    words, kind, kept = grant
+    name = recipient if capital else recipient.lower()
+    decision = one_decision(f"Kultur- och fritidschefen har {words} {name}{purpose}, KFN 2024/3.")
+    assert decision.kind == kind
+    if not capital:
+        # "bidrag till föreningen solrosen": a lower-case word after "till" names no one.
+        assert decision.parties == ()
+        assert name in decision.subject
+        return
+    assert decision.parties == (recipient,)
+    assert recipient not in decision.subject
+    assert kept in decision.subject
+    assert purpose.rsplit(" ", 1)[-1] in decision.subject
+
+
+ROW_SUBJECTS = [
+    "Strandskyddsdispens för brygga, Sjövik 1:7",
+    "Rivningslov för ekonomibyggnad, Berga 5:1",
+    "Startbesked för nybyggnad av garage",
+    "Tillfälligt serveringstillstånd för Sommarfesten",
+]
+ROW_NUMBERS = ["BYGG.2024.{n}", "MBN 2024-{n}", "B 2024-000{n}", "SBN/2024:{n}", "KS 2024/{n}"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(ROW_SUBJECTS),
+            st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)),
+            st.none() | st.sampled_from(["bygglovshandläggare", "Miljöinspektör"]),
+        ),
+        min_size=2,
+        max_size=6,
+    ),
+    shape=st.sampled_from(ROW_NUMBERS),
+    title=st.none() | st.sampled_from(["Bygglovsingenjör", "Upphandlingschef"]),
+)
+def test_rows_that_end_with_their_number_and_day_are_one_decision_each(
+    rows: list[tuple[str, date, str | None]], shape: str, title: str | None
+) -> None:
+    """Unmarked rows "subject, number[, who], day" that start like no decision: each is one."""
+    numbers = [shape.format(n=100 + index) for index in range(len(rows))]
+    lines = [
+        ", ".join([subject, number, *([who] if who else []), day.isoformat()])
+        for (subject, day, who), number in zip(rows, numbers, strict=True)
+    ]
+    head = f"{title}\n" if title else ""
+    text = "Redovisning av delegeringsbeslut\n\n" + head + "\n".join(lines) + "\n\n§ 9 Övrigt\n"
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    decisions = [record for record in records if isinstance(record, Decision)]
+    assert [d.diary_number for d in decisions] == numbers
+    assert [d.decided_on for d in decisions] == [day.isoformat() for _, day, _ in rows]
+    assert [d.delegate for d in decisions] == [who or title for _, _, who in rows]
+    assert not [record for record in records if isinstance(record, Rejected)]
+
+
+PDF_ITEMS = [
+    "Förvaltningschefen har fattat tilldelningsbeslut för upphandling av skolskjutstjänster",
+    "Rektor har beslutat om mottagande av elev i grundsärskola",
+    "Förvaltningschefen har tecknat avtal med Läromedelshuset Norr AB om digitala läromedel",
+    "Kommundirektören har lämnat yttrande över remiss om regional utvecklingsstrategi",
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    items=st.lists(st.sampled_from(PDF_ITEMS), min_size=1, max_size=4),
+    cuts=st.lists(st.integers(20, 90), min_size=4, max_size=4),
+    margin=st.none() | st.integers(1, 400),
+)
+def test_text_copied_from_a_pdf_reads_as_the_list_it_was(
+    items: list[str], cuts: list[int], margin: int | None
+) -> None:
+    """Each item broken over two lines inside a word (a hyphen at the break) or between words,
+    each line numbered in the margin or not: the same decisions as the items on a line each."""
+    plain = [f"{item}, BUN 2024/{n}." for n, item in enumerate(items, 1)]
+    lines: list[str] = []
+    for item, cut in zip(plain, cuts, strict=False):
+        at = min(cut, len(item) - 20)
+        # A PDF breaks a word with two letters or more on either side of the hyphen.
+        broken = item[at - 2 : at].isalpha() and item[at : at + 2].isalpha()
+        if not broken and (item[at - 1].isalpha() and item[at].isalpha()):
+            at = item.rfind(" ", 0, at) + 1
+        lines += [item[:at] + ("-" if broken else ""), item[at:].lstrip()]
+    assert one_list(lines, margin) == one_list(plain)
+
+
+def one_list(
+    lines: list[str], margin: int | None = None
+) -> list[tuple[str, str, str | None, tuple[str, ...]]]:
+    """The decisions of a list of ``lines``; each line of the page numbered from ``margin``
+    (a line left empty too: the number alone) where given."""
+    page = ["Anmälningsärenden", "", *lines, "", "§ 19 Övriga frågor"]
+    if margin is not None:
+        page = [f"{margin + n}  {line}".rstrip() for n, line in enumerate(page)]
+    records = list(read_agenda("\n".join(page) + "\n", source="doc", config=CONFIG))
+    assert all(isinstance(record, Decision) for record in records), records
+    return [
+        (r.diary_number, r.subject, r.delegate, r.parties)
+        for r in records
+        if isinstance(r, Decision)
+    ]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    counts=st.lists(
+        st.tuples(
+            st.sampled_from(["Beslut enligt SoL 4 kap. 1 §", "Beslut om färdtjänst", "Avslag LSS"]),
+            st.sampled_from(["januari 2024", "vecka 12", "perioden 1–31 mars"]),
+            st.integers(0, 99_999),
+            st.sampled_from(["{text}, {when}: {n} beslut", "Antal beslut, {when}: {n}",
+                             "{text} ({when}): {n} st beslut"]),
+        ),
+        min_size=1,
+        max_size=5,
+        # The same line twice is the list printed twice: one notice (see l4_run_inline_notices).
+        unique_by=lambda count: count[3].format(text=count[0], when=count[1], n=count[2]),
+    ),
+    numbered=st.booleans(),
+)  # fmt: skip
+def test_decisions_counted_are_notices_each_never_lost_nor_rejected(
+    counts: list[tuple[str, str, int, str]], numbered: bool
+) -> None:
+    lines = [form.format(text=text, when=when, n=n) for text, when, n, form in counts]
+    marked = [f"{index}. {line}" if numbered else line for index, line in enumerate(lines, 1)]
+    text = (
+        "Anmälan av delegationsbeslut\n\n" + "\n".join(marked) + "\n"
+        "Socialchefen har beslutat om ändrade öppettider, SN 2024/12.\n\n§ 9 Övrigt\n"
+    )
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    assert [record.text for record in records if isinstance(record, Notice)] == lines
+    assert [r.diary_number for r in records if isinstance(r, Decision)] == ["SN 2024/12"]
+    assert not [record for record in records if isinstance(record, Rejected)]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=st.sampled_from(["miljöinspektör", "socialchef", "verksamhetschef äldreomsorg",
+                           "Bygglovshandläggare", "fritidskonsulent", "socialnämndens ordförande"]),
+    subject=st.sampled_from(["ändrad öppettid för träffpunkten Linden",
+                             "föreläggande om ventilation, Skolan 1:4"]),
+    number_first=st.booleans(),
+    stop=st.sampled_from(["", "."]),
+)  # fmt: skip
+def test_who_decided_in_parentheses_last_is_the_delegate(
+    title: str, subject: str, number_first: bool, stop: str
+) -> None:
+    if number_first:
+        item = f"Dnr MBN 2024/301: Beslut om {subject} ({title}){stop}"
+    else:
+        item = f"Beslut om {subject}, MBN 2024/301 ({title}){stop}"
+    decision = one_decision(item)
+    assert (decision.diary_number, decision.delegate, decision.subject) == (
+        "MBN 2024/301",
+        title,
+        subject,
+    )
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Beslut om ledsagning (sekretess), SN 2024/12",
+        "Beslut om bidrag till Föreningen Ljuset (delegationspunkt 3.2), SN 2024/12",
+        "Beslut om hyra av lokal för föreningen (Vallby Ridklubb), SN 2024/12",
+    ],
+)
+def test_words_in_parentheses_that_name_no_title_are_no_delegate(item: str) -> None:
+    assert one_decision(item).delegate is None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    parts=st.lists(
+        st.sampled_from(["förordnande av tillförordnad kommundirektör under semester",
+                         "yttrande över remiss om regional transportplan",
+                         "avtal med Vallby Energi AB om laddstolpar",
+                         "beslut om avskrivning av fordringar"]),
+        min_size=2,
+        max_size=6,
+    ),
+    lead=st.sampled_from(["Följande beslut redovisas: ", "Följande beslut anmäls: ", ""]),
+    parenthesised=st.booleans(),
+)  # fmt: skip
+def test_decisions_listed_between_semicolons_are_one_each(
+    parts: list[str], lead: str, parenthesised: bool
+) -> None:
+    numbers = [f"KS 2024/{300 + index}" for index in range(len(parts))]
+    written = [
+        f"{part} ({number})" if parenthesised else f"{part}, {number}"
+        for part, number in zip(parts, numbers, strict=True)
+    ]
+    sentence = lead + "; ".join(written) + "."
+    text = f"§ 52 Redovisning av delegationsbeslut\n\n{sentence}\n\n§ 53 Övriga frågor\n"
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    assert [r.diary_number for r in records if isinstance(r, Decision)] == numbers
+    assert not [record for record in records if isinstance(record, Rejected)]
+    for decision in records:
+        assert isinstance(decision, Decision)
+        assert "KS 2024/" not in decision.subject
+        assert "Följande" not in decision.subject
