@@ -417,6 +417,8 @@ class _Item:
                 kind=kind,
                 kind_end=kind_end,
             )
+        if not self.plain:
+            parties = self._labelled_parties(parties)
         if self.diary is not None:
             # The dates first: what is left at the end of the item may name who decided.
             if not self.plain:
@@ -488,6 +490,21 @@ class _Item:
             return _LETTER.search(text) is not None
         start, end = with_parentheses(text, diary.start, diary.end)
         return _LETTER.search(text, 0, start) is not None or _LETTER.search(text, end) is not None
+
+    # --- parties ---------------------------------------------------------------------------
+
+    def _labelled_parties(self, parties: tuple[str, ...]) -> tuple[str, ...]:
+        """``parties`` and the party a label names ("Motpart: Vallby Städ AB", a table's
+        column "Leverantör"), once each; the label and its name are no part of the subject."""
+        rules = self.rules
+        found = rules.party_label_gate.match(
+            rules.party_label, self.text, self.lowered, self.body_start
+        )
+        if found is None:
+            return parties
+        self.removed.append(found.span())
+        name = found.group("names").strip()
+        return parties if name in parties else (*parties, name)
 
     # --- dates -----------------------------------------------------------------------------
 

@@ -136,6 +136,9 @@ class AgendaRules:
     recipient: re.Pattern[str]
     recipient_gate: Gate
     recipient_end: re.Pattern[str]
+    # A labelled party ("Motpart: Vallby Städ AB"); group `names`.
+    party_label: re.Pattern[str]
+    party_label_gate: Gate
     # ``party_clause_end`` with the word that ties each kind to its subject ("för"), by slug.
     party_clause_end_by_kind: dict[str, re.Pattern[str]]
     # The kinds whose phrase is a bare verb ("beslutat om"): their parties come last.
@@ -314,6 +317,7 @@ class _Compiler:
                 "decision_date_labels",
                 "delegation_point_patterns",
                 "secrecy_marks",
+                "party_labels",
             )
         ]
         verbs = (*(f" {verb.lower()} " for verb in self.strings("delegate_verbs")), _GENITIVE)
@@ -386,6 +390,14 @@ class _Compiler:
                 re.I,
             ),
             delegate_label_gate=self.gate("delegate_labels"),
+            party_label=self.compile(
+                "party_labels",
+                # To the next field (" – "), a comma, a parenthesis or the sentence's end.
+                rf"\b(?:{self.alternatives('party_labels')})\s*:\s*"
+                r"(?P<names>[^,;()–—\n]*?[^,;()–—.\s])(?=\s*(?:[,;()–—]|\.(?:\s|$)|$))",
+                re.I,
+            ),
+            party_label_gate=self.gate("party_labels"),
             subject_label=self.compile(
                 "subject_labels", rf"(?:{self.alternatives('subject_labels')})\s*:\s*", re.I
             ),
@@ -607,6 +619,7 @@ class _Compiler:
             "diary_number_labels",
             "decision_date_labels",
             "delegate_labels",
+            "party_labels",
             "field_labels",
         )
         labels = "|".join(self.alternatives(key) for key in keys)

@@ -73,8 +73,9 @@ _SUSPENDED = re.compile("\x02(?=(?:och|eller|samt|respektive|resp\\.|till)\\s)")
 # Word's bullet one level in: "o" of Courier New, then the item's text.
 _SUB_BULLET = re.compile(r"^o(?=[ \t]+[A-ZÅÄÖ0-9])", re.MULTILINE)
 # What a table's column holds, by its header's name (its cells' words, single-spaced): the
-# diary number, the day of the decision, who decided, the point of the delegation order, or a
-# serial number of the case's documents; any other column is the item's text.
+# diary number, the day of the decision, who decided, the point of the delegation order, the
+# party (a contract's, a supplier), or a serial number of the case's documents; any other column
+# is the item's text.
 _COLUMN_ROLES = (
     ("number", _NUMBER_COLUMN),
     ("date", re.compile(r"(?:besluts)?(?:datum|dag)|beslutad|beslutat|datum för beslut", re.I)),
@@ -91,6 +92,7 @@ _COLUMN_ROLES = (
             re.I,
         ),
     ),
+    ("party", re.compile(r"motpart(?:er)?|avtalspart(?:er)?|leverantör(?:er)?", re.I)),
     (
         "serial",
         re.compile(r"löp(?:nr\.?|nummer)|dok(?:ument)?\.? ?nr\.?|dokumentnummer|nr\.?|#", re.I),
@@ -102,6 +104,7 @@ _FIELD_LABELS = (
     ("point", "Delegationspunkt: "),
     ("date", "Beslutsdatum: "),
     ("delegate", "Beslutsfattare: "),
+    ("party", "Motpart: "),
 )
 # What ends a labelled delegate in the agenda reader ("Beslutsfattare: X, …"); in a delegate's
 # own cell it is part of the name ("Anna Berglund, enhetschef", "Enhetschef (tf.)").
@@ -960,11 +963,12 @@ def _row_text(cells: list[str], roles: tuple[str, ...] | None) -> str:
     field ("… – 2024-05-02 – Kommundirektör"), its sentence with single spaces.
 
     Where the header named the columns, the diary number and the text come first, in their
-    order, and then the point of the delegation order, the date and who decided, each labelled
-    ("Beslutsdatum: 2024-01-08"): a date in the first column or a title after the date is then
-    no part of the subject, and a name is known to be who decided. A serial number ("Löpnr" of
-    the case's documents, "Nr" of the list's rows) is left out: the register keeps none, and it
-    is no part of the subject (a column so named that holds more than digits is text).
+    order, and then the point of the delegation order, the date, who decided and the party,
+    each labelled ("Beslutsdatum: 2024-01-08"): a date in the first column or a title after the
+    date is then no part of the subject, and a name is known to be who decided or the party. A
+    serial number ("Löpnr" of the case's documents, "Nr" of the list's rows) is left out: the
+    register keeps none, and it is no part of the subject (a column so named that holds more
+    than digits is text).
     """
     if roles is None:
         return _CELL_GAP.join(cell for cell in cells if cell)

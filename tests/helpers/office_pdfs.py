@@ -258,6 +258,30 @@ def grouped_rows(borders: str) -> bytes:
     return _saved(document)
 
 
+# Rows of a table that names each contract's party in a column of its own: the diary number,
+# what, the party, who decided, the day.
+PARTY_ROWS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("KS 2024/120", "Avtal om fönsterputs i kommunens lokaler", "Nordanå Städ AB",
+     "Upphandlingschef", "2024-02-26"),
+    ("KS 2024/121", "Tilldelningsbeslut i upphandling av skolskjuts för grundskolan",
+     "Vallby Buss AB", "Upphandlingschef", "2024-01-22"),
+    ("KS 2024/122", "Hyresavtal för lokal till fritidsgården", "Fastighets AB Norrgården",
+     "Ekonomichef", "2024-02-02"),
+    ("KS 2024/123", "PUB-avtal för skolplattformen", "Skolmolnet Sverige AB",
+     "Kommundirektör", "2024-03-01"),
+)  # fmt: skip
+
+
+def party_column(borders: str) -> bytes:
+    """``Dnr | Ärende | Motpart | Beslutsfattare | Datum``: each contract's party in its column."""
+    document = _document()
+    _opening(document)
+    header = ("Dnr", "Ärende", "Motpart", "Beslutsfattare", "Datum")
+    _table(document, header, list(PARTY_ROWS), (2.6, 6.0, 3.6, 3.4, 2.4), borders=borders)
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
 def banded_table(every: int = 2) -> bytes:
     """A table without rules whose every other row is shaded (Word's banded table styles), or
     (``every`` 0) only its header."""
@@ -667,6 +691,8 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "grouped-ruled": ("docx", lambda: grouped_rows("all"), "pdf"),
     "grouped-plain": ("docx", lambda: grouped_rows("none"), "pdf"),
     "numbered-plain": ("docx", numbered_rows, "pdf"),
+    "party-ruled": ("docx", lambda: party_column("all"), "pdf"),
+    "party-plain": ("docx", lambda: party_column("none"), "pdf"),
     "titled-table": ("docx", titled_table, "pdf"),
     "banded-table": ("docx", banded_table, "pdf"),
     "shaded-header": ("docx", lambda: banded_table(0), "pdf"),
