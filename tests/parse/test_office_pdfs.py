@@ -95,7 +95,9 @@ READ: dict[str, tuple[str, str, tuple[str, ...], str | None]] = {
                          "tillställning, Vallbymarknaden den 8 juni", (), None),
     ENTRIES[8].subject: ("avtal", "fönsterputs i kommunens lokaler, förlängning med ett år",
                          ("Nordanå Städ AB",), None),
-    ENTRIES[9].subject: ("bidrag", "Vallby Hembygdsförening för renovering av kvarnen", (), None),
+    # The grant's recipient is its party ("bidrag till Föreningen …").
+    ENTRIES[9].subject: ("bidrag", "renovering av kvarnen", ("Vallby Hembygdsförening",),
+                         None),
 }  # fmt: skip
 
 
