@@ -326,7 +326,10 @@ class Segmenter:
         heading = self.heading
         agenda_number = None if heading is None else heading.item_number
         agenda_next = agenda_number is not None and number == agenda_number + 1
-        cells = "   " in text or "\t" in text
+        # The number's cell and the next stand apart too where the diary number's cell between
+        # them is empty and the row holds nothing but its subject ("1         Avtal med …").
+        gap = marker.group()[len(marker.group().rstrip()) :]
+        cells = "   " in text or "\t" in text or len(gap) >= 3 or "\t" in gap
         if last is None:
             # The table's first row: only where its cells stand apart.
             if number != 1 or not cells or agenda_next:
