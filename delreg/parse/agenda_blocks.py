@@ -529,6 +529,11 @@ class Segmenter:
             # "Personal" / "Anställning av förskolechef …, BUN 2024/310": the title of a group
             # of items, not the start of the first.
             return True
+        if self.blank_before and rules.prose.search(line.text) is not None:
+            # "Nämnden beslutar att lägga redovisningen till handlingarna." under an item
+            # without its diary number: the list is over. Taken for more of the item, it made
+            # the item a paragraph about the list, lost without a word.
+            return True
         return self.rules.starts_decision(line.text) or (
             self.blank_before and not self.rules.starts_decision(block.lines[0])
         )

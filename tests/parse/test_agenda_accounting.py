@@ -1,0 +1,41 @@
+"""Every item of a list of decisions is accounted for, on any layout a board writes it in.
+
+A small grammar of invented Swedish agendas varies, each independently: what stands before the
+list (agenda points numbered "5", "5." or "§ 5", or not numbered; a kallelse's head; nothing),
+the list's heading, the items' layout (marked, plain paragraphs, tables with column gaps or
+pipes, field-by-field cards), each item's content (a diary number of one of several shapes or
+none; a date, a delegate, a party or not; wrapped over two lines or not), and what follows the
+list (the next agenda point, the board's closing sentence, notices under their own heading,
+nothing), with the page's furniture in its middle. The property: the decisions read are exactly
+the items written with a diary number, in order, each with its own number and date, and each
+item written without one is rejected on its own first line. Nothing else.
+"""
+
+from __future__ import annotations
+
+from tests.parse.test_agenda_table_gaps import read
+
+
+def test_a_tables_first_row_with_nothing_but_its_number_and_subject_is_rejected() -> None:
+    # "1" and the subject, the diary number's cell between them empty, read as agenda point 1:
+    # the list ended there and the rows below were lost without a word.
+    decisions, rejected = read(
+        "8 Anmälan av delegationsbeslut\n\n"
+        "1         Avtal om hyra av hjullastare för vinterväghållning\n"
+        "2   KS 2024/3   Anställning av enhetschef vid gatuenheten\n\n"
+        "9 Övriga frågor\n"
+    )
+    assert [d.diary_number for d in decisions] == ["KS 2024/3"]
+    assert [r.source for r in rejected] == ["lista.txt:3"]
+
+
+def test_an_item_without_its_number_above_the_boards_closing_sentence_is_rejected() -> None:
+    # The closing sentence was taken for more of the item above it, which then read as a
+    # paragraph about the list: neither a decision nor rejected.
+    decisions, rejected = read(
+        "8 Anmälan av delegationsbeslut\n\n"
+        "Yttrande över detaljplan för Norra kajen\n\n"
+        "Nämnden beslutar att lägga redovisningen till handlingarna.\n"
+    )
+    assert decisions == []
+    assert [r.source for r in rejected] == ["lista.txt:3"]
