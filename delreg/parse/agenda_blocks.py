@@ -204,6 +204,8 @@ class Segmenter:
         self.block: Block | None = None
         self.blocks_in_section = 0
         self.blank_before = False
+        # A page's furniture or break since the last line read (an item may go on after it).
+        self.page_before = False
         # The account of the lines of the sections walked (see accounting.Account).
         self.section_lines = 0
         self.headings = 0
@@ -230,12 +232,13 @@ class Segmenter:
             # whatever its second half looks like alone (a diary number, two years, a page's
             # number).
             wrapped.add(line.text, body=True)
-            self.blank_before = False
+            self.blank_before = self.page_before = False
             return None
         if kind is _ITEM:
             done = None if self.mode is Mode.OUTSIDE else self._item(line)
         elif kind is _BLANK:
             self.blank_before = True
+            self.page_before |= line.page_break
             self.furniture += in_section
             return None
         elif kind is _TEXT:
@@ -251,6 +254,7 @@ class Segmenter:
                 if not taken:
                     done = self._text(line)
         elif kind is _NOISE:
+            self.page_before = True
             self.furniture += in_section
             return None
         elif kind is _DIARY_NUMBER:
@@ -270,7 +274,7 @@ class Segmenter:
             if not in_section and self.mode is not Mode.OUTSIDE:
                 self.section_lines += 1  # the heading that opens a section is part of it
             self.headings += in_section or self.mode is not Mode.OUTSIDE
-        self.blank_before = False
+        self.blank_before = self.page_before = False
         return done
 
     # --- sections ------------------------------------------------------------------------
@@ -534,8 +538,16 @@ class Segmenter:
             # without its diary number: the list is over. Taken for more of the item, it made
             # the item a paragraph about the list, lost without a word.
             return True
+        # After a blank line, a paragraph that starts with a capital is the next item even
+        # under an item that starts like a decision ("Yttrande över …" without its diary
+        # number, then "Avtal om …, KS 2024/4"): taken for more of it, the item above was lost
+        # in the next one's decision. Across a page's break or furniture the item goes on.
         return self.rules.starts_decision(line.text) or (
-            self.blank_before and not self.rules.starts_decision(block.lines[0])
+            self.blank_before
+            and (
+                (line.text[:1].isupper() and not self.page_before)
+                or not self.rules.starts_decision(block.lines[0])
+            )
         )
 
     def _is_row_of_its_own(self, block: Block, line: Line) -> bool:

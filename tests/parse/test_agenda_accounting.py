@@ -39,3 +39,20 @@ def test_an_item_without_its_number_above_the_boards_closing_sentence_is_rejecte
     )
     assert decisions == []
     assert [r.source for r in rejected] == ["lista.txt:3"]
+
+
+def test_a_paragraph_without_its_number_is_not_taken_into_the_next_decision() -> None:
+    # "Yttrande över …" starts like a decision, and a paragraph after it that does not went on
+    # with it: the item without its number was lost in the next one's decision.
+    decisions, rejected = read(
+        "8 Anmälan av delegationsbeslut\n\n"
+        "Yttrande över detaljplan för Norra kajen\n\n"
+        "Avtal om hyra av hjullastare, KS 2024/4\n\n"
+        "Yttrande över detaljplan för\n\n"
+        "Sida 2 av 3\n\n"
+        "Södra hamnen, KS 2024/7\n"
+    )
+    assert [d.diary_number for d in decisions] == ["KS 2024/4", "KS 2024/7"]
+    assert [r.source for r in rejected] == ["lista.txt:3"]
+    # Across the page's furniture the item goes on.
+    assert decisions[1].wording == "Yttrande över detaljplan för Södra hamnen, KS 2024/7."
