@@ -529,6 +529,10 @@ class Segmenter:
         if self._is_row_of_its_own(block, line):
             # Two rows of a table in turn, neither with its diary number: two items.
             return True
+        if not self.blank_before and block.lines[-1].endswith(","):
+            # "Avtal om hyra av hjullastare," / "KS 2024/1, beslut av driftchef …": the comma
+            # says the item goes on, though its next line starts as a table's row does.
+            return False
         if len(block.lines) == 1 and line.text[:1].isupper() and _is_group_title(block.lines[0]):
             # "Personal" / "Anställning av förskolechef …, BUN 2024/310": the title of a group
             # of items, not the start of the first.

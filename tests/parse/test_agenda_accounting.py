@@ -56,3 +56,16 @@ def test_a_paragraph_without_its_number_is_not_taken_into_the_next_decision() ->
     assert [r.source for r in rejected] == ["lista.txt:3"]
     # Across the page's furniture the item goes on.
     assert decisions[1].wording == "Yttrande över detaljplan för Södra hamnen, KS 2024/7."
+
+
+def test_a_line_that_ends_with_a_comma_goes_on_with_its_diary_number_on_the_next() -> None:
+    # The second line starts as a table's row does (its diary number first): it was read as the
+    # next item, the first rejected for want of a number.
+    decisions, rejected = read(
+        "8 Anmälan av delegationsbeslut\n\n"
+        "Avtal om hyra av hjullastare för vinterväghållning,\n"
+        "KS 2024/1, beslut av driftchef Karin Ahl\n"
+    )
+    assert [d.diary_number for d in decisions] == ["KS 2024/1"]
+    assert "hjullastare" in (decisions[0].subject or "")
+    assert rejected == []
