@@ -145,6 +145,10 @@ def _heading_kind(stripped: str, rules: AgendaRules) -> LineKind | None:
             if heading.group(group) is not None:
                 if kind is LineKind.DECISION_HEADING and rules.diary_number.search(stripped):
                     break  # "Delegationsbeslut …, RS 2024/3" is an item, not a heading
+                if kind is LineKind.SUBHEADING and stripped[0].islower():
+                    # "beslut av driftchef Karin Ahl, 2024-02-01": an item's line wrapped, its
+                    # delegate and date; a sub-heading ("Beslut", "Bakgrund") starts upper-case.
+                    break
                 return kind
     if (
         _PARAGRAPH.match(stripped)

@@ -69,3 +69,14 @@ def test_a_line_that_ends_with_a_comma_goes_on_with_its_diary_number_on_the_next
     assert [d.diary_number for d in decisions] == ["KS 2024/1"]
     assert "hjullastare" in (decisions[0].subject or "")
     assert rejected == []
+
+
+def test_a_wrapped_line_that_starts_with_beslut_is_no_sub_heading() -> None:
+    # "beslut av …" read as the sub-heading "Beslut": the item's delegate and date were dropped.
+    decisions, rejected = read(
+        "8 Anmälan av delegationsbeslut\n\n"
+        "1. Anställning av enhetschef vid gatuenheten, KS 2024/1,\n"
+        "   beslut av driftchef Karin Ahl, 2024-02-01\n"
+    )
+    assert [(d.diary_number, d.decided_on) for d in decisions] == [("KS 2024/1", "2024-02-01")]
+    assert rejected == []
