@@ -516,6 +516,14 @@ class Segmenter:
                 if len(block.lines) == 1 and rules.starts_decision(line.text):
                     block.titled = True
                 return False
+            if (
+                not self.blank_before
+                and block.lines[-1].endswith(",")
+                and rules.diary_number.search(line.text) is None
+            ):
+                # "Anställning av …, KS 2024/1," / "beslut av driftchef …, 2024-02-01": the
+                # comma after the number says the item goes on, to its delegate and date.
+                return False
             return (
                 self.blank_before
                 or block.ends_with_number(rules, config)

@@ -80,3 +80,14 @@ def test_a_wrapped_line_that_starts_with_beslut_is_no_sub_heading() -> None:
     )
     assert [(d.diary_number, d.decided_on) for d in decisions] == [("KS 2024/1", "2024-02-01")]
     assert rejected == []
+
+
+def test_a_paragraph_that_ends_its_line_with_its_number_and_a_comma_goes_on() -> None:
+    # The line after it was read as the next item, rejected; the decision lost its date.
+    decisions, rejected = read(
+        "8 Anmälan av delegationsbeslut\n\n"
+        "Anställning av enhetschef vid gatuenheten, 24KS1,\n"
+        "beslut av driftchef Karin Ahl, 2024-02-01\n"
+    )
+    assert [(d.diary_number, d.decided_on) for d in decisions] == [("24KS1", "2024-02-01")]
+    assert rejected == []
