@@ -117,7 +117,7 @@ def classify_lines(text: str, rules: AgendaRules) -> list[Line]:
         elif len(stripped) <= _DIARY_LINE_MAX and _is_diary_number(stripped, rules):
             line.kind = _DIARY_NUMBER
     if rules.repeated_line_noise:
-        _drop_page_headers(lines, rules.repeated_line_noise)
+        _drop_page_headers(lines, rules)
     return lines
 
 
@@ -267,14 +267,20 @@ def _leading_number(text: str) -> int | None:
     return int(found.group(1)) if found is not None else None
 
 
-def _drop_page_headers(lines: list[Line], threshold: int) -> None:
-    """A short line repeated near page breaks is a PDF page header or footer: noise."""
+def _drop_page_headers(lines: list[Line], rules: AgendaRules) -> None:
+    """A short line repeated near page breaks is a PDF page header or footer: noise. Not an
+    item's field ("Beslutsdatum: 2024-02-01" in two items, near "Sida 2 av 3"): dropped, it
+    took the decision's date or delegate with it."""
+    threshold = rules.repeated_line_noise
     counts = Counter(
         line.text
         for line in lines
         if line.kind is LineKind.TEXT and len(line.text) <= _REPEATED_MAX and line.text[0].isupper()
     )
-    repeated = {text for text, count in counts.items() if count >= threshold}
+    field = rules.field_label.match
+    repeated = {
+        text for text, count in counts.items() if count >= threshold and field(text) is None
+    }
     if not repeated:
         return
     for index, line in enumerate(lines):

@@ -91,3 +91,23 @@ def test_a_paragraph_that_ends_its_line_with_its_number_and_a_comma_goes_on() ->
     )
     assert [(d.diary_number, d.decided_on) for d in decisions] == [("24KS1", "2024-02-01")]
     assert rejected == []
+
+
+def test_a_field_repeated_near_a_page_break_is_no_page_header() -> None:
+    # Two decisions of the same day near "Sida 2 av 3": their date's line was taken for the
+    # page's running head, and the first decision stored without its date.
+    decisions, rejected = read(
+        "8 Anmälan av delegationsbeslut\n\n"
+        "Ärende: Avtal om hyra av hjullastare\n"
+        "Dnr: KS 2024/3\n"
+        "Beslutsdatum: 2024-02-01\n\n"
+        "Sida 2 av 3\n\n"
+        "Ärende: Anställning av enhetschef\n"
+        "Dnr: KS 2024/4\n"
+        "Beslutsdatum: 2024-02-01\n"
+    )
+    assert [(d.diary_number, d.decided_on) for d in decisions] == [
+        ("KS 2024/3", "2024-02-01"),
+        ("KS 2024/4", "2024-02-01"),
+    ]
+    assert rejected == []
