@@ -26,6 +26,8 @@ _BLANK = LineKind.BLANK
 _NOISE = LineKind.NOISE
 _DIARY_NUMBER = LineKind.DIARY_NUMBER
 _END = LineKind.END
+# "9 Övriga frågor": an agenda point's number without a full stop, then its title.
+_AGENDA_NUMBER = re.compile(r"(\d{1,3}) +(?=[A-ZÅÄÖ])")
 # An item's end is looked at for a diary number this far back ("…, RS 2022/1275.").
 _TAIL = 45
 _TAIL_PUNCTUATION = " .,;:)"
@@ -249,6 +251,10 @@ class Segmenter:
                 # "Nr   Dnr   Datum   Ärende": it ends the item above, as a sub-heading does.
                 done = self._close()
                 self.headings += 1
+            elif mode is Mode.DECISIONS and self._is_next_case(line):
+                line.kind = _END
+                done = self._heading(line)
+                self.headings += 1
             else:
                 taken, done = self._field(line) if mode is Mode.DECISIONS else (False, None)
                 if not taken:
@@ -312,6 +318,22 @@ class Segmenter:
             heading.item_number is not None
             and line.item_number == heading.item_number + 1
             and not (line.style == self.style and self.last_item_number == heading.item_number)
+        )
+
+    def _is_next_case(self, line: Line) -> bool:
+        """Whether a line is the agenda's next point, a case with its own diary number ("9
+        Yttrande över översiktsplan, Dnr KS 2024/900" under "8 Anmälan av …"): a title with a
+        diary number is not read as a point's title out of context. Taken for more of the
+        item above, it gave that item its diary number."""
+        heading = self.heading
+        if heading is None or heading.item_number is None:
+            return False
+        found = _AGENDA_NUMBER.match(line.text)
+        return (
+            found is not None
+            and int(found.group(1)) == heading.item_number + 1
+            and _AGENDA_NUMBER.match(heading.text) is not None
+            and self.last_item_number != heading.item_number
         )
 
     def _is_next_row(self, line: Line) -> bool:

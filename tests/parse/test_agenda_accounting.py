@@ -111,3 +111,15 @@ def test_a_field_repeated_near_a_page_break_is_no_page_header() -> None:
         ("KS 2024/4", "2024-02-01"),
     ]
     assert rejected == []
+
+
+def test_the_next_agenda_point_with_its_own_diary_number_ends_the_list() -> None:
+    # "9 Yttrande …, Dnr KS 2024/900" was taken for more of the item above, which has none:
+    # that item became a decision with the next point's number, and was not rejected.
+    decisions, rejected = read(
+        "8 Anmälan av delegationsbeslut\n\n"
+        "1. Avtal om hyra av hjullastare\n\n"
+        "9 Yttrande över översiktsplan, Dnr KS 2024/900\n"
+    )
+    assert decisions == []
+    assert [r.source for r in rejected] == ["lista.txt:3"]
