@@ -283,9 +283,21 @@ def _drop_page_headers(lines: list[Line], rules: AgendaRules) -> None:
     }
     if not repeated:
         return
-    for index, line in enumerate(lines):
-        if line.kind is LineKind.TEXT and line.text in repeated and _near_page_break(lines, index):
-            line.kind = LineKind.NOISE
+    # A running head stands by a page's edge each time: the document's first page's top and
+    # its last page's foot are edges too. A line that stands there only once is an item's
+    # ("Avtal om hyra av hjullastare" wrapped in two items, one of them after "Sida 2 av 3").
+    last = len(lines) - 1 - _PAGE_NEIGHBOURHOOD
+    near = [
+        index
+        for index, line in enumerate(lines)
+        if line.kind is LineKind.TEXT
+        and line.text in repeated
+        and (index < _PAGE_NEIGHBOURHOOD or index > last or _near_page_break(lines, index))
+    ]
+    edges = Counter(lines[index].text for index in near)
+    for index in near:
+        if edges[lines[index].text] >= threshold:
+            lines[index].kind = LineKind.NOISE
 
 
 def _near_page_break(lines: list[Line], index: int) -> bool:

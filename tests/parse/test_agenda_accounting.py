@@ -123,3 +123,20 @@ def test_the_next_agenda_point_with_its_own_diary_number_ends_the_list() -> None
     )
     assert decisions == []
     assert [r.source for r in rejected] == ["lista.txt:3"]
+
+
+def test_an_items_line_repeated_once_by_a_page_break_is_no_running_head() -> None:
+    # Two items wrapped alike, one just after "Sida 2 av 3": their first line was taken for the
+    # page's running head and dropped, and the item below the page break read as prose.
+    decisions, rejected = read(
+        "8 Anmälan av delegationsbeslut\n\n"
+        "Sida 2 av 3\n\n"
+        "Avtal om hyra av hjullastare\n"
+        "för vinterväghållning, 2024-02-01\n\n"
+        "Yttrande över detaljplan för Norra kajen, KS 2024/3\n\n"
+        "Avtal om hyra av hjullastare\n"
+        "för snöröjning, KS 2024/5\n\n"
+        "9 Övriga frågor\n"
+    )
+    assert [d.diary_number for d in decisions] == ["KS 2024/3", "KS 2024/5"]
+    assert [r.source for r in rejected] == ["lista.txt:5"]
