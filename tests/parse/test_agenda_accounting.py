@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.parse.test_agenda_table_gaps import read
+from tests.helpers import read_list as read
 
 # A diary number as written, and as it must be read.
 SHAPES: dict[str, Callable[[int], tuple[str, str]]] = {
