@@ -407,6 +407,22 @@ def test_an_items_line_repeated_once_by_a_page_break_is_no_running_head() -> Non
     assert [r.source for r in rejected] == ["lista.txt:5"]
 
 
+def test_a_protocols_page_foot_in_a_table_is_not_read_into_the_row_above() -> None:
+    # "Justerandes signatur   Utdragsbestyrkande" stood apart in cells, and was read as more of
+    # the row above: its text went into the subject, and the row's date was lost.
+    decisions, rejected = read(
+        "8 Anmälan av delegationsbeslut\n\n"
+        "KS 2024/1   Avtal om hyra av hjullastare   2024-02-01\n"
+        "Justerandes signatur      Utdragsbestyrkande\n"
+        "KS 2024/3   Yttrande över detaljplan för Norra kajen   2024-02-03\n"
+    )
+    assert [(d.diary_number, d.decided_on, d.subject) for d in decisions] == [
+        ("KS 2024/1", "2024-02-01", "hyra av hjullastare"),
+        ("KS 2024/3", "2024-02-03", "detaljplan för Norra kajen"),
+    ]
+    assert rejected == []
+
+
 @st.composite
 def documents(draw: st.DrawFn) -> tuple[Agenda, list[Item]]:
     agenda = draw(agendas())
