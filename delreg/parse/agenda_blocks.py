@@ -559,9 +559,12 @@ class Segmenter:
         if self._is_row_of_its_own(block, line):
             # Two rows of a table in turn, neither with its diary number: two items.
             return True
-        if not self.blank_before and block.lines[-1].endswith(","):
+        if not self.blank_before and (
+            block.lines[-1].endswith(",") or self._label_wrapped(block.lines[-1], line.text)
+        ):
             # "Avtal om hyra av hjullastare," / "KS 2024/1, beslut av driftchef …": the comma
-            # says the item goes on, though its next line starts as a table's row does.
+            # says the item goes on, though its next line starts as a table's row does; so
+            # does a diary number's label ("…, Dnr" / "SBN 2024.1, …").
             return False
         if len(block.lines) == 1 and line.text[:1].isupper() and _is_group_title(block.lines[0]):
             # "Personal" / "Anställning av förskolechef …, BUN 2024/310": the title of a group
@@ -583,6 +586,14 @@ class Segmenter:
                 or not self.rules.starts_decision(block.lines[0])
             )
         )
+
+    def _label_wrapped(self, last: str, text: str) -> bool:
+        """Whether ``last`` ends with a diary number's label whose number starts ``text``."""
+        tail = last[last.rfind(" ") + 1 :]
+        if not tail[:1].isalpha():
+            return False
+        found = self.rules.diary_number_labelled.match(f"{tail} {text}")
+        return found is not None and found.end("label") > len(tail)
 
     def _is_row_of_its_own(self, block: Block, line: Line) -> bool:
         """Whether ``line`` is a table's row of its own under the row ``block`` starts: cells

@@ -169,10 +169,8 @@ def _sentence(item: Item) -> list[str]:
         return [text]
     words = text.split(" ")
     # Wrapped before a word: a line that starts "1), beslut av …" starts like the next item.
-    # Not between "Dnr" and its number: "…, Dnr" / "SBN 2024.1, beslut av …" reads as an item
-    # without its number and a row that starts with its own (not yet told apart).
     half = min(
-        (n for n in range(1, len(words)) if words[n][0].isalpha() and words[n - 1] != "Dnr"),
+        (n for n in range(1, len(words)) if words[n][0].isalpha()),
         key=lambda n: abs(n - len(words) // 2),
     )
     return [" ".join(words[:half]), " ".join(words[half:])]
@@ -420,6 +418,19 @@ def test_a_protocols_page_foot_in_a_table_is_not_read_into_the_row_above() -> No
         ("KS 2024/1", "2024-02-01", "hyra av hjullastare"),
         ("KS 2024/3", "2024-02-03", "detaljplan för Norra kajen"),
     ]
+    assert rejected == []
+
+
+def test_a_diary_numbers_label_at_a_lines_end_goes_on_with_its_number() -> None:
+    # "…, Dnr" / "SBN 2024.1, …" read as an item without its number (rejected) and a row
+    # that starts with its own.
+    decisions, rejected = read(
+        "8 Anmälan av delegationsbeslut\n\n"
+        "Anställning av enhetschef vid gatuenheten, Dnr\n"
+        "SBN 2024.1, beslut av driftchef Karin Ahl, 2024-02-01\n"
+    )
+    assert [(d.diary_number, d.decided_on) for d in decisions] == [("SBN 2024.1", "2024-02-01")]
+    assert "enhetschef" in (decisions[0].subject or "")
     assert rejected == []
 
 
