@@ -26,6 +26,8 @@ _BLANK = LineKind.BLANK
 _NOISE = LineKind.NOISE
 _DIARY_NUMBER = LineKind.DIARY_NUMBER
 _END = LineKind.END
+# "9 Övriga frågor": an agenda point's number without a full stop, then its title.
+_AGENDA_NUMBER = re.compile(r"(\d{1,3}) +(?=[A-ZÅÄÖ])")
 # An item's end is looked at for a diary number this far back ("…, RS 2022/1275.").
 _TAIL = 45
 _TAIL_PUNCTUATION = " .,;:)"
@@ -218,6 +220,8 @@ class Segmenter:
         # The title of the delegate whose group of items is being walked (see ``_close``).
         self.group_delegate: str | None = None
         self.blank_before = False
+        # A page's furniture or break since the last line read (an item may go on after it).
+        self.page_before = False
         # The account of the lines of the sections walked (see accounting.Account).
         self.section_lines = 0
         self.headings = 0
@@ -255,12 +259,13 @@ class Segmenter:
             # whatever its second half looks like alone (a diary number, two years, a page's
             # number).
             wrapped.add(line.text, body=True)
-            self.blank_before = False
+            self.blank_before = self.page_before = False
             return None
         if kind is _ITEM:
             done = None if self.mode is Mode.OUTSIDE else self._item(line)
         elif kind is _BLANK:
             self.blank_before = True
+            self.page_before |= line.page_break
             self.furniture += in_section
             return None
         elif kind is _TEXT:
@@ -271,11 +276,16 @@ class Segmenter:
                 # "Nr   Dnr   Datum   Ärende": it ends the item above, as a sub-heading does.
                 done = self._close()
                 self.headings += 1
+            elif mode is Mode.DECISIONS and self._is_next_case(line):
+                line.kind = _END
+                done = self._heading(line)
+                self.headings += 1
             else:
                 taken, done = self._field(line) if mode is Mode.DECISIONS else (False, None)
                 if not taken:
                     done = self._text(line)
         elif kind is _NOISE:
+            self.page_before = True
             self.furniture += in_section
             return None
         elif kind is _DIARY_NUMBER:
@@ -295,7 +305,7 @@ class Segmenter:
             if not in_section and self.mode is not Mode.OUTSIDE:
                 self.section_lines += 1  # the heading that opens a section is part of it
             self.headings += in_section or self.mode is not Mode.OUTSIDE
-        self.blank_before = False
+        self.blank_before = self.page_before = False
         return done
 
     # --- sections ------------------------------------------------------------------------
@@ -342,6 +352,22 @@ class Segmenter:
             and not (line.style == self.style and self.last_item_number == heading.item_number)
         )
 
+    def _is_next_case(self, line: Line) -> bool:
+        """Whether a line is the agenda's next point, a case with its own diary number ("9
+        Yttrande över översiktsplan, Dnr KS 2024/900" under "8 Anmälan av …"): a title with a
+        diary number is not read as a point's title out of context. Taken for more of the
+        item above, it gave that item its diary number."""
+        heading = self.heading
+        if heading is None or heading.item_number is None:
+            return False
+        found = _AGENDA_NUMBER.match(line.text)
+        return (
+            found is not None
+            and int(found.group(1)) == heading.item_number + 1
+            and _AGENDA_NUMBER.match(heading.text) is not None
+            and self.last_item_number != heading.item_number
+        )
+
     def _is_next_row(self, line: Line) -> bool:
         """Whether a line that reads as the next agenda point's title ("2   Avtal med …") is
         the next row of the list's numbered table, its diary number's cell empty: it goes on
@@ -358,7 +384,10 @@ class Segmenter:
         heading = self.heading
         agenda_number = None if heading is None else heading.item_number
         agenda_next = agenda_number is not None and number == agenda_number + 1
-        cells = "   " in text or "\t" in text
+        # The number's cell and the next stand apart too where the diary number's cell between
+        # them is empty and the row holds nothing but its subject ("1         Avtal med …").
+        gap = marker.group()[len(marker.group().rstrip()) :]
+        cells = "   " in text or "\t" in text or len(gap) >= 3 or "\t" in gap
         if last is None:
             # The table's first row: only where its cells stand apart.
             if number != 1 or not cells or agenda_next:
@@ -568,6 +597,14 @@ class Segmenter:
                 if len(block.lines) == 1 and rules.starts_decision(line.text):
                     block.titled = True
                 return False
+            if (
+                not self.blank_before
+                and block.lines[-1].endswith(",")
+                and rules.diary_number.search(line.text) is None
+            ):
+                # "Anställning av …, KS 2024/1," / "beslut av driftchef …, 2024-02-01": the
+                # comma after the number says the item goes on, to its delegate and date.
+                return False
             return (
                 self.blank_before
                 or block.ends_with_number(rules, config)
@@ -585,13 +622,41 @@ class Segmenter:
             # "Kommundirektören har lämnat" / "yttrande över remiss …, KS 2024/3": the item
             # wraps before its number; no item starts with a small letter.
             return False
+        if not self.blank_before and (
+            block.lines[-1].endswith(",") or self._label_wrapped(block.lines[-1], line.text)
+        ):
+            # "Avtal om hyra av hjullastare," / "KS 2024/1, beslut av driftchef …": the comma
+            # says the item goes on, though its next line starts as a table's row does; so
+            # does a diary number's label ("…, Dnr" / "SBN 2024.1, …").
+            return False
         if len(block.lines) == 1 and line.text[:1].isupper() and _is_group_title(block.lines[0]):
             # "Personal" / "Anställning av förskolechef …, BUN 2024/310": the title of a group
             # of items, not the start of the first.
             return True
+        if self.blank_before and rules.prose.search(line.text) is not None:
+            # "Nämnden beslutar att lägga redovisningen till handlingarna." under an item
+            # without its diary number: the list is over. Taken for more of the item, it made
+            # the item a paragraph about the list, lost without a word.
+            return True
+        # After a blank line, a paragraph that starts with a capital is the next item even
+        # under an item that starts like a decision ("Yttrande över …" without its diary
+        # number, then "Avtal om …, KS 2024/4"): taken for more of it, the item above was lost
+        # in the next one's decision. Across a page's break or furniture the item goes on.
         return self.rules.starts_decision(line.text) or (
-            self.blank_before and not self.rules.starts_decision(block.lines[0])
+            self.blank_before
+            and (
+                (line.text[:1].isupper() and not self.page_before)
+                or not self.rules.starts_decision(block.lines[0])
+            )
         )
+
+    def _label_wrapped(self, last: str, text: str) -> bool:
+        """Whether ``last`` ends with a diary number's label whose number starts ``text``."""
+        tail = last[last.rfind(" ") + 1 :]
+        if not tail[:1].isalpha():
+            return False
+        found = self.rules.diary_number_labelled.match(f"{tail} {text}")
+        return found is not None and found.end("label") > len(tail)
 
     def _is_row_of_its_own(self, block: Block, line: Line) -> bool:
         """Whether ``line`` is a table's row of its own under the row ``block`` starts: cells

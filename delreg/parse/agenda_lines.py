@@ -137,7 +137,7 @@ def _classified(raws: list[str], rules: AgendaRules, numbered: list[int] | None)
         elif len(stripped) <= _DIARY_LINE_MAX and _is_diary_number(stripped, rules):
             line.kind = _DIARY_NUMBER
     if rules.repeated_line_noise:
-        _drop_page_headers(lines, rules.repeated_line_noise)
+        _drop_page_headers(lines, rules)
     return lines
 
 
@@ -165,6 +165,10 @@ def _heading_kind(stripped: str, rules: AgendaRules) -> LineKind | None:
             if heading.group(group) is not None:
                 if kind is LineKind.DECISION_HEADING and rules.diary_number.search(stripped):
                     break  # "Delegationsbeslut …, RS 2024/3" is an item, not a heading
+                if kind is LineKind.SUBHEADING and stripped[0].islower():
+                    # "beslut av driftchef Karin Ahl, 2024-02-01": an item's line wrapped, its
+                    # delegate and date; a sub-heading ("Beslut", "Bakgrund") starts upper-case.
+                    break
                 return kind
     if (
         _PARAGRAPH.match(stripped)
@@ -338,19 +342,37 @@ def _leading_number(text: str) -> int | None:
     return int(found.group(1)) if found is not None else None
 
 
-def _drop_page_headers(lines: list[Line], threshold: int) -> None:
-    """A short line repeated near page breaks is a PDF page header or footer: noise."""
+def _drop_page_headers(lines: list[Line], rules: AgendaRules) -> None:
+    """A short line repeated near page breaks is a PDF page header or footer: noise. Not an
+    item's field ("Beslutsdatum: 2024-02-01" in two items, near "Sida 2 av 3"): dropped, it
+    took the decision's date or delegate with it."""
+    threshold = rules.repeated_line_noise
     counts = Counter(
         line.text
         for line in lines
         if line.kind is LineKind.TEXT and len(line.text) <= _REPEATED_MAX and line.text[0].isupper()
     )
-    repeated = {text for text, count in counts.items() if count >= threshold}
+    field = rules.field_label.match
+    repeated = {
+        text for text, count in counts.items() if count >= threshold and field(text) is None
+    }
     if not repeated:
         return
-    for index, line in enumerate(lines):
-        if line.kind is LineKind.TEXT and line.text in repeated and _near_page_break(lines, index):
-            line.kind = LineKind.NOISE
+    # A running head stands by a page's edge each time: the document's first page's top and
+    # its last page's foot are edges too. A line that stands there only once is an item's
+    # ("Avtal om hyra av hjullastare" wrapped in two items, one of them after "Sida 2 av 3").
+    last = len(lines) - 1 - _PAGE_NEIGHBOURHOOD
+    near = [
+        index
+        for index, line in enumerate(lines)
+        if line.kind is LineKind.TEXT
+        and line.text in repeated
+        and (index < _PAGE_NEIGHBOURHOOD or index > last or _near_page_break(lines, index))
+    ]
+    edges = Counter(lines[index].text for index in near)
+    for index in near:
+        if edges[lines[index].text] >= threshold:
+            lines[index].kind = LineKind.NOISE
 
 
 def _near_page_break(lines: list[Line], index: int) -> bool:

@@ -7,6 +7,7 @@ agenda documents in tests/helpers/documents.py.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -23,6 +24,9 @@ from typer.testing import Result
 
 from delreg.cli import whole_app
 from delreg.config import Config, load_config
+from delreg.model import Decision
+from delreg.parse import Rejected
+from delreg.parse.agenda import read_agenda
 from tests import ROOT
 
 DATA = ROOT / "data"
@@ -114,3 +118,17 @@ def built_in_config() -> Config:
     """Only the built-in defaults: a user's own configuration must not change what tests see."""
     with mock.patch.dict(os.environ, {"DELREG_CONFIG": str(FIXTURES / "no-such-config.toml")}):
         return load_config()
+
+
+# One configuration for every list read: the agenda's rules are compiled once for it.
+_CONFIG = functools.cache(built_in_config)
+
+
+def read_list(text: str) -> tuple[list[Decision], list[Rejected]]:
+    """The decisions and the rejected items of an agenda text read as "lista.txt" (its lines
+    name them) with the built-in configuration, for a meeting in 2024."""
+    records = list(read_agenda(text, source="lista.txt", config=_CONFIG(), meeting_year=2024))
+    return (
+        [record for record in records if isinstance(record, Decision)],
+        [record for record in records if isinstance(record, Rejected)],
+    )

@@ -14,23 +14,11 @@ from dataclasses import dataclass
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from delreg.model import Decision
-from delreg.parse import Rejected
-from delreg.parse.agenda import read_agenda
-from tests.helpers import Invoke, built_in_config
-
-CONFIG = built_in_config()
+from tests.helpers import Invoke
+from tests.helpers import read_list as read
 
 HEADING = "8 Anmälan av delegationsbeslut\n\n"
 NEXT_POINT = "\n9 Övriga frågor\n"
-
-
-def read(text: str) -> tuple[list[Decision], list[Rejected]]:
-    records = list(read_agenda(text, source="lista.txt", config=CONFIG, meeting_year=2024))
-    return (
-        [record for record in records if isinstance(record, Decision)],
-        [record for record in records if isinstance(record, Rejected)],
-    )
 
 
 def test_a_numbered_rows_empty_diary_number_is_rejected_and_the_rows_below_are_read() -> None:
