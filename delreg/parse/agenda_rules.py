@@ -17,7 +17,12 @@ from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.dates import MONTHS
-from delreg.diary_numbers import canonical_shapes, is_not_a_number, search_shapes
+from delreg.diary_numbers import (
+    canonical_shapes,
+    is_not_a_number,
+    labelled_shapes,
+    search_shapes,
+)
 from delreg.errors import InputError
 from delreg.parse.agenda_gates import Gate, gate, trie_pattern, union
 from delreg.parse.pattern_text import comma_free
@@ -345,7 +350,7 @@ class _Compiler:
             diary_number_labelled=self.compile(
                 "diary_number_search",
                 rf"(?P<label>(?i:\b(?:{self.alternatives('diary_number_labels')}))\b\.?"
-                rf"(?:\s*:)?\s*)(?i:{_standing_alone(self.diary_shapes(), 'number')})",
+                rf"(?:\s*:)?\s*)(?i:{_standing_alone(self.labelled_diary_shapes(), 'number')})",
             ),
             diary_label_gate=self.gate("diary_number_labels"),
             diary_label_value=self.compile(
@@ -563,6 +568,12 @@ class _Compiler:
     def diary_shapes(self) -> str:
         return "|".join(f"(?:{shape})" for shape in self.diary_shape_list())
 
+    def labelled_diary_shapes(self) -> str:
+        # After its label (a group "label" matched before) a number may also have a shape
+        # taken nowhere else ("Dnr 2024.123"); without it, the other shapes alone.
+        only = "|".join(f"(?:{shape})" for shape in labelled_shapes())
+        return f"{self.diary_shapes()}|(?(label)(?:{only})|(?!))"
+
     def gate(self, key: str) -> Gate:
         return gate(self.strings(key))
 
@@ -610,7 +621,7 @@ class _Compiler:
         return self.compile(
             "diary_number_search",
             rf"(?P<label>(?i:\b(?:{labels}))\b\.?(?:\s*:)?\s*)?"
-            + _standing_alone(self.diary_shapes(), "number"),
+            + _standing_alone(self.labelled_diary_shapes(), "number"),
         )
 
     def _field_label(self, *, column: bool = False) -> re.Pattern[str]:
@@ -631,10 +642,10 @@ class _Compiler:
     def _diary_number_alone(self) -> re.Pattern[str]:
         # A line that holds a diary number and nothing else ("Dnr: RS 2022/1275").
         labels = self.alternatives("diary_number_labels")
-        shapes = self.diary_shapes()
         return self.compile(
             "diary_number_search",
-            rf"\(?\s*(?P<label>(?i:{labels})\.?(?:\s*:)?\s*)?(?P<number>{shapes})\s*\)?\s*[.,;:]?",
+            rf"\(?\s*(?P<label>(?i:{labels})\.?(?:\s*:)?\s*)?"
+            rf"(?P<number>{self.labelled_diary_shapes()})\s*\)?\s*[.,;:]?",
         )
 
     def _sentence(self, verbs: tuple[str, ...]) -> re.Pattern[str] | None:

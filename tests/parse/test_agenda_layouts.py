@@ -1535,3 +1535,17 @@ def test_decisions_listed_between_semicolons_are_one_each(
         assert isinstance(decision, Decision)
         assert "KS 2024/" not in decision.subject
         assert "Följande" not in decision.subject
+
+
+@pytest.mark.parametrize(
+    ("item", "number", "subject"),
+    [
+        ("Beslut om tillfällig lokalhyra, Dnr 2024.123", "2024.123", "tillfällig lokalhyra"),
+        ("Beslut om tillfällig lokalhyra (Dnr: 2024.123-2)", "2024.123-2", "tillfällig lokalhyra"),
+    ],
+)
+def test_a_labelled_year_and_serial_after_a_dot_is_read_as_written(
+    item: str, number: str, subject: str
+) -> None:
+    decision = one_decision(item)
+    assert (decision.diary_number, decision.subject) == (number, subject)
