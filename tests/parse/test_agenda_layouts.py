@@ -473,6 +473,12 @@ EXPECTED: dict[str, Layout] = {
         ("BN 2024-000470", "beslut", NONE),
         ("BN 2024-000481", "beslut", NONE),
     ]),
+    # An agenda point's sub-items numbered 5.1, 5.2; a wrapped line that starts "3.4 i …".
+    "l12_bun_sub_numbers.txt": Layout([
+        ("BUN 2024/0015", "beslut", NONE),
+        ("BUN 2024/0017", "beslut", NONE),
+        ("BUN 2024/0021", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -888,6 +894,11 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("TN 2024/12", "förlängning av avtal", "Trafikdirektören", "2024-01-12"),
         ("TN 2024/14", "skolskjutstrafik i Norrby", "Trafikdirektören", "2024-01-15"),
         ("TN 2024/17", "sjukresor", "Upphandlingschefen", "2024-01-19"),
+    ],
+    "l12_bun_sub_numbers.txt": [
+        ("BUN 2024/0015", "skolskjuts för elev vid Norrby skola", None, None),
+        ("BUN 2024/0017", "tilläggsbelopp för elev med omfattande behov", None, None),
+        ("BUN 2024/0021", "mottagande i grundsärskola", None, None),
     ],
 }
 
@@ -1549,3 +1560,36 @@ def test_a_labelled_year_and_serial_after_a_dot_is_read_as_written(
 ) -> None:
     decision = one_decision(item)
     assert (decision.diary_number, decision.subject) == (number, subject)
+
+
+SUB_ITEM_SUBJECTS = [
+    "skolskjuts för elev vid Norrby skola",
+    "tilläggsbelopp för elev i Åby",
+    "mottagande i grundsärskola",
+    "Vallby musikskolas avgifter",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    point=st.integers(1, 20),
+    subjects=st.lists(st.sampled_from(SUB_ITEM_SUBJECTS), min_size=1, max_size=5),
+    wrapped=st.booleans(),
+)
+def test_an_agenda_points_sub_numbers_are_its_items_markers(
+    point: int, subjects: list[str], wrapped: bool
+) -> None:
+    # "5.1 Beslut om …": the sub-number is the item's marker, never its subject's; a line that
+    # goes on from the one before with a number ("3.4 i delegationsordningen") starts no item.
+    tail = "enligt punkt\n3.4 i delegationsordningen" if wrapped else ""
+    items = "".join(
+        f"{point}.{n} Beslut om {subject} {tail}, BUN 2024/{n:04d}\n"
+        for n, subject in enumerate(subjects, start=1)
+    )
+    text = f"{point}. Anmälan av delegationsbeslut\n{items}\n{point + 1}. Övriga frågor\n"
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    decisions = [record for record in records if isinstance(record, Decision)]
+    assert [(d.diary_number, d.subject) for d in decisions] == [
+        (f"BUN 2024/{n:04d}", subject) for n, subject in enumerate(subjects, start=1)
+    ]
+    assert len(records) == len(subjects)
