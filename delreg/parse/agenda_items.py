@@ -663,11 +663,31 @@ class _Item:
         if lead is not None and self.body_start + found[0] < lead.end() if found else False:
             # "Anställning – Kommunjurist": who is appointed, not who decided.
             return
-        if found is not None and self._is_title(found[1]):
+        if found is not None and (
+            self._is_title(found[1]) or self._is_cell_after_date(region, found)
+        ):
             self.delegate = found[1]
             self.removed.append((self.body_start + found[0], end))
             return
         self._delegate_after_number()
+
+    def _is_cell_after_date(self, region: str, last: tuple[int, str]) -> bool:
+        """ "KFN 2024/21   Avslag på …   2024-02-09   Fältkurator": in a row of cells (the
+        number, the text, the date), a last cell of a few words after the date's is who
+        decided, a title the configuration knows or not."""
+        at, cell = last
+        if not self.number_first or region[at : at + 3] != " – ":
+            return False
+        before = region.rfind(" – ", 0, at)
+        if before < 0 or region.rfind(" – ", 0, before) >= 0:
+            return False  # the number's, the text's and the date's cells, and no others
+        written = cell.split()
+        return (
+            0 < len(written) <= 3
+            and written[0][:1].isupper()
+            and all(word.replace("-", "").isalpha() for word in written)
+            and self.rules.date.fullmatch(region, before + 3, at) is not None
+        )
 
     def _labelled_delegate(self, end: int) -> re.Match[str] | None:
         """ "Beslutsfattare: Ekonomidirektör" before the diary number, or after it when the

@@ -479,6 +479,12 @@ EXPECTED: dict[str, Layout] = {
         ("BUN 2024/0017", "beslut", NONE),
         ("BUN 2024/0021", "beslut", NONE),
     ]),
+    # Rows of cells whose last cell, after the date's, names a title the list alone knows.
+    "l12_kfn_row_titles.txt": Layout([
+        ("KFN 2024/21", "bidrag", NONE),
+        ("KFN 2024/24", "anstallning", NONE),
+        ("KFN 2024/27", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -899,6 +905,11 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("BUN 2024/0015", "skolskjuts för elev vid Norrby skola", None, None),
         ("BUN 2024/0017", "tilläggsbelopp för elev med omfattande behov", None, None),
         ("BUN 2024/0021", "mottagande i grundsärskola", None, None),
+    ],
+    "l12_kfn_row_titles.txt": [
+        ("KFN 2024/21", "Avslag på ansökan om bidrag", "Fältkurator", "2024-02-09"),
+        ("KFN 2024/24", "fritidsledare", "Enhetsledare", "2024-02-12"),
+        ("KFN 2024/27", "Ändrade öppettider i Åby bibliotek", "Förste bibliotekarie", "2024-02-15"),
     ],
 }
 
@@ -1593,3 +1604,44 @@ def test_an_agenda_points_sub_numbers_are_its_items_markers(
         (f"BUN 2024/{n:04d}", subject) for n, subject in enumerate(subjects, start=1)
     ]
     assert len(records) == len(subjects)
+
+
+@pytest.mark.parametrize(
+    "title", ["Skolkurator", "Nämndsekreterare", "Kultursamordnare", "Digitaliseringsstrateg",
+              "Förvaltningscontroller"],
+)  # fmt: skip
+def test_a_title_ending_so_names_who_decided(title: str) -> None:
+    decision = one_decision(f"Beslut om stödsamtal för elev – {title}, BUN 2024/31")
+    assert (decision.subject, decision.delegate) == ("stödsamtal för elev", title)
+
+
+ROW_TITLES = ["Enhetsledare", "Förste bibliotekarie", "Fältkurator", "Badmästare", "Kanslist"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(SUB_ITEM_SUBJECTS),
+            st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+            st.sampled_from(ROW_TITLES),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    gap=st.sampled_from(["\t", "   "]),
+)  # fmt: skip
+def test_the_last_cell_after_the_date_of_a_row_is_who_decided(
+    rows: list[tuple[str, date, str]], gap: str
+) -> None:
+    lines = "".join(
+        f"KFN 2024/{n}{gap}{subject.capitalize()}{gap}{day.isoformat()}{gap}{title}\n"
+        for n, (subject, day, title) in enumerate(rows, start=1)
+    )
+    text = f"Anmälan av delegationsbeslut\n\n{lines}\nÖvriga frågor\n"
+    decisions = [
+        r for r in read_agenda(text, source="doc", config=CONFIG) if isinstance(r, Decision)
+    ]
+    assert [(d.subject, d.delegate, d.decided_on) for d in decisions] == [
+        (subject.capitalize(), title, day.isoformat()) for subject, day, title in rows
+    ]
