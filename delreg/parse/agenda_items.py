@@ -175,7 +175,7 @@ def _read_sentence(
     removed = [(found.start, found.end) for found in procurement]
     removed.append((diary.start, diary.end))
     kind = _kind_slug(kind_found, rules)
-    kind_end = _kind_end(kind_found, lead_end)
+    kind_end = _kind_end(kind_found, lead_end, text, rules)
     parties = read_parties(
         text,
         lowered,
@@ -248,9 +248,17 @@ def _diary_number(written: str, rules: AgendaRules, config: Config) -> str | Non
         return None
 
 
-def _kind_end(found: re.Match[str] | None, lead_end: int) -> int | None:
-    """Where the kind's phrase ends, if it stands up front (no later than the lead-in words)."""
-    return found.end() if found is not None and found.start() <= lead_end else None
+def _kind_end(
+    found: re.Match[str] | None, lead_end: int, text: str, rules: AgendaRules
+) -> int | None:
+    """Where the kind's phrase ends, if it stands up front (no later than the lead-in words,
+    or only a word that says which one between: "lokalt kollektivavtal")."""
+    if found is None:
+        return None
+    start = found.start()
+    if start <= lead_end or rules.kind_adjective.fullmatch(text, lead_end, start) is not None:
+        return found.end()
+    return None
 
 
 def _lead_kind_slug(word: str, rules: AgendaRules) -> str:
@@ -406,7 +414,7 @@ class _Item:
             )
         else:
             kind = _kind_slug(self.kind_found, rules)
-            kind_end = _kind_end(self.kind_found, self.lead_end)
+            kind_end = _kind_end(self.kind_found, self.lead_end, text, rules)
             parties = read_parties(
                 text,
                 self.lowered,

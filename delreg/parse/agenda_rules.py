@@ -123,6 +123,9 @@ class AgendaRules:
     # The wrong words, lower case, to see whether an item holds any before substituting.
     correction_finder: re.Pattern[str]
     subject_lead_in: re.Pattern[str]
+    # A word that says which agreement, between the lead-in and the kind's word ("tecknat
+    # lokalt kollektivavtal om …"): cut with the kind's word.
+    kind_adjective: re.Pattern[str]
     subject_connector: re.Pattern[str]
     party_intro: re.Pattern[str]
     party_intro_gate: Gate
@@ -420,6 +423,9 @@ class _Compiler:
                 "subject_lead_ins",
                 rf"(?:(?:{self.alternatives('subject_lead_ins')})\b[\s,:–-]*)*",
                 re.I,
+            ),
+            kind_adjective=self.compile(
+                "kind_adjectives", rf"(?:{self.alternatives('kind_adjectives')})\s+", re.I
             ),
             subject_connector=self.compile(
                 "subject_connectors",

@@ -1645,3 +1645,21 @@ def test_the_last_cell_after_the_date_of_a_row_is_who_decided(
     assert [(d.subject, d.delegate, d.decided_on) for d in decisions] == [
         (subject.capitalize(), title, day.isoformat()) for subject, day, title in rows
     ]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    adjective=st.sampled_from(["lokalt", "nytt", "tillfälligt", "förlängt", "reviderat", ""]),
+    kind=st.sampled_from([("kollektivavtal", "Vision"), ("avtal", "Vallby Städ AB")]),
+    delegate=st.sampled_from(DELEGATES),
+    subject=st.sampled_from(["flextid", "städtjänster i Norrby", "arbetstid för lärare"]),
+)
+def test_a_word_saying_which_agreement_is_cut_with_the_kinds_word(
+    adjective: str, kind: tuple[str, str], delegate: str, subject: str
+) -> None:
+    word, party = kind
+    phrase = f"{adjective} {word}".strip()
+    decision = one_decision(
+        f"{delegate} har tecknat {phrase} med {party} om {subject}, KS 2024/131."
+    )
+    assert (decision.kind, decision.subject, decision.parties) == (word, subject, (party,))
