@@ -750,7 +750,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             None,
         ),
         ("KS/2024:130", "avskrivning av kundfordringar", "Ekonomichefen", "2024-03-15"),
-        ("KS 2024:131", "lokalt kollektivavtal om flextid", "Personalchefen", "2024-03-15"),
+        ("KS 2024:131", "flextid", "Personalchefen", "2024-03-15"),
         (
             "KS 2024/45-003",
             "remiss om regional cykelplan",
