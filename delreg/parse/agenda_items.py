@@ -21,6 +21,7 @@ from delreg.fields import MAX_AMOUNT
 from delreg.model import Decision, Notice, normalise_diary_number
 from delreg.parse.agenda_fast import Sentence, board_sentence
 from delreg.parse.agenda_numbers import (
+    case_references,
     missing_number_problem,
     own_diary_number,
     procurement_numbers,
@@ -173,6 +174,7 @@ def _read_sentence(
     kind_found = rules.kind_gate.match(rules.kind, text, lowered, body_start)
     procurement = sentence.procurement
     removed = [(found.start, found.end) for found in procurement]
+    removed.extend((found.start, found.end) for found in case_references(text, rules))
     removed.append((diary.start, diary.end))
     kind = _kind_slug(kind_found, rules)
     kind_end = _kind_end(kind_found, lead_end, text, rules)
@@ -349,10 +351,12 @@ class _Item:
         """Find the numbers, a leading date and a delegate named first; where the body starts."""
         procurement = procurement_numbers(text, low, rules, config)
         self.procurement = procurement
-        diary, number_first = own_diary_number(text, low, rules, procurement, labels=not self.plain)
+        references = case_references(text, rules)
+        excluded = sorted([*procurement, *references]) if references else procurement
+        diary, number_first = own_diary_number(text, low, rules, excluded, labels=not self.plain)
         self.diary = diary
         self.number_first = number_first
-        removed: list[Span] = [(found.start, found.end) for found in procurement]
+        removed: list[Span] = [(found.start, found.end) for found in excluded]
         body_start = 0
         if diary is not None:
             span = with_parentheses(text, diary.start, diary.end)

@@ -114,6 +114,9 @@ class AgendaRules:
     subject_label: re.Pattern[str]
     # "Delegationsbeslut nr 2024:15, " before an item's text: the list's number for it.
     decision_reference: re.Pattern[str]
+    # "(jfr KS 2023/45)": parentheses that may refer to another case (a diary number inside
+    # tells); see ``case_reference_spans``.
+    case_reference: re.Pattern[str]
     # Any field's label and its colon at the start of a line ("Beslutsdatum:"), group `label`.
     field_label: re.Pattern[str]
     # A column's name in a table's head ("Nr", "Dnr", "Beslutsdatum"), for ``fullmatch``.
@@ -408,6 +411,11 @@ class _Compiler:
             party_label_gate=self.gate("party_labels"),
             subject_label=self.compile(
                 "subject_labels", rf"(?:{self.alternatives('subject_labels')})\s*:\s*", re.I
+            ),
+            case_reference=self.compile(
+                "case_references",
+                rf"\((?:{self.alternatives('case_references')})\b\.?[^()]{{0,80}}\)",
+                re.I,
             ),
             decision_reference=self.compile(
                 "decision_references",

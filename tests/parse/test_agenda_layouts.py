@@ -1663,3 +1663,28 @@ def test_a_word_saying_which_agreement_is_cut_with_the_kinds_word(
         f"{delegate} har tecknat {phrase} med {party} om {subject}, KS 2024/131."
     )
     assert (decision.kind, decision.subject, decision.parties) == (word, subject, (party,))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.sampled_from(["jfr", "jfr.", "se", "se även", "tidigare dnr", "ersätter beslut i"]),
+    other=st.sampled_from(["KS 2023/45", "KS 2022/1275", "23KS145"]),
+    sentence=st.booleans(),
+)
+def test_a_reference_in_parentheses_to_another_case_is_no_part_of_the_subject(
+    words: str, other: str, sentence: bool
+) -> None:
+    item = (
+        f"Ekonomichefen har tecknat avtal med Vallby Städ AB om städtjänster ({words} {other}), "
+        "KS 2024/77."
+        if sentence
+        else f"Beslut om ändrad taxa för städtjänster ({words} {other}), KS 2024/77"
+    )
+    decision = one_decision(item)
+    expected = "städtjänster" if sentence else "ändrad taxa för städtjänster"
+    assert (decision.diary_number, decision.subject) == ("KS 2024/77", expected)
+
+
+def test_parentheses_that_refer_to_no_case_stay_in_the_subject() -> None:
+    decision = one_decision("Beslut om ny taxa (se bilaga 2), KS 2024/82")
+    assert decision.subject == "ny taxa (se bilaga 2)"
