@@ -1688,3 +1688,25 @@ def test_a_reference_in_parentheses_to_another_case_is_no_part_of_the_subject(
 def test_parentheses_that_refer_to_no_case_stay_in_the_subject() -> None:
     decision = one_decision("Beslut om ny taxa (se bilaga 2), KS 2024/82")
     assert decision.subject == "ny taxa (se bilaga 2)"
+
+
+@pytest.mark.parametrize(
+    ("item", "parties"),
+    [
+        ("Beslut att inte lämna ut allmän handling (begäran om e-post mellan förvaltningen och "
+         "en entreprenör), KS 2024/66", ()),
+        ("Beslut att inte lämna ut allmän handling om e-post mellan förvaltningen och en "
+         "entreprenör, KS 2024/66", ()),
+        ("Beslut om samverkan (mellan Vallby kommun och Åby Energi AB), KS 2024/66", ()),
+        # Names: the parties, as before.
+        ("Beslut om samverkan mellan Vallby kommun och Åby Energi AB, KS 2024/66",
+         ("Vallby kommun", "Åby Energi AB")),
+    ],
+)  # fmt: skip
+def test_mellan_names_parties_only_outside_parentheses_and_with_names(
+    item: str, parties: tuple[str, ...]
+) -> None:
+    decision = one_decision(item)
+    assert decision.parties == parties
+    if not parties:
+        assert "mellan" in decision.subject
