@@ -485,6 +485,15 @@ EXPECTED: dict[str, Layout] = {
         ("KFN 2024/24", "anstallning", NONE),
         ("KFN 2024/27", "beslut", NONE),
     ]),
+    # Groups under headings that name whose decisions follow, in the genitive or after "av".
+    "l12_ks_whose_decisions.txt": Layout([
+        ("KS 2024/101", "yttrande", NONE),
+        ("KS 2024/102", "forordnande", NONE),
+        ("KS 2024/110", "beslut", NONE),
+        ("KS 2024/120", "tilldelningsbeslut", NONE),
+        ("KS 2024/121", "avtal", ("Vallby Städ AB",)),
+        ("KS 2024/140", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -910,6 +919,15 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KFN 2024/21", "Avslag på ansökan om bidrag", "Fältkurator", "2024-02-09"),
         ("KFN 2024/24", "fritidsledare", "Enhetsledare", "2024-02-12"),
         ("KFN 2024/27", "Ändrade öppettider i Åby bibliotek", "Förste bibliotekarie", "2024-02-15"),
+    ],
+    "l12_ks_whose_decisions.txt": [
+        ("KS 2024/101", "remiss om regional cykelplan", "Kommundirektören", None),
+        ("KS 2024/102", "tillförordnad förvaltningschef", "Kommundirektören", None),
+        ("KS 2024/110", "Avskrivning av kundfordringar", "Ekonomichefen", None),
+        ("KS 2024/120", "städtjänster", "upphandlingschefen", None),
+        # An item that names who decided keeps its own; a group of no one's names no one.
+        ("KS 2024/121", "fönsterputs", "kommundirektören", None),
+        ("KS 2024/140", "Avskrivning av fordran på Norrby Bygg AB", None, None),
     ],
 }
 
@@ -1710,3 +1728,26 @@ def test_mellan_names_parties_only_outside_parentheses_and_with_names(
     assert decision.parties == parties
     if not parties:
         assert "mellan" in decision.subject
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=st.sampled_from(["Kommundirektören", "Ekonomichefen", "Upphandlingschefen",
+                           "Kommunstyrelsens ordförande", "Socialsekreteraren"]),
+    form=st.sampled_from(["{g} beslut", "{g} delegationsbeslut", "Beslut fattade av {t}"]),
+    count=st.integers(1, 4),
+)  # fmt: skip
+def test_a_heading_naming_whose_decisions_follow_names_who_decided_them(
+    title: str, form: str, count: int
+) -> None:
+    genitive = title + "s" if not title.endswith("s") else title
+    heading = form.format(g=genitive, t=title.lower())
+    rows = "".join(f"KS 2024/{n} Avskrivning av fordran nr {n}\n" for n in range(1, count + 1))
+    # A group of no one's after it: its heading names no one, and so no one decided its item.
+    others = "Övriga beslut\nKS 2024/99 Avskrivning av fordran\n"
+    text = f"Anmälan av delegationsbeslut\n\n{heading}\n{rows}\n{others}\n§ 9 Övriga frågor\n"
+    decisions = [
+        r for r in read_agenda(text, source="doc", config=CONFIG) if isinstance(r, Decision)
+    ]
+    who = title.lower() if form.startswith("Beslut") else title
+    assert [d.delegate for d in decisions] == [who] * count + [None]
