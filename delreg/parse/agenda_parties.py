@@ -175,10 +175,19 @@ def _parties_last(
 
 
 def _is_name(written: str) -> bool:
-    """Whether a party clause's part is a name: its first word has a capital or a digit (not
-    "förvaltningen", nor "en entreprenör", someone not named)."""
+    """Whether a party clause's part is a name: a word of it has a capital or a digit
+    ("regionerna i Sverige" is one), and it is no one not named ("en entreprenör", "ett bolag");
+    "förvaltningen" is none."""
     words = written.split()
-    return bool(words) and (words[0][0].isupper() or words[0][0].isdigit())
+    return (
+        bool(words)
+        and words[0].lower() not in _NOT_NAMED
+        and any(word[0].isupper() or word[0].isdigit() for word in words)
+    )
+
+
+# The first words of someone not named: "en entreprenör", "ett bolag".
+_NOT_NAMED = frozenset({"en", "ett", "någon", "något"})
 
 
 def _take(
