@@ -1751,3 +1751,19 @@ def test_a_heading_naming_whose_decisions_follow_names_who_decided_them(
     ]
     who = title.lower() if form.startswith("Beslut") else title
     assert [d.delegate for d in decisions] == [who] * count + [None]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    first=st.sampled_from(["förvaltningen", "kommunen", "Vallby kommun", "Åby Energi AB"]),
+    second=st.sampled_from(["en entreprenör", "ett bolag", "Norrby Bygg AB", "regionen"]),
+    parenthesised=st.booleans(),
+)
+def test_mellan_names_parties_only_where_both_are_names_outside_parentheses(
+    first: str, second: str, parenthesised: bool
+) -> None:
+    clause = f"om e-post mellan {first} och {second}"
+    written = f"(begäran {clause})" if parenthesised else clause
+    decision = one_decision(f"Beslut att inte lämna ut allmän handling {written}, KS 2024/66")
+    named = first[0].isupper() and second[0].isupper()
+    assert decision.parties == ((first, second) if named and not parenthesised else ())
