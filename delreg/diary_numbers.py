@@ -121,10 +121,24 @@ def search_shapes() -> tuple[str, ...]:
     return tuple(_written(template, bare) for template, bare in _TEMPLATES)
 
 
+# Shapes a number is taken in only after its label: "Dnr 2024.123", the year and the serial
+# after a dot. Standing alone in a sentence the shape is as likely a version or an amount.
+_LABELLED_TEMPLATES: tuple[str, ...] = ("{Y}\\.{N}{SUB}",)
+
+
+@functools.cache
+def labelled_shapes() -> tuple[str, ...]:
+    """The shapes a diary number is taken in only after its label ("Dnr"), as written."""
+    return tuple(_render(template, written=True) for template in _LABELLED_TEMPLATES)
+
+
 @functools.cache
 def canonical_shapes() -> tuple[str, ...]:
     """The shapes of a normalised diary number, for ``fullmatch``."""
-    return tuple(_render(template, written=False) for template, _ in _TEMPLATES)
+    return tuple(
+        _render(template, written=False)
+        for template in (*(template for template, _ in _TEMPLATES), *_LABELLED_TEMPLATES)
+    )
 
 
 @functools.cache

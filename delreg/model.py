@@ -76,11 +76,14 @@ def normalise_procurement_number(text: str, config: Config) -> str:
 
 # The shapes that tell a diary number's year and serial, tried in this order: the year, series
 # and serial (23RS1851); a series, the year and the serial (RS 2022/1275, KSN-2017-3447,
-# TN 2024.0034, KS 2024:123); the serial and the year last (4468-2017, MR 406/2012). One
-# search tries them all at the start, then the last one further on: as matching each in turn
-# would, in a third of the calls.
+# TN 2024.0034, KS 2024:123); the year and the serial with no series before them (2021/6,
+# 2024.123, 2024.123 KS, 2024/123-1.2.3, 2024/KS 0107, 2024-000102: a hyphen only before the
+# five digits or more such registries write, so that 2017-4468 stays the serial's year last);
+# the serial and the year last (4468-2017, MR 406/2012). One search tries them all at the
+# start, then the last one further on: as matching each in turn would, in a third of the calls.
 _YEAR_AND_SERIAL = LazyPattern(
-    r"^(\d{2})[A-ZÅÄÖ]+(\d+)|^[A-ZÅÄÖ]+[ .-](\d{4})[/.:-](\d+)|(\d+)[/-](\d{4})$"
+    r"^(\d{2})[A-ZÅÄÖ]+(\d+)|^[A-ZÅÄÖ]+[ .-](\d{4})[/.:-](\d+)"
+    r"|^((?:19|20)\d{2})(?:[/.]|-(?=\d{5})|/[A-ZÅÄÖ]+ ?)(\d+)|(\d+)[/-](\d{4})$"
 )
 
 
@@ -99,7 +102,9 @@ def _year_and_serial(diary_number: str) -> tuple[int | None, int]:
     if shape == 4:
         year = int(found[3])
         return (year if 1900 <= year <= 2100 else None), int(found[4])
-    return int(found[6]), int(found[5])
+    if shape == 6:
+        return int(found[5]), int(found[6])
+    return int(found[8]), int(found[7])
 
 
 def diary_number_order(diary_number: str) -> tuple[int, int]:

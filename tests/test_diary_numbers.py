@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from delreg.config import Config, load_config
 from delreg.errors import InvalidValue
-from delreg.model import normalise_diary_number
+from delreg.model import diary_number_order, diary_number_year, normalise_diary_number
 from delreg.parse.agenda_numbers import diary_numbers
 from delreg.parse.agenda_rules import agenda_rules
 from tests.helpers import FIXTURES
@@ -300,3 +300,33 @@ def test_normalising_any_text_either_gives_a_fixed_point_or_refuses(text: str) -
     except InvalidValue:
         return
     assert normalise_diary_number(stored, CONFIG) == stored
+
+
+# --- a shape taken only after its label ----------------------------------------------------------
+
+
+@settings(max_examples=200)
+@given(
+    year=year4,
+    serial=serial,
+    label=st.sampled_from(["Dnr ", "Dnr: ", "dnr. ", "Diarienummer "]),
+    end=st.sampled_from(["", ".", ","]),
+)
+def test_a_labelled_year_and_serial_after_a_dot_is_the_number_and_tells_its_year(
+    year: str, serial: str, label: str, end: str
+) -> None:
+    number = f"{year}.{serial}"
+    assert found_in(f"Beslut om tillfällig lokalhyra, {label}{number}{end}") == [number]
+    assert normalise_diary_number(number, CONFIG) == number
+    assert diary_number_order(number) == (int(year), int(serial))
+    # Standing alone in a sentence it is as likely a version or an amount: no number.
+    assert found_in(f"Beslut om avtal enligt version {number}{end}") == []
+
+
+@pytest.mark.parametrize(
+    ("number", "year"),
+    [("2024.123", 2024), ("2024.123 KS", 2024), ("2024/123-1.2.3", 2024), ("2021/6", 2021),
+     ("2024/KS 0107", 2024), ("2024-000102", 2024), ("2023-145", None), ("4468-2017", 2017)],
+)  # fmt: skip
+def test_a_number_that_starts_with_its_year_tells_it(number: str, year: int | None) -> None:
+    assert diary_number_year(number) == year

@@ -42,6 +42,9 @@ DIARY_NUMBERS = [
     ("Dnr: 24RS841", "24RS841", 2024),
     ("SON2018.0097", "SON 2018.0097", 2018),
     ("ks.2024.101", "KS.2024.101", 2024),
+    ("Dnr 2024.123", "2024.123", 2024),
+    ("2024.123 KS", "2024.123 KS", 2024),
+    ("2024/123-1.2.3", "2024/123-1.2.3", 2024),
 ]
 
 
@@ -134,6 +137,7 @@ def test_a_colon_after_the_year_tells_the_year() -> None:
 # tried: the rule model's one search over all three must follow.
 _COMPACT = re.compile(r"^(\d{2})[A-ZÅÄÖ]+(\d+)")
 _PREFIXED = re.compile(r"^[A-ZÅÄÖ]+[ .-](\d{4})[/.:-](\d+)")
+_YEAR_FIRST = re.compile(r"^((?:19|20)\d{2})(?:[/.]|-(?=\d{5})|/[A-ZÅÄÖ]+ ?)(\d+)")
 _YEAR_LAST = re.compile(r"(\d+)[/-](\d{4})$")
 
 
@@ -143,6 +147,8 @@ def _year_and_serial_shape_by_shape(number: str) -> tuple[int | None, int]:
     if found := _PREFIXED.match(number):
         year = int(found[1])
         return (year if 1900 <= year <= 2100 else None), int(found[2])
+    if found := _YEAR_FIRST.match(number):
+        return int(found[1]), int(found[2])
     if found := _YEAR_LAST.search(number):
         return int(found[2]), int(found[1])
     return None, 0
@@ -150,7 +156,7 @@ def _year_and_serial_shape_by_shape(number: str) -> tuple[int | None, int]:
 
 _NUMBER_PARTS = st.sampled_from(
     ["RS", "KS", "ÅÄÖ", "Son:", "rs", " ", "-", "/", ".", ":", "–", "2023", "1899", "2101", "23",
-     "0", "145", "9593", "12841", "٢٠٢٣", "x", "\n"]
+     "0", "145", "9593", "12841", "00456", "٢٠٢٣", "x", "\n"]
 )  # fmt: skip
 
 
@@ -164,6 +170,11 @@ _NUMBER_PARTS = st.sampled_from(
 @example("KS-\u0662\u0660\u0662\u0663-145")
 @example("23RS\u0661\u0664\u0665")  # Arabic-Indic digits
 @example("RS/333/2023-2024")
+@example("2024.123 KS")
+@example("2024/123-1.2.3")
+@example("2024/KS 0107")
+@example("2023-00456")
+@example("2023/2024")
 def test_the_order_of_diary_numbers_follows_each_shape(number: str) -> None:
     year, serial = _year_and_serial_shape_by_shape(number)
     assert diary_number_year(number) == year

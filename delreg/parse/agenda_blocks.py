@@ -313,9 +313,13 @@ class Segmenter:
     def _heading(self, line: Line) -> Block | None:
         done = self._close()
         if line.kind is LineKind.SUBHEADING:
+            # "Beslut fattade av upphandlingschefen" starts a group of hers; another sub-heading
+            # a group of no one's.
+            self.group_delegate = _heading_delegate(line.text, self.rules.delegate_endings)
             return done
         if line.kind is LineKind.DECISION_HEADING:
             self._open(Mode.DECISIONS, line)
+            self.group_delegate = _heading_delegate(line.text, self.rules.delegate_endings)
         elif line.kind is LineKind.NOTICE_HEADING:
             self._open(Mode.NOTICES, line)
         else:
@@ -703,9 +707,9 @@ class Segmenter:
             if len(text) <= _GROUP_TITLE_MAX and _is_group_title(text):
                 # "Regiondirektör" / "Upphandlingschef" above the items each decided: who
                 # decided those below that name no one; "Personal" starts a group of no one's.
-                words = text.lower().split()
-                titled = words[-1].endswith(self.rules.delegate_endings)
-                self.group_delegate = text if titled else None
+                endings = self.rules.delegate_endings
+                titled = text.lower().rsplit(" ", 1)[-1].endswith(endings)
+                self.group_delegate = text if titled else _heading_delegate(text, endings)
         return block
 
 
@@ -715,6 +719,26 @@ _PHRASE_WORDS = frozenset(
     {"av", "om", "med", "till", "för", "i", "på", "vid", "och", "samt", "eller", "enligt",
      "avseende", "gällande", "angående", "rörande", "mellan", "inom", "från", "hos", "under"}
 )  # fmt: skip
+
+
+# A heading that names whose decisions follow: "Kommundirektörens beslut", "Ekonomichefens
+# delegationsbeslut", "Beslut fattade av upphandlingschefen"; group `who`.
+_WHOSE_DECISIONS = re.compile(
+    r"(?P<who>\w[\w -]{0,50}?)s (?:delegations|delegerings)?beslut:?"
+    r"|.{0,60}?\b(?:fattade|fattat|tagna|beslutade) av (?P<by>\w[\w -]{0,50}?):?",
+    re.I,
+)
+
+
+def _heading_delegate(text: str, endings: tuple[str, ...]) -> str | None:
+    """Who decided the items under a heading that names whose decisions follow, in the genitive
+    ("Kommundirektörens beslut" → "Kommundirektören") or after "fattade av"; None for any
+    other heading."""
+    found = _WHOSE_DECISIONS.fullmatch(text)
+    if found is None:
+        return None
+    who = found.group("who") or found.group("by")
+    return who if who.lower().endswith(endings) else None
 
 
 # The longest title of a group ("Hälso- och sjukvårdsdirektör"); most lines are longer.

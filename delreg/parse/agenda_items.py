@@ -21,6 +21,7 @@ from delreg.fields import MAX_AMOUNT
 from delreg.model import Decision, Notice, normalise_diary_number
 from delreg.parse.agenda_fast import Sentence, board_sentence
 from delreg.parse.agenda_numbers import (
+    case_references,
     missing_number_problem,
     own_diary_number,
     procurement_numbers,
@@ -173,9 +174,10 @@ def _read_sentence(
     kind_found = rules.kind_gate.match(rules.kind, text, lowered, body_start)
     procurement = sentence.procurement
     removed = [(found.start, found.end) for found in procurement]
+    removed.extend((found.start, found.end) for found in case_references(text, rules))
     removed.append((diary.start, diary.end))
     kind = _kind_slug(kind_found, rules)
-    kind_end = _kind_end(kind_found, lead_end)
+    kind_end = _kind_end(kind_found, lead_end, text, rules)
     parties = read_parties(
         text,
         lowered,
@@ -248,9 +250,17 @@ def _diary_number(written: str, rules: AgendaRules, config: Config) -> str | Non
         return None
 
 
-def _kind_end(found: re.Match[str] | None, lead_end: int) -> int | None:
-    """Where the kind's phrase ends, if it stands up front (no later than the lead-in words)."""
-    return found.end() if found is not None and found.start() <= lead_end else None
+def _kind_end(
+    found: re.Match[str] | None, lead_end: int, text: str, rules: AgendaRules
+) -> int | None:
+    """Where the kind's phrase ends, if it stands up front (no later than the lead-in words,
+    or only a word that says which one between: "lokalt kollektivavtal")."""
+    if found is None:
+        return None
+    start = found.start()
+    if start <= lead_end or rules.kind_adjective.fullmatch(text, lead_end, start) is not None:
+        return found.end()
+    return None
 
 
 def _lead_kind_slug(word: str, rules: AgendaRules) -> str:
@@ -341,10 +351,12 @@ class _Item:
         """Find the numbers, a leading date and a delegate named first; where the body starts."""
         procurement = procurement_numbers(text, low, rules, config)
         self.procurement = procurement
-        diary, number_first = own_diary_number(text, low, rules, procurement, labels=not self.plain)
+        references = case_references(text, rules)
+        excluded = sorted([*procurement, *references]) if references else procurement
+        diary, number_first = own_diary_number(text, low, rules, excluded, labels=not self.plain)
         self.diary = diary
         self.number_first = number_first
-        removed: list[Span] = [(found.start, found.end) for found in procurement]
+        removed: list[Span] = [(found.start, found.end) for found in excluded]
         body_start = 0
         if diary is not None:
             span = with_parentheses(text, diary.start, diary.end)
@@ -406,7 +418,7 @@ class _Item:
             )
         else:
             kind = _kind_slug(self.kind_found, rules)
-            kind_end = _kind_end(self.kind_found, self.lead_end)
+            kind_end = _kind_end(self.kind_found, self.lead_end, text, rules)
             parties = read_parties(
                 text,
                 self.lowered,
@@ -663,11 +675,31 @@ class _Item:
         if lead is not None and self.body_start + found[0] < lead.end() if found else False:
             # "Anställning – Kommunjurist": who is appointed, not who decided.
             return
-        if found is not None and self._is_title(found[1]):
+        if found is not None and (
+            self._is_title(found[1]) or self._is_cell_after_date(region, found)
+        ):
             self.delegate = found[1]
             self.removed.append((self.body_start + found[0], end))
             return
         self._delegate_after_number()
+
+    def _is_cell_after_date(self, region: str, last: tuple[int, str]) -> bool:
+        """ "KFN 2024/21   Avslag på …   2024-02-09   Fältkurator": in a row of cells (the
+        number, the text, the date), a last cell of a few words after the date's is who
+        decided, a title the configuration knows or not."""
+        at, cell = last
+        if not self.number_first or region[at : at + 3] != " – ":
+            return False
+        before = region.rfind(" – ", 0, at)
+        if before < 0 or region.rfind(" – ", 0, before) >= 0:
+            return False  # the number's, the text's and the date's cells, and no others
+        written = cell.split()
+        return (
+            0 < len(written) <= 3
+            and written[0][:1].isupper()
+            and all(word.replace("-", "").isalpha() for word in written)
+            and self.rules.date.fullmatch(region, before + 3, at) is not None
+        )
 
     def _labelled_delegate(self, end: int) -> re.Match[str] | None:
         """ "Beslutsfattare: Ekonomidirektör" before the diary number, or after it when the

@@ -54,6 +54,7 @@ _NUMBERED_POINT = re.compile(r"[•·▪◦○●■*]\s*\d{1,3}\.?")
 # "9 Övriga frågor": an agenda number without a full stop, then a title.
 _AGENDA_NUMBER = re.compile(r"\d{1,3}\s+(?=[A-ZÅÄÖ])")
 _AGENDA_TITLE_MAX = 100
+_SUB_NUMBER = re.compile(r"\d+\.\d")
 _LEADING_NUMBER = re.compile(r"[(•·▪◦○●■*\s]*(\d{1,6})(?!\d)")
 _DIARY_LINE_MAX = 60
 _REPEATED_MAX = 80
@@ -247,7 +248,9 @@ def _cut_margin(
 def _marker_of(written: str, markers: dict[str, tuple[str, int | None]]) -> tuple[str, int | None]:
     """An item marker as written ("12. "): without its spaces, and its number (12)."""
     marker = written.strip()
-    markers[written] = known = (marker, _leading_number(marker))
+    # A sub-item's "5.1" numbers no agenda point: "6" after it is the next point, not "5.1"'s.
+    number = None if _SUB_NUMBER.match(marker) else _leading_number(marker)
+    markers[written] = known = (marker, number)
     return known
 
 

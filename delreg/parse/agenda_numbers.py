@@ -130,6 +130,20 @@ def procurement_numbers(
     return sorted(labelled + prefixed, key=_START)
 
 
+def case_references(text: str, rules: AgendaRules) -> list[Number]:
+    """References in parentheses to another case ("(jfr KS 2023/45)", "(tidigare dnr KS
+    2023/45)"), their spans the parentheses': no part of the subject, and no number in them
+    the item's own. Only parentheses with a diary number inside refer so ("(se bilaga)" not)."""
+    if "(" not in text:
+        return []
+    bare = rules.diary_number_bare
+    return [
+        Number(found.start(), found.end(), number.group("number"))
+        for found in rules.case_reference.finditer(text)
+        if (number := bare.search(text, found.start(), found.end() - 1)) is not None
+    ]
+
+
 def with_parentheses(text: str, start: int, end: int) -> Span:
     """Widen a span over the parentheses around it: "(Dnr RS 2022/1275)"."""
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":

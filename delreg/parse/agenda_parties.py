@@ -147,15 +147,23 @@ def _parties_last(
     if not found:
         return ()
     last = found[0]
+    if text.rfind("(", start, last.start()) > text.rfind(")", start, last.start()):
+        # "(begäran om e-post mellan förvaltningen och …)": what the subject says, inside it.
+        return ()
     names_start = last.end()
     clause_end = _clause_end(text, rules, clause_ends, names_start, end, removed)
     if text[clause_end:end].strip(SUBJECT_EDGES):
         return ()
     clause = text[names_start:clause_end].strip(SUBJECT_EDGES)
     intro = last.group("intro").casefold()
-    joined = rules.party_joiner.search(clause) is not None
+    joiner = rules.party_joiner.search(clause)
+    joined = joiner is not None
     if intro in rules.party_pair_intros:
-        names_someone = joined
+        # "mellan Vallby kommun och Norrby kommun", not "mellan förvaltningen och en
+        # entreprenör": names, each with its capital.
+        names_someone = joiner is not None and all(
+            _is_name(name) for name in (clause[: joiner.start()], clause[joiner.end() :])
+        )
     elif intro in rules.party_list_intros:
         # "till förmån för A och B": one name or several, a capital or a list says so.
         names_someone = joined or clause[:1].isupper()
@@ -164,6 +172,22 @@ def _parties_last(
     if not names_someone:
         return ()
     return _take(text, rules, last, names_start, clause_end, removed)
+
+
+def _is_name(written: str) -> bool:
+    """Whether a party clause's part is a name: a word of it has a capital or a digit
+    ("regionerna i Sverige" is one), and it is no one not named ("en entreprenör", "ett bolag");
+    "förvaltningen" is none."""
+    words = written.split()
+    return (
+        bool(words)
+        and words[0].lower() not in _NOT_NAMED
+        and any(word[0].isupper() or word[0].isdigit() for word in words)
+    )
+
+
+# The first words of someone not named: "en entreprenör", "ett bolag".
+_NOT_NAMED = frozenset({"en", "ett", "någon", "något"})
 
 
 def _take(

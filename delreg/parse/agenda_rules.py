@@ -17,7 +17,12 @@ from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
 from delreg.dates import MONTHS
-from delreg.diary_numbers import canonical_shapes, is_not_a_number, search_shapes
+from delreg.diary_numbers import (
+    canonical_shapes,
+    is_not_a_number,
+    labelled_shapes,
+    search_shapes,
+)
 from delreg.errors import InputError
 from delreg.parse.agenda_gates import Gate, gate, trie_pattern, union
 from delreg.parse.pattern_text import comma_free
@@ -109,6 +114,9 @@ class AgendaRules:
     subject_label: re.Pattern[str]
     # "Delegationsbeslut nr 2024:15, " before an item's text: the list's number for it.
     decision_reference: re.Pattern[str]
+    # "(jfr KS 2023/45)": parentheses that may refer to another case (a diary number inside
+    # tells); see ``case_reference_spans``.
+    case_reference: re.Pattern[str]
     # Any field's label and its colon at the start of a line ("Beslutsdatum:"), group `label`.
     field_label: re.Pattern[str]
     # A column's name in a table's head ("Nr", "Dnr", "Beslutsdatum"), for ``fullmatch``.
@@ -118,6 +126,9 @@ class AgendaRules:
     # The wrong words, lower case, to see whether an item holds any before substituting.
     correction_finder: re.Pattern[str]
     subject_lead_in: re.Pattern[str]
+    # A word that says which agreement, between the lead-in and the kind's word ("tecknat
+    # lokalt kollektivavtal om …"): cut with the kind's word.
+    kind_adjective: re.Pattern[str]
     subject_connector: re.Pattern[str]
     party_intro: re.Pattern[str]
     party_intro_gate: Gate
@@ -345,7 +356,7 @@ class _Compiler:
             diary_number_labelled=self.compile(
                 "diary_number_search",
                 rf"(?P<label>(?i:\b(?:{self.alternatives('diary_number_labels')}))\b\.?"
-                rf"(?:\s*:)?\s*)(?i:{_standing_alone(self.diary_shapes(), 'number')})",
+                rf"(?:\s*:)?\s*)(?i:{_standing_alone(self.labelled_diary_shapes(), 'number')})",
             ),
             diary_label_gate=self.gate("diary_number_labels"),
             diary_label_value=self.compile(
@@ -401,6 +412,11 @@ class _Compiler:
             subject_label=self.compile(
                 "subject_labels", rf"(?:{self.alternatives('subject_labels')})\s*:\s*", re.I
             ),
+            case_reference=self.compile(
+                "case_references",
+                rf"\((?:{self.alternatives('case_references')})\b\.?[^()]{{0,80}}\)",
+                re.I,
+            ),
             decision_reference=self.compile(
                 "decision_references",
                 rf"(?:{self.alternatives('decision_references')})(?![\d:/.-])[\s,:;–—-]*",
@@ -415,6 +431,9 @@ class _Compiler:
                 "subject_lead_ins",
                 rf"(?:(?:{self.alternatives('subject_lead_ins')})\b[\s,:–-]*)*",
                 re.I,
+            ),
+            kind_adjective=self.compile(
+                "kind_adjectives", rf"(?:{self.alternatives('kind_adjectives')})\s+", re.I
             ),
             subject_connector=self.compile(
                 "subject_connectors",
@@ -563,6 +582,12 @@ class _Compiler:
     def diary_shapes(self) -> str:
         return "|".join(f"(?:{shape})" for shape in self.diary_shape_list())
 
+    def labelled_diary_shapes(self) -> str:
+        # After its label (a group "label" matched before) a number may also have a shape
+        # taken nowhere else ("Dnr 2024.123"); without it, the other shapes alone.
+        only = "|".join(f"(?:{shape})" for shape in labelled_shapes())
+        return f"{self.diary_shapes()}|(?(label)(?:{only})|(?!))"
+
     def gate(self, key: str) -> Gate:
         return gate(self.strings(key))
 
@@ -610,7 +635,7 @@ class _Compiler:
         return self.compile(
             "diary_number_search",
             rf"(?P<label>(?i:\b(?:{labels}))\b\.?(?:\s*:)?\s*)?"
-            + _standing_alone(self.diary_shapes(), "number"),
+            + _standing_alone(self.labelled_diary_shapes(), "number"),
         )
 
     def _field_label(self, *, column: bool = False) -> re.Pattern[str]:
@@ -631,10 +656,10 @@ class _Compiler:
     def _diary_number_alone(self) -> re.Pattern[str]:
         # A line that holds a diary number and nothing else ("Dnr: RS 2022/1275").
         labels = self.alternatives("diary_number_labels")
-        shapes = self.diary_shapes()
         return self.compile(
             "diary_number_search",
-            rf"\(?\s*(?P<label>(?i:{labels})\.?(?:\s*:)?\s*)?(?P<number>{shapes})\s*\)?\s*[.,;:]?",
+            rf"\(?\s*(?P<label>(?i:{labels})\.?(?:\s*:)?\s*)?"
+            rf"(?P<number>{self.labelled_diary_shapes()})\s*\)?\s*[.,;:]?",
         )
 
     def _sentence(self, verbs: tuple[str, ...]) -> re.Pattern[str] | None:

@@ -473,6 +473,27 @@ EXPECTED: dict[str, Layout] = {
         ("BN 2024-000470", "beslut", NONE),
         ("BN 2024-000481", "beslut", NONE),
     ]),
+    # An agenda point's sub-items numbered 5.1, 5.2; a wrapped line that starts "3.4 i …".
+    "l12_bun_sub_numbers.txt": Layout([
+        ("BUN 2024/0015", "beslut", NONE),
+        ("BUN 2024/0017", "beslut", NONE),
+        ("BUN 2024/0021", "beslut", NONE),
+    ]),
+    # Rows of cells whose last cell, after the date's, names a title the list alone knows.
+    "l12_kfn_row_titles.txt": Layout([
+        ("KFN 2024/21", "bidrag", NONE),
+        ("KFN 2024/24", "anstallning", NONE),
+        ("KFN 2024/27", "beslut", NONE),
+    ]),
+    # Groups under headings that name whose decisions follow, in the genitive or after "av".
+    "l12_ks_whose_decisions.txt": Layout([
+        ("KS 2024/101", "yttrande", NONE),
+        ("KS 2024/102", "forordnande", NONE),
+        ("KS 2024/110", "beslut", NONE),
+        ("KS 2024/120", "tilldelningsbeslut", NONE),
+        ("KS 2024/121", "avtal", ("Vallby Städ AB",)),
+        ("KS 2024/140", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -738,7 +759,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             None,
         ),
         ("KS/2024:130", "avskrivning av kundfordringar", "Ekonomichefen", "2024-03-15"),
-        ("KS 2024:131", "lokalt kollektivavtal om flextid", "Personalchefen", "2024-03-15"),
+        ("KS 2024:131", "flextid", "Personalchefen", "2024-03-15"),
         (
             "KS 2024/45-003",
             "remiss om regional cykelplan",
@@ -888,6 +909,25 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("TN 2024/12", "förlängning av avtal", "Trafikdirektören", "2024-01-12"),
         ("TN 2024/14", "skolskjutstrafik i Norrby", "Trafikdirektören", "2024-01-15"),
         ("TN 2024/17", "sjukresor", "Upphandlingschefen", "2024-01-19"),
+    ],
+    "l12_bun_sub_numbers.txt": [
+        ("BUN 2024/0015", "skolskjuts för elev vid Norrby skola", None, None),
+        ("BUN 2024/0017", "tilläggsbelopp för elev med omfattande behov", None, None),
+        ("BUN 2024/0021", "mottagande i grundsärskola", None, None),
+    ],
+    "l12_kfn_row_titles.txt": [
+        ("KFN 2024/21", "Avslag på ansökan om bidrag", "Fältkurator", "2024-02-09"),
+        ("KFN 2024/24", "fritidsledare", "Enhetsledare", "2024-02-12"),
+        ("KFN 2024/27", "Ändrade öppettider i Åby bibliotek", "Förste bibliotekarie", "2024-02-15"),
+    ],
+    "l12_ks_whose_decisions.txt": [
+        ("KS 2024/101", "remiss om regional cykelplan", "Kommundirektören", None),
+        ("KS 2024/102", "tillförordnad förvaltningschef", "Kommundirektören", None),
+        ("KS 2024/110", "Avskrivning av kundfordringar", "Ekonomichefen", None),
+        ("KS 2024/120", "städtjänster", "upphandlingschefen", None),
+        # An item that names who decided keeps its own; a group of no one's names no one.
+        ("KS 2024/121", "fönsterputs", "kommundirektören", None),
+        ("KS 2024/140", "Avskrivning av fordran på Norrby Bygg AB", None, None),
     ],
 }
 
@@ -1535,3 +1575,195 @@ def test_decisions_listed_between_semicolons_are_one_each(
         assert isinstance(decision, Decision)
         assert "KS 2024/" not in decision.subject
         assert "Följande" not in decision.subject
+
+
+@pytest.mark.parametrize(
+    ("item", "number", "subject"),
+    [
+        ("Beslut om tillfällig lokalhyra, Dnr 2024.123", "2024.123", "tillfällig lokalhyra"),
+        ("Beslut om tillfällig lokalhyra (Dnr: 2024.123-2)", "2024.123-2", "tillfällig lokalhyra"),
+    ],
+)
+def test_a_labelled_year_and_serial_after_a_dot_is_read_as_written(
+    item: str, number: str, subject: str
+) -> None:
+    decision = one_decision(item)
+    assert (decision.diary_number, decision.subject) == (number, subject)
+
+
+SUB_ITEM_SUBJECTS = [
+    "skolskjuts för elev vid Norrby skola",
+    "tilläggsbelopp för elev i Åby",
+    "mottagande i grundsärskola",
+    "Vallby musikskolas avgifter",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    point=st.integers(1, 20),
+    subjects=st.lists(st.sampled_from(SUB_ITEM_SUBJECTS), min_size=1, max_size=5),
+    wrapped=st.booleans(),
+)
+def test_an_agenda_points_sub_numbers_are_its_items_markers(
+    point: int, subjects: list[str], wrapped: bool
+) -> None:
+    # "5.1 Beslut om …": the sub-number is the item's marker, never its subject's; a line that
+    # goes on from the one before with a number ("3.4 i delegationsordningen") starts no item.
+    tail = "enligt punkt\n3.4 i delegationsordningen" if wrapped else ""
+    items = "".join(
+        f"{point}.{n} Beslut om {subject} {tail}, BUN 2024/{n:04d}\n"
+        for n, subject in enumerate(subjects, start=1)
+    )
+    text = f"{point}. Anmälan av delegationsbeslut\n{items}\n{point + 1}. Övriga frågor\n"
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    decisions = [record for record in records if isinstance(record, Decision)]
+    assert [(d.diary_number, d.subject) for d in decisions] == [
+        (f"BUN 2024/{n:04d}", subject) for n, subject in enumerate(subjects, start=1)
+    ]
+    assert len(records) == len(subjects)
+
+
+@pytest.mark.parametrize(
+    "title", ["Skolkurator", "Nämndsekreterare", "Kultursamordnare", "Digitaliseringsstrateg",
+              "Förvaltningscontroller"],
+)  # fmt: skip
+def test_a_title_ending_so_names_who_decided(title: str) -> None:
+    decision = one_decision(f"Beslut om stödsamtal för elev – {title}, BUN 2024/31")
+    assert (decision.subject, decision.delegate) == ("stödsamtal för elev", title)
+
+
+ROW_TITLES = ["Enhetsledare", "Förste bibliotekarie", "Fältkurator", "Badmästare", "Kanslist"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(SUB_ITEM_SUBJECTS),
+            st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+            st.sampled_from(ROW_TITLES),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    gap=st.sampled_from(["\t", "   "]),
+)  # fmt: skip
+def test_the_last_cell_after_the_date_of_a_row_is_who_decided(
+    rows: list[tuple[str, date, str]], gap: str
+) -> None:
+    lines = "".join(
+        f"KFN 2024/{n}{gap}{subject.capitalize()}{gap}{day.isoformat()}{gap}{title}\n"
+        for n, (subject, day, title) in enumerate(rows, start=1)
+    )
+    text = f"Anmälan av delegationsbeslut\n\n{lines}\nÖvriga frågor\n"
+    decisions = [
+        r for r in read_agenda(text, source="doc", config=CONFIG) if isinstance(r, Decision)
+    ]
+    assert [(d.subject, d.delegate, d.decided_on) for d in decisions] == [
+        (subject.capitalize(), title, day.isoformat()) for subject, day, title in rows
+    ]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    adjective=st.sampled_from(["lokalt", "nytt", "tillfälligt", "förlängt", "reviderat", ""]),
+    kind=st.sampled_from([("kollektivavtal", "Vision"), ("avtal", "Vallby Städ AB")]),
+    delegate=st.sampled_from(DELEGATES),
+    subject=st.sampled_from(["flextid", "städtjänster i Norrby", "arbetstid för lärare"]),
+)
+def test_a_word_saying_which_agreement_is_cut_with_the_kinds_word(
+    adjective: str, kind: tuple[str, str], delegate: str, subject: str
+) -> None:
+    word, party = kind
+    phrase = f"{adjective} {word}".strip()
+    decision = one_decision(
+        f"{delegate} har tecknat {phrase} med {party} om {subject}, KS 2024/131."
+    )
+    assert (decision.kind, decision.subject, decision.parties) == (word, subject, (party,))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    words=st.sampled_from(["jfr", "jfr.", "se", "se även", "tidigare dnr", "ersätter beslut i"]),
+    other=st.sampled_from(["KS 2023/45", "KS 2022/1275", "23KS145"]),
+    sentence=st.booleans(),
+)
+def test_a_reference_in_parentheses_to_another_case_is_no_part_of_the_subject(
+    words: str, other: str, sentence: bool
+) -> None:
+    item = (
+        f"Ekonomichefen har tecknat avtal med Vallby Städ AB om städtjänster ({words} {other}), "
+        "KS 2024/77."
+        if sentence
+        else f"Beslut om ändrad taxa för städtjänster ({words} {other}), KS 2024/77"
+    )
+    decision = one_decision(item)
+    expected = "städtjänster" if sentence else "ändrad taxa för städtjänster"
+    assert (decision.diary_number, decision.subject) == ("KS 2024/77", expected)
+
+
+def test_parentheses_that_refer_to_no_case_stay_in_the_subject() -> None:
+    decision = one_decision("Beslut om ny taxa (se bilaga 2), KS 2024/82")
+    assert decision.subject == "ny taxa (se bilaga 2)"
+
+
+@pytest.mark.parametrize(
+    ("item", "parties"),
+    [
+        ("Beslut att inte lämna ut allmän handling (begäran om e-post mellan förvaltningen och "
+         "en entreprenör), KS 2024/66", ()),
+        ("Beslut att inte lämna ut allmän handling om e-post mellan förvaltningen och en "
+         "entreprenör, KS 2024/66", ()),
+        ("Beslut om samverkan (mellan Vallby kommun och Åby Energi AB), KS 2024/66", ()),
+        # Names: the parties, as before.
+        ("Beslut om samverkan mellan Vallby kommun och Åby Energi AB, KS 2024/66",
+         ("Vallby kommun", "Åby Energi AB")),
+    ],
+)  # fmt: skip
+def test_mellan_names_parties_only_outside_parentheses_and_with_names(
+    item: str, parties: tuple[str, ...]
+) -> None:
+    decision = one_decision(item)
+    assert decision.parties == parties
+    if not parties:
+        assert "mellan" in decision.subject
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=st.sampled_from(["Kommundirektören", "Ekonomichefen", "Upphandlingschefen",
+                           "Kommunstyrelsens ordförande", "Socialsekreteraren"]),
+    form=st.sampled_from(["{g} beslut", "{g} delegationsbeslut", "Beslut fattade av {t}"]),
+    count=st.integers(1, 4),
+)  # fmt: skip
+def test_a_heading_naming_whose_decisions_follow_names_who_decided_them(
+    title: str, form: str, count: int
+) -> None:
+    genitive = title + "s" if not title.endswith("s") else title
+    heading = form.format(g=genitive, t=title.lower())
+    rows = "".join(f"KS 2024/{n} Avskrivning av fordran nr {n}\n" for n in range(1, count + 1))
+    # A group of no one's after it: its heading names no one, and so no one decided its item.
+    others = "Övriga beslut\nKS 2024/99 Avskrivning av fordran\n"
+    text = f"Anmälan av delegationsbeslut\n\n{heading}\n{rows}\n{others}\n§ 9 Övriga frågor\n"
+    decisions = [
+        r for r in read_agenda(text, source="doc", config=CONFIG) if isinstance(r, Decision)
+    ]
+    who = title.lower() if form.startswith("Beslut") else title
+    assert [d.delegate for d in decisions] == [who] * count + [None]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    first=st.sampled_from(["förvaltningen", "kommunen", "Vallby kommun", "Åby Energi AB"]),
+    second=st.sampled_from(["en entreprenör", "ett bolag", "Norrby Bygg AB", "regionen"]),
+    parenthesised=st.booleans(),
+)
+def test_mellan_names_parties_only_where_both_are_names_outside_parentheses(
+    first: str, second: str, parenthesised: bool
+) -> None:
+    clause = f"om e-post mellan {first} och {second}"
+    written = f"(begäran {clause})" if parenthesised else clause
+    decision = one_decision(f"Beslut att inte lämna ut allmän handling {written}, KS 2024/66")
+    named = first[0].isupper() and second[0].isupper()
+    assert decision.parties == ((first, second) if named and not parenthesised else ())
