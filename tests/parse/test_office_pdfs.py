@@ -95,7 +95,7 @@ READ: dict[str, tuple[str, str, tuple[str, ...], str | None]] = {
                          "tillställning, Vallbymarknaden den 8 juni", (), None),
     ENTRIES[8].subject: ("avtal", "fönsterputs i kommunens lokaler, förlängning med ett år",
                          ("Nordanå Städ AB",), None),
-    ENTRIES[9].subject: ("bidrag", "Vallby Hembygdsförening för renovering av kvarnen", (), None),
+    ENTRIES[9].subject: ("bidrag", "renovering av kvarnen", ("Vallby Hembygdsförening",), None),
 }  # fmt: skip
 
 
@@ -166,6 +166,9 @@ LAYOUTS: dict[str, tuple[Sequence[Entry], bool, bool]] = {
     "banded-table": (ENTRIES, True, False),
     "shaded-header": (ENTRIES, True, False),
     "writer-table": (ENTRIES, True, False),
+    # Without rules, "Ärende | Beslut | Datum | Delegat": no column named for the diary number,
+    # the table was not seen and the date and who decided were read into the subject.
+    "unnamed-number": (ENTRIES, True, False),
     "words-placed": (ENTRIES, False, False),
 }
 
