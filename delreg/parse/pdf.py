@@ -55,6 +55,13 @@ _RULES_FOR_A_TABLE = 3
 _HEADER_CELL_CHARS = 60
 # The header of a table without rules names the diary number's column.
 _NUMBER_COLUMN = re.compile(r"(?:diarie|ärende)\s?(?:nummer|nr\.?)|dnr\.?", re.IGNORECASE)
+# A header that names no diary number's column is one where it names a date's or a delegate's
+# ("Ärende | Beslut | Datum | Delegat"): its line a few words without digits.
+_ROLE_NAME = re.compile(r"\b(?:besluts)?datum\b|\bdelegat\b|\bbeslutsfattare\b", re.I)
+_ROLE_HEADER_LINE = re.compile(
+    r"^[^\d\n]{0,80}(?:\b(?:besluts)?datum|\bdelegat|\bbeslutsfattare)\b[^\d\n]{0,80}$",
+    re.I | re.M,
+)
 # A cell's text starts within a few points of its column's left edge.
 _COLUMN_SLACK = 6.0
 # Rows are told apart by the space between them where it is this much wider than the space
@@ -642,7 +649,7 @@ def _goes_on_at(lines: list[list[_Run]], columns: Columns) -> int | None:
     them and starts a row (a diary number) or goes on with one (the rest of the last row of the
     page before, the number's column empty), the lines above it a running head at most. None
     where the header stands again (the table is read under it)."""
-    key = _roles(columns.names).index("number")
+    key = _key_column(_roles(columns.names))
     for position, line in enumerate(lines[: EDGE_LINES + 1]):
         if _header_cells(line) is not None:
             return None
@@ -664,7 +671,7 @@ def _table_below(
     page before without one), and the position after it (see ``_unruled_tables``)."""
     names = list(columns.names)
     roles = _roles(names)
-    key = roles.index("number")
+    key = _key_column(roles)
     digits = [column for column, role in enumerate(roles) if role in ("number", "date")]
     # Each line of the table: its cells, and the space above it.
     found: list[tuple[list[str], float]] = []
@@ -776,17 +783,25 @@ def _runs_by_line(runs: list[_Run]) -> list[list[_Run]]:
 
 
 def _may_head_a_table(text: str) -> bool:
-    """Whether a page's text names the diary number's column somewhere (a header may stand)."""
-    # Every spelling the pattern takes holds "nr" or "nummer", letters without other case
-    # forms: two substring tests spare most pages the case-blind search.
+    """Whether a page's text names the diary number's column somewhere, or has a line of a few
+    words without digits that names a date's or a delegate's column (a header may stand)."""
+    # Every spelling the patterns take holds "nr", "nummer", "datum" or "delegat", letters
+    # without other case forms: substring tests spare most pages the case-blind search.
     lowered = text.lower()
-    return ("nr" in lowered or "nummer" in lowered) and _NUMBER_COLUMN.search(text) is not None
+    if ("nr" in lowered or "nummer" in lowered) and _NUMBER_COLUMN.search(text) is not None:
+        return True
+    return (
+        "datum" in lowered or "delegat" in lowered
+    ) and _ROLE_HEADER_LINE.search(text) is not None
 
 
 def _header_cells(line: list[_Run]) -> list[_Run] | None:
     """A line's runs as a table's header cells (runs a word apart joined: "Punkt" "i"), where
     the line is one: two names or more, one of them the diary number's column."""
-    if len(line) < 2 or _NUMBER_COLUMN.search(" ".join(run.text for run in line)) is None:
+    if len(line) < 2:
+        return None
+    joined = " ".join(run.text for run in line)
+    if _NUMBER_COLUMN.search(joined) is None and _ROLE_NAME.search(joined) is None:
         return None  # most lines of a page: no need to look at their runs
     height = max(run.top - run.bottom for run in line)
     cells = [line[0]]
@@ -799,7 +814,20 @@ def _header_cells(line: list[_Run]) -> list[_Run] | None:
     names = [" ".join(run.text.split()) for run in cells]
     if len(names) < 2 or not _is_header(names):
         return None
-    return cells if any(_NUMBER_COLUMN.fullmatch(name) for name in names) else None
+    roles = _roles(names)
+    if "number" in roles or (("date" in roles or "delegate" in roles) and "text" in roles):
+        return cells
+    return None
+
+
+def _key_column(roles: tuple[str, ...]) -> int:
+    """The column whose text starts a row of a table without rules: the diary number's, or
+    where the header names none ("Ärende | Beslut | Datum | Delegat", the number in the case's
+    column) the date's, which each row has on its first line."""
+    for role in ("number", "date"):
+        if role in roles:
+            return roles.index(role)
+    return 0
 
 
 def _cells(line: list[_Run], columns: list[float]) -> list[str] | None:

@@ -301,6 +301,18 @@ def banded_table(every: int = 2) -> bytes:
     return _saved(document)
 
 
+def unnamed_number() -> bytes:
+    """``Ärende | Beslut | Datum | Delegat`` without rules: no column is named for the diary
+    number, which the case's column ("Ärende") holds, the decision's text in "Beslut"."""
+    document = _document()
+    _opening(document)
+    rows = [(entry.diary, entry.subject, entry.day, entry.delegate) for entry in ENTRIES]
+    _table(document, ("Ärende", "Beslut", "Datum", "Delegat"), rows, (3.0, 8.5, 2.5, 3.5),
+           borders="none")  # fmt: skip
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
 def titled_table() -> bytes:
     """A table whose first row, merged across it above the header, is its title."""
     document = _document()
@@ -694,6 +706,7 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "party-ruled": ("docx", lambda: party_column("all"), "pdf"),
     "party-plain": ("docx", lambda: party_column("none"), "pdf"),
     "titled-table": ("docx", titled_table, "pdf"),
+    "unnamed-number": ("docx", unnamed_number, "pdf"),
     "banded-table": ("docx", banded_table, "pdf"),
     "shaded-header": ("docx", lambda: banded_table(0), "pdf"),
     "kallelse-numbered": ("docx", kallelse_numbered, "pdf"),
