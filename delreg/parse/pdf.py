@@ -24,6 +24,7 @@ import re
 import stat
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from delreg.config import Config
@@ -62,6 +63,11 @@ _ROLE_HEADER_LINE = re.compile(
     r"^[^\d\n]{0,80}(?:\b(?:besluts)?datum|\bdelegat|\bbeslutsfattare)\b[^\d\n]{0,80}$",
     re.I | re.M,
 )
+# A line of a cell that is a piece of a word broken by the column's edge: letters, no space
+# after them, no hyphen ("Personuppgiftsbiträ").
+_WORD_PIECE = re.compile(r"[^\W\d_]{2,}")
+# Marks the end of such a piece among a cell's lines: the line below is joined without a space.
+_BROKEN_WORD = "\x03"
 # A cell's text starts within a few points of its column's left edge.
 _COLUMN_SLACK = 6.0
 # Rows are told apart by the space between them where it is this much wider than the space
@@ -523,7 +529,11 @@ class _PageReader:
             self.plumber = pdfplumber.open(io.BytesIO(self.data))
         page = self.plumber.pages[index]
         found = [
-            Table(height - table.bbox[1], height - table.bbox[3], table.extract())
+            Table(
+                height - table.bbox[1],
+                height - table.bbox[3],
+                _ruled_word_breaks(page, table, table.extract()),
+            )
             for table in page.find_tables()
         ]
         # A table of one column is a framed paragraph, not a list.
@@ -531,6 +541,60 @@ class _PageReader:
             (table for table in found if max((len(row) for row in table.rows), default=0) > 1),
             key=lambda table: -table.top,
         )
+
+
+def _ruled_word_breaks(
+    page: Any, table: Any, rows: list[list[str | None]]
+) -> list[list[str | None]]:
+    """A ruled table's cells (pdfplumber's ``table`` on its ``page``), the lines of a word
+    broken by its cell's edge marked to be joined without a space (see ``_word_breaks``; the
+    cell's right edge is as far from its rule as its text is from the left one)."""
+    for cells, boxes in zip(rows, table.rows, strict=True):
+        for column, (text, box) in enumerate(zip(cells, boxes.cells, strict=True)):
+            if not text or "\n" not in text or box is None:
+                continue
+            lines = text.split("\n")
+            pieces = [
+                index
+                for index, (line, following) in enumerate(pairwise(lines))
+                if following[:1].islower() and _WORD_PIECE.fullmatch(line) is not None
+            ]
+            if not pieces:
+                continue  # most cells: no need to look at their characters
+            # The characters whose middle is in the cell (a glyph's box may reach its rules;
+            # a cropped page's would be cut to the cell).
+            left, top, right, bottom = box
+            drawn = _char_lines(
+                [
+                    char
+                    for char in page.chars
+                    if left <= (char["x0"] + char["x1"]) / 2 <= right
+                    and top <= (char["top"] + char["bottom"]) / 2 <= bottom
+                ]
+            )
+            if len(drawn) != len(lines) or not drawn[0]:
+                continue
+            edge = right - (min(char["x0"] for line in drawn for char in line) - left)
+            for index in pieces:
+                end = drawn[index][-1]
+                # Drawn as read, no space after it, and to the edge but for a letter or so.
+                as_read = "".join(char["text"] for char in drawn[index]) == lines[index]
+                if as_read and end["x1"] >= edge - (end["bottom"] - end["top"]):
+                    lines[index] += _BROKEN_WORD
+            cells[column] = "\n".join(lines)
+    return rows
+
+
+def _char_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """pdfplumber's characters in lines, in the order drawn; a line's spaces kept at its end
+    (a line that wraps at a space ends with it)."""
+    lines: list[list[dict[str, Any]]] = []
+    for char in chars:
+        if lines and abs(char["top"] - lines[-1][0]["top"]) < (char["bottom"] - char["top"]) / 2:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return lines
 
 
 def _pdfium_marks(text: str) -> str:
@@ -675,21 +739,31 @@ def _table_below(
     digits = [column for column, role in enumerate(roles) if role in ("number", "date")]
     # Each line of the table: its cells, and the space above it.
     found: list[tuple[list[str], float]] = []
+    # The header's lines and the table's, each with its cells' last runs (see _word_breaks).
+    head: list[tuple[list[str], list[_Run | None]]] = []
+    if header is not None:
+        head.append((list(names), list[_Run | None](header)))
+    body: list[tuple[list[str], list[_Run | None]]] = []
     first = header if header is not None else lines[position]
     last = header
+    tall = max(run.top - run.bottom for run in first)
     while position < len(lines):
         line = lines[position]
-        cells = _cells(line, columns.lefts)
+        ends: list[_Run | None] = [None] * len(names)
+        cells = _cells(line, columns.lefts, ends)
         if cells is None:
             break
         gap = 0.0
+        # PDFium's boxes fit the glyphs: a line of small letters ("re", the rest of a header's
+        # name) is lower than one with capitals. Each line is taken as tall as the tallest so
+        # far, so that the space above such a line is not taken for the space between rows.
+        tall = max(tall, max(run.top - run.bottom for run in line))
+        height = tall
         if last is not None:
-            height = max(run.top - run.bottom for run in last)
-            gap = min(run.bottom for run in last) - max(run.top for run in line)
+            bottom = min(run.bottom for run in line)
+            gap = min(run.bottom for run in last) - max(*(run.top for run in line), bottom + tall)
             if gap > _TABLE_GAP_LINES * height:
                 break
-        else:
-            height = max(run.top - run.bottom for run in line)
         if any(cells[column] and not _DIGIT.search(cells[column]) for column in digits):
             following = (
                 _cells(lines[position + 1], columns.lefts) if position + 1 < len(lines) else None
@@ -699,6 +773,7 @@ def _table_below(
             # A title over the rows below ("Personalärenden"): a row of its own.
             title = next(cell for cell in cells if cell)
             cells = [title if column == key else "" for column in range(len(cells))]
+            ends = [None] * len(cells)
         named = [
             _below(name, more).replace("\n", " ") for name, more in zip(names, cells, strict=True)
         ]
@@ -710,16 +785,35 @@ def _table_below(
         ):
             # The header's names go on (as close as a name's lines, no digits, short).
             names = named
+            head.append((cells, ends))
         else:
             found.append((cells, gap))
+            body.append((cells, ends))
         last = line
         position += 1
+    if len(head) > 1:
+        names = _names_joined(head)
+    for index, column in _word_breaks(body):
+        found[index][0][column] += _BROKEN_WORD
     top = max(run.top for run in first) + 0.5
     bottom = min(run.bottom for run in (last or first)) - 0.5
     rows = _rows(found, row_gaps, key)
     if header is not None:
         rows = [[*names], *rows]
     return Table(top, bottom, rows, Columns(columns.lefts, names)), position
+
+
+def _names_joined(lines: list[tuple[list[str], list[_Run | None]]]) -> list[str]:
+    """A header's names over its lines, a word broken by its column's edge whole again
+    ("Beslutsfatta" | "re", see ``_word_breaks``)."""
+    breaks = _word_breaks(lines)
+    names = list(lines[0][0])
+    for index, (cells, _) in enumerate(lines[1:]):
+        names = [
+            f"{name}{more}" if (index, column) in breaks else _below(name, more).replace("\n", " ")
+            for column, (name, more) in enumerate(zip(names, cells, strict=True))
+        ]
+    return names
 
 
 def _titles_rows(
@@ -785,14 +879,13 @@ def _runs_by_line(runs: list[_Run]) -> list[list[_Run]]:
 def _may_head_a_table(text: str) -> bool:
     """Whether a page's text names the diary number's column somewhere, or has a line of a few
     words without digits that names a date's or a delegate's column (a header may stand)."""
-    # Every spelling the patterns take holds "nr", "nummer", "datum" or "delegat", letters
-    # without other case forms: substring tests spare most pages the case-blind search.
+    # Every spelling the patterns take holds "nr", "nummer", "datum", "delegat" or "fattare",
+    # letters without other case forms: substring tests spare most pages the case-blind search.
     lowered = text.lower()
     if ("nr" in lowered or "nummer" in lowered) and _NUMBER_COLUMN.search(text) is not None:
         return True
-    return (
-        "datum" in lowered or "delegat" in lowered
-    ) and _ROLE_HEADER_LINE.search(text) is not None
+    named = "datum" in lowered or "delegat" in lowered or "fattare" in lowered
+    return named and _ROLE_HEADER_LINE.search(text) is not None
 
 
 def _header_cells(line: list[_Run]) -> list[_Run] | None:
@@ -830,8 +923,11 @@ def _key_column(roles: tuple[str, ...]) -> int:
     return 0
 
 
-def _cells(line: list[_Run], columns: list[float]) -> list[str] | None:
-    """A line's text by column, or None for a line that does not keep to the columns."""
+def _cells(
+    line: list[_Run], columns: list[float], ends: list[_Run | None] | None = None
+) -> list[str] | None:
+    """A line's text by column, or None for a line that does not keep to the columns; ``ends``
+    is given each column's last run on the line."""
     cells = [""] * len(columns)
     for run in line:
         column = max(
@@ -843,7 +939,35 @@ def _cells(line: list[_Run], columns: list[float]) -> list[str] | None:
         if column + 1 < len(columns) and run.right > columns[column + 1] + _COLUMN_SLACK:
             return None  # it runs across the next column: text, not a cell
         cells[column] = f"{cells[column]} {run.text.strip()}".strip()
+        if ends is not None:
+            ends[column] = run
     return cells
+
+
+def _word_breaks(lines: list[tuple[list[str], list[_Run | None]]]) -> set[tuple[int, int]]:
+    """Where a cell's line of a table without rules ends inside a word (line, column): Word and
+    LibreOffice break a word too long for its column where the column ends, without a hyphen
+    ("Upphandlingsch" | "ef"). Such a line is that one word (a word that fits goes to the next
+    line whole), ends without a space (PDFium keeps the space where a line wraps at one) or a
+    hyphen, reaches the column's right edge (the rightmost any line of it reaches, give or take
+    a letter), and the cell's next line starts with a small letter."""
+    rights: dict[int, float] = {}
+    for _, ends in lines:
+        for column, run in enumerate(ends):
+            if run is not None:
+                rights[column] = max(rights.get(column, run.right), run.right)
+    breaks: set[tuple[int, int]] = set()
+    for index, ((cells, ends), (following, _)) in enumerate(pairwise(lines)):
+        for column, run in enumerate(ends):
+            if (
+                run is not None
+                and following[column][:1].islower()
+                and _WORD_PIECE.fullmatch(run.text) is not None
+                and cells[column] == run.text
+                and run.right >= rights[column] - (run.top - run.bottom)
+            ):
+                breaks.add((index, column))
+    return breaks
 
 
 def _has_rules(page: Any) -> bool:
@@ -1029,6 +1153,8 @@ def _cell_text(cell: str | None) -> str:
     """A cell's text on one line; a number broken at its dash by the wrap is whole again."""
     if not cell:
         return ""
+    if _BROKEN_WORD in cell:
+        cell = cell.replace(_BROKEN_WORD + "\n", "").replace(_BROKEN_WORD, "")
     return " ".join(_NUMBER_BROKEN_AT_DASH.sub(r"\1", cell).split())
 
 

@@ -28,6 +28,7 @@ from tests.helpers.office_pdfs import (
     FIXTURES,
     GROUPS,
     LONG_ENTRIES,
+    NARROW_ROWS,
     NOTICES,
     Entry,
     delegate_as_written,
@@ -185,6 +186,30 @@ def test_a_table_made_by_word_or_writer_gives_each_decision_its_fields(name: str
         expected(entry, delegate=delegate, point=point, day=day) for entry in entries
     ]
     assert [r for r in records if not isinstance(r, Decision)] == []
+
+
+@pytest.mark.parametrize("name", ["narrow-ruled", "narrow-plain"])
+def test_a_word_broken_by_its_narrow_column_is_one_word_again(name: str) -> None:
+    """Columns too narrow for "Personuppgiftsbiträdesavtal", "Upphandlingschef" and the header's
+    "Beslutsfattare": Word and LibreOffice break them where the column ends, without a hyphen
+    ("Upphandling" | "schef"). Each is one word again (the header's too, so that its column is
+    who decided), while lines wrapped at a space keep it ("Tilldelningsbeslut i" | "upphandling
+    av", "Avtalsförlängning" | "avseende", a word as wide as its line)."""
+    records = from_pdf(fixture(name))
+    assert [r for r in records if not isinstance(r, Decision)] == []
+    decisions = [r for r in records if isinstance(r, Decision)]
+    assert [(d.diary_number, d.kind, d.subject, d.parties, d.delegate, d.decided_on)
+            for d in decisions] == [
+        ("KS 2024/130", "pub-avtal", "Personuppgiftsbiträdesavtal", ("Skolmolnet Sverige AB",),
+         "Upphandlingschef", "2024-02-05"),
+        ("KS 2024/131", "tilldelningsbeslut", "i upphandling av skolskjuts", (), "Kommundirektör",
+         "2024-02-12"),
+        ("KS 2024/132", "avtal", "fönsterputs, förlängning med ett år", (), "Upphandlingschef",
+         "2024-02-19"),
+        ("KS 2024/133", "beslut", "Avtalsförlängning avseende kontorsmaterial", (), "Ekonomichef",
+         "2024-02-26"),
+    ]  # fmt: skip
+    assert [d.delegate for d in decisions] == [row[2] for row in NARROW_ROWS]
 
 
 def test_a_kallelse_numbered_by_word_gives_its_decisions_and_notices() -> None:
