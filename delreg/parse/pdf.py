@@ -56,6 +56,12 @@ _RULES_FOR_A_TABLE = 3
 _HEADER_CELL_CHARS = 60
 # The header of a table without rules names the diary number's column.
 _NUMBER_COLUMN = re.compile(r"(?:diarie|ärende)\s?(?:nummer|nr\.?)|dnr\.?", re.IGNORECASE)
+# Runs of a line closer than this many line heights are letters of one word (a space is
+# wider, and PDFium gives it besides).
+_LETTER_GAP = 0.4
+# How far below a line's foot, in its height, a run's middle may be and the run of the line
+# (a comma: its box from below the baseline to just above it).
+_MARK_DROP = 0.25
 # A header that names no diary number's column is one where it names a date's or a delegate's
 # ("Ärende | Beslut | Datum | Delegat"): its line a few words without digits.
 _ROLE_NAME = re.compile(r"\b(?:besluts)?datum\b|\bdelegat\b|\bbeslutsfattare\b", re.I)
@@ -869,7 +875,13 @@ def _runs_by_line(runs: list[_Run]) -> list[list[_Run]]:
     for run in sorted(runs, key=lambda run: -run.top):
         middle = (run.top + run.bottom) / 2
         line = lines[-1] if lines else None
-        if line is not None and line[0].bottom <= middle <= line[0].top:
+        # A comma's or a full stop's box, a run of its own, sits at the line's foot.
+        if (
+            line is not None
+            and line[0].bottom - _MARK_DROP * (line[0].top - line[0].bottom)
+            <= middle
+            <= line[0].top
+        ):
             line.append(run)
         else:
             lines.append([run])
@@ -895,13 +907,17 @@ def _header_cells(line: list[_Run]) -> list[_Run] | None:
         return None
     joined = " ".join(run.text for run in line)
     if _NUMBER_COLUMN.search(joined) is None and _ROLE_NAME.search(joined) is None:
-        return None  # most lines of a page: no need to look at their runs
+        # A line whose every character is a run of its own: its words are the runs together.
+        letters = "".join(run.text for run in line)
+        if _NUMBER_COLUMN.search(letters) is None and _ROLE_NAME.search(letters) is None:
+            return None  # most lines of a page: no need to look at their runs
     height = max(run.top - run.bottom for run in line)
     cells = [line[0]]
     for run in line[1:]:
         before = cells[-1]
         if run.left - before.right < _HEADER_WORD_GAP * height:
-            cells[-1] = before._replace(right=run.right, text=f"{before.text} {run.text}")
+            text = _joined(before.text, before, run, height)
+            cells[-1] = before._replace(right=run.right, text=text)
         else:
             cells.append(run)
     names = [" ".join(run.text.split()) for run in cells]
@@ -929,6 +945,8 @@ def _cells(
     """A line's text by column, or None for a line that does not keep to the columns; ``ends``
     is given each column's last run on the line."""
     cells = [""] * len(columns)
+    lasts: list[_Run | None] = [None] * len(columns)
+    height = max(run.top - run.bottom for run in line)
     for run in line:
         column = max(
             (index for index, left in enumerate(columns) if run.left >= left - _COLUMN_SLACK),
@@ -938,10 +956,27 @@ def _cells(
             return None
         if column + 1 < len(columns) and run.right > columns[column + 1] + _COLUMN_SLACK:
             return None  # it runs across the next column: text, not a cell
-        cells[column] = f"{cells[column]} {run.text.strip()}".strip()
-        if ends is not None:
-            ends[column] = run
-    return cells
+        before = lasts[column]
+        cells[column] = run.text if before is None else _joined(cells[column], before, run, height)
+        lasts[column] = run
+    if ends is not None:
+        ends[:] = lasts
+    return [" ".join(cell.split()) for cell in cells]
+
+
+def _joined(text: str, before: _Run, run: _Run, height: float) -> str:
+    """``text``, which ends with the run ``before``, and the ``run`` after it on its line: a
+    word apart where PDFium gave the space, or they stand apart by one; else one word's
+    letters (a page whose every character is placed on its own is a run a character). Where
+    two runs overlap, PDFium gives the letters of both to each ("rj" | "rj"): once."""
+    if run.left < before.right:
+        overlap = next(
+            (size for size in range(len(run.text), 0, -1) if text.endswith(run.text[:size])), 0
+        )
+        return text + run.text[overlap:]
+    if text[-1:].isspace() or run.left - before.right >= _LETTER_GAP * height:
+        return f"{text.rstrip()} {run.text.lstrip()}"
+    return text + run.text
 
 
 def _word_breaks(lines: list[tuple[list[str], list[_Run | None]]]) -> set[tuple[int, int]]:

@@ -703,6 +703,45 @@ def words_placed() -> bytes:
     return bytes(pdf.output())
 
 
+def chars_placed() -> bytes:
+    """The list of ``words_placed`` with every character drawn at its own position (no spaces
+    at all in the text), as other printer drivers write a page."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    y = 20.0
+
+    def chars(x: float, line_y: float, text: str) -> None:
+        for char in text:
+            if char != " ":
+                pdf.text(x, line_y, char)
+            x += pdf.get_string_width(char)
+
+    for text in (BOARD, f"Sammanträde {MEETING}", "", HEADING):
+        chars(20, y, text)
+        y += 6
+    columns = (20.0, 50.0, 150.0)
+    y += 4
+    for x, text in zip(columns, ("Dnr", "Ärende", "Datum"), strict=True):
+        chars(x, y, text)
+    y += 8
+    width = columns[2] - columns[1] - 5
+    for entry in ENTRIES:
+        lines = _wrapped(pdf, entry.subject, width)
+        chars(columns[0], y, entry.diary)
+        chars(columns[2], y, entry.day)
+        for line in lines:
+            chars(columns[1], y, line)
+            y += 5
+        y += 3
+    chars(20, y + 4, AFTER)
+    return bytes(pdf.output())
+
+
 def _wrapped(pdf: Any, text: str, width: float) -> list[str]:
     lines = [""]
     for word in text.split():
@@ -750,7 +789,10 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "writer-table": ("fodt", writer_table, "pdf"),
     "writer-bullets": ("fodt", writer_bullets, "pdf"),
 }
-DIRECT: dict[str, Callable[[], bytes]] = {"words-placed": words_placed}
+DIRECT: dict[str, Callable[[], bytes]] = {
+    "words-placed": words_placed,
+    "chars-placed": chars_placed,
+}
 
 
 def libreoffice() -> str | None:

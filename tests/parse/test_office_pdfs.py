@@ -171,6 +171,9 @@ LAYOUTS: dict[str, tuple[Sequence[Entry], bool, bool]] = {
     # the table was not seen and the date and who decided were read into the subject.
     "unnamed-number": (ENTRIES, True, False),
     "words-placed": (ENTRIES, False, False),
+    # Every character placed on its own: the table was not seen, its date read into the
+    # subject ("… län om 2024-01-08 förslag till …").
+    "chars-placed": (ENTRIES, False, False),
 }
 
 
@@ -288,8 +291,9 @@ def reading(data: bytes) -> list[Record]:
     ]
 
 
-def test_the_fpdf2_fixture_is_what_its_generator_makes() -> None:
-    assert reading(DIRECT["words-placed"]()) == reading(fixture("words-placed"))
+@pytest.mark.parametrize("name", list(DIRECT))
+def test_the_fpdf2_fixture_is_what_its_generator_makes(name: str) -> None:
+    assert reading(DIRECT[name]()) == reading(fixture(name))
 
 
 @pytest.mark.skipif(libreoffice() is None, reason="LibreOffice is not installed")
