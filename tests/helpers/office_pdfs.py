@@ -514,10 +514,11 @@ def _word_bullets(document: Any, *, alike: bool = False) -> int:
     return 78
 
 
-def kallelse_bulleted(*, alike: bool = False) -> bytes:
+def kallelse_bulleted(*, alike: bool = False, point: str | None = None) -> bytes:
     """A kallelse whose points are Word's bullets, the decisions and the notices bullets one
     level in: in the PDF's text all lines start at the margin, the levels told apart by the
-    glyph only, or (``alike``) not at all."""
+    glyph only, or (``alike``) not at all; a ``point`` of the agenda's own after the
+    decisions."""
     document = _document()
     num_id = _word_bullets(document, alike=alike)
     document.add_heading("Kallelse", level=1)
@@ -526,6 +527,8 @@ def kallelse_bulleted(*, alike: bool = False) -> bytes:
         _listed(document, title, num_id, 0)
     for entry in ENTRIES[:5]:
         _listed(document, _sentence(entry), num_id, 1)
+    if point is not None:
+        _listed(document, point, num_id, 0)
     _listed(document, "Meddelanden", num_id, 0)
     for notice in NOTICES:
         _listed(document, notice, num_id, 1)
@@ -784,6 +787,11 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "kallelse-numbered": ("docx", kallelse_numbered, "pdf"),
     "kallelse-bulleted": ("docx", kallelse_bulleted, "pdf"),
     "kallelse-bullets-alike": ("docx", lambda: kallelse_bulleted(alike=True), "pdf"),
+    "kallelse-point-after": (
+        "docx",
+        lambda: kallelse_bulleted(alike=True, point="Budget 2025"),
+        "pdf",
+    ),
     "newspaper": ("docx", newspaper_columns, "pdf"),
     "serial-pdfa": ("docx", lambda: serial_column("all"), PDF_A),
     "writer-table": ("fodt", writer_table, "pdf"),

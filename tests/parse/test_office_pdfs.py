@@ -235,7 +235,13 @@ def test_a_kallelse_numbered_by_word_gives_its_decisions_and_notices() -> None:
 
 @pytest.mark.parametrize(
     ("name", "count"),
-    [("kallelse-bulleted", 5), ("kallelse-bullets-alike", 5), ("writer-bullets", 4)],
+    [
+        ("kallelse-bulleted", 5),
+        ("kallelse-bullets-alike", 5),
+        ("writer-bullets", 4),
+        # "• Budget 2025" after the decisions, a point of the agenda's own: it was rejected.
+        ("kallelse-point-after", 5),
+    ],
 )
 def test_a_kallelse_whose_points_and_decisions_are_all_bullets_gives_its_decisions(
     name: str, count: int
