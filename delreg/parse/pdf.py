@@ -65,6 +65,12 @@ _MARK_DROP = 0.25
 # A header that names no diary number's column is one where it names a date's or a delegate's
 # ("Ärende | Beslut | Datum | Delegat"): its line a few words without digits.
 _ROLE_NAME = re.compile(r"\b(?:besluts)?datum\b|\bdelegat\b|\bbeslutsfattare\b", re.I)
+# The name of a column that holds what was decided, for such a header.
+_ITEM_COLUMN = re.compile(
+    r"(?:ärende|beslut)(?:t|et|n|mening|sbeskrivning|ets innehåll)?|rubrik|beskrivning|avser"
+    r"|innehåll",
+    re.I,
+)
 _ROLE_HEADER_LINE = re.compile(
     r"^[^\d\n]{0,80}(?:\b(?:besluts)?datum|\bdelegat|\bbeslutsfattare)\b[^\d\n]{0,80}$",
     re.I | re.M,
@@ -924,9 +930,15 @@ def _header_cells(line: list[_Run]) -> list[_Run] | None:
     if len(names) < 2 or not _is_header(names):
         return None
     roles = _roles(names)
-    if "number" in roles or (("date" in roles or "delegate" in roles) and "text" in roles):
+    if "number" in roles:
         return cells
-    return None
+    # Without one, the date's or the delegate's column and one named for what was decided
+    # ("Ärende", "Beslut"): "Datum | Tid | Plats" above a meeting's day is no list.
+    named = ("date" in roles or "delegate" in roles) and any(
+        role == "text" and _ITEM_COLUMN.fullmatch(name)
+        for role, name in zip(roles, names, strict=True)
+    )
+    return cells if named else None
 
 
 def _key_column(roles: tuple[str, ...]) -> int:

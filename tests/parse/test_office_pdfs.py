@@ -19,7 +19,7 @@ from fpdf import FPDF
 from delreg.config import load_config
 from delreg.model import Decision, Notice
 from delreg.parse import Record
-from delreg.parse.pdf import read_pdf
+from delreg.parse.pdf import pdf_text, read_pdf
 from tests.helpers import Invoke
 from tests.helpers.office_pdfs import (
     BY_DELEGATE,
@@ -72,6 +72,25 @@ def test_a_hyphen_that_ends_a_line_stays_in_the_number_and_the_words() -> None:
         ("KSN-2024-31", "avslag på begäran om utlämnande av e-post"),
         ("KSN-2024-40", "ändrade villkor för hälso- och sjukvårdens leverantörer"),
     ]
+
+
+def test_a_meetings_day_under_date_time_and_place_is_no_table() -> None:
+    """ "Datum | Tid | Plats" over the meeting's day, cells apart as a table's without rules:
+    it names a date's column but none for what was decided, so it is no list of decisions."""
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for x, name, value in ((20, "Datum", "2024-03-14"), (60, "Tid", "13.00"),
+                           (90, "Plats", "Stora salen, kommunhuset")):  # fmt: skip
+        pdf.text(x, 30, name)
+        pdf.text(x, 36, value)
+    pdf.text(20, 50, "Kallelse till sammanträde med kommunstyrelsen i Vallby kommun.")
+    text = pdf_text(io.BytesIO(bytes(pdf.output())))
+    # Its text as written, not a row "• 13.00   Stora salen …   Beslutsdatum: 2024-03-14".
+    assert "Stora salen, kommunhuset" in text
+    assert "•" not in text
+    assert "Beslutsdatum" not in text
 
 
 # --- the committed PDFs -------------------------------------------------------------------------
