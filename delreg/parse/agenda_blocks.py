@@ -229,9 +229,16 @@ class Segmenter:
         # The bulleted headings whose bullets as far out are the list's items (see
         # ``_bullets_are_items``).
         self.bullets_are_items: frozenset[int] = frozenset()
+        # The bullets after such a list that are the next agenda point (see
+        # ``_points_after_lists``), by line number.
+        self.points_after_lists: frozenset[int] = frozenset()
 
     def blocks(self, lines: list[Line]) -> Iterator[Block]:
         self.bullets_are_items = _bullets_are_items(lines, self.rules, self.config)
+        if self.bullets_are_items:
+            self.points_after_lists = _points_after_lists(
+                lines, self.bullets_are_items, self.rules, self.config
+            )
         take = self._take
         rules, config = self.rules, self.config
         for line in lines:
@@ -345,7 +352,10 @@ class Segmenter:
             heading.bulleted
             and line.style == "bullet"
             and line.indent <= heading.indent
-            and heading.number not in self.bullets_are_items
+            and (
+                heading.number not in self.bullets_are_items
+                or line.number in self.points_after_lists
+            )
         ):
             return True
         # Under "3. Anmälan av delegationsbeslut", "4. …" is the next point, unless it is the
@@ -803,6 +813,65 @@ def _bullets_are_items(lines: list[Line], rules: AgendaRules, config: Config) ->
             if not text.rstrip().endswith(":"):
                 break
     return frozenset(found)
+
+
+def _points_after_lists(
+    lines: list[Line], headings: frozenset[int], rules: AgendaRules, config: Config
+) -> frozenset[int]:
+    """The bullets, after a list whose items are bullets as far out as its heading's (see
+    ``_bullets_are_items``), that are the next agenda point ("• Budget 2025"), by line number:
+    the last bullet of the list, after one with a diary number, followed by a bulleted heading
+    ("• Övriga frågor") or by nothing, without a diary number of its own, and reading as a
+    title (see ``_reads_as_title``). A bullet that reads as a decision whose number is missing
+    stays an item, rejected for it: no decision is dropped without a word."""
+    found: set[int] = set()
+    for position, heading in enumerate(lines):
+        if heading.number not in headings or heading.kind is not LineKind.DECISION_HEADING:
+            continue
+        # The list's bullets, each with the lines it goes on over.
+        bullets: list[tuple[Line, list[str]]] = []
+        after = position + 1
+        while after < len(lines):
+            line = lines[after]
+            kind = line.kind
+            if kind is _ITEM and line.style == "bullet" and line.indent <= heading.indent:
+                bullets.append((line, [line.text]))
+            elif kind in (_TEXT, _DIARY_NUMBER) and bullets:
+                bullets[-1][1].append(line.text)
+            elif kind not in (_BLANK, _NOISE):
+                break
+            after += 1
+        ends = after == len(lines) or (lines[after].bulleted and lines[after].kind is not _ITEM)
+        if len(bullets) < 2 or not ends:
+            continue
+        (_, before), (last, texts) = bullets[-2:]
+        text = " ".join(texts)
+        if (
+            diary_numbers(" ".join(before), rules, config)
+            and not diary_numbers(text, rules, config)
+            and _reads_as_title(text, rules)
+        ):
+            found.add(last.number)
+    return frozenset(found)
+
+
+# An agenda point's title is a few words ("Budget 2025", "Information från kommundirektören").
+_TITLE_WORDS = 6
+
+
+def _reads_as_title(text: str, rules: AgendaRules) -> bool:
+    """Whether a bullet's text reads as an agenda point's title, not as a decision: a few words,
+    the first capitalised, no sentence's end, no kind of decision ("Avtal med …"), no date, no
+    delegate's verb ("… har beslutat")."""
+    words = text.split()
+    return (
+        0 < len(words) <= _TITLE_WORDS
+        and words[0][:1].isupper()
+        and not text.rstrip().endswith((".", ",", ";", ":"))
+        and rules.kind.search(text) is None
+        and rules.date.search(text) is None
+        and rules.delegate_verb_finder.search(text) is None
+    )
 
 
 # Where the decisions of a sentence that lists them part from each other.

@@ -24,6 +24,7 @@ import re
 import stat
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from delreg.config import Config
@@ -55,6 +56,30 @@ _RULES_FOR_A_TABLE = 3
 _HEADER_CELL_CHARS = 60
 # The header of a table without rules names the diary number's column.
 _NUMBER_COLUMN = re.compile(r"(?:diarie|ärende)\s?(?:nummer|nr\.?)|dnr\.?", re.IGNORECASE)
+# Runs of a line closer than this many line heights are letters of one word (a space is
+# wider, and PDFium gives it besides).
+_LETTER_GAP = 0.4
+# How far below a line's foot, in its height, a run's middle may be and the run of the line
+# (a comma: its box from below the baseline to just above it).
+_MARK_DROP = 0.25
+# A header that names no diary number's column is one where it names a date's or a delegate's
+# ("Ärende | Beslut | Datum | Delegat"): its line a few words without digits.
+_ROLE_NAME = re.compile(r"\b(?:besluts)?datum\b|\bdelegat\b|\bbeslutsfattare\b", re.I)
+# The name of a column that holds what was decided, for such a header.
+_ITEM_COLUMN = re.compile(
+    r"(?:ärende|beslut)(?:t|et|n|mening|sbeskrivning|ets innehåll)?|rubrik|beskrivning|avser"
+    r"|innehåll",
+    re.I,
+)
+_ROLE_HEADER_LINE = re.compile(
+    r"^[^\d\n]{0,80}(?:\b(?:besluts)?datum|\bdelegat|\bbeslutsfattare)\b[^\d\n]{0,80}$",
+    re.I | re.M,
+)
+# A line of a cell that is a piece of a word broken by the column's edge: letters, no space
+# after them, no hyphen ("Personuppgiftsbiträ").
+_WORD_PIECE = re.compile(r"[^\W\d_]{2,}")
+# Marks the end of such a piece among a cell's lines: the line below is joined without a space.
+_BROKEN_WORD = "\x03"
 # A cell's text starts within a few points of its column's left edge.
 _COLUMN_SLACK = 6.0
 # Rows are told apart by the space between them where it is this much wider than the space
@@ -516,7 +541,11 @@ class _PageReader:
             self.plumber = pdfplumber.open(io.BytesIO(self.data))
         page = self.plumber.pages[index]
         found = [
-            Table(height - table.bbox[1], height - table.bbox[3], table.extract())
+            Table(
+                height - table.bbox[1],
+                height - table.bbox[3],
+                _ruled_word_breaks(page, table, table.extract()),
+            )
             for table in page.find_tables()
         ]
         # A table of one column is a framed paragraph, not a list.
@@ -524,6 +553,60 @@ class _PageReader:
             (table for table in found if max((len(row) for row in table.rows), default=0) > 1),
             key=lambda table: -table.top,
         )
+
+
+def _ruled_word_breaks(
+    page: Any, table: Any, rows: list[list[str | None]]
+) -> list[list[str | None]]:
+    """A ruled table's cells (pdfplumber's ``table`` on its ``page``), the lines of a word
+    broken by its cell's edge marked to be joined without a space (see ``_word_breaks``; the
+    cell's right edge is as far from its rule as its text is from the left one)."""
+    for cells, boxes in zip(rows, table.rows, strict=True):
+        for column, (text, box) in enumerate(zip(cells, boxes.cells, strict=True)):
+            if not text or "\n" not in text or box is None:
+                continue
+            lines = text.split("\n")
+            pieces = [
+                index
+                for index, (line, following) in enumerate(pairwise(lines))
+                if following[:1].islower() and _WORD_PIECE.fullmatch(line) is not None
+            ]
+            if not pieces:
+                continue  # most cells: no need to look at their characters
+            # The characters whose middle is in the cell (a glyph's box may reach its rules;
+            # a cropped page's would be cut to the cell).
+            left, top, right, bottom = box
+            drawn = _char_lines(
+                [
+                    char
+                    for char in page.chars
+                    if left <= (char["x0"] + char["x1"]) / 2 <= right
+                    and top <= (char["top"] + char["bottom"]) / 2 <= bottom
+                ]
+            )
+            if len(drawn) != len(lines) or not drawn[0]:
+                continue
+            edge = right - (min(char["x0"] for line in drawn for char in line) - left)
+            for index in pieces:
+                end = drawn[index][-1]
+                # Drawn as read, no space after it, and to the edge but for a letter or so.
+                as_read = "".join(char["text"] for char in drawn[index]) == lines[index]
+                if as_read and end["x1"] >= edge - (end["bottom"] - end["top"]):
+                    lines[index] += _BROKEN_WORD
+            cells[column] = "\n".join(lines)
+    return rows
+
+
+def _char_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """pdfplumber's characters in lines, in the order drawn; a line's spaces kept at its end
+    (a line that wraps at a space ends with it)."""
+    lines: list[list[dict[str, Any]]] = []
+    for char in chars:
+        if lines and abs(char["top"] - lines[-1][0]["top"]) < (char["bottom"] - char["top"]) / 2:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return lines
 
 
 def _pdfium_marks(text: str) -> str:
@@ -642,7 +725,7 @@ def _goes_on_at(lines: list[list[_Run]], columns: Columns) -> int | None:
     them and starts a row (a diary number) or goes on with one (the rest of the last row of the
     page before, the number's column empty), the lines above it a running head at most. None
     where the header stands again (the table is read under it)."""
-    key = _roles(columns.names).index("number")
+    key = _key_column(_roles(columns.names))
     for position, line in enumerate(lines[: EDGE_LINES + 1]):
         if _header_cells(line) is not None:
             return None
@@ -664,25 +747,35 @@ def _table_below(
     page before without one), and the position after it (see ``_unruled_tables``)."""
     names = list(columns.names)
     roles = _roles(names)
-    key = roles.index("number")
+    key = _key_column(roles)
     digits = [column for column, role in enumerate(roles) if role in ("number", "date")]
     # Each line of the table: its cells, and the space above it.
     found: list[tuple[list[str], float]] = []
+    # The header's lines and the table's, each with its cells' last runs (see _word_breaks).
+    head: list[tuple[list[str], list[_Run | None]]] = []
+    if header is not None:
+        head.append((list(names), list[_Run | None](header)))
+    body: list[tuple[list[str], list[_Run | None]]] = []
     first = header if header is not None else lines[position]
     last = header
+    tall = max(run.top - run.bottom for run in first)
     while position < len(lines):
         line = lines[position]
-        cells = _cells(line, columns.lefts)
+        ends: list[_Run | None] = [None] * len(names)
+        cells = _cells(line, columns.lefts, ends)
         if cells is None:
             break
         gap = 0.0
+        # PDFium's boxes fit the glyphs: a line of small letters ("re", the rest of a header's
+        # name) is lower than one with capitals. Each line is taken as tall as the tallest so
+        # far, so that the space above such a line is not taken for the space between rows.
+        tall = max(tall, max(run.top - run.bottom for run in line))
+        height = tall
         if last is not None:
-            height = max(run.top - run.bottom for run in last)
-            gap = min(run.bottom for run in last) - max(run.top for run in line)
+            bottom = min(run.bottom for run in line)
+            gap = min(run.bottom for run in last) - max(*(run.top for run in line), bottom + tall)
             if gap > _TABLE_GAP_LINES * height:
                 break
-        else:
-            height = max(run.top - run.bottom for run in line)
         if any(cells[column] and not _DIGIT.search(cells[column]) for column in digits):
             following = (
                 _cells(lines[position + 1], columns.lefts) if position + 1 < len(lines) else None
@@ -692,6 +785,7 @@ def _table_below(
             # A title over the rows below ("Personalärenden"): a row of its own.
             title = next(cell for cell in cells if cell)
             cells = [title if column == key else "" for column in range(len(cells))]
+            ends = [None] * len(cells)
         named = [
             _below(name, more).replace("\n", " ") for name, more in zip(names, cells, strict=True)
         ]
@@ -703,16 +797,35 @@ def _table_below(
         ):
             # The header's names go on (as close as a name's lines, no digits, short).
             names = named
+            head.append((cells, ends))
         else:
             found.append((cells, gap))
+            body.append((cells, ends))
         last = line
         position += 1
+    if len(head) > 1:
+        names = _names_joined(head)
+    for index, column in _word_breaks(body):
+        found[index][0][column] += _BROKEN_WORD
     top = max(run.top for run in first) + 0.5
     bottom = min(run.bottom for run in (last or first)) - 0.5
     rows = _rows(found, row_gaps, key)
     if header is not None:
         rows = [[*names], *rows]
     return Table(top, bottom, rows, Columns(columns.lefts, names)), position
+
+
+def _names_joined(lines: list[tuple[list[str], list[_Run | None]]]) -> list[str]:
+    """A header's names over its lines, a word broken by its column's edge whole again
+    ("Beslutsfatta" | "re", see ``_word_breaks``)."""
+    breaks = _word_breaks(lines)
+    names = list(lines[0][0])
+    for index, (cells, _) in enumerate(lines[1:]):
+        names = [
+            f"{name}{more}" if (index, column) in breaks else _below(name, more).replace("\n", " ")
+            for column, (name, more) in enumerate(zip(names, cells, strict=True))
+        ]
+    return names
 
 
 def _titles_rows(
@@ -768,7 +881,13 @@ def _runs_by_line(runs: list[_Run]) -> list[list[_Run]]:
     for run in sorted(runs, key=lambda run: -run.top):
         middle = (run.top + run.bottom) / 2
         line = lines[-1] if lines else None
-        if line is not None and line[0].bottom <= middle <= line[0].top:
+        # A comma's or a full stop's box, a run of its own, sits at the line's foot.
+        if (
+            line is not None
+            and line[0].bottom - _MARK_DROP * (line[0].top - line[0].bottom)
+            <= middle
+            <= line[0].top
+        ):
             line.append(run)
         else:
             lines.append([run])
@@ -776,35 +895,70 @@ def _runs_by_line(runs: list[_Run]) -> list[list[_Run]]:
 
 
 def _may_head_a_table(text: str) -> bool:
-    """Whether a page's text names the diary number's column somewhere (a header may stand)."""
-    # Every spelling the pattern takes holds "nr" or "nummer", letters without other case
-    # forms: two substring tests spare most pages the case-blind search.
+    """Whether a page's text names the diary number's column somewhere, or has a line of a few
+    words without digits that names a date's or a delegate's column (a header may stand)."""
+    # Every spelling the patterns take holds "nr", "nummer", "datum", "delegat" or "fattare",
+    # letters without other case forms: substring tests spare most pages the case-blind search.
     lowered = text.lower()
-    return ("nr" in lowered or "nummer" in lowered) and _NUMBER_COLUMN.search(text) is not None
+    if ("nr" in lowered or "nummer" in lowered) and _NUMBER_COLUMN.search(text) is not None:
+        return True
+    named = "datum" in lowered or "delegat" in lowered or "fattare" in lowered
+    return named and _ROLE_HEADER_LINE.search(text) is not None
 
 
 def _header_cells(line: list[_Run]) -> list[_Run] | None:
     """A line's runs as a table's header cells (runs a word apart joined: "Punkt" "i"), where
     the line is one: two names or more, one of them the diary number's column."""
-    if len(line) < 2 or _NUMBER_COLUMN.search(" ".join(run.text for run in line)) is None:
-        return None  # most lines of a page: no need to look at their runs
+    if len(line) < 2:
+        return None
+    joined = " ".join(run.text for run in line)
+    if _NUMBER_COLUMN.search(joined) is None and _ROLE_NAME.search(joined) is None:
+        # A line whose every character is a run of its own: its words are the runs together.
+        letters = "".join(run.text for run in line)
+        if _NUMBER_COLUMN.search(letters) is None and _ROLE_NAME.search(letters) is None:
+            return None  # most lines of a page: no need to look at their runs
     height = max(run.top - run.bottom for run in line)
     cells = [line[0]]
     for run in line[1:]:
         before = cells[-1]
         if run.left - before.right < _HEADER_WORD_GAP * height:
-            cells[-1] = before._replace(right=run.right, text=f"{before.text} {run.text}")
+            text = _joined(before.text, before, run, height)
+            cells[-1] = before._replace(right=run.right, text=text)
         else:
             cells.append(run)
     names = [" ".join(run.text.split()) for run in cells]
     if len(names) < 2 or not _is_header(names):
         return None
-    return cells if any(_NUMBER_COLUMN.fullmatch(name) for name in names) else None
+    roles = _roles(names)
+    if "number" in roles:
+        return cells
+    # Without one, the date's or the delegate's column and one named for what was decided
+    # ("Ärende", "Beslut"): "Datum | Tid | Plats" above a meeting's day is no list.
+    named = ("date" in roles or "delegate" in roles) and any(
+        role == "text" and _ITEM_COLUMN.fullmatch(name)
+        for role, name in zip(roles, names, strict=True)
+    )
+    return cells if named else None
 
 
-def _cells(line: list[_Run], columns: list[float]) -> list[str] | None:
-    """A line's text by column, or None for a line that does not keep to the columns."""
+def _key_column(roles: tuple[str, ...]) -> int:
+    """The column whose text starts a row of a table without rules: the diary number's, or
+    where the header names none ("Ärende | Beslut | Datum | Delegat", the number in the case's
+    column) the date's, which each row has on its first line."""
+    for role in ("number", "date"):
+        if role in roles:
+            return roles.index(role)
+    return 0
+
+
+def _cells(
+    line: list[_Run], columns: list[float], ends: list[_Run | None] | None = None
+) -> list[str] | None:
+    """A line's text by column, or None for a line that does not keep to the columns; ``ends``
+    is given each column's last run on the line."""
     cells = [""] * len(columns)
+    lasts: list[_Run | None] = [None] * len(columns)
+    height = max(run.top - run.bottom for run in line)
     for run in line:
         column = max(
             (index for index, left in enumerate(columns) if run.left >= left - _COLUMN_SLACK),
@@ -814,8 +968,53 @@ def _cells(line: list[_Run], columns: list[float]) -> list[str] | None:
             return None
         if column + 1 < len(columns) and run.right > columns[column + 1] + _COLUMN_SLACK:
             return None  # it runs across the next column: text, not a cell
-        cells[column] = f"{cells[column]} {run.text.strip()}".strip()
-    return cells
+        before = lasts[column]
+        cells[column] = run.text if before is None else _joined(cells[column], before, run, height)
+        lasts[column] = run
+    if ends is not None:
+        ends[:] = lasts
+    return [" ".join(cell.split()) for cell in cells]
+
+
+def _joined(text: str, before: _Run, run: _Run, height: float) -> str:
+    """``text``, which ends with the run ``before``, and the ``run`` after it on its line: a
+    word apart where PDFium gave the space, or they stand apart by one; else one word's
+    letters (a page whose every character is placed on its own is a run a character). Where
+    two runs overlap, PDFium gives the letters of both to each ("rj" | "rj"): once."""
+    if run.left < before.right:
+        overlap = next(
+            (size for size in range(len(run.text), 0, -1) if text.endswith(run.text[:size])), 0
+        )
+        return text + run.text[overlap:]
+    if text[-1:].isspace() or run.left - before.right >= _LETTER_GAP * height:
+        return f"{text.rstrip()} {run.text.lstrip()}"
+    return text + run.text
+
+
+def _word_breaks(lines: list[tuple[list[str], list[_Run | None]]]) -> set[tuple[int, int]]:
+    """Where a cell's line of a table without rules ends inside a word (line, column): Word and
+    LibreOffice break a word too long for its column where the column ends, without a hyphen
+    ("Upphandlingsch" | "ef"). Such a line is that one word (a word that fits goes to the next
+    line whole), ends without a space (PDFium keeps the space where a line wraps at one) or a
+    hyphen, reaches the column's right edge (the rightmost any line of it reaches, give or take
+    a letter), and the cell's next line starts with a small letter."""
+    rights: dict[int, float] = {}
+    for _, ends in lines:
+        for column, run in enumerate(ends):
+            if run is not None:
+                rights[column] = max(rights.get(column, run.right), run.right)
+    breaks: set[tuple[int, int]] = set()
+    for index, ((cells, ends), (following, _)) in enumerate(pairwise(lines)):
+        for column, run in enumerate(ends):
+            if (
+                run is not None
+                and following[column][:1].islower()
+                and _WORD_PIECE.fullmatch(run.text) is not None
+                and cells[column] == run.text
+                and run.right >= rights[column] - (run.top - run.bottom)
+            ):
+                breaks.add((index, column))
+    return breaks
 
 
 def _has_rules(page: Any) -> bool:
@@ -1001,6 +1200,8 @@ def _cell_text(cell: str | None) -> str:
     """A cell's text on one line; a number broken at its dash by the wrap is whole again."""
     if not cell:
         return ""
+    if _BROKEN_WORD in cell:
+        cell = cell.replace(_BROKEN_WORD + "\n", "").replace(_BROKEN_WORD, "")
     return " ".join(_NUMBER_BROKEN_AT_DASH.sub(r"\1", cell).split())
 
 

@@ -301,6 +301,49 @@ def banded_table(every: int = 2) -> bytes:
     return _saved(document)
 
 
+def unnamed_number() -> bytes:
+    """``Ärende | Beslut | Datum | Delegat`` without rules: no column is named for the diary
+    number, which the case's column ("Ärende") holds, the decision's text in "Beslut"."""
+    document = _document()
+    _opening(document)
+    rows = [(entry.diary, entry.subject, entry.day, entry.delegate) for entry in ENTRIES]
+    _table(document, ("Ärende", "Beslut", "Datum", "Delegat"), rows, (3.0, 8.5, 2.5, 3.5),
+           borders="none")  # fmt: skip
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
+# Rows whose long words do not fit their narrow columns: Word and LibreOffice break such a word
+# where the column ends, without a hyphen ("Upphandlingsch" | "ef").
+NARROW_ROWS: tuple[tuple[str, str, str, str], ...] = (
+    ("KS 2024/130", "Personuppgiftsbiträdesavtal med Skolmolnet Sverige AB", "Upphandlingschef",
+     "2024-02-05"),
+    ("KS 2024/131", "Tilldelningsbeslut i upphandling av skolskjuts", "Kommundirektör",
+     "2024-02-12"),
+    ("KS 2024/132", "Avtal om fönsterputs, förlängning med ett år", "Upphandlingschef",
+     "2024-02-19"),
+    # A word that fills its line but for the space after it: a wrap at the space, no break.
+    ("KS 2024/133", "Avtalsförlängning avseende kontorsmaterial", "Ekonomichef",
+     "2024-02-26"),
+)  # fmt: skip
+
+
+def narrow_columns(borders: str) -> bytes:
+    """``Dnr | Ärende | Beslutsfattare | Datum`` in columns too narrow for their long words."""
+    document = _document()
+    _opening(document)
+    from docx.shared import Cm
+
+    header = ("Dnr", "Ärende", "Beslutsfattare", "Datum")
+    widths = (2.6, 3.6, 2.4, 2.4)
+    table = _table(document, header, list(NARROW_ROWS), widths, borders=borders)
+    # The grid's widths too: LibreOffice lays the columns out by them, not by the cells'.
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
 def titled_table() -> bytes:
     """A table whose first row, merged across it above the header, is its title."""
     document = _document()
@@ -471,10 +514,11 @@ def _word_bullets(document: Any, *, alike: bool = False) -> int:
     return 78
 
 
-def kallelse_bulleted(*, alike: bool = False) -> bytes:
+def kallelse_bulleted(*, alike: bool = False, point: str | None = None) -> bytes:
     """A kallelse whose points are Word's bullets, the decisions and the notices bullets one
     level in: in the PDF's text all lines start at the margin, the levels told apart by the
-    glyph only, or (``alike``) not at all."""
+    glyph only, or (``alike``) not at all; a ``point`` of the agenda's own after the
+    decisions."""
     document = _document()
     num_id = _word_bullets(document, alike=alike)
     document.add_heading("Kallelse", level=1)
@@ -483,6 +527,8 @@ def kallelse_bulleted(*, alike: bool = False) -> bytes:
         _listed(document, title, num_id, 0)
     for entry in ENTRIES[:5]:
         _listed(document, _sentence(entry), num_id, 1)
+    if point is not None:
+        _listed(document, point, num_id, 0)
     _listed(document, "Meddelanden", num_id, 0)
     for notice in NOTICES:
         _listed(document, notice, num_id, 1)
@@ -660,6 +706,45 @@ def words_placed() -> bytes:
     return bytes(pdf.output())
 
 
+def chars_placed() -> bytes:
+    """The list of ``words_placed`` with every character drawn at its own position (no spaces
+    at all in the text), as other printer drivers write a page."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    y = 20.0
+
+    def chars(x: float, line_y: float, text: str) -> None:
+        for char in text:
+            if char != " ":
+                pdf.text(x, line_y, char)
+            x += pdf.get_string_width(char)
+
+    for text in (BOARD, f"Sammanträde {MEETING}", "", HEADING):
+        chars(20, y, text)
+        y += 6
+    columns = (20.0, 50.0, 150.0)
+    y += 4
+    for x, text in zip(columns, ("Dnr", "Ärende", "Datum"), strict=True):
+        chars(x, y, text)
+    y += 8
+    width = columns[2] - columns[1] - 5
+    for entry in ENTRIES:
+        lines = _wrapped(pdf, entry.subject, width)
+        chars(columns[0], y, entry.diary)
+        chars(columns[2], y, entry.day)
+        for line in lines:
+            chars(columns[1], y, line)
+            y += 5
+        y += 3
+    chars(20, y + 4, AFTER)
+    return bytes(pdf.output())
+
+
 def _wrapped(pdf: Any, text: str, width: float) -> list[str]:
     lines = [""]
     for word in text.split():
@@ -694,17 +779,28 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "party-ruled": ("docx", lambda: party_column("all"), "pdf"),
     "party-plain": ("docx", lambda: party_column("none"), "pdf"),
     "titled-table": ("docx", titled_table, "pdf"),
+    "unnamed-number": ("docx", unnamed_number, "pdf"),
+    "narrow-ruled": ("docx", lambda: narrow_columns("all"), "pdf"),
+    "narrow-plain": ("docx", lambda: narrow_columns("none"), "pdf"),
     "banded-table": ("docx", banded_table, "pdf"),
     "shaded-header": ("docx", lambda: banded_table(0), "pdf"),
     "kallelse-numbered": ("docx", kallelse_numbered, "pdf"),
     "kallelse-bulleted": ("docx", kallelse_bulleted, "pdf"),
     "kallelse-bullets-alike": ("docx", lambda: kallelse_bulleted(alike=True), "pdf"),
+    "kallelse-point-after": (
+        "docx",
+        lambda: kallelse_bulleted(alike=True, point="Budget 2025"),
+        "pdf",
+    ),
     "newspaper": ("docx", newspaper_columns, "pdf"),
     "serial-pdfa": ("docx", lambda: serial_column("all"), PDF_A),
     "writer-table": ("fodt", writer_table, "pdf"),
     "writer-bullets": ("fodt", writer_bullets, "pdf"),
 }
-DIRECT: dict[str, Callable[[], bytes]] = {"words-placed": words_placed}
+DIRECT: dict[str, Callable[[], bytes]] = {
+    "words-placed": words_placed,
+    "chars-placed": chars_placed,
+}
 
 
 def libreoffice() -> str | None:

@@ -1613,6 +1613,58 @@ def test_bullets_under_a_bulleted_heading_are_its_items_where_the_first_has_a_nu
         assert [d.diary_number for d in decisions(led)] == ["KS 2024/12"], lead_in
 
 
+BULLETED_LIST = (
+    "Kallelse\n"
+    "• Val av justerare\n"
+    "• Anmälan av delegationsbeslut\n"
+    "• Kommundirektören har 2024-01-08 beslutat om yttrande över remiss, KS 2024/12\n"
+    "• Ekonomichefen har 2024-01-15 beslutat om avtal med Vallby Energi AB, KS 2024/31\n"
+)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "• Budget 2025\n• Övriga frågor\n",
+        "• Budget 2025\n",
+        "• Information från kommundirektören\n• Meddelanden\n",
+        "• Investeringsplan 2025–2028\n\n• Övriga frågor\n",
+    ],
+)
+def test_a_bulleted_agenda_point_after_a_list_of_bullets_ends_it(after: str) -> None:
+    """Decisions bulleted as the agenda's points are (a Word kallelse's PDF), then a point of
+    the agenda that is no known heading ("• Budget 2025"), then a known heading or nothing: the
+    point ends the list, rather than being rejected for its missing diary number (which made
+    the import need --skip-invalid)."""
+    records = read(BULLETED_LIST + after)
+    assert [d.diary_number for d in decisions(records)] == ["KS 2024/12", "KS 2024/31"]
+    assert [r for r in records if isinstance(r, Rejected)] == []
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # A decision whose number is missing: its kind, who decided, a date, a sentence.
+        "• Avtal med Vallby Städ AB om fönsterputs\n• Övriga frågor\n",
+        "• Ekonomichefens beslut om inköp av möbler\n• Övriga frågor\n",
+        "• Kanslichefen har 2024-02-01 beslutat att avslå en begäran\n",
+        "• Inköp av möbler till Norrskolan enligt ramavtalet\n",
+        # The point with a text below it, or more bullets after it: not the list's end.
+        "• Budget 2025\nInformation om arbetet med budgeten.\n• Övriga frågor\n",
+        "• Budget 2025\n• Skolskjuts\n• Övriga frågor\n",
+    ],
+)
+def test_a_bullet_after_a_list_of_bullets_that_may_be_a_decision_is_rejected(after: str) -> None:
+    """A bullet after the list's last item that reads as a decision without its number (or
+    that cannot be told from one) stays an item and is rejected for the missing number: no
+    decision is dropped without a word."""
+    records = read(BULLETED_LIST + after)
+    assert [d.diary_number for d in decisions(records)] == ["KS 2024/12", "KS 2024/31"]
+    rejected = [r for r in records if isinstance(r, Rejected)]
+    assert len(rejected) >= 1
+    assert "no diary number" in rejected[0].reason
+
+
 def test_rows_that_lost_their_markers_after_a_complete_item_are_items_of_their_own() -> None:
     """A bulleted row with its diary number, then rows that start with theirs and carry no
     bullet (a table the PDF reader did not see as one): each is a decision, not all of them

@@ -19,7 +19,7 @@ from fpdf import FPDF
 from delreg.config import load_config
 from delreg.model import Decision, Notice
 from delreg.parse import Record
-from delreg.parse.pdf import read_pdf
+from delreg.parse.pdf import pdf_text, read_pdf
 from tests.helpers import Invoke
 from tests.helpers.office_pdfs import (
     BY_DELEGATE,
@@ -28,6 +28,7 @@ from tests.helpers.office_pdfs import (
     FIXTURES,
     GROUPS,
     LONG_ENTRIES,
+    NARROW_ROWS,
     NOTICES,
     Entry,
     delegate_as_written,
@@ -71,6 +72,25 @@ def test_a_hyphen_that_ends_a_line_stays_in_the_number_and_the_words() -> None:
         ("KSN-2024-31", "avslag på begäran om utlämnande av e-post"),
         ("KSN-2024-40", "ändrade villkor för hälso- och sjukvårdens leverantörer"),
     ]
+
+
+def test_a_meetings_day_under_date_time_and_place_is_no_table() -> None:
+    """ "Datum | Tid | Plats" over the meeting's day, cells apart as a table's without rules:
+    it names a date's column but none for what was decided, so it is no list of decisions."""
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for x, name, value in ((20, "Datum", "2024-03-14"), (60, "Tid", "13.00"),
+                           (90, "Plats", "Stora salen, kommunhuset")):  # fmt: skip
+        pdf.text(x, 30, name)
+        pdf.text(x, 36, value)
+    pdf.text(20, 50, "Kallelse till sammanträde med kommunstyrelsen i Vallby kommun.")
+    text = pdf_text(io.BytesIO(bytes(pdf.output())))
+    # Its text as written, not a row "• 13.00   Stora salen …   Beslutsdatum: 2024-03-14".
+    assert "Stora salen, kommunhuset" in text
+    assert "•" not in text
+    assert "Beslutsdatum" not in text
 
 
 # --- the committed PDFs -------------------------------------------------------------------------
@@ -168,7 +188,13 @@ LAYOUTS: dict[str, tuple[Sequence[Entry], bool, bool]] = {
     "banded-table": (ENTRIES, True, False),
     "shaded-header": (ENTRIES, True, False),
     "writer-table": (ENTRIES, True, False),
+    # Without rules, "Ärende | Beslut | Datum | Delegat": no column named for the diary number,
+    # the table was not seen and the date and who decided were read into the subject.
+    "unnamed-number": (ENTRIES, True, False),
     "words-placed": (ENTRIES, False, False),
+    # Every character placed on its own: the table was not seen, its date read into the
+    # subject ("… län om 2024-01-08 förslag till …").
+    "chars-placed": (ENTRIES, False, False),
 }
 
 
@@ -195,6 +221,30 @@ def test_a_table_made_by_word_or_writer_gives_each_decision_its_fields(name: str
     assert [r for r in records if not isinstance(r, Decision)] == []
 
 
+@pytest.mark.parametrize("name", ["narrow-ruled", "narrow-plain"])
+def test_a_word_broken_by_its_narrow_column_is_one_word_again(name: str) -> None:
+    """Columns too narrow for "Personuppgiftsbiträdesavtal", "Upphandlingschef" and the header's
+    "Beslutsfattare": Word and LibreOffice break them where the column ends, without a hyphen
+    ("Upphandling" | "schef"). Each is one word again (the header's too, so that its column is
+    who decided), while lines wrapped at a space keep it ("Tilldelningsbeslut i" | "upphandling
+    av", "Avtalsförlängning" | "avseende", a word as wide as its line)."""
+    records = from_pdf(fixture(name))
+    assert [r for r in records if not isinstance(r, Decision)] == []
+    decisions = [r for r in records if isinstance(r, Decision)]
+    assert [(d.diary_number, d.kind, d.subject, d.parties, d.delegate, d.decided_on)
+            for d in decisions] == [
+        ("KS 2024/130", "pub-avtal", "Personuppgiftsbiträdesavtal", ("Skolmolnet Sverige AB",),
+         "Upphandlingschef", "2024-02-05"),
+        ("KS 2024/131", "tilldelningsbeslut", "i upphandling av skolskjuts", (), "Kommundirektör",
+         "2024-02-12"),
+        ("KS 2024/132", "avtal", "fönsterputs, förlängning med ett år", (), "Upphandlingschef",
+         "2024-02-19"),
+        ("KS 2024/133", "beslut", "Avtalsförlängning avseende kontorsmaterial", (), "Ekonomichef",
+         "2024-02-26"),
+    ]  # fmt: skip
+    assert [d.delegate for d in decisions] == [row[2] for row in NARROW_ROWS]
+
+
 def test_a_kallelse_numbered_by_word_gives_its_decisions_and_notices() -> None:
     """Word's own numbering ("6." and "a)" … "j)"), a running head "Kommunstyrelsen |
     Kallelse | 2024-03-14" and a foot "Sida 1 av 2": the decisions under their point, dated and
@@ -215,7 +265,13 @@ def test_a_kallelse_numbered_by_word_gives_its_decisions_and_notices() -> None:
 
 @pytest.mark.parametrize(
     ("name", "count"),
-    [("kallelse-bulleted", 5), ("kallelse-bullets-alike", 5), ("writer-bullets", 4)],
+    [
+        ("kallelse-bulleted", 5),
+        ("kallelse-bullets-alike", 5),
+        ("writer-bullets", 4),
+        # "• Budget 2025" after the decisions, a point of the agenda's own: it was rejected.
+        ("kallelse-point-after", 5),
+    ],
 )
 def test_a_kallelse_whose_points_and_decisions_are_all_bullets_gives_its_decisions(
     name: str, count: int
@@ -271,8 +327,9 @@ def reading(data: bytes) -> list[Record]:
     ]
 
 
-def test_the_fpdf2_fixture_is_what_its_generator_makes() -> None:
-    assert reading(DIRECT["words-placed"]()) == reading(fixture("words-placed"))
+@pytest.mark.parametrize("name", list(DIRECT))
+def test_the_fpdf2_fixture_is_what_its_generator_makes(name: str) -> None:
+    assert reading(DIRECT[name]()) == reading(fixture(name))
 
 
 @pytest.mark.skipif(libreoffice() is None, reason="LibreOffice is not installed")
