@@ -670,45 +670,31 @@ def writer_bullets() -> bytes:
 def words_placed() -> bytes:
     """A list whose every word is drawn at its own position (no spaces in the text), as some
     printer drivers write a page: ``Dnr``, ``Ärende`` and ``Datum`` in columns without rules."""
-    from fpdf import FPDF
 
-    pdf = FPDF()
-    pdf.core_fonts_encoding = "windows-1252"
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
-    y = 20.0
-
-    def words(x: float, line_y: float, text: str) -> None:
+    def words(pdf: Any, x: float, y: float, text: str) -> None:
         for word in text.split():
-            pdf.text(x, line_y, word)
+            pdf.text(x, y, word)
             x += pdf.get_string_width(word) + pdf.get_string_width(" ")
 
-    for text in (BOARD, f"Sammanträde {MEETING}", "", HEADING):
-        words(20, y, text)
-        y += 6
-    columns = (20.0, 50.0, 150.0)
-    y += 4
-    for x, text in zip(columns, ("Dnr", "Ärende", "Datum"), strict=True):
-        words(x, y, text)
-    y += 8
-    width = columns[2] - columns[1] - 5
-    for entry in ENTRIES:
-        lines = _wrapped(pdf, entry.subject, width)
-        words(columns[0], y, entry.diary)
-        words(columns[2], y, entry.day)
-        for line in lines:
-            words(columns[1], y, line)
-            y += 5
-        y += 3
-    y += 4
-    words(20, y, AFTER)
-    return bytes(pdf.output())
+    return _placed(words)
 
 
 def chars_placed() -> bytes:
     """The list of ``words_placed`` with every character drawn at its own position (no spaces
     at all in the text), as other printer drivers write a page."""
+
+    def chars(pdf: Any, x: float, y: float, text: str) -> None:
+        for char in text:
+            if char != " ":
+                pdf.text(x, y, char)
+            x += pdf.get_string_width(char)
+
+    return _placed(chars)
+
+
+def _placed(place: Callable[[Any, float, float, str], None]) -> bytes:
+    """The list laid out in columns without rules, its text drawn piece by piece by ``place``
+    (the PDF, where a line's text starts, its baseline, the text)."""
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -717,31 +703,24 @@ def chars_placed() -> bytes:
     pdf.add_page()
     pdf.set_font("Helvetica", size=10)
     y = 20.0
-
-    def chars(x: float, line_y: float, text: str) -> None:
-        for char in text:
-            if char != " ":
-                pdf.text(x, line_y, char)
-            x += pdf.get_string_width(char)
-
     for text in (BOARD, f"Sammanträde {MEETING}", "", HEADING):
-        chars(20, y, text)
+        place(pdf, 20, y, text)
         y += 6
     columns = (20.0, 50.0, 150.0)
     y += 4
     for x, text in zip(columns, ("Dnr", "Ärende", "Datum"), strict=True):
-        chars(x, y, text)
+        place(pdf, x, y, text)
     y += 8
     width = columns[2] - columns[1] - 5
     for entry in ENTRIES:
         lines = _wrapped(pdf, entry.subject, width)
-        chars(columns[0], y, entry.diary)
-        chars(columns[2], y, entry.day)
+        place(pdf, columns[0], y, entry.diary)
+        place(pdf, columns[2], y, entry.day)
         for line in lines:
-            chars(columns[1], y, line)
+            place(pdf, columns[1], y, line)
             y += 5
         y += 3
-    chars(20, y + 4, AFTER)
+    place(pdf, 20, y + 4, AFTER)
     return bytes(pdf.output())
 
 
