@@ -63,7 +63,12 @@ _DECIDED = frozenset(
 )
 # " av teknisk chef" after the day a decision was taken: who took it (no digits, no punctuation
 # that would end the part).
-_BY_DELEGATE = re.compile(r" av (?P<delegate>[^,;()–.\d]{1,59}[^,;()–.\d\s])")
+_WHO = r"[^,;()–.\d]{1,59}[^,;()–.\d\s]"
+_BY_DELEGATE = re.compile(rf" av (?P<delegate>{_WHO})")
+# "…, beslut av driftchef Karin Ahl": a part of its own that starts so names who decided (not
+# a label: "överklagande av beslut av länsstyrelsen" within a sentence names no delegate).
+_BY_WHOM = "beslut av "
+_WHO_ALONE = re.compile(_WHO)
 
 
 # The words before a point of the delegationsordning that say the decision was taken under it.
@@ -569,6 +574,11 @@ class _Item:
                     found = self._date_after_title(start, end)
                     if found is not None and not self._decided_before(start, found.start()):
                         cut = found.start()
+                        if text[start : start + len(_BY_WHOM)].lower() == _BY_WHOM:
+                            # "…, beslut av driftchef Karin Ahl 2024-02-06": who, then when.
+                            named = text[start + len(_BY_WHOM) : cut].strip(" ,")
+                            self.delegate = self.delegate or named or None
+                            cut = at
             if found is None and end == ends[0]:
                 found = self._date_after_space(end)
                 if found is not None:
@@ -637,7 +647,18 @@ class _Item:
                 last = words[-1].lower() if words else ""
                 if last in _DECIDED or last.endswith(self.rules.delegate_endings):
                     return found
+                if self._names_who_decided(start, found.start()):
+                    return found
         return None
+
+    def _names_who_decided(self, start: int, end: int) -> bool:
+        """Whether the part ``text[start:end]`` says who decided, whoever they are ("beslut av
+        driftchef Karin Ahl", "Beslutsfattare: Driftchef Karin Ahl"): the date that ends it is
+        then the day, though a name rather than a title stands before it."""
+        text = self.text
+        if text[start : start + len(_BY_WHOM)].lower() == _BY_WHOM:
+            return True
+        return self.rules.delegate_label.match(text, start, end) is not None
 
     def _decided_before(self, start: int, end: int) -> bool:
         return self.text[start:end].split()[-1].lower() in _DECIDED
@@ -671,6 +692,15 @@ class _Item:
             return
         region = self.text[self.body_start : end].rstrip(_NUMBER_SEPARATORS + "(")
         found = _last_segment(region)
+        if (
+            found is not None
+            and found[1][: len(_BY_WHOM)].lower() == _BY_WHOM
+            and _WHO_ALONE.fullmatch(found[1], len(_BY_WHOM)) is not None
+        ):
+            # "…, beslut av driftchef Karin Ahl": the last part names who decided.
+            self.delegate = found[1][len(_BY_WHOM) :]
+            self.removed.append((self.body_start + found[0], end))
+            return
         lead = self.kind_lead
         if lead is not None and self.body_start + found[0] < lead.end() if found else False:
             # "Anställning – Kommunjurist": who is appointed, not who decided.

@@ -1328,6 +1328,65 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
     assert (decision.delegate, decision.decided_on) == ("upphandlingschef", "2024-03-12")
 
 
+@pytest.mark.parametrize(
+    ("item", "delegate", "decided_on", "subject"),
+    [
+        # Who by name, then when, with no comma between: both are read.
+        (
+            "Avtal om hyra av hjullastare, KS 2024/4, beslut av driftchef Karin Ahl 2024-02-06",
+            "driftchef Karin Ahl",
+            "2024-02-06",
+            "hyra av hjullastare",
+        ),
+        (
+            "Avtal om hyra av hjullastare, beslut av driftchef Karin Ahl, KS 2024/4",
+            "driftchef Karin Ahl",
+            None,
+            "hyra av hjullastare",
+        ),
+        # Within the sentence, "beslut av" is what the item is about, not who decided.
+        (
+            "Yttrande över överklagande av beslut av länsstyrelsen, KS 2024/8",
+            None,
+            None,
+            "överklagande av beslut av länsstyrelsen",
+        ),
+        (
+            "Yttrande över överklagande, beslut av länsstyrelsen 2024-01-02 gäller, KS 2024/9",
+            None,
+            None,
+            "överklagande, beslut av länsstyrelsen 2024-01-02 gäller",
+        ),
+    ],
+)
+def test_a_part_beslut_av_names_who_decided_and_the_day_after_them(
+    item: str, delegate: str | None, decided_on: str | None, subject: str
+) -> None:
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert (decision.delegate, decision.decided_on, decision.subject) == (
+        delegate,
+        decided_on,
+        subject,
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    title=st.sampled_from(["driftchef", "Ekonomichef", "enhetschef", "Upphandlingschef"]),
+    name=st.sampled_from(["Karin Ahl", "Nils Berg", "Åsa Öberg", ""]),
+    day=st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
+    serial=st.integers(1, 9999),
+)
+def test_beslut_av_anyone_then_a_day_is_who_and_when(
+    title: str, name: str, day: date, serial: int
+) -> None:
+    who = f"{title} {name}".strip()
+    item = f"Avtal om hyra av lokal, KS 2024/{serial}, beslut av {who} {day.isoformat()}"
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
+    assert (decision.delegate, decision.decided_on) == (who, day.isoformat())
+    assert decision.subject == "hyra av lokal"
+
+
 SWEDISH_MONTHS = [
     "januari", "februari", "mars", "april", "maj", "juni",
     "juli", "augusti", "september", "oktober", "november", "december",
