@@ -1338,6 +1338,13 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
             "2024-02-06",
             "hyra av hjullastare",
         ),
+        # A labelled delegate, then the day after a plain space: the day was left in the subject.
+        (
+            "Avtal om hyra av lastbil, KS 2024/7, Beslutsfattare: Driftchef Karin Ahl 2024-02-09",
+            "Driftchef Karin Ahl",
+            "2024-02-09",
+            "hyra av lastbil",
+        ),
         (
             "Avtal om hyra av hjullastare, beslut av driftchef Karin Ahl, KS 2024/4",
             "driftchef Karin Ahl",
