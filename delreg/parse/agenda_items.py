@@ -587,8 +587,23 @@ class _Item:
                 decided_on = self._date(found.group())
                 if decided_on is not None:
                     self.decided_on = decided_on
-                    self.removed.append((cut, end))
+                    self.removed.append((self._by_whom_before(cut), end))
                     return
+
+    def _by_whom_before(self, cut: int) -> int:
+        """Where the day's part starts, taking the part before it where that says who decided
+        ("…, beslut av driftchef Karin Ahl, 2024-02-07"): the delegate is read from it."""
+        text = self.text
+        comma = text.rfind(", ", self.body_start, cut)
+        if comma < 0 or self.delegate is not None or text[cut : cut + 2] != ", ":
+            return cut
+        start = comma + 2
+        if text[start : start + len(_BY_WHOM)].lower() != _BY_WHOM:
+            return cut
+        if _WHO_ALONE.fullmatch(text, start + len(_BY_WHOM), cut) is None:
+            return cut
+        self.delegate = text[start + len(_BY_WHOM) : cut]
+        return comma
 
     def _date_after_space(self, end: int) -> re.Match[str] | None:
         """ "… om städ KS 2024/106 2024-03-05", and a row that starts with its number "KS

@@ -1338,6 +1338,13 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
             "2024-02-06",
             "hyra av hjullastare",
         ),
+        # Who and when as two parts: the day was read, who decided left in the subject.
+        (
+            "Avtal om hyra av hjullastare, KS 2024/5, beslut av driftchef Karin Ahl, 2024-02-07",
+            "driftchef Karin Ahl",
+            "2024-02-07",
+            "hyra av hjullastare",
+        ),
         # A labelled delegate, then the day after a plain space: the day was left in the subject.
         (
             "Avtal om hyra av lastbil, KS 2024/7, Beslutsfattare: Driftchef Karin Ahl 2024-02-09",
