@@ -302,7 +302,7 @@ def read_input(
         if account is not None and not reader.AGENDA:
             # An export's rows are its list: a header and no rows is an empty list, not none.
             account.list_found = bool(head(stream).strip())
-        request = ReadRequest(source, config, meeting_year, sheet, account)
+        request = ReadRequest(source, config, meeting_year, sheet, account, fmt != "auto")
         records = reader.read(stream, request)
         if reader.AGENDA:
             # The tabular readers normalise every cell by delreg.fields already; an agenda's

@@ -159,6 +159,20 @@ def test_a_reader_asked_for_by_name_refuses_what_is_not_its_kind(delreg: Invoke)
     assert "hint: leave out --format" in result.stderr
 
 
+@pytest.mark.parametrize("name", ["lista.pdf", "lista.docx", "lista.odt", "export.xlsx"])
+def test_a_file_whose_name_says_a_kind_its_content_is_not_says_so(
+    delreg: Invoke, tmp_path: Path, name: str
+) -> None:
+    # No --format was given: the hint must not tell the user to leave it out.
+    path = tmp_path / name
+    path.write_text("Sidan kunde inte hämtas.\n", encoding="utf-8")
+    result = delreg("import", str(path))
+    assert result.exit_code == 2
+    assert "(it does not start as one)" in result.stderr
+    assert "--format" not in result.stderr
+    assert "download it again" in result.stderr
+
+
 def test_standard_input_is_read_by_the_kind_it_sniffs_as(delreg: Invoke) -> None:
     result = delreg("import", "-", "--dry-run", input=(DATA / "example-diarium.csv").read_bytes())
     assert result.exit_code == 0, result.stderr

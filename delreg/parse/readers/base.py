@@ -29,6 +29,7 @@ class ReadRequest:
     meeting_year: int | None = None  # an agenda's dates without a year are in this one
     sheet: str | None = None  # a workbook's sheet; default the first
     account: Account | None = None  # hears what was found, for the import's summary
+    named: bool = False  # the kind was asked for (`--format`), not told from the file
 
 
 @runtime_checkable
@@ -78,7 +79,11 @@ def require_signature(recognised: bool, description: str, request: ReadRequest) 
         raise InputError(
             f"is not {description} (it does not start as one)",
             source=request.source,
-            hint="leave out --format to let delreg tell the format from the file",
+            hint="leave out --format to let delreg tell the format from the file"
+            if request.named
+            # Its name says the kind: a download cut short, an error page saved under the
+            # document's name, or a file renamed.
+            else "its name says so, but its content does not: open it, or download it again",
         )
 
 
