@@ -13,7 +13,8 @@ Where a line stands is told by paragraph: ``paragraph=N`` for the Nth paragraph 
 outside tables, ``table=T:row=R`` for a row of the Tth table. A word processor shows no line
 numbers that stay put (they move with the page's width and font), but paragraphs and tables
 are the document's own parts, counted the same in Word, LibreOffice and python-docx
-(``document.paragraphs[N - 1]``, ``document.tables[T - 1].rows[R - 1]``).
+(``document.paragraphs[N - 1]``, ``document.tables[T - 1].rows[R - 1]``). A text box or frame
+is counted in none of them: its lines are located by the paragraph it is anchored in.
 """
 
 from __future__ import annotations
@@ -31,11 +32,18 @@ class DocumentLines:
         self.tables = 0
 
     def paragraph(
-        self, text: str, *, marker: str = "", depth: int = 0, heading: bool = False
+        self,
+        text: str,
+        *,
+        marker: str = "",
+        depth: int = 0,
+        heading: bool = False,
+        anchored: bool = False,
     ) -> None:
-        """A paragraph of the body outside tables: ``text`` may hold line breaks and tabs."""
-        self.paragraphs += 1
-        where = f"paragraph={self.paragraphs}"
+        """A paragraph of the body outside tables: ``text`` may hold line breaks and tabs.
+        One ``anchored`` in the last paragraph (a text box's, a frame's) is located by it."""
+        self.paragraphs += 0 if anchored else 1
+        where = f"paragraph={max(1, self.paragraphs)}"
         if heading:
             self.blank(where)
         if not text.strip():
@@ -50,7 +58,7 @@ class DocumentLines:
         for line in rest:
             self._add(line.strip(" "), where)
 
-    def table(self, rows: list[list[str | None]]) -> None:
+    def table(self, rows: list[list[str | None]], *, anchored: bool = False) -> None:
         """A table, each row its cells' text (a cell's paragraphs and breaks made spaces; None
         for the lower part of a cell merged down, whose text the part above holds).
 
@@ -62,9 +70,14 @@ class DocumentLines:
         first cell merged down from above is no empty cell: it is a column that groups rows
         ("Personal" beside several decisions).
         """
-        self.tables += 1
-        where = f"table={self.tables}"
-        self.blank(f"{where}:row=1")
+        self.tables += 0 if anchored else 1
+
+        def where(row: int) -> str:
+            if anchored:  # a table in a text box: no table of the body's
+                return f"paragraph={max(1, self.paragraphs)}"
+            return f"table={self.tables}:row={row}"
+
+        self.blank(where(1))
         joined: list[tuple[int, list[str]]] = []
         for number, cells in enumerate(rows, start=1):
             # A pipe in a cell would split it in two: a slash says as much.
@@ -79,8 +92,8 @@ class DocumentLines:
                 continue
             joined.append((number, shown))
         for number, shown in joined:
-            self._add("| " + " | ".join(shown) + " |", f"{where}:row={number}")
-        self.blank(f"{where}:row={max(1, len(rows))}")
+            self._add("| " + " | ".join(shown) + " |", where(number))
+        self.blank(where(max(1, len(rows))))
 
     def blank(self, where: str) -> None:
         if self.lines and self.lines[-1]:

@@ -5,8 +5,9 @@ The body is read in document order, paragraphs and tables as they come. What Wor
 read, as Word shows it: inserted text of tracked changes and not the deleted; text in content
 controls, hyperlinks and fields' results, not their codes; a numbered paragraph's number as
 Word computes it from ``numbering.xml`` (whether the paragraph or its style asks for it), a
-bullet as "•". Headers, footers, footnotes, comments, text boxes and pictures are not part of
-the body and are left out, as hidden text is.
+bullet as "•". A text box's text is read where it is anchored, after its paragraph's, once
+(Word writes it twice: as a drawing, and again as VML for older programs). Headers, footers,
+footnotes, comments and pictures are not part of the body and are left out, as hidden text is.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ _WORD = frozenset(
     }
 )
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+# Markup compatibility: ``mc:AlternateContent`` holds one thing written twice, a ``mc:Choice``
+# for programs that know the newer markup and a ``mc:Fallback`` for those that do not.
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_ALTERNATE, _CHOICE = f"{{{_MC}}}AlternateContent", f"{{{_MC}}}Choice"
 DAMAGED_HINT = "open it in Word and save it again as .docx, or save it as PDF"
 
 # Elements whose content is read as if it stood in their place: tracked insertions and moves
@@ -276,6 +281,8 @@ class _Body:
         # The count of a style's list where the style alone makes the numbers ("List Number"
         # with no numbering of its own): it ends where another paragraph comes between.
         self.style_counts: dict[str, int] = {}
+        # How deep in text boxes the paragraphs being read stand (a box may hold a box).
+        self.anchored = 0
 
     def blocks(self, container: Element) -> None:
         for child in container:
@@ -283,7 +290,7 @@ class _Body:
             if tag == "p":
                 self.paragraph(child)
             elif tag == "tbl":
-                self.lines.table(self.rows(child))
+                self.lines.table(self.rows(child), anchored=self.anchored > 0)
             elif tag == "sdt":
                 if not _is_table_of_contents(child):
                     self.blocks(_content(child))
@@ -308,7 +315,15 @@ class _Body:
         # an agenda's number (a bullet before a heading is none); an item's as an item marker.
         heading_number = "" if marker == BULLET else marker.strip()
         marker = heading_number if heading else item_marker(marker)
-        self.lines.paragraph(text, marker=marker, depth=depth, heading=heading)
+        self.lines.paragraph(
+            text, marker=marker, depth=depth, heading=heading, anchored=self.anchored > 0
+        )
+        for box in text_boxes(paragraph):
+            # A text box's paragraphs stand where it is anchored: located by the anchor's
+            # paragraph, as python-docx and Word count the body's paragraphs without them.
+            self.anchored += 1
+            self.blocks(box)
+            self.anchored -= 1
 
     def marker(
         self, properties: Element | None, chain: list[_Style], names: str
@@ -363,6 +378,8 @@ class _Body:
             tag = _tag(child)
             if tag == "p":
                 pieces.append(run_text(child))
+                for box in text_boxes(child):
+                    pieces.extend(self.cell_pieces(box))
             elif tag == "tbl":
                 pieces.extend(" ".join(cell or "" for cell in row) for row in self.rows(child))
             elif tag == "sdt" or tag in _TRANSPARENT:
@@ -389,6 +406,33 @@ def _is_table_of_contents(control: Element) -> bool:
     # agenda's headings twice.
     gallery = _child(_child(_child(control, "sdtPr"), "docPartObj"), "docPartGallery")
     return (_value(gallery) or "").lower() == "table of contents"
+
+
+def text_boxes(paragraph: Element) -> list[Element]:
+    """The text boxes (``w:txbxContent``) anchored in a paragraph, in order, each once: of a
+    ``mc:AlternateContent`` only the first choice is read where it holds the box, else the
+    fallback (the same box as VML); a box inside a box is the outer box's to read."""
+    found: list[Element] = []
+
+    def walk(element: Element) -> None:
+        for child in element:
+            tag = _tag(child)
+            if tag == "txbxContent":
+                found.append(child)
+            elif child.tag == _ALTERNATE:
+                choices = [option for option in child if option.tag == _CHOICE]
+                fallback = [option for option in child if option.tag != _CHOICE]
+                before = len(found)
+                for option in choices[:1]:
+                    walk(option)
+                if len(found) == before:
+                    for option in fallback[:1]:
+                        walk(option)
+            elif tag not in ("p", "tbl"):
+                walk(child)
+
+    walk(paragraph)
+    return found
 
 
 def run_text(paragraph: Element) -> str:

@@ -108,13 +108,51 @@ def table_docx(items: Sequence[Entry] = ITEMS) -> bytes:
     return word(build)
 
 
+# The namespaces of a drawing's and a VML shape's text box, besides Word's own.
+_DRAWING_NAMESPACES = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+)
+
+
 def element(xml: str) -> Any:
-    """A piece of WordprocessingML (its ``w:`` prefix declared) as python-docx's element."""
+    """A piece of WordprocessingML (its ``w:`` prefix declared, and those of a drawing) as
+    python-docx's element."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
     name_end = min(at for at in (xml.find(" "), xml.find(">"), xml.find("/>")) if at >= 0)
-    return parse_xml(f"{xml[:name_end]} {nsdecls('w')}{xml[name_end:]}")
+    declared = f"{nsdecls('w', 'wp', 'a')} {_DRAWING_NAMESPACES}"
+    return parse_xml(f"{xml[:name_end]} {declared}{xml[name_end:]}")
+
+
+def text_box(content: str, *, number: int = 1) -> str:
+    """A run holding a text box whose content is ``content`` (paragraphs, tables), as Word
+    writes it: a drawing for Word 2010 and later, and the same box again as VML for older
+    programs, which only one of is to be read."""
+    return (
+        f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        f'<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
+        f'relativeHeight="{number}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0'
+        f'</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0'
+        f'</wp:posOffset></wp:positionV><wp:extent cx="5400000" cy="1800000"/>'
+        f'<wp:wrapSquare wrapText="bothSides"/><wp:docPr id="{number}" name="Textruta {number}"/>'
+        f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/'
+        f'wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>'
+        f"<w:txbxContent>{content}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>"
+        f"</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback>"
+        f'<w:pict><v:shape id="Textruta {number}" type="#_x0000_t202" style="width:425pt;'
+        f'height:142pt"><v:textbox><w:txbxContent>{content}</w:txbxContent></v:textbox>'
+        f"</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def styled(text: str, style: str) -> str:
+    """A paragraph of WordprocessingML in the style ``style`` (its id: "ListNumber")."""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run(text)}</w:p>'
 
 
 _DECIMAL = "delreg-decimal"

@@ -21,6 +21,7 @@ from delreg.parse.readers.base import HEAD_BYTES
 from tests.helpers import Invoke, as_json, snapshot
 from tests.helpers.word_documents import (
     AFTER,
+    AFTER_TEXT,
     FOOTER,
     HEADER,
     HEADING,
@@ -37,7 +38,9 @@ from tests.helpers.word_documents import (
     replaced_part,
     run,
     sentence,
+    styled,
     table_docx,
+    text_box,
     word,
 )
 
@@ -84,7 +87,75 @@ def test_the_same_agenda_as_text_word_and_opendocument_gives_the_same_decisions(
         assert sources == [f"{document}#paragraph={number}" for number in range(4, 8)]
 
 
+def read_as_text(
+    delreg: Invoke, database: Path, document: Path, text: str = ""
+) -> list[dict[str, Any]]:
+    """The decisions ``document`` gives, having asserted that they are those the same list
+    given as plain text (``text``, the agenda text where empty) gives."""
+    plain = document.parent / "som-text" / "lista.txt"
+    plain.parent.mkdir(exist_ok=True)
+    plain.write_text(text or agenda_text(), encoding="utf-8")
+
+    def read(path: Path) -> list[dict[str, Any]]:
+        decisions = imported(delreg, path)
+        database.unlink()
+        # In the list's order, those located by one paragraph (a text box's) too.
+        return sorted(decisions, key=lambda decision: int(decision["item"]))
+
+    expected = [{field: decision[field] for field in FIELDS} for decision in read(plain)]
+    assert expected
+    found = read(document)
+    assert [{field: decision[field] for field in FIELDS} for decision in found] == expected
+    return found
+
+
 # --- what of a Word document is read, and how ---------------------------------------------
+
+
+def test_a_list_in_a_text_box_is_read_once_where_it_is_anchored(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    inside = styled(HEADING, "Heading1") + "".join(
+        styled(sentence(entry), "ListNumber") for entry in ITEMS
+    )
+
+    def build(document: Any) -> None:
+        # The box is anchored in an empty paragraph; the next point follows the box.
+        raw_paragraph(document, text_box(inside))
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    found = read_as_text(delreg, database, document)
+    # Located by the paragraph the box is anchored in: the third of the body.
+    assert [decision["source"] for decision in found] == [f"{document}#paragraph=3"] * len(ITEMS)
+    lines = lines_of(document.read_bytes())
+    assert sum(ITEMS[0][0] in line for line in lines) == 1
+    assert lines.index(AFTER) > lines.index(f"1. {sentence(ITEMS[0])}")
+
+
+def test_a_text_box_in_a_paragraph_and_in_a_table_cell_is_read_after_its_text() -> None:
+    def build(document: Any) -> None:
+        raw_paragraph(
+            document,
+            run("Anmälan av delegationsbeslut")
+            + text_box(styled("TN 2024/31 Tilldelningsbeslut", "Normal"), number=1),
+        )
+        table = document.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "TN 2024/44"
+        cell = table.cell(0, 1).paragraphs[0]
+        for child in raw_paragraph(
+            document, run("Anställning") + text_box(styled("av enhetschef", "Normal"), number=2)
+        )._p:
+            cell._p.append(child)
+        document.paragraphs[-1]._p.getparent().remove(document.paragraphs[-1]._p)
+
+    assert [line for line in lines_of(word(build, furniture=False)) if line][2:] == [
+        "Anmälan av delegationsbeslut",
+        "TN 2024/31 Tilldelningsbeslut",
+        "| TN 2024/44 | Anställning av enhetschef |",
+    ]
 
 
 def lines_of(document: bytes) -> list[str]:
