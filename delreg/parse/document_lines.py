@@ -120,9 +120,9 @@ def cell_text(pieces: list[str]) -> str:
 
 
 # A marker the agenda reader takes for an item's start ([agenda.item_markers]): "12." "12)"
-# "a)" "iv." A list's number in any other shape ("1.2.", "Beslut 3:") is written as a bullet,
-# which keeps the items apart as well.
-_ITEM_MARKER = re.compile(r"\(?(?:\d{1,6}|[A-Za-z]|[ivxIVX]{2,5})\s?[.)]")
+# "a)" "iv." and a sub-item's "5.1". A list's number in any other shape ("1.2.3", "Beslut 3:")
+# is written as a bullet, which keeps the items apart as well.
+_ITEM_MARKER = re.compile(r"\(?(?:\d{1,6}|[A-Za-z]|[ivxIVX]{2,5})\s?[.)]|\d{1,2}\.\d{1,2}[.)]?")
 BULLET = "•"
 
 
@@ -141,9 +141,11 @@ _ROMAN = (
 
 
 def formatted(number: int, style: str) -> str:
-    """``number`` as a list shows it: style "decimal", "lowerLetter", "upperLetter",
-    "lowerRoman" or "upperRoman" (Word's names; OpenDocument's "1", "a", "A", "i", "I" are
-    mapped to them by its reader); any other style as a decimal."""
+    """``number`` as a list shows it: style "decimal", "decimalZero" ("01"), "lowerLetter",
+    "upperLetter", "lowerRoman" or "upperRoman" (Word's names; OpenDocument's "1", "a", "A",
+    "i", "I" are mapped to them by its reader); any other style as a decimal."""
+    if style == "decimalZero":
+        return f"{number:02d}"
     if style in ("lowerLetter", "upperLetter") and number > 0:
         letters = ""
         while number > 0:

@@ -124,6 +124,7 @@ def _related(package: Package, main: str) -> dict[str, str]:
 
 @dataclass(slots=True)
 class _Style:
+    identifier: str
     name: str
     based_on: str | None
     numbering: tuple[str | None, int | None]
@@ -146,6 +147,7 @@ class _Styles:
             level = _value(_child(numbered, "ilvl"))
             outline = _value(_child(properties, "outlineLvl"))
             self.styles[identifier] = _Style(
+                identifier=identifier,
                 name=f"{identifier} {_value(_child(element, 'name')) or ''}".lower(),
                 based_on=_value(_child(element, "basedOn")),
                 numbering=(
@@ -174,6 +176,20 @@ class _Level:
     start: int = 1
     style: str = "decimal"
     text: str = "%1."
+    # After which level (1-based) this one starts again; None: after any level above it,
+    # 0: never (Word's ``w:lvlRestart``).
+    restart: int | None = None
+    legal: bool = False  # ``w:isLgl``: every level's number shown as a decimal
+    paragraph_style: str | None = None  # the style that takes this level (``w:pStyle``)
+
+
+@dataclass(slots=True)
+class _Abstract:
+    levels: dict[int, _Level]
+    # A list style's definition names it (``w:styleLink``); a list that only uses the list
+    # style names it too (``w:numStyleLink``) and has no levels of its own.
+    defines: str | None = None
+    uses: str | None = None
 
 
 @dataclass(slots=True)
@@ -188,11 +204,15 @@ class _Numbering:
     counters Word keeps as it numbers the paragraphs in order."""
 
     def __init__(self, root: Element | None) -> None:
-        self.abstracts: dict[str, dict[int, _Level]] = {}
+        self.abstracts: dict[str, _Abstract] = {}
         self.lists: dict[str, _List] = {}
         for element in root if root is not None else ():
             if _tag(element) == "abstractNum":
-                self.abstracts[_value(element, "abstractNumId") or ""] = _levels(element)
+                self.abstracts[_value(element, "abstractNumId") or ""] = _Abstract(
+                    _levels(element),
+                    defines=_value(_child(element, "styleLink")),
+                    uses=_value(_child(element, "numStyleLink")),
+                )
             elif _tag(element) == "num":
                 listed = _List(_value(_child(element, "abstractNumId")) or "")
                 for override in element:
@@ -211,24 +231,53 @@ class _Numbering:
         self.counters: dict[str, dict[int, int]] = {}
         self.used: set[str] = set()
 
+    def _abstract(self, identifier: str) -> str:
+        """The abstract numbering that holds the levels: a list that uses a list style
+        (``w:numStyleLink``) numbers by the style's definition (``w:styleLink``)."""
+        abstract = self.abstracts.get(identifier)
+        if abstract is None or abstract.uses is None:
+            return identifier
+        for other, defining in self.abstracts.items():
+            if defining.defines == abstract.uses and defining.uses is None:
+                return other
+        return identifier
+
+    def _levels(self, listed: _List) -> tuple[str, dict[int, _Level]]:
+        abstract = self._abstract(listed.abstract)
+        found = self.abstracts.get(abstract)
+        return abstract, {**(found.levels if found else {}), **listed.levels}
+
+    def level_of_style(self, list_id: str, style: str) -> int | None:
+        """The level of list ``list_id`` that a paragraph style takes (Word's numbered
+        headings: "Heading 2" the second level), None where no level names it."""
+        listed = self.lists.get(list_id)
+        if listed is None:
+            return None
+        _, levels = self._levels(listed)
+        return next((at for at, level in levels.items() if level.paragraph_style == style), None)
+
     def shown(self, list_id: str, level: int) -> str | None:
         """The number (or bullet) Word shows for the next paragraph of list ``list_id`` at
         ``level``; None where the list numbers nothing."""
         listed = self.lists.get(list_id)
         if listed is None:
             return None
-        levels = {**self.abstracts.get(listed.abstract, {}), **listed.levels}
+        abstract, levels = self._levels(listed)
         this = levels.get(level)
         if this is None:
             return None
-        counters = self.counters.setdefault(listed.abstract, {})
+        counters = self.counters.setdefault(abstract, {})
         if list_id not in self.used:
             self.used.add(list_id)
             for restarted, start in listed.restarts.items():
                 counters[restarted] = start - 1
         counters[level] = counters.get(level, this.start - 1) + 1
         for deeper in [other for other in counters if other > level]:
-            del counters[deeper]
+            restart = levels.get(deeper, _Level()).restart
+            # Word starts a level again after any level above it is used, unless it says
+            # after which (``w:lvlRestart``): 0 never, N after level N or one above it.
+            if restart is None or level < restart:
+                del counters[deeper]
         if this.style == "bullet":
             return BULLET
         if this.style == "none":
@@ -238,7 +287,7 @@ class _Numbering:
             at = int(found.group(1)) - 1
             shown_level = levels.get(at, _Level())
             value = counters.get(at, shown_level.start)
-            return formatted(value, shown_level.style)
+            return formatted(value, "decimal" if this.legal else shown_level.style)
 
         return _PLACEHOLDER.sub(number, this.text)
 
@@ -253,10 +302,14 @@ def _levels(abstract: Element) -> dict[int, _Level]:
 
 
 def _level(element: Element) -> _Level:
+    restart = _value(_child(element, "lvlRestart"))
     return _Level(
         start=_int(_value(_child(element, "start")), 1),
         style=_value(_child(element, "numFmt")) or "decimal",
         text=_value(_child(element, "lvlText")) or "",
+        restart=None if restart is None else _int(restart, 0),
+        legal=_on(_child(element, "isLgl")),
+        paragraph_style=_value(_child(element, "pStyle")),
     )
 
 
@@ -338,6 +391,10 @@ class _Body:
             list_id = list_id if list_id is not None else style_id
             if level_text is None and style_level is not None:
                 level_text = str(style_level)
+        if level_text is None and list_id is not None and chain:
+            # A numbered heading's style names its list, and the list's level names the style.
+            by_style = self.numbering.level_of_style(list_id, chain[0].identifier)
+            level_text = None if by_style is None else str(by_style)
         level = _int(level_text, 0)
         if list_id is not None:
             self.style_counts.clear()

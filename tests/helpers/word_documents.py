@@ -192,6 +192,28 @@ def decimal_list(
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
+def add_numbering(document: Any, *, abstracts: Sequence[str], lists: Sequence[str]) -> None:
+    """Abstract numberings and lists (``w:abstractNum``, ``w:num`` as WordprocessingML) added
+    to the document's numbering as Word orders them: every abstract before the first list."""
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(f"{{{_W}}}num")
+    for abstract in abstracts:
+        if first_num is not None:
+            first_num.addprevious(element(abstract))
+        else:
+            numbering.append(element(abstract))
+    for listed in lists:
+        numbering.append(element(listed))
+
+
+def level(at: int, text: str, *, style: str = "decimal", start: int = 1, extra: str = "") -> str:
+    """A level of an abstract numbering (``w:lvl``): its number's text ("%1.%2") and style."""
+    return (
+        f'<w:lvl w:ilvl="{at}"><w:start w:val="{start}"/><w:numFmt w:val="{style}"/>{extra}'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+    )
+
+
 def number(paragraph: Any, *, numbering: str, level: int = 0) -> Any:
     properties = paragraph._p.get_or_add_pPr()
     properties.append(

@@ -22,14 +22,19 @@ from tests.helpers import Invoke, as_json, snapshot
 from tests.helpers.word_documents import (
     AFTER,
     AFTER_TEXT,
+    BOARD,
     FOOTER,
     HEADER,
     HEADING,
     ITEMS,
+    TITLE,
+    add_numbering,
     agenda_odt,
     agenda_text,
     body_xml,
     decimal_list,
+    element,
+    level,
     number,
     numbered_docx,
     odt,
@@ -277,10 +282,105 @@ def test_word_numbers_are_written_as_word_shows_them() -> None:
         "  a) Under andra",
         "a) Ett",
         "b) Två",
-        "• Avsnitt",  # "1.1." is no marker the agenda reader knows: a bullet keeps it apart
+        "1.1. Avsnitt",  # a sub-item's number, as the agenda reader knows it
         "• Punkt",
         "1. Utan nummer",
         "Nummer borttaget",
+    ]
+
+
+def test_a_list_numbered_by_a_list_style_reads_as_word_shows_its_numbers(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    # A list style ("Delegeringslista") defined in one abstract numbering and used by
+    # another, its first level started at 8 for this list, its second "%1.%2": Word shows
+    # "8 Anmälan av delegationsbeslut", "8.1 …", "8.2 …", then "9 Övriga frågor".
+    def build(document: Any) -> None:
+        add_numbering(
+            document,
+            abstracts=[
+                '<w:abstractNum w:abstractNumId="100"><w:styleLink w:val="Delegeringslista"/>'
+                + level(0, "%1")
+                + level(1, "%1.%2")
+                + "</w:abstractNum>",
+                '<w:abstractNum w:abstractNumId="101">'
+                '<w:numStyleLink w:val="Delegeringslista"/></w:abstractNum>',
+            ],
+            lists=[
+                '<w:num w:numId="100"><w:abstractNumId w:val="100"/></w:num>',
+                '<w:num w:numId="101"><w:abstractNumId w:val="101"/><w:lvlOverride w:ilvl="0">'
+                '<w:startOverride w:val="8"/></w:lvlOverride></w:num>',
+            ],
+        )
+        points = "101"
+        number(document.add_heading(HEADING.partition(" ")[2], level=1), numbering=points)
+        for entry in ITEMS:
+            number(document.add_paragraph(sentence(entry)), numbering=points, level=1)
+        number(document.add_heading(AFTER.partition(" ")[2], level=1), numbering=points)
+        document.add_paragraph(AFTER_TEXT)
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    text = "\n".join(
+        [BOARD, TITLE, "", HEADING]
+        + [f"8.{at} {sentence(entry)}" for at, entry in enumerate(ITEMS, start=1)]
+        + ["", AFTER, AFTER_TEXT, ""]
+    )
+    read_as_text(delreg, database, document, text)
+    assert [line.strip() for line in lines_of(document.read_bytes())][4:7] == [
+        HEADING,
+        f"8.1 {sentence(ITEMS[0])}",
+        f"8.2 {sentence(ITEMS[1])}",
+    ]
+
+
+def test_word_number_formats_restarts_and_styled_levels_are_as_word_shows_them() -> None:
+    def build(document: Any) -> None:
+        add_numbering(
+            document,
+            abstracts=[
+                # "01.", its second level never starting again ("a)" "b)" across points).
+                '<w:abstractNum w:abstractNumId="102">'
+                + level(0, "%1.", style="decimalZero")
+                + level(1, "%2)", style="lowerLetter", extra='<w:lvlRestart w:val="0"/>')
+                + "</w:abstractNum>",
+                # "I." and, numbered the legal way, "1.1" below it.
+                '<w:abstractNum w:abstractNumId="103">'
+                + level(0, "%1.", style="upperRoman")
+                + level(1, "%1.%2", extra="<w:isLgl/>")
+                + level(2, "%3.", style="upperLetter")
+                + "</w:abstractNum>",
+                # Headings numbered by their styles, each style taking its level.
+                '<w:abstractNum w:abstractNumId="104">'
+                + level(0, "§ %1", start=8, extra='<w:pStyle w:val="Heading1"/>')
+                + level(1, "%1.%2", extra='<w:pStyle w:val="Heading2"/>')
+                + "</w:abstractNum>",
+            ],
+            lists=[
+                f'<w:num w:numId="{at}"><w:abstractNumId w:val="{at}"/></w:num>'
+                for at in (102, 103, 104)
+            ],
+        )
+        for text, at in (("Ett", 0), ("Under ett", 1), ("Två", 0), ("Under två", 1)):
+            number(document.add_paragraph(text), numbering="102", level=at)
+        for text, at in (("Romersk", 0), ("Laglig", 1), ("Bokstav", 2)):
+            number(document.add_paragraph(text), numbering="103", level=at)
+        for style in ("Heading 1", "Heading 2"):
+            properties = document.styles[style].element.get_or_add_pPr()
+            properties.append(element('<w:numPr><w:numId w:val="104"/></w:numPr>'))
+        document.add_heading("Anmälan av delegationsbeslut", level=1)
+        document.add_heading("Beslut enligt socialtjänstlagen", level=2)
+
+    assert [line for line in lines_of(word(build, furniture=False)) if line][-9:] == [
+        "01. Ett",
+        "  a) Under ett",
+        "02. Två",
+        "  b) Under två",
+        "I. Romersk",
+        "  1.1 Laglig",
+        "    A. Bokstav",
+        "§ 8 Anmälan av delegationsbeslut",
+        "  8.1 Beslut enligt socialtjänstlagen",
     ]
 
 
