@@ -505,18 +505,23 @@ def _inline(element: Element, pieces: list[str], fields: list[bool]) -> None:
     for child in element:
         tag = _tag(child)
         if tag == "r":
-            if not _on(_child(_child(child, "rPr"), "vanish")):
-                _run(child, pieces, fields)
+            _run(child, pieces, fields, hidden=_on(_child(_child(child, "rPr"), "vanish")))
         elif tag in _TRANSPARENT:
             _inline(child, pieces, fields)
         elif tag == "sdt":
             _inline(_content(child), pieces, fields)
+        elif child.tag == _ALTERNATE:
+            # Runs written twice (a newer kind of content control, and its fallback): the
+            # first choice, as Word reads it.
+            choice = next((option for option in child if option.tag == _CHOICE), None)
+            _inline(choice if choice is not None else child[-1:][0], pieces, fields)
 
 
-def _run(run: Element, pieces: list[str], fields: list[bool]) -> None:
+def _run(run: Element, pieces: list[str], fields: list[bool], *, hidden: bool = False) -> None:
     for child in run:
         tag = _tag(child)
         if tag == "fldChar":
+            # Kept in a hidden run too: the field's text after it is shown or not by it.
             kind = _value(child, "fldCharType")
             if kind == "begin":
                 fields.append(True)
@@ -524,8 +529,8 @@ def _run(run: Element, pieces: list[str], fields: list[bool]) -> None:
                 fields[-1] = False
             elif kind == "end" and fields:
                 fields.pop()
-        elif fields and fields[-1]:
-            continue  # a field's code
+        elif hidden or any(fields):
+            continue  # hidden text; a field's code, and all of a field inside a code
         elif tag == "t":
             pieces.append(child.text or "")
         elif tag in ("tab", "ptab"):
@@ -534,3 +539,29 @@ def _run(run: Element, pieces: list[str], fields: list[bool]) -> None:
             pieces.append("\n")
         elif tag == "noBreakHyphen":
             pieces.append("-")
+        elif tag == "sym":
+            pieces.append(_symbol(_value(child, "char") or "", _value(child, "font") or ""))
+
+
+# A symbol font's glyphs have no character of their own: Word writes them in the private use
+# area (U+F000 + the glyph's code). Those used in lists and numbers are written as the
+# characters they look like; the Symbol font's digits and punctuation are ASCII's.
+_SYMBOL_GLYPHS = {
+    "symbol": {0xB7: "•", 0xAE: "→", 0xBE: "—"},
+    "wingdings": {0x9F: "•", 0xA7: "▪", 0x6C: "●", 0xE0: "→", 0xD8: "➢", 0xFC: "✓"},
+}
+
+
+def _symbol(code: str, font: str) -> str:
+    """The character a ``w:sym`` shows: its own where it has one, else what its glyph looks
+    like, else a space, which keeps the words on either side apart."""
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return " "
+    if not 0xF000 <= value <= 0xF0FF:
+        return chr(value) if 0x20 <= value <= 0x10FFFF and not 0xD800 <= value < 0xE000 else " "
+    glyph, font = value - 0xF000, font.lower()
+    if font == "symbol" and 0x20 <= glyph <= 0x3F and glyph not in (0x22, 0x24, 0x27):
+        return chr(glyph)  # digits and punctuation (not ∀ ∃ ∋, at ", $, ')
+    return _SYMBOL_GLYPHS.get(font, {}).get(glyph, " ")

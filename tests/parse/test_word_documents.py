@@ -240,6 +240,81 @@ def test_content_controls_hyperlinks_and_field_results_are_read_field_codes_are_
     )
 
 
+def field(code: str, result: str) -> str:
+    """A complex field as Word writes it: its code, then its result, in runs of their own."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve">{code}</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f'{result}<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def test_what_stands_inline_in_a_paragraph_is_read_as_word_shows_it(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    hyphen = "<w:r><w:noBreakHyphen/></w:r>"
+    items = [
+        # A content control, a hyperlink and a smart tag hold text that shows as it is.
+        run("Tilldelningsbeslut i upphandling av ")
+        + f'<w:hyperlink w:anchor="upphandling">{run("vinterväghållning")}</w:hyperlink>'
+        + run(", dnr ")
+        + f"<w:sdt><w:sdtPr><w:alias w:val='Dnr'/></w:sdtPr><w:sdtContent>{run('TN 2024/31')}"
+        + "</w:sdtContent></w:sdt>"
+        + run(", Upphandlingschef ")
+        + f'<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="PersonName">'
+        f"{run('Sara Öhman')}</w:smartTag>" + run(", 2024-01-19."),
+        # Custom XML, a simple field's result, a date written with non-breaking hyphens.
+        f'<w:customXml w:element="arende">{run("Anställning av enhetschef vid gatuenheten")}'
+        "</w:customXml>"
+        + run(", dnr ")
+        + f'<w:fldSimple w:instr=" DOCPROPERTY Diarienummer ">{run("TN 2024/44")}</w:fldSimple>'
+        + run(", Förvaltningschef Nils Berg, 2024")
+        + hyphen
+        + run("01")
+        + hyphen
+        + run("24."),
+        # A complex field whose code holds another field (its result no text either), a
+        # symbol from the Symbol font, and runs written twice in markup compatibility.
+        run("Avtal med Lärkbo Maskin AB om hyra av hjullastare, dnr TN 2024")
+        + '<w:r><w:sym w:font="Symbol" w:char="F02F"/></w:r>'
+        + run("52, ")
+        + field(
+            ' IF "" = "" "TN 2023/1" '
+            + "</w:instrText></w:r>"
+            + field(" DATE ", run("2099-12-31"))
+            + '<w:r><w:instrText xml:space="preserve"> ',
+            run("Driftchef Karin Ahl"),
+        )
+        + '<mc:AlternateContent><mc:Choice Requires="w14">'
+        + run(", 2024-02-02.")
+        + "</mc:Choice><mc:Fallback>"
+        + run(", 2024-02-02.")
+        + "</mc:Fallback></mc:AlternateContent>",
+        # A soft line break (Shift+Enter): the item goes on in the next line.
+        run("Yttrande till länsstyrelsen om strandskydd vid Norrsjön, dnr TN 2024/58,")
+        + "<w:r><w:br/></w:r>"
+        + run("Miljöchef Olle Dahl, 2024-02-09."),
+    ]
+
+    def build(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        for runs in items:
+            raw_paragraph(document, runs).style = "List Number"
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    text = agenda_text().replace("TN 2024/58, ", "TN 2024/58,\n")
+    read_as_text(delreg, database, document, text)
+    lines = lines_of(document.read_bytes())
+    for entry in ITEMS[:3]:
+        assert any(line.endswith(sentence(entry)) for line in lines), entry
+    assert "Miljöchef Olle Dahl, 2024-02-09." in lines
+    assert "2099" not in "\n".join(lines) and "TN 2023/1" not in "\n".join(lines)
+
+
 def test_line_breaks_and_tabs_stay_as_they_are() -> None:
     def build(document: Any) -> None:
         raw_paragraph(
