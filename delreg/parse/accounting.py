@@ -35,6 +35,9 @@ class Account:
     list_found: bool | None = None
     # What a reader looked for, for the warning when it found nothing.
     looked_for: str = ""
+    # What of the document the reader did not read, each in a sentence (a part a Word
+    # document imports in a kind that is not read): told, not left out unsaid.
+    unread: list[str] = field(default_factory=list)
 
     @property
     def seen(self) -> int:
@@ -58,6 +61,8 @@ class Account:
             data["list_found"] = self.list_found
             lines = {fate: self.lines.get(fate, 0) for fate in LINE_FATES}
             data["lines"] = {**lines, "total": self.section_lines}
+        if self.unread:
+            data["unread"] = list(self.unread)
         return data
 
     @classmethod
@@ -74,4 +79,5 @@ class Account:
             lines=Counter({fate: int(count) for fate, count in lines.items() if count}),
             section_lines=total,
             list_found=data.get("list_found"),
+            unread=[str(text) for text in data.get("unread", [])],
         )

@@ -30,6 +30,8 @@ class DocumentLines:
         self.origins: list[str] = []
         self.paragraphs = 0
         self.tables = 0
+        # What of the document was not read, each said in a sentence (the import tells it).
+        self.unread: list[str] = []
 
     def paragraph(
         self,
@@ -94,6 +96,15 @@ class DocumentLines:
         for number, shown in joined:
             self._add("| " + " | ".join(shown) + " |", where(number))
         self.blank(where(max(1, len(rows))))
+
+    def inserted(self, lines: list[str]) -> None:
+        """Lines already laid out (a part the document imports where it stands), located by
+        the paragraph before them, as a text box's are."""
+        where = f"paragraph={max(1, self.paragraphs)}"
+        self.blank(where)
+        for line in lines:
+            self._add(line.rstrip(), where)
+        self.blank(where)
 
     def blank(self, where: str) -> None:
         if self.lines and self.lines[-1]:

@@ -8,10 +8,13 @@ Word computes it from ``numbering.xml`` (whether the paragraph or its style asks
 bullet as "•". A text box's text is read where it is anchored, after its paragraph's, once
 (Word writes it twice: as a drawing, and again as VML for older programs). Headers, footers,
 footnotes, comments and pictures are not part of the body and are left out, as hidden text is.
+A part the document imports where it stands (``w:altChunk``: a web page, another Word
+document) is read there (delreg.parse.word_chunks).
 """
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
 from typing import IO
@@ -47,6 +50,13 @@ _OFF = frozenset({"0", "false", "off"})
 def word_lines(stream: IO[bytes], source: str, most: int) -> DocumentLines:
     """The body of the Word document in ``stream`` in lines; its parts read within ``most``
     bytes together."""
+    return _word_lines(stream, source, most, nested=0)[0]
+
+
+def _word_lines(
+    stream: IO[bytes], source: str, most: int, *, nested: int
+) -> tuple[DocumentLines, int]:
+    """The body in lines, and how many of the ``most`` bytes its parts took."""
     with Package(stream, source=source, most=most, damaged_hint=DAMAGED_HINT) as package:
         main = _main_part(package)
         document = package.xml(main)
@@ -56,14 +66,57 @@ def word_lines(stream: IO[bytes], source: str, most: int) -> DocumentLines:
                 source=source,
                 hint="is it a Word document? " + DAMAGED_HINT,
             )
-        related = _related(package, main)
+        related, by_id = _related(package, main)
         styles = _Styles(package.xml(related.get("styles", "word/styles.xml")))
         numbering = _Numbering(package.xml(related.get("numbering", "word/numbering.xml")))
-    body = next((child for child in document if _tag(child) == "body"), None)
-    lines = DocumentLines()
-    if body is not None:
-        _Body(lines, styles, numbering).blocks(body)
-    return lines
+        body = next((child for child in document if _tag(child) == "body"), None)
+        lines = DocumentLines()
+        if body is not None:
+            # Read while the package is open: a part it imports (w:altChunk) is read in place.
+            chunks = _Chunks(package, by_id, nested)
+            _Body(lines, styles, numbering, chunks).blocks(body)
+        return lines, package.most - package.left
+
+
+class _Chunks:
+    """The parts the document imports where they stand (``w:altChunk``), read as they come
+    (delreg.parse.word_chunks)."""
+
+    def __init__(self, package: Package, parts: dict[str, str], nested: int) -> None:
+        self.package = package
+        self.parts = parts
+        self.nested = nested
+
+    def lines(self, chunk: Element, unread: list[str]) -> list[str]:
+        """The imported part's lines; none where it is not read, which ``unread`` is told."""
+        from delreg.parse.word_chunks import MOST_NESTED, chunk_kind, chunk_lines
+
+        name = self.parts.get(_value(chunk, "id") or "")
+        data = None if name is None else self.package.part(name)
+        if name is None or data is None:
+            unread.append("a part it imports (altChunk) is missing from the package: not read")
+            return []
+        kind = chunk_kind(name, data)
+
+        def word(document: bytes) -> list[str]:
+            laid_out, used = _word_lines(
+                io.BytesIO(document),
+                f"{self.package.source} ({name})",
+                self.package.left,
+                nested=self.nested + 1,
+            )
+            self.package.left -= used
+            unread.extend(laid_out.unread)
+            return laid_out.lines
+
+        read = chunk_lines(kind, data, word=word if self.nested < MOST_NESTED else None)
+        if read is None:
+            unread.append(
+                f"the part {name} it imports where it stands (altChunk, {kind}) is not read: "
+                "open the document in Word and save it, which makes it the document's own text"
+            )
+            return []
+        return read
 
 
 def _tag(element: Element) -> str:
@@ -108,18 +161,23 @@ def _main_part(package: Package) -> str:
     return "word/document.xml"
 
 
-def _related(package: Package, main: str) -> dict[str, str]:
+def _related(package: Package, main: str) -> tuple[dict[str, str], dict[str, str]]:
     """The parts the document part relates to, by the last word of their type ("styles",
-    "numbering")."""
+    "numbering"), and by the relationship's id (as ``w:altChunk`` names its part)."""
     folder, _, name = main.rpartition("/")
     relations = package.xml(f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels")
     found: dict[str, str] = {}
+    by_id: dict[str, str] = {}
     for relation in relations if relations is not None else ():
         kind = (_value(relation, "Type") or "").rpartition("/")[2]
         target = _value(relation, "Target") or ""
         if kind and target and _value(relation, "TargetMode") != "External":
-            found[kind] = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
-    return found
+            part = (
+                target.lstrip("/") if target.startswith("/") or not folder else f"{folder}/{target}"
+            )
+            found[kind] = part
+            by_id[_value(relation, "Id") or ""] = part
+    return found, by_id
 
 
 @dataclass(slots=True)
@@ -327,10 +385,13 @@ _HEADING_STYLES = re.compile(r"\b(?:heading ?\d|rubrik ?\d|title)\b|^rubrik\b")
 
 
 class _Body:
-    def __init__(self, lines: DocumentLines, styles: _Styles, numbering: _Numbering) -> None:
+    def __init__(
+        self, lines: DocumentLines, styles: _Styles, numbering: _Numbering, chunks: _Chunks
+    ) -> None:
         self.lines = lines
         self.styles = styles
         self.numbering = numbering
+        self.chunks = chunks
         # The count of a style's list where the style alone makes the numbers ("List Number"
         # with no numbering of its own): it ends where another paragraph comes between.
         self.style_counts: dict[str, int] = {}
@@ -349,6 +410,8 @@ class _Body:
                     self.blocks(_content(child))
             elif tag in _TRANSPARENT:
                 self.blocks(child)
+            elif tag == "altChunk":
+                self.lines.inserted(self.chunks.lines(child, self.lines.unread))
 
     def paragraph(self, paragraph: Element) -> None:
         properties = _child(paragraph, "pPr")
@@ -441,6 +504,8 @@ class _Body:
                 pieces.extend(" ".join(cell or "" for cell in row) for row in self.rows(child))
             elif tag == "sdt" or tag in _TRANSPARENT:
                 pieces.extend(self.cell_pieces(_content(child) if tag == "sdt" else child))
+            elif tag == "altChunk":
+                pieces.extend(self.chunks.lines(child, self.lines.unread))
         return pieces
 
 

@@ -150,6 +150,30 @@ def text_box(content: str, *, number: int = 1) -> str:
     )
 
 
+def alt_chunk(document: Any, name: str, data: bytes, content_type: str) -> None:
+    """A part imported where it stands (``w:altChunk``) added to the end of the body, as a
+    case management system's template or a mail merge writes one: the part ``word/<name>``."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    part = Part(PackURI(f"/word/{name}"), content_type, data, document.part.package)
+    relation = document.part.relate_to(part, RELATIONSHIP_TYPE.A_F_CHUNK)
+    placeholder = document.add_paragraph()._p
+    placeholder.addprevious(element(f'<w:altChunk r:id="{relation}"/>'))
+    placeholder.getparent().remove(placeholder)
+
+
+def agenda_html(items: Sequence[Entry] = ITEMS) -> str:
+    """The list as a web page (a numbered list under its heading)."""
+    entries = "".join(f"<li>{_escaped(sentence(entry))}</li>" for entry in items)
+    return (
+        '<!DOCTYPE html><html><head><meta charset="windows-1252"><title>Kallelse</title></head>'
+        f"<body><h2>{HEADING}</h2><ol>{entries}</ol>"
+        f"<h2>{AFTER}</h2><p>{AFTER_TEXT}</p></body></html>"
+    )
+
+
 def styled(text: str, style: str) -> str:
     """A paragraph of WordprocessingML in the style ``style`` (its id: "ListNumber")."""
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run(text)}</w:p>'

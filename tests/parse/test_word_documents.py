@@ -29,8 +29,10 @@ from tests.helpers.word_documents import (
     ITEMS,
     TITLE,
     add_numbering,
+    agenda_html,
     agenda_odt,
     agenda_text,
+    alt_chunk,
     body_xml,
     decimal_list,
     element,
@@ -313,6 +315,62 @@ def test_what_stands_inline_in_a_paragraph_is_read_as_word_shows_it(
         assert any(line.endswith(sentence(entry)) for line in lines), entry
     assert "Miljöchef Olle Dahl, 2024-02-09." in lines
     assert "2099" not in "\n".join(lines) and "TN 2023/1" not in "\n".join(lines)
+
+
+def test_a_web_page_or_word_document_imported_where_it_stands_is_read_there(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    def with_page(document: Any) -> None:
+        page = agenda_html().encode("cp1252")
+        alt_chunk(document, "afchunk1.htm", page, "text/html")
+
+    def with_word(document: Any) -> None:
+        docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        alt_chunk(document, "afchunk2.docx", numbered_docx(), docx)
+
+    for name, build in (("sida", with_page), ("word", with_word)):
+        document = tmp_path / f"lista-{name}.docx"
+        document.write_bytes(word(build))
+        found = read_as_text(delreg, database, document)
+        # Located by the paragraph before the part: the title's.
+        assert {decision["source"] for decision in found} == {f"{document}#paragraph=2"}
+
+
+def test_an_imported_part_of_a_kind_not_read_is_named_and_its_size_is_bounded(
+    delreg: Invoke, tmp_path: Path, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def build(document: Any) -> None:
+        rtf = b"{\\rtf1\\ansi TN 2024/99 Avtal om st\\'e4dning\\par}"
+        alt_chunk(document, "afchunk1.rtf", rtf, "application/rtf")
+        document.add_heading(HEADING, level=1)
+        document.add_paragraph(sentence(ITEMS[0]), style="List Number")
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    result = delreg("import", str(document), "--meeting", "2024-03-14")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"note: {document}: the part word/afchunk1.rtf it imports where it stands "
+        "(altChunk, RTF) is not read" in result.stderr
+    )
+    assert [decision["diary_number"] for decision in imported(delreg, document)] == [ITEMS[0][0]]
+    # The JSON summary names it too, and a page larger than [limits] document_bytes allows is
+    # refused as the document's own parts are.
+    database.unlink()
+    result = delreg("import", str(document), "--meeting", "2024-03-14", "--json", "--dry-run")
+    (unread,) = as_json(result)["inputs"][0]["unread"]
+    assert "afchunk1.rtf" in unread
+
+    def large(document: Any) -> None:
+        page = agenda_html().replace("<body>", "<body>" + " " * 2_000_000)
+        alt_chunk(document, "afchunk1.htm", page.encode(), "text/html")
+
+    config = tmp_path / "config.toml"
+    config.write_text("[limits]\ndocument_bytes = 1000000\n", encoding="utf-8")
+    monkeypatch.setenv("DELREG_CONFIG", str(config))
+    document.write_bytes(word(large))
+    result = delreg("import", str(document), "--meeting", "2024-03-14")
+    assert result.exit_code == 2 and "unpacks to more than 1 000 000 bytes" in result.stderr
 
 
 def test_line_breaks_and_tabs_stay_as_they_are() -> None:
