@@ -2,15 +2,17 @@
 reader reads them (delreg.parse.document_lines says how, and how a line is located).
 
 The body (``office:text`` in ``content.xml``) is read in document order: paragraphs, headings,
-lists (each item with the number its list style shows, or "•") and tables. Tracked changes
-keep their deleted text apart from the body, so only what the document shows is read; notes,
-comments, frames and the table of contents are left out, and headers and footers stand in
-``styles.xml``, which is read only for list styles.
+lists (each item with the number its list style shows, or "•") and tables. A frame's text box
+(``draw:frame``/``draw:text-box``) is read where it is anchored, after its paragraph's text.
+Tracked changes keep their deleted text apart from the body, so only what the document shows
+is read; notes, comments, pictures and the table of contents are left out, and headers and
+footers stand in ``styles.xml``, which is read only for list styles.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO
 from xml.etree.ElementTree import Element
@@ -23,6 +25,8 @@ _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+_FRAME, _TEXT_BOX = f"{{{_DRAW}}}frame", f"{{{_DRAW}}}text-box"
 DAMAGED_HINT = "open it in LibreOffice and save it again as .odt, or save it as PDF"
 _MIMETYPES = (
     b"application/vnd.oasis.opendocument.text",
@@ -118,22 +122,39 @@ class _Body:
         self.list_styles = list_styles
         # The counters of each list style's levels, kept where a list goes on numbering.
         self.counters: dict[str, dict[int, int]] = {}
+        # How deep in frames' text boxes the paragraphs being read stand.
+        self.anchored = 0
 
     def blocks(self, container: Element) -> None:
         for child in container:
             tag = child.tag
             if tag == f"{{{_TEXT}}}p":
-                self.lines.paragraph(inline_text(child))
+                self.lines.paragraph(inline_text(child), anchored=self.anchored > 0)
+                self.text_boxes(child)
             elif tag == f"{{{_TEXT}}}h":
                 self.lines.paragraph(
-                    inline_text(child), heading=True, marker=_cached(child, heading=True)
+                    inline_text(child),
+                    heading=True,
+                    marker=_cached(child, heading=True),
+                    anchored=self.anchored > 0,
                 )
+                self.text_boxes(child)
             elif tag == f"{{{_TEXT}}}list":
                 self.items(child, style=None, depth=1)
             elif tag == f"{{{_TABLE}}}table":
-                self.lines.table(self.rows(child))
+                self.lines.table(self.rows(child), anchored=self.anchored > 0)
             elif tag == f"{{{_TEXT}}}section":
                 self.blocks(child)
+            elif tag == _FRAME:  # a frame anchored to the page
+                self.text_boxes([child])
+
+    def text_boxes(self, anchored: Iterable[Element]) -> None:
+        """The text boxes of the frames anchored in a paragraph (its children), read where
+        they stand: located by the paragraph, as Word's are."""
+        for box in _text_boxes(anchored):
+            self.anchored += 1
+            self.blocks(box)
+            self.anchored -= 1
 
     def items(self, listed: Element, *, style: str | None, depth: int) -> None:
         style = listed.get(f"{{{_TEXT}}}style-name") or style or ""
@@ -158,10 +179,12 @@ class _Body:
                         marker=_cached(child, heading=child.tag == f"{{{_TEXT}}}h") or marker,
                         depth=depth - 1,
                         heading=child.tag == f"{{{_TEXT}}}h",
+                        anchored=self.anchored > 0,
                     )
                     marker = ""  # an item's later paragraphs go on with it
+                    self.text_boxes(child)
                 elif child.tag == f"{{{_TABLE}}}table":
-                    self.lines.table(self.rows(child))
+                    self.lines.table(self.rows(child), anchored=self.anchored > 0)
 
     def number(
         self, item: Element, levels: dict[int, _Level], counters: dict[int, int], depth: int
@@ -206,11 +229,25 @@ class _Body:
         for child in container:
             if child.tag in (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"):
                 pieces.append(inline_text(child))
+                for box in _text_boxes(list(child)):
+                    pieces.extend(self.cell_pieces(box))
             elif child.tag == f"{{{_TABLE}}}table":
                 pieces.extend(" ".join(cell or "" for cell in row) for row in self.rows(child))
             elif child.tag in (f"{{{_TEXT}}}list", f"{{{_TEXT}}}list-item", f"{{{_TEXT}}}section"):
                 pieces.extend(self.cell_pieces(child))
         return pieces
+
+
+def _text_boxes(elements: Iterable[Element]) -> list[Element]:
+    """The text boxes of the frames among ``elements`` and inside them, in order; a box
+    inside a box is the outer box's to read, a note's or a comment's no one's."""
+    found: list[Element] = []
+    for element in elements:
+        if element.tag == _TEXT_BOX:
+            found.append(element)
+        elif element.tag not in (f"{{{_TEXT}}}note", f"{{{_OFFICE}}}annotation"):
+            found.extend(_text_boxes(element))
+    return found
 
 
 def _table_rows(table: Element) -> list[Element]:

@@ -277,6 +277,9 @@ _ODT_NAMESPACES = (
     'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
     'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
     'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+    'xmlns:xml="http://www.w3.org/XML/1998/namespace" '
     'office:version="1.3"'
 )
 # A numbered list style ("1.", then "a)" inside it), as LibreOffice's "Numbering 123" writes.
@@ -334,6 +337,31 @@ def odt_paragraph(text: str, *, heading: int = 0) -> str:
     if heading:
         return f'<text:h text:outline-level="{heading}">{_escaped(text)}</text:h>'
     return f"<text:p>{_escaped(text)}</text:p>"
+
+
+def odt_frame(content: str, *, anchor: str = "paragraph") -> str:
+    """A frame holding a text box whose content is ``content`` (paragraphs, lists, tables),
+    as LibreOffice writes one (Insert ▸ Text Box, or a frame)."""
+    return (
+        f'<draw:frame draw:name="Ram1" text:anchor-type="{anchor}" svg:width="16cm" '
+        f'svg:height="6cm" draw:z-index="0"><draw:text-box>{content}</draw:text-box>'
+        "</draw:frame>"
+    )
+
+
+def odt_table(rows: Sequence[Sequence[str]]) -> str:
+    """A table, each row its cells' XML (``<table:table-cell>`` … or a covered cell)."""
+    body = "".join(f"<table:table-row>{''.join(row)}</table:table-row>" for row in rows)
+    columns = max(len(row) for row in rows)
+    return (
+        f'<table:table table:name="Tabell1"><table:table-column '
+        f'table:number-columns-repeated="{columns}"/>{body}</table:table>'
+    )
+
+
+def odt_cell(text: str, *, spanned: int = 1) -> str:
+    span = f' table:number-columns-spanned="{spanned}"' if spanned > 1 else ""
+    return f"<table:table-cell{span}><text:p>{_escaped(text)}</text:p></table:table-cell>"
 
 
 def agenda_odt(items: Sequence[Entry] = ITEMS) -> bytes:

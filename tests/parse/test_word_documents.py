@@ -27,6 +27,7 @@ from tests.helpers.word_documents import (
     HEADER,
     HEADING,
     ITEMS,
+    TABLE_HEADER,
     TITLE,
     add_numbering,
     agenda_html,
@@ -40,7 +41,10 @@ from tests.helpers.word_documents import (
     number,
     numbered_docx,
     odt,
+    odt_cell,
+    odt_frame,
     odt_paragraph,
+    odt_table,
     raw_paragraph,
     replaced_part,
     run,
@@ -628,6 +632,95 @@ def test_opendocument_lists_and_tables() -> None:
         "|  | TN 2024/45 Anställning av arbetsledare | 2024-01-26 |",
         "",
     ]
+
+
+def test_an_opendocument_list_in_a_frame_is_read_with_its_numbers_spaces_and_breaks(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    one, two, three, four = (sentence(entry) for entry in ITEMS)
+
+    def item(text: str, *, start: str = "") -> str:
+        return f"<text:list-item{start}><text:p>{text}</text:p></text:list-item>"
+
+    deleted = "Avtal med Borttagna AB om städning, dnr TN 2024/77, 2024-02-05."
+    lists = (
+        # Spaces and a soft page break as LibreOffice writes them; a tab; a line break.
+        "<text:list xml:id='lista1' text:style-name='L1'>"
+        + item(one.replace(" av ", " av<text:s/>").replace("beslut ", "beslut<text:s/> ", 1))
+        + "<text:list-item><text:soft-page-break/><text:p>"
+        + two.replace("dnr ", "dnr<text:tab/>")
+        + "</text:p></text:list-item></text:list><text:p/>"
+        # Numbering goes on after the empty paragraph; a deleted item is only a change mark.
+        + "<text:list text:style-name='L1' text:continue-numbering='true'>"
+        + item(three.replace("hjullastare, ", "hjullastare,<text:line-break/>"))
+        + "</text:list><text:p><text:change text:change-id='ct1'/></text:p>"
+        + "<text:list text:style-name='L1' text:continue-list='lista1'>"
+        + item(four, start=" text:start-value='4'")
+        + "</text:list>"
+    )
+    body = (
+        "<text:tracked-changes><text:changed-region xml:id='ct1' text:id='ct1'><text:deletion>"
+        "<office:change-info><dc:creator>Registrator</dc:creator></office:change-info>"
+        f"<text:list text:style-name='L1'>{item(deleted)}</text:list>"
+        "</text:deletion></text:changed-region></text:tracked-changes>"
+        + odt_paragraph(BOARD)
+        + odt_paragraph(TITLE)
+        # The list in a text box anchored in an empty paragraph, the next point after it.
+        + f"<text:p>{odt_frame(odt_paragraph(HEADING, heading=1) + lists)}</text:p>"
+        + odt_paragraph(AFTER, heading=1)
+        + odt_paragraph(AFTER_TEXT)
+    )
+    document = tmp_path / "lista.odt"
+    document.write_bytes(odt(body))
+    items = [
+        "1. " + one.replace("beslut ", "beslut  ", 1),
+        "2. " + two.replace("dnr ", "dnr\t"),
+        "",
+        "3. " + three.replace("hjullastare, ", "hjullastare,\n"),
+        "",
+        "4. " + four,
+    ]
+    text = "\n".join([BOARD, TITLE, "", HEADING, *items, "", AFTER, AFTER_TEXT, ""])
+    found = read_as_text(delreg, database, document, text)
+    assert {decision["source"] for decision in found} == {f"{document}#paragraph=3"}
+    assert "TN 2024/77" not in "\n".join(odt_lines_of(document.read_bytes()))
+
+
+def test_an_opendocument_table_with_merged_and_nested_cells_reads_as_the_list(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    covered = "<table:covered-table-cell/>"
+    rows = [[odt_cell(text) for text in TABLE_HEADER]]
+    for position, (diary, subject, delegate, decided) in enumerate(ITEMS, start=1):
+        row = [odt_cell(str(position)), odt_cell(diary), odt_cell(subject)]
+        rows.append([*row, odt_cell(delegate), odt_cell(decided)])
+    # A title over the whole table, its cell spanning the others (covered); who decided in a
+    # table of its own in the cell; a soft page break between rows.
+    rows.insert(0, [odt_cell("Delegationsbeslut", spanned=5)] + [covered] * 4)
+    diary, subject, delegate, decided = ITEMS[1]
+    title, name = delegate.split(" ", 1)
+    rows[3][3] = (
+        f"<table:table-cell>{odt_table([[odt_cell(title), odt_cell(name)]])}</table:table-cell>"
+    )
+    table = odt_table(rows).replace(
+        "</table:table-row><table:table-row>",
+        "</table:table-row><text:soft-page-break/><table:table-row>",
+    )
+    body = (
+        odt_paragraph(BOARD)
+        + odt_paragraph(TITLE)
+        + odt_paragraph(HEADING, heading=1)
+        + table
+        + odt_paragraph(AFTER, heading=1)
+        + odt_paragraph(AFTER_TEXT)
+    )
+    document = tmp_path / "lista.odt"
+    document.write_bytes(odt(body))
+    lines = odt_lines_of(document.read_bytes())
+    assert f"| 2 | {diary} | {subject} | {delegate} | {decided} |" in lines
+    assert "| Delegationsbeslut |" in lines
+    found = read_as_text(delreg, database, document)
+    assert [d["source"] for d in found] == [f"{document}#table=1:row={at}" for at in range(3, 7)]
 
 
 # --- telling a word processor's document from its name and its first bytes -----------------
