@@ -3,7 +3,8 @@ reader reads them (delreg.parse.document_lines says how, and how a line is locat
 
 The body (``office:text`` in ``content.xml``) is read in document order: paragraphs, headings,
 lists (each item with the number its list style shows, or "•") and tables. A frame's text box
-(``draw:frame``/``draw:text-box``) is read where it is anchored, after its paragraph's text.
+(``draw:frame``/``draw:text-box``), or a shape's text, is read where it is anchored, after its
+paragraph's text.
 Tracked changes keep their deleted text apart from the body, so only what the document shows
 is read; notes, comments, pictures and the table of contents are left out, and headers and
 footers stand in ``styles.xml``, which is read only for list styles.
@@ -26,7 +27,7 @@ _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 _DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
-_FRAME, _TEXT_BOX = f"{{{_DRAW}}}frame", f"{{{_DRAW}}}text-box"
+_FRAME = f"{{{_DRAW}}}frame"
 DAMAGED_HINT = "open it in LibreOffice and save it again as .odt, or save it as PDF"
 _MIMETYPES = (
     b"application/vnd.oasis.opendocument.text",
@@ -239,15 +240,26 @@ class _Body:
 
 
 def _text_boxes(elements: Iterable[Element]) -> list[Element]:
-    """The text boxes of the frames among ``elements`` and inside them, in order; a box
-    inside a box is the outer box's to read, a note's or a comment's no one's."""
+    """The drawings among ``elements`` (and inside them) that hold text, in order: a frame's
+    text box, and a shape with text of its own (LibreOffice writes a Word text box as a
+    ``draw:custom-shape`` holding its paragraphs). A box inside a box is the outer box's to
+    read; a note's or a comment's no one's."""
     found: list[Element] = []
     for element in elements:
-        if element.tag == _TEXT_BOX:
+        if element.tag.startswith(_DRAW_PREFIX) and any(
+            child.tag in _BLOCK_TAGS for child in element
+        ):
             found.append(element)
         elif element.tag not in (f"{{{_TEXT}}}note", f"{{{_OFFICE}}}annotation"):
             found.extend(_text_boxes(element))
     return found
+
+
+_DRAW_PREFIX = f"{{{_DRAW}}}"
+_BLOCK_TAGS = frozenset(
+    {f"{{{_TEXT}}}p", f"{{{_TEXT}}}h", f"{{{_TEXT}}}list", f"{{{_TABLE}}}table",
+     f"{{{_TEXT}}}section"}
+)  # fmt: skip
 
 
 def _table_rows(table: Element) -> list[Element]:
