@@ -267,6 +267,131 @@ def replaced_part(document: bytes, name: str, content: bytes | None) -> bytes:
     return out.getvalue()
 
 
+# --- Google Docs ---------------------------------------------------------------------------
+
+_GOOGLE_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    f'<w:styles xmlns:w="{_W}"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" '
+    'w:hAnsi="Arial"/><w:sz w:val="22"/><w:lang w:val="sv"/></w:rPr></w:rPrDefault>'
+    "</w:docDefaults>"
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="normal"/>'
+    "<w:qFormat/></w:style>"
+    '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>'
+    '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:keepNext w:val="1"/>'
+    '<w:outlineLvl w:val="0"/></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/>'
+    '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/></w:style>'
+    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+    "</w:style></w:styles>"
+)
+# Google's lists: nine levels each, numbers "1." then "a." then "i.", bullets "●" "○" "■".
+_GOOGLE_NUMBERING = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    f'<w:numbering xmlns:w="{_W}"><w:abstractNum w:abstractNumId="1">'
+    + "".join(
+        f'<w:lvl w:ilvl="{at}"><w:start w:val="1"/><w:numFmt w:val="{style}"/>'
+        f'<w:lvlText w:val="%{at + 1}."/><w:lvlJc w:val="left"/><w:pPr><w:ind '
+        f'w:left="{720 * (at + 1)}" w:hanging="360"/></w:pPr></w:lvl>'
+        for at, style in enumerate(["decimal", "lowerLetter", "lowerRoman"] * 3)
+    )
+    + '</w:abstractNum><w:abstractNum w:abstractNumId="2">'
+    + "".join(
+        f'<w:lvl w:ilvl="{at}"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
+        f'<w:lvlText w:val="{shape}"/></w:lvl>'
+        for at, shape in enumerate(["●", "○", "■"] * 3)
+    )
+    + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="2"/></w:num></w:numbering>'
+)
+
+
+def google_docs_docx(items: Sequence[Entry] = ITEMS, *, listed: bool = False) -> bytes:
+    """The list as Google Docs exports a document as .docx: plain paragraphs in its "Normal"
+    style (no style named on them), a heading by its style, each paragraph its runs with
+    their fonts, a bookmark about a heading; the numbers typed by hand and no numbering
+    part, or (``listed``) the numbers of a Google list and its numbering part."""
+
+    def paragraph(text: str, style: str = "", numbered: bool = False) -> str:
+        properties = f'<w:pStyle w:val="{style}"/>' if style else ""
+        if numbered:
+            properties += '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+        runs = (
+            f'<w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:rtl w:val="0"/></w:rPr>'
+            f'<w:t xml:space="preserve">{_escaped(text)}</w:t></w:r>'
+        )
+        bookmark = (
+            f'<w:bookmarkStart w:colFirst="0" w:colLast="0" w:name="_heading=h.{len(text)}"'
+            ' w:id="0"/><w:bookmarkEnd w:id="0"/>'
+            if style == "Heading1"
+            else ""
+        )
+        spacing = '<w:spacing w:after="0" w:before="0"/>'
+        return f"<w:p><w:pPr>{spacing}{properties}</w:pPr>{bookmark}{runs}</w:p>"
+
+    entries = [
+        paragraph(sentence(entry), numbered=True)
+        if listed
+        else paragraph(f"{at}. {sentence(entry)}")
+        for at, entry in enumerate(items, start=1)
+    ]
+    body = "".join(
+        [
+            paragraph(BOARD),
+            paragraph(TITLE, "Title"),
+            paragraph(HEADING, "Heading1"),
+            *entries,
+            paragraph(AFTER, "Heading1"),
+            paragraph(AFTER_TEXT),
+        ]
+    )
+    document = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{_W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/'
+        f'2006/relationships"><w:body>{body}<w:sectPr><w:pgSz w:h="16834" w:w="11909"/>'
+        "</w:sectPr></w:body></w:document>"
+    )
+    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {"styles": ("styles.xml", _GOOGLE_STYLES)}
+    if listed:
+        parts["numbering"] = ("numbering.xml", _GOOGLE_NUMBERING)
+    relations = "".join(
+        f'<Relationship Id="rId{at}" Type="{office}/{kind}" Target="{target}"/>'
+        for at, (kind, (target, _)) in enumerate(parts.items(), start=1)
+    )
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    overrides = "".join(
+        f'<Override PartName="/word/{target}" ContentType="{main}.{kind}+xml"/>'
+        for kind, (target, _) in parts.items()
+    )
+    package_rels = "http://schemas.openxmlformats.org/package/2006/relationships"
+    out = io.BytesIO()
+    # Google's order: the parts of the document first, the content types last.
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for target, content in parts.values():
+            package.writestr(f"word/{target}", content)
+        package.writestr("word/document.xml", document)
+        package.writestr(
+            "word/_rels/document.xml.rels",
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{package_rels}">'
+            f"{relations}</Relationships>",
+        )
+        package.writestr(
+            "_rels/.rels",
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{package_rels}">'
+            f'<Relationship Id="rId1" Type="{office}/officeDocument" '
+            'Target="word/document.xml"/></Relationships>',
+        )
+        package.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.'
+            'org/package/2006/content-types"><Default Extension="xml" ContentType="application/'
+            'xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            f'relationships+xml"/>{overrides}<Override PartName="/word/document.xml" '
+            f'ContentType="{main}.document.main+xml"/></Types>',
+        )
+    return out.getvalue()
+
+
 # --- OpenDocument ----------------------------------------------------------------------------
 
 ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"

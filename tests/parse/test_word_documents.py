@@ -18,7 +18,7 @@ import pytest
 from delreg.errors import InputError
 from delreg.parse.detect import detect_format
 from delreg.parse.readers.base import HEAD_BYTES
-from tests.helpers import Invoke, as_json, snapshot
+from tests.helpers import FIXTURES, Invoke, as_json, snapshot
 from tests.helpers.word_documents import (
     AFTER,
     AFTER_TEXT,
@@ -37,6 +37,7 @@ from tests.helpers.word_documents import (
     body_xml,
     decimal_list,
     element,
+    google_docs_docx,
     level,
     number,
     numbered_docx,
@@ -971,6 +972,31 @@ def test_what_libreoffice_saves_of_our_documents_reads_the_same(tmp_path: Path) 
         # LibreOffice's own packages are told by their content under any name.
         for converted, kind in ((odt_file, "odt"), (docx_file, "docx")):
             assert detect_format("lista.bin", converted.read_bytes()[:HEAD_BYTES]) == kind
+
+
+@pytest.mark.parametrize("name", ["textruta.odt", "textruta.docx", "lista.docx"])
+def test_what_libreoffice_wrote_reads_as_the_same_list_as_text(
+    name: str, delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    # Committed (tests.helpers.libreoffice_documents says how they were made): LibreOffice
+    # writes a Word text box in an .odt as a shape holding the list, and in a .docx its own way.
+    document = tmp_path / name
+    document.write_bytes((FIXTURES / "word" / name).read_bytes())
+    found = read_as_text(delreg, database, document)
+    where = "paragraph=3" if name.startswith("textruta") else None
+    assert where is None or {d["source"] for d in found} == {f"{document}#{where}"}
+    kind = name.rpartition(".")[2]
+    assert detect_format("lista.bin", document.read_bytes()[:HEAD_BYTES]) == kind
+
+
+@pytest.mark.parametrize("listed", [False, True], ids=["typed-numbers", "google-list"])
+def test_a_google_docs_export_reads_as_the_same_list_as_text(
+    listed: bool, delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    document = tmp_path / "lista.docx"
+    document.write_bytes(google_docs_docx(listed=listed))
+    read_as_text(delreg, database, document)
+    assert detect_format("lista.bin", document.read_bytes()[:HEAD_BYTES]) == "docx"
 
 
 def test_a_numbered_heading_keeps_its_number_as_word_shows_it() -> None:
