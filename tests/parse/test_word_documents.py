@@ -147,6 +147,20 @@ def test_a_list_in_a_text_box_is_read_once_where_it_is_anchored(
     assert lines.index(AFTER) > lines.index(f"1. {sentence(ITEMS[0])}")
 
 
+def test_a_text_box_written_only_as_vml_is_read_too() -> None:
+    # An older Word's box: the VML shape alone, no drawing and no choice between the two.
+    box = text_box(styled("TN 2024/31 Tilldelningsbeslut", "Normal"))
+    vml = box[box.index("<w:pict>") : box.index("</w:pict>") + len("</w:pict>")]
+
+    def build(document: Any) -> None:
+        raw_paragraph(document, run("Anmälan av delegationsbeslut") + f"<w:r>{vml}</w:r>")
+
+    assert lines_of(word(build, furniture=False))[-2:] == [
+        "Anmälan av delegationsbeslut",
+        "TN 2024/31 Tilldelningsbeslut",
+    ]
+
+
 def test_a_text_box_in_a_paragraph_and_in_a_table_cell_is_read_after_its_text() -> None:
     def build(document: Any) -> None:
         raw_paragraph(
