@@ -55,6 +55,10 @@ class DocumentLines:
                 self.origins.append(where)
             return
         first, *rest = text.split("\n")
+        if _SUB_NUMBER.fullmatch(marker) and not _CAPITAL.match(first.lstrip()):
+            # The agenda reader takes "5.1" for a sub-item only before a capital (else it is
+            # a wrapped line's "3.4 i delegationsordningen"): a list's item is one, so a bullet.
+            marker = BULLET
         lead = "  " * depth + (f"{marker} " if marker else "")
         self._add(lead + first.strip(" "), where)
         for line in rest:
@@ -135,6 +139,8 @@ def cell_text(pieces: list[str]) -> str:
 # is written as a bullet, which keeps the items apart as well.
 _ITEM_MARKER = re.compile(r"\(?(?:\d{1,6}|[A-Za-z]|[ivxIVX]{2,5})\s?[.)]|\d{1,2}\.\d{1,2}[.)]?")
 BULLET = "•"
+_SUB_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}[.)]?")
+_CAPITAL = re.compile(r"[A-ZÅÄÖ]")
 
 
 def item_marker(shown: str) -> str:

@@ -515,7 +515,7 @@ def test_word_number_formats_restarts_and_styled_levels_are_as_word_shows_them()
         )
         for text, at in (("Ett", 0), ("Under ett", 1), ("Två", 0), ("Under två", 1)):
             number(document.add_paragraph(text), numbering="102", level=at)
-        for text, at in (("Romersk", 0), ("Laglig", 1), ("Bokstav", 2)):
+        for text, at in (("Romersk", 0), ("Laglig", 1), ("Bokstav", 2), ("liten", 1)):
             number(document.add_paragraph(text), numbering="103", level=at)
         for style in ("Heading 1", "Heading 2"):
             properties = document.styles[style].element.get_or_add_pPr()
@@ -523,7 +523,7 @@ def test_word_number_formats_restarts_and_styled_levels_are_as_word_shows_them()
         document.add_heading("Anmälan av delegationsbeslut", level=1)
         document.add_heading("Beslut enligt socialtjänstlagen", level=2)
 
-    assert [line for line in lines_of(word(build, furniture=False)) if line][-9:] == [
+    assert [line for line in lines_of(word(build, furniture=False)) if line][-10:] == [
         "01. Ett",
         "  a) Under ett",
         "02. Två",
@@ -531,6 +531,9 @@ def test_word_number_formats_restarts_and_styled_levels_are_as_word_shows_them()
         "I. Romersk",
         "  1.1 Laglig",
         "    A. Bokstav",
+        # "1.2" before a small letter is no sub-item to the agenda reader: a bullet keeps the
+        # item apart.
+        "  • liten",
         "§ 8 Anmälan av delegationsbeslut",
         "  8.1 Beslut enligt socialtjänstlagen",
     ]
