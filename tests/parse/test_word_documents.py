@@ -347,7 +347,19 @@ def test_a_web_page_or_word_document_imported_where_it_stands_is_read_there(
         docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         alt_chunk(document, "afchunk2.docx", numbered_docx(), docx)
 
-    for name, build in (("sida", with_page), ("word", with_word)):
+    def with_mht(document: Any) -> None:
+        # A page and its pictures in one MIME message, as Word's "Single File Web Page".
+        from email.message import EmailMessage
+
+        message = EmailMessage()
+        message["MIME-Version"] = "1.0"
+        message.make_related()
+        message.add_related(
+            agenda_html(), subtype="html", charset="windows-1252", cte="quoted-printable"
+        )
+        alt_chunk(document, "afchunk3.mht", message.as_bytes(), "message/rfc822")
+
+    for name, build in (("sida", with_page), ("word", with_word), ("mht", with_mht)):
         document = tmp_path / f"lista-{name}.docx"
         document.write_bytes(word(build))
         found = read_as_text(delreg, database, document)
