@@ -175,11 +175,16 @@ class _Body:
                 if child.tag == f"{{{_TEXT}}}list":
                     self.items(child, style=style, depth=depth + 1)
                 elif child.tag in (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"):
+                    heading = child.tag == f"{{{_TEXT}}}h"
+                    # A heading's number as the list shows it ("8"), which the agenda reader
+                    # reads as an agenda's number (a bullet before a heading is none); an
+                    # item's as an item marker.
+                    shown = ("" if marker == BULLET else marker) if heading else item_marker(marker)
                     self.lines.paragraph(
                         inline_text(child),
-                        marker=_cached(child, heading=child.tag == f"{{{_TEXT}}}h") or marker,
+                        marker=_cached(child, heading=heading) or shown,
                         depth=depth - 1,
-                        heading=child.tag == f"{{{_TEXT}}}h",
+                        heading=heading,
                         anchored=self.anchored > 0,
                     )
                     marker = ""  # an item's later paragraphs go on with it
@@ -206,7 +211,7 @@ class _Body:
             )
             for at in range(depth - level.levels_shown + 1, depth + 1)
         ]
-        return item_marker(level.prefix + ".".join(shown) + level.suffix)
+        return (level.prefix + ".".join(shown) + level.suffix).strip()
 
     def rows(self, table: Element) -> list[list[str | None]]:
         rows: list[list[str | None]] = []

@@ -6,7 +6,9 @@ not have LibreOffice): LibreOffice's own .odt and its Word export (.docx) of the
   holding the list (``draw:custom-shape``), not as a frame;
 - ``textruta.docx``: that .odt saved by LibreOffice as Word (its own way of writing a text box);
 - ``lista.docx``: the numbered list of ``agenda_odt`` saved by LibreOffice as Word (its own
-  numbering.xml and styles).
+  numbering.xml and styles);
+- ``underpunkter.docx``: ``sub_numbered_odt`` (a point "8" and its items "8.1", "8.2" …) saved
+  by LibreOffice as Word (a list whose second level is written "%1.%2").
 
 This module makes them again::
 
@@ -33,12 +35,13 @@ from tests.helpers.word_documents import (
     raw_paragraph,
     sentence,
     styled,
+    sub_numbered_odt,
     text_box,
     word,
 )
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "word"
-NAMES = ("textruta.odt", "textruta.docx", "lista.docx")
+NAMES = ("textruta.odt", "textruta.docx", "lista.docx", "underpunkter.docx")
 
 
 def text_box_docx() -> bytes:
@@ -75,11 +78,13 @@ def main(arguments: list[str]) -> None:
         work = Path(temporary)
         (work / "textruta.docx").write_bytes(text_box_docx())
         (work / "lista.odt").write_bytes(agenda_odt())
+        (work / "underpunkter.odt").write_bytes(sub_numbered_odt())
         as_odt = _convert(command, work, work / "textruta.docx", "odt")
         made = {
             "textruta.odt": as_odt,
             "textruta.docx": _convert(command, work, as_odt, "docx"),
             "lista.docx": _convert(command, work, work / "lista.odt", "docx"),
+            "underpunkter.docx": _convert(command, work, work / "underpunkter.odt", "docx"),
         }
         for name in NAMES:
             shutil.copyfile(made[name], folder / name)

@@ -489,6 +489,40 @@ def odt_cell(text: str, *, spanned: int = 1) -> str:
     return f"<table:table-cell{span}><text:p>{_escaped(text)}</text:p></table:table-cell>"
 
 
+# The agenda's points numbered by a list from 8, their items "8.1", "8.2" below them.
+ODT_POINT_STYLES = (
+    '<text:list-style style:name="L3">'
+    '<text:list-level-style-number text:level="1" style:num-format="1" text:start-value="8"/>'
+    '<text:list-level-style-number text:level="2" style:num-format="1" '
+    'text:display-levels="2"/></text:list-style>'
+)
+
+
+def sub_numbered_odt(items: Sequence[Entry] = ITEMS) -> bytes:
+    """The list as LibreOffice numbers an agenda's point and its items: the heading an item
+    of a numbered list ("8"), the decisions a list inside it ("8.1", "8.2" …)."""
+    entries = "".join(
+        f"<text:list-item>{odt_paragraph(sentence(entry))}</text:list-item>" for entry in items
+    )
+    point = odt_paragraph(HEADING.partition(" ")[2], heading=1)
+    body = (
+        odt_paragraph(BOARD)
+        + odt_paragraph(TITLE)
+        + f'<text:list text:style-name="L3"><text:list-item>{point}'
+        + f"<text:list>{entries}</text:list></text:list-item></text:list>"
+        + odt_paragraph(AFTER, heading=1)
+        + odt_paragraph(AFTER_TEXT)
+    )
+    return odt(body, automatic_styles=ODT_POINT_STYLES)
+
+
+def sub_numbered_text(items: Sequence[Entry] = ITEMS) -> str:
+    """The same list as text: the point "8", its items "8.1", "8.2" …"""
+    lines = [BOARD, TITLE, "", HEADING]
+    lines += [f"8.{number} {sentence(entry)}" for number, entry in enumerate(items, start=1)]
+    return "\n".join([*lines, "", AFTER, AFTER_TEXT, ""])
+
+
 def agenda_odt(items: Sequence[Entry] = ITEMS) -> bytes:
     """The list as LibreOffice numbers it: a list of the numbered list style."""
     entries = "".join(

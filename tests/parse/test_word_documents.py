@@ -51,6 +51,8 @@ from tests.helpers.word_documents import (
     run,
     sentence,
     styled,
+    sub_numbered_odt,
+    sub_numbered_text,
     table_docx,
     text_box,
     word,
@@ -753,6 +755,19 @@ def test_an_opendocument_table_with_merged_and_nested_cells_reads_as_the_list(
     assert [d["source"] for d in found] == [f"{document}#table=1:row={at}" for at in range(3, 7)]
 
 
+def test_an_opendocument_point_numbered_by_its_list_keeps_its_number_over_its_items(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    document = tmp_path / "lista.odt"
+    document.write_bytes(sub_numbered_odt())
+    assert [line.strip() for line in odt_lines_of(document.read_bytes())][3:6] == [
+        HEADING,  # "8 Anmälan av delegationsbeslut", not a bullet before it
+        f"8.1 {sentence(ITEMS[0])}",
+        f"8.2 {sentence(ITEMS[1])}",
+    ]
+    read_as_text(delreg, database, document, sub_numbered_text())
+
+
 # --- telling a word processor's document from its name and its first bytes -----------------
 
 
@@ -1003,7 +1018,9 @@ def test_what_libreoffice_saves_of_our_documents_reads_the_same(tmp_path: Path) 
             assert detect_format("lista.bin", converted.read_bytes()[:HEAD_BYTES]) == kind
 
 
-@pytest.mark.parametrize("name", ["textruta.odt", "textruta.docx", "lista.docx"])
+@pytest.mark.parametrize(
+    "name", ["textruta.odt", "textruta.docx", "lista.docx", "underpunkter.docx"]
+)
 def test_what_libreoffice_wrote_reads_as_the_same_list_as_text(
     name: str, delreg: Invoke, tmp_path: Path, database: Path
 ) -> None:
@@ -1011,7 +1028,8 @@ def test_what_libreoffice_wrote_reads_as_the_same_list_as_text(
     # writes a Word text box in an .odt as a shape holding the list, and in a .docx its own way.
     document = tmp_path / name
     document.write_bytes((FIXTURES / "word" / name).read_bytes())
-    found = read_as_text(delreg, database, document)
+    text = sub_numbered_text() if name.startswith("underpunkter") else ""
+    found = read_as_text(delreg, database, document, text)
     where = "paragraph=3" if name.startswith("textruta") else None
     assert where is None or {d["source"] for d in found} == {f"{document}#{where}"}
     kind = name.rpartition(".")[2]
