@@ -1,13 +1,13 @@
 """An OpenDocument text's (.odt, LibreOffice's own format) text laid out in lines as the agenda
 reader reads them (delreg.parse.document_lines says how, and how a line is located).
 
-The body (``office:text`` in ``content.xml``) is read in document order: paragraphs, headings,
-lists (each item with the number its list style shows, or "•") and tables. A frame's text box
+The body (``office:text`` in ``content.xml``) is read in document order: paragraphs, headings
+(with the number the heading numbering gives them, "8 Anmälan av delegationsbeslut"), lists
+(each item with the number its list style shows, or "•") and tables. A frame's text box
 (``draw:frame``/``draw:text-box``), or a shape's text, is read where it is anchored, after its
-paragraph's text.
-Tracked changes keep their deleted text apart from the body, so only what the document shows
-is read; notes, comments, pictures and the table of contents are left out, and headers and
-footers stand in ``styles.xml``, which is read only for list styles.
+paragraph's text. Tracked changes keep their deleted text apart from the body, so only what the
+document shows is read; notes, comments, pictures and the table of contents are left out, and
+headers and footers stand in ``styles.xml``, which is read only for list and heading styles.
 """
 
 from __future__ import annotations
@@ -89,16 +89,32 @@ class _Level:
     levels_shown: int = 1
 
 
+# The headings' own numbering (Tools ▸ Heading Numbering: "8 Anmälan av delegationsbeslut"),
+# kept among the list styles by a name no list style has.
+OUTLINE = "\x00outline"
+_NUMBERED_LEVELS = {
+    f"{{{_TEXT}}}list-level-style-number": "1",
+    f"{{{_TEXT}}}outline-level-style": "",  # a heading's level shows no number unless it says
+}
+
+
 def _list_styles(*roots: Element | None) -> dict[str, dict[int, _Level]]:
-    """Every list style (by name) of the document: its levels, numbered or bulleted."""
+    """Every list style (by name) of the document: its levels, numbered or bulleted; and the
+    headings' numbering (``text:outline-style``) as OUTLINE's."""
     found: dict[str, dict[int, _Level]] = {}
     for root in roots:
-        for style in root.iter(f"{{{_TEXT}}}list-style") if root is not None else ():
+        for style in root.iter() if root is not None else ():
+            if style.tag == f"{{{_TEXT}}}outline-style":
+                name = OUTLINE
+            elif style.tag == f"{{{_TEXT}}}list-style":
+                name = style.get(f"{{{_STYLE}}}name", "")
+            else:
+                continue
             levels: dict[int, _Level] = {}
             for level in style:
                 number = _int(level.get(f"{{{_TEXT}}}level"), 1)
-                if level.tag == f"{{{_TEXT}}}list-level-style-number":
-                    shape = level.get(f"{{{_STYLE}}}num-format", "1")
+                if level.tag in _NUMBERED_LEVELS:
+                    shape = level.get(f"{{{_STYLE}}}num-format", _NUMBERED_LEVELS[level.tag])
                     levels[number] = _Level(
                         numbered=bool(shape),
                         style=_FORMATS.get(shape, "decimal"),
@@ -109,7 +125,7 @@ def _list_styles(*roots: Element | None) -> dict[str, dict[int, _Level]]:
                     )
                 else:
                     levels[number] = _Level(numbered=False)
-            found.setdefault(style.get(f"{{{_STYLE}}}name", ""), levels)
+            found.setdefault(name, levels)
     return found
 
 
@@ -136,7 +152,7 @@ class _Body:
                 self.lines.paragraph(
                     inline_text(child),
                     heading=True,
-                    marker=_cached(child, heading=True),
+                    marker=_cached(child, heading=True) or self.outline_number(child),
                     anchored=self.anchored > 0,
                 )
                 self.text_boxes(child)
@@ -148,6 +164,19 @@ class _Body:
                 self.blocks(child)
             elif tag == _FRAME:  # a frame anchored to the page
                 self.text_boxes([child])
+
+    def outline_number(self, heading: Element) -> str:
+        """The number the headings' numbering gives a heading outside lists ("8"), empty
+        where it numbers none."""
+        levels = self.list_styles.get(OUTLINE)
+        if not levels or heading.get(f"{{{_TEXT}}}is-list-header") == "true":
+            return ""
+        depth = _int(heading.get(f"{{{_TEXT}}}outline-level"), 1)
+        counters = self.counters.setdefault(OUTLINE, {})
+        if heading.get(f"{{{_TEXT}}}restart-numbering") != "true":
+            heading = Element("h")  # a start value counts only where numbering restarts
+        shown = self.number(heading, levels, counters, depth)
+        return "" if shown == BULLET else shown
 
     def text_boxes(self, anchored: Iterable[Element]) -> None:
         """The text boxes of the frames anchored in a paragraph (its children), read where

@@ -523,6 +523,38 @@ def sub_numbered_text(items: Sequence[Entry] = ITEMS) -> str:
     return "\n".join([*lines, "", AFTER, AFTER_TEXT, ""])
 
 
+def outline_numbered_odt(items: Sequence[Entry] = ITEMS) -> bytes:
+    """The list under headings numbered by LibreOffice's heading numbering (Tools ▸ Heading
+    Numbering, from 8): "8 Anmälan av delegationsbeslut", "9 Övriga frågor"."""
+    styles = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-styles '
+        f"{_ODT_NAMESPACES}><office:styles>"
+        '<text:outline-style style:name="Outline"><text:outline-level-style text:level="1" '
+        'style:num-format="1" text:start-value="8"/><text:outline-level-style text:level="2" '
+        'style:num-format=""/></text:outline-style>'
+        '<style:style style:name="Heading_20_1" style:display-name="Heading 1" '
+        'style:family="paragraph" style:default-outline-level="1"/>'
+        "</office:styles></office:document-styles>"
+    )
+    entries = "".join(
+        f"<text:list-item>{odt_paragraph(sentence(entry))}</text:list-item>" for entry in items
+    )
+
+    def heading(text: str) -> str:
+        style = 'text:style-name="Heading_20_1" text:outline-level="1"'
+        return f"<text:h {style}>{_escaped(text.partition(' ')[2])}</text:h>"
+
+    body = (
+        odt_paragraph(BOARD)
+        + odt_paragraph(TITLE)
+        + heading(HEADING)
+        + f'<text:list text:style-name="L1">{entries}</text:list>'
+        + heading(AFTER)
+        + odt_paragraph(AFTER_TEXT)
+    )
+    return odt(body, styles=styles)
+
+
 def agenda_odt(items: Sequence[Entry] = ITEMS) -> bytes:
     """The list as LibreOffice numbers it: a list of the numbered list style."""
     entries = "".join(

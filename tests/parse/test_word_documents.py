@@ -46,6 +46,7 @@ from tests.helpers.word_documents import (
     odt_frame,
     odt_paragraph,
     odt_table,
+    outline_numbered_odt,
     raw_paragraph,
     replaced_part,
     run,
@@ -766,6 +767,16 @@ def test_an_opendocument_point_numbered_by_its_list_keeps_its_number_over_its_it
         f"8.2 {sentence(ITEMS[1])}",
     ]
     read_as_text(delreg, database, document, sub_numbered_text())
+
+
+def test_opendocument_headings_numbered_by_the_heading_numbering_keep_their_numbers(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    document = tmp_path / "lista.odt"
+    document.write_bytes(outline_numbered_odt())
+    lines = odt_lines_of(document.read_bytes())
+    assert HEADING in lines and AFTER in lines
+    read_as_text(delreg, database, document)
 
 
 # --- telling a word processor's document from its name and its first bytes -----------------
