@@ -385,7 +385,7 @@ def _account_line(account: Account) -> str:
         skipped.append(f"{account.repeated} printed again")
     prose = account.lines.get("prose", 0)
     if prose:
-        skipped.append(f"{prose} lines of text about the list")
+        skipped.append(f"{prose} line{'s' if prose != 1 else ''} of text about the list")
     return line + (f" ({', '.join(skipped)})" if skipped else "")
 
 
