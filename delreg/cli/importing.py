@@ -330,6 +330,8 @@ def _tell(
     for rejected in summary.rejected:
         env.warn(f"rejected: {rejected.source}: {rejected.reason}")
     for account in accounts:
+        for unread in account.unread:
+            env.warn(f"note: {account.source}: {unread}")
         if account.found_nothing:
             looked_for = account.looked_for or "a header row and rows of decisions"
             env.warn(f"delreg: warning: {account.source}: no list of decisions found")

@@ -38,6 +38,9 @@ class Account:
     # Where the list's heading stood and what it said, where nothing stood under it (no item,
     # no statement that nothing is reported): its list is elsewhere, or was not seen as one.
     empty_heading: tuple[str, str] | None = None
+    # What of the document the reader did not read, each in a sentence (a part a Word
+    # document imports in a kind that is not read): told, not left out unsaid.
+    unread: list[str] = field(default_factory=list)
 
     @property
     def seen(self) -> int:
@@ -64,6 +67,8 @@ class Account:
         if self.empty_heading is not None:
             where, heading = self.empty_heading
             data["empty_heading"] = {"source": where, "heading": heading}
+        if self.unread:
+            data["unread"] = list(self.unread)
         return data
 
     @classmethod
@@ -85,4 +90,5 @@ class Account:
                 if "empty_heading" in data
                 else None
             ),
+            unread=[str(text) for text in data.get("unread", [])],
         )

@@ -13,7 +13,8 @@ Where a line stands is told by paragraph: ``paragraph=N`` for the Nth paragraph 
 outside tables, ``table=T:row=R`` for a row of the Tth table. A word processor shows no line
 numbers that stay put (they move with the page's width and font), but paragraphs and tables
 are the document's own parts, counted the same in Word, LibreOffice and python-docx
-(``document.paragraphs[N - 1]``, ``document.tables[T - 1].rows[R - 1]``).
+(``document.paragraphs[N - 1]``, ``document.tables[T - 1].rows[R - 1]``). A text box or frame
+is counted in none of them: its lines are located by the paragraph it is anchored in.
 """
 
 from __future__ import annotations
@@ -29,13 +30,22 @@ class DocumentLines:
         self.origins: list[str] = []
         self.paragraphs = 0
         self.tables = 0
+        # What of the document was not read, each said in a sentence (the import tells it).
+        self.unread: list[str] = []
 
     def paragraph(
-        self, text: str, *, marker: str = "", depth: int = 0, heading: bool = False
+        self,
+        text: str,
+        *,
+        marker: str = "",
+        depth: int = 0,
+        heading: bool = False,
+        anchored: bool = False,
     ) -> None:
-        """A paragraph of the body outside tables: ``text`` may hold line breaks and tabs."""
-        self.paragraphs += 1
-        where = f"paragraph={self.paragraphs}"
+        """A paragraph of the body outside tables: ``text`` may hold line breaks and tabs.
+        One ``anchored`` in the last paragraph (a text box's, a frame's) is located by it."""
+        self.paragraphs += 0 if anchored else 1
+        where = f"paragraph={max(1, self.paragraphs)}"
         if heading:
             self.blank(where)
         if not text.strip():
@@ -45,12 +55,16 @@ class DocumentLines:
                 self.origins.append(where)
             return
         first, *rest = text.split("\n")
+        if _SUB_NUMBER.fullmatch(marker) and not _CAPITAL.match(first.lstrip()):
+            # The agenda reader takes "5.1" for a sub-item only before a capital (else it is
+            # a wrapped line's "3.4 i delegationsordningen"): a list's item is one, so a bullet.
+            marker = BULLET
         lead = "  " * depth + (f"{marker} " if marker else "")
         self._add(lead + first.strip(" "), where)
         for line in rest:
             self._add(line.strip(" "), where)
 
-    def table(self, rows: list[list[str | None]]) -> None:
+    def table(self, rows: list[list[str | None]], *, anchored: bool = False) -> None:
         """A table, each row its cells' text (a cell's paragraphs and breaks made spaces; None
         for the lower part of a cell merged down, whose text the part above holds).
 
@@ -62,9 +76,14 @@ class DocumentLines:
         first cell merged down from above is no empty cell: it is a column that groups rows
         ("Personal" beside several decisions).
         """
-        self.tables += 1
-        where = f"table={self.tables}"
-        self.blank(f"{where}:row=1")
+        self.tables += 0 if anchored else 1
+
+        def where(row: int) -> str:
+            if anchored:  # a table in a text box: no table of the body's
+                return f"paragraph={max(1, self.paragraphs)}"
+            return f"table={self.tables}:row={row}"
+
+        self.blank(where(1))
         joined: list[tuple[int, list[str]]] = []
         for number, cells in enumerate(rows, start=1):
             # A pipe in a cell would split it in two: a slash says as much.
@@ -79,8 +98,17 @@ class DocumentLines:
                 continue
             joined.append((number, shown))
         for number, shown in joined:
-            self._add("| " + " | ".join(shown) + " |", f"{where}:row={number}")
-        self.blank(f"{where}:row={max(1, len(rows))}")
+            self._add("| " + " | ".join(shown) + " |", where(number))
+        self.blank(where(max(1, len(rows))))
+
+    def inserted(self, lines: list[str]) -> None:
+        """Lines already laid out (a part the document imports where it stands), located by
+        the paragraph before them, as a text box's are."""
+        where = f"paragraph={max(1, self.paragraphs)}"
+        self.blank(where)
+        for line in lines:
+            self._add(line.rstrip(), where)
+        self.blank(where)
 
     def blank(self, where: str) -> None:
         if self.lines and self.lines[-1]:
@@ -107,10 +135,12 @@ def cell_text(pieces: list[str]) -> str:
 
 
 # A marker the agenda reader takes for an item's start ([agenda.item_markers]): "12." "12)"
-# "a)" "iv." A list's number in any other shape ("1.2.", "Beslut 3:") is written as a bullet,
-# which keeps the items apart as well.
-_ITEM_MARKER = re.compile(r"\(?(?:\d{1,6}|[A-Za-z]|[ivxIVX]{2,5})\s?[.)]")
+# "a)" "iv." and a sub-item's "5.1". A list's number in any other shape ("1.2.3", "Beslut 3:")
+# is written as a bullet, which keeps the items apart as well.
+_ITEM_MARKER = re.compile(r"\(?(?:\d{1,6}|[A-Za-z]|[ivxIVX]{2,5})\s?[.)]|\d{1,2}\.\d{1,2}[.)]?")
 BULLET = "•"
+_SUB_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}[.)]?")
+_CAPITAL = re.compile(r"[A-ZÅÄÖ]")
 
 
 def item_marker(shown: str) -> str:
@@ -128,9 +158,11 @@ _ROMAN = (
 
 
 def formatted(number: int, style: str) -> str:
-    """``number`` as a list shows it: style "decimal", "lowerLetter", "upperLetter",
-    "lowerRoman" or "upperRoman" (Word's names; OpenDocument's "1", "a", "A", "i", "I" are
-    mapped to them by its reader); any other style as a decimal."""
+    """``number`` as a list shows it: style "decimal", "decimalZero" ("01"), "lowerLetter",
+    "upperLetter", "lowerRoman" or "upperRoman" (Word's names; OpenDocument's "1", "a", "A",
+    "i", "I" are mapped to them by its reader); any other style as a decimal."""
+    if style == "decimalZero":
+        return f"{number:02d}"
     if style in ("lowerLetter", "upperLetter") and number > 0:
         letters = ""
         while number > 0:

@@ -1,16 +1,19 @@
 """An OpenDocument text's (.odt, LibreOffice's own format) text laid out in lines as the agenda
 reader reads them (delreg.parse.document_lines says how, and how a line is located).
 
-The body (``office:text`` in ``content.xml``) is read in document order: paragraphs, headings,
-lists (each item with the number its list style shows, or "•") and tables. Tracked changes
-keep their deleted text apart from the body, so only what the document shows is read; notes,
-comments, frames and the table of contents are left out, and headers and footers stand in
-``styles.xml``, which is read only for list styles.
+The body (``office:text`` in ``content.xml``) is read in document order: paragraphs, headings
+(with the number the heading numbering gives them, "8 Anmälan av delegationsbeslut"), lists
+(each item with the number its list style shows, or "•") and tables. A frame's text box
+(``draw:frame``/``draw:text-box``), or a shape's text, is read where it is anchored, after its
+paragraph's text. Tracked changes keep their deleted text apart from the body, so only what the
+document shows is read; notes, comments, pictures and the table of contents are left out, and
+headers and footers stand in ``styles.xml``, which is read only for list and heading styles.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO
 from xml.etree.ElementTree import Element
@@ -23,6 +26,8 @@ _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+_FRAME = f"{{{_DRAW}}}frame"
 DAMAGED_HINT = "open it in LibreOffice and save it again as .odt, or save it as PDF"
 _MIMETYPES = (
     b"application/vnd.oasis.opendocument.text",
@@ -84,16 +89,32 @@ class _Level:
     levels_shown: int = 1
 
 
+# The headings' own numbering (Tools ▸ Heading Numbering: "8 Anmälan av delegationsbeslut"),
+# kept among the list styles by a name no list style has.
+OUTLINE = "\x00outline"
+_NUMBERED_LEVELS = {
+    f"{{{_TEXT}}}list-level-style-number": "1",
+    f"{{{_TEXT}}}outline-level-style": "",  # a heading's level shows no number unless it says
+}
+
+
 def _list_styles(*roots: Element | None) -> dict[str, dict[int, _Level]]:
-    """Every list style (by name) of the document: its levels, numbered or bulleted."""
+    """Every list style (by name) of the document: its levels, numbered or bulleted; and the
+    headings' numbering (``text:outline-style``) as OUTLINE's."""
     found: dict[str, dict[int, _Level]] = {}
     for root in roots:
-        for style in root.iter(f"{{{_TEXT}}}list-style") if root is not None else ():
+        for style in root.iter() if root is not None else ():
+            if style.tag == f"{{{_TEXT}}}outline-style":
+                name = OUTLINE
+            elif style.tag == f"{{{_TEXT}}}list-style":
+                name = style.get(f"{{{_STYLE}}}name", "")
+            else:
+                continue
             levels: dict[int, _Level] = {}
             for level in style:
                 number = _int(level.get(f"{{{_TEXT}}}level"), 1)
-                if level.tag == f"{{{_TEXT}}}list-level-style-number":
-                    shape = level.get(f"{{{_STYLE}}}num-format", "1")
+                if level.tag in _NUMBERED_LEVELS:
+                    shape = level.get(f"{{{_STYLE}}}num-format", _NUMBERED_LEVELS[level.tag])
                     levels[number] = _Level(
                         numbered=bool(shape),
                         style=_FORMATS.get(shape, "decimal"),
@@ -104,7 +125,7 @@ def _list_styles(*roots: Element | None) -> dict[str, dict[int, _Level]]:
                     )
                 else:
                     levels[number] = _Level(numbered=False)
-            found.setdefault(style.get(f"{{{_STYLE}}}name", ""), levels)
+            found.setdefault(name, levels)
     return found
 
 
@@ -118,22 +139,52 @@ class _Body:
         self.list_styles = list_styles
         # The counters of each list style's levels, kept where a list goes on numbering.
         self.counters: dict[str, dict[int, int]] = {}
+        # How deep in frames' text boxes the paragraphs being read stand.
+        self.anchored = 0
 
     def blocks(self, container: Element) -> None:
         for child in container:
             tag = child.tag
             if tag == f"{{{_TEXT}}}p":
-                self.lines.paragraph(inline_text(child))
+                self.lines.paragraph(inline_text(child), anchored=self.anchored > 0)
+                self.text_boxes(child)
             elif tag == f"{{{_TEXT}}}h":
                 self.lines.paragraph(
-                    inline_text(child), heading=True, marker=_cached(child, heading=True)
+                    inline_text(child),
+                    heading=True,
+                    marker=_cached(child, heading=True) or self.outline_number(child),
+                    anchored=self.anchored > 0,
                 )
+                self.text_boxes(child)
             elif tag == f"{{{_TEXT}}}list":
                 self.items(child, style=None, depth=1)
             elif tag == f"{{{_TABLE}}}table":
-                self.lines.table(self.rows(child))
+                self.lines.table(self.rows(child), anchored=self.anchored > 0)
             elif tag == f"{{{_TEXT}}}section":
                 self.blocks(child)
+            elif tag == _FRAME:  # a frame anchored to the page
+                self.text_boxes([child])
+
+    def outline_number(self, heading: Element) -> str:
+        """The number the headings' numbering gives a heading outside lists ("8"), empty
+        where it numbers none."""
+        levels = self.list_styles.get(OUTLINE)
+        if not levels or heading.get(f"{{{_TEXT}}}is-list-header") == "true":
+            return ""
+        depth = _int(heading.get(f"{{{_TEXT}}}outline-level"), 1)
+        counters = self.counters.setdefault(OUTLINE, {})
+        if heading.get(f"{{{_TEXT}}}restart-numbering") != "true":
+            heading = Element("h")  # a start value counts only where numbering restarts
+        shown = self.number(heading, levels, counters, depth)
+        return "" if shown == BULLET else shown
+
+    def text_boxes(self, anchored: Iterable[Element]) -> None:
+        """The text boxes of the frames anchored in a paragraph (its children), read where
+        they stand: located by the paragraph, as Word's are."""
+        for box in _text_boxes(anchored):
+            self.anchored += 1
+            self.blocks(box)
+            self.anchored -= 1
 
     def items(self, listed: Element, *, style: str | None, depth: int) -> None:
         style = listed.get(f"{{{_TEXT}}}style-name") or style or ""
@@ -153,15 +204,22 @@ class _Body:
                 if child.tag == f"{{{_TEXT}}}list":
                     self.items(child, style=style, depth=depth + 1)
                 elif child.tag in (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"):
+                    heading = child.tag == f"{{{_TEXT}}}h"
+                    # A heading's number as the list shows it ("8"), which the agenda reader
+                    # reads as an agenda's number (a bullet before a heading is none); an
+                    # item's as an item marker.
+                    shown = ("" if marker == BULLET else marker) if heading else item_marker(marker)
                     self.lines.paragraph(
                         inline_text(child),
-                        marker=_cached(child, heading=child.tag == f"{{{_TEXT}}}h") or marker,
+                        marker=_cached(child, heading=heading) or shown,
                         depth=depth - 1,
-                        heading=child.tag == f"{{{_TEXT}}}h",
+                        heading=heading,
+                        anchored=self.anchored > 0,
                     )
                     marker = ""  # an item's later paragraphs go on with it
+                    self.text_boxes(child)
                 elif child.tag == f"{{{_TABLE}}}table":
-                    self.lines.table(self.rows(child))
+                    self.lines.table(self.rows(child), anchored=self.anchored > 0)
 
     def number(
         self, item: Element, levels: dict[int, _Level], counters: dict[int, int], depth: int
@@ -182,7 +240,7 @@ class _Body:
             )
             for at in range(depth - level.levels_shown + 1, depth + 1)
         ]
-        return item_marker(level.prefix + ".".join(shown) + level.suffix)
+        return (level.prefix + ".".join(shown) + level.suffix).strip()
 
     def rows(self, table: Element) -> list[list[str | None]]:
         rows: list[list[str | None]] = []
@@ -206,11 +264,36 @@ class _Body:
         for child in container:
             if child.tag in (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"):
                 pieces.append(inline_text(child))
+                for box in _text_boxes(list(child)):
+                    pieces.extend(self.cell_pieces(box))
             elif child.tag == f"{{{_TABLE}}}table":
                 pieces.extend(" ".join(cell or "" for cell in row) for row in self.rows(child))
             elif child.tag in (f"{{{_TEXT}}}list", f"{{{_TEXT}}}list-item", f"{{{_TEXT}}}section"):
                 pieces.extend(self.cell_pieces(child))
         return pieces
+
+
+def _text_boxes(elements: Iterable[Element]) -> list[Element]:
+    """The drawings among ``elements`` (and inside them) that hold text, in order: a frame's
+    text box, and a shape with text of its own (LibreOffice writes a Word text box as a
+    ``draw:custom-shape`` holding its paragraphs). A box inside a box is the outer box's to
+    read; a note's or a comment's no one's."""
+    found: list[Element] = []
+    for element in elements:
+        if element.tag.startswith(_DRAW_PREFIX) and any(
+            child.tag in _BLOCK_TAGS for child in element
+        ):
+            found.append(element)
+        elif element.tag not in (f"{{{_TEXT}}}note", f"{{{_OFFICE}}}annotation"):
+            found.extend(_text_boxes(element))
+    return found
+
+
+_DRAW_PREFIX = f"{{{_DRAW}}}"
+_BLOCK_TAGS = frozenset(
+    {f"{{{_TEXT}}}p", f"{{{_TEXT}}}h", f"{{{_TEXT}}}list", f"{{{_TABLE}}}table",
+     f"{{{_TEXT}}}section"}
+)  # fmt: skip
 
 
 def _table_rows(table: Element) -> list[Element]:

@@ -5,12 +5,16 @@ The body is read in document order, paragraphs and tables as they come. What Wor
 read, as Word shows it: inserted text of tracked changes and not the deleted; text in content
 controls, hyperlinks and fields' results, not their codes; a numbered paragraph's number as
 Word computes it from ``numbering.xml`` (whether the paragraph or its style asks for it), a
-bullet as "•". Headers, footers, footnotes, comments, text boxes and pictures are not part of
-the body and are left out, as hidden text is.
+bullet as "•". A text box's text is read where it is anchored, after its paragraph's, once
+(Word writes it twice: as a drawing, and again as VML for older programs). Headers, footers,
+footnotes, comments and pictures are not part of the body and are left out, as hidden text is.
+A part the document imports where it stands (``w:altChunk``: a web page, another Word
+document) is read there (delreg.parse.word_chunks).
 """
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
 from typing import IO
@@ -28,6 +32,10 @@ _WORD = frozenset(
     }
 )
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+# Markup compatibility: ``mc:AlternateContent`` holds one thing written twice, a ``mc:Choice``
+# for programs that know the newer markup and a ``mc:Fallback`` for those that do not.
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_ALTERNATE, _CHOICE = f"{{{_MC}}}AlternateContent", f"{{{_MC}}}Choice"
 DAMAGED_HINT = "open it in Word and save it again as .docx, or save it as PDF"
 
 # Elements whose content is read as if it stood in their place: tracked insertions and moves
@@ -42,6 +50,13 @@ _OFF = frozenset({"0", "false", "off"})
 def word_lines(stream: IO[bytes], source: str, most: int) -> DocumentLines:
     """The body of the Word document in ``stream`` in lines; its parts read within ``most``
     bytes together."""
+    return _word_lines(stream, source, most, nested=0)[0]
+
+
+def _word_lines(
+    stream: IO[bytes], source: str, most: int, *, nested: int
+) -> tuple[DocumentLines, int]:
+    """The body in lines, and how many of the ``most`` bytes its parts took."""
     with Package(stream, source=source, most=most, damaged_hint=DAMAGED_HINT) as package:
         main = _main_part(package)
         document = package.xml(main)
@@ -51,14 +66,57 @@ def word_lines(stream: IO[bytes], source: str, most: int) -> DocumentLines:
                 source=source,
                 hint="is it a Word document? " + DAMAGED_HINT,
             )
-        related = _related(package, main)
+        related, by_id = _related(package, main)
         styles = _Styles(package.xml(related.get("styles", "word/styles.xml")))
         numbering = _Numbering(package.xml(related.get("numbering", "word/numbering.xml")))
-    body = next((child for child in document if _tag(child) == "body"), None)
-    lines = DocumentLines()
-    if body is not None:
-        _Body(lines, styles, numbering).blocks(body)
-    return lines
+        body = next((child for child in document if _tag(child) == "body"), None)
+        lines = DocumentLines()
+        if body is not None:
+            # Read while the package is open: a part it imports (w:altChunk) is read in place.
+            chunks = _Chunks(package, by_id, nested)
+            _Body(lines, styles, numbering, chunks).blocks(body)
+        return lines, package.most - package.left
+
+
+class _Chunks:
+    """The parts the document imports where they stand (``w:altChunk``), read as they come
+    (delreg.parse.word_chunks)."""
+
+    def __init__(self, package: Package, parts: dict[str, str], nested: int) -> None:
+        self.package = package
+        self.parts = parts
+        self.nested = nested
+
+    def lines(self, chunk: Element, unread: list[str]) -> list[str]:
+        """The imported part's lines; none where it is not read, which ``unread`` is told."""
+        from delreg.parse.word_chunks import MOST_NESTED, chunk_kind, chunk_lines
+
+        name = self.parts.get(_value(chunk, "id") or "")
+        data = None if name is None else self.package.part(name)
+        if name is None or data is None:
+            unread.append("a part it imports (altChunk) is missing from the package: not read")
+            return []
+        kind = chunk_kind(name, data)
+
+        def word(document: bytes) -> list[str]:
+            laid_out, used = _word_lines(
+                io.BytesIO(document),
+                f"{self.package.source} ({name})",
+                self.package.left,
+                nested=self.nested + 1,
+            )
+            self.package.left -= used
+            unread.extend(laid_out.unread)
+            return laid_out.lines
+
+        read = chunk_lines(kind, data, word=word if self.nested < MOST_NESTED else None)
+        if read is None:
+            unread.append(
+                f"the part {name} it imports where it stands (altChunk, {kind}) is not read: "
+                "open the document in Word and save it, which makes it the document's own text"
+            )
+            return []
+        return read
 
 
 def _tag(element: Element) -> str:
@@ -103,22 +161,28 @@ def _main_part(package: Package) -> str:
     return "word/document.xml"
 
 
-def _related(package: Package, main: str) -> dict[str, str]:
+def _related(package: Package, main: str) -> tuple[dict[str, str], dict[str, str]]:
     """The parts the document part relates to, by the last word of their type ("styles",
-    "numbering")."""
+    "numbering"), and by the relationship's id (as ``w:altChunk`` names its part)."""
     folder, _, name = main.rpartition("/")
     relations = package.xml(f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels")
     found: dict[str, str] = {}
+    by_id: dict[str, str] = {}
     for relation in relations if relations is not None else ():
         kind = (_value(relation, "Type") or "").rpartition("/")[2]
         target = _value(relation, "Target") or ""
         if kind and target and _value(relation, "TargetMode") != "External":
-            found[kind] = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
-    return found
+            part = (
+                target.lstrip("/") if target.startswith("/") or not folder else f"{folder}/{target}"
+            )
+            found[kind] = part
+            by_id[_value(relation, "Id") or ""] = part
+    return found, by_id
 
 
 @dataclass(slots=True)
 class _Style:
+    identifier: str
     name: str
     based_on: str | None
     numbering: tuple[str | None, int | None]
@@ -141,6 +205,7 @@ class _Styles:
             level = _value(_child(numbered, "ilvl"))
             outline = _value(_child(properties, "outlineLvl"))
             self.styles[identifier] = _Style(
+                identifier=identifier,
                 name=f"{identifier} {_value(_child(element, 'name')) or ''}".lower(),
                 based_on=_value(_child(element, "basedOn")),
                 numbering=(
@@ -169,6 +234,20 @@ class _Level:
     start: int = 1
     style: str = "decimal"
     text: str = "%1."
+    # After which level (1-based) this one starts again; None: after any level above it,
+    # 0: never (Word's ``w:lvlRestart``).
+    restart: int | None = None
+    legal: bool = False  # ``w:isLgl``: every level's number shown as a decimal
+    paragraph_style: str | None = None  # the style that takes this level (``w:pStyle``)
+
+
+@dataclass(slots=True)
+class _Abstract:
+    levels: dict[int, _Level]
+    # A list style's definition names it (``w:styleLink``); a list that only uses the list
+    # style names it too (``w:numStyleLink``) and has no levels of its own.
+    defines: str | None = None
+    uses: str | None = None
 
 
 @dataclass(slots=True)
@@ -183,11 +262,15 @@ class _Numbering:
     counters Word keeps as it numbers the paragraphs in order."""
 
     def __init__(self, root: Element | None) -> None:
-        self.abstracts: dict[str, dict[int, _Level]] = {}
+        self.abstracts: dict[str, _Abstract] = {}
         self.lists: dict[str, _List] = {}
         for element in root if root is not None else ():
             if _tag(element) == "abstractNum":
-                self.abstracts[_value(element, "abstractNumId") or ""] = _levels(element)
+                self.abstracts[_value(element, "abstractNumId") or ""] = _Abstract(
+                    _levels(element),
+                    defines=_value(_child(element, "styleLink")),
+                    uses=_value(_child(element, "numStyleLink")),
+                )
             elif _tag(element) == "num":
                 listed = _List(_value(_child(element, "abstractNumId")) or "")
                 for override in element:
@@ -206,24 +289,53 @@ class _Numbering:
         self.counters: dict[str, dict[int, int]] = {}
         self.used: set[str] = set()
 
+    def _abstract(self, identifier: str) -> str:
+        """The abstract numbering that holds the levels: a list that uses a list style
+        (``w:numStyleLink``) numbers by the style's definition (``w:styleLink``)."""
+        abstract = self.abstracts.get(identifier)
+        if abstract is None or abstract.uses is None:
+            return identifier
+        for other, defining in self.abstracts.items():
+            if defining.defines == abstract.uses and defining.uses is None:
+                return other
+        return identifier
+
+    def _levels(self, listed: _List) -> tuple[str, dict[int, _Level]]:
+        abstract = self._abstract(listed.abstract)
+        found = self.abstracts.get(abstract)
+        return abstract, {**(found.levels if found else {}), **listed.levels}
+
+    def level_of_style(self, list_id: str, style: str) -> int | None:
+        """The level of list ``list_id`` that a paragraph style takes (Word's numbered
+        headings: "Heading 2" the second level), None where no level names it."""
+        listed = self.lists.get(list_id)
+        if listed is None:
+            return None
+        _, levels = self._levels(listed)
+        return next((at for at, level in levels.items() if level.paragraph_style == style), None)
+
     def shown(self, list_id: str, level: int) -> str | None:
         """The number (or bullet) Word shows for the next paragraph of list ``list_id`` at
         ``level``; None where the list numbers nothing."""
         listed = self.lists.get(list_id)
         if listed is None:
             return None
-        levels = {**self.abstracts.get(listed.abstract, {}), **listed.levels}
+        abstract, levels = self._levels(listed)
         this = levels.get(level)
         if this is None:
             return None
-        counters = self.counters.setdefault(listed.abstract, {})
+        counters = self.counters.setdefault(abstract, {})
         if list_id not in self.used:
             self.used.add(list_id)
             for restarted, start in listed.restarts.items():
                 counters[restarted] = start - 1
         counters[level] = counters.get(level, this.start - 1) + 1
         for deeper in [other for other in counters if other > level]:
-            del counters[deeper]
+            restart = levels.get(deeper, _Level()).restart
+            # Word starts a level again after any level above it is used, unless it says
+            # after which (``w:lvlRestart``): 0 never, N after level N or one above it.
+            if restart is None or level < restart:
+                del counters[deeper]
         if this.style == "bullet":
             return BULLET
         if this.style == "none":
@@ -233,7 +345,7 @@ class _Numbering:
             at = int(found.group(1)) - 1
             shown_level = levels.get(at, _Level())
             value = counters.get(at, shown_level.start)
-            return formatted(value, shown_level.style)
+            return formatted(value, "decimal" if this.legal else shown_level.style)
 
         return _PLACEHOLDER.sub(number, this.text)
 
@@ -248,10 +360,14 @@ def _levels(abstract: Element) -> dict[int, _Level]:
 
 
 def _level(element: Element) -> _Level:
+    restart = _value(_child(element, "lvlRestart"))
     return _Level(
         start=_int(_value(_child(element, "start")), 1),
         style=_value(_child(element, "numFmt")) or "decimal",
         text=_value(_child(element, "lvlText")) or "",
+        restart=None if restart is None else _int(restart, 0),
+        legal=_on(_child(element, "isLgl")),
+        paragraph_style=_value(_child(element, "pStyle")),
     )
 
 
@@ -269,13 +385,18 @@ _HEADING_STYLES = re.compile(r"\b(?:heading ?\d|rubrik ?\d|title)\b|^rubrik\b")
 
 
 class _Body:
-    def __init__(self, lines: DocumentLines, styles: _Styles, numbering: _Numbering) -> None:
+    def __init__(
+        self, lines: DocumentLines, styles: _Styles, numbering: _Numbering, chunks: _Chunks
+    ) -> None:
         self.lines = lines
         self.styles = styles
         self.numbering = numbering
+        self.chunks = chunks
         # The count of a style's list where the style alone makes the numbers ("List Number"
         # with no numbering of its own): it ends where another paragraph comes between.
         self.style_counts: dict[str, int] = {}
+        # How deep in text boxes the paragraphs being read stand (a box may hold a box).
+        self.anchored = 0
 
     def blocks(self, container: Element) -> None:
         for child in container:
@@ -283,12 +404,14 @@ class _Body:
             if tag == "p":
                 self.paragraph(child)
             elif tag == "tbl":
-                self.lines.table(self.rows(child))
+                self.lines.table(self.rows(child), anchored=self.anchored > 0)
             elif tag == "sdt":
                 if not _is_table_of_contents(child):
                     self.blocks(_content(child))
             elif tag in _TRANSPARENT:
                 self.blocks(child)
+            elif tag == "altChunk":
+                self.lines.inserted(self.chunks.lines(child, self.lines.unread))
 
     def paragraph(self, paragraph: Element) -> None:
         properties = _child(paragraph, "pPr")
@@ -308,7 +431,15 @@ class _Body:
         # an agenda's number (a bullet before a heading is none); an item's as an item marker.
         heading_number = "" if marker == BULLET else marker.strip()
         marker = heading_number if heading else item_marker(marker)
-        self.lines.paragraph(text, marker=marker, depth=depth, heading=heading)
+        self.lines.paragraph(
+            text, marker=marker, depth=depth, heading=heading, anchored=self.anchored > 0
+        )
+        for box in text_boxes(paragraph):
+            # A text box's paragraphs stand where it is anchored: located by the anchor's
+            # paragraph, as python-docx and Word count the body's paragraphs without them.
+            self.anchored += 1
+            self.blocks(box)
+            self.anchored -= 1
 
     def marker(
         self, properties: Element | None, chain: list[_Style], names: str
@@ -323,6 +454,10 @@ class _Body:
             list_id = list_id if list_id is not None else style_id
             if level_text is None and style_level is not None:
                 level_text = str(style_level)
+        if level_text is None and list_id is not None and chain:
+            # A numbered heading's style names its list, and the list's level names the style.
+            by_style = self.numbering.level_of_style(list_id, chain[0].identifier)
+            level_text = None if by_style is None else str(by_style)
         level = _int(level_text, 0)
         if list_id is not None:
             self.style_counts.clear()
@@ -363,10 +498,14 @@ class _Body:
             tag = _tag(child)
             if tag == "p":
                 pieces.append(run_text(child))
+                for box in text_boxes(child):
+                    pieces.extend(self.cell_pieces(box))
             elif tag == "tbl":
                 pieces.extend(" ".join(cell or "" for cell in row) for row in self.rows(child))
             elif tag == "sdt" or tag in _TRANSPARENT:
                 pieces.extend(self.cell_pieces(_content(child) if tag == "sdt" else child))
+            elif tag == "altChunk":
+                pieces.extend(self.chunks.lines(child, self.lines.unread))
         return pieces
 
 
@@ -391,6 +530,33 @@ def _is_table_of_contents(control: Element) -> bool:
     return (_value(gallery) or "").lower() == "table of contents"
 
 
+def text_boxes(paragraph: Element) -> list[Element]:
+    """The text boxes (``w:txbxContent``) anchored in a paragraph, in order, each once: of a
+    ``mc:AlternateContent`` only the first choice is read where it holds the box, else the
+    fallback (the same box as VML); a box inside a box is the outer box's to read."""
+    found: list[Element] = []
+
+    def walk(element: Element) -> None:
+        for child in element:
+            tag = _tag(child)
+            if tag == "txbxContent":
+                found.append(child)
+            elif child.tag == _ALTERNATE:
+                choices = [option for option in child if option.tag == _CHOICE]
+                fallback = [option for option in child if option.tag != _CHOICE]
+                before = len(found)
+                for option in choices[:1]:
+                    walk(option)
+                if len(found) == before:
+                    for option in fallback[:1]:
+                        walk(option)
+            elif tag not in ("p", "tbl"):
+                walk(child)
+
+    walk(paragraph)
+    return found
+
+
 def run_text(paragraph: Element) -> str:
     """The text of a paragraph as Word shows it, line breaks as "\\n" and tabs as "\\t"."""
     pieces: list[str] = []
@@ -404,18 +570,23 @@ def _inline(element: Element, pieces: list[str], fields: list[bool]) -> None:
     for child in element:
         tag = _tag(child)
         if tag == "r":
-            if not _on(_child(_child(child, "rPr"), "vanish")):
-                _run(child, pieces, fields)
+            _run(child, pieces, fields, hidden=_on(_child(_child(child, "rPr"), "vanish")))
         elif tag in _TRANSPARENT:
             _inline(child, pieces, fields)
         elif tag == "sdt":
             _inline(_content(child), pieces, fields)
+        elif child.tag == _ALTERNATE:
+            # Runs written twice (a newer kind of content control, and its fallback): the
+            # first choice, as Word reads it.
+            choice = next((option for option in child if option.tag == _CHOICE), None)
+            _inline(choice if choice is not None else child[-1:][0], pieces, fields)
 
 
-def _run(run: Element, pieces: list[str], fields: list[bool]) -> None:
+def _run(run: Element, pieces: list[str], fields: list[bool], *, hidden: bool = False) -> None:
     for child in run:
         tag = _tag(child)
         if tag == "fldChar":
+            # Kept in a hidden run too: the field's text after it is shown or not by it.
             kind = _value(child, "fldCharType")
             if kind == "begin":
                 fields.append(True)
@@ -423,8 +594,8 @@ def _run(run: Element, pieces: list[str], fields: list[bool]) -> None:
                 fields[-1] = False
             elif kind == "end" and fields:
                 fields.pop()
-        elif fields and fields[-1]:
-            continue  # a field's code
+        elif hidden or any(fields):
+            continue  # hidden text; a field's code, and all of a field inside a code
         elif tag == "t":
             pieces.append(child.text or "")
         elif tag in ("tab", "ptab"):
@@ -433,3 +604,29 @@ def _run(run: Element, pieces: list[str], fields: list[bool]) -> None:
             pieces.append("\n")
         elif tag == "noBreakHyphen":
             pieces.append("-")
+        elif tag == "sym":
+            pieces.append(_symbol(_value(child, "char") or "", _value(child, "font") or ""))
+
+
+# A symbol font's glyphs have no character of their own: Word writes them in the private use
+# area (U+F000 + the glyph's code). Those used in lists and numbers are written as the
+# characters they look like; the Symbol font's digits and punctuation are ASCII's.
+_SYMBOL_GLYPHS = {
+    "symbol": {0xB7: "•", 0xAE: "→", 0xBE: "—"},
+    "wingdings": {0x9F: "•", 0xA7: "▪", 0x6C: "●", 0xE0: "→", 0xD8: "➢", 0xFC: "✓"},
+}
+
+
+def _symbol(code: str, font: str) -> str:
+    """The character a ``w:sym`` shows: its own where it has one, else what its glyph looks
+    like, else a space, which keeps the words on either side apart."""
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return " "
+    if not 0xF000 <= value <= 0xF0FF:
+        return chr(value) if 0x20 <= value <= 0x10FFFF and not 0xD800 <= value < 0xE000 else " "
+    glyph, font = value - 0xF000, font.lower()
+    if font == "symbol" and 0x20 <= glyph <= 0x3F and glyph not in (0x22, 0x24, 0x27):
+        return chr(glyph)  # digits and punctuation (not ∀ ∃ ∋, at ", $, ')
+    return _SYMBOL_GLYPHS.get(font, {}).get(glyph, " ")

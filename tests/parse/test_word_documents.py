@@ -18,26 +18,44 @@ import pytest
 from delreg.errors import InputError
 from delreg.parse.detect import detect_format
 from delreg.parse.readers.base import HEAD_BYTES
-from tests.helpers import Invoke, as_json, snapshot
+from tests.helpers import FIXTURES, Invoke, as_json, snapshot
 from tests.helpers.word_documents import (
     AFTER,
+    AFTER_TEXT,
+    BOARD,
     FOOTER,
     HEADER,
     HEADING,
     ITEMS,
+    TABLE_HEADER,
+    TITLE,
+    add_numbering,
+    agenda_html,
     agenda_odt,
     agenda_text,
+    alt_chunk,
     body_xml,
     decimal_list,
+    element,
+    google_docs_docx,
+    level,
     number,
     numbered_docx,
     odt,
+    odt_cell,
+    odt_frame,
     odt_paragraph,
+    odt_table,
+    outline_numbered_odt,
     raw_paragraph,
     replaced_part,
     run,
     sentence,
+    styled,
+    sub_numbered_odt,
+    sub_numbered_text,
     table_docx,
+    text_box,
     word,
 )
 
@@ -84,7 +102,89 @@ def test_the_same_agenda_as_text_word_and_opendocument_gives_the_same_decisions(
         assert sources == [f"{document}#paragraph={number}" for number in range(4, 8)]
 
 
+def read_as_text(
+    delreg: Invoke, database: Path, document: Path, text: str = ""
+) -> list[dict[str, Any]]:
+    """The decisions ``document`` gives, having asserted that they are those the same list
+    given as plain text (``text``, the agenda text where empty) gives."""
+    plain = document.parent / "som-text" / "lista.txt"
+    plain.parent.mkdir(exist_ok=True)
+    plain.write_text(text or agenda_text(), encoding="utf-8")
+
+    def read(path: Path) -> list[dict[str, Any]]:
+        decisions = imported(delreg, path)
+        database.unlink()
+        # In the list's order, those located by one paragraph (a text box's) too.
+        return sorted(decisions, key=lambda decision: int(decision["item"]))
+
+    expected = [{field: decision[field] for field in FIELDS} for decision in read(plain)]
+    assert expected
+    found = read(document)
+    assert [{field: decision[field] for field in FIELDS} for decision in found] == expected
+    return found
+
+
 # --- what of a Word document is read, and how ---------------------------------------------
+
+
+def test_a_list_in_a_text_box_is_read_once_where_it_is_anchored(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    inside = styled(HEADING, "Heading1") + "".join(
+        styled(sentence(entry), "ListNumber") for entry in ITEMS
+    )
+
+    def build(document: Any) -> None:
+        # The box is anchored in an empty paragraph; the next point follows the box.
+        raw_paragraph(document, text_box(inside))
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    found = read_as_text(delreg, database, document)
+    # Located by the paragraph the box is anchored in: the third of the body.
+    assert [decision["source"] for decision in found] == [f"{document}#paragraph=3"] * len(ITEMS)
+    lines = lines_of(document.read_bytes())
+    assert sum(ITEMS[0][0] in line for line in lines) == 1
+    assert lines.index(AFTER) > lines.index(f"1. {sentence(ITEMS[0])}")
+
+
+def test_a_text_box_written_only_as_vml_is_read_too() -> None:
+    # An older Word's box: the VML shape alone, no drawing and no choice between the two.
+    box = text_box(styled("TN 2024/31 Tilldelningsbeslut", "Normal"))
+    vml = box[box.index("<w:pict>") : box.index("</w:pict>") + len("</w:pict>")]
+
+    def build(document: Any) -> None:
+        raw_paragraph(document, run("Anmälan av delegationsbeslut") + f"<w:r>{vml}</w:r>")
+
+    assert lines_of(word(build, furniture=False))[-2:] == [
+        "Anmälan av delegationsbeslut",
+        "TN 2024/31 Tilldelningsbeslut",
+    ]
+
+
+def test_a_text_box_in_a_paragraph_and_in_a_table_cell_is_read_after_its_text() -> None:
+    def build(document: Any) -> None:
+        raw_paragraph(
+            document,
+            run("Anmälan av delegationsbeslut")
+            + text_box(styled("TN 2024/31 Tilldelningsbeslut", "Normal"), number=1),
+        )
+        table = document.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "TN 2024/44"
+        cell = table.cell(0, 1).paragraphs[0]
+        for child in raw_paragraph(
+            document, run("Anställning") + text_box(styled("av enhetschef", "Normal"), number=2)
+        )._p:
+            cell._p.append(child)
+        document.paragraphs[-1]._p.getparent().remove(document.paragraphs[-1]._p)
+
+    assert [line for line in lines_of(word(build, furniture=False)) if line][2:] == [
+        "Anmälan av delegationsbeslut",
+        "TN 2024/31 Tilldelningsbeslut",
+        "| TN 2024/44 | Anställning av enhetschef |",
+    ]
 
 
 def lines_of(document: bytes) -> list[str]:
@@ -164,6 +264,149 @@ def test_content_controls_hyperlinks_and_field_results_are_read_field_codes_are_
     )
 
 
+def field(code: str, result: str) -> str:
+    """A complex field as Word writes it: its code, then its result, in runs of their own."""
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve">{code}</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f'{result}<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def test_what_stands_inline_in_a_paragraph_is_read_as_word_shows_it(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    hyphen = "<w:r><w:noBreakHyphen/></w:r>"
+    items = [
+        # A content control, a hyperlink and a smart tag hold text that shows as it is.
+        run("Tilldelningsbeslut i upphandling av ")
+        + f'<w:hyperlink w:anchor="upphandling">{run("vinterväghållning")}</w:hyperlink>'
+        + run(", dnr ")
+        + f"<w:sdt><w:sdtPr><w:alias w:val='Dnr'/></w:sdtPr><w:sdtContent>{run('TN 2024/31')}"
+        + "</w:sdtContent></w:sdt>"
+        + run(", Upphandlingschef ")
+        + f'<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="PersonName">'
+        f"{run('Sara Öhman')}</w:smartTag>" + run(", 2024-01-19."),
+        # Custom XML, a simple field's result, a date written with non-breaking hyphens.
+        f'<w:customXml w:element="arende">{run("Anställning av enhetschef vid gatuenheten")}'
+        "</w:customXml>"
+        + run(", dnr ")
+        + f'<w:fldSimple w:instr=" DOCPROPERTY Diarienummer ">{run("TN 2024/44")}</w:fldSimple>'
+        + run(", Förvaltningschef Nils Berg, 2024")
+        + hyphen
+        + run("01")
+        + hyphen
+        + run("24."),
+        # A complex field whose code holds another field (its result no text either), a
+        # symbol from the Symbol font, and runs written twice in markup compatibility.
+        run("Avtal med Lärkbo Maskin AB om hyra av hjullastare, dnr TN 2024")
+        + '<w:r><w:sym w:font="Symbol" w:char="F02F"/></w:r>'
+        + run("52, ")
+        + field(
+            ' IF "" = "" "TN 2023/1" '
+            + "</w:instrText></w:r>"
+            + field(" DATE ", run("2099-12-31"))
+            + '<w:r><w:instrText xml:space="preserve"> ',
+            run("Driftchef Karin Ahl"),
+        )
+        + '<mc:AlternateContent><mc:Choice Requires="w14">'
+        + run(", 2024-02-02.")
+        + "</mc:Choice><mc:Fallback>"
+        + run(", 2024-02-02.")
+        + "</mc:Fallback></mc:AlternateContent>",
+        # A soft line break (Shift+Enter): the item goes on in the next line.
+        run("Yttrande till länsstyrelsen om strandskydd vid Norrsjön, dnr TN 2024/58,")
+        + "<w:r><w:br/></w:r>"
+        + run("Miljöchef Olle Dahl, 2024-02-09."),
+    ]
+
+    def build(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        for runs in items:
+            raw_paragraph(document, runs).style = "List Number"
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    text = agenda_text().replace("TN 2024/58, ", "TN 2024/58,\n")
+    read_as_text(delreg, database, document, text)
+    lines = lines_of(document.read_bytes())
+    for entry in ITEMS[:3]:
+        assert any(line.endswith(sentence(entry)) for line in lines), entry
+    assert "Miljöchef Olle Dahl, 2024-02-09." in lines
+    assert "2099" not in "\n".join(lines) and "TN 2023/1" not in "\n".join(lines)
+
+
+def test_a_web_page_or_word_document_imported_where_it_stands_is_read_there(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    def with_page(document: Any) -> None:
+        page = agenda_html().encode("cp1252")
+        alt_chunk(document, "afchunk1.htm", page, "text/html")
+
+    def with_word(document: Any) -> None:
+        docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        alt_chunk(document, "afchunk2.docx", numbered_docx(), docx)
+
+    def with_mht(document: Any) -> None:
+        # A page and its pictures in one MIME message, as Word's "Single File Web Page".
+        from email.message import EmailMessage
+
+        message = EmailMessage()
+        message["MIME-Version"] = "1.0"
+        message.make_related()
+        message.add_related(
+            agenda_html(), subtype="html", charset="windows-1252", cte="quoted-printable"
+        )
+        alt_chunk(document, "afchunk3.mht", message.as_bytes(), "message/rfc822")
+
+    for name, build in (("sida", with_page), ("word", with_word), ("mht", with_mht)):
+        document = tmp_path / f"lista-{name}.docx"
+        document.write_bytes(word(build))
+        found = read_as_text(delreg, database, document)
+        # Located by the paragraph before the part: the title's.
+        assert {decision["source"] for decision in found} == {f"{document}#paragraph=2"}
+
+
+def test_an_imported_part_of_a_kind_not_read_is_named_and_its_size_is_bounded(
+    delreg: Invoke, tmp_path: Path, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def build(document: Any) -> None:
+        rtf = b"{\\rtf1\\ansi TN 2024/99 Avtal om st\\'e4dning\\par}"
+        alt_chunk(document, "afchunk1.rtf", rtf, "application/rtf")
+        document.add_heading(HEADING, level=1)
+        document.add_paragraph(sentence(ITEMS[0]), style="List Number")
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    result = delreg("import", str(document), "--meeting", "2024-03-14")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"note: {document}: the part word/afchunk1.rtf it imports where it stands "
+        "(altChunk, RTF) is not read" in result.stderr
+    )
+    assert [decision["diary_number"] for decision in imported(delreg, document)] == [ITEMS[0][0]]
+    # The JSON summary names it too, and a page larger than [limits] document_bytes allows is
+    # refused as the document's own parts are.
+    database.unlink()
+    result = delreg("import", str(document), "--meeting", "2024-03-14", "--json", "--dry-run")
+    (unread,) = as_json(result)["inputs"][0]["unread"]
+    assert "afchunk1.rtf" in unread
+
+    def large(document: Any) -> None:
+        page = agenda_html().replace("<body>", "<body>" + " " * 2_000_000)
+        alt_chunk(document, "afchunk1.htm", page.encode(), "text/html")
+
+    config = tmp_path / "config.toml"
+    config.write_text("[limits]\ndocument_bytes = 1000000\n", encoding="utf-8")
+    monkeypatch.setenv("DELREG_CONFIG", str(config))
+    document.write_bytes(word(large))
+    result = delreg("import", str(document), "--meeting", "2024-03-14")
+    assert result.exit_code == 2 and "unpacks to more than 1 000 000 bytes" in result.stderr
+
+
 def test_line_breaks_and_tabs_stay_as_they_are() -> None:
     def build(document: Any) -> None:
         raw_paragraph(
@@ -206,10 +449,108 @@ def test_word_numbers_are_written_as_word_shows_them() -> None:
         "  a) Under andra",
         "a) Ett",
         "b) Två",
-        "• Avsnitt",  # "1.1." is no marker the agenda reader knows: a bullet keeps it apart
+        "1.1. Avsnitt",  # a sub-item's number, as the agenda reader knows it
         "• Punkt",
         "1. Utan nummer",
         "Nummer borttaget",
+    ]
+
+
+def test_a_list_numbered_by_a_list_style_reads_as_word_shows_its_numbers(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    # A list style ("Delegeringslista") defined in one abstract numbering and used by
+    # another, its first level started at 8 for this list, its second "%1.%2": Word shows
+    # "8 Anmälan av delegationsbeslut", "8.1 …", "8.2 …", then "9 Övriga frågor".
+    def build(document: Any) -> None:
+        add_numbering(
+            document,
+            abstracts=[
+                '<w:abstractNum w:abstractNumId="100"><w:styleLink w:val="Delegeringslista"/>'
+                + level(0, "%1")
+                + level(1, "%1.%2")
+                + "</w:abstractNum>",
+                '<w:abstractNum w:abstractNumId="101">'
+                '<w:numStyleLink w:val="Delegeringslista"/></w:abstractNum>',
+            ],
+            lists=[
+                '<w:num w:numId="100"><w:abstractNumId w:val="100"/></w:num>',
+                '<w:num w:numId="101"><w:abstractNumId w:val="101"/><w:lvlOverride w:ilvl="0">'
+                '<w:startOverride w:val="8"/></w:lvlOverride></w:num>',
+            ],
+        )
+        points = "101"
+        number(document.add_heading(HEADING.partition(" ")[2], level=1), numbering=points)
+        for entry in ITEMS:
+            number(document.add_paragraph(sentence(entry)), numbering=points, level=1)
+        number(document.add_heading(AFTER.partition(" ")[2], level=1), numbering=points)
+        document.add_paragraph(AFTER_TEXT)
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    text = "\n".join(
+        [BOARD, TITLE, "", HEADING]
+        + [f"8.{at} {sentence(entry)}" for at, entry in enumerate(ITEMS, start=1)]
+        + ["", AFTER, AFTER_TEXT, ""]
+    )
+    read_as_text(delreg, database, document, text)
+    assert [line.strip() for line in lines_of(document.read_bytes())][4:7] == [
+        HEADING,
+        f"8.1 {sentence(ITEMS[0])}",
+        f"8.2 {sentence(ITEMS[1])}",
+    ]
+
+
+def test_word_number_formats_restarts_and_styled_levels_are_as_word_shows_them() -> None:
+    def build(document: Any) -> None:
+        add_numbering(
+            document,
+            abstracts=[
+                # "01.", its second level never starting again ("a)" "b)" across points).
+                '<w:abstractNum w:abstractNumId="102">'
+                + level(0, "%1.", style="decimalZero")
+                + level(1, "%2)", style="lowerLetter", extra='<w:lvlRestart w:val="0"/>')
+                + "</w:abstractNum>",
+                # "I." and, numbered the legal way, "1.1" below it.
+                '<w:abstractNum w:abstractNumId="103">'
+                + level(0, "%1.", style="upperRoman")
+                + level(1, "%1.%2", extra="<w:isLgl/>")
+                + level(2, "%3.", style="upperLetter")
+                + "</w:abstractNum>",
+                # Headings numbered by their styles, each style taking its level.
+                '<w:abstractNum w:abstractNumId="104">'
+                + level(0, "§ %1", start=8, extra='<w:pStyle w:val="Heading1"/>')
+                + level(1, "%1.%2", extra='<w:pStyle w:val="Heading2"/>')
+                + "</w:abstractNum>",
+            ],
+            lists=[
+                f'<w:num w:numId="{at}"><w:abstractNumId w:val="{at}"/></w:num>'
+                for at in (102, 103, 104)
+            ],
+        )
+        for text, at in (("Ett", 0), ("Under ett", 1), ("Två", 0), ("Under två", 1)):
+            number(document.add_paragraph(text), numbering="102", level=at)
+        for text, at in (("Romersk", 0), ("Laglig", 1), ("Bokstav", 2), ("liten", 1)):
+            number(document.add_paragraph(text), numbering="103", level=at)
+        for style in ("Heading 1", "Heading 2"):
+            properties = document.styles[style].element.get_or_add_pPr()
+            properties.append(element('<w:numPr><w:numId w:val="104"/></w:numPr>'))
+        document.add_heading("Anmälan av delegationsbeslut", level=1)
+        document.add_heading("Beslut enligt socialtjänstlagen", level=2)
+
+    assert [line for line in lines_of(word(build, furniture=False)) if line][-10:] == [
+        "01. Ett",
+        "  a) Under ett",
+        "02. Två",
+        "  b) Under två",
+        "I. Romersk",
+        "  1.1 Laglig",
+        "    A. Bokstav",
+        # "1.2" before a small letter is no sub-item to the agenda reader: a bullet keeps the
+        # item apart.
+        "  • liten",
+        "§ 8 Anmälan av delegationsbeslut",
+        "  8.1 Beslut enligt socialtjänstlagen",
     ]
 
 
@@ -324,6 +665,118 @@ def test_opendocument_lists_and_tables() -> None:
         "|  | TN 2024/45 Anställning av arbetsledare | 2024-01-26 |",
         "",
     ]
+
+
+def test_an_opendocument_list_in_a_frame_is_read_with_its_numbers_spaces_and_breaks(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    one, two, three, four = (sentence(entry) for entry in ITEMS)
+
+    def item(text: str, *, start: str = "") -> str:
+        return f"<text:list-item{start}><text:p>{text}</text:p></text:list-item>"
+
+    deleted = "Avtal med Borttagna AB om städning, dnr TN 2024/77, 2024-02-05."
+    lists = (
+        # Spaces and a soft page break as LibreOffice writes them; a tab; a line break.
+        "<text:list xml:id='lista1' text:style-name='L1'>"
+        + item(one.replace(" av ", " av<text:s/>").replace("beslut ", "beslut<text:s/> ", 1))
+        + "<text:list-item><text:soft-page-break/><text:p>"
+        + two.replace("dnr ", "dnr<text:tab/>")
+        + "</text:p></text:list-item></text:list><text:p/>"
+        # Numbering goes on after the empty paragraph; a deleted item is only a change mark.
+        + "<text:list text:style-name='L1' text:continue-numbering='true'>"
+        + item(three.replace("hjullastare, ", "hjullastare,<text:line-break/>"))
+        + "</text:list><text:p><text:change text:change-id='ct1'/></text:p>"
+        + "<text:list text:style-name='L1' text:continue-list='lista1'>"
+        + item(four, start=" text:start-value='4'")
+        + "</text:list>"
+    )
+    body = (
+        "<text:tracked-changes><text:changed-region xml:id='ct1' text:id='ct1'><text:deletion>"
+        "<office:change-info><dc:creator>Registrator</dc:creator></office:change-info>"
+        f"<text:list text:style-name='L1'>{item(deleted)}</text:list>"
+        "</text:deletion></text:changed-region></text:tracked-changes>"
+        + odt_paragraph(BOARD)
+        + odt_paragraph(TITLE)
+        # The list in a text box anchored in an empty paragraph, the next point after it.
+        + f"<text:p>{odt_frame(odt_paragraph(HEADING, heading=1) + lists)}</text:p>"
+        + odt_paragraph(AFTER, heading=1)
+        + odt_paragraph(AFTER_TEXT)
+    )
+    document = tmp_path / "lista.odt"
+    document.write_bytes(odt(body))
+    items = [
+        "1. " + one.replace("beslut ", "beslut  ", 1),
+        "2. " + two.replace("dnr ", "dnr\t"),
+        "",
+        "3. " + three.replace("hjullastare, ", "hjullastare,\n"),
+        "",
+        "4. " + four,
+    ]
+    text = "\n".join([BOARD, TITLE, "", HEADING, *items, "", AFTER, AFTER_TEXT, ""])
+    found = read_as_text(delreg, database, document, text)
+    assert {decision["source"] for decision in found} == {f"{document}#paragraph=3"}
+    assert "TN 2024/77" not in "\n".join(odt_lines_of(document.read_bytes()))
+
+
+def test_an_opendocument_table_with_merged_and_nested_cells_reads_as_the_list(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    covered = "<table:covered-table-cell/>"
+    rows = [[odt_cell(text) for text in TABLE_HEADER]]
+    for position, (diary, subject, delegate, decided) in enumerate(ITEMS, start=1):
+        row = [odt_cell(str(position)), odt_cell(diary), odt_cell(subject)]
+        rows.append([*row, odt_cell(delegate), odt_cell(decided)])
+    # A title over the whole table, its cell spanning the others (covered); who decided in a
+    # table of its own in the cell; a soft page break between rows.
+    rows.insert(0, [odt_cell("Delegationsbeslut", spanned=5)] + [covered] * 4)
+    diary, subject, delegate, decided = ITEMS[1]
+    title, name = delegate.split(" ", 1)
+    rows[3][3] = (
+        f"<table:table-cell>{odt_table([[odt_cell(title), odt_cell(name)]])}</table:table-cell>"
+    )
+    table = odt_table(rows).replace(
+        "</table:table-row><table:table-row>",
+        "</table:table-row><text:soft-page-break/><table:table-row>",
+    )
+    body = (
+        odt_paragraph(BOARD)
+        + odt_paragraph(TITLE)
+        + odt_paragraph(HEADING, heading=1)
+        + table
+        + odt_paragraph(AFTER, heading=1)
+        + odt_paragraph(AFTER_TEXT)
+    )
+    document = tmp_path / "lista.odt"
+    document.write_bytes(odt(body))
+    lines = odt_lines_of(document.read_bytes())
+    assert f"| 2 | {diary} | {subject} | {delegate} | {decided} |" in lines
+    assert "| Delegationsbeslut |" in lines
+    found = read_as_text(delreg, database, document)
+    assert [d["source"] for d in found] == [f"{document}#table=1:row={at}" for at in range(3, 7)]
+
+
+def test_an_opendocument_point_numbered_by_its_list_keeps_its_number_over_its_items(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    document = tmp_path / "lista.odt"
+    document.write_bytes(sub_numbered_odt())
+    assert [line.strip() for line in odt_lines_of(document.read_bytes())][3:6] == [
+        HEADING,  # "8 Anmälan av delegationsbeslut", not a bullet before it
+        f"8.1 {sentence(ITEMS[0])}",
+        f"8.2 {sentence(ITEMS[1])}",
+    ]
+    read_as_text(delreg, database, document, sub_numbered_text())
+
+
+def test_opendocument_headings_numbered_by_the_heading_numbering_keep_their_numbers(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    document = tmp_path / "lista.odt"
+    document.write_bytes(outline_numbered_odt())
+    lines = odt_lines_of(document.read_bytes())
+    assert HEADING in lines and AFTER in lines
+    read_as_text(delreg, database, document)
 
 
 # --- telling a word processor's document from its name and its first bytes -----------------
@@ -574,6 +1027,34 @@ def test_what_libreoffice_saves_of_our_documents_reads_the_same(tmp_path: Path) 
         # LibreOffice's own packages are told by their content under any name.
         for converted, kind in ((odt_file, "odt"), (docx_file, "docx")):
             assert detect_format("lista.bin", converted.read_bytes()[:HEAD_BYTES]) == kind
+
+
+@pytest.mark.parametrize(
+    "name", ["textruta.odt", "textruta.docx", "lista.docx", "underpunkter.docx"]
+)
+def test_what_libreoffice_wrote_reads_as_the_same_list_as_text(
+    name: str, delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    # Committed (tests.helpers.libreoffice_documents says how they were made): LibreOffice
+    # writes a Word text box in an .odt as a shape holding the list, and in a .docx its own way.
+    document = tmp_path / name
+    document.write_bytes((FIXTURES / "word" / name).read_bytes())
+    text = sub_numbered_text() if name.startswith("underpunkter") else ""
+    found = read_as_text(delreg, database, document, text)
+    where = "paragraph=3" if name.startswith("textruta") else None
+    assert where is None or {d["source"] for d in found} == {f"{document}#{where}"}
+    kind = name.rpartition(".")[2]
+    assert detect_format("lista.bin", document.read_bytes()[:HEAD_BYTES]) == kind
+
+
+@pytest.mark.parametrize("listed", [False, True], ids=["typed-numbers", "google-list"])
+def test_a_google_docs_export_reads_as_the_same_list_as_text(
+    listed: bool, delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    document = tmp_path / "lista.docx"
+    document.write_bytes(google_docs_docx(listed=listed))
+    read_as_text(delreg, database, document)
+    assert detect_format("lista.bin", document.read_bytes()[:HEAD_BYTES]) == "docx"
 
 
 def test_a_numbered_heading_keeps_its_number_as_word_shows_it() -> None:

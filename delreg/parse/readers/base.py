@@ -229,6 +229,8 @@ def read_document(
     most = limits(request.config).document_bytes
     laid_out = lay_out(seekable_document(stream, request), source, most)
     origins = laid_out.origins
+    if request.account is not None:
+        request.account.unread.extend(laid_out.unread)
 
     def locate(number: int) -> str:
         return f"{source}#{origins[number - 1]}" if 0 < number <= len(origins) else source

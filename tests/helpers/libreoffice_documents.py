@@ -1,0 +1,95 @@
+"""Invented agendas as LibreOffice writes them, committed under tests/fixtures/word/ (CI need
+not have LibreOffice): LibreOffice's own .odt and its Word export (.docx) of the same list.
+
+- ``textruta.odt``: a Word document with the list in a text box (tests.helpers.word_documents,
+  as Word writes a box) opened and saved by LibreOffice, which writes the box as a shape
+  holding the list (``draw:custom-shape``), not as a frame;
+- ``textruta.docx``: that .odt saved by LibreOffice as Word (its own way of writing a text box);
+- ``lista.docx``: the numbered list of ``agenda_odt`` saved by LibreOffice as Word (its own
+  numbering.xml and styles);
+- ``underpunkter.docx``: ``sub_numbered_odt`` (a point "8" and its items "8.1", "8.2" …) saved
+  by LibreOffice as Word (a list whose second level is written "%1.%2").
+
+This module makes them again::
+
+    PYTHONPATH=. python -m tests.helpers.libreoffice_documents tests/fixtures/word
+
+Every name and number in them is made up (tests.helpers.word_documents).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tests.helpers.word_documents import (
+    AFTER,
+    AFTER_TEXT,
+    HEADING,
+    ITEMS,
+    agenda_odt,
+    raw_paragraph,
+    sentence,
+    styled,
+    sub_numbered_odt,
+    text_box,
+    word,
+)
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "word"
+NAMES = ("textruta.odt", "textruta.docx", "lista.docx", "underpunkter.docx")
+
+
+def text_box_docx() -> bytes:
+    """The list in a Word text box anchored in an empty paragraph, the next point after it."""
+    inside = styled(HEADING, "Heading1") + "".join(
+        styled(sentence(entry), "ListNumber") for entry in ITEMS
+    )
+
+    def build(document: Any) -> None:
+        raw_paragraph(document, text_box(inside))
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    return word(build)
+
+
+def _convert(command: str, work: Path, source: Path, to: str) -> Path:
+    # A profile of its own: LibreOffice refuses to start beside another instance's profile.
+    out = work / to
+    subprocess.run(
+        [command, f"-env:UserInstallation=file://{work / 'profile'}", "--headless",
+         "--convert-to", to, "--outdir", str(out), str(source)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return out / f"{source.stem}.{to}"
+
+
+def main(arguments: list[str]) -> None:
+    folder = Path(arguments[0]) if arguments else FIXTURES
+    folder.mkdir(parents=True, exist_ok=True)
+    command = shutil.which("soffice") or shutil.which("libreoffice")
+    assert command is not None, "LibreOffice is not installed"
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        (work / "textruta.docx").write_bytes(text_box_docx())
+        (work / "lista.odt").write_bytes(agenda_odt())
+        (work / "underpunkter.odt").write_bytes(sub_numbered_odt())
+        as_odt = _convert(command, work, work / "textruta.docx", "odt")
+        made = {
+            "textruta.odt": as_odt,
+            "textruta.docx": _convert(command, work, as_odt, "docx"),
+            "lista.docx": _convert(command, work, work / "lista.odt", "docx"),
+            "underpunkter.docx": _convert(command, work, work / "underpunkter.odt", "docx"),
+        }
+        for name in NAMES:
+            shutil.copyfile(made[name], folder / name)
+            print(folder / name)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
