@@ -7,6 +7,7 @@ the parse written out by hand; properties check generated lists and arbitrary te
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -1758,3 +1759,26 @@ def test_rows_that_lost_their_markers_after_a_complete_item_are_items_of_their_o
         ("KS 2024/3", "2024-01-03"),
         ("KS 2024/11", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "note", ["(pdf, 120 kB)", "(PDF 1,2 MB)", "(docx, 48 kB, öppnas i nytt fönster)", "[pdf 90 KB]"]
+)
+def test_a_links_note_of_its_files_kind_and_size_is_no_part_of_the_decision(
+    delreg: Invoke, database: Path, tmp_path: Path, note: str
+) -> None:
+    # Text copied from a board's site keeps what the site writes after each link to a PDF.
+    agenda = tmp_path / "kallelse.txt"
+    agenda.write_text(
+        "Anmälan av delegationsbeslut\n\n"
+        f"• Beslut om bidrag till Vallby Hembygdsförening, KS 2024/21 {note}\n"
+        f"• Protokoll från arbetsutskottet {note}\n",
+        encoding="utf-8",
+    )
+    result = delreg("import", str(agenda), "--skip-invalid")
+    assert "no diary number in 'Protokoll från arbetsutskottet'\n" in result.stderr
+    [decision] = json.loads(delreg("list", "--format", "json").stdout)
+    assert (decision["subject"], decision["parties"]) == (
+        "Beslut om bidrag",
+        ["Vallby Hembygdsförening"],
+    )
