@@ -6,7 +6,12 @@ heading, a paragraph, a list item, a table row) becomes a line of its own here; 
 starts with a bullet or its number ("• ", "3. "), nested lists indented; a table row's cells
 stand a column gap apart, as a PDF's do; a heading and a paragraph have a blank line around
 them. Scripts, styles, the page's head and the site's menus, side panels and foot are left
-out. Each line remembers the line of the
+out, and so is what a browser does not show: an element marked ``hidden`` or styled
+``display:none``, and a cookie banner. Text marked ``aria-hidden="true"`` is read: it is hidden
+from screen readers, not from the eyes of the user who compares the import with the page.
+A site that builds its foot of plain ``div``s ("Dela sidan", "Senast uppdaterad 2024-03-07",
+"Sidansvarig: …") ends its content there: such a line after the page's lists ends the page.
+Each line remembers the line of the
 page it came from, so that a rejected item names the line a user finds in the page.
 
 Python's own ``html.parser`` reads the page: it is forgiving of the HTML real sites serve (no
@@ -34,6 +39,26 @@ _BLOCKS = frozenset(
         "summary", "table", "tbody", "thead", "tfoot", "tr", "ul",
     }
 )  # fmt: skip
+# Elements that have no content and no end tag: a ``hidden`` one hides nothing after it.
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)  # fmt: skip
+# Elements whose end tag a page may leave out: the next of its kind, or the end of what holds
+# it, ends it (``<li hidden>Utkast<li>Avtal …``).
+_OPEN_ENDED = frozenset({"li", "p", "dt", "dd", "tr", "td", "th", "option"})
+_HOLDERS = frozenset({"ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "select", "div"})
+# A style that keeps an element from being shown.
+_NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# A cookie banner's id or class: its text ("Vi använder kakor …") is the site's, not the page's.
+_COOKIE = re.compile(r"cookie|consent", re.IGNORECASE)
+# The first words of a line of the site's own foot that some sites build of plain blocks.
+_SITE_FOOT = re.compile(
+    r"(?:Dela sidan|Dela på|Senast (?:uppdaterad|ändrad|granskad)|Sidan (?:uppdaterades|"
+    r"publicerades|granskades)|Sidansvarig|Sidredaktör|Publicerad(?: den)?\b|Skriv ut sidan|"
+    r"Hittade du det du sökte|Var sidan till hjälp)",
+    re.IGNORECASE,
+)
 _SPACED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "table", "ul", "ol", "pre"})
 _CELLS = frozenset({"td", "th"})
 # What stands between two cells of a row: the column gap the agenda reader knows from PDFs.
@@ -65,10 +90,22 @@ class _Page(HTMLParser):
         # Open lists, innermost last: the next number of an ordered one, None for bullets.
         self.lists: list[int | None] = []
         self.cells_in_row = 0
+        # An element that a browser does not show, and how deep its kind nests inside it.
+        self.unseen: str | None = None
+        self.unseen_depth = 0
+        # Whether a list item or a table row was read, and whether the site's foot was met.
+        self.listed = False
+        self.ended = False
 
     # --- the page's structure --------------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.unseen is not None:
+            self._unseen_start(tag)
+            return
+        if tag not in _VOID and not self.hidden and _not_shown(attrs):
+            self.unseen, self.unseen_depth = tag, 1
+            return
         if tag in _HIDDEN:
             self.hidden += 1
             return
@@ -83,15 +120,19 @@ class _Page(HTMLParser):
         elif tag in _BLOCKS:
             self.end_line(blank=self._spaced(tag))
             if tag == "tr":
+                self.listed = True
                 self.cells_in_row = 0
             elif tag == "pre":
                 self.preformatted += 1
             elif tag in ("ul", "ol"):
                 self.lists.append(_first_number(attrs) if tag == "ol" else None)
             elif tag == "li":
+                self.listed = True
                 self._mark_item()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.unseen is not None or _not_shown(attrs):
+            return
         if tag == "br" and not self.hidden:
             self.end_line()
         elif tag not in _HIDDEN:
@@ -100,6 +141,9 @@ class _Page(HTMLParser):
                 self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if self.unseen is not None:
+            self._unseen_end(tag)
+            return
         if tag in _HIDDEN:
             self.hidden = max(0, self.hidden - 1)
             return
@@ -113,7 +157,7 @@ class _Page(HTMLParser):
                 self.preformatted = max(0, self.preformatted - 1)
 
     def handle_data(self, data: str) -> None:
-        if self.hidden or not data:
+        if self.hidden or self.unseen is not None or self.ended or not data:
             return
         if self.preformatted:
             first, *rest = data.split("\n")
@@ -125,6 +169,26 @@ class _Page(HTMLParser):
         text = _WHITESPACE.sub(" ", data)
         if text.strip() or self.pieces:
             self._add(text)
+
+    def _unseen_start(self, tag: str) -> None:
+        if tag != self.unseen:
+            return
+        if tag in _OPEN_ENDED and self.unseen_depth == 1:
+            # Its next sibling ends it (no end tag between): that one is shown.
+            self.unseen = None
+            self.handle_starttag(tag, [])
+            return
+        self.unseen_depth += 1
+
+    def _unseen_end(self, tag: str) -> None:
+        if tag == self.unseen:
+            self.unseen_depth -= 1
+            if self.unseen_depth == 0:
+                self.unseen = None
+        elif self.unseen in _OPEN_ENDED and tag in _HOLDERS:
+            # The list or table that holds an item left open ends it too.
+            self.unseen = None
+            self.handle_endtag(tag)
 
     # --- lines -----------------------------------------------------------------------------
 
@@ -155,6 +219,11 @@ class _Page(HTMLParser):
         """Close the line being made (a line with nothing in it is none); ``blank`` puts a blank
         line after the last, once."""
         text = "".join(self.pieces).rstrip(" ")
+        if text.strip() and _SITE_FOOT.match(text.lstrip()):
+            # The site's foot before the page's lists ("Publicerad 2024-03-01") is left out;
+            # after them it ends the page.
+            self.ended = self.listed
+            text = ""
         if text.strip():
             self.lines.append(text)
             self.origins.append(self.origin)
@@ -162,6 +231,19 @@ class _Page(HTMLParser):
         if blank and self.lines and self.lines[-1]:
             self.lines.append("")
             self.origins.append(self.getpos()[0])
+
+
+def _not_shown(attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether an element's attributes keep a browser from showing it (``hidden``, a style of
+    ``display: none``), or make it a cookie banner."""
+    for name, value in attrs:
+        if name == "hidden":
+            return True
+        if name == "style" and value is not None and _NOT_SHOWN.search(value):
+            return True
+        if name in ("id", "class") and value is not None and _COOKIE.search(value):
+            return True
+    return False
 
 
 def _first_number(attrs: list[tuple[str, str | None]]) -> int:

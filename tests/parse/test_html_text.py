@@ -15,7 +15,7 @@ from delreg.parse import Rejected
 from delreg.parse.agenda import read_agenda
 from delreg.parse.html_text import page_lines
 from delreg.parse.readers.agenda_html import recognises, sniffs
-from tests.helpers import Invoke, built_in_config
+from tests.helpers import FIXTURES, Invoke, built_in_config
 from tests.helpers.documents import ITEMS, agenda_text, many_items, web_page
 
 CONFIG = built_in_config()
@@ -200,3 +200,76 @@ def test_a_page_in_utf16_is_read_by_its_mark_whatever_it_declares(
     assert result.exit_code == 0, result.stderr
     shown = delreg("show", "KS 2024/13", "--format", "json")
     assert "Föreningen Älvgården" in shown.stdout
+
+
+# --- pages as municipal sites and meeting systems publish them -------------------------------
+
+PAGES = FIXTURES / "html"
+
+
+def imported(delreg: Invoke, page: Path, *extra: str) -> dict[str, dict[str, object]]:
+    """The decisions an import of ``page`` registers, by diary number."""
+    result = delreg("import", str(page), "--meeting", "2024-03-14", *extra)
+    assert result.exit_code == 0, result.stderr
+    listed = json.loads(delreg("list", "--format", "json").stdout)
+    return {decision["diary_number"]: decision for decision in listed}
+
+
+def test_a_municipal_cms_page_reads_its_shown_list_only(delreg: Invoke, database: Path) -> None:
+    # Sitevision's shape: the list deep in divs, links and <strong> in its items, items hidden
+    # with `hidden` and `display: none`, a link's "(pdf, 120 kB)", the page's foot in plain
+    # divs ("Sidansvarig: …, KS 2024/99") and a cookie banner after it.
+    decisions = imported(delreg, PAGES / "sitevision.html")
+    assert sorted(decisions) == ["KS 2024/12", "KS 2024/15", "KS 2024/21", "KS 2024/33"]
+    assert decisions["KS 2024/21"]["subject"] == "Beslut om bidrag"
+    assert decisions["KS 2024/21"]["parties"] == ["Vallby Hembygdsförening"]
+    assert decisions["KS 2024/15"]["kind"] == "yttrande"
+
+
+def test_an_element_hidden_from_the_eye_is_not_read_but_one_hidden_from_screen_readers_is() -> None:
+    markup = (
+        "<ul><li hidden>KS 2024/1 Utkast<li>KS 2024/2 Avtal</li>"
+        '<li><span style="visibility:hidden">KS 2024/3</span>Avtal '
+        '<span aria-hidden="true">(pdf)</span></li>'
+        '<li><img hidden src="x.png">KS 2024/4 Yttrande</li></ul>'
+        '<div style="DISPLAY:NONE"><div><p>KS 2024/5</p></div></div><p>Slut</p>'
+    )
+    assert lines_of(markup) == [
+        "• KS 2024/2 Avtal",
+        "• Avtal (pdf)",
+        "• KS 2024/4 Yttrande",
+        "",
+        "Slut",
+        "",
+    ]
+
+
+def test_a_cookie_banner_after_the_list_is_no_part_of_it(delreg: Invoke, tmp_path: Path) -> None:
+    # Its choices are a list of their own, right after the decisions: read, each would be an
+    # item rejected for its missing diary number.
+    markup = web_page(many_items(2), layout="list").replace(
+        "<h2>Meddelandeärenden</h2>",
+        '<div id="cookie-panel"><p>Vi använder kakor.</p><ul><li>Nödvändiga kakor</li>'
+        "<li>Statistikkakor (lagras i 13 månader)</li></ul></div>\n<h2>Meddelandeärenden</h2>",
+    )
+    page = tmp_path / "kallelse.html"
+    page.write_text(markup, encoding="utf-8")
+    result = delreg("import", str(page), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "read 4 items" in result.stderr  # two decisions, the page's two notices
+
+
+def test_the_sites_foot_in_plain_blocks_ends_the_page_but_not_before_the_list() -> None:
+    markup = (
+        "<h1>Kallelse</h1><p>Publicerad 2024-03-01</p><h2>Anmälningsärenden</h2>"
+        "<ul><li>Avtal, KS 2024/1</li></ul><div><p>Senast uppdaterad 2024-03-07</p>"
+        "<p>Sidansvarig: Anna Berg, KS 2024/99</p></div>"
+    )
+    assert lines_of(markup) == [
+        "Kallelse",
+        "",
+        "Anmälningsärenden",
+        "",
+        "• Avtal, KS 2024/1",
+        "",
+    ]
