@@ -59,8 +59,12 @@ _SITE_FOOT = re.compile(
     r"Hittade du det du sökte|Var sidan till hjälp)",
     re.IGNORECASE,
 )
+# An agenda point's number and nothing else: "8", "8.", "§ 45".
+_POINT_NUMBER = re.compile(r"(?:§\s*)?\d{1,3}[.:]?")
 _SPACED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "table", "ul", "ol", "pre"})
 _CELLS = frozenset({"td", "th"})
+# The parts of a table that end a row, or a cell: inside a cell no other element does.
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "caption"})
 # What stands between two cells of a row: the column gap the agenda reader knows from PDFs.
 COLUMN_GAP = "   "
 _BULLET = "•"
@@ -74,6 +78,9 @@ def page_lines(markup: str) -> tuple[str, list[int]]:
     page.feed(markup)
     page.close()
     page.end_line()
+    if page.point is not None:  # a number that no title followed: its own line
+        page.lines.append(page.point[0])
+        page.origins.append(page.point[1])
     return "\n".join(page.lines), page.origins
 
 
@@ -89,13 +96,25 @@ class _Page(HTMLParser):
         self.origin = 1
         # Open lists, innermost last: the next number of an ordered one, None for bullets.
         self.lists: list[int | None] = []
+        # The table row being made: the cell open (where its text starts in ``pieces``, its
+        # rows and columns), the cells placed, the next column, and the cells of rows above
+        # that reach down into it (``rowspan``) by column: rows still to reach, text, columns.
+        self.cell: tuple[int, int, int] | None = None
         self.cells_in_row = 0
+        self.column = 0
+        self.spanned_alone = False
+        self.in_row = False
+        self.reaching: dict[int, tuple[int, str, int]] = {}
+        self.reaching_below: dict[int, tuple[int, str, int]] = {}
         # An element that a browser does not show, and how deep its kind nests inside it.
         self.unseen: str | None = None
         self.unseen_depth = 0
         # Whether a list item or a table row was read, and whether the site's foot was met.
         self.listed = False
         self.ended = False
+        # An agenda point's number standing alone ("<span class='number'>8</span><h3>…"): the
+        # next line's, as "8. Anmälan av delegationsbeslut" is one line in text.
+        self.point: tuple[str, int] | None = None
 
     # --- the page's structure --------------------------------------------------------------
 
@@ -111,17 +130,21 @@ class _Page(HTMLParser):
             return
         if self.hidden:
             return
+        if self.cell is not None and tag not in _TABLE_PARTS:
+            # A cell's paragraphs, line breaks and lists stay in its row: a space apart.
+            self._space_in_cell()
+            return
         if tag == "br":
             self.end_line()
         elif tag in _CELLS:
-            if self.cells_in_row:
-                self.pieces.append(COLUMN_GAP)
-            self.cells_in_row += 1
+            self._start_cell(attrs)
         elif tag in _BLOCKS:
+            if tag == "tr":
+                self._end_row()
             self.end_line(blank=self._spaced(tag))
             if tag == "tr":
-                self.listed = True
-                self.cells_in_row = 0
+                self.listed = self.in_row = True
+                self.origin = self.getpos()[0]
             elif tag == "pre":
                 self.preformatted += 1
             elif tag in ("ul", "ol"):
@@ -134,7 +157,10 @@ class _Page(HTMLParser):
         if self.unseen is not None or _not_shown(attrs):
             return
         if tag == "br" and not self.hidden:
-            self.end_line()
+            if self.cell is not None:
+                self._space_in_cell()
+            else:
+                self.end_line()
         elif tag not in _HIDDEN:
             self.handle_starttag(tag, attrs)
             if tag in _BLOCKS:
@@ -149,6 +175,14 @@ class _Page(HTMLParser):
             return
         if self.hidden:
             return
+        if tag in _CELLS:
+            self._end_cell()
+            return
+        if self.cell is not None and tag not in _TABLE_PARTS:
+            self._space_in_cell()
+            return
+        if tag in _TABLE_PARTS:
+            self._end_row()
         if tag in _BLOCKS:
             if tag in ("ul", "ol") and self.lists:
                 self.lists.pop()
@@ -167,6 +201,8 @@ class _Page(HTMLParser):
                 self._add(line)
             return
         text = _WHITESPACE.sub(" ", data)
+        if self.in_row and self.cell is None and not text.strip():
+            return  # the page's indentation between a row's cells
         if text.strip() or self.pieces:
             self._add(text)
 
@@ -189,6 +225,82 @@ class _Page(HTMLParser):
             # The list or table that holds an item left open ends it too.
             self.unseen = None
             self.handle_endtag(tag)
+
+    # --- table rows -------------------------------------------------------------------------
+
+    def _start_cell(self, attrs: list[tuple[str, str | None]]) -> None:
+        self._end_cell()
+        self.in_row = True  # a cell without its <tr> (as a forgiving browser reads it)
+        self._reach_down(until=self.column)
+        self._gap()
+        self.cells_in_row += 1
+        self.cell = (len(self.pieces), _span(attrs, "rowspan"), _span(attrs, "colspan"))
+
+    def _end_cell(self) -> None:
+        if self.cell is None:
+            return
+        start, rows, columns = self.cell
+        self.cell = None
+        if self.pieces[start:] and self.pieces[-1].endswith(" "):
+            self.pieces[-1] = self.pieces[-1].rstrip(" ")
+        text = "".join(self.pieces[start:]).strip()
+        if rows > 1:
+            self.reaching_below[self.column] = (rows - 1, text, columns)
+        # A row of one cell across the table ("Personalärenden enligt bilaga") is a title
+        # between its rows, not the end of the row above.
+        self.spanned_alone = self.cells_in_row == 1 and columns > 1
+        self.column += columns
+
+    def _end_row(self) -> None:
+        """Close the table row being made: a cell left open, and the cells of rows above that
+        reach into its last columns."""
+        if not self.in_row:
+            return
+        self.in_row = False
+        self._end_cell()
+        self._reach_down(until=None)
+        alone = self.spanned_alone and self.cells_in_row == 1
+        if alone and self.lines and self.lines[-1]:
+            self.lines.append("")
+            self.origins.append(self.origin)
+        self.end_line(blank=alone)
+        self.cells_in_row = self.column = 0
+        self.spanned_alone = False
+        self.reaching, self.reaching_below = self.reaching_below, {}
+
+    def _reach_down(self, *, until: int | None) -> None:
+        # A cell of a row above that spans this one stands in it again, as a browser shows it
+        # beside the row's own cells: "BUN 2024/52" over two rows is each row's number.
+        while self.reaching:
+            column = min(self.reaching)
+            if column < self.column:
+                del self.reaching[column]  # overlapped by a cell of this row's own
+                continue
+            if column != self.column or (until is not None and column > until):
+                if until is None:
+                    self.column = column
+                    continue
+                return
+            rows, text, columns = self.reaching.pop(column)
+            if rows > 1:
+                self.reaching_below[column] = (rows - 1, text, columns)
+            self._gap()
+            self.cells_in_row += 1
+            if text:
+                self._add(text, marker=True)
+            self.column += columns
+
+    def _gap(self) -> None:
+        if self.cells_in_row:
+            self.pieces.append(COLUMN_GAP)
+
+    def _space_in_cell(self) -> None:
+        if (
+            self.cell is not None
+            and len(self.pieces) > self.cell[0]
+            and self.pieces[-1][-1:] != " "
+        ):
+            self.pieces.append(" ")
 
     # --- lines -----------------------------------------------------------------------------
 
@@ -224,6 +336,18 @@ class _Page(HTMLParser):
             # after them it ends the page.
             self.ended = self.listed
             text = ""
+        if self.point is not None and text.strip():
+            # The point's number in an element of its own before its title.
+            number, origin = self.point
+            self.point = None
+            if number[-1:].isdigit() and "§" not in number:
+                number += "."
+            text = f"{number} {text.lstrip()}"
+            self.origin = origin
+        elif _POINT_NUMBER.fullmatch(text.strip()) and not (self.lists or self.preformatted):
+            self.point = (text.strip(), self.origin)
+            self.pieces = []
+            return
         if text.strip():
             self.lines.append(text)
             self.origins.append(self.origin)
@@ -244,6 +368,14 @@ def _not_shown(attrs: list[tuple[str, str | None]]) -> bool:
         if name in ("id", "class") and value is not None and _COOKIE.search(value):
             return True
     return False
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    """How many rows or columns a cell spans (``rowspan="2"``), 1 where it says nothing sane."""
+    for key, value in attrs:
+        if key == name and value is not None and value.strip().isdigit():
+            return max(1, min(int(value.strip()), 1000))
+    return 1
 
 
 def _first_number(attrs: list[tuple[str, str | None]]) -> int:

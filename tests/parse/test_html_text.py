@@ -273,3 +273,78 @@ def test_the_sites_foot_in_plain_blocks_ends_the_page_but_not_before_the_list() 
         "• Avtal, KS 2024/1",
         "",
     ]
+
+
+def test_a_meeting_systems_agenda_reads_each_table_row_whole(
+    delreg: Invoke, database: Path
+) -> None:
+    # Each point an element with its number apart from its title; the decisions a table whose
+    # cells hold paragraphs and line breaks, a number and who decided spanning two rows, an
+    # empty cell, a title across the table, and more rows in an accordion.
+    result = delreg(
+        "import", str(PAGES / "meetings.html"), "--meeting", "2024-03-14", "--json", "--dry-run"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["items"] == {
+        "seen": 6,
+        "decisions": 5,
+        "rejected": 0,
+        "notices": 1,
+        "repeated": 1,  # BUN 2024/52's second row, as the same list in text reports it
+    }
+    decisions = imported(delreg, PAGES / "meetings.html")
+    assert sorted(decisions) == [f"BUN 2024/{n}" for n in (51, 52, 53, 57, 60)]
+    got = {
+        number: (d["decided_on"], d["delegate"], d["subject"]) for number, d in decisions.items()
+    }
+    assert got["BUN 2024/51"] == (
+        "2024-02-05",
+        "Skolskjutshandläggare",
+        "Skolskjuts för elev i årskurs 3 Beviljas",
+    )
+    assert got["BUN 2024/52"] == ("2024-02-07", "Förvaltningschef", "lokalvård")
+    assert got["BUN 2024/53"] == (
+        None,
+        "Utbildningschef",
+        "Skolinspektionen om klagomål på Norrbyskolan",
+    )
+    assert got["BUN 2024/57"] == ("2024-02-22", "Rektor", "tilläggsbelopp")
+
+
+def test_a_cell_spanning_rows_stands_in_each_and_a_cells_blocks_stay_in_its_row() -> None:
+    markup = (
+        "<table><tr><th>Dnr</th><th>Ärende</th><th>Beslutsfattare</th></tr>\n"
+        '<tr>\n <td rowspan="3">KS 2024/5</td>\n <td><p>Avtal</p><ul><li>Acme AB</li></ul></td>\n'
+        ' <td rowspan="2">Kommundirektör</td>\n</tr>\n'
+        "<tr><td>Tillägg 1<br>till avtalet</td></tr>\n"
+        "<tr><td>Tillägg 2</td><td>Ekonomichef</td></tr>\n"
+        '<tr><td colspan="3">Beslut av ekonomichefen</td></tr>\n'
+        "<tr><td>KS 2024/6</td><td></td><td>Ekonomichef</td></tr></table>"
+    )
+    assert lines_of(markup) == [
+        "Dnr   Ärende   Beslutsfattare",
+        "KS 2024/5   Avtal Acme AB   Kommundirektör",
+        "KS 2024/5   Tillägg 1 till avtalet   Kommundirektör",
+        "KS 2024/5   Tillägg 2   Ekonomichef",
+        "",
+        "Beslut av ekonomichefen",
+        "",
+        "KS 2024/6      Ekonomichef",
+        "",
+    ]
+
+
+def test_a_points_number_in_an_element_of_its_own_begins_its_title() -> None:
+    markup = (
+        '<div><span class="nr">8</span><h3>Anmälan av delegationsbeslut</h3></div>'
+        "<article><div>§ 45</div><h2>Anmälningsärenden</h2></article><p>Sida</p><p>2</p>"
+    )
+    assert lines_of(markup) == [
+        "8. Anmälan av delegationsbeslut",
+        "",
+        "§ 45 Anmälningsärenden",
+        "",
+        "Sida",
+        "",
+        "2",
+    ]
