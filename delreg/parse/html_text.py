@@ -61,7 +61,8 @@ _SITE_FOOT = re.compile(
 )
 # An agenda point's number and nothing else: "8", "8.", "§ 45".
 _POINT_NUMBER = re.compile(r"(?:§\s*)?\d{1,3}[.:]?")
-_SPACED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "table", "ul", "ol", "pre"})
+# A definition list is one decision's card of fields: a blank line sets it apart from the next.
+_SPACED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "table", "ul", "ol", "pre", "dl"})
 _CELLS = frozenset({"td", "th"})
 # The parts of a table that end a row, or a cell: inside a cell no other element does.
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "caption"})
@@ -115,6 +116,10 @@ class _Page(HTMLParser):
         # An agenda point's number standing alone ("<span class='number'>8</span><h3>…"): the
         # next line's, as "8. Anmälan av delegationsbeslut" is one line in text.
         self.point: tuple[str, int] | None = None
+        # Line breaks since the last text: a second makes a blank line.
+        self.breaks = 0
+        # Whether a definition list's term was read and its description not yet begun.
+        self.term = False
 
     # --- the page's structure --------------------------------------------------------------
 
@@ -135,10 +140,17 @@ class _Page(HTMLParser):
             self._space_in_cell()
             return
         if tag == "br":
-            self.end_line()
+            self._break()
         elif tag in _CELLS:
             self._start_cell(attrs)
+        elif tag == "dd" and self.term and self.pieces:
+            # A term and its description are one labelled line ("Dnr: KS 2024/12"), as a
+            # card of fields is written in text.
+            self.term = False
+            label = "".join(self.pieces).rstrip()
+            self.pieces = [label, " " if label.endswith(":") else ": "]
         elif tag in _BLOCKS:
+            self.term = tag == "dt"
             if tag == "tr":
                 self._end_row()
             self.end_line(blank=self._spaced(tag))
@@ -160,7 +172,7 @@ class _Page(HTMLParser):
             if self.cell is not None:
                 self._space_in_cell()
             else:
-                self.end_line()
+                self._break()
         elif tag not in _HIDDEN:
             self.handle_starttag(tag, attrs)
             if tag in _BLOCKS:
@@ -183,6 +195,8 @@ class _Page(HTMLParser):
             return
         if tag in _TABLE_PARTS:
             self._end_row()
+        if tag == "dt" and self.term:
+            return  # its description goes on on its line
         if tag in _BLOCKS:
             if tag in ("ul", "ol") and self.lists:
                 self.lists.pop()
@@ -194,11 +208,13 @@ class _Page(HTMLParser):
         if self.hidden or self.unseen is not None or self.ended or not data:
             return
         if self.preformatted:
-            first, *rest = data.split("\n")
-            self._add(first)
+            # Its lines as they stand: a registry's columns keep their spaces, a blank line
+            # between its entries stays.
+            first, *rest = data.replace("\t", "    ").split("\n")
+            self._add(first, marker=True)
             for line in rest:
-                self.end_line()
-                self._add(line)
+                self.end_line(blank=not "".join(self.pieces).strip() and bool(self.lines))
+                self._add(line, marker=True)
             return
         text = _WHITESPACE.sub(" ", data)
         if self.in_row and self.cell is None and not text.strip():
@@ -304,6 +320,19 @@ class _Page(HTMLParser):
 
     # --- lines -----------------------------------------------------------------------------
 
+    def _break(self) -> None:
+        # A line break ends the line; a second one right after leaves a blank line, as a
+        # browser shows it: some sites set their items apart so ("…<br><br>KS 2024/15 …").
+        if "".join(self.pieces).strip():
+            self.breaks = 1
+            self.end_line()
+            return
+        self.pieces = []
+        self.breaks += 1
+        if self.breaks == 2 and self.lines and self.lines[-1]:
+            self.lines.append("")
+            self.origins.append(self.getpos()[0])
+
     def _spaced(self, tag: str) -> bool:
         # A list inside a list item goes on with its items: no blank line around it.
         return tag in _SPACED and not (tag in ("ul", "ol") and self.lists)
@@ -319,6 +348,7 @@ class _Page(HTMLParser):
         self._add("  " * depth + marker, marker=True)
 
     def _add(self, text: str, *, marker: bool = False) -> None:
+        self.breaks = 0
         if not self.pieces:
             if not marker:
                 text = text.lstrip(" ")

@@ -348,3 +348,80 @@ def test_a_points_number_in_an_element_of_its_own_begins_its_title() -> None:
         "",
         "2",
     ]
+
+
+CARDS_AS_TEXT = """Samhällsbyggnadsnämnden 14 mars 2024
+
+Redovisning av delegeringsbeslut
+
+Dnr: SBN 2024/12
+Ärende: Avtal med Ekgårdens Bygg AB om markarbeten
+Beslutsdatum: 2024-02-05
+Beslutsfattare: Förvaltningschef
+
+Dnr: SBN 2024/15
+Ärende: Yttrande till Länsstyrelsen om strandskydd vid Lillsjön
+Beslutsdatum: 2024-02-09
+Beslutsfattare: Planchef
+
+Delegationsbeslut från bygglovsenheten
+
+Rivningslov för ekonomibyggnad, Ekgården 1:4
+SBN 2024/37
+
+SBN 2024/31
+Bygglov för nybyggnad av förråd, Norrby 3:12
+
+Strandskyddsdispens för brygga vid Lillsjön
+SBN 2024/34
+
+Beslut i diariet
+
+Dnr            Ärende                                   Datum
+
+SBN 2024/40    Avtal med Norrby Konsult AB              2024-02-12
+SBN 2024/41    Yttrande till Trafikverket               2024-02-13
+
+Meddelanden
+
+Cirkulär 24:03 från Sveriges Kommuner och Regioner
+"""
+
+
+def test_cards_items_set_apart_by_line_breaks_and_a_registrys_block_read_as_in_text(
+    delreg: Invoke, database: Path
+) -> None:
+    # A definition list a decision (<dt>Dnr</dt><dd>…</dd>), items in one paragraph set apart
+    # by <br><br> only, and a <pre> copied from the registry.
+    page = PAGES / "cards.html"
+    assert page_lines(page.read_text(encoding="utf-8"))[0] == CARDS_AS_TEXT
+    decisions = imported(delreg, page)
+    assert sorted(decisions) == [f"SBN 2024/{n}" for n in (12, 15, 31, 34, 37, 40, 41)]
+    assert [decisions["SBN 2024/15"][f] for f in ("decided_on", "delegate", "subject")] == [
+        "2024-02-09",
+        "Planchef",
+        "Länsstyrelsen om strandskydd vid Lillsjön",
+    ]
+    assert decisions["SBN 2024/34"]["subject"] == "Strandskyddsdispens för brygga vid Lillsjön"
+    assert fields(read_page(page.read_text(encoding="utf-8"))) == fields(read_text(CARDS_AS_TEXT))
+
+
+def test_a_term_and_its_description_are_one_line_and_two_breaks_a_blank_one() -> None:
+    markup = (
+        "<dl><dt>Dnr<dd>KS 2024/1<dt>Beslutsfattare:</dt><dd>Kommundirektör</dd></dl>"
+        "<p>Ett<br>\n<br>två<br>tre</p><pre>\tA   B\n\n    C</pre>"
+    )
+    assert lines_of(markup) == [
+        "Dnr: KS 2024/1",
+        "Beslutsfattare: Kommundirektör",
+        "",
+        "Ett",
+        "",
+        "två",
+        "tre",
+        "",
+        "    A   B",
+        "",
+        "    C",
+        "",
+    ]
