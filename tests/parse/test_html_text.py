@@ -189,6 +189,59 @@ def test_a_page_in_windows_1252_is_read_as_it_declares(
     assert "Föreningen Älvgården" in shown.stdout
 
 
+@pytest.mark.parametrize(
+    "declared",
+    [
+        '<meta charset="iso-8859-1">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
+    ],
+)
+def test_a_page_in_utf8_with_its_mark_is_read_so_whatever_it_declares(
+    delreg: Invoke, database: Path, tmp_path: Path, declared: str
+) -> None:
+    markup = web_page(
+        [("KS 2024/14", "Beslut om bidrag till Föreningen Älvgården – sommarläger")], layout="list"
+    ).replace('<meta charset="utf-8">', declared)
+    page = tmp_path / "kallelse.html"
+    page.write_bytes(b"\xef\xbb\xbf" + markup.encode("utf-8"))
+    result = delreg("import", str(page))
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(delreg("show", "KS 2024/14", "--format", "json").stdout)
+    assert "Föreningen Älvgården" in json.dumps(shown, ensure_ascii=False)
+
+
+def test_a_page_in_windows_1252_declared_by_http_equiv_is_read_so(
+    delreg: Invoke, database: Path, tmp_path: Path
+) -> None:
+    markup = web_page(
+        [("KS 2024/15", "Beslut om bidrag till Föreningen Älvgården – ”Sommarläger”")],
+        layout="list",
+    ).replace(
+        '<meta charset="utf-8">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">',
+    )
+    page = tmp_path / "kallelse.html"
+    page.write_bytes(markup.encode("cp1252"))
+    result = delreg("import", str(page))
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(delreg("show", "KS 2024/15", "--format", "json").stdout)
+    assert "”Sommarläger”" in json.dumps(shown, ensure_ascii=False)
+
+
+def test_an_undeclared_page_not_in_utf8_is_refused_with_its_line(
+    delreg: Invoke, database: Path, tmp_path: Path
+) -> None:
+    markup = web_page([("KS 2024/16", "Beslut om bidrag till Föreningen Älvgården")], layout="list")
+    page = tmp_path / "kallelse.html"
+    page.write_bytes(markup.replace('<meta charset="utf-8">\n', "").encode("cp1252"))
+    result = delreg("import", str(page))
+    assert result.exit_code != 0
+    # Refused where its first letter outside ASCII stands (the page's title), never guessed.
+    lines = markup.replace('<meta charset="utf-8">\n', "").split("\n")
+    line = next(number for number, text in enumerate(lines, 1) if not text.isascii())
+    assert f"kallelse.html:{line}: not UTF-8 (byte 0x" in result.stderr
+
+
 def test_a_page_in_utf16_is_read_by_its_mark_whatever_it_declares(
     delreg: Invoke, database: Path, tmp_path: Path
 ) -> None:

@@ -34,8 +34,11 @@ def read(stream: io.BufferedReader, request: ReadRequest) -> Iterator[Record]:
     from delreg.parse.text_encoding import UTF16_MARKS, marked_encoding
 
     start = head(stream)
-    # A byte-order mark outweighs what the page declares (as browsers read it).
+    # A byte-order mark outweighs what the page declares (as browsers read it): a page saved
+    # as UTF-8 by an editor that kept the old site's "iso-8859-1" is UTF-8.
     encoding = marked_encoding(start) if start.startswith(UTF16_MARKS) else None
+    if start.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
     markup = whole_text(stream, request, encoding=encoding or _encoding(declared_encoding(start)))
     text, origins = page_lines(markup)
     source = request.source
