@@ -1782,3 +1782,29 @@ def test_a_links_note_of_its_files_kind_and_size_is_no_part_of_the_decision(
         "Beslut om bidrag",
         ["Vallby Hembygdsförening"],
     )
+
+
+def test_a_second_row_of_the_same_case_is_no_repeat_of_the_first(
+    delreg: Invoke, database: Path, tmp_path: Path
+) -> None:
+    # Rows of fields keep no wording to compare: the second decision of a case was counted as
+    # the first printed again, and lost. The same row printed twice is still a repeat.
+    header = "Diarienummer   Ärende   Beslutsdatum   Beslutsfattare\n"
+    first = "BUN 2024/52   Avtal med Lärkans Städ AB om lokalvård   2024-02-07   Förvaltningschef\n"
+    second = "BUN 2024/52   Tilläggsavtal med Lärkans Städ AB   2024-02-19   Förvaltningschef\n"
+    agenda = tmp_path / "kallelse.txt"
+    agenda.write_text(f"Anmälan av delegationsbeslut\n\n{header}{first}{second}", encoding="utf-8")
+    result = delreg("import", str(agenda), "--dry-run", "--json")
+    assert json.loads(result.stdout)["rejected"] == [
+        {
+            "source": f"{agenda}:5",
+            "reason": "diary number BUN 2024/52 appears twice with different text "
+            f"(first at {agenda}:4)",
+        }
+    ]
+    agenda.write_text(
+        f"Anmälan av delegationsbeslut\n\n{header}{first}\n\n{header}{first}", encoding="utf-8"
+    )
+    result = delreg("import", str(agenda), "--dry-run", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["items"]["repeated"] == 1

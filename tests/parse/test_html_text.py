@@ -260,10 +260,13 @@ def test_a_page_in_utf16_is_read_by_its_mark_whatever_it_declares(
 PAGES = FIXTURES / "html"
 
 
-def imported(delreg: Invoke, page: Path, *extra: str) -> dict[str, dict[str, object]]:
-    """The decisions an import of ``page`` registers, by diary number."""
+def imported(
+    delreg: Invoke, page: Path, *extra: str, code: int = 0
+) -> dict[str, dict[str, object]]:
+    """The decisions an import of ``page`` registers, by diary number; ``code`` is the exit
+    code the import ends with."""
     result = delreg("import", str(page), "--meeting", "2024-03-14", *extra)
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == code, result.stderr
     listed = json.loads(delreg("list", "--format", "json").stdout)
     return {decision["diary_number"]: decision for decision in listed}
 
@@ -337,15 +340,24 @@ def test_a_meeting_systems_agenda_reads_each_table_row_whole(
     result = delreg(
         "import", str(PAGES / "meetings.html"), "--meeting", "2024-03-14", "--json", "--dry-run"
     )
-    assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["items"] == {
-        "seen": 6,
+    summary = json.loads(result.stdout)
+    assert summary["items"] == {
+        "seen": 7,
         "decisions": 5,
-        "rejected": 0,
+        "rejected": 1,
         "notices": 1,
-        "repeated": 1,  # BUN 2024/52's second row, as the same list in text reports it
+        "repeated": 0,
     }
-    decisions = imported(delreg, PAGES / "meetings.html")
+    # BUN 2024/52's second row is a second decision of the case, which the register (one
+    # decision a diary number) cannot hold: said, with the page's lines of both rows.
+    [rejected] = summary["rejected"]
+    lines = (PAGES / "meetings.html").read_text(encoding="utf-8").split("\n")
+    first = lines.index('  <td rowspan="2">BUN 2024/52</td>') + 1
+    second = lines.index("  <td>Tilläggsavtal med Lärkans Städ AB om fönsterputs</td>") + 1
+    assert rejected["source"].endswith(f"meetings.html:{second}")
+    assert rejected["reason"].startswith("diary number BUN 2024/52 appears twice")
+    assert rejected["reason"].endswith(f"meetings.html:{first})")
+    decisions = imported(delreg, PAGES / "meetings.html", "--skip-invalid", code=1)
     assert sorted(decisions) == [f"BUN 2024/{n}" for n in (51, 52, 53, 57, 60)]
     got = {
         number: (d["decided_on"], d["delegate"], d["subject"]) for number, d in decisions.items()
