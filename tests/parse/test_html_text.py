@@ -490,3 +490,14 @@ def test_a_term_and_its_description_are_one_line_and_two_breaks_a_blank_one() ->
         "    C",
         "",
     ]
+
+
+def test_a_page_saved_by_a_browser_reads_the_minutes_paragraphs_list_only(
+    delreg: Invoke, database: Path
+) -> None:
+    # "Spara som … Webbsida, fullständig": <base>, a style and scripts naming the heading and a
+    # diary number, <noscript>; the minutes' paragraphs each with its "Dnr KS …" line, the
+    # decisions under § 45 only.
+    decisions = imported(delreg, PAGES / "saved_minutes.html")
+    assert sorted(decisions) == ["KS 2024/12", "KS 2024/15", "KS 2024/33"]
+    assert decisions["KS 2024/33"]["procurement_number"] == "MT 2023-0043"
