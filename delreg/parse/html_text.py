@@ -107,6 +107,8 @@ class _Page(HTMLParser):
         self.in_row = False
         self.reaching: dict[int, tuple[int, str, int]] = {}
         self.reaching_below: dict[int, tuple[int, str, int]] = {}
+        # Open tables, innermost last: whether each has a header row (<th>, <thead>).
+        self.tables: list[bool] = []
         # An element that a browser does not show, and how deep its kind nests inside it.
         self.unseen: str | None = None
         self.unseen_depth = 0
@@ -135,13 +137,15 @@ class _Page(HTMLParser):
             return
         if self.hidden:
             return
-        if self.cell is not None and tag not in _TABLE_PARTS:
+        if self._in_data_cell() and tag not in _TABLE_PARTS:
             # A cell's paragraphs, line breaks and lists stay in its row: a space apart.
             self._space_in_cell()
             return
         if tag == "br":
             self._break()
         elif tag in _CELLS:
+            if tag == "th" and self.tables:
+                self.tables[-1] = True
             self._start_cell(attrs)
         elif tag == "dd" and self.term and self.pieces:
             # A term and its description are one labelled line ("Dnr: KS 2024/12"), as a
@@ -157,6 +161,11 @@ class _Page(HTMLParser):
             if tag == "tr":
                 self.listed = self.in_row = True
                 self.origin = self.getpos()[0]
+            elif tag == "table":
+                self.tables.append(False)
+                self.reaching, self.reaching_below = {}, {}
+            elif tag == "thead" and self.tables:
+                self.tables[-1] = True
             elif tag == "pre":
                 self.preformatted += 1
             elif tag in ("ul", "ol"):
@@ -169,7 +178,7 @@ class _Page(HTMLParser):
         if self.unseen is not None or _not_shown(attrs):
             return
         if tag == "br" and not self.hidden:
-            if self.cell is not None:
+            if self._in_data_cell():
                 self._space_in_cell()
             else:
                 self._break()
@@ -190,11 +199,14 @@ class _Page(HTMLParser):
         if tag in _CELLS:
             self._end_cell()
             return
-        if self.cell is not None and tag not in _TABLE_PARTS:
+        if self._in_data_cell() and tag not in _TABLE_PARTS:
             self._space_in_cell()
             return
         if tag in _TABLE_PARTS:
             self._end_row()
+        if tag == "table" and self.tables:
+            self.tables.pop()
+            self.reaching, self.reaching_below = {}, {}
         if tag == "dt" and self.term:
             return  # its description goes on on its line
         if tag in _BLOCKS:
@@ -306,6 +318,11 @@ class _Page(HTMLParser):
                 self._add(text, marker=True)
             self.column += columns
 
+    def _in_data_cell(self) -> bool:
+        # A table with a header row (<th>) is a table of data, whose cells are each a field; a
+        # table without one may be the layout of an older site, whose cells hold the page.
+        return self.cell is not None and bool(self.tables) and self.tables[-1]
+
     def _gap(self) -> None:
         if self.cells_in_row:
             self.pieces.append(COLUMN_GAP)
@@ -382,6 +399,8 @@ class _Page(HTMLParser):
             self.lines.append(text)
             self.origins.append(self.origin)
         self.pieces = []
+        if self.cell is not None:  # a cell of a layout table goes on on the next line
+            self.cell = (0, self.cell[1], self.cell[2])
         if blank and self.lines and self.lines[-1]:
             self.lines.append("")
             self.origins.append(self.getpos()[0])

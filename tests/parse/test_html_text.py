@@ -501,3 +501,43 @@ def test_a_page_saved_by_a_browser_reads_the_minutes_paragraphs_list_only(
     decisions = imported(delreg, PAGES / "saved_minutes.html")
     assert sorted(decisions) == ["KS 2024/12", "KS 2024/15", "KS 2024/33"]
     assert decisions["KS 2024/33"]["procurement_number"] == "MT 2023-0043"
+
+
+def test_an_older_sites_layout_table_keeps_its_cells_blocks_as_lines(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    # The whole page in a cell of a table without a header row: its paragraphs and list items
+    # are lines of their own; a table with a header row inside it keeps each row whole, and a
+    # cell spanning rows below its end reaches into no later table.
+    markup = (
+        '<html><head><meta charset="utf-8"></head><body><table width="100%"><tr>\n'
+        '<td width="180"><a href="/">Startsida</a><br><a href="/ks">Kommunstyrelsen</a></td>\n'
+        "<td><h2>Anmälan av delegationsbeslut</h2>\n"
+        "<p>Avtal med Ekgårdens Bygg AB om markarbeten, KS 2024/12</p>\n"
+        "<p>Yttrande till Länsstyrelsen om strandskydd, KS 2024/15</p>\n"
+        '<table border="1"><tr><th>Dnr</th><th>Ärende</th></tr>\n'
+        '<tr><td rowspan="5">KS 2024/21</td><td><p>Beslut om bidrag</p>'
+        "<p>till Vallby Hembygdsförening</p></td></tr></table>\n"
+        "<ul><li>Tilldelningsbeslut – upphandling av skolskjuts, KS 2024/33</li>\n"
+        "<li>Beslut om parkeringstillstånd, KS 2024/34</li></ul>\n"
+        "<table><tr><td>Beslut om färdtjänst, KS 2024/35</td></tr></table>\n"
+        "<h2>Övriga frågor</h2></td></tr></table></body></html>\n"
+    )
+    assert [line for line in lines_of(markup) if line] == [
+        "Startsida",
+        "Kommunstyrelsen",
+        "Anmälan av delegationsbeslut",
+        "Avtal med Ekgårdens Bygg AB om markarbeten, KS 2024/12",
+        "Yttrande till Länsstyrelsen om strandskydd, KS 2024/15",
+        "Dnr   Ärende",
+        "KS 2024/21   Beslut om bidrag till Vallby Hembygdsförening",
+        "• Tilldelningsbeslut – upphandling av skolskjuts, KS 2024/33",
+        "• Beslut om parkeringstillstånd, KS 2024/34",
+        "Beslut om färdtjänst, KS 2024/35",
+        "Övriga frågor",
+    ]
+    page = tmp_path / "sida.html"
+    page.write_text(markup, encoding="utf-8")
+    result = delreg("import", str(page), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "read 6 items" in result.stderr and "6 decisions" in result.stderr
