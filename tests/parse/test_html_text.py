@@ -13,12 +13,13 @@ from hypothesis import strategies as st
 from delreg.model import Decision
 from delreg.parse import Rejected
 from delreg.parse.agenda import read_agenda
-from delreg.parse.html_text import page_lines
+from delreg.parse.html_text import COLUMN_GAP, page_lines
 from delreg.parse.readers.agenda_html import recognises, sniffs
 from tests.helpers import FIXTURES, Invoke, built_in_config
 from tests.helpers.documents import ITEMS, agenda_text, many_items, web_page
 
 CONFIG = built_in_config()
+DELEGATES = ("Kommundirektör", "Ekonomichef", "Upphandlingschef")
 
 
 def lines_of(markup: str) -> list[str]:
@@ -541,3 +542,49 @@ def test_an_older_sites_layout_table_keeps_its_cells_blocks_as_lines(
     result = delreg("import", str(page), "--dry-run")
     assert result.exit_code == 0, result.stderr
     assert "read 6 items" in result.stderr and "6 decisions" in result.stderr
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(st.sampled_from(range(len(ITEMS))), st.sampled_from(DELEGATES)),
+        min_size=1,
+        max_size=8,
+    ),
+    spans=st.lists(st.tuples(st.booleans(), st.booleans()), min_size=8, max_size=8),
+)
+def test_any_table_with_cells_spanning_rows_reads_as_its_rows_written_out(
+    rows: list[tuple[int, str]], spans: list[tuple[bool, bool]]
+) -> None:
+    # Where a row's number or who decided is the row above's, the page writes the cell once,
+    # spanning both rows; read, each row is whole again, as the table written out in text.
+    written = [(ITEMS[index][0], ITEMS[index][1], who) for index, who in rows]
+    for at in range(1, len(written)):
+        same_number, same_who = spans[at]
+        number, text, who = written[at]
+        written[at] = (
+            written[at - 1][0] if same_number else number,
+            text,
+            written[at - 1][2] if same_who else who,
+        )
+    cells: list[list[str]] = []
+    for at, row in enumerate(written):
+        line = []
+        for column, value in ((0, row[0]), (1, row[1]), (2, row[2])):
+            if column != 1 and at and written[at - 1][column] == value:
+                continue  # spanned by the cell above
+            reach = 1
+            while (
+                column != 1 and at + reach < len(written) and written[at + reach][column] == value
+            ):
+                reach += 1
+            span = f' rowspan="{reach}"' if reach > 1 else ""
+            line.append(f"<td{span}>{value.replace('&', '&amp;')}</td>")
+        cells.append(line)
+    markup = (
+        "<h2>Anmälan av delegationsbeslut</h2><table>"
+        "<tr><th>Diarienummer</th><th>Ärende</th><th>Beslutsfattare</th></tr>\n"
+        + "\n".join(f"<tr>{''.join(line)}</tr>" for line in cells)
+        + "</table>"
+    )
+    assert lines_of(markup)[3:-1] == [COLUMN_GAP.join(row) for row in written]
