@@ -70,6 +70,9 @@ _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "caption"})
 COLUMN_GAP = "   "
 _BULLET = "•"
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+# Characters of no width that editors leave in text ("KS 2024/&#8203;15"): not shown, and no
+# part of a diary number.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def page_lines(markup: str) -> tuple[str, list[int]]:
@@ -118,6 +121,8 @@ class _Page(HTMLParser):
         # An agenda point's number standing alone ("<span class='number'>8</span><h3>…"): the
         # next line's, as "8. Anmälan av delegationsbeslut" is one line in text.
         self.point: tuple[str, int] | None = None
+        # Whether the line holds a list item's marker and nothing else yet.
+        self.marked = False
         # Line breaks since the last text: a second makes a blank line.
         self.breaks = 0
         # Whether a definition list's term was read and its description not yet begun.
@@ -228,6 +233,8 @@ class _Page(HTMLParser):
                 self.end_line(blank=not "".join(self.pieces).strip() and bool(self.lines))
                 self._add(line, marker=True)
             return
+        if _INVISIBLE.search(data):
+            data = _INVISIBLE.sub("", data)
         text = _WHITESPACE.sub(" ", data)
         if self.in_row and self.cell is None and not text.strip():
             return  # the page's indentation between a row's cells
@@ -351,8 +358,10 @@ class _Page(HTMLParser):
             self.origins.append(self.getpos()[0])
 
     def _spaced(self, tag: str) -> bool:
-        # A list inside a list item goes on with its items: no blank line around it.
-        return tag in _SPACED and not (tag in ("ul", "ol") and self.lists)
+        # A list inside a list item goes on with its items, and so do an item's paragraphs
+        # (<li><p>KS 2024/12</p><p>Bygglov …</p></li>, as editors write them): no blank line
+        # around them, which would part the item.
+        return tag in _SPACED and not self.lists
 
     def _mark_item(self) -> None:
         depth = max(0, len(self.lists) - 1)
@@ -363,9 +372,11 @@ class _Page(HTMLParser):
             marker = f"{number}. "
             self.lists[-1] = number + 1
         self._add("  " * depth + marker, marker=True)
+        self.marked = True
 
     def _add(self, text: str, *, marker: bool = False) -> None:
         self.breaks = 0
+        self.marked = False
         if not self.pieces:
             if not marker:
                 text = text.lstrip(" ")
@@ -377,6 +388,10 @@ class _Page(HTMLParser):
     def end_line(self, *, blank: bool = False) -> None:
         """Close the line being made (a line with nothing in it is none); ``blank`` puts a blank
         line after the last, once."""
+        if self.marked:
+            # An item's marker and nothing yet: its text, in the item's first block, goes on
+            # on the marker's line.
+            return
         text = "".join(self.pieces).rstrip(" ")
         if text.strip() and _SITE_FOOT.match(text.lstrip()):
             # The site's foot before the page's lists ("Publicerad 2024-03-01") is left out;

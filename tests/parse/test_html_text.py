@@ -588,3 +588,35 @@ def test_any_table_with_cells_spanning_rows_reads_as_its_rows_written_out(
         + "</table>"
     )
     assert lines_of(markup)[3:-1] == [COLUMN_GAP.join(row) for row in written]
+
+
+def test_an_items_paragraphs_stay_with_its_marker(delreg: Invoke, tmp_path: Path) -> None:
+    # Editors wrap each item's text in paragraphs: the marker stood on a line of its own and
+    # the item's number and text blank lines apart, read as text about the list and lost.
+    markup = (
+        '<html><head><meta charset="utf-8"></head><body>\n'
+        "<h2>Anmälan av delegationsbeslut</h2>\n<ul>\n"
+        "<li><p>KS 2024/12</p><p>Bygglov för nybyggnad av förråd</p></li>\n"
+        "<li><p>KS&nbsp;2024/&#8203;15</p><p>Rivningslov för ekonomibyggnad</p></li>\n"
+        "<li><p>Regiondirektören har tecknat avtal</p></li>\n"
+        "</ul>\n<h2>Övriga frågor</h2>\n</body></html>\n"
+    )
+    assert lines_of(markup) == [
+        "Anmälan av delegationsbeslut",
+        "",
+        "• KS 2024/12",
+        "Bygglov för nybyggnad av förråd",
+        "• KS\u00a02024/15",
+        "Rivningslov för ekonomibyggnad",
+        "• Regiondirektören har tecknat avtal",
+        "",
+        "Övriga frågor",
+        "",
+    ]
+    page = tmp_path / "sida.html"
+    page.write_text(markup, encoding="utf-8")
+    result = delreg("import", str(page), "--dry-run", "--json")
+    summary = json.loads(result.stdout)
+    assert [change["diary_number"] for change in summary["changes"]] == ["KS 2024/12", "KS 2024/15"]
+    [rejected] = summary["rejected"]
+    assert rejected["source"] == f"{page}:6"
