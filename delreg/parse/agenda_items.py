@@ -102,6 +102,12 @@ _FILE_NOTE = re.compile(
 )
 
 
+# A link's text that is its document's file name ends with the file's type ("… KS 2024/12.pdf"):
+# no part of the number or the subject.
+_FILE_ENDINGS = (".pdf", ".doc", ".odt", ".xls", ".rtf")
+_FILE_NAME_END = re.compile(r"(?<=\w)\.(?:pdf|docx?|odt|xlsx?|rtf)(?=[\s,;)]|$)", re.IGNORECASE)
+
+
 def normalise_item_text(text: str, rules: AgendaRules) -> tuple[str, str]:
     """One line of text with single spaces and the configured typos corrected, and the same
     lower-cased (the reader looks in both); a link's note of its file's kind and size left out."""
@@ -112,6 +118,10 @@ def normalise_item_text(text: str, rules: AgendaRules) -> tuple[str, str]:
     if "kb" in lowered or "mb" in lowered:
         # A cheap look first: most items hold no such note.
         cut = _FILE_NOTE.sub("", value)
+        if cut != value and cut.strip():
+            value, lowered = cut, cut.lower()
+    if any(ending in lowered for ending in _FILE_ENDINGS):
+        cut = _FILE_NAME_END.sub("", value)
         if cut != value and cut.strip():
             value, lowered = cut, cut.lower()
     # Most items hold no typo: one search of the lower-cased text is cheaper than substituting.

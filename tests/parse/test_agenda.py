@@ -1808,3 +1808,44 @@ def test_a_second_row_of_the_same_case_is_no_repeat_of_the_first(
     result = delreg("import", str(agenda), "--dry-run", "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["items"]["repeated"] == 1
+
+
+def test_a_file_names_type_is_no_part_of_the_number_or_subject(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    # A site's list of a point's documents, each link's text its file's name.
+    items = [
+        "Avtal med Ekgårdens Bygg AB om markarbeten, KS 2024/12",
+        "Yttrande till Länsstyrelsen om strandskydd, KS 2024/15",
+        "Beslut om bidrag till Vallby Hembygdsförening KS 2024/21",
+    ]
+    endings = [".pdf", ".docx (PDF, 88 kB)", ".PDF"]
+    read = []
+    for named in (False, True):
+        agenda = tmp_path / f"kallelse{named}.txt"
+        agenda.write_text(
+            "Anmälan av delegationsbeslut\n\n"
+            + "".join(
+                f"• {item}{ending if named else ''}\n"
+                for item, ending in zip(items, endings, strict=True)
+            ),
+            encoding="utf-8",
+        )
+        result = delreg("import", str(agenda), "--dry-run", "--json")
+        assert result.exit_code == 0, result.stderr
+        read.append([change["diary_number"] for change in json.loads(result.stdout)["changes"]])
+    assert read[1] == read[0] == ["KS 2024/12", "KS 2024/15", "KS 2024/21"]
+    records = read_agenda_text(
+        "Anmälan av delegationsbeslut\n\n"
+        + "".join(f"• {item}{ending}\n" for item, ending in zip(items, endings, strict=True))
+    )
+    assert [(d.subject, d.parties) for d in records] == [
+        (d.subject, d.parties)
+        for d in read_agenda_text(
+            "Anmälan av delegationsbeslut\n\n" + "".join(f"• {item}\n" for item in items)
+        )
+    ]
+
+
+def read_agenda_text(text: str) -> list[Decision]:
+    return decisions(read(text))
