@@ -6,13 +6,20 @@ heading, a paragraph, a list item, a table row) becomes a line of its own here; 
 starts with a bullet or its number ("• ", "3. "), nested lists indented; a table row's cells
 stand a column gap apart, as a PDF's do; a heading and a paragraph have a blank line around
 them. Scripts, styles, the page's head and the site's menus, side panels and foot are left
-out, and so is what a browser does not show: an element marked ``hidden`` or styled
-``display:none``, and a cookie banner. Text marked ``aria-hidden="true"`` is read: it is hidden
+out, and so is what a browser does not show: an element marked ``hidden``, styled
+``display:none`` or of a class the usual style sheets hide (``sr-only``, ``d-none``), and a
+cookie banner. Text marked ``aria-hidden="true"`` is read: it is hidden
 from screen readers, not from the eyes of the user who compares the import with the page.
 A site that builds its foot of plain ``div``s ("Dela sidan", "Senast uppdaterad 2024-03-07",
 "Sidansvarig: …") ends its content there: such a line after the page's lists ends the page.
-Each line remembers the line of the
-page it came from, so that a rejected item names the line a user finds in the page.
+
+Each line is laid out as the same list is written in text: a table with a header row is a table
+of data, so a cell's paragraphs and line breaks stay in its row and a cell spanning rows stands
+in each (a table without one may be an older site's layout, its cells holding the page); an
+item's paragraphs go on from its marker; a point's number in an element of its own begins its
+title; a definition list's term and description are one labelled line ("Dnr: KS 2024/12");
+two line breaks leave a blank line; a ``pre`` keeps its spaces. Each line remembers the line of
+the page it came from, so that a rejected item names the line a user finds in the page.
 
 Python's own ``html.parser`` reads the page: it is forgiving of the HTML real sites serve (no
 closing tags, stray ends), reads in one pass, and adds no dependency.
@@ -50,6 +57,13 @@ _OPEN_ENDED = frozenset({"li", "p", "dt", "dd", "tr", "td", "th", "option"})
 _HOLDERS = frozenset({"ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "select", "div"})
 # A style that keeps an element from being shown.
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Classes that the usual style sheets (Bootstrap, WordPress, Sitevision, …) hide from the eye:
+# a screen reader's "Länk till annan webbplats" after a link is not what the page shows.
+_HIDING_CLASSES = frozenset(
+    {"hidden", "hide", "d-none", "invisible", "is-hidden", "sr-only", "visually-hidden",
+     "visuallyhidden", "sv-visually-hidden", "screen-reader-text", "u-visually-hidden",
+     "element-invisible", "show-for-sr"}
+)  # fmt: skip
 # A cookie banner's id or class: its text ("Vi använder kakor …") is the site's, not the page's.
 _COOKIE = re.compile(r"cookie|consent", re.IGNORECASE)
 # The first words of a line of the site's own foot that some sites build of plain blocks.
@@ -423,13 +437,20 @@ class _Page(HTMLParser):
 
 def _not_shown(attrs: list[tuple[str, str | None]]) -> bool:
     """Whether an element's attributes keep a browser from showing it (``hidden``, a style of
-    ``display: none``), or make it a cookie banner."""
+    ``display: none``, a class the usual style sheets hide: ``sr-only``, ``d-none``), or make
+    it a cookie banner."""
     for name, value in attrs:
         if name == "hidden":
             return True
         if name == "style" and value is not None and _NOT_SHOWN.search(value):
             return True
         if name in ("id", "class") and value is not None and _COOKIE.search(value):
+            return True
+        if (
+            name == "class"
+            and value is not None
+            and not _HIDING_CLASSES.isdisjoint(value.lower().split())
+        ):
             return True
     return False
 

@@ -281,6 +281,8 @@ def test_a_municipal_cms_page_reads_its_shown_list_only(delreg: Invoke, database
     assert decisions["KS 2024/21"]["subject"] == "Beslut om bidrag"
     assert decisions["KS 2024/21"]["parties"] == ["Vallby Hembygdsförening"]
     assert decisions["KS 2024/15"]["kind"] == "yttrande"
+    # What only a screen reader reads out ("…, länk till dokument") is no part of it either.
+    assert decisions["KS 2024/12"]["subject"] == "markarbeten"
 
 
 def test_an_element_hidden_from_the_eye_is_not_read_but_one_hidden_from_screen_readers_is() -> None:
@@ -288,7 +290,8 @@ def test_an_element_hidden_from_the_eye_is_not_read_but_one_hidden_from_screen_r
         "<ul><li hidden>KS 2024/1 Utkast<li>KS 2024/2 Avtal</li>"
         '<li><span style="visibility:hidden">KS 2024/3</span>Avtal '
         '<span aria-hidden="true">(pdf)</span></li>'
-        '<li><img hidden src="x.png">KS 2024/4 Yttrande</li></ul>'
+        '<li><img hidden src="x.png">KS 2024/4 Yttrande<span class="Sr-only visible-md">'
+        " (öppnas i nytt fönster)</span></li></ul>"
         '<div style="DISPLAY:NONE"><div><p>KS 2024/5</p></div></div><p>Slut</p>'
     )
     assert lines_of(markup) == [
