@@ -89,10 +89,14 @@ _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
+# Characters that cells spanning rows may write again in any page, however short.
+_CARRIED_AT_LEAST = 100_000
+
+
 def page_lines(markup: str) -> tuple[str, list[int]]:
     """The page's text, a block a line, and for each of its lines (the first at index 0) the
     line of ``markup`` it came from."""
-    page = _Page()
+    page = _Page(carried=max(_CARRIED_AT_LEAST, len(markup)))
     page.feed(markup)
     page.close()
     page.end_line()
@@ -103,8 +107,11 @@ def page_lines(markup: str) -> tuple[str, list[int]]:
 
 
 class _Page(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, *, carried: int) -> None:
         super().__init__(convert_charrefs=True)
+        # How many characters cells spanning rows may still write again: a page of a few
+        # kilobytes whose cells span a thousand rows each would write megabytes.
+        self.carried = carried
         self.lines: list[str] = []
         self.origins: list[int] = []
         self.hidden = 0
@@ -293,7 +300,7 @@ class _Page(HTMLParser):
         if self.pieces[start:] and self.pieces[-1].endswith(" "):
             self.pieces[-1] = self.pieces[-1].rstrip(" ")
         text = "".join(self.pieces[start:]).strip()
-        if rows > 1:
+        if rows > 1 and self.carried > 0:
             self.reaching_below[self.column] = (rows - 1, text, columns)
         # A row of one cell across the table ("Personalärenden enligt bilaga") is a title
         # between its rows, not the end of the row above.
@@ -331,6 +338,12 @@ class _Page(HTMLParser):
                     continue
                 return
             rows, text, columns = self.reaching.pop(column)
+            self.carried -= len(text) + len(COLUMN_GAP)
+            if self.carried < 0:
+                # Written in the row above, which is where it stands on the page: no more
+                # cells are written again.
+                self.reaching.clear()
+                return
             if rows > 1:
                 self.reaching_below[column] = (rows - 1, text, columns)
             self._gap()

@@ -623,3 +623,19 @@ def test_an_items_paragraphs_stay_with_its_marker(delreg: Invoke, tmp_path: Path
     assert [change["diary_number"] for change in summary["changes"]] == ["KS 2024/12", "KS 2024/15"]
     [rejected] = summary["rejected"]
     assert rejected["source"] == f"{page}:6"
+
+
+def test_cells_spanning_rows_write_a_bounded_text_again() -> None:
+    # A page of 44 kB whose thousand cells each span a thousand empty rows would be a million
+    # cells written out: the cells are written again up to a bound, then stand once.
+    width = 1000
+    markup = (
+        "<table><tr><th>Dnr</th></tr><tr>"
+        + "".join(f'<td rowspan="{width}">KS 2024/{n}</td>' for n in range(width))
+        + "</tr>"
+        + "<tr></tr>" * width
+        + "</table>"
+    )
+    text = page_lines(markup)[0]
+    assert all(f"KS 2024/{n}" in text for n in range(width))
+    assert len(text) < len(markup) + 150_000
