@@ -1849,3 +1849,27 @@ def test_a_file_names_type_is_no_part_of_the_number_or_subject(
 
 def read_agenda_text(text: str) -> list[Decision]:
     return decisions(read(text))
+
+
+def test_a_title_over_the_points_list_keeps_the_next_point_its_end(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    # A meeting system's page: the point's table has a caption (or its accordion a summary)
+    # that reads as a heading of decisions. It took the point's place, so "9. …" no longer
+    # ended the list and the next case's "Dnr SN 2024/88" became a decision.
+    agenda = tmp_path / "kallelse.txt"
+    agenda.write_text(
+        "8. Redovisning av delegeringsbeslut\n\n"
+        "Delegationsbeslut SN\n"
+        "Nr   Diarienummer   Ärende   Beslutsfattare\n"
+        "1   SN 2024/31   Avtal med Omsorgshuset AB om korttidsplatser   Socialchef\n"
+        "2   SN 2024/32   Tilldelningsbeslut Upphandling av matdistribution   Upphandlingschef\n\n"
+        "9. Information om ny lagstiftning\n\n"
+        "Dnr SN 2024/88\n",
+        encoding="utf-8",
+    )
+    result = delreg("import", str(agenda), "--dry-run", "--json")
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert [change["diary_number"] for change in summary["changes"]] == ["SN 2024/31", "SN 2024/32"]
+    assert summary["items"]["seen"] == 2
