@@ -94,36 +94,13 @@ class ItemReading(NamedTuple):
     delegate_named: bool = False
 
 
-# What a web page writes after a link to its document: its kind and size ("(pdf, 120 kB)",
-# "(PDF 1,2 MB)"). It describes the file, not the decision: read, it became the subject.
-_FILE_NOTE = re.compile(
-    r",?\s*[(\[](?:[a-z]{2,4},?\s*)?\d+(?:[.,]\d+)?\s*[km]i?b(?:,[^()\[\]]*)?[)\]]",
-    re.IGNORECASE,
-)
-
-
-# A link's text that is its document's file name ends with the file's type ("… KS 2024/12.pdf"):
-# no part of the number or the subject.
-_FILE_ENDINGS = (".pdf", ".doc", ".odt", ".xls", ".rtf")
-_FILE_NAME_END = re.compile(r"(?<=\w)\.(?:pdf|docx?|odt|xlsx?|rtf)(?=[\s,;)]|$)", re.IGNORECASE)
-
-
 def normalise_item_text(text: str, rules: AgendaRules) -> tuple[str, str]:
     """One line of text with single spaces and the configured typos corrected, and the same
-    lower-cased (the reader looks in both); a link's note of its file's kind and size left out."""
+    lower-cased (the reader looks in both)."""
     if "\u00ad" in text:
         text = text.replace("\u00ad", "")
     value = " ".join(text.split())
     lowered = value.lower()
-    if "kb" in lowered or "mb" in lowered:
-        # A cheap look first: most items hold no such note.
-        cut = _FILE_NOTE.sub("", value)
-        if cut != value and cut.strip():
-            value, lowered = cut, cut.lower()
-    if any(ending in lowered for ending in _FILE_ENDINGS):
-        cut = _FILE_NAME_END.sub("", value)
-        if cut != value and cut.strip():
-            value, lowered = cut, cut.lower()
     # Most items hold no typo: one search of the lower-cased text is cheaper than substituting.
     if rules.corrections is None or rules.correction_finder.search(lowered) is None:
         return value, lowered
