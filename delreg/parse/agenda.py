@@ -212,6 +212,7 @@ class _Records:
         self.rules = rules
         self.meeting_year = meeting_year
         self.decisions: dict[str, Decision] = {}
+        self.decision_texts: dict[str, str] = {}
         self.notices: set[str] = set()
         # Items already rejected, by their text: the same list printed twice is reported once.
         self.rejected: set[str] = set()
@@ -284,7 +285,7 @@ class _Records:
                 # sentence: the wording is the text with single spaces.
                 plain, _ = normalise_item_text(block.text(columns=False), self.rules)
                 decision = replace(decision, wording=as_wording(plain))
-            fate, record = self._decision(block, reading, decision)
+            fate, record = self._decision(block, reading, decision, text)
             if fate != "rejected":
                 return fate, record
         elif (
@@ -308,7 +309,7 @@ class _Records:
         return "rejected", record
 
     def _decision(
-        self, block: Block, reading: ItemReading, decision: Decision
+        self, block: Block, reading: ItemReading, decision: Decision, text: str
     ) -> tuple[str, Record | None]:
         where = decision.source or ""
         if not reading.has_text:
@@ -322,8 +323,16 @@ class _Records:
         first = self.decisions.get(decision.diary_number)
         if first is None:
             self.decisions[decision.diary_number] = decision
+            self.decision_texts[decision.diary_number] = text
             return "decision", decision
-        if first.wording == decision.wording:
+        # A row of fields keeps no wording to compare: its text tells a second decision of the
+        # same case (a web page's diary number spanning two rows) from the row printed again.
+        same = (
+            first.wording == decision.wording
+            if first.wording is not None or decision.wording is not None
+            else self.decision_texts.get(decision.diary_number) == text
+        )
+        if same:
             # The same list printed twice on the page (agenda view and minutes view).
             self.repeated += 1
             return "repeated", None

@@ -331,8 +331,19 @@ class Segmenter:
             self.group_delegate = _heading_delegate(line.text, self.rules.delegate_endings)
             return done
         if line.kind is LineKind.DECISION_HEADING:
+            point = self.heading
             self._open(Mode.DECISIONS, line)
             self.group_delegate = _heading_delegate(line.text, self.rules.delegate_endings)
+            if (
+                line.item_number is None
+                and point is not None
+                and point.item_number is not None
+                and point.kind is LineKind.DECISION_HEADING
+            ):
+                # "Delegationsbeslut SN" over the table under "8. Redovisning av
+                # delegeringsbeslut" (a web page's caption or summary) titles the point's list:
+                # "9. …" is still the next point, which ends it.
+                self.heading = point
         elif line.kind is LineKind.NOTICE_HEADING:
             self._open(Mode.NOTICES, line)
         else:

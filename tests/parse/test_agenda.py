@@ -7,6 +7,7 @@ the parse written out by hand; properties check generated lists and arbitrary te
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -1758,3 +1759,115 @@ def test_rows_that_lost_their_markers_after_a_complete_item_are_items_of_their_o
         ("KS 2024/3", "2024-01-03"),
         ("KS 2024/11", None),
     ]
+
+
+@pytest.mark.parametrize("note", ["(pdf, 120 kB)", "(PDF 1,2 MB)", "(docx, 48 kB)", "[pdf 90 KB]"])
+def test_a_links_note_of_its_files_kind_and_size_is_no_part_of_the_decision(
+    delreg: Invoke, database: Path, tmp_path: Path, note: str
+) -> None:
+    # Text copied from a board's site keeps what the site writes after each link to a PDF.
+    agenda = tmp_path / "kallelse.txt"
+    agenda.write_text(
+        "Anmälan av delegationsbeslut\n\n"
+        f"• Beslut om bidrag till Vallby Hembygdsförening, KS 2024/21 {note}\n"
+        f"• Protokoll från arbetsutskottet {note}\n",
+        encoding="utf-8",
+    )
+    result = delreg("import", str(agenda), "--skip-invalid")
+    assert "no diary number in 'Protokoll från arbetsutskottet'\n" in result.stderr
+    [decision] = json.loads(delreg("list", "--format", "json").stdout)
+    assert (decision["subject"], decision["parties"]) == (
+        "Beslut om bidrag",
+        ["Vallby Hembygdsförening"],
+    )
+
+
+def test_a_second_row_of_the_same_case_is_no_repeat_of_the_first(
+    delreg: Invoke, database: Path, tmp_path: Path
+) -> None:
+    # Rows of fields keep no wording to compare: the second decision of a case was counted as
+    # the first printed again, and lost. The same row printed twice is still a repeat.
+    header = "Diarienummer   Ärende   Beslutsdatum   Beslutsfattare\n"
+    first = "BUN 2024/52   Avtal med Lärkans Städ AB om lokalvård   2024-02-07   Förvaltningschef\n"
+    second = "BUN 2024/52   Tilläggsavtal med Lärkans Städ AB   2024-02-19   Förvaltningschef\n"
+    agenda = tmp_path / "kallelse.txt"
+    agenda.write_text(f"Anmälan av delegationsbeslut\n\n{header}{first}{second}", encoding="utf-8")
+    result = delreg("import", str(agenda), "--dry-run", "--json")
+    assert json.loads(result.stdout)["rejected"] == [
+        {
+            "source": f"{agenda}:5",
+            "reason": "diary number BUN 2024/52 appears twice with different text "
+            f"(first at {agenda}:4)",
+        }
+    ]
+    agenda.write_text(
+        f"Anmälan av delegationsbeslut\n\n{header}{first}\n\n{header}{first}", encoding="utf-8"
+    )
+    result = delreg("import", str(agenda), "--dry-run", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["items"]["repeated"] == 1
+
+
+def test_a_file_names_type_is_no_part_of_the_number_or_subject(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    # A site's list of a point's documents, each link's text its file's name.
+    items = [
+        "Avtal med Ekgårdens Bygg AB om markarbeten, KS 2024/12",
+        "Yttrande till Länsstyrelsen om strandskydd, KS 2024/15",
+        "Beslut om bidrag till Vallby Hembygdsförening KS 2024/21",
+    ]
+    endings = [".pdf", ".docx (PDF, 88 kB)", ".PDF"]
+    read = []
+    for named in (False, True):
+        agenda = tmp_path / f"kallelse{named}.txt"
+        agenda.write_text(
+            "Anmälan av delegationsbeslut\n\n"
+            + "".join(
+                f"• {item}{ending if named else ''}\n"
+                for item, ending in zip(items, endings, strict=True)
+            ),
+            encoding="utf-8",
+        )
+        result = delreg("import", str(agenda), "--dry-run", "--json")
+        assert result.exit_code == 0, result.stderr
+        read.append([change["diary_number"] for change in json.loads(result.stdout)["changes"]])
+    assert read[1] == read[0] == ["KS 2024/12", "KS 2024/15", "KS 2024/21"]
+    records = read_agenda_text(
+        "Anmälan av delegationsbeslut\n\n"
+        + "".join(f"• {item}{ending}\n" for item, ending in zip(items, endings, strict=True))
+    )
+    assert [(d.subject, d.parties) for d in records] == [
+        (d.subject, d.parties)
+        for d in read_agenda_text(
+            "Anmälan av delegationsbeslut\n\n" + "".join(f"• {item}\n" for item in items)
+        )
+    ]
+
+
+def read_agenda_text(text: str) -> list[Decision]:
+    return decisions(read(text))
+
+
+def test_a_title_over_the_points_list_keeps_the_next_point_its_end(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    # A meeting system's page: the point's table has a caption (or its accordion a summary)
+    # that reads as a heading of decisions. It took the point's place, so "9. …" no longer
+    # ended the list and the next case's "Dnr SN 2024/88" became a decision.
+    agenda = tmp_path / "kallelse.txt"
+    agenda.write_text(
+        "8. Redovisning av delegeringsbeslut\n\n"
+        "Delegationsbeslut SN\n"
+        "Nr   Diarienummer   Ärende   Beslutsfattare\n"
+        "1   SN 2024/31   Avtal med Omsorgshuset AB om korttidsplatser   Socialchef\n"
+        "2   SN 2024/32   Tilldelningsbeslut Upphandling av matdistribution   Upphandlingschef\n\n"
+        "9. Information om ny lagstiftning\n\n"
+        "Dnr SN 2024/88\n",
+        encoding="utf-8",
+    )
+    result = delreg("import", str(agenda), "--dry-run", "--json")
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert [change["diary_number"] for change in summary["changes"]] == ["SN 2024/31", "SN 2024/32"]
+    assert summary["items"]["seen"] == 2
