@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import fields, replace
-from itertools import islice
+from itertools import islice, pairwise
 from operator import attrgetter
 from typing import Any
 
@@ -80,6 +80,8 @@ def read_agenda(
     blocks = list(segmenter.blocks(lines))
     if not headed:
         blocks = _mark_runs(blocks, rules, config)
+    else:
+        _mark_first_of_numbered(blocks, rules)
     # Reading an item is most of the work, and each is read on its own: a long list's last
     # items are read by a second process where that is sound (see delreg.parse.forked), while
     # this one reads the first and takes each in turn (what the caller does with its record
@@ -186,6 +188,35 @@ def _mark_rows(blocks: list[Block], rules: AgendaRules) -> None:
             for member in run:
                 member.in_run = True
         run = []
+
+
+def _mark_first_of_numbered(blocks: list[Block], rules: AgendaRules) -> None:
+    """Under a heading, a block that opens with a diary number alone on its line is taken for
+    the agenda point's own number and its title, unless it reads as a decision; where the
+    next block has the same shape ("SBN 2024/37" above "Rivningslov för …", each number as
+    written, labelled or not), it is the first of the list's items, whatever words it uses."""
+    for block, after in pairwise(blocks):
+        if (
+            block.opens_section_with_number
+            and block.mode is Mode.DECISIONS
+            and after.mode is Mode.DECISIONS
+            and not after.opens_section_with_number
+            and not block.marked
+            and not after.marked
+            and len(block.lines) >= 2
+            and len(after.lines) >= 2
+            and _number_alone(block.lines[0], rules)
+            == _number_alone(after.lines[0], rules)
+            is not None
+        ):
+            block.in_run = True
+
+
+def _number_alone(line: str, rules: AgendaRules) -> bool | None:
+    """Whether a line that holds a diary number alone labels it ("Dnr SN 2024/3"); None for a
+    line that holds more."""
+    found = rules.diary_number_alone.fullmatch(line)
+    return None if found is None else found.group("label") is not None
 
 
 def _starts_with_number(block: Block, rules: AgendaRules) -> bool:

@@ -1151,6 +1151,32 @@ def test_an_empty_report_is_a_list_and_no_warning(delreg: Invoke) -> None:
     assert "warning" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # Rows a case system prints, each number above its text, the first just under the
+        # heading: the first was taken for the point's own number and title, and lost.
+        (
+            "Anmälan av delegationsbeslut\n\nSBN 2024/31\nBygglov för nybyggnad av förråd\n\n"
+            "SBN 2024/37\nRivningslov för ekonomibyggnad\n",
+            ["SBN 2024/31", "SBN 2024/37"],
+        ),
+        # The point's own number, labelled, above items whose numbers are not: it stays out.
+        (
+            "§ 34 Anmälan av delegationsbeslut\nDnr SN 2024/3\nSocialnämnden noterar anmälan\n\n"
+            "SN 2024/88\nAvstängning av leverantör\n\nSN 2024/89\nBygglov för förråd\n",
+            ["SN 2024/88", "SN 2024/89"],
+        ),
+    ],
+    ids=["numbers above their text", "the point's own number"],
+)
+def test_the_first_of_items_written_number_first_is_an_item_like_the_rest(
+    text: str, numbers: list[str]
+) -> None:
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    assert [r.diary_number for r in records if isinstance(r, Decision)] == numbers
+
+
 NOTICE_OF_MEETING = (
     "Kallelse till Socialnämndens sammanträde 2024-04-17\n\n"
     "6. Ekonomisk uppföljning mars 2024\n"
