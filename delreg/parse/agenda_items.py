@@ -559,6 +559,10 @@ class _Item:
                 # says when and who (no other part after a full stop is taken for the date).
                 self.removed.append((sentence, end))
                 return
+            if max(at, self.body_start) < sentence and self._named_then_dated(sentence, end):
+                # "…, KS 2024/7. Beslutsfattare: Driftchef Karin Ahl 2024-02-09": the same
+                # part after a full stop as after a comma.
+                return
             found = None
             cut = at
             if at >= self.body_start:
@@ -589,6 +593,31 @@ class _Item:
                     self.decided_on = decided_on
                     self.removed.append((self._by_whom_before(cut), end))
                     return
+
+    def _named_then_dated(self, sentence: int, end: int) -> bool:
+        """Whether the sentence after the full stop at ``sentence`` says who decided, then the
+        day ("Beslutsfattare: Driftchef Karin Ahl 2024-02-09", "Beslut av driftchef Karin Ahl
+        2024-02-09"); the day and who are read from it. Only a part that names who decided:
+        a sentence that ends with a date for another reason stays the subject's."""
+        start = sentence + 2
+        text = self.text
+        for found in self.rules.date.finditer(text, start, end):
+            if found.end() != end or found.start() <= start or text[found.start() - 1] != " ":
+                continue
+            if not self._names_who_decided(start, found.start()):
+                return False
+            decided_on = self._date(found.group())
+            if decided_on is None:
+                return False
+            self.decided_on = decided_on
+            if text[start : start + len(_BY_WHOM)].lower() == _BY_WHOM:
+                named = text[start + len(_BY_WHOM) : found.start()].strip(" ,")
+                if _WHO_ALONE.fullmatch(named) is not None:
+                    self.delegate = self.delegate or named
+            # A label's delegate is read from the text later on ("Beslutsfattare: …").
+            self.removed.append((sentence, end))
+            return True
+        return False
 
     def _by_whom_before(self, cut: int) -> int:
         """Where the day's part starts, taking the part before it where that says who decided
