@@ -34,7 +34,7 @@ from delreg.parse.agenda_parties import (
     read_parties,
     read_subject,
 )
-from delreg.parse.agenda_rules import AgendaRules
+from delreg.parse.agenda_rules import COMPACT_DATE, AgendaRules
 from delreg.personal_numbers import personal_number
 
 # An anchored match never needs to look further than this into an item (dates, lead-ins).
@@ -69,6 +69,13 @@ _BY_DELEGATE = re.compile(rf" av (?P<delegate>{_WHO})")
 # a label: "överklagande av beslut av länsstyrelsen" within a sentence names no delegate).
 _BY_WHOM = "beslut av "
 _WHO_ALONE = re.compile(_WHO)
+# "Kommundirektören har 240108 beslutat om …": a day written without dashes stands between
+# "har" and the verb of deciding. Only there: elsewhere six digits are a serial or an amount.
+_COMPACT_DAY_BEFORE_VERB = re.compile(
+    rf"(?:{COMPACT_DATE})(?= (?:beslutat|beslutade|fattat|fattade|tecknat|tecknade|undertecknat"
+    r"|ingått|godkänt|beviljat|lämnat|avgett|avgivit)\b)",
+    re.IGNORECASE,
+)
 
 
 # The words before a point of the delegationsordning that say the decision was taken under it.
@@ -170,9 +177,10 @@ def _read_sentence(
     lead_end = lead_in.end() if lead_in is not None else body_start
     if rules.kind_lead.match(text, lead_end, lead_end + _LOOKAHEAD) is not None:
         return None
-    if (
-        text[lead_end : lead_end + 1].isdigit() or lowered.startswith("den ", lead_end)
-    ) and rules.date.match(text, lead_end) is not None:
+    if (text[lead_end : lead_end + 1].isdigit() or lowered.startswith("den ", lead_end)) and (
+        rules.date.match(text, lead_end) is not None
+        or _COMPACT_DAY_BEFORE_VERB.match(text, lead_end) is not None
+    ):
         # "… har fattat 2024-01-12 tilläggsbeslut …", "… har den 19 januari 2024 tecknat …":
         # ``_Item`` reads the date
         return None
@@ -402,6 +410,10 @@ class _Item:
                 lead = rules.subject_lead_in.match(text, body_start, body_start + _LOOKAHEAD)
                 at = lead.end() if lead is not None else body_start
                 found = rules.date.match(text, at, at + _LOOKAHEAD)
+                if found is None and at == body_start and _after_har(text, body_start):
+                    found = _COMPACT_DAY_BEFORE_VERB.match(text, at)
+                    if found is not None and self._date(found.group()) is None:
+                        found = None  # "har 240230 beslutat": no day, whatever it is
                 if found is not None:
                     self.decided_on = self._date(found.group())
                     self.dated = found.span()
@@ -904,6 +916,11 @@ def _last_segment(region: str) -> tuple[int, str] | None:
             return at, region[at + 1 :].strip()
         at = region.rfind("-", 0, at)
     return None
+
+
+def _after_har(text: str, position: int) -> bool:
+    """Whether ``text`` before ``position`` ends with the word "har" ("Kommundirektören har ")."""
+    return text[max(0, position - 4) : position].rstrip().lower() == "har"
 
 
 def _skip(text: str, position: int, characters: str) -> int:

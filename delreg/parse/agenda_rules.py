@@ -39,7 +39,7 @@ DATE_TEXT = (
     r"|(?<![\w/])(?:den\s)?\d{1,2}/\d{1,2}\s(?:19|20)\d{2}(?!\d)"
 )
 # After a label ("Beslutsdatum: 240315", "Datum: 20240315"): the date written without dashes.
-_COMPACT_DATE = r"(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
+COMPACT_DATE = r"(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
 # "25 000 kr", "25000 kronor", "350 tkr", "1,5 mnkr": an amount and its unit, not the end of a
 # range ("500-2000 kr") nor part of a longer number.
 AMOUNT_TEXT = (
@@ -514,7 +514,7 @@ class _Compiler:
             secrecy_law=re.compile(SECRECY_LAW_TEXT, re.I),
             decision_date=self.compile(
                 "decision_date_labels",
-                rf"\b(?:{self.alternatives('decision_date_labels')})(?:\s*:)?\s*(?P<date>{DATE_TEXT}|{_COMPACT_DATE})",
+                rf"\b(?:{self.alternatives('decision_date_labels')})(?:\s*:)?\s*(?P<date>{DATE_TEXT}|{COMPACT_DATE})",
                 re.I,
             ),
             decision_date_gate=self.gate("decision_date_labels"),

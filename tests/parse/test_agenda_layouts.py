@@ -1297,6 +1297,44 @@ def test_a_day_beside_the_verb_is_the_decisions_and_no_part_of_its_subject(
     assert read_.decided_on == day.isoformat()
 
 
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    delegate=st.sampled_from(DELEGATES),
+    phrase=st.sampled_from(DATED_PHRASES),
+    day=st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    form=st.sampled_from(["compact", "compact8"]),
+)
+def test_a_day_without_dashes_between_har_and_the_verb_is_the_decisions(
+    delegate: str, phrase: tuple[str, str, str], day: date, form: str
+) -> None:
+    """ "Kommundirektören har 240108 beslutat om …": six or eight digits where a day stands
+    (after "har", before the verb) are the day, and no part of the subject."""
+    words, kind, subject = phrase
+    plain = one_decision(f"{delegate} har {words} {subject}, KS 2024/12.")
+    read_ = one_decision(f"{delegate} har {written_day(day, form)} {words} {subject}, KS 2024/12.")
+    assert (read_.kind, read_.subject, read_.delegate) == (kind, plain.subject, delegate)
+    assert read_.decided_on == day.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        # No valid day: the number stays where it was written.
+        ("Kommundirektören har 240230 beslutat om yttrande över remiss, KS 2024/12",
+         "240230 beslutat om yttrande över remiss"),
+        # Six digits elsewhere are a serial or an amount, not the day.
+        ("Kommundirektören har beslutat om yttrande över remiss 240108, KS 2024/12",
+         "remiss 240108"),
+        ("Kommundirektören har beslutat om bidrag med 240108 kr till Vallby IF, KS 2024/12",
+         "med 240108 kr till Vallby IF"),
+    ],
+)  # fmt: skip
+def test_six_digits_where_no_day_stands_are_no_day(item: str, subject: str) -> None:
+    decision = one_decision(item)
+    assert decision.decided_on is None
+    assert subject in decision.subject
+
+
 def written_day(day: date, form: str) -> str:
     """``day`` as agendas write it: "2024-01-12", "den 12 januari 2024", "12.1.2024",
     "12/1 2024", or after a label "240112"."""
