@@ -43,6 +43,8 @@ _NUMBER_SEPARATORS = " \t,;:–—-"
 _LETTER = re.compile(r"[^\W\d_]")
 _DELEGATE_LAST_SEPARATORS = (" – ", " — ", " - ", ", ")
 _DELEGATE_LAST_MAX = 60
+# The longest first part of a compound whose last part is a kind's word ("samverkans|avtal").
+_COMPOUND_LONGEST = 30
 # What separates a date standing on its own at the end of an item, and what may follow it.
 _DATE_SEPARATORS = (", ", " – ", " — ", " - ")
 _DATE_TAIL = " .;)"
@@ -272,6 +274,20 @@ def _kind_end(
         return None
     start = found.start()
     if start <= lead_end or rules.kind_adjective.fullmatch(text, lead_end, start) is not None:
+        return found.end()
+    # "tecknat hyresavtal med … om …": the kind's word ends a compound for an agreement that
+    # stands where the kind's word would; the compound is cut as the word is.
+    if rules.agreement_word.fullmatch(text, start, found.end()) is None:
+        return None
+    word = start
+    while word > lead_end and start - word < _COMPOUND_LONGEST and text[word - 1].isalpha():
+        word -= 1
+    if (
+        word < start
+        and not text[word - 1 : word].isalpha()
+        and not text[found.end() : found.end() + 1].isalpha()
+        and (word == lead_end or rules.kind_adjective.fullmatch(text, lead_end, word) is not None)
+    ):
         return found.end()
     return None
 

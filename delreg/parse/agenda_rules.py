@@ -129,6 +129,10 @@ class AgendaRules:
     # A word that says which agreement, between the lead-in and the kind's word ("tecknat
     # lokalt kollektivavtal om …"): cut with the kind's word.
     kind_adjective: re.Pattern[str]
+    # A word for an agreement (agenda.party_after): a compound that ends with the kind's word
+    # and is one ("hyresavtal", "ramavtal") is cut as the kind's word ("tecknat hyresavtal med
+    # … om …"); another ("föreningsbidrag") says what the decision is about and stays.
+    agreement_word: re.Pattern[str]
     subject_connector: re.Pattern[str]
     party_intro: re.Pattern[str]
     party_intro_gate: Gate
@@ -434,6 +438,9 @@ class _Compiler:
             ),
             kind_adjective=self.compile(
                 "kind_adjectives", rf"(?:{self.alternatives('kind_adjectives')})\s+", re.I
+            ),
+            agreement_word=self.compile(
+                "party_after", rf"(?:{self.alternatives('party_after')})", re.I
             ),
             subject_connector=self.compile(
                 "subject_connectors",

@@ -325,7 +325,7 @@ FIXTURES: dict[str, list[Expected]] = {
           "fastigheten Storvik 4:12", delegate="Ordföranden"),
         D(21, "KS 2024/97", "tilldelningsbeslut", "ramavtal för snöröjning", "UH 2024/3",
           delegate="Upphandlingschef"),
-        D(24, "KS 2024/110", "avtal", "hyresavtal om lokaler för vuxenutbildningen",
+        D(24, "KS 2024/110", "avtal", "lokaler för vuxenutbildningen",
           parties=("Fastighets AB Storviksbo, Kv. Kvarnen 3",), delegate="Kommundirektören"),
     ],
     # "1 . RS 2022/1275 – Regiondirektörens beslut på delegation – …": the number first, en dashes.

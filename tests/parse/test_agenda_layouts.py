@@ -1723,6 +1723,50 @@ def test_a_word_saying_which_agreement_is_cut_with_the_kinds_word(
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
+    compound=st.sampled_from(["hyres", "ram", "samverkans", "tjänste", "leasing", "service"]),
+    adjective=st.sampled_from(["nytt", "förlängt", ""]),
+    party=st.sampled_from(["Fastighets AB Norrporten", "Region Norrland", "Norrdata AB"]),
+    subject=st.sampled_from(["lokaler för hemtjänsten", "drift av e-post", "kontorsmaterial"]),
+    first=st.booleans(),
+)
+def test_an_agreement_named_by_a_compound_reads_as_avtal(
+    compound: str, adjective: str, party: str, subject: str, first: bool
+) -> None:
+    # "tecknat hyresavtal med … om …" as "tecknat avtal med … om …": the compound's kind word
+    # is the kind's, and no part of the subject; so where the compound stands first.
+    phrase = f"{adjective} {compound}avtal".strip()
+    item = (
+        f"{phrase.capitalize()} med {party} om {subject}, KS 2024/88"
+        if first
+        else f"Ekonomichefen har tecknat {phrase} med {party} om {subject}, KS 2024/88."
+    )
+    decision = one_decision(item)
+    assert (decision.kind, decision.subject, decision.parties) == ("avtal", subject, (party,))
+
+
+@pytest.mark.parametrize(
+    ("item", "kind", "subject", "parties"),
+    [
+        # A grant's compound says which grant: it stays in the subject.
+        ("Kultursekreteraren har beviljat föreningsbidrag till Vallby IF för ungdomsverksamhet, "
+         "KFN 2024/95", "bidrag", "föreningsbidrag för ungdomsverksamhet", ("Vallby IF",)),
+        # The kind's word inside a longer word, or a compound later in the sentence: as before.
+        ("Ekonomichefen har tecknat avtal om hyresavtalsförlängning med Fastighets AB "
+         "Norrporten, KS 2024/97", "avtal", "hyresavtalsförlängning",
+         ("Fastighets AB Norrporten",)),
+        ("Ekonomichefen har beslutat om uppsägning av hyresavtal med Fastighets AB Norrporten, "
+         "KS 2024/98", "avtal", "uppsägning av hyresavtal", ("Fastighets AB Norrporten",)),
+    ],
+)  # fmt: skip
+def test_a_compound_is_cut_only_where_the_kinds_word_stands(
+    item: str, kind: str, subject: str, parties: tuple[str, ...]
+) -> None:
+    decision = one_decision(item)
+    assert (decision.kind, decision.subject, decision.parties) == (kind, subject, parties)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
     words=st.sampled_from(["jfr", "jfr.", "se", "se även", "tidigare dnr", "ersätter beslut i"]),
     other=st.sampled_from(["KS 2023/45", "KS 2022/1275", "23KS145"]),
     sentence=st.booleans(),
