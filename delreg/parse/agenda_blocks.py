@@ -203,6 +203,12 @@ class Block:
         return " – ".join([*about, *labelled, *numbers])
 
 
+# The style of the markers "5.1", "5.2" (agenda.item_markers).
+_SUB_NUMBERED = "subnumbered"
+# What ``Segmenter.last_sub_number`` holds once a list's "15.3" was a point, not a marker.
+_POINTS_FIRST = (-1, -1)
+
+
 class Segmenter:
     """Walks the classified lines and hands out each item's block once it is complete."""
 
@@ -215,6 +221,8 @@ class Segmenter:
         self.heading: Line | None = None
         self.style: str | None = None
         self.last_item_number: int | None = None
+        # The last sub-number taken for an item's marker ("5.2"), as (point, sub-item).
+        self.last_sub_number: tuple[int, int] | None = None
         self.block: Block | None = None
         self.blocks_in_section = 0
         # The title of the delegate whose group of items is being walked (see ``_close``).
@@ -338,6 +346,7 @@ class Segmenter:
         self.heading = heading
         self.style = None
         self.last_item_number = None
+        self.last_sub_number = None
         self.blocks_in_section = 0
         self.group_delegate = None
 
@@ -365,6 +374,25 @@ class Segmenter:
             and line.item_number == heading.item_number + 1
             and not (line.style == self.style and self.last_item_number == heading.item_number)
         )
+
+    def _is_sub_number(self, marker: str) -> bool:
+        """Whether a marker "5.2" numbers a sub-item of the agenda point: its first number is
+        the point's ("5. Anmälan av delegationsbeslut"), or the sub-numbers run 1, 2, 3 from
+        the list's start. Else it is a point of the delegationsordning written first."""
+        point, _, sub = marker.rstrip(".)").partition(".")
+        if not (point.isdigit() and sub.isdigit()):
+            return True
+        numbers = (int(point), int(sub))
+        last = self.last_sub_number
+        heading = self.heading
+        agenda_number = None if heading is None else heading.item_number
+        runs = numbers[1] == 1 if last is None else numbers == (last[0], last[1] + 1)
+        if numbers[0] == agenda_number or runs:
+            self.last_sub_number = numbers
+            return True
+        # The list's numbers are points: a later "2.1" starts no run of sub-items.
+        self.last_sub_number = _POINTS_FIRST
+        return False
 
     def _is_next_case(self, line: Line) -> bool:
         """Whether a line is the agenda's next point, a case with its own diary number ("9
@@ -420,6 +448,11 @@ class Segmenter:
             self._open(self.base, None)
             self.headings += 1
             return done
+        if line.style == _SUB_NUMBERED and not self._is_sub_number(line.marker):
+            # "15.3 Kommundirektören har …", "4.2 …" under a heading of no number or another:
+            # no sub-item's marker but the point of the delegationsordning, which the item
+            # reads; the item stays one of its list.
+            line.text = f"{line.marker} {line.text}"
         block = self.block
         if block is not None and not block.marked:
             # After text ("… fattat följande beslut:") a marker starts a list of its own style.

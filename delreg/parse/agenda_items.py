@@ -80,6 +80,9 @@ _COMPACT_DAY_BEFORE_VERB = re.compile(
 )
 
 
+# "15.3 Kommundirektören …": a point of the delegationsordning standing first, before a capital.
+_LEADING_POINT = re.compile(r"(?P<point>\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)(?![\d.])\s+(?=[A-ZÅÄÖ])")
+
 # The words before a point of the delegationsordning that say the decision was taken under it.
 _POINT_LEAD = re.compile(r",?\s(?:med stöd av|enligt)\s$", re.IGNORECASE)
 
@@ -329,6 +332,7 @@ class _Item:
         "kind_found",
         "kind_lead",
         "lead_end",
+        "leading_point",
         "lowered",
         "meeting_year",
         "number_first",
@@ -358,6 +362,7 @@ class _Item:
         self.plain = plain
         self.decided_on: str | None = None
         self.delegate: str | None = None
+        self.leading_point: str | None = None
         # A date after who decided and the verb ("… har fattat 2024-01-12 …").
         self.dated: Span | None = None
         body_start = self._front(text, low, rules, config)
@@ -397,6 +402,12 @@ class _Item:
         reference = rules.decision_reference.match(text, body_start)
         if reference is not None:
             body_start = reference.end()
+        # "• 15.3 Kommundirektören har …", "1. 15.3 Kommundirektören har …": a second number
+        # after the item's marker is the point of the delegationsordning it was decided under.
+        point = _LEADING_POINT.match(text, body_start)
+        if point is not None:
+            self.leading_point = point.group("point")
+            body_start = point.end()
         found = rules.date.match(text, body_start, body_start + _LOOKAHEAD)
         if found is not None:
             body_start = _skip(text, found.end(), _NUMBER_SEPARATORS)
@@ -499,7 +510,7 @@ class _Item:
                 None, problem, decision_like, self._has_text(), False, delegate is not None
             )
         # Before the subject, which the point's words and "(sekretess)" are then no part of.
-        point = None if self.plain else self._delegation_point()
+        point = self.leading_point or (None if self.plain else self._delegation_point())
         secret, secret_reason = self._secrecy()
         decision = Decision(
             diary_number=diary_number,

@@ -494,6 +494,12 @@ EXPECTED: dict[str, Layout] = {
         ("KS 2024/121", "avtal", ("Vallby Städ AB",)),
         ("KS 2024/140", "beslut", NONE),
     ]),
+    # Bullets whose text starts with the point of the delegationsordning ("• 15.3 …").
+    "l13_ks_points_first.txt": Layout([
+        ("KS 2024/31", "yttrande", NONE),
+        ("KS 2024/36", "beslut", NONE),
+        ("KS 2024/40", "anstallning", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -928,6 +934,11 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         # An item that names who decided keeps its own; a group of no one's names no one.
         ("KS 2024/121", "fönsterputs", "kommundirektören", None),
         ("KS 2024/140", "Avskrivning av fordran på Norrby Bygg AB", None, None),
+    ],
+    "l13_ks_points_first.txt": [
+        ("KS 2024/31", "remiss om regional cykelplan", "Kommundirektören", None),
+        ("KS 2024/36", "avskrivning av kundfordringar", "Ekonomichefen", None),
+        ("KS 2024/40", "nämndsekreterare", "Personalchefen", None),
     ],
 }
 
@@ -1660,6 +1671,48 @@ def test_an_agenda_points_sub_numbers_are_its_items_markers(
         (f"BUN 2024/{n:04d}", subject) for n, subject in enumerate(subjects, start=1)
     ]
     assert len(records) == len(subjects)
+
+
+def test_a_point_written_first_is_the_items_delegation_point() -> None:
+    records, _ = read(LAYOUTS / "l13_ks_points_first.txt")
+    points = [r.delegation_point for r in records if isinstance(r, Decision)]
+    assert points == ["15.3", "4.2", "2.1"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    points=st.lists(
+        st.tuples(st.integers(1, 20), st.integers(1, 12)), min_size=1, max_size=4, unique=True
+    ),
+    marker=st.sampled_from(["• ", "- ", "{n}. ", ""]),
+    numbered_heading=st.booleans(),
+)
+def test_a_point_of_the_delegationsordning_first_is_no_sub_items_marker(
+    points: list[tuple[int, int]], marker: str, numbered_heading: bool
+) -> None:
+    # "• 15.3 Kommundirektören har …", "1. 15.3 …", or "15.3 …" alone where the numbers do not
+    # run as an agenda point's sub-items (5.1, 5.2 under "5. …"): the point, and the delegate
+    # read after it. Under "21. …", no point numbers the agenda's (points stop at 20).
+    if not marker and (points[0][1] == 1 or numbered_heading):
+        points = [(point, sub + 1) for point, sub in points]  # no run that starts at .1
+        if len(set(points)) < len(points):
+            return
+    lines = "".join(
+        f"{marker.format(n=n)}{point}.{sub} Kommundirektören har beslutat om yttrande över "
+        f"remiss nr {n}, KS 2024/{n}\n"
+        for n, (point, sub) in enumerate(points, start=1)
+    )
+    heading = (
+        "21. Anmälan av delegationsbeslut" if numbered_heading else "Anmälan av delegationsbeslut"
+    )
+    text = f"{heading}\n\n{lines}\nÖvriga frågor\n"
+    decisions = [
+        r for r in read_agenda(text, source="doc", config=CONFIG) if isinstance(r, Decision)
+    ]
+    assert [(d.delegation_point, d.delegate, d.subject) for d in decisions] == [
+        (f"{point}.{sub}", "Kommundirektören", f"remiss nr {n}")
+        for n, (point, sub) in enumerate(points, start=1)
+    ]
 
 
 @pytest.mark.parametrize(
