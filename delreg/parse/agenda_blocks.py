@@ -33,6 +33,8 @@ _TAIL = 45
 _TAIL_PUNCTUATION = " .,;:)"
 _COLUMN_GAP = re.compile(r"(?: {3,}|\t)[ \t]*")
 _HEAD_GAP = re.compile(r"(?: {2,}|\t)[ \t]*")
+# How far a wrapped cell's text may stand from where its column starts in the row above.
+_CELL_SLACK = 2
 
 
 class Mode(Enum):
@@ -78,6 +80,9 @@ class Block:
     group_delegate: str | None = None
     # A line of the block holds a semicolon.
     semicolons: bool = False
+    # Where the cells of a row without rules start on the page ("SN 2024/11    Yttrande till
+    # …    2024-01-15"), for its cells' text wrapped onto the lines below (``wrap_into``).
+    cell_starts: tuple[int, ...] | None = None
     _numbers_seen: int = 0
     _has_number: bool = False
 
@@ -86,6 +91,32 @@ class Block:
         if text:
             self.lines.append(text)
             self.body_lines += body
+
+    def wrap_into(self, line: Line) -> bool:
+        """Whether ``line`` is the text of this row's cells wrapped below it: each of its cells
+        stands where one of the row's (not the first, whose column holds the diary number)
+        starts. Its text then ends that cell's, so that the cells after it keep their own
+        ("… för vård och" / "omsorg om tillsyn …" before the row's date, not after)."""
+        starts = self.cell_starts
+        if starts is None or "\t" in line.text or not self.lines:
+            return False
+        into: list[tuple[int, str]] = []
+        for at, cell in _cells(line.text, line.indent):
+            column = next(
+                (n for n, start in enumerate(starts) if abs(start - at) <= _CELL_SLACK), None
+            )
+            if not column:
+                return False  # none, or the first column's: a row, or text of its own
+            into.append((column, cell))
+        cells = _COLUMN_GAP.split(self.lines[0].strip())
+        if len(cells) != len(starts):
+            return False
+        for column, cell in into:
+            broken, piece = _joined(cells[column], cell)
+            cells[column] = (cells[column][:-1] if broken else cells[column]) + piece
+        self.lines[0] = "   ".join(cells)
+        self.line_count += 1
+        return True
 
     def add_field(self, label: str, text: str) -> None:
         """A line that starts with ``label`` ("Beslutsdatum: 2024-03-04")."""
@@ -551,7 +582,8 @@ class Segmenter:
             self.block = self._new(line, marked=False)
             self._row_of_group(done)
             return done
-        block.add(line.text, body=True)
+        if not block.wrap_into(line):
+            block.add(line.text, body=True)
         return None
 
     def _row_of_group(self, before: Block | None) -> None:
@@ -741,6 +773,8 @@ class Segmenter:
         )
         self.blocks_in_section += 1
         block.group_delegate = self.group_delegate
+        if not marked and "   " in text and "\t" not in text:
+            block.cell_starts = tuple(at for at, _ in _cells(text, line.indent))
         return block
 
     def _close(self) -> Block | None:
@@ -993,6 +1027,17 @@ def _joined(before: str, line: str) -> tuple[bool, str]:
     # again; "IT-" / "konsulter" and "e-" / "tjänster" keep the hyphen they are written with.
     fragment = before.rpartition(" ")[2][:-1]
     return len(fragment) > 1 and fragment.isalpha() and fragment[1:].islower(), line
+
+
+def _cells(text: str, indent: int) -> list[tuple[int, str]]:
+    """The cells of a line of a table without rules, each with where it starts on the page."""
+    cells = []
+    start = 0
+    for gap in _COLUMN_GAP.finditer(text):
+        cells.append((indent + start, text[start : gap.start()]))
+        start = gap.end()
+    cells.append((indent + start, text[start:]))
+    return cells
 
 
 def _columns(line: str) -> str:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -500,6 +501,14 @@ EXPECTED: dict[str, Layout] = {
         ("KS 2024/36", "beslut", NONE),
         ("KS 2024/40", "anstallning", NONE),
     ]),
+    # A table without rules whose cells wrap onto lines of their own, each under its column.
+    "l13_sn_wrapped_cells.txt": Layout([
+        ("SN 2024/11", "yttrande", NONE),
+        ("SN 2024/14", "avtal", ("Norrby Omsorg AB",)),
+        ("SN 2024/19", "forordnande", NONE),
+        ("SN 2024/23", "beslut", NONE),
+        ("SN 2024/27", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -934,6 +943,35 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         # An item that names who decided keeps its own; a group of no one's names no one.
         ("KS 2024/121", "fönsterputs", "kommundirektören", None),
         ("KS 2024/140", "Avskrivning av fordran på Norrby Bygg AB", None, None),
+    ],
+    "l13_sn_wrapped_cells.txt": [
+        (
+            "SN 2024/11",
+            "Inspektionen för vård och omsorg om tillsyn av hem för vård eller boende",
+            "Socialchef",
+            "2024-01-15",
+        ),
+        ("SN 2024/14", "korttidsplatser", "Socialchef", "2024-01-22"),
+        (
+            "SN 2024/19",
+            "tillförordnad enhetschef för individ- och familjeomsorgen",
+            "Avdelningschef IFO",
+            "2024-02-02",
+        ),
+        (
+            "SN 2024/23",
+            "ändrade öppettider för träffpunkt Solgläntan under sommaren, med "
+            "hänvisning till personalbrist",
+            "Enhetschef",
+            "2024-02-09",
+        ),
+        # "ledsagar-" / "service": one word again, as in running text.
+        (
+            "SN 2024/27",
+            "tillfällig utökning av ledsagarservice vid Norrby gruppboende",
+            "Enhetschef",
+            "2024-02-16",
+        ),
     ],
     "l13_ks_points_first.txt": [
         ("KS 2024/31", "remiss om regional cykelplan", "Kommundirektören", None),
@@ -1902,3 +1940,37 @@ def test_mellan_names_parties_only_where_both_are_names_outside_parentheses(
     decision = one_decision(f"Beslut att inte lämna ut allmän handling {written}, KS 2024/66")
     named = first[0].isupper() and second[0].isupper()
     assert decision.parties == ((first, second) if named and not parenthesised else ())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(SUB_ITEM_SUBJECTS), min_size=1, max_size=3),
+            st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+            st.sampled_from(ROW_TITLES),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    width=st.integers(24, 40),
+)  # fmt: skip
+def test_a_cell_wrapped_onto_the_lines_below_its_row_keeps_the_rows_date(
+    rows: list[tuple[list[str], date, str]], width: int
+) -> None:
+    # "SN 2024/1   Beslut om skolskjuts för elev   2024-01-15   Socialchef" / "    vid Norrby
+    # skola": each row keeps its day and who decided, and its wrapped text joins its subject.
+    def row(serial: str, words: str, day: str, title: str) -> str:
+        return f"{serial:<14}{words:<{width + 3}}{day:<15}{title}".rstrip() + "\n"
+
+    lines = [row("Dnr", "Ärende", "Beslutsdatum", "Delegat")]
+    for n, (parts, day, title) in enumerate(rows, start=1):
+        chunks = textwrap.wrap("Beslut om " + " och ".join(parts), width)
+        lines.append(row(f"SN 2024/{n}", chunks[0], day.isoformat(), title))
+        lines.extend(row("", chunk, "", "") for chunk in chunks[1:])
+    text = f"§ 7 Anmälan av delegationsbeslut\n\n{''.join(lines)}\n§ 8 Övriga frågor\n"
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    assert [(r.subject, r.decided_on, r.delegate) for r in records if isinstance(r, Decision)] == [
+        (" och ".join(parts), day.isoformat(), title) for parts, day, title in rows
+    ]
+    assert len(records) == len(rows)
