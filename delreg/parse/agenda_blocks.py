@@ -187,7 +187,9 @@ class Block:
         field is put in the order of a sentence when ``rules`` are given (``card_text``)."""
         if self.labels is not None and rules is not None:
             return self.card_text(rules)
-        lines = [_columns(line) for line in self.lines] if columns else self.lines
+        lines = self.lines
+        if columns:
+            lines = [_columns(_semicolon_cells(line, rules)) for line in lines]
         if self.titled and len(lines) > 1:
             return f"{' '.join(lines[1:]).rstrip(' .')} – {lines[0]}"
         if len(lines) <= 1:
@@ -988,12 +990,24 @@ _FIELD_BREAK = re.compile(r",\s+|\s[–—-]\s|\t\s*|\s{3,}")
 _LAST_FIELDS = 90
 
 
+# The words before the day in an item's last part ("beslut 2024-02-02", "beslutat 2024-02-02").
+_DAY_WORDS = frozenset({"beslut", "beslutat", "beslutad", "beslutsdatum", "fattat", "daterat"})
+_DAY_WORD_LONGEST = max(map(len, _DAY_WORDS)) + 1
+
+
 def _without_last_fields(line: str, rules: AgendaRules) -> str:
     """``line`` without the day it ends with, and a title just before it ("…, BUN 2024/301,
     rektor, 2024-05-03" → "…, BUN 2024/301"); ``line`` where it ends with no day of its own."""
     start = max(0, len(line) - _LAST_FIELDS)
     breaks = list(_FIELD_BREAK.finditer(line, start))
-    if not breaks or rules.date.fullmatch(line, breaks[-1].end()) is None:
+    if not breaks:
+        return line
+    day = breaks[-1].end()
+    # "…, RN 2024-0045, beslut 2024-02-02": the word that says the day is the decision's.
+    word = line[day : day + _DAY_WORD_LONGEST].partition(" ")[0]
+    if word.lower() in _DAY_WORDS:
+        day += len(word) + 1
+    if rules.date.fullmatch(line, day) is None:
         return line
     end = breaks[-1].start()
     if len(breaks) > 1:
@@ -1038,6 +1052,17 @@ def _cells(text: str, indent: int) -> list[tuple[int, str]]:
         start = gap.end()
     cells.append((indent + start, text[start:]))
     return cells
+
+
+def _semicolon_cells(line: str, rules: AgendaRules | None) -> str:
+    """ "ÖFN 2024/112; Arvode till god man; 2024-02-05; Handläggare": a row exported with its
+    cells between semicolons, its diary number first, as cells a gap apart."""
+    if rules is None or line.count("; ") < 2:
+        return line
+    first = line.partition("; ")[0].strip()
+    if rules.diary_number.fullmatch(first) is None:
+        return line
+    return line.replace("; ", "   ")
 
 
 def _columns(line: str) -> str:

@@ -475,6 +475,9 @@ class _Item:
             )
         if not self.plain:
             parties = self._labelled_parties(parties)
+        # Before the dates: "…, SN 2024/49, 2024-02-20 (sekretess)" ends with its day once the
+        # mark is out.
+        secret, secret_reason = self._secrecy()
         if self.diary is not None:
             # The dates first: what is left at the end of the item may name who decided.
             if not self.plain:
@@ -509,9 +512,8 @@ class _Item:
             return ItemReading(
                 None, problem, decision_like, self._has_text(), False, delegate is not None
             )
-        # Before the subject, which the point's words and "(sekretess)" are then no part of.
+        # Before the subject, which the point's words are then no part of.
         point = self.leading_point or (None if self.plain else self._delegation_point())
-        secret, secret_reason = self._secrecy()
         decision = Decision(
             diary_number=diary_number,
             kind=kind,
@@ -728,7 +730,7 @@ class _Item:
             if found.end() == end and found.start() > start and text[found.start() - 1] == " ":
                 words = text[start : found.start()].split()
                 last = words[-1].lower() if words else ""
-                if last in _DECIDED or last.endswith(self.rules.delegate_endings):
+                if _says_decided(words) or last.endswith(self.rules.delegate_endings):
                     return found
                 if self._names_who_decided(start, found.start()):
                     return found
@@ -744,7 +746,7 @@ class _Item:
         return self.rules.delegate_label.match(text, start, end) is not None
 
     def _decided_before(self, start: int, end: int) -> bool:
-        return self.text[start:end].split()[-1].lower() in _DECIDED
+        return _says_decided(self.text[start:end].split())
 
     def _date(self, written: str) -> str | None:
         if written.isdigit():
@@ -840,7 +842,14 @@ class _Item:
         lead = len(region) - len(region.lstrip(_NUMBER_SEPARATORS + "("))
         found = _last_segment(region)
         at, title = found if found is not None else (lead, region[lead:])
-        if self._is_title(title):
+        if (
+            title[: len(_BY_WHOM)].lower() == _BY_WHOM
+            and _WHO_ALONE.fullmatch(title, len(_BY_WHOM)) is not None
+        ):
+            # "…, KS 2024/1, beslut av driftchef Karin Ahl": as before the number.
+            self.delegate = title[len(_BY_WHOM) :]
+            self.removed.append((start + at, start + len(region)))
+        elif self._is_title(title):
             self.delegate = title
             self.removed.append((start + at, start + len(region)))
 
@@ -897,8 +906,11 @@ class _Item:
         named = personal_number(text)
         if mark is None and named is None:
             return False, None
-        if mark is not None and mark.group().startswith("(") and mark.group().endswith(")"):
-            self.removed.append(mark.span())
+        if mark is not None and mark.group().startswith("("):
+            # "(sekretess)", "(sekretess enligt 26 kap. 1 § OSL)": the parentheses are the mark's.
+            close = mark.end() if mark.group().endswith(")") else text.find(")", mark.end()) + 1
+            if close > 0 and "(" not in text[mark.end() : close]:
+                self.removed.append((mark.start(), close))
         law = rules.secrecy_law.search(text) if mark is not None else None
         if law is not None:
             return True, law.group()
@@ -943,6 +955,16 @@ def _last_segment(region: str) -> tuple[int, str] | None:
             return at, region[at + 1 :].strip()
         at = region.rfind("-", 0, at)
     return None
+
+
+def _says_decided(words: list[str]) -> bool:
+    """Whether the words of a part before its date say that it is the day of the decision:
+    "beslutat", "fattat av upphandlingschef" end so; "beslut" is the part's only word ("…, RN
+    2024-0045, beslut 2024-02-02"), not the end of a phrase ("länsstyrelsens beslut")."""
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last in _DECIDED or (len(words) == 1 and last == "beslut")
 
 
 def _after_har(text: str, position: int) -> bool:

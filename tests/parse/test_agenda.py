@@ -1352,6 +1352,13 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
             "2024-02-09",
             "hyra av lastbil",
         ),
+        # The same part without a day after the number: who decided was left in the subject.
+        (
+            "Avtal om hyra av hjullastare, KS 2024/4, beslut av driftchef Karin Ahl",
+            "driftchef Karin Ahl",
+            None,
+            "hyra av hjullastare",
+        ),
         # The same part after a full stop, not a comma: the day was left in the subject.
         (
             "Avtal om hyra av lastbil, KS 2024/7. Beslutsfattare: Driftchef Karin Ahl 2024-02-09",

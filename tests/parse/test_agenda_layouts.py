@@ -509,6 +509,39 @@ EXPECTED: dict[str, Layout] = {
         ("SN 2024/23", "beslut", NONE),
         ("SN 2024/27", "beslut", NONE),
     ]),
+    # Rows exported with their cells between semicolons, the diary number first.
+    "l13_ofn_semicolon_rows.txt": Layout([
+        ("ÖFN 2024/112", "beslut", NONE),
+        ("ÖFN 2024/118", "beslut", NONE),
+        ("ÖFN 2024/121", "beslut", NONE),
+    ]),
+    # Unmarked lines that end "…, RN 2024-0045, beslut 2024-02-02", under a sentence of who.
+    "l13_rn_decided_word_last.txt": Layout([
+        ("RN 2024-0045", "beslut", NONE),
+        ("RN 2024-0051", "beslut", NONE),
+        ("RN 2024-0058", "beslut", NONE),
+    ]),
+    # An agenda point's items lettered after its number ("7a.", "7b."), indented, wrapped.
+    "l13_tn_point_letters.txt": Layout([
+        ("TN 2024-00034", "beslut", NONE),
+        ("TN 2024-00041", "tilldelningsbeslut", NONE),
+        ("TN 2024-00047", "avtal", ("Vallby kommun",)),
+    ]),
+    # The secrecy mark after the day; decisions counted in an appendix (no number: rejected).
+    "l13_sn_secret_last.txt": Layout(
+        [
+            ("SN 2024/44", "avtal", NONE),
+            ("SN 2024/49", "beslut", NONE),
+            ("SN 2024/52", "beslut", NONE),
+        ],
+        rejected=[5],
+    ),
+    # The diary number in parentheses after the kind's word, or last; the chair's decisions.
+    "l13_vn_parenthesised_numbers.txt": Layout([
+        ("VN 2024/3", "beslut", NONE),
+        ("VN 2024/5", "beslut", NONE),
+        ("VN 2024/7", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -972,6 +1005,56 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             "Enhetschef",
             "2024-02-16",
         ),
+    ],
+    "l13_ofn_semicolon_rows.txt": [
+        ("ÖFN 2024/112", "Arvode till god man för ensamkommande barn", "Handläggare", "2024-02-05"),
+        ("ÖFN 2024/118", "Samtycke till uttag från spärrat konto", "Handläggare", "2024-02-09"),
+        (
+            "ÖFN 2024/121",
+            "Godkännande av årsräkning 2023",
+            "Överförmyndarhandläggare",
+            "2024-02-16",
+        ),
+    ],
+    "l13_rn_decided_word_last.txt": [
+        (
+            "RN 2024-0045",
+            "Tillstånd för hantering av brandfarlig vara, Åby Bilservice AB",
+            None,
+            "2024-02-02",
+        ),
+        ("RN 2024-0051", "Föreläggande om brandskydd, Norrby skola", None, "2024-02-09"),
+        (
+            "RN 2024-0058",
+            "Avslag på ansökan om tillstånd för hantering av explosiv vara",
+            None,
+            "2024-02-20",
+        ),
+    ],
+    "l13_tn_point_letters.txt": [
+        (
+            "TN 2024-00034",
+            "ändrad tidtabell för linje 12 Åby–Vallby",
+            "Trafikdirektören",
+            "2024-01-29",
+        ),
+        ("TN 2024-00041", "skärgårdstrafik", "Upphandlingschefen", "2024-02-05"),
+        ("TN 2024-00047", "anropsstyrd trafik", "Trafikdirektören", "2024-02-12"),
+    ],
+    "l13_sn_secret_last.txt": [
+        ("SN 2024/44", "Förlängning av avtal om skyddat boende", "Socialchefen", "2024-02-14"),
+        ("SN 2024/49", "omedelbart omhändertagande enligt 6 § LVU", "Ordföranden", "2024-02-20"),
+        ("SN 2024/52", "tillfällig flytt enligt 11 § LVU", "Ordföranden", "2024-02-27"),
+    ],
+    "l13_vn_parenthesised_numbers.txt": [
+        ("VN 2024/3", "lokal för förtidsröstning i Åby bibliotek", "Ordföranden", "2024-01-22"),
+        (
+            "VN 2024/5",
+            "ändrade öppettider för röstmottagning i Norrby",
+            "Ordföranden",
+            "2024-02-06",
+        ),
+        ("VN 2024/7", "rekrytering av röstmottagare", "Valsamordnaren", None),
     ],
     "l13_ks_points_first.txt": [
         ("KS 2024/31", "remiss om regional cykelplan", "Kommundirektören", None),
@@ -1974,3 +2057,97 @@ def test_a_cell_wrapped_onto_the_lines_below_its_row_keeps_the_rows_date(
         (" och ".join(parts), day.isoformat(), title) for parts, day, title in rows
     ]
     assert len(records) == len(rows)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    point=st.integers(1, 30),
+    subjects=st.lists(st.sampled_from(SUB_ITEM_SUBJECTS), min_size=1, max_size=4),
+    form=st.sampled_from(["{p}{l}.", "{p}{l})", "{p} {l})", "{p} {l}."]),
+    indent=st.sampled_from(["", "  "]),
+)
+def test_an_agenda_points_lettered_items_are_one_each(
+    point: int, subjects: list[str], form: str, indent: str
+) -> None:
+    # "7a. Trafikdirektören har …", "7 b) …": the point's number and a letter mark each item;
+    # the items were read as one, and all numbers but the last were lost in its subject.
+    lines = "".join(
+        f"{indent}{form.format(p=point, l='abcd'[n - 1])} Trafikdirektören har beslutat om "
+        f"{subject}, TN 2024-{n:05d}\n"
+        for n, subject in enumerate(subjects, start=1)
+    )
+    text = f"Punkt {point}: Anmälan av delegationsbeslut\n{lines}\nPunkt {point + 1}: Övrigt\n"
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    assert [(r.diary_number, r.subject) for r in records if isinstance(r, Decision)] == [
+        (f"TN 2024-{n:05d}", subject) for n, subject in enumerate(subjects, start=1)
+    ]
+    assert len(records) == len(subjects)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(SUB_ITEM_SUBJECTS),
+            st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+            st.sampled_from(ROW_TITLES),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    separator=st.sampled_from(["; ", ";  "]),
+)  # fmt: skip
+def test_a_row_whose_cells_stand_between_semicolons_is_read_cell_by_cell(
+    rows: list[tuple[str, date, str]], separator: str
+) -> None:
+    lines = "".join(
+        separator.join([f"ÖFN 2024/{n}", subject.capitalize(), day.isoformat(), title]) + "\n"
+        for n, (subject, day, title) in enumerate(rows, start=1)
+    )
+    text = f"Anmälan av delegationsbeslut\n\n{lines}\nÖvriga frågor\n"
+    decisions = [
+        r for r in read_agenda(text, source="doc", config=CONFIG) if isinstance(r, Decision)
+    ]
+    assert [(d.subject, d.delegate, d.decided_on) for d in decisions] == [
+        (subject.capitalize(), title, day.isoformat()) for subject, day, title in rows
+    ]
+
+
+@pytest.mark.parametrize(
+    ("item", "decided_on", "subject"),
+    [
+        # "beslut DATE" as the item's last part, as "beslutat DATE" was.
+        ("Föreläggande om brandskydd, Norrby skola, RN 2024-0051, beslut 2024-02-09",
+         "2024-02-09", "Föreläggande om brandskydd, Norrby skola"),
+        # A decision of another's, dated, within the sentence: no day of this one.
+        ("Yttrande över länsstyrelsens beslut 2024-01-02, RN 2024-0052", None,
+         "länsstyrelsens beslut 2024-01-02"),
+        # The secrecy mark after the day: the day is still the part's.
+        ("Beslut om omedelbart omhändertagande, SN 2024/49, 2024-02-20 (sekretess)",
+         "2024-02-20", "omedelbart omhändertagande"),
+        ("Beslut om tillfällig flytt, SN 2024/52, 2024-02-27 (sekretess enligt 26 kap. 1 § OSL)",
+         "2024-02-27", "tillfällig flytt"),
+    ],
+)  # fmt: skip
+def test_the_day_in_an_items_last_part_after_its_number(
+    item: str, decided_on: str | None, subject: str
+) -> None:
+    decision = one_decision(item)
+    assert (decision.decided_on, decision.subject) == (decided_on, subject)
+
+
+def test_unmarked_lines_that_end_beslut_and_a_day_are_one_decision_each() -> None:
+    text = (
+        "§ 12 Delegationsbeslut\n\n"
+        "Tillstånd för brandfarlig vara, Åby Bilservice AB, RN 2024-0045, beslut 2024-02-02\n"
+        "Föreläggande om brandskydd, Norrby skola, RN 2024-0051, beslut 2024-02-09\n"
+        "Avslag på ansökan om tillstånd, RN 2024-0058, beslut 2024-02-20\n\n"
+        "§ 13 Övriga frågor\n"
+    )
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    assert [(r.diary_number, r.decided_on) for r in records if isinstance(r, Decision)] == [
+        ("RN 2024-0045", "2024-02-02"),
+        ("RN 2024-0051", "2024-02-09"),
+        ("RN 2024-0058", "2024-02-20"),
+    ]
+    assert len(records) == 3
