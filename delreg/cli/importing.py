@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from delreg.cli.app import app, environment, exit_code
+from delreg.cli.options import Encoding, text_encoding
 from delreg.errors import ExitCode, Interrupted
 from delreg.parse.readers import READERS
 
@@ -88,6 +89,7 @@ def import_decisions(
         ),
     ] = None,
     sheet: Annotated[str | None, typer.Option(help="The Excel sheet to read.")] = None,
+    encoding: Encoding = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
     ] = False,
@@ -109,6 +111,7 @@ def import_decisions(
     env = environment(ctx)
     if fmt not in FORMATS:
         raise DelregError(f"unknown format {fmt!r}", hint="use one of " + ", ".join(FORMATS))
+    encoding = text_encoding(encoding)
     named = board_name(board, env.config) if board is not None else None
     plan = routing(
         _boards(env), option=named, configured=env.config.board, series=env.config.board_series
@@ -126,9 +129,11 @@ def import_decisions(
     # every decision would be found unchanged, so it is not read again (delreg.store.marks).
     key = None
     if target is None:
-        key = import_key(
-            paths, fmt=fmt, config=env.config, options={"board": named, "sheet": sheet}
-        )
+        options: dict[str, str | None] = {"board": named, "sheet": sheet}
+        if encoding is not None:
+            # Only where given: the key of an import as it was before the option stays the same.
+            options["encoding"] = encoding
+        key = import_key(paths, fmt=fmt, config=env.config, options=options)
     if not dry_run:
         # Reading comes before opening the register (below); a folder that is not there is
         # told before the read, not after it.
@@ -167,6 +172,7 @@ def import_decisions(
             config=env.config,
             meeting_year=meeting_year,
             sheet=sheet,
+            encoding=encoding,
             on_progress=on_progress,
             on_waiting=lambda: env.say(WAITING),
             accounts=accounts,
@@ -226,7 +232,7 @@ def import_decisions(
         guard.release()
     if guard.pressed:
         env.warn("note: Ctrl-C came as the import was being written; it was written whole")
-    empty = [account for account in accounts if account.found_nothing]
+    empty = [account for account in accounts if account.found_nothing or account.empty_heading]
     exit_code(ExitCode.PROBLEMS if summary.rejected or empty else ExitCode.OK)
 
 
@@ -283,7 +289,10 @@ def _whole(summary: ImportSummary, accounts: list[Account]) -> bool:
         not summary.rejected
         and not summary.notices
         and all(
-            not account.rejected and not account.notices and not account.found_nothing
+            not account.rejected
+            and not account.notices
+            and not account.found_nothing
+            and account.empty_heading is None
             for account in accounts
         )
     )
@@ -327,6 +336,13 @@ def _tell(
             env.warn(f"hint: looked for {looked_for}")
         else:
             env.say(_account_line(account))
+        if account.empty_heading is not None:
+            where, heading = account.empty_heading
+            env.warn(f"delreg: warning: {where}: nothing stands under the heading {heading!r}")
+            env.warn(
+                "hint: is its list a document of its own (an attachment)? import that; "
+                "a list that says nothing was reported ('Inga delegationsbeslut …') reads as empty"
+            )
     written = not dry_run and (skip_invalid or not summary.rejected)
     (env.warn if summary.rejected else env.say)(
         f"inserted {summary.inserted}, updated {summary.updated}, unchanged {summary.unchanged}, "
@@ -377,7 +393,7 @@ def _account_line(account: Account) -> str:
         skipped.append(f"{account.repeated} printed again")
     prose = account.lines.get("prose", 0)
     if prose:
-        skipped.append(f"{prose} lines of text about the list")
+        skipped.append(f"{prose} line{'s' if prose != 1 else ''} of text about the list")
     return line + (f" ({', '.join(skipped)})" if skipped else "")
 
 

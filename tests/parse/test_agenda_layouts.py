@@ -16,7 +16,8 @@ number and the day under the title of who decided them, the margin's line number
 broken over the lines of text copied from a PDF, more diary-number shapes, minutes'
 paragraphs, decisions counted rather than named, who decided in parentheses, "Delegationsbeslut
 DATE – …" on a web page, a title ending in -konsulent, fields in other orders, decisions
-listed in one sentence between semicolons). Each is
+listed in one sentence between semicolons), l15 a meeting system's page that links each
+decision's document (its ending and size after its name, "Bilagor" under the heading). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -542,6 +543,20 @@ EXPECTED: dict[str, Layout] = {
         ("VN 2024/5", "beslut", NONE),
         ("VN 2024/7", "beslut", NONE),
     ]),
+    # A meeting system's page: each decision a link to its document, with the file's ending
+    # and size after its name; "Bilagor" right under the list's heading (l15).
+    "l15_sn_linked_documents.txt": Layout([
+        ("SN 2024/88", "beslut", NONE),
+        ("SN 2024/91", "tilldelningsbeslut", NONE),
+        ("SN 2024/95", "avtal", ("Omsorgshuset Vallby AB",)),
+        ("SN 2024/97", "yttrande", NONE),
+        ("SN 2024/102", "beslut", NONE),
+    ], notices=2),
+    "l15_ks_agenda_links.txt": Layout([
+        ("KS 2024/45", "avtal", NONE),
+        ("KS 2023/512", "avtal", NONE),
+        ("KS 2024/61", "bidrag", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -1061,6 +1076,18 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KS 2024/36", "avskrivning av kundfordringar", "Ekonomichefen", None),
         ("KS 2024/40", "nämndsekreterare", "Personalchefen", None),
     ],
+    "l15_sn_linked_documents.txt": [
+        ("SN 2024/88", "avstängning av leverantör av hemtjänst", None, None),
+        ("SN 2024/91", "korttidsboende Eken", None, None),
+        ("SN 2024/95", "platser i korttidsboende", None, None),
+        ("SN 2024/97", "remiss om länets äldreomsorgsplan", None, None),
+        ("SN 2024/102", "ändrade öppettider för dagverksamheten Lönnen", None, None),
+    ],
+    "l15_ks_agenda_links.txt": [
+        ("KS 2024/45", "tilldelning av ramavtal för städtjänster", None, None),
+        ("KS 2023/512", "förlängning av avtal om IT-drift med Nordnät AB", None, None),
+        ("KS 2024/61", "Hembygdsföreningen Lönnen", None, None),
+    ],
 }
 
 
@@ -1123,6 +1150,17 @@ def test_a_day_without_its_year_takes_the_meetings(delreg: Invoke) -> None:
     assert delreg("import", str(path), "--meeting", "2024-03-14").exit_code == 0
     shown = json.loads(delreg("show", "KS 2024:128", "--format", "json").stdout)
     assert shown["decided_on"] == "2024-03-01"
+
+
+def test_a_pages_links_import_as_decisions_and_its_one_line_about_them_is_told(
+    delreg: Invoke,
+) -> None:
+    path = LAYOUTS / "l15_sn_linked_documents.txt"
+    result = delreg("import", str(path), "--meeting", "2024-04-17")
+    assert result.exit_code == 0, result.stderr
+    assert "5 decisions, 0 rejected, 2 notices (1 line of text about the list)" in result.stderr
+    shown = json.loads(delreg("show", "SN 2024/97", "--format", "json").stdout)
+    assert shown["wording"] == "Yttrande över remiss om länets äldreomsorgsplan, SN 2024/97."
 
 
 def test_every_layout_document_has_an_expectation() -> None:
@@ -1245,6 +1283,71 @@ def test_an_empty_report_is_a_list_and_no_warning(delreg: Invoke) -> None:
     assert "warning" not in result.stderr
 
 
+NOTICE_OF_MEETING = (
+    "Kallelse till Socialnämndens sammanträde 2024-04-17\n\n"
+    "6. Ekonomisk uppföljning mars 2024\n"
+    "7. Anmälan av delegationsbeslut\n"
+    "{under}"
+    "8. Information från förvaltningen\n"
+    "9. Övriga frågor\n"
+)
+
+
+def test_a_lists_heading_with_nothing_under_it_warns_with_its_line_and_exits_1(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    """A notice of the meeting names the point and leaves its list to an attachment: zero
+    decisions, said as a plain summary, would read as a month without decisions."""
+    path = tmp_path / "kallelse.txt"
+    path.write_text(NOTICE_OF_MEETING.format(under=""), encoding="utf-8")
+    result = delreg("import", str(path), "--json")
+    assert result.exit_code == 1
+    assert (
+        f"delreg: warning: {path}:4: nothing stands under the heading "
+        "'7. Anmälan av delegationsbeslut'" in result.stderr
+    )
+    assert "attachment" in result.stderr
+    (account,) = json.loads(result.stdout)["inputs"]
+    assert account["empty_heading"] == {
+        "source": f"{path}:4",
+        "heading": "7. Anmälan av delegationsbeslut",
+    }
+    assert account["list_found"] is True
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "Inga delegationsbeslut har anmälts till dagens sammanträde.\n",
+        "1. Beslut om avstängning av leverantör, SN 2024/88\n",
+        # An item it cannot register is the list's too: rejected, with its line.
+        "1. Beslut om avstängning av leverantör\n",
+    ],
+    ids=["nothing reported", "an item", "a rejected item"],
+)
+def test_a_heading_with_its_list_or_a_statement_that_nothing_is_reported_is_no_warning(
+    delreg: Invoke, tmp_path: Path, under: str
+) -> None:
+    path = tmp_path / "kallelse.txt"
+    path.write_text(NOTICE_OF_MEETING.format(under=under), encoding="utf-8")
+    result = delreg("import", str(path), "--json")
+    assert "nothing stands under the heading" not in result.stderr
+    (account,) = json.loads(result.stdout)["inputs"]
+    assert "empty_heading" not in account
+
+
+def test_a_heading_in_the_table_of_contents_is_no_warning_when_the_list_follows(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    contents = NOTICE_OF_MEETING.format(under="")
+    body = "\n7. Anmälan av delegationsbeslut\n1. Beslut om hemtjänst, SN 2024/12\n"
+    path = tmp_path / "kallelse.txt"
+    path.write_text(contents + body, encoding="utf-8")
+    result = delreg("import", str(path), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "warning" not in result.stderr
+
+
 # --- a random register rendered in each layout reads back -----------------------------------------
 
 KINDS = {
@@ -1331,6 +1434,12 @@ def render(planned: list[Planned], layout: str) -> str:
     if layout == "cut off":
         body = "\n".join(items)
         return f"Anmälningsärenden\n{body}\nProgrambeslut – Renovering av hus 7\n"
+    if layout == "linked documents":
+        # A meeting system's page: each decision a link to its document, its ending and size.
+        body = "\n".join(
+            item.rstrip(".") + LINK_ENDINGS[n % len(LINK_ENDINGS)] for n, item in enumerate(items)
+        )
+        return f"§ 34 Anmälan av delegationsbeslut\nBilagor\n{body}\n§ 35 Övriga frågor\n"
     # prose around the list
     body = "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
     return (
@@ -1340,7 +1449,12 @@ def render(planned: list[Planned], layout: str) -> str:
     )
 
 
-LAYOUT_NAMES = ["no heading", "flattened", "agenda numbers", "cut off", "prose"]
+LAYOUT_NAMES = ["no heading", "flattened", "agenda numbers", "cut off", "prose", "linked documents"]
+# How meeting systems' pages write a linked document's ending and size after its name.
+LINK_ENDINGS = [
+    ".pdf (245 kB)", " (PDF, 312 kB)", ".docx", " PDF (1,2 MB)", ".pdf", " (pdf 88 KB)",
+    ".PDF [45 kB]", " (Word-dokument, 36 kB)", ".xlsx (20 kB)",
+]  # fmt: skip
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -1353,6 +1467,13 @@ def test_a_random_register_in_each_layout_reads_back(planned: list[Planned], lay
     ]
     rejected = [record for record in records if isinstance(record, Rejected)]
     assert len(rejected) == (1 if layout == "cut off" else 0), rejected
+    if layout == "linked documents":
+        # The document's ending and size are no part of the decision's text.
+        assert not any(
+            ending.strip(" .").lower() in (decision.wording or "").lower()
+            for decision in decisions
+            for ending in LINK_ENDINGS
+        ), [decision.wording for decision in decisions]
 
 
 def test_an_export_with_no_rows_is_an_empty_list_and_no_warning(delreg: Invoke) -> None:
