@@ -33,6 +33,8 @@ _TAIL = 45
 _TAIL_PUNCTUATION = " .,;:)"
 _COLUMN_GAP = re.compile(r"(?: {3,}|\t)[ \t]*")
 _HEAD_GAP = re.compile(r"(?: {2,}|\t)[ \t]*")
+# How far a wrapped cell's text may stand from where its column starts in the row above.
+_CELL_SLACK = 2
 
 
 class Mode(Enum):
@@ -78,6 +80,9 @@ class Block:
     group_delegate: str | None = None
     # A line of the block holds a semicolon.
     semicolons: bool = False
+    # Where the cells of a row without rules start on the page ("SN 2024/11    Yttrande till
+    # …    2024-01-15"), for its cells' text wrapped onto the lines below (``wrap_into``).
+    cell_starts: tuple[int, ...] | None = None
     _numbers_seen: int = 0
     _has_number: bool = False
 
@@ -86,6 +91,32 @@ class Block:
         if text:
             self.lines.append(text)
             self.body_lines += body
+
+    def wrap_into(self, line: Line) -> bool:
+        """Whether ``line`` is the text of this row's cells wrapped below it: each of its cells
+        stands where one of the row's (not the first, whose column holds the diary number)
+        starts. Its text then ends that cell's, so that the cells after it keep their own
+        ("… för vård och" / "omsorg om tillsyn …" before the row's date, not after)."""
+        starts = self.cell_starts
+        if starts is None or "\t" in line.text or not self.lines:
+            return False
+        into: list[tuple[int, str]] = []
+        for at, cell in _cells(line.text, line.indent):
+            column = next(
+                (n for n, start in enumerate(starts) if abs(start - at) <= _CELL_SLACK), None
+            )
+            if not column:
+                return False  # none, or the first column's: a row, or text of its own
+            into.append((column, cell))
+        cells = _COLUMN_GAP.split(self.lines[0].strip())
+        if len(cells) != len(starts):
+            return False
+        for column, cell in into:
+            broken, piece = _joined(cells[column], cell)
+            cells[column] = (cells[column][:-1] if broken else cells[column]) + piece
+        self.lines[0] = "   ".join(cells)
+        self.line_count += 1
+        return True
 
     def add_field(self, label: str, text: str) -> None:
         """A line that starts with ``label`` ("Beslutsdatum: 2024-03-04")."""
@@ -156,7 +187,9 @@ class Block:
         field is put in the order of a sentence when ``rules`` are given (``card_text``)."""
         if self.labels is not None and rules is not None:
             return self.card_text(rules)
-        lines = [_columns(line) for line in self.lines] if columns else self.lines
+        lines = self.lines
+        if columns:
+            lines = [_columns(_semicolon_cells(line, rules)) for line in lines]
         if self.titled and len(lines) > 1:
             return f"{' '.join(lines[1:]).rstrip(' .')} – {lines[0]}"
         if len(lines) <= 1:
@@ -203,6 +236,12 @@ class Block:
         return " – ".join([*about, *labelled, *numbers])
 
 
+# The style of the markers "5.1", "5.2" (agenda.item_markers).
+_SUB_NUMBERED = "subnumbered"
+# What ``Segmenter.last_sub_number`` holds once a list's "15.3" was a point, not a marker.
+_POINTS_FIRST = (-1, -1)
+
+
 class Segmenter:
     """Walks the classified lines and hands out each item's block once it is complete."""
 
@@ -215,6 +254,8 @@ class Segmenter:
         self.heading: Line | None = None
         self.style: str | None = None
         self.last_item_number: int | None = None
+        # The last sub-number taken for an item's marker ("5.2"), as (point, sub-item).
+        self.last_sub_number: tuple[int, int] | None = None
         self.block: Block | None = None
         self.blocks_in_section = 0
         # The title of the delegate whose group of items is being walked (see ``_close``).
@@ -355,6 +396,7 @@ class Segmenter:
         self.heading = heading
         self.style = None
         self.last_item_number = None
+        self.last_sub_number = None
         self.blocks_in_section = 0
         self.group_delegate = None
 
@@ -382,6 +424,25 @@ class Segmenter:
             and line.item_number == heading.item_number + 1
             and not (line.style == self.style and self.last_item_number == heading.item_number)
         )
+
+    def _is_sub_number(self, marker: str) -> bool:
+        """Whether a marker "5.2" numbers a sub-item of the agenda point: its first number is
+        the point's ("5. Anmälan av delegationsbeslut"), or the sub-numbers run 1, 2, 3 from
+        the list's start. Else it is a point of the delegationsordning written first."""
+        point, _, sub = marker.rstrip(".)").partition(".")
+        if not (point.isdigit() and sub.isdigit()):
+            return True
+        numbers = (int(point), int(sub))
+        last = self.last_sub_number
+        heading = self.heading
+        agenda_number = None if heading is None else heading.item_number
+        runs = numbers[1] == 1 if last is None else numbers == (last[0], last[1] + 1)
+        if numbers[0] == agenda_number or runs:
+            self.last_sub_number = numbers
+            return True
+        # The list's numbers are points: a later "2.1" starts no run of sub-items.
+        self.last_sub_number = _POINTS_FIRST
+        return False
 
     def _heads_the_lists_documents(self, line: Line) -> bool:
         """Whether an end heading is "Bilagor" right under the list's heading, before any of
@@ -449,6 +510,11 @@ class Segmenter:
             self._open(self.base, None)
             self.headings += 1
             return done
+        if line.style == _SUB_NUMBERED and not self._is_sub_number(line.marker):
+            # "15.3 Kommundirektören har …", "4.2 …" under a heading of no number or another:
+            # no sub-item's marker but the point of the delegationsordning, which the item
+            # reads; the item stays one of its list.
+            line.text = f"{line.marker} {line.text}"
         block = self.block
         if block is not None and not block.marked:
             # After text ("… fattat följande beslut:") a marker starts a list of its own style.
@@ -547,7 +613,8 @@ class Segmenter:
             self.block = self._new(line, marked=False)
             self._row_of_group(done)
             return done
-        block.add(line.text, body=True)
+        if not block.wrap_into(line):
+            block.add(line.text, body=True)
         return None
 
     def _row_of_group(self, before: Block | None) -> None:
@@ -737,6 +804,8 @@ class Segmenter:
         )
         self.blocks_in_section += 1
         block.group_delegate = self.group_delegate
+        if not marked and "   " in text and "\t" not in text:
+            block.cell_starts = tuple(at for at, _ in _cells(text, line.indent))
         return block
 
     def _close(self) -> Block | None:
@@ -950,12 +1019,24 @@ _FIELD_BREAK = re.compile(r",\s+|\s[–—-]\s|\t\s*|\s{3,}")
 _LAST_FIELDS = 90
 
 
+# The words before the day in an item's last part ("beslut 2024-02-02", "beslutat 2024-02-02").
+_DAY_WORDS = frozenset({"beslut", "beslutat", "beslutad", "beslutsdatum", "fattat", "daterat"})
+_DAY_WORD_LONGEST = max(map(len, _DAY_WORDS)) + 1
+
+
 def _without_last_fields(line: str, rules: AgendaRules) -> str:
     """``line`` without the day it ends with, and a title just before it ("…, BUN 2024/301,
     rektor, 2024-05-03" → "…, BUN 2024/301"); ``line`` where it ends with no day of its own."""
     start = max(0, len(line) - _LAST_FIELDS)
     breaks = list(_FIELD_BREAK.finditer(line, start))
-    if not breaks or rules.date.fullmatch(line, breaks[-1].end()) is None:
+    if not breaks:
+        return line
+    day = breaks[-1].end()
+    # "…, RN 2024-0045, beslut 2024-02-02": the word that says the day is the decision's.
+    word = line[day : day + _DAY_WORD_LONGEST].partition(" ")[0]
+    if word.lower() in _DAY_WORDS:
+        day += len(word) + 1
+    if rules.date.fullmatch(line, day) is None:
         return line
     end = breaks[-1].start()
     if len(breaks) > 1:
@@ -989,6 +1070,28 @@ def _joined(before: str, line: str) -> tuple[bool, str]:
     # again; "IT-" / "konsulter" and "e-" / "tjänster" keep the hyphen they are written with.
     fragment = before.rpartition(" ")[2][:-1]
     return len(fragment) > 1 and fragment.isalpha() and fragment[1:].islower(), line
+
+
+def _cells(text: str, indent: int) -> list[tuple[int, str]]:
+    """The cells of a line of a table without rules, each with where it starts on the page."""
+    cells = []
+    start = 0
+    for gap in _COLUMN_GAP.finditer(text):
+        cells.append((indent + start, text[start : gap.start()]))
+        start = gap.end()
+    cells.append((indent + start, text[start:]))
+    return cells
+
+
+def _semicolon_cells(line: str, rules: AgendaRules | None) -> str:
+    """ "ÖFN 2024/112; Arvode till god man; 2024-02-05; Handläggare": a row exported with its
+    cells between semicolons, its diary number first, as cells a gap apart."""
+    if rules is None or line.count("; ") < 2:
+        return line
+    first = line.partition("; ")[0].strip()
+    if rules.diary_number.fullmatch(first) is None:
+        return line
+    return line.replace("; ", "   ")
 
 
 def _columns(line: str) -> str:

@@ -34,7 +34,7 @@ from delreg.parse.agenda_parties import (
     read_parties,
     read_subject,
 )
-from delreg.parse.agenda_rules import AgendaRules
+from delreg.parse.agenda_rules import COMPACT_DATE, AgendaRules
 from delreg.personal_numbers import personal_number
 
 # An anchored match never needs to look further than this into an item (dates, lead-ins).
@@ -43,6 +43,8 @@ _NUMBER_SEPARATORS = " \t,;:–—-"
 _LETTER = re.compile(r"[^\W\d_]")
 _DELEGATE_LAST_SEPARATORS = (" – ", " — ", " - ", ", ")
 _DELEGATE_LAST_MAX = 60
+# The longest first part of a compound whose last part is a kind's word ("samverkans|avtal").
+_COMPOUND_LONGEST = 30
 # What separates a date standing on its own at the end of an item, and what may follow it.
 _DATE_SEPARATORS = (", ", " – ", " — ", " - ")
 _DATE_TAIL = " .;)"
@@ -69,7 +71,17 @@ _BY_DELEGATE = re.compile(rf" av (?P<delegate>{_WHO})")
 # a label: "överklagande av beslut av länsstyrelsen" within a sentence names no delegate).
 _BY_WHOM = "beslut av "
 _WHO_ALONE = re.compile(_WHO)
+# "Kommundirektören har 240108 beslutat om …": a day written without dashes stands between
+# "har" and the verb of deciding. Only there: elsewhere six digits are a serial or an amount.
+_COMPACT_DAY_BEFORE_VERB = re.compile(
+    rf"(?:{COMPACT_DATE})(?= (?:beslutat|beslutade|fattat|fattade|tecknat|tecknade|undertecknat"
+    r"|ingått|godkänt|beviljat|lämnat|avgett|avgivit)\b)",
+    re.IGNORECASE,
+)
 
+
+# "15.3 Kommundirektören …": a point of the delegationsordning standing first, before a capital.
+_LEADING_POINT = re.compile(r"(?P<point>\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)(?![\d.])\s+(?=[A-ZÅÄÖ])")
 
 # The words before a point of the delegationsordning that say the decision was taken under it.
 _POINT_LEAD = re.compile(r",?\s(?:med stöd av|enligt)\s$", re.IGNORECASE)
@@ -170,9 +182,10 @@ def _read_sentence(
     lead_end = lead_in.end() if lead_in is not None else body_start
     if rules.kind_lead.match(text, lead_end, lead_end + _LOOKAHEAD) is not None:
         return None
-    if (
-        text[lead_end : lead_end + 1].isdigit() or lowered.startswith("den ", lead_end)
-    ) and rules.date.match(text, lead_end) is not None:
+    if (text[lead_end : lead_end + 1].isdigit() or lowered.startswith("den ", lead_end)) and (
+        rules.date.match(text, lead_end) is not None
+        or _COMPACT_DAY_BEFORE_VERB.match(text, lead_end) is not None
+    ):
         # "… har fattat 2024-01-12 tilläggsbeslut …", "… har den 19 januari 2024 tecknat …":
         # ``_Item`` reads the date
         return None
@@ -265,6 +278,20 @@ def _kind_end(
     start = found.start()
     if start <= lead_end or rules.kind_adjective.fullmatch(text, lead_end, start) is not None:
         return found.end()
+    # "tecknat hyresavtal med … om …": the kind's word ends a compound for an agreement that
+    # stands where the kind's word would; the compound is cut as the word is.
+    if rules.agreement_word.fullmatch(text, start, found.end()) is None:
+        return None
+    word = start
+    while word > lead_end and start - word < _COMPOUND_LONGEST and text[word - 1].isalpha():
+        word -= 1
+    if (
+        word < start
+        and not text[word - 1 : word].isalpha()
+        and not text[found.end() : found.end() + 1].isalpha()
+        and (word == lead_end or rules.kind_adjective.fullmatch(text, lead_end, word) is not None)
+    ):
+        return found.end()
     return None
 
 
@@ -305,6 +332,7 @@ class _Item:
         "kind_found",
         "kind_lead",
         "lead_end",
+        "leading_point",
         "lowered",
         "meeting_year",
         "number_first",
@@ -334,6 +362,7 @@ class _Item:
         self.plain = plain
         self.decided_on: str | None = None
         self.delegate: str | None = None
+        self.leading_point: str | None = None
         # A date after who decided and the verb ("… har fattat 2024-01-12 …").
         self.dated: Span | None = None
         body_start = self._front(text, low, rules, config)
@@ -373,6 +402,12 @@ class _Item:
         reference = rules.decision_reference.match(text, body_start)
         if reference is not None:
             body_start = reference.end()
+        # "• 15.3 Kommundirektören har …", "1. 15.3 Kommundirektören har …": a second number
+        # after the item's marker is the point of the delegationsordning it was decided under.
+        point = _LEADING_POINT.match(text, body_start)
+        if point is not None:
+            self.leading_point = point.group("point")
+            body_start = point.end()
         found = rules.date.match(text, body_start, body_start + _LOOKAHEAD)
         if found is not None:
             body_start = _skip(text, found.end(), _NUMBER_SEPARATORS)
@@ -402,6 +437,10 @@ class _Item:
                 lead = rules.subject_lead_in.match(text, body_start, body_start + _LOOKAHEAD)
                 at = lead.end() if lead is not None else body_start
                 found = rules.date.match(text, at, at + _LOOKAHEAD)
+                if found is None and at == body_start and _after_har(text, body_start):
+                    found = _COMPACT_DAY_BEFORE_VERB.match(text, at)
+                    if found is not None and self._date(found.group()) is None:
+                        found = None  # "har 240230 beslutat": no day, whatever it is
                 if found is not None:
                     self.decided_on = self._date(found.group())
                     self.dated = found.span()
@@ -436,6 +475,9 @@ class _Item:
             )
         if not self.plain:
             parties = self._labelled_parties(parties)
+        # Before the dates: "…, SN 2024/49, 2024-02-20 (sekretess)" ends with its day once the
+        # mark is out.
+        secret, secret_reason = self._secrecy()
         if self.diary is not None:
             # The dates first: what is left at the end of the item may name who decided.
             if not self.plain:
@@ -470,9 +512,8 @@ class _Item:
             return ItemReading(
                 None, problem, decision_like, self._has_text(), False, delegate is not None
             )
-        # Before the subject, which the point's words and "(sekretess)" are then no part of.
-        point = None if self.plain else self._delegation_point()
-        secret, secret_reason = self._secrecy()
+        # Before the subject, which the point's words are then no part of.
+        point = self.leading_point or (None if self.plain else self._delegation_point())
         decision = Decision(
             diary_number=diary_number,
             kind=kind,
@@ -559,6 +600,10 @@ class _Item:
                 # says when and who (no other part after a full stop is taken for the date).
                 self.removed.append((sentence, end))
                 return
+            if max(at, self.body_start) < sentence and self._named_then_dated(sentence, end):
+                # "…, KS 2024/7. Beslutsfattare: Driftchef Karin Ahl 2024-02-09": the same
+                # part after a full stop as after a comma.
+                return
             found = None
             cut = at
             if at >= self.body_start:
@@ -589,6 +634,31 @@ class _Item:
                     self.decided_on = decided_on
                     self.removed.append((self._by_whom_before(cut), end))
                     return
+
+    def _named_then_dated(self, sentence: int, end: int) -> bool:
+        """Whether the sentence after the full stop at ``sentence`` says who decided, then the
+        day ("Beslutsfattare: Driftchef Karin Ahl 2024-02-09", "Beslut av driftchef Karin Ahl
+        2024-02-09"); the day and who are read from it. Only a part that names who decided:
+        a sentence that ends with a date for another reason stays the subject's."""
+        start = sentence + 2
+        text = self.text
+        for found in self.rules.date.finditer(text, start, end):
+            if found.end() != end or found.start() <= start or text[found.start() - 1] != " ":
+                continue
+            if not self._names_who_decided(start, found.start()):
+                return False
+            decided_on = self._date(found.group())
+            if decided_on is None:
+                return False
+            self.decided_on = decided_on
+            if text[start : start + len(_BY_WHOM)].lower() == _BY_WHOM:
+                named = text[start + len(_BY_WHOM) : found.start()].strip(" ,")
+                if _WHO_ALONE.fullmatch(named) is not None:
+                    self.delegate = self.delegate or named
+            # A label's delegate is read from the text later on ("Beslutsfattare: …").
+            self.removed.append((sentence, end))
+            return True
+        return False
 
     def _by_whom_before(self, cut: int) -> int:
         """Where the day's part starts, taking the part before it where that says who decided
@@ -660,7 +730,7 @@ class _Item:
             if found.end() == end and found.start() > start and text[found.start() - 1] == " ":
                 words = text[start : found.start()].split()
                 last = words[-1].lower() if words else ""
-                if last in _DECIDED or last.endswith(self.rules.delegate_endings):
+                if _says_decided(words) or last.endswith(self.rules.delegate_endings):
                     return found
                 if self._names_who_decided(start, found.start()):
                     return found
@@ -676,7 +746,7 @@ class _Item:
         return self.rules.delegate_label.match(text, start, end) is not None
 
     def _decided_before(self, start: int, end: int) -> bool:
-        return self.text[start:end].split()[-1].lower() in _DECIDED
+        return _says_decided(self.text[start:end].split())
 
     def _date(self, written: str) -> str | None:
         if written.isdigit():
@@ -772,7 +842,14 @@ class _Item:
         lead = len(region) - len(region.lstrip(_NUMBER_SEPARATORS + "("))
         found = _last_segment(region)
         at, title = found if found is not None else (lead, region[lead:])
-        if self._is_title(title):
+        if (
+            title[: len(_BY_WHOM)].lower() == _BY_WHOM
+            and _WHO_ALONE.fullmatch(title, len(_BY_WHOM)) is not None
+        ):
+            # "…, KS 2024/1, beslut av driftchef Karin Ahl": as before the number.
+            self.delegate = title[len(_BY_WHOM) :]
+            self.removed.append((start + at, start + len(region)))
+        elif self._is_title(title):
             self.delegate = title
             self.removed.append((start + at, start + len(region)))
 
@@ -829,8 +906,11 @@ class _Item:
         named = personal_number(text)
         if mark is None and named is None:
             return False, None
-        if mark is not None and mark.group().startswith("(") and mark.group().endswith(")"):
-            self.removed.append(mark.span())
+        if mark is not None and mark.group().startswith("("):
+            # "(sekretess)", "(sekretess enligt 26 kap. 1 § OSL)": the parentheses are the mark's.
+            close = mark.end() if mark.group().endswith(")") else text.find(")", mark.end()) + 1
+            if close > 0 and "(" not in text[mark.end() : close]:
+                self.removed.append((mark.start(), close))
         law = rules.secrecy_law.search(text) if mark is not None else None
         if law is not None:
             return True, law.group()
@@ -875,6 +955,21 @@ def _last_segment(region: str) -> tuple[int, str] | None:
             return at, region[at + 1 :].strip()
         at = region.rfind("-", 0, at)
     return None
+
+
+def _says_decided(words: list[str]) -> bool:
+    """Whether the words of a part before its date say that it is the day of the decision:
+    "beslutat", "fattat av upphandlingschef" end so; "beslut" is the part's only word ("…, RN
+    2024-0045, beslut 2024-02-02"), not the end of a phrase ("länsstyrelsens beslut")."""
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last in _DECIDED or (len(words) == 1 and last == "beslut")
+
+
+def _after_har(text: str, position: int) -> bool:
+    """Whether ``text`` before ``position`` ends with the word "har" ("Kommundirektören har ")."""
+    return text[max(0, position - 4) : position].rstrip().lower() == "har"
 
 
 def _skip(text: str, position: int, characters: str) -> int:

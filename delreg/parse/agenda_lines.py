@@ -394,23 +394,33 @@ def _drop_page_headers(lines: list[Line], rules: AgendaRules) -> None:
     # its last page's foot are edges too. A line that stands there only once is an item's
     # ("Avtal om hyra av hjullastare" wrapped in two items, one of them after "Sida 2 av 3").
     last = len(lines) - 1 - _PAGE_NEIGHBOURHOOD
-    near = [
-        index
-        for index, line in enumerate(lines)
-        if line.kind is LineKind.TEXT
-        and line.text in repeated
-        and (index < _PAGE_NEIGHBOURHOOD or index > last or _near_page_break(lines, index))
-    ]
-    edges = Counter(lines[index].text for index in near)
+    # Each line by the edge it stands at: the document's start (-1), its end (its length) or
+    # the page break nearest it. A running head stands at as many edges as it is repeated; an
+    # item's line above a page break and the next item's same line below it share one edge.
+    near: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if line.kind is not LineKind.TEXT or line.text not in repeated:
+            continue
+        edge = -1 if index < _PAGE_NEIGHBOURHOOD else len(lines) if index > last else None
+        near_break = _page_break_near(lines, index)
+        if near_break is not None:
+            edge = near_break
+        if edge is not None:
+            near[index] = edge
+    edges = Counter(text for text, _ in {(lines[index].text, edge) for index, edge in near.items()})
     for index in near:
         if edges[lines[index].text] >= threshold:
             lines[index].kind = LineKind.NOISE
 
 
-def _near_page_break(lines: list[Line], index: int) -> bool:
+def _page_break_near(lines: list[Line], index: int) -> int | None:
+    """The page break (or page furniture) nearest ``lines[index]``, by its index; None where
+    none stands near."""
     low = max(0, index - _PAGE_NEIGHBOURHOOD)
     high = min(len(lines), index + _PAGE_NEIGHBOURHOOD + 1)
-    return any(
-        line.page_break or (line.kind is LineKind.NOISE and position != index)
+    found = [
+        position
         for position, line in enumerate(lines[low:high], start=low)
-    )
+        if line.page_break or (line.kind is LineKind.NOISE and position != index)
+    ]
+    return min(found, key=lambda position: abs(position - index)) if found else None

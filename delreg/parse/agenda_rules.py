@@ -39,7 +39,7 @@ DATE_TEXT = (
     r"|(?<![\w/])(?:den\s)?\d{1,2}/\d{1,2}\s(?:19|20)\d{2}(?!\d)"
 )
 # After a label ("Beslutsdatum: 240315", "Datum: 20240315"): the date written without dashes.
-_COMPACT_DATE = r"(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
+COMPACT_DATE = r"(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
 # "25 000 kr", "25000 kronor", "350 tkr", "1,5 mnkr": an amount and its unit, not the end of a
 # range ("500-2000 kr") nor part of a longer number.
 AMOUNT_TEXT = (
@@ -131,6 +131,10 @@ class AgendaRules:
     # A word that says which agreement, between the lead-in and the kind's word ("tecknat
     # lokalt kollektivavtal om …"): cut with the kind's word.
     kind_adjective: re.Pattern[str]
+    # A word for an agreement (agenda.party_after): a compound that ends with the kind's word
+    # and is one ("hyresavtal", "ramavtal") is cut as the kind's word ("tecknat hyresavtal med
+    # … om …"); another ("föreningsbidrag") says what the decision is about and stays.
+    agreement_word: re.Pattern[str]
     subject_connector: re.Pattern[str]
     party_intro: re.Pattern[str]
     party_intro_gate: Gate
@@ -443,6 +447,9 @@ class _Compiler:
             kind_adjective=self.compile(
                 "kind_adjectives", rf"(?:{self.alternatives('kind_adjectives')})\s+", re.I
             ),
+            agreement_word=self.compile(
+                "party_after", rf"(?:{self.alternatives('party_after')})", re.I
+            ),
             subject_connector=self.compile(
                 "subject_connectors",
                 rf"[\s,:;–-]*(?:(?:{self.alternatives('subject_connectors')})\b\s*){{0,2}}",
@@ -522,7 +529,7 @@ class _Compiler:
             secrecy_law=re.compile(SECRECY_LAW_TEXT, re.I),
             decision_date=self.compile(
                 "decision_date_labels",
-                rf"\b(?:{self.alternatives('decision_date_labels')})(?:\s*:)?\s*(?P<date>{DATE_TEXT}|{_COMPACT_DATE})",
+                rf"\b(?:{self.alternatives('decision_date_labels')})(?:\s*:)?\s*(?P<date>{DATE_TEXT}|{COMPACT_DATE})",
                 re.I,
             ),
             decision_date_gate=self.gate("decision_date_labels"),

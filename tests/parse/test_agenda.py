@@ -326,7 +326,7 @@ FIXTURES: dict[str, list[Expected]] = {
           "fastigheten Storvik 4:12", delegate="Ordföranden"),
         D(21, "KS 2024/97", "tilldelningsbeslut", "ramavtal för snöröjning", "UH 2024/3",
           delegate="Upphandlingschef"),
-        D(24, "KS 2024/110", "avtal", "hyresavtal om lokaler för vuxenutbildningen",
+        D(24, "KS 2024/110", "avtal", "lokaler för vuxenutbildningen",
           parties=("Fastighets AB Storviksbo, Kv. Kvarnen 3",), delegate="Kommundirektören"),
     ],
     # "1 . RS 2022/1275 – Regiondirektörens beslut på delegation – …": the number first, en dashes.
@@ -1353,6 +1353,33 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
             "2024-02-09",
             "hyra av lastbil",
         ),
+        # The same part without a day after the number: who decided was left in the subject.
+        (
+            "Avtal om hyra av hjullastare, KS 2024/4, beslut av driftchef Karin Ahl",
+            "driftchef Karin Ahl",
+            None,
+            "hyra av hjullastare",
+        ),
+        # The same part after a full stop, not a comma: the day was left in the subject.
+        (
+            "Avtal om hyra av lastbil, KS 2024/7. Beslutsfattare: Driftchef Karin Ahl 2024-02-09",
+            "Driftchef Karin Ahl",
+            "2024-02-09",
+            "hyra av lastbil",
+        ),
+        (
+            "Avtal om hyra av lastbil, KS 2024/7. Beslut av driftchef Karin Ahl 2024-02-09.",
+            "driftchef Karin Ahl",
+            "2024-02-09",
+            "hyra av lastbil",
+        ),
+        # A sentence that names no one who decided keeps its date.
+        (
+            "Avtal om hyra av lastbil, KS 2024/7. Avtalet gäller från 2024-02-09",
+            None,
+            None,
+            "hyra av lastbil,. Avtalet gäller från 2024-02-09",
+        ),
         (
             "Avtal om hyra av hjullastare, beslut av driftchef Karin Ahl, KS 2024/4",
             "driftchef Karin Ahl",
@@ -1391,12 +1418,15 @@ def test_a_part_beslut_av_names_who_decided_and_the_day_after_them(
     name=st.sampled_from(["Karin Ahl", "Nils Berg", "Åsa Öberg", ""]),
     day=st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
     serial=st.integers(1, 9999),
+    stop=st.sampled_from([",", "."]),
+    label=st.sampled_from(["beslut av", "Beslut av", "Beslutsfattare:", "Delegat:"]),
 )
 def test_beslut_av_anyone_then_a_day_is_who_and_when(
-    title: str, name: str, day: date, serial: int
+    title: str, name: str, day: date, serial: int, stop: str, label: str
 ) -> None:
+    # After a comma or a full stop: "…, KS 2024/7. Beslutsfattare: Driftchef Karin Ahl DATE".
     who = f"{title} {name}".strip()
-    item = f"Avtal om hyra av lokal, KS 2024/{serial}, beslut av {who} {day.isoformat()}"
+    item = f"Avtal om hyra av lokal, KS 2024/{serial}{stop} {label} {who} {day.isoformat()}"
     [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
     assert (decision.delegate, decision.decided_on) == (who, day.isoformat())
     assert decision.subject == "hyra av lokal"

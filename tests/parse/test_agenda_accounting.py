@@ -405,6 +405,42 @@ def test_an_items_line_repeated_once_by_a_page_break_is_no_running_head() -> Non
     assert [r.source for r in rejected] == ["lista.txt:5"]
 
 
+def test_an_items_line_above_and_below_one_page_break_is_no_running_head() -> None:
+    # Two items wrapped alike, one just above "Sida 2 av 3" and one just below it: a running
+    # head stands at an edge of each page, these at one edge; their first line was dropped and
+    # the second item rejected on its second line.
+    decisions, rejected = read(
+        "1 Anmälan av delegationsbeslut\n\n"
+        "Anställning av enhetschef vid gatuenheten med Föreningen\n"
+        "Solrosen (ärende 1), KS 2024/1, beslut av driftchef Karin Ahl\n\n"
+        "Sida 2 av 3\n\n\n"
+        "Anställning av enhetschef vid gatuenheten med Föreningen\n"
+        "Solrosen (ärende 2), beslut av driftchef Karin Ahl\n\n"
+        "2 Övriga frågor\n"
+    )
+    assert [(d.diary_number, d.kind) for d in decisions] == [("KS 2024/1", "anstallning")]
+    assert [r.source for r in rejected] == ["lista.txt:9"]
+
+
+def test_a_running_head_at_each_pages_top_is_dropped() -> None:
+    decisions, rejected = read(
+        "Vallby kommun – Kommunstyrelsen 2024-03-14\n"
+        "8 Anmälan av delegationsbeslut\n\n"
+        "Avtal om hyra av hjullastare, KS 2024/1\n\n"
+        "\f\nVallby kommun – Kommunstyrelsen 2024-03-14\n\n"
+        "Yttrande över detaljplan för Norra kajen, KS 2024/3\n\n"
+        "\f\nVallby kommun – Kommunstyrelsen 2024-03-14\n\n"
+        "Avtal om hyra av lastbil, KS 2024/5\n\n"
+        "9 Övriga frågor\n"
+    )
+    assert [(d.diary_number, d.subject) for d in decisions] == [
+        ("KS 2024/1", "hyra av hjullastare"),
+        ("KS 2024/3", "detaljplan för Norra kajen"),
+        ("KS 2024/5", "hyra av lastbil"),
+    ]
+    assert rejected == []
+
+
 def test_a_protocols_page_foot_in_a_table_is_not_read_into_the_row_above() -> None:
     # "Justerandes signatur   Utdragsbestyrkande" stood apart in cells, and was read as more of
     # the row above: its text went into the subject, and the row's date was lost.

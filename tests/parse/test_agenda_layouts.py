@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import textwrap
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -495,6 +496,53 @@ EXPECTED: dict[str, Layout] = {
         ("KS 2024/121", "avtal", ("Vallby Städ AB",)),
         ("KS 2024/140", "beslut", NONE),
     ]),
+    # Bullets whose text starts with the point of the delegationsordning ("• 15.3 …").
+    "l13_ks_points_first.txt": Layout([
+        ("KS 2024/31", "yttrande", NONE),
+        ("KS 2024/36", "beslut", NONE),
+        ("KS 2024/40", "anstallning", NONE),
+    ]),
+    # A table without rules whose cells wrap onto lines of their own, each under its column.
+    "l13_sn_wrapped_cells.txt": Layout([
+        ("SN 2024/11", "yttrande", NONE),
+        ("SN 2024/14", "avtal", ("Norrby Omsorg AB",)),
+        ("SN 2024/19", "forordnande", NONE),
+        ("SN 2024/23", "beslut", NONE),
+        ("SN 2024/27", "beslut", NONE),
+    ]),
+    # Rows exported with their cells between semicolons, the diary number first.
+    "l13_ofn_semicolon_rows.txt": Layout([
+        ("ÖFN 2024/112", "beslut", NONE),
+        ("ÖFN 2024/118", "beslut", NONE),
+        ("ÖFN 2024/121", "beslut", NONE),
+    ]),
+    # Unmarked lines that end "…, RN 2024-0045, beslut 2024-02-02", under a sentence of who.
+    "l13_rn_decided_word_last.txt": Layout([
+        ("RN 2024-0045", "beslut", NONE),
+        ("RN 2024-0051", "beslut", NONE),
+        ("RN 2024-0058", "beslut", NONE),
+    ]),
+    # An agenda point's items lettered after its number ("7a.", "7b."), indented, wrapped.
+    "l13_tn_point_letters.txt": Layout([
+        ("TN 2024-00034", "beslut", NONE),
+        ("TN 2024-00041", "tilldelningsbeslut", NONE),
+        ("TN 2024-00047", "avtal", ("Vallby kommun",)),
+    ]),
+    # The secrecy mark after the day; decisions counted in an appendix (no number: rejected).
+    "l13_sn_secret_last.txt": Layout(
+        [
+            ("SN 2024/44", "avtal", NONE),
+            ("SN 2024/49", "beslut", NONE),
+            ("SN 2024/52", "beslut", NONE),
+        ],
+        rejected=[5],
+    ),
+    # The diary number in parentheses after the kind's word, or last; the chair's decisions.
+    "l13_vn_parenthesised_numbers.txt": Layout([
+        ("VN 2024/3", "beslut", NONE),
+        ("VN 2024/5", "beslut", NONE),
+        ("VN 2024/7", "beslut", NONE),
+    ]),
     # A meeting system's page: each decision a link to its document, with the file's ending
     # and size after its name; "Bilagor" right under the list's heading (l15).
     "l15_sn_linked_documents.txt": Layout([
@@ -943,6 +991,90 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         # An item that names who decided keeps its own; a group of no one's names no one.
         ("KS 2024/121", "fönsterputs", "kommundirektören", None),
         ("KS 2024/140", "Avskrivning av fordran på Norrby Bygg AB", None, None),
+    ],
+    "l13_sn_wrapped_cells.txt": [
+        (
+            "SN 2024/11",
+            "Inspektionen för vård och omsorg om tillsyn av hem för vård eller boende",
+            "Socialchef",
+            "2024-01-15",
+        ),
+        ("SN 2024/14", "korttidsplatser", "Socialchef", "2024-01-22"),
+        (
+            "SN 2024/19",
+            "tillförordnad enhetschef för individ- och familjeomsorgen",
+            "Avdelningschef IFO",
+            "2024-02-02",
+        ),
+        (
+            "SN 2024/23",
+            "ändrade öppettider för träffpunkt Solgläntan under sommaren, med "
+            "hänvisning till personalbrist",
+            "Enhetschef",
+            "2024-02-09",
+        ),
+        # "ledsagar-" / "service": one word again, as in running text.
+        (
+            "SN 2024/27",
+            "tillfällig utökning av ledsagarservice vid Norrby gruppboende",
+            "Enhetschef",
+            "2024-02-16",
+        ),
+    ],
+    "l13_ofn_semicolon_rows.txt": [
+        ("ÖFN 2024/112", "Arvode till god man för ensamkommande barn", "Handläggare", "2024-02-05"),
+        ("ÖFN 2024/118", "Samtycke till uttag från spärrat konto", "Handläggare", "2024-02-09"),
+        (
+            "ÖFN 2024/121",
+            "Godkännande av årsräkning 2023",
+            "Överförmyndarhandläggare",
+            "2024-02-16",
+        ),
+    ],
+    "l13_rn_decided_word_last.txt": [
+        (
+            "RN 2024-0045",
+            "Tillstånd för hantering av brandfarlig vara, Åby Bilservice AB",
+            None,
+            "2024-02-02",
+        ),
+        ("RN 2024-0051", "Föreläggande om brandskydd, Norrby skola", None, "2024-02-09"),
+        (
+            "RN 2024-0058",
+            "Avslag på ansökan om tillstånd för hantering av explosiv vara",
+            None,
+            "2024-02-20",
+        ),
+    ],
+    "l13_tn_point_letters.txt": [
+        (
+            "TN 2024-00034",
+            "ändrad tidtabell för linje 12 Åby–Vallby",
+            "Trafikdirektören",
+            "2024-01-29",
+        ),
+        ("TN 2024-00041", "skärgårdstrafik", "Upphandlingschefen", "2024-02-05"),
+        ("TN 2024-00047", "anropsstyrd trafik", "Trafikdirektören", "2024-02-12"),
+    ],
+    "l13_sn_secret_last.txt": [
+        ("SN 2024/44", "Förlängning av avtal om skyddat boende", "Socialchefen", "2024-02-14"),
+        ("SN 2024/49", "omedelbart omhändertagande enligt 6 § LVU", "Ordföranden", "2024-02-20"),
+        ("SN 2024/52", "tillfällig flytt enligt 11 § LVU", "Ordföranden", "2024-02-27"),
+    ],
+    "l13_vn_parenthesised_numbers.txt": [
+        ("VN 2024/3", "lokal för förtidsröstning i Åby bibliotek", "Ordföranden", "2024-01-22"),
+        (
+            "VN 2024/5",
+            "ändrade öppettider för röstmottagning i Norrby",
+            "Ordföranden",
+            "2024-02-06",
+        ),
+        ("VN 2024/7", "rekrytering av röstmottagare", "Valsamordnaren", None),
+    ],
+    "l13_ks_points_first.txt": [
+        ("KS 2024/31", "remiss om regional cykelplan", "Kommundirektören", None),
+        ("KS 2024/36", "avskrivning av kundfordringar", "Ekonomichefen", None),
+        ("KS 2024/40", "nämndsekreterare", "Personalchefen", None),
     ],
     "l15_sn_linked_documents.txt": [
         ("SN 2024/88", "avstängning av leverantör av hemtjänst", None, None),
@@ -1444,6 +1576,44 @@ def test_a_day_beside_the_verb_is_the_decisions_and_no_part_of_its_subject(
     assert read_.decided_on == day.isoformat()
 
 
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    delegate=st.sampled_from(DELEGATES),
+    phrase=st.sampled_from(DATED_PHRASES),
+    day=st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    form=st.sampled_from(["compact", "compact8"]),
+)
+def test_a_day_without_dashes_between_har_and_the_verb_is_the_decisions(
+    delegate: str, phrase: tuple[str, str, str], day: date, form: str
+) -> None:
+    """ "Kommundirektören har 240108 beslutat om …": six or eight digits where a day stands
+    (after "har", before the verb) are the day, and no part of the subject."""
+    words, kind, subject = phrase
+    plain = one_decision(f"{delegate} har {words} {subject}, KS 2024/12.")
+    read_ = one_decision(f"{delegate} har {written_day(day, form)} {words} {subject}, KS 2024/12.")
+    assert (read_.kind, read_.subject, read_.delegate) == (kind, plain.subject, delegate)
+    assert read_.decided_on == day.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        # No valid day: the number stays where it was written.
+        ("Kommundirektören har 240230 beslutat om yttrande över remiss, KS 2024/12",
+         "240230 beslutat om yttrande över remiss"),
+        # Six digits elsewhere are a serial or an amount, not the day.
+        ("Kommundirektören har beslutat om yttrande över remiss 240108, KS 2024/12",
+         "remiss 240108"),
+        ("Kommundirektören har beslutat om bidrag med 240108 kr till Vallby IF, KS 2024/12",
+         "med 240108 kr till Vallby IF"),
+    ],
+)  # fmt: skip
+def test_six_digits_where_no_day_stands_are_no_day(item: str, subject: str) -> None:
+    decision = one_decision(item)
+    assert decision.decided_on is None
+    assert subject in decision.subject
+
+
 def written_day(day: date, form: str) -> str:
     """``day`` as agendas write it: "2024-01-12", "den 12 januari 2024", "12.1.2024",
     "12/1 2024", or after a label "240112"."""
@@ -1771,6 +1941,48 @@ def test_an_agenda_points_sub_numbers_are_its_items_markers(
     assert len(records) == len(subjects)
 
 
+def test_a_point_written_first_is_the_items_delegation_point() -> None:
+    records, _ = read(LAYOUTS / "l13_ks_points_first.txt")
+    points = [r.delegation_point for r in records if isinstance(r, Decision)]
+    assert points == ["15.3", "4.2", "2.1"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    points=st.lists(
+        st.tuples(st.integers(1, 20), st.integers(1, 12)), min_size=1, max_size=4, unique=True
+    ),
+    marker=st.sampled_from(["• ", "- ", "{n}. ", ""]),
+    numbered_heading=st.booleans(),
+)
+def test_a_point_of_the_delegationsordning_first_is_no_sub_items_marker(
+    points: list[tuple[int, int]], marker: str, numbered_heading: bool
+) -> None:
+    # "• 15.3 Kommundirektören har …", "1. 15.3 …", or "15.3 …" alone where the numbers do not
+    # run as an agenda point's sub-items (5.1, 5.2 under "5. …"): the point, and the delegate
+    # read after it. Under "21. …", no point numbers the agenda's (points stop at 20).
+    if not marker and (points[0][1] == 1 or numbered_heading):
+        points = [(point, sub + 1) for point, sub in points]  # no run that starts at .1
+        if len(set(points)) < len(points):
+            return
+    lines = "".join(
+        f"{marker.format(n=n)}{point}.{sub} Kommundirektören har beslutat om yttrande över "
+        f"remiss nr {n}, KS 2024/{n}\n"
+        for n, (point, sub) in enumerate(points, start=1)
+    )
+    heading = (
+        "21. Anmälan av delegationsbeslut" if numbered_heading else "Anmälan av delegationsbeslut"
+    )
+    text = f"{heading}\n\n{lines}\nÖvriga frågor\n"
+    decisions = [
+        r for r in read_agenda(text, source="doc", config=CONFIG) if isinstance(r, Decision)
+    ]
+    assert [(d.delegation_point, d.delegate, d.subject) for d in decisions] == [
+        (f"{point}.{sub}", "Kommundirektören", f"remiss nr {n}")
+        for n, (point, sub) in enumerate(points, start=1)
+    ]
+
+
 @pytest.mark.parametrize(
     "title", ["Skolkurator", "Nämndsekreterare", "Kultursamordnare", "Digitaliseringsstrateg",
               "Förvaltningscontroller"],
@@ -1828,6 +2040,50 @@ def test_a_word_saying_which_agreement_is_cut_with_the_kinds_word(
         f"{delegate} har tecknat {phrase} med {party} om {subject}, KS 2024/131."
     )
     assert (decision.kind, decision.subject, decision.parties) == (word, subject, (party,))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    compound=st.sampled_from(["hyres", "ram", "samverkans", "tjänste", "leasing", "service"]),
+    adjective=st.sampled_from(["nytt", "förlängt", ""]),
+    party=st.sampled_from(["Fastighets AB Norrporten", "Region Norrland", "Norrdata AB"]),
+    subject=st.sampled_from(["lokaler för hemtjänsten", "drift av e-post", "kontorsmaterial"]),
+    first=st.booleans(),
+)
+def test_an_agreement_named_by_a_compound_reads_as_avtal(
+    compound: str, adjective: str, party: str, subject: str, first: bool
+) -> None:
+    # "tecknat hyresavtal med … om …" as "tecknat avtal med … om …": the compound's kind word
+    # is the kind's, and no part of the subject; so where the compound stands first.
+    phrase = f"{adjective} {compound}avtal".strip()
+    item = (
+        f"{phrase.capitalize()} med {party} om {subject}, KS 2024/88"
+        if first
+        else f"Ekonomichefen har tecknat {phrase} med {party} om {subject}, KS 2024/88."
+    )
+    decision = one_decision(item)
+    assert (decision.kind, decision.subject, decision.parties) == ("avtal", subject, (party,))
+
+
+@pytest.mark.parametrize(
+    ("item", "kind", "subject", "parties"),
+    [
+        # A grant's compound says which grant: it stays in the subject.
+        ("Kultursekreteraren har beviljat föreningsbidrag till Vallby IF för ungdomsverksamhet, "
+         "KFN 2024/95", "bidrag", "föreningsbidrag för ungdomsverksamhet", ("Vallby IF",)),
+        # The kind's word inside a longer word, or a compound later in the sentence: as before.
+        ("Ekonomichefen har tecknat avtal om hyresavtalsförlängning med Fastighets AB "
+         "Norrporten, KS 2024/97", "avtal", "hyresavtalsförlängning",
+         ("Fastighets AB Norrporten",)),
+        ("Ekonomichefen har beslutat om uppsägning av hyresavtal med Fastighets AB Norrporten, "
+         "KS 2024/98", "avtal", "uppsägning av hyresavtal", ("Fastighets AB Norrporten",)),
+    ],
+)  # fmt: skip
+def test_a_compound_is_cut_only_where_the_kinds_word_stands(
+    item: str, kind: str, subject: str, parties: tuple[str, ...]
+) -> None:
+    decision = one_decision(item)
+    assert (decision.kind, decision.subject, decision.parties) == (kind, subject, parties)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -1914,3 +2170,131 @@ def test_mellan_names_parties_only_where_both_are_names_outside_parentheses(
     decision = one_decision(f"Beslut att inte lämna ut allmän handling {written}, KS 2024/66")
     named = first[0].isupper() and second[0].isupper()
     assert decision.parties == ((first, second) if named and not parenthesised else ())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(SUB_ITEM_SUBJECTS), min_size=1, max_size=3),
+            st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+            st.sampled_from(ROW_TITLES),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    width=st.integers(24, 40),
+)  # fmt: skip
+def test_a_cell_wrapped_onto_the_lines_below_its_row_keeps_the_rows_date(
+    rows: list[tuple[list[str], date, str]], width: int
+) -> None:
+    # "SN 2024/1   Beslut om skolskjuts för elev   2024-01-15   Socialchef" / "    vid Norrby
+    # skola": each row keeps its day and who decided, and its wrapped text joins its subject.
+    def row(serial: str, words: str, day: str, title: str) -> str:
+        return f"{serial:<14}{words:<{width + 3}}{day:<15}{title}".rstrip() + "\n"
+
+    lines = [row("Dnr", "Ärende", "Beslutsdatum", "Delegat")]
+    for n, (parts, day, title) in enumerate(rows, start=1):
+        chunks = textwrap.wrap("Beslut om " + " och ".join(parts), width)
+        lines.append(row(f"SN 2024/{n}", chunks[0], day.isoformat(), title))
+        lines.extend(row("", chunk, "", "") for chunk in chunks[1:])
+    text = f"§ 7 Anmälan av delegationsbeslut\n\n{''.join(lines)}\n§ 8 Övriga frågor\n"
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    assert [(r.subject, r.decided_on, r.delegate) for r in records if isinstance(r, Decision)] == [
+        (" och ".join(parts), day.isoformat(), title) for parts, day, title in rows
+    ]
+    assert len(records) == len(rows)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    point=st.integers(1, 30),
+    subjects=st.lists(st.sampled_from(SUB_ITEM_SUBJECTS), min_size=1, max_size=4),
+    form=st.sampled_from(["{p}{l}.", "{p}{l})", "{p} {l})", "{p} {l}."]),
+    indent=st.sampled_from(["", "  "]),
+)
+def test_an_agenda_points_lettered_items_are_one_each(
+    point: int, subjects: list[str], form: str, indent: str
+) -> None:
+    # "7a. Trafikdirektören har …", "7 b) …": the point's number and a letter mark each item;
+    # the items were read as one, and all numbers but the last were lost in its subject.
+    lines = "".join(
+        f"{indent}{form.format(p=point, l='abcd'[n - 1])} Trafikdirektören har beslutat om "
+        f"{subject}, TN 2024-{n:05d}\n"
+        for n, subject in enumerate(subjects, start=1)
+    )
+    text = f"Punkt {point}: Anmälan av delegationsbeslut\n{lines}\nPunkt {point + 1}: Övrigt\n"
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    assert [(r.diary_number, r.subject) for r in records if isinstance(r, Decision)] == [
+        (f"TN 2024-{n:05d}", subject) for n, subject in enumerate(subjects, start=1)
+    ]
+    assert len(records) == len(subjects)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(SUB_ITEM_SUBJECTS),
+            st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+            st.sampled_from(ROW_TITLES),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    separator=st.sampled_from(["; ", ";  "]),
+)  # fmt: skip
+def test_a_row_whose_cells_stand_between_semicolons_is_read_cell_by_cell(
+    rows: list[tuple[str, date, str]], separator: str
+) -> None:
+    lines = "".join(
+        separator.join([f"ÖFN 2024/{n}", subject.capitalize(), day.isoformat(), title]) + "\n"
+        for n, (subject, day, title) in enumerate(rows, start=1)
+    )
+    text = f"Anmälan av delegationsbeslut\n\n{lines}\nÖvriga frågor\n"
+    decisions = [
+        r for r in read_agenda(text, source="doc", config=CONFIG) if isinstance(r, Decision)
+    ]
+    assert [(d.subject, d.delegate, d.decided_on) for d in decisions] == [
+        (subject.capitalize(), title, day.isoformat()) for subject, day, title in rows
+    ]
+
+
+@pytest.mark.parametrize(
+    ("item", "decided_on", "subject"),
+    [
+        # "beslut DATE" as the item's last part, as "beslutat DATE" was.
+        ("Föreläggande om brandskydd, Norrby skola, RN 2024-0051, beslut 2024-02-09",
+         "2024-02-09", "Föreläggande om brandskydd, Norrby skola"),
+        # A decision of another's, dated, within the sentence: no day of this one.
+        ("Yttrande över länsstyrelsens beslut 2024-01-02, RN 2024-0052", None,
+         "länsstyrelsens beslut 2024-01-02"),
+        # The secrecy mark after the day: the day is still the part's.
+        ("Beslut om omedelbart omhändertagande, SN 2024/49, 2024-02-20 (sekretess)",
+         "2024-02-20", "omedelbart omhändertagande"),
+        ("Beslut om tillfällig flytt, SN 2024/52, 2024-02-27 (sekretess enligt 26 kap. 1 § OSL)",
+         "2024-02-27", "tillfällig flytt"),
+    ],
+)  # fmt: skip
+def test_the_day_in_an_items_last_part_after_its_number(
+    item: str, decided_on: str | None, subject: str
+) -> None:
+    decision = one_decision(item)
+    assert (decision.decided_on, decision.subject) == (decided_on, subject)
+
+
+def test_unmarked_lines_that_end_beslut_and_a_day_are_one_decision_each() -> None:
+    text = (
+        "§ 12 Delegationsbeslut\n\n"
+        "Tillstånd för brandfarlig vara, Åby Bilservice AB, RN 2024-0045, beslut 2024-02-02\n"
+        "Föreläggande om brandskydd, Norrby skola, RN 2024-0051, beslut 2024-02-09\n"
+        "Avslag på ansökan om tillstånd, RN 2024-0058, beslut 2024-02-20\n\n"
+        "§ 13 Övriga frågor\n"
+    )
+    records = list(read_agenda(text, source="doc", config=CONFIG))
+    assert [(r.diary_number, r.decided_on) for r in records if isinstance(r, Decision)] == [
+        ("RN 2024-0045", "2024-02-02"),
+        ("RN 2024-0051", "2024-02-09"),
+        ("RN 2024-0058", "2024-02-20"),
+    ]
+    assert len(records) == 3
