@@ -913,6 +913,17 @@ class _Item:
                 self.removed.append((mark.start(), close))
         law = rules.secrecy_law.search(text) if mark is not None else None
         if law is not None:
+            start, end = law.span()
+            if mark is not None and not mark.group().startswith("("):
+                # The law alone marks it ("…, KS 2024/53 (26 kap. 1 § OSL)"), or the mark and
+                # the law it cites ("…, sekretess enligt 26 kap. 1 § OSL, …"): no part of the
+                # subject.
+                if mark.group().lower() != "osl" and text[mark.end() : start] in (" enligt ", " "):
+                    start = mark.start()
+                if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+                    start, end = start - 1, end + 1
+                if start <= mark.start() < end or mark.group().lower() == "osl":
+                    self.removed.append((start, end))
             return True, law.group()
         return True, _MARKED_SECRET if mark is not None else _NAMES_A_PERSON
 

@@ -49,7 +49,7 @@ AMOUNT_TEXT = (
 # "26 kap. 1 § OSL", "OSL 31:16", "25 kap. 1 § offentlighets- och sekretesslagen".
 SECRECY_LAW_TEXT = (
     r"\d{1,2} kap\.? \d{1,2} ?[a-z]? ?§(?: (?:OSL|offentlighets- och sekretesslagen))?"
-    r"|OSL \d{1,2}(?::\d{1,2}| kap\.? \d{1,2} ?§)"
+    r"|OSL \d{1,2}(?::\d{1,2}| kap\.? \d{1,2} ?§)|\d{1,2}:\d{1,2} OSL"
 )
 # "MT 2023-0053a", "MTH 2021-0115", "MT 2023-0034-1" after the prefix.
 _PROCUREMENT_TAIL = r"\s?\d{4}\s?[-–/]\s?\d{1,6}[a-zA-Z]?(?:-\d{1,4})?(?![\w/])"

@@ -1579,6 +1579,13 @@ def test_any_amount_in_kronor_reads_back(kronor: int, spaced: bool) -> None:
         ("Beslut om stöd enligt LSS, sekretess enligt 26 kap. 1 § OSL, SN 2024/80",
          "26 kap. 1 § OSL"),
         ("Beslut om bistånd för 811218-9876, SN 2024/81", "namnger en person med personnummer"),
+        # The law alone marks it, in any of the ways lists cite it; the citation is no part of
+        # the subject.
+        ("Beslut om bistånd i form av hemtjänst, 2024-02-09, SN 2024/53 (26 kap. 1 § OSL)",
+         "26 kap. 1 § OSL"),
+        ("Beslut om bistånd i form av hemtjänst, SN 2024/54, 26 kap. 1 § OSL", "26 kap. 1 § OSL"),
+        ("Beslut om bistånd i form av hemtjänst, SN 2024/55 (OSL 26:1)", "OSL 26:1"),
+        ("Beslut om bistånd i form av hemtjänst, SN 2024/56 (26:1 OSL)", "26:1 OSL"),
     ],
 )  # fmt: skip
 def test_an_item_the_board_marks_secret_or_that_names_a_person_is_secret(
@@ -1587,6 +1594,7 @@ def test_an_item_the_board_marks_secret_or_that_names_a_person_is_secret(
     [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}\n"))
     assert (decision.secret, decision.secret_reason) == (True, reason)
     assert "(sekretess)" not in decision.subject
+    assert "OSL" not in decision.subject and "26" not in decision.subject
 
 
 @pytest.mark.parametrize(
@@ -1596,6 +1604,7 @@ def test_an_item_the_board_marks_secret_or_that_names_a_person_is_secret(
         "Beslut om avgift enligt taxa 2024-2025, KS 2024/81",
         "Ring 019-602 10 00 om avtalet med Acme AB, KS 2024/82",
         "Beslut om bistånd, ärende 811218-9875, SN 2024/83",  # the check digit is wrong
+        "Avtal med Oslo Energi AB om el, KS 2024/84",  # "osl" begins a word, not the law
     ],
 )
 def test_an_item_without_a_mark_or_a_personal_number_is_not_secret(item: str) -> None:
