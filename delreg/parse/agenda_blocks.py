@@ -136,9 +136,10 @@ class Block:
         line = self.lines[-1]
         if _number_ends(line, rules, config):
             return True
-        # "…, BYGG.2024.123, 2024-02-05", "…, BUN 2024/301, rektor, 2024-05-03": the day (and
-        # who decided) after the number, each a field of its own, end the item too.
-        if not line[-1:].isdigit():
+        # "…, BYGG.2024.123, 2024-02-05", "…, BUN 2024/301, rektor, 2024-05-03", "…,
+        # BN 2024-000123, 2024-03-04, Bygglovshandläggare": the day and who decided after the
+        # number, each a field of its own, end the item too.
+        if not (line[-1:].isdigit() or line[-1:].isalpha()):
             return False
         cut = _without_last_fields(line, rules)
         return cut is not line and _number_ends(cut, rules, config)
@@ -926,19 +927,33 @@ def _without_last_fields(line: str, rules: AgendaRules) -> str:
     rektor, 2024-05-03" → "…, BUN 2024/301"); ``line`` where it ends with no day of its own."""
     start = max(0, len(line) - _LAST_FIELDS)
     breaks = list(_FIELD_BREAK.finditer(line, start))
-    if not breaks or rules.date.fullmatch(line, breaks[-1].end()) is None:
+    if not breaks:
         return line
-    end = breaks[-1].start()
-    if len(breaks) > 1:
-        title = line[breaks[-2].end() : end]
-        words = title.lower().split()
+    if rules.date.fullmatch(line, breaks[-1].end()) is None:
+        # "…, BN 2024-000123, 2024-03-04, Bygglovshandläggare": who decided after the day, as
+        # case systems print a row; the title alone, the day before it.
         if (
-            0 < len(words) <= 4
-            and all(word.replace("-", "").isalpha() for word in words)
-            and words[-1].endswith(rules.delegate_endings)
+            len(breaks) < 2
+            or not _is_title(line[breaks[-1].end() :], rules)
+            or rules.date.fullmatch(line, breaks[-2].end(), breaks[-1].start()) is None
         ):
-            end = breaks[-2].start()
+            return line
+        return line[: breaks[-2].start()]
+    end = breaks[-1].start()
+    if len(breaks) > 1 and _is_title(line[breaks[-2].end() : end], rules):
+        end = breaks[-2].start()
     return line[:end]
+
+
+def _is_title(text: str, rules: AgendaRules) -> bool:
+    """Whether a row's field is a delegate's title of a few words ("rektor", "Bygglovs-
+    handläggare", "Biträdande miljöchef")."""
+    words = text.lower().split()
+    return (
+        0 < len(words) <= 4
+        and all(word.replace("-", "").isalpha() for word in words)
+        and words[-1].endswith(rules.delegate_endings)
+    )
 
 
 # Words after a hyphen at a line's end that make it the hyphen of a shared part ("hälso- /

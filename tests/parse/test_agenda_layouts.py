@@ -16,7 +16,8 @@ number and the day under the title of who decided them, the margin's line number
 broken over the lines of text copied from a PDF, more diary-number shapes, minutes'
 paragraphs, decisions counted rather than named, who decided in parentheses, "Delegationsbeslut
 DATE – …" on a web page, a title ending in -konsulent, fields in other orders, decisions
-listed in one sentence between semicolons). Each is
+listed in one sentence between semicolons), l14 what building, environment and social boards'
+case systems print (who decided after the day, a property designation in the subject). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -494,6 +495,18 @@ EXPECTED: dict[str, Layout] = {
         ("KS 2024/121", "avtal", ("Vallby Städ AB",)),
         ("KS 2024/140", "beslut", NONE),
     ]),
+    # A building board's rows printed from its case system: subject and property, number, day,
+    # then who decided; every ByggR number shape.
+    "l14_bn_rows_delegate_last.txt": Layout([
+        ("BN 2024-000123", "beslut", NONE),
+        ("BN 2024-000130", "beslut", NONE),
+        ("MBN 2024-1234", "beslut", NONE),
+        ("SBN 2024/456", "beslut", NONE),
+        ("B 2024-000789", "beslut", NONE),
+        ("2024-000140", "beslut", NONE),
+        ("BN 2024-000151", "beslut", NONE),
+        ("BN 2024-000160", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -928,6 +941,48 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         # An item that names who decided keeps its own; a group of no one's names no one.
         ("KS 2024/121", "fönsterputs", "kommundirektören", None),
         ("KS 2024/140", "Avskrivning av fordran på Norrby Bygg AB", None, None),
+    ],
+    # The property stays in the subject, never taken for a day or a number; the day and the
+    # title after the number are the row's.
+    "l14_bn_rows_delegate_last.txt": [
+        (
+            "BN 2024-000123",
+            "Bygglov för nybyggnad av enbostadshus, GRANEN 1:23",
+            "Bygglovshandläggare",
+            "2024-03-04",
+        ),
+        ("BN 2024-000130", "Startbesked, Tallen 4", "Bygglovsingenjör", "2024-03-05"),
+        (
+            "MBN 2024-1234",
+            "Slutbesked för tillbyggnad av garage, EKEN 12:7",
+            "Byggnadsinspektör",
+            "2024-03-06",
+        ),
+        (
+            "SBN 2024/456",
+            "Rivningslov för komplementbyggnad, Del av Björkhagen 2:15",
+            "Bygglovshandläggare",
+            "2024-03-07",
+        ),
+        (
+            "B 2024-000789",
+            "Förhandsbesked för nybyggnad av fritidshus, LÖVSTA 3:1",
+            "Bygglovshandläggare",
+            "2024-03-08",
+        ),
+        (
+            "2024-000140",
+            "Strandskyddsdispens för brygga, Sjövik 1:45",
+            "Planarkitekt",
+            "2024-03-11",
+        ),
+        (
+            "BN 2024-000151",
+            "Föreläggande om att ta bort olovligt uppförd byggnad, ASPEN 7",
+            "Byggnadsinspektör",
+            "2024-03-12",
+        ),
+        ("BN 2024-000160", "Byggsanktionsavgift, Rönnen 3:2", "Byggnadsinspektör", "2024-03-13"),
     ],
 }
 
