@@ -548,12 +548,16 @@ class Segmenter:
             # point's own number, a blank line and the title of a group ("Bygglovshandläggare")
             # are two things, as are the number, a blank line and a paragraph with a number of
             # its own.
+            # So are the number and a count of decisions, or the title of a month's counted
+            # decisions ("Individärenden, mars 2024"): taken for the point's text, the count
+            # became a decision of the point's own number, or the point's paragraph, lost.
             return (
                 self.blank_before
                 and block.opens_section_with_number
                 and (
-                    _is_group_title(line.text)
+                    _is_group_title(_MONTH_AFTER.sub("", line.text))
                     or self.rules.diary_number.search(line.text) is not None
+                    or rules.counted_decisions.search(line.text) is not None
                 )
             )
         if line.text[:1].isupper() and rules.counted_decisions.search(block.lines[-1]):
@@ -754,6 +758,14 @@ def _heading_delegate(text: str, endings: tuple[str, ...]) -> str | None:
 
 # The longest title of a group ("Hälso- och sjukvårdsdirektör"); most lines are longer.
 _GROUP_TITLE_MAX = 60
+
+
+# The month a group's title names after it ("Individärenden, mars 2024").
+_MONTH_AFTER = re.compile(
+    r"(?:,| –| -)? (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober"
+    r"|november|december) \d{4}$",
+    re.I,
+)
 
 
 def _is_group_title(text: str) -> bool:

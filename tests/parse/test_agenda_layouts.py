@@ -507,6 +507,19 @@ EXPECTED: dict[str, Layout] = {
         ("BN 2024-000151", "beslut", NONE),
         ("BN 2024-000160", "beslut", NONE),
     ]),
+    # A social board's list from its case system: decisions counted (notices), then decisions
+    # that name a person by personal identity number, with or without its dash, or by initials.
+    "l14_sn_case_system.txt": Layout(
+        [
+            ("SN 2024/301", "beslut", NONE),
+            ("SN 2024/302", "beslut", NONE),
+            ("SN 2024/303", "beslut", NONE),
+            ("SN 2024/304", "beslut", NONE),
+            ("SN 2024/305", "beslut", NONE),
+            ("SN 2024/306", "beslut", NONE),
+        ],
+        notices=2,
+    ),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -1012,6 +1025,48 @@ def test_decisions_counted_rather_than_named_are_notices_with_their_text() -> No
         "Beslut enligt LSS 9 §, januari 2024: 41 beslut",
         "Antal beslut om bostadsanpassningsbidrag: 12",
     ]
+
+
+def test_a_social_boards_list_registers_secret_every_decision_that_names_a_person() -> None:
+    records, _ = read(LAYOUTS / "l14_sn_case_system.txt")
+    notices = [record.text for record in records if isinstance(record, Notice)]
+    assert notices == [
+        "Beslut om försörjningsstöd: 134 st",
+        "Beslut om ekonomiskt bistånd enligt 4 kap. 1 § SoL (212 st)",
+    ]
+    secrets = [
+        (r.diary_number, r.secret_reason) for r in records if isinstance(r, Decision) and r.secret
+    ]
+    assert secrets == [
+        ("SN 2024/301", "namnger en person med personnummer"),
+        ("SN 2024/302", "namnger en person med personnummer"),
+        ("SN 2024/303", "namnger en person med personnummer"),
+        ("SN 2024/304", "namnger en person med initialer"),
+        ("SN 2024/305", "namnger en person med initialer"),
+    ]
+
+
+def test_no_public_output_of_a_social_boards_list_shows_whom_it_names(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    path = LAYOUTS / "l14_sn_case_system.txt"
+    assert delreg("import", str(path), "--meeting", "2024-04-17").exit_code == 0
+    report = delreg("report", "--meeting", "2024-04-17", "--public", "--format", "txt")
+    assert report.exit_code == 0, report.stderr
+    listed = delreg("list", "--public", "--format", "json")
+    published = delreg("publish", str(tmp_path / "out"), "--base-url",
+                       "https://norrvik.example/delegationsbeslut/", "--contact",
+                       "registrator@norrvik.example")  # fmt: skip
+    assert published.exit_code == 0, published.stderr
+    # Every file written, its SQLite database too, read as bytes.
+    files = [p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert files
+    for output in (report.stdout_bytes, listed.stdout_bytes, *files):
+        for hidden in ("1212", "A.B.", "K.L.M", "korttidsvistelse", "ledsagarservice",
+                       "kontaktperson", "hemtjänst"):  # fmt: skip
+            assert hidden.encode() not in output
+    # The decision that names no one is shown.
+    assert "träffpunkten Solgården" in report.stdout
 
 
 def test_a_point_of_the_delegationsordning_in_a_sentence_of_its_own_is_read_and_left_out() -> None:
