@@ -1,0 +1,86 @@
+"""A building or environment board's export from its case system (ByggR-, Ecos-like): the
+property and what the decision allows stand in columns of their own ("Fastighet", "Åtgärd"),
+who handled it in "Handläggare". Each completes the decision instead of being left out."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
+
+from delreg.parse.registry_rows import ColumnNames
+from tests.helpers import FIXTURES, Invoke
+from tests.parse.test_registry_rows import CONFIG
+
+EXPORTS = FIXTURES / "exports"
+
+BYGGR = [
+    ("BN 2024-000201", "Bygglov, Nybyggnad av enbostadshus, GRANEN 1:23", "Anna Lind",
+     "2024-03-04"),
+    ("BN 2024-000207", "Startbesked, Tillbyggnad av garage, Tallen 4", "Per Ek", "2024-03-05"),
+    ("BN 2024-000215", "Rivningslov, Rivning av förråd, Del av Björkhagen 2:15", "Anna Lind",
+     "2024-03-07"),
+    ("BN 2024-000220", "Förhandsbesked, Nybyggnad av fritidshus, LÖVSTA 3:1", "Per Ek",
+     "2024-03-08"),
+    # An empty "Åtgärd" leaves no empty part.
+    ("BN 2024-000226", "Byggsanktionsavgift, Sjövik 1:45", "Per Ek", "2024-03-11"),
+]  # fmt: skip
+
+
+def listed(delreg: Invoke) -> list[tuple[str, str, str | None, str | None]]:
+    rows = json.loads(delreg("list", "--format", "json").stdout)
+    found = [(r["diary_number"], r["subject"], r["delegate"], r["decided_on"]) for r in rows]
+    return sorted(found)
+
+
+def test_a_byggr_export_keeps_the_property_and_the_measure_in_the_subject(
+    delreg: Invoke,
+) -> None:
+    imported = delreg("import", str(EXPORTS / "bn-byggr.csv"))
+    assert imported.exit_code == 0, imported.stderr
+    assert listed(delreg) == BYGGR
+
+
+def test_the_same_export_as_an_excel_sheet_reads_alike(delreg: Invoke, tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Delegationsbeslut bygglov, mars 2024"])
+    sheet.append([])
+    with (EXPORTS / "bn-byggr.csv").open(encoding="utf-8") as stream:
+        for row in csv.reader(stream, delimiter=";"):
+            sheet.append(row)
+    book.save(tmp_path / "byggr.xlsx")
+    imported = delreg("import", str(tmp_path / "byggr.xlsx"))
+    assert imported.exit_code == 0, imported.stderr
+    assert listed(delreg) == BYGGR
+
+
+def test_an_ecos_export_names_who_decided_before_who_handled_it(delreg: Invoke) -> None:
+    imported = delreg("import", str(EXPORTS / "mhn-ecos.csv"))
+    assert imported.exit_code == 0, imported.stderr
+    assert listed(delreg) == [
+        ("MHN 2024-567", "Åtgärder för enskilt avlopp, STORBY 3:4, 26 kap. 9 § MB",
+         "Miljöinspektör", "2024-04-02"),
+        ("MHN 2024-571", "Avgift för tillsyn, Kvarnen 2, 27 kap. 1 § MB", "Miljöinspektör",
+         "2024-04-03"),
+        ("MHN 2024-580", "Registrering av livsmedelsanläggning, Torget 5", "Livsmedelsinspektör",
+         "2024-04-04"),
+    ]  # fmt: skip
+    shown = json.loads(delreg("show", "MHN 2024-567", "--format", "json").stdout)
+    assert shown["delegation_point"] == "6.3"
+
+
+def test_handlaggare_is_who_decided_where_no_column_says_better() -> None:
+    names = ColumnNames(CONFIG)
+    alone = names.columns(["Dnr", "Beslut", "Handläggare"])
+    assert alone is not None
+    assert alone.values(["BN 2024-000201", "Bygglov", "Anna Lind"])["delegate"] == "Anna Lind"
+    both = names.columns(["Dnr", "Beslut", "Handläggare", "Beslutsfattare"])
+    assert both is not None
+    assert both.values(["BN 2024-000201", "Bygglov", "Anna Lind", "Bygglovschef"]) == {
+        "diary_number": "BN 2024-000201",
+        "subject": "Bygglov",
+        "delegate": "Bygglovschef",
+    }
