@@ -741,13 +741,15 @@ class _Item:
     def _is_cell_after_date(self, region: str, last: tuple[int, str]) -> bool:
         """ "KFN 2024/21   Avslag på …   2024-02-09   Fältkurator": in a row of cells (the
         number, the text, the date), a last cell of a few words after the date's is who
-        decided, a title the configuration knows or not."""
+        decided, a title the configuration knows or not; so is it after the cells of a case
+        system's row ("BN 2024-000215   Del av Björkhagen 2:15   Rivning av förråd
+        Rivningslov   2024-03-07   Anna Lind": the property, the measure, the decision)."""
         at, cell = last
         if not self.number_first or region[at : at + 3] != " – ":
             return False
         before = region.rfind(" – ", 0, at)
-        if before < 0 or region.rfind(" – ", 0, before) >= 0:
-            return False  # the number's, the text's and the date's cells, and no others
+        if before < 0:
+            return False  # the text's and the date's cells at least
         written = cell.split()
         return (
             0 < len(written) <= 3

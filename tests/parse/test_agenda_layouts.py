@@ -507,6 +507,13 @@ EXPECTED: dict[str, Layout] = {
         ("BN 2024-000151", "beslut", NONE),
         ("BN 2024-000160", "beslut", NONE),
     ]),
+    # A case system's table: Diarienummer | Fastighet | Åtgärd | Beslut | Datum | Handläggare.
+    "l14_bn_table_columns.txt": Layout([
+        ("BN 2024-000201", "beslut", NONE),
+        ("BN 2024-000207", "beslut", NONE),
+        ("BN 2024-000215", "beslut", NONE),
+        ("BN 2024-000220", "beslut", NONE),
+    ]),
     # A social board's list from its case system: decisions counted (notices), then decisions
     # that name a person by personal identity number, with or without its dash, or by initials.
     "l14_sn_case_system.txt": Layout(
@@ -954,6 +961,34 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         # An item that names who decided keeps its own; a group of no one's names no one.
         ("KS 2024/121", "fönsterputs", "kommundirektören", None),
         ("KS 2024/140", "Avskrivning av fordran på Norrby Bygg AB", None, None),
+    ],
+    # The head's names are no row; the last cell after the date's is who handled the case,
+    # a title or a name.
+    "l14_bn_table_columns.txt": [
+        (
+            "BN 2024-000201",
+            "GRANEN 1:23 – Nybyggnad av enbostadshus – Bygglov",
+            "Bygglovshandläggare",
+            "2024-03-04",
+        ),
+        (
+            "BN 2024-000207",
+            "Tallen 4 – Tillbyggnad av garage – Startbesked",
+            "Bygglovsingenjör",
+            "2024-03-05",
+        ),
+        (
+            "BN 2024-000215",
+            "Del av Björkhagen 2:15 – Rivning av förråd – Rivningslov",
+            "Anna Lind",
+            "2024-03-07",
+        ),
+        (
+            "BN 2024-000220",
+            "LÖVSTA 3:1 – Nybyggnad av fritidshus – Förhandsbesked",
+            "Per Ek",
+            "2024-03-08",
+        ),
     ],
     # The property stays in the subject, never taken for a day or a number; the day and the
     # title after the number are the row's.
