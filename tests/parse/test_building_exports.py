@@ -1,6 +1,7 @@
 """A building or environment board's export from its case system (ByggR-, Ecos-like): the
 property and what the decision allows stand in columns of their own ("Fastighet", "Åtgärd"),
-who handled it in "Handläggare". Each completes the decision instead of being left out."""
+who handled it in "Handläggare". Each completes the decision instead of being left out, in a
+CSV, an Excel sheet and a PDF table alike."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 
+from delreg.parse.pdf import _roles
 from delreg.parse.registry_rows import ColumnNames
 from tests.helpers import FIXTURES, Invoke
 from tests.parse.test_registry_rows import CONFIG
@@ -84,3 +87,65 @@ def test_handlaggare_is_who_decided_where_no_column_says_better() -> None:
         "subject": "Bygglov",
         "delegate": "Bygglovschef",
     }
+
+
+# The table a case system prints to PDF: Diarienummer | Fastighet | Åtgärd | Beslut | Datum |
+# Handläggare.
+PDF_ROWS = [
+    ("Diarienummer", "Fastighet", "Åtgärd", "Beslut", "Datum", "Handläggare"),
+    ("BN 2024-000201", "GRANEN 1:23", "Nybyggnad av enbostadshus", "Bygglov", "2024-03-04",
+     "Anna Lind"),
+    ("BN 2024-000207", "Tallen 4", "Tillbyggnad av garage", "Startbesked", "2024-03-05",
+     "Per Ek"),
+    ("BN 2024-000215", "Del av Björkhagen 2:15", "Rivning av förråd", "Rivningslov",
+     "2024-03-07", "Anna Lind"),
+]  # fmt: skip
+
+
+def case_system_pdf(path: Path, *, ruled: bool) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="L")
+    pdf.core_fonts_encoding = "windows-1252"  # Helvetica with å, ä and ö
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for text in ("Bygg- och miljönämnden", "Redovisning av delegeringsbeslut, mars 2024", ""):
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(
+        col_widths=(35, 45, 60, 35, 30, 40),
+        text_align="LEFT",
+        borders_layout="ALL" if ruled else "NONE",
+    ) as table:
+        for row in PDF_ROWS:
+            table.row(row)
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, "Övriga frågor", new_x="LMARGIN", new_y="NEXT")
+    path.write_bytes(bytes(pdf.output()))
+    return path
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "without rules"])
+def test_a_case_system_s_pdf_table_names_who_handled_each_case(
+    delreg: Invoke, tmp_path: Path, ruled: bool
+) -> None:
+    pdf = case_system_pdf(tmp_path / "delegationsbeslut.pdf", ruled=ruled)
+    imported = delreg("import", str(pdf), "--meeting", "2024-04-17")
+    assert imported.exit_code == 0, imported.stderr
+    assert listed(delreg) == [
+        ("BN 2024-000201", "GRANEN 1:23 – Nybyggnad av enbostadshus – Bygglov", "Anna Lind",
+         "2024-03-04"),
+        ("BN 2024-000207", "Tallen 4 – Tillbyggnad av garage – Startbesked", "Per Ek",
+         "2024-03-05"),
+        ("BN 2024-000215", "Del av Björkhagen 2:15 – Rivning av förråd – Rivningslov",
+         "Anna Lind", "2024-03-07"),
+    ]  # fmt: skip
+
+
+def test_a_pdf_table_s_handlaggare_decided_only_where_no_column_says_who_did() -> None:
+    assert _roles(["Dnr", "Ärende", "Handläggare"]) == ("number", "text", "delegate")
+    assert _roles(["Dnr", "Ärende", "Beslutsfattare", "Handläggare"]) == (
+        "number",
+        "text",
+        "delegate",
+        "officer",
+    )
