@@ -624,6 +624,11 @@ class Segmenter:
                 # "Anställning av …, KS 2024/1," / "beslut av driftchef …, 2024-02-01": the
                 # comma after the number says the item goes on, to its delegate and date.
                 return False
+            if line.text[:1].isupper() and _is_whole_row(line.text, rules, config):
+                # "Slutbesked, garage, Åby 3:20, 2024-000262" under a row whose end was not
+                # read as one ("… (2024-03-05)"): a row of its own, not more of that one
+                # (every row below ran into one decision).
+                return True
             return (
                 self.blank_before
                 or block.ends_with_number(rules, config)
@@ -641,6 +646,15 @@ class Segmenter:
             # "Kommundirektören har lämnat" / "yttrande över remiss …, KS 2024/3": the item
             # wraps before its number; no item starts with a small letter.
             return False
+        if (
+            not self.blank_before
+            and _without_last_fields(block.lines[-1], rules) is not block.lines[-1]
+            and _is_whole_row(line.text, rules, config)
+        ):
+            # "Registrering …, 2024-580 MHN, 2024-04-04, Livsmedelsinspektör" (a number not
+            # read) ends with its day, and the line below is a whole row: two rows, the first
+            # rejected for its number, rather than one decision that takes the second's.
+            return True
         if not self.blank_before and (
             block.lines[-1].endswith(",") or self._label_wrapped(block.lines[-1], line.text)
         ):
@@ -934,6 +948,18 @@ _FIELD_BREAK = re.compile(r",\s+|\s[–—-]\s|\t\s*|\s{3,}")
 _LAST_FIELDS = 90
 
 
+def _is_whole_row(line: str, rules: AgendaRules, config: Config) -> bool:
+    """Whether ``line`` is a row of its own: text, then its diary number last, or the number
+    and the day (and who decided) last ("Startbesked, Tallen 4, BN 2024-000130, 2024-03-05,
+    Bygglovsingenjör")."""
+    if ", " not in line:
+        return False
+    if _number_ends(line, rules, config):
+        return True
+    cut = _without_last_fields(line, rules)
+    return cut is not line and _number_ends(cut, rules, config)
+
+
 def _without_last_fields(line: str, rules: AgendaRules) -> str:
     """``line`` without the day it ends with, and a title just before it ("…, BUN 2024/301,
     rektor, 2024-05-03" → "…, BUN 2024/301"); ``line`` where it ends with no day of its own."""
@@ -959,12 +985,21 @@ def _without_last_fields(line: str, rules: AgendaRules) -> str:
 
 def _is_title(text: str, rules: AgendaRules) -> bool:
     """Whether a row's field is a delegate's title of a few words ("rektor", "Bygglovs-
-    handläggare", "Biträdande miljöchef")."""
-    words = text.lower().split()
+    handläggare", "Biträdande miljöchef"), or a title and the official's name
+    ("Bygglovshandläggare Anna Lind")."""
+    written = text.split()
+    if not 0 < len(written) <= 5 or not all(w.replace("-", "").isalpha() for w in written):
+        return False
+    words = [word.lower() for word in written]
+    if words[-1].endswith(rules.delegate_endings):
+        return len(words) <= 4
+    # The title, then a name of two or three capitalised words.
+    endings = rules.delegate_endings
+    titled = next((at for at, word in enumerate(words) if word.endswith(endings)), -1)
     return (
-        0 < len(words) <= 4
-        and all(word.replace("-", "").isalpha() for word in words)
-        and words[-1].endswith(rules.delegate_endings)
+        titled >= 0
+        and 2 <= len(words) - titled - 1 <= 3
+        and all(word[:1].isupper() for word in written[titled + 1 :])
     )
 
 

@@ -507,6 +507,18 @@ EXPECTED: dict[str, Layout] = {
         ("BN 2024-000151", "beslut", NONE),
         ("BN 2024-000160", "beslut", NONE),
     ]),
+    # Rows whose ends are not all read (a number of a shape not known, a title and a name, a
+    # day in parentheses): each row is still an item of its own, none runs into the next.
+    "l14_mhn_rows_ends_unread.txt": Layout(
+        [
+            ("BN 2024-000301", "beslut", NONE),
+            ("MHN 2024-567", "beslut", NONE),
+            ("MHN.2024.571", "beslut", NONE),
+            ("BN 2024-000130", "beslut", NONE),
+            ("2024-000262", "beslut", NONE),
+        ],
+        rejected=[4],  # "2024-580 MHN": the series after a year and serial with a hyphen
+    ),
     # A case system's table: Diarienummer | Fastighet | Åtgärd | Beslut | Datum | Handläggare.
     "l14_bn_table_columns.txt": Layout([
         ("BN 2024-000201", "beslut", NONE),
@@ -961,6 +973,18 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         # An item that names who decided keeps its own; a group of no one's names no one.
         ("KS 2024/121", "fönsterputs", "kommundirektören", None),
         ("KS 2024/140", "Avskrivning av fordran på Norrby Bygg AB", None, None),
+    ],
+    "l14_mhn_rows_ends_unread.txt": [
+        (
+            "BN 2024-000301",
+            "Bygglov för carport, Björken 2:4",
+            "Bygglovshandläggare Anna Lind",
+            "2024-04-05",
+        ),
+        ("MHN 2024-567", "Föreläggande om åtgärder, avlopp, STORBY 3:4", None, None),
+        ("MHN.2024.571", "avgift för tillsyn, Kvarnen 2", None, None),
+        ("BN 2024-000130", "Startbesked, Tallen 4, (2024-03-05)", None, None),
+        ("2024-000262", "Slutbesked, garage, Åby 3:20", None, None),
     ],
     # The head's names are no row; the last cell after the date's is who handled the case,
     # a title or a name.
