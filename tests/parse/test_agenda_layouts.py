@@ -507,17 +507,17 @@ EXPECTED: dict[str, Layout] = {
         ("BN 2024-000151", "beslut", NONE),
         ("BN 2024-000160", "beslut", NONE),
     ]),
-    # Rows whose ends are not all read (a number of a shape not known, a title and a name, a
-    # day in parentheses): each row is still an item of its own, none runs into the next.
+    # Rows whose ends were not all read (the series after the year and serial, a title and a
+    # name, a day in parentheses): each row is an item of its own, none runs into the next.
     "l14_mhn_rows_ends_unread.txt": Layout(
         [
+            ("2024-580 MHN", "beslut", NONE),
             ("BN 2024-000301", "beslut", NONE),
             ("MHN 2024-567", "beslut", NONE),
             ("MHN.2024.571", "beslut", NONE),
             ("BN 2024-000130", "beslut", NONE),
             ("2024-000262", "beslut", NONE),
         ],
-        rejected=[4],  # "2024-580 MHN": the series after a year and serial with a hyphen
     ),
     # A case system's table: Diarienummer | Fastighet | Åtgärd | Beslut | Datum | Handläggare.
     "l14_bn_table_columns.txt": Layout([
@@ -975,6 +975,12 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KS 2024/140", "Avskrivning av fordran på Norrby Bygg AB", None, None),
     ],
     "l14_mhn_rows_ends_unread.txt": [
+        (
+            "2024-580 MHN",
+            "Registrering av livsmedelsanläggning, Torget 5",
+            "Livsmedelsinspektör",
+            "2024-04-04",
+        ),
         (
             "BN 2024-000301",
             "Bygglov för carport, Björken 2:4",
