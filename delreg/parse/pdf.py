@@ -1194,11 +1194,19 @@ def _roles(header: list[str]) -> tuple[str, ...]:
         next((role for role, name in _COLUMN_ROLES if name.fullmatch(cell)), "text")
         for cell in header
     )
-    if "officer" in roles and "delegate" not in roles:
+    if (
+        "officer" in roles
+        and "delegate" not in roles
+        and any(_CASE_SYSTEM_COLUMN.fullmatch(cell) for cell in header)
+    ):
         # "Diarienummer | Fastighet | Åtgärd | Beslut | Datum | Handläggare": the official who
-        # handled a building board's case decided it.
+        # handled a building board's case decided it; a registry's officer did not.
         roles = tuple("delegate" if role == "officer" else role for role in roles)
     return roles
+
+
+# The columns of a building or environment board's case system: the property, the measure.
+_CASE_SYSTEM_COLUMN = re.compile(r"fastighet(?:sbeteckning)?|åtgärd|anläggning", re.I)
 
 
 _CELL_GAP = "   "

@@ -120,8 +120,11 @@ class ColumnNames:
             positions.append((position, field))
         if "diary_number" not in written:
             return None
-        if officer is not None and "delegate" not in written:
-            # "Handläggare" says who decided where no column says it better ("Beslutsfattare").
+        if officer is not None and "delegate" not in written and details:
+            # In a building or environment board's export (its property, its measure) the
+            # official who handled the case decided it under delegation, where no column says
+            # it better ("Beslutsfattare"). Elsewhere (a region's registry) the case's officer is
+            # no decision-maker: the column is left out, as it always was.
             positions.append((officer[0], "delegate"))
             written["delegate"] = officer[1]
         details.sort(key=lambda position: self._details[header_key(header[position])])

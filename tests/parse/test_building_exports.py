@@ -75,18 +75,23 @@ def test_an_ecos_export_names_who_decided_before_who_handled_it(delreg: Invoke) 
     assert shown["delegation_point"] == "6.3"
 
 
-def test_handlaggare_is_who_decided_where_no_column_says_better() -> None:
+def test_handlaggare_is_who_decided_in_a_case_system_s_export_where_no_column_says_better() -> None:
     names = ColumnNames(CONFIG)
-    alone = names.columns(["Dnr", "Beslut", "Handläggare"])
+    alone = names.columns(["Dnr", "Beslut", "Fastighet", "Handläggare"])
     assert alone is not None
-    assert alone.values(["BN 2024-000201", "Bygglov", "Anna Lind"])["delegate"] == "Anna Lind"
-    both = names.columns(["Dnr", "Beslut", "Handläggare", "Beslutsfattare"])
+    row = ["BN 2024-000201", "Bygglov", "GRANEN 1:23", "Anna Lind"]
+    assert alone.values(row)["delegate"] == "Anna Lind"
+    both = names.columns(["Dnr", "Beslut", "Fastighet", "Handläggare", "Beslutsfattare"])
     assert both is not None
-    assert both.values(["BN 2024-000201", "Bygglov", "Anna Lind", "Bygglovschef"]) == {
+    assert both.values([*row, "Bygglovschef"]) == {
         "diary_number": "BN 2024-000201",
-        "subject": "Bygglov",
+        "subject": "Bygglov, GRANEN 1:23",
         "delegate": "Bygglovschef",
     }
+    # A region's registry: its case officer decided nothing.
+    registry = names.columns(["Dnr", "Ärendemening", "Handläggare"])
+    assert registry is not None
+    assert "delegate" not in registry.values(["24RS1", "Avtal om städ", "Anna Ek"])
 
 
 # The table a case system prints to PDF: Diarienummer | Fastighet | Åtgärd | Beslut | Datum |
@@ -142,10 +147,12 @@ def test_a_case_system_s_pdf_table_names_who_handled_each_case(
 
 
 def test_a_pdf_table_s_handlaggare_decided_only_where_no_column_says_who_did() -> None:
-    assert _roles(["Dnr", "Ärende", "Handläggare"]) == ("number", "text", "delegate")
-    assert _roles(["Dnr", "Ärende", "Beslutsfattare", "Handläggare"]) == (
+    assert _roles(["Dnr", "Fastighet", "Handläggare"]) == ("number", "text", "delegate")
+    assert _roles(["Dnr", "Fastighet", "Beslutsfattare", "Handläggare"]) == (
         "number",
         "text",
         "delegate",
         "officer",
     )
+    # A registry's table: its case officer decided nothing.
+    assert _roles(["Dnr", "Ärende", "Handläggare"]) == ("number", "text", "officer")
