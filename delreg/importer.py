@@ -117,6 +117,7 @@ def read_inputs(
     config: Config,
     meeting_year: int | None = None,
     sheet: str | None = None,
+    encoding: str | None = None,
     stdin: BinaryIO | None = None,
     on_progress: Callable[[int], None] | None = None,
     on_waiting: Callable[[], None] | None = None,
@@ -142,6 +143,7 @@ def read_inputs(
             config=config,
             meeting_year=meeting_year,
             sheet=sheet,
+            encoding=encoding,
             stdin=stdin,
             on_position=report,
             on_waiting=on_waiting,
@@ -284,6 +286,7 @@ def read_input(
     config: Config,
     meeting_year: int | None = None,
     sheet: str | None = None,
+    encoding: str | None = None,
     stdin: BinaryIO | None = None,
     on_position: Callable[[int], None] | None = None,
     on_waiting: Callable[[], None] | None = None,
@@ -302,7 +305,7 @@ def read_input(
         if account is not None and not reader.AGENDA:
             # An export's rows are its list: a header and no rows is an empty list, not none.
             account.list_found = bool(head(stream).strip())
-        request = ReadRequest(source, config, meeting_year, sheet, account, fmt != "auto")
+        request = ReadRequest(source, config, meeting_year, sheet, account, fmt != "auto", encoding)
         records = reader.read(stream, request)
         if reader.AGENDA:
             # The tabular readers normalise every cell by delreg.fields already; an agenda's

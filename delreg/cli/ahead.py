@@ -16,7 +16,9 @@ import stat
 from delreg.cli import command_at
 
 # The options of `delreg import` that take a value (delreg.cli.importing).
-_IMPORT_OPTIONS_WITH_VALUES = frozenset({"--format", "--meeting", "--board", "--sheet"})
+IMPORT_OPTIONS_WITH_VALUES = frozenset(
+    {"--format", "--meeting", "--board", "--sheet", "--encoding"}
+)
 # What a PDF starts with: some writers put a little before it (delreg.parse.readers.agenda_pdf).
 _SIGNATURE = b"%PDF-"
 _HEAD = 1024
@@ -54,7 +56,7 @@ def pdf_to_import(arguments: list[str]) -> str | None:
     for argument in rest:
         if argument == "--":
             paths.extend(rest)
-        elif argument in _IMPORT_OPTIONS_WITH_VALUES:
+        elif argument in IMPORT_OPTIONS_WITH_VALUES:
             value = next(rest, None)
             if argument == "--format":
                 fmt = value or ""

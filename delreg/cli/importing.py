@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from delreg.cli.app import app, environment, exit_code
+from delreg.cli.options import Encoding, text_encoding
 from delreg.errors import ExitCode, Interrupted
 from delreg.parse.readers import READERS
 
@@ -88,6 +89,7 @@ def import_decisions(
         ),
     ] = None,
     sheet: Annotated[str | None, typer.Option(help="The Excel sheet to read.")] = None,
+    encoding: Encoding = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
     ] = False,
@@ -109,6 +111,7 @@ def import_decisions(
     env = environment(ctx)
     if fmt not in FORMATS:
         raise DelregError(f"unknown format {fmt!r}", hint="use one of " + ", ".join(FORMATS))
+    encoding = text_encoding(encoding)
     named = board_name(board, env.config) if board is not None else None
     plan = routing(
         _boards(env), option=named, configured=env.config.board, series=env.config.board_series
@@ -126,9 +129,11 @@ def import_decisions(
     # every decision would be found unchanged, so it is not read again (delreg.store.marks).
     key = None
     if target is None:
-        key = import_key(
-            paths, fmt=fmt, config=env.config, options={"board": named, "sheet": sheet}
-        )
+        options: dict[str, str | None] = {"board": named, "sheet": sheet}
+        if encoding is not None:
+            # Only where given: the key of an import as it was before the option stays the same.
+            options["encoding"] = encoding
+        key = import_key(paths, fmt=fmt, config=env.config, options=options)
     if not dry_run:
         # Reading comes before opening the register (below); a folder that is not there is
         # told before the read, not after it.
@@ -167,6 +172,7 @@ def import_decisions(
             config=env.config,
             meeting_year=meeting_year,
             sheet=sheet,
+            encoding=encoding,
             on_progress=on_progress,
             on_waiting=lambda: env.say(WAITING),
             accounts=accounts,
@@ -377,7 +383,7 @@ def _account_line(account: Account) -> str:
         skipped.append(f"{account.repeated} printed again")
     prose = account.lines.get("prose", 0)
     if prose:
-        skipped.append(f"{prose} lines of text about the list")
+        skipped.append(f"{prose} line{'s' if prose != 1 else ''} of text about the list")
     return line + (f" ({', '.join(skipped)})" if skipped else "")
 
 

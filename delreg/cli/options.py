@@ -32,8 +32,33 @@ AsOf = Annotated[
     typer.Option("--as-of", metavar="DATE", help="Work as if today were this date."),
 ]
 
+Encoding = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        metavar="NAME",
+        help="The encoding of a text input (CSV, TSV, text, web page, JSON) whose start does "
+        "not declare one: windows-1252 for Swedish Excel's 'CSV (semikolonavgränsad)' and "
+        "Notepad's 'ANSI'; default UTF-8 (UTF-16 where its byte-order mark says so).",
+    ),
+]
+
 DiaryNumber = Annotated[str, typer.Argument(help="The decision's diarienummer.")]
 Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+
+
+def text_encoding(name: str | None) -> str | None:
+    """The encoding ``--encoding`` names, as the user spelt it, once Python is known to read
+    it; a usage error where it does not."""
+    from delreg.errors import DelregError
+    from delreg.parse.text_encoding import codec_name
+
+    if name is not None and codec_name(name) is None:
+        raise DelregError(
+            f"unknown encoding {name!r}",
+            hint="name a text encoding: utf-8, windows-1252, iso-8859-1, utf-16",
+        )
+    return name
 
 
 def as_of_day(as_of: str | None) -> date:

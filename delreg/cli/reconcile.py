@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from delreg.cli.app import app, environment, exit_code
-from delreg.cli.options import AsOf, ViewFormat, ViewFormatOption, as_of_day
+from delreg.cli.options import (
+    AsOf,
+    Encoding,
+    ViewFormat,
+    ViewFormatOption,
+    as_of_day,
+    text_encoding,
+)
 from delreg.errors import DelregError, ExitCode
 
 if TYPE_CHECKING:
@@ -35,6 +42,7 @@ def reconcile(
     ] = None,
     until: Annotated[str | None, typer.Option(help="The period's last day.")] = None,
     sheet: Annotated[str | None, typer.Option(help="The xlsx sheet; default the first.")] = None,
+    encoding: Encoding = None,
     as_of: AsOf = None,
     fmt: ViewFormatOption = ViewFormat.table,
 ) -> None:
@@ -55,6 +63,7 @@ def reconcile(
 
     env = environment(ctx)
     config = env.config
+    encoding = text_encoding(encoding)
     first, last = optional_date(since), optional_date(until)
     if first and last and first > last:
         raise DelregError(
@@ -64,7 +73,13 @@ def reconcile(
     # Read whole before the register is asked: an unreadable export stops here, and the
     # export names the diary numbers to look up. Its kind is told as import tells it.
     records = list(
-        read_input(str(export), fmt="auto", config=reconcile_config(config), sheet=sheet)
+        read_input(
+            str(export),
+            fmt="auto",
+            config=reconcile_config(config),
+            sheet=sheet,
+            encoding=encoding,
+        )
     )
     numbers = [record.diary_number for record in records if hasattr(record, "diary_number")]
     from delreg.store import OpenMode

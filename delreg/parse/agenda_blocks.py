@@ -308,6 +308,12 @@ class Segmenter:
                 done = self._text(line)
         elif kind is _END and self.mode is Mode.DECISIONS and self._is_next_row(line):
             done = self._item(line)
+        elif kind is _END and self._heads_the_lists_documents(line):
+            # Taken for the next point, it ended the list before its first item, and every
+            # decision below went unread and unaccounted for.
+            line.kind = LineKind.SUBHEADING
+            done = self._heading(line)
+            self.headings += 1
         else:
             done = self._heading(line)
             if not in_section and self.mode is not Mode.OUTSIDE:
@@ -365,6 +371,18 @@ class Segmenter:
             heading.item_number is not None
             and line.item_number == heading.item_number + 1
             and not (line.style == self.style and self.last_item_number == heading.item_number)
+        )
+
+    def _heads_the_lists_documents(self, line: Line) -> bool:
+        """Whether an end heading is "Bilagor" right under the list's heading, before any of
+        its items: on a meeting system's page it heads the links to the decisions' documents
+        (``document_headings``). After the items it ends the list: the point's own attachments
+        follow."""
+        return (
+            self.mode is not Mode.OUTSIDE
+            and self.heading is not None
+            and not self.blocks_in_section
+            and self.rules.document_heading.fullmatch(line.text) is not None
         )
 
     def _is_next_case(self, line: Line) -> bool:

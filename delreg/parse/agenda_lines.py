@@ -57,6 +57,20 @@ _AGENDA_TITLE_MAX = 100
 _SUB_NUMBER = re.compile(r"\d+\.\d")
 _LEADING_NUMBER = re.compile(r"[(•·▪◦○●■*\s]*(\d{1,6})(?!\d)")
 _DIARY_LINE_MAX = 60
+# A meeting system's page lists each decision as a link to its document, named by the decision
+# and followed by the file's ending, its size, or both ("Tilldelning städ, KS 2024/45.pdf
+# (245 kB)", "…, KS 2024/45 (pdf, 245 kB)", "… KS 2024/45 PDF (120 kB)"): the document's name
+# is the item's line; its ending and size are no part of it, and left on, they would stand
+# after the diary number that ends the item.
+_SIZE = r"\d+(?:[,.]\d+)?\s*(?:[kmg]i?b|byte)"
+_ATTACHMENT = re.compile(
+    r"(?:\.(?:pdf|docx?|xlsx?|odt|ods|rtf|pptx?)"
+    rf"(?:\s*[(\[]\s*(?:pdf|word|excel)?[-\w]*,?\s*{_SIZE}\s*[)\]])?"
+    rf"|\s*[(\[]\s*(?:pdf|word|docx?|excel|xlsx?)[-\w]*,?\s*{_SIZE}\s*[)\]]"
+    rf"|\s+pdf\s*[(\[]\s*{_SIZE}\s*[)\]])$"
+)
+# How far from a line's end a document's ending and size may start.
+_ATTACHMENT_TAIL = 32
 _REPEATED_MAX = 80
 _PAGE_NEIGHBOURHOOD = 3
 
@@ -92,6 +106,12 @@ def _classified(raws: list[str], rules: AgendaRules, numbered: list[int] | None)
         numbered = None  # the lines are no longer the document's
     for number, raw in walked:
         stripped = raw.strip()
+        # Where a line ends as a file's name (".pdf", ".docx") or its size ("kB)") does.
+        if (stripped[-1:] in (")", "]") and stripped[-2:-1] in ("b", "B", "e")) or "." in (
+            stripped[-4:-3],
+            stripped[-5:-4],
+        ):
+            stripped = _without_attachment(stripped)
         if not stripped:
             append(Line(number, _BLANK, "", 0, None, "", None, False, "\f" in raw))
             continue
@@ -140,6 +160,15 @@ def _classified(raws: list[str], rules: AgendaRules, numbered: list[int] | None)
     if rules.repeated_line_noise:
         _drop_page_headers(lines, rules)
     return lines
+
+
+def _without_attachment(stripped: str) -> str:
+    """The line without the ending and size of the document it names (_ATTACHMENT)."""
+    start = max(0, len(stripped) - _ATTACHMENT_TAIL)
+    found = _ATTACHMENT.search(stripped[start:].lower())
+    if found is None:
+        return stripped
+    return stripped[: start + found.start()].rstrip(" ,")
 
 
 # The kinds as plain names: looking a member up on its Enum class costs more than a global.

@@ -74,6 +74,8 @@ class AgendaRules:
     noise: re.Pattern[str]
     # Groups `decision`, `notice`, `end`, `sub`: which kind of heading a line is.
     heading: re.Pattern[str]
+    # An end heading that heads the point's documents ("Bilagor"): see ``document_headings``.
+    document_heading: re.Pattern[str]
     # A list's heading inside a long line of a flattened transcript, and the words it starts with.
     inline_heading: re.Pattern[str]
     inline_heading_gate: Gate
@@ -336,6 +338,12 @@ class _Compiler:
         return AgendaRules(
             noise=self.compile("noise", self.alternatives("noise"), re.I),
             heading=self._heading(),
+            document_heading=self.compile(
+                "document_headings",
+                rf"{self.text('heading_prefix', '')}(?:{self.alternatives('document_headings')})"
+                r"\s*:?",
+                re.I,
+            ),
             inline_heading=self.compile(
                 "headings",
                 rf"(?:{self.alternatives('headings')}|{self.alternatives('notice_headings')})"

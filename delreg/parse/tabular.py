@@ -4,9 +4,10 @@ The header holds the decision's JSON keys (what ``delreg list --format csv`` wri
 organisation's own column names (``[columns]``); title lines above it are skipped. The delimiter
 is sniffed from the header among ``;`` (Swedish Excel), ``,`` and tab.
 
-Encoding: UTF-8, with or without the byte-order mark Excel writes, or UTF-16 where its
-byte-order mark declares it (Excel's "Unicode text"); a byte that is neither stops the import
-with its line and a hint on how to convert the file (delreg.parse.text_encoding).
+Encoding: UTF-8, with or without the byte-order mark Excel writes, UTF-16 where its byte-order
+mark declares it (Excel's "Unicode text"), or the one the user names (`--encoding
+windows-1252`, Swedish Excel's "CSV (semikolonavgränsad)"); a byte that it cannot read stops the
+import with its line and a hint on how to read the file (delreg.parse.text_encoding).
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ class TextLines:
             try:
                 piece = readline(size)
             except UnicodeDecodeError as error:
-                raise _undecodable(error, self._source, self.number) from None
+                raise _undecodable(error, self._source, self.number, self._stream) from None
             except OSError as error:
                 raise InputError(
                     f"cannot be read ({error.strerror or error})",
@@ -111,7 +112,9 @@ def _binary(source: str, line: int) -> InputError:
     )
 
 
-def _undecodable(error: UnicodeDecodeError, source: str, lines_read: int) -> InputError:
+def _undecodable(
+    error: UnicodeDecodeError, source: str, lines_read: int, stream: TextIO
+) -> InputError:
     # Bytes that are not UTF-8 and hold NULs are binary data (UTF-16 is read as such where its
     # byte-order mark declares it, delreg.parse.text_encoding).
     line = lines_read + 1 + error.object.count(b"\n", 0, error.start)
@@ -120,7 +123,14 @@ def _undecodable(error: UnicodeDecodeError, source: str, lines_read: int) -> Inp
         and b"\x00" in error.object[error.start : error.start + 512]
     ):
         return _binary(source, line)
-    return undecodable(error, source=source, lines_before=lines_read, save_as="save as 'CSV UTF-8'")
+    # Any encoding but UTF-8 and UTF-16 is read only where the user named it (`--encoding`).
+    return undecodable(
+        error,
+        source=source,
+        lines_before=lines_read,
+        save_as="save as 'CSV UTF-8'",
+        encoding=getattr(stream, "encoding", None),
+    )
 
 
 def read_csv(

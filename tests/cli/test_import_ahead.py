@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 
-from delreg.cli.ahead import pdf_to_import, start
+from delreg.cli import whole_app
+from delreg.cli.ahead import IMPORT_OPTIONS_WITH_VALUES, pdf_to_import, start
 from delreg.parse import forked, pdf
 from tests.helpers.documents import fpdf_agenda, many_items
 from tests.helpers.exports import snapshot
@@ -87,6 +89,7 @@ def run(
         (["import", "--format", "pdf", "a.pdf"], "a.pdf"),
         (["import", "--format=pdf", "a.pdf"], "a.pdf"),
         (["import", "--board", "HSN", "--", "-a.pdf"], "-a.pdf"),
+        (["import", "--encoding", "cp1252", "a.pdf"], "a.pdf"),
         (["import", "--format", "txt", "a.pdf"], None),
         (["import", "--format=csv", "a.pdf"], None),
         (["import", "a.pdf", "b.pdf"], None),
@@ -104,6 +107,18 @@ def test_only_a_command_line_that_surely_imports_one_pdf_starts_a_helper(
     arguments: list[str], found: str | None
 ) -> None:
     assert pdf_to_import(arguments) == found
+
+
+def test_every_import_option_that_takes_a_value_is_known_ahead() -> None:
+    """An option left out would have its value taken for the file to import."""
+    root: Any = typer.main.get_command(whole_app())
+    valued = {
+        name
+        for parameter in root.get_command(None, "import").params
+        if parameter.param_type_name == "option" and not getattr(parameter, "is_flag", False)
+        for name in parameter.opts
+    }
+    assert valued == IMPORT_OPTIONS_WITH_VALUES
 
 
 @needs_two_cores

@@ -17,7 +17,9 @@ broken over the lines of text copied from a PDF, more diary-number shapes, minut
 paragraphs, decisions counted rather than named, who decided in parentheses, "Delegationsbeslut
 DATE – …" on a web page, a title ending in -konsulent, fields in other orders, decisions
 listed in one sentence between semicolons), l14 what building, environment and social boards'
-case systems print (who decided after the day, a property designation in the subject). Each is
+case systems print (who decided after the day, a property designation in the subject), l15 a
+meeting system's page that links each decision's document (its ending and size after its name,
+"Bilagor" under the heading). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -539,6 +541,20 @@ EXPECTED: dict[str, Layout] = {
         ],
         notices=2,
     ),
+    # A meeting system's page: each decision a link to its document, with the file's ending
+    # and size after its name; "Bilagor" right under the list's heading (l15).
+    "l15_sn_linked_documents.txt": Layout([
+        ("SN 2024/88", "beslut", NONE),
+        ("SN 2024/91", "tilldelningsbeslut", NONE),
+        ("SN 2024/95", "avtal", ("Omsorgshuset Vallby AB",)),
+        ("SN 2024/97", "yttrande", NONE),
+        ("SN 2024/102", "beslut", NONE),
+    ], notices=2),
+    "l15_ks_agenda_links.txt": Layout([
+        ("KS 2024/45", "avtal", NONE),
+        ("KS 2023/512", "avtal", NONE),
+        ("KS 2024/61", "bidrag", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -1062,6 +1078,18 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ),
         ("BN 2024-000160", "Byggsanktionsavgift, Rönnen 3:2", "Byggnadsinspektör", "2024-03-13"),
     ],
+    "l15_sn_linked_documents.txt": [
+        ("SN 2024/88", "avstängning av leverantör av hemtjänst", None, None),
+        ("SN 2024/91", "korttidsboende Eken", None, None),
+        ("SN 2024/95", "platser i korttidsboende", None, None),
+        ("SN 2024/97", "remiss om länets äldreomsorgsplan", None, None),
+        ("SN 2024/102", "ändrade öppettider för dagverksamheten Lönnen", None, None),
+    ],
+    "l15_ks_agenda_links.txt": [
+        ("KS 2024/45", "tilldelning av ramavtal för städtjänster", None, None),
+        ("KS 2023/512", "förlängning av avtal om IT-drift med Nordnät AB", None, None),
+        ("KS 2024/61", "Hembygdsföreningen Lönnen", None, None),
+    ],
 }
 
 
@@ -1166,6 +1194,17 @@ def test_a_day_without_its_year_takes_the_meetings(delreg: Invoke) -> None:
     assert delreg("import", str(path), "--meeting", "2024-03-14").exit_code == 0
     shown = json.loads(delreg("show", "KS 2024:128", "--format", "json").stdout)
     assert shown["decided_on"] == "2024-03-01"
+
+
+def test_a_pages_links_import_as_decisions_and_its_one_line_about_them_is_told(
+    delreg: Invoke,
+) -> None:
+    path = LAYOUTS / "l15_sn_linked_documents.txt"
+    result = delreg("import", str(path), "--meeting", "2024-04-17")
+    assert result.exit_code == 0, result.stderr
+    assert "5 decisions, 0 rejected, 2 notices (1 line of text about the list)" in result.stderr
+    shown = json.loads(delreg("show", "SN 2024/97", "--format", "json").stdout)
+    assert shown["wording"] == "Yttrande över remiss om länets äldreomsorgsplan, SN 2024/97."
 
 
 def test_every_layout_document_has_an_expectation() -> None:
@@ -1374,6 +1413,12 @@ def render(planned: list[Planned], layout: str) -> str:
     if layout == "cut off":
         body = "\n".join(items)
         return f"Anmälningsärenden\n{body}\nProgrambeslut – Renovering av hus 7\n"
+    if layout == "linked documents":
+        # A meeting system's page: each decision a link to its document, its ending and size.
+        body = "\n".join(
+            item.rstrip(".") + LINK_ENDINGS[n % len(LINK_ENDINGS)] for n, item in enumerate(items)
+        )
+        return f"§ 34 Anmälan av delegationsbeslut\nBilagor\n{body}\n§ 35 Övriga frågor\n"
     # prose around the list
     body = "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
     return (
@@ -1383,7 +1428,12 @@ def render(planned: list[Planned], layout: str) -> str:
     )
 
 
-LAYOUT_NAMES = ["no heading", "flattened", "agenda numbers", "cut off", "prose"]
+LAYOUT_NAMES = ["no heading", "flattened", "agenda numbers", "cut off", "prose", "linked documents"]
+# How meeting systems' pages write a linked document's ending and size after its name.
+LINK_ENDINGS = [
+    ".pdf (245 kB)", " (PDF, 312 kB)", ".docx", " PDF (1,2 MB)", ".pdf", " (pdf 88 KB)",
+    ".PDF [45 kB]", " (Word-dokument, 36 kB)", ".xlsx (20 kB)",
+]  # fmt: skip
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -1396,6 +1446,13 @@ def test_a_random_register_in_each_layout_reads_back(planned: list[Planned], lay
     ]
     rejected = [record for record in records if isinstance(record, Rejected)]
     assert len(rejected) == (1 if layout == "cut off" else 0), rejected
+    if layout == "linked documents":
+        # The document's ending and size are no part of the decision's text.
+        assert not any(
+            ending.strip(" .").lower() in (decision.wording or "").lower()
+            for decision in decisions
+            for ending in LINK_ENDINGS
+        ), [decision.wording for decision in decisions]
 
 
 def test_an_export_with_no_rows_is_an_empty_list_and_no_warning(delreg: Invoke) -> None:

@@ -189,13 +189,16 @@ def test_a_page_in_windows_1252_is_read_as_it_declares(
     assert "Föreningen Älvgården" in shown.stdout
 
 
-def test_a_page_in_utf16_is_read_by_its_mark_whatever_it_declares(
-    delreg: Invoke, database: Path, tmp_path: Path
+@pytest.mark.parametrize("mark", ["utf-16", "utf-8-sig"])
+def test_a_page_is_read_by_its_mark_whatever_it_declares(
+    delreg: Invoke, database: Path, tmp_path: Path, mark: str
 ) -> None:
-    # A page saved as "Unicode" keeps its meta tag's utf-8; its byte-order mark is what holds.
+    # A page saved as "Unicode" or as UTF-8 with a mark keeps its meta tag's charset: its
+    # byte-order mark is what holds.
     markup = web_page([("KS 2024/13", "Beslut om bidrag till Föreningen Älvgården")], layout="list")
+    markup = markup.replace('charset="utf-8"', 'charset="windows-1252"')
     page = tmp_path / "kallelse.html"
-    page.write_bytes(markup.encode("utf-16"))
+    page.write_bytes(markup.encode(mark))
     result = delreg("import", str(page))
     assert result.exit_code == 0, result.stderr
     shown = delreg("show", "KS 2024/13", "--format", "json")

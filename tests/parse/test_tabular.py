@@ -254,14 +254,14 @@ def test_an_excel_workbook_given_as_csv_says_which_format_to_use() -> None:
     assert raised.value.hint == "use --format xlsx"
 
 
-def test_windows_1252_bytes_name_their_line_and_how_to_convert(tmp_path: Path) -> None:
+def test_windows_1252_bytes_name_their_line_and_how_to_read_them(tmp_path: Path) -> None:
     path = tmp_path / "latin.csv"
     path.write_bytes("Dnr;Beslut\n23RS1;a\n23RS2;b\n23RS3;c\n23RS4;Örebro\n".encode("cp1252"))
     with pytest.raises(InputError, match=r"not UTF-8 \(byte 0xD6\)") as raised:
         read_file(path)
     assert raised.value.line == 5
     assert "'Ö' in Windows-1252" in (raised.value.hint or "")
-    assert "iconv -f WINDOWS-1252 -t UTF-8" in (raised.value.hint or "")
+    assert "import it with --encoding windows-1252" in (raised.value.hint or "")
 
 
 def test_a_bad_byte_far_into_the_file_still_names_its_line(tmp_path: Path) -> None:

@@ -31,12 +31,11 @@ def sniffs(text: str) -> bool:
 def read(stream: io.BufferedReader, request: ReadRequest) -> Iterator[Record]:
     from delreg.parse.agenda import read_agenda
     from delreg.parse.html_text import declared_encoding, page_lines
-    from delreg.parse.text_encoding import UTF16_MARKS, marked_encoding
 
-    start = head(stream)
-    # A byte-order mark outweighs what the page declares (as browsers read it).
-    encoding = marked_encoding(start) if start.startswith(UTF16_MARKS) else None
-    markup = whole_text(stream, request, encoding=encoding or _encoding(declared_encoding(start)))
+    # A byte-order mark, and then the encoding the user names, outweigh what the page declares
+    # (as a browser reads it, and as its "Text encoding" menu overrides it).
+    declared = _encoding(declared_encoding(head(stream)))
+    markup = whole_text(stream, request, declared=(declared, "the page"))
     text, origins = page_lines(markup)
     source = request.source
 

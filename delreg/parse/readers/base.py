@@ -30,6 +30,7 @@ class ReadRequest:
     sheet: str | None = None  # a workbook's sheet; default the first
     account: Account | None = None  # hears what was found, for the import's summary
     named: bool = False  # the kind was asked for (`--format`), not told from the file
+    encoding: str | None = None  # a text document's encoding as the user named it (`--encoding`)
 
 
 @runtime_checkable
@@ -87,35 +88,44 @@ def require_signature(recognised: bool, description: str, request: ReadRequest) 
         )
 
 
-def text_stream(stream: io.BufferedReader) -> io.TextIOWrapper:
-    """The document as text in the encoding its start declares: UTF-16 after its byte-order
-    mark (Excel's "Unicode text"), else UTF-8, the mark Swedish Excel writes dropped."""
-    from delreg.parse.text_encoding import marked_encoding
+def text_stream(stream: io.BufferedReader, request: ReadRequest) -> io.TextIOWrapper:
+    """The document as text in the encoding its start declares (UTF-16 after its byte-order
+    mark, Excel's "Unicode text"), else the one the user named, else UTF-8, the mark Swedish
+    Excel writes dropped (delreg.parse.text_encoding)."""
+    from delreg.parse.text_encoding import document_encoding
 
-    return io.TextIOWrapper(stream, encoding=marked_encoding(head(stream)), newline="")
+    start = head(stream)
+    encoding = document_encoding(start, request.encoding, source=request.source)
+    return io.TextIOWrapper(stream, encoding=encoding or "utf-8-sig", newline="")
 
 
 _TEXT_PIECE = 1 << 20
 
 
-def whole_text(stream: IO[bytes], request: ReadRequest, *, encoding: str | None = None) -> str:
+def whole_text(
+    stream: IO[bytes], request: ReadRequest, *, declared: tuple[str, str] | None = None
+) -> str:
     """The whole of a text document, read in pieces so that binary data (a NUL) or a stream
-    without end (``/dev/zero``, ``yes``) is refused early and bounded. ``encoding`` is what the
-    document's start declares (UTF-16 after its byte-order mark, else UTF-8: see
-    delreg.parse.text_encoding) unless the document says otherwise (a web page's declared
-    character set). A byte the encoding cannot read is refused with its line."""
+    without end (``/dev/zero``, ``yes``) is refused early and bounded. It is read in the
+    encoding its byte-order mark declares, else the one the user named (`--encoding`), else
+    the one the document itself declares (``declared``: a web page's character set and what
+    declares it), else UTF-8 (delreg.parse.text_encoding). A byte the encoding cannot read is
+    refused with its line."""
     import codecs
 
     from delreg.limits import limits, raise_hint
-    from delreg.parse.text_encoding import marked_encoding
+    from delreg.parse.text_encoding import GIVEN, document_encoding
 
     chunk = stream.read(_TEXT_PIECE)
-    if encoding is None:
-        encoding = marked_encoding(chunk)
+    source = request.source
+    encoding = document_encoding(chunk, request.encoding, source=source)
+    declared_by = GIVEN
+    if encoding is None and declared is not None:
+        encoding, declared_by = declared
+    encoding = encoding or "utf-8-sig"
     # Decoded here, not by a TextIOWrapper, so that a bad byte's line can be told: the line
     # breaks of the text before it are counted as they pass.
     decoder = codecs.getincrementaldecoder(encoding)()
-    source = request.source
     most = limits(request.config).document_bytes
     pieces: list[str] = []
     read = lines = 0
@@ -123,7 +133,7 @@ def whole_text(stream: IO[bytes], request: ReadRequest, *, encoding: str | None 
         try:
             piece = decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError as error:
-            raise _undecodable(error, source, lines, encoding) from None
+            raise _undecodable(error, source, lines, encoding, declared_by) from None
         if not chunk:
             return "".join(pieces)
         lines += piece.count("\n")
@@ -145,19 +155,17 @@ def whole_text(stream: IO[bytes], request: ReadRequest, *, encoding: str | None 
 
 
 def _undecodable(
-    error: UnicodeDecodeError, source: str, lines_before: int, encoding: str
+    error: UnicodeDecodeError, source: str, lines_before: int, encoding: str, declared_by: str
 ) -> InputError:
-    if encoding.startswith(("utf-8", "utf-16")):
-        from delreg.parse.text_encoding import undecodable
+    from delreg.parse.text_encoding import undecodable
 
-        save_as = "save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"
-        return undecodable(error, source=source, lines_before=lines_before, save_as=save_as)
-    line = lines_before + 1 + error.object.count(b"\n", 0, error.start)
-    return InputError(
-        f"not {encoding} text (byte 0x{error.object[error.start]:02X})",
+    return undecodable(
+        error,
         source=source,
-        line=line,
-        hint="the page declares a character set its bytes do not follow: save it as UTF-8",
+        lines_before=lines_before,
+        save_as="save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)",
+        encoding=encoding,
+        declared_by=declared_by,
     )
 
 

@@ -53,5 +53,8 @@ def read_rows(
     from delreg.parse.tabular import read_csv
 
     yield from read_csv(
-        text_stream(stream), source=request.source, config=request.config, delimiter=delimiter
+        text_stream(stream, request),
+        source=request.source,
+        config=request.config,
+        delimiter=delimiter,
     )

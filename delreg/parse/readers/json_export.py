@@ -31,4 +31,4 @@ def sniffs(text: str) -> bool:
 def read(stream: io.BufferedReader, request: ReadRequest) -> Iterator[Record]:
     from delreg.parse.jsondoc import read_json
 
-    yield from read_json(text_stream(stream), source=request.source, config=request.config)
+    yield from read_json(text_stream(stream, request), source=request.source, config=request.config)
