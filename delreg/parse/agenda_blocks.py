@@ -233,6 +233,9 @@ class Segmenter:
         # The bullets after such a list that are the next agenda point (see
         # ``_points_after_lists``), by line number.
         self.points_after_lists: frozenset[int] = frozenset()
+        # Where the rows of a table under a head with a "Sekretess" column hold its cell (see
+        # ``_secrecy_column``), until the section ends.
+        self.secrecy_column: tuple[int, int | None] | None = None
 
     def blocks(self, lines: list[Line]) -> Iterator[Block]:
         self.bullets_are_items = _bullets_are_items(lines, self.rules, self.config)
@@ -261,6 +264,8 @@ class Segmenter:
         kind = line.kind
         in_section = self.mode is not Mode.OUTSIDE
         self.section_lines += in_section
+        if self.secrecy_column is not None and kind is not _BLANK:
+            line.text = _secrecy_cell_read(line, self.secrecy_column)
         wrapped = self._wrapped_number(line) if in_section and kind is not _BLANK else None
         if wrapped is not None:
             # "… ultraljud MT" / "2015-0001": a procurement number wrapped after its prefix,
@@ -284,6 +289,7 @@ class Segmenter:
                 # "Nr   Dnr   Datum   Ärende": it ends the item above, as a sub-heading does.
                 done = self._close()
                 self.headings += 1
+                self.secrecy_column = _secrecy_column(line)
             elif mode is Mode.DECISIONS and self._is_next_case(line):
                 line.kind = _END
                 done = self._heading(line)
@@ -342,6 +348,7 @@ class Segmenter:
 
     def _open(self, mode: Mode, heading: Line | None) -> None:
         self.mode = mode
+        self.secrecy_column = None
         self.heading = heading
         self.style = None
         self.last_item_number = None
@@ -775,6 +782,48 @@ _WHOSE_DECISIONS = re.compile(
     r"|.{0,60}?\b(?:fattade|fattat|tagna|beslutade) av (?P<by>\w[\w -]{0,50}?):?",
     re.I,
 )
+
+
+# A table head's column that says whether a row is secret ("Sekretess", "Sekretessmarkerad").
+_SECRECY_HEAD = re.compile(r"sekretess(?:markerad|markering)?", re.I)
+# What such a column's cell says: secret, or not.
+_SECRET_CELL = frozenset({"ja", "j", "x", "sekretess", "sekretessmarkerad", "1"})
+_PUBLIC_CELL = frozenset({"nej", "n", "-", "–", "0", ""})
+
+
+def _secrecy_column(head: Line) -> tuple[int, int | None] | None:
+    """Where a table head's "Sekretess" column stands in the lines as written: from its name's
+    first character to the next name's, or the line's end; None for a head without one."""
+    cells = list(_HEAD_GAP.finditer(head.text))
+    starts = [0, *(gap.end() for gap in cells)]
+    for index, start in enumerate(starts):
+        end = cells[index].start() if index < len(cells) else len(head.text)
+        if _SECRECY_HEAD.fullmatch(head.text, start, end):
+            after = starts[index + 1] + head.indent if index + 1 < len(starts) else None
+            return start + head.indent, after
+    return None
+
+
+def _secrecy_cell_read(line: Line, column: tuple[int, int | None]) -> str:
+    """A table row under a head with a "Sekretess" column, its cell there read: "Ja" becomes
+    the mark "(sekretess)" the reader registers an item secret by (a social board's list of
+    decisions about people), "Nej" or nothing is left out; any other text stays, as written."""
+    text = line.text
+    start = column[0] - line.indent
+    end = len(text) if column[1] is None else column[1] - line.indent
+    if start < 2 or start > len(text) or not text[start - 2 : start].isspace():
+        return text
+    cell = text[start:end].strip().lower()
+    if cell in _SECRET_CELL:
+        # The mark after the row's first cell (its diary number, as a rule): at the row's end
+        # it would stand where the reader looks for the day and who decided.
+        rest = f"{text[:start].rstrip()}{text[end:]}"
+        first = _COLUMN_GAP.search(rest)
+        at = len(rest) if first is None else first.start()
+        return f"{rest[:at]} (sekretess){rest[at:]}"
+    if cell in _PUBLIC_CELL and cell:
+        return f"{text[:start].rstrip()}{text[end:]}"
+    return text
 
 
 def _heading_delegate(text: str, endings: tuple[str, ...]) -> str | None:

@@ -528,6 +528,13 @@ EXPECTED: dict[str, Layout] = {
         ("BN 2024-000215", "beslut", NONE),
         ("BN 2024-000220", "beslut", NONE),
     ]),
+    # A social board's table with a "Sekretess" column: "Ja" makes the row secret.
+    "l14_sn_secrecy_column.txt": Layout([
+        ("SN 2024/401", "beslut", NONE),
+        ("SN 2024/402", "beslut", NONE),
+        ("SN 2024/403", "beslut", NONE),
+        ("SN 2024/404", "yttrande", NONE),
+    ]),
     # A social board's list from its case system: decisions counted (notices), then decisions
     # that name a person by personal identity number, with or without its dash, or by initials.
     "l14_sn_case_system.txt": Layout(
@@ -1137,6 +1144,24 @@ def test_a_social_boards_list_registers_secret_every_decision_that_names_a_perso
         ("SN 2024/304", "namnger en person med initialer"),
         ("SN 2024/305", "namnger en person med initialer"),
     ]
+
+
+def test_a_tables_sekretess_column_makes_its_rows_secret_and_is_no_part_of_them() -> None:
+    records, _ = read(LAYOUTS / "l14_sn_secrecy_column.txt")
+    read_fields = [
+        (r.diary_number, r.secret, r.delegate, r.decided_on)
+        for r in records
+        if isinstance(r, Decision)
+    ]
+    assert read_fields == [
+        ("SN 2024/401", True, "Biståndshandläggare", "2024-03-04"),
+        ("SN 2024/402", False, "Enhetschef", "2024-03-05"),
+        ("SN 2024/403", True, "Socialsekreterare", "2024-03-06"),
+        ("SN 2024/404", False, "Socialchef", "2024-03-07"),
+    ]
+    subjects = " ".join(r.subject for r in records if isinstance(r, Decision))
+    assert "Ja" not in subjects.split()
+    assert "Nej" not in subjects.split()
 
 
 def test_no_public_output_of_a_social_boards_list_shows_whom_it_names(
