@@ -5,8 +5,9 @@ prefix (KS, SN, BUN, Son:), a year in two or four digits before or after the ser
 optional sub-numbers, a classification code in front in some registries (1.6-216/2013), the
 parts joined by / - – . : or spaces. Seen in real lists: 23RS1851, RS 2022/1275, KSN-2017-3447,
 KA12/471, RS 912-2025, 2021/6, 2024-000102, SN 18/0098, BUN/2017:52-002, SON2018.0097,
-KS.2024.101, 4468-2017, KS 2024:123, Ks 2024/45-003, 2024/123-1.2.3, 2024.123 KS, 123/2024,
-2024/KS 0107, MR 406/12, 106-156/2013, 002 – 443 / 05, NST15-5, KS/2018:60.
+KS.2024.101, 4468-2017, KS 2024:123, Ks 2024/45-003, 2024/123-1.2.3, 2024.123 KS,
+2024-567 MHN, 123/2024, 2024/KS 0107, MR 406/12, 106-156/2013, 002 – 443 / 05, NST15-5,
+KS/2018:60.
 
 The grammar is written once as templates and rendered twice: as written in running text
 (spaces around a separator, an en dash for a hyphen) and as the canonical form the register
@@ -75,9 +76,14 @@ _TEMPLATES: tuple[tuple[str, bool], ...] = (
     # (tried before the shapes below, which would take only its start).
     ("{C}<-/>{N}</->(?:{Y}|{YY})", True),
     # 2021/6, 2021/6-2: the year and the serial, no series; 2024/123-1.2.3 with the
-    # classification code after it; 2024.123 KS with the series after them. (One shape: each
+    # classification code after it; 2024.123 KS and 2024-567 MHN (an environment board's
+    # case system) with the series after them. (One shape: each
     # shape without a series looks behind it at every position of an item.)
-    ("{Y}(?:/{N}(?:{DASH}\\d{1,3}(?:\\.\\d{1,3})+|{SUB})|\\.{N} {P2}(?![\\w/]|\\.\\w))", True),
+    (
+        "{Y}(?:/{N}(?:{DASH}\\d{1,3}(?:\\.\\d{1,3})+|{SUB})"
+        "|(?:\\.|{DASH}){N} {P2}(?![\\w/]|\\.\\w))",
+        True,
+    ),
     # 2024-000102, 2023-00456: the year, a hyphen and a serial of five digits or more, no
     # series (registries that number every case in the year so, zeros in front). Written
     # close: "2024 - 150" in a sentence is no number. Fewer digits would take a procurement

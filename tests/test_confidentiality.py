@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import Invoke, as_json
-from tests.helpers.people import personal_numbers
+from tests.helpers.people import personal_numbers, unseparated_personal_numbers
 
 MEETING = "2024-02-15"
 # Words made of letters no fixed text of delreg's output holds together: finding one in a
@@ -45,7 +45,9 @@ def registers(draw: st.DrawFn) -> list[dict[str, Any]]:
         words = SECRET_WORDS if secret else PUBLIC_WORDS
         subject = draw(words)
         if not secret and draw(st.booleans()):
-            subject = f"{draw(SECRET_WORDS)} för {draw(personal_numbers())}"
+            # With its dash or, as case systems print it, without ("198503121231").
+            number = draw(st.one_of(personal_numbers(), unseparated_personal_numbers()))
+            subject = f"{draw(SECRET_WORDS)} för {number}"
         parties = draw(st.lists(words, min_size=0, max_size=2, unique=True))
         decision: dict[str, Any] = {
             "diary_number": f"24RS{serial}",

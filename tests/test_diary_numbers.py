@@ -64,6 +64,8 @@ REAL_SHAPES = [
     ("Ks 2024/45-003", "KS 2024/45-003"),
     ("2024/123-1.2.3", "2024/123-1.2.3"),
     ("2024.123 KS", "2024.123 KS"),
+    ("2024-567 MHN", "2024-567 MHN"),
+    ("2024–567 MHN", "2024-567 MHN"),
     ("123/2024", "123/2024"),
     ("SN-2024-0045", "SN-2024-0045"),
     ("MK 2024.1234", "MK 2024.1234"),
@@ -201,6 +203,8 @@ valid_shapes = st.one_of(
     ),
     # 2024.123 KS: the series last
     st.builds(lambda y, s, p: f"{y}.{s} {p}", year4, serial, prefix),
+    # 2024-567 MHN: the same with a hyphen, as an environment board's case system writes it
+    st.builds(lambda y, s, p: f"{y}-{s} {p}", year4, serial, prefix),
     # 2024-000102, 2023-00456: a serial of five to seven digits, zeros in front
     st.builds(
         lambda y, d, s, width: f"{y}{d}{s:0{width}d}",

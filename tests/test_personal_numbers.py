@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from delreg.personal_numbers import names_a_person, personal_number
-from tests.helpers.people import personal_numbers
+from tests.helpers.people import personal_numbers, unseparated_personal_numbers
 
 AROUND = st.sampled_from(["Beslut om bistånd för {}", "{} – ansökan om färdtjänst", "({})",
                           "Anställning av Anna Ek, {}, som undersköterska"])  # fmt: skip
@@ -20,6 +20,23 @@ AROUND = st.sampled_from(["Beslut om bistånd för {}", "{} – ansökan om fär
 def test_any_personal_number_is_found_where_a_document_writes_it(number: str, around: str) -> None:
     assert personal_number(around.format(number)) == number
     assert names_a_person(["Acme AB", None, around.format(number)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(number=unseparated_personal_numbers(), around=AROUND)
+def test_a_personal_number_without_its_dash_is_found_too(number: str, around: str) -> None:
+    # "198503121231" / "8503121231", as a social board's case system prints it.
+    assert personal_number(around.format(number)) == number
+    assert names_a_person([around.format(number)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(number=unseparated_personal_numbers(), wrong=st.integers(1, 9))
+def test_a_wrong_check_digit_is_no_personal_number_without_its_dash(
+    number: str, wrong: int
+) -> None:
+    check = (int(number[-1]) + wrong) % 10
+    assert personal_number(f"Beslut om bistånd, {number[:-1]}{check}") is None
 
 
 @settings(max_examples=200, deadline=None)
@@ -39,6 +56,16 @@ def test_a_wrong_check_digit_is_no_personal_number(number: str, wrong: int) -> N
         "Beslut om bistånd, ärende 811218-98761",  # a digit too many
         "Beslut om bistånd, ärende 811218-9875",  # the check digit is wrong
         "Beslut om bistånd, ärende 811232-9876",  # no 32nd day
+        # Without a dash: an organisation number (no month 60), a ByggR number (no month 24),
+        # a mobile number after a telephone's word, a run of eleven digits, a diary number's
+        # serial joined by a dash, twelve digits of no century.
+        "Avtal med Acme AB, org.nr 5566778899",
+        "Bygglov, Granen 1:23, dnr 2024000123",
+        "Kontakt: handläggare Eva Ek, tel. 0701234569",
+        "Kontakt: Eva Ek, mobil 0701234569",
+        "Faktura 81121898766 betald",
+        "Dnr SN-2024-8112189876",
+        "Order 318112189876 levererad",
         "",
     ],
 )

@@ -69,7 +69,8 @@ class CheckSource(Protocol):
 
     def public_texts_with_numbers(self, since: str | None) -> Iterable[PublicText]:
         """Decisions not marked secret whose subject or parties hold six digits, a dash or
-        plus and four digits: those that may name a person by personal identity number."""
+        plus and four digits, or ten digits in a row: those that may name a person by personal
+        identity number."""
         ...
 
     def delegation_facts(self, since: str | None) -> Iterable[DelegationFact]: ...

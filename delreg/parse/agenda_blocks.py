@@ -167,9 +167,10 @@ class Block:
         line = self.lines[-1]
         if _number_ends(line, rules, config):
             return True
-        # "…, BYGG.2024.123, 2024-02-05", "…, BUN 2024/301, rektor, 2024-05-03": the day (and
-        # who decided) after the number, each a field of its own, end the item too.
-        if not line[-1:].isdigit():
+        # "…, BYGG.2024.123, 2024-02-05", "…, BUN 2024/301, rektor, 2024-05-03", "…,
+        # BN 2024-000123, 2024-03-04, Bygglovshandläggare": the day and who decided after the
+        # number, each a field of its own, end the item too.
+        if not (line[-1:].isdigit() or line[-1:].isalpha()):
             return False
         cut = _without_last_fields(line, rules)
         return cut is not line and _number_ends(cut, rules, config)
@@ -273,6 +274,9 @@ class Segmenter:
         # The bullets after such a list that are the next agenda point (see
         # ``_points_after_lists``), by line number.
         self.points_after_lists: frozenset[int] = frozenset()
+        # Where the rows of a table under a head with a "Sekretess" column hold its cell (see
+        # ``_secrecy_column``), until the section ends.
+        self.secrecy_column: tuple[int, int | None] | None = None
 
     def blocks(self, lines: list[Line]) -> Iterator[Block]:
         self.bullets_are_items = _bullets_are_items(lines, self.rules, self.config)
@@ -301,6 +305,8 @@ class Segmenter:
         kind = line.kind
         in_section = self.mode is not Mode.OUTSIDE
         self.section_lines += in_section
+        if self.secrecy_column is not None and kind is not _BLANK:
+            line.text = _secrecy_cell_read(line, self.secrecy_column)
         wrapped = self._wrapped_number(line) if in_section and kind is not _BLANK else None
         if wrapped is not None:
             # "… ultraljud MT" / "2015-0001": a procurement number wrapped after its prefix,
@@ -324,6 +330,7 @@ class Segmenter:
                 # "Nr   Dnr   Datum   Ärende": it ends the item above, as a sub-heading does.
                 done = self._close()
                 self.headings += 1
+                self.secrecy_column = _secrecy_column(line)
             elif mode is Mode.DECISIONS and self._is_next_case(line):
                 line.kind = _END
                 done = self._heading(line)
@@ -393,6 +400,7 @@ class Segmenter:
 
     def _open(self, mode: Mode, heading: Line | None) -> None:
         self.mode = mode
+        self.secrecy_column = None
         self.heading = heading
         self.style = None
         self.last_item_number = None
@@ -643,12 +651,16 @@ class Segmenter:
             # point's own number, a blank line and the title of a group ("Bygglovshandläggare")
             # are two things, as are the number, a blank line and a paragraph with a number of
             # its own.
+            # So are the number and a count of decisions, or the title of a month's counted
+            # decisions ("Individärenden, mars 2024"): taken for the point's text, the count
+            # became a decision of the point's own number, or the point's paragraph, lost.
             return (
                 self.blank_before
                 and block.opens_section_with_number
                 and (
-                    _is_group_title(line.text)
+                    _is_group_title(_MONTH_AFTER.sub("", line.text))
                     or self.rules.diary_number.search(line.text) is not None
+                    or rules.counted_decisions.search(line.text) is not None
                 )
             )
         if line.text[:1].isupper() and rules.counted_decisions.search(block.lines[-1]):
@@ -715,6 +727,11 @@ class Segmenter:
                 # "Anställning av …, KS 2024/1," / "beslut av driftchef …, 2024-02-01": the
                 # comma after the number says the item goes on, to its delegate and date.
                 return False
+            if line.text[:1].isupper() and _is_whole_row(line.text, rules, config):
+                # "Slutbesked, garage, Åby 3:20, 2024-000262" under a row whose end was not
+                # read as one ("… (2024-03-05)"): a row of its own, not more of that one
+                # (every row below ran into one decision).
+                return True
             return (
                 self.blank_before
                 or block.ends_with_number(rules, config)
@@ -732,6 +749,15 @@ class Segmenter:
             # "Kommundirektören har lämnat" / "yttrande över remiss …, KS 2024/3": the item
             # wraps before its number; no item starts with a small letter.
             return False
+        if (
+            not self.blank_before
+            and _without_last_fields(block.lines[-1], rules) is not block.lines[-1]
+            and _is_whole_row(line.text, rules, config)
+        ):
+            # "Registrering …, 2024-580 MHN, 2024-04-04, Livsmedelsinspektör" (a number not
+            # read) ends with its day, and the line below is a whole row: two rows, the first
+            # rejected for its number, rather than one decision that takes the second's.
+            return True
         if not self.blank_before and (
             block.lines[-1].endswith(",") or self._label_wrapped(block.lines[-1], line.text)
         ):
@@ -838,6 +864,48 @@ _WHOSE_DECISIONS = re.compile(
 )
 
 
+# A table head's column that says whether a row is secret ("Sekretess", "Sekretessmarkerad").
+_SECRECY_HEAD = re.compile(r"sekretess(?:markerad|markering)?", re.I)
+# What such a column's cell says: secret, or not.
+_SECRET_CELL = frozenset({"ja", "j", "x", "sekretess", "sekretessmarkerad", "1"})
+_PUBLIC_CELL = frozenset({"nej", "n", "-", "–", "0", ""})
+
+
+def _secrecy_column(head: Line) -> tuple[int, int | None] | None:
+    """Where a table head's "Sekretess" column stands in the lines as written: from its name's
+    first character to the next name's, or the line's end; None for a head without one."""
+    cells = list(_HEAD_GAP.finditer(head.text))
+    starts = [0, *(gap.end() for gap in cells)]
+    for index, start in enumerate(starts):
+        end = cells[index].start() if index < len(cells) else len(head.text)
+        if _SECRECY_HEAD.fullmatch(head.text, start, end):
+            after = starts[index + 1] + head.indent if index + 1 < len(starts) else None
+            return start + head.indent, after
+    return None
+
+
+def _secrecy_cell_read(line: Line, column: tuple[int, int | None]) -> str:
+    """A table row under a head with a "Sekretess" column, its cell there read: "Ja" becomes
+    the mark "(sekretess)" the reader registers an item secret by (a social board's list of
+    decisions about people), "Nej" or nothing is left out; any other text stays, as written."""
+    text = line.text
+    start = column[0] - line.indent
+    end = len(text) if column[1] is None else column[1] - line.indent
+    if start < 2 or start > len(text) or not text[start - 2 : start].isspace():
+        return text
+    cell = text[start:end].strip().lower()
+    if cell in _SECRET_CELL:
+        # The mark after the row's first cell (its diary number, as a rule): at the row's end
+        # it would stand where the reader looks for the day and who decided.
+        rest = f"{text[:start].rstrip()}{text[end:]}"
+        first = _COLUMN_GAP.search(rest)
+        at = len(rest) if first is None else first.start()
+        return f"{rest[:at]} (sekretess){rest[at:]}"
+    if cell in _PUBLIC_CELL and cell:
+        return f"{text[:start].rstrip()}{text[end:]}"
+    return text
+
+
 def _heading_delegate(text: str, endings: tuple[str, ...]) -> str | None:
     """Who decided the items under a heading that names whose decisions follow, in the genitive
     ("Kommundirektörens beslut" → "Kommundirektören") or after "fattade av"; None for any
@@ -851,6 +919,14 @@ def _heading_delegate(text: str, endings: tuple[str, ...]) -> str | None:
 
 # The longest title of a group ("Hälso- och sjukvårdsdirektör"); most lines are longer.
 _GROUP_TITLE_MAX = 60
+
+
+# The month a group's title names after it ("Individärenden, mars 2024").
+_MONTH_AFTER = re.compile(
+    r"(?:,| –| -)? (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober"
+    r"|november|december) \d{4}$",
+    re.I,
+)
 
 
 def _is_group_title(text: str) -> bool:
@@ -1024,31 +1100,69 @@ _DAY_WORDS = frozenset({"beslut", "beslutat", "beslutad", "beslutsdatum", "fatta
 _DAY_WORD_LONGEST = max(map(len, _DAY_WORDS)) + 1
 
 
+def _is_whole_row(line: str, rules: AgendaRules, config: Config) -> bool:
+    """Whether ``line`` is a row of its own: text, then its diary number last, or the number
+    and the day (and who decided) last ("Startbesked, Tallen 4, BN 2024-000130, 2024-03-05,
+    Bygglovsingenjör")."""
+    if ", " not in line:
+        return False
+    if _number_ends(line, rules, config):
+        return True
+    cut = _without_last_fields(line, rules)
+    return cut is not line and _number_ends(cut, rules, config)
+
+
 def _without_last_fields(line: str, rules: AgendaRules) -> str:
     """``line`` without the day it ends with, and a title just before it ("…, BUN 2024/301,
-    rektor, 2024-05-03" → "…, BUN 2024/301"); ``line`` where it ends with no day of its own."""
+    rektor, 2024-05-03" → "…, BUN 2024/301"), or the day and who decided after it ("…, BN
+    2024-000123, 2024-03-04, Bygglovshandläggare"); ``line`` where it ends with no day of its
+    own."""
     start = max(0, len(line) - _LAST_FIELDS)
     breaks = list(_FIELD_BREAK.finditer(line, start))
     if not breaks:
         return line
-    day = breaks[-1].end()
-    # "…, RN 2024-0045, beslut 2024-02-02": the word that says the day is the decision's.
-    word = line[day : day + _DAY_WORD_LONGEST].partition(" ")[0]
-    if word.lower() in _DAY_WORDS:
-        day += len(word) + 1
-    if rules.date.fullmatch(line, day) is None:
-        return line
-    end = breaks[-1].start()
-    if len(breaks) > 1:
-        title = line[breaks[-2].end() : end]
-        words = title.lower().split()
-        if (
-            0 < len(words) <= 4
-            and all(word.replace("-", "").isalpha() for word in words)
-            and words[-1].endswith(rules.delegate_endings)
-        ):
+    if _day_at(line, breaks[-1].end(), len(line), rules):
+        end = breaks[-1].start()
+        if len(breaks) > 1 and _is_title(line[breaks[-2].end() : end], rules):
             end = breaks[-2].start()
-    return line[:end]
+        return line[:end]
+    # Who decided after the day, as case systems print a row; the title alone, the day before.
+    if (
+        len(breaks) < 2
+        or not _is_title(line[breaks[-1].end() :], rules)
+        or not _day_at(line, breaks[-2].end(), breaks[-1].start(), rules)
+    ):
+        return line
+    return line[: breaks[-2].start()]
+
+
+def _day_at(line: str, start: int, end: int, rules: AgendaRules) -> bool:
+    """Whether ``line[start:end]`` is a day, or a day after the word that says it is the
+    decision's ("…, RN 2024-0045, beslut 2024-02-02")."""
+    word = line[start : min(end, start + _DAY_WORD_LONGEST)].partition(" ")[0]
+    if word.lower() in _DAY_WORDS:
+        start += len(word) + 1
+    return rules.date.fullmatch(line, start, end) is not None
+
+
+def _is_title(text: str, rules: AgendaRules) -> bool:
+    """Whether a row's field is a delegate's title of a few words ("rektor", "Bygglovs-
+    handläggare", "Biträdande miljöchef"), or a title and the official's name
+    ("Bygglovshandläggare Anna Lind")."""
+    written = text.split()
+    if not 0 < len(written) <= 5 or not all(w.replace("-", "").isalpha() for w in written):
+        return False
+    words = [word.lower() for word in written]
+    if words[-1].endswith(rules.delegate_endings):
+        return len(words) <= 4
+    # The title, then a name of two or three capitalised words.
+    endings = rules.delegate_endings
+    titled = next((at for at, word in enumerate(words) if word.endswith(endings)), -1)
+    return (
+        titled >= 0
+        and 2 <= len(words) - titled - 1 <= 3
+        and all(word[:1].isupper() for word in written[titled + 1 :])
+    )
 
 
 # Words after a hyphen at a line's end that make it the hyphen of a shared part ("hälso- /

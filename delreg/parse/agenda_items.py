@@ -171,7 +171,11 @@ def _read_sentence(
     sentence whose kind word stands first ("… har Programbeslut – …"): ``_Item`` reads that."""
     body_start = sentence.body_start
     diary = sentence.diary
-    if _amount_found(lowered, text, rules) or personal_number(text) is not None:
+    if (
+        _amount_found(lowered, text, rules)
+        or personal_number(text) is not None
+        or _INITIALS.search(text) is not None
+    ):
         return None  # "…, 25 000 kr, 24RS1003": ``_Item`` reads the amount, and secrecy
     head = diary.start
     while head and text[head - 1] in _BEFORE_NUMBER:
@@ -227,6 +231,12 @@ def _read_sentence(
 # Why an item is secret where it cites no law.
 _MARKED_SECRET = "sekretessmarkerad i nämndens lista"
 _NAMES_A_PERSON = "namnger en person med personnummer"
+_NAMES_BY_INITIALS = "namnger en person med initialer"
+# A person named by the initials a social board's list writes instead of the name ("A.B.,
+# insats enligt LSS", "… för K.L.M."): capitals each with its full stop, two or three, a word of
+# their own. What a decision about one person says is secret (OSL 26 kap. 1 §) however the person
+# is named; "t.ex." and "fr.o.m." are small letters, a company's "AB" has no stops.
+_INITIALS = re.compile(r"(?<![\w.])[A-ZÅÄÖ]\. ?[A-ZÅÄÖ]\.(?: ?[A-ZÅÄÖ]\.)?(?![\w.])")
 # Kronor in each unit an agenda writes an amount in.
 _KRONOR = {"kr": 1, "kronor": 1, "sek": 1, "tkr": 1000, "mnkr": 10**6, "mkr": 10**6,
            "miljoner kronor": 10**6}  # fmt: skip
@@ -801,13 +811,15 @@ class _Item:
     def _is_cell_after_date(self, region: str, last: tuple[int, str]) -> bool:
         """ "KFN 2024/21   Avslag på …   2024-02-09   Fältkurator": in a row of cells (the
         number, the text, the date), a last cell of a few words after the date's is who
-        decided, a title the configuration knows or not."""
+        decided, a title the configuration knows or not; so is it after the cells of a case
+        system's row ("BN 2024-000215   Del av Björkhagen 2:15   Rivning av förråd
+        Rivningslov   2024-03-07   Anna Lind": the property, the measure, the decision)."""
         at, cell = last
         if not self.number_first or region[at : at + 3] != " – ":
             return False
         before = region.rfind(" – ", 0, at)
-        if before < 0 or region.rfind(" – ", 0, before) >= 0:
-            return False  # the number's, the text's and the date's cells, and no others
+        if before < 0:
+            return False  # the text's and the date's cells at least
         written = cell.split()
         return (
             0 < len(written) <= 3
@@ -900,11 +912,14 @@ class _Item:
     def _secrecy(self) -> tuple[bool, str | None]:
         """Whether the item is secret, and why: the board marks it so ("(sekretess)",
         "Sekretessbelagt beslut", "… enligt 26 kap. 1 § OSL"), or it names a person by their
-        personal identity number. The law it cites is the reason where it cites one."""
+        personal identity number or by initials. The law it cites is the reason where it cites
+        one."""
         rules, text = self.rules, self.text
         mark = None if self.plain else rules.secrecy.search(text)
         named = personal_number(text)
         if mark is None and named is None:
+            if _INITIALS.search(text) is not None:
+                return True, _NAMES_BY_INITIALS
             return False, None
         if mark is not None and mark.group().startswith("("):
             # "(sekretess)", "(sekretess enligt 26 kap. 1 § OSL)": the parentheses are the mark's.

@@ -122,6 +122,9 @@ _COLUMN_ROLES = (
         "serial",
         re.compile(r"löp(?:nr\.?|nummer)|dok(?:ument)?\.? ?nr\.?|dokumentnummer|nr\.?|#", re.I),
     ),
+    # Who handled the case, in a case system's table: who decided where no column says so
+    # (``_roles``), else left out, as a CSV export's column is.
+    ("officer", re.compile(r"(?:ansvarig )?handläggare", re.I)),
 )
 _TEXT = ("number", "text")
 # The fields given after the item's text, labelled as the agenda reader knows them.
@@ -1187,10 +1190,23 @@ def _row_text(cells: list[str], roles: tuple[str, ...] | None) -> str:
 
 def _roles(header: list[str]) -> tuple[str, ...]:
     """What each column of a table holds, by its header's name (see ``_COLUMN_ROLES``)."""
-    return tuple(
+    roles = tuple(
         next((role for role, name in _COLUMN_ROLES if name.fullmatch(cell)), "text")
         for cell in header
     )
+    if (
+        "officer" in roles
+        and "delegate" not in roles
+        and any(_CASE_SYSTEM_COLUMN.fullmatch(cell) for cell in header)
+    ):
+        # "Diarienummer | Fastighet | Åtgärd | Beslut | Datum | Handläggare": the official who
+        # handled a building board's case decided it; a registry's officer did not.
+        roles = tuple("delegate" if role == "officer" else role for role in roles)
+    return roles
+
+
+# The columns of a building or environment board's case system: the property, the measure.
+_CASE_SYSTEM_COLUMN = re.compile(r"fastighet(?:sbeteckning)?|åtgärd|anläggning", re.I)
 
 
 _CELL_GAP = "   "

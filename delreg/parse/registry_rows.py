@@ -39,6 +39,11 @@ READ_FIELDS: tuple[str, ...] = tuple(name for name in DECISION_FIELDS if name !=
 PERIOD_FIELD = "contract_period"
 COLUMN_FIELDS: tuple[str, ...] = (*READ_FIELDS, PERIOD_FIELD)
 REQUIRED_FIELDS = ("diary_number", "subject")
+# The [columns] lists of columns that are no field of their own: those whose cells complete the
+# subject (a building board's "Åtgärd" and "Fastighet"), and those that name who decided only
+# where no delegate's column does ("Handläggare").
+_DETAILS = "subject_details"
+_OFFICER = "delegate_otherwise"
 
 # A timestamp where a date is meant ("2024-01-19T00:00:00", "2024-01-19 14:30"): the day counts.
 _TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
@@ -60,7 +65,13 @@ class ColumnNames:
         section = config.section("columns")
         self._ignored = {header_key(name) for name in _names(section, "ignore", config)}
         self._fields: dict[str, str] = {}
-        unknown = sorted(set(section) - {*COLUMN_FIELDS, "source", "ignore"})
+        # Each detail's place in the subject: its place in the list ("Åtgärd" before "Fastighet").
+        self._details = {
+            header_key(name): rank
+            for rank, name in reversed(list(enumerate(_names(section, _DETAILS, config))))
+        }
+        self._officers = {header_key(name) for name in _names(section, _OFFICER, config)}
+        unknown = sorted(set(section) - {*COLUMN_FIELDS, "source", "ignore", _DETAILS, _OFFICER})
         if unknown:
             raise InputError(
                 f"[columns] has no field {', '.join(unknown)}",
@@ -87,9 +98,18 @@ class ColumnNames:
         """
         positions: list[tuple[int, str]] = []
         written: dict[str, str] = {}
+        details: list[int] = []
+        officer: tuple[int, str] | None = None
         for position, name in enumerate(header):
             field = self.field_for(name)
             if field is None:
+                key = header_key(name)
+                if key in self._ignored:
+                    continue
+                if key in self._details:
+                    details.append(position)
+                elif key in self._officers and officer is None:
+                    officer = (position, str(name).strip())
                 continue
             if field in written:
                 raise InvalidValue(
@@ -100,13 +120,30 @@ class ColumnNames:
             positions.append((position, field))
         if "diary_number" not in written:
             return None
+        if officer is not None and "delegate" not in written and details:
+            # In a building or environment board's export (its property, its measure) the
+            # official who handled the case decided it under delegation, where no column says
+            # it better ("Beslutsfattare"). Elsewhere (a region's registry) the case's officer is
+            # no decision-maker: the column is left out, as it always was.
+            positions.append((officer[0], "delegate"))
+            written["delegate"] = officer[1]
+        details.sort(key=lambda position: self._details[header_key(header[position])])
+        if details and "subject" not in written:
+            # "Åtgärd" | "Fastighet" without "Beslut": the first detail is the subject.
+            first = details.pop(0)
+            positions.append((first, "subject"))
+            written["subject"] = str(header[first]).strip()
         if "subject" not in written:
             raise InvalidValue(
                 "no subject column",
                 hint="name it subject or Beslut/Rubrik/Ärendemening, or add its name under "
                 "[columns] subject",
             )
-        return Columns(tuple(positions), len(header), written)
+        positions.sort()
+        if not details:
+            return Columns(tuple(positions), len(header), written)
+        subject = next(position for position, field in positions if field == "subject")
+        return Columns(tuple(positions), len(header), written, (subject, *details))
 
 
 def _names(section: Mapping[str, Any], key: str, config: Config) -> list[str]:
@@ -128,11 +165,39 @@ class Columns:
     width: int
     # The header as the file writes it, per field, for messages in the file's own words.
     written: Mapping[str, str]
+    # The subject's column, then the columns that complete it ("Åtgärd", then "Fastighet");
+    # empty where the export has none.
+    subject_parts: tuple[int, ...] = ()
 
     def values(self, cells: Sequence[object]) -> dict[str, object]:
+        if self.subject_parts:
+            cells = self.with_whole_subject([cells])[0]
         return {
             field: cells[position] for position, field in self.positions if position < len(cells)
         }
+
+    def with_whole_subject(self, rows: Sequence[Sequence[object]]) -> list[Sequence[object]]:
+        """The rows with the subject's cell completed by the cells of its details: "Bygglov"
+        | "Nybyggnad av enbostadshus" | "GRANEN 1:23" → "Bygglov, Nybyggnad av enbostadshus,
+        GRANEN 1:23" (a building board's decision is its kind, what it allows and where)."""
+        subject, *details = self.subject_parts
+        whole: list[Sequence[object]] = []
+        for cells in rows:
+            if subject >= len(cells):
+                whole.append(cells)
+                continue
+            parts = [cells[subject], *(cells[at] for at in details if at < len(cells))]
+            filled = [part for part in parts if part is not None and str(part).strip()]
+            if len(filled) > 1:
+                changed = list(cells)
+                changed[subject] = ", ".join(str(part).strip() for part in filled)
+                cells = changed
+            elif filled and filled[0] is not parts[0]:
+                changed = list(cells)
+                changed[subject] = filled[0]
+                cells = changed
+            whole.append(cells)
+        return whole
 
     def labels(self) -> dict[str, str]:
         return labels_for(self.written)
@@ -333,6 +398,8 @@ class RowReader:
     ) -> list[Decision | Rejected]:
         """The records of rows that have every column."""
         self.rows += len(rows)
+        if self._columns.subject_parts:
+            rows = self._columns.with_whole_subject(rows)
         # Rows may be longer than the header (empty cells after it); the columns read are not.
         cells_of = list(zip(*rows, strict=False))
         # Each argument of the Decisions: a column's values, or its blank for every row.

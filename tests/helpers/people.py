@@ -28,3 +28,12 @@ def personal_numbers(draw: st.DrawFn) -> str:
     century = draw(st.sampled_from(["", str(day.year // 100)]))
     mark = draw(st.sampled_from("-+")) if not century else "-"
     return f"{century}{nine[:6]}{mark}{nine[6:]}{luhn(nine)}"
+
+
+@st.composite
+def unseparated_personal_numbers(draw: st.DrawFn) -> str:
+    """ "198112189876" or "8112189876": a personal identity number as case systems print it,
+    without its dash."""
+    number = draw(personal_numbers())
+    digits = number.replace("-", "").replace("+", "")
+    return digits if len(digits) == 12 or draw(st.booleans()) else digits[-10:]

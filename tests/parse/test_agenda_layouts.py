@@ -16,8 +16,10 @@ number and the day under the title of who decided them, the margin's line number
 broken over the lines of text copied from a PDF, more diary-number shapes, minutes'
 paragraphs, decisions counted rather than named, who decided in parentheses, "Delegationsbeslut
 DATE – …" on a web page, a title ending in -konsulent, fields in other orders, decisions
-listed in one sentence between semicolons), l15 a meeting system's page that links each
-decision's document (its ending and size after its name, "Bilagor" under the heading). Each is
+listed in one sentence between semicolons), l14 what building, environment and social boards'
+case systems print (who decided after the day, a property designation in the subject), l15 a
+meeting system's page that links each decision's document (its ending and size after its name,
+"Bilagor" under the heading). Each is
 written out below by hand: the items written into it, and what each must become. Nothing may
 be lost: every item written is stored, rejected (with its line) or a notice, and the import
 says so.
@@ -543,6 +545,57 @@ EXPECTED: dict[str, Layout] = {
         ("VN 2024/5", "beslut", NONE),
         ("VN 2024/7", "beslut", NONE),
     ]),
+    # A building board's rows printed from its case system: subject and property, number, day,
+    # then who decided; every ByggR number shape.
+    "l14_bn_rows_delegate_last.txt": Layout([
+        ("BN 2024-000123", "beslut", NONE),
+        ("BN 2024-000130", "beslut", NONE),
+        ("MBN 2024-1234", "beslut", NONE),
+        ("SBN 2024/456", "beslut", NONE),
+        ("B 2024-000789", "beslut", NONE),
+        ("2024-000140", "beslut", NONE),
+        ("BN 2024-000151", "beslut", NONE),
+        ("BN 2024-000160", "beslut", NONE),
+    ]),
+    # Rows whose ends were not all read (the series after the year and serial, a title and a
+    # name, a day in parentheses): each row is an item of its own, none runs into the next.
+    "l14_mhn_rows_ends_unread.txt": Layout(
+        [
+            ("2024-580 MHN", "beslut", NONE),
+            ("BN 2024-000301", "beslut", NONE),
+            ("MHN 2024-567", "beslut", NONE),
+            ("MHN.2024.571", "beslut", NONE),
+            ("BN 2024-000130", "beslut", NONE),
+            ("2024-000262", "beslut", NONE),
+        ],
+    ),
+    # A case system's table: Diarienummer | Fastighet | Åtgärd | Beslut | Datum | Handläggare.
+    "l14_bn_table_columns.txt": Layout([
+        ("BN 2024-000201", "beslut", NONE),
+        ("BN 2024-000207", "beslut", NONE),
+        ("BN 2024-000215", "beslut", NONE),
+        ("BN 2024-000220", "beslut", NONE),
+    ]),
+    # A social board's table with a "Sekretess" column: "Ja" makes the row secret.
+    "l14_sn_secrecy_column.txt": Layout([
+        ("SN 2024/401", "beslut", NONE),
+        ("SN 2024/402", "beslut", NONE),
+        ("SN 2024/403", "beslut", NONE),
+        ("SN 2024/404", "yttrande", NONE),
+    ]),
+    # A social board's list from its case system: decisions counted (notices), then decisions
+    # that name a person by personal identity number, with or without its dash, or by initials.
+    "l14_sn_case_system.txt": Layout(
+        [
+            ("SN 2024/301", "beslut", NONE),
+            ("SN 2024/302", "beslut", NONE),
+            ("SN 2024/303", "beslut", NONE),
+            ("SN 2024/304", "beslut", NONE),
+            ("SN 2024/305", "beslut", NONE),
+            ("SN 2024/306", "beslut", NONE),
+        ],
+        notices=2,
+    ),
     # A meeting system's page: each decision a link to its document, with the file's ending
     # and size after its name; "Bilagor" right under the list's heading (l15).
     "l15_sn_linked_documents.txt": Layout([
@@ -1075,6 +1128,93 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KS 2024/31", "remiss om regional cykelplan", "Kommundirektören", None),
         ("KS 2024/36", "avskrivning av kundfordringar", "Ekonomichefen", None),
         ("KS 2024/40", "nämndsekreterare", "Personalchefen", None),
+    "l14_mhn_rows_ends_unread.txt": [
+        (
+            "2024-580 MHN",
+            "Registrering av livsmedelsanläggning, Torget 5",
+            "Livsmedelsinspektör",
+            "2024-04-04",
+        ),
+        (
+            "BN 2024-000301",
+            "Bygglov för carport, Björken 2:4",
+            "Bygglovshandläggare Anna Lind",
+            "2024-04-05",
+        ),
+        ("MHN 2024-567", "Föreläggande om åtgärder, avlopp, STORBY 3:4", None, None),
+        ("MHN.2024.571", "avgift för tillsyn, Kvarnen 2", None, None),
+        ("BN 2024-000130", "Startbesked, Tallen 4, (2024-03-05)", None, None),
+        ("2024-000262", "Slutbesked, garage, Åby 3:20", None, None),
+    ],
+    # The head's names are no row; the last cell after the date's is who handled the case,
+    # a title or a name.
+    "l14_bn_table_columns.txt": [
+        (
+            "BN 2024-000201",
+            "GRANEN 1:23 – Nybyggnad av enbostadshus – Bygglov",
+            "Bygglovshandläggare",
+            "2024-03-04",
+        ),
+        (
+            "BN 2024-000207",
+            "Tallen 4 – Tillbyggnad av garage – Startbesked",
+            "Bygglovsingenjör",
+            "2024-03-05",
+        ),
+        (
+            "BN 2024-000215",
+            "Del av Björkhagen 2:15 – Rivning av förråd – Rivningslov",
+            "Anna Lind",
+            "2024-03-07",
+        ),
+        (
+            "BN 2024-000220",
+            "LÖVSTA 3:1 – Nybyggnad av fritidshus – Förhandsbesked",
+            "Per Ek",
+            "2024-03-08",
+        ),
+    ],
+    # The property stays in the subject, never taken for a day or a number; the day and the
+    # title after the number are the row's.
+    "l14_bn_rows_delegate_last.txt": [
+        (
+            "BN 2024-000123",
+            "Bygglov för nybyggnad av enbostadshus, GRANEN 1:23",
+            "Bygglovshandläggare",
+            "2024-03-04",
+        ),
+        ("BN 2024-000130", "Startbesked, Tallen 4", "Bygglovsingenjör", "2024-03-05"),
+        (
+            "MBN 2024-1234",
+            "Slutbesked för tillbyggnad av garage, EKEN 12:7",
+            "Byggnadsinspektör",
+            "2024-03-06",
+        ),
+        (
+            "SBN 2024/456",
+            "Rivningslov för komplementbyggnad, Del av Björkhagen 2:15",
+            "Bygglovshandläggare",
+            "2024-03-07",
+        ),
+        (
+            "B 2024-000789",
+            "Förhandsbesked för nybyggnad av fritidshus, LÖVSTA 3:1",
+            "Bygglovshandläggare",
+            "2024-03-08",
+        ),
+        (
+            "2024-000140",
+            "Strandskyddsdispens för brygga, Sjövik 1:45",
+            "Planarkitekt",
+            "2024-03-11",
+        ),
+        (
+            "BN 2024-000151",
+            "Föreläggande om att ta bort olovligt uppförd byggnad, ASPEN 7",
+            "Byggnadsinspektör",
+            "2024-03-12",
+        ),
+        ("BN 2024-000160", "Byggsanktionsavgift, Rönnen 3:2", "Byggnadsinspektör", "2024-03-13"),
     ],
     "l15_sn_linked_documents.txt": [
         ("SN 2024/88", "avstängning av leverantör av hemtjänst", None, None),
@@ -1116,6 +1256,66 @@ def test_decisions_counted_rather_than_named_are_notices_with_their_text() -> No
         "Beslut enligt LSS 9 §, januari 2024: 41 beslut",
         "Antal beslut om bostadsanpassningsbidrag: 12",
     ]
+
+
+def test_a_social_boards_list_registers_secret_every_decision_that_names_a_person() -> None:
+    records, _ = read(LAYOUTS / "l14_sn_case_system.txt")
+    notices = [record.text for record in records if isinstance(record, Notice)]
+    assert notices == [
+        "Beslut om försörjningsstöd: 134 st",
+        "Beslut om ekonomiskt bistånd enligt 4 kap. 1 § SoL (212 st)",
+    ]
+    secrets = [
+        (r.diary_number, r.secret_reason) for r in records if isinstance(r, Decision) and r.secret
+    ]
+    assert secrets == [
+        ("SN 2024/301", "namnger en person med personnummer"),
+        ("SN 2024/302", "namnger en person med personnummer"),
+        ("SN 2024/303", "namnger en person med personnummer"),
+        ("SN 2024/304", "namnger en person med initialer"),
+        ("SN 2024/305", "namnger en person med initialer"),
+    ]
+
+
+def test_a_tables_sekretess_column_makes_its_rows_secret_and_is_no_part_of_them() -> None:
+    records, _ = read(LAYOUTS / "l14_sn_secrecy_column.txt")
+    read_fields = [
+        (r.diary_number, r.secret, r.delegate, r.decided_on)
+        for r in records
+        if isinstance(r, Decision)
+    ]
+    assert read_fields == [
+        ("SN 2024/401", True, "Biståndshandläggare", "2024-03-04"),
+        ("SN 2024/402", False, "Enhetschef", "2024-03-05"),
+        ("SN 2024/403", True, "Socialsekreterare", "2024-03-06"),
+        ("SN 2024/404", False, "Socialchef", "2024-03-07"),
+    ]
+    subjects = " ".join(r.subject for r in records if isinstance(r, Decision))
+    assert "Ja" not in subjects.split()
+    assert "Nej" not in subjects.split()
+
+
+def test_no_public_output_of_a_social_boards_list_shows_whom_it_names(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    path = LAYOUTS / "l14_sn_case_system.txt"
+    assert delreg("import", str(path), "--meeting", "2024-04-17").exit_code == 0
+    report = delreg("report", "--meeting", "2024-04-17", "--public", "--format", "txt")
+    assert report.exit_code == 0, report.stderr
+    listed = delreg("list", "--public", "--format", "json")
+    published = delreg("publish", str(tmp_path / "out"), "--base-url",
+                       "https://norrvik.example/delegationsbeslut/", "--contact",
+                       "registrator@norrvik.example")  # fmt: skip
+    assert published.exit_code == 0, published.stderr
+    # Every file written, its SQLite database too, read as bytes.
+    files = [p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()]
+    assert files
+    for output in (report.stdout_bytes, listed.stdout_bytes, *files):
+        for hidden in ("1212", "A.B.", "K.L.M", "korttidsvistelse", "ledsagarservice",
+                       "kontaktperson", "hemtjänst"):  # fmt: skip
+            assert hidden.encode() not in output
+    # The decision that names no one is shown.
+    assert "träffpunkten Solgården" in report.stdout
 
 
 def test_a_point_of_the_delegationsordning_in_a_sentence_of_its_own_is_read_and_left_out() -> None:
