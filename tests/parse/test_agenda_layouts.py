@@ -16,7 +16,9 @@ number and the day under the title of who decided them, the margin's line number
 broken over the lines of text copied from a PDF, more diary-number shapes, minutes'
 paragraphs, decisions counted rather than named, who decided in parentheses, "Delegationsbeslut
 DATE – …" on a web page, a title ending in -konsulent, fields in other orders, decisions
-listed in one sentence between semicolons), l14 what building, environment and social boards'
+listed in one sentence between semicolons), l13 what other boards print besides (a point of
+the delegationsordning first, cells wrapped under their column, rows between semicolons,
+"beslut DATE" last, items lettered after the point's number), l14 what building, environment and social boards'
 case systems print (who decided after the day, a property designation in the subject), l15 a
 meeting system's page that links each decision's document (its ending and size after its name,
 "Bilagor" under the heading). Each is
@@ -1128,6 +1130,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KS 2024/31", "remiss om regional cykelplan", "Kommundirektören", None),
         ("KS 2024/36", "avskrivning av kundfordringar", "Ekonomichefen", None),
         ("KS 2024/40", "nämndsekreterare", "Personalchefen", None),
+    ],
     "l14_mhn_rows_ends_unread.txt": [
         (
             "2024-580 MHN",
