@@ -277,6 +277,9 @@ class Segmenter:
         # Where the rows of a table under a head with a "Sekretess" column hold its cell (see
         # ``_secrecy_column``), until the section ends.
         self.secrecy_column: tuple[int, int | None] | None = None
+        # A table's head ("Nr   Diarienummer   Ärende") was seen in the section: its rows'
+        # numbers are the table's own (see ``_is_next_row``).
+        self.table_head = False
 
     def blocks(self, lines: list[Line]) -> Iterator[Block]:
         self.bullets_are_items = _bullets_are_items(lines, self.rules, self.config)
@@ -331,6 +334,7 @@ class Segmenter:
                 done = self._close()
                 self.headings += 1
                 self.secrecy_column = _secrecy_column(line)
+                self.table_head = True
             elif mode is Mode.DECISIONS and self._is_next_case(line):
                 line.kind = _END
                 done = self._heading(line)
@@ -401,6 +405,7 @@ class Segmenter:
     def _open(self, mode: Mode, heading: Line | None) -> None:
         self.mode = mode
         self.secrecy_column = None
+        self.table_head = False
         self.heading = heading
         self.style = None
         self.last_item_number = None
@@ -504,8 +509,15 @@ class Segmenter:
             # The table's first row: only where its cells stand apart.
             if number != 1 or not cells or agenda_next:
                 return False
-        elif number != last + 1 or style != self.style or (agenda_next and not cells):
-            return False
+        else:
+            # Under a table's head, a row whose cells stand apart is the table's next, though
+            # its number skips ("1", "3": a row left out of the printed list): taken for the
+            # next agenda point, it ended the list and the rows after it went unaccounted for.
+            skipped = self.table_head and cells and number > last and not agenda_next
+            if (number != last + 1 and not skipped) or style != self.style:
+                return False
+            if agenda_next and not cells:
+                return False
         line.kind, line.style, line.text = _ITEM, style, text
         line.marker = marker.group().strip()
         return True
@@ -532,8 +544,11 @@ class Segmenter:
             # unless the item is complete and a blank line stands between.
             complete = self.blank_before and block.has_number(self.rules, self.config)
             if not complete:
-                block.add(f"{line.marker} {line.text}", body=True)
-                return None
+                if not self._other_style_item(block, line):
+                    block.add(f"{line.marker} {line.text}", body=True)
+                    return None
+                # The list goes on in the new style: its next markers are items, not sub-items.
+                self.style = None
         done = self._close()
         self.style = self.style or line.style
         self.last_item_number = line.item_number
@@ -542,6 +557,18 @@ class Segmenter:
         self.block = self._new(line, marked=True, number_line=number_only)
         self.block.style = line.style
         return done
+
+    def _other_style_item(self, block: Block, line: Line) -> bool:
+        """Whether a marker of another style after a blank line starts an item of its own
+        though the item above lacks its diary number ("• Regiondirektören har tecknat avtal" /
+        blank / "1. Avtal med …, KS 2024/30"): the item above leads into nothing (no colon)
+        and the marked line holds a diary number of its own. Taken for a sub-item, it gave the
+        item above its number, and that item was registered in its place without a word."""
+        return (
+            self.blank_before
+            and not block.lines[-1].endswith(":")
+            and bool(diary_numbers(line.text, self.rules, self.config))
+        )
 
     def _number_line(self, line: Line) -> Block | None:
         block = self.block
@@ -693,6 +720,11 @@ class Segmenter:
             if self.blank_before and rules.prose.search(line.text) is not None:
                 # "Nämnden beslutar att lägga redovisningen till handlingarna.": the list is over.
                 return True
+            if self.blank_before and not self.page_before and block.has_columns():
+                # A table's row, then a blank line: the row is over, its diary number's cell
+                # empty or not ("3      Avtal om …   Socialchef" / "Totalt 3 beslut"); the line
+                # below, taken for more of it, made the row a count of decisions, unrejected.
+                return True
             # A marked item goes on until the next marker, across page breaks, unless it is
             # complete (it has its diary number) and a blank line follows, or it leads into a
             # list ("Följande beslut anmäls:"). The diary number is looked for only when that
@@ -806,8 +838,10 @@ class Segmenter:
         if rules.diary_number.match(text) is not None:
             return block.has_number(rules, self.config)
         date = rules.date.fullmatch
+        # The row's date may stand on a line its text wrapped onto ("KS 2024/41   Beslut om
+        # tillfällig" / "bilparkering vid Storgatan   2024-02-13"): a second date is a row's.
         return any(date(cell) for cell in _COLUMN_GAP.split(text)) and any(
-            date(cell) for cell in _COLUMN_GAP.split(block.lines[0])
+            date(cell) for row in block.lines for cell in _COLUMN_GAP.split(row)
         )
 
     def _second_number(self, block: Block, line: Line) -> bool:

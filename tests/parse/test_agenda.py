@@ -1910,3 +1910,66 @@ def test_a_title_over_the_points_list_keeps_the_next_point_its_end(
     summary = json.loads(result.stdout)
     assert [change["diary_number"] for change in summary["changes"]] == ["SN 2024/31", "SN 2024/32"]
     assert summary["items"]["seen"] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers", "rejected", "notices"),
+    [
+        # A numbered table's row without its diary number, its number skipping one (a row left
+        # out of the print), then a count of the decisions below a blank line: the row ended
+        # the list as the next agenda point, or took the count and became a notice.
+        (
+            "8. Redovisning av delegeringsbeslut\n\n"
+            "Nr   Diarienummer   Ärende   Beslutsfattare\n"
+            "1   SN 2024/31   Avtal om städ   Socialchef\n"
+            "3      Avtal om hyra av lokal   Socialchef\n\n"
+            "Totalt 3 beslut\n",
+            ["SN 2024/31"],
+            [5],
+            ["Totalt 3 beslut"],
+        ),
+        (
+            "8. Redovisning av delegeringsbeslut\n\n"
+            "Nr   Diarienummer   Ärende   Beslutsfattare\n"
+            "1   SN 2024/31   Avtal om städ   Socialchef\n"
+            "2      Avtal om hyra av lokal   Socialchef\n\n"
+            "Totalt 2 beslut\n",
+            ["SN 2024/31"],
+            [5],
+            ["Totalt 2 beslut"],
+        ),
+        # A bullet without its number, a blank line, then numbered items with theirs: the
+        # bullet took the first number as a sub-item's and was registered in its place.
+        (
+            "8. Anmälan av delegationsbeslut\n\n"
+            "• Regiondirektören har tecknat avtal\n\n"
+            "1. Avtal med Vallby Städ AB om fönsterputs, KS 2024/30\n"
+            "2. Yttrande över remiss från Länsstyrelsen, KS 2024/31\n",
+            ["KS 2024/30", "KS 2024/31"],
+            [3],
+            [],
+        ),
+        # A row of a table without rules whose date stands on the line its text wrapped onto,
+        # then a row with its own date and an empty first column: two rows, not one.
+        (
+            "8. Anmälan av delegationsbeslut\n\n"
+            "KS 2024/41     Delegationsbeslut om tillfällig\n"
+            "               bilparkering vid Storgatan   2024-02-13\n"
+            "               Avtal om städning av Kulturhuset   2024-02-15\n",
+            ["KS 2024/41"],
+            [5],
+            [],
+        ),
+    ],
+)
+def test_an_item_without_its_number_is_rejected_on_its_own_line(
+    text: str, numbers: list[str], rejected: list[int], notices: list[str]
+) -> None:
+    records = read(text)
+    assert [d.diary_number for d in decisions(records)] == numbers
+    assert [line_of(r) for r in records if isinstance(r, Rejected)] == rejected
+    assert [r.text for r in records if isinstance(r, Notice)] == notices
+    if "2024/41" in text:
+        [decision] = decisions(records)
+        assert decision.decided_on == "2024-02-13"
+        assert "Kulturhuset" not in (decision.subject or "")
