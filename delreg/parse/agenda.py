@@ -282,7 +282,12 @@ class _Records:
         if decision is not None and decision.delegate is None and block.group_delegate:
             # "Upphandlingschef" above its items: who decided an item that names no one.
             decision = replace(decision, delegate=block.group_delegate)
-            return reading._replace(decision=decision, delegate_named=True)
+            reading = reading._replace(decision=decision, delegate_named=True)
+        if decision is not None and decision.delegation_point is None and block.group_point:
+            # "Delegationsbeslut enligt delegationsordningen punkt 3.2:" above its items.
+            reading = reading._replace(
+                decision=replace(decision, delegation_point=block.group_point)
+            )
         return reading
 
     def of(self, block: Block, read: Read | None = None) -> tuple[str, Record | None]:
@@ -419,7 +424,8 @@ _WHOSE_DECISIONS = re.compile(r"[A-ZÅÄÖ][\w-]*s(?: [\w-]+s)? (?:delegations|d
 
 def _is_reported_item(block: Block, reading: ItemReading, text: str, rules: AgendaRules) -> bool:
     """Whether an item without a usable diary number is one the board was meant to note."""
-    if reading.empty_report:
+    if reading.empty_report or block.lead_in:
+        # A line that leads into its items, naming who decided them or their point.
         return False
     if block.strict:
         # No heading says where the list is: only a numbered item naming its delegate counts.

@@ -78,6 +78,12 @@ class Block:
     # The title of a delegate above a group of items ("Upphandlingschef" above the items it
     # decided), for an item that names no one.
     group_delegate: str | None = None
+    # The point of the delegationsordning a line above a group of items names ("Delegations-
+    # beslut enligt delegationsordningen punkt 3.2:"), for an item that names none.
+    group_point: str | None = None
+    # The block is a line that leads into a group of items and names their delegate or point
+    # ("• Delegationsbeslut enligt delegationsordningen punkt 3.2:"), not an item.
+    lead_in: bool = False
     # A line of the block holds a semicolon.
     semicolons: bool = False
     # Where the cells of a row without rules start on the page ("SN 2024/11    Yttrande till
@@ -261,6 +267,8 @@ class Segmenter:
         self.blocks_in_section = 0
         # The title of the delegate whose group of items is being walked (see ``_close``).
         self.group_delegate: str | None = None
+        # The point of the delegationsordning of the group of items being walked.
+        self.group_point: str | None = None
         self.blank_before = False
         # A page's furniture or break since the last line read (an item may go on after it).
         self.page_before = False
@@ -381,6 +389,7 @@ class Segmenter:
             # "Beslut fattade av upphandlingschefen" starts a group of hers; another sub-heading
             # a group of no one's.
             self.group_delegate = _heading_delegate(line.text, self.rules.delegate_endings)
+            self.group_point = None
             return done
         if line.kind is LineKind.DECISION_HEADING:
             point = self.heading
@@ -412,6 +421,7 @@ class Segmenter:
         self.last_sub_number = None
         self.blocks_in_section = 0
         self.group_delegate = None
+        self.group_point = None
 
     def _is_next_agenda_point(self, line: Line) -> bool:
         heading = self.heading
@@ -864,6 +874,7 @@ class Segmenter:
         )
         self.blocks_in_section += 1
         block.group_delegate = self.group_delegate
+        block.group_point = self.group_point
         if not marked and "   " in text and "\t" not in text:
             block.cell_starts = tuple(at for at, _ in _cells(text, line.indent))
         return block
@@ -878,7 +889,21 @@ class Segmenter:
                 endings = self.rules.delegate_endings
                 titled = text.lower().rsplit(" ", 1)[-1].endswith(endings)
                 self.group_delegate = text if titled else _heading_delegate(text, endings)
+                self.group_point = None
+        if block is not None and len(block.lines) == 1 and block.lines[0].endswith(":"):
+            # "Räddningschef har fattat följande beslut:", "Delegationsbeslut enligt
+            # delegationsordningen punkt 3.2:", bulleted or not: a line that leads into a
+            # group of items names who decided them, or the point they were taken under.
+            self._lead_in(block)
         return block
+
+    def _lead_in(self, block: Block) -> None:
+        text = block.lines[0]
+        who = _heading_delegate(text, self.rules.delegate_endings)
+        point = _delegation_point(text, self.rules)
+        if who is not None or point is not None:
+            self.group_delegate, self.group_point = who, point
+            block.lead_in = True
 
 
 # The words a line that wraps mid-phrase ends with ("Avtal med" / "Acme AB om …"): a line that
@@ -893,7 +918,10 @@ _PHRASE_WORDS = frozenset(
 # delegationsbeslut", "Beslut fattade av upphandlingschefen"; group `who`.
 _WHOSE_DECISIONS = re.compile(
     r"(?P<who>\w[\w -]{0,50}?)s (?:delegations|delegerings)?beslut:?"
-    r"|.{0,60}?\b(?:fattade|fattat|tagna|beslutade) av (?P<by>\w[\w -]{0,50}?):?",
+    r"|.{0,60}?\b(?:fattade|fattat|fattats|tagna|tagits|beslutade) av (?P<by>\w[\w -]{0,50}?):?"
+    # "Räddningschef har fattat följande beslut på delegation:".
+    r"|(?P<first>\w[\w -]{0,50}?) har (?:fattat|tagit) (?:följande|nedanstående) "
+    r"(?:delegations|delegerings)?beslut\b.{0,60}?:?",
     re.I,
 )
 
@@ -940,6 +968,20 @@ def _secrecy_cell_read(line: Line, column: tuple[int, int | None]) -> str:
     return text
 
 
+def _delegation_point(text: str, rules: AgendaRules) -> str | None:
+    """The point of the delegationsordning a line names ("… enligt delegationsordningen punkt
+    3.2:"), as an item's is read; None for a line that names none."""
+    gate = rules.delegation_point_gate
+    lowered = text.lower()
+    if gate.first(lowered) < 0:
+        return None
+    for pattern in rules.delegation_points:
+        found = gate.match(pattern, text, lowered)
+        if found is not None and "point" in pattern.groupindex:
+            return found.group("point")
+    return None
+
+
 def _heading_delegate(text: str, endings: tuple[str, ...]) -> str | None:
     """Who decided the items under a heading that names whose decisions follow, in the genitive
     ("Kommundirektörens beslut" → "Kommundirektören") or after "fattade av"; None for any
@@ -947,7 +989,7 @@ def _heading_delegate(text: str, endings: tuple[str, ...]) -> str | None:
     found = _WHOSE_DECISIONS.fullmatch(text)
     if found is None:
         return None
-    who = found.group("who") or found.group("by")
+    who = found.group("who") or found.group("by") or found.group("first")
     return who if who.lower().endswith(endings) else None
 
 

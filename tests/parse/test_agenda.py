@@ -1973,3 +1973,35 @@ def test_an_item_without_its_number_is_rejected_on_its_own_line(
         [decision] = decisions(records)
         assert decision.decided_on == "2024-02-13"
         assert "Kulturhuset" not in (decision.subject or "")
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "bullet", "delegate", "point"),
+    [
+        ("Räddningschef har fattat följande beslut på delegation:", "", "Räddningschef", None),
+        ("Räddningschef har fattat följande beslut …:", "• ", "Räddningschef", None),
+        ("Följande beslut har fattats av räddningschefen:", "• ", "räddningschefen", None),
+        ("Följande beslut har fattats av räddningschefen:", "", "räddningschefen", None),
+        ("Delegationsbeslut enligt delegationsordningen punkt 3.2:", "", None, "3.2"),
+        ("• Delegationsbeslut enligt delegationsordningen punkt 3.2:", "• ", None, "3.2"),
+        ("Delegationsbeslut enligt delegationsordningen punkt 3.2:", "1. ", None, "3.2"),
+    ],
+)
+def test_a_line_leading_into_items_gives_them_its_delegate_or_point(
+    lead_in: str, bullet: str, delegate: str | None, point: str | None
+) -> None:
+    """A line above a group of items that names who decided them, or the point of the
+    delegationsordning they were taken under, is the group's, as a "Delegat: X" field above
+    rows is: each item that names none takes it, and the line is no item rejected."""
+    second = "2. " if bullet == "1. " else bullet
+    records = read(
+        "8. Anmälan av delegationsbeslut\n\n"
+        f"{lead_in}\n\n"
+        f"{bullet}Tillstånd för hantering av brandfarlig vara, Vallby Bensin AB, RN 2024/12\n"
+        f"{second}Tillsyn enligt lagen om skydd mot olyckor, Norrskolan, RN 2024/13\n"
+    )
+    assert [r for r in records if isinstance(r, Rejected)] == []
+    assert [(d.diary_number, d.delegate, d.delegation_point) for d in decisions(records)] == [
+        ("RN 2024/12", delegate, point),
+        ("RN 2024/13", delegate, point),
+    ]

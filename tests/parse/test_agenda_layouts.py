@@ -1089,14 +1089,14 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         (
             "RN 2024-0045",
             "Tillstånd för hantering av brandfarlig vara, Åby Bilservice AB",
-            None,
+            "Räddningschef",
             "2024-02-02",
         ),
-        ("RN 2024-0051", "Föreläggande om brandskydd, Norrby skola", None, "2024-02-09"),
+        ("RN 2024-0051", "Föreläggande om brandskydd, Norrby skola", "Räddningschef", "2024-02-09"),
         (
             "RN 2024-0058",
             "Avslag på ansökan om tillstånd för hantering av explosiv vara",
-            None,
+            "Räddningschef",
             "2024-02-20",
         ),
     ],
