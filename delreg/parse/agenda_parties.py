@@ -58,9 +58,17 @@ def read_parties(
         clause_end = _clause_end(text, rules, clause_ends, names_start, end, removed)
         return _take(text, rules, intro, names_start, clause_end, removed)
     recipient = _recipient(text, lowered, rules, start, end, removed)
-    if recipient or kind not in rules.parties_last_kinds:
+    if recipient:
         return recipient
-    return _parties_last(text, lowered, rules, clause_ends, start, end, removed)
+    if kind in rules.parties_last_kinds:
+        return _parties_last(text, lowered, rules, clause_ends, start, end, removed)
+    if rules.agreement_word.search(text, start, end) is not None:
+        # "Förlängning av avtal om skyddat boende med Stiftelsen Kvinnohuset Vallby": the
+        # agreement's subject between its word and the party; a party's name (agenda.
+        # party_names) last, whole, names it, not a capital alone ("med Region …" in a
+        # subject's phrase would).
+        return _parties_last(text, lowered, rules, clause_ends, start, end, removed, named=True)
+    return ()
 
 
 def _recipient(
@@ -135,12 +143,15 @@ def _parties_last(
     start: int,
     end: int,
     removed: list[Span],
+    *,
+    named: bool = False,
 ) -> tuple[str, ...]:
     """ "beslutat om X mellan A, B och C, 24RS1": the parties of a bare verb come last.
 
     The last intro word counts if its clause runs on to the numbers and names someone: "med"
     before a capital ("med Region Skåne", not "med förbehåll"), "mellan" before two names. Only
-    the last is tried, so that a line of a thousand "med" is still read in linear time.
+    the last is tried, so that a line of a thousand "med" is still read in linear time. Where
+    ``named``, each name must be a party's name (agenda.party_names) as a whole.
     """
     intros = rules.party_last_gate.matches(rules.party_last, text, lowered, start, end)
     found = deque(intros, maxlen=1)
@@ -171,6 +182,13 @@ def _parties_last(
         names_someone = clause[:1].isupper()
     if not names_someone:
         return ()
+    if named:
+        taken: list[Span] = []
+        names = _take(text, rules, last, names_start, clause_end, taken)
+        if not names or not all(rules.party_name.fullmatch(name) for name in names):
+            return ()
+        removed.extend(taken)
+        return names
     return _take(text, rules, last, names_start, clause_end, removed)
 
 
@@ -296,6 +314,9 @@ def tidy(text: str) -> str:
             value = value.replace(spaced, closing)
     while ",," in value:
         value = value.replace(",,", ",")
+    if ",." in value:
+        # "…, KS 2024/11. Avtalet gäller …": the comma before the number taken out with it.
+        value = value.replace(",.", ".")
     while "– –" in value:
         # What stood between two fields' dashes was taken out ("… boenden – – Delegat: …").
         value = value.replace("– –", "–")

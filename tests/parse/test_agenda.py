@@ -1378,7 +1378,7 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
             "Avtal om hyra av lastbil, KS 2024/7. Avtalet gäller från 2024-02-09",
             None,
             None,
-            "hyra av lastbil,. Avtalet gäller från 2024-02-09",
+            "hyra av lastbil. Avtalet gäller från 2024-02-09",
         ),
         (
             "Avtal om hyra av hjullastare, beslut av driftchef Karin Ahl, KS 2024/4",
@@ -2005,3 +2005,44 @@ def test_a_line_leading_into_items_gives_them_its_delegate_or_point(
         ("RN 2024/12", delegate, point),
         ("RN 2024/13", delegate, point),
     ]
+
+
+@pytest.mark.parametrize(
+    ("item", "subject", "parties"),
+    [
+        (
+            "Förlängning av avtal om skyddat boende med Stiftelsen Kvinnohuset Vallby, SN 2024/44",
+            "Förlängning av avtal om skyddat boende",
+            ("Stiftelsen Kvinnohuset Vallby",),
+        ),
+        (
+            "Avtal om läromedel med Lärborgen Förlag AB, BUN 2024/121",
+            "läromedel",
+            ("Lärborgen Förlag AB",),
+        ),
+        # No party's name after "med": the subject's phrase.
+        (
+            "Avtal om fönsterputs med kort varsel vid Norrskolan, KS 2024/46",
+            "fönsterputs med kort varsel vid Norrskolan",
+            (),
+        ),
+        (
+            "Avtal om samordning med Socialtjänstens mottagning, SN 2024/47",
+            "samordning med Socialtjänstens mottagning",
+            (),
+        ),
+        (
+            "Avtal om hyra av lokal för fritidsgård, KS 2024/11. Avtalet gäller från 2024-02-09",
+            "hyra av lokal för fritidsgård. Avtalet gäller från 2024-02-09",
+            (),
+        ),
+    ],
+)
+def test_an_agreements_party_last_and_its_subject(
+    item: str, subject: str, parties: tuple[str, ...]
+) -> None:
+    """A party named last after the agreement's subject ("avtal om X med Stiftelsen …") is its
+    party, where a party's name matches all of it; the comma before a number cut from the
+    middle of an item leaves no ",." in the subject."""
+    [decision] = decisions(read(f"Anmälan av delegationsbeslut\n\n{item}\n"))
+    assert (decision.subject, decision.parties) == (subject, parties)
