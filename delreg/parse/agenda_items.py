@@ -73,6 +73,8 @@ _BY_WHOM = "beslut av "
 _WHO_ALONE = re.compile(_WHO)
 # "Kommundirektören har 240108 beslutat om …": a day written without dashes stands between
 # "har" and the verb of deciding. Only there: elsewhere six digits are a serial or an amount.
+# A word that marks the item secret, standing first ("Sekretessbelagt beslut om …").
+_SECRET_FIRST = re.compile(r"sekretess(?:belag|markera)\w*\s+(?=\w)", re.IGNORECASE)
 _COMPACT_DAY_BEFORE_VERB = re.compile(
     rf"(?:{COMPACT_DATE})(?= (?:beslutat|beslutade|fattat|fattade|tecknat|tecknade|undertecknat"
     r"|ingått|godkänt|beviljat|lämnat|avgett|avgivit)\b)",
@@ -438,6 +440,11 @@ class _Item:
             if found is not None:
                 body_start = _skip(text, found.end(), _NUMBER_SEPARATORS + ".")
                 self.decided_on = self._date(found.group("date"))
+        secret = _SECRET_FIRST.match(text, body_start)
+        if secret is not None:
+            # "Sekretessbelagt beslut om bistånd …": the mark (read by ``_secrecy``) is no
+            # part of the subject, and the words after it lead in as they would without it.
+            body_start = secret.end()
         delegate = rules.delegate_first(text, body_start, low)
         if delegate is not None:
             self.delegate, body_start = delegate
@@ -492,7 +499,7 @@ class _Item:
             # The dates first: what is left at the end of the item may name who decided.
             if not self.plain:
                 self._labelled_date()
-            if self.decided_on is None:
+            if self.decided_on is None and not self._date_in_parentheses():
                 self._date_last()
         if self.delegate is None:
             self._delegate_last()
@@ -644,6 +651,25 @@ class _Item:
                     self.decided_on = decided_on
                     self.removed.append((self._by_whom_before(cut), end))
                     return
+
+    def _date_in_parentheses(self) -> bool:
+        """Whether the item ends with its day in parentheses right after its diary number
+        ("Startbesked, Tallen 4, BN 2024-000130 (2024-03-05)"): the day it was decided, read
+        and no part of the subject."""
+        text, diary = self.text, self.diary
+        end = len(text.rstrip(" ."))
+        if diary is None or self.number_first or not text.endswith(")", 0, end):
+            return False
+        start = text.rfind("(", diary.end, end)
+        if start < 0 or text[diary.end : start].strip(_NUMBER_SEPARATORS):
+            return False
+        found = self.rules.date.fullmatch(text, start + 1, end - 1)
+        decided_on = None if found is None else self._date(found.group())
+        if decided_on is None:
+            return False
+        self.decided_on = decided_on
+        self.removed.append((start, end))
+        return True
 
     def _named_then_dated(self, sentence: int, end: int) -> bool:
         """Whether the sentence after the full stop at ``sentence`` says who decided, then the

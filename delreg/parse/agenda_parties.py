@@ -254,7 +254,16 @@ def read_subject(
     if subject:
         return subject
     # "Avtal med X, RS 2024/3": all of it was kind and party; keep the sentence's words.
-    return tidy(cut_out(text, body_start, removed)) or as_wording(text)[:-1]
+    words = tidy(cut_out(text, body_start, removed))
+    for said in _DECIDED_ABOUT:
+        if words[: len(said)].lower() == said:
+            # "… har fattat beslut om yttrande": as "… har beslutat om yttrande" reads.
+            return f"beslutat om {words[len(said) :]}"
+    return words or as_wording(text)[:-1]
+
+
+# The words of a sentence all kind that say "beslutat om" in two ("fattat beslut om yttrande").
+_DECIDED_ABOUT = ("fattat beslut om ", "fattade beslut om ")
 
 
 def subject_words(cut: str, rules: AgendaRules) -> str:

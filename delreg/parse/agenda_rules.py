@@ -47,8 +47,11 @@ AMOUNT_TEXT = (
     r"\s?(?P<unit>kr|kronor|sek|tkr|mnkr|mkr|miljoner kronor)(?!\w)"
 )
 # "26 kap. 1 § OSL", "OSL 31:16", "25 kap. 1 § offentlighets- och sekretesslagen".
+# The chapter and section alone only right after the word for secrecy ("sekretess enligt 26
+# kap. 1 §"): elsewhere they may be another law's ("bistånd enligt 4 kap. 1 § SoL").
 SECRECY_LAW_TEXT = (
-    r"\d{1,2} kap\.? \d{1,2} ?[a-z]? ?§(?: (?:OSL|offentlighets- och sekretesslagen))?"
+    r"\d{1,2} kap\.? \d{1,2} ?[a-z]? ?§ (?:OSL|offentlighets- och sekretesslagen)"
+    r"|(?<=sekretess enligt )\d{1,2} kap\.? \d{1,2} ?[a-z]? ?§(?! ?(?-i:[A-ZÅÄÖ]))"
     r"|OSL \d{1,2}(?::\d{1,2}| kap\.? \d{1,2} ?§)|\d{1,2}:\d{1,2} OSL"
 )
 # "MT 2023-0053a", "MTH 2021-0115", "MT 2023-0034-1" after the prefix.

@@ -2046,3 +2046,83 @@ def test_an_agreements_party_last_and_its_subject(
     middle of an item leaves no ",." in the subject."""
     [decision] = decisions(read(f"Anmälan av delegationsbeslut\n\n{item}\n"))
     assert (decision.subject, decision.parties) == (subject, parties)
+
+
+@pytest.mark.parametrize(
+    ("item", "subject", "decided_on"),
+    [
+        (
+            "Startbesked, Tallen 4, BN 2024-000130 (2024-03-05)",
+            "Startbesked, Tallen 4",
+            "2024-03-05",
+        ),
+        (
+            "Slutbesked, Åby 3:20, BN 2024-000131, (5 mars 2024).",
+            "Slutbesked, Åby 3:20",
+            "2024-03-05",
+        ),
+        # Not right after the number: the subject's.
+        (
+            "Bygglov för förråd (2024-03-01), BN 2024-000132",
+            "Bygglov för förråd (2024-03-01)",
+            None,
+        ),
+    ],
+)
+def test_the_day_in_parentheses_after_the_number_is_the_days(
+    item: str, subject: str, decided_on: str | None
+) -> None:
+    [decision] = decisions(read(f"Anmälan av delegationsbeslut\n\n{item}\n"))
+    assert (decision.subject, decision.decided_on) == (subject, decided_on)
+
+
+@pytest.mark.parametrize(
+    ("item", "subject", "reason"),
+    [
+        (
+            "Sekretessbelagt beslut om bistånd enligt 4 kap. 1 § SoL, SN 2024/57",
+            "bistånd enligt 4 kap. 1 § SoL",
+            "sekretessmarkerad i nämndens lista",
+        ),
+        (
+            "Beslut om insats enligt 9 § LSS, sekretess enligt 26 kap. 1 § OSL, SN 2024/58",
+            "insats enligt 9 § LSS",
+            "26 kap. 1 § OSL",
+        ),
+        (
+            "Beslut om bistånd (sekretess enligt 26 kap. 1 §), SN 2024/59",
+            "bistånd",
+            "26 kap. 1 §",
+        ),
+        (
+            "Beslut om ekonomiskt bistånd enligt 4 kap. 1 § SoL (sekretess), SN 2024/60",
+            "ekonomiskt bistånd enligt 4 kap. 1 § SoL",
+            "sekretessmarkerad i nämndens lista",
+        ),
+    ],
+)
+def test_a_secret_items_reason_cites_the_secrecy_law_only(
+    item: str, subject: str, reason: str
+) -> None:
+    """The law a secret item cites is its reason only where it is the secrecy law (OSL, or a
+    chapter and section right after "sekretess enligt"): "4 kap. 1 § SoL" is what the decision
+    was taken under. A mark standing first ("Sekretessbelagt") is no part of the subject."""
+    [decision] = decisions(read(f"Anmälan av delegationsbeslut\n\n{item}\n"))
+    assert (decision.secret, decision.subject, decision.secret_reason) == (True, subject, reason)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Kommundirektören har 240108 fattat beslut om yttrande, KS 2024/15",
+        "Kommundirektören har fattat beslut om yttrande, KS 2024/15",
+        "Kommundirektören har 240108 beslutat om yttrande, KS 2024/15",
+    ],
+)
+def test_fattat_beslut_om_reads_as_beslutat_om(item: str) -> None:
+    [decision] = decisions(read(f"Anmälan av delegationsbeslut\n\n{item}\n"))
+    assert (decision.kind, decision.subject, decision.delegate) == (
+        "yttrande",
+        "beslutat om yttrande",
+        "Kommundirektören",
+    )

@@ -1145,7 +1145,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ),
         ("MHN 2024-567", "Föreläggande om åtgärder, avlopp, STORBY 3:4", None, None),
         ("MHN.2024.571", "avgift för tillsyn, Kvarnen 2", None, None),
-        ("BN 2024-000130", "Startbesked, Tallen 4, (2024-03-05)", None, None),
+        ("BN 2024-000130", "Startbesked, Tallen 4", None, "2024-03-05"),
         ("2024-000262", "Slutbesked, garage, Åby 3:20", None, None),
     ],
     # The head's names are no row; the last cell after the date's is who handled the case,
