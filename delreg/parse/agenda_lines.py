@@ -408,8 +408,13 @@ def _drop_page_headers(lines: list[Line], rules: AgendaRules) -> None:
         if edge is not None:
             near[index] = edge
     edges = Counter(text for text, _ in {(lines[index].text, edge) for index, edge in near.items()})
+    # One edge at least is a page break: a short document's first and last lines stand by its
+    # start and end alone ("10RS2 – … om" / "CT." in two items of four lines), a page's head
+    # and foot by a break as well.
+    paged = {lines[index].text for index, edge in near.items() if 0 <= edge < len(lines)}
     for index in near:
-        if edges[lines[index].text] >= threshold:
+        text = lines[index].text
+        if edges[text] >= threshold and text in paged:
             lines[index].kind = LineKind.NOISE
 
 

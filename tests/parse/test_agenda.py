@@ -2126,3 +2126,17 @@ def test_fattat_beslut_om_reads_as_beslutat_om(item: str) -> None:
         "beslutat om yttrande",
         "Kommundirektören",
     )
+
+
+def test_a_short_documents_first_and_last_lines_alike_are_no_running_head() -> None:
+    """Two items wrapped alike in a document of four lines and no page break: their second
+    lines stand by the document's start and end, never by a page's break. Taken for a page's
+    head and foot, both were dropped and each subject lost ("tecknat avtal om")."""
+    records = read(
+        "10RS2 – Regiondirektören har tecknat avtal mellan Region X och Acme AB om\n   CT.\n"
+        "10RS1 – Regiondirektören har tecknat avtal mellan Region X och Acme AB om\n   CT.\n"
+    )
+    assert [(d.diary_number, d.subject) for d in decisions(records)] == [
+        ("10RS2", "CT"),
+        ("10RS1", "CT"),
+    ]
