@@ -337,10 +337,13 @@ class _Records:
             record = Rejected(source=where, reason=reading.problem)
         else:
             return "prose", None
-        if text in self.rejected:
+        # Rows 1 and 2 of a table alike and both without a number are two items; the same row
+        # under the same marker is the list printed again.
+        key = text if block.marker is None else f"{block.marker} {text}"
+        if key in self.rejected:
             self.repeated += 1
             return "repeated", None
-        self.rejected.add(text)
+        self.rejected.add(key)
         self.list_found = True
         return "rejected", record
 

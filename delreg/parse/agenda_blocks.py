@@ -59,8 +59,9 @@ class Block:
     opens_section_with_number: bool = False
     # Unmarked text after marked items: the list is over, or this is a note about it.
     after_marked_items: bool = False
-    # The marker's style ("numbered", "bullet" …) of a marked item.
+    # The marker's style ("numbered", "bullet" …) of a marked item, and the marker ("3.").
     style: str | None = None
+    marker: str | None = None
     # One of a run of bulleted items that carry diary numbers, in a document with no heading.
     in_run: bool = False
     # The lines of the document the block took, for the import's account of every line.
@@ -516,8 +517,9 @@ class Segmenter:
         gap = marker.group()[len(marker.group().rstrip()) :]
         cells = "   " in text or "\t" in text or len(gap) >= 3 or "\t" in gap
         if last is None:
-            # The table's first row: only where its cells stand apart.
-            if number != 1 or not cells or agenda_next:
+            # The table's first row: only where its cells stand apart, numbered 1 unless under
+            # the table's head (its first row left out of the printed list).
+            if (number != 1 and not self.table_head) or not cells or agenda_next:
                 return False
         else:
             # Under a table's head, a row whose cells stand apart is the table's next, though
@@ -566,6 +568,7 @@ class Segmenter:
         number_only = self.rules.diary_number_alone.fullmatch(line.text) is not None
         self.block = self._new(line, marked=True, number_line=number_only)
         self.block.style = line.style
+        self.block.marker = line.marker
         return done
 
     def _other_style_item(self, block: Block, line: Line) -> bool:

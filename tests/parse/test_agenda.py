@@ -2140,3 +2140,54 @@ def test_a_short_documents_first_and_last_lines_alike_are_no_running_head() -> N
         ("10RS2", "CT"),
         ("10RS1", "CT"),
     ]
+
+
+TABLE_SUBJECTS = [
+    "Avtal om städ",
+    "Avtal om hyra av lokal",
+    "Yttrande till Länsstyrelsen",
+    "Anställning av enhetschef",
+    "Bidrag till Vallby IF",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(st.integers(1, 3), st.sampled_from(TABLE_SUBJECTS), st.booleans()),
+        min_size=1,
+        max_size=8,
+    ),
+    footer=st.booleans(),
+)
+def test_every_row_of_a_numbered_table_is_a_decision_or_rejected_on_its_line(
+    rows: list[tuple[int, str, bool]], footer: bool
+) -> None:
+    """A numbered table's rows, their numbers rising but not always by one, some with their
+    diary number's cell empty, and perhaps a count below them: each row with its number is a
+    decision, each without is rejected on its own line, and none joins another. (The rows'
+    numbers stay below the agenda's next point's, 29, which a row numbered so may be.)"""
+    lines = [
+        "28. Redovisning av delegeringsbeslut",
+        "",
+        "Nr   Diarienummer   Ärende   Beslutsfattare",
+    ]
+    expected: list[str] = []
+    missing: list[int] = []
+    number = 0
+    for serial, (step, subject, numbered) in enumerate(rows, start=1):
+        number += step
+        if numbered:
+            expected.append(f"SN 2024/{serial}")
+            lines.append(f"{number}   SN 2024/{serial}   {subject}   Socialchef")
+        else:
+            missing.append(len(lines) + 1)
+            lines.append(f"{number}      {subject}   Socialchef")
+    if footer:
+        lines += ["", f"Totalt {len(rows)} beslut"]
+    records = read("\n".join(lines) + "\n\n29. Övriga frågor\n")
+    assert [d.diary_number for d in decisions(records)] == expected
+    assert [line_of(r) for r in records if isinstance(r, Rejected)] == missing
+    assert [r.text for r in records if isinstance(r, Notice)] == (
+        [f"Totalt {len(rows)} beslut"] if footer else []
+    )
