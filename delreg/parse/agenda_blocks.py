@@ -367,7 +367,7 @@ class Segmenter:
             else:
                 done = self._text(line)
         elif kind is _END and self.mode is Mode.DECISIONS and self._is_next_row(line):
-            done = self._item(line)
+            done = self._item(line, row=True)
         elif kind is _END and self._heads_the_lists_documents(line):
             # Taken for the next point, it ended the list before its first item, and every
             # decision below went unread and unaccounted for.
@@ -447,6 +447,8 @@ class Segmenter:
             heading.item_number is not None
             and line.item_number == heading.item_number + 1
             and not (line.style == self.style and self.last_item_number == heading.item_number)
+            # A table's row numbered "9" under the point "8.", written as the rows are.
+            and not (self.table_head and _unlike_point(heading, line.marker))
         )
 
     def _is_sub_number(self, marker: str) -> bool:
@@ -512,6 +514,11 @@ class Segmenter:
         heading = self.heading
         agenda_number = None if heading is None else heading.item_number
         agenda_next = agenda_number is not None and number == agenda_number + 1
+        # Under a table's head, "9" where the point is "8.": the table's number, written as its
+        # rows' are, not as the agenda's.
+        point_like = agenda_next and not (
+            self.table_head and _unlike_point(heading, marker.group())
+        )
         # The number's cell and the next stand apart too where the diary number's cell between
         # them is empty and the row holds nothing but its subject ("1         Avtal med …").
         gap = marker.group()[len(marker.group().rstrip()) :]
@@ -519,13 +526,13 @@ class Segmenter:
         if last is None:
             # The table's first row: only where its cells stand apart, numbered 1 unless under
             # the table's head (its first row left out of the printed list).
-            if (number != 1 and not self.table_head) or not cells or agenda_next:
+            if (number != 1 and not self.table_head) or not cells or point_like:
                 return False
         else:
             # Under a table's head, a row whose cells stand apart is the table's next, though
             # its number skips ("1", "3": a row left out of the printed list): taken for the
             # next agenda point, it ended the list and the rows after it went unaccounted for.
-            skipped = self.table_head and cells and number > last and not agenda_next
+            skipped = self.table_head and cells and number > last and not point_like
             if (number != last + 1 and not skipped) or style != self.style:
                 return False
             if agenda_next and not cells:
@@ -536,8 +543,9 @@ class Segmenter:
 
     # --- items ---------------------------------------------------------------------------
 
-    def _item(self, line: Line) -> Block | None:
-        if self._is_next_agenda_point(line):
+    def _item(self, line: Line, *, row: bool = False) -> Block | None:
+        # A table's row told from the next point already (``_is_next_row``) is none.
+        if not row and self._is_next_agenda_point(line):
             done = self._close()
             self._open(self.base, None)
             self.headings += 1
@@ -947,6 +955,19 @@ def _secrecy_column(head: Line) -> tuple[int, int | None] | None:
             after = starts[index + 1] + head.indent if index + 1 < len(starts) else None
             return start + head.indent, after
     return None
+
+
+def _unlike_point(heading: Line | None, marker: str) -> bool:
+    """Whether a row's number is written otherwise than the agenda point's ("9" under "8.",
+    "9." under "8 Anmälan …")."""
+    if heading is None or heading.item_number is None:
+        return False
+    point = heading.text.lstrip()
+    written = str(heading.item_number)
+    if not point.startswith(written):
+        return False
+    dotted = point[len(written) : len(written) + 1] == "."
+    return dotted != marker.rstrip().endswith(".")
 
 
 def _secrecy_cell_read(line: Line, column: tuple[int, int | None]) -> str:

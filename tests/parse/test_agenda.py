@@ -2165,10 +2165,11 @@ def test_every_row_of_a_numbered_table_is_a_decision_or_rejected_on_its_line(
 ) -> None:
     """A numbered table's rows, their numbers rising but not always by one, some with their
     diary number's cell empty, and perhaps a count below them: each row with its number is a
-    decision, each without is rejected on its own line, and none joins another. (The rows'
-    numbers stay below the agenda's next point's, 29, which a row numbered so may be.)"""
+    decision, each without is rejected on its own line, and none joins another; a row
+    numbered as the agenda's next point ("9" under "8.") is a row still, written as the rows
+    are, and the point "9. Övriga frågor" ends the list."""
     lines = [
-        "28. Redovisning av delegeringsbeslut",
+        "8. Redovisning av delegeringsbeslut",
         "",
         "Nr   Diarienummer   Ärende   Beslutsfattare",
     ]
@@ -2185,9 +2186,24 @@ def test_every_row_of_a_numbered_table_is_a_decision_or_rejected_on_its_line(
             lines.append(f"{number}      {subject}   Socialchef")
     if footer:
         lines += ["", f"Totalt {len(rows)} beslut"]
-    records = read("\n".join(lines) + "\n\n29. Övriga frågor\n")
+    records = read("\n".join(lines) + "\n\n9. Övriga frågor\n")
     assert [d.diary_number for d in decisions(records)] == expected
     assert [line_of(r) for r in records if isinstance(r, Rejected)] == missing
     assert [r.text for r in records if isinstance(r, Notice)] == (
         [f"Totalt {len(rows)} beslut"] if footer else []
     )
+
+
+def test_a_tables_row_numbered_as_the_next_point_is_a_row_written_as_the_rows_are() -> None:
+    # "9" under "8.", its diary number's cell empty: taken for the next point, it ended the
+    # list, and the row below it ("10   SN 2024/33 …") was lost without a word.
+    records = read(
+        "8. Redovisning av delegeringsbeslut\n\n"
+        "Nr   Diarienummer   Ärende   Beslutsfattare\n"
+        "1   SN 2024/31   Avtal om städ   Socialchef\n"
+        "9      Avtal om hyra av lokal   Socialchef\n"
+        "10   SN 2024/33   Avtal om fönsterputs   Socialchef\n\n"
+        "9. Övriga frågor\n\nDnr SN 2024/88\n"
+    )
+    assert [d.diary_number for d in decisions(records)] == ["SN 2024/31", "SN 2024/33"]
+    assert [line_of(r) for r in records if isinstance(r, Rejected)] == [5]
