@@ -62,7 +62,11 @@ def read_parties(
         return recipient
     if kind in rules.parties_last_kinds:
         return _parties_last(text, lowered, rules, clause_ends, start, end, removed)
-    if rules.agreement_word.search(text, start, end) is not None:
+    if (
+        rules.party_last_gate.first(lowered, start, end) >= 0
+        and rules.party_intro_gate.match(rules.agreement_word, text, lowered, start, end)
+        is not None
+    ):
         # "Förlängning av avtal om skyddat boende med Stiftelsen Kvinnohuset Vallby": the
         # agreement's subject between its word and the party; a party's name (agenda.
         # party_names) last, whole, names it, not a capital alone ("med Region …" in a
