@@ -89,6 +89,9 @@ _ROW_GAP_RATIO = 1.5
 _HEADER_WORD_GAP = 0.6
 # A header's name goes on on the line below where the space between is under this many lines.
 _HEADER_LINE_GAP = 0.8
+# An agenda point's number where a table's diary number or date stands ("12  Anmälan av
+# meddelanden" after the table): a heading, no row.
+_HEADING_NUMBER = re.compile(r"§?\s*\d{1,3}[.)]?")
 # A gap of more than this many lines ends a table without rules (the page's foot is below).
 _TABLE_GAP_LINES = 2.5
 # PDFium's mark for a hyphen that ended a line after a letter, the line joined to the next
@@ -481,9 +484,9 @@ class _PageReader:
                 return text
             parts: list[str] = []
             above = height
-            for top, bottom, rows, _ in tables:
+            for number, (top, bottom, rows, _) in enumerate(tables):
                 parts.append(text_page.get_text_bounded(top=above, bottom=top))
-                goes_on = self.table_before and not _has_words_of_its_own(parts[-1])
+                goes_on = number == 0 and self.table_before and not _has_words_of_its_own(parts[-1])
                 # A blank line after a table: its last row ends there, whatever line follows
                 # (a heading above the next table is no more of that row).
                 parts.append(self._table(index, rows, goes_on=goes_on) + "\n")
@@ -633,9 +636,12 @@ def _are_bands(tables: list[Table]) -> bool:
     alone. The rows between or below are no table to pdfplumber, so the table is read by its
     header's columns instead."""
     single = [table for table in tables if len(table.rows) == 1]
-    if any(_is_header([_cell_text(cell) for cell in table.rows[0]]) for table in single):
+    # A one-row box beside a ruled table ("Justerare | Ordförande") is no band of it.
+    if len(single) == len(tables) and any(
+        _is_header([_cell_text(cell) for cell in table.rows[0]]) for table in single
+    ):
         return True
-    return len(tables) > 1 and 2 * len(single) >= len(tables)
+    return len(single) > 1 and 2 * len(single) >= len(tables)
 
 
 class _Carry(NamedTuple):
@@ -725,12 +731,18 @@ def _goes_on_at(lines: list[list[_Run]], columns: Columns) -> int | None:
     them and starts a row (a diary number) or goes on with one (the rest of the last row of the
     page before, the number's column empty), the lines above it a running head at most. None
     where the header stands again (the table is read under it)."""
-    key = _key_column(_roles(columns.names))
+    roles = _roles(columns.names)
+    key = _key_column(roles)
     for position, line in enumerate(lines[: EDGE_LINES + 1]):
         if _header_cells(line) is not None:
             return None
         cells = _cells(line, columns.lefts)
-        if cells is not None and (_DIGIT.search(cells[key]) or (not cells[key] and any(cells))):
+        if cells is None:
+            continue
+        if (_DIGIT.search(cells[key]) and not _HEADING_NUMBER.fullmatch(cells[key])) or (
+            not cells[key]
+            and any(cell for cell, role in zip(cells, roles, strict=True) if role in _TEXT)
+        ):
             return position
     return None
 
@@ -776,6 +788,8 @@ def _table_below(
             gap = min(run.bottom for run in last) - max(*(run.top for run in line), bottom + tall)
             if gap > _TABLE_GAP_LINES * height:
                 break
+        if _HEADING_NUMBER.fullmatch(cells[key]):
+            break
         if any(cells[column] and not _DIGIT.search(cells[column]) for column in digits):
             following = (
                 _cells(lines[position + 1], columns.lefts) if position + 1 < len(lines) else None
@@ -810,8 +824,7 @@ def _table_below(
     top = max(run.top for run in first) + 0.5
     bottom = min(run.bottom for run in (last or first)) - 0.5
     rows = _rows(found, row_gaps, key)
-    if header is not None:
-        rows = [[*names], *rows]
+    rows = [[*names], *rows]
     return Table(top, bottom, rows, Columns(columns.lefts, names)), position
 
 
@@ -1115,7 +1128,7 @@ def _table_lines(
             continue
         if roles is not None and len(roles) != len(cells):
             roles = None
-        key = 0 if roles is None else roles.index("number") if "number" in roles else 0
+        key = 0 if roles is None else _key_column(roles)
         if _is_title_row(row, cells, roles, first=not started):
             lines += ["", next(cell for cell in cells if cell)]
             above = None

@@ -28,6 +28,7 @@ from tests.helpers.office_pdfs import (
     FIXTURES,
     GROUPS,
     LONG_ENTRIES,
+    MEETING,
     NARROW_ROWS,
     NOTICES,
     Entry,
@@ -318,6 +319,104 @@ def test_import_of_a_word_table_stores_its_fields(delreg: Invoke, tmp_path: Path
         (row["diary_number"], row["decided_on"], row["delegate"], row["delegation_point"])
         for row in rows
     ) == sorted((entry.diary, entry.day, entry.delegate, entry.point) for entry in ENTRIES)
+
+
+# --- tables that go on overleaf, and what stands after them (fpdf2, office_pdfs.DIRECT) --------
+
+# Each decision's (diary number, subject, parties, day, who decided), the notices, and how many
+# items are rejected: what `delreg import` must give for each PDF.
+Read = tuple[str, str, tuple[str, ...], str | None, str | None]
+WATER = "remiss om regional vattenförsörjningsplan"
+AFTER_TABLES: dict[str, tuple[list[Read], list[str], int]] = {
+    # "Sida 2 av 2" at the top right, in the date's column: read as the rest of the row before,
+    # which was lost.
+    "page-number-overleaf": ([
+        ("KS 2024/101", WATER, (), "2024-01-08", None),
+        ("KS 2024/102", "leverans av fjärrvärme", ("Vallby Energi AB",), "2024-01-09", None),
+        ("KS 2024/103", "enhetschef vid kostenheten", (), "2024-01-11", None),
+        ("KS 2024/104", "Avskrivning av fordringar", (), "2024-01-12", None),
+    ], [], 0),
+    # "12  Anmälan av meddelanden", its number where the diary numbers stand: a row of the
+    # table, and the notices under it lost.
+    "heading-overleaf": ([
+        ("KS 2024/111", WATER, (), "2024-01-08", None),
+        ("KS 2024/112", "leverans av fjärrvärme", ("Vallby Energi AB",), "2024-01-09", None),
+    ], list(NOTICES), 0),
+    "heading-below": ([
+        ("KS 2024/111", WATER, (), "2024-01-08", None),
+        ("KS 2024/112", "leverans av fjärrvärme", ("Vallby Energi AB",), "2024-01-09", None),
+    ], list(NOTICES), 0),
+    # The minutes' signature box "Justerare | Ordförande" on the page: the ruled table was read
+    # as one without rules, its subjects moved between rows.
+    "signature-box": ([
+        ("KS 2024/121", "Avskrivning av fordringar som understiger ett halvt prisbasbelopp "
+         "enligt riktlinjerna", (), "2024-01-16", "Ekonomichef"),
+        ("KS 2024/122", "renovering av kvarnen vid ån", ("Vallby Hembygdsförening",),
+         "2024-01-17", "Kultur- och fritidschef"),
+        ("KS 2024/123", "fönsterputs", ("Nordanå Städ AB",), "2024-01-18", "Upphandlingschef"),
+    ], [], 0),
+    # A row overleaf, then a second table: its first row without a diary number was glued onto
+    # the first table's last row (two rows), or the first table read as text (one).
+    "ruled-overleaf-one-row": ([
+        ("KS 2024/131", "remiss om vattenförsörjningsplan", (), "2024-01-08", None),
+        ("KS 2024/132", "fjärrvärme", ("Vallby Energi AB",), "2024-01-09", None),
+        ("KS 2024/133", "enhetschef vid kostenheten", (), "2024-01-10", None),
+        ("KS 2024/135", "Avskrivning av fordringar", (), "2024-01-16", "Ekonomichefen"),
+    ], [], 1),
+    "ruled-overleaf-two-rows": ([
+        ("KS 2024/131", "remiss om vattenförsörjningsplan", (), "2024-01-08", None),
+        ("KS 2024/132", "fjärrvärme", ("Vallby Energi AB",), "2024-01-09", None),
+        ("KS 2024/133", "enhetschef vid kostenheten", (), "2024-01-10", None),
+        ("KS 2024/134", "Bidrag", ("Vallby Hembygdsförening",), "2024-01-11", None),
+        ("KS 2024/135", "Avskrivning av fordringar", (), "2024-01-16", "Ekonomichefen"),
+    ], [], 1),
+    # No column named for the diary number: the rest of a row overleaf was a row of its own,
+    # the subject cut.
+    "unnamed-overleaf": ([
+        ("KS 2024/141", WATER, (), "2024-01-08", "Kommundirektör"),
+        ("KS 2024/142", "fjärrvärme", ("Vallby Energi AB",), "2024-01-09", "Ekonomichef"),
+        ("KS 2024/143", "Skolskjuts grundskola – Tilldelningsbeslut i upphandling av skolskjuts "
+         "för grundskolan", (), "2024-01-10", "Upphandlingschef"),
+        ("KS 2024/144", "enhetschef", (), "2024-01-11", "HR-chef"),
+    ], [], 0),
+    # Overleaf under a running head of many words, without the header: the list's own number
+    # went into the subject ("3 – Anställning …").
+    "serial-overleaf": ([
+        ("KS 2024/151", WATER, (), None, "Kommundirektör"),
+        ("KS 2024/152", "fjärrvärme", ("Vallby Energi AB",), None, "Ekonomichef"),
+        ("KS 2024/153", "enhetschef", (), None, "HR-chef"),
+        ("KS 2024/154", "Avskrivning av fordringar", (), None, "Ekonomichef"),
+    ], [], 0),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", list(AFTER_TABLES))
+def test_a_table_going_on_overleaf_or_followed_by_more_keeps_every_row_whole(
+    name: str, delreg: Invoke, tmp_path: Path
+) -> None:
+    """A table's rows across a page, a page number or a heading after the table, a second
+    table or a signature box beside it: each row one decision with its own fields, every
+    notice after, an item without its number rejected, not glued to a row."""
+    decisions, notices, rejected = AFTER_TABLES[name]
+    records = from_pdf(fixture(name))
+    assert [
+        (r.diary_number, r.subject, r.parties, r.decided_on, r.delegate)
+        for r in records
+        if isinstance(r, Decision)
+    ] == decisions
+    assert [r.text for r in records if isinstance(r, Notice)] == notices
+    database = str(tmp_path / "register.db")
+    path = str(FIXTURES / f"{name}.pdf")
+    done = delreg("--db", database, "import", path, "--meeting", MEETING, "--json",
+                  "--skip-invalid")  # fmt: skip
+    # A rejection is told in the exit status, the rest imported.
+    assert done.exit_code == (1 if rejected else 0), done.stderr
+    summary = json.loads(done.stdout)
+    assert (summary["inserted"], summary["notices"], len(summary["rejected"])) == (
+        len(decisions),
+        len(notices),
+        rejected,
+    )
 
 
 def reading(data: bytes) -> list[Record]:
