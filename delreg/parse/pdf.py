@@ -80,6 +80,10 @@ _ROLE_HEADER_LINE = re.compile(
 _WORD_PIECE = re.compile(r"[^\W\d_]{2,}")
 # Marks the end of such a piece among a cell's lines: the line below is joined without a space.
 _BROKEN_WORD = "\x03"
+# A line of a page's text that wraps at a space and keeps it: Word and LibreOffice draw the
+# space there, so a line of theirs that ends without one ends inside a word. Report tools
+# (fpdf2's tables, ...) draw none: on their pages a line that fills its cell tells nothing.
+_WRAPS_AT_A_SPACE = re.compile(r"\S \r?\n")
 # A cell's text starts within a few points of its column's left edge.
 _COLUMN_SLACK = 6.0
 # Rows are told apart by the space between them where it is this much wider than the space
@@ -468,15 +472,18 @@ class _PageReader:
         try:
             text_page = page.get_textpage()
             height = page.get_height()
-            tables = self._ruled_tables(index, height) if _has_rules(page) else []
             text = str(text_page.get_text_bounded())
+            breaks = _WRAPS_AT_A_SPACE.search(text) is not None
+            tables = self._ruled_tables(index, height, breaks=breaks) if _has_rules(page) else []
             # Reading the text's runs with their boxes costs several times the text: only
             # where a header could stand, or a table without rules goes on from the page before.
             going_on = self.columns if self.table_before else None
             if (not tables or _are_bands(tables)) and (
                 going_on is not None or _may_head_a_table(text)
             ):
-                tables = _unruled_tables(text_page, self.row_gaps, going_on) or tables
+                tables = (
+                    _unruled_tables(text_page, self.row_gaps, going_on, breaks=breaks) or tables
+                )
             self.columns = None
             if not tables:
                 self.table_before = False
@@ -533,8 +540,9 @@ class _PageReader:
         self.carry = carry
         return "\n".join(lines)
 
-    def _ruled_tables(self, index: int, height: float) -> list[Table]:
-        """The page's ruled tables found by pdfplumber, top to bottom."""
+    def _ruled_tables(self, index: int, height: float, *, breaks: bool) -> list[Table]:
+        """The page's ruled tables found by pdfplumber, top to bottom; a word broken by its
+        cell's edge whole again where the page can show ``breaks`` (see ``_WRAPS_AT_A_SPACE``)."""
         if self.plumber is None:
             import pdfplumber
 
@@ -547,7 +555,7 @@ class _PageReader:
             Table(
                 height - table.bbox[1],
                 height - table.bbox[3],
-                _ruled_word_breaks(page, table, table.extract()),
+                _ruled_word_breaks(page, table, table.extract()) if breaks else table.extract(),
             )
             for table in page.find_tables()
         ]
@@ -673,7 +681,7 @@ class _Run(NamedTuple):
 
 
 def _unruled_tables(
-    text_page: Any, row_gaps: list[float], going_on: Columns | None = None
+    text_page: Any, row_gaps: list[float], going_on: Columns | None, *, breaks: bool
 ) -> list[Table]:
     """Tables without rules: under a header line one of whose columns names the diary number.
 
@@ -687,7 +695,8 @@ def _unruled_tables(
 
     A table the page before ended with (``going_on``, its columns) goes on at the top of this
     page without its header, where Word does not repeat it: from the first line, below the
-    running head, that keeps to its columns and starts a row.
+    running head, that keeps to its columns and starts a row. A word broken by its column's edge
+    is whole again where the page can show ``breaks`` (see ``_WRAPS_AT_A_SPACE``).
     """
     count = text_page.count_rects()
     if not count:
@@ -704,7 +713,9 @@ def _unruled_tables(
     if going_on is not None:
         start = _goes_on_at(lines, going_on)
         if start is not None:
-            table, position = _table_below(lines, start, going_on, row_gaps, header=None)
+            table, position = _table_below(
+                lines, start, going_on, row_gaps, header=None, breaks=breaks
+            )
             tables.append(table)
     while position < len(lines):
         header = _header_cells(lines[position])
@@ -714,7 +725,9 @@ def _unruled_tables(
         columns = Columns(
             [run.left for run in header], [" ".join(run.text.split()) for run in header]
         )
-        table, position = _table_below(lines, position, columns, row_gaps, header=header)
+        table, position = _table_below(
+            lines, position, columns, row_gaps, header=header, breaks=breaks
+        )
         tables.append(table)
     return tables
 
@@ -754,6 +767,7 @@ def _table_below(
     row_gaps: list[float],
     *,
     header: list[_Run] | None,
+    breaks: bool,
 ) -> tuple[Table, int]:
     """The table whose lines start at ``position``, under its ``header`` (or going on from the
     page before without one), and the position after it (see ``_unruled_tables``)."""
@@ -818,8 +832,8 @@ def _table_below(
         last = line
         position += 1
     if len(head) > 1:
-        names = _names_joined(head)
-    for index, column in _word_breaks(body):
+        names = _names_joined(head, breaks=breaks)
+    for index, column in _word_breaks(body) if breaks else ():
         found[index][0][column] += _BROKEN_WORD
     top = max(run.top for run in first) + 0.5
     bottom = min(run.bottom for run in (last or first)) - 0.5
@@ -828,14 +842,14 @@ def _table_below(
     return Table(top, bottom, rows, Columns(columns.lefts, names)), position
 
 
-def _names_joined(lines: list[tuple[list[str], list[_Run | None]]]) -> list[str]:
+def _names_joined(lines: list[tuple[list[str], list[_Run | None]]], *, breaks: bool) -> list[str]:
     """A header's names over its lines, a word broken by its column's edge whole again
-    ("Beslutsfatta" | "re", see ``_word_breaks``)."""
-    breaks = _word_breaks(lines)
+    ("Beslutsfatta" | "re", see ``_word_breaks``) where ``breaks`` may be told."""
+    broken = _word_breaks(lines) if breaks else set()
     names = list(lines[0][0])
     for index, (cells, _) in enumerate(lines[1:]):
         names = [
-            f"{name}{more}" if (index, column) in breaks else _below(name, more).replace("\n", " ")
+            f"{name}{more}" if (index, column) in broken else _below(name, more).replace("\n", " ")
             for column, (name, more) in enumerate(zip(names, cells, strict=True))
         ]
     return names
@@ -1010,7 +1024,9 @@ def _word_breaks(lines: list[tuple[list[str], list[_Run | None]]]) -> set[tuple[
     ("Upphandlingsch" | "ef"). Such a line is that one word (a word that fits goes to the next
     line whole), ends without a space (PDFium keeps the space where a line wraps at one) or a
     hyphen, reaches the column's right edge (the rightmost any line of it reaches, give or take
-    a letter), and the cell's next line starts with a small letter."""
+    a letter), and the cell's next line starts with a small letter. Only asked on a page whose
+    producer draws the space where a line wraps at one (see ``_WRAPS_AT_A_SPACE``): elsewhere a
+    line that fills its column may as well end before a space."""
     rights: dict[int, float] = {}
     for _, ends in lines:
         for column, run in enumerate(ends):

@@ -790,6 +790,45 @@ def _bold(pdf: Any, y: float, number: str, heading: str) -> None:
     pdf.set_font("Helvetica", size=10)
 
 
+def wrapped_at_spaces() -> bytes:
+    """Who decided wrapped at a space ("Socialnämndens" | "ordförande") as report tools wrap
+    it, drawing no space at the line's end: in a table without rules, in a ruled one, and in
+    one whose cells are centred. No word is broken there, so none is joined."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    widths = (30, 90, 25, 40)
+    y = _unruled(pdf, 30, [("Dnr", "Ärende", "Datum", "Beslutsfattare")], widths)
+    _unruled(pdf, y + 2, [
+        ("KS 2024/161", "Yttrande över remiss om vattenförsörjningsplan", "2024-01-08",
+         ("Socialnämndens", "ordförande")),
+        ("KS 2024/162", "Avtal med Vallby Energi AB om fjärrvärme", "2024-01-09", "Ekonomichef"),
+    ], widths)  # fmt: skip
+    rows = [
+        ("Dnr", "Ärende", "Datum", "Beslutsfattare"),
+        ("KS 2024/163", "Avskrivning av fordringar", "2024-01-16", "Socialnämndens ordförande"),
+        ("KS 2024/164", "Bidrag till Vallby Hembygdsförening", "2024-01-17", "Ekonomichef"),
+    ]
+    pdf.add_page()
+    pdf.set_y(30)
+    _ruled(pdf, rows, (30, 90, 25, 27))
+    pdf.add_page()
+    pdf.set_y(30)
+    centred = ("LEFT", "LEFT", "CENTER", "CENTER")
+    centred_rows = [
+        rows[0],
+        ("KS 2024/165", "Avskrivning av fordringar", "2024-01-16", "Kommunstyrelsens ordförande"),
+        ("KS 2024/166", "Bidrag till Vallby Hembygdsförening", "2024-01-17", "Ekonomichef"),
+    ]
+    with pdf.table(col_widths=(30, 80, 30, 45), text_align=centred) as table:
+        for cells in centred_rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.text(15, 200, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
 def page_number_overleaf() -> bytes:
     """A list without rules over two pages, "Sida N av 2" at the top right of each, where the
     date's column stands: the page's number is no rest of the row before it."""
@@ -995,6 +1034,7 @@ DIRECT: dict[str, Callable[[], bytes]] = {
     "ruled-overleaf-two-rows": lambda: ruled_overleaf(rows=2),
     "unnamed-overleaf": unnamed_overleaf,
     "serial-overleaf": serial_overleaf,
+    "wrapped-at-spaces": wrapped_at_spaces,
 }
 
 
