@@ -96,6 +96,9 @@ _HEADER_LINE_GAP = 0.8
 # An agenda point's number where a table's diary number or date stands ("12  Anmälan av
 # meddelanden" after the table): a heading, no row.
 _HEADING_NUMBER = re.compile(r"§?\s*\d{1,3}[.)]?")
+# Points by which two spaces between lines may differ and be the same (PDFium's boxes fit the
+# glyphs, not the line).
+_GAP_SLACK = 0.5
 # A gap of more than this many lines ends a table without rules (the page's foot is below).
 _TABLE_GAP_LINES = 2.5
 # PDFium's mark for a hyphen that ended a line after a letter, the line joined to the next
@@ -784,6 +787,8 @@ def _table_below(
     body: list[tuple[list[str], list[_Run | None]]] = []
     first = header if header is not None else lines[position]
     last = header
+    # The lines taken into the table, the header's after its first included.
+    taken: list[list[_Run]] = []
     tall = max(run.top - run.bottom for run in first)
     while position < len(lines):
         line = lines[position]
@@ -830,7 +835,15 @@ def _table_below(
             found.append((cells, gap))
             body.append((cells, ends))
         last = line
+        taken.append(line)
         position += 1
+    if roles[key] == "date" and _heads_what_follows(found, key):
+        # Given back to the text after the table.
+        found.pop()
+        body.pop()
+        taken.pop()
+        position -= 1
+        last = taken[-1] if taken else header
     if len(head) > 1:
         names = _names_joined(head, breaks=breaks)
     for index, column in _word_breaks(body) if breaks else ():
@@ -840,6 +853,23 @@ def _table_below(
     rows = _rows(found, row_gaps, key)
     rows = [[*names], *rows]
     return Table(top, bottom, rows, Columns(columns.lefts, names)), position
+
+
+def _heads_what_follows(found: list[tuple[list[str], float]], key: int) -> bool:
+    """Whether the last line of a table keyed by its date (no column named for the diary
+    number, see ``_key_column``) is a heading after it ("Övriga frågor"), not the last line of
+    its last row: a few words in the first column alone (where a heading starts, at the
+    margin), where that column was empty on the line above (a cell's text skips no line) or
+    the line stands as far below as the rows are apart."""
+    if len(found) < 2 or key == 0:
+        return False
+    cells, gap = found[-1]
+    if not cells[0] or any(cells[1:]) or len(cells[0]) > _TITLE_CHARS:
+        return False
+    if not found[-2][0][0]:
+        return True
+    between = [space for line, space in found[1:-1] if line[key]]
+    return bool(between) and gap >= min(between) - _GAP_SLACK
 
 
 def _names_joined(lines: list[tuple[list[str], list[_Run | None]]], *, breaks: bool) -> list[str]:

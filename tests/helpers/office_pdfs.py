@@ -829,6 +829,30 @@ def wrapped_at_spaces() -> bytes:
     return bytes(pdf.output())
 
 
+def heading_after_dated_rows() -> bytes:
+    """``Ärende | Beslut | Datum | Delegat`` without rules (its rows keyed by their date), each
+    row's lines as close as the rows, then the heading "Övriga frågor" at the margin, where
+    the case's column stands: a heading after the list, not more of its last row."""
+    widths = (30, 85, 25, 40)
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    y = _unruled(pdf, 30, [("Ärende", "Beslut", "Datum", "Delegat")], widths)
+    for row in (
+        ("KS 2024/171", ("Yttrande över remiss om", "regional vattenförsörjningsplan"),
+         "2024-01-08", "Kommundirektör"),
+        ("KS 2024/172", ("Avtal med Vallby Energi AB", "om fjärrvärme"), "2024-01-09",
+         "Ekonomichef"),
+    ):  # fmt: skip
+        _unruled(pdf, y, [row], widths)
+        y += 10
+    pdf.set_font("Helvetica", "B", 10)
+    pdf.text(15, y + 1, AFTER)
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(15, y + 9, "Ordföranden informerar om arbetet med den nya översiktsplanen.")
+    return bytes(pdf.output())
+
+
 def page_number_overleaf() -> bytes:
     """A list without rules over two pages, "Sida N av 2" at the top right of each, where the
     date's column stands: the page's number is no rest of the row before it."""
@@ -1035,6 +1059,7 @@ DIRECT: dict[str, Callable[[], bytes]] = {
     "unnamed-overleaf": unnamed_overleaf,
     "serial-overleaf": serial_overleaf,
     "wrapped-at-spaces": wrapped_at_spaces,
+    "heading-after-dated-rows": heading_after_dated_rows,
 }
 
 

@@ -387,6 +387,12 @@ FPDF_TABLES: dict[str, tuple[list[Read], list[str], int]] = {
         ("KS 2024/153", "enhetschef", (), None, "HR-chef"),
         ("KS 2024/154", "Avskrivning av fordringar", (), None, "Ekonomichef"),
     ], [], 0),
+    # "Övriga frågor" after a table keyed by its date, where the case's column stands: read
+    # into the last row's subject ("Övriga frågor – Avtal om fjärrvärme").
+    "heading-after-dated-rows": ([
+        ("KS 2024/171", WATER, (), "2024-01-08", "Kommundirektör"),
+        ("KS 2024/172", "fjärrvärme", ("Vallby Energi AB",), "2024-01-09", "Ekonomichef"),
+    ], [], 0),
     # Who decided wrapped at a space by a report tool, which draws no space there: the lines
     # were joined as a word broken by the column ("Socialnämndensordförande").
     "wrapped-at-spaces": ([
