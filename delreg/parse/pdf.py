@@ -809,29 +809,35 @@ def _table_below(
                 break
         if _HEADING_NUMBER.fullmatch(cells[key]):
             break
-        if any(cells[column] and not _DIGIT.search(cells[column]) for column in digits):
-            following = (
-                _cells(lines[position + 1], columns.lefts) if position + 1 < len(lines) else None
-            )
-            if not _titles_rows(cells, following, digits, key):
-                break
-            # A title over the rows below ("Personalärenden"): a row of its own.
-            title = next(cell for cell in cells if cell)
-            cells = [title if column == key else "" for column in range(len(cells))]
-            ends = [None] * len(cells)
         named = [
             _below(name, more).replace("\n", " ") for name, more in zip(names, cells, strict=True)
         ]
+        # Asked first: a header's name may go on under a date's column ("Datum" | "för beslut"),
+        # which is no title over the rows.
         if (
             header is not None
             and not found
             and gap < _HEADER_LINE_GAP * height
             and _is_header(named)
+            and _keeps_roles(names, named)
         ):
-            # The header's names go on (as close as a name's lines, no digits, short).
+            # The header's names go on (as close as a name's lines, no digits, short, and each
+            # still names what its column holds: "Dnr" | "Personalärenden" is a title below).
             names = named
             head.append((cells, ends))
         else:
+            if any(cells[column] and not _DIGIT.search(cells[column]) for column in digits):
+                following = (
+                    _cells(lines[position + 1], columns.lefts)
+                    if position + 1 < len(lines)
+                    else None
+                )
+                if not _titles_rows(cells, following, digits, key):
+                    break
+                # A title over the rows below ("Personalärenden"): a row of its own.
+                title = next(cell for cell in cells if cell)
+                cells = [title if column == key else "" for column in range(len(cells))]
+                ends = [None] * len(cells)
             found.append((cells, gap))
             body.append((cells, ends))
         last = line
@@ -853,6 +859,15 @@ def _table_below(
     rows = _rows(found, row_gaps, key)
     rows = [[*names], *rows]
     return Table(top, bottom, rows, Columns(columns.lefts, names)), position
+
+
+def _keeps_roles(names: list[str], longer: list[str]) -> bool:
+    """Whether a header's ``names`` gone on to the ``longer`` still name what each column holds
+    (see ``_roles``): no column that held a diary number, a date or a name holds text."""
+    return all(
+        role == "text" or role == again
+        for role, again in zip(_roles(names), _roles(longer), strict=True)
+    )
 
 
 def _heads_what_follows(found: list[tuple[list[str], float]], key: int) -> bool:

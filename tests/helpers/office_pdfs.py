@@ -853,6 +853,32 @@ def heading_after_dated_rows() -> bytes:
     return bytes(pdf.output())
 
 
+def header_on_two_lines() -> bytes:
+    """``Dnr | Ärende | Datum för beslut`` without rules, the last name on two lines ("Datum" |
+    "för beslut"), going on overleaf without its header, its first row there without a date:
+    the rows are still told by their diary number."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    pdf.set_font("Helvetica", "B", 10)
+    for x, name in ((15, "Dnr"), (45, "Ärende"), (165, "Datum")):
+        pdf.text(x, 30, name)
+    pdf.text(165, 34.5, "för beslut")
+    pdf.set_font("Helvetica", size=10)
+    _unruled(pdf, 42, [
+        ("KS 2024/181", ("Yttrande över remiss om", "regional vattenförsörjningsplan"),
+         "2024-01-08"),
+        ("KS 2024/182", ("Avtal med Vallby Energi AB", "om fjärrvärme"), "2024-01-09"),
+    ], DATED_WIDTHS)  # fmt: skip
+    pdf.add_page()
+    y = _unruled(pdf, 25, [
+        ("KS 2024/183", "Anställning av enhetschef vid kostenheten", ""),
+        ("KS 2024/184", "Avskrivning av fordringar", "2024-01-12"),
+    ], DATED_WIDTHS)  # fmt: skip
+    pdf.text(15, y + 20, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
 def page_number_overleaf() -> bytes:
     """A list without rules over two pages, "Sida N av 2" at the top right of each, where the
     date's column stands: the page's number is no rest of the row before it."""
@@ -1060,6 +1086,7 @@ DIRECT: dict[str, Callable[[], bytes]] = {
     "serial-overleaf": serial_overleaf,
     "wrapped-at-spaces": wrapped_at_spaces,
     "heading-after-dated-rows": heading_after_dated_rows,
+    "header-on-two-lines": header_on_two_lines,
 }
 
 

@@ -393,6 +393,15 @@ FPDF_TABLES: dict[str, tuple[list[Read], list[str], int]] = {
         ("KS 2024/171", WATER, (), "2024-01-08", "Kommundirektör"),
         ("KS 2024/172", "fjärrvärme", ("Vallby Energi AB",), "2024-01-09", "Ekonomichef"),
     ], [], 0),
+    # "Datum" | "för beslut": the second line was taken for a title over the rows and joined to
+    # "Dnr", whose column was then no diary number's: overleaf, the row without a date was
+    # glued to the one before.
+    "header-on-two-lines": ([
+        ("KS 2024/181", WATER, (), "2024-01-08", None),
+        ("KS 2024/182", "fjärrvärme", ("Vallby Energi AB",), "2024-01-09", None),
+        ("KS 2024/183", "enhetschef vid kostenheten", (), None, None),
+        ("KS 2024/184", "Avskrivning av fordringar", (), "2024-01-12", None),
+    ], [], 0),
     # Who decided wrapped at a space by a report tool, which draws no space there: the lines
     # were joined as a word broken by the column ("Socialnämndensordförande").
     "wrapped-at-spaces": ([
