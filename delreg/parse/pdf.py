@@ -62,19 +62,30 @@ _LETTER_GAP = 0.4
 # How far below a line's foot, in its height, a run's middle may be and the run of the line
 # (a comma: its box from below the baseline to just above it).
 _MARK_DROP = 0.25
+# The names of a column of the day of the decision, of who decided, and of what was decided
+# ("Ärendebeskrivning", "Beslutsmening"): one table for the columns' roles (_COLUMN_ROLES) and
+# for telling a header that names no diary number's column (_header_cells, _may_head_a_table).
+_DATE_NAMES = r"(?:besluts)?(?:datum|dag)|beslutad|beslutat|datum för beslut"
+_DELEGATE_NAMES = r"beslutsfattare|delegat|beslutande|(?:beslutat|beslutad|fattat) av"
+_ITEM_NAMES = (
+    r"(?:ärende|beslut)(?:t|et|n|ets innehåll|s?(?:mening|beskrivning|titel|text|rubrik))?"
+    r"|rubrik|beskrivning|avser|innehåll|titel"
+)
 # A header that names no diary number's column is one where it names a date's or a delegate's
-# ("Ärende | Beslut | Datum | Delegat"): its line a few words without digits.
-_ROLE_NAME = re.compile(r"\b(?:besluts)?datum\b|\bdelegat\b|\bbeslutsfattare\b", re.I)
-# The name of a column that holds what was decided, for such a header.
-_ITEM_COLUMN = re.compile(
-    r"(?:ärende|beslut)(?:t|et|n|mening|sbeskrivning|ets innehåll)?|rubrik|beskrivning|avser"
-    r"|innehåll",
-    re.I,
-)
-_ROLE_HEADER_LINE = re.compile(
-    r"^[^\d\n]{0,80}(?:\b(?:besluts)?datum|\bdelegat|\bbeslutsfattare)\b[^\d\n]{0,80}$",
-    re.I | re.M,
-)
+# and one for what was decided ("Ärende | Beslut | Datum | Delegat"): its line a few words
+# without digits.
+_ROLE_NAME = re.compile(rf"\b(?:{_DATE_NAMES}|{_DELEGATE_NAMES})\b", re.I)
+_ITEM_COLUMN = re.compile(_ITEM_NAMES, re.I)
+_ITEM_NAME = re.compile(rf"\b(?:{_ITEM_NAMES})\b", re.I)
+# Such a header's line is no longer than this.
+_HEADER_LINE_CHARS = 160
+# Letters every spelling of those names holds but "Beslutad"/"Beslutat" alone, without other
+# case forms: substring tests spare most pages the case-blind search. Not "beslutat": nearly
+# every page of an agenda says "har beslutat" (a header naming its date so stands under a
+# diary number's column, or is not seen).
+_ROLE_LETTERS = (
+    "datum", "dag", "delegat", "fattare", "beslutande", "beslutad av", "beslutat av", "fattat av"
+)  # fmt: skip
 # A line of a cell that is a piece of a word broken by the column's edge: letters, no space
 # after them, no hyphen ("Personuppgiftsbiträ").
 _WORD_PIECE = re.compile(r"[^\W\d_]{2,}")
@@ -113,11 +124,8 @@ _SUB_BULLET = re.compile(r"^o(?=[ \t]+[A-ZÅÄÖ0-9])", re.MULTILINE)
 # is the item's text.
 _COLUMN_ROLES = (
     ("number", _NUMBER_COLUMN),
-    ("date", re.compile(r"(?:besluts)?(?:datum|dag)|beslutad|beslutat|datum för beslut", re.I)),
-    (
-        "delegate",
-        re.compile(r"beslutsfattare|delegat|beslutande|(?:beslutat|beslutad|fattat) av", re.I),
-    ),
+    ("date", re.compile(_DATE_NAMES, re.I)),
+    ("delegate", re.compile(_DELEGATE_NAMES, re.I)),
     (
         "point",
         re.compile(
@@ -968,14 +976,21 @@ def _runs_by_line(runs: list[_Run]) -> list[list[_Run]]:
 
 def _may_head_a_table(text: str) -> bool:
     """Whether a page's text names the diary number's column somewhere, or has a line of a few
-    words without digits that names a date's or a delegate's column (a header may stand)."""
-    # Every spelling the patterns take holds "nr", "nummer", "datum", "delegat" or "fattare",
-    # letters without other case forms: substring tests spare most pages the case-blind search.
+    words without digits that names a date's or a delegate's column and one for what was
+    decided (a header may stand, see ``_header_cells``)."""
+    # Every spelling the number's pattern takes holds "nr" or "nummer" (and see _ROLE_LETTERS).
     lowered = text.lower()
     if ("nr" in lowered or "nummer" in lowered) and _NUMBER_COLUMN.search(text) is not None:
         return True
-    named = "datum" in lowered or "delegat" in lowered or "fattare" in lowered
-    return named and _ROLE_HEADER_LINE.search(text) is not None
+    if not any(letters in lowered for letters in _ROLE_LETTERS):
+        return False
+    for name in _ROLE_NAME.finditer(text):
+        start = text.rfind("\n", 0, name.start()) + 1
+        end = text.find("\n", name.end())
+        line = text[start : len(text) if end < 0 else end]
+        if len(line) <= _HEADER_LINE_CHARS and not _DIGIT.search(line) and _ITEM_NAME.search(line):
+            return True
+    return False
 
 
 def _header_cells(line: list[_Run]) -> list[_Run] | None:

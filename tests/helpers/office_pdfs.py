@@ -879,6 +879,23 @@ def header_on_two_lines() -> bytes:
     return bytes(pdf.output())
 
 
+def other_names() -> bytes:
+    """``Ärendebeskrivning | Dag | Beslutad av`` without rules: no column named for the diary
+    number (it starts the case's text), the others named in words of their own."""
+    widths = (110.0, 30.0, 40.0)
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    y = _unruled(pdf, 30, [("Ärendebeskrivning", "Dag", "Beslutad av")], widths)
+    y = _unruled(pdf, y + 2, [
+        (("KS 2024/191 Yttrande över remiss om", "regional vattenförsörjningsplan"),
+         "2024-01-08", "Kommundirektör"),
+        ("KS 2024/192 Avtal med Vallby Energi AB om fjärrvärme", "2024-01-09", "Ekonomichef"),
+    ], widths)  # fmt: skip
+    pdf.text(15, y + 20, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
 def page_number_overleaf() -> bytes:
     """A list without rules over two pages, "Sida N av 2" at the top right of each, where the
     date's column stands: the page's number is no rest of the row before it."""
@@ -1087,6 +1104,7 @@ DIRECT: dict[str, Callable[[], bytes]] = {
     "wrapped-at-spaces": wrapped_at_spaces,
     "heading-after-dated-rows": heading_after_dated_rows,
     "header-on-two-lines": header_on_two_lines,
+    "other-names": other_names,
 }
 
 

@@ -402,6 +402,12 @@ FPDF_TABLES: dict[str, tuple[list[Read], list[str], int]] = {
         ("KS 2024/183", "enhetschef vid kostenheten", (), None, None),
         ("KS 2024/184", "Avskrivning av fordringar", (), "2024-01-12", None),
     ], [], 0),
+    # "Ärendebeskrivning | Dag | Beslutad av": names the column roles know but the header's
+    # test did not; no table was seen, the day and who decided read into the subject.
+    "other-names": ([
+        ("KS 2024/191", WATER, (), "2024-01-08", "Kommundirektör"),
+        ("KS 2024/192", "fjärrvärme", ("Vallby Energi AB",), "2024-01-09", "Ekonomichef"),
+    ], [], 0),
     # Who decided wrapped at a space by a report tool, which draws no space there: the lines
     # were joined as a word broken by the column ("Socialnämndensordförande").
     "wrapped-at-spaces": ([
