@@ -152,6 +152,11 @@ _FIELD_LABELS = (
 # What ends a labelled delegate in the agenda reader ("Beslutsfattare: X, …"); in a delegate's
 # own cell it is part of the name ("Anna Berglund, enhetschef", "Enhetschef (tf.)").
 _DELEGATE_STOPS = re.compile(r"[\s,;().–]+")
+# A party's cell that names several, one a line: each line ends in a company's or a public
+# body's form ("Vallby Energi AB" | "Nordanå Städ AB"), and each is labelled apart; a name
+# wrapped over lines ("Fastighets AB" | "Norrgården") has a line that does not.
+_PARTY_END = re.compile(r"(?:\b(?:AB|HB|KB|ek\.\s?för\.?|kommun|region)|förening|stiftelsen?)\s*$")
+_PARTIES_APART = "\x04"
 # A title row over a group of a table's rows is a few words.
 _TITLE_CHARS = 60
 # Columns whose cells hold digits: the diary number's and the date's.
@@ -1204,6 +1209,11 @@ def _table_lines(
             continue
         if roles is not None and len(roles) != len(cells):
             roles = None
+        if roles is not None and "party" in roles:
+            cells = [
+                _parties(raw) if role == "party" and raw else cell
+                for raw, cell, role in zip(row, cells, roles, strict=True)
+            ]  # fmt: skip
         key = 0 if roles is None else _key_column(roles)
         if _is_title_row(row, cells, roles, first=not started):
             lines += ["", next(cell for cell in cells if cell)]
@@ -1267,11 +1277,21 @@ def _row_text(cells: list[str], roles: tuple[str, ...] | None) -> str:
     ]
     for field, label in _FIELD_LABELS:
         parts += [
-            f"{label}{_DELEGATE_STOPS.sub(' ', cell).strip() if field == 'delegate' else cell}"
+            f"{label}{_DELEGATE_STOPS.sub(' ', cell).strip() if field == 'delegate' else value}"
             for cell, role in zip(cells, roles, strict=True)
             if role == field and cell
+            for value in cell.split(_PARTIES_APART)
         ]
     return _CELL_GAP.join(parts)
+
+
+def _parties(cell: str) -> str:
+    """A party's cell on one line, its names apart (``_PARTIES_APART``) where each of its lines
+    is one (see ``_PARTY_END``)."""
+    lines = cell.split("\n")
+    if len(lines) < 2 or not all(_PARTY_END.search(line) for line in lines):
+        return _cell_text(cell)
+    return _PARTIES_APART.join(_cell_text(line) for line in lines)
 
 
 def _roles(header: list[str]) -> tuple[str, ...]:

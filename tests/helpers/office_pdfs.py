@@ -896,6 +896,34 @@ def other_names() -> bytes:
     return bytes(pdf.output())
 
 
+def parties_a_line_each() -> bytes:
+    """``Dnr | Ärende | Motpart | Beslutsdatum``, a contract's two parties one a line in their
+    cell: ruled, and without rules on the page after (a name wrapped over two lines, "Fastighets
+    AB" | "Norrgården", stays one)."""
+    head = ("Dnr", "Ärende", "Motpart", "Beslutsdatum")
+    widths = (25.0, 70.0, 50.0, 30.0)
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    pdf.set_y(30)
+    _ruled(pdf, [
+        head,
+        ("KS 2024/201", "Avtal om städning av skolor", "Vallby Energi AB\nNordanå Städ AB",
+         "2024-01-16"),
+        ("KS 2024/202", "Avtal om fönsterputs", "Nordanå Städ AB", "2024-01-17"),
+    ], widths)  # fmt: skip
+    pdf.add_page()
+    y = _unruled(pdf, 30, [head], widths)
+    _unruled(pdf, y + 2, [
+        ("KS 2024/203", "Avtal om snöröjning", ("Vallby kommun", "Norrbyns Vägförening"),
+         "2024-01-18"),
+        ("KS 2024/204", "Hyresavtal för fritidsgården", ("Fastighets AB", "Norrgården"),
+         "2024-01-19"),
+    ], widths)  # fmt: skip
+    pdf.text(15, 200, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
 def page_number_overleaf() -> bytes:
     """A list without rules over two pages, "Sida N av 2" at the top right of each, where the
     date's column stands: the page's number is no rest of the row before it."""
@@ -1105,6 +1133,7 @@ DIRECT: dict[str, Callable[[], bytes]] = {
     "heading-after-dated-rows": heading_after_dated_rows,
     "header-on-two-lines": header_on_two_lines,
     "other-names": other_names,
+    "parties-a-line-each": parties_a_line_each,
 }
 
 

@@ -408,6 +408,16 @@ FPDF_TABLES: dict[str, tuple[list[Read], list[str], int]] = {
         ("KS 2024/191", WATER, (), "2024-01-08", "Kommundirektör"),
         ("KS 2024/192", "fjärrvärme", ("Vallby Energi AB",), "2024-01-09", "Ekonomichef"),
     ], [], 0),
+    # Two parties one a line in their cell: read as one party "Vallby Energi AB Nordanå Städ AB".
+    "parties-a-line-each": ([
+        ("KS 2024/201", "städning av skolor", ("Vallby Energi AB", "Nordanå Städ AB"),
+         "2024-01-16", None),
+        ("KS 2024/202", "fönsterputs", ("Nordanå Städ AB",), "2024-01-17", None),
+        ("KS 2024/203", "snöröjning", ("Vallby kommun", "Norrbyns Vägförening"), "2024-01-18",
+         None),
+        ("KS 2024/204", "Hyresavtal för fritidsgården", ("Fastighets AB Norrgården",),
+         "2024-01-19", None),
+    ], [], 0),
     # Who decided wrapped at a space by a report tool, which draws no space there: the lines
     # were joined as a word broken by the column ("Socialnämndensordförande").
     "wrapped-at-spaces": ([
