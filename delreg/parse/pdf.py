@@ -119,12 +119,15 @@ _SUSPENDED = re.compile("\x02(?=(?:och|eller|samt|respektive|resp\\.|till)\\s)")
 # Word's bullet one level in: "o" of Courier New, then the item's text.
 _SUB_BULLET = re.compile(r"^o(?=[ \t]+[A-ZÅÄÖ0-9])", re.MULTILINE)
 # What a table's column holds, by its header's name (its cells' words, single-spaced): the
-# diary number, the day of the decision, who decided, the point of the delegation order, the
-# party (a contract's, a supplier), or a serial number of the case's documents; any other column
-# is the item's text.
+# diary number, the day of the decision (or another day), who decided, the point of the
+# delegation order, the party (a contract's, a supplier), or a serial number of the case's
+# documents; any other column is the item's text.
 _COLUMN_ROLES = (
     ("number", _NUMBER_COLUMN),
     ("date", re.compile(_DATE_NAMES, re.I)),
+    # Another day than the decision's ("Anmälningsdatum", "Datum för anmälan"): left out, the
+    # register keeps none, and it is no part of the subject.
+    ("other date", re.compile(r".+datum|datum för .+", re.I)),
     ("delegate", re.compile(_DELEGATE_NAMES, re.I)),
     (
         "point",

@@ -924,6 +924,22 @@ def parties_a_line_each() -> bytes:
     return bytes(pdf.output())
 
 
+def other_dates() -> bytes:
+    """``Dnr | Ärende | Beslutsdatum | Anmälningsdatum | Delegat``, ruled: the day the decision
+    is reported besides the day it was made."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    pdf.set_y(30)
+    _ruled(pdf, [
+        ("Dnr", "Ärende", "Beslutsdatum", "Anmälningsdatum", "Delegat"),
+        ("KS 2024/211", "Avskrivning av fordringar", "2024-01-16", "2024-03-14", "Ekonomichef"),
+        ("KS 2024/212", "Anställning av enhetschef", "2024-01-17", "2024-03-14", "HR-chef"),
+    ], (25, 65, 30, 32, 30))  # fmt: skip
+    pdf.text(15, 200, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
 def page_number_overleaf() -> bytes:
     """A list without rules over two pages, "Sida N av 2" at the top right of each, where the
     date's column stands: the page's number is no rest of the row before it."""
@@ -1134,6 +1150,7 @@ DIRECT: dict[str, Callable[[], bytes]] = {
     "header-on-two-lines": header_on_two_lines,
     "other-names": other_names,
     "parties-a-line-each": parties_a_line_each,
+    "other-dates": other_dates,
 }
 
 

@@ -418,6 +418,11 @@ FPDF_TABLES: dict[str, tuple[list[Read], list[str], int]] = {
         ("KS 2024/204", "Hyresavtal för fritidsgården", ("Fastighets AB Norrgården",),
          "2024-01-19", None),
     ], [], 0),
+    # "Anmälningsdatum" beside the decision's day: read into the subject ("… – 2024-03-14").
+    "other-dates": ([
+        ("KS 2024/211", "Avskrivning av fordringar", (), "2024-01-16", "Ekonomichef"),
+        ("KS 2024/212", "enhetschef", (), "2024-01-17", "HR-chef"),
+    ], [], 0),
     # Who decided wrapped at a space by a report tool, which draws no space there: the lines
     # were joined as a word broken by the column ("Socialnämndensordförande").
     "wrapped-at-spaces": ([
