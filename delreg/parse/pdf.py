@@ -59,8 +59,8 @@ _NUMBER_COLUMN = re.compile(r"(?:diarie|ärende)\s?(?:nummer|nr\.?)|dnr\.?", re.
 # Runs of a line closer than this many line heights are letters of one word (a space is
 # wider, and PDFium gives it besides).
 _LETTER_GAP = 0.4
-# How far below a line's foot, in its height, a run's middle may be and the run of the line
-# (a comma: its box from below the baseline to just above it).
+# How far below a line's foot a run's middle may be, in the line's heights, and the run still
+# be of that line (a comma's box reaches from below the baseline to just above it).
 _MARK_DROP = 0.25
 # The names of a column of the day of the decision, of who decided, and of what was decided
 # ("Ärendebeskrivning", "Beslutsmening"): one table for the columns' roles (_COLUMN_ROLES) and
@@ -496,12 +496,13 @@ class _PageReader:
             tables = self._ruled_tables(index, height, breaks=breaks) if _has_rules(page) else []
             # Reading the text's runs with their boxes costs several times the text: only
             # where a header could stand, or a table without rules goes on from the page before.
-            going_on = self.columns if self.table_before else None
+            columns_before = self.columns if self.table_before else None
             if (not tables or _are_bands(tables)) and (
-                going_on is not None or _may_head_a_table(text)
+                columns_before is not None or _may_head_a_table(text)
             ):
                 tables = (
-                    _unruled_tables(text_page, self.row_gaps, going_on, breaks=breaks) or tables
+                    _unruled_tables(text_page, self.row_gaps, columns_before, breaks=breaks)
+                    or tables
                 )
             self.columns = None
             if not tables:
@@ -614,7 +615,7 @@ def _ruled_word_breaks(
                     and top <= (char["top"] + char["bottom"]) / 2 <= bottom
                 ]
             )
-            if len(drawn) != len(lines) or not drawn[0]:
+            if len(drawn) != len(lines):
                 continue
             edge = right - (min(char["x0"] for line in drawn for char in line) - left)
             for index in pieces:
@@ -700,20 +701,22 @@ class _Run(NamedTuple):
 
 
 def _unruled_tables(
-    text_page: Any, row_gaps: list[float], going_on: Columns | None, *, breaks: bool
+    text_page: Any, row_gaps: list[float], columns_before: Columns | None, *, breaks: bool
 ) -> list[Table]:
-    """Tables without rules: under a header line one of whose columns names the diary number.
+    """Tables without rules: under a header line that names the diary number's column, or a
+    date's or who decided's and one for what was decided (see ``_header_cells``).
 
     A Word table without borders comes out of the text as its cells side by side, a cell that
     wraps as lines of its column alone. The header's words ("Datum", "Dnr", "Ärende") give the
     columns' left edges; a name too long for its column goes on on the line below ("Punkt i" /
     "delegationsordningen"). The table ends at a line that does not keep to the columns, at a
-    diary number's or a date's column that holds no digit (a heading after the table), or after
-    a gap of more than a few lines (the page's foot). Its rows: see ``_rows``, the header's
-    names first; ``row_gaps`` gathers the space between rows over the pages read so far.
+    diary number's or a date's column that holds no digit or an agenda point's number (a
+    heading after the table), or after a gap of more than a few lines (the page's foot). Its
+    rows: see ``_rows``, the header's names first; ``row_gaps`` gathers the space between rows
+    over the pages read so far.
 
-    A table the page before ended with (``going_on``, its columns) goes on at the top of this
-    page without its header, where Word does not repeat it: from the first line, below the
+    A table the page before ended with (``columns_before``, its columns) goes on at the top of
+    this page without its header, where Word does not repeat it: from the first line, below the
     running head, that keeps to its columns and starts a row. A word broken by its column's edge
     is whole again where the page can show ``breaks`` (see ``_WRAPS_AT_A_SPACE``).
     """
@@ -729,11 +732,11 @@ def _unruled_tables(
     lines = _runs_by_line(runs)
     tables: list[Table] = []
     position = 0
-    if going_on is not None:
-        start = _goes_on_at(lines, going_on)
+    if columns_before is not None:
+        start = _goes_on_at(lines, columns_before)
         if start is not None:
             table, position = _table_below(
-                lines, start, going_on, row_gaps, header=None, breaks=breaks
+                lines, start, columns_before, row_gaps, header=None, breaks=breaks
             )
             tables.append(table)
     while position < len(lines):
@@ -793,7 +796,7 @@ def _table_below(
     names = list(columns.names)
     roles = _roles(names)
     key = _key_column(roles)
-    digits = [column for column, role in enumerate(roles) if role in ("number", "date")]
+    digits = [column for column, role in enumerate(roles) if role in _DIGIT_ROLES]
     # Each line of the table: its cells, and the space above it.
     found: list[tuple[list[str], float]] = []
     # The header's lines and the table's, each with its cells' last runs (see _word_breaks).
@@ -848,7 +851,7 @@ def _table_below(
                     if position + 1 < len(lines)
                     else None
                 )
-                if not _titles_rows(cells, following, digits, key):
+                if not _is_title_line(cells, following, digits, key):
                     break
                 # A title over the rows below ("Personalärenden"): a row of its own.
                 title = next(cell for cell in cells if cell)
@@ -916,7 +919,7 @@ def _names_joined(lines: list[tuple[list[str], list[_Run | None]]], *, breaks: b
     return names
 
 
-def _titles_rows(
+def _is_title_line(
     cells: list[str], following: list[str] | None, digits: list[int], key: int
 ) -> bool:
     """Whether a line of a table without rules whose diary number's or date's column holds no
@@ -937,10 +940,11 @@ def _rows(
 ) -> list[list[str | None]]:
     """The rows of a table without rules, from its lines' cells and the space above each.
 
-    A line with text in the ``key`` column (the diary number) starts a row; a line without
-    continues the row's cells, unless the space above it is as wide as between the rows that
-    have a number: then it is a row of its own whose number is missing (an item cut off), not
-    more of the row before. Where rows are spaced like a cell's lines, this cannot be told.
+    A line with text in the ``key`` column (the diary number's, or the date's where no column
+    is named for the number: see ``_key_column``) starts a row; a line without continues the
+    row's cells, unless the space above it is as wide as between the rows that have a key: then
+    it is a row of its own whose key is missing (an item cut off), not more of the row before.
+    Where rows are spaced like a cell's lines, this cannot be told.
     """
     row_gaps.extend(gap for cells, gap in lines[1:] if cells[key])
     between_rows = sorted(row_gaps)
@@ -1003,7 +1007,8 @@ def _may_head_a_table(text: str) -> bool:
 
 def _header_cells(line: list[_Run]) -> list[_Run] | None:
     """A line's runs as a table's header cells (runs a word apart joined: "Punkt" "i"), where
-    the line is one: two names or more, one of them the diary number's column."""
+    the line is one: two names or more, one of them the diary number's column, or else a date's
+    or who decided's and one for what was decided ("Ärende | Beslut | Datum | Delegat")."""
     if len(line) < 2:
         return None
     joined = " ".join(run.text for run in line)
@@ -1188,12 +1193,13 @@ def _table_lines(
 
     The header row is left out (a first row of short cells without digits, "Diarienummer |
     Ärende"), wherever it is repeated; its names tell what each column holds (``_roles``), else
-    the ``roles`` of the table this one goes on from serve. A first row without a diary number
-    on a page where the table ``goes_on`` from the page before is the rest of that page's last
-    row (``rest``). Any other row keeps its bullet, so that an item cut off (no diary number)
-    stays an item of its own rather than being glued onto the one before. A cell a merged cell
-    covers (pdfplumber gives None) of the date or of who decided is the one above it: a
-    delegate's name merged over their rows is each row's. A row that is a title over the rows
+    the ``roles`` of the table this one goes on from serve. A first row without its key (the
+    diary number, or the date where no column is named for it: ``_key_column``) on a page where
+    the table ``goes_on`` from the page before is the rest of that page's last row (``rest``).
+    Any other row keeps its bullet, so that an item cut off (no diary number) stays an item of
+    its own rather than being glued onto the one before. A cell a merged cell covers (pdfplumber
+    gives None) of the date or of who decided is the one above it: a delegate's name merged over
+    their rows is each row's. A row that is a title over the rows
     below it ("Personalärenden", see ``_is_title_row``) is given as a line of its own after a
     blank line: no item, and no more of the row above.
     """
