@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import stat
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from itertools import pairwise
@@ -77,8 +78,10 @@ _ITEM_NAMES = (
 _ROLE_NAME = re.compile(rf"\b(?:{_DATE_NAMES}|{_DELEGATE_NAMES})\b", re.I)
 _ITEM_COLUMN = re.compile(_ITEM_NAMES, re.I)
 _ITEM_NAME = re.compile(rf"\b(?:{_ITEM_NAMES})\b", re.I)
-# Such a header's line is no longer than this.
-_HEADER_LINE_CHARS = 160
+# Such a header's line: a few words without digits.
+_ROLE_HEADER_LINE = re.compile(
+    rf"^[^\d\n]{{0,80}}\b(?:{_DATE_NAMES}|{_DELEGATE_NAMES})\b[^\d\n]{{0,80}}$", re.I | re.M
+)
 # Letters every spelling of those names holds but "Beslutad"/"Beslutat" alone, without other
 # case forms: substring tests spare most pages the case-blind search. Not "beslutat": nearly
 # every page of an agenda says "har beslutat" (a header naming its date so stands under a
@@ -450,7 +453,8 @@ class _PageReader:
         # The columns of the table without rules the page before ended with: it may go on
         # without its header.
         self.columns: Columns | None = None
-        # The space between the rows of tables without rules, on the pages read so far.
+        # The space between the rows of tables without rules, on the pages read so far, in
+        # order (see ``_rows``).
         self.row_gaps: list[float] = []
 
     def close(self) -> None:
@@ -944,14 +948,17 @@ def _rows(
     is named for the number: see ``_key_column``) starts a row; a line without continues the
     row's cells, unless the space above it is as wide as between the rows that have a key: then
     it is a row of its own whose key is missing (an item cut off), not more of the row before.
-    Where rows are spaced like a cell's lines, this cannot be told.
+    Where rows are spaced like a cell's lines, this cannot be told. ``row_gaps``, the spaces
+    between rows of the tables read before, is kept in order: a long table's pages would
+    otherwise sort all of them again for each page.
     """
-    row_gaps.extend(gap for cells, gap in lines[1:] if cells[key])
-    between_rows = sorted(row_gaps)
+    for cells, gap in lines[1:]:
+        if cells[key]:
+            insort(row_gaps, gap)
     within_rows = [gap for cells, gap in lines[1:] if not cells[key]]
     wide: float | None = None
-    if between_rows and within_rows:
-        row_gap = between_rows[len(between_rows) // 2]
+    if row_gaps and within_rows:
+        row_gap = row_gaps[len(row_gaps) // 2]
         if row_gap > _ROW_GAP_RATIO * min(within_rows):
             wide = (row_gap + min(within_rows)) / 2
     rows: list[list[str | None]] = []
@@ -996,13 +1003,7 @@ def _may_head_a_table(text: str) -> bool:
         return True
     if not any(letters in lowered for letters in _ROLE_LETTERS):
         return False
-    for name in _ROLE_NAME.finditer(text):
-        start = text.rfind("\n", 0, name.start()) + 1
-        end = text.find("\n", name.end())
-        line = text[start : len(text) if end < 0 else end]
-        if len(line) <= _HEADER_LINE_CHARS and not _DIGIT.search(line) and _ITEM_NAME.search(line):
-            return True
-    return False
+    return any(_ITEM_NAME.search(line[0]) for line in _ROLE_HEADER_LINE.finditer(text))
 
 
 def _header_cells(line: list[_Run]) -> list[_Run] | None:
