@@ -232,7 +232,7 @@ def import_decisions(
         guard.release()
     if guard.pressed:
         env.warn("note: Ctrl-C came as the import was being written; it was written whole")
-    empty = [account for account in accounts if account.found_nothing]
+    empty = [account for account in accounts if account.found_nothing or account.empty_heading]
     exit_code(ExitCode.PROBLEMS if summary.rejected or empty else ExitCode.OK)
 
 
@@ -289,7 +289,10 @@ def _whole(summary: ImportSummary, accounts: list[Account]) -> bool:
         not summary.rejected
         and not summary.notices
         and all(
-            not account.rejected and not account.notices and not account.found_nothing
+            not account.rejected
+            and not account.notices
+            and not account.found_nothing
+            and account.empty_heading is None
             for account in accounts
         )
     )
@@ -333,6 +336,13 @@ def _tell(
             env.warn(f"hint: looked for {looked_for}")
         else:
             env.say(_account_line(account))
+        if account.empty_heading is not None:
+            where, heading = account.empty_heading
+            env.warn(f"delreg: warning: {where}: nothing stands under the heading {heading!r}")
+            env.warn(
+                "hint: is its list a document of its own (an attachment)? import that; "
+                "a list that says nothing was reported ('Inga delegationsbeslut …') reads as empty"
+            )
     written = not dry_run and (skip_invalid or not summary.rejected)
     (env.warn if summary.rejected else env.say)(
         f"inserted {summary.inserted}, updated {summary.updated}, unchanged {summary.unchanged}, "

@@ -35,6 +35,9 @@ class Account:
     list_found: bool | None = None
     # What a reader looked for, for the warning when it found nothing.
     looked_for: str = ""
+    # Where the list's heading stood and what it said, where nothing stood under it (no item,
+    # no statement that nothing is reported): its list is elsewhere, or was not seen as one.
+    empty_heading: tuple[str, str] | None = None
 
     @property
     def seen(self) -> int:
@@ -58,6 +61,9 @@ class Account:
             data["list_found"] = self.list_found
             lines = {fate: self.lines.get(fate, 0) for fate in LINE_FATES}
             data["lines"] = {**lines, "total": self.section_lines}
+        if self.empty_heading is not None:
+            where, heading = self.empty_heading
+            data["empty_heading"] = {"source": where, "heading": heading}
         return data
 
     @classmethod
@@ -74,4 +80,9 @@ class Account:
             lines=Counter({fate: int(count) for fate, count in lines.items() if count}),
             section_lines=total,
             list_found=data.get("list_found"),
+            empty_heading=(
+                (str(data["empty_heading"]["source"]), str(data["empty_heading"]["heading"]))
+                if "empty_heading" in data
+                else None
+            ),
         )

@@ -80,7 +80,6 @@ def read_agenda(
     blocks = list(segmenter.blocks(lines))
     if not headed:
         blocks = _mark_runs(blocks, rules, config)
-    records.list_found = headed or any(line.kind is LineKind.NOTICE_HEADING for line in lines)
     # Reading an item is most of the work, and each is read on its own: a long list's last
     # items are read by a second process where that is sound (see delreg.parse.forked), while
     # this one reads the first and takes each in turn (what the caller does with its record
@@ -101,7 +100,19 @@ def read_agenda(
     finally:
         # Ended with the reading, however it ends (an error, a caller that stops reading).
         readings.close()
+    # An item or a statement that nothing is reported: the list's heading had its list.
+    listed = records.list_found
+    records.list_found = (
+        listed or headed or any(line.kind is LineKind.NOTICE_HEADING for line in lines)
+    )
     if account is not None:
+        if headed and not listed and account.empty_heading is None:
+            # "7. Anmälan av delegationsbeslut" and then the next point: in a notice of the
+            # meeting whose list is an attachment of its own, or a list the reader could not
+            # see as one. Zero decisions, said as such, would hide either.
+            heading = next(line for line in lines if line.kind is LineKind.DECISION_HEADING)
+            where = locate(heading.number) if locate else f"{source}:{heading.number}"
+            account.empty_heading = (where, heading.text)
         account.repeated += records.repeated
         account.lines.update(records.lines)
         account.lines["heading"] += segmenter.headings
@@ -207,7 +218,8 @@ class _Records:
         # What became of the blocks' lines, and of the items printed twice.
         self.lines: Counter[str] = Counter()
         self.repeated = 0
-        # A heading, an item or an empty report was found: the document holds a list.
+        # An item or an empty report was found (read_agenda adds the headings): the document
+        # holds a list.
         self.list_found = False
 
     def reading(self, block: Block) -> Read | None:

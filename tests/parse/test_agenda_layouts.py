@@ -1151,6 +1151,71 @@ def test_an_empty_report_is_a_list_and_no_warning(delreg: Invoke) -> None:
     assert "warning" not in result.stderr
 
 
+NOTICE_OF_MEETING = (
+    "Kallelse till Socialnämndens sammanträde 2024-04-17\n\n"
+    "6. Ekonomisk uppföljning mars 2024\n"
+    "7. Anmälan av delegationsbeslut\n"
+    "{under}"
+    "8. Information från förvaltningen\n"
+    "9. Övriga frågor\n"
+)
+
+
+def test_a_lists_heading_with_nothing_under_it_warns_with_its_line_and_exits_1(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    """A notice of the meeting names the point and leaves its list to an attachment: zero
+    decisions, said as a plain summary, would read as a month without decisions."""
+    path = tmp_path / "kallelse.txt"
+    path.write_text(NOTICE_OF_MEETING.format(under=""), encoding="utf-8")
+    result = delreg("import", str(path), "--json")
+    assert result.exit_code == 1
+    assert (
+        f"delreg: warning: {path}:4: nothing stands under the heading "
+        "'7. Anmälan av delegationsbeslut'" in result.stderr
+    )
+    assert "attachment" in result.stderr
+    (account,) = json.loads(result.stdout)["inputs"]
+    assert account["empty_heading"] == {
+        "source": f"{path}:4",
+        "heading": "7. Anmälan av delegationsbeslut",
+    }
+    assert account["list_found"] is True
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "Inga delegationsbeslut har anmälts till dagens sammanträde.\n",
+        "1. Beslut om avstängning av leverantör, SN 2024/88\n",
+        # An item it cannot register is the list's too: rejected, with its line.
+        "1. Beslut om avstängning av leverantör\n",
+    ],
+    ids=["nothing reported", "an item", "a rejected item"],
+)
+def test_a_heading_with_its_list_or_a_statement_that_nothing_is_reported_is_no_warning(
+    delreg: Invoke, tmp_path: Path, under: str
+) -> None:
+    path = tmp_path / "kallelse.txt"
+    path.write_text(NOTICE_OF_MEETING.format(under=under), encoding="utf-8")
+    result = delreg("import", str(path), "--json")
+    assert "nothing stands under the heading" not in result.stderr
+    (account,) = json.loads(result.stdout)["inputs"]
+    assert "empty_heading" not in account
+
+
+def test_a_heading_in_the_table_of_contents_is_no_warning_when_the_list_follows(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    contents = NOTICE_OF_MEETING.format(under="")
+    body = "\n7. Anmälan av delegationsbeslut\n1. Beslut om hemtjänst, SN 2024/12\n"
+    path = tmp_path / "kallelse.txt"
+    path.write_text(contents + body, encoding="utf-8")
+    result = delreg("import", str(path), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert "warning" not in result.stderr
+
+
 # --- a random register rendered in each layout reads back -----------------------------------------
 
 KINDS = {
