@@ -118,7 +118,11 @@ _TABLE_GAP_LINES = 2.5
 # PDFium's mark for a hyphen that ended a line after a letter, the line joined to the next
 # ("e\x02post"); the words after which the break was the space after the hyphen ("Hälso- och").
 _LINE_END_HYPHEN = "\x02"
-_SUSPENDED = re.compile("\x02(?=(?:och|eller|samt|respektive|resp\\.|till)\\s)")
+_JOINING_WORDS = r"(?:och|eller|samt|respektive|resp\.|till)\s"
+_SUSPENDED = re.compile(f"\x02(?={_JOINING_WORDS})")
+# The same in a table's cell, whose lines PDFium does not join: a line ending in a hyphen after
+# a letter goes on without a space ("e-" | "post"), but before a joining word ("Hälso-" | "och").
+_CELL_LINE_HYPHEN = re.compile(f"(?<=[^\\W\\d_])([-\x02])\n(?!{_JOINING_WORDS})")
 # Word's bullet one level in: "o" of Courier New, then the item's text.
 _SUB_BULLET = re.compile(r"^o(?=[ \t]+[A-ZÅÄÖ0-9])", re.MULTILINE)
 # What a table's column holds, by its header's name (its cells' words, single-spaced): the
@@ -657,7 +661,7 @@ def _pdfium_marks(text: str) -> str:
     """
     if _LINE_END_HYPHEN in text:
         text = _SUSPENDED.sub("- ", text).replace(_LINE_END_HYPHEN, "-")
-    if "\no " in text or text.startswith("o "):
+    if "\no " in text or "\no\t" in text or text.startswith(("o ", "o\t")):
         text = _SUB_BULLET.sub(BULLET, text)
     return text
 
@@ -1316,11 +1320,14 @@ _CELL_GAP = "   "
 
 
 def _cell_text(cell: str | None) -> str:
-    """A cell's text on one line; a number broken at its dash by the wrap is whole again."""
+    """A cell's text on one line; a number broken at its dash by the wrap is whole again, and
+    so is a word at its hyphen ("e-" | "post": see ``_CELL_LINE_HYPHEN``)."""
     if not cell:
         return ""
     if _BROKEN_WORD in cell:
         cell = cell.replace(_BROKEN_WORD + "\n", "").replace(_BROKEN_WORD, "")
+    if "-\n" in cell or "\x02\n" in cell:
+        cell = _CELL_LINE_HYPHEN.sub(r"\1", cell)
     return " ".join(_NUMBER_BROKEN_AT_DASH.sub(r"\1", cell).split())
 
 

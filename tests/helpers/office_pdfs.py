@@ -940,6 +940,24 @@ def other_dates() -> bytes:
     return bytes(pdf.output())
 
 
+def hyphen_in_cell() -> bytes:
+    """A cell of a table without rules wrapped after a hyphen: within a word ("e-" | "post")
+    and before "och" ("Hälso-" | "och sjukvårdsnämnden")."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    widths = (30.0, 110.0, 40.0)
+    y = _unruled(pdf, 30, [DATED], widths)
+    y = _unruled(pdf, y + 2, [
+        ("KS 2024/221", ("Avslag på begäran om utlämnande av e-",
+                         "post mellan förvaltningen och Hälso-", "och sjukvårdsnämnden"),
+         "2024-01-08"),
+        ("KS 2024/222", ("Avtal med Vallby Energi AB", "om fjärrvärme"), "2024-01-09"),
+    ], widths)  # fmt: skip
+    pdf.text(15, y + 20, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
 def page_number_overleaf() -> bytes:
     """A list without rules over two pages, "Sida N av 2" at the top right of each, where the
     date's column stands: the page's number is no rest of the row before it."""
@@ -1151,6 +1169,7 @@ DIRECT: dict[str, Callable[[], bytes]] = {
     "other-names": other_names,
     "parties-a-line-each": parties_a_line_each,
     "other-dates": other_dates,
+    "hyphen-in-cell": hyphen_in_cell,
 }
 
 

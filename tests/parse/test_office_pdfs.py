@@ -19,7 +19,7 @@ from fpdf import FPDF
 from delreg.config import load_config
 from delreg.model import Decision, Notice
 from delreg.parse import Record
-from delreg.parse.pdf import pdf_text, read_pdf
+from delreg.parse.pdf import _pdfium_marks, pdf_text, read_pdf
 from tests.helpers import Invoke
 from tests.helpers.office_pdfs import (
     BY_DELEGATE,
@@ -73,6 +73,14 @@ def test_a_hyphen_that_ends_a_line_stays_in_the_number_and_the_words() -> None:
         ("KSN-2024-31", "avslag på begäran om utlämnande av e-post"),
         ("KSN-2024-40", "ändrade villkor för hälso- och sjukvårdens leverantörer"),
     ]
+
+
+def test_word_s_bullet_one_level_in_is_a_bullet_before_a_tab_too() -> None:
+    """Word's "o" of Courier New one level in, then a tab (as its list indents): a bullet, as
+    before a space; the quick test for one looked for the space only."""
+    text = "Anmälan av delegationsbeslut\no\tKommundirektören har beslutat om yttrande, KS 2024/5"
+    assert _pdfium_marks(text) == text.replace("\no\t", "\n•\t")
+    assert _pdfium_marks(text[29:]) == "•" + text[30:]
 
 
 def test_a_meetings_day_under_date_time_and_place_is_no_table() -> None:
@@ -422,6 +430,12 @@ FPDF_TABLES: dict[str, tuple[list[Read], list[str], int]] = {
     "other-dates": ([
         ("KS 2024/211", "Avskrivning av fordringar", (), "2024-01-16", "Ekonomichef"),
         ("KS 2024/212", "enhetschef", (), "2024-01-17", "HR-chef"),
+    ], [], 0),
+    # A cell wrapped after "e-": "e- post" in the subject, where the page's text has "e-post".
+    "hyphen-in-cell": ([
+        ("KS 2024/221", "Avslag på begäran om utlämnande av e-post mellan förvaltningen och "
+         "Hälso- och sjukvårdsnämnden", (), "2024-01-08", None),
+        ("KS 2024/222", "fjärrvärme", ("Vallby Energi AB",), "2024-01-09", None),
     ], [], 0),
     # Who decided wrapped at a space by a report tool, which draws no space there: the lines
     # were joined as a word broken by the column ("Socialnämndensordförande").
