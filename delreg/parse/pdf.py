@@ -134,7 +134,7 @@ _COLUMN_ROLES = (
     ("date", re.compile(_DATE_NAMES, re.I)),
     # Another day than the decision's ("Anmälningsdatum", "Datum för anmälan"): left out, the
     # register keeps none, and it is no part of the subject.
-    ("other date", re.compile(r".+datum|datum för .+", re.I)),
+    ("other date", re.compile(r"[^\W\d_]+datum|datum för [^\W\d_]+(?: [^\W\d_]+)?", re.I)),
     ("delegate", re.compile(_DELEGATE_NAMES, re.I)),
     (
         "point",
@@ -1026,7 +1026,9 @@ def _header_cells(line: list[_Run]) -> list[_Run] | None:
     cells = [line[0]]
     for run in line[1:]:
         before = cells[-1]
-        if run.left - before.right < _HEADER_WORD_GAP * height:
+        if run.left - before.right < _HEADER_WORD_GAP * height and not _names_apart(
+            before.text, run.text
+        ):
             text = _joined(before.text, before, run, height)
             cells[-1] = before._replace(right=run.right, text=text)
         else:
@@ -1044,6 +1046,12 @@ def _header_cells(line: list[_Run]) -> list[_Run] | None:
         for role, name in zip(roles, names, strict=True)
     )
     return cells if named else None
+
+
+def _names_apart(before: str, after: str) -> bool:
+    """Whether two runs of a header line close together are two columns' names, each a role's
+    ("Beslutsfattare" and "Datum" 1.5 mm apart), not the words of one ("Punkt" "i")."""
+    return "text" not in _roles([" ".join(before.split()), " ".join(after.split())])
 
 
 def _key_column(roles: tuple[str, ...]) -> int:

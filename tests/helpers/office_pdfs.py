@@ -958,6 +958,22 @@ def hyphen_in_cell() -> bytes:
     return bytes(pdf.output())
 
 
+def header_names_close() -> bytes:
+    """``Dnr | Ärende | Beslutsfattare | Datum`` without rules, "Datum" 1.5 mm after
+    "Beslutsfattare" (its column as wide as its name): two names, not one."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    widths = (25.0, 80.0, pdf.get_string_width("Beslutsfattare") + 1.5, 30.0)
+    y = _unruled(pdf, 30, [("Dnr", "Ärende", "Beslutsfattare", "Datum")], widths)
+    y = _unruled(pdf, y + 2, [
+        ("KS 2024/231", "Yttrande över remiss", "Direktör", "2024-01-08"),
+        ("KS 2024/232", "Avtal med Vallby Energi AB", "Ekonomichef", "2024-01-09"),
+    ], widths)  # fmt: skip
+    pdf.text(15, y + 20, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
 def page_number_overleaf() -> bytes:
     """A list without rules over two pages, "Sida N av 2" at the top right of each, where the
     date's column stands: the page's number is no rest of the row before it."""
@@ -1170,6 +1186,7 @@ DIRECT: dict[str, Callable[[], bytes]] = {
     "parties-a-line-each": parties_a_line_each,
     "other-dates": other_dates,
     "hyphen-in-cell": hyphen_in_cell,
+    "header-names-close": header_names_close,
 }
 
 

@@ -437,6 +437,11 @@ FPDF_TABLES: dict[str, tuple[list[Read], list[str], int]] = {
          "Hälso- och sjukvårdsnämnden", (), "2024-01-08", None),
         ("KS 2024/222", "fjärrvärme", ("Vallby Energi AB",), "2024-01-09", None),
     ], [], 0),
+    # "Beslutsfattare" and "Datum" 1.5 mm apart were one name: who decided and the day lost.
+    "header-names-close": ([
+        ("KS 2024/231", "remiss", (), "2024-01-08", "Direktör"),
+        ("KS 2024/232", "Avtal", ("Vallby Energi AB",), "2024-01-09", "Ekonomichef"),
+    ], [], 0),
     # Who decided wrapped at a space by a report tool, which draws no space there: the lines
     # were joined as a word broken by the column ("Socialnämndensordförande").
     "wrapped-at-spaces": ([
