@@ -562,17 +562,18 @@ class _Item:
     # --- parties ---------------------------------------------------------------------------
 
     def _labelled_parties(self, parties: tuple[str, ...]) -> tuple[str, ...]:
-        """``parties`` and the party a label names ("Motpart: Vallby Städ AB", a table's
-        column "Leverantör"), once each; the label and its name are no part of the subject."""
+        """``parties`` and each party a label names ("Motpart: Vallby Städ AB", a table's
+        column "Leverantör", once per party of a cell that names several), once each; the
+        labels and their names are no part of the subject."""
         rules = self.rules
-        found = rules.party_label_gate.match(
+        for found in rules.party_label_gate.matches(
             rules.party_label, self.text, self.lowered, self.body_start
-        )
-        if found is None:
-            return parties
-        self.removed.append(found.span())
-        name = found.group("names").strip()
-        return parties if name in parties else (*parties, name)
+        ):
+            self.removed.append(found.span())
+            name = found.group("names").strip()
+            if name not in parties:
+                parties = (*parties, name)
+        return parties
 
     # --- dates -----------------------------------------------------------------------------
 
