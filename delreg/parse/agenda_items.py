@@ -289,8 +289,12 @@ def _kind_end(
     if start <= lead_end or rules.kind_adjective.fullmatch(text, lead_end, start) is not None:
         return found.end()
     # "tecknat hyresavtal med … om …": the kind's word ends a compound for an agreement that
-    # stands where the kind's word would; the compound is cut as the word is.
-    if rules.agreement_word.fullmatch(text, start, found.end()) is None:
+    # stands where the kind's word would, its party next; the compound is cut as the word is.
+    # Without a party after it ("Hyresavtal för fritidsgården") the compound says what was
+    # agreed, and stays.
+    if rules.agreement_word.fullmatch(text, start, found.end()) is None or not text.startswith(
+        (" med ", " mellan "), found.end()
+    ):
         return None
     word = start
     while word > lead_end and start - word < _COMPOUND_LONGEST and text[word - 1].isalpha():

@@ -2279,6 +2279,8 @@ def test_an_agreement_named_by_a_compound_reads_as_avtal(
          ("Fastighets AB Norrporten",)),
         ("Ekonomichefen har beslutat om uppsägning av hyresavtal med Fastighets AB Norrporten, "
          "KS 2024/98", "avtal", "uppsägning av hyresavtal", ("Fastighets AB Norrporten",)),
+        # No party after it: the compound says what was agreed.
+        ("Hyresavtal för fritidsgården, KS 2024/99", "avtal", "Hyresavtal för fritidsgården", ()),
     ],
 )  # fmt: skip
 def test_a_compound_is_cut_only_where_the_kinds_word_stands(
