@@ -14,8 +14,10 @@ from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 
 from delreg.parse.pdf import _roles
 from delreg.parse.registry_rows import ColumnNames
-from tests.helpers import FIXTURES, Invoke
-from tests.parse.test_registry_rows import CONFIG
+from tests.helpers import FIXTURES, Invoke, built_in_config
+
+CONFIG = built_in_config()
+
 
 EXPORTS = FIXTURES / "exports"
 
