@@ -31,6 +31,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "delegation_order",
             "delegation_book",
             "personal_numbers",
+            "person_naming",
             "public",
             "boards",
             "json_shapes",

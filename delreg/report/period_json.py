@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from delreg.config import Config
 from delreg.model import DECISION_FIELDS, diary_number_order
-from delreg.personal_numbers import names_a_person
+from delreg.person_naming import names_a_person
 from delreg.report.json_layout import json_text, utf8_pieces
 from delreg.report.sentences import sentence_of
 from delreg.store.columns import decision_from_row, parties_of
