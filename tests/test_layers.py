@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "delegation_book",
             "personal_numbers",
             "person_naming",
+            "secrecy_law",
             "public",
             "boards",
             "json_shapes",

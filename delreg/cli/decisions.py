@@ -80,6 +80,7 @@ def _field_values(config: Config, given: Mapping[str, Any]) -> dict[str, Any]:
     """Normalise the fields the user gave (None means not given)."""
     from delreg.fields import normalise_field
     from delreg.model import secret_by_reason
+    from delreg.secrecy_law import cited_secrecy_law
 
     values: dict[str, Any] = {}
     for name, value in given.items():
@@ -87,6 +88,11 @@ def _field_values(config: Config, given: Mapping[str, Any]) -> dict[str, Any]:
             continue
         # Control characters become spaces there, as in a cell of an import (delreg.text).
         values[name] = normalise_field(name, value, config)
+    cited = cited_secrecy_law(values.get("subject"))
+    if cited is not None:
+        # A subject that cites the secrecy law is secret, the citation its reason where none
+        # is given; `--no-secret` beside it is the contradiction secret_by_reason refuses.
+        values.setdefault("secret_reason", cited)
     secret = secret_by_reason(values.get("secret"), values.get("secret_reason"))
     if secret is not None:
         values["secret"] = secret

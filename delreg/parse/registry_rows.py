@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import MISSING, dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, time
-from itertools import compress, repeat
+from itertools import compress, islice, repeat
 from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
@@ -30,6 +30,7 @@ from delreg.model import (
     secret_by_reason,
 )
 from delreg.parse import Rejected
+from delreg.secrecy_law import cited_secrecy_law, may_cite_secrecy_law
 from delreg.spreadsheet import unprotect
 from delreg.text import clean_text, refuse_wrongly_decoded
 
@@ -283,7 +284,16 @@ def spread_period(normalised: dict[str, Any]) -> dict[str, Any]:
 
 
 def _settle_secrecy(normalised: dict[str, Any]) -> None:
-    """``secret`` by the reason beside it; an empty cell left ``secret`` out (no word said)."""
+    """``secret`` by the reason beside it; an empty cell left ``secret`` out (no word said).
+
+    A subject that cites the secrecy law ("…, 26 kap. 1 § OSL") is secret whatever its row says,
+    the citation its reason where no column gives one: a "Nej" beside it is more likely a
+    column's default than a decision to publish what the subject marks secret.
+    """
+    cited = cited_secrecy_law(normalised.get("subject"))
+    if cited is not None:
+        normalised["secret"] = True
+        normalised.setdefault("secret_reason", cited)
     secret = secret_by_reason(normalised.get("secret"), normalised.get("secret_reason"))
     if secret is not None:
         normalised["secret"] = secret
@@ -326,7 +336,9 @@ _SELDOM_REPEATED = _REMEMBERED_CELLS * 5 // 4
 # Where each field goes in a Decision's arguments; a contract period is spread afterwards.
 _ARGUMENT = {name: index for index, name in enumerate(DECISION_FIELDS)}
 _ARGUMENT[PERIOD_FIELD] = len(DECISION_FIELDS)
-_SOURCE, _SECRET, _REASON = (_ARGUMENT[name] for name in ("source", "secret", "secret_reason"))
+_SOURCE, _SECRET, _REASON, _SUBJECT = (
+    _ARGUMENT[name] for name in ("source", "secret", "secret_reason", "subject")
+)
 _VALID_FROM, _VALID_TO = _ARGUMENT["valid_from"], _ARGUMENT["valid_to"]
 # A Decision's defaults in its order, then no contract period: what a field left empty holds.
 # `secret` None is "nothing said", which secret_by_reason tells from "not secret".
@@ -435,6 +447,11 @@ class RowReader:
             arguments[_SECRET] = settled
         else:
             arguments[_SECRET] = map(bool, arguments[_SECRET])
+        subjects = arguments[_SUBJECT]
+        if type(subjects) is list and may_cite_secrecy_law(
+            [subject if type(subject) is str else "" for subject in subjects]
+        ):
+            _secret_by_citation(subjects, arguments)
         if self._has_period:
             period = list(arguments.pop())
             arguments[_VALID_FROM] = map(_spread, arguments[_VALID_FROM], period, repeat(0))
@@ -463,6 +480,21 @@ def _settled(secret: Any, reason: Any, index: int) -> Any:
         return bool(secret_by_reason(secret, reason))
     except InvalidValue:
         return index
+
+
+def _secret_by_citation(subjects: list[Any], arguments: list[Iterable[Any]]) -> None:
+    """_settle_secrecy's rule for the rows whose subject cites the secrecy law: secret, the
+    citation their reason where they give none."""
+    # A column not in the export repeats its blank: as many as there are rows.
+    secrets = list(islice(arguments[_SECRET], len(subjects)))
+    reasons = list(islice(arguments[_REASON], len(subjects)))
+    for index, subject in enumerate(subjects):
+        cited = cited_secrecy_law(subject) if type(subject) is str else None
+        if cited is not None:
+            secrets[index] = True
+            reasons[index] = reasons[index] or cited
+    arguments[_SECRET] = secrets
+    arguments[_REASON] = reasons
 
 
 def _spread(day: Any, period: Any, end: int) -> Any:

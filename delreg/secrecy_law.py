@@ -1,0 +1,44 @@
+"""A decision's text that cites the secrecy law ("…, 26 kap. 1 § OSL", "OSL 31:16").
+
+A subject that cites the law (offentlighets- och sekretesslagen) tells that what it says is
+secret: the agenda's reader registers such an item secret (delreg.parse.agenda_items), and so do
+the registry exports' readers, `delreg add` and `delreg edit`, with the citation as the reason
+where none is given. Every public output masks such a decision however it came in
+(delreg.public), a register written before this rule too. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from delreg.text import LazyPattern
+
+# "26 kap. 1 § OSL", "OSL 31:16", "25 kap. 1 § offentlighets- och sekretesslagen": the provision.
+# The agenda's reader takes "26 kap. 1 §" alone after its secrecy mark ("sekretess enligt 26
+# kap. 1 §").
+SECRECY_LAW_TEXT = (
+    r"\d{1,2} kap\.? \d{1,2} ?[a-z]? ?§(?: (?:OSL|offentlighets- och sekretesslagen))?"
+    r"|OSL \d{1,2}(?::\d{1,2}| kap\.? \d{1,2} ?§)|\d{1,2}:\d{1,2} OSL"
+)
+# A citation that names the law itself: a text with no other mark of secrecy cites it so. "4 kap.
+# 1 § SoL" and "9 kap. 2 § PBL" are other laws.
+_CITED_LAW = LazyPattern(
+    r"(?<![\w:])(?:\d{1,2} kap\.? \d{1,2} ?[a-z]? ?§ (?:OSL|offentlighets- och sekretesslagen)"
+    r"|OSL \d{1,2}(?::\d{1,2}| kap\.? \d{1,2} ?§)|\d{1,2}:\d{1,2} OSL)(?!\w)",
+    re.I,
+)
+# What every citation holds: most texts hold neither, and one search of many texts joined tells.
+_NAME_OF_LAW = LazyPattern(r"osl|sekretesslag", re.I)
+
+
+def cited_secrecy_law(text: str | None) -> str | None:
+    """The citation of the secrecy law in ``text`` ("26 kap. 1 § OSL"), or None."""
+    if not text or _NAME_OF_LAW.search(text) is None:
+        return None
+    found = _CITED_LAW.search(text)
+    return None if found is None else found.group()
+
+
+def may_cite_secrecy_law(texts: list[str]) -> bool:
+    """Whether any of ``texts`` may cite the secrecy law: False says none does, in one search."""
+    return _NAME_OF_LAW.search("\n".join(texts)) is not None
