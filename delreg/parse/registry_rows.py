@@ -14,6 +14,7 @@ from dataclasses import MISSING, dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, time
 from itertools import compress, islice, repeat
+from operator import itemgetter
 from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
@@ -26,6 +27,7 @@ from delreg.model import (
     NUMBER_FIELDS,
     Decision,
     build_decision,
+    classify_kind,
     decision_from_mapping,
     secret_by_reason,
 )
@@ -240,12 +242,14 @@ def decision_from_values(
     """A Decision from ``{field: cell}``; raises InvalidValue listing each field that is wrong.
 
     Cells may be text, numbers, booleans, dates or (for parties) lists, as CSV, Excel and JSON
-    give them. Fields that are absent keep the Decision's defaults; an unknown kind is `beslut`.
-    The decision's ``source`` is where the row was read (``source``), unless the row names one
-    itself: a register's own export keeps where each decision first came from, so that
-    ``delreg list --format csv | delreg import -`` gives back what was listed.
+    give them. Fields that are absent keep the Decision's defaults; an unknown kind is `beslut`,
+    its word kept before the subject (``with_kind_word``). The decision's ``source`` is where
+    the row was read (``source``), unless the row names one itself: a register's own export
+    keeps where each decision first came from, so that ``delreg list --format csv | delreg
+    import -`` gives back what was listed.
     """
     labels = labels or {}
+    values = _with_kind_word(values, config)
     normalised: dict[str, Any] = {"kind": FALLBACK_KIND}
     problems: list[str] = []
     for field in COLUMN_FIELDS:
@@ -272,6 +276,43 @@ def decision_from_values(
     if problems:
         raise InvalidValue("; ".join(problems))
     return decision_from_mapping(spread_period(normalised))
+
+
+def unknown_kind_word(cell: object, config: Config) -> str | None:
+    """The word of a kind cell the configuration knows no kind for ("Föreläggande"), or None
+    (a kind it knows, "Beslut" itself, an empty cell, a cell that is no text)."""
+    try:
+        text = cell_value(cell, "kind")
+    except InvalidValue:
+        return None
+    if not isinstance(text, str) or not text:
+        return None
+    if classify_kind(text, config) != FALLBACK_KIND:
+        return None
+    fallback = config.kinds.get(FALLBACK_KIND)
+    generic = {FALLBACK_KIND, "delegationsbeslut", *([fallback.label] if fallback else [])}
+    return None if text.casefold() in {word.casefold() for word in generic} else text
+
+
+def with_kind_word(subject: object, word: str) -> object:
+    """The subject with the word of a kind the configuration does not know before it
+    ("Föreläggande, Åtgärder för enskilt avlopp"), as the agenda's reader keeps an unknown
+    kind's wording: the decision's kind is `beslut`, and the word would be lost otherwise. A
+    subject that says the word already, or is empty (rejected as such), is left as it is."""
+    if not isinstance(subject, str) or not subject.strip():
+        return subject
+    if word.casefold() in subject.casefold():
+        return subject
+    return f"{word}, {subject}"
+
+
+def _with_kind_word(values: Mapping[str, object], config: Config) -> Mapping[str, object]:
+    if "kind" not in values or "subject" not in values:
+        return values
+    word = unknown_kind_word(values["kind"], config)
+    if word is None:
+        return values
+    return {**values, "subject": with_kind_word(values["subject"], word)}
 
 
 def spread_period(normalised: dict[str, Any]) -> dict[str, Any]:
@@ -383,6 +424,11 @@ class RowReader:
         self._has_reason = "secret_reason" in given
         self._has_period = PERIOD_FIELD in given
         self._needed = max(position for position, _ in columns.positions) + 1
+        where = {field: position for position, field in columns.positions}
+        # The kind's and the subject's columns, where an unknown kind's word joins the subject.
+        self._kind_words = (where["kind"], where["subject"]) if "kind" in where else None
+        # Each kind cell seen: the word it keeps in the subject, or None (a kind known).
+        self._words: dict[object, str | None] = {}
 
     def record(self, cells: Sequence[object], source: str) -> Decision | Rejected:
         """The row's Decision (its ``source`` as decision_from_values sets it), or a Rejected."""
@@ -412,6 +458,8 @@ class RowReader:
         self.rows += len(rows)
         if self._columns.subject_parts:
             rows = self._columns.with_whole_subject(rows)
+        if self._kind_words is not None:
+            rows = self._with_kind_words(rows)
         # Rows may be longer than the header (empty cells after it); the columns read are not.
         cells_of = list(zip(*rows, strict=False))
         # Each argument of the Decisions: a column's values, or its blank for every row.
@@ -465,6 +513,38 @@ class RowReader:
             self._reread(rows[index], sources[index]) if index in failed else build_decision(values)
             for index, values in enumerate(built)
         ]
+
+    def _with_kind_words(self, rows: Sequence[Sequence[object]]) -> Sequence[Sequence[object]]:
+        """The rows, each whose kind the configuration does not know with its word in the
+        subject (decision_from_values's rule): a column repeats a few kinds, each looked at
+        once."""
+        assert self._kind_words is not None
+        kind, subject = self._kind_words
+        words = self._words
+        try:
+            seen = set(map(itemgetter(kind), rows))
+        except TypeError:  # a cell that is no key (a list, from JSON): the reference reads it
+            return rows
+        new = seen - words.keys()
+        if len(words) + len(new) > _REMEMBERED_CELLS:
+            # A column of many kinds (free text): the memory holds one batch's.
+            words.clear()
+            new = seen
+        for cell in new:
+            words[cell] = unknown_kind_word(cell, self._config)
+        if not any(words[cell] for cell in seen):
+            return rows
+        changed: list[Sequence[object]] | None = None
+        for index, cells in enumerate(rows):
+            word = words.get(cells[kind])
+            if word is None:
+                continue
+            if changed is None:
+                changed = list(rows)
+            row = list(cells)
+            row[subject] = with_kind_word(row[subject], word)
+            changed[index] = row
+        return rows if changed is None else changed
 
     def _reread(self, cells: Sequence[object], source: str) -> Decision | Rejected:
         return record_from_values(
