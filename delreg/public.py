@@ -18,7 +18,7 @@ from typing import Any
 from delreg.config import Config
 from delreg.model import Decision, field_names
 from delreg.person_naming import names_a_person
-from delreg.secrecy_law import cited_secrecy_law
+from delreg.secrecy_law import marked_secret
 
 # What the public view of a secret decision keeps: its case, dates, kind and delegate (and where
 # it was reported), by the field list's word (model.FIELDS).
@@ -40,17 +40,18 @@ def public_view(decision: Decision, config: Config) -> Decision:
 
 def kept_from_public(decision: Decision) -> bool:
     """Whether the public sees only the masked view of ``decision``: it is secret, or its
-    subject or parties name a person (by personal identity number or by initials) or cite the
-    secrecy law."""
+    subject or parties name a person (by personal identity number or by initials) or are
+    marked secret (delreg.secrecy_law)."""
     return decision.secret or tells_a_secret((decision.subject, *decision.parties))
 
 
 def tells_a_secret(texts: Iterable[str | None]) -> bool:
-    """Whether any of ``texts`` (a decision's subject and parties) names a person or cites the
-    secrecy law ("…, 26 kap. 1 § OSL"): every way in registers such a decision secret, and a
-    register written before it did, or an edit of the database itself, is masked all the same."""
+    """Whether any of ``texts`` (a decision's subject and parties) names a person, cites the
+    secrecy law ("…, 26 kap. 1 § OSL") or says it is secret ("(sekretess)"): such a decision
+    is masked however it is stored (a register written before the ways in registered it
+    secret, an edit that lifted its secrecy)."""
     texts = tuple(texts)
-    return names_a_person(texts) or any(cited_secrecy_law(text) for text in texts)
+    return names_a_person(texts) or any(marked_secret(text) for text in texts)
 
 
 def shown_publicly(decision: Decision, config: Config) -> Decision:

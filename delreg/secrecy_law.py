@@ -1,10 +1,12 @@
-"""A decision's text that cites the secrecy law ("…, 26 kap. 1 § OSL", "OSL 31:16").
+"""A decision's text that marks it secret: it cites the secrecy law ("…, 26 kap. 1 § OSL",
+"OSL 31:16") or says so ("(sekretess)", "Sekretessbelagt beslut om …").
 
-A subject that cites the law (offentlighets- och sekretesslagen) tells that what it says is
-secret: the agenda's reader registers such an item secret (delreg.parse.agenda_items), and so do
-the registry exports' readers, `delreg add` and `delreg edit`, with the citation as the reason
-where none is given. Every public output masks such a decision however it came in
-(delreg.public), a register written before this rule too. Pure.
+A subject so marked tells that what it says is secret: the agenda's reader registers such an
+item secret (delreg.parse.agenda_items), and so do the registry exports' readers, `delreg add`
+and `delreg edit`, with the citation as the reason where one is cited and none is given. Every
+public output masks such a decision however it came in (delreg.public), a register written
+before this rule too. The law's name alone ("begäran enligt offentlighets- och
+sekretesslagen") is no mark: a decision to hand out a document cites it, and is public. Pure.
 """
 
 from __future__ import annotations
@@ -27,8 +29,11 @@ _CITED_LAW = LazyPattern(
     r"|OSL \d{1,2}(?::\d{1,2}| kap\.? \d{1,2} ?§)|\d{1,2}:\d{1,2} OSL)(?!\w)",
     re.I,
 )
-# What every citation holds: most texts hold neither, and one search of many texts joined tells.
-_NAME_OF_LAW = LazyPattern(r"osl|sekretesslag", re.I)
+# "sekretess", "Sekretessbelagt", "sekretessbelagd": a word that says it, not the law's name.
+_MARK = LazyPattern(r"(?<!\w)sekretess(?!lag)\w*", re.I)
+# What every citation and mark holds: most texts hold neither, and one search of many texts
+# joined tells.
+_NAME_OF_LAW = LazyPattern(r"osl|sekretess", re.I)
 
 
 def cited_secrecy_law(text: str | None) -> str | None:
@@ -39,6 +44,13 @@ def cited_secrecy_law(text: str | None) -> str | None:
     return None if found is None else found.group()
 
 
-def may_cite_secrecy_law(texts: list[str]) -> bool:
-    """Whether any of ``texts`` may cite the secrecy law: False says none does, in one search."""
+def marked_secret(text: str | None) -> bool:
+    """Whether ``text`` cites the secrecy law or says that it is secret."""
+    if not text or _NAME_OF_LAW.search(text) is None:
+        return False
+    return _MARK.search(text) is not None or _CITED_LAW.search(text) is not None
+
+
+def may_be_marked_secret(texts: list[str]) -> bool:
+    """Whether any of ``texts`` may be marked secret: False says none is, in one search."""
     return _NAME_OF_LAW.search("\n".join(texts)) is not None

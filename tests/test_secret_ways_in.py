@@ -1,10 +1,11 @@
 """What a decision's subject marks secret stays out of every public output, on every way in.
 
-A subject that names a person by initials ("A.B., insats enligt LSS", "… för K.L.M.") or cites
-the secrecy law ("…, 26 kap. 1 § OSL"), and a row whose "Sekretess" column says "Ja", "X" or
-"Sekretess": read from CSV, TSV, Excel and JSON, added with `delreg add` or made so by `delreg
-edit`. Each public output (reports, lists, `show`, every file `delreg publish` writes, its
-SQLite database too) is read as bytes and holds no word of the subject.
+A subject that names a person by initials ("A.B., insats enligt LSS", "… för K.L.M."), cites
+the secrecy law ("…, 26 kap. 1 § OSL") or says it is secret ("(sekretess)", "Sekretessbelagt"),
+and a row whose "Sekretess" column says "Ja", "X" or "Sekretess": read from CSV, TSV, Excel
+and JSON, added with `delreg add` or made so by `delreg edit`. Each public output (reports,
+lists, `show`, every file `delreg publish` writes, its SQLite database too) is read as bytes
+and holds no word of the subject.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ ROWS = [
     ("SN 2024/15", "Hemtjänst Björkvägen", "Ja", "Björkvägen"),
     ("SN 2024/16", "Ledsagarservice Granliden", "X", "Granliden"),
     ("SN 2024/17", "Kontaktperson Rönnbacken", "Sekretess", "Rönnbacken"),
+    ("SN 2024/19", "Sekretessbelagt beslut om boende Ängsvägen", "", "Ängsvägen"),
+    ("SN 2024/20", "Hemtjänst Hagalund (sekretess)", "", "Hagalund"),
 ]
 PUBLIC_ROW = ("SN 2024/18", "Öppettider träffpunkten Solgården", "", "Solgården")
 HEADER = ("Diarienummer", "Beslutstyp", "Beslut", "Beslutsdatum", "Sekretess")
@@ -159,7 +162,7 @@ def test_no_public_output_holds_what_a_subject_marks_secret(
     assert len(listed) == len(ROWS) + 1
     # The citation and the Sekretess column register the decision secret, as an agenda does.
     for number, subject, flag, _ in ROWS:
-        if flag or "OSL" in subject:
+        if flag or "OSL" in subject or "ekretess" in subject:
             assert listed[number]["secret"] is True, (number, listed[number])
     outputs = _public_outputs(delreg, tmp_path)
     for name, text in outputs.items():
@@ -186,12 +189,34 @@ def test_a_row_citing_the_law_is_secret_beside_a_no(delreg: Invoke, tmp_path: Pa
     path.write_text(
         "Diarienummer;Beslut;Sekretess\n"
         "SN 2024/13;Boendestöd Lindgården, 26 kap. 1 § OSL;Nej\n"
-        "SN 2024/14;Utredning enligt 11 kap. 1 § SoL;Nej\n",
+        "SN 2024/14;Utredning enligt 11 kap. 1 § SoL;Nej\n"
+        "SN 2024/15;Hemtjänst Hagalund (sekretess);Nej\n"
+        "SN 2024/16;Utlämnande av handling enligt offentlighets- och sekretesslagen;\n",
         encoding="utf-8",
     )
     _import(delreg, path)
     listed = {row["diary_number"]: row for row in as_json(delreg("list", "--format", "json"))}
     assert listed["SN 2024/13"]["secret"] is True
     assert listed["SN 2024/13"]["secret_reason"] == "26 kap. 1 § OSL"
-    # Another law's chapter and paragraph mark nothing.
+    assert listed["SN 2024/15"]["secret"] is True
+    assert listed["SN 2024/15"]["secret_reason"] is None
+    # Another law's chapter and paragraph mark nothing, nor does the secrecy law's name alone
+    # (a decision to hand out a document cites it).
     assert listed["SN 2024/14"]["secret"] is False
+    assert listed["SN 2024/16"]["secret"] is False
+    public = delreg("list", "--public", "--format", "csv").stdout
+    assert "11 kap. 1 § SoL" in public and "Utlämnande av handling" in public
+
+
+def test_a_subject_marked_secret_cannot_be_made_public_by_add_or_edit(delreg: Invoke) -> None:
+    base = ("add", "--kind", "beslut", "--diary-number", "SN 2024/20")
+    refused = delreg(*base, "--subject", "Hemtjänst Hagalund (sekretess)", "--no-secret")
+    assert refused.exit_code == 2 and "\nhint: " in refused.stderr
+    assert delreg(*base, "--subject", "Hemtjänst Hagalund").exit_code == 0
+    assert as_json(delreg("show", "SN 2024/20", "--format", "json"))["secret"] is False
+    edited = delreg("edit", "SN 2024/20", "--subject", "Sekretessbelagt: hemtjänst Hagalund")
+    assert edited.exit_code == 0, edited.stderr
+    assert as_json(delreg("show", "SN 2024/20", "--format", "json"))["secret"] is True
+    # Lifting secrecy by an edit of the flag alone still publishes nothing of the subject.
+    assert delreg("edit", "SN 2024/20", "--no-secret").exit_code == 0
+    assert "Hagalund" not in delreg("list", "--public", "--format", "csv").stdout

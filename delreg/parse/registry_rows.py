@@ -32,7 +32,7 @@ from delreg.model import (
     secret_by_reason,
 )
 from delreg.parse import Rejected
-from delreg.secrecy_law import cited_secrecy_law, may_cite_secrecy_law
+from delreg.secrecy_law import cited_secrecy_law, marked_secret, may_be_marked_secret
 from delreg.spreadsheet import unprotect
 from delreg.text import clean_text, refuse_wrongly_decoded
 
@@ -327,14 +327,17 @@ def spread_period(normalised: dict[str, Any]) -> dict[str, Any]:
 def _settle_secrecy(normalised: dict[str, Any]) -> None:
     """``secret`` by the reason beside it; an empty cell left ``secret`` out (no word said).
 
-    A subject that cites the secrecy law ("…, 26 kap. 1 § OSL") is secret whatever its row says,
-    the citation its reason where no column gives one: a "Nej" beside it is more likely a
-    column's default than a decision to publish what the subject marks secret.
+    A subject that cites the secrecy law ("…, 26 kap. 1 § OSL") or says it is secret
+    ("(sekretess)") is secret whatever its row says, a citation its reason where no column
+    gives one: a "Nej" beside it is more likely a column's default than a decision to publish
+    what the subject marks secret.
     """
-    cited = cited_secrecy_law(normalised.get("subject"))
-    if cited is not None:
+    subject = normalised.get("subject")
+    if marked_secret(subject):
         normalised["secret"] = True
-        normalised.setdefault("secret_reason", cited)
+        cited = cited_secrecy_law(subject)
+        if cited is not None:
+            normalised.setdefault("secret_reason", cited)
     secret = secret_by_reason(normalised.get("secret"), normalised.get("secret_reason"))
     if secret is not None:
         normalised["secret"] = secret
@@ -496,10 +499,10 @@ class RowReader:
         else:
             arguments[_SECRET] = map(bool, arguments[_SECRET])
         subjects = arguments[_SUBJECT]
-        if type(subjects) is list and may_cite_secrecy_law(
+        if type(subjects) is list and may_be_marked_secret(
             [subject if type(subject) is str else "" for subject in subjects]
         ):
-            _secret_by_citation(subjects, arguments)
+            _secret_by_mark(subjects, arguments)
         if self._has_period:
             period = list(arguments.pop())
             arguments[_VALID_FROM] = map(_spread, arguments[_VALID_FROM], period, repeat(0))
@@ -562,17 +565,16 @@ def _settled(secret: Any, reason: Any, index: int) -> Any:
         return index
 
 
-def _secret_by_citation(subjects: list[Any], arguments: list[Iterable[Any]]) -> None:
-    """_settle_secrecy's rule for the rows whose subject cites the secrecy law: secret, the
-    citation their reason where they give none."""
+def _secret_by_mark(subjects: list[Any], arguments: list[Iterable[Any]]) -> None:
+    """_settle_secrecy's rule for the rows whose subject is marked secret: secret, a citation
+    of the secrecy law their reason where they give none."""
     # A column not in the export repeats its blank: as many as there are rows.
     secrets = list(islice(arguments[_SECRET], len(subjects)))
     reasons = list(islice(arguments[_REASON], len(subjects)))
     for index, subject in enumerate(subjects):
-        cited = cited_secrecy_law(subject) if type(subject) is str else None
-        if cited is not None:
+        if type(subject) is str and marked_secret(subject):
             secrets[index] = True
-            reasons[index] = reasons[index] or cited
+            reasons[index] = reasons[index] or cited_secrecy_law(subject)
     arguments[_SECRET] = secrets
     arguments[_REASON] = reasons
 
