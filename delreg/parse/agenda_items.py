@@ -285,8 +285,12 @@ def _kind_end(
     if start <= lead_end or rules.kind_adjective.fullmatch(text, lead_end, start) is not None:
         return found.end()
     # "tecknat hyresavtal med … om …": the kind's word ends a compound for an agreement that
-    # stands where the kind's word would; the compound is cut as the word is.
-    if rules.agreement_word.fullmatch(text, start, found.end()) is None:
+    # stands where the kind's word would, its party next; the compound is cut as the word is.
+    # Without a party after it ("Hyresavtal för fritidsgården") the compound says what was
+    # agreed, and stays.
+    if rules.agreement_word.fullmatch(text, start, found.end()) is None or not text.startswith(
+        (" med ", " mellan "), found.end()
+    ):
         return None
     word = start
     while word > lead_end and start - word < _COMPOUND_LONGEST and text[word - 1].isalpha():
@@ -558,17 +562,18 @@ class _Item:
     # --- parties ---------------------------------------------------------------------------
 
     def _labelled_parties(self, parties: tuple[str, ...]) -> tuple[str, ...]:
-        """``parties`` and the party a label names ("Motpart: Vallby Städ AB", a table's
-        column "Leverantör"), once each; the label and its name are no part of the subject."""
+        """``parties`` and each party a label names ("Motpart: Vallby Städ AB", a table's
+        column "Leverantör", once per party of a cell that names several), once each; the
+        labels and their names are no part of the subject."""
         rules = self.rules
-        found = rules.party_label_gate.match(
+        for found in rules.party_label_gate.matches(
             rules.party_label, self.text, self.lowered, self.body_start
-        )
-        if found is None:
-            return parties
-        self.removed.append(found.span())
-        name = found.group("names").strip()
-        return parties if name in parties else (*parties, name)
+        ):
+            self.removed.append(found.span())
+            name = found.group("names").strip()
+            if name not in parties:
+                parties = (*parties, name)
+        return parties
 
     # --- dates -----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import stat
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from itertools import pairwise
@@ -59,27 +60,44 @@ _NUMBER_COLUMN = re.compile(r"(?:diarie|ärende)\s?(?:nummer|nr\.?)|dnr\.?", re.
 # Runs of a line closer than this many line heights are letters of one word (a space is
 # wider, and PDFium gives it besides).
 _LETTER_GAP = 0.4
-# How far below a line's foot, in its height, a run's middle may be and the run of the line
-# (a comma: its box from below the baseline to just above it).
+# How far below a line's foot a run's middle may be, in the line's heights, and the run still
+# be of that line (a comma's box reaches from below the baseline to just above it).
 _MARK_DROP = 0.25
+# The names of a column of the day of the decision, of who decided, and of what was decided
+# ("Ärendebeskrivning", "Beslutsmening"): one table for the columns' roles (_COLUMN_ROLES) and
+# for telling a header that names no diary number's column (_header_cells, _may_head_a_table).
+_DATE_NAMES = r"(?:besluts)?(?:datum|dag)|beslutad|beslutat|datum för beslut"
+_DELEGATE_NAMES = r"beslutsfattare|delegat|beslutande|(?:beslutat|beslutad|fattat) av"
+_ITEM_NAMES = (
+    r"(?:ärende|beslut)(?:t|et|n|ets innehåll|s?(?:mening|beskrivning|titel|text|rubrik))?"
+    r"|rubrik|beskrivning|avser|innehåll|titel"
+)
 # A header that names no diary number's column is one where it names a date's or a delegate's
-# ("Ärende | Beslut | Datum | Delegat"): its line a few words without digits.
-_ROLE_NAME = re.compile(r"\b(?:besluts)?datum\b|\bdelegat\b|\bbeslutsfattare\b", re.I)
-# The name of a column that holds what was decided, for such a header.
-_ITEM_COLUMN = re.compile(
-    r"(?:ärende|beslut)(?:t|et|n|mening|sbeskrivning|ets innehåll)?|rubrik|beskrivning|avser"
-    r"|innehåll",
-    re.I,
-)
+# and one for what was decided ("Ärende | Beslut | Datum | Delegat"): its line a few words
+# without digits.
+_ROLE_NAME = re.compile(rf"\b(?:{_DATE_NAMES}|{_DELEGATE_NAMES})\b", re.I)
+_ITEM_COLUMN = re.compile(_ITEM_NAMES, re.I)
+_ITEM_NAME = re.compile(rf"\b(?:{_ITEM_NAMES})\b", re.I)
+# Such a header's line: a few words without digits.
 _ROLE_HEADER_LINE = re.compile(
-    r"^[^\d\n]{0,80}(?:\b(?:besluts)?datum|\bdelegat|\bbeslutsfattare)\b[^\d\n]{0,80}$",
-    re.I | re.M,
+    rf"^[^\d\n]{{0,80}}\b(?:{_DATE_NAMES}|{_DELEGATE_NAMES})\b[^\d\n]{{0,80}}$", re.I | re.M
 )
+# Letters every spelling of those names holds but "Beslutad"/"Beslutat" alone, without other
+# case forms: substring tests spare most pages the case-blind search. Not "beslutat": nearly
+# every page of an agenda says "har beslutat" (a header naming its date so stands under a
+# diary number's column, or is not seen).
+_ROLE_LETTERS = (
+    "datum", "dag", "delegat", "fattare", "beslutande", "beslutad av", "beslutat av", "fattat av"
+)  # fmt: skip
 # A line of a cell that is a piece of a word broken by the column's edge: letters, no space
 # after them, no hyphen ("Personuppgiftsbiträ").
 _WORD_PIECE = re.compile(r"[^\W\d_]{2,}")
 # Marks the end of such a piece among a cell's lines: the line below is joined without a space.
 _BROKEN_WORD = "\x03"
+# A line of a page's text that wraps at a space and keeps it: Word and LibreOffice draw the
+# space there, so a line of theirs that ends without one ends inside a word. Report tools
+# (fpdf2's tables, ...) draw none: on their pages a line that fills its cell tells nothing.
+_WRAPS_AT_A_SPACE = re.compile(r"\S \r?\n")
 # A cell's text starts within a few points of its column's left edge.
 _COLUMN_SLACK = 6.0
 # Rows are told apart by the space between them where it is this much wider than the space
@@ -89,25 +107,35 @@ _ROW_GAP_RATIO = 1.5
 _HEADER_WORD_GAP = 0.6
 # A header's name goes on on the line below where the space between is under this many lines.
 _HEADER_LINE_GAP = 0.8
+# An agenda point's number where a table's diary number or date stands ("12  Anmälan av
+# meddelanden" after the table): a heading, no row.
+_HEADING_NUMBER = re.compile(r"§?\s*\d{1,3}[.)]?")
+# Points by which two spaces between lines may differ and be the same (PDFium's boxes fit the
+# glyphs, not the line).
+_GAP_SLACK = 0.5
 # A gap of more than this many lines ends a table without rules (the page's foot is below).
 _TABLE_GAP_LINES = 2.5
 # PDFium's mark for a hyphen that ended a line after a letter, the line joined to the next
 # ("e\x02post"); the words after which the break was the space after the hyphen ("Hälso- och").
 _LINE_END_HYPHEN = "\x02"
-_SUSPENDED = re.compile("\x02(?=(?:och|eller|samt|respektive|resp\\.|till)\\s)")
+_JOINING_WORDS = r"(?:och|eller|samt|respektive|resp\.|till)\s"
+_SUSPENDED = re.compile(f"\x02(?={_JOINING_WORDS})")
+# The same in a table's cell, whose lines PDFium does not join: a line ending in a hyphen after
+# a letter goes on without a space ("e-" | "post"), but before a joining word ("Hälso-" | "och").
+_CELL_LINE_HYPHEN = re.compile(f"(?<=[^\\W\\d_])([-\x02])\n(?!{_JOINING_WORDS})")
 # Word's bullet one level in: "o" of Courier New, then the item's text.
 _SUB_BULLET = re.compile(r"^o(?=[ \t]+[A-ZÅÄÖ0-9])", re.MULTILINE)
 # What a table's column holds, by its header's name (its cells' words, single-spaced): the
-# diary number, the day of the decision, who decided, the point of the delegation order, the
-# party (a contract's, a supplier), or a serial number of the case's documents; any other column
-# is the item's text.
+# diary number, the day of the decision (or another day), who decided, the point of the
+# delegation order, the party (a contract's, a supplier), or a serial number of the case's
+# documents; any other column is the item's text.
 _COLUMN_ROLES = (
     ("number", _NUMBER_COLUMN),
-    ("date", re.compile(r"(?:besluts)?(?:datum|dag)|beslutad|beslutat|datum för beslut", re.I)),
-    (
-        "delegate",
-        re.compile(r"beslutsfattare|delegat|beslutande|(?:beslutat|beslutad|fattat) av", re.I),
-    ),
+    ("date", re.compile(_DATE_NAMES, re.I)),
+    # Another day than the decision's ("Anmälningsdatum", "Datum för anmälan"): left out, the
+    # register keeps none, and it is no part of the subject.
+    ("other date", re.compile(r"[^\W\d_]+datum|datum för [^\W\d_]+(?: [^\W\d_]+)?", re.I)),
+    ("delegate", re.compile(_DELEGATE_NAMES, re.I)),
     (
         "point",
         re.compile(
@@ -137,6 +165,11 @@ _FIELD_LABELS = (
 # What ends a labelled delegate in the agenda reader ("Beslutsfattare: X, …"); in a delegate's
 # own cell it is part of the name ("Anna Berglund, enhetschef", "Enhetschef (tf.)").
 _DELEGATE_STOPS = re.compile(r"[\s,;().–]+")
+# A party's cell that names several, one a line: each line ends in a company's or a public
+# body's form ("Vallby Energi AB" | "Nordanå Städ AB"), and each is labelled apart; a name
+# wrapped over lines ("Fastighets AB" | "Norrgården") has a line that does not.
+_PARTY_END = re.compile(r"(?:\b(?:AB|HB|KB|ek\.\s?för\.?|kommun|region)|förening|stiftelsen?)\s*$")
+_PARTIES_APART = "\x04"
 # A title row over a group of a table's rows is a few words.
 _TITLE_CHARS = 60
 # Columns whose cells hold digits: the diary number's and the date's.
@@ -427,7 +460,8 @@ class _PageReader:
         # The columns of the table without rules the page before ended with: it may go on
         # without its header.
         self.columns: Columns | None = None
-        # The space between the rows of tables without rules, on the pages read so far.
+        # The space between the rows of tables without rules, on the pages read so far, in
+        # order (see ``_rows``).
         self.row_gaps: list[float] = []
 
     def close(self) -> None:
@@ -468,15 +502,19 @@ class _PageReader:
         try:
             text_page = page.get_textpage()
             height = page.get_height()
-            tables = self._ruled_tables(index, height) if _has_rules(page) else []
             text = str(text_page.get_text_bounded())
+            breaks = _WRAPS_AT_A_SPACE.search(text) is not None
+            tables = self._ruled_tables(index, height, breaks=breaks) if _has_rules(page) else []
             # Reading the text's runs with their boxes costs several times the text: only
             # where a header could stand, or a table without rules goes on from the page before.
-            going_on = self.columns if self.table_before else None
+            columns_before = self.columns if self.table_before else None
             if (not tables or _are_bands(tables)) and (
-                going_on is not None or _may_head_a_table(text)
+                columns_before is not None or _may_head_a_table(text)
             ):
-                tables = _unruled_tables(text_page, self.row_gaps, going_on) or tables
+                tables = (
+                    _unruled_tables(text_page, self.row_gaps, columns_before, breaks=breaks)
+                    or tables
+                )
             self.columns = None
             if not tables:
                 self.table_before = False
@@ -484,9 +522,9 @@ class _PageReader:
                 return text
             parts: list[str] = []
             above = height
-            for top, bottom, rows, _ in tables:
+            for number, (top, bottom, rows, _) in enumerate(tables):
                 parts.append(text_page.get_text_bounded(top=above, bottom=top))
-                goes_on = self.table_before and not _has_words_of_its_own(parts[-1])
+                goes_on = number == 0 and self.table_before and not _has_words_of_its_own(parts[-1])
                 # A blank line after a table: its last row ends there, whatever line follows
                 # (a heading above the next table is no more of that row).
                 parts.append(self._table(index, rows, goes_on=goes_on) + "\n")
@@ -533,8 +571,9 @@ class _PageReader:
         self.carry = carry
         return "\n".join(lines)
 
-    def _ruled_tables(self, index: int, height: float) -> list[Table]:
-        """The page's ruled tables found by pdfplumber, top to bottom."""
+    def _ruled_tables(self, index: int, height: float, *, breaks: bool) -> list[Table]:
+        """The page's ruled tables found by pdfplumber, top to bottom; a word broken by its
+        cell's edge whole again where the page can show ``breaks`` (see ``_WRAPS_AT_A_SPACE``)."""
         if self.plumber is None:
             import pdfplumber
 
@@ -547,7 +586,7 @@ class _PageReader:
             Table(
                 height - table.bbox[1],
                 height - table.bbox[3],
-                _ruled_word_breaks(page, table, table.extract()),
+                _ruled_word_breaks(page, table, table.extract()) if breaks else table.extract(),
             )
             for table in page.find_tables()
         ]
@@ -587,7 +626,7 @@ def _ruled_word_breaks(
                     and top <= (char["top"] + char["bottom"]) / 2 <= bottom
                 ]
             )
-            if len(drawn) != len(lines) or not drawn[0]:
+            if len(drawn) != len(lines):
                 continue
             edge = right - (min(char["x0"] for line in drawn for char in line) - left)
             for index in pieces:
@@ -625,7 +664,7 @@ def _pdfium_marks(text: str) -> str:
     """
     if _LINE_END_HYPHEN in text:
         text = _SUSPENDED.sub("- ", text).replace(_LINE_END_HYPHEN, "-")
-    if "\no " in text or text.startswith("o "):
+    if "\no " in text or "\no\t" in text or text.startswith(("o ", "o\t")):
         text = _SUB_BULLET.sub(BULLET, text)
     return text
 
@@ -636,9 +675,12 @@ def _are_bands(tables: list[Table]) -> bool:
     alone. The rows between or below are no table to pdfplumber, so the table is read by its
     header's columns instead."""
     single = [table for table in tables if len(table.rows) == 1]
-    if any(_is_header([_cell_text(cell) for cell in table.rows[0]]) for table in single):
+    # A one-row box beside a ruled table ("Justerare | Ordförande") is no band of it.
+    if len(single) == len(tables) and any(
+        _is_header([_cell_text(cell) for cell in table.rows[0]]) for table in single
+    ):
         return True
-    return len(tables) > 1 and 2 * len(single) >= len(tables)
+    return len(single) > 1 and 2 * len(single) >= len(tables)
 
 
 class _Carry(NamedTuple):
@@ -670,21 +712,24 @@ class _Run(NamedTuple):
 
 
 def _unruled_tables(
-    text_page: Any, row_gaps: list[float], going_on: Columns | None = None
+    text_page: Any, row_gaps: list[float], columns_before: Columns | None, *, breaks: bool
 ) -> list[Table]:
-    """Tables without rules: under a header line one of whose columns names the diary number.
+    """Tables without rules: under a header line that names the diary number's column, or a
+    date's or who decided's and one for what was decided (see ``_header_cells``).
 
     A Word table without borders comes out of the text as its cells side by side, a cell that
     wraps as lines of its column alone. The header's words ("Datum", "Dnr", "Ärende") give the
     columns' left edges; a name too long for its column goes on on the line below ("Punkt i" /
     "delegationsordningen"). The table ends at a line that does not keep to the columns, at a
-    diary number's or a date's column that holds no digit (a heading after the table), or after
-    a gap of more than a few lines (the page's foot). Its rows: see ``_rows``, the header's
-    names first; ``row_gaps`` gathers the space between rows over the pages read so far.
+    diary number's or a date's column that holds no digit or an agenda point's number (a
+    heading after the table), or after a gap of more than a few lines (the page's foot). Its
+    rows: see ``_rows``, the header's names first; ``row_gaps`` gathers the space between rows
+    over the pages read so far.
 
-    A table the page before ended with (``going_on``, its columns) goes on at the top of this
-    page without its header, where Word does not repeat it: from the first line, below the
-    running head, that keeps to its columns and starts a row.
+    A table the page before ended with (``columns_before``, its columns) goes on at the top of
+    this page without its header, where Word does not repeat it: from the first line, below the
+    running head, that keeps to its columns and starts a row. A word broken by its column's edge
+    is whole again where the page can show ``breaks`` (see ``_WRAPS_AT_A_SPACE``).
     """
     count = text_page.count_rects()
     if not count:
@@ -698,10 +743,12 @@ def _unruled_tables(
     lines = _runs_by_line(runs)
     tables: list[Table] = []
     position = 0
-    if going_on is not None:
-        start = _goes_on_at(lines, going_on)
+    if columns_before is not None:
+        start = _goes_on_at(lines, columns_before)
         if start is not None:
-            table, position = _table_below(lines, start, going_on, row_gaps, header=None)
+            table, position = _table_below(
+                lines, start, columns_before, row_gaps, header=None, breaks=breaks
+            )
             tables.append(table)
     while position < len(lines):
         header = _header_cells(lines[position])
@@ -711,7 +758,9 @@ def _unruled_tables(
         columns = Columns(
             [run.left for run in header], [" ".join(run.text.split()) for run in header]
         )
-        table, position = _table_below(lines, position, columns, row_gaps, header=header)
+        table, position = _table_below(
+            lines, position, columns, row_gaps, header=header, breaks=breaks
+        )
         tables.append(table)
     return tables
 
@@ -728,12 +777,18 @@ def _goes_on_at(lines: list[list[_Run]], columns: Columns) -> int | None:
     them and starts a row (a diary number) or goes on with one (the rest of the last row of the
     page before, the number's column empty), the lines above it a running head at most. None
     where the header stands again (the table is read under it)."""
-    key = _key_column(_roles(columns.names))
+    roles = _roles(columns.names)
+    key = _key_column(roles)
     for position, line in enumerate(lines[: EDGE_LINES + 1]):
         if _header_cells(line) is not None:
             return None
         cells = _cells(line, columns.lefts)
-        if cells is not None and (_DIGIT.search(cells[key]) or (not cells[key] and any(cells))):
+        if cells is None:
+            continue
+        if (_DIGIT.search(cells[key]) and not _HEADING_NUMBER.fullmatch(cells[key])) or (
+            not cells[key]
+            and any(cell for cell, role in zip(cells, roles, strict=True) if role in _TEXT)
+        ):
             return position
     return None
 
@@ -745,13 +800,14 @@ def _table_below(
     row_gaps: list[float],
     *,
     header: list[_Run] | None,
+    breaks: bool,
 ) -> tuple[Table, int]:
     """The table whose lines start at ``position``, under its ``header`` (or going on from the
     page before without one), and the position after it (see ``_unruled_tables``)."""
     names = list(columns.names)
     roles = _roles(names)
     key = _key_column(roles)
-    digits = [column for column, role in enumerate(roles) if role in ("number", "date")]
+    digits = [column for column, role in enumerate(roles) if role in _DIGIT_ROLES]
     # Each line of the table: its cells, and the space above it.
     found: list[tuple[list[str], float]] = []
     # The header's lines and the table's, each with its cells' last runs (see _word_breaks).
@@ -761,6 +817,8 @@ def _table_below(
     body: list[tuple[list[str], list[_Run | None]]] = []
     first = header if header is not None else lines[position]
     last = header
+    # The lines taken into the table, the header's after its first included.
+    taken: list[list[_Run]] = []
     tall = max(run.top - run.bottom for run in first)
     while position < len(lines):
         line = lines[position]
@@ -779,59 +837,100 @@ def _table_below(
             gap = min(run.bottom for run in last) - max(*(run.top for run in line), bottom + tall)
             if gap > _TABLE_GAP_LINES * height:
                 break
-        if any(cells[column] and not _DIGIT.search(cells[column]) for column in digits):
-            following = (
-                _cells(lines[position + 1], columns.lefts) if position + 1 < len(lines) else None
-            )
-            if not _titles_rows(cells, following, digits, key):
-                break
-            # A title over the rows below ("Personalärenden"): a row of its own.
-            title = next(cell for cell in cells if cell)
-            cells = [title if column == key else "" for column in range(len(cells))]
-            ends = [None] * len(cells)
+        if _HEADING_NUMBER.fullmatch(cells[key]):
+            break
         named = [
             _below(name, more).replace("\n", " ") for name, more in zip(names, cells, strict=True)
         ]
+        # Asked first: a header's name may go on under a date's column ("Datum" | "för beslut"),
+        # which is no title over the rows.
         if (
             header is not None
             and not found
             and gap < _HEADER_LINE_GAP * height
             and _is_header(named)
+            and _keeps_roles(names, named)
         ):
-            # The header's names go on (as close as a name's lines, no digits, short).
+            # The header's names go on (as close as a name's lines, no digits, short, and each
+            # still names what its column holds: "Dnr" | "Personalärenden" is a title below).
             names = named
             head.append((cells, ends))
         else:
+            if any(cells[column] and not _DIGIT.search(cells[column]) for column in digits):
+                following = (
+                    _cells(lines[position + 1], columns.lefts)
+                    if position + 1 < len(lines)
+                    else None
+                )
+                if not _is_title_line(cells, following, digits, key):
+                    break
+                # A title over the rows below ("Personalärenden"): a row of its own.
+                title = next(cell for cell in cells if cell)
+                cells = [title if column == key else "" for column in range(len(cells))]
+                ends = [None] * len(cells)
             found.append((cells, gap))
             body.append((cells, ends))
         last = line
+        taken.append(line)
         position += 1
+    if roles[key] == "date" and _heads_what_follows(found, key):
+        # Given back to the text after the table.
+        found.pop()
+        body.pop()
+        taken.pop()
+        position -= 1
+        last = taken[-1] if taken else header
     if len(head) > 1:
-        names = _names_joined(head)
-    for index, column in _word_breaks(body):
+        names = _names_joined(head, breaks=breaks)
+    for index, column in _word_breaks(body) if breaks else ():
         found[index][0][column] += _BROKEN_WORD
     top = max(run.top for run in first) + 0.5
     bottom = min(run.bottom for run in (last or first)) - 0.5
     rows = _rows(found, row_gaps, key)
-    if header is not None:
-        rows = [[*names], *rows]
+    rows = [[*names], *rows]
     return Table(top, bottom, rows, Columns(columns.lefts, names)), position
 
 
-def _names_joined(lines: list[tuple[list[str], list[_Run | None]]]) -> list[str]:
+def _keeps_roles(names: list[str], longer: list[str]) -> bool:
+    """Whether a header's ``names`` gone on to the ``longer`` still name what each column holds
+    (see ``_roles``): no column that held a diary number, a date or a name holds text."""
+    return all(
+        role == "text" or role == again
+        for role, again in zip(_roles(names), _roles(longer), strict=True)
+    )
+
+
+def _heads_what_follows(found: list[tuple[list[str], float]], key: int) -> bool:
+    """Whether the last line of a table keyed by its date (no column named for the diary
+    number, see ``_key_column``) is a heading after it ("Övriga frågor"), not the last line of
+    its last row: a few words in the first column alone (where a heading starts, at the
+    margin), where that column was empty on the line above (a cell's text skips no line) or
+    the line stands as far below as the rows are apart."""
+    if len(found) < 2 or key == 0:
+        return False
+    cells, gap = found[-1]
+    if not cells[0] or any(cells[1:]) or len(cells[0]) > _TITLE_CHARS:
+        return False
+    if not found[-2][0][0]:
+        return True
+    between = [space for line, space in found[1:-1] if line[key]]
+    return bool(between) and gap >= min(between) - _GAP_SLACK
+
+
+def _names_joined(lines: list[tuple[list[str], list[_Run | None]]], *, breaks: bool) -> list[str]:
     """A header's names over its lines, a word broken by its column's edge whole again
-    ("Beslutsfatta" | "re", see ``_word_breaks``)."""
-    breaks = _word_breaks(lines)
+    ("Beslutsfatta" | "re", see ``_word_breaks``) where ``breaks`` may be told."""
+    broken = _word_breaks(lines) if breaks else set()
     names = list(lines[0][0])
     for index, (cells, _) in enumerate(lines[1:]):
         names = [
-            f"{name}{more}" if (index, column) in breaks else _below(name, more).replace("\n", " ")
+            f"{name}{more}" if (index, column) in broken else _below(name, more).replace("\n", " ")
             for column, (name, more) in enumerate(zip(names, cells, strict=True))
         ]
     return names
 
 
-def _titles_rows(
+def _is_title_line(
     cells: list[str], following: list[str] | None, digits: list[int], key: int
 ) -> bool:
     """Whether a line of a table without rules whose diary number's or date's column holds no
@@ -852,17 +951,21 @@ def _rows(
 ) -> list[list[str | None]]:
     """The rows of a table without rules, from its lines' cells and the space above each.
 
-    A line with text in the ``key`` column (the diary number) starts a row; a line without
-    continues the row's cells, unless the space above it is as wide as between the rows that
-    have a number: then it is a row of its own whose number is missing (an item cut off), not
-    more of the row before. Where rows are spaced like a cell's lines, this cannot be told.
+    A line with text in the ``key`` column (the diary number's, or the date's where no column
+    is named for the number: see ``_key_column``) starts a row; a line without continues the
+    row's cells, unless the space above it is as wide as between the rows that have a key: then
+    it is a row of its own whose key is missing (an item cut off), not more of the row before.
+    Where rows are spaced like a cell's lines, this cannot be told. ``row_gaps``, the spaces
+    between rows of the tables read before, is kept in order: a long table's pages would
+    otherwise sort all of them again for each page.
     """
-    row_gaps.extend(gap for cells, gap in lines[1:] if cells[key])
-    between_rows = sorted(row_gaps)
+    for cells, gap in lines[1:]:
+        if cells[key]:
+            insort(row_gaps, gap)
     within_rows = [gap for cells, gap in lines[1:] if not cells[key]]
     wide: float | None = None
-    if between_rows and within_rows:
-        row_gap = between_rows[len(between_rows) // 2]
+    if row_gaps and within_rows:
+        row_gap = row_gaps[len(row_gaps) // 2]
         if row_gap > _ROW_GAP_RATIO * min(within_rows):
             wide = (row_gap + min(within_rows)) / 2
     rows: list[list[str | None]] = []
@@ -899,19 +1002,21 @@ def _runs_by_line(runs: list[_Run]) -> list[list[_Run]]:
 
 def _may_head_a_table(text: str) -> bool:
     """Whether a page's text names the diary number's column somewhere, or has a line of a few
-    words without digits that names a date's or a delegate's column (a header may stand)."""
-    # Every spelling the patterns take holds "nr", "nummer", "datum", "delegat" or "fattare",
-    # letters without other case forms: substring tests spare most pages the case-blind search.
+    words without digits that names a date's or a delegate's column and one for what was
+    decided (a header may stand, see ``_header_cells``)."""
+    # Every spelling the number's pattern takes holds "nr" or "nummer" (and see _ROLE_LETTERS).
     lowered = text.lower()
     if ("nr" in lowered or "nummer" in lowered) and _NUMBER_COLUMN.search(text) is not None:
         return True
-    named = "datum" in lowered or "delegat" in lowered or "fattare" in lowered
-    return named and _ROLE_HEADER_LINE.search(text) is not None
+    if not any(letters in lowered for letters in _ROLE_LETTERS):
+        return False
+    return any(_ITEM_NAME.search(line[0]) for line in _ROLE_HEADER_LINE.finditer(text))
 
 
 def _header_cells(line: list[_Run]) -> list[_Run] | None:
     """A line's runs as a table's header cells (runs a word apart joined: "Punkt" "i"), where
-    the line is one: two names or more, one of them the diary number's column."""
+    the line is one: two names or more, one of them the diary number's column, or else a date's
+    or who decided's and one for what was decided ("Ärende | Beslut | Datum | Delegat")."""
     if len(line) < 2:
         return None
     joined = " ".join(run.text for run in line)
@@ -924,7 +1029,9 @@ def _header_cells(line: list[_Run]) -> list[_Run] | None:
     cells = [line[0]]
     for run in line[1:]:
         before = cells[-1]
-        if run.left - before.right < _HEADER_WORD_GAP * height:
+        if run.left - before.right < _HEADER_WORD_GAP * height and not _names_apart(
+            before.text, run.text
+        ):
             text = _joined(before.text, before, run, height)
             cells[-1] = before._replace(right=run.right, text=text)
         else:
@@ -942,6 +1049,12 @@ def _header_cells(line: list[_Run]) -> list[_Run] | None:
         for role, name in zip(roles, names, strict=True)
     )
     return cells if named else None
+
+
+def _names_apart(before: str, after: str) -> bool:
+    """Whether two runs of a header line close together are two columns' names, each a role's
+    ("Beslutsfattare" and "Datum" 1.5 mm apart), not the words of one ("Punkt" "i")."""
+    return "text" not in _roles([" ".join(before.split()), " ".join(after.split())])
 
 
 def _key_column(roles: tuple[str, ...]) -> int:
@@ -1000,7 +1113,9 @@ def _word_breaks(lines: list[tuple[list[str], list[_Run | None]]]) -> set[tuple[
     ("Upphandlingsch" | "ef"). Such a line is that one word (a word that fits goes to the next
     line whole), ends without a space (PDFium keeps the space where a line wraps at one) or a
     hyphen, reaches the column's right edge (the rightmost any line of it reaches, give or take
-    a letter), and the cell's next line starts with a small letter."""
+    a letter), and the cell's next line starts with a small letter. Only asked on a page whose
+    producer draws the space where a line wraps at one (see ``_WRAPS_AT_A_SPACE``): elsewhere a
+    line that fills its column may as well end before a space."""
     rights: dict[int, float] = {}
     for _, ends in lines:
         for column, run in enumerate(ends):
@@ -1094,12 +1209,13 @@ def _table_lines(
 
     The header row is left out (a first row of short cells without digits, "Diarienummer |
     Ärende"), wherever it is repeated; its names tell what each column holds (``_roles``), else
-    the ``roles`` of the table this one goes on from serve. A first row without a diary number
-    on a page where the table ``goes_on`` from the page before is the rest of that page's last
-    row (``rest``). Any other row keeps its bullet, so that an item cut off (no diary number)
-    stays an item of its own rather than being glued onto the one before. A cell a merged cell
-    covers (pdfplumber gives None) of the date or of who decided is the one above it: a
-    delegate's name merged over their rows is each row's. A row that is a title over the rows
+    the ``roles`` of the table this one goes on from serve. A first row without its key (the
+    diary number, or the date where no column is named for it: ``_key_column``) on a page where
+    the table ``goes_on`` from the page before is the rest of that page's last row (``rest``).
+    Any other row keeps its bullet, so that an item cut off (no diary number) stays an item of
+    its own rather than being glued onto the one before. A cell a merged cell covers (pdfplumber
+    gives None) of the date or of who decided is the one above it: a delegate's name merged over
+    their rows is each row's. A row that is a title over the rows
     below it ("Personalärenden", see ``_is_title_row``) is given as a line of its own after a
     blank line: no item, and no more of the row above.
     """
@@ -1118,7 +1234,12 @@ def _table_lines(
             continue
         if roles is not None and len(roles) != len(cells):
             roles = None
-        key = 0 if roles is None else roles.index("number") if "number" in roles else 0
+        if roles is not None and "party" in roles:
+            cells = [
+                _parties(raw) if role == "party" and raw else cell
+                for raw, cell, role in zip(row, cells, roles, strict=True)
+            ]  # fmt: skip
+        key = 0 if roles is None else _key_column(roles)
         if _is_title_row(row, cells, roles, first=not started):
             lines += ["", next(cell for cell in cells if cell)]
             above = None
@@ -1181,11 +1302,21 @@ def _row_text(cells: list[str], roles: tuple[str, ...] | None) -> str:
     ]
     for field, label in _FIELD_LABELS:
         parts += [
-            f"{label}{_DELEGATE_STOPS.sub(' ', cell).strip() if field == 'delegate' else cell}"
+            f"{label}{_DELEGATE_STOPS.sub(' ', cell).strip() if field == 'delegate' else value}"
             for cell, role in zip(cells, roles, strict=True)
             if role == field and cell
+            for value in cell.split(_PARTIES_APART)
         ]
     return _CELL_GAP.join(parts)
+
+
+def _parties(cell: str) -> str:
+    """A party's cell on one line, its names apart (``_PARTIES_APART``) where each of its lines
+    is one (see ``_PARTY_END``)."""
+    lines = cell.split("\n")
+    if len(lines) < 2 or not all(_PARTY_END.search(line) for line in lines):
+        return _cell_text(cell)
+    return _PARTIES_APART.join(_cell_text(line) for line in lines)
 
 
 def _roles(header: list[str]) -> tuple[str, ...]:
@@ -1213,11 +1344,14 @@ _CELL_GAP = "   "
 
 
 def _cell_text(cell: str | None) -> str:
-    """A cell's text on one line; a number broken at its dash by the wrap is whole again."""
+    """A cell's text on one line; a number broken at its dash by the wrap is whole again, and
+    so is a word at its hyphen ("e-" | "post": see ``_CELL_LINE_HYPHEN``)."""
     if not cell:
         return ""
     if _BROKEN_WORD in cell:
         cell = cell.replace(_BROKEN_WORD + "\n", "").replace(_BROKEN_WORD, "")
+    if "-\n" in cell or "\x02\n" in cell:
+        cell = _CELL_LINE_HYPHEN.sub(r"\1", cell)
     return " ".join(_NUMBER_BROKEN_AT_DASH.sub(r"\1", cell).split())
 
 

@@ -5,8 +5,10 @@ LibreOffice, as a board's office does with "Save as PDF": a landscape table of f
 with rules, without rules and with only rules between the rows; a table over three pages under a
 repeated header; two tables on a page under headings of their own; a table whose diary number
 stands in two columns; a delegate's name merged over their rows; a kallelse with Word's own
-numbering; text in two newspaper columns; a PDF/A export; Writer's own document. One more is
-written with fpdf2, every word placed on its own, as some "print to PDF" drivers write text.
+numbering; text in two newspaper columns; a PDF/A export; Writer's own document. More are
+written with fpdf2: every word or character placed on its own, as some "print to PDF" drivers
+write text, and tables as report tools draw them that go on overleaf or have a heading, a
+second table or a signature box after them.
 
 The PDFs are committed under tests/fixtures/pdf/ (CI need not have LibreOffice); this module
 makes them again::
@@ -735,6 +737,396 @@ def _wrapped(pdf: Any, text: str, width: float) -> list[str]:
     return lines
 
 
+# --- fpdf2: tables that go on overleaf, and what stands after them -----------------------------
+
+# The columns of a list without rules, and its header's names.
+DATED = ("Dnr", "Ärende", "Beslutsdatum")
+DATED_WIDTHS = (30.0, 120.0, 30.0)
+# A cell is one line or a cell's lines.
+Cell = str | tuple[str, ...]
+
+
+def _fpdf() -> Any:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"  # Helvetica's own å, ä and ö
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=10)
+    return pdf
+
+
+def _unruled(pdf: Any, y: float, rows: Sequence[Sequence[Cell]], widths: Sequence[float]) -> float:
+    """Rows of cells side by side without rules from the baseline ``y``, a cell's lines 5 mm
+    apart and the rows 2 mm more (as a report tool writes them); the baseline below the last."""
+    for row in rows:
+        x, tallest = 15.0, 1
+        for cell, width in zip(row, widths, strict=True):
+            lines = (cell,) if isinstance(cell, str) else cell
+            for number, line in enumerate(lines):
+                pdf.text(x, y + 5 * number, line)
+            tallest = max(tallest, len(lines))
+            x += width
+        y += 5 * tallest + 2
+    return y
+
+
+def _ruled(
+    pdf: Any, rows: Sequence[Sequence[str]], widths: Sequence[float], *, header: bool = True
+) -> None:
+    """fpdf2's ruled table of ``rows`` where the page's text has got to."""
+    with pdf.table(col_widths=widths, first_row_as_headings=header, text_align="LEFT") as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+
+
+def _bold(pdf: Any, y: float, number: str, heading: str) -> None:
+    """An agenda point's heading: its number at the margin, its title a column in."""
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.text(15, y, number)
+    pdf.text(45, y, heading)
+    pdf.set_font("Helvetica", size=10)
+
+
+def wrapped_at_spaces() -> bytes:
+    """Who decided wrapped at a space ("Socialnämndens" | "ordförande") as report tools wrap
+    it, drawing no space at the line's end: in a table without rules, in a ruled one, and in
+    one whose cells are centred. No word is broken there, so none is joined."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    widths = (30, 90, 25, 40)
+    y = _unruled(pdf, 30, [("Dnr", "Ärende", "Datum", "Beslutsfattare")], widths)
+    _unruled(pdf, y + 2, [
+        ("KS 2024/161", "Yttrande över remiss om vattenförsörjningsplan", "2024-01-08",
+         ("Socialnämndens", "ordförande")),
+        ("KS 2024/162", "Avtal med Vallby Energi AB om fjärrvärme", "2024-01-09", "Ekonomichef"),
+    ], widths)  # fmt: skip
+    rows = [
+        ("Dnr", "Ärende", "Datum", "Beslutsfattare"),
+        ("KS 2024/163", "Avskrivning av fordringar", "2024-01-16", "Socialnämndens ordförande"),
+        ("KS 2024/164", "Bidrag till Vallby Hembygdsförening", "2024-01-17", "Ekonomichef"),
+    ]
+    pdf.add_page()
+    pdf.set_y(30)
+    _ruled(pdf, rows, (30, 90, 25, 27))
+    pdf.add_page()
+    pdf.set_y(30)
+    centred = ("LEFT", "LEFT", "CENTER", "CENTER")
+    centred_rows = [
+        rows[0],
+        ("KS 2024/165", "Avskrivning av fordringar", "2024-01-16", "Kommunstyrelsens ordförande"),
+        ("KS 2024/166", "Bidrag till Vallby Hembygdsförening", "2024-01-17", "Ekonomichef"),
+    ]
+    with pdf.table(col_widths=(30, 80, 30, 45), text_align=centred) as table:
+        for cells in centred_rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.text(15, 200, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
+def heading_after_dated_rows() -> bytes:
+    """``Ärende | Beslut | Datum | Delegat`` without rules (its rows keyed by their date), each
+    row's lines as close as the rows, then the heading "Övriga frågor" at the margin, where
+    the case's column stands: a heading after the list, not more of its last row."""
+    widths = (30, 85, 25, 40)
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    y = _unruled(pdf, 30, [("Ärende", "Beslut", "Datum", "Delegat")], widths)
+    for row in (
+        ("KS 2024/171", ("Yttrande över remiss om", "regional vattenförsörjningsplan"),
+         "2024-01-08", "Kommundirektör"),
+        ("KS 2024/172", ("Avtal med Vallby Energi AB", "om fjärrvärme"), "2024-01-09",
+         "Ekonomichef"),
+    ):  # fmt: skip
+        _unruled(pdf, y, [row], widths)
+        y += 10
+    pdf.set_font("Helvetica", "B", 10)
+    pdf.text(15, y + 1, AFTER)
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(15, y + 9, "Ordföranden informerar om arbetet med den nya översiktsplanen.")
+    return bytes(pdf.output())
+
+
+def header_on_two_lines() -> bytes:
+    """``Dnr | Ärende | Datum för beslut`` without rules, the last name on two lines ("Datum" |
+    "för beslut"), going on overleaf without its header, its first row there without a date:
+    the rows are still told by their diary number."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    pdf.set_font("Helvetica", "B", 10)
+    for x, name in ((15, "Dnr"), (45, "Ärende"), (165, "Datum")):
+        pdf.text(x, 30, name)
+    pdf.text(165, 34.5, "för beslut")
+    pdf.set_font("Helvetica", size=10)
+    _unruled(pdf, 42, [
+        ("KS 2024/181", ("Yttrande över remiss om", "regional vattenförsörjningsplan"),
+         "2024-01-08"),
+        ("KS 2024/182", ("Avtal med Vallby Energi AB", "om fjärrvärme"), "2024-01-09"),
+    ], DATED_WIDTHS)  # fmt: skip
+    pdf.add_page()
+    y = _unruled(pdf, 25, [
+        ("KS 2024/183", "Anställning av enhetschef vid kostenheten", ""),
+        ("KS 2024/184", "Avskrivning av fordringar", "2024-01-12"),
+    ], DATED_WIDTHS)  # fmt: skip
+    pdf.text(15, y + 20, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
+def other_names() -> bytes:
+    """``Ärendebeskrivning | Dag | Beslutad av`` without rules: no column named for the diary
+    number (it starts the case's text), the others named in words of their own."""
+    widths = (110.0, 30.0, 40.0)
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    y = _unruled(pdf, 30, [("Ärendebeskrivning", "Dag", "Beslutad av")], widths)
+    y = _unruled(pdf, y + 2, [
+        (("KS 2024/191 Yttrande över remiss om", "regional vattenförsörjningsplan"),
+         "2024-01-08", "Kommundirektör"),
+        ("KS 2024/192 Avtal med Vallby Energi AB om fjärrvärme", "2024-01-09", "Ekonomichef"),
+    ], widths)  # fmt: skip
+    pdf.text(15, y + 20, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
+def parties_a_line_each() -> bytes:
+    """``Dnr | Ärende | Motpart | Beslutsdatum``, a contract's two parties one a line in their
+    cell: ruled, and without rules on the page after (a name wrapped over two lines, "Fastighets
+    AB" | "Norrgården", stays one)."""
+    head = ("Dnr", "Ärende", "Motpart", "Beslutsdatum")
+    widths = (25.0, 70.0, 50.0, 30.0)
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    pdf.set_y(30)
+    _ruled(pdf, [
+        head,
+        ("KS 2024/201", "Avtal om städning av skolor", "Vallby Energi AB\nNordanå Städ AB",
+         "2024-01-16"),
+        ("KS 2024/202", "Avtal om fönsterputs", "Nordanå Städ AB", "2024-01-17"),
+    ], widths)  # fmt: skip
+    pdf.add_page()
+    y = _unruled(pdf, 30, [head], widths)
+    _unruled(pdf, y + 2, [
+        ("KS 2024/203", "Avtal om snöröjning", ("Vallby kommun", "Norrbyns Vägförening"),
+         "2024-01-18"),
+        ("KS 2024/204", "Hyresavtal för fritidsgården", ("Fastighets AB", "Norrgården"),
+         "2024-01-19"),
+    ], widths)  # fmt: skip
+    pdf.text(15, 200, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
+def other_dates() -> bytes:
+    """``Dnr | Ärende | Beslutsdatum | Anmälningsdatum | Delegat``, ruled: the day the decision
+    is reported besides the day it was made."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    pdf.set_y(30)
+    _ruled(pdf, [
+        ("Dnr", "Ärende", "Beslutsdatum", "Anmälningsdatum", "Delegat"),
+        ("KS 2024/211", "Avskrivning av fordringar", "2024-01-16", "2024-03-14", "Ekonomichef"),
+        ("KS 2024/212", "Anställning av enhetschef", "2024-01-17", "2024-03-14", "HR-chef"),
+    ], (25, 65, 30, 32, 30))  # fmt: skip
+    pdf.text(15, 200, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
+def hyphen_in_cell() -> bytes:
+    """A cell of a table without rules wrapped after a hyphen: within a word ("e-" | "post")
+    and before "och" ("Hälso-" | "och sjukvårdsnämnden")."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    widths = (30.0, 110.0, 40.0)
+    y = _unruled(pdf, 30, [DATED], widths)
+    y = _unruled(pdf, y + 2, [
+        ("KS 2024/221", ("Avslag på begäran om utlämnande av e-",
+                         "post mellan förvaltningen och Hälso-", "och sjukvårdsnämnden"),
+         "2024-01-08"),
+        ("KS 2024/222", ("Avtal med Vallby Energi AB", "om fjärrvärme"), "2024-01-09"),
+    ], widths)  # fmt: skip
+    pdf.text(15, y + 20, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
+def header_names_close() -> bytes:
+    """``Dnr | Ärende | Beslutsfattare | Datum`` without rules, "Datum" 1.5 mm after
+    "Beslutsfattare" (its column as wide as its name): two names, not one."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    widths = (25.0, 80.0, pdf.get_string_width("Beslutsfattare") + 1.5, 30.0)
+    y = _unruled(pdf, 30, [("Dnr", "Ärende", "Beslutsfattare", "Datum")], widths)
+    y = _unruled(pdf, y + 2, [
+        ("KS 2024/231", "Yttrande över remiss", "Direktör", "2024-01-08"),
+        ("KS 2024/232", "Avtal med Vallby Energi AB", "Ekonomichef", "2024-01-09"),
+    ], widths)  # fmt: skip
+    pdf.text(15, y + 20, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
+def page_number_overleaf() -> bytes:
+    """A list without rules over two pages, "Sida N av 2" at the top right of each, where the
+    date's column stands: the page's number is no rest of the row before it."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(165, 12, "Sida 1 av 2")
+    pdf.text(15, 25, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    y = _unruled(pdf, 35, [DATED], DATED_WIDTHS)
+    _unruled(pdf, y + 2, [
+        ("KS 2024/101", ("Yttrande över remiss om", "regional vattenförsörjningsplan"),
+         "2024-01-08"),
+        ("KS 2024/102", ("Avtal med Vallby Energi AB", "om leverans av fjärrvärme"), "2024-01-09"),
+    ], DATED_WIDTHS)  # fmt: skip
+    pdf.add_page()
+    pdf.text(165, 12, "Sida 2 av 2")
+    y = _unruled(pdf, 25, [
+        ("KS 2024/103", "Anställning av enhetschef vid kostenheten", "2024-01-11"),
+        ("KS 2024/104", "Avskrivning av fordringar", "2024-01-12"),
+    ], DATED_WIDTHS)  # fmt: skip
+    pdf.text(15, y + 20, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
+def heading_after(*, overleaf: bool) -> bytes:
+    """Point 11's list without rules, then point 12's heading ("12  Anmälan av meddelanden",
+    its number where the diary numbers stand) and its notices: on the page after (``overleaf``)
+    or right below the list."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, BOARD)
+    pdf.text(15, 26, f"Sammanträde {MEETING}")
+    _bold(pdf, 36, "11", HEADING)
+    y = _unruled(pdf, 46, [DATED], DATED_WIDTHS)
+    y = _unruled(pdf, y + 2, [
+        ("KS 2024/111", ("Yttrande över remiss om", "regional vattenförsörjningsplan"),
+         "2024-01-08"),
+        ("KS 2024/112", ("Avtal med Vallby Energi AB", "om leverans av fjärrvärme"), "2024-01-09"),
+    ], DATED_WIDTHS)  # fmt: skip
+    if overleaf:
+        pdf.add_page()
+        y = 20
+    else:
+        y += 4
+    _bold(pdf, y, "12", "Anmälan av meddelanden")
+    for number, notice in enumerate(NOTICES, start=1):
+        pdf.text(15, y + 6 * number + 4, f"• {notice}")
+    return bytes(pdf.output())
+
+
+def signature_box() -> bytes:
+    """A ruled table ``Dnr | Ärende | Beslutsdatum | Beslutsfattare`` and, lower on the page, the
+    minutes' signature box "Justerare | Ordförande", ruled too: a box of one row, no band of a
+    table without rules."""
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    pdf.set_y(30)
+    _ruled(pdf, [
+        ("Dnr", "Ärende", "Beslutsdatum", "Beslutsfattare"),
+        ("KS 2024/121", "Avskrivning av fordringar som understiger ett halvt prisbasbelopp "
+         "enligt riktlinjerna", "2024-01-16", "Ekonomichef"),
+        ("KS 2024/122", "Bidrag till Vallby Hembygdsförening för renovering av kvarnen vid ån",
+         "2024-01-17", "Kultur- och fritidschef"),
+        ("KS 2024/123", "Avtal med Nordanå Städ AB om fönsterputs", "2024-01-18",
+         "Upphandlingschef"),
+    ], (25, 80, 30, 45))  # fmt: skip
+    pdf.text(15, 120, "Övriga frågor och information från förvaltningen till ledamöterna")
+    pdf.set_y(200)
+    _ruled(pdf, [("Justerare", "Ordförande")], (60, 60), header=False)
+    return bytes(pdf.output())
+
+
+def ruled_overleaf(*, rows: int) -> bytes:
+    """A ruled table ``Dnr | Ärende | Beslutsdatum`` whose last ``rows`` go on overleaf without
+    its header, and under "Ekonomichefens beslut" a second table whose first row has no diary
+    number (an item cut off): no rest of the first table's last row."""
+    head = ("Dnr", "Ärende", "Beslutsdatum")
+    widths = (30, 110, 40)
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.set_y(20)
+    pdf.cell(0, 6, "Anmälan av delegationsbeslut som redovisas för kommunstyrelsen idag",
+             new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    _ruled(pdf, [head, ("KS 2024/131", "Yttrande över remiss om vattenförsörjningsplan",
+                        "2024-01-08"),
+                 ("KS 2024/132", "Avtal med Vallby Energi AB om fjärrvärme", "2024-01-09")],
+           widths)  # fmt: skip
+    pdf.add_page()
+    pdf.set_y(20)
+    more = [("KS 2024/133", "Anställning av enhetschef vid kostenheten", "2024-01-10"),
+            ("KS 2024/134", "Bidrag till Vallby Hembygdsförening", "2024-01-11")]  # fmt: skip
+    _ruled(pdf, more[:rows], widths, header=False)
+    pdf.ln(4)
+    pdf.cell(0, 6, "Ekonomichefens beslut", new_x="LMARGIN", new_y="NEXT")
+    _ruled(pdf, [head, ("", "Attest av leverantörsfakturor i januari", "2024-01-15"),
+                 ("KS 2024/135", "Avskrivning av fordringar", "2024-01-16")], widths)  # fmt: skip
+    return bytes(pdf.output())
+
+
+def unnamed_overleaf() -> bytes:
+    """``Ärende | Beslut | Datum | Delegat`` without rules (the diary number and the case's
+    name in its column, no column named for the number), a row going on overleaf, its case's
+    name too: its rest is that row's, not a row of its own."""
+    widths = (30, 85, 25, 40)
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    pdf.set_font("Helvetica", "B", 10)
+    y = _unruled(pdf, 30, [("Ärende", "Beslut", "Datum", "Delegat")], widths)
+    pdf.set_font("Helvetica", size=10)
+    _unruled(pdf, y + 2, [
+        ("KS 2024/141", ("Yttrande över remiss om", "regional vattenförsörjningsplan"),
+         "2024-01-08", "Kommundirektör"),
+        ("KS 2024/142", ("Avtal med Vallby Energi AB", "om fjärrvärme"), "2024-01-09",
+         "Ekonomichef"),
+        (("KS 2024/143", "Skolskjuts"), ("Tilldelningsbeslut i upphandling", "av skolskjuts för"),
+         "2024-01-10", "Upphandlingschef"),
+    ], widths)  # fmt: skip
+    pdf.add_page()
+    y = _unruled(pdf, 20, [("grundskola", "grundskolan, UH 2023-0044", "", "")], widths)
+    y = _unruled(pdf, y + 2, [
+        ("KS 2024/144", "Anställning av enhetschef", "2024-01-11", "HR-chef"),
+    ], widths)  # fmt: skip
+    pdf.text(15, y + 20, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
+def serial_overleaf() -> bytes:
+    """``Nr | Dnr | Ärende | Beslutsfattare`` without rules, going on overleaf without its
+    header under a running head of many words: the rows there keep the header's columns (the
+    list's number left out, who decided labelled)."""
+    widths = (28, 28, 90, 40)
+    head = "Kommunstyrelsen i Vallby kommun, kallelse till sammanträdet den 14 mars 2024"
+    pdf = _fpdf()
+    pdf.add_page()
+    pdf.text(15, 12, head)
+    pdf.text(15, 25, HEADING)
+    y = _unruled(pdf, 35, [("Nr", "Dnr", "Ärende", "Beslutsfattare")], widths)
+    _unruled(pdf, y + 2, [
+        ("1", "KS 2024/151", ("Yttrande över remiss om", "regional vattenförsörjningsplan"),
+         "Kommundirektör"),
+        ("2", "KS 2024/152", ("Avtal med Vallby Energi AB", "om fjärrvärme"), "Ekonomichef"),
+    ], widths)  # fmt: skip
+    pdf.add_page()
+    pdf.text(15, 12, head)
+    y = _unruled(pdf, 25, [
+        ("3", "KS 2024/153", "Anställning av enhetschef", "HR-chef"),
+        ("4", "KS 2024/154", "Avskrivning av fordringar", "Ekonomichef"),
+    ], widths)  # fmt: skip
+    pdf.text(15, y + 20, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
 # --- the set, and LibreOffice -------------------------------------------------------------------
 
 # name → (the document's suffix, its maker, LibreOffice's filter for the PDF).
@@ -779,6 +1171,22 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
 DIRECT: dict[str, Callable[[], bytes]] = {
     "words-placed": words_placed,
     "chars-placed": chars_placed,
+    "page-number-overleaf": page_number_overleaf,
+    "heading-overleaf": lambda: heading_after(overleaf=True),
+    "heading-below": lambda: heading_after(overleaf=False),
+    "signature-box": signature_box,
+    "ruled-overleaf-one-row": lambda: ruled_overleaf(rows=1),
+    "ruled-overleaf-two-rows": lambda: ruled_overleaf(rows=2),
+    "unnamed-overleaf": unnamed_overleaf,
+    "serial-overleaf": serial_overleaf,
+    "wrapped-at-spaces": wrapped_at_spaces,
+    "heading-after-dated-rows": heading_after_dated_rows,
+    "header-on-two-lines": header_on_two_lines,
+    "other-names": other_names,
+    "parties-a-line-each": parties_a_line_each,
+    "other-dates": other_dates,
+    "hyphen-in-cell": hyphen_in_cell,
+    "header-names-close": header_names_close,
 }
 
 

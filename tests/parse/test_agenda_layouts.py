@@ -18,12 +18,12 @@ paragraphs, decisions counted rather than named, who decided in parentheses, "De
 DATE – …" on a web page, a title ending in -konsulent, fields in other orders, decisions
 listed in one sentence between semicolons), l13 what other boards print besides (a point of
 the delegationsordning first, cells wrapped under their column, rows between semicolons,
-"beslut DATE" last, items lettered after the point's number), l14 what building, environment
-and social boards' case systems print (who decided after the day, a property designation in the
-subject), l15 a meeting system's page that links each decision's document (its ending and size
-after its name, "Bilagor" under the heading). Each is written out below by hand: the items
-written into it, and what each must become. Nothing may be lost: every item written is stored,
-rejected (with its line) or a notice, and the import says so.
+"beslut DATE" last, items lettered after the point's number), l14 what building,
+environment and social boards' case systems print (who decided after the day, a property
+designation in the subject), l15 a meeting system's page that links each decision's document
+(its ending and size after its name, "Bilagor" under the heading). Each is written out below
+by hand: the items written into it, and what each must become. Nothing may be lost: every item
+written is stored, rejected (with its line) or a notice, and the import says so.
 """
 
 from __future__ import annotations
@@ -2279,6 +2279,8 @@ def test_an_agreement_named_by_a_compound_reads_as_avtal(
          ("Fastighets AB Norrporten",)),
         ("Ekonomichefen har beslutat om uppsägning av hyresavtal med Fastighets AB Norrporten, "
          "KS 2024/98", "avtal", "uppsägning av hyresavtal", ("Fastighets AB Norrporten",)),
+        # No party after it: the compound says what was agreed.
+        ("Hyresavtal för fritidsgården, KS 2024/99", "avtal", "Hyresavtal för fritidsgården", ()),
     ],
 )  # fmt: skip
 def test_a_compound_is_cut_only_where_the_kinds_word_stands(

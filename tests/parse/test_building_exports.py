@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 
-from delreg.config import load_config
 from delreg.parse.pdf import _roles
 from delreg.parse.registry_rows import ColumnNames
-from tests.helpers import FIXTURES, Invoke
+from tests.helpers import FIXTURES, Invoke, built_in_config
 
-CONFIG = load_config()
+CONFIG = built_in_config()
+
 
 EXPORTS = FIXTURES / "exports"
 

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from delreg.config import load_config
 from delreg.model import Decision
 from delreg.parse import Rejected
-from delreg.parse.pdf import _NUMBER_COLUMN, _has_rules, _may_head_a_table, read_pdf
+from delreg.parse.pdf import _NUMBER_COLUMN, _has_rules, _may_head_a_table, _rows, read_pdf
 from tests.helpers.documents import CORPUS_ITEMS, corpus_fpdf, fpdf_agenda, many_items
 
 CONFIG = load_config()
@@ -93,6 +93,23 @@ _PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 def test_the_header_is_looked_for_wherever_the_pattern_would_find_it(text: str) -> None:
     assert _may_head_a_table(text) == (_NUMBER_COLUMN.search(text) is not None)
+
+
+def test_a_labelled_delegate_is_no_header_without_a_column_for_what_was_decided() -> None:
+    """A page of items whose every other line is "Beslutsfattare: Ekonomichef" read the runs of
+    every line for a header (twice the page's cost); a header names what was decided too."""
+    assert not _may_head_a_table("• KS 2024/1 Avtal om fjärrvärme\nBeslutsfattare: Ekonomichef")
+    assert not _may_head_a_table("Fattat av: Ekonomichef\nDag för sammanträdet")
+    assert _may_head_a_table("Anmälan\nÄrende Beslut Datum Delegat\nKS 2024/1 …")
+    assert _may_head_a_table("Ärendebeskrivning   Dag   Beslutad av")
+
+
+def test_the_space_between_rows_is_kept_in_order_over_the_tables() -> None:
+    """A long table's pages do not sort every space between rows read so far again."""
+    gaps: list[float] = [9.0]
+    lines = [(["24RS1", "a"], 0.0), (["24RS2", "b"], 14.0), (["24RS3", "c"], 3.0)]
+    _rows(lines, gaps)
+    assert gaps == [3.0, 9.0, 14.0]
 
 
 def test_a_diary_number_given_twice_names_the_first_by_its_page_and_line(tmp_path: Path) -> None:

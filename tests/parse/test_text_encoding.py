@@ -136,22 +136,28 @@ def test_notepads_and_excels_unicode_import_as_their_utf8(
         path = tmp_path / encoded / name
         path.parent.mkdir()
         path.write_bytes(data)
-        database = str(tmp_path / encoded / "register.db")
-        imported = delreg(
-            "--db", database, "import", str(path), "--meeting", "2024-03-14", "--json"
-        )
-        assert imported.exit_code == 0, imported.stderr
-        assert json.loads(imported.stdout)["inserted"] == 2
-        shown = delreg("--db", database, "list", "--format", "json")
-        listed[encoded] = [
-            {key: value for key, value in decision.items() if key not in ("id", "source")}
-            for decision in json.loads(shown.stdout)
-        ]
+        listed[encoded] = imported_and_listed(delreg, path)
     assert listed["utf-16"] == listed["utf-8"]
     assert {decision["diary_number"] for decision in listed["utf-16"]} == (
         {"KS 2024/101", "KS 2024/102"} if read_as == "text" else {"KS 2024/11", "KS 2024/12"}
     )
     assert "Åbergs Städ AB" in str(listed["utf-16"]) or read_as == "text"
+
+
+def imported_and_listed(delreg: Invoke, path: Path, *options: str) -> list[dict[str, object]]:
+    """The decisions of ``path`` imported with ``options`` into a new register beside it, as
+    `delreg list` shows them, without what names where they were read."""
+    database = str(path.parent / "register.db")
+    imported = delreg(
+        "--db", database, "import", str(path), "--meeting", "2024-03-14", "--json", *options
+    )
+    assert imported.exit_code == 0, imported.stderr
+    assert json.loads(imported.stdout)["inserted"] == 2
+    shown = delreg("--db", database, "list", "--format", "json")
+    return [
+        {key: value for key, value in decision.items() if key not in ("id", "source")}
+        for decision in json.loads(shown.stdout)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -243,23 +249,15 @@ def test_a_windows_1252_document_imports_with_encoding_as_its_utf8(
         path = tmp_path / encoded / name
         path.parent.mkdir()
         path.write_bytes(data)
-        database = str(tmp_path / encoded / "register.db")
-        command = ["--db", database, "import", str(path), "--meeting", "2024-03-14", "--json"]
+        options: tuple[str, ...] = ()
         if encoded == "cp1252":
-            refused = delreg(*command)
+            refused = delreg("--db", str(path.parent / "register.db"), "import", str(path))
             assert refused.exit_code == 2
             assert "not UTF-8" in one_clear_line(refused.stderr)
             assert "--encoding windows-1252" in refused.stderr
-            assert not Path(database).exists()
-            command += ["--encoding", "windows-1252"]
-        imported = delreg(*command)
-        assert imported.exit_code == 0, imported.stderr
-        assert json.loads(imported.stdout)["inserted"] == 2
-        shown = delreg("--db", database, "list", "--format", "json")
-        listed[encoded] = [
-            {key: value for key, value in decision.items() if key not in ("id", "source")}
-            for decision in json.loads(shown.stdout)
-        ]
+            assert not (path.parent / "register.db").exists()
+            options = ("--encoding", "windows-1252")
+        listed[encoded] = imported_and_listed(delreg, path, *options)
     assert listed["cp1252"] == listed["utf-8"]
     assert "Åbergs Städ AB" in str(listed["cp1252"]) or name != "export.csv"
 
