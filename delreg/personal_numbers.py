@@ -1,15 +1,14 @@
 """Personal identity numbers (personnummer, samordningsnummer) in a decision's text.
 
 A decision that names a person by their personal identity number must not show it publicly:
-the agenda's reader registers such an item secret (delreg.parse.agenda_items), and every
-public output masks a decision whose subject or parties name one however it came in
-(delreg.public), from a registry's export, `delreg add` or an edit. Pure.
+delreg.person_naming holds the rule (a personal identity number or initials) that the agenda's
+reader and every public output apply. Pure.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from delreg.text import LazyPattern
 
@@ -55,11 +54,6 @@ def personal_number(text: str) -> str | None:
         if (10 - total % 10) % 10 == int(check):
             return found.group()
     return None
-
-
-def names_a_person(texts: Iterable[str | None]) -> bool:
-    """Whether any of ``texts`` holds a personal identity number."""
-    return any(text and personal_number(text) is not None for text in texts)
 
 
 def _candidates(text: str) -> Iterator[re.Match[str]]:

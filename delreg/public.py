@@ -2,9 +2,10 @@
 
 `list --public`, `show --public`, `report --public` and `delreg publish` all mask through here,
 so a field a secret decision must not show is hidden everywhere or nowhere. A decision whose
-subject or parties name a person by personal identity number is masked the same way, however
-it came in (a registry's export, `delreg add`, an edit): the number is personal data a public
-list must not spread, and its subject would tell whom it is about. Pure.
+subject or parties name a person, by personal identity number or by initials
+(delreg.person_naming), is masked the same way, however it came in (a registry's export,
+`delreg add`, an edit): the number is personal data a public list must not spread, and its
+subject would tell whom it is about. Pure.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from typing import Any
 
 from delreg.config import Config
 from delreg.model import Decision, field_names
-from delreg.personal_numbers import names_a_person
+from delreg.person_naming import names_a_person
+from delreg.secrecy_law import marked_secret
 
 # What the public view of a secret decision keeps: its case, dates, kind and delegate (and where
 # it was reported), by the field list's word (model.FIELDS).
@@ -38,8 +40,18 @@ def public_view(decision: Decision, config: Config) -> Decision:
 
 def kept_from_public(decision: Decision) -> bool:
     """Whether the public sees only the masked view of ``decision``: it is secret, or its
-    subject or parties name a person by personal identity number."""
-    return decision.secret or names_a_person((decision.subject, *decision.parties))
+    subject or parties name a person (by personal identity number or by initials) or are
+    marked secret (delreg.secrecy_law)."""
+    return decision.secret or tells_a_secret((decision.subject, *decision.parties))
+
+
+def tells_a_secret(texts: Iterable[str | None]) -> bool:
+    """Whether any of ``texts`` (a decision's subject and parties) names a person, cites the
+    secrecy law ("…, 26 kap. 1 § OSL") or says it is secret ("(sekretess)"): such a decision
+    is masked however it is stored (a register written before the ways in registered it
+    secret, an edit that lifted its secrecy)."""
+    texts = tuple(texts)
+    return names_a_person(texts) or any(marked_secret(text) for text in texts)
 
 
 def shown_publicly(decision: Decision, config: Config) -> Decision:

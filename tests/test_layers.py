@@ -31,6 +31,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "delegation_order",
             "delegation_book",
             "personal_numbers",
+            "person_naming",
+            "secrecy_law",
             "public",
             "boards",
             "json_shapes",

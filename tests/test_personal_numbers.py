@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from delreg.personal_numbers import names_a_person, personal_number
+from delreg.person_naming import names_a_person
+from delreg.personal_numbers import personal_number
 from tests.helpers.people import personal_numbers, unseparated_personal_numbers
 
 AROUND = st.sampled_from(["Beslut om bistånd för {}", "{} – ansökan om färdtjänst", "({})",

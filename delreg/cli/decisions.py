@@ -78,8 +78,10 @@ Public = Annotated[
 
 def _field_values(config: Config, given: Mapping[str, Any]) -> dict[str, Any]:
     """Normalise the fields the user gave (None means not given)."""
+    from delreg.errors import InvalidValue
     from delreg.fields import normalise_field
     from delreg.model import secret_by_reason
+    from delreg.secrecy_law import cited_secrecy_law, marked_secret
 
     values: dict[str, Any] = {}
     for name, value in given.items():
@@ -87,6 +89,20 @@ def _field_values(config: Config, given: Mapping[str, Any]) -> dict[str, Any]:
             continue
         # Control characters become spaces there, as in a cell of an import (delreg.text).
         values[name] = normalise_field(name, value, config)
+    subject = values.get("subject")
+    if marked_secret(subject):
+        # A subject that cites the secrecy law or says it is secret is secret, a citation its
+        # reason where none is given; `--no-secret` beside it is a contradiction.
+        cited = cited_secrecy_law(subject)
+        if cited is not None:
+            values.setdefault("secret_reason", cited)
+        if values.get("secret") is False:
+            raise InvalidValue(
+                f"secret: false, but the subject {subject!r} is marked secret",
+                hint="a subject that cites the secrecy law or says 'sekretess' is secret: "
+                "leave out --no-secret, or take the mark out of the subject",
+            )
+        values["secret"] = True
     secret = secret_by_reason(values.get("secret"), values.get("secret_reason"))
     if secret is not None:
         values["secret"] = secret

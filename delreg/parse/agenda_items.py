@@ -35,6 +35,7 @@ from delreg.parse.agenda_parties import (
     read_subject,
 )
 from delreg.parse.agenda_rules import COMPACT_DATE, AgendaRules
+from delreg.person_naming import initials
 from delreg.personal_numbers import personal_number
 
 # An anchored match never needs to look further than this into an item (dates, lead-ins).
@@ -176,7 +177,7 @@ def _read_sentence(
     if (
         _amount_found(lowered, text, rules)
         or personal_number(text) is not None
-        or _INITIALS.search(text) is not None
+        or initials(text) is not None
     ):
         return None  # "…, 25 000 kr, 24RS1003": ``_Item`` reads the amount, and secrecy
     head = diary.start
@@ -234,11 +235,6 @@ def _read_sentence(
 _MARKED_SECRET = "sekretessmarkerad i nämndens lista"
 _NAMES_A_PERSON = "namnger en person med personnummer"
 _NAMES_BY_INITIALS = "namnger en person med initialer"
-# A person named by the initials a social board's list writes instead of the name ("A.B.,
-# insats enligt LSS", "… för K.L.M."): capitals each with its full stop, two or three, a word of
-# their own. What a decision about one person says is secret (OSL 26 kap. 1 §) however the person
-# is named; "t.ex." and "fr.o.m." are small letters, a company's "AB" has no stops.
-_INITIALS = re.compile(r"(?<![\w.])[A-ZÅÄÖ]\. ?[A-ZÅÄÖ]\.(?: ?[A-ZÅÄÖ]\.)?(?![\w.])")
 # Kronor in each unit an agenda writes an amount in.
 _KRONOR = {"kr": 1, "kronor": 1, "sek": 1, "tkr": 1000, "mnkr": 10**6, "mkr": 10**6,
            "miljoner kronor": 10**6}  # fmt: skip
@@ -949,7 +945,7 @@ class _Item:
         mark = None if self.plain else rules.secrecy.search(text)
         named = personal_number(text)
         if mark is None and named is None:
-            if _INITIALS.search(text) is not None:
+            if initials(text) is not None:
                 return True, _NAMES_BY_INITIALS
             return False, None
         if mark is not None and mark.group().startswith("("):

@@ -26,6 +26,7 @@ from delreg.diary_numbers import (
 from delreg.errors import InputError
 from delreg.parse.agenda_gates import Gate, gate, trie_pattern, union
 from delreg.parse.pattern_text import comma_free
+from delreg.secrecy_law import SECRECY_LAW_TEXT
 
 _NEVER = "(?!)"
 _MONTH_NAMES = "|".join(sorted({*MONTHS, *(name[:3] for name in MONTHS)}, key=len, reverse=True))
@@ -45,14 +46,6 @@ COMPACT_DATE = r"(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)"
 AMOUNT_TEXT = (
     r"(?<![\w,.\-–])(?P<whole>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(?P<fraction>\d{1,2}))?"
     r"\s?(?P<unit>kr|kronor|sek|tkr|mnkr|mkr|miljoner kronor)(?!\w)"
-)
-# "26 kap. 1 § OSL", "OSL 31:16", "25 kap. 1 § offentlighets- och sekretesslagen".
-# The chapter and section alone only right after the word for secrecy ("sekretess enligt 26
-# kap. 1 §"): elsewhere they may be another law's ("bistånd enligt 4 kap. 1 § SoL").
-SECRECY_LAW_TEXT = (
-    r"\d{1,2} kap\.? \d{1,2} ?[a-z]? ?§ (?:OSL|offentlighets- och sekretesslagen)"
-    r"|(?<=sekretess enligt )\d{1,2} kap\.? \d{1,2} ?[a-z]? ?§(?! ?(?-i:[A-ZÅÄÖ]))"
-    r"|OSL \d{1,2}(?::\d{1,2}| kap\.? \d{1,2} ?§)|\d{1,2}:\d{1,2} OSL"
 )
 # "MT 2023-0053a", "MTH 2021-0115", "MT 2023-0034-1" after the prefix.
 _PROCUREMENT_TAIL = r"\s?\d{4}\s?[-–/]\s?\d{1,6}[a-zA-Z]?(?:-\d{1,4})?(?![\w/])"

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import MISSING, dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, time
-from itertools import compress, repeat
+from itertools import compress, islice, repeat
+from operator import itemgetter
 from typing import Any
 
 from delreg.config import FALLBACK_KIND, Config
@@ -26,10 +27,12 @@ from delreg.model import (
     NUMBER_FIELDS,
     Decision,
     build_decision,
+    classify_kind,
     decision_from_mapping,
     secret_by_reason,
 )
 from delreg.parse import Rejected
+from delreg.secrecy_law import cited_secrecy_law, marked_secret, may_be_marked_secret
 from delreg.spreadsheet import unprotect
 from delreg.text import clean_text, refuse_wrongly_decoded
 
@@ -239,12 +242,14 @@ def decision_from_values(
     """A Decision from ``{field: cell}``; raises InvalidValue listing each field that is wrong.
 
     Cells may be text, numbers, booleans, dates or (for parties) lists, as CSV, Excel and JSON
-    give them. Fields that are absent keep the Decision's defaults; an unknown kind is `beslut`.
-    The decision's ``source`` is where the row was read (``source``), unless the row names one
-    itself: a register's own export keeps where each decision first came from, so that
-    ``delreg list --format csv | delreg import -`` gives back what was listed.
+    give them. Fields that are absent keep the Decision's defaults; an unknown kind is `beslut`,
+    its word kept before the subject (``with_kind_word``). The decision's ``source`` is where
+    the row was read (``source``), unless the row names one itself: a register's own export
+    keeps where each decision first came from, so that ``delreg list --format csv | delreg
+    import -`` gives back what was listed.
     """
     labels = labels or {}
+    values = _with_kind_word(values, config)
     normalised: dict[str, Any] = {"kind": FALLBACK_KIND}
     problems: list[str] = []
     for field in COLUMN_FIELDS:
@@ -273,6 +278,43 @@ def decision_from_values(
     return decision_from_mapping(spread_period(normalised))
 
 
+def unknown_kind_word(cell: object, config: Config) -> str | None:
+    """The word of a kind cell the configuration knows no kind for ("Föreläggande"), or None
+    (a kind it knows, "Beslut" itself, an empty cell, a cell that is no text)."""
+    try:
+        text = cell_value(cell, "kind")
+    except InvalidValue:
+        return None
+    if not isinstance(text, str) or not text:
+        return None
+    if classify_kind(text, config) != FALLBACK_KIND:
+        return None
+    fallback = config.kinds.get(FALLBACK_KIND)
+    generic = {FALLBACK_KIND, "delegationsbeslut", *([fallback.label] if fallback else [])}
+    return None if text.casefold() in {word.casefold() for word in generic} else text
+
+
+def with_kind_word(subject: object, word: str) -> object:
+    """The subject with the word of a kind the configuration does not know before it
+    ("Föreläggande, Åtgärder för enskilt avlopp"), as the agenda's reader keeps an unknown
+    kind's wording: the decision's kind is `beslut`, and the word would be lost otherwise. A
+    subject that says the word already, or is empty (rejected as such), is left as it is."""
+    if not isinstance(subject, str) or not subject.strip():
+        return subject
+    if word.casefold() in subject.casefold():
+        return subject
+    return f"{word}, {subject}"
+
+
+def _with_kind_word(values: Mapping[str, object], config: Config) -> Mapping[str, object]:
+    if "kind" not in values or "subject" not in values:
+        return values
+    word = unknown_kind_word(values["kind"], config)
+    if word is None:
+        return values
+    return {**values, "subject": with_kind_word(values["subject"], word)}
+
+
 def spread_period(normalised: dict[str, Any]) -> dict[str, Any]:
     """A contract period's two ends as valid_from and valid_to; a column of its own wins."""
     period = normalised.pop(PERIOD_FIELD, None)
@@ -283,7 +325,19 @@ def spread_period(normalised: dict[str, Any]) -> dict[str, Any]:
 
 
 def _settle_secrecy(normalised: dict[str, Any]) -> None:
-    """``secret`` by the reason beside it; an empty cell left ``secret`` out (no word said)."""
+    """``secret`` by the reason beside it; an empty cell left ``secret`` out (no word said).
+
+    A subject that cites the secrecy law ("…, 26 kap. 1 § OSL") or says it is secret
+    ("(sekretess)") is secret whatever its row says, a citation its reason where no column
+    gives one: a "Nej" beside it is more likely a column's default than a decision to publish
+    what the subject marks secret.
+    """
+    subject = normalised.get("subject")
+    if marked_secret(subject):
+        normalised["secret"] = True
+        cited = cited_secrecy_law(subject)
+        if cited is not None:
+            normalised.setdefault("secret_reason", cited)
     secret = secret_by_reason(normalised.get("secret"), normalised.get("secret_reason"))
     if secret is not None:
         normalised["secret"] = secret
@@ -326,7 +380,9 @@ _SELDOM_REPEATED = _REMEMBERED_CELLS * 5 // 4
 # Where each field goes in a Decision's arguments; a contract period is spread afterwards.
 _ARGUMENT = {name: index for index, name in enumerate(DECISION_FIELDS)}
 _ARGUMENT[PERIOD_FIELD] = len(DECISION_FIELDS)
-_SOURCE, _SECRET, _REASON = (_ARGUMENT[name] for name in ("source", "secret", "secret_reason"))
+_SOURCE, _SECRET, _REASON, _SUBJECT = (
+    _ARGUMENT[name] for name in ("source", "secret", "secret_reason", "subject")
+)
 _VALID_FROM, _VALID_TO = _ARGUMENT["valid_from"], _ARGUMENT["valid_to"]
 # A Decision's defaults in its order, then no contract period: what a field left empty holds.
 # `secret` None is "nothing said", which secret_by_reason tells from "not secret".
@@ -371,6 +427,11 @@ class RowReader:
         self._has_reason = "secret_reason" in given
         self._has_period = PERIOD_FIELD in given
         self._needed = max(position for position, _ in columns.positions) + 1
+        where = {field: position for position, field in columns.positions}
+        # The kind's and the subject's columns, where an unknown kind's word joins the subject.
+        self._kind_words = (where["kind"], where["subject"]) if "kind" in where else None
+        # Each kind cell seen: the word it keeps in the subject, or None (a kind known).
+        self._words: dict[object, str | None] = {}
 
     def record(self, cells: Sequence[object], source: str) -> Decision | Rejected:
         """The row's Decision (its ``source`` as decision_from_values sets it), or a Rejected."""
@@ -400,6 +461,8 @@ class RowReader:
         self.rows += len(rows)
         if self._columns.subject_parts:
             rows = self._columns.with_whole_subject(rows)
+        if self._kind_words is not None:
+            rows = self._with_kind_words(rows)
         # Rows may be longer than the header (empty cells after it); the columns read are not.
         cells_of = list(zip(*rows, strict=False))
         # Each argument of the Decisions: a column's values, or its blank for every row.
@@ -435,6 +498,11 @@ class RowReader:
             arguments[_SECRET] = settled
         else:
             arguments[_SECRET] = map(bool, arguments[_SECRET])
+        subjects = arguments[_SUBJECT]
+        if type(subjects) is list and may_be_marked_secret(
+            [subject if type(subject) is str else "" for subject in subjects]
+        ):
+            _secret_by_mark(subjects, arguments)
         if self._has_period:
             period = list(arguments.pop())
             arguments[_VALID_FROM] = map(_spread, arguments[_VALID_FROM], period, repeat(0))
@@ -448,6 +516,38 @@ class RowReader:
             self._reread(rows[index], sources[index]) if index in failed else build_decision(values)
             for index, values in enumerate(built)
         ]
+
+    def _with_kind_words(self, rows: Sequence[Sequence[object]]) -> Sequence[Sequence[object]]:
+        """The rows, each whose kind the configuration does not know with its word in the
+        subject (decision_from_values's rule): a column repeats a few kinds, each looked at
+        once."""
+        assert self._kind_words is not None
+        kind, subject = self._kind_words
+        words = self._words
+        try:
+            seen = set(map(itemgetter(kind), rows))
+        except TypeError:  # a cell that is no key (a list, from JSON): the reference reads it
+            return rows
+        new = seen - words.keys()
+        if len(words) + len(new) > _REMEMBERED_CELLS:
+            # A column of many kinds (free text): the memory holds one batch's.
+            words.clear()
+            new = seen
+        for cell in new:
+            words[cell] = unknown_kind_word(cell, self._config)
+        if not any(words[cell] for cell in seen):
+            return rows
+        changed: list[Sequence[object]] | None = None
+        for index, cells in enumerate(rows):
+            word = words.get(cells[kind])
+            if word is None:
+                continue
+            if changed is None:
+                changed = list(rows)
+            row = list(cells)
+            row[subject] = with_kind_word(row[subject], word)
+            changed[index] = row
+        return rows if changed is None else changed
 
     def _reread(self, cells: Sequence[object], source: str) -> Decision | Rejected:
         return record_from_values(
@@ -463,6 +563,20 @@ def _settled(secret: Any, reason: Any, index: int) -> Any:
         return bool(secret_by_reason(secret, reason))
     except InvalidValue:
         return index
+
+
+def _secret_by_mark(subjects: list[Any], arguments: list[Iterable[Any]]) -> None:
+    """_settle_secrecy's rule for the rows whose subject is marked secret: secret, a citation
+    of the secrecy law their reason where they give none."""
+    # A column not in the export repeats its blank: as many as there are rows.
+    secrets = list(islice(arguments[_SECRET], len(subjects)))
+    reasons = list(islice(arguments[_REASON], len(subjects)))
+    for index, subject in enumerate(subjects):
+        if type(subject) is str and marked_secret(subject):
+            secrets[index] = True
+            reasons[index] = reasons[index] or cited_secrecy_law(subject)
+    arguments[_SECRET] = secrets
+    arguments[_REASON] = reasons
 
 
 def _spread(day: Any, period: Any, end: int) -> Any:

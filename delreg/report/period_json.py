@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from delreg.config import Config
 from delreg.model import DECISION_FIELDS, diary_number_order
-from delreg.personal_numbers import names_a_person
+from delreg.public import tells_a_secret
 from delreg.report.json_layout import json_text, utf8_pieces
 from delreg.report.sentences import sentence_of
 from delreg.store.columns import decision_from_row, parties_of
@@ -116,7 +116,7 @@ def _part(
     ) in rows:
         if (
             start is None
-            or (public and (secret or names_a_person((subject, stored_parties))))
+            or (public and (secret or tells_a_secret((subject, stored_parties))))
             or identity in plain
         ):
             plain.add(identity)
@@ -215,7 +215,7 @@ def _plain_item(
     kind = values["kind"]
     reason = values["secret_reason"]
     secret = bool(values["secret"]) or bool(reason and reason.strip())
-    if public and (secret or names_a_person((values["subject"], values["parties"]))):
+    if public and (secret or tells_a_secret((values["subject"], values["parties"]))):
         from delreg.report.build import report_item
         from delreg.report.render_data import item_json
 

@@ -14,6 +14,7 @@ from delreg.checks.numbers import personal_number_in_public_text
 from delreg.model import Decision, Meeting
 from delreg.personal_numbers import personal_number
 from delreg.store import OpenMode, Store
+from delreg.store.compliance import PERSONAL_NUMBER_GLOBS
 from tests.helpers import Invoke, add, as_json, findings
 from tests.helpers.people import personal_numbers, unseparated_personal_numbers
 
@@ -377,6 +378,14 @@ def test_the_personal_number_rule_finds_what_the_number_rule_finds(
                 expected.append(f"24RS{serial}")
         found = personal_number_in_public_text(store.public_texts_with_numbers(None))
         assert sorted(f.diary_number for f in found) == sorted(expected)
+
+
+def test_each_glob_that_narrows_the_personal_number_rule_skips_ahead_to_a_literal() -> None:
+    # SQLite skips ahead to a pattern's first literal; a class first ("*[0-9]…", ten digits in
+    # a row) is tried at every character, and made the check of 200 000 decisions a second
+    # slower (0.4 s → 1.4 s for its query). The property above holds that none is missed.
+    for pattern in PERSONAL_NUMBER_GLOBS:
+        assert pattern.startswith("*") and pattern[1] not in "[*?", pattern
 
 
 # --- acknowledging ------------------------------------------------------------------------------

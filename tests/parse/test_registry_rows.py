@@ -173,6 +173,31 @@ def test_an_unknown_kind_falls_back_to_beslut_and_a_missing_one_too() -> None:
 
 
 @pytest.mark.parametrize(
+    ("kind", "subject", "read"),
+    [
+        (
+            "Föreläggande",
+            "Åtgärder för enskilt avlopp",
+            "Föreläggande, Åtgärder för enskilt avlopp",
+        ),
+        ("Markanvisning", "Kvarteret Lärkan", "Markanvisning, Kvarteret Lärkan"),
+        # The subject says it already: nothing to keep.
+        ("Föreläggande", "Föreläggande om åtgärder", "Föreläggande om åtgärder"),
+        # A kind the configuration knows, and the fallback's own words, are no subject's.
+        ("Programbeslut", "Kvarteret Lärkan", "Kvarteret Lärkan"),
+        ("Beslut", "Kvarteret Lärkan", "Kvarteret Lärkan"),
+        ("Övriga beslut", "Kvarteret Lärkan", "Kvarteret Lärkan"),
+        ("Delegationsbeslut", "Kvarteret Lärkan", "Kvarteret Lärkan"),
+        ("", "Kvarteret Lärkan", "Kvarteret Lärkan"),
+    ],
+)
+def test_an_unknown_kind_keeps_its_word_in_the_subject(kind: str, subject: str, read: str) -> None:
+    decision = decide(diary_number="MHN 2024-567", kind=kind, subject=subject)
+    assert decision.subject == read
+    assert decision.kind == ("programbeslut" if kind == "Programbeslut" else "beslut")
+
+
+@pytest.mark.parametrize(
     ("text", "secret"),
     [
         *[("true", True), ("1", True), ("JA", True), ("yes", True), ("Sant", True), ("x", True)],

@@ -450,3 +450,25 @@ json_like = st.lists(
 @given(st.binary(max_size=300) | json_like.map(str.encode))
 def test_no_bytes_make_the_json_reader_raise_anything_but_a_delreg_error(data: bytes) -> None:
     drain(read_json(importer_stream(data), source="fuzz.json", config=CONFIG))
+
+
+def test_a_kind_the_configuration_does_not_know_keeps_its_word_on_import(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    # An environment board's export: its kind column says what the decision is.
+    path = tmp_path / "miljo.csv"
+    path.write_text(
+        "Diarienummer,Ärendetyp,Åtgärd\n"
+        "MHN 2024-567,Föreläggande,Åtgärder för enskilt avlopp\n"
+        "MHN 2024-568,Tillstånd,Värmepump Granen 1:23\n"
+        "MHN 2024-569,Programbeslut,Tillsynsplan 2024\n",
+        encoding="utf-8",
+    )
+    result = delreg("import", str(path), "--meeting", "2024-03-14")
+    assert result.exit_code == 0, result.stderr
+    listed = {row["diary_number"]: row for row in as_json(delreg("list", "--format", "json"))}
+    assert listed["MHN 2024-567"]["kind"] == "beslut"
+    assert listed["MHN 2024-567"]["subject"] == "Föreläggande, Åtgärder för enskilt avlopp"
+    assert listed["MHN 2024-568"]["subject"] == "Tillstånd, Värmepump Granen 1:23"
+    assert listed["MHN 2024-569"]["kind"] == "programbeslut"
+    assert listed["MHN 2024-569"]["subject"] == "Tillsynsplan 2024"
