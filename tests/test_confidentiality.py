@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from tests.helpers import Invoke, as_json
 from tests.helpers.people import personal_numbers, unseparated_personal_numbers
+from tests.helpers.public_outputs import public_commands
 
 MEETING = "2024-02-15"
 # Words made of letters no fixed text of delreg's output holds together: finding one in a
@@ -98,23 +99,11 @@ def readable(output: bytes) -> str:
 
 def public_outputs(delreg: Invoke, db: Path, register: list[dict[str, Any]]) -> dict[str, bytes]:
     """Every public output delreg can make of the register, by the command that made it."""
-    commands: list[tuple[str, ...]] = [
-        ("report", "--meeting", MEETING, "--public", "--format", fmt)
-        for fmt in ("txt", "md", "html", "json", "csv", "docx")
-    ]
-    commands += [
-        ("report", "--month", "2024-01", "--public", "--format", fmt)
-        for fmt in ("txt", "html", "json", "csv")
-    ]
-    commands += [
-        ("list", "--public", "--format", fmt) for fmt in ("table", "json", "ndjson", "csv", "tsv")
-    ]
-    commands += [
-        ("show", decision["diary_number"], "--public", "--format", fmt)
-        for decision in register
-        if decision["secret"]
-        for fmt in ("table", "json", "csv")
-    ]
+    commands = public_commands(
+        meeting=MEETING,
+        month="2024-01",
+        shown=[decision["diary_number"] for decision in register if decision["secret"]],
+    )
     outputs = {}
     for command in commands:
         result = delreg("--db", str(db), *command)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import Invoke, as_json, readable_text
+from tests.helpers.public_outputs import public_commands
 
 MEETING = "2024-03-14"
 # (diary number, subject, Sekretess cell, the subject's words no public output may hold).
@@ -120,22 +121,9 @@ WAYS_IN = {
 
 
 def _public_outputs(delreg: Invoke, folder: Path) -> dict[str, str]:
-    commands: list[tuple[str, ...]] = [
-        ("report", "--meeting", MEETING, "--public", "--format", fmt)
-        for fmt in ("txt", "md", "html", "json", "csv", "docx")
-    ]
-    commands += [
-        ("report", "--month", "2024-03", "--public", "--format", fmt)
-        for fmt in ("txt", "html", "json", "csv")
-    ]
-    commands += [
-        ("list", "--public", "--format", fmt) for fmt in ("table", "json", "ndjson", "csv", "tsv")
-    ]
-    commands += [
-        ("show", number, "--public", "--format", fmt)
-        for number, *_ in ROWS
-        for fmt in ("table", "json", "csv")
-    ]
+    commands = public_commands(
+        meeting=MEETING, month="2024-03", shown=[number for number, *_ in ROWS]
+    )
     outputs = {}
     for command in commands:
         result = delreg(*command)
