@@ -24,38 +24,15 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from tests.helpers.word_documents import (
-    AFTER,
-    AFTER_TEXT,
-    HEADING,
-    ITEMS,
     agenda_odt,
-    raw_paragraph,
-    sentence,
-    styled,
     sub_numbered_odt,
-    text_box,
-    word,
+    text_box_docx,
 )
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "word"
 NAMES = ("textruta.odt", "textruta.docx", "lista.docx", "underpunkter.docx")
-
-
-def text_box_docx() -> bytes:
-    """The list in a Word text box anchored in an empty paragraph, the next point after it."""
-    inside = styled(HEADING, "Heading1") + "".join(
-        styled(sentence(entry), "ListNumber") for entry in ITEMS
-    )
-
-    def build(document: Any) -> None:
-        raw_paragraph(document, text_box(inside))
-        document.add_heading(AFTER, level=1)
-        document.add_paragraph(AFTER_TEXT)
-
-    return word(build)
 
 
 def _convert(command: str, work: Path, source: Path, to: str) -> Path:

@@ -581,3 +581,17 @@ def raw_paragraph(document: Any, runs: str) -> Any:
 
 def run(text: str) -> str:
     return f'<w:r><w:t xml:space="preserve">{_escaped(text)}</w:t></w:r>'
+
+
+def text_box_docx() -> bytes:
+    """The list in a Word text box anchored in an empty paragraph, the next point after it."""
+    inside = styled(HEADING, "Heading1") + "".join(
+        styled(sentence(entry), "ListNumber") for entry in ITEMS
+    )
+
+    def build(document: Any) -> None:
+        raw_paragraph(document, text_box(inside))
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    return word(build)

@@ -56,6 +56,7 @@ from tests.helpers.word_documents import (
     sub_numbered_text,
     table_docx,
     text_box,
+    text_box_docx,
     word,
 )
 
@@ -130,18 +131,9 @@ def read_as_text(
 def test_a_list_in_a_text_box_is_read_once_where_it_is_anchored(
     delreg: Invoke, tmp_path: Path, database: Path
 ) -> None:
-    inside = styled(HEADING, "Heading1") + "".join(
-        styled(sentence(entry), "ListNumber") for entry in ITEMS
-    )
-
-    def build(document: Any) -> None:
-        # The box is anchored in an empty paragraph; the next point follows the box.
-        raw_paragraph(document, text_box(inside))
-        document.add_heading(AFTER, level=1)
-        document.add_paragraph(AFTER_TEXT)
-
+    # The box is anchored in an empty paragraph; the next point follows the box.
     document = tmp_path / "lista.docx"
-    document.write_bytes(word(build))
+    document.write_bytes(text_box_docx())
     found = read_as_text(delreg, database, document)
     # Located by the paragraph the box is anchored in: the third of the body.
     assert [decision["source"] for decision in found] == [f"{document}#paragraph=3"] * len(ITEMS)
