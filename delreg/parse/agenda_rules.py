@@ -411,9 +411,12 @@ class _Compiler:
             delegate_label_gate=self.gate("delegate_labels"),
             party_label=self.compile(
                 "party_labels",
-                # To the next field (" – "), a comma, a parenthesis or the sentence's end.
+                # To the next field (" – "), a comma, a parenthesis or the sentence's end: a
+                # full stop before the next sentence's capital, not one that abbreviates a
+                # company's form ("Östra Vägföreningen ek. för.").
                 rf"\b(?:{self.alternatives('party_labels')})\s*:\s*"
-                r"(?P<names>[^,;()–—\n]*?[^,;()–—.\s])(?=\s*(?:[,;()–—]|\.(?:\s|$)|$))",
+                r"(?P<names>[^,;()–—\n]*?[^,;()–—.\s])"
+                r"(?=\.?\s*(?:[,;()–—]|$)|\.\s+(?-i:[A-ZÅÄÖ0-9]))",
                 re.I,
             ),
             party_label_gate=self.gate("party_labels"),

@@ -68,6 +68,12 @@ def test_a_labelled_field_names_the_party_and_leaves_the_subject() -> None:
             ("Fastighets AB Norrgården",),
             "hyra av lokal",
         ),
+        # A company's form abbreviated ("ek. för.") is no end of the sentence.
+        (
+            "1. Avtal om snöröjning. Motpart: Östra Vägföreningen ek. för., KS 2024/7",
+            ("Östra Vägföreningen ek. för",),
+            "snöröjning",
+        ),
         # "Leverantörer" is a label only with its colon: here it is the subject's word.
         (
             "1. Beslut om nya rutiner för leverantörer av hemtjänst, KS 2024/13.",
