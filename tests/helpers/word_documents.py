@@ -88,6 +88,15 @@ def numbered_docx(items: Sequence[Entry] = ITEMS, *, by: str = "style") -> bytes
     return word(build)
 
 
+def filled_table(document: Any, rows: Sequence[Sequence[str]], *, style: str | None = None) -> Any:
+    """A python-docx table added to ``document``, each cell holding its text of ``rows``."""
+    table = document.add_table(rows=len(rows), cols=len(rows[0]), style=style)
+    for cells, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(cells.cells, texts, strict=True):
+            cell.text = text
+    return table
+
+
 def table_docx(items: Sequence[Entry] = ITEMS) -> bytes:
     """The list as a table with a head: number, diary number, subject, who, when."""
 

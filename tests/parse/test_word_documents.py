@@ -37,6 +37,7 @@ from tests.helpers.word_documents import (
     body_xml,
     decimal_list,
     element,
+    filled_table,
     google_docs_docx,
     level,
     number,
@@ -551,7 +552,6 @@ def test_merged_cells_are_not_repeated_and_a_row_written_on_is_one_row(
 ) -> None:
     def build(document: Any) -> None:
         document.add_heading(HEADING, level=1)
-        table = document.add_table(rows=5, cols=4, style="Table Grid")
         rows = [
             ("Område", "Dnr", "Ärende", "Datum"),
             ("Personal", "TN 2024/44", "Anställning av enhetschef vid gatuenheten", "2024-01-24"),
@@ -559,9 +559,7 @@ def test_merged_cells_are_not_repeated_and_a_row_written_on_is_one_row(
             ("Avtal", "TN 2024/52", "Avtal med Lärkbo Maskin AB om hyra av", "2024-02-02"),
             ("", "", "hjullastare för vinterväghållning", ""),
         ]
-        for cells, texts in zip(table.rows, rows, strict=True):
-            for cell, text in zip(cells.cells, texts, strict=True):
-                cell.text = text
+        table = filled_table(document, rows, style="Table Grid")
         # "Personal" stands beside both its rows: merged down, written once.
         table.cell(1, 0).merge(table.cell(2, 0))
         # The subject's cell a line break apart, and the last row going on with it.
@@ -1108,15 +1106,14 @@ def test_an_opendocument_header_and_footer_are_not_read() -> None:
 
 def test_a_row_filled_but_for_its_diary_number_is_not_joined_to_the_row_above() -> None:
     def build(document: Any) -> None:
-        table = document.add_table(rows=3, cols=4)
-        rows = [
-            ("Dnr", "Ärende", "Delegat", "Datum"),
-            ("TN 2024/31", "Avtal med Lärkbo Maskin AB", "Driftchef Karin Ahl", "2024-02-02"),
-            ("", "Avtal med Norrby Bygg AB", "Driftchef Karin Ahl", "2024-02-05"),
-        ]
-        for cells, texts in zip(table.rows, rows, strict=True):
-            for cell, text in zip(cells.cells, texts, strict=True):
-                cell.text = text
+        filled_table(
+            document,
+            [
+                ("Dnr", "Ärende", "Delegat", "Datum"),
+                ("TN 2024/31", "Avtal med Lärkbo Maskin AB", "Driftchef Karin Ahl", "2024-02-02"),
+                ("", "Avtal med Norrby Bygg AB", "Driftchef Karin Ahl", "2024-02-05"),
+            ],
+        )
 
     assert [line for line in lines_of(word(build, furniture=False)) if line][-2:] == [
         "| TN 2024/31 | Avtal med Lärkbo Maskin AB | Driftchef Karin Ahl | 2024-02-02 |",
