@@ -78,7 +78,8 @@ class TableHead(NamedTuple):
             split = _COLUMN_GAP.split(text.strip())
             cells = split
             if starts is not None and len(starts) == len(split) and not marked:
-                cells = _by_place(split, starts, self.starts)
+                # Cells as many as the columns, not aligned under them, are each its column's.
+                cells = _by_place(split, starts, self.starts) or split
         if cells is None or len(cells) != len(roles):
             return None
         return row_text(cells, roles)
@@ -105,14 +106,15 @@ def _by_place(
     cells: list[str], starts: tuple[int, ...], columns: tuple[int, ...]
 ) -> list[str] | None:
     """A row's cells in the columns they stand under, an empty one where a cell is missing;
-    None where two cells stand under one column."""
+    None where a cell does not start where a column's name does (a table whose rows are not
+    aligned under its head: the cells' places tell nothing)."""
     placed = [""] * len(columns)
     taken = -1
     for cell, start in zip(cells, starts, strict=True):
-        column = max(
-            (index for index, at in enumerate(columns) if at <= start + _CELL_SLACK), default=0
+        column = next(
+            (index for index, at in enumerate(columns) if abs(at - start) <= _CELL_SLACK), None
         )
-        if column <= taken:
+        if column is None or column <= taken:
             return None
         placed[column], taken = cell, column
     return placed

@@ -8,13 +8,19 @@ is what its column says, in any order of the columns, a tab or a gap of spaces a
 
 from __future__ import annotations
 
+import html
 from datetime import date
+from pathlib import Path
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from delreg.model import Decision
 from delreg.parse.agenda import read_agenda
+from tests.helpers import Invoke, as_json
+from tests.helpers.word_documents import filled_table, word
 from tests.parse.test_agenda_layouts import CONFIG
 
 # Each column's names as boards write them, and what its cells hold.
@@ -95,3 +101,55 @@ def test_a_rows_point_of_the_delegation_order_is_its_column() -> None:
         ("BUN 2024/101", "Skolskjuts av särskilda skäl", "Rektor", "4.2"),
         ("BUN 2024/104", "Mottagande i grundsärskola", "Rektor", "3.7"),
     ]
+
+
+# A social board's table as a Word document and a web page give it: "Lagrum" after who decided.
+_ROWS = [
+    ["Datum", "Ärende", "Dnr", "Beslutsfattare", "Lagrum"],
+    ["2024-02-03", "Beslut om bistånd i form av hemtjänst", "SN 2024/301", "Biståndshandläggare",
+     "4 kap. 1 § SoL"],
+    ["2024-02-05", "Avtal om köp av platser på HVB-hem med Vårdbolaget Ek AB", "SN 2024/302",
+     "Socialchef", ""],
+]  # fmt: skip
+
+
+def _word_table(path: Path) -> None:
+    def build(document: Any) -> None:
+        document.add_paragraph("§ 88 Anmälan av delegationsbeslut")
+        filled_table(document, _ROWS, style="Table Grid")
+        document.add_paragraph("§ 89 Övriga frågor")
+
+    path.write_bytes(word(build))
+
+
+def _web_table(path: Path) -> None:
+    head = "".join(f"<th>{html.escape(name)}</th>" for name in _ROWS[0])
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
+        for row in _ROWS[1:]
+    )
+    path.write_text(
+        "<!DOCTYPE html><html lang='sv'><head><meta charset='utf-8'><title>Kallelse</title>"
+        "</head><body><h2>§ 88 Anmälan av delegationsbeslut</h2>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        "<h2>§ 89 Övriga frågor</h2></body></html>",
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "write"), [("lista.docx", _word_table), ("lista.html", _web_table)]
+)
+def test_a_word_documents_and_a_web_pages_table_are_read_by_their_heads_names(
+    delreg: Invoke, tmp_path: Path, name: str, write: Any
+) -> None:
+    path = tmp_path / name
+    write(path)
+    result = delreg("import", str(path), "--meeting", "2024-03-14")
+    assert result.exit_code == 0, result.stderr
+    listed = sorted(as_json(delreg("list", "--format", "json")), key=lambda d: d["diary_number"])
+    assert [(d["diary_number"], d["subject"], d["delegate"], d["decided_on"]) for d in listed] == [
+        ("SN 2024/301", "bistånd i form av hemtjänst – 4 kap. 1 § SoL", "Biståndshandläggare",
+         "2024-02-03"),
+        ("SN 2024/302", "köp av platser på HVB-hem", "Socialchef", "2024-02-05"),
+    ]  # fmt: skip
