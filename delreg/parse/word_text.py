@@ -3,7 +3,7 @@
 
 The body is read in document order, paragraphs and tables as they come. What Word shows is
 read, as Word shows it: inserted text of tracked changes and not the deleted; text in content
-controls, hyperlinks and fields' results, not their codes; a numbered paragraph's number as
+controls (not the prompt one shows while empty), hyperlinks and fields' results, not their codes; a numbered paragraph's number as
 Word computes it from ``numbering.xml`` (whether the paragraph or its style asks for it), a
 bullet as "•". A text box's text is read where it is anchored, after its paragraph's, once
 (Word writes it twice: as a drawing, and again as VML for older programs). Headers, footers,
@@ -144,6 +144,12 @@ def _content(control: Element) -> Element:
     """What a content control (``w:sdt``) holds."""
     content = _child(control, "sdtContent")
     return content if content is not None else Element("none")
+
+
+def _placeholder(control: Element) -> bool:
+    """Whether a content control shows its placeholder ("Klicka eller tryck här för att ange
+    text.", ``w:showingPlcHdr``): a prompt of the template's, not the document's text."""
+    return _on(_child(_child(control, "sdtPr"), "showingPlcHdr"))
 
 
 def _on(element: Element | None) -> bool:
@@ -397,6 +403,8 @@ class _Body:
         self.style_counts: dict[str, int] = {}
         # How deep in text boxes the paragraphs being read stand (a box may hold a box).
         self.anchored = 0
+        # How deep in content controls that show their placeholder: their text is not read.
+        self.placeholder = 0
 
     def blocks(self, container: Element) -> None:
         for child in container:
@@ -407,7 +415,10 @@ class _Body:
                 self.lines.table(self.rows(child), anchored=self.anchored > 0)
             elif tag == "sdt":
                 if not _is_table_of_contents(child):
+                    # A placeholder's paragraphs are counted as Word counts them, unread.
+                    self.placeholder += _placeholder(child)
                     self.blocks(_content(child))
+                    self.placeholder -= _placeholder(child)
             elif tag in _TRANSPARENT:
                 self.blocks(child)
             elif tag == "altChunk":
@@ -417,7 +428,7 @@ class _Body:
         properties = _child(paragraph, "pPr")
         chain = self.styles.chain(_value(_child(properties, "pStyle")) or self.styles.default)
         names = " ".join(style.name for style in chain)
-        text = run_text(paragraph)
+        text = "" if self.placeholder else run_text(paragraph)
         if _CONTENTS_STYLES.search(names):
             text = ""  # counted, not read (see _is_table_of_contents)
         marker, depth = self.marker(properties, chain, names)
@@ -478,17 +489,17 @@ class _Body:
 
     def rows(self, table: Element) -> list[list[str | None]]:
         rows: list[list[str | None]] = []
-        for row in _flattened(table, "tr"):
+        for row, row_placeholder in _flattened(table, "tr"):
             if _on(_child(_child(row, "trPr"), "del")):
                 continue  # a row deleted with changes tracked
             cells: list[str | None] = []
-            for cell in _flattened(row, "tc"):
+            for cell, placeholder in _flattened(row, "tc", row_placeholder):
                 merged = _child(_child(cell, "tcPr"), "vMerge")
                 if merged is not None and _value(merged) in (None, "continue"):
                     # The lower part of a cell merged down: its text is the first part's.
                     cells.append(None)
                     continue
-                cells.append(cell_text(self.cell_pieces(cell)))
+                cells.append("" if placeholder else cell_text(self.cell_pieces(cell)))
             rows.append(cells)
         return rows
 
@@ -502,24 +513,27 @@ class _Body:
                     pieces.extend(self.cell_pieces(box))
             elif tag == "tbl":
                 pieces.extend(" ".join(cell or "" for cell in row) for row in self.rows(child))
-            elif tag == "sdt" or tag in _TRANSPARENT:
-                pieces.extend(self.cell_pieces(_content(child) if tag == "sdt" else child))
+            elif tag == "sdt" and not _placeholder(child):
+                pieces.extend(self.cell_pieces(_content(child)))
+            elif tag in _TRANSPARENT:
+                pieces.extend(self.cell_pieces(child))
             elif tag == "altChunk":
                 pieces.extend(self.chunks.lines(child, self.lines.unread))
         return pieces
 
 
-def _flattened(parent: Element, name: str) -> list[Element]:
-    """The ``name`` children of ``parent``, those inside content controls and custom XML too."""
-    found: list[Element] = []
+def _flattened(parent: Element, name: str, placeholder: bool = False) -> list[tuple[Element, bool]]:
+    """The ``name`` children of ``parent``, those inside content controls and custom XML too,
+    each with whether a content control around it shows its placeholder."""
+    found: list[tuple[Element, bool]] = []
     for child in parent:
         tag = _tag(child)
         if tag == name:
-            found.append(child)
+            found.append((child, placeholder))
         elif tag == "sdt":
-            found.extend(_flattened(_content(child), name))
+            found.extend(_flattened(_content(child), name, placeholder or _placeholder(child)))
         elif tag in ("customXml", "ins", "moveTo"):
-            found.extend(_flattened(child, name))
+            found.extend(_flattened(child, name, placeholder))
     return found
 
 
@@ -573,7 +587,7 @@ def _inline(element: Element, pieces: list[str], fields: list[bool]) -> None:
             _run(child, pieces, fields, hidden=_on(_child(_child(child, "rPr"), "vanish")))
         elif tag in _TRANSPARENT:
             _inline(child, pieces, fields)
-        elif tag == "sdt":
+        elif tag == "sdt" and not _placeholder(child):
             _inline(_content(child), pieces, fields)
         elif child.tag == _ALTERNATE:
             # Runs written twice (a newer kind of content control, and its fallback): the

@@ -257,6 +257,53 @@ def test_content_controls_hyperlinks_and_field_results_are_read_field_codes_are_
     )
 
 
+# What a template's content control shows while nothing was filled in (Word's own prompt).
+PROMPT = "Klicka eller tryck här för att ange text."
+
+
+def prompting(content: str, *, shown: bool = True) -> str:
+    """A content control holding ``content``: its placeholder where ``shown``."""
+    flag = "<w:showingPlcHdr/>" if shown else ""
+    return f"<w:sdt><w:sdtPr>{flag}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>"
+
+
+def test_a_content_control_showing_its_placeholder_is_not_read(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    # A case system's template leaves its prompts where the secretary wrote nothing: after an
+    # item (which took its delegate and date away from it), as a paragraph of its own, and
+    # in a table's cell, by a control inside the cell or one around it.
+    def build(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        for entry in ITEMS[:2]:
+            raw_paragraph(
+                document, run(sentence(entry) + " ") + prompting(run(PROMPT))
+            ).style = "List Number"
+        body = document.element.body
+        body.insert(len(body) - 1, element(prompting(f"<w:p>{run(PROMPT)}</w:p>")))
+        table = filled_table(document, [(entry[0], sentence(entry), "") for entry in ITEMS[2:]])
+        table.rows[0].cells[2].paragraphs[0]._p.append(element(prompting(run(PROMPT))))
+        table.rows[1].cells[2].text = PROMPT
+        cell = table.rows[1].cells[2]._tc
+        cell.addprevious(element(prompting("")))
+        control = cell.getprevious()
+        control[-1].append(cell)
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    lines = lines_of(document.read_bytes())
+    assert not any("Klicka" in line for line in lines)
+    found = imported(delreg, document)
+    assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == [
+        (diary, delegate, decided) for diary, _, delegate, decided in ITEMS
+    ]
+    # A control whose text was filled in is read.
+    filled = word(lambda d: raw_paragraph(d, prompting(run("TN 2024/60"), shown=False)))
+    assert lines_of(filled)[-1] == "TN 2024/60"
+
+
 def field(code: str, result: str) -> str:
     """A complex field as Word writes it: its code, then its result, in runs of their own."""
     return (
