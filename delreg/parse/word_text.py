@@ -3,10 +3,11 @@
 
 The body is read in document order, paragraphs and tables as they come. What Word shows is
 read, as Word shows it: inserted text of tracked changes and not the deleted; text in content
-controls (not the prompt one shows while empty), hyperlinks and fields' results, not their codes; a numbered paragraph's number as
-Word computes it from ``numbering.xml`` (whether the paragraph or its style asks for it), a
-bullet as "•". A text box's text is read where it is anchored, after its paragraph's, once
-(Word writes it twice: as a drawing, and again as VML for older programs). Headers, footers,
+controls (not the prompt one shows while empty), hyperlinks and fields' results, not their
+codes; a numbered paragraph's number as Word computes it from ``numbering.xml`` (whether the
+paragraph or its style asks for it), a bullet as "•"; a table's cell merged down over rows
+in each row it spans. A text box's text is read where it is anchored, after its paragraph's,
+once (Word writes it twice: as a drawing, and again as VML for older programs). Headers, footers,
 footnotes, comments and pictures are not part of the body and are left out, as hidden text is.
 A part the document imports where it stands (``w:altChunk``: a web page, another Word
 document) is read there (delreg.parse.word_chunks).
@@ -487,19 +488,29 @@ class _Body:
             return BULLET, 0
         return "", 0
 
-    def rows(self, table: Element) -> list[list[str | None]]:
-        rows: list[list[str | None]] = []
+    def rows(self, table: Element) -> list[list[str]]:
+        rows: list[list[str]] = []
+        # Each grid column's text in the row above, for a cell merged down from it (a cell
+        # spanning columns, w:gridSpan, stands at its first).
+        above: dict[int, str] = {}
         for row, row_placeholder in _flattened(table, "tr"):
             if _on(_child(_child(row, "trPr"), "del")):
                 continue  # a row deleted with changes tracked
-            cells: list[str | None] = []
+            cells: list[str] = []
+            shown: dict[int, str] = {}
+            column = _int(_value(_child(_child(row, "trPr"), "gridBefore")), 0)
             for cell, placeholder in _flattened(row, "tc", row_placeholder):
-                merged = _child(_child(cell, "tcPr"), "vMerge")
+                properties = _child(cell, "tcPr")
+                merged = _child(properties, "vMerge")
                 if merged is not None and _value(merged) in (None, "continue"):
-                    # The lower part of a cell merged down: its text is the first part's.
-                    cells.append(None)
-                    continue
-                cells.append("" if placeholder else cell_text(self.cell_pieces(cell)))
+                    # The lower part of a cell merged down: the text of the part above.
+                    text: str = self.lines.merged_down(above.get(column, ""))
+                else:
+                    text = "" if placeholder else cell_text(self.cell_pieces(cell))
+                cells.append(text)
+                shown[column] = text
+                column += max(1, _int(_value(_child(properties, "gridSpan")), 1))
+            above = shown
             rows.append(cells)
         return rows
 
@@ -512,7 +523,7 @@ class _Body:
                 for box in text_boxes(child):
                     pieces.extend(self.cell_pieces(box))
             elif tag == "tbl":
-                pieces.extend(" ".join(cell or "" for cell in row) for row in self.rows(child))
+                pieces.extend(" ".join(row) for row in self.rows(child))
             elif tag == "sdt" and not _placeholder(child):
                 pieces.extend(self.cell_pieces(_content(child)))
             elif tag in _TRANSPARENT:

@@ -27,6 +27,7 @@ from tests.helpers.word_documents import (
     HEADER,
     HEADING,
     ITEMS,
+    MERGED_TABLE_DECISIONS,
     TABLE_HEADER,
     TITLE,
     add_numbering,
@@ -40,6 +41,7 @@ from tests.helpers.word_documents import (
     filled_table,
     google_docs_docx,
     level,
+    merged_table_odt,
     number,
     numbered_docx,
     odt,
@@ -594,25 +596,30 @@ def test_word_number_formats_restarts_and_styled_levels_are_as_word_shows_them()
     ]
 
 
-def test_merged_cells_are_not_repeated_and_a_row_written_on_is_one_row(
+def test_a_cell_merged_down_stands_in_each_row_it_spans_and_a_row_written_on_is_one_row(
     delreg: Invoke, tmp_path: Path
 ) -> None:
     def build(document: Any) -> None:
         document.add_heading(HEADING, level=1)
         rows = [
-            ("Område", "Dnr", "Ärende", "Datum"),
-            ("Personal", "TN 2024/44", "Anställning av enhetschef vid gatuenheten", "2024-01-24"),
-            ("", "TN 2024/45", "Anställning av arbetsledare vid parkenheten", "2024-01-26"),
-            ("Avtal", "TN 2024/52", "Avtal med Lärkbo Maskin AB om hyra av", "2024-02-02"),
-            ("", "", "hjullastare för vinterväghållning", ""),
-        ]
+            ("Område", "Dnr", "Ärende", "Delegat", "Datum"),
+            ("Personal", "TN 2024/44", "Anställning av enhetschef vid gatuenheten",
+             "Förvaltningschef Nils Berg", "2024-01-24"),
+            ("", "TN 2024/45", "Anställning av arbetsledare vid parkenheten", "", "2024-01-26"),
+            ("Avtal", "TN 2024/52", "Avtal med Lärkbo Maskin AB om hyra av",
+             "Driftchef Karin Ahl", "2024-02-02"),
+            ("", "", "hjullastare för vinterväghållning", "", ""),
+        ]  # fmt: skip
         table = filled_table(document, rows, style="Table Grid")
-        # "Personal" stands beside both its rows: merged down, written once.
+        # "Personal" and its delegate stand beside both its rows: each merged down.
         table.cell(1, 0).merge(table.cell(2, 0))
-        # The subject's cell a line break apart, and the last row going on with it.
+        table.cell(1, 3).merge(table.cell(2, 3))
+        # The subject's cell a line break apart, and the last row going on with it, the
+        # delegate's cell merged down into it (the same cell: its text once).
         table.cell(3, 2).paragraphs[0].runs[0].add_break()
         table.cell(3, 2).paragraphs[0].add_run("(vinter 2024)")
-        # The head's last two cells made one: its text once.
+        table.cell(3, 3).merge(table.cell(4, 3))
+        # The head's "Ärende" over two columns: its text once, the columns after it in place.
         table.cell(0, 2).merge(table.cell(0, 3))
 
     document = tmp_path / "lista.docx"
@@ -620,20 +627,31 @@ def test_merged_cells_are_not_repeated_and_a_row_written_on_is_one_row(
     lines = lines_of(document.read_bytes())
     table = [line for line in lines if line.startswith("|")]
     assert table == [
-        "| Område | Dnr | Ärende Datum |",
-        "| Personal | TN 2024/44 | Anställning av enhetschef vid gatuenheten | 2024-01-24 |",
-        "|  | TN 2024/45 | Anställning av arbetsledare vid parkenheten | 2024-01-26 |",
+        "| Område | Dnr | Ärende Delegat | Datum |",
+        "| Personal | TN 2024/44 | Anställning av enhetschef vid gatuenheten "
+        "| Förvaltningschef Nils Berg | 2024-01-24 |",
+        "| Personal | TN 2024/45 | Anställning av arbetsledare vid parkenheten "
+        "| Förvaltningschef Nils Berg | 2024-01-26 |",
         "| Avtal | TN 2024/52 | Avtal med Lärkbo Maskin AB om hyra av (vinter 2024) "
-        "hjullastare för vinterväghållning | 2024-02-02 |",
+        "hjullastare för vinterväghållning | Driftchef Karin Ahl | 2024-02-02 |",
     ]
     found = imported(delreg, document)
-    assert [(d["diary_number"], d["decided_on"]) for d in found] == [
-        ("TN 2024/44", "2024-01-24"),
-        ("TN 2024/45", "2024-01-26"),
-        ("TN 2024/52", "2024-02-02"),
+    assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == [
+        ("TN 2024/44", "Förvaltningschef Nils Berg", "2024-01-24"),
+        ("TN 2024/45", "Förvaltningschef Nils Berg", "2024-01-26"),
+        ("TN 2024/52", "Driftchef Karin Ahl", "2024-02-02"),
     ]
     assert found[2]["source"] == f"{document}#table=1:row=4"
     assert "hjullastare för vinterväghållning" in found[2]["subject"]
+
+
+def test_a_cell_merged_down_over_thousands_of_rows_is_written_again_within_a_bound() -> None:
+    from delreg.parse.document_lines import DocumentLines
+
+    lines = DocumentLines()
+    written = [lines.merged_down("x" * 1000) for _ in range(3000)]
+    # Two million characters are written again; after that the cell stands in its first row.
+    assert sum(map(len, written)) == 2_000_000 and written[-1] == ""
 
 
 # --- what of an OpenDocument text is read, and how ---------------------------------------
@@ -699,7 +717,7 @@ def test_opendocument_lists_and_tables() -> None:
         "",
         "| Dnr och ärende | Datum |",
         "| Personal | TN 2024/44 Anställning av enhetschef | 2024-01-24 |",
-        "|  | TN 2024/45 Anställning av arbetsledare | 2024-01-26 |",
+        "| Personal | TN 2024/45 Anställning av arbetsledare | 2024-01-26 |",
         "",
     ]
 
@@ -791,6 +809,25 @@ def test_an_opendocument_table_with_merged_and_nested_cells_reads_as_the_list(
     assert "| Delegationsbeslut |" in lines
     found = read_as_text(delreg, database, document)
     assert [d["source"] for d in found] == [f"{document}#table=1:row={at}" for at in range(3, 7)]
+
+
+def test_an_opendocument_cell_merged_down_stands_in_each_row_and_changes_read_as_shown(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    document = tmp_path / "lista.odt"
+    document.write_bytes(merged_table_odt())
+    assert [line for line in odt_lines_of(document.read_bytes()) if line.startswith("|")] == [
+        "| Dnr | Ärende | Delegat | Datum |",
+        f"| TN 2024/31 | {ITEMS[0][1]} | Driftchef Karin Ahl | 2024-01-19 |",
+        f"| TN 2024/44 | {ITEMS[1][1]} | Driftchef Karin Ahl | 2024-01-24 |",
+        "| TN 2024/52 | Avtal med Lärkbo Maskin AB om hyra av hjullastare "
+        "| Miljöchef Olle Dahl 2024-02-09 |",
+        f"| TN 2024/58 | {ITEMS[3][1]} | Miljöchef Olle Dahl 2024-02-09 |",
+    ]
+    found = imported(delreg, document)
+    assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == list(
+        MERGED_TABLE_DECISIONS
+    )
 
 
 def test_an_opendocument_point_numbered_by_its_list_keeps_its_number_over_its_items(
@@ -1082,6 +1119,22 @@ def test_what_libreoffice_wrote_reads_as_the_same_list_as_text(
     assert where is None or {d["source"] for d in found} == {f"{document}#{where}"}
     kind = name.rpartition(".")[2]
     assert detect_format("lista.bin", document.read_bytes()[:HEAD_BYTES]) == kind
+
+
+@pytest.mark.parametrize("name", ["sammanfogad.odt", "sammanfogad.docx"])
+def test_a_table_merged_and_changed_in_libreoffice_reads_each_rows_delegate(
+    name: str, delreg: Invoke, tmp_path: Path
+) -> None:
+    # Committed (tests.helpers.libreoffice_documents): merged_table_odt as LibreOffice saves
+    # it, its own way and as Word (w:vMerge, w:gridSpan, w:ins and w:del in a cell).
+    document = tmp_path / name
+    document.write_bytes((FIXTURES / "word" / name).read_bytes())
+    text = "\n".join((odt_lines_of if name.endswith(".odt") else lines_of)(document.read_bytes()))
+    assert "TN 2024/50" not in text  # the number struck out
+    found = imported(delreg, document)
+    assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == list(
+        MERGED_TABLE_DECISIONS
+    )
 
 
 @pytest.mark.parametrize("listed", [False, True], ids=["typed-numbers", "google-list"])
