@@ -74,6 +74,11 @@ class DocumentLines:
         for line in rest:
             self._add(line.strip(" "), where)
 
+    def unshown(self, *, anchored: bool = False) -> None:
+        """A paragraph of the body that the word processor does not show (deleted with its
+        changes tracked): counted, as python-docx counts it, but no line."""
+        self.paragraphs += 0 if anchored else 1
+
     def table(self, rows: list[list[str]], *, anchored: bool = False) -> None:
         """A table, each row its cells' text (a cell's paragraphs and breaks made spaces).
 

@@ -432,6 +432,14 @@ class _Body:
         text = "" if self.placeholder else run_text(paragraph)
         if _CONTENTS_STYLES.search(names):
             text = ""  # counted, not read (see _is_table_of_contents)
+        mark = _child(_child(properties, "rPr"), "del")
+        if mark is None:
+            mark = _child(_child(properties, "rPr"), "moveFrom")
+        if mark is not None and not text.strip() and not text_boxes(paragraph):
+            # A paragraph struck out whole, its mark too (or moved away): gone once the
+            # changes are accepted, so it takes no number of its list and shows no blank line.
+            self.lines.unshown(anchored=self.anchored > 0)
+            return
         marker, depth = self.marker(properties, chain, names)
         outline = _value(_child(properties, "outlineLvl"))
         heading = (

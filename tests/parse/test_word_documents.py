@@ -223,6 +223,85 @@ def test_tracked_deletions_are_not_read_and_insertions_are(delreg: Invoke, tmp_p
     assert found["parties"] == ["Lärkbo Maskin AB"]
 
 
+TRACKED = 'w:author="Registrator" w:date="2024-03-01T10:15:00Z"'
+
+
+def tracked_row(*cells: str, deleted: bool = False) -> str:
+    """A table's row of WordprocessingML, each cell's runs given (a deleted row's mark)."""
+    mark = f'<w:trPr><w:del w:id="40" {TRACKED}/></w:trPr>' if deleted else ""
+    return (
+        f"<w:tr>{mark}" + "".join(f"<w:tc><w:p>{cell}</w:p></w:tc>" for cell in cells) + "</w:tr>"
+    )
+
+
+def test_only_what_word_shows_once_changes_are_accepted_is_read(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    def struck(document: Any, runs: str, listed: str, kind: str) -> None:
+        paragraph = number(raw_paragraph(document, runs), numbering=listed)
+        paragraph._p.pPr.append(element(f'<w:rPr><w:{kind} w:id="30" {TRACKED}/></w:rPr>'))
+
+    inserted = f'<w:ins w:id="31" {TRACKED}>{{}}</w:ins>'
+    deleted = f'<w:del w:id="32" {TRACKED}><w:r><w:delText>{{}}</w:delText></w:r></w:del>'
+
+    # A numbered list edited with changes tracked: an item struck out whole, its paragraph's
+    # mark too; an item moved down (moveFrom, moveTo). Word shows "1." to "4." once accepted.
+    def listed(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        listed = decimal_list(document)
+        number(document.add_paragraph(sentence(ITEMS[0])), numbering=listed)
+        gone = "Avtal med Borttagna AB om städning, dnr TN 2024/77, 2024-02-05."
+        struck(document, deleted.format(gone), listed, "del")
+        moved = f'<w:moveFrom w:id="33" {TRACKED}>{run(sentence(ITEMS[3]))}</w:moveFrom>'
+        struck(document, moved, listed, "moveFrom")
+        for entry in ITEMS[1:3]:
+            number(document.add_paragraph(sentence(entry)), numbering=listed)
+        moved = f'<w:moveTo w:id="34" {TRACKED}>{run(sentence(ITEMS[3]))}</w:moveTo>'
+        struck(document, moved, listed, "moveTo")
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    # The same decisions in a table: a delegate inserted in its cell, a diary number
+    # corrected, a row deleted; the table split in two by an empty paragraph.
+    def tabled(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        body = document.element.body
+        rows = [
+            tracked_row(run(ITEMS[0][0]), run(ITEMS[0][1]), inserted.format(run(ITEMS[0][2])),
+                        run(ITEMS[0][3])),
+            tracked_row(deleted.format("TN 2024/40") + inserted.format(run(ITEMS[1][0])),
+                        *map(run, ITEMS[1][1:])),
+            tracked_row(*map(run, ("TN 2024/77", "Avtal med Borttagna AB om städning",
+                                   "Driftchef Karin Ahl", "2024-02-05")), deleted=True),
+        ]  # fmt: skip
+        second = [tracked_row(*map(run, entry)) for entry in ITEMS[2:]]
+        for table in ("".join(rows), "".join(second)):
+            body.insert(len(body) - 1, element(f"<w:tbl>{table}</w:tbl>"))
+            body.insert(len(body) - 1, element("<w:p/>"))
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    for build in (listed, tabled):
+        document = tmp_path / f"{build.__name__}.docx"
+        document.write_bytes(word(build))
+        lines = lines_of(document.read_bytes())
+        text = "\n".join(lines)
+        assert "TN 2024/77" not in text and "TN 2024/40" not in text
+        if build is listed:
+            assert lines[lines.index(HEADING) + 1 :][:4] == [
+                f"{at}. {sentence(entry)}" for at, entry in enumerate(ITEMS, start=1)
+            ]
+        else:
+            assert [line for line in lines if line.startswith("|")] == [
+                f"| {' | '.join(entry)} |" for entry in ITEMS
+            ]
+        found = imported(delreg, document)
+        database.unlink()
+        assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == [
+            (diary, delegate, decided) for diary, _, delegate, decided in ITEMS
+        ]
+
+
 def test_headers_footers_and_comments_are_not_read() -> None:
     def build(document: Any) -> None:
         document.add_heading(HEADING, level=1)
