@@ -622,6 +622,62 @@ def test_a_list_numbered_by_a_list_style_reads_as_word_shows_its_numbers(
     ]
 
 
+def test_numbers_without_a_full_stop_and_three_levels_deep_keep_every_item_apart(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    # Word shows "8", "8.1", "8.1.1 Tilldelningsbeslut …" (levels "%1", "%1.%2", "%1.%2.%3")
+    # and, in a list of its own, "1 Yttrande …" ("%1", no full stop). Neither "8.1.1" nor a
+    # bare "1" is an item's marker to the agenda reader: a bullet keeps each item apart, and
+    # the group's number stays before its title.
+    def build(document: Any) -> None:
+        add_numbering(
+            document,
+            abstracts=[
+                '<w:abstractNum w:abstractNumId="110">'
+                + level(0, "%1", start=8)
+                + level(1, "%1.%2")
+                + level(2, "%1.%2.%3")
+                + "</w:abstractNum>",
+                f'<w:abstractNum w:abstractNumId="111">{level(0, "%1")}</w:abstractNum>',
+            ],
+            lists=[
+                f'<w:num w:numId="{at}"><w:abstractNumId w:val="{at}"/></w:num>'
+                for at in (110, 111)
+            ],
+        )
+        number(document.add_heading(HEADING.partition(" ")[2], level=1), numbering="110")
+        for group, entries in (("plan- och bygglagen", ITEMS[:2]), ("miljöbalken", ITEMS[2:])):
+            number(document.add_paragraph(f"Beslut enligt {group}"), numbering="110", level=1)
+            for entry in entries:
+                number(document.add_paragraph(sentence(entry)), numbering="110", level=2)
+        number(document.add_heading(AFTER.partition(" ")[2], level=1), numbering="110")
+        document.add_paragraph(AFTER_TEXT)
+
+    def bare(document: Any) -> None:
+        listed = decimal_list(document, text="%1")
+        document.add_heading(HEADING, level=1)
+        for entry in ITEMS:
+            number(document.add_paragraph(sentence(entry)), numbering=listed)
+        document.add_heading(AFTER, level=1)
+
+    for make in (build, bare):
+        document = tmp_path / f"{make.__name__}.docx"
+        document.write_bytes(word(make))
+        lines = [line.strip() for line in lines_of(document.read_bytes()) if line.strip()]
+        assert HEADING in lines and AFTER in lines
+        assert [line for line in lines if line.startswith("•")] == [
+            f"• {sentence(entry)}" for entry in ITEMS
+        ]
+        if make is build:
+            assert "8.1 Beslut enligt plan- och bygglagen" in lines
+            assert "8.2 Beslut enligt miljöbalken" in lines
+        found = imported(delreg, document)
+        database.unlink()
+        assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == [
+            (diary, delegate, decided) for diary, _, delegate, decided in ITEMS
+        ]
+
+
 def test_word_number_formats_restarts_and_styled_levels_are_as_word_shows_them() -> None:
     def build(document: Any) -> None:
         add_numbering(
