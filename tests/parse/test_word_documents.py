@@ -460,6 +460,49 @@ def test_what_stands_inline_in_a_paragraph_is_read_as_word_shows_it(
     assert "2099" not in "\n".join(lines) and "TN 2023/1" not in "\n".join(lines)
 
 
+def test_fields_hyphens_and_tabs_as_a_case_system_merges_them_read_as_word_shows_them(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    # A case system's merge: the diary number a link to the case (a HYPERLINK field), the
+    # delegate a MERGEFIELD, the date a DATE field, each read by its result; a soft hyphen
+    # in a long word (shown only where the line breaks), a non-breaking hyphen in the
+    # number, a tab between the number and the subject.
+    soft, hard, tab = (
+        "<w:r><w:softHyphen/></w:r>",
+        "<w:r><w:noBreakHyphen/></w:r>",
+        "<w:r><w:tab/></w:r>",
+    )
+    link = ' HYPERLINK "https://diarium.example/arende?dnr=TN%202024%2F31" \\o "Öppna ärendet" '
+    runs = (
+        field(link, run("TN 2024") + hard + run("31"))
+        + tab
+        + run("Tilldelningsbeslut i upphandling av vinterväg")
+        + soft
+        + run("hållning, ")
+        + field(" MERGEFIELD Delegat \\* MERGEFORMAT ", run("Upphandlingschef Sara Öhman"))
+        + run(", ")
+        + field(' DATE \\@ "yyyy-MM-dd" ', run("2024-01-19"))
+        + run(".")
+    )
+
+    def build(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        raw_paragraph(document, runs).style = "List Number"
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    assert (
+        "1. TN 2024-31\tTilldelningsbeslut i upphandling av vinterväghållning, Upphandlingschef "
+        "Sara Öhman, 2024-01-19." in lines_of(document.read_bytes())
+    )
+    (found,) = imported(delreg, document)
+    assert (found["diary_number"], found["delegate"], found["decided_on"]) == (
+        "TN 2024-31",
+        "Upphandlingschef Sara Öhman",
+        "2024-01-19",
+    )
+
+
 def test_a_web_page_or_word_document_imported_where_it_stands_is_read_there(
     delreg: Invoke, tmp_path: Path, database: Path
 ) -> None:
