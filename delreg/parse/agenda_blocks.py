@@ -33,6 +33,8 @@ _TAIL = 45
 _TAIL_PUNCTUATION = " .,;:)"
 _COLUMN_GAP = re.compile(r"(?: {3,}|\t)[ \t]*")
 _HEAD_GAP = re.compile(r"(?: {2,}|\t)[ \t]*")
+# A column's name in a table's head that delreg does not read: a word or three, no digits.
+_HEAD_WORDS = re.compile(r"[A-ZÅÄÖ][a-zåäöé]*(?:[ /-][A-Za-zÅÄÖåäöé]+){0,2}\.?")
 # How far a wrapped cell's text may stand from where its column starts in the row above.
 _CELL_SLACK = 2
 
@@ -607,7 +609,17 @@ class Segmenter:
             return False
         # A head's short names may stand two spaces apart ("Nr  Dnr").
         cells = _HEAD_GAP.split(text)
-        return len(cells) > 1 and all(self.rules.column_name.fullmatch(cell) for cell in cells)
+        # Besides the columns delreg reads, a head names others of the board's own ("Område",
+        # "Enhet", "Anmärkning"): a word or a few, where two names at least are known. Taken
+        # for no head, it became the first decision's subject.
+        known = 0
+        column_name = self.rules.column_name.fullmatch
+        for cell in cells:
+            if column_name(cell) is not None:
+                known += 1
+            elif _HEAD_WORDS.fullmatch(cell) is None:
+                return False
+        return known > 1
 
     def _field(self, line: Line) -> tuple[bool, Block | None]:
         """``line`` as a field of an item written one field a line ("Ärende: …" / "Dnr: …" /

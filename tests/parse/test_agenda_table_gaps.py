@@ -92,6 +92,23 @@ def test_a_cell_wrapped_onto_the_next_line_is_still_its_rows() -> None:
     assert rejected == []
 
 
+def test_a_head_naming_a_column_of_the_boards_own_is_no_part_of_the_first_decision() -> None:
+    # "Område" and "Anmärkning" are columns delreg does not read; the head is still a head.
+    decisions, rejected = read(
+        HEADING + "| Område | Dnr | Ärende | Delegat | Datum | Anmärkning |\n"
+        "| Personal | TN 2024/44 | Anställning av enhetschef vid gatuenheten | Förvaltningschef "
+        "Nils Berg | 2024-01-24 | |\n"
+        "| Avtal | TN 2024/52 | Avtal med Lärkbo Maskin AB om hyra av hjullastare | Driftchef "
+        "Karin Ahl | 2024-02-02 | |\n" + NEXT_POINT
+    )
+    assert [(d.diary_number, d.decided_on) for d in decisions] == [
+        ("TN 2024/44", "2024-01-24"),
+        ("TN 2024/52", "2024-02-02"),
+    ]
+    assert not any("Dnr" in (d.subject or "") for d in decisions), decisions[0].subject
+    assert rejected == []
+
+
 @dataclass(frozen=True)
 class Row:
     diary_number: str | None
@@ -128,7 +145,7 @@ GROUPS = ["Personal", "Avtal", "Upphandling", "Miljö och hälsa"]
 
 
 def render(rows: list[Row], *, numbered: bool, piped: bool, grouped: bool = False) -> str:
-    head = ["Nr"] * numbered + ["Ärendetyp"] * grouped + ["Dnr", "Ärende", "Delegat", "Datum"]
+    head = ["Nr"] * numbered + ["Område"] * grouped + ["Dnr", "Ärende", "Delegat", "Datum"]
     lines = [head]
     for index, row in enumerate(rows, start=1):
         group = [GROUPS[row.day % len(GROUPS)]] * grouped
