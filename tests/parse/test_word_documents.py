@@ -823,6 +823,49 @@ def test_a_cell_merged_down_stands_in_each_row_it_spans_and_a_row_written_on_is_
     assert "hjullastare för vinterväghållning" in found[2]["subject"]
 
 
+def test_a_word_table_with_its_head_repeated_a_table_in_a_cell_and_breaks_reads_each_row(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    # The head marked to repeat on each page (w:tblHeader) and typed again halfway down, who
+    # decided in a table of its own in the cell, a subject broken by a line break (w:br).
+    head = "".join(f"<w:tc><w:p>{run(name)}</w:p></w:tc>" for name in TABLE_HEADER[1:])
+    nested = (
+        f"<w:tbl><w:tr><w:tc><w:p>{run('Driftchef')}</w:p></w:tc></w:tr>"
+        f"<w:tr><w:tc><w:p>{run('Karin Ahl')}</w:p></w:tc></w:tr></w:tbl><w:p/>"
+    )
+    rows = [tracked_row(*map(run, entry)) for entry in ITEMS]
+    diary, subject, _, decided = ITEMS[2]
+    first, _, rest = subject.partition(" om ")
+    rows[2] = (
+        f"<w:tr><w:tc><w:p>{run(diary)}</w:p></w:tc><w:tc><w:p>{run(first)}<w:r><w:br/></w:r>"
+        f"{run('om ' + rest)}</w:p></w:tc><w:tc>{nested}</w:tc>"
+        f"<w:tc><w:p>{run(decided)}</w:p></w:tc></w:tr>"
+    )
+    table = (
+        f"<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr>{''.join(rows[:2])}"
+        f"<w:tr>{head}</w:tr>{''.join(rows[2:])}</w:tbl>"
+    )
+
+    def build(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        body = document.element.body
+        body.insert(len(body) - 1, element(table))
+        document.add_heading(AFTER, level=1)
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    assert f"| {diary} | {subject} | Driftchef Karin Ahl | {decided} |" in lines_of(
+        document.read_bytes()
+    )
+    found = imported(delreg, document)
+    assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == [
+        (diary, delegate, decided) for diary, _, delegate, decided in ITEMS
+    ]
+    assert [d["source"].rpartition("#")[2] for d in found] == [
+        "table=1:row=2", "table=1:row=3", "table=1:row=5", "table=1:row=6"
+    ]  # fmt: skip
+
+
 def test_a_cell_merged_down_over_thousands_of_rows_is_written_again_within_a_bound() -> None:
     from delreg.parse.document_lines import DocumentLines
 
