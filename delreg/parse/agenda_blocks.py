@@ -934,6 +934,12 @@ class Segmenter:
                 if len(block.lines) == 1 and rules.starts_decision(line.text):
                     block.titled = True
                 return False
+            if self._is_row_of_its_own(block, line):
+                # "Personal   TN 2024/45   Anställning …   2024-01-26" under a row of the same
+                # group: a row of its own, its date in a cell of its own (a group's cell
+                # written in each row it spans), not more of the row above, whose diary
+                # number it took in its subject, or whose date it took without one.
+                return True
             if (
                 not self.blank_before
                 and block.lines[-1].endswith(",")

@@ -22,6 +22,14 @@ from __future__ import annotations
 import re
 
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
+# How many characters a document's cells merged down over rows may write again, in all.
+_MOST_MERGED = 2_000_000
+
+
+class MergedDown(str):
+    """A table cell's text that is the cell's above it: one cell merged down over rows."""
+
+    __slots__ = ()
 
 
 class DocumentLines:
@@ -32,6 +40,8 @@ class DocumentLines:
         self.tables = 0
         # What of the document was not read, each said in a sentence (the import tells it).
         self.unread: list[str] = []
+        # How many characters cells merged down may yet write again (see merged_down).
+        self.merged_left = _MOST_MERGED
 
     def paragraph(
         self,
@@ -64,17 +74,26 @@ class DocumentLines:
         for line in rest:
             self._add(line.strip(" "), where)
 
-    def table(self, rows: list[list[str | None]], *, anchored: bool = False) -> None:
-        """A table, each row its cells' text (a cell's paragraphs and breaks made spaces; None
-        for the lower part of a cell merged down, whose text the part above holds).
+    def unshown(self, *, anchored: bool = False) -> None:
+        """A paragraph of the body that the word processor does not show (deleted with its
+        changes tracked): counted, as python-docx counts it, but no line."""
+        self.paragraphs += 0 if anchored else 1
+
+    def table(self, rows: list[list[str]], *, anchored: bool = False) -> None:
+        """A table, each row its cells' text (a cell's paragraphs and breaks made spaces).
+
+        A cell merged down over several rows stands in each row it spans (the reader gives it
+        as ``merged_down``), as a browser shows a web page's and the web page's reader reads
+        it: a delegate or a diary number written once beside several decisions is each one's.
 
         A row whose first cell is empty, and empty too where the row above is filled, goes on
         with the row above, cell by cell, as a PDF's table is read: a subject too long for its
         row written on in the next ("| TN 2024/31 | Avtal om hyra av | 2024-02-02 |" then
-        "| | hjullastare | |"). A row filled but for its first cell is left as it is, for the
-        agenda reader to judge (an item without its diary number is one to tell of); and a
-        first cell merged down from above is no empty cell: it is a column that groups rows
-        ("Personal" beside several decisions).
+        "| | hjullastare | |"); a cell merged down into it is the one above, not written again.
+        A row filled but for its first cell is left as it is, for the agenda reader to judge
+        (an item without its diary number is one to tell of); and a first cell merged down
+        from above is no empty cell: it is a column that groups rows ("Personal" beside
+        several decisions).
         """
         self.tables += 0 if anchored else 1
 
@@ -87,19 +106,29 @@ class DocumentLines:
         joined: list[tuple[int, list[str]]] = []
         for number, cells in enumerate(rows, start=1):
             # A pipe in a cell would split it in two: a slash says as much.
-            shown = [_SPACES.sub(" ", cell or "").strip().replace("|", "/") for cell in cells]
+            shown = [_SPACES.sub(" ", cell).strip().replace("|", "/") for cell in cells]
             if not any(shown):
                 continue
-            if joined and cells and cells[0] == "" and _goes_on(joined[-1][1], shown):
+            first_empty = bool(cells) and cells[0] == "" and not isinstance(cells[0], MergedDown)
+            if joined and first_empty and _goes_on(joined[-1][1], shown):
                 above = joined[-1][1]
                 above.extend([""] * (len(shown) - len(above)))
                 for column, text in enumerate(shown):
-                    above[column] = f"{above[column]} {text}".strip()
+                    if not isinstance(cells[column], MergedDown):
+                        above[column] = f"{above[column]} {text}".strip()
                 continue
             joined.append((number, shown))
         for number, shown in joined:
             self._add("| " + " | ".join(shown) + " |", where(number))
         self.blank(where(max(1, len(rows))))
+
+    def merged_down(self, text: str) -> MergedDown:
+        """The text of a cell merged down from the row above, for the row it spans: while
+        the document's cells written again stay within _MOST_MERGED characters (a small
+        document whose cells each span thousands of rows would write gigabytes); after
+        that, it stands in its first row alone."""
+        self.merged_left -= len(text)
+        return MergedDown(text if self.merged_left >= 0 else "")
 
     def inserted(self, lines: list[str]) -> None:
         """Lines already laid out (a part the document imports where it stands), located by

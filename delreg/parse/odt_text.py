@@ -3,11 +3,12 @@ reader reads them (delreg.parse.document_lines says how, and how a line is locat
 
 The body (``office:text`` in ``content.xml``) is read in document order: paragraphs, headings
 (with the number the heading numbering gives them, "8 Anmälan av delegationsbeslut"), lists
-(each item with the number its list style shows, or "•") and tables. A frame's text box
-(``draw:frame``/``draw:text-box``), or a shape's text, is read where it is anchored, after its
-paragraph's text. Tracked changes keep their deleted text apart from the body, so only what the
-document shows is read; notes, comments, pictures and the table of contents are left out, and
-headers and footers stand in ``styles.xml``, which is read only for list and heading styles.
+(each item with the number its list style shows, or "•") and tables (a cell merged down over
+rows in each row it spans). A frame's text box (``draw:frame``/``draw:text-box``), or a shape's
+text, is read where it is anchored, after its paragraph's text. Tracked changes keep their
+deleted text apart from the body, so only what the document shows is read; notes, comments,
+pictures and the table of contents are left out, and headers and footers stand in
+``styles.xml``, which is read only for list and heading styles.
 """
 
 from __future__ import annotations
@@ -242,20 +243,35 @@ class _Body:
         ]
         return (level.prefix + ".".join(shown) + level.suffix).strip()
 
-    def rows(self, table: Element) -> list[list[str | None]]:
-        rows: list[list[str | None]] = []
+    def rows(self, table: Element) -> list[list[str]]:
+        rows: list[list[str]] = []
+        # Each column's text in the row above and how many columns its cell spans, for a
+        # cell merged down from it (its covered cells below).
+        above: dict[int, tuple[str, int]] = {}
         for row in _table_rows(table):
-            cells: list[str | None] = []
-            spanned = 0
+            cells: list[str] = []
+            shown: dict[int, tuple[str, int]] = {}
+            column = spanned = 0
             for cell in row:
                 if cell.tag == f"{{{_TABLE}}}covered-table-cell":
                     if spanned > 0:
                         spanned -= 1  # the rest of a cell merged across: no cell of its own
                     else:
-                        cells.append(None)  # the lower part of a cell merged down
+                        # The lower part of a cell merged down: the text of the part above.
+                        text, columns = above.get(column, ("", 1))
+                        cells.append(self.lines.merged_down(text))
+                        shown[column] = (text, columns)
+                        spanned = columns - 1
+                    column += 1
                 elif cell.tag == f"{{{_TABLE}}}table-cell":
-                    spanned = _int(cell.get(f"{{{_TABLE}}}number-columns-spanned"), 1) - 1
-                    cells.append(cell_text(self.cell_pieces(cell)))
+                    columns = max(1, _int(cell.get(f"{{{_TABLE}}}number-columns-spanned"), 1))
+                    text = cell_text(self.cell_pieces(cell))
+                    cells.append(text)
+                    shown[column] = (text, columns)
+                    spanned = columns - 1
+                    # Empty cells written once for several columns (LibreOffice's way).
+                    column += _int(cell.get(f"{{{_TABLE}}}number-columns-repeated"), 1)
+            above = shown
             rows.append(cells)
         return rows
 
@@ -267,7 +283,7 @@ class _Body:
                 for box in _text_boxes(list(child)):
                     pieces.extend(self.cell_pieces(box))
             elif child.tag == f"{{{_TABLE}}}table":
-                pieces.extend(" ".join(cell or "" for cell in row) for row in self.rows(child))
+                pieces.extend(" ".join(row) for row in self.rows(child))
             elif child.tag in (f"{{{_TEXT}}}list", f"{{{_TEXT}}}list-item", f"{{{_TEXT}}}section"):
                 pieces.extend(self.cell_pieces(child))
         return pieces

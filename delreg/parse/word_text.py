@@ -3,10 +3,11 @@
 
 The body is read in document order, paragraphs and tables as they come. What Word shows is
 read, as Word shows it: inserted text of tracked changes and not the deleted; text in content
-controls, hyperlinks and fields' results, not their codes; a numbered paragraph's number as
-Word computes it from ``numbering.xml`` (whether the paragraph or its style asks for it), a
-bullet as "•". A text box's text is read where it is anchored, after its paragraph's, once
-(Word writes it twice: as a drawing, and again as VML for older programs). Headers, footers,
+controls (not the prompt one shows while empty), hyperlinks and fields' results, not their
+codes; a numbered paragraph's number as Word computes it from ``numbering.xml`` (whether the
+paragraph or its style asks for it), a bullet as "•"; a table's cell merged down over rows
+in each row it spans. A text box's text is read where it is anchored, after its paragraph's,
+once (Word writes it twice: as a drawing, and again as VML for older programs). Headers, footers,
 footnotes, comments and pictures are not part of the body and are left out, as hidden text is.
 A part the document imports where it stands (``w:altChunk``: a web page, another Word
 document) is read there (delreg.parse.word_chunks).
@@ -144,6 +145,12 @@ def _content(control: Element) -> Element:
     """What a content control (``w:sdt``) holds."""
     content = _child(control, "sdtContent")
     return content if content is not None else Element("none")
+
+
+def _placeholder(control: Element) -> bool:
+    """Whether a content control shows its placeholder ("Klicka eller tryck här för att ange
+    text.", ``w:showingPlcHdr``): a prompt of the template's, not the document's text."""
+    return _on(_child(_child(control, "sdtPr"), "showingPlcHdr"))
 
 
 def _on(element: Element | None) -> bool:
@@ -397,6 +404,8 @@ class _Body:
         self.style_counts: dict[str, int] = {}
         # How deep in text boxes the paragraphs being read stand (a box may hold a box).
         self.anchored = 0
+        # How deep in content controls that show their placeholder: their text is not read.
+        self.placeholder = 0
 
     def blocks(self, container: Element) -> None:
         for child in container:
@@ -407,7 +416,10 @@ class _Body:
                 self.lines.table(self.rows(child), anchored=self.anchored > 0)
             elif tag == "sdt":
                 if not _is_table_of_contents(child):
+                    # A placeholder's paragraphs are counted as Word counts them, unread.
+                    self.placeholder += _placeholder(child)
                     self.blocks(_content(child))
+                    self.placeholder -= _placeholder(child)
             elif tag in _TRANSPARENT:
                 self.blocks(child)
             elif tag == "altChunk":
@@ -417,9 +429,17 @@ class _Body:
         properties = _child(paragraph, "pPr")
         chain = self.styles.chain(_value(_child(properties, "pStyle")) or self.styles.default)
         names = " ".join(style.name for style in chain)
-        text = run_text(paragraph)
+        text = "" if self.placeholder else run_text(paragraph)
         if _CONTENTS_STYLES.search(names):
             text = ""  # counted, not read (see _is_table_of_contents)
+        mark = _child(_child(properties, "rPr"), "del")
+        if mark is None:
+            mark = _child(_child(properties, "rPr"), "moveFrom")
+        if mark is not None and not text.strip() and not text_boxes(paragraph):
+            # A paragraph struck out whole, its mark too (or moved away): gone once the
+            # changes are accepted, so it takes no number of its list and shows no blank line.
+            self.lines.unshown(anchored=self.anchored > 0)
+            return
         marker, depth = self.marker(properties, chain, names)
         outline = _value(_child(properties, "outlineLvl"))
         heading = (
@@ -476,19 +496,29 @@ class _Body:
             return BULLET, 0
         return "", 0
 
-    def rows(self, table: Element) -> list[list[str | None]]:
-        rows: list[list[str | None]] = []
-        for row in _flattened(table, "tr"):
+    def rows(self, table: Element) -> list[list[str]]:
+        rows: list[list[str]] = []
+        # Each grid column's text in the row above, for a cell merged down from it (a cell
+        # spanning columns, w:gridSpan, stands at its first).
+        above: dict[int, str] = {}
+        for row, row_placeholder in _flattened(table, "tr"):
             if _on(_child(_child(row, "trPr"), "del")):
                 continue  # a row deleted with changes tracked
-            cells: list[str | None] = []
-            for cell in _flattened(row, "tc"):
-                merged = _child(_child(cell, "tcPr"), "vMerge")
+            cells: list[str] = []
+            shown: dict[int, str] = {}
+            column = _int(_value(_child(_child(row, "trPr"), "gridBefore")), 0)
+            for cell, placeholder in _flattened(row, "tc", row_placeholder):
+                properties = _child(cell, "tcPr")
+                merged = _child(properties, "vMerge")
                 if merged is not None and _value(merged) in (None, "continue"):
-                    # The lower part of a cell merged down: its text is the first part's.
-                    cells.append(None)
-                    continue
-                cells.append(cell_text(self.cell_pieces(cell)))
+                    # The lower part of a cell merged down: the text of the part above.
+                    text: str = self.lines.merged_down(above.get(column, ""))
+                else:
+                    text = "" if placeholder else cell_text(self.cell_pieces(cell))
+                cells.append(text)
+                shown[column] = text
+                column += max(1, _int(_value(_child(properties, "gridSpan")), 1))
+            above = shown
             rows.append(cells)
         return rows
 
@@ -501,25 +531,28 @@ class _Body:
                 for box in text_boxes(child):
                     pieces.extend(self.cell_pieces(box))
             elif tag == "tbl":
-                pieces.extend(" ".join(cell or "" for cell in row) for row in self.rows(child))
-            elif tag == "sdt" or tag in _TRANSPARENT:
-                pieces.extend(self.cell_pieces(_content(child) if tag == "sdt" else child))
+                pieces.extend(" ".join(row) for row in self.rows(child))
+            elif tag == "sdt" and not _placeholder(child):
+                pieces.extend(self.cell_pieces(_content(child)))
+            elif tag in _TRANSPARENT:
+                pieces.extend(self.cell_pieces(child))
             elif tag == "altChunk":
                 pieces.extend(self.chunks.lines(child, self.lines.unread))
         return pieces
 
 
-def _flattened(parent: Element, name: str) -> list[Element]:
-    """The ``name`` children of ``parent``, those inside content controls and custom XML too."""
-    found: list[Element] = []
+def _flattened(parent: Element, name: str, placeholder: bool = False) -> list[tuple[Element, bool]]:
+    """The ``name`` children of ``parent``, those inside content controls and custom XML too,
+    each with whether a content control around it shows its placeholder."""
+    found: list[tuple[Element, bool]] = []
     for child in parent:
         tag = _tag(child)
         if tag == name:
-            found.append(child)
+            found.append((child, placeholder))
         elif tag == "sdt":
-            found.extend(_flattened(_content(child), name))
+            found.extend(_flattened(_content(child), name, placeholder or _placeholder(child)))
         elif tag in ("customXml", "ins", "moveTo"):
-            found.extend(_flattened(child, name))
+            found.extend(_flattened(child, name, placeholder))
     return found
 
 
@@ -573,7 +606,7 @@ def _inline(element: Element, pieces: list[str], fields: list[bool]) -> None:
             _run(child, pieces, fields, hidden=_on(_child(_child(child, "rPr"), "vanish")))
         elif tag in _TRANSPARENT:
             _inline(child, pieces, fields)
-        elif tag == "sdt":
+        elif tag == "sdt" and not _placeholder(child):
             _inline(_content(child), pieces, fields)
         elif child.tag == _ALTERNATE:
             # Runs written twice (a newer kind of content control, and its fallback): the

@@ -8,7 +8,10 @@ not have LibreOffice): LibreOffice's own .odt and its Word export (.docx) of the
 - ``lista.docx``: the numbered list of ``agenda_odt`` saved by LibreOffice as Word (its own
   numbering.xml and styles);
 - ``underpunkter.docx``: ``sub_numbered_odt`` (a point "8" and its items "8.1", "8.2" …) saved
-  by LibreOffice as Word (a list whose second level is written "%1.%2").
+  by LibreOffice as Word (a list whose second level is written "%1.%2");
+- ``sammanfogad.odt`` and ``sammanfogad.docx``: ``merged_table_odt`` (a table whose cells are
+  merged down over rows, with tracked changes) saved by LibreOffice as its own and as Word
+  (``w:vMerge``, ``w:gridSpan``, ``w:ins`` and ``w:del`` in a cell).
 
 This module makes them again::
 
@@ -27,12 +30,20 @@ from pathlib import Path
 
 from tests.helpers.word_documents import (
     agenda_odt,
+    merged_table_odt,
     sub_numbered_odt,
     text_box_docx,
 )
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "word"
-NAMES = ("textruta.odt", "textruta.docx", "lista.docx", "underpunkter.docx")
+NAMES = (
+    "textruta.odt",
+    "textruta.docx",
+    "lista.docx",
+    "underpunkter.docx",
+    "sammanfogad.odt",
+    "sammanfogad.docx",
+)
 
 
 def _convert(command: str, work: Path, source: Path, to: str) -> Path:
@@ -56,12 +67,15 @@ def main(arguments: list[str]) -> None:
         (work / "textruta.docx").write_bytes(text_box_docx())
         (work / "lista.odt").write_bytes(agenda_odt())
         (work / "underpunkter.odt").write_bytes(sub_numbered_odt())
+        (work / "sammanfogad.odt").write_bytes(merged_table_odt())
         as_odt = _convert(command, work, work / "textruta.docx", "odt")
         made = {
             "textruta.odt": as_odt,
             "textruta.docx": _convert(command, work, as_odt, "docx"),
             "lista.docx": _convert(command, work, work / "lista.odt", "docx"),
             "underpunkter.docx": _convert(command, work, work / "underpunkter.odt", "docx"),
+            "sammanfogad.odt": _convert(command, work, work / "sammanfogad.odt", "odt"),
+            "sammanfogad.docx": _convert(command, work, work / "sammanfogad.odt", "docx"),
         }
         for name in NAMES:
             shutil.copyfile(made[name], folder / name)

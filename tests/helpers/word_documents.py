@@ -580,6 +580,61 @@ def agenda_odt(items: Sequence[Entry] = ITEMS) -> bytes:
     return odt(body)
 
 
+# (diary number, who decided, decided on) of each decision of ``merged_table_odt``.
+MERGED_TABLE_DECISIONS = (
+    ("TN 2024/31", "Driftchef Karin Ahl", "2024-01-19"),
+    ("TN 2024/44", "Driftchef Karin Ahl", "2024-01-24"),
+    ("TN 2024/52", "Miljöchef Olle Dahl", "2024-02-09"),
+    ("TN 2024/58", "Miljöchef Olle Dahl", "2024-02-09"),
+)
+
+
+def merged_table_odt() -> bytes:
+    """The list as a table as a secretary edits it in LibreOffice: who decided written once
+    beside two decisions (its cell spans two rows, the cell below covered), who and when in
+    one cell merged down beside the next two across their columns; a tracked deletion and
+    insertion in a diary number; a soft page break inside a subject."""
+    covered = "<table:covered-table-cell/>"
+
+    def spanning(text: str, *, rows: int, columns: int = 1) -> str:
+        across = f' table:number-columns-spanned="{columns}"' if columns > 1 else ""
+        return (
+            f'<table:table-cell table:number-rows-spanned="{rows}"{across}>'
+            f"<text:p>{text}</text:p></table:table-cell>"
+        )
+
+    info = (
+        "<office:change-info><dc:creator>Registrator</dc:creator>"
+        "<dc:date>2024-03-01T10:15:00</dc:date></office:change-info>"
+    )
+    changed = (
+        '<text:change-start text:change-id="ct2"/>TN 2024/52<text:change-end text:change-id="ct2"/>'
+        '<text:change text:change-id="ct1"/>'
+    )
+    rows = [
+        [odt_cell(text) for text in ("Dnr", "Ärende", "Delegat", "Datum")],
+        [odt_cell("TN 2024/31"), odt_cell(ITEMS[0][1]), spanning("Driftchef Karin Ahl", rows=2),
+         odt_cell("2024-01-19")],
+        [odt_cell("TN 2024/44"), odt_cell(ITEMS[1][1]), covered, odt_cell("2024-01-24")],
+        [f"<table:table-cell><text:p>{changed}</text:p></table:table-cell>",
+         "<table:table-cell><text:p>Avtal med Lärkbo Maskin AB om hyra<text:soft-page-break/>"
+         " av hjullastare</text:p></table:table-cell>",
+         spanning("Miljöchef Olle Dahl 2024-02-09", rows=2, columns=2), covered],
+        [odt_cell("TN 2024/58"), odt_cell(ITEMS[3][1]), covered, covered],
+    ]  # fmt: skip
+    body = (
+        "<text:tracked-changes><text:changed-region text:id='ct1'><text:deletion>"
+        f"{info}<text:p>TN 2024/50</text:p></text:deletion></text:changed-region>"
+        f"<text:changed-region text:id='ct2'><text:insertion>{info}</text:insertion>"
+        "</text:changed-region></text:tracked-changes>"
+        + odt_paragraph(BOARD)
+        + odt_paragraph(HEADING, heading=1)
+        + odt_table(rows)
+        + odt_paragraph(AFTER, heading=1)
+    )
+    return odt(body)
+
+
 def raw_paragraph(document: Any, runs: str) -> Any:
     """A paragraph added to the document whose content is ``runs`` (WordprocessingML)."""
     paragraph = document.add_paragraph()

@@ -27,6 +27,7 @@ from tests.helpers.word_documents import (
     HEADER,
     HEADING,
     ITEMS,
+    MERGED_TABLE_DECISIONS,
     TABLE_HEADER,
     TITLE,
     add_numbering,
@@ -40,6 +41,7 @@ from tests.helpers.word_documents import (
     filled_table,
     google_docs_docx,
     level,
+    merged_table_odt,
     number,
     numbered_docx,
     odt,
@@ -221,6 +223,85 @@ def test_tracked_deletions_are_not_read_and_insertions_are(delreg: Invoke, tmp_p
     assert found["parties"] == ["Lärkbo Maskin AB"]
 
 
+TRACKED = 'w:author="Registrator" w:date="2024-03-01T10:15:00Z"'
+
+
+def tracked_row(*cells: str, deleted: bool = False) -> str:
+    """A table's row of WordprocessingML, each cell's runs given (a deleted row's mark)."""
+    mark = f'<w:trPr><w:del w:id="40" {TRACKED}/></w:trPr>' if deleted else ""
+    return (
+        f"<w:tr>{mark}" + "".join(f"<w:tc><w:p>{cell}</w:p></w:tc>" for cell in cells) + "</w:tr>"
+    )
+
+
+def test_only_what_word_shows_once_changes_are_accepted_is_read(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    def struck(document: Any, runs: str, listed: str, kind: str) -> None:
+        paragraph = number(raw_paragraph(document, runs), numbering=listed)
+        paragraph._p.pPr.append(element(f'<w:rPr><w:{kind} w:id="30" {TRACKED}/></w:rPr>'))
+
+    inserted = f'<w:ins w:id="31" {TRACKED}>{{}}</w:ins>'
+    deleted = f'<w:del w:id="32" {TRACKED}><w:r><w:delText>{{}}</w:delText></w:r></w:del>'
+
+    # A numbered list edited with changes tracked: an item struck out whole, its paragraph's
+    # mark too; an item moved down (moveFrom, moveTo). Word shows "1." to "4." once accepted.
+    def listed(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        listed = decimal_list(document)
+        number(document.add_paragraph(sentence(ITEMS[0])), numbering=listed)
+        gone = "Avtal med Borttagna AB om städning, dnr TN 2024/77, 2024-02-05."
+        struck(document, deleted.format(gone), listed, "del")
+        moved = f'<w:moveFrom w:id="33" {TRACKED}>{run(sentence(ITEMS[3]))}</w:moveFrom>'
+        struck(document, moved, listed, "moveFrom")
+        for entry in ITEMS[1:3]:
+            number(document.add_paragraph(sentence(entry)), numbering=listed)
+        moved = f'<w:moveTo w:id="34" {TRACKED}>{run(sentence(ITEMS[3]))}</w:moveTo>'
+        struck(document, moved, listed, "moveTo")
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    # The same decisions in a table: a delegate inserted in its cell, a diary number
+    # corrected, a row deleted; the table split in two by an empty paragraph.
+    def tabled(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        body = document.element.body
+        rows = [
+            tracked_row(run(ITEMS[0][0]), run(ITEMS[0][1]), inserted.format(run(ITEMS[0][2])),
+                        run(ITEMS[0][3])),
+            tracked_row(deleted.format("TN 2024/40") + inserted.format(run(ITEMS[1][0])),
+                        *map(run, ITEMS[1][1:])),
+            tracked_row(*map(run, ("TN 2024/77", "Avtal med Borttagna AB om städning",
+                                   "Driftchef Karin Ahl", "2024-02-05")), deleted=True),
+        ]  # fmt: skip
+        second = [tracked_row(*map(run, entry)) for entry in ITEMS[2:]]
+        for table in ("".join(rows), "".join(second)):
+            body.insert(len(body) - 1, element(f"<w:tbl>{table}</w:tbl>"))
+            body.insert(len(body) - 1, element("<w:p/>"))
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    for build in (listed, tabled):
+        document = tmp_path / f"{build.__name__}.docx"
+        document.write_bytes(word(build))
+        lines = lines_of(document.read_bytes())
+        text = "\n".join(lines)
+        assert "TN 2024/77" not in text and "TN 2024/40" not in text
+        if build is listed:
+            assert lines[lines.index(HEADING) + 1 :][:4] == [
+                f"{at}. {sentence(entry)}" for at, entry in enumerate(ITEMS, start=1)
+            ]
+        else:
+            assert [line for line in lines if line.startswith("|")] == [
+                f"| {' | '.join(entry)} |" for entry in ITEMS
+            ]
+        found = imported(delreg, document)
+        database.unlink()
+        assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == [
+            (diary, delegate, decided) for diary, _, delegate, decided in ITEMS
+        ]
+
+
 def test_headers_footers_and_comments_are_not_read() -> None:
     def build(document: Any) -> None:
         document.add_heading(HEADING, level=1)
@@ -255,6 +336,53 @@ def test_content_controls_hyperlinks_and_field_results_are_read_field_codes_are_
     assert lines_of(word(build, furniture=False))[-1] == (
         "Dnr TN 2024/60\u00a0– Avtal om snöröjning, beslutat 2024-02-12"
     )
+
+
+# What a template's content control shows while nothing was filled in (Word's own prompt).
+PROMPT = "Klicka eller tryck här för att ange text."
+
+
+def prompting(content: str, *, shown: bool = True) -> str:
+    """A content control holding ``content``: its placeholder where ``shown``."""
+    flag = "<w:showingPlcHdr/>" if shown else ""
+    return f"<w:sdt><w:sdtPr>{flag}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>"
+
+
+def test_a_content_control_showing_its_placeholder_is_not_read(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    # A case system's template leaves its prompts where the secretary wrote nothing: after an
+    # item (which took its delegate and date away from it), as a paragraph of its own, and
+    # in a table's cell, by a control inside the cell or one around it.
+    def build(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        for entry in ITEMS[:2]:
+            raw_paragraph(
+                document, run(sentence(entry) + " ") + prompting(run(PROMPT))
+            ).style = "List Number"
+        body = document.element.body
+        body.insert(len(body) - 1, element(prompting(f"<w:p>{run(PROMPT)}</w:p>")))
+        table = filled_table(document, [(entry[0], sentence(entry), "") for entry in ITEMS[2:]])
+        table.rows[0].cells[2].paragraphs[0]._p.append(element(prompting(run(PROMPT))))
+        table.rows[1].cells[2].text = PROMPT
+        cell = table.rows[1].cells[2]._tc
+        cell.addprevious(element(prompting("")))
+        control = cell.getprevious()
+        control[-1].append(cell)
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    lines = lines_of(document.read_bytes())
+    assert not any("Klicka" in line for line in lines)
+    found = imported(delreg, document)
+    assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == [
+        (diary, delegate, decided) for diary, _, delegate, decided in ITEMS
+    ]
+    # A control whose text was filled in is read.
+    filled = word(lambda d: raw_paragraph(d, prompting(run("TN 2024/60"), shown=False)))
+    assert lines_of(filled)[-1] == "TN 2024/60"
 
 
 def field(code: str, result: str) -> str:
@@ -330,6 +458,49 @@ def test_what_stands_inline_in_a_paragraph_is_read_as_word_shows_it(
         assert any(line.endswith(sentence(entry)) for line in lines), entry
     assert "Miljöchef Olle Dahl, 2024-02-09." in lines
     assert "2099" not in "\n".join(lines) and "TN 2023/1" not in "\n".join(lines)
+
+
+def test_fields_hyphens_and_tabs_as_a_case_system_merges_them_read_as_word_shows_them(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    # A case system's merge: the diary number a link to the case (a HYPERLINK field), the
+    # delegate a MERGEFIELD, the date a DATE field, each read by its result; a soft hyphen
+    # in a long word (shown only where the line breaks), a non-breaking hyphen in the
+    # number, a tab between the number and the subject.
+    soft, hard, tab = (
+        "<w:r><w:softHyphen/></w:r>",
+        "<w:r><w:noBreakHyphen/></w:r>",
+        "<w:r><w:tab/></w:r>",
+    )
+    link = ' HYPERLINK "https://diarium.example/arende?dnr=TN%202024%2F31" \\o "Öppna ärendet" '
+    runs = (
+        field(link, run("TN 2024") + hard + run("31"))
+        + tab
+        + run("Tilldelningsbeslut i upphandling av vinterväg")
+        + soft
+        + run("hållning, ")
+        + field(" MERGEFIELD Delegat \\* MERGEFORMAT ", run("Upphandlingschef Sara Öhman"))
+        + run(", ")
+        + field(' DATE \\@ "yyyy-MM-dd" ', run("2024-01-19"))
+        + run(".")
+    )
+
+    def build(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        raw_paragraph(document, runs).style = "List Number"
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    assert (
+        "1. TN 2024-31\tTilldelningsbeslut i upphandling av vinterväghållning, Upphandlingschef "
+        "Sara Öhman, 2024-01-19." in lines_of(document.read_bytes())
+    )
+    (found,) = imported(delreg, document)
+    assert (found["diary_number"], found["delegate"], found["decided_on"]) == (
+        "TN 2024-31",
+        "Upphandlingschef Sara Öhman",
+        "2024-01-19",
+    )
 
 
 def test_a_web_page_or_word_document_imported_where_it_stands_is_read_there(
@@ -494,6 +665,62 @@ def test_a_list_numbered_by_a_list_style_reads_as_word_shows_its_numbers(
     ]
 
 
+def test_numbers_without_a_full_stop_and_three_levels_deep_keep_every_item_apart(
+    delreg: Invoke, tmp_path: Path, database: Path
+) -> None:
+    # Word shows "8", "8.1", "8.1.1 Tilldelningsbeslut …" (levels "%1", "%1.%2", "%1.%2.%3")
+    # and, in a list of its own, "1 Yttrande …" ("%1", no full stop). Neither "8.1.1" nor a
+    # bare "1" is an item's marker to the agenda reader: a bullet keeps each item apart, and
+    # the group's number stays before its title.
+    def build(document: Any) -> None:
+        add_numbering(
+            document,
+            abstracts=[
+                '<w:abstractNum w:abstractNumId="110">'
+                + level(0, "%1", start=8)
+                + level(1, "%1.%2")
+                + level(2, "%1.%2.%3")
+                + "</w:abstractNum>",
+                f'<w:abstractNum w:abstractNumId="111">{level(0, "%1")}</w:abstractNum>',
+            ],
+            lists=[
+                f'<w:num w:numId="{at}"><w:abstractNumId w:val="{at}"/></w:num>'
+                for at in (110, 111)
+            ],
+        )
+        number(document.add_heading(HEADING.partition(" ")[2], level=1), numbering="110")
+        for group, entries in (("plan- och bygglagen", ITEMS[:2]), ("miljöbalken", ITEMS[2:])):
+            number(document.add_paragraph(f"Beslut enligt {group}"), numbering="110", level=1)
+            for entry in entries:
+                number(document.add_paragraph(sentence(entry)), numbering="110", level=2)
+        number(document.add_heading(AFTER.partition(" ")[2], level=1), numbering="110")
+        document.add_paragraph(AFTER_TEXT)
+
+    def bare(document: Any) -> None:
+        listed = decimal_list(document, text="%1")
+        document.add_heading(HEADING, level=1)
+        for entry in ITEMS:
+            number(document.add_paragraph(sentence(entry)), numbering=listed)
+        document.add_heading(AFTER, level=1)
+
+    for make in (build, bare):
+        document = tmp_path / f"{make.__name__}.docx"
+        document.write_bytes(word(make))
+        lines = [line.strip() for line in lines_of(document.read_bytes()) if line.strip()]
+        assert HEADING in lines and AFTER in lines
+        assert [line for line in lines if line.startswith("•")] == [
+            f"• {sentence(entry)}" for entry in ITEMS
+        ]
+        if make is build:
+            assert "8.1 Beslut enligt plan- och bygglagen" in lines
+            assert "8.2 Beslut enligt miljöbalken" in lines
+        found = imported(delreg, document)
+        database.unlink()
+        assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == [
+            (diary, delegate, decided) for diary, _, delegate, decided in ITEMS
+        ]
+
+
 def test_word_number_formats_restarts_and_styled_levels_are_as_word_shows_them() -> None:
     def build(document: Any) -> None:
         add_numbering(
@@ -547,25 +774,30 @@ def test_word_number_formats_restarts_and_styled_levels_are_as_word_shows_them()
     ]
 
 
-def test_merged_cells_are_not_repeated_and_a_row_written_on_is_one_row(
+def test_a_cell_merged_down_stands_in_each_row_it_spans_and_a_row_written_on_is_one_row(
     delreg: Invoke, tmp_path: Path
 ) -> None:
     def build(document: Any) -> None:
         document.add_heading(HEADING, level=1)
         rows = [
-            ("Område", "Dnr", "Ärende", "Datum"),
-            ("Personal", "TN 2024/44", "Anställning av enhetschef vid gatuenheten", "2024-01-24"),
-            ("", "TN 2024/45", "Anställning av arbetsledare vid parkenheten", "2024-01-26"),
-            ("Avtal", "TN 2024/52", "Avtal med Lärkbo Maskin AB om hyra av", "2024-02-02"),
-            ("", "", "hjullastare för vinterväghållning", ""),
-        ]
+            ("Område", "Dnr", "Ärende", "Delegat", "Datum"),
+            ("Personal", "TN 2024/44", "Anställning av enhetschef vid gatuenheten",
+             "Förvaltningschef Nils Berg", "2024-01-24"),
+            ("", "TN 2024/45", "Anställning av arbetsledare vid parkenheten", "", "2024-01-26"),
+            ("Avtal", "TN 2024/52", "Avtal med Lärkbo Maskin AB om hyra av",
+             "Driftchef Karin Ahl", "2024-02-02"),
+            ("", "", "hjullastare för vinterväghållning", "", ""),
+        ]  # fmt: skip
         table = filled_table(document, rows, style="Table Grid")
-        # "Personal" stands beside both its rows: merged down, written once.
+        # "Personal" and its delegate stand beside both its rows: each merged down.
         table.cell(1, 0).merge(table.cell(2, 0))
-        # The subject's cell a line break apart, and the last row going on with it.
+        table.cell(1, 3).merge(table.cell(2, 3))
+        # The subject's cell a line break apart, and the last row going on with it, the
+        # delegate's cell merged down into it (the same cell: its text once).
         table.cell(3, 2).paragraphs[0].runs[0].add_break()
         table.cell(3, 2).paragraphs[0].add_run("(vinter 2024)")
-        # The head's last two cells made one: its text once.
+        table.cell(3, 3).merge(table.cell(4, 3))
+        # The head's "Ärende" over two columns: its text once, the columns after it in place.
         table.cell(0, 2).merge(table.cell(0, 3))
 
     document = tmp_path / "lista.docx"
@@ -573,20 +805,74 @@ def test_merged_cells_are_not_repeated_and_a_row_written_on_is_one_row(
     lines = lines_of(document.read_bytes())
     table = [line for line in lines if line.startswith("|")]
     assert table == [
-        "| Område | Dnr | Ärende Datum |",
-        "| Personal | TN 2024/44 | Anställning av enhetschef vid gatuenheten | 2024-01-24 |",
-        "|  | TN 2024/45 | Anställning av arbetsledare vid parkenheten | 2024-01-26 |",
+        "| Område | Dnr | Ärende Delegat | Datum |",
+        "| Personal | TN 2024/44 | Anställning av enhetschef vid gatuenheten "
+        "| Förvaltningschef Nils Berg | 2024-01-24 |",
+        "| Personal | TN 2024/45 | Anställning av arbetsledare vid parkenheten "
+        "| Förvaltningschef Nils Berg | 2024-01-26 |",
         "| Avtal | TN 2024/52 | Avtal med Lärkbo Maskin AB om hyra av (vinter 2024) "
-        "hjullastare för vinterväghållning | 2024-02-02 |",
+        "hjullastare för vinterväghållning | Driftchef Karin Ahl | 2024-02-02 |",
     ]
     found = imported(delreg, document)
-    assert [(d["diary_number"], d["decided_on"]) for d in found] == [
-        ("TN 2024/44", "2024-01-24"),
-        ("TN 2024/45", "2024-01-26"),
-        ("TN 2024/52", "2024-02-02"),
+    assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == [
+        ("TN 2024/44", "Förvaltningschef Nils Berg", "2024-01-24"),
+        ("TN 2024/45", "Förvaltningschef Nils Berg", "2024-01-26"),
+        ("TN 2024/52", "Driftchef Karin Ahl", "2024-02-02"),
     ]
     assert found[2]["source"] == f"{document}#table=1:row=4"
     assert "hjullastare för vinterväghållning" in found[2]["subject"]
+
+
+def test_a_word_table_with_its_head_repeated_a_table_in_a_cell_and_breaks_reads_each_row(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    # The head marked to repeat on each page (w:tblHeader) and typed again halfway down, who
+    # decided in a table of its own in the cell, a subject broken by a line break (w:br).
+    head = "".join(f"<w:tc><w:p>{run(name)}</w:p></w:tc>" for name in TABLE_HEADER[1:])
+    nested = (
+        f"<w:tbl><w:tr><w:tc><w:p>{run('Driftchef')}</w:p></w:tc></w:tr>"
+        f"<w:tr><w:tc><w:p>{run('Karin Ahl')}</w:p></w:tc></w:tr></w:tbl><w:p/>"
+    )
+    rows = [tracked_row(*map(run, entry)) for entry in ITEMS]
+    diary, subject, _, decided = ITEMS[2]
+    first, _, rest = subject.partition(" om ")
+    rows[2] = (
+        f"<w:tr><w:tc><w:p>{run(diary)}</w:p></w:tc><w:tc><w:p>{run(first)}<w:r><w:br/></w:r>"
+        f"{run('om ' + rest)}</w:p></w:tc><w:tc>{nested}</w:tc>"
+        f"<w:tc><w:p>{run(decided)}</w:p></w:tc></w:tr>"
+    )
+    table = (
+        f"<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr>{''.join(rows[:2])}"
+        f"<w:tr>{head}</w:tr>{''.join(rows[2:])}</w:tbl>"
+    )
+
+    def build(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        body = document.element.body
+        body.insert(len(body) - 1, element(table))
+        document.add_heading(AFTER, level=1)
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    assert f"| {diary} | {subject} | Driftchef Karin Ahl | {decided} |" in lines_of(
+        document.read_bytes()
+    )
+    found = imported(delreg, document)
+    assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == [
+        (diary, delegate, decided) for diary, _, delegate, decided in ITEMS
+    ]
+    assert [d["source"].rpartition("#")[2] for d in found] == [
+        "table=1:row=2", "table=1:row=3", "table=1:row=5", "table=1:row=6"
+    ]  # fmt: skip
+
+
+def test_a_cell_merged_down_over_thousands_of_rows_is_written_again_within_a_bound() -> None:
+    from delreg.parse.document_lines import DocumentLines
+
+    lines = DocumentLines()
+    written = [lines.merged_down("x" * 1000) for _ in range(3000)]
+    # Two million characters are written again; after that the cell stands in its first row.
+    assert sum(map(len, written)) == 2_000_000 and written[-1] == ""
 
 
 # --- what of an OpenDocument text is read, and how ---------------------------------------
@@ -652,7 +938,7 @@ def test_opendocument_lists_and_tables() -> None:
         "",
         "| Dnr och ärende | Datum |",
         "| Personal | TN 2024/44 Anställning av enhetschef | 2024-01-24 |",
-        "|  | TN 2024/45 Anställning av arbetsledare | 2024-01-26 |",
+        "| Personal | TN 2024/45 Anställning av arbetsledare | 2024-01-26 |",
         "",
     ]
 
@@ -744,6 +1030,25 @@ def test_an_opendocument_table_with_merged_and_nested_cells_reads_as_the_list(
     assert "| Delegationsbeslut |" in lines
     found = read_as_text(delreg, database, document)
     assert [d["source"] for d in found] == [f"{document}#table=1:row={at}" for at in range(3, 7)]
+
+
+def test_an_opendocument_cell_merged_down_stands_in_each_row_and_changes_read_as_shown(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    document = tmp_path / "lista.odt"
+    document.write_bytes(merged_table_odt())
+    assert [line for line in odt_lines_of(document.read_bytes()) if line.startswith("|")] == [
+        "| Dnr | Ärende | Delegat | Datum |",
+        f"| TN 2024/31 | {ITEMS[0][1]} | Driftchef Karin Ahl | 2024-01-19 |",
+        f"| TN 2024/44 | {ITEMS[1][1]} | Driftchef Karin Ahl | 2024-01-24 |",
+        "| TN 2024/52 | Avtal med Lärkbo Maskin AB om hyra av hjullastare "
+        "| Miljöchef Olle Dahl 2024-02-09 |",
+        f"| TN 2024/58 | {ITEMS[3][1]} | Miljöchef Olle Dahl 2024-02-09 |",
+    ]
+    found = imported(delreg, document)
+    assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == list(
+        MERGED_TABLE_DECISIONS
+    )
 
 
 def test_an_opendocument_point_numbered_by_its_list_keeps_its_number_over_its_items(
@@ -1035,6 +1340,22 @@ def test_what_libreoffice_wrote_reads_as_the_same_list_as_text(
     assert where is None or {d["source"] for d in found} == {f"{document}#{where}"}
     kind = name.rpartition(".")[2]
     assert detect_format("lista.bin", document.read_bytes()[:HEAD_BYTES]) == kind
+
+
+@pytest.mark.parametrize("name", ["sammanfogad.odt", "sammanfogad.docx"])
+def test_a_table_merged_and_changed_in_libreoffice_reads_each_rows_delegate(
+    name: str, delreg: Invoke, tmp_path: Path
+) -> None:
+    # Committed (tests.helpers.libreoffice_documents): merged_table_odt as LibreOffice saves
+    # it, its own way and as Word (w:vMerge, w:gridSpan, w:ins and w:del in a cell).
+    document = tmp_path / name
+    document.write_bytes((FIXTURES / "word" / name).read_bytes())
+    text = "\n".join((odt_lines_of if name.endswith(".odt") else lines_of)(document.read_bytes()))
+    assert "TN 2024/50" not in text  # the number struck out
+    found = imported(delreg, document)
+    assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == list(
+        MERGED_TABLE_DECISIONS
+    )
 
 
 @pytest.mark.parametrize("listed", [False, True], ids=["typed-numbers", "google-list"])
