@@ -163,8 +163,10 @@ _FIELD_LABELS = (
     ("party", "Motpart: "),
 )
 # What ends a labelled delegate in the agenda reader ("Beslutsfattare: X, …"); in a delegate's
-# own cell it is part of the name ("Anna Berglund, enhetschef", "Enhetschef (tf.)").
-_DELEGATE_STOPS = re.compile(r"[\s,;().–]+")
+# own cell it is part of the name ("Anna Berglund, enhetschef", "Enhetschef (tf.)"). A full
+# stop that abbreviates a word of the title ("T.f. förvaltningschef", "Avd.chef", "Bitr.
+# rektor") ends no label there (see agenda_rules): it is kept.
+_DELEGATE_STOPS = re.compile(r"(?:[\s,;()–]|(?<![^\W\d_])\.|\.(?![^\W\d_]|\s+[a-zåäö]))+")
 # A party's cell that names several, one a line: each line ends in a company's or a public
 # body's form ("Vallby Energi AB" | "Nordanå Städ AB"), and each is labelled apart; a name
 # wrapped over lines ("Fastighets AB" | "Norrgården") has a line that does not.

@@ -1,0 +1,108 @@
+"""PDFs as boards publish them, read as the decisions they list: the ways their tools lay out
+a page (a ruled box beside a list without rules, justified text, columns, a rotated page, a
+browser's print, links, soft hyphens and ligatures), each written here with fpdf2."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import pytest
+from fpdf import FPDF
+
+from delreg.model import Decision
+from delreg.parse.agenda import read_agenda
+from delreg.parse.pdf import read_pdf
+from tests.helpers import built_in_config
+
+CONFIG = built_in_config()
+
+# (diary number, subject, day, who decided): what each decision must read as.
+Read = tuple[str | None, str, str | None, str | None]
+
+
+def decisions(data: bytes) -> list[Read]:
+    records = read_pdf(io.BytesIO(data), source="kallelse.pdf", config=CONFIG)
+    return [
+        (r.diary_number, r.subject, r.decided_on, r.delegate)
+        for r in records
+        if isinstance(r, Decision)
+    ]
+
+
+def _pdf() -> FPDF:
+    pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"  # Helvetica's own å, ä and ö
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=10)
+    return pdf
+
+
+def _ruled(pdf: FPDF, rows: Sequence[Sequence[str]], widths: Sequence[float], *,
+           header: bool = True) -> None:  # fmt: skip
+    with pdf.table(col_widths=widths, first_row_as_headings=header, text_align="LEFT") as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+
+
+def _unruled(
+    pdf: FPDF, y: float, rows: Sequence[Sequence[str | tuple[str, ...]]], widths: Sequence[float]
+) -> float:
+    """Rows of cells side by side without rules, a cell's lines 5 mm apart and the rows 2 mm
+    more; the baseline below the last."""
+    for row in rows:
+        x, tallest = 15.0, 1
+        for cell, width in zip(row, widths, strict=True):
+            lines = (cell,) if isinstance(cell, str) else cell
+            for number, line in enumerate(lines):
+                pdf.text(x, y + 5 * number, line)
+            tallest = max(tallest, len(lines))
+            x += width
+        y += 5 * tallest + 2
+    return y
+
+
+# --- who decided, abbreviated -------------------------------------------------------------------
+
+# Titles whose full stops abbreviate a word: no end of the name.
+ABBREVIATED = ("T.f. förvaltningschef", "Avd.chef", "Bitr. rektor")
+
+
+def test_who_decided_keeps_the_full_stops_of_an_abbreviated_title() -> None:
+    """A ruled table's "Beslutsfattare" cell "T.f. förvaltningschef": the whole title, its
+    full stops kept; a comma or a parenthesis in the cell still reads as before."""
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    pdf.set_y(30)
+    rows = [("Dnr", "Ärende", "Datum", "Beslutsfattare")]
+    rows += [
+        (f"KS 2024/30{number}", "Avskrivning av fordringar", f"2024-01-1{number}", title)
+        for number, title in enumerate(
+            (*ABBREVIATED, "Anna Berglund, enhetschef", "Enhetschef (tf.)"), start=1
+        )
+    ]
+    _ruled(pdf, rows, (25, 80, 30, 45))
+    assert [read[3] for read in decisions(bytes(pdf.output()))] == [
+        *ABBREVIATED,
+        "Anna Berglund enhetschef",
+        "Enhetschef tf",
+    ]
+
+
+@pytest.mark.parametrize("title", ABBREVIATED)
+def test_a_labelled_delegate_s_abbreviated_title_is_read_whole(title: str) -> None:
+    """ "Beslutsfattare: Bitr. rektor" in an agenda's text: the title whole, none of it left
+    in the subject; a full stop before the next sentence still ends it."""
+    text = (
+        "Anmälan av delegationsbeslut\n"
+        f"• KS 2024/31   Avskrivning av fordringar   Beslutsfattare: {title}\n"
+        f"• Avskrivning av fordringar, KS 2024/32. Beslutsfattare: {title}. Beslutet gäller "
+        "2024.\n"
+    )
+    records = read_agenda(text, source="lista.txt", config=CONFIG, meeting_year=2024)
+    read = [(r.subject, r.delegate) for r in records if isinstance(r, Decision)]
+    assert read[0] == ("Avskrivning av fordringar", title)
+    assert read[1][1] == title
