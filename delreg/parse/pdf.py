@@ -24,7 +24,7 @@ import re
 import stat
 from bisect import insort
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
@@ -517,6 +517,18 @@ class _PageReader:
                     _unruled_tables(text_page, self.row_gaps, columns_before, breaks=breaks)
                     or tables
                 )
+            elif tables and _may_head_a_table(_outside(text_page, tables)):
+                # A ruled box (the meeting's attendance, a signature box) and, beside it, the
+                # list as a table without rules: read under its own header, around the box.
+                tables = sorted(
+                    [
+                        *tables,
+                        *_unruled_tables(
+                            text_page, self.row_gaps, None, breaks=breaks, outside=tables
+                        ),
+                    ],
+                    key=lambda table: -table.top,
+                )
             self.columns = None
             if not tables:
                 self.table_before = False
@@ -713,8 +725,24 @@ class _Run(NamedTuple):
     text: str
 
 
+def _outside(text_page: Any, tables: list[Table]) -> str:
+    """The page's text above, between and below its ``tables`` (top to bottom)."""
+    parts = []
+    above = None
+    for table in tables:
+        parts.append(text_page.get_text_bounded(top=above, bottom=table.top))
+        above = table.bottom
+    parts.append(text_page.get_text_bounded(top=above, bottom=0))
+    return "\n".join(parts)
+
+
 def _unruled_tables(
-    text_page: Any, row_gaps: list[float], columns_before: Columns | None, *, breaks: bool
+    text_page: Any,
+    row_gaps: list[float],
+    columns_before: Columns | None,
+    *,
+    breaks: bool,
+    outside: Sequence[Table] = (),
 ) -> list[Table]:
     """Tables without rules: under a header line that names the diary number's column, or a
     date's or who decided's and one for what was decided (see ``_header_cells``).
@@ -731,7 +759,8 @@ def _unruled_tables(
     A table the page before ended with (``columns_before``, its columns) goes on at the top of
     this page without its header, where Word does not repeat it: from the first line, below the
     running head, that keeps to its columns and starts a row. A word broken by its column's edge
-    is whole again where the page can show ``breaks`` (see ``_WRAPS_AT_A_SPACE``).
+    is whole again where the page can show ``breaks`` (see ``_WRAPS_AT_A_SPACE``). The text of
+    the ruled tables the page holds (``outside``) is none of theirs.
     """
     count = text_page.count_rects()
     if not count:
@@ -739,6 +768,8 @@ def _unruled_tables(
     runs = []
     for index in range(count):
         left, bottom, right, top = text_page.get_rect(index)
+        if outside and any(table.bottom <= (top + bottom) / 2 <= table.top for table in outside):
+            continue
         runs.append(
             _Run(left, bottom, right, top, text_page.get_text_bounded(left, bottom, right, top))
         )

@@ -106,3 +106,57 @@ def test_a_labelled_delegate_s_abbreviated_title_is_read_whole(title: str) -> No
     read = [(r.subject, r.delegate) for r in records if isinstance(r, Decision)]
     assert read[0] == ("Avskrivning av fordringar", title)
     assert read[1][1] == title
+
+
+# --- a ruled box and a list without rules on one page -------------------------------------------
+
+ATTENDANCE = [
+    ("Plats och tid", "Kommunhuset, Vallby, 14 mars 2024 kl. 13.00-15.30"),
+    ("Beslutande", "Anna Berglund (S), ordförande\nPer Nyström (M)\nKarin Ek (C)"),
+    ("Övriga närvarande", "Lars Holm, kommundirektör\nEva Lind, sekreterare"),
+    ("Justerare", "Per Nyström (M)"),
+]
+LISTED: list[Read] = [
+    ("KS 2024/306", "enhetschef vid kostenheten", "2024-01-16", "T.f. förvaltningschef"),
+    ("KS 2024/307", "Avskrivning av fordringar", "2024-01-17", "Ekonomichef"),
+    ("KS 2024/308", "remiss om vattenförsörjningsplan", "2024-01-18", "Kommundirektör"),
+]
+
+
+def minutes_with_a_ruled_box(*, box_first: bool) -> bytes:
+    """A page of minutes: the meeting's attendance in a ruled box, and "§ 12 Anmälan av
+    delegationsbeslut" with its list as a table without rules, ``Dnr | Ärende | Datum |
+    Delegat``; the box above the list or below it."""
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.text(15, 20, "Protokoll kommunstyrelsen 2024-03-14")
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_y(28 if box_first else 150)
+    _ruled(pdf, ATTENDANCE, (45, 135), header=False)
+    top = 100 if box_first else 30
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.text(15, top, "§ 12 Anmälan av delegationsbeslut")
+    pdf.set_font("Helvetica", size=10)
+    widths = (30, 80, 25, 45)
+    y = _unruled(pdf, top + 10, [("Dnr", "Ärende", "Datum", "Delegat")], widths)
+    y = _unruled(pdf, y + 2, [
+        ("KS 2024/306", ("Anställning av enhetschef", "vid kostenheten"), "2024-01-16",
+         "T.f. förvaltningschef"),
+        ("KS 2024/307", "Avskrivning av fordringar", "2024-01-17", "Ekonomichef"),
+        ("KS 2024/308", ("Yttrande över remiss om", "vattenförsörjningsplan"), "2024-01-18",
+         "Kommundirektör"),
+    ], widths)  # fmt: skip
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.text(15, y + 8, "§ 13 Övriga frågor")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("box_first", [True, False])
+def test_a_list_without_rules_beside_a_ruled_box_gives_each_row_its_fields(
+    box_first: bool,
+) -> None:
+    """The ruled box made the page's table: the list's rows were read as lines of text, the
+    day and who decided in the subject. Each row is one decision with its fields; the box's
+    lines are none."""
+    assert decisions(minutes_with_a_ruled_box(box_first=box_first)) == LISTED
