@@ -45,6 +45,14 @@ _PAGE_NUMBER = re.compile(
     r"[-–\s]*",
     re.IGNORECASE,
 )
+# A page's number of the document's pages after a web address or "Sida": a browser's foot
+# ("https://www.vallby.se/kallelse.html 1/1", Chromium's and Edge's print of a web page), a
+# word processor's ("Kallelse 2024-03-14  Sida 1 av 1"). Its page and the pages' count tell it
+# from a diary number, on a document too short to show it running along.
+_PAGE_OF_PAGES = re.compile(
+    r"(?:.*(?:https?://|www\.)\S*\s+|(?:.*\s)?(?:sida|page)\s+)(\d{1,4})\s*(?:/|av|of)\s*(\d{1,4})",
+    re.IGNORECASE,
+)
 _DIGITS = re.compile(r"\d+")
 _DIGIT = re.compile(r"\d")
 # "MT 2023-" at a line's end and "0043" on the next: one number, broken by the wrap.
@@ -1419,12 +1427,23 @@ def _furniture(pages: list[list[str]]) -> list[set[int]]:
         for edge, index in page_edges:
             text = _squeezed(lines[index])
             alone = _PAGE_NUMBER.fullmatch(text)
-            if (edge, _DIGITS.sub("#", text)) in running or (
-                alone is not None and int(alone.group(1)) == page_number
+            if (
+                (edge, _DIGITS.sub("#", text)) in running
+                or (alone is not None and int(alone.group(1)) == page_number)
+                or _is_page_of_pages(text, page_number, len(pages))
             ):
                 dropped.add(index)
         furniture.append(dropped)
     return furniture
+
+
+def _is_page_of_pages(text: str, page: int, pages: int) -> bool:
+    """Whether a line ends in the ``page``'s number of the document's ``pages`` after a web
+    address or "Sida" (see ``_PAGE_OF_PAGES``)."""
+    if not text[-1:].isdigit():
+        return False  # most lines: no need to search them
+    found = _PAGE_OF_PAGES.fullmatch(text)
+    return found is not None and (int(found.group(1)), int(found.group(2))) == (page, pages)
 
 
 def _runs_along(found: list[tuple[int, list[int]]], needed: int) -> bool:

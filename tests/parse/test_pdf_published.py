@@ -14,6 +14,7 @@ from delreg.model import Decision
 from delreg.parse.agenda import read_agenda
 from delreg.parse.pdf import read_pdf
 from tests.helpers import built_in_config
+from tests.helpers.documents import Item, many_items
 
 CONFIG = built_in_config()
 
@@ -160,3 +161,64 @@ def test_a_list_without_rules_beside_a_ruled_box_gives_each_row_its_fields(
     day and who decided in the subject. Each row is one decision with its fields; the box's
     lines are none."""
     assert decisions(minutes_with_a_ruled_box(box_first=box_first)) == LISTED
+
+
+# --- a web page printed by a browser ------------------------------------------------------------
+
+URL = "https://www.vallby.se/politik/kallelser/kommunstyrelsen-2024-03-14.html"
+
+
+def from_text(items: Sequence[Item]) -> list[Read]:
+    text = "\n".join(["Anmälan av delegationsbeslut", *(f"• {t}, {d}" for d, t in items)])
+    records = read_agenda(text, source="lista.txt", config=CONFIG)
+    return [
+        (r.diary_number, r.subject, r.decided_on, r.delegate)
+        for r in records
+        if isinstance(r, Decision)
+    ]
+
+
+def browser_print(items: Sequence[Item], *, after: bool) -> bytes:
+    """A board's web page printed to PDF as Chromium prints it: on every page a head (the time
+    of printing, the page's title) and a foot (its address, "3/7"), small; the list's items
+    broken over the pages where they fall, ``after`` it the next point or nothing."""
+
+    class Printed(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", size=8)
+            self.text(10, 8, "2024-03-14 10:22")
+            self.text(95, 8, "Kallelse Kommunstyrelsen")
+            self.set_font("Helvetica", size=10)
+            self.set_y(20)
+
+        def footer(self) -> None:
+            self.set_font("Helvetica", size=8)
+            self.text(10, 290, URL)
+            self.text(190, 290, f"{self.page_no()}/{pages}")
+            self.set_font("Helvetica", size=10)
+
+    def made() -> FPDF:
+        pdf = Printed()
+        pdf.core_fonts_encoding = "windows-1252"
+        pdf.set_auto_page_break(True, 20)
+        pdf.set_font("Helvetica", size=10)
+        pdf.add_page()
+        pdf.multi_cell(0, 6, "Anmälan av delegationsbeslut", new_x="LMARGIN", new_y="NEXT")
+        for diary, text in items:
+            pdf.multi_cell(0, 6, f"- {text}, {diary}", new_x="LMARGIN", new_y="NEXT")
+        if after:
+            pdf.multi_cell(0, 6, "Övriga frågor", new_x="LMARGIN", new_y="NEXT")
+        return pdf
+
+    pages = 1
+    pages = made().pages_count  # the foot's count, known once laid out
+    return bytes(made().output())
+
+
+@pytest.mark.parametrize(("count", "after"), [(3, False), (3, True), (40, False), (40, True)])
+def test_a_browser_s_head_and_foot_are_no_part_of_an_item(count: int, after: bool) -> None:
+    """The foot "https://… 1/1" of a page printed alone went into its last item's subject: a
+    page's number of the pages after a web address is the page's furniture, however few the
+    pages. On more pages, items broken by the page's foot read whole."""
+    items = many_items(count)
+    assert decisions(browser_print(items, after=after)) == from_text(items)
