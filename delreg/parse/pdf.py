@@ -483,7 +483,7 @@ class _PageReader:
         None where the page needs more than its text."""
         page = self.document[index]
         try:
-            if _has_rules(page):
+            if _has_rules(page) or page.get_rotation():
                 return None
             text = str(page.get_textpage().get_text_bounded())
             return None if _may_head_a_table(text) else text
@@ -510,11 +510,19 @@ class _PageReader:
     def text(self, index: int) -> str:
         page = self.document[index]
         try:
+            # pdfplumber finds a turned page's rules where they are drawn, not where they are
+            # seen (its cells come out empty or cut): such a page's tables are read by their
+            # header's columns, as a table without rules.
+            turned = _upright(page)
             text_page = page.get_textpage()
             height = page.get_height()
             text = str(text_page.get_text_bounded())
             breaks = _WRAPS_AT_A_SPACE.search(text) is not None
-            tables = self._ruled_tables(index, height, breaks=breaks) if _has_rules(page) else []
+            tables = (
+                self._ruled_tables(index, height, breaks=breaks)
+                if not turned and _has_rules(page)
+                else []
+            )
             # Reading the text's runs with their boxes costs several times the text: only
             # where a header could stand, or a table without rules goes on from the page before.
             columns_before = self.columns if self.table_before else None
@@ -1174,6 +1182,53 @@ def _word_breaks(lines: list[tuple[list[str], list[_Run | None]]]) -> set[tuple[
             ):
                 breaks.add((index, column))
     return breaks
+
+
+# Characters of a turned page whose turn is looked at: enough to tell its text's.
+_TURN_SAMPLE = 40
+
+
+def _upright(page: Any) -> bool:
+    """A page turned for its viewer (/Rotate 90, 180 or 270) whose text is drawn turned back
+    (a table scanned sideways and read by OCR, a landscape page of a printer driver) made
+    upright, as it is seen: PDFium reads text in the page's own space, where such a page's
+    lines run up or down it, and gives its rows run together without a break. Its objects are
+    turned and its box and turn set as seen. A turned page whose text is upright as drawn is
+    left as it is. Whether the page was turned."""
+    import math
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    rotation = page.get_rotation()
+    if not rotation:
+        return False
+    text_page = page.get_textpage()
+    try:
+        count = text_page.count_chars()
+        turns = [
+            round(math.degrees(pdfium_c.FPDFText_GetCharAngle(text_page.raw, index))) % 360
+            for index in range(0, count, max(1, count // _TURN_SAMPLE))
+        ]
+    finally:
+        text_page.close()
+    # PDFium gives a character's angle clockwise: text turned back for a page turned by 90
+    # degrees stands at 270.
+    if 2 * turns.count((360 - rotation) % 360) <= len(turns):
+        return False
+    left, bottom, right, top = page.get_mediabox()
+    # Each point where it is seen, from the seen box's foot and left edge.
+    matrix = {
+        90: (0, -1, 1, 0, -bottom, right),
+        180: (-1, 0, 0, -1, right, top),
+        270: (0, 1, -1, 0, top, -left),
+    }[rotation]
+    for item in page.get_objects(max_depth=1):
+        item.transform(pdfium.PdfMatrix(*matrix))
+    width, height = right - left, top - bottom
+    page.set_rotation(0)
+    page.set_mediabox(0, 0, *((height, width) if rotation in (90, 270) else (width, height)))
+    return True
 
 
 def _has_rules(page: Any) -> bool:

@@ -41,7 +41,10 @@ def _pdf() -> FPDF:
 
 def _ruled(pdf: FPDF, rows: Sequence[Sequence[str]], widths: Sequence[float], *,
            header: bool = True) -> None:  # fmt: skip
-    with pdf.table(col_widths=widths, first_row_as_headings=header, text_align="LEFT") as table:
+    """fpdf2's ruled table, its cells' text at their tops as Word sets it."""
+    with pdf.table(
+        col_widths=widths, first_row_as_headings=header, text_align="LEFT", v_align="TOP"
+    ) as table:
         for cells in rows:
             row = table.row()
             for cell in cells:
@@ -222,3 +225,85 @@ def test_a_browser_s_head_and_foot_are_no_part_of_an_item(count: int, after: boo
     pages. On more pages, items broken by the page's foot read whole."""
     items = many_items(count)
     assert decisions(browser_print(items, after=after)) == from_text(items)
+
+
+# --- a page turned for its viewer ---------------------------------------------------------------
+
+TURNED_ROWS = [
+    ("Dnr", "Ärende", "Datum", "Beslutsfattare"),
+    ("KS 2024/501", "Yttrande över remiss från Länsstyrelsen i Västmarks län om förslag till "
+     "regional vattenförsörjningsplan", "2024-01-08", "Kommundirektör"),
+    ("KS 2024/502", "Avtal med Vallby Energi AB om leverans av fjärrvärme", "2024-01-09",
+     "Ekonomichef"),
+    ("KS 2024/503", "Anställning av enhetschef vid kostenheten", "2024-01-10", "HR-chef"),
+]  # fmt: skip
+TURNED: list[Read] = [
+    ("KS 2024/501", "remiss från Länsstyrelsen i Västmarks län om förslag till regional "
+     "vattenförsörjningsplan", "2024-01-08", "Kommundirektör"),
+    ("KS 2024/502", "leverans av fjärrvärme", "2024-01-09", "Ekonomichef"),
+    ("KS 2024/503", "enhetschef vid kostenheten", "2024-01-10", "HR-chef"),
+]  # fmt: skip
+
+
+def turned(data: bytes, page: int, rotation: int) -> bytes:
+    """``data`` with its ``page`` seen as before but stored turned: its content drawn turned
+    back and the page turned by ``rotation`` (/Rotate) for the viewer, as a scanner's OCR or a
+    printer driver stores a landscape page."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(data)))
+    stored = writer.pages[page]
+    stored.rotate(-rotation)
+    stored.transfer_rotation_to_content()
+    stored.rotate(rotation)
+    written = io.BytesIO()
+    writer.write(written)
+    return written.getvalue()
+
+
+def landscape_list(*, ruled: bool) -> bytes:
+    """A portrait page, then the list on a landscape page (ruled, or a table without rules, a
+    subject wrapped in its cell), then a portrait page."""
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    pdf.text(15, 30, "Förteckningen över besluten finns på nästa sida.")
+    pdf.add_page(orientation="L")
+    widths = (30, 110, 30, 45)
+    if ruled:
+        pdf.set_y(20)
+        _ruled(pdf, TURNED_ROWS, widths)
+        bottom = pdf.get_y() + 10
+    else:
+        first, *rest = TURNED_ROWS
+        subject = tuple(rest[0][1].split(" regional "))
+        wrapped = (first, (rest[0][0], (subject[0], f"regional {subject[1]}"), *rest[0][2:]))
+        bottom = _unruled(pdf, 20, [*wrapped, *rest[1:]], widths) + 8
+    pdf.text(15, bottom, "Övriga frågor")
+    pdf.add_page()
+    pdf.text(15, 20, "Information från förvaltningen till ledamöterna om budgetprocessen")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "plain"])
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+def test_a_turned_page_s_table_gives_each_row_its_fields(rotation: int, ruled: bool) -> None:
+    """A landscape page among portrait ones, stored turned (/Rotate) with its text drawn
+    turned back: PDFium gave its rows run together (three decisions read as one, two lost
+    without a word) and pdfplumber a ruled table's cells empty. Read as it is seen, as the
+    same page stored upright is."""
+    assert decisions(turned(landscape_list(ruled=ruled), 1, rotation)) == TURNED
+
+
+def test_a_page_turned_whose_text_is_drawn_upright_is_read_as_drawn() -> None:
+    """A page turned (/Rotate 90) over text drawn upright, which its viewer shows sideways:
+    its lines run along the page as stored, and are read so, not turned."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(landscape_list(ruled=False))))
+    writer.pages[1].rotate(90)
+    written = io.BytesIO()
+    writer.write(written)
+    assert decisions(written.getvalue()) == TURNED
