@@ -1011,6 +1011,9 @@ def _rows(
     for cells, gap in lines[1:]:
         if cells[key]:
             insort(row_gaps, gap)
+    blocks = _blocks(lines, key)
+    if blocks is not None:
+        return blocks
     within_rows = [gap for cells, gap in lines[1:] if not cells[key]]
     wide: float | None = None
     if row_gaps and within_rows:
@@ -1023,6 +1026,45 @@ def _rows(
             rows.append([*cells])
         else:
             rows[-1] = [_below(old, new) for old, new in zip(rows[-1], cells, strict=True)]
+    return rows
+
+
+def _blocks(lines: list[tuple[list[str], float]], key: int) -> list[list[str | None]] | None:
+    """The rows of a table without rules whose key stands lower than a row's first line (its
+    cells set in the middle or at the foot of the row, as a spreadsheet sets them), as the
+    blocks of lines the space between rows sets apart: where each block holds one line with a
+    key, and some block's key is not on its first line. None where that is not so (a row's
+    key on its first line: ``_rows`` reads those)."""
+    if len(lines) < 3 or all(cells[key] for cells, _ in lines):
+        return None  # most tables: each line its row's, or a row's key on its first line
+    # The space between rows is the wider side of the widest step between the spaces, sorted:
+    # PDFium's boxes fit the glyphs, so a cell's lines stand unevenly apart (a line set in
+    # the middle of two overlaps them).
+    gaps = sorted(gap for _, gap in lines[1:])
+    step = max(range(len(gaps) - 1), key=lambda index: gaps[index + 1] - gaps[index])
+    narrow, wide = gaps[step], gaps[step + 1]
+    if wide <= _ROW_GAP_RATIO * max(narrow, 0) + _GAP_SLACK:
+        return None  # rows spaced as a cell's lines: no blocks to tell
+    wide = (narrow + wide) / 2
+    blocks: list[list[list[str]]] = [[lines[0][0]]]
+    for cells, gap in lines[1:]:
+        if gap > wide:
+            blocks.append([cells])
+        else:
+            blocks[-1].append(cells)
+    keyed = [[bool(cells[key]) for cells in block] for block in blocks]
+    if (
+        len(blocks) < 2
+        or any(flags.count(True) != 1 for flags in keyed)
+        or all(flags[0] for flags in keyed)
+    ):
+        return None
+    rows: list[list[str | None]] = []
+    for block in blocks:
+        row = list[str | None](block[0])
+        for cells in block[1:]:
+            row = [_below(old, new) for old, new in zip(row, cells, strict=True)]
+        rows.append(row)
     return rows
 
 

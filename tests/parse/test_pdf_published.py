@@ -307,3 +307,48 @@ def test_a_page_turned_whose_text_is_drawn_upright_is_read_as_drawn() -> None:
     written = io.BytesIO()
     writer.write(written)
     assert decisions(written.getvalue()) == TURNED
+
+
+# --- a table without rules whose cells are set in the middle or at the foot ---------------------
+
+SET: list[Read] = [
+    ("KS 2024/701", "remiss från Länsstyrelsen om regional vattenförsörjningsplan", "2024-01-08",
+     "Kommundirektör"),
+    ("KS 2024/702", "fjärrvärme", "2024-01-09", "Ekonomichef"),
+    ("KS 2024/703", "enhetschef vid kostenheten inom kultur- och fritidsförvaltningen",
+     "2024-01-10", "HR-chef"),
+]  # fmt: skip
+
+
+def set_in_rows(where: str) -> bytes:
+    """``Dnr | Ärende | Datum | Delegat`` without rules, each row's short cells set at the top,
+    in the middle or at the foot of its subject's lines (a spreadsheet's print sets them at
+    the foot), the rows a few points further apart than a cell's lines."""
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    for x, name in zip((15, 45, 140, 170), ("Dnr", "Ärende", "Datum", "Delegat"), strict=True):
+        pdf.text(x, 30, name)
+    y = 38.0
+    for (diary, _, day, who), lines in zip(SET, (
+        ("Yttrande över remiss från Länsstyrelsen", "om regional vattenförsörjningsplan"),
+        ("Avtal med Vallby Energi AB om fjärrvärme",),
+        ("Anställning av enhetschef vid", "kostenheten inom", "kultur- och fritidsförvaltningen"),
+    ), strict=True):  # fmt: skip
+        for number, line in enumerate(lines):
+            pdf.text(45, y + 5 * number, line)
+        last = 5 * (len(lines) - 1)
+        at = y + {"top": 0, "middle": last / 2, "foot": last}[where]
+        for x, cell in ((15, diary), (140, day), (170, who or "")):
+            pdf.text(x, at, cell)
+        y += 5 * len(lines) + 3
+    pdf.text(15, y + 10, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("where", ["top", "middle", "foot"])
+def test_a_row_whose_number_stands_below_its_first_line_is_read_whole(where: str) -> None:
+    """The lines of a subject above its row's diary number were a row of their own (read into
+    the text about the list) or the row before's: each subject was cut. The rows are the
+    blocks of lines the space between rows sets apart."""
+    assert decisions(set_in_rows(where)) == SET
