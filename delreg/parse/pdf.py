@@ -1531,7 +1531,38 @@ def _furniture(pages: list[list[str]]) -> list[set[int]]:
             ):
                 dropped.add(index)
         furniture.append(dropped)
+    if len(pages) == 2:
+        furniture[1] |= _second_page_head(pages, furniture[1])
     return furniture
+
+
+# The lines of a first page whose words a head of the pages after it repeats: the letterhead,
+# the board's name, the meeting's day.
+_OPENING_LINES = 10
+_WORD = re.compile(r"[^\W_](?:[\w-]*[^\W_])?")
+
+
+def _second_page_head(pages: list[list[str]], dropped: set[int]) -> set[int]:
+    """The running head of a document of two pages whose first page has a head of its own
+    (Word's "different first page"): the first lines of the second page, each of a few words,
+    every word of them standing in the first page's opening ("Kommunstyrelsen  Kallelse
+    2024-03-14" under "Kallelse till sammanträde med kommunstyrelsen 2024-03-14"). A head on
+    one page cannot be seen running along (see ``_furniture``), and an item broken over the
+    page break took it into its text."""
+    opening = {
+        word
+        for line in [line for line in pages[0] if line.strip()][:_OPENING_LINES]
+        for word in _WORD.findall(line.casefold())
+    }
+    head: set[int] = set()
+    for edge, index in _edges(pages[1]):
+        if edge != "top" or index in dropped:
+            continue
+        words = _WORD.findall(pages[1][index].casefold())
+        if not words or len(words) > _FOOT_WORDS or not opening.issuperset(words):
+            break
+        head.add(index)
+    return head
 
 
 def _is_page_of_pages(text: str, page: int, pages: int) -> bool:

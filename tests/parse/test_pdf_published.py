@@ -352,3 +352,54 @@ def test_a_row_whose_number_stands_below_its_first_line_is_read_whole(where: str
     the text about the list) or the row before's: each subject was cut. The rows are the
     blocks of lines the space between rows sets apart."""
     assert decisions(set_in_rows(where)) == SET
+
+
+# --- a head of its own on the first page --------------------------------------------------------
+
+
+def first_page_apart(items: Sequence[Item], *, foot: bool) -> bytes:
+    """A kallelse of two pages whose first page has a letterhead of its own and the second a
+    running head ("Kommunstyrelsen  Kallelse  2024-03-14"), as Word's "different first page"
+    sets them; an item broken over the page break; a foot "Sida N av 2" or none."""
+
+    class Kallelse(FPDF):
+        def header(self) -> None:
+            if self.page_no() == 1:
+                self.set_font("Helvetica", "B", 16)
+                self.text(15, 15, "Vallby kommun")
+                self.set_font("Helvetica", size=10)
+                self.text(15, 25, "Kallelse till sammanträde med kommunstyrelsen 2024-03-14")
+                self.set_y(32)
+                return
+            self.set_font("Helvetica", size=9)
+            for x, text in ((15, "Kommunstyrelsen"), (90, "Kallelse"), (160, "2024-03-14")):
+                self.text(x, 10, text)
+            self.set_font("Helvetica", size=10)
+            self.set_y(20)
+
+        def footer(self) -> None:
+            if foot:
+                self.set_font("Helvetica", size=8)
+                self.text(180, 290, f"Sida {self.page_no()} av 2")
+                self.set_font("Helvetica", size=10)
+
+    pdf = Kallelse()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_auto_page_break(True, 20)
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Anmälan av delegationsbeslut", new_x="LMARGIN", new_y="NEXT")
+    for diary, text in items:
+        pdf.multi_cell(0, 6, f"- {text}, {diary}", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, "Övriga frågor", new_x="LMARGIN", new_y="NEXT")
+    assert pdf.pages_count == 2
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("foot", [True, False])
+def test_the_second_page_s_own_head_is_no_part_of_an_item_broken_over_it(foot: bool) -> None:
+    """The head of the second page alone could not be seen running along the pages: it went
+    into the subject of the item broken over the page break ("digitala Kommunstyrelsen
+    Kallelse 2024-03-14 vårdmöten"). Its words all stand in the first page's opening."""
+    items = many_items(30)
+    assert decisions(first_page_apart(items, foot=foot)) == from_text(items)
