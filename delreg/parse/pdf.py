@@ -1504,12 +1504,14 @@ def _furniture(pages: list[list[str]]) -> list[set[int]]:
     """For each page, the indices of its lines that are running heads, feet or page numbers.
 
     A line among the first or last few of a page is furniture when a line like it stands at the
-    same edge of at least half the pages (two at least), once on each: the same text, but for
-    numbers that are either the same on every page or go up with the page ("Sida 2 av 5").
-    A line that is just the page's own number is furniture too. An item is not: its number
-    does not step with the page, nor does its diary number.
+    same edge of half the pages at least, rounded down (two at least: the odd pages' head, of
+    a document whose odd and even pages have heads of their own), once on each: the same text,
+    but for numbers that are either the same on every page or go up with the page ("Sida 2 av
+    5"). A line that is just the page's own number is furniture too, and so is a head too few
+    pages have to be seen so (``_heads_of_their_own``). An item is not: its number does not
+    step with the page, nor does its diary number.
     """
-    needed = max(2, (len(pages) + 1) // 2)
+    needed = max(2, len(pages) // 2)
     edges = [_edges(lines) for lines in pages]
     seen: defaultdict[tuple[str, str], list[tuple[int, list[int]]]] = defaultdict(list)
     for page_number, (lines, page_edges) in enumerate(zip(pages, edges, strict=True), start=1):
@@ -1531,8 +1533,7 @@ def _furniture(pages: list[list[str]]) -> list[set[int]]:
             ):
                 dropped.add(index)
         furniture.append(dropped)
-    if len(pages) == 2:
-        furniture[1] |= _second_page_head(pages, furniture[1])
+    _heads_of_their_own(pages, edges, furniture)
     return furniture
 
 
@@ -1542,27 +1543,41 @@ _OPENING_LINES = 10
 _WORD = re.compile(r"[^\W_](?:[\w-]*[^\W_])?")
 
 
-def _second_page_head(pages: list[list[str]], dropped: set[int]) -> set[int]:
-    """The running head of a document of two pages whose first page has a head of its own
-    (Word's "different first page"): the first lines of the second page, each of a few words,
-    every word of them standing in the first page's opening ("Kommunstyrelsen  Kallelse
-    2024-03-14" under "Kallelse till sammanträde med kommunstyrelsen 2024-03-14"). A head on
-    one page cannot be seen running along (see ``_furniture``), and an item broken over the
-    page break took it into its text."""
+def _heads_of_their_own(
+    pages: list[list[str]], edges: list[list[tuple[str, int]]], furniture: list[set[int]]
+) -> None:
+    """The running heads too few pages have for ``_furniture`` to see them running along, added
+    to ``furniture``: the second page's of two where the first has a head of its own (Word's
+    "different first page"), or the even pages' where the odd ones have another (Word's
+    "different odd and even pages", a document of three pages). Such a head is the first lines
+    of a page whose top holds no furniture, each of a few words, every word of them standing
+    in the first page's opening ("Kommunstyrelsen  Kallelse  2024-03-14" under "Kallelse till
+    sammanträde med kommunstyrelsen 2024-03-14"); looked for on two pages, or where other
+    pages after the first have a head. An item broken over the page break took it into its
+    text."""
+    tops = [
+        any(edge == "top" and index in dropped for edge, index in page_edges)
+        for page_edges, dropped in zip(edges, furniture, strict=True)
+    ]
+    if len(pages) < 2 or (len(pages) > 2 and not any(tops[1:])) or all(tops[1:]):
+        return
     opening = {
         word
         for line in [line for line in pages[0] if line.strip()][:_OPENING_LINES]
         for word in _WORD.findall(line.casefold())
     }
-    head: set[int] = set()
-    for edge, index in _edges(pages[1]):
-        if edge != "top" or index in dropped:
+    for lines, page_edges, dropped, top in zip(
+        pages[1:], edges[1:], furniture[1:], tops[1:], strict=True
+    ):
+        if top:
             continue
-        words = _WORD.findall(pages[1][index].casefold())
-        if not words or len(words) > _FOOT_WORDS or not opening.issuperset(words):
-            break
-        head.add(index)
-    return head
+        for edge, index in page_edges:
+            words = _WORD.findall(lines[index].casefold())
+            if edge != "top" or not words or len(words) > _FOOT_WORDS:
+                break
+            if not opening.issuperset(words):
+                break
+            dropped.add(index)
 
 
 def _is_page_of_pages(text: str, page: int, pages: int) -> bool:

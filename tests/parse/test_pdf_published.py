@@ -403,3 +403,49 @@ def test_the_second_page_s_own_head_is_no_part_of_an_item_broken_over_it(foot: b
     Kallelse 2024-03-14 vårdmöten"). Its words all stand in the first page's opening."""
     items = many_items(30)
     assert decisions(first_page_apart(items, foot=foot)) == from_text(items)
+
+
+def odd_and_even_heads(items: Sequence[Item]) -> bytes:
+    """A kallelse whose odd and even pages have heads and page numbers of their own ("Vallby
+    kommun  Kallelse kommunstyrelsen" and the number at the right, "Kommunstyrelsen 2024-03-14
+    Kallelse" and the number at the left), as Word's "different odd and even pages" sets
+    them; items broken over the page breaks."""
+
+    class Kallelse(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", size=9)
+            odd = self.page_no() % 2
+            for x, text in (
+                ((15, "Vallby kommun"), (150, "Kallelse kommunstyrelsen"))
+                if odd
+                else ((15, "Kommunstyrelsen 2024-03-14"), (170, "Kallelse"))
+            ):
+                self.text(x, 10, text)
+            self.set_font("Helvetica", size=10)
+            self.set_y(20)
+
+        def footer(self) -> None:
+            self.set_font("Helvetica", size=8)
+            self.text(185 if self.page_no() % 2 else 15, 290, str(self.page_no()))
+            self.set_font("Helvetica", size=10)
+
+    pdf = Kallelse()
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.set_auto_page_break(True, 20)
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    for line in ("Sammanträde 2024-03-14", "Anmälan av delegationsbeslut"):
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    for diary, text in items:
+        pdf.multi_cell(0, 6, f"- {text}, {diary}", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, "Övriga frågor", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("count", [60, 100], ids=["3 pages", "5 pages"])
+def test_the_even_pages_own_head_is_no_part_of_an_item_broken_over_it(count: int) -> None:
+    """The even pages' head, on fewer than half the pages of three or five, went into the
+    subject of an item broken under it ("… (ärende 21), Kommunstyrelsen 2024-03-14
+    Kallelse")."""
+    items = many_items(count)
+    assert decisions(odd_and_even_heads(items)) == from_text(items)
