@@ -15,6 +15,7 @@ from delreg.parse.agenda import read_agenda
 from delreg.parse.pdf import read_pdf
 from tests.helpers import built_in_config
 from tests.helpers.documents import Item, many_items
+from tests.helpers.office_pdfs import FIXTURES, HEADS_ENTRIES, HEADS_ITEM, _sentence
 
 CONFIG = built_in_config()
 
@@ -449,3 +450,20 @@ def test_the_even_pages_own_head_is_no_part_of_an_item_broken_over_it(count: int
     Kallelse")."""
     items = many_items(count)
     assert decisions(odd_and_even_heads(items)) == from_text(items)
+
+
+@pytest.mark.parametrize(("name", "count"), [("first-page-head", 7), ("odd-even-heads", 12)])
+def test_word_s_heads_of_their_own_are_no_part_of_an_item(name: str, count: int) -> None:
+    """The same, as LibreOffice lays out a Word document with a first page's head of its own
+    (two pages) or odd and even pages' heads (three): the PDFs under fixtures/pdf/ made by
+    tests/helpers/office_pdfs.py (``heads_of_their_own``)."""
+    sentences = [HEADS_ITEM.format(_sentence(entry)) for entry in HEADS_ENTRIES[:count]]
+    text = "\n".join(["Anmälan av delegationsbeslut", *(f"• {line}" for line in sentences)])
+    records = read_agenda(text, source="lista.txt", config=CONFIG)
+    expected = [
+        (r.diary_number, r.subject, r.decided_on, r.delegate)
+        for r in records
+        if isinstance(r, Decision)
+    ]
+    assert len(expected) == count
+    assert decisions((FIXTURES / f"{name}.pdf").read_bytes()) == expected
