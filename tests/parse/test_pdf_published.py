@@ -340,7 +340,7 @@ def set_in_rows(where: str) -> bytes:
             pdf.text(45, y + 5 * number, line)
         last = 5 * (len(lines) - 1)
         at = y + {"top": 0, "middle": last / 2, "foot": last}[where]
-        for x, cell in ((15, diary), (140, day), (170, who or "")):
+        for x, cell in ((15, diary or ""), (140, day or ""), (170, who or "")):
             pdf.text(x, at, cell)
         y += 5 * len(lines) + 3
     pdf.text(15, y + 10, "Övriga frågor och information från förvaltningen till ledamöterna")
