@@ -801,6 +801,12 @@ def _unruled_tables(
             tables.append(table)
     while position < len(lines):
         header = _header_cells(lines[position])
+        if header is None and position + 1 < len(lines):
+            # Its names broken at a hyphen ("Diarie-" | "nummer", "Besluts-" | "datum"): the
+            # header is its two lines, the names whole.
+            whole = _names_made_whole(lines[position], lines[position + 1])
+            header = None if whole is None else _header_cells(whole)
+            position += header is not None
         position += 1
         if header is None:
             continue
@@ -812,6 +818,29 @@ def _unruled_tables(
         )
         tables.append(table)
     return tables
+
+
+def _names_made_whole(line: list[_Run], below: list[_Run]) -> list[_Run] | None:
+    """A header's ``line`` whose names that end in a hyphen (PDFium's mark of one at a line's
+    end) go on on the line ``below`` in the same column, each made whole ("Diarienummer");
+    None where none does."""
+    if not any(run.text.rstrip().endswith((_LINE_END_HYPHEN, "-")) for run in line):
+        return None  # most lines: no name broken
+    whole = list(line)
+    joined = False
+    for index, run in enumerate(line):
+        piece = run.text.rstrip()
+        if not piece.endswith((_LINE_END_HYPHEN, "-")) or not piece[-2:-1].isalpha():
+            continue
+        rest = next((more for more in below if abs(more.left - run.left) <= _COLUMN_SLACK), None)
+        if rest is None or not rest.text.strip()[:1].islower():
+            continue
+        # Where the name ends: the table's rows are below it.
+        whole[index] = rest._replace(
+            left=run.left, right=max(run.right, rest.right), text=piece[:-1] + rest.text.strip()
+        )
+        joined = True
+    return whole if joined else None
 
 
 class Columns(NamedTuple):
@@ -1095,6 +1124,10 @@ def _may_head_a_table(text: str) -> bool:
     """Whether a page's text names the diary number's column somewhere, or has a line of a few
     words without digits that names a date's or a delegate's column and one for what was
     decided (a header may stand, see ``_header_cells``)."""
+    if _LINE_END_HYPHEN in text:
+        # A name broken at its hyphen over a header's two lines ("Diarie-" | "nummer"), which
+        # PDFium joins and marks.
+        text = text.replace(_LINE_END_HYPHEN, "")
     # Every spelling the number's pattern takes holds "nr" or "nummer" (and see _ROLE_LETTERS).
     lowered = text.lower()
     if ("nr" in lowered or "nummer" in lowered) and _NUMBER_COLUMN.search(text) is not None:
@@ -1461,7 +1494,10 @@ def _roles(header: list[str]) -> tuple[str, ...]:
     """What each column of a table holds, by its header's name (see ``_COLUMN_ROLES``)."""
     roles = tuple(
         next((role for role, name in _COLUMN_ROLES if name.fullmatch(cell)), "text")
-        for cell in header
+        for cell in (
+            _HEADER_HYPHEN.sub("", cell) if "-" in cell or _LINE_END_HYPHEN in cell else cell
+            for cell in header
+        )
     )
     if (
         "officer" in roles
@@ -1474,6 +1510,9 @@ def _roles(header: list[str]) -> tuple[str, ...]:
     return roles
 
 
+# A hyphen that broke a header's name over its cell's lines ("Diarie-nummer", "Besluts- datum"):
+# the name is read without it.
+_HEADER_HYPHEN = re.compile(f"(?<=[^\\W\\d_])[-{_LINE_END_HYPHEN}]\\s*(?=[a-zåäö])")
 # The columns of a building or environment board's case system: the property, the measure.
 _CASE_SYSTEM_COLUMN = re.compile(r"fastighet(?:sbeteckning)?|åtgärd|anläggning", re.I)
 

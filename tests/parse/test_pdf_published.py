@@ -467,3 +467,42 @@ def test_word_s_heads_of_their_own_are_no_part_of_an_item(name: str, count: int)
     ]
     assert len(expected) == count
     assert decisions((FIXTURES / f"{name}.pdf").read_bytes()) == expected
+
+
+# --- a header's names broken at a hyphen --------------------------------------------------------
+
+BROKEN_HEADER = ("Diarie-\nnummer", "Ärende", "Besluts-\ndatum", "Besluts-\nfattare")
+BROKEN_ROWS = [
+    ("KS 2024/801", "Avskrivning av fordringar", "2024-01-16", "Socialnämndens ordförande"),
+    ("KS 2024/802", "Anställning av enhetschef vid kostenheten", "2024-01-17",
+     "T.f. förvaltningschef"),
+]  # fmt: skip
+BROKEN: list[Read] = [
+    ("KS 2024/801", "Avskrivning av fordringar", "2024-01-16", "Socialnämndens ordförande"),
+    ("KS 2024/802", "enhetschef vid kostenheten", "2024-01-17", "T.f. förvaltningschef"),
+]
+
+
+def header_broken_at_hyphens(*, ruled: bool) -> bytes:
+    """``Diarie-nummer | Ärende | Besluts-datum | Besluts-fattare``, the names of the narrow
+    columns broken over two lines at a hyphen the writer put in: ruled, or without rules."""
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
+    widths = (25, 100, 25, 30)
+    if ruled:
+        pdf.set_y(30)
+        _ruled(pdf, [BROKEN_HEADER, *BROKEN_ROWS], widths)
+    else:
+        header = tuple(tuple(name.split("\n")) for name in BROKEN_HEADER)
+        _unruled(pdf, _unruled(pdf, 30, [header], widths) + 2, BROKEN_ROWS, widths)
+    pdf.text(15, 150, "Övriga frågor och information från förvaltningen till ledamöterna")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "plain"])
+def test_a_header_s_names_broken_at_a_hyphen_name_their_columns(ruled: bool) -> None:
+    """ "Diarie-" | "nummer" named no column: a ruled table's day and who decided were read
+    unlabelled ("T.f. förvaltningschef" then went into the subject), and a table without rules
+    was not seen at all. The names are read whole."""
+    assert decisions(header_broken_at_hyphens(ruled=ruled)) == BROKEN
