@@ -1556,6 +1556,10 @@ def _furniture(pages: list[list[str]]) -> list[set[int]]:
     for page_number, (lines, page_edges) in enumerate(zip(pages, edges, strict=True), start=1):
         for edge, index in page_edges:
             text = _squeezed(lines[index])
+            if _ITEM_LINE.match(text) is not None and len(text.split()) > _FOOT_WORDS:
+                # An item's line: two items alike ("- Beslut om färdtjänst enligt …") at the
+                # foot of two pages are no running foot.
+                continue
             numbers = [int(number) for number in _DIGITS.findall(text)]
             seen[edge, _DIGITS.sub("#", text)].append((page_number, numbers))
     running = {key for key, found in seen.items() if _runs_along(found, needed)}
@@ -1576,6 +1580,8 @@ def _furniture(pages: list[list[str]]) -> list[set[int]]:
     return furniture
 
 
+# A line that starts an item of a list: a bullet, a dash, then a word.
+_ITEM_LINE = re.compile(rf"[{BULLET}\-–*]\s+[^\W\d_]")
 # The lines of a first page whose words a head of the pages after it repeats: the letterhead,
 # the board's name, the meeting's day.
 _OPENING_LINES = 10

@@ -506,3 +506,65 @@ def test_a_header_s_names_broken_at_a_hyphen_name_their_columns(ruled: bool) -> 
     unlabelled ("T.f. förvaltningschef" then went into the subject), and a table without rules
     was not seen at all. The names are read whole."""
     assert decisions(header_broken_at_hyphens(ruled=ruled)) == BROKEN
+
+
+# --- the ways a writer sets a list's text -------------------------------------------------------
+
+
+def written(items: Sequence[Item], way: str) -> bytes:
+    """The list as bullets ("- text, number") set ``way``: justified (wider spaces between
+    words), each diary number a link (blue, underlined) or bold, or in two columns as a
+    newsletter sets them (each column written whole, top to bottom)."""
+    pdf = _pdf()
+    pdf.set_auto_page_break(True, 20)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Anmälan av delegationsbeslut", new_x="LMARGIN", new_y="NEXT")
+    if way == "two columns":
+        with pdf.text_columns(ncols=2, gutter=8) as columns:
+            for diary, text in items:
+                columns.write(f"- {text}, {diary}\n")
+            columns.write("Övriga frågor\n")
+        return bytes(pdf.output())
+    for diary, text in items:
+        if way == "justified":
+            pdf.multi_cell(0, 6, f"- {text}, {diary}", align="J", new_x="LMARGIN", new_y="NEXT")
+            continue
+        pdf.write(6, f"- {text}, ")
+        if pdf.get_x() + pdf.get_string_width(diary) > pdf.w - pdf.r_margin:
+            pdf.ln(6)  # the number whole on the next line, as a word processor sets it
+        if way == "linked":
+            pdf.set_text_color(0, 0, 238)
+            pdf.set_font("Helvetica", "U", 10)
+        else:
+            pdf.set_font("Helvetica", "B", 10)
+        link = f"https://diarium.vallby.se/arende/{diary.replace(' ', '')}"
+        pdf.cell(pdf.get_string_width(diary), 6, diary, link=link if way == "linked" else "")
+        pdf.set_text_color(0)
+        pdf.set_font("Helvetica", size=10)
+        pdf.ln(8)
+    pdf.multi_cell(0, 6, "Övriga frågor", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+# --- items alike at a page's edges --------------------------------------------------------------
+
+ALIKE = (
+    "Socialsekreteraren har beslutat om färdtjänst enligt lagen om färdtjänst för en person med "
+    "funktionsnedsättning som inte kan resa med allmänna kommunikationer"
+)
+
+
+def alike_items(count: int) -> list[Item]:
+    """Items alike but for their numbers, as a social board's list has them: each wraps where
+    the others do, its first line the same as theirs."""
+    return [(f"SN 2024/{100 + index}", ALIKE) for index in range(count)]
+
+
+@pytest.mark.parametrize("count", [25, 36])
+def test_items_alike_at_the_pages_edges_are_no_running_head(count: int) -> None:
+    """The first line of an item alike the others stood among the first or last lines of both
+    pages: it was taken for a running head or foot and dropped, its item's subject cut (the
+    first item's and the last's). A line that starts an item of many words is none."""
+    items = alike_items(count)
+    data = written(items, "justified")
+    assert decisions(data) == from_text(items)
