@@ -546,6 +546,15 @@ def written(items: Sequence[Item], way: str) -> bytes:
     return bytes(pdf.output())
 
 
+@pytest.mark.parametrize("way", ["justified", "linked", "bold", "two columns"])
+def test_a_list_set_as_writers_set_it_reads_as_its_text(way: str) -> None:
+    """Justified lines, diary numbers as links (their underlines are rules: the page goes to
+    pdfplumber, which must find no table in them) or bold, two columns: every item read as
+    the same list given as text."""
+    items = many_items(30)
+    assert decisions(written(items, way)) == from_text(items)
+
+
 # --- items alike at a page's edges --------------------------------------------------------------
 
 ALIKE = (
