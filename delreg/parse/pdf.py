@@ -1563,6 +1563,13 @@ def _furniture(pages: list[list[str]]) -> list[set[int]]:
             numbers = [int(number) for number in _DIGITS.findall(text)]
             seen[edge, _DIGITS.sub("#", text)].append((page_number, numbers))
     running = {key for key, found in seen.items() if _runs_along(found, needed)}
+    # A line of many words that runs along might be the first of items alike but for their
+    # numbers ("Socialsekreteraren har beslutat om färdtjänst …"): where such a line stands
+    # inside a page too, it is text, which no head does.
+    long = {text for _, text in running if len(text.split()) > _FOOT_WORDS}
+    if long:
+        inside = _inside_lines(pages, edges, long)
+        running = {key for key in running if key[1] not in inside}
     furniture: list[set[int]] = []
     for page_number, (lines, page_edges) in enumerate(zip(pages, edges, strict=True), start=1):
         dropped = set()
@@ -1586,6 +1593,22 @@ _ITEM_LINE = re.compile(rf"[{BULLET}\-–*]\s+[^\W\d_]")
 # the board's name, the meeting's day.
 _OPENING_LINES = 10
 _WORD = re.compile(r"[^\W_](?:[\w-]*[^\W_])?")
+
+
+def _inside_lines(
+    pages: list[list[str]], edges: list[list[tuple[str, int]]], texts: set[str]
+) -> set[str]:
+    """Which of ``texts`` (lines squeezed, their digits "#") stand inside a page, not at its
+    edges."""
+    found: set[str] = set()
+    for lines, page_edges in zip(pages, edges, strict=True):
+        at_edges = {index for _, index in page_edges}
+        for index, line in enumerate(lines):
+            if index not in at_edges and line.strip():
+                text = _DIGITS.sub("#", _squeezed(line))
+                if text in texts:
+                    found.add(text)
+    return found
 
 
 def _heads_of_their_own(

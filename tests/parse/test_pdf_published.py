@@ -172,8 +172,10 @@ def test_a_list_without_rules_beside_a_ruled_box_gives_each_row_its_fields(
 URL = "https://www.vallby.se/politik/kallelser/kommunstyrelsen-2024-03-14.html"
 
 
-def from_text(items: Sequence[Item]) -> list[Read]:
-    text = "\n".join(["Anmälan av delegationsbeslut", *(f"• {t}, {d}" for d, t in items)])
+def from_text(items: Sequence[Item], *, marker: str = "• ") -> list[Read]:
+    """The decisions of ``items`` given as text, each a line after its ``marker``."""
+    lines = (f"{marker}{t}, {d}" for d, t in items)
+    text = "\n".join(["Anmälan av delegationsbeslut", *lines, "Övriga frågor"])
     records = read_agenda(text, source="lista.txt", config=CONFIG)
     return [
         (r.diary_number, r.subject, r.decided_on, r.delegate)
@@ -514,7 +516,8 @@ def test_a_header_s_names_broken_at_a_hyphen_name_their_columns(ruled: bool) -> 
 def written(items: Sequence[Item], way: str) -> bytes:
     """The list as bullets ("- text, number") set ``way``: justified (wider spaces between
     words), each diary number a link (blue, underlined) or bold, or in two columns as a
-    newsletter sets them (each column written whole, top to bottom)."""
+    newsletter sets them (each column written whole, top to bottom); or as paragraphs without
+    bullets."""
     pdf = _pdf()
     pdf.set_auto_page_break(True, 20)
     pdf.add_page()
@@ -526,6 +529,9 @@ def written(items: Sequence[Item], way: str) -> bytes:
             columns.write("Övriga frågor\n")
         return bytes(pdf.output())
     for diary, text in items:
+        if way == "paragraphs":
+            pdf.multi_cell(0, 6, f"{text}, {diary}", new_x="LMARGIN", new_y="NEXT")
+            continue
         if way == "justified":
             pdf.multi_cell(0, 6, f"- {text}, {diary}", align="J", new_x="LMARGIN", new_y="NEXT")
             continue
@@ -577,3 +583,10 @@ def test_items_alike_at_the_pages_edges_are_no_running_head(count: int) -> None:
     items = alike_items(count)
     data = written(items, "justified")
     assert decisions(data) == from_text(items)
+
+
+def test_items_alike_without_bullets_at_the_pages_edges_are_no_running_head() -> None:
+    """The same, the items paragraphs without bullets: a line of many words that stands inside
+    a page too is text, not a head."""
+    items = alike_items(36)
+    assert decisions(written(items, "paragraphs")) == from_text(items, marker="")
