@@ -406,8 +406,14 @@ class _Compiler:
                 "delegate_labels",
                 # A whole word: "Delegaten har …" is no label.
                 rf"\b(?:{self.alternatives('delegate_labels')})\b(?:\s*:)?\s*"
-                # No digits: "fattat av upphandlingschef 2024-03-12" ends at the date.
-                r"(?P<delegate>[^,;()–.\d]{1,59}[^,;()–.\d\s])",
+                # No digits: "fattat av upphandlingschef 2024-03-12" ends at the date. A full
+                # stop ends it, but one that abbreviates a word of the title: after a letter,
+                # before a letter or a small word ("T.f. förvaltningschef", "Avd.chef", "Bitr.
+                # rektor"; the patterns are case-blind, so the small letter is held
+                # case-sensitive).
+                r"(?P<delegate>[^,;()–.\d]"
+                r"(?:[^,;()–.\d]|(?<=[^\W\d_])\.(?=[^\W\d_]|\s(?-i:[a-zåäö]))){0,58}"
+                r"[^,;()–.\d\s])",
                 re.I,
             ),
             delegate_label_gate=self.gate("delegate_labels"),

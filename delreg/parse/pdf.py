@@ -24,7 +24,7 @@ import re
 import stat
 from bisect import insort
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
@@ -52,6 +52,14 @@ EDGE_LINES = 3
 _PAGE_NUMBER = re.compile(
     r"[-–\s]*(?:sida|sid\.?|s\.|page)?\s*(\d{1,4})\s*(?:(?:av|of|/)\s*\d{1,4}|\(\s*\d{1,4}\s*\))?"
     r"[-–\s]*",
+    re.IGNORECASE,
+)
+# A page's number of the document's pages after a web address or "Sida": a browser's foot
+# ("https://www.vallby.se/kallelse.html 1/1", Chromium's and Edge's print of a web page), a
+# word processor's ("Kallelse 2024-03-14  Sida 1 av 1"). Its page and the pages' count tell it
+# from a diary number, on a document too short to show it running along.
+_PAGE_OF_PAGES = re.compile(
+    r"(?:.*(?:https?://|www\.)\S*\s+|(?:.*\s)?(?:sida|page)\s+)(\d{1,4})\s*(?:/|av|of)\s*(\d{1,4})",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
@@ -437,7 +445,7 @@ class _PageReader:
         None where the page needs more than its text."""
         page = self.document[index]
         try:
-            if _has_rules(page):
+            if _has_rules(page) or page.get_rotation():
                 return None
             text = str(page.get_textpage().get_text_bounded())
             return None if _may_head_a_table(text) else text
@@ -464,11 +472,19 @@ class _PageReader:
     def text(self, index: int) -> str:
         page = self.document[index]
         try:
+            # pdfplumber finds a turned page's rules where they are drawn, not where they are
+            # seen (its cells come out empty or cut): such a page's tables are read by their
+            # header's columns, as a table without rules.
+            turned = _upright(page)
             text_page = page.get_textpage()
             height = page.get_height()
             text = str(text_page.get_text_bounded())
             breaks = _WRAPS_AT_A_SPACE.search(text) is not None
-            tables = self._ruled_tables(index, height, breaks=breaks) if _has_rules(page) else []
+            tables = (
+                self._ruled_tables(index, height, breaks=breaks)
+                if not turned and _has_rules(page)
+                else []
+            )
             # Reading the text's runs with their boxes costs several times the text: only
             # where a header could stand, or a table without rules goes on from the page before.
             columns_before = self.columns if self.table_before else None
@@ -478,6 +494,18 @@ class _PageReader:
                 tables = (
                     _unruled_tables(text_page, self.row_gaps, columns_before, breaks=breaks)
                     or tables
+                )
+            elif tables and _may_head_a_table(_outside(text_page, tables)):
+                # A ruled box (the meeting's attendance, a signature box) and, beside it, the
+                # list as a table without rules: read under its own header, around the box.
+                tables = sorted(
+                    [
+                        *tables,
+                        *_unruled_tables(
+                            text_page, self.row_gaps, None, breaks=breaks, outside=tables
+                        ),
+                    ],
+                    key=lambda table: -table.top,
                 )
             self.columns = None
             if not tables:
@@ -675,8 +703,24 @@ class _Run(NamedTuple):
     text: str
 
 
+def _outside(text_page: Any, tables: list[Table]) -> str:
+    """The page's text above, between and below its ``tables`` (top to bottom)."""
+    parts = []
+    above = None
+    for table in tables:
+        parts.append(text_page.get_text_bounded(top=above, bottom=table.top))
+        above = table.bottom
+    parts.append(text_page.get_text_bounded(top=above, bottom=0))
+    return "\n".join(parts)
+
+
 def _unruled_tables(
-    text_page: Any, row_gaps: list[float], columns_before: Columns | None, *, breaks: bool
+    text_page: Any,
+    row_gaps: list[float],
+    columns_before: Columns | None,
+    *,
+    breaks: bool,
+    outside: Sequence[Table] = (),
 ) -> list[Table]:
     """Tables without rules: under a header line that names the diary number's column, or a
     date's or who decided's and one for what was decided (see ``_header_cells``).
@@ -693,7 +737,8 @@ def _unruled_tables(
     A table the page before ended with (``columns_before``, its columns) goes on at the top of
     this page without its header, where Word does not repeat it: from the first line, below the
     running head, that keeps to its columns and starts a row. A word broken by its column's edge
-    is whole again where the page can show ``breaks`` (see ``_WRAPS_AT_A_SPACE``).
+    is whole again where the page can show ``breaks`` (see ``_WRAPS_AT_A_SPACE``). The text of
+    the ruled tables the page holds (``outside``) is none of theirs.
     """
     count = text_page.count_rects()
     if not count:
@@ -701,6 +746,8 @@ def _unruled_tables(
     runs = []
     for index in range(count):
         left, bottom, right, top = text_page.get_rect(index)
+        if outside and any(table.bottom <= (top + bottom) / 2 <= table.top for table in outside):
+            continue
         runs.append(
             _Run(left, bottom, right, top, text_page.get_text_bounded(left, bottom, right, top))
         )
@@ -716,6 +763,12 @@ def _unruled_tables(
             tables.append(table)
     while position < len(lines):
         header = _header_cells(lines[position])
+        if header is None and position + 1 < len(lines):
+            # Its names broken at a hyphen ("Diarie-" | "nummer", "Besluts-" | "datum"): the
+            # header is its two lines, the names whole.
+            whole = _names_made_whole(lines[position], lines[position + 1])
+            header = None if whole is None else _header_cells(whole)
+            position += header is not None
         position += 1
         if header is None:
             continue
@@ -727,6 +780,29 @@ def _unruled_tables(
         )
         tables.append(table)
     return tables
+
+
+def _names_made_whole(line: list[_Run], below: list[_Run]) -> list[_Run] | None:
+    """A header's ``line`` whose names that end in a hyphen (PDFium's mark of one at a line's
+    end) go on on the line ``below`` in the same column, each made whole ("Diarienummer");
+    None where none does."""
+    if not any(run.text.rstrip().endswith((_LINE_END_HYPHEN, "-")) for run in line):
+        return None  # most lines: no name broken
+    whole = list(line)
+    joined = False
+    for index, run in enumerate(line):
+        piece = run.text.rstrip()
+        if not piece.endswith((_LINE_END_HYPHEN, "-")) or not piece[-2:-1].isalpha():
+            continue
+        rest = next((more for more in below if abs(more.left - run.left) <= _COLUMN_SLACK), None)
+        if rest is None or not rest.text.strip()[:1].islower():
+            continue
+        # Where the name ends: the table's rows are below it.
+        whole[index] = rest._replace(
+            left=run.left, right=max(run.right, rest.right), text=piece[:-1] + rest.text.strip()
+        )
+        joined = True
+    return whole if joined else None
 
 
 class Columns(NamedTuple):
@@ -926,6 +1002,9 @@ def _rows(
     for cells, gap in lines[1:]:
         if cells[key]:
             insort(row_gaps, gap)
+    blocks = _blocks(lines, key)
+    if blocks is not None:
+        return blocks
     within_rows = [gap for cells, gap in lines[1:] if not cells[key]]
     wide: float | None = None
     if row_gaps and within_rows:
@@ -938,6 +1017,45 @@ def _rows(
             rows.append([*cells])
         else:
             rows[-1] = [_below(old, new) for old, new in zip(rows[-1], cells, strict=True)]
+    return rows
+
+
+def _blocks(lines: list[tuple[list[str], float]], key: int) -> list[list[str | None]] | None:
+    """The rows of a table without rules whose key stands lower than a row's first line (its
+    cells set in the middle or at the foot of the row, as a spreadsheet sets them), as the
+    blocks of lines the space between rows sets apart: where each block holds one line with a
+    key, and some block's key is not on its first line. None where that is not so (a row's
+    key on its first line: ``_rows`` reads those)."""
+    if len(lines) < 3 or all(cells[key] for cells, _ in lines):
+        return None  # most tables: each line its row's, or a row's key on its first line
+    # The space between rows is the wider side of the widest step between the spaces, sorted:
+    # PDFium's boxes fit the glyphs, so a cell's lines stand unevenly apart (a line set in
+    # the middle of two overlaps them).
+    gaps = sorted(gap for _, gap in lines[1:])
+    step = max(range(len(gaps) - 1), key=lambda index: gaps[index + 1] - gaps[index])
+    narrow, wide = gaps[step], gaps[step + 1]
+    if wide <= _ROW_GAP_RATIO * max(narrow, 0) + _GAP_SLACK:
+        return None  # rows spaced as a cell's lines: no blocks to tell
+    wide = (narrow + wide) / 2
+    blocks: list[list[list[str]]] = [[lines[0][0]]]
+    for cells, gap in lines[1:]:
+        if gap > wide:
+            blocks.append([cells])
+        else:
+            blocks[-1].append(cells)
+    keyed = [[bool(cells[key]) for cells in block] for block in blocks]
+    if (
+        len(blocks) < 2
+        or any(flags.count(True) != 1 for flags in keyed)
+        or all(flags[0] for flags in keyed)
+    ):
+        return None
+    rows: list[list[str | None]] = []
+    for block in blocks:
+        row = list[str | None](block[0])
+        for cells in block[1:]:
+            row = [_below(old, new) for old, new in zip(row, cells, strict=True)]
+        rows.append(row)
     return rows
 
 
@@ -968,6 +1086,10 @@ def _may_head_a_table(text: str) -> bool:
     """Whether a page's text names the diary number's column somewhere, or has a line of a few
     words without digits that names a date's or a delegate's column and one for what was
     decided (a header may stand, see ``_header_cells``)."""
+    if _LINE_END_HYPHEN in text:
+        # A name broken at its hyphen over a header's two lines ("Diarie-" | "nummer"), which
+        # PDFium joins and marks.
+        text = text.replace(_LINE_END_HYPHEN, "")
     # Every spelling the number's pattern takes holds "nr" or "nummer" (and see _ROLE_LETTERS).
     lowered = text.lower()
     if ("nr" in lowered or "nummer" in lowered) and NUMBER_COLUMN.search(text) is not None:
@@ -1097,6 +1219,53 @@ def _word_breaks(lines: list[tuple[list[str], list[_Run | None]]]) -> set[tuple[
             ):
                 breaks.add((index, column))
     return breaks
+
+
+# Characters of a turned page whose turn is looked at: enough to tell its text's.
+_TURN_SAMPLE = 40
+
+
+def _upright(page: Any) -> bool:
+    """A page turned for its viewer (/Rotate 90, 180 or 270) whose text is drawn turned back
+    (a table scanned sideways and read by OCR, a landscape page of a printer driver) made
+    upright, as it is seen: PDFium reads text in the page's own space, where such a page's
+    lines run up or down it, and gives its rows run together without a break. Its objects are
+    turned and its box and turn set as seen. A turned page whose text is upright as drawn is
+    left as it is. Whether the page was turned."""
+    import math
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    rotation = page.get_rotation()
+    if not rotation:
+        return False
+    text_page = page.get_textpage()
+    try:
+        count = text_page.count_chars()
+        turns = [
+            round(math.degrees(pdfium_c.FPDFText_GetCharAngle(text_page.raw, index))) % 360
+            for index in range(0, count, max(1, count // _TURN_SAMPLE))
+        ]
+    finally:
+        text_page.close()
+    # PDFium gives a character's angle clockwise: text turned back for a page turned by 90
+    # degrees stands at 270.
+    if 2 * turns.count((360 - rotation) % 360) <= len(turns):
+        return False
+    left, bottom, right, top = page.get_mediabox()
+    # Each point where it is seen, from the seen box's foot and left edge.
+    matrix = {
+        90: (0, -1, 1, 0, -bottom, right),
+        180: (-1, 0, 0, -1, right, top),
+        270: (0, 1, -1, 0, top, -left),
+    }[rotation]
+    for item in page.get_objects(max_depth=1):
+        item.transform(pdfium.PdfMatrix(*matrix))
+    width, height = right - left, top - bottom
+    page.set_rotation(0)
+    page.set_mediabox(0, 0, *((height, width) if rotation in (90, 270) else (width, height)))
+    return True
 
 
 def _has_rules(page: Any) -> bool:
@@ -1277,32 +1446,118 @@ def _furniture(pages: list[list[str]]) -> list[set[int]]:
     """For each page, the indices of its lines that are running heads, feet or page numbers.
 
     A line among the first or last few of a page is furniture when a line like it stands at the
-    same edge of at least half the pages (two at least), once on each: the same text, but for
-    numbers that are either the same on every page or go up with the page ("Sida 2 av 5").
-    A line that is just the page's own number is furniture too. An item is not: its number
-    does not step with the page, nor does its diary number.
+    same edge of half the pages at least, rounded down (two at least: the odd pages' head, of
+    a document whose odd and even pages have heads of their own), once on each: the same text,
+    but for numbers that are either the same on every page or go up with the page ("Sida 2 av
+    5"). A line that is just the page's own number is furniture too, and so is a head too few
+    pages have to be seen so (``_heads_of_their_own``). An item is not: its number does not
+    step with the page, nor does its diary number.
     """
-    needed = max(2, (len(pages) + 1) // 2)
+    needed = max(2, len(pages) // 2)
     edges = [_edges(lines) for lines in pages]
     seen: defaultdict[tuple[str, str], list[tuple[int, list[int]]]] = defaultdict(list)
     for page_number, (lines, page_edges) in enumerate(zip(pages, edges, strict=True), start=1):
         for edge, index in page_edges:
             text = _squeezed(lines[index])
+            if _ITEM_LINE.match(text) is not None and len(text.split()) > _FOOT_WORDS:
+                # An item's line: two items alike ("- Beslut om färdtjänst enligt …") at the
+                # foot of two pages are no running foot.
+                continue
             numbers = [int(number) for number in _DIGITS.findall(text)]
             seen[edge, _DIGITS.sub("#", text)].append((page_number, numbers))
     running = {key for key, found in seen.items() if _runs_along(found, needed)}
+    # A line of many words that runs along might be the first of items alike but for their
+    # numbers ("Socialsekreteraren har beslutat om färdtjänst …"): where such a line stands
+    # inside a page too, it is text, which no head does.
+    long = {text for _, text in running if len(text.split()) > _FOOT_WORDS}
+    if long:
+        inside = _inside_lines(pages, edges, long)
+        running = {key for key in running if key[1] not in inside}
     furniture: list[set[int]] = []
     for page_number, (lines, page_edges) in enumerate(zip(pages, edges, strict=True), start=1):
         dropped = set()
         for edge, index in page_edges:
             text = _squeezed(lines[index])
             alone = _PAGE_NUMBER.fullmatch(text)
-            if (edge, _DIGITS.sub("#", text)) in running or (
-                alone is not None and int(alone.group(1)) == page_number
+            if (
+                (edge, _DIGITS.sub("#", text)) in running
+                or (alone is not None and int(alone.group(1)) == page_number)
+                or _is_page_of_pages(text, page_number, len(pages))
             ):
                 dropped.add(index)
         furniture.append(dropped)
+    _heads_of_their_own(pages, edges, furniture)
     return furniture
+
+
+# A line that starts an item of a list: a bullet, a dash, then a word.
+_ITEM_LINE = re.compile(rf"[{BULLET}\-–*]\s+[^\W\d_]")
+# The lines of a first page whose words a head of the pages after it repeats: the letterhead,
+# the board's name, the meeting's day.
+_OPENING_LINES = 10
+_WORD = re.compile(r"[^\W_](?:[\w-]*[^\W_])?")
+
+
+def _inside_lines(
+    pages: list[list[str]], edges: list[list[tuple[str, int]]], texts: set[str]
+) -> set[str]:
+    """Which of ``texts`` (lines squeezed, their digits "#") stand inside a page, not at its
+    edges."""
+    found: set[str] = set()
+    for lines, page_edges in zip(pages, edges, strict=True):
+        at_edges = {index for _, index in page_edges}
+        for index, line in enumerate(lines):
+            if index not in at_edges and line.strip():
+                text = _DIGITS.sub("#", _squeezed(line))
+                if text in texts:
+                    found.add(text)
+    return found
+
+
+def _heads_of_their_own(
+    pages: list[list[str]], edges: list[list[tuple[str, int]]], furniture: list[set[int]]
+) -> None:
+    """The running heads too few pages have for ``_furniture`` to see them running along, added
+    to ``furniture``: the second page's of two where the first has a head of its own (Word's
+    "different first page"), or the even pages' where the odd ones have another (Word's
+    "different odd and even pages", a document of three pages). Such a head is the first lines
+    of a page whose top holds no furniture, each of a few words, every word of them standing
+    in the first page's opening ("Kommunstyrelsen  Kallelse  2024-03-14" under "Kallelse till
+    sammanträde med kommunstyrelsen 2024-03-14"); looked for on two pages, or where other
+    pages after the first have a head. An item broken over the page break took it into its
+    text."""
+    tops = [
+        any(edge == "top" and index in dropped for edge, index in page_edges)
+        for page_edges, dropped in zip(edges, furniture, strict=True)
+    ]
+    if len(pages) < 2 or (len(pages) > 2 and not any(tops[1:])) or all(tops[1:]):
+        return
+    opening = {
+        word
+        for line in [line for line in pages[0] if line.strip()][:_OPENING_LINES]
+        for word in _WORD.findall(line.casefold())
+    }
+    for lines, page_edges, dropped, top in zip(
+        pages[1:], edges[1:], furniture[1:], tops[1:], strict=True
+    ):
+        if top:
+            continue
+        for edge, index in page_edges:
+            words = _WORD.findall(lines[index].casefold())
+            if edge != "top" or not words or len(words) > _FOOT_WORDS:
+                break
+            if not opening.issuperset(words):
+                break
+            dropped.add(index)
+
+
+def _is_page_of_pages(text: str, page: int, pages: int) -> bool:
+    """Whether a line ends in the ``page``'s number of the document's ``pages`` after a web
+    address or "Sida" (see ``_PAGE_OF_PAGES``)."""
+    if not text[-1:].isdigit():
+        return False  # most lines: no need to search them
+    found = _PAGE_OF_PAGES.fullmatch(text)
+    return found is not None and (int(found.group(1)), int(found.group(2))) == (page, pages)
 
 
 def _runs_along(found: list[tuple[int, list[int]]], needed: int) -> bool:

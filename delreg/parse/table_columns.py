@@ -59,10 +59,15 @@ _FIELD_LABELS = (
     ("party", "Motpart: "),
 )
 # What ends a labelled delegate in the agenda reader ("Beslutsfattare: X, …"); in a delegate's
-# own cell it is part of the name ("Anna Berglund, enhetschef", "Enhetschef (tf.)").
-_DELEGATE_STOPS = re.compile(r"[\s,;().–]+")
+# own cell it is part of the name ("Anna Berglund, enhetschef", "Enhetschef (tf.)"). A full
+# stop that abbreviates a word of the title ("T.f. förvaltningschef", "Avd.chef", "Bitr.
+# rektor") ends no label there (see agenda_rules): it is kept.
+_DELEGATE_STOPS = re.compile(r"(?:[\s,;()–]|(?<![^\W\d_])\.|\.(?![^\W\d_]|\s+[a-zåäö]))+")
 # Between the parties of one cell that names several (each labelled apart).
 PARTIES_APART = "\x04"
+# A hyphen that broke a header's name over its cell's lines ("Diarie-nummer", "Besluts- datum";
+# in a PDF's text PDFium marks one at a line's end "\x02"): the name is read without it.
+_HEADER_HYPHEN = re.compile("(?<=[^\\W\\d_])[-\x02]\\s*(?=[a-zåäö])")
 # The columns of a building or environment board's case system: the property, the measure.
 _CASE_SYSTEM_COLUMN = re.compile(r"fastighet(?:sbeteckning)?|åtgärd|anläggning", re.I)
 # Between a row's cells, as a text table has them: the agenda reader reads each as a field.
@@ -73,7 +78,10 @@ def column_roles(header: list[str]) -> tuple[str, ...]:
     """What each column of a table holds, by its header's name (see ``_COLUMN_ROLES``)."""
     roles = tuple(
         next((role for role, name in _COLUMN_ROLES if name.fullmatch(cell)), "text")
-        for cell in header
+        for cell in (
+            _HEADER_HYPHEN.sub("", cell) if "-" in cell or "\x02" in cell else cell
+            for cell in header
+        )
     )
     if (
         "officer" in roles

@@ -538,6 +538,49 @@ def kallelse_bulleted(*, alike: bool = False, point: str | None = None) -> bytes
     return _saved(document)
 
 
+# An item of that kallelse: many lines, which LibreOffice breaks over a page break (a short
+# one it moves whole to the next page).
+HEADS_ITEM = "{} (beslutet gäller under innevarande verksamhetsår och har fattats i enlighet med " \
+    "kommunstyrelsens delegationsordning samt de riktlinjer för ärendets handläggning som " \
+    "fullmäktige har fastställt, och ärendet redovisas nu för kännedom)" + (
+        " Beslutet har expedierats till berörda förvaltningar och parter." * 6
+    )  # fmt: skip
+
+
+HEADS_ENTRIES = tuple(
+    entry._replace(diary=f"KS 2024/{300 + index}") for index, entry in enumerate(ENTRIES * 2)
+)
+
+
+def heads_of_their_own(*, odd_and_even: bool) -> bytes:
+    """A kallelse of sentences, bulleted, whose first page has a letterhead of its own and the
+    pages after it the running head (Word's "different first page"), or whose odd and even
+    pages have heads of their own (``odd_and_even``), no foot: two or three pages, items
+    broken over the page breaks."""
+    document = _document()
+    section = document.sections[0]
+    # No foot: the head alone tells the pages apart.
+    for part in section.footer.paragraphs[0]._p.xpath("./w:fldSimple|./w:r"):
+        part.getparent().remove(part)
+    if odd_and_even:
+        document.settings.odd_and_even_pages_header_footer = True
+        section.header.paragraphs[0].text = "Vallby kommun\tKallelse kommunstyrelsen"
+        section.even_page_header.paragraphs[0].text = "Kommunstyrelsen 2024-03-14\tKallelse"
+    else:
+        section.different_first_page_header_footer = True
+        section.first_page_header.paragraphs[0].text = "VALLBY KOMMUN"
+    document.add_heading("Kallelse", level=1)
+    document.add_paragraph(
+        "Kommunstyrelsen kallas till sammanträde torsdagen den 14 mars 2024 (2024-03-14)."
+    )
+    document.add_paragraph("Plats: Kommunhuset, Stora salen")
+    document.add_heading(HEADING, level=2)
+    for entry in HEADS_ENTRIES[: 12 if odd_and_even else 7]:
+        document.add_paragraph(HEADS_ITEM.format(_sentence(entry)), style="List Bullet")
+    document.add_heading(AFTER, level=2)
+    return _saved(document)
+
+
 NOTICES = (
     "Protokoll från Vallby Vatten AB:s styrelsemöte 2024-02-12",
     "Cirkulär 24:05 från Sveriges Kommuner och Regioner om löneöversyn",
@@ -1165,6 +1208,8 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
     ),
     "newspaper": ("docx", newspaper_columns, "pdf"),
     "serial-pdfa": ("docx", lambda: serial_column("all"), PDF_A),
+    "first-page-head": ("docx", lambda: heads_of_their_own(odd_and_even=False), "pdf"),
+    "odd-even-heads": ("docx", lambda: heads_of_their_own(odd_and_even=True), "pdf"),
     "writer-table": ("fodt", writer_table, "pdf"),
     "writer-bullets": ("fodt", writer_bullets, "pdf"),
 }
