@@ -15,8 +15,9 @@ import json
 from delreg.model import Decision
 from delreg.parse import Rejected
 from delreg.parse.agenda import read_agenda
-from tests.helpers import FIXTURES, Invoke, as_json
-from tests.parse.test_agenda_layouts import CONFIG
+from tests.helpers import FIXTURES, Invoke, as_json, built_in_config
+
+CONFIG = built_in_config()
 
 
 def test_each_notice_of_a_decision_is_a_decision_and_the_notices_own_fields_no_part_of_it(

@@ -19,9 +19,11 @@ from hypothesis import strategies as st
 
 from delreg.model import Decision
 from delreg.parse.agenda import read_agenda
-from tests.helpers import Invoke, as_json
+from tests.helpers import Invoke, as_json, built_in_config
 from tests.helpers.word_documents import filled_table, word
-from tests.parse.test_agenda_layouts import CONFIG
+
+CONFIG = built_in_config()
+
 
 # Each column's names as boards write them, and what its cells hold.
 _NAMES = {
