@@ -88,7 +88,9 @@ def import_decisions(
             "own board column, its diary number's series ([routing.series]), [register] board."
         ),
     ] = None,
-    sheet: Annotated[str | None, typer.Option(help="The Excel sheet to read.")] = None,
+    sheet: Annotated[
+        str | None, typer.Option(help="The Excel or OpenDocument sheet to read.")
+    ] = None,
     encoding: Encoding = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")

@@ -16,22 +16,20 @@ from delreg.parse.readers import READERS
 from delreg.parse.text_encoding import UTF16_MARKS, head_text
 
 _OTHER_ZIPS = {
-    ".ods": "an OpenDocument spreadsheet",
     ".odp": "an OpenDocument presentation",
     ".pptx": "a PowerPoint file",
     ".zip": "a zip archive",
 }
 # The same, told by the package's own kind (delreg.parse.office_package) whatever its name.
 _OTHER_PACKAGES = {
-    "ods": "an OpenDocument spreadsheet",
     "odp": "an OpenDocument presentation",
     "odg": "an OpenDocument drawing",
     "odm": "an OpenDocument master document",
     "pptx": "a PowerPoint file",
 }
 _FORMATS_HINT = (
-    "delreg reads agenda text, PDF, Word .docx, OpenDocument .odt, CSV/TSV, JSON/NDJSON "
-    "and Excel .xlsx"
+    "delreg reads agenda text, PDF, Word .docx, OpenDocument .odt, CSV/TSV, JSON/NDJSON, "
+    "Excel .xlsx and OpenDocument .ods"
 )
 # Names under which an OLE file is an Office document encrypted with a password (Office keeps
 # the encrypted package in one), not an old .doc or .xls.

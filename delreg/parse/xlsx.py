@@ -7,7 +7,7 @@ title rows above it are skipped. A row's ``source`` is ``"<file>:<sheet>!<row>"`
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -166,20 +166,41 @@ def _worksheet(workbook: Any, sheet: str | None, source: str) -> Any:
 
 def _records(worksheet: Any, where: str, config: Config) -> Iterator[Record]:
     bounds = limits(config)
-    names = ColumnNames(config)
-    # The header is looked for among the first rows, read as wide as a row may be.
+    # The header is looked for among the first rows, read as wide as a row may be; the rows
+    # below only as wide as the header: a cell in Excel's last column (XFD) would otherwise
+    # make every row 16 384 cells. openpyxl fills in missing rows, so counting gives Excel's
+    # row numbers.
     header_rows = worksheet.iter_rows(
         max_row=HEADER_SEARCH_ROWS, max_col=bounds.columns + 1, values_only=True
     )
+    yield from sheet_records(
+        header_rows,
+        lambda first, width: worksheet.iter_rows(
+            min_row=first, max_row=EXCEL_ROWS, max_col=width, values_only=True
+        ),
+        where,
+        config,
+    )
+
+
+def sheet_records(
+    header_rows: Iterator[Sequence[object]],
+    rows_below: Callable[[int, int], Iterable[Sequence[object]]],
+    where: str,
+    config: Config,
+) -> Iterator[Record]:
+    """The records of a sheet (Excel's, OpenDocument's): its header found among
+    ``header_rows`` (its rows from the first, as wide as a row may be), then each row of
+    ``rows_below(first row number, the header's width)`` a record located ``<where>!<row>``.
+
+    An empty row is skipped, and the sheet ends after ``[limits] empty_rows`` of them in a row.
+    """
+    bounds = limits(config)
+    names = ColumnNames(config)
     header_row, columns = _find_header(header_rows, names, where, bounds)
     labels = columns.labels()
     seen = SeenDiaryNumbers("row")
-    # Rows are read only as wide as the header: a cell in Excel's last column (XFD) would
-    # otherwise make every row 16 384 cells. openpyxl fills in missing rows, so counting gives
-    # Excel's row numbers.
-    rows = worksheet.iter_rows(
-        min_row=header_row + 1, max_row=EXCEL_ROWS, max_col=columns.width, values_only=True
-    )
+    rows = rows_below(header_row + 1, columns.width)
     empty = read = 0
     for row_number, cells in enumerate(rows, start=header_row + 1):
         if not any(_filled(cell) for cell in cells):
