@@ -8,6 +8,7 @@ cannot read, and says so.
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 from delreg.errors import InputError
@@ -39,6 +40,8 @@ _PROTECTED = {
     ".xlsx": "an Excel workbook",
     ".xlsm": "an Excel workbook",
 }
+# Rich text's start, after a byte-order mark or white space a program may put before it.
+_RTF = re.compile(rb"(?:\xef\xbb\xbf)?\s*\{\\rtf", re.IGNORECASE)
 _BY_EXTENSION = {
     extension: name for name, reader in READERS.items() for extension in reader.EXTENSIONS
 }
@@ -50,6 +53,14 @@ def detect_format(name: str, head: bytes) -> str:
     Raises InputError for documents delreg cannot read (old .xls, Word, images …).
     """
     extension = PurePath(name).suffix.lower()
+    if _RTF.match(head):
+        # Word's and WordPad's rich text (often saved as .doc): it starts with a brace, and
+        # would be taken for JSON and refused as that.
+        raise InputError(
+            "is an RTF document (rich text)",
+            source=name,
+            hint="open it in Word or LibreOffice and save it as .docx or PDF",
+        )
     if head.startswith(ZIP_START):
         kind = package_kind(head)
         if kind in _OTHER_PACKAGES:
