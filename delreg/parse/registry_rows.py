@@ -47,6 +47,8 @@ REQUIRED_FIELDS = ("diary_number", "subject")
 # where no delegate's column does ("Handläggare").
 _DETAILS = "subject_details"
 _OFFICER = "delegate_otherwise"
+# And those that hold the subject where no subject column does ("Handlingsrubrik").
+_TITLE = "subject_otherwise"
 
 # A timestamp where a date is meant ("2024-01-19T00:00:00", "2024-01-19 14:30"): the day counts.
 _TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
@@ -74,7 +76,13 @@ class ColumnNames:
             for rank, name in reversed(list(enumerate(_names(section, _DETAILS, config))))
         }
         self._officers = {header_key(name) for name in _names(section, _OFFICER, config)}
-        unknown = sorted(set(section) - {*COLUMN_FIELDS, "source", "ignore", _DETAILS, _OFFICER})
+        self._titles = {
+            header_key(name): rank
+            for rank, name in reversed(list(enumerate(_names(section, _TITLE, config))))
+        }
+        unknown = sorted(
+            set(section) - {*COLUMN_FIELDS, "source", "ignore", _DETAILS, _OFFICER, _TITLE}
+        )
         if unknown:
             raise InputError(
                 f"[columns] has no field {', '.join(unknown)}",
@@ -103,6 +111,7 @@ class ColumnNames:
         written: dict[str, str] = {}
         details: list[int] = []
         officer: tuple[int, str] | None = None
+        titles: list[int] = []
         for position, name in enumerate(header):
             field = self.field_for(name)
             if field is None:
@@ -113,6 +122,8 @@ class ColumnNames:
                     details.append(position)
                 elif key in self._officers and officer is None:
                     officer = (position, str(name).strip())
+                elif key in self._titles:
+                    titles.append(position)
                 continue
             if field in written:
                 raise InvalidValue(
@@ -130,6 +141,10 @@ class ColumnNames:
             # no decision-maker: the column is left out, as it always was.
             positions.append((officer[0], "delegate"))
             written["delegate"] = officer[1]
+        if titles and "subject" not in written:
+            title = min(titles, key=lambda position: self._titles[header_key(header[position])])
+            positions.append((title, "subject"))
+            written["subject"] = str(header[title]).strip()
         details.sort(key=lambda position: self._details[header_key(header[position])])
         if details and "subject" not in written:
             # "Åtgärd" | "Fastighet" without "Beslut": the first detail is the subject.
@@ -139,8 +154,8 @@ class ColumnNames:
         if "subject" not in written:
             raise InvalidValue(
                 "no subject column",
-                hint="name it subject or Beslut/Rubrik/Ärendemening, or add its name under "
-                "[columns] subject",
+                hint="name it subject or Beslut/Rubrik/Ärendemening/Handlingsrubrik, or add its "
+                "name under [columns] subject",
             )
         positions.sort()
         if not details:

@@ -1,0 +1,108 @@
+"""Registry exports as the diary systems write them (Platina, Public 360, W3D3, Ciceron …) and as
+registrars tidy them in Excel or LibreOffice: their column names, their dates and amounts, and
+the rows about the rows (a group's title, a total). Every export here is invented."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from delreg.config import load_config
+from delreg.model import Decision
+from delreg.parse import Record
+from delreg.parse.tabular import read_csv
+from tests.helpers import Invoke
+
+CONFIG = load_config()
+
+
+def read(text: str) -> list[Record]:
+    return list(read_csv(io.StringIO(text), source="export.csv", config=CONFIG))
+
+
+def decision(record: Record) -> Decision:
+    assert isinstance(record, Decision), record
+    return record
+
+
+# Public 360's and W3D3's names for the columns, a title and a blank row above the header.
+PUBLIC_360 = """\
+Delegationsbeslut 2024-02-01--2024-02-29;;;;;;;;
+;;;;;;;;
+Ärende-ID;Handlingsrubrik;Datum för beslut;Delegationsordningens punkt;\
+Handläggare/Beslutsfattare;Leverantör;Belopp (kr);Sekretess;Registreringsdatum
+KS 2024/101;Avtal om städtjänster Solbacka skola;2024-02-05;3.2;Kommundirektör;\
+Rena Lokaler i Norrby AB;1 250 000 kr;Nej;2024-02-07
+KS 2024/117;Tilldelningsbeslut vinterväghållning;2024-02-12;5.1;Teknisk chef;;;Ja;2024-02-13
+"""
+
+
+def test_the_column_names_of_the_diary_systems() -> None:
+    first, second = map(decision, read(PUBLIC_360))
+    assert first == Decision(
+        diary_number="KS 2024/101",
+        kind="beslut",
+        subject="Avtal om städtjänster Solbacka skola",
+        parties=("Rena Lokaler i Norrby AB",),
+        delegate="Kommundirektör",
+        decided_on="2024-02-05",
+        delegation_point="3.2",
+        amount=1250000,
+        source="export.csv:4",
+    )
+    # The registration's date is no decision's: it is left out, not taken for one.
+    assert (second.decided_on, second.secret, second.delegation_point) == (
+        "2024-02-12",
+        True,
+        "5.1",
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "subject"),
+    [
+        # A case's title, a document's title: each is the subject where nothing else is.
+        ("Diarienr;Ärenderubrik;Anteckning", "Avtal om tolktjänster"),
+        ("Diarienr;Handlingstitel;Anteckning", "Avtal om tolktjänster"),
+        # Beside a subject column they are left out, as they always were.
+        ("Diarienr;Ärendemening;Handlingsrubrik", "Avtal om tolktjänster"),
+        ("Diarienr;Handlingsrubrik;Ärendemening", "Tolk"),
+    ],
+)
+def test_a_title_column_is_the_subject_where_no_subject_column_is(
+    header: str, subject: str
+) -> None:
+    (record,) = read(f"{header}\nKS 2024/130;Avtal om tolktjänster;Tolk\n")
+    assert decision(record).subject == subject
+
+
+def test_the_document_title_comes_before_the_case_title() -> None:
+    text = "Diarienr;Ärenderubrik;Handlingsrubrik\nKS 2024/131;Upphandling tolk;Tilldelning\n"
+    assert decision(read(text)[0]).subject == "Tilldelning"
+
+
+def test_ansvarig_decides_only_in_a_case_system_of_properties() -> None:
+    # A building board's export: the officer responsible decided under delegation.
+    building = "Diarienr;Åtgärd;Fastighet;Ansvarig\nBN 2024-000301;Bygglov;Granen 1:23;Per Ek\n"
+    assert decision(read(building)[0]).delegate == "Per Ek"
+    # A region's registry: the case's officer decided nothing.
+    region = "Diarienr;Ärendemening;Ansvarig\nRS 2024/12;Avtal om el;Per Ek\n"
+    assert decision(read(region)[0]).delegate is None
+
+
+def test_import_an_export_by_its_own_names(delreg: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "public360.csv"
+    path.write_text(PUBLIC_360, encoding="utf-8-sig")
+    result = delreg("import", str(path), "--meeting", "2024-03-14")
+    assert result.exit_code == 0, result.stderr
+    assert "2 decisions, 0 rejected, 0 notices" in result.stderr
+    listed = json.loads(delreg("list", "--format", "json").stdout)
+    assert sorted(
+        (row["diary_number"], row["delegate"], row["delegation_point"]) for row in listed
+    ) == [
+        ("KS 2024/101", "Kommundirektör", "3.2"),
+        ("KS 2024/117", "Teknisk chef", "5.1"),
+    ]
