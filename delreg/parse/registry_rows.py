@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import MISSING, dataclass
 from dataclasses import fields as dataclass_fields
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from itertools import compress, islice, repeat
 from operator import itemgetter
 from typing import Any
@@ -50,8 +50,18 @@ _OFFICER = "delegate_otherwise"
 # And those that hold the subject where no subject column does ("Handlingsrubrik").
 _TITLE = "subject_otherwise"
 
-# A timestamp where a date is meant ("2024-01-19T00:00:00", "2024-01-19 14:30"): the day counts.
-_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
+# A timestamp where a date is meant ("2024-01-19T00:00:00", "2024-01-19 14:30", "5/3/2024
+# 00:00"): the day counts.
+_TIMESTAMP = re.compile(
+    r"(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+)
+# An Excel date's serial number where the cell lost its date format on the way to CSV
+# ("45352" is 2024-03-01): five digits, maybe a time of day as a fraction.
+_SERIAL = re.compile(r"(\d{5})(?:\.\d+)?")
+# The serials of the days a decision can have (1990-01-01 to 2099-12-31), counted as Excel counts
+# them from 1899-12-30 (its day 60, a 29 February 1900 that never was, lies long before).
+_SERIALS = range(32874, 73051)
+_EXCEL_EPOCH = date(1899, 12, 30)
 
 
 _HEADER_SPACING = re.compile(r"[\s_\-]+")
@@ -753,11 +763,10 @@ def cell_value(value: object, field: str) -> object:
     if isinstance(value, bool):
         return value if field == "secret" else str(value).lower()
     if isinstance(value, int):
-        return str(value)
+        return _day_of(str(value)) if field in DATE_FIELDS else str(value)
     if isinstance(value, float):
-        if math.isfinite(value) and value == int(value):
-            return str(int(value))
-        return repr(value)
+        text = str(int(value)) if math.isfinite(value) and value == int(value) else repr(value)
+        return _day_of(text) if field in DATE_FIELDS else text
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date | time):
@@ -787,6 +796,14 @@ def _clean_text(text: str, field: str) -> str:
         ):
             raise InvalidValue(f"{' '.join(text.split())!r} is not written with the digits 0-9")
     cleaned = " ".join(text.split())
-    if field in DATE_FIELDS and (found := _TIMESTAMP.fullmatch(cleaned)):
+    return _day_of(cleaned) if field in DATE_FIELDS else cleaned
+
+
+def _day_of(text: str) -> str:
+    """A date cell's day where it says more or less than its day: a timestamp's day, an Excel
+    serial number's ("45352" → "2024-03-01"); else the text as it is."""
+    if found := _TIMESTAMP.fullmatch(text):
         return found.group(1)
-    return cleaned
+    if (found := _SERIAL.fullmatch(text)) and int(found.group(1)) in _SERIALS:
+        return (_EXCEL_EPOCH + timedelta(days=int(found.group(1)))).isoformat()
+    return text

@@ -12,7 +12,7 @@ import pytest
 
 from delreg.config import load_config
 from delreg.model import Decision
-from delreg.parse import Record
+from delreg.parse import Record, Rejected
 from delreg.parse.tabular import read_csv
 from tests.helpers import Invoke
 
@@ -106,3 +106,51 @@ def test_import_an_export_by_its_own_names(delreg: Invoke, tmp_path: Path) -> No
         ("KS 2024/101", "Kommundirektör", "3.2"),
         ("KS 2024/117", "Teknisk chef", "5.1"),
     ]
+
+
+DATED = """\
+Diarienr;Ärendemening;Beslutsdatum;Belopp (kr)
+KS 2024/201;Avtal om hyra av moduler;45352;1 250 000 kr
+KS 2024/202;Avtal om el;2024-03-05 00:00:00;1 250 000,00 kr
+KS 2024/203;Avtal om gas;2024-03-05T00:00:00;57 300
+KS 2024/204;Avtal om vatten;5/3/2024;
+KS 2024/205;Avtal om fjärrvärme;5/3-2024;
+KS 2024/206;Avtal om tolk;5/3/2024 00:00;
+KS 2024/207;Avtal om kopiering;45352.5;
+KS 2024/208;Avtal om skolskjuts;3/13/2024;
+KS 2024/209;Avtal om bredband;12345;
+"""
+
+
+def test_dates_and_amounts_as_exports_write_them() -> None:
+    *read_well, month_first, no_serial = read(DATED)
+    assert [(decision(r).decided_on, decision(r).amount) for r in read_well] == [
+        # An Excel serial number where the cell lost its date format: Excel's day 45352.
+        ("2024-03-01", 1250000),
+        ("2024-03-05", 1250000),
+        ("2024-03-05", 57300),
+        # Day first, as "19.1.2024" and "19/1 2024" are read.
+        ("2024-03-05", None),
+        ("2024-03-05", None),
+        ("2024-03-05", None),
+        ("2024-03-01", None),
+    ]
+    # A month first is no real date (month 13); a number far from today's serials is no date.
+    assert isinstance(month_first, Rejected) and "not a real date" in month_first.reason
+    assert isinstance(no_serial, Rejected) and "'12345' is not a date" in no_serial.reason
+
+
+def test_an_excel_serial_number_in_a_workbooks_date_column(tmp_path: Path) -> None:
+    from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
+
+    from delreg.parse.xlsx import read_xlsx
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Diarienr", "Ärendemening", "Beslutsdatum"])
+    sheet.append(["KS 2024/210", "Avtal om el", 45292])
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    (record,) = read_xlsx(path, source="export.xlsx", config=CONFIG)
+    assert decision(record).decided_on == "2024-01-01"
