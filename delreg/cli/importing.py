@@ -398,6 +398,9 @@ def _account_line(account: Account) -> str:
     prose = account.lines.get("prose", 0)
     if prose:
         skipped.append(f"{prose} line{'s' if prose != 1 else ''} of text about the list")
+    if account.group_rows:
+        titles = account.group_rows
+        skipped.append(f"{titles} group title{'s' if titles != 1 else ''} given to the rows below")
     return line + (f" ({', '.join(skipped)})" if skipped else "")
 
 

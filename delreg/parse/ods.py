@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import repeat
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from delreg.config import Config
 from delreg.errors import InputError
@@ -31,6 +31,9 @@ from delreg.limits import limits
 from delreg.parse import Record
 from delreg.parse.office_package import Package
 from delreg.parse.xlsx import HEADER_SEARCH_ROWS, sheet_records
+
+if TYPE_CHECKING:
+    from delreg.parse.accounting import Account
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -63,7 +66,12 @@ DAMAGED_HINT = "open it in LibreOffice Calc and save it again as .ods, or export
 
 
 def read_ods(
-    stream: IO[bytes], *, source: str, config: Config, sheet: str | None = None
+    stream: IO[bytes],
+    *,
+    source: str,
+    config: Config,
+    sheet: str | None = None,
+    account: Account | None = None,
 ) -> Iterator[Record]:
     """Decisions from the first sheet, or from ``sheet``, of an OpenDocument spreadsheet."""
     bounds = limits(config)
@@ -102,6 +110,7 @@ def read_ods(
             lambda first, width: (cells[:width] for cells in rows),
             where,
             config,
+            account,
         )
 
 

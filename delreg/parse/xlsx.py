@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from delreg.config import Config
 from delreg.errors import DelregError, InputError, InvalidValue
@@ -18,6 +18,10 @@ from delreg.parse import Record
 from delreg.parse.duplicates import SeenDiaryNumbers
 from delreg.parse.readers.base import seekable
 from delreg.parse.registry_rows import ColumnNames, Columns, record_from_values
+from delreg.parse.row_groups import RowGroups
+
+if TYPE_CHECKING:
+    from delreg.parse.accounting import Account
 
 # Rows above the header an export may have (a title, the date it was taken, blank rows).
 HEADER_SEARCH_ROWS = 20
@@ -34,6 +38,7 @@ def read_xlsx(
     source: str,
     config: Config,
     sheet: str | None = None,
+    account: Account | None = None,
 ) -> Iterator[Record]:
     """Decisions from the first worksheet, or from ``sheet``, of an .xlsx workbook.
 
@@ -51,7 +56,7 @@ def read_xlsx(
         # Some writers state a wrong size in the sheet; forget it and read every row there is.
         worksheet.reset_dimensions()
         try:
-            yield from _records(worksheet, where, config)
+            yield from _records(worksheet, where, config, account)
         except DelregError:
             raise
         except MemoryError:
@@ -164,7 +169,9 @@ def _worksheet(workbook: Any, sheet: str | None, source: str) -> Any:
     )
 
 
-def _records(worksheet: Any, where: str, config: Config) -> Iterator[Record]:
+def _records(
+    worksheet: Any, where: str, config: Config, account: Account | None
+) -> Iterator[Record]:
     bounds = limits(config)
     # The header is looked for among the first rows, read as wide as a row may be; the rows
     # below only as wide as the header: a cell in Excel's last column (XFD) would otherwise
@@ -180,6 +187,7 @@ def _records(worksheet: Any, where: str, config: Config) -> Iterator[Record]:
         ),
         where,
         config,
+        account,
     )
 
 
@@ -188,17 +196,21 @@ def sheet_records(
     rows_below: Callable[[int, int], Iterable[Sequence[object]]],
     where: str,
     config: Config,
+    account: Account | None = None,
 ) -> Iterator[Record]:
     """The records of a sheet (Excel's, OpenDocument's): its header found among
     ``header_rows`` (its rows from the first, as wide as a row may be), then each row of
     ``rows_below(first row number, the header's width)`` a record located ``<where>!<row>``.
 
-    An empty row is skipped, and the sheet ends after ``[limits] empty_rows`` of them in a row.
+    An empty row is skipped, and the sheet ends after ``[limits] empty_rows`` of them in a row;
+    a group's title above rows gives them its value, and is counted in ``account``
+    (delreg.parse.row_groups).
     """
     bounds = limits(config)
     names = ColumnNames(config)
     header_row, columns = _find_header(header_rows, names, where, bounds)
     labels = columns.labels()
+    groups = RowGroups(columns, names, config)
     seen = SeenDiaryNumbers("row")
     rows = rows_below(header_row + 1, columns.width)
     empty = read = 0
@@ -216,7 +228,13 @@ def sheet_records(
         record = record_from_values(
             columns.values(cells), config=config, source=location, labels=labels
         )
-        yield seen.check(record, row_number, location)
+        settled = groups.settle([cells], [location], [record])[0]
+        if settled is None:
+            read -= 1
+            if account is not None:
+                account.group_rows += 1
+            continue
+        yield seen.check(settled, row_number, location)
 
 
 def _find_header(

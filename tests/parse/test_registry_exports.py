@@ -4,6 +4,7 @@ the rows about the rows (a group's title, a total). Every export here is invente
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
@@ -26,6 +27,11 @@ def read(text: str) -> list[Record]:
 def decision(record: Record) -> Decision:
     assert isinstance(record, Decision), record
     return record
+
+
+def why(record: Record) -> str:
+    assert isinstance(record, Rejected), record
+    return record.reason
 
 
 # Public 360's and W3D3's names for the columns, a title and a blank row above the header.
@@ -154,3 +160,111 @@ def test_an_excel_serial_number_in_a_workbooks_date_column(tmp_path: Path) -> No
     book.save(path)
     (record,) = read_xlsx(path, source="export.xlsx", config=CONFIG)
     assert decision(record).decided_on == "2024-01-01"
+
+
+# A report printed from the diary system by delegate, tidied in Excel: each group's title above
+# its rows, an empty row between groups, a total at the foot.
+GROUPED = """\
+Delegationsbeslut 2024-02-01--2024-02-29;;
+;;
+Diarienr;Ärendemening;Beslutsdatum
+Delegat: Kommundirektör;;
+KS 2024/301;Avtal om städtjänster;2024-02-05
+KS 2024/302;Avtal om el;2024-02-06
+;;
+Delegat: Teknisk chef;;
+KS 2024/303;Tilldelning vinterväghållning;2024-02-12
+Personalärenden;;
+KS 2024/304;Anställning av enhetschef;2024-02-14
+Summa;;
+Antal: 4;;
+KS 2024/305;Avtal om tolk;2024-02-20
+"""
+
+
+def test_a_groups_title_gives_its_rows_their_delegate() -> None:
+    records = read(GROUPED)
+    assert [
+        (r.source, r.diary_number, r.delegate) if isinstance(r, Decision) else (r.source, why(r))
+        for r in records
+    ] == [
+        ("export.csv:5", "KS 2024/301", "Kommundirektör"),
+        ("export.csv:6", "KS 2024/302", "Kommundirektör"),
+        ("export.csv:9", "KS 2024/303", "Teknisk chef"),
+        # A title that names no column is no group's: rejected on its row, as ever.
+        ("export.csv:10", "diary_number (Diarienr): 'Personalärenden' is not a diary number; "
+         "subject (Ärendemening): missing"),
+        ("export.csv:11", "KS 2024/304", "Teknisk chef"),
+        ("export.csv:12", "a total row ('Summa'), not a decision: delete it from the export, "
+         "or import with --skip-invalid"),
+        ("export.csv:13", "a total row ('Antal: 4'), not a decision: delete it from the export, "
+         "or import with --skip-invalid"),
+        # A total ends the groups above it.
+        ("export.csv:14", "KS 2024/305", None),
+    ]  # fmt: skip
+
+
+def test_a_groups_title_fills_only_what_a_row_leaves_empty() -> None:
+    text = (
+        "Diarienr;Ärendemening;Beslutsfattare;Beslutsdatum\n"
+        "Beslutsfattare: Skolchef;;;\n"
+        "BUN 2024/11;Skolskjuts;;2024-02-05\n"
+        "BUN 2024/12;Modersmål;Rektor Norrby skola;2024-02-06\n"
+        "Beslutsdatum: 2024-02-07;;;\n"
+        "BUN 2024/13;Läxhjälp;;\n"
+    )
+    assert [(decision(r).delegate, decision(r).decided_on) for r in read(text)] == [
+        ("Skolchef", "2024-02-05"),
+        ("Rektor Norrby skola", "2024-02-06"),
+        ("Skolchef", "2024-02-07"),
+    ]
+
+
+def test_a_workbooks_group_titles_and_total(tmp_path: Path) -> None:
+    from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
+
+    from delreg.parse.xlsx import read_xlsx
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in csv.reader(io.StringIO(GROUPED), delimiter=";"):
+        sheet.append([cell or None for cell in row])
+    # A header merged over two columns' cells, as a tidied sheet has it: the first names it.
+    sheet.insert_cols(3)
+    sheet.merge_cells("B3:C3")
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    records = list(read_xlsx(path, source="export.xlsx", config=CONFIG))
+    assert [
+        (r.source, r.delegate) if isinstance(r, Decision) else (r.source, why(r)[:13])
+        for r in records
+    ] == [
+        ("export.xlsx:Sheet!5", "Kommundirektör"),
+        ("export.xlsx:Sheet!6", "Kommundirektör"),
+        ("export.xlsx:Sheet!9", "Teknisk chef"),
+        ("export.xlsx:Sheet!10", "diary_number "),
+        ("export.xlsx:Sheet!11", "Teknisk chef"),
+        ("export.xlsx:Sheet!12", "a total row ("),
+        ("export.xlsx:Sheet!13", "a total row ("),
+        ("export.xlsx:Sheet!14", None),
+    ]
+    assert decision(records[0]).subject == "Avtal om städtjänster"
+
+
+def test_import_tells_the_group_titles_it_read(delreg: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "grupperad.csv"
+    path.write_text(GROUPED, encoding="utf-8")
+    result = delreg("import", str(path), "--skip-invalid", "--json")
+    # The good rows are written; the exit status says that some were rejected.
+    assert result.exit_code == 1, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["inserted"] == 5
+    (account,) = summary["inputs"]
+    # Every row is a decision, rejected on its row, or a group's title counted as one.
+    assert (account["decisions"], account["rejected"], account["group_rows"]) == (5, 3, 2)
+    assert (
+        "2 group titles given to the rows below" in delreg("import", str(path), "--dry-run").stderr
+    )
+    listed = json.loads(delreg("list", "--format", "json").stdout)
+    assert {row["diary_number"]: row["delegate"] for row in listed}["KS 2024/303"] == "Teknisk chef"
