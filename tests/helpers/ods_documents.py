@@ -39,6 +39,7 @@ _NAMESPACES = (
     'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
     'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
     'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
     'office:version="1.3"'
 )
 # A row style that hides its row (Format ▸ Rows ▸ Hide writes table:visibility on the row).

@@ -264,3 +264,27 @@ def _without_source(record: Record) -> object:
     if isinstance(record, Rejected):
         return ("rejected", record.reason.replace("line", "row"))
     return record.to_json() | {"source": None}  # type: ignore[union-attr]
+
+
+def test_a_formulas_error_is_read_as_it_shows_and_its_row_rejected() -> None:
+    # LibreOffice writes an error's cell as text with an empty value beside what it shows.
+    error = (
+        '<table:table-cell table:formula="of:=1/0" office:value-type="string" '
+        'office:string-value="" calcext:value-type="error"><text:p>#DIV/0!</text:p>'
+        "</table:table-cell>"
+    )
+    rows: list[list[Cell] | str] = [
+        ["Diarienummer", "Ärendemening", "Belopp"],
+        ods_row(ods_cell("KS 2024/190") + ods_cell("Avtal om el") + error),
+    ]
+    (record,) = read(ods(ods_sheet("Blad1", rows)))
+    assert isinstance(record, Rejected) and record.source == "export.ods:Blad1!2"
+    assert "'#DIV/0!' is not an amount" in record.reason
+
+
+def test_a_hidden_first_sheet_is_the_first_as_in_a_workbook() -> None:
+    hidden = ods_sheet("Gamla", [HEADER, ["KS 2023/9", "Avtal om el"]], hidden=True)
+    shown = ods_sheet("Blad1", [HEADER, ["KS 2024/9", "Avtal om gas"]])
+    document = ods(hidden + shown)
+    assert fields(read(document), "source") == [("export.ods:Gamla!2",)]
+    assert fields(read(document, sheet="Blad1"), "source") == [("export.ods:Blad1!2",)]
