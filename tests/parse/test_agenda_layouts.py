@@ -21,7 +21,9 @@ the delegationsordning first, cells wrapped under their column, rows between sem
 "beslut DATE" last, items lettered after the point's number), l14 what building,
 environment and social boards' case systems print (who decided after the day, a property
 designation in the subject), l15 a meeting system's page that links each decision's document
-(its ending and size after its name, "Bilagor" under the heading). Each is written out below
+(its ending and size after its name, "Bilagor" under the heading), l17 tables whose head names
+their columns in the board's own words, in any order ("Lagrum" after who decided, "Anmärkning"
+last, the point of the delegationsordning in a column). Each is written out below
 by hand: the items written into it, and what each must become. Nothing may be lost: every item
 written is stored, rejected (with its line) or a notice, and the import says so.
 """
@@ -610,6 +612,26 @@ EXPECTED: dict[str, Layout] = {
         ("KS 2024/45", "avtal", NONE),
         ("KS 2023/512", "avtal", ("Nordnät AB",)),
         ("KS 2024/61", "bidrag", NONE),
+    ]),
+    # Tables whose head names the columns (l17): a "Lagrum" column after who decided; a
+    # board's own names ("Beslut", "Delegat", "Anmärkning") with cells wrapped under them;
+    # numbered rows with the delegation order's point in a column.
+    "l17_sn_lagrum_after_delegate.txt": Layout([
+        ("SN 2024/301", "beslut", NONE),
+        ("SN 2024/302", "avtal", ("Vårdbolaget Ek AB",)),
+        ("SN 2024/303", "yttrande", NONE),
+        ("SN 2024/307", "beslut", NONE),
+    ]),
+    "l17_tn_named_columns.txt": Layout([
+        ("TN 2024/45", "tilldelningsbeslut", NONE),
+        ("TN 2024/48", "avtal", ("Vallby Slamtjänst AB",)),
+        ("TN 2024/52", "beslut", NONE),
+        ("TN 2024/57", "yttrande", NONE),
+    ]),
+    "l17_bun_numbered_rows.txt": Layout([
+        ("BUN 2024/101", "beslut", NONE),
+        ("BUN 2024/104", "beslut", NONE),
+        ("BUN 2024/109", "beslut", NONE),
     ]),
 }  # fmt: skip
 
@@ -1229,6 +1251,50 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KS 2024/45", "tilldelning av ramavtal för städtjänster", None, None),
         ("KS 2023/512", "förlängning av avtal om IT-drift", None, None),
         ("KS 2024/61", "Hembygdsföreningen Lönnen", None, None),
+    ],
+    # Who decided is the column so named, wherever it stands; a column after it is no part of
+    # who decided, and stays in the subject.
+    "l17_sn_lagrum_after_delegate.txt": [
+        (
+            "SN 2024/301",
+            "bistånd i form av hemtjänst – 4 kap. 1 § SoL",
+            "Biståndshandläggare",
+            "2024-02-03",
+        ),
+        ("SN 2024/302", "köp av platser på HVB-hem", "Socialchef", "2024-02-05"),
+        (
+            "SN 2024/303",
+            "tingsrätten i vårdnadsmål – 6 kap. 19 § FB",
+            "Enhetschef IFO",
+            "2024-02-09",
+        ),
+        (
+            "SN 2024/307",
+            "Avslag på ansökan om färdtjänst – 7 § lag om färdtjänst",
+            "Handläggare färdtjänst",
+            "2024-02-12",
+        ),
+    ],
+    "l17_tn_named_columns.txt": [
+        (
+            "TN 2024/45",
+            "upphandling av vinterväghållning – Överprövad",
+            "Upphandlingschef",
+            "2024-03-04",
+        ),
+        ("TN 2024/48", "slamtömning", "Teknisk chef", "2024-03-06"),
+        (
+            "TN 2024/52",
+            "Parkeringstillstånd för rörelsehindrad – Bifall",
+            "Handläggare",
+            "2024-03-11",
+        ),
+        ("TN 2024/57", "detaljplan för Norra hamnen – Ingen erinran", "Teknisk chef", "2024-03-15"),
+    ],
+    "l17_bun_numbered_rows.txt": [
+        ("BUN 2024/101", "Skolskjuts av särskilda skäl", "Skolskjutshandläggare", None),
+        ("BUN 2024/104", "Mottagande i grundsärskola", "Rektor", None),
+        ("BUN 2024/109", "Avstängning av elev i gymnasieskolan", "Rektor", None),
     ],
 }
 
