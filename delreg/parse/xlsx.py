@@ -8,13 +8,15 @@ title rows above it are skipped. A row's ``source`` is ``"<file>:<sheet>!<row>"`
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from delreg.config import Config
 from delreg.errors import DelregError, InputError, InvalidValue
 from delreg.limits import Limits, limits
-from delreg.parse import Record
+from delreg.model import DECISION_FIELDS, Decision, build_decision
+from delreg.parse import Record, Rejected
 from delreg.parse.duplicates import SeenDiaryNumbers
 from delreg.parse.readers.base import seekable
 from delreg.parse.registry_rows import ColumnNames, Columns, record_from_values
@@ -214,8 +216,19 @@ def sheet_records(
     seen = SeenDiaryNumbers("row")
     rows = rows_below(header_row + 1, columns.width)
     empty = read = 0
+    # The row before, whether it was filled, what it gave and where: an OpenDocument row written
+    # once for many comes as the same cells again, read once (a small file may repeat one row
+    # by the million).
+    previous: Sequence[object] | None = None
+    was_filled = False
+    record: Decision | Rejected | None = None
+    location = ""
     for row_number, cells in enumerate(rows, start=header_row + 1):
-        if not any(_filled(cell) for cell in cells):
+        again = cells is previous
+        if not again:
+            was_filled = any(_filled(cell) for cell in cells)
+            previous = cells
+        if not was_filled:
             empty += 1
             if empty >= bounds.empty_rows:
                 return  # a sheet formatted far below its data: the rest is empty rows
@@ -224,10 +237,13 @@ def sheet_records(
         read += 1
         if read > bounds.rows:
             raise bounds.too_many_rows(f"{where}!{row_number}")
-        location = f"{where}!{row_number}"
-        record = record_from_values(
-            columns.values(cells), config=config, source=location, labels=labels
-        )
+        before, location = location, f"{where}!{row_number}"
+        if again and record is not None:
+            record = _moved(record, before, location)
+        else:
+            record = record_from_values(
+                columns.values(cells), config=config, source=location, labels=labels
+            )
         settled = groups.settle([cells], [location], [record])[0]
         if settled is None:
             read -= 1
@@ -235,6 +251,22 @@ def sheet_records(
                 account.group_rows += 1
             continue
         yield seen.check(settled, row_number, location)
+
+
+def _moved(record: Decision | Rejected, before: str, location: str) -> Decision | Rejected:
+    """The record of the row before, read at ``location``: its source moved with it, unless the
+    row names its own."""
+    if type(record) is Rejected:
+        return Rejected(location, record.reason)
+    if record.source != before:
+        return record
+    values = list(_DECISION_VALUES(record))
+    values[_SOURCE] = location
+    return build_decision(values)
+
+
+_DECISION_VALUES = attrgetter(*DECISION_FIELDS)
+_SOURCE = DECISION_FIELDS.index("source")
 
 
 def _find_header(

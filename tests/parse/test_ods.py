@@ -288,3 +288,21 @@ def test_a_hidden_first_sheet_is_the_first_as_in_a_workbook() -> None:
     document = ods(hidden + shown)
     assert fields(read(document), "source") == [("export.ods:Gamla!2",)]
     assert fields(read(document, sheet="Blad1"), "source") == [("export.ods:Blad1!2",)]
+
+
+def test_a_row_written_once_for_many_is_read_once_each_where_it_stands() -> None:
+    header = ods_row(ods_cells(["Diarienummer", "Ärendemening", "Källa"]))
+    rows = [
+        header,
+        ods_row(ods_cells(["KS 2024/195", "Avtal om el", None]), repeated=3),
+        ods_row(ods_cells(["KS 2024/196", "Avtal om gas", "dagordning.txt:12"]), repeated=2),
+        ods_row(ods_cells(["", "Avtal utan nummer", None]), repeated=2),
+    ]
+    records = read(ods(ods_sheet("Blad1", rows)))
+    # Each row its own source, unless the row names its own (a register's export read back).
+    assert [record.source for record in records] == [
+        "export.ods:Blad1!2", "export.ods:Blad1!3", "export.ods:Blad1!4",
+        "dagordning.txt:12", "dagordning.txt:12",
+        "export.ods:Blad1!7", "export.ods:Blad1!8",
+    ]  # fmt: skip
+    assert all(isinstance(record, Rejected) for record in records[-2:])
