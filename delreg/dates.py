@@ -48,8 +48,10 @@ def _swedish_parser_info() -> parserinfo:
 _ISO = LazyPattern(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # "3.4.2024", "03.04.2024": day, month and a four-digit year, as some exports write them.
 _DOTTED = LazyPattern(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-# "15/3 2024", "den 15/3 2024": day and month with a slash, then the year.
-_SLASHED = LazyPattern(r"(?:den\s+)?(\d{1,2})/(\d{1,2})\s+(\d{4})")
+# "15/3 2024", "den 15/3 2024": day and month with a slash, then the year; "5/3/2024" and
+# "5/3-2024" as a European export writes it, day first too (a month first, "3/13/2024", is
+# refused as no real date).
+_SLASHED = LazyPattern(r"(?:den\s+)?(\d{1,2})/(\d{1,2})(?:\s+|/|-)(\d{4})")
 _MONTH_NAMES = "|".join(sorted({*MONTHS, *(name[:3] for name in MONTHS)}, key=len, reverse=True))
 # "den 8 december 2023", "8 dec. 2023", "den 14 mars": day, a Swedish month name, maybe a year.
 _WORDED = LazyPattern(
@@ -62,7 +64,7 @@ _LONGEST_DATE = 200
 
 def parse_date(text: str, *, default_year: int | None = None) -> str:
     """An ISO date from ``2024-01-19``, ``19 januari 2024``, ``den 19 januari``, ``19.1.2024``
-    or ``19/1 2024`` (day first).
+    or ``19/1 2024``, ``19/1/2024`` (day first).
 
     A date written without a year takes ``default_year`` (the meeting's); without one it is an
     error, as is a date that does not exist.

@@ -88,7 +88,9 @@ def import_decisions(
             "own board column, its diary number's series ([routing.series]), [register] board."
         ),
     ] = None,
-    sheet: Annotated[str | None, typer.Option(help="The Excel sheet to read.")] = None,
+    sheet: Annotated[
+        str | None, typer.Option(help="The Excel or OpenDocument sheet to read.")
+    ] = None,
     encoding: Encoding = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
@@ -396,6 +398,9 @@ def _account_line(account: Account) -> str:
     prose = account.lines.get("prose", 0)
     if prose:
         skipped.append(f"{prose} line{'s' if prose != 1 else ''} of text about the list")
+    if account.group_rows:
+        titles = account.group_rows
+        skipped.append(f"{titles} group title{'s' if titles != 1 else ''} given to the rows below")
     return line + (f" ({', '.join(skipped)})" if skipped else "")
 
 

@@ -35,13 +35,16 @@ EXAMPLES = (
 def reconcile(
     ctx: typer.Context,
     export: Annotated[
-        Path, typer.Argument(help="The registry system's export: CSV, TSV or xlsx.", dir_okay=False)
+        Path,
+        typer.Argument(help="The registry system's export: CSV, TSV, xlsx or ods.", dir_okay=False),
     ],
     since: Annotated[
         str | None, typer.Option(help="The period's first day (decision date).")
     ] = None,
     until: Annotated[str | None, typer.Option(help="The period's last day.")] = None,
-    sheet: Annotated[str | None, typer.Option(help="The xlsx sheet; default the first.")] = None,
+    sheet: Annotated[
+        str | None, typer.Option(help="The xlsx or ods sheet; default the first.")
+    ] = None,
     encoding: Encoding = None,
     as_of: AsOf = None,
     fmt: ViewFormatOption = ViewFormat.table,

@@ -38,6 +38,9 @@ class Account:
     # Where the list's heading stood and what it said, where nothing stood under it (no item,
     # no statement that nothing is reported): its list is elsewhere, or was not seen as one.
     empty_heading: tuple[str, str] | None = None
+    # An export's rows that title the rows below them ("Delegat: Kommundirektör"), whose value
+    # those rows take: no decision of their own (delreg.parse.row_groups).
+    group_rows: int = 0
     # What of the document the reader did not read, each in a sentence (a part a Word
     # document imports in a kind that is not read): told, not left out unsaid.
     unread: list[str] = field(default_factory=list)
@@ -67,6 +70,8 @@ class Account:
         if self.empty_heading is not None:
             where, heading = self.empty_heading
             data["empty_heading"] = {"source": where, "heading": heading}
+        if self.group_rows:
+            data["group_rows"] = self.group_rows
         if self.unread:
             data["unread"] = list(self.unread)
         return data
@@ -90,5 +95,6 @@ class Account:
                 if "empty_heading" in data
                 else None
             ),
+            group_rows=int(data.get("group_rows", 0)),
             unread=[str(text) for text in data.get("unread", [])],
         )

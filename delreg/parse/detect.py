@@ -8,6 +8,7 @@ cannot read, and says so.
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 from delreg.errors import InputError
@@ -16,22 +17,20 @@ from delreg.parse.readers import READERS
 from delreg.parse.text_encoding import UTF16_MARKS, head_text
 
 _OTHER_ZIPS = {
-    ".ods": "an OpenDocument spreadsheet",
     ".odp": "an OpenDocument presentation",
     ".pptx": "a PowerPoint file",
     ".zip": "a zip archive",
 }
 # The same, told by the package's own kind (delreg.parse.office_package) whatever its name.
 _OTHER_PACKAGES = {
-    "ods": "an OpenDocument spreadsheet",
     "odp": "an OpenDocument presentation",
     "odg": "an OpenDocument drawing",
     "odm": "an OpenDocument master document",
     "pptx": "a PowerPoint file",
 }
 _FORMATS_HINT = (
-    "delreg reads agenda text, PDF, Word .docx, OpenDocument .odt, CSV/TSV, JSON/NDJSON "
-    "and Excel .xlsx"
+    "delreg reads agenda text, PDF, Word .docx, OpenDocument .odt, CSV/TSV, JSON/NDJSON, "
+    "Excel .xlsx and OpenDocument .ods"
 )
 # Names under which an OLE file is an Office document encrypted with a password (Office keeps
 # the encrypted package in one), not an old .doc or .xls.
@@ -41,6 +40,8 @@ _PROTECTED = {
     ".xlsx": "an Excel workbook",
     ".xlsm": "an Excel workbook",
 }
+# Rich text's start, after a byte-order mark or white space a program may put before it.
+_RTF = re.compile(rb"(?:\xef\xbb\xbf)?\s*\{\\rtf", re.IGNORECASE)
 _BY_EXTENSION = {
     extension: name for name, reader in READERS.items() for extension in reader.EXTENSIONS
 }
@@ -52,6 +53,14 @@ def detect_format(name: str, head: bytes) -> str:
     Raises InputError for documents delreg cannot read (old .xls, Word, images …).
     """
     extension = PurePath(name).suffix.lower()
+    if _RTF.match(head):
+        # Word's and WordPad's rich text (often saved as .doc): it starts with a brace, and
+        # would be taken for JSON and refused as that.
+        raise InputError(
+            "is an RTF document (rich text)",
+            source=name,
+            hint="open it in Word or LibreOffice and save it as .docx or PDF",
+        )
     if head.startswith(ZIP_START):
         kind = package_kind(head)
         if kind in _OTHER_PACKAGES:

@@ -14,6 +14,7 @@ standard library's expat, building an ElementTree: no other dependency.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING
 
 from delreg.errors import InputError
@@ -172,6 +173,39 @@ class Package:
             raise self._too_large()
         self.left -= len(data)
         return data
+
+    def pieces(self, name: str, size: int = 1 << 16) -> Iterator[bytes] | None:
+        """The part ``name`` in pieces of at most ``size`` bytes, within the same bound as
+        ``part`` (a spreadsheet's content is read as it unpacks, not held whole); None where
+        there is none."""
+        info = self._info(name)
+        if info is None:
+            return None
+        if info.flag_bits & 0x1:
+            raise InputError(
+                f"is protected by a password (its part {name} is encrypted)",
+                source=self.source,
+                hint="remove the password and save it again, or save it as PDF",
+            )
+        if info.file_size > self.left:
+            raise self._too_large()
+        return self._pieces(info, name, size)
+
+    def _pieces(self, info: zipfile.ZipInfo, name: str, size: int) -> Iterator[bytes]:
+        import zipfile
+        import zlib
+
+        try:
+            with self.archive.open(info) as part:
+                while piece := part.read(size):
+                    if len(piece) > self.left:
+                        raise self._too_large()
+                    self.left -= len(piece)
+                    yield piece
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as error:
+            raise InputError(
+                f"has a damaged part {name} ({error})", source=self.source, hint=self.damaged_hint
+            ) from None
 
     def _too_large(self) -> InputError:
         return InputError(

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import MISSING, dataclass
 from dataclasses import fields as dataclass_fields
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from itertools import compress, islice, repeat
 from operator import itemgetter
 from typing import Any
@@ -47,9 +47,21 @@ REQUIRED_FIELDS = ("diary_number", "subject")
 # where no delegate's column does ("Handläggare").
 _DETAILS = "subject_details"
 _OFFICER = "delegate_otherwise"
+# And those that hold the subject where no subject column does ("Handlingsrubrik").
+_TITLE = "subject_otherwise"
 
-# A timestamp where a date is meant ("2024-01-19T00:00:00", "2024-01-19 14:30"): the day counts.
-_TIMESTAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
+# A timestamp where a date is meant ("2024-01-19T00:00:00", "2024-01-19 14:30", "5/3/2024
+# 00:00"): the day counts.
+_TIMESTAMP = re.compile(
+    r"(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+)
+# An Excel date's serial number where the cell lost its date format on the way to CSV
+# ("45352" is 2024-03-01): five digits, maybe a time of day as a fraction.
+_SERIAL = re.compile(r"(\d{5})(?:\.\d+)?")
+# The serials of the days a decision can have (1990-01-01 to 2099-12-31), counted as Excel counts
+# them from 1899-12-30 (its day 60, a 29 February 1900 that never was, lies long before).
+_SERIALS = range(32874, 73051)
+_EXCEL_EPOCH = date(1899, 12, 30)
 
 
 _HEADER_SPACING = re.compile(r"[\s_\-]+")
@@ -74,7 +86,13 @@ class ColumnNames:
             for rank, name in reversed(list(enumerate(_names(section, _DETAILS, config))))
         }
         self._officers = {header_key(name) for name in _names(section, _OFFICER, config)}
-        unknown = sorted(set(section) - {*COLUMN_FIELDS, "source", "ignore", _DETAILS, _OFFICER})
+        self._titles = {
+            header_key(name): rank
+            for rank, name in reversed(list(enumerate(_names(section, _TITLE, config))))
+        }
+        unknown = sorted(
+            set(section) - {*COLUMN_FIELDS, "source", "ignore", _DETAILS, _OFFICER, _TITLE}
+        )
         if unknown:
             raise InputError(
                 f"[columns] has no field {', '.join(unknown)}",
@@ -103,6 +121,7 @@ class ColumnNames:
         written: dict[str, str] = {}
         details: list[int] = []
         officer: tuple[int, str] | None = None
+        titles: list[int] = []
         for position, name in enumerate(header):
             field = self.field_for(name)
             if field is None:
@@ -113,6 +132,8 @@ class ColumnNames:
                     details.append(position)
                 elif key in self._officers and officer is None:
                     officer = (position, str(name).strip())
+                elif key in self._titles:
+                    titles.append(position)
                 continue
             if field in written:
                 raise InvalidValue(
@@ -130,6 +151,10 @@ class ColumnNames:
             # no decision-maker: the column is left out, as it always was.
             positions.append((officer[0], "delegate"))
             written["delegate"] = officer[1]
+        if titles and "subject" not in written:
+            title = min(titles, key=lambda position: self._titles[header_key(header[position])])
+            positions.append((title, "subject"))
+            written["subject"] = str(header[title]).strip()
         details.sort(key=lambda position: self._details[header_key(header[position])])
         if details and "subject" not in written:
             # "Åtgärd" | "Fastighet" without "Beslut": the first detail is the subject.
@@ -139,8 +164,8 @@ class ColumnNames:
         if "subject" not in written:
             raise InvalidValue(
                 "no subject column",
-                hint="name it subject or Beslut/Rubrik/Ärendemening, or add its name under "
-                "[columns] subject",
+                hint="name it subject or Beslut/Rubrik/Ärendemening/Handlingsrubrik, or add its "
+                "name under [columns] subject",
             )
         positions.sort()
         if not details:
@@ -738,11 +763,10 @@ def cell_value(value: object, field: str) -> object:
     if isinstance(value, bool):
         return value if field == "secret" else str(value).lower()
     if isinstance(value, int):
-        return str(value)
+        return _day_of(str(value)) if field in DATE_FIELDS else str(value)
     if isinstance(value, float):
-        if math.isfinite(value) and value == int(value):
-            return str(int(value))
-        return repr(value)
+        text = str(int(value)) if math.isfinite(value) and value == int(value) else repr(value)
+        return _day_of(text) if field in DATE_FIELDS else text
     if isinstance(value, datetime):
         return value.date().isoformat()
     if isinstance(value, date | time):
@@ -772,6 +796,14 @@ def _clean_text(text: str, field: str) -> str:
         ):
             raise InvalidValue(f"{' '.join(text.split())!r} is not written with the digits 0-9")
     cleaned = " ".join(text.split())
-    if field in DATE_FIELDS and (found := _TIMESTAMP.fullmatch(cleaned)):
+    return _day_of(cleaned) if field in DATE_FIELDS else cleaned
+
+
+def _day_of(text: str) -> str:
+    """A date cell's day where it says more or less than its day: a timestamp's day, an Excel
+    serial number's ("45352" → "2024-03-01"); else the text as it is."""
+    if found := _TIMESTAMP.fullmatch(text):
         return found.group(1)
-    return cleaned
+    if (found := _SERIAL.fullmatch(text)) and int(found.group(1)) in _SERIALS:
+        return (_EXCEL_EPOCH + timedelta(days=int(found.group(1)))).isoformat()
+    return text

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from delreg.config import Config
 from delreg.errors import InputError, InvalidValue
@@ -22,7 +22,11 @@ from delreg.limits import Limits, limits
 from delreg.parse import Record, Rejected
 from delreg.parse.duplicates import SeenDiaryNumbers
 from delreg.parse.registry_rows import ColumnNames, Columns, RowReader
+from delreg.parse.row_groups import RowGroups
 from delreg.parse.text_encoding import undecodable
+
+if TYPE_CHECKING:
+    from delreg.parse.accounting import Account
 
 DELIMITERS = (";", ",", "\t")
 # Title lines an export may have above its header ("Delegationsbeslut 2024", a blank line …).
@@ -134,7 +138,12 @@ def _undecodable(
 
 
 def read_csv(
-    stream: TextIO, *, source: str, config: Config, delimiter: str | None = None
+    stream: TextIO,
+    *,
+    source: str,
+    config: Config,
+    delimiter: str | None = None,
+    account: Account | None = None,
 ) -> Iterator[Record]:
     """Decisions from a CSV/TSV export, one per row, each with ``source`` ``"<file>:<line>"``.
 
@@ -148,6 +157,7 @@ def read_csv(
     if columns.width > bounds.columns:
         raise bounds.too_many_columns(columns.width, source, lines.number)
     reader = RowReader(columns, config)
+    groups = RowGroups(columns, names, config)
     seen = SeenDiaryNumbers("line")
     batch: list[tuple[list[str], int]] = []
     # The batches grow from one row: the first records come as soon as their rows are read (a
@@ -157,14 +167,14 @@ def read_csv(
         for row in _rows(lines, delimiter, source, bounds):
             batch.append(row)
             if len(batch) >= size:
-                yield from _records(batch, columns, reader, seen, source)
+                yield from _records(batch, columns, reader, groups, seen, source, account)
                 batch = []
                 size = min(2 * size, BATCH_ROWS)
     except InputError:
         # The rows read before the one that stops the file come first, as ever.
-        yield from _records(batch, columns, reader, seen, source)
+        yield from _records(batch, columns, reader, groups, seen, source, account)
         raise
-    yield from _records(batch, columns, reader, seen, source)
+    yield from _records(batch, columns, reader, groups, seen, source, account)
 
 
 # Rows read together, a column at a time (RowReader.records).
@@ -212,8 +222,10 @@ def _records(
     batch: list[tuple[list[str], int]],
     columns: Columns,
     reader: RowReader,
+    groups: RowGroups,
     seen: SeenDiaryNumbers,
     source: str,
+    account: Account | None,
 ) -> Iterator[Record]:
     """The records of a batch of rows, in order, each checked against the rows before it."""
     if not batch:
@@ -237,7 +249,18 @@ def _records(
             f"{len(rows[index])} cells where the header has {columns.width}: "
             "an unquoted delimiter inside a value?",
         )
-    yield from seen.check_all(records, [line for _, line in batch], wheres)
+    lines = [line for _, line in batch]
+    titles = groups.titles
+    settled = groups.settle(rows, wheres, records)
+    if groups.titles != titles:
+        # A group's title is no record: it is counted in the account instead.
+        if account is not None:
+            account.group_rows += groups.titles - titles
+        kept = [index for index, record in enumerate(settled) if record is not None]
+        lines = [lines[index] for index in kept]
+        wheres = [wheres[index] for index in kept]
+    records = [record for record in settled if record is not None]
+    yield from seen.check_all(records, lines, wheres)
 
 
 def _find_header(

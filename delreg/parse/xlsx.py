@@ -7,17 +7,23 @@ title rows above it are skipped. A row's ``source`` is ``"<file>:<sheet>!<row>"`
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import attrgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from delreg.config import Config
 from delreg.errors import DelregError, InputError, InvalidValue
 from delreg.limits import Limits, limits
-from delreg.parse import Record
+from delreg.model import DECISION_FIELDS, Decision, build_decision
+from delreg.parse import Record, Rejected
 from delreg.parse.duplicates import SeenDiaryNumbers
 from delreg.parse.readers.base import seekable
 from delreg.parse.registry_rows import ColumnNames, Columns, record_from_values
+from delreg.parse.row_groups import RowGroups
+
+if TYPE_CHECKING:
+    from delreg.parse.accounting import Account
 
 # Rows above the header an export may have (a title, the date it was taken, blank rows).
 HEADER_SEARCH_ROWS = 20
@@ -34,6 +40,7 @@ def read_xlsx(
     source: str,
     config: Config,
     sheet: str | None = None,
+    account: Account | None = None,
 ) -> Iterator[Record]:
     """Decisions from the first worksheet, or from ``sheet``, of an .xlsx workbook.
 
@@ -51,7 +58,7 @@ def read_xlsx(
         # Some writers state a wrong size in the sheet; forget it and read every row there is.
         worksheet.reset_dimensions()
         try:
-            yield from _records(worksheet, where, config)
+            yield from _records(worksheet, where, config, account)
         except DelregError:
             raise
         except MemoryError:
@@ -164,25 +171,64 @@ def _worksheet(workbook: Any, sheet: str | None, source: str) -> Any:
     )
 
 
-def _records(worksheet: Any, where: str, config: Config) -> Iterator[Record]:
+def _records(
+    worksheet: Any, where: str, config: Config, account: Account | None
+) -> Iterator[Record]:
     bounds = limits(config)
-    names = ColumnNames(config)
-    # The header is looked for among the first rows, read as wide as a row may be.
+    # The header is looked for among the first rows, read as wide as a row may be; the rows
+    # below only as wide as the header: a cell in Excel's last column (XFD) would otherwise
+    # make every row 16 384 cells. openpyxl fills in missing rows, so counting gives Excel's
+    # row numbers.
     header_rows = worksheet.iter_rows(
         max_row=HEADER_SEARCH_ROWS, max_col=bounds.columns + 1, values_only=True
     )
+    yield from sheet_records(
+        header_rows,
+        lambda first, width: worksheet.iter_rows(
+            min_row=first, max_row=EXCEL_ROWS, max_col=width, values_only=True
+        ),
+        where,
+        config,
+        account,
+    )
+
+
+def sheet_records(
+    header_rows: Iterator[Sequence[object]],
+    rows_below: Callable[[int, int], Iterable[Sequence[object]]],
+    where: str,
+    config: Config,
+    account: Account | None = None,
+) -> Iterator[Record]:
+    """The records of a sheet (Excel's, OpenDocument's): its header found among
+    ``header_rows`` (its rows from the first, as wide as a row may be), then each row of
+    ``rows_below(first row number, the header's width)`` a record located ``<where>!<row>``.
+
+    An empty row is skipped, and the sheet ends after ``[limits] empty_rows`` of them in a row;
+    a group's title above rows gives them its value, and is counted in ``account``
+    (delreg.parse.row_groups).
+    """
+    bounds = limits(config)
+    names = ColumnNames(config)
     header_row, columns = _find_header(header_rows, names, where, bounds)
     labels = columns.labels()
+    groups = RowGroups(columns, names, config)
     seen = SeenDiaryNumbers("row")
-    # Rows are read only as wide as the header: a cell in Excel's last column (XFD) would
-    # otherwise make every row 16 384 cells. openpyxl fills in missing rows, so counting gives
-    # Excel's row numbers.
-    rows = worksheet.iter_rows(
-        min_row=header_row + 1, max_row=EXCEL_ROWS, max_col=columns.width, values_only=True
-    )
+    rows = rows_below(header_row + 1, columns.width)
     empty = read = 0
+    # The row before, whether it was filled, what it gave and where: an OpenDocument row written
+    # once for many comes as the same cells again, read once (a small file may repeat one row
+    # by the million).
+    previous: Sequence[object] | None = None
+    was_filled = False
+    record: Decision | Rejected | None = None
+    location = ""
     for row_number, cells in enumerate(rows, start=header_row + 1):
-        if not any(_filled(cell) for cell in cells):
+        again = cells is previous
+        if not again:
+            was_filled = any(_filled(cell) for cell in cells)
+            previous = cells
+        if not was_filled:
             empty += 1
             if empty >= bounds.empty_rows:
                 return  # a sheet formatted far below its data: the rest is empty rows
@@ -191,11 +237,36 @@ def _records(worksheet: Any, where: str, config: Config) -> Iterator[Record]:
         read += 1
         if read > bounds.rows:
             raise bounds.too_many_rows(f"{where}!{row_number}")
-        location = f"{where}!{row_number}"
-        record = record_from_values(
-            columns.values(cells), config=config, source=location, labels=labels
-        )
-        yield seen.check(record, row_number, location)
+        before, location = location, f"{where}!{row_number}"
+        if again and record is not None:
+            record = _moved(record, before, location)
+        else:
+            record = record_from_values(
+                columns.values(cells), config=config, source=location, labels=labels
+            )
+        settled = groups.settle([cells], [location], [record])[0]
+        if settled is None:
+            read -= 1
+            if account is not None:
+                account.group_rows += 1
+            continue
+        yield seen.check(settled, row_number, location)
+
+
+def _moved(record: Decision | Rejected, before: str, location: str) -> Decision | Rejected:
+    """The record of the row before, read at ``location``: its source moved with it, unless the
+    row names its own."""
+    if type(record) is Rejected:
+        return Rejected(location, record.reason)
+    if record.source != before:
+        return record
+    values = list(_DECISION_VALUES(record))
+    values[_SOURCE] = location
+    return build_decision(values)
+
+
+_DECISION_VALUES = attrgetter(*DECISION_FIELDS)
+_SOURCE = DECISION_FIELDS.index("source")
 
 
 def _find_header(

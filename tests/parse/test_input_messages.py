@@ -147,3 +147,37 @@ def test_every_error_about_the_configuration_has_a_hint(
     result = delreg("--config", path, "import", export)
     assert result.exit_code == 2, result.stderr
     _one_error(result.stderr)
+
+
+# Rich text as Word and WordPad save it (often named .doc), its list of decisions invented.
+RTF = (
+    b"{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Calibri;}}\n"
+    b"\\pard\\b Anm\\'e4lan av delegationsbeslut\\b0\\par\n"
+    b"1. Avtal om st\\'e4dtj\\'e4nster, KS 2024/101\\par\n}"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("delegationsbeslut.rtf", RTF),
+        ("delegationsbeslut.doc", RTF),
+        ("delegationsbeslut.json", RTF),
+        ("delegationsbeslut.txt", b"\xef\xbb\xbf" + RTF),
+        ("-", b"\r\n" + RTF),
+    ],
+)
+def test_rich_text_is_named_not_taken_for_json(
+    delreg: Invoke, tmp_path: Path, name: str, content: bytes
+) -> None:
+    if name == "-":
+        result = delreg("import", "-", input=content)
+    else:
+        path = tmp_path / name
+        path.write_bytes(content)
+        result = delreg("import", str(path))
+    assert result.exit_code == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0].endswith("is an RTF document (rich text)"), result.stderr
+    assert "JSON" not in result.stderr
+    assert "save it as .docx or PDF" in lines[1]

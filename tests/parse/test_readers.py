@@ -20,7 +20,7 @@ from delreg.importer import FORMATS, read_input
 from delreg.model import Decision
 from delreg.parse.detect import detect_format
 from delreg.parse.readers import READERS, Reader
-from tests.helpers import DATA, SEED, Invoke
+from tests.helpers import DATA, FIXTURES, SEED, Invoke
 from tests.helpers.word_documents import agenda_odt, numbered_docx
 
 CONFIG = load_config()
@@ -90,6 +90,7 @@ SAMPLES: dict[str, Callable[[Path], Path]] = {
     "pdf": _pdf,
     "docx": lambda folder: _written(folder / "lista.docx", numbered_docx()),
     "odt": lambda folder: _written(folder / "lista.odt", agenda_odt()),
+    "ods": lambda folder: FIXTURES / "exports" / "platina-lo.ods",
     "xlsx": lambda folder: DATA / "example-diarium.xlsx",
     "html": _html,
     "json": _json,

@@ -74,14 +74,16 @@ def write_csv(path: Path, decisions: list[Decision], *, delimiter: str = ",") ->
     return path
 
 
-def read_file(path: Path, **options: str) -> list[Record]:
+def read_file(path: Path, delimiter: str | None = None) -> list[Record]:
     # As the importer opens a file: UTF-8 with the BOM dropped, newlines left to the reader.
     with path.open(encoding="utf-8-sig", newline="") as stream:
-        return list(read_csv(stream, source=path.name, config=CONFIG, **options))
+        return list(read_csv(stream, source=path.name, config=CONFIG, delimiter=delimiter))
 
 
-def read_text(text: str, **options: str) -> list[Record]:
-    return list(read_csv(io.StringIO(text), source="export.csv", config=CONFIG, **options))
+def read_text(text: str, delimiter: str | None = None) -> list[Record]:
+    return list(
+        read_csv(io.StringIO(text), source="export.csv", config=CONFIG, delimiter=delimiter)
+    )
 
 
 def without_source(records: list[Record]) -> list[Record]:

@@ -1118,8 +1118,8 @@ def test_a_word_document_and_an_opendocument_text_are_told_by_their_content(
     [
         ("bilder.pptx", _pptx, "is a PowerPoint file"),
         ("bilder.docx", _pptx, "is a PowerPoint file"),
-        ("tabell.ods", lambda: odt("", mimetype=ODS), "is an OpenDocument spreadsheet"),
-        ("tabell.odt", lambda: odt("", mimetype=ODS), "is an OpenDocument spreadsheet"),
+        ("ritning.odg", lambda: odt("", mimetype=ODG), "is an OpenDocument drawing"),
+        ("ritning.odt", lambda: odt("", mimetype=ODG), "is an OpenDocument drawing"),
         ("arkiv.zip", lambda: b"PK\x03\x04" + bytes(100), "is a zip archive"),
     ],
 )
@@ -1155,7 +1155,7 @@ def test_import_format_docx_and_odt_read_what_they_name(delreg: Invoke, tmp_path
 
 # --- bad input: one line naming the file, exit 2, the register as it was ---------------------
 
-ODS = "application/vnd.oasis.opendocument.spreadsheet"
+ODG = "application/vnd.oasis.opendocument.graphics"
 BILLION_LAUGHS = (
     '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "ha">'
     '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'

@@ -375,7 +375,7 @@ def test_detect_format(name: str, head: bytes, detected: str) -> None:
     ("name", "head", "message"),
     [
         ("slides.pptx", b"PK\x03\x04", "is a PowerPoint file"),
-        ("ark.ods", b"PK\x03\x04", "is an OpenDocument spreadsheet"),
+        ("bilder.odp", b"PK\x03\x04", "is an OpenDocument presentation"),
         ("arkiv.zip", b"PK\x03\x04", "is a zip archive"),
         ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "is an old Office file"),
         ("-", b"\x89PNG\r\n\x1a\n\x00\x00", "is binary data"),

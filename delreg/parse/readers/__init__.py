@@ -20,20 +20,22 @@ from delreg.parse.readers import (
     agenda_text,
     csv_export,
     json_export,
+    ods_workbook,
     tsv_export,
     xlsx_workbook,
 )
 from delreg.parse.readers.base import Reader, ReadRequest
 
 # Detection asks them in this order: a PDF, a word processor's document, a workbook and a web
-# page are known by their first bytes (a Word document and an OpenDocument text before the
-# workbook, which takes any other zip), JSON and a table by their first lines; agenda text,
-# last, is what anything else is read as.
+# page are known by their first bytes (a Word document, an OpenDocument text and an
+# OpenDocument spreadsheet before the Excel workbook, which takes any other zip), JSON and a
+# table by their first lines; agenda text, last, is what anything else is read as.
 READERS: Mapping[str, Reader] = MappingProxyType(
     {
         "pdf": agenda_pdf,
         "docx": agenda_docx,
         "odt": agenda_odt,
+        "ods": ods_workbook,
         "xlsx": xlsx_workbook,
         "html": agenda_html,
         "json": json_export,

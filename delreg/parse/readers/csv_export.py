@@ -57,4 +57,5 @@ def read_rows(
         source=request.source,
         config=request.config,
         delimiter=delimiter,
+        account=request.account,
     )

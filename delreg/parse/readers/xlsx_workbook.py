@@ -35,4 +35,5 @@ def read(stream: io.BufferedReader, request: ReadRequest) -> Iterator[Record]:
         source=request.source,
         config=request.config,
         sheet=request.sheet,
+        account=request.account,
     )
