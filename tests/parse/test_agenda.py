@@ -322,7 +322,7 @@ FIXTURES: dict[str, list[Expected]] = {
     "lettered.txt": [
         D(18, "KS 2024/88", "anstallning", "ekonomichef", delegate="Kommundirektören"),
         D(19, "KS 2024/102", "yttrande",
-          "Länsstyrelsen i Dalarnas län angående strandskyddsdispens för "
+          "till Länsstyrelsen i Dalarnas län angående strandskyddsdispens för "
           "fastigheten Storvik 4:12", delegate="Ordföranden"),
         D(21, "KS 2024/97", "tilldelningsbeslut", "ramavtal för snöröjning", "UH 2024/3",
           delegate="Upphandlingschef"),

@@ -742,7 +742,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ),
         ("KS-2024-108", "ramavtal för konsulttjänster inom IT", "upphandlingschef", None),
         # "Ordförandebeslut": the chair's decision.
-        ("KS 2024/0112", "Länsstyrelsen om strandskyddsdispens", "Ordföranden", None),
+        ("KS 2024/0112", "till Länsstyrelsen om strandskyddsdispens", "Ordföranden", None),
     ],
     "l10_tn_decided_by.txt": [
         ("TN 2024/77", "vinterväghållning", "upphandlingschef", "2024-03-12"),
@@ -750,7 +750,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("TN 2024/85", "beläggningsarbeten", "teknisk chef", "2024-03-20"),
         (
             "TN 2024/90",
-            "Polismyndigheten angående ansökan om tillstånd att använda offentlig plats",
+            "till Polismyndigheten angående ansökan om tillstånd att använda offentlig plats",
             "gatuchef",
             "2024-03-22",
         ),
@@ -793,7 +793,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
     "l10_ks_paragraphs.txt": [
         (
             "KS 2024/210",
-            "Länsstyrelsen angående ansökan om tillstånd för vindkraft",
+            "till Länsstyrelsen angående ansökan om tillstånd för vindkraft",
             "kommunstyrelsens ordförande",
             "2024-02-12",
         ),
@@ -811,7 +811,12 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KFN 2024/5", "stöd för studiecirklar", "Kultur- och fritidschefen", None),
         ("KFN 2024/6", "aktivitetsbidrag med 12 500 kr", "Fritidsintendenten", None),
         ("KFN 2024/7", "ombyggnad av Vallby bygdegård", "Kultur- och fritidschefen", None),
-        ("KFN 2024/8", "Länsstyrelsen om Allmänna arvsfonden", "Kultur- och fritidschefen", None),
+        (
+            "KFN 2024/8",
+            "till Länsstyrelsen om Allmänna arvsfonden",
+            "Kultur- och fritidschefen",
+            None,
+        ),
     ],
     "l11_bmn_rows_under_titles.txt": [
         (
@@ -957,7 +962,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ),
         (
             "SN 2024/38",
-            "Inspektionen för vård och omsorg",
+            "till Inspektionen för vård och omsorg",
             "socialnämndens ordförande",
             None,
         ),
@@ -1049,7 +1054,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
     "l13_sn_wrapped_cells.txt": [
         (
             "SN 2024/11",
-            "Inspektionen för vård och omsorg om tillsyn av hem för vård eller boende",
+            "till Inspektionen för vård och omsorg om tillsyn av hem för vård eller boende",
             "Socialchef",
             "2024-01-15",
         ),
@@ -1228,7 +1233,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
     "l15_ks_agenda_links.txt": [
         ("KS 2024/45", "tilldelning av ramavtal för städtjänster", None, None),
         ("KS 2023/512", "förlängning av avtal om IT-drift", None, None),
-        ("KS 2024/61", "Hembygdsföreningen Lönnen", None, None),
+        ("KS 2024/61", "till Hembygdsföreningen Lönnen", None, None),
     ],
 }
 
