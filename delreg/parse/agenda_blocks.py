@@ -894,11 +894,13 @@ class Segmenter:
         block, self.block = self.block, None
         if block is not None and not block.marked and len(block.lines) == 1:
             text = block.lines[0]
-            if len(text) <= _GROUP_TITLE_MAX and _is_group_title(text):
+            # "Kommundirektör Anna Berg": a title and the official's name head the group too.
+            named = text[:1].isupper() and _is_title(text, self.rules)
+            if len(text) <= _GROUP_TITLE_MAX and (named or _is_group_title(text)):
                 # "Regiondirektör" / "Upphandlingschef" above the items each decided: who
                 # decided those below that name no one; "Personal" starts a group of no one's.
                 endings = self.rules.delegate_endings
-                titled = text.lower().rsplit(" ", 1)[-1].endswith(endings)
+                titled = named or text.lower().rsplit(" ", 1)[-1].endswith(endings)
                 self.group_delegate = text if titled else _heading_delegate(text, endings)
                 self.group_point = None
         if block is not None and len(block.lines) == 1 and block.lines[0].endswith(":"):

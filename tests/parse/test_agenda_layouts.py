@@ -611,6 +611,14 @@ EXPECTED: dict[str, Layout] = {
         ("KS 2023/512", "avtal", ("Nordnät AB",)),
         ("KS 2024/61", "bidrag", NONE),
     ]),
+    # Items grouped under a delegate's title with the official's name ("Kommundirektör Anna
+    # Berg"), as under a bare title (l16).
+    "l16_ks_named_delegate_groups.txt": Layout([
+        ("KS 2024/101", "yttrande", NONE),
+        ("KS 2024/102", "forordnande", NONE),
+        ("KS 2024/103", "tilldelningsbeslut", NONE),
+        ("KS 2024/104", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -1234,6 +1242,27 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KS 2024/45", "tilldelning av ramavtal för städtjänster", None, None),
         ("KS 2023/512", "förlängning av avtal om IT-drift", None, None),
         ("KS 2024/61", "till Hembygdsföreningen Lönnen", None, None),
+    ],
+    "l16_ks_named_delegate_groups.txt": [
+        (
+            "KS 2024/101",
+            "till Länsstyrelsen över ansökan om vindkraft",
+            "Kommundirektör Anna Berg",
+            "2024-02-05",
+        ),
+        (
+            "KS 2024/102",
+            "tillförordnad ekonomichef",
+            "Kommundirektör Anna Berg",
+            "2024-02-12",
+        ),
+        (
+            "KS 2024/103",
+            "Upphandling av revisionstjänster, tilldelningsbeslut",
+            "Ekonomichef Per Holm",
+            "2024-02-14",
+        ),
+        ("KS 2024/104", "lönerevision för tjänstemän", "Personalchef", "2024-02-20"),
     ],
 }
 
