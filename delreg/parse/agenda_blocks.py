@@ -795,6 +795,11 @@ class Segmenter:
         if block.lines[-1].endswith(":"):
             # "Följande beslut anmäls:" leads into the list; it is not an item.
             return True
+        if len(block.lines) == 1 and self._leads_in(block.lines[0]):
+            # "Räddningschefen har fattat följande beslut" without its colon leads into its
+            # items as well: taken for the first item's start, it named its delegate in that
+            # item's subject and none in the items after.
+            return True
         if self._is_row_of_its_own(block, line):
             # Two rows of a table in turn, neither with its diary number: two items.
             return True
@@ -903,12 +908,28 @@ class Segmenter:
                 titled = named or text.lower().rsplit(" ", 1)[-1].endswith(endings)
                 self.group_delegate = text if titled else _heading_delegate(text, endings)
                 self.group_point = None
-        if block is not None and len(block.lines) == 1 and block.lines[0].endswith(":"):
+        if (
+            block is not None
+            and len(block.lines) == 1
+            and (block.lines[0].endswith(":") or self._leads_in(block.lines[0]))
+        ):
             # "Räddningschef har fattat följande beslut:", "Delegationsbeslut enligt
             # delegationsordningen punkt 3.2:", bulleted or not: a line that leads into a
             # group of items names who decided them, or the point they were taken under.
             self._lead_in(block)
         return block
+
+    def _leads_in(self, text: str) -> bool:
+        """Whether ``text``, without a colon at its end, leads into the items below it, naming
+        who decided them ("Räddningschefen har fattat följande beslut", "Beslut fattade av
+        upphandlingschefen"). Most lines end with a number or a day, or say no decision: they
+        are told without the pattern."""
+        return (
+            text[-1:].isalpha()
+            and "eslut" in text
+            and len(text) <= _LEAD_IN_LONGEST
+            and _heading_delegate(text, self.rules.delegate_endings) is not None
+        )
 
     def _lead_in(self, block: Block) -> None:
         text = block.lines[0]
@@ -1016,8 +1037,21 @@ def _heading_delegate(text: str, endings: tuple[str, ...]) -> str | None:
     if found is None:
         return None
     who = found.group("who") or found.group("by") or found.group("first")
-    return who if who.lower().endswith(endings) else None
+    if who.lower().endswith(endings):
+        return who
+    # "Brandinspektör Olle Sjö har fattat följande beslut": the title, then a name of two or
+    # three capitalised words.
+    words = who.split()
+    titled = next((at for at, word in enumerate(words) if word.lower().endswith(endings)), -1)
+    named = words[titled + 1 :]
+    if titled >= 0 and 2 <= len(named) <= 3 and all(word[:1].isupper() for word in named):
+        return who
+    return None
 
+
+# The longest line that leads into its items without a colon ("Räddningschefen har fattat
+# följande beslut på delegation").
+_LEAD_IN_LONGEST = 120
 
 # The longest title of a group ("Hälso- och sjukvårdsdirektör"); most lines are longer.
 _GROUP_TITLE_MAX = 60

@@ -619,6 +619,15 @@ EXPECTED: dict[str, Layout] = {
         ("KS 2024/103", "tilldelningsbeslut", NONE),
         ("KS 2024/104", "beslut", NONE),
     ]),
+    # A line that leads into its items without a colon ("Räddningschefen har fattat följande
+    # beslut"), naming who decided them (l16).
+    "l16_rn_lead_ins_without_colon.txt": Layout([
+        ("RÄN 2024/15", "beslut", NONE),
+        ("RÄN 2024/14", "yttrande", NONE),
+        ("RÄN 2024/17", "beslut", NONE),
+        ("RÄN 2024/18", "beslut", NONE),
+        ("RÄN 2024/19", "yttrande", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -1263,6 +1272,33 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             "2024-02-14",
         ),
         ("KS 2024/104", "lönerevision för tjänstemän", "Personalchef", "2024-02-20"),
+    ],
+    "l16_rn_lead_ins_without_colon.txt": [
+        ("RÄN 2024/15", "Föreläggande om brandskydd, Vallby 3:4", "Räddningschefen", "2024-02-05"),
+        (
+            "RÄN 2024/14",
+            "ansökan om tillstånd att hantera brandfarlig vara",
+            "Räddningschefen",
+            "2024-02-03",
+        ),
+        (
+            "RÄN 2024/17",
+            "Föreläggande om brandskydd, Vallby 3:5",
+            "Brandinspektör Olle Sjö",
+            "2024-02-06",
+        ),
+        (
+            "RÄN 2024/18",
+            "Förbud mot användning av byggnad, Vallby 3:6",
+            "Brandinspektör Olle Sjö",
+            "2024-02-07",
+        ),
+        (
+            "RÄN 2024/19",
+            "ansökan om tillstånd för explosiv vara",
+            "räddningschefen",
+            "2024-02-09",
+        ),
     ],
 }
 
