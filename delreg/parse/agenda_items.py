@@ -21,6 +21,7 @@ from delreg.fields import MAX_AMOUNT
 from delreg.model import Decision, Notice, normalise_diary_number
 from delreg.parse.agenda_fast import Sentence, board_sentence
 from delreg.parse.agenda_numbers import (
+    Number,
     case_references,
     missing_number_problem,
     own_diary_number,
@@ -34,7 +35,7 @@ from delreg.parse.agenda_parties import (
     read_parties,
     read_subject,
 )
-from delreg.parse.agenda_rules import COMPACT_DATE, AgendaRules
+from delreg.parse.agenda_rules import COMPACT_DATE, DATE_TEXT, AgendaRules
 from delreg.person_naming import initials
 from delreg.personal_numbers import personal_number
 
@@ -84,6 +85,18 @@ _COMPACT_DAY_BEFORE_VERB = re.compile(
 
 
 # "15.3 Kommundirektören …": a point of the delegationsordning standing first, before a capital.
+# "…, KS 2024/11. Avtalet gäller från 2024-02-09": a sentence after the diary number, which
+# ends the decision's own; what it says is a detail, no part of the subject.
+_SENTENCE_AFTER = re.compile(r"[\s,;]*\.\s+(?=[A-ZÅÄÖ])")
+# "Avtalet gäller från 2024-03-01", "Förordnandet gäller till och med 2024-06-30", "Avtalet
+# gäller 2024-03-01--2025-02-28": from when and to when what was decided holds.
+_UNTIL = r"(?:till och med|t\.o\.m\.?|till)"
+_VALIDITY = re.compile(
+    rf"[A-ZÅÄÖ]\w* gäller (?:(?:från(?: och med)?|fr\.o\.m\.?) (?P<start>{DATE_TEXT})"
+    rf"|{_UNTIL} (?P<until>{DATE_TEXT})"
+    rf"|(?P<first>{DATE_TEXT}) ?(?:--|[–—-]|{_UNTIL}) ?(?P<last>{DATE_TEXT}))"
+    rf"(?: {_UNTIL} (?P<end>{DATE_TEXT}))?",
+)
 _LEADING_POINT = re.compile(r"(?P<point>\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)(?![\d.])\s+(?=[A-ZÅÄÖ])")
 
 # The words before a point of the delegationsordning that say the decision was taken under it.
@@ -180,6 +193,8 @@ def _read_sentence(
         or initials(text) is not None
     ):
         return None  # "…, 25 000 kr, 24RS1003": ``_Item`` reads the amount, and secrecy
+    if diary.end < len(text) and _SENTENCE_AFTER.match(text, diary.end) is not None:
+        return None  # "…, RS 2024/3. Avtalet gäller …": ``_Item`` reads the sentence after
     head = diary.start
     while head and text[head - 1] in _BEFORE_NUMBER:
         head -= 1
@@ -531,6 +546,7 @@ class _Item:
             )
         # Before the subject, which the point's words are then no part of.
         point = self.leading_point or (None if self.plain else self._delegation_point())
+        valid_from, valid_to = self._details(diary)
         decision = Decision(
             diary_number=diary_number,
             kind=kind,
@@ -551,9 +567,33 @@ class _Item:
             secret_reason=secret_reason,
             wording=as_wording(text),
             source=source,
+            valid_from=valid_from,
+            valid_to=valid_to,
         )
         return ItemReading(
             decision, None, decision_like, self._has_text(), False, delegate is not None
+        )
+
+    def _details(self, diary: Number) -> tuple[str | None, str | None]:
+        """From when and to when the decision holds, where a sentence of its own says so
+        ("Avtalet gäller från 2024-02-09"); that sentence, and any after the diary number
+        ("…, KS 2024/11. Avtalet löper ut …"), are details, taken out of the subject."""
+        text = self.text
+        if not self.number_first:
+            after = with_parentheses(text, diary.start, diary.end)[1]
+            if _SENTENCE_AFTER.match(text, after) is not None:
+                self.removed.append((after, len(text)))
+        if "gäller " not in text:
+            return None, None
+        found = _VALIDITY.search(text, self.body_start)
+        if found is None or found.start() <= self.body_start:
+            return None, None
+        self.removed.append(found.span())
+        first = found.group("start") or found.group("first")
+        last = found.group("until") or found.group("last") or found.group("end")
+        return (
+            None if first is None else self._date(first),
+            None if last is None else self._date(last),
         )
 
     # --- numbers ---------------------------------------------------------------------------

@@ -1373,12 +1373,13 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
             "2024-02-09",
             "hyra av lastbil",
         ),
-        # A sentence that names no one who decided keeps its date.
+        # A sentence that names no one who decided is no day of the decision: a detail after
+        # the number (from when it holds), no part of the subject.
         (
             "Avtal om hyra av lastbil, KS 2024/7. Avtalet gäller från 2024-02-09",
             None,
             None,
-            "hyra av lastbil. Avtalet gäller från 2024-02-09",
+            "hyra av lastbil",
         ),
         (
             "Avtal om hyra av hjullastare, beslut av driftchef Karin Ahl, KS 2024/4",
@@ -2033,7 +2034,7 @@ def test_a_line_leading_into_items_gives_them_its_delegate_or_point(
         ),
         (
             "Avtal om hyra av lokal för fritidsgård, KS 2024/11. Avtalet gäller från 2024-02-09",
-            "hyra av lokal för fritidsgård. Avtalet gäller från 2024-02-09",
+            "hyra av lokal för fritidsgård",
             (),
         ),
     ],

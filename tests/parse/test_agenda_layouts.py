@@ -628,6 +628,16 @@ EXPECTED: dict[str, Layout] = {
         ("RÄN 2024/18", "beslut", NONE),
         ("RÄN 2024/19", "yttrande", NONE),
     ]),
+    # A sentence after the diary number or a labelled party: a detail, from when and to when
+    # the decision holds where it says so (l16).
+    "l16_ks_details_after_number.txt": Layout([
+        ("KS 2024/11", "avtal", ("Vallby Entreprenad AB",)),
+        ("KS 2024/12", "forordnande", NONE),
+        ("KS 2024/13", "avtal", ("Vallby Städ AB",)),
+        ("KS 2024/14", "avtal", ("Glasklart i Vallby AB",)),
+        ("KS 2024/15", "avtal", ("Nordvakt AB",)),
+        ("KS 2024/16", "avtal", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -1299,6 +1309,14 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             "räddningschefen",
             "2024-02-09",
         ),
+    ],
+    "l16_ks_details_after_number.txt": [
+        ("KS 2024/11", "snöröjning", None, None),
+        ("KS 2024/12", "tillförordnad skolchef", None, None),
+        ("KS 2024/13", "städ", None, None),
+        ("KS 2024/14", "fönsterputs. Avtalet avser tre år", None, None),
+        ("KS 2024/15", "larmcentral", "Kommundirektören", None),
+        ("KS 2024/16", "skolskjuts", None, None),
     ],
 }
 
@@ -2572,3 +2590,20 @@ def test_unmarked_lines_that_end_beslut_and_a_day_are_one_decision_each() -> Non
         ("RN 2024-0058", "2024-02-20"),
     ]
     assert len(records) == 3
+
+
+def test_a_sentence_that_says_from_when_a_decision_holds_gives_its_dates() -> None:
+    records, _ = read(LAYOUTS / "l16_ks_details_after_number.txt")
+    dates = {
+        record.diary_number: (record.valid_from, record.valid_to)
+        for record in records
+        if isinstance(record, Decision)
+    }
+    assert dates == {
+        "KS 2024/11": ("2024-02-09", None),
+        "KS 2024/12": (None, "2024-06-30"),
+        "KS 2024/13": ("2024-03-01", "2025-02-28"),
+        "KS 2024/14": (None, None),
+        "KS 2024/15": ("2024-03-01", "2025-02-28"),
+        "KS 2024/16": (None, None),
+    }
