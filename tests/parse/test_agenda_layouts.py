@@ -638,6 +638,22 @@ EXPECTED: dict[str, Layout] = {
         ("KS 2024/15", "avtal", ("Nordvakt AB",)),
         ("KS 2024/16", "avtal", NONE),
     ]),
+    # A building or environment board's kind words before a dash ("Startbesked – …",
+    # "Rivningslov – …", "Förbud – …") kept as the kind; without the dash, in the subject (l16).
+    "l16_bn_kind_words.txt": Layout([
+        ("BMN 2024/201", "startbesked", NONE),
+        ("BMN 2024/202", "slutbesked", NONE),
+        ("BMN 2024/203", "rivningslov", NONE),
+        ("BMN 2024/204", "marklov", NONE),
+        ("BMN 2024/205", "strandskyddsdispens", NONE),
+        ("BMN 2024/206", "föreläggande", NONE),
+        ("BMN 2024/207", "förbud", NONE),
+        ("BMN 2024/208", "byggsanktionsavgift", NONE),
+        ("BMN 2024/209", "tillstånd", NONE),
+        ("BMN 2024/210", "avskrivning", NONE),
+        ("BMN 2024/211", "beslut", NONE),
+        ("BMN 2024/212", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -1317,6 +1333,20 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KS 2024/14", "fönsterputs. Avtalet avser tre år", None, None),
         ("KS 2024/15", "larmcentral", "Kommundirektören", None),
         ("KS 2024/16", "skolskjuts", None, None),
+    ],
+    "l16_bn_kind_words.txt": [
+        ("BMN 2024/201", "Nybyggnad av enbostadshus, Vallby 2:14", None, "2024-02-01"),
+        ("BMN 2024/202", "Tillbyggnad av garage, Åby 3:20", None, "2024-02-02"),
+        ("BMN 2024/203", "Ekonomibyggnad, Norrby 1:7", None, "2024-02-05"),
+        ("BMN 2024/204", "Schaktning för parkering, Sörby 4:1", None, "2024-02-06"),
+        ("BMN 2024/205", "Brygga, Sjövik 1:45", None, "2024-02-07"),
+        ("BMN 2024/206", "Åtgärder för enskilt avlopp, Lövsta 3:1", None, "2024-02-08"),
+        ("BMN 2024/207", "Utsläpp av avloppsvatten, Lövsta 3:2", None, "2024-02-09"),
+        ("BMN 2024/208", "Start utan startbesked, Ekby 5:5", None, "2024-02-12"),
+        ("BMN 2024/209", "Värmepump, Ekby 5:6", None, "2024-02-13"),
+        ("BMN 2024/210", "Ärende om bygglov, Ekby 5:7", None, "2024-02-14"),
+        ("BMN 2024/211", "Startbesked för nybyggnad av carport, Ekby 5:8", None, "2024-02-15"),
+        ("BMN 2024/212", "Sanktionsavgift för olovlig åtgärd, Ekby 5:9", None, "2024-02-15"),
     ],
 }
 
