@@ -551,6 +551,11 @@ class Segmenter:
             self.headings += 1
             return done
         if line.style == _SUB_NUMBERED and not self._is_sub_number(line.marker):
+            if _is_group_title(line.text):
+                # "3.2 Anställning" above the items decided under that point of the
+                # delegationsordning: the title of their group, which gives them its point.
+                # Taken for an item, it ran into the items below and they became one.
+                return self._point_title(line)
             # "15.3 Kommundirektören har …", "4.2 …" under a heading of no number or another:
             # no sub-item's marker but the point of the delegationsordning, which the item
             # reads; the item stays one of its list.
@@ -577,6 +582,14 @@ class Segmenter:
         self.block = self._new(line, marked=True, number_line=number_only)
         self.block.style = line.style
         self.block.marker = line.marker
+        return done
+
+    def _point_title(self, line: Line) -> Block | None:
+        done = self._close()
+        self.group_point = line.marker.rstrip(".)") if line.marker else None
+        line.text = f"{line.marker} {line.text}"
+        self.block = self._new(line, marked=False)
+        self.block.lead_in = True
         return done
 
     def _other_style_item(self, block: Block, line: Line) -> bool:
@@ -688,6 +701,9 @@ class Segmenter:
     def _starts_item(self, block: Block, line: Line) -> bool:
         if self.mode is Mode.NOTICES:
             return not line.text[0].islower() and (self.blank_before or not block.marked)
+        if block.lead_in:
+            # The title of a group ("3.2 Anställning") is a line of its own.
+            return True
         rules, config = self.rules, self.config
         if block.labels is not None and not block.marked:
             # An item written field by field goes on to its last field, its text among them;

@@ -654,6 +654,16 @@ EXPECTED: dict[str, Layout] = {
         ("BMN 2024/211", "beslut", NONE),
         ("BMN 2024/212", "beslut", NONE),
     ]),
+    # Groups under the delegationsordning's chapters and points ("Kapitel 3 Personal", "3.2
+    # Anställning"), each point the title of the rows below it (l16).
+    "l16_sn_delegation_order_chapters.txt": Layout(
+        [
+            ("SN 2024/31", "anstallning", NONE),
+            ("SN 2024/32", "anstallning", NONE),
+            ("SN 2024/33", "forordnande", NONE),
+            ("SN 2024/34", "avtal", ("Vallby Bil AB",)),
+        ],
+    ),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -1347,6 +1357,12 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("BMN 2024/210", "Ärende om bygglov, Ekby 5:7", None, "2024-02-14"),
         ("BMN 2024/211", "Startbesked för nybyggnad av carport, Ekby 5:8", None, "2024-02-15"),
         ("BMN 2024/212", "Sanktionsavgift för olovlig åtgärd, Ekby 5:9", None, "2024-02-15"),
+    ],
+    "l16_sn_delegation_order_chapters.txt": [
+        ("SN 2024/31", "enhetschef för hemtjänsten", "Socialchef", "2024-02-01"),
+        ("SN 2024/32", "biståndshandläggare", "Enhetschef", "2024-02-05"),
+        ("SN 2024/33", "tillförordnad socialchef under semester", "Förvaltningschef", "2024-02-07"),
+        ("SN 2024/34", "leasing av bilar", "Ekonomichef", "2024-02-12"),
     ],
 }
 
@@ -2637,3 +2653,14 @@ def test_a_sentence_that_says_from_when_a_decision_holds_gives_its_dates() -> No
         "KS 2024/15": ("2024-03-01", "2025-02-28"),
         "KS 2024/16": (None, None),
     }
+
+
+def test_items_under_a_point_of_the_delegationsordning_as_their_title_take_it() -> None:
+    records, _ = read(LAYOUTS / "l16_sn_delegation_order_chapters.txt")
+    points = [(r.diary_number, r.delegation_point) for r in records if isinstance(r, Decision)]
+    assert points == [
+        ("SN 2024/31", "3.2"),
+        ("SN 2024/32", "3.2"),
+        ("SN 2024/33", "3.4"),
+        ("SN 2024/34", "5.1"),
+    ]
