@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from delreg.config import FALLBACK_KIND, Config
-from delreg.dates import parse_date
+from delreg.dates import MONTHS, parse_date
 from delreg.errors import InvalidValue
 from delreg.fields import MAX_AMOUNT
 from delreg.model import Decision, Notice, normalise_diary_number
@@ -96,6 +96,14 @@ _VALIDITY = re.compile(
     rf"|{_UNTIL} (?P<until>{DATE_TEXT})"
     rf"|(?P<first>{DATE_TEXT}) ?(?:--|[–—-]|{_UNTIL}) ?(?P<last>{DATE_TEXT}))"
     rf"(?: {_UNTIL} (?P<end>{DATE_TEXT}))?",
+)
+# Days a row's part may be written in besides those agenda_rules reads everywhere: "2024.03.05",
+# "20240305", "5 mars -24" (a year of two digits only after its dash: "5 mars 24" may be a
+# count).
+_OTHER_DAY = re.compile(
+    r"(?:19|20)\d{2}(?:\.?)(?:0[1-9]|1[0-2])\.?(?:0[1-9]|[12]\d|3[01])"
+    rf"|(?:den )?\d{{1,2}} (?:{'|'.join(MONTHS)}) -\d{{2}}",
+    re.IGNORECASE,
 )
 _LEADING_POINT = re.compile(r"(?P<point>\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)(?![\d.])\s+(?=[A-ZÅÄÖ])")
 
@@ -657,11 +665,22 @@ class _Item:
                 # "… om leverans. Beslutat 2024-01-15 av ekonomichef.": a sentence of its own
                 # says when and who (no other part after a full stop is taken for the date).
                 self.removed.append((sentence, end))
+                if self.decided_on is None:
+                    self._date_before_sentence(sentence)
                 return
             if max(at, self.body_start) < sentence and self._named_then_dated(sentence, end):
                 # "…, KS 2024/7. Beslutsfattare: Driftchef Karin Ahl 2024-02-09": the same
                 # part after a full stop as after a comma.
                 return
+            if (
+                max(at, self.body_start) < sentence
+                and self.rules.delegate_label.match(text, sentence + 2, end) is not None
+            ):
+                # "…, 2024-03-08. Beslutet fattades av nämndens ordförande.": who decided in a
+                # sentence of its own (read with the delegate), the day as the part before it.
+                self._date_before_sentence(sentence)
+                if self.decided_on is not None:
+                    return
             found = None
             cut = at
             if at >= self.body_start:
@@ -669,7 +688,9 @@ class _Item:
                 if self._decided_by(start, end):
                     self.removed.append((at, end))
                     return
-                found = self.rules.date.fullmatch(text, start, end)
+                found = self.rules.date.fullmatch(text, start, end) or _OTHER_DAY.fullmatch(
+                    text, start, end
+                )
                 if found is None:
                     # "…, fattat av upphandlingschef 2024-03-12": who decided, then when (the
                     # title stays for the delegate); "…, beslutat 2024-03-15": the part is the
@@ -692,6 +713,19 @@ class _Item:
                     self.decided_on = decided_on
                     self.removed.append((self._by_whom_before(cut), end))
                     return
+
+    def _date_before_sentence(self, sentence: int) -> None:
+        """ "…, MBN 2024/221, 2024-03-08. Beslutet fattades av nämndens ordförande.": the day
+        as the part before the sentence that says who decided."""
+        text = self.text
+        at = text.rfind(", ", 0, sentence)
+        if at < self.body_start:
+            return
+        found = self.rules.date.fullmatch(text, at + 2, sentence)
+        decided_on = None if found is None else self._date(found.group())
+        if decided_on is not None:
+            self.decided_on = decided_on
+            self.removed.append((at, sentence))
 
     def _date_in_parentheses(self) -> bool:
         """Whether the item ends with its day in parentheses right after its diary number
@@ -826,6 +860,12 @@ class _Item:
         return _says_decided(self.text[start:end].split())
 
     def _date(self, written: str) -> str | None:
+        if written[4:5] == "." and written[:4].isdigit():
+            # "2024.03.05": the year first, dotted (``_OTHER_DAY``).
+            written = written.replace(".", "-")
+        elif written[-4:-2] == " -":
+            # "5 mars -24": the year's last two digits (``_OTHER_DAY``).
+            written = f"{written[:-3]}20{written[-2:]}"
         if written.isdigit():
             # "Beslutsdatum: 240315", "20240315": after a label, the date without dashes.
             century = "20" if len(written) == 6 else ""

@@ -21,9 +21,12 @@ the delegationsordning first, cells wrapped under their column, rows between sem
 "beslut DATE" last, items lettered after the point's number), l14 what building,
 environment and social boards' case systems print (who decided after the day, a property
 designation in the subject), l15 a meeting system's page that links each decision's document
-(its ending and size after its name, "Bilagor" under the heading). Each is written out below
-by hand: the items written into it, and what each must become. Nothing may be lost: every item
-written is stored, rejected (with its line) or a notice, and the import says so.
+(its ending and size after its name, "Bilagor" under the heading), l16 what more boards write
+(a delegate's title with the official's name above a group, a line leading into its items
+without a colon, a sentence after the diary number, a building board's kind words, minutes'
+paragraphs, groups under the delegationsordning's points, other ways to write a day). Each is
+written out below by hand: the items written into it, and what each must become. Nothing may be
+lost: every item written is stored, rejected (with its line) or a notice, and the import says so.
 """
 
 from __future__ import annotations
@@ -662,6 +665,51 @@ EXPECTED: dict[str, Layout] = {
             ("SN 2024/32", "anstallning", NONE),
             ("SN 2024/33", "forordnande", NONE),
             ("SN 2024/34", "avtal", ("Vallby Bil AB",)),
+        ],
+    ),
+    # Minutes' paragraphs ("Beslutet fattades den … av …", "Brådskande beslut enligt 6 kap. 39 §
+    # kommunallagen: …"), a personnel list by month, notices and decisions under one point,
+    # the number and day above the text, days written "5 mars -24", "2024.03.05", "20240305" (l16).
+    "l16_mbn_minutes_paragraphs.txt": Layout(
+        [
+            ("MBN 2024/210", "beslut", NONE),
+            ("MBN 2024/214", "beslut", NONE),
+            ("MBN 2024/219", "yttrande", NONE),
+            ("MBN 2024/221", "yttrande", NONE),
+        ],
+    ),
+    "l16_pn_personnel_by_month.txt": Layout(
+        [
+            ("PN 2024/12", "anstallning", NONE),
+            ("PN 2024/13", "anstallning", NONE),
+            ("PN 2024/14", "beslut", NONE),
+            ("PN 2024/15", "kollektivavtal", ("Vision",)),
+            ("PN 2024/16", "beslut", NONE),
+            ("PN 2024/17", "anstallning", NONE),
+        ],
+    ),
+    "l16_tn_notices_and_decisions.txt": Layout(
+        [
+            ("TN 2024/41", "avtal", ("Norrby Entreprenad AB",)),
+            ("TN 2024/42", "yttrande", NONE),
+            ("TN 2024/43", "beslut", NONE),
+        ],
+        notices=2,
+    ),
+    "l16_kfn_number_and_day_above_text.txt": Layout(
+        [
+            ("KFN 2024/51", "bidrag", ("Vallby Schackklubb",)),
+            ("KFN 2024/52", "avtal", NONE),
+            ("KFN 2024/53", "forordnande", NONE),
+        ],
+    ),
+    "l16_ksau_date_shapes.txt": Layout(
+        [
+            ("KS 2024/61", "yttrande", NONE),
+            ("KS 2024/62", "avtal", ("Vallby Städ AB",)),
+            ("KS 2024/63", "forordnande", NONE),
+            ("KS 2024/64", "anstallning", NONE),
+            ("KS 2024/65", "beslut", NONE),
         ],
     ),
 }  # fmt: skip
@@ -1363,6 +1411,67 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("SN 2024/32", "biståndshandläggare", "Enhetschef", "2024-02-05"),
         ("SN 2024/33", "tillförordnad socialchef under semester", "Förvaltningschef", "2024-02-07"),
         ("SN 2024/34", "leasing av bilar", "Ekonomichef", "2024-02-12"),
+    ],
+    "l16_mbn_minutes_paragraphs.txt": [
+        (
+            "MBN 2024/210",
+            "Bygglov för nybyggnad av fritidshus, Lövsta 2:3",
+            "bygglovshandläggare Eva Ström",
+            "2024-03-04",
+        ),
+        (
+            "MBN 2024/214",
+            "Rivningslov för ladugård, Åby 1:9",
+            "byggnadsinspektör Lars Öst",
+            "2024-03-06",
+        ),
+        (
+            "MBN 2024/219",
+            "till Länsstyrelsen över överklagande av bygglov",
+            "Ordföranden",
+            "2024-03-07",
+        ),
+        (
+            "MBN 2024/221",
+            "till Mark- och miljödomstolen i mål om strandskydd",
+            "nämndens ordförande",
+            "2024-03-08",
+        ),
+    ],
+    "l16_pn_personnel_by_month.txt": [
+        ("PN 2024/12", "enhetschef", "HR-chef", "2024-02-01"),
+        ("PN 2024/13", "löneadministratör", "HR-chef", "2024-02-03"),
+        ("PN 2024/14", "avstängning av anställd", "Personalchef", "2024-02-06"),
+        ("PN 2024/15", "flextid", "Förhandlingschef", "2024-02-09"),
+        ("PN 2024/16", "tjänstledighet", "HR-specialist", "2024-02-12"),
+        ("PN 2024/17", "controller", "Ekonomichef", "2024-03-01"),
+    ],
+    "l16_tn_notices_and_decisions.txt": [
+        ("TN 2024/41", "vinterväghållning", "Gatuchef", "2024-02-02"),
+        (
+            "TN 2024/42",
+            "till Polismyndigheten över ansökan om markupplåtelse",
+            "Trafikingenjör",
+            "2024-02-05",
+        ),
+        ("TN 2024/43", "lokala trafikföreskrifter för Storgatan", "Trafikingenjör", "2024-02-07"),
+    ],
+    "l16_kfn_number_and_day_above_text.txt": [
+        ("KFN 2024/51", "ungdomsturnering", "Fritidschef", "2024-02-02"),
+        (
+            "KFN 2024/52",
+            "hyra av Folkets hus med Vallby Folkets Husförening",
+            "Kulturchef",
+            "2024-02-09",
+        ),
+        ("KFN 2024/53", "tillförordnad bibliotekschef", "Förvaltningschef", "2024-02-15"),
+    ],
+    "l16_ksau_date_shapes.txt": [
+        ("KS 2024/61", "detaljplan för Norrby centrum", "kommundirektör", "2024-03-05"),
+        ("KS 2024/62", "lokalvård", "Upphandlingschef", "2024-03-05"),
+        ("KS 2024/63", "tillförordnad ekonomichef", "Kommundirektör", "2024-03-05"),
+        ("KS 2024/64", "kommunikatör", "HR-chef", "2024-03-05"),
+        ("KS 2024/65", "tillfällig bilparkering", "Gatuchef", "2024-03-06"),
     ],
 }
 
