@@ -600,7 +600,8 @@ class Segmenter:
         item above its number, and that item was registered in its place without a word."""
         return (
             self.blank_before
-            and not block.lines[-1].endswith(":")
+            # A marker alone on its line ("1.", its text lost) leads into nothing either.
+            and not (block.lines and block.lines[-1].endswith(":"))
             and bool(diary_numbers(line.text, self.rules, self.config))
         )
 

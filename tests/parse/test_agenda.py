@@ -991,6 +991,20 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("marker", ["1.", "2)", "12."])
+def test_a_number_without_its_text_then_an_item_of_another_style_is_rejected_not_a_crash(
+    marker: str,
+) -> None:
+    # Found by the mutated agendas: the item above, with no line of text, raised IndexError.
+    text = (
+        f"Anmälningsärenden\n\n{marker}\n\n• Avtal om städ med Vallby Städ AB, KS 2024/5\n\n"
+        "§ 9 Övriga frågor\n"
+    )
+    records = read(text)
+    assert [type(record).__name__ for record in records] == ["Rejected", "Decision"]
+    assert line_of(records[0]) == 3
+
+
 @settings(
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
