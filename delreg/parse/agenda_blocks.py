@@ -840,9 +840,13 @@ class Segmenter:
             # says the item goes on, though its next line starts as a table's row does; so
             # does a diary number's label ("…, Dnr" / "SBN 2024.1, …").
             return False
-        if len(block.lines) == 1 and line.text[:1].isupper() and _is_group_title(block.lines[0]):
+        if (
+            len(block.lines) == 1
+            and line.text[:1].isupper()
+            and (_is_group_title(block.lines[0]) or _MONTH_TITLE.fullmatch(block.lines[0]))
+        ):
             # "Personal" / "Anställning av förskolechef …, BUN 2024/310": the title of a group
-            # of items, not the start of the first.
+            # of items, not the start of the first; so is a month's ("Januari 2024").
             return True
         if self.blank_before and rules.prose.search(line.text) is not None:
             # "Nämnden beslutar att lägga redovisningen till handlingarna." under an item
@@ -925,6 +929,12 @@ class Segmenter:
                 titled = named or text.lower().rsplit(" ", 1)[-1].endswith(endings)
                 self.group_delegate = text if titled else _heading_delegate(text, endings)
                 self.group_point = None
+                word = self.rules.delegate_words.get(text.lower())
+                if word is not None:
+                    # "Ordförandebeslut" above the chair's decisions: whose they are, as the
+                    # word names it first in an item; no item cut off before its number.
+                    self.group_delegate = word
+                    block.lead_in = True
         if (
             block is not None
             and len(block.lines) == 1
@@ -1075,6 +1085,12 @@ _GROUP_TITLE_MAX = 60
 
 
 # The month a group's title names after it ("Individärenden, mars 2024").
+# The title of a month's group of items ("Januari 2024", "Februari").
+_MONTH_TITLE = re.compile(
+    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november"
+    r"|december)(?: \d{4})?:?",
+    re.I,
+)
 _MONTH_AFTER = re.compile(
     r"(?:,| –| -)? (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober"
     r"|november|december) \d{4}$",

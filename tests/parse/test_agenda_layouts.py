@@ -712,6 +712,17 @@ EXPECTED: dict[str, Layout] = {
             ("KS 2024/65", "beslut", NONE),
         ],
     ),
+    # Items grouped by month ("Januari 2024") and the chair's under "Ordförandebeslut" (l16).
+    "l16_ks_month_and_chair_groups.txt": Layout(
+        [
+            ("KS 2024/71", "avtal", ("Vallby Entreprenad AB",)),
+            ("KS 2024/72", "yttrande", NONE),
+            ("KS 2024/73", "forordnande", NONE),
+            ("KS 2024/76", "avtal", ("Norrby IK",)),
+            ("KS 2024/74", "yttrande", NONE),
+            ("KS 2024/75", "beslut", NONE),
+        ],
+    ),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -1472,6 +1483,14 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KS 2024/63", "tillförordnad ekonomichef", "Kommundirektör", "2024-03-05"),
         ("KS 2024/64", "kommunikatör", "HR-chef", "2024-03-05"),
         ("KS 2024/65", "tillfällig bilparkering", "Gatuchef", "2024-03-06"),
+    ],
+    "l16_ks_month_and_chair_groups.txt": [
+        ("KS 2024/71", "snöröjning", "Gatuchef", "2024-01-10"),
+        ("KS 2024/72", "detaljplan för Åby", "Planchef", "2024-01-15"),
+        ("KS 2024/73", "tillförordnad kommundirektör", "Kommunstyrelsens ordförande", "2024-02-01"),
+        ("KS 2024/76", "hyra av idrottshall", "Fritidschef", "2024-02-14"),
+        ("KS 2024/74", "till Länsstyrelsen om vindbruksplan", "Ordföranden", "2024-02-10"),
+        ("KS 2024/75", "att ställa in sammanträde", "Ordföranden", "2024-02-12"),
     ],
 }
 
