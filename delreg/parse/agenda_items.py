@@ -503,6 +503,17 @@ class _Item:
         else:
             kind = _kind_slug(self.kind_found, rules)
             kind_end = _kind_end(self.kind_found, self.lead_end, text, rules)
+            found = self.kind_found
+            if (
+                kind_end is None
+                and found is not None
+                and found.start() >= 2
+                and text.startswith(", ", found.start() - 2)
+                and text.startswith(",", found.end())
+            ):
+                # "Upphandling av revisionstjänster, tilldelningsbeslut, KS 2024/103": the
+                # kind's word as a part of its own says the kind, no part of the subject.
+                self.removed.append((found.start() - 2, found.end()))
             parties = read_parties(
                 text,
                 self.lowered,

@@ -1362,7 +1362,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ),
         (
             "KS 2024/103",
-            "Upphandling av revisionstjänster, tilldelningsbeslut",
+            "Upphandling av revisionstjänster",
             "Ekonomichef Per Holm",
             "2024-02-14",
         ),
