@@ -833,6 +833,15 @@ KIND_LABELS: dict[str, Callable[[str], str]] = {
     "beslut": lambda subject: f"Beslut om {subject}",
 }
 WITH_PROCUREMENT = {"tilldelningsbeslut", "kontrakt", "initiering"}
+# A sentence after an item's diary number, and the dates (valid_from, valid_to) it gives.
+DETAILS = [
+    ("Avtalet gäller från 2024-02-09.", ("2024-02-09", None)),
+    ("Förordnandet gäller till och med 2024-06-30.", (None, "2024-06-30")),
+    ("Avtalet gäller 2024-03-01--2025-02-28.", ("2024-03-01", "2025-02-28")),
+    ("Avtalet gäller från 1 mars 2024 till 28 februari 2025", ("2024-03-01", "2025-02-28")),
+    ("Beslutet har skickats till sökanden.", (None, None)),
+    ("Avtalet löper i tre år med option på ett år.", (None, None)),
+]
 
 
 @dataclass(frozen=True)
@@ -989,6 +998,28 @@ def _mutate(text: str, rng: random.Random) -> str:
 @pytest.fixture(scope="module")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    kind=st.sampled_from(sorted(KIND_SENTENCES)),
+    subject=SUBJECTS,
+    number=DIARY_NUMBERS,
+    detail=st.sampled_from(DETAILS),
+    named=st.booleans(),
+)
+def test_a_sentence_after_the_diary_number_is_a_detail_and_no_part_of_the_subject(
+    kind: str, subject: str, number: str, detail: tuple[str, tuple[str | None, ...]], named: bool
+) -> None:
+    said, dates = detail
+    item = (
+        f"Kommundirektören {KIND_SENTENCES[kind](subject)}" if named else KIND_LABELS[kind](subject)
+    )
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}, {number}. {said}\n"))
+    assert decision.diary_number == normalise_diary_number(number, CONFIG)
+    assert subject in decision.subject
+    assert said.split()[0] not in decision.subject
+    assert (decision.valid_from, decision.valid_to) == dates
 
 
 @pytest.mark.parametrize("marker", ["1.", "2)", "12."])
