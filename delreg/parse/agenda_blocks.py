@@ -955,12 +955,25 @@ class Segmenter:
             text[-1:].isalpha()
             and "eslut" in text
             and len(text) <= _LEAD_IN_LONGEST
-            and _heading_delegate(text, self.rules.delegate_endings) is not None
+            and (
+                _heading_delegate(text, self.rules.delegate_endings) is not None
+                or self._chair_title(text) is not None
+            )
         )
+
+    def _chair_title(self, text: str) -> str | None:
+        """Whom a title of the chair's decisions names ("Ordförandebeslut enligt 6 kap. 39 §
+        kommunallagen", "Brådskande beslut:"), by its word ([agenda.delegate_words]); None for
+        any other line."""
+        lowered = text.lower()
+        for word, delegate in self.rules.delegate_words.items():
+            if lowered.startswith(word) and _URGENT_LAW.fullmatch(lowered, len(word)):
+                return delegate
+        return None
 
     def _lead_in(self, block: Block) -> None:
         text = block.lines[0]
-        who = _heading_delegate(text, self.rules.delegate_endings)
+        who = _heading_delegate(text, self.rules.delegate_endings) or self._chair_title(text)
         point = _delegation_point(text, self.rules)
         if who is not None or point is not None:
             self.group_delegate, self.group_point = who, point
@@ -1075,6 +1088,13 @@ def _heading_delegate(text: str, endings: tuple[str, ...]) -> str | None:
         return who
     return None
 
+
+# What may follow the word for the chair's decisions in the title of a group of them: the
+# law that lets the chair decide what cannot wait.
+_URGENT_LAW = re.compile(
+    r"(?:\s+(?:enligt|med stöd av|jämlikt)\s+(?:kommunallagen\s+)?6\s*kap\.?\s*39\s*§"
+    r"(?:\s*(?:kommunallagen|kl))?(?:\s*\(2017:725\))?)?\s*:?"
+)
 
 # The longest line that leads into its items without a colon ("Räddningschefen har fattat
 # följande beslut på delegation").

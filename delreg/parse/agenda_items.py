@@ -529,7 +529,11 @@ class _Item:
         # Before the dates: "…, SN 2024/49, 2024-02-20 (sekretess)" ends with its day once the
         # mark is out.
         secret, secret_reason = self._secrecy()
+        valid_from = valid_to = None
         if self.diary is not None:
+            # "Avtalet gäller 2024-03-01 – 2024-12-31.": the days it holds between are not
+            # the day it was decided, though they end the item.
+            valid_from, valid_to = self._validity()
             # The dates first: what is left at the end of the item may name who decided.
             if not self.plain:
                 self._labelled_date()
@@ -565,7 +569,7 @@ class _Item:
             )
         # Before the subject, which the point's words are then no part of.
         point = self.leading_point or (None if self.plain else self._delegation_point())
-        valid_from, valid_to = self._details(diary)
+        self._details(diary)
         decision = Decision(
             diary_number=diary_number,
             kind=kind,
@@ -593,15 +597,19 @@ class _Item:
             decision, None, decision_like, self._has_text(), False, delegate is not None
         )
 
-    def _details(self, diary: Number) -> tuple[str | None, str | None]:
-        """From when and to when the decision holds, where a sentence of its own says so
-        ("Avtalet gäller från 2024-02-09"); that sentence, and any after the diary number
-        ("…, KS 2024/11. Avtalet löper ut …"), are details, taken out of the subject."""
+    def _details(self, diary: Number) -> None:
+        """A sentence after the diary number ("…, KS 2024/11. Avtalet löper ut …") is a
+        detail, taken out of the subject."""
         text = self.text
         if not self.number_first:
             after = with_parentheses(text, diary.start, diary.end)[1]
             if _SENTENCE_AFTER.match(text, after) is not None:
                 self.removed.append((after, len(text)))
+
+    def _validity(self) -> tuple[str | None, str | None]:
+        """From when and to when the decision holds, where a sentence of its own says so
+        ("Avtalet gäller från 2024-02-09"); the sentence is taken out of the subject."""
+        text = self.text
         if "gäller " not in text:
             return None, None
         found = _VALIDITY.search(text, self.body_start)

@@ -723,6 +723,17 @@ EXPECTED: dict[str, Layout] = {
             ("KS 2024/75", "beslut", NONE),
         ],
     ),
+    # "Beslut fattade av …" and "Ordförandebeslut enligt 6 kap. 39 § kommunallagen" as the
+    # titles of groups; "Avtalet gäller DATE – DATE." after the number: no day of the decision.
+    "l16_sn_chair_title_and_validity.txt": Layout(
+        [
+            ("SN 2024/81", "avtal", ("Omsorgshuset Vallby AB",)),
+            ("SN 2024/82", "yttrande", NONE),
+            ("SN 2024/83", "beslut", NONE),
+            ("SN 2024/84", "forordnande", NONE),
+            ("SN 2024/85", "yttrande", NONE),
+        ],
+    ),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -1491,6 +1502,18 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KS 2024/76", "hyra av idrottshall", "Fritidschef", "2024-02-14"),
         ("KS 2024/74", "till Länsstyrelsen om vindbruksplan", "Ordföranden", "2024-02-10"),
         ("KS 2024/75", "att ställa in sammanträde", "Ordföranden", "2024-02-12"),
+    ],
+    "l16_sn_chair_title_and_validity.txt": [
+        ("SN 2024/81", "korttidsplatser", "socialchefen", None),
+        ("SN 2024/82", "till IVO", "socialchefen", "2024-03-02"),
+        (
+            "SN 2024/83",
+            "tillfällig stängning av dagverksamhet",
+            "enhetschef Lena Bok",
+            "2024-03-04",
+        ),
+        ("SN 2024/84", "tillförordnad enhetschef", "enhetschef Lena Bok", "2024-03-05"),
+        ("SN 2024/85", "förvaltningsrätten i mål om LVU", "Ordföranden", "2024-03-06"),
     ],
 }
 
@@ -2792,3 +2815,13 @@ def test_items_under_a_point_of_the_delegationsordning_as_their_title_take_it() 
         ("SN 2024/33", "3.4"),
         ("SN 2024/34", "5.1"),
     ]
+
+
+def test_the_days_a_decision_holds_between_are_not_the_day_it_was_decided() -> None:
+    records, _ = read(LAYOUTS / "l16_sn_chair_title_and_validity.txt")
+    first = next(record for record in records if isinstance(record, Decision))
+    assert (first.decided_on, first.valid_from, first.valid_to) == (
+        None,
+        "2024-03-01",
+        "2024-12-31",
+    )
