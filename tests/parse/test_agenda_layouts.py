@@ -734,6 +734,15 @@ EXPECTED: dict[str, Layout] = {
             ("SN 2024/85", "yttrande", NONE),
         ],
     ),
+    # One numbered list under "Meddelanden och delegationsbeslut": an item that says it is a
+    # delegation decision ("Delegationsbeslut: …, TN 2024/41") is one, the others notices (l16).
+    "l16_tn_mixed_notices_and_decisions.txt": Layout(
+        [
+            ("TN 2024/41", "avtal", ("Norrby Entreprenad AB",)),
+            ("TN 2024/42", "yttrande", NONE),
+        ],
+        notices=3,
+    ),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -1514,6 +1523,10 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ),
         ("SN 2024/84", "tillförordnad enhetschef", "enhetschef Lena Bok", "2024-03-05"),
         ("SN 2024/85", "förvaltningsrätten i mål om LVU", "Ordföranden", "2024-03-06"),
+    ],
+    "l16_tn_mixed_notices_and_decisions.txt": [
+        ("TN 2024/41", "vinterväghållning", None, "2024-02-02"),
+        ("TN 2024/42", "till Polismyndigheten över ansökan om markupplåtelse", None, "2024-02-05"),
     ],
 }
 
