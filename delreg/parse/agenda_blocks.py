@@ -578,11 +578,23 @@ class Segmenter:
         self.style = self.style or line.style
         self.last_item_number = line.item_number
         # "A. Dnr FSN 2024/211" with the text on the lines below is not yet an item with text.
-        number_only = self.rules.diary_number_alone.fullmatch(line.text) is not None
+        number_only = self.rules.diary_number_alone.fullmatch(
+            line.text
+        ) is not None or self._number_and_day(line.text)
         self.block = self._new(line, marked=True, number_line=number_only)
         self.block.style = line.style
         self.block.marker = line.marker
         return done
+
+    def _number_and_day(self, text: str) -> bool:
+        """Whether a marked line holds its diary number and the day alone ("2. KS 2024/92,
+        2024-02-07"), the item's text on the lines below: a line below that starts as a
+        decision ("Yttrande över …") is that text, not the next item."""
+        found = self.rules.diary_number_alone.match(text)
+        if found is None or found.end() == len(text):
+            return False
+        rest = text[found.end() :].strip(_DAY_SEPARATORS)
+        return self.rules.date.fullmatch(rest) is not None
 
     def _point_title(self, line: Line) -> Block | None:
         done = self._close()
@@ -1088,6 +1100,9 @@ def _heading_delegate(text: str, endings: tuple[str, ...]) -> str | None:
         return who
     return None
 
+
+# What stands between a diary number and the day after it on a line of their own.
+_DAY_SEPARATORS = " ,;–—-"
 
 # What may follow the word for the chair's decisions in the title of a group of them: the
 # law that lets the chair decide what cannot wait.

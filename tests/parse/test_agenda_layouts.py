@@ -743,6 +743,16 @@ EXPECTED: dict[str, Layout] = {
         ],
         notices=3,
     ),
+    # Each item two lines: its number, diary number and day on the first, its text below
+    # ("2. KS 2024/92, 2024-02-07" / "Yttrande över …"), marked or not (l16).
+    "l16_ks_number_and_day_first.txt": Layout(
+        [
+            ("KS 2024/91", "avtal", ("Vallby Fastigheter AB",)),
+            ("KS 2024/92", "yttrande", NONE),
+            ("KS 2024/93", "forordnande", NONE),
+            ("KS 2024/94", "anstallning", NONE),
+        ],
+    ),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -1527,6 +1537,12 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
     "l16_tn_mixed_notices_and_decisions.txt": [
         ("TN 2024/41", "vinterväghållning", None, "2024-02-02"),
         ("TN 2024/42", "till Polismyndigheten över ansökan om markupplåtelse", None, "2024-02-05"),
+    ],
+    "l16_ks_number_and_day_first.txt": [
+        ("KS 2024/91", "hyra av lokal för ungdomsverksamhet", None, "2024-02-05"),
+        ("KS 2024/92", "remiss om regional transportplan", None, "2024-02-07"),
+        ("KS 2024/93", "tillförordnad kanslichef", None, "2024-02-09"),
+        ("KS 2024/94", "kommunjurist", None, "2024-02-12"),
     ],
 }
 
