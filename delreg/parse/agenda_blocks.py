@@ -13,11 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import Enum
 from itertools import pairwise
+from typing import NamedTuple
 
 from delreg.config import Config
 from delreg.parse.agenda_lines import Line, LineKind
 from delreg.parse.agenda_numbers import diary_numbers
 from delreg.parse.agenda_rules import AgendaRules
+from delreg.parse.table_columns import column_roles, row_text
 
 # The kinds as plain names: looking a member up on its Enum class costs more than a global.
 _ITEM = LineKind.ITEM
@@ -35,6 +37,106 @@ _COLUMN_GAP = re.compile(r"(?: {3,}|\t)[ \t]*")
 _HEAD_GAP = re.compile(r"(?: {2,}|\t)[ \t]*")
 # How far a wrapped cell's text may stand from where its column starts in the row above.
 _CELL_SLACK = 2
+# The columns by whose head's names a table's rows are read (``TableHead``): where a head names
+# none of these, a row's day and who decided are found by their looks, as in a table without a
+# head.
+# A column's name in a head the configuration does not know is a few words.
+_HEAD_NAME_MOST = 40
+_DIGITS = re.compile(r"\d")
+_READ_BY_NAME = frozenset({"date", "other date", "delegate", "point", "party", "officer"})
+
+
+class TableHead(NamedTuple):
+    """The head of a table written as text ("Datum   Ärende   Dnr   Beslutsfattare   Lagrum"):
+    where each column's name starts on the page, and what the column holds by its name
+    (delreg.parse.table_columns). A row is read by it: found by their looks, the day, who
+    decided and the party of a row are the cells at its end, and a column after them
+    ("Lagrum", "Kommentar") ran into the subject and took who decided with it."""
+
+    starts: tuple[int, ...]
+    roles: tuple[str, ...]
+    # The names stand a tab apart: so do the rows' cells, an empty cell between two tabs.
+    tabs: bool
+
+    def row(
+        self, text: str, starts: tuple[int, ...] | None, *, indent: int, marked: bool
+    ) -> str | None:
+        """A row's text (its cells starting at ``starts`` on the page, where known; its first
+        ``indent`` characters in) as the agenda reader reads it field by field; None where its
+        cells do not fit the head's columns one to one (the row is then read as it stands)."""
+        roles = self.roles
+        if marked and roles[0] == "serial":
+            roles = roles[1:]  # the row's number is its marker, no cell
+        if self.tabs and "\t" in text:
+            # A tab before the row's text (further in than the head's) is an empty cell.
+            empty = 0 if marked else max(0, indent - self.starts[0])
+            split = [""] * empty + [cell.strip() for cell in text.split("\t")]
+            while len(split) > len(roles) and not split[-1]:
+                split.pop()
+            cells: list[str] | None = split + [""] * (len(roles) - len(split))
+        else:
+            split = _COLUMN_GAP.split(text.strip())
+            cells = split
+            if starts is not None and len(starts) == len(split) and not marked:
+                # Cells as many as the columns, not aligned under them, are each its column's.
+                cells = _by_place(split, starts, self.starts) or split
+        if cells is None or len(cells) != len(roles):
+            return None
+        return row_text(cells, roles)
+
+    def number_cell(self, line: Line) -> str | None:
+        """What ``line`` holds in the diary number's column, where its cells fit the head's
+        (a wrapped cell's text below a row holds nothing there)."""
+        text = line.text
+        if self.tabs and "\t" in text:
+            empty = max(0, line.indent - self.starts[0])
+            cells: list[str] | None = [""] * empty + [c.strip() for c in text.split("\t")]
+        else:
+            found = _cells(text, line.indent)
+            cells = _by_place(
+                [cell for _, cell in found], tuple(at for at, _ in found), self.starts
+            )
+        if cells is None or len(cells) > len(self.roles):
+            return None
+        column = self.roles.index("number")
+        return cells[column] if column < len(cells) else None
+
+
+def _by_place(
+    cells: list[str], starts: tuple[int, ...], columns: tuple[int, ...]
+) -> list[str] | None:
+    """A row's cells in the columns they stand under, an empty one where a cell is missing;
+    None where a cell does not start where a column's name does (a table whose rows are not
+    aligned under its head: the cells' places tell nothing)."""
+    placed = [""] * len(columns)
+    taken = -1
+    for cell, start in zip(cells, starts, strict=True):
+        column = next(
+            (index for index, at in enumerate(columns) if abs(at - start) <= _CELL_SLACK), None
+        )
+        if column is None or column <= taken:
+            return None
+        placed[column], taken = cell, column
+    return placed
+
+
+def _table_head(head: Line) -> TableHead | None:
+    """The head ``head`` as a ``TableHead``, where it names a column a row is read by."""
+    text = head.text
+    gaps = list(_HEAD_GAP.finditer(text))
+    starts = [0, *(gap.end() for gap in gaps)]
+    ends = [*(gap.start() for gap in gaps), len(text)]
+    names = [" ".join(text[start:end].split()) for start, end in zip(starts, ends, strict=True)]
+    if any(_SECRECY_HEAD.fullmatch(name) for name in names):
+        return None  # its cell is read where it stands (``_secrecy_cell_read``)
+    roles = column_roles(names)
+    if "officer" in roles and "delegate" not in roles:
+        # "Ärendenummer   Ärendemening   Beslutsdatum   Handläggare" over a board's list: the
+        # official named is who decided, as the reader took the row's last cell before.
+        roles = tuple("delegate" if role == "officer" else role for role in roles)
+    if _READ_BY_NAME.isdisjoint(roles) or "number" not in roles:
+        return None
+    return TableHead(tuple(head.indent + at for at in starts), roles, "\t" in text)
 
 
 class Mode(Enum):
@@ -90,6 +192,10 @@ class Block:
     # Where the cells of a row without rules start on the page ("SN 2024/11    Yttrande till
     # …    2024-01-15"), for its cells' text wrapped onto the lines below (``wrap_into``).
     cell_starts: tuple[int, ...] | None = None
+    # The head of the table whose row the block is, where its names tell how to read the row.
+    head: TableHead | None = None
+    # How far in the block's first line starts (a tab table's row: its empty cells before).
+    indent: int = 0
     _numbers_seen: int = 0
     _has_number: bool = False
 
@@ -196,6 +302,10 @@ class Block:
         if self.labels is not None and rules is not None:
             return self.card_text(rules)
         lines = self.lines
+        if columns and self.head is not None and len(lines) == 1:
+            read = self.head.row(lines[0], self.cell_starts, indent=self.indent, marked=self.marked)
+            if read is not None:
+                return _columns(read)
         if columns:
             lines = [_columns(_semicolon_cells(line, rules)) for line in lines]
         if self.titled and len(lines) > 1:
@@ -289,6 +399,8 @@ class Segmenter:
         # A table's head ("Nr   Diarienummer   Ärende") was seen in the section: its rows'
         # numbers are the table's own (see ``_is_next_row``).
         self.table_head = False
+        # That head, where its names tell how to read its rows (``TableHead``).
+        self.head: TableHead | None = None
 
     def blocks(self, lines: list[Line]) -> Iterator[Block]:
         self.bullets_are_items = _bullets_are_items(lines, self.rules, self.config)
@@ -339,11 +451,7 @@ class Segmenter:
             if mode is Mode.OUTSIDE:
                 done = None
             elif mode is Mode.DECISIONS and self._is_table_head(line):
-                # "Nr   Dnr   Datum   Ärende": it ends the item above, as a sub-heading does.
-                done = self._close()
-                self.headings += 1
-                self.secrecy_column = _secrecy_column(line)
-                self.table_head = True
+                done = self._head(line)
             elif mode is Mode.DECISIONS and self._is_next_case(line):
                 line.kind = _END
                 done = self._heading(line)
@@ -368,6 +476,14 @@ class Segmenter:
                 done = self._text(line)
         elif kind is _END and self.mode is Mode.DECISIONS and self._is_next_row(line):
             done = self._item(line, row=True)
+        elif (
+            kind is LineKind.SUBHEADING
+            and self.mode is Mode.DECISIONS
+            and self._is_table_head(line)
+        ):
+            # "Beslut   Dnr   Datum   Beslutsfattare": a head whose first name reads as a
+            # minutes' sub-heading ("Beslut") is the table's head all the same.
+            done = self._head(line)
         elif kind is _END and self._heads_the_lists_documents(line):
             # Taken for the next point, it ended the list before its first item, and every
             # decision below went unread and unaccounted for.
@@ -380,6 +496,16 @@ class Segmenter:
                 self.section_lines += 1  # the heading that opens a section is part of it
             self.headings += in_section or self.mode is not Mode.OUTSIDE
         self.blank_before = self.page_before = False
+        return done
+
+    def _head(self, line: Line) -> Block | None:
+        """A table's head ("Nr   Dnr   Datum   Ärende"): it ends the item above, as a
+        sub-heading does, and the rows below are read by it."""
+        done = self._close()
+        self.headings += 1
+        self.secrecy_column = _secrecy_column(line)
+        self.table_head = True
+        self.head = _table_head(line)
         return done
 
     # --- sections ------------------------------------------------------------------------
@@ -416,6 +542,7 @@ class Segmenter:
         self.mode = mode
         self.secrecy_column = None
         self.table_head = False
+        self.head = None
         self.heading = heading
         self.style = None
         self.last_item_number = None
@@ -632,8 +759,19 @@ class Segmenter:
         if "  " not in text and "\t" not in text:
             return False
         # A head's short names may stand two spaces apart ("Nr  Dnr").
-        cells = _HEAD_GAP.split(text)
-        return len(cells) > 1 and all(self.rules.column_name.fullmatch(cell) for cell in cells)
+        cells = _HEAD_GAP.split(text.strip())
+        if len(cells) < 2:
+            return False
+        if all(self.rules.column_name.fullmatch(cell) for cell in cells):
+            return True
+        # Or names of the board's own ("Dnr   Beslut   Delegat   Datum   Anmärkning"): short,
+        # without digits, one the diary number's and one a row is read by (``TableHead``).
+        if len(cells) < 3 or any(len(cell) > _HEAD_NAME_MOST for cell in cells):
+            return False
+        if _DIGITS.search(text) is not None:
+            return False
+        roles = column_roles([" ".join(cell.split()) for cell in cells])
+        return "number" in roles and not _READ_BY_NAME.isdisjoint(roles)
 
     def _field(self, line: Line) -> tuple[bool, Block | None]:
         """``line`` as a field of an item written one field a line ("Ärende: …" / "Dnr: …" /
@@ -718,6 +856,14 @@ class Segmenter:
             # The title of a group ("3.2 Anställning") is a line of its own.
             return True
         rules, config = self.rules, self.config
+        head = block.head
+        if head is not None and not block.marked and block.has_number(rules, config):
+            # A row under a head that names its columns, its diary number in that column: the
+            # next row, wherever the column stands ("Ärende   Dnr   Datum …": a row that ends
+            # with its text, not its number, ran into the next).
+            number = head.number_cell(line)
+            if number and rules.diary_number.fullmatch(number) is not None:
+                return True
         if block.labels is not None and not block.marked:
             # An item written field by field goes on to its last field, its text among them;
             # a line with a diary number of its own, once the item has one, is the next item
@@ -926,6 +1072,8 @@ class Segmenter:
         block.group_point = self.group_point
         if not marked and "   " in text and "\t" not in text:
             block.cell_starts = tuple(at for at, _ in _cells(text, line.indent))
+        if self.head is not None and self.mode is Mode.DECISIONS:
+            block.head, block.indent = self.head, line.indent
         return block
 
     def _close(self) -> Block | None:

@@ -254,6 +254,8 @@ def _read_sentence(
     return ItemReading(decision, None, True, True, False, True)
 
 
+# Between the fields of a row read cell by cell (agenda_blocks: a column's gap as a dash).
+_FIELD_GAP = " – "
 # Why an item is secret where it cites no law.
 _MARKED_SECRET = "sekretessmarkerad i nämndens lista"
 _NAMES_A_PERSON = "namnger en person med personnummer"
@@ -1087,9 +1089,18 @@ class _Item:
     def _text_end(self) -> int:
         # Where the sentence proper ends: at a diary number that follows it.
         diary = self.diary
+        text = self.text
         if diary is not None and not self.number_first:
-            return with_parentheses(self.text, diary.start, diary.end)[0]
-        return len(self.text)
+            return with_parentheses(text, diary.start, diary.end)[0]
+        # After the number, at the first field a table's row labels ("KS 2024/48 – Avtal om
+        # slamtömning med Vallby Slamtjänst AB – Beslutsfattare: Teknisk chef"): a party named
+        # last ends there.
+        at = text.find(_FIELD_GAP, self.body_start)
+        while at >= 0:
+            if self.rules.field_label.match(text, at + len(_FIELD_GAP)) is not None:
+                return at
+            at = text.find(_FIELD_GAP, at + len(_FIELD_GAP))
+        return len(text)
 
 
 def _last_segment(region: str) -> tuple[int, str] | None:

@@ -32,6 +32,15 @@ from delreg.config import Config
 from delreg.errors import DelregError, InputError
 from delreg.parse import Record
 from delreg.parse.accounting import Account
+from delreg.parse.table_columns import (
+    DATE_NAMES,
+    DELEGATE_NAMES,
+    NUMBER_COLUMN,
+    PARTIES_APART,
+    TEXT_ROLES,
+    column_roles,
+    row_text,
+)
 from delreg.store.bulk import collector_paused
 from delreg.text import BULLET, normalise_document
 
@@ -55,19 +64,15 @@ _RULES_FOR_A_TABLE = 3
 # A header cell names its column in a few words ("Punkt i barn- och utbildningsnämndens
 # delegationsordning" at most).
 _HEADER_CELL_CHARS = 60
-# The header of a table without rules names the diary number's column.
-_NUMBER_COLUMN = re.compile(r"(?:diarie|ärende)\s?(?:nummer|nr\.?)|dnr\.?", re.IGNORECASE)
 # Runs of a line closer than this many line heights are letters of one word (a space is
 # wider, and PDFium gives it besides).
 _LETTER_GAP = 0.4
 # How far below a line's foot a run's middle may be, in the line's heights, and the run still
 # be of that line (a comma's box reaches from below the baseline to just above it).
 _MARK_DROP = 0.25
-# The names of a column of the day of the decision, of who decided, and of what was decided
-# ("Ärendebeskrivning", "Beslutsmening"): one table for the columns' roles (_COLUMN_ROLES) and
-# for telling a header that names no diary number's column (_header_cells, _may_head_a_table).
-_DATE_NAMES = r"(?:besluts)?(?:datum|dag)|beslutad|beslutat|datum för beslut"
-_DELEGATE_NAMES = r"beslutsfattare|delegat|beslutande|(?:beslutat|beslutad|fattat) av"
+# The names of a column of what was decided ("Ärendebeskrivning", "Beslutsmening"), beside
+# those of the day and of who decided (delreg.parse.table_columns): for telling a header that
+# names no diary number's column (_header_cells, _may_head_a_table).
 _ITEM_NAMES = (
     r"(?:ärende|beslut)(?:t|et|n|ets innehåll|s?(?:mening|beskrivning|titel|text|rubrik))?"
     r"|rubrik|beskrivning|avser|innehåll|titel"
@@ -75,12 +80,12 @@ _ITEM_NAMES = (
 # A header that names no diary number's column is one where it names a date's or a delegate's
 # and one for what was decided ("Ärende | Beslut | Datum | Delegat"): its line a few words
 # without digits.
-_ROLE_NAME = re.compile(rf"\b(?:{_DATE_NAMES}|{_DELEGATE_NAMES})\b", re.I)
+_ROLE_NAME = re.compile(rf"\b(?:{DATE_NAMES}|{DELEGATE_NAMES})\b", re.I)
 _ITEM_COLUMN = re.compile(_ITEM_NAMES, re.I)
 _ITEM_NAME = re.compile(rf"\b(?:{_ITEM_NAMES})\b", re.I)
 # Such a header's line: a few words without digits.
 _ROLE_HEADER_LINE = re.compile(
-    rf"^[^\d\n]{{0,80}}\b(?:{_DATE_NAMES}|{_DELEGATE_NAMES})\b[^\d\n]{{0,80}}$", re.I | re.M
+    rf"^[^\d\n]{{0,80}}\b(?:{DATE_NAMES}|{DELEGATE_NAMES})\b[^\d\n]{{0,80}}$", re.I | re.M
 )
 # Letters every spelling of those names holds but "Beslutad"/"Beslutat" alone, without other
 # case forms: substring tests spare most pages the case-blind search. Not "beslutat": nearly
@@ -125,51 +130,10 @@ _SUSPENDED = re.compile(f"\x02(?={_JOINING_WORDS})")
 _CELL_LINE_HYPHEN = re.compile(f"(?<=[^\\W\\d_])([-\x02])\n(?!{_JOINING_WORDS})")
 # Word's bullet one level in: "o" of Courier New, then the item's text.
 _SUB_BULLET = re.compile(r"^o(?=[ \t]+[A-ZÅÄÖ0-9])", re.MULTILINE)
-# What a table's column holds, by its header's name (its cells' words, single-spaced): the
-# diary number, the day of the decision (or another day), who decided, the point of the
-# delegation order, the party (a contract's, a supplier), or a serial number of the case's
-# documents; any other column is the item's text.
-_COLUMN_ROLES = (
-    ("number", _NUMBER_COLUMN),
-    ("date", re.compile(_DATE_NAMES, re.I)),
-    # Another day than the decision's ("Anmälningsdatum", "Datum för anmälan"): left out, the
-    # register keeps none, and it is no part of the subject.
-    ("other date", re.compile(r"[^\W\d_]+datum|datum för [^\W\d_]+(?: [^\W\d_]+)?", re.I)),
-    ("delegate", re.compile(_DELEGATE_NAMES, re.I)),
-    (
-        "point",
-        re.compile(
-            # "Punkt i barn- och utbildningsnämndens delegationsordning", "Lagrum/punkt".
-            r"(?:punkt i )?delegationsordning(?:en)?|delegationspunkt|p\.|pkt\.?"
-            r"|.*\b(?:punkt|pkt)\b.*",
-            re.I,
-        ),
-    ),
-    ("party", re.compile(r"motpart(?:er)?|avtalspart(?:er)?|leverantör(?:er)?", re.I)),
-    (
-        "serial",
-        re.compile(r"löp(?:nr\.?|nummer)|dok(?:ument)?\.? ?nr\.?|dokumentnummer|nr\.?|#", re.I),
-    ),
-    # Who handled the case, in a case system's table: who decided where no column says so
-    # (``_roles``), else left out, as a CSV export's column is.
-    ("officer", re.compile(r"(?:ansvarig )?handläggare", re.I)),
-)
-_TEXT = ("number", "text")
-# The fields given after the item's text, labelled as the agenda reader knows them.
-_FIELD_LABELS = (
-    ("point", "Delegationspunkt: "),
-    ("date", "Beslutsdatum: "),
-    ("delegate", "Beslutsfattare: "),
-    ("party", "Motpart: "),
-)
-# What ends a labelled delegate in the agenda reader ("Beslutsfattare: X, …"); in a delegate's
-# own cell it is part of the name ("Anna Berglund, enhetschef", "Enhetschef (tf.)").
-_DELEGATE_STOPS = re.compile(r"[\s,;().–]+")
 # A party's cell that names several, one a line: each line ends in a company's or a public
 # body's form ("Vallby Energi AB" | "Nordanå Städ AB"), and each is labelled apart; a name
 # wrapped over lines ("Fastighets AB" | "Norrgården") has a line that does not.
 _PARTY_END = re.compile(r"(?:\b(?:AB|HB|KB|ek\.\s?för\.?|kommun|region)|förening|stiftelsen?)\s*$")
-_PARTIES_APART = "\x04"
 # A title row over a group of a table's rows is a few words.
 _TITLE_CHARS = 60
 # Columns whose cells hold digits: the diary number's and the date's.
@@ -559,12 +523,12 @@ class _PageReader:
                     _cell_text(f"{old}\n{new}")
                     for old, new in zip(carry.cells, made.rest, strict=True)
                 ]
-                whole = f"{BULLET} {_row_text(cells, made.roles)}"
+                whole = f"{BULLET} {row_text(cells, made.roles)}"
                 self.rejoined[carry.page] = (carry.line, whole)
                 carry = carry._replace(cells=cells)
             else:
                 # No row to join it to: the line joins the text before (an item's text).
-                lines = [_row_text(made.rest, made.roles), *lines]
+                lines = [row_text(made.rest, made.roles), *lines]
         self.roles = made.roles
         if made.last is not None:
             carry = _Carry(index, *made.last)
@@ -777,7 +741,7 @@ def _goes_on_at(lines: list[list[_Run]], columns: Columns) -> int | None:
     them and starts a row (a diary number) or goes on with one (the rest of the last row of the
     page before, the number's column empty), the lines above it a running head at most. None
     where the header stands again (the table is read under it)."""
-    roles = _roles(columns.names)
+    roles = column_roles(columns.names)
     key = _key_column(roles)
     for position, line in enumerate(lines[: EDGE_LINES + 1]):
         if _header_cells(line) is not None:
@@ -787,7 +751,7 @@ def _goes_on_at(lines: list[list[_Run]], columns: Columns) -> int | None:
             continue
         if (_DIGIT.search(cells[key]) and not _HEADING_NUMBER.fullmatch(cells[key])) or (
             not cells[key]
-            and any(cell for cell, role in zip(cells, roles, strict=True) if role in _TEXT)
+            and any(cell for cell, role in zip(cells, roles, strict=True) if role in TEXT_ROLES)
         ):
             return position
     return None
@@ -805,7 +769,7 @@ def _table_below(
     """The table whose lines start at ``position``, under its ``header`` (or going on from the
     page before without one), and the position after it (see ``_unruled_tables``)."""
     names = list(columns.names)
-    roles = _roles(names)
+    roles = column_roles(names)
     key = _key_column(roles)
     digits = [column for column, role in enumerate(roles) if role in _DIGIT_ROLES]
     # Each line of the table: its cells, and the space above it.
@@ -896,7 +860,7 @@ def _keeps_roles(names: list[str], longer: list[str]) -> bool:
     (see ``_roles``): no column that held a diary number, a date or a name holds text."""
     return all(
         role == "text" or role == again
-        for role, again in zip(_roles(names), _roles(longer), strict=True)
+        for role, again in zip(column_roles(names), column_roles(longer), strict=True)
     )
 
 
@@ -1006,7 +970,7 @@ def _may_head_a_table(text: str) -> bool:
     decided (a header may stand, see ``_header_cells``)."""
     # Every spelling the number's pattern takes holds "nr" or "nummer" (and see _ROLE_LETTERS).
     lowered = text.lower()
-    if ("nr" in lowered or "nummer" in lowered) and _NUMBER_COLUMN.search(text) is not None:
+    if ("nr" in lowered or "nummer" in lowered) and NUMBER_COLUMN.search(text) is not None:
         return True
     if not any(letters in lowered for letters in _ROLE_LETTERS):
         return False
@@ -1020,10 +984,10 @@ def _header_cells(line: list[_Run]) -> list[_Run] | None:
     if len(line) < 2:
         return None
     joined = " ".join(run.text for run in line)
-    if _NUMBER_COLUMN.search(joined) is None and _ROLE_NAME.search(joined) is None:
+    if NUMBER_COLUMN.search(joined) is None and _ROLE_NAME.search(joined) is None:
         # A line whose every character is a run of its own: its words are the runs together.
         letters = "".join(run.text for run in line)
-        if _NUMBER_COLUMN.search(letters) is None and _ROLE_NAME.search(letters) is None:
+        if NUMBER_COLUMN.search(letters) is None and _ROLE_NAME.search(letters) is None:
             return None  # most lines of a page: no need to look at their runs
     height = max(run.top - run.bottom for run in line)
     cells = [line[0]]
@@ -1039,7 +1003,7 @@ def _header_cells(line: list[_Run]) -> list[_Run] | None:
     names = [" ".join(run.text.split()) for run in cells]
     if len(names) < 2 or not _is_header(names):
         return None
-    roles = _roles(names)
+    roles = column_roles(names)
     if "number" in roles:
         return cells
     # Without one, the date's or the delegate's column and one named for what was decided
@@ -1054,7 +1018,7 @@ def _header_cells(line: list[_Run]) -> list[_Run] | None:
 def _names_apart(before: str, after: str) -> bool:
     """Whether two runs of a header line close together are two columns' names, each a role's
     ("Beslutsfattare" and "Datum" 1.5 mm apart), not the words of one ("Punkt" "i")."""
-    return "text" not in _roles([" ".join(before.split()), " ".join(after.split())])
+    return "text" not in column_roles([" ".join(before.split()), " ".join(after.split())])
 
 
 def _key_column(roles: tuple[str, ...]) -> int:
@@ -1227,7 +1191,7 @@ def _table_lines(
     for row in rows:
         cells = [_cell_text(cell) for cell in row]
         if not started and not headed and _is_header(cells):
-            roles = _roles(cells)
+            roles = column_roles(cells)
             headed = True
             continue
         if not any(cells):
@@ -1253,7 +1217,7 @@ def _table_lines(
         if goes_on and not lines and rest is None and not cells[key]:
             rest = cells
         else:
-            lines.append(f"{BULLET} {_row_text(cells, roles)}")
+            lines.append(f"{BULLET} {row_text(cells, roles)}")
             last = lines[-1], cells
         above = cells
     return _TableLines(lines, roles, rest, last)
@@ -1281,66 +1245,13 @@ def _is_title_row(
     return merged or (roles is not None and roles[column] in _DIGIT_ROLES)
 
 
-def _row_text(cells: list[str], roles: tuple[str, ...] | None) -> str:
-    """A row's cells a column gap apart, as text tables have them: the item is read field by
-    field ("… – 2024-05-02 – Kommundirektör"), its sentence with single spaces.
-
-    Where the header named the columns, the diary number and the text come first, in their
-    order, and then the point of the delegation order, the date, who decided and the party,
-    each labelled ("Beslutsdatum: 2024-01-08"): a date in the first column or a title after the
-    date is then no part of the subject, and a name is known to be who decided or the party. A
-    serial number ("Löpnr" of the case's documents, "Nr" of the list's rows) is left out: the
-    register keeps none, and it is no part of the subject (a column so named that holds more
-    than digits is text).
-    """
-    if roles is None:
-        return _CELL_GAP.join(cell for cell in cells if cell)
-    parts = [
-        cell
-        for cell, role in zip(cells, roles, strict=True)
-        if cell and (role in _TEXT or (role == "serial" and not cell.rstrip(".").isdigit()))
-    ]
-    for field, label in _FIELD_LABELS:
-        parts += [
-            f"{label}{_DELEGATE_STOPS.sub(' ', cell).strip() if field == 'delegate' else value}"
-            for cell, role in zip(cells, roles, strict=True)
-            if role == field and cell
-            for value in cell.split(_PARTIES_APART)
-        ]
-    return _CELL_GAP.join(parts)
-
-
 def _parties(cell: str) -> str:
-    """A party's cell on one line, its names apart (``_PARTIES_APART``) where each of its lines
+    """A party's cell on one line, its names apart (``PARTIES_APART``) where each of its lines
     is one (see ``_PARTY_END``)."""
     lines = cell.split("\n")
     if len(lines) < 2 or not all(_PARTY_END.search(line) for line in lines):
         return _cell_text(cell)
-    return _PARTIES_APART.join(_cell_text(line) for line in lines)
-
-
-def _roles(header: list[str]) -> tuple[str, ...]:
-    """What each column of a table holds, by its header's name (see ``_COLUMN_ROLES``)."""
-    roles = tuple(
-        next((role for role, name in _COLUMN_ROLES if name.fullmatch(cell)), "text")
-        for cell in header
-    )
-    if (
-        "officer" in roles
-        and "delegate" not in roles
-        and any(_CASE_SYSTEM_COLUMN.fullmatch(cell) for cell in header)
-    ):
-        # "Diarienummer | Fastighet | Åtgärd | Beslut | Datum | Handläggare": the official who
-        # handled a building board's case decided it; a registry's officer did not.
-        roles = tuple("delegate" if role == "officer" else role for role in roles)
-    return roles
-
-
-# The columns of a building or environment board's case system: the property, the measure.
-_CASE_SYSTEM_COLUMN = re.compile(r"fastighet(?:sbeteckning)?|åtgärd|anläggning", re.I)
-
-
-_CELL_GAP = "   "
+    return PARTIES_APART.join(_cell_text(line) for line in lines)
 
 
 def _cell_text(cell: str | None) -> str:

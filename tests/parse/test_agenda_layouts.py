@@ -24,9 +24,11 @@ designation in the subject), l15 a meeting system's page that links each decisio
 (its ending and size after its name, "Bilagor" under the heading), l16 what more boards write
 (a delegate's title with the official's name above a group, a line leading into its items
 without a colon, a sentence after the diary number, a building board's kind words, minutes'
-paragraphs, groups under the delegationsordning's points, other ways to write a day). Each is
-written out below by hand: the items written into it, and what each must become. Nothing may be
-lost: every item written is stored, rejected (with its line) or a notice, and the import says so.
+paragraphs, groups under the delegationsordning's points, other ways to write a day), l17 tables
+whose head names their columns in the board's own words, in any order ("Lagrum" after who
+decided, "Anmärkning" last, the point of the delegationsordning in a column). Each is written
+out below by hand: the items written into it, and what each must become. Nothing may be lost:
+every item written is stored, rejected (with its line) or a notice, and the import says so.
 """
 
 from __future__ import annotations
@@ -753,6 +755,26 @@ EXPECTED: dict[str, Layout] = {
             ("KS 2024/94", "anstallning", NONE),
         ],
     ),
+    # Tables whose head names the columns (l17): a "Lagrum" column after who decided; a
+    # board's own names ("Beslut", "Delegat", "Anmärkning") with cells wrapped under them;
+    # numbered rows with the delegation order's point in a column.
+    "l17_sn_lagrum_after_delegate.txt": Layout([
+        ("SN 2024/301", "beslut", NONE),
+        ("SN 2024/302", "avtal", ("Vårdbolaget Ek AB",)),
+        ("SN 2024/303", "yttrande", NONE),
+        ("SN 2024/307", "beslut", NONE),
+    ]),
+    "l17_tn_named_columns.txt": Layout([
+        ("TN 2024/45", "tilldelningsbeslut", NONE),
+        ("TN 2024/48", "avtal", ("Vallby Slamtjänst AB",)),
+        ("TN 2024/52", "beslut", NONE),
+        ("TN 2024/57", "yttrande", NONE),
+    ]),
+    "l17_bun_numbered_rows.txt": Layout([
+        ("BUN 2024/101", "beslut", NONE),
+        ("BUN 2024/104", "beslut", NONE),
+        ("BUN 2024/109", "beslut", NONE),
+    ]),
 }  # fmt: skip
 
 # The l10 and l11 documents' decisions field by field: (diary number, subject, delegate, date).
@@ -1543,6 +1565,50 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KS 2024/92", "remiss om regional transportplan", None, "2024-02-07"),
         ("KS 2024/93", "tillförordnad kanslichef", None, "2024-02-09"),
         ("KS 2024/94", "kommunjurist", None, "2024-02-12"),
+    ],
+    # Who decided is the column so named, wherever it stands; a column after it is no part of
+    # who decided, and stays in the subject.
+    "l17_sn_lagrum_after_delegate.txt": [
+        (
+            "SN 2024/301",
+            "bistånd i form av hemtjänst – 4 kap. 1 § SoL",
+            "Biståndshandläggare",
+            "2024-02-03",
+        ),
+        ("SN 2024/302", "köp av platser på HVB-hem", "Socialchef", "2024-02-05"),
+        (
+            "SN 2024/303",
+            "tingsrätten i vårdnadsmål – 6 kap. 19 § FB",
+            "Enhetschef IFO",
+            "2024-02-09",
+        ),
+        (
+            "SN 2024/307",
+            "Avslag på ansökan om färdtjänst – 7 § lag om färdtjänst",
+            "Handläggare färdtjänst",
+            "2024-02-12",
+        ),
+    ],
+    "l17_tn_named_columns.txt": [
+        (
+            "TN 2024/45",
+            "upphandling av vinterväghållning – Överprövad",
+            "Upphandlingschef",
+            "2024-03-04",
+        ),
+        ("TN 2024/48", "slamtömning", "Teknisk chef", "2024-03-06"),
+        (
+            "TN 2024/52",
+            "Parkeringstillstånd för rörelsehindrad – Bifall",
+            "Handläggare",
+            "2024-03-11",
+        ),
+        ("TN 2024/57", "detaljplan för Norra hamnen – Ingen erinran", "Teknisk chef", "2024-03-15"),
+    ],
+    "l17_bun_numbered_rows.txt": [
+        ("BUN 2024/101", "Skolskjuts av särskilda skäl", "Skolskjutshandläggare", None),
+        ("BUN 2024/104", "Mottagande i grundsärskola", "Rektor", None),
+        ("BUN 2024/109", "Avstängning av elev i gymnasieskolan", "Rektor", None),
     ],
 }
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 
-from delreg.parse.pdf import _roles
 from delreg.parse.registry_rows import ColumnNames
+from delreg.parse.table_columns import column_roles
 from tests.helpers import FIXTURES, Invoke, built_in_config
 
 CONFIG = built_in_config()
@@ -151,12 +151,12 @@ def test_a_case_system_s_pdf_table_names_who_handled_each_case(
 
 
 def test_a_pdf_table_s_handlaggare_decided_only_where_no_column_says_who_did() -> None:
-    assert _roles(["Dnr", "Fastighet", "Handläggare"]) == ("number", "text", "delegate")
-    assert _roles(["Dnr", "Fastighet", "Beslutsfattare", "Handläggare"]) == (
+    assert column_roles(["Dnr", "Fastighet", "Handläggare"]) == ("number", "text", "delegate")
+    assert column_roles(["Dnr", "Fastighet", "Beslutsfattare", "Handläggare"]) == (
         "number",
         "text",
         "delegate",
         "officer",
     )
     # A registry's table: its case officer decided nothing.
-    assert _roles(["Dnr", "Ärende", "Handläggare"]) == ("number", "text", "officer")
+    assert column_roles(["Dnr", "Ärende", "Handläggare"]) == ("number", "text", "officer")

@@ -22,7 +22,8 @@ from hypothesis import strategies as st
 from delreg.config import load_config
 from delreg.model import Decision
 from delreg.parse import Rejected
-from delreg.parse.pdf import _NUMBER_COLUMN, _has_rules, _may_head_a_table, _rows, read_pdf
+from delreg.parse.pdf import _has_rules, _may_head_a_table, _rows, read_pdf
+from delreg.parse.table_columns import NUMBER_COLUMN
 from tests.helpers.documents import CORPUS_ITEMS, corpus_fpdf, fpdf_agenda, many_items
 
 CONFIG = load_config()
@@ -92,7 +93,7 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=12).map("".join))
 @settings(max_examples=300, deadline=None)
 def test_the_header_is_looked_for_wherever_the_pattern_would_find_it(text: str) -> None:
-    assert _may_head_a_table(text) == (_NUMBER_COLUMN.search(text) is not None)
+    assert _may_head_a_table(text) == (NUMBER_COLUMN.search(text) is not None)
 
 
 def test_a_labelled_delegate_is_no_header_without_a_column_for_what_was_decided() -> None:
