@@ -717,6 +717,8 @@ class Segmenter:
         """Whether a marked line holds its diary number and the day alone ("2. KS 2024/92,
         2024-02-07"), the item's text on the lines below: a line below that starts as a
         decision ("Yttrande över …") is that text, not the next item."""
+        if len(text) > _NUMBER_AND_DAY_LONGEST or not text[-1:].isdigit():
+            return False  # most items: a sentence, ending with its number and a full stop
         found = self.rules.diary_number_alone.match(text)
         if found is None or found.end() == len(text):
             return False
@@ -1249,8 +1251,10 @@ def _heading_delegate(text: str, endings: tuple[str, ...]) -> str | None:
     return None
 
 
-# What stands between a diary number and the day after it on a line of their own.
+# What stands between a diary number and the day after it on a line of their own, and the
+# longest such line ("Dnr BN 2024-000123, den 12 september 2024").
 _DAY_SEPARATORS = " ,;–—-"
+_NUMBER_AND_DAY_LONGEST = 60
 
 # What may follow the word for the chair's decisions in the title of a group of them: the
 # law that lets the chair decide what cannot wait.
