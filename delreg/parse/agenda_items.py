@@ -858,7 +858,14 @@ class _Item:
         """ "fattat av upphandlingschef 2024-03-12", "beslutat 2024-03-15": a date after who
         decided, or after the word that says it was decided, ends the item's last part."""
         text = self.text
-        for found in self.rules.date.finditer(text, start, end):
+        days = list(self.rules.date.finditer(text, start, end))
+        if not days and text[end - 1 : end].isdigit():
+            # "beslutat 2024.03.02", "fattat av enhetschef 20240306": the day written as a
+            # row's part may be (``_OTHER_DAY``), as the part's last word.
+            at = text.rfind(" ", start, end) + 1
+            other = _OTHER_DAY.fullmatch(text, at, end) if at > start else None
+            days = [] if other is None else [other]
+        for found in days:
             if found.end() == end and found.start() > start and text[found.start() - 1] == " ":
                 words = text[start : found.start()].split()
                 last = words[-1].lower() if words else ""

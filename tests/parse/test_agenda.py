@@ -1445,6 +1445,14 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
             None,
             "överklagande, beslut av länsstyrelsen 2024-01-02 gäller",
         ),
+        # The day written as some registries print a row's ("2024.03.02", "20240306").
+        ("Yttrande till IVO, SN 2024/82, beslutat 2024.03.02", None, "2024-03-02", "till IVO"),
+        (
+            "Avtal om städ, SN 2024/84, fattat av enhetschef 20240306",
+            "enhetschef",
+            "2024-03-06",
+            "städ",
+        ),
     ],
 )
 def test_a_part_beslut_av_names_who_decided_and_the_day_after_them(
