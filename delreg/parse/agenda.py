@@ -355,12 +355,20 @@ class _Records:
         self, block: Block, reading: ItemReading, decision: Decision, text: str
     ) -> tuple[str, Record | None]:
         where = decision.source or ""
+        if block.labels is not None and not block.marked and block.all_fields(self.rules):
+            # Fields and no text of the item's own: a decision whose text is missing where a
+            # field names its day or who decided ("Diarienummer: KS 2024/5" / "Beslutsdatum:
+            # …"; taken for prose, it was lost without a word), else the agenda point's own
+            # number and its officer ("Dnr: KS 2024/3" / "Handläggare: Eva Berg").
+            if self._dated_card(block):
+                return "rejected", Rejected(where, _NO_TEXT)
+            return "prose", None
         if not reading.has_text:
             # A diary number alone: the agenda point's own number, or an item cut off after it.
             if block.marked:
-                return "rejected", Rejected(where, "the item has a diary number but no text")
+                return "rejected", Rejected(where, _NO_TEXT)
             return "prose", None
-        if _is_running_text(block, reading, decision):
+        if _is_running_text(block, reading, decision) and not self._dated_card(block):
             return "prose", None
         self.list_found = True
         first = self.decisions.get(decision.diary_number)
@@ -394,6 +402,19 @@ class _Records:
         reading = self._read(block, text, lowered)
         return reading if reading.decision is not None else None
 
+    def _dated_card(self, block: Block) -> bool:
+        """Whether ``block`` is an item written field by field that names the day of its
+        decision or who decided ("Diarienummer: BN 2024-000123" / "Beslutsdatum: 2024-03-04"):
+        a decision, though it opens the section with its number as the point's own number
+        does ("Dnr: KS 2024/3" / "Handläggare: …" under the point's heading names neither)."""
+        if block.labels is None or block.marked:
+            return False
+        rules = self.rules
+        return any(
+            rules.decision_date.match(line) is not None or rules.delegate_label.match(line)
+            for line in block.lines
+        )
+
     def _notice(self, block: Block, text: str, where: str) -> tuple[str, Notice | None]:
         if not text or self.rules.empty_report.search(text):
             return "prose", None
@@ -411,6 +432,9 @@ class _Records:
             rules=self.rules,
             meeting_year=self.meeting_year,
         )
+
+
+_NO_TEXT = "the item has a diary number but no text"
 
 
 def _is_running_text(block: Block, reading: ItemReading, decision: Decision) -> bool:

@@ -326,6 +326,18 @@ class Block:
             pieces.append(piece)
         return "".join(pieces)
 
+    def all_fields(self, rules: AgendaRules) -> bool:
+        """Whether every line of the block is a labelled field other than the subject's, its
+        value alone: an item written field by field without a word of what was decided (not
+        "Beslutsdatum: 240315. Kommunstyrelsens ordförande har …", the sentence after it)."""
+        fields = self.fields or ()
+        return all(
+            at in fields
+            and rules.subject_label.match(line) is None
+            and _SENTENCE_AFTER.search(line) is None
+            for at, line in enumerate(self.lines)
+        )
+
     def card_text(self, rules: AgendaRules) -> str:
         """An item written field by field as a sentence reads it: what it is about first (its
         unlabelled text, or the field labelled as its subject), then the labelled fields, each
@@ -341,6 +353,8 @@ class Block:
                 if not cell:
                     continue
                 found = rules.field_label.match(cell)
+                if found is not None and rules.unread_label.match(cell):
+                    continue  # "Datum för anslag: …": the notice's, not the decision's
                 if found is not None and not rules.subject_label.match(cell):
                     # The diary number last, where a sentence has it.
                     number = rules.diary_label_gate.first(found.group("label").lower()) >= 0
@@ -354,6 +368,8 @@ class Block:
         return " – ".join([*about, *labelled, *numbers])
 
 
+# A field's value followed by a sentence of its own.
+_SENTENCE_AFTER = re.compile(r"[.!?]\s+[A-ZÅÄÖ]")
 # The style of the markers "5.1", "5.2" (agenda.item_markers).
 _SUB_NUMBERED = "subnumbered"
 # What ``Segmenter.last_sub_number`` holds once a list's "15.3" was a point, not a marker.

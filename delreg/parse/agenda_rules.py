@@ -110,6 +110,8 @@ class AgendaRules:
     delegate_label_gate: Gate
     # "Ärende: " before an item's subject, written field by field.
     subject_label: re.Pattern[str]
+    # "Datum för anslag:": a field of the item that is no part of the decision.
+    unread_label: re.Pattern[str]
     # "Delegationsbeslut nr 2024:15, " before an item's text: the list's number for it.
     decision_reference: re.Pattern[str]
     # "(jfr KS 2023/45)": parentheses that may refer to another case (a diary number inside
@@ -423,6 +425,9 @@ class _Compiler:
             subject_label=self.compile(
                 "subject_labels", rf"(?:{self.alternatives('subject_labels')})\s*:\s*", re.I
             ),
+            unread_label=self.compile(
+                "unread_labels", rf"(?:{self.alternatives('unread_labels')})\s*:", re.I
+            ),
             case_reference=self.compile(
                 "case_references",
                 rf"\((?:{self.alternatives('case_references')})\b\.?[^()]{{0,80}}\)",
@@ -660,6 +665,7 @@ class _Compiler:
             "delegate_labels",
             "party_labels",
             "field_labels",
+            "unread_labels",
         )
         labels = "|".join(self.alternatives(key) for key in keys)
         if column:
