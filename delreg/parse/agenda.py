@@ -299,8 +299,12 @@ class _Records:
         else:
             text, lowered = normalise_item_text(block.text(rules=self.rules), self.rules)
             if block.mode is Mode.NOTICES:
-                return self._notice(block, text, where)
-            reading = self._read(block, text, lowered)
+                delegated = self._delegated(block, text, lowered)
+                if delegated is None:
+                    return self._notice(block, text, where)
+                reading = delegated
+            else:
+                reading = self._read(block, text, lowered)
         if reading.empty_report:
             self.list_found = True
             return "prose", None
@@ -389,6 +393,15 @@ class _Records:
             f"(first at {first.source})",
         )
 
+    def _delegated(self, block: Block, text: str, lowered: str) -> ItemReading | None:
+        """The reading of an item among the notices that says it is a delegation decision and
+        has its diary number ("Delegationsbeslut: Avtal om …, TN 2024/41" under "Meddelanden
+        och delegationsbeslut"): a decision to register, not a notice; None for any other."""
+        if _DELEGATED_FIRST.match(text) is None:
+            return None
+        reading = self._read(block, text, lowered)
+        return reading if reading.decision is not None else None
+
     def _dated_card(self, block: Block) -> bool:
         """Whether ``block`` is an item written field by field that names the day of its
         decision or who decided ("Diarienummer: BN 2024-000123" / "Beslutsdatum: 2024-03-04"):
@@ -442,6 +455,10 @@ def _is_prose(text: str, sentences: int = _PROSE_SENTENCES) -> bool:
     """``sentences`` sentences or more (three by default): a paragraph, not an item of a list."""
     breaks = islice(_SENTENCE_BREAK.finditer(text), sentences - 1)
     return sum(1 for _ in breaks) >= sentences - 1
+
+
+# The word that says an item is a delegation decision, first in it.
+_DELEGATED_FIRST = re.compile(r"(?:delegations|delegerings|ordförande)beslut\b", re.I)
 
 
 # A title naming whose decisions follow: "Kommundirektörens beslut", "Kommunstyrelsens

@@ -694,6 +694,11 @@ class Segmenter:
             self.headings += 1
             return done
         if line.style == _SUB_NUMBERED and not self._is_sub_number(line.marker):
+            if _is_group_title(line.text):
+                # "3.2 Anställning" above the items decided under that point of the
+                # delegationsordning: the title of their group, which gives them its point.
+                # Taken for an item, it ran into the items below and they became one.
+                return self._point_title(line)
             # "15.3 Kommundirektören har …", "4.2 …" under a heading of no number or another:
             # no sub-item's marker but the point of the delegationsordning, which the item
             # reads; the item stays one of its list.
@@ -716,10 +721,32 @@ class Segmenter:
         self.style = self.style or line.style
         self.last_item_number = line.item_number
         # "A. Dnr FSN 2024/211" with the text on the lines below is not yet an item with text.
-        number_only = self.rules.diary_number_alone.fullmatch(line.text) is not None
+        number_only = self.rules.diary_number_alone.fullmatch(
+            line.text
+        ) is not None or self._number_and_day(line.text)
         self.block = self._new(line, marked=True, number_line=number_only)
         self.block.style = line.style
         self.block.marker = line.marker
+        return done
+
+    def _number_and_day(self, text: str) -> bool:
+        """Whether a marked line holds its diary number and the day alone ("2. KS 2024/92,
+        2024-02-07"), the item's text on the lines below: a line below that starts as a
+        decision ("Yttrande över …") is that text, not the next item."""
+        if len(text) > _NUMBER_AND_DAY_LONGEST or not text[-1:].isdigit():
+            return False  # most items: a sentence, ending with its number and a full stop
+        found = self.rules.diary_number_alone.match(text)
+        if found is None or found.end() == len(text):
+            return False
+        rest = text[found.end() :].strip(_DAY_SEPARATORS)
+        return self.rules.date.fullmatch(rest) is not None
+
+    def _point_title(self, line: Line) -> Block | None:
+        done = self._close()
+        self.group_point = line.marker.rstrip(".)") if line.marker else None
+        line.text = f"{line.marker} {line.text}"
+        self.block = self._new(line, marked=False)
+        self.block.lead_in = True
         return done
 
     def _other_style_item(self, block: Block, line: Line) -> bool:
@@ -730,7 +757,8 @@ class Segmenter:
         item above its number, and that item was registered in its place without a word."""
         return (
             self.blank_before
-            and not block.lines[-1].endswith(":")
+            # A marker alone on its line ("1.", its text lost) leads into nothing either.
+            and not (block.lines and block.lines[-1].endswith(":"))
             and bool(diary_numbers(line.text, self.rules, self.config))
         )
 
@@ -842,6 +870,9 @@ class Segmenter:
     def _starts_item(self, block: Block, line: Line) -> bool:
         if self.mode is Mode.NOTICES:
             return not line.text[0].islower() and (self.blank_before or not block.marked)
+        if block.lead_in:
+            # The title of a group ("3.2 Anställning") is a line of its own.
+            return True
         rules, config = self.rules, self.config
         head = block.head
         if head is not None and not block.marked and block.has_number(rules, config):
@@ -963,6 +994,11 @@ class Segmenter:
         if block.lines[-1].endswith(":"):
             # "Följande beslut anmäls:" leads into the list; it is not an item.
             return True
+        if len(block.lines) == 1 and self._leads_in(block.lines[0]):
+            # "Räddningschefen har fattat följande beslut" without its colon leads into its
+            # items as well: taken for the first item's start, it named its delegate in that
+            # item's subject and none in the items after.
+            return True
         if self._is_row_of_its_own(block, line):
             # Two rows of a table in turn, neither with its diary number: two items.
             return True
@@ -986,9 +1022,13 @@ class Segmenter:
             # says the item goes on, though its next line starts as a table's row does; so
             # does a diary number's label ("…, Dnr" / "SBN 2024.1, …").
             return False
-        if len(block.lines) == 1 and line.text[:1].isupper() and _is_group_title(block.lines[0]):
+        if (
+            len(block.lines) == 1
+            and line.text[:1].isupper()
+            and (_is_group_title(block.lines[0]) or _MONTH_TITLE.fullmatch(block.lines[0]))
+        ):
             # "Personal" / "Anställning av förskolechef …, BUN 2024/310": the title of a group
-            # of items, not the start of the first.
+            # of items, not the start of the first; so is a month's ("Januari 2024").
             return True
         if self.blank_before and rules.prose.search(line.text) is not None:
             # "Nämnden beslutar att lägga redovisningen till handlingarna." under an item
@@ -1064,23 +1104,60 @@ class Segmenter:
         block, self.block = self.block, None
         if block is not None and not block.marked and len(block.lines) == 1:
             text = block.lines[0]
-            if len(text) <= _GROUP_TITLE_MAX and _is_group_title(text):
+            # "Kommundirektör Anna Berg": a title and the official's name head the group too.
+            named = text[:1].isupper() and _is_title(text, self.rules)
+            if len(text) <= _GROUP_TITLE_MAX and (named or _is_group_title(text)):
                 # "Regiondirektör" / "Upphandlingschef" above the items each decided: who
                 # decided those below that name no one; "Personal" starts a group of no one's.
                 endings = self.rules.delegate_endings
-                titled = text.lower().rsplit(" ", 1)[-1].endswith(endings)
+                titled = named or text.lower().rsplit(" ", 1)[-1].endswith(endings)
                 self.group_delegate = text if titled else _heading_delegate(text, endings)
                 self.group_point = None
-        if block is not None and len(block.lines) == 1 and block.lines[0].endswith(":"):
+                word = self.rules.delegate_words.get(text.lower())
+                if word is not None:
+                    # "Ordförandebeslut" above the chair's decisions: whose they are, as the
+                    # word names it first in an item; no item cut off before its number.
+                    self.group_delegate = word
+                    block.lead_in = True
+        if (
+            block is not None
+            and len(block.lines) == 1
+            and (block.lines[0].endswith(":") or self._leads_in(block.lines[0]))
+        ):
             # "Räddningschef har fattat följande beslut:", "Delegationsbeslut enligt
             # delegationsordningen punkt 3.2:", bulleted or not: a line that leads into a
             # group of items names who decided them, or the point they were taken under.
             self._lead_in(block)
         return block
 
+    def _leads_in(self, text: str) -> bool:
+        """Whether ``text``, without a colon at its end, leads into the items below it, naming
+        who decided them ("Räddningschefen har fattat följande beslut", "Beslut fattade av
+        upphandlingschefen"). Most lines end with a number or a day, or say no decision: they
+        are told without the pattern."""
+        return (
+            text[-1:].isalpha()
+            and "eslut" in text
+            and len(text) <= _LEAD_IN_LONGEST
+            and (
+                _heading_delegate(text, self.rules.delegate_endings) is not None
+                or self._chair_title(text) is not None
+            )
+        )
+
+    def _chair_title(self, text: str) -> str | None:
+        """Whom a title of the chair's decisions names ("Ordförandebeslut enligt 6 kap. 39 §
+        kommunallagen", "Brådskande beslut:"), by its word ([agenda.delegate_words]); None for
+        any other line."""
+        lowered = text.lower()
+        for word, delegate in self.rules.delegate_words.items():
+            if lowered.startswith(word) and _URGENT_LAW.fullmatch(lowered, len(word)):
+                return delegate
+        return None
+
     def _lead_in(self, block: Block) -> None:
         text = block.lines[0]
-        who = _heading_delegate(text, self.rules.delegate_endings)
+        who = _heading_delegate(text, self.rules.delegate_endings) or self._chair_title(text)
         point = _delegation_point(text, self.rules)
         if who is not None or point is not None:
             self.group_delegate, self.group_point = who, point
@@ -1184,14 +1261,45 @@ def _heading_delegate(text: str, endings: tuple[str, ...]) -> str | None:
     if found is None:
         return None
     who = found.group("who") or found.group("by") or found.group("first")
-    return who if who.lower().endswith(endings) else None
+    if who.lower().endswith(endings):
+        return who
+    # "Brandinspektör Olle Sjö har fattat följande beslut": the title, then a name of two or
+    # three capitalised words.
+    words = who.split()
+    titled = next((at for at, word in enumerate(words) if word.lower().endswith(endings)), -1)
+    named = words[titled + 1 :]
+    if titled >= 0 and 2 <= len(named) <= 3 and all(word[:1].isupper() for word in named):
+        return who
+    return None
 
+
+# What stands between a diary number and the day after it on a line of their own, and the
+# longest such line ("Dnr BN 2024-000123, den 12 september 2024").
+_DAY_SEPARATORS = " ,;–—-"
+_NUMBER_AND_DAY_LONGEST = 60
+
+# What may follow the word for the chair's decisions in the title of a group of them: the
+# law that lets the chair decide what cannot wait.
+_URGENT_LAW = re.compile(
+    r"(?:\s+(?:enligt|med stöd av|jämlikt)\s+(?:kommunallagen\s+)?6\s*kap\.?\s*39\s*§"
+    r"(?:\s*(?:kommunallagen|kl))?(?:\s*\(2017:725\))?)?\s*:?"
+)
+
+# The longest line that leads into its items without a colon ("Räddningschefen har fattat
+# följande beslut på delegation").
+_LEAD_IN_LONGEST = 120
 
 # The longest title of a group ("Hälso- och sjukvårdsdirektör"); most lines are longer.
 _GROUP_TITLE_MAX = 60
 
 
 # The month a group's title names after it ("Individärenden, mars 2024").
+# The title of a month's group of items ("Januari 2024", "Februari").
+_MONTH_TITLE = re.compile(
+    r"(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november"
+    r"|december)(?: \d{4})?:?",
+    re.I,
+)
 _MONTH_AFTER = re.compile(
     r"(?:,| –| -)? (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober"
     r"|november|december) \d{4}$",

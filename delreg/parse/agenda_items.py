@@ -15,12 +15,13 @@ import re
 from typing import NamedTuple
 
 from delreg.config import FALLBACK_KIND, Config
-from delreg.dates import parse_date
+from delreg.dates import MONTHS, parse_date
 from delreg.errors import InvalidValue
 from delreg.fields import MAX_AMOUNT
 from delreg.model import Decision, Notice, normalise_diary_number
 from delreg.parse.agenda_fast import Sentence, board_sentence
 from delreg.parse.agenda_numbers import (
+    Number,
     case_references,
     missing_number_problem,
     own_diary_number,
@@ -34,7 +35,7 @@ from delreg.parse.agenda_parties import (
     read_parties,
     read_subject,
 )
-from delreg.parse.agenda_rules import COMPACT_DATE, AgendaRules
+from delreg.parse.agenda_rules import COMPACT_DATE, DATE_TEXT, AgendaRules
 from delreg.person_naming import initials
 from delreg.personal_numbers import personal_number
 
@@ -84,6 +85,26 @@ _COMPACT_DAY_BEFORE_VERB = re.compile(
 
 
 # "15.3 Kommundirektören …": a point of the delegationsordning standing first, before a capital.
+# "…, KS 2024/11. Avtalet gäller från 2024-02-09": a sentence after the diary number, which
+# ends the decision's own; what it says is a detail, no part of the subject.
+_SENTENCE_AFTER = re.compile(r"[\s,;]*\.\s+(?=[A-ZÅÄÖ])")
+# "Avtalet gäller från 2024-03-01", "Förordnandet gäller till och med 2024-06-30", "Avtalet
+# gäller 2024-03-01--2025-02-28": from when and to when what was decided holds.
+_UNTIL = r"(?:till och med|t\.o\.m\.?|till)"
+_VALIDITY = re.compile(
+    rf"[A-ZÅÄÖ]\w* gäller (?:(?:från(?: och med)?|fr\.o\.m\.?) (?P<start>{DATE_TEXT})"
+    rf"|{_UNTIL} (?P<until>{DATE_TEXT})"
+    rf"|(?P<first>{DATE_TEXT}) ?(?:--|[–—-]|{_UNTIL}) ?(?P<last>{DATE_TEXT}))"
+    rf"(?: {_UNTIL} (?P<end>{DATE_TEXT}))?",
+)
+# Days a row's part may be written in besides those agenda_rules reads everywhere: "2024.03.05",
+# "20240305", "5 mars -24" (a year of two digits only after its dash: "5 mars 24" may be a
+# count).
+_OTHER_DAY = re.compile(
+    r"(?:19|20)\d{2}(?:\.?)(?:0[1-9]|1[0-2])\.?(?:0[1-9]|[12]\d|3[01])"
+    rf"|(?:den )?\d{{1,2}} (?:{'|'.join(MONTHS)}) -\d{{2}}",
+    re.IGNORECASE,
+)
 _LEADING_POINT = re.compile(r"(?P<point>\d{1,2}(?:\.\d{1,2}){1,2}[a-z]?)(?![\d.])\s+(?=[A-ZÅÄÖ])")
 
 # The words before a point of the delegationsordning that say the decision was taken under it.
@@ -180,6 +201,8 @@ def _read_sentence(
         or initials(text) is not None
     ):
         return None  # "…, 25 000 kr, 24RS1003": ``_Item`` reads the amount, and secrecy
+    if diary.end < len(text) and _SENTENCE_AFTER.match(text, diary.end) is not None:
+        return None  # "…, RS 2024/3. Avtalet gäller …": ``_Item`` reads the sentence after
     head = diary.start
     while head and text[head - 1] in _BEFORE_NUMBER:
         head -= 1
@@ -482,6 +505,17 @@ class _Item:
         else:
             kind = _kind_slug(self.kind_found, rules)
             kind_end = _kind_end(self.kind_found, self.lead_end, text, rules)
+            found = self.kind_found
+            if (
+                kind_end is None
+                and found is not None
+                and found.start() >= 2
+                and text.startswith(", ", found.start() - 2)
+                and text.startswith(",", found.end())
+            ):
+                # "Upphandling av revisionstjänster, tilldelningsbeslut, KS 2024/103": the
+                # kind's word as a part of its own says the kind, no part of the subject.
+                self.removed.append((found.start() - 2, found.end()))
             parties = read_parties(
                 text,
                 self.lowered,
@@ -497,7 +531,11 @@ class _Item:
         # Before the dates: "…, SN 2024/49, 2024-02-20 (sekretess)" ends with its day once the
         # mark is out.
         secret, secret_reason = self._secrecy()
+        valid_from = valid_to = None
         if self.diary is not None:
+            # "Avtalet gäller 2024-03-01 – 2024-12-31.": the days it holds between are not
+            # the day it was decided, though they end the item.
+            valid_from, valid_to = self._validity()
             # The dates first: what is left at the end of the item may name who decided.
             if not self.plain:
                 self._labelled_date()
@@ -533,6 +571,7 @@ class _Item:
             )
         # Before the subject, which the point's words are then no part of.
         point = self.leading_point or (None if self.plain else self._delegation_point())
+        self._details(diary)
         decision = Decision(
             diary_number=diary_number,
             kind=kind,
@@ -553,9 +592,37 @@ class _Item:
             secret_reason=secret_reason,
             wording=as_wording(text),
             source=source,
+            valid_from=valid_from,
+            valid_to=valid_to,
         )
         return ItemReading(
             decision, None, decision_like, self._has_text(), False, delegate is not None
+        )
+
+    def _details(self, diary: Number) -> None:
+        """A sentence after the diary number ("…, KS 2024/11. Avtalet löper ut …") is a
+        detail, taken out of the subject."""
+        text = self.text
+        if not self.number_first:
+            after = with_parentheses(text, diary.start, diary.end)[1]
+            if _SENTENCE_AFTER.match(text, after) is not None:
+                self.removed.append((after, len(text)))
+
+    def _validity(self) -> tuple[str | None, str | None]:
+        """From when and to when the decision holds, where a sentence of its own says so
+        ("Avtalet gäller från 2024-02-09"); the sentence is taken out of the subject."""
+        text = self.text
+        if "gäller " not in text:
+            return None, None
+        found = _VALIDITY.search(text, self.body_start)
+        if found is None or found.start() <= self.body_start:
+            return None, None
+        self.removed.append(found.span())
+        first = found.group("start") or found.group("first")
+        last = found.group("until") or found.group("last") or found.group("end")
+        return (
+            None if first is None else self._date(first),
+            None if last is None else self._date(last),
         )
 
     # --- numbers ---------------------------------------------------------------------------
@@ -619,11 +686,22 @@ class _Item:
                 # "… om leverans. Beslutat 2024-01-15 av ekonomichef.": a sentence of its own
                 # says when and who (no other part after a full stop is taken for the date).
                 self.removed.append((sentence, end))
+                if self.decided_on is None:
+                    self._date_before_sentence(sentence)
                 return
             if max(at, self.body_start) < sentence and self._named_then_dated(sentence, end):
                 # "…, KS 2024/7. Beslutsfattare: Driftchef Karin Ahl 2024-02-09": the same
                 # part after a full stop as after a comma.
                 return
+            if (
+                max(at, self.body_start) < sentence
+                and self.rules.delegate_label.match(text, sentence + 2, end) is not None
+            ):
+                # "…, 2024-03-08. Beslutet fattades av nämndens ordförande.": who decided in a
+                # sentence of its own (read with the delegate), the day as the part before it.
+                self._date_before_sentence(sentence)
+                if self.decided_on is not None:
+                    return
             found = None
             cut = at
             if at >= self.body_start:
@@ -631,7 +709,9 @@ class _Item:
                 if self._decided_by(start, end):
                     self.removed.append((at, end))
                     return
-                found = self.rules.date.fullmatch(text, start, end)
+                found = self.rules.date.fullmatch(text, start, end) or _OTHER_DAY.fullmatch(
+                    text, start, end
+                )
                 if found is None:
                     # "…, fattat av upphandlingschef 2024-03-12": who decided, then when (the
                     # title stays for the delegate); "…, beslutat 2024-03-15": the part is the
@@ -654,6 +734,19 @@ class _Item:
                     self.decided_on = decided_on
                     self.removed.append((self._by_whom_before(cut), end))
                     return
+
+    def _date_before_sentence(self, sentence: int) -> None:
+        """ "…, MBN 2024/221, 2024-03-08. Beslutet fattades av nämndens ordförande.": the day
+        as the part before the sentence that says who decided."""
+        text = self.text
+        at = text.rfind(", ", 0, sentence)
+        if at < self.body_start:
+            return
+        found = self.rules.date.fullmatch(text, at + 2, sentence)
+        decided_on = None if found is None else self._date(found.group())
+        if decided_on is not None:
+            self.decided_on = decided_on
+            self.removed.append((at, sentence))
 
     def _date_in_parentheses(self) -> bool:
         """Whether the item ends with its day in parentheses right after its diary number
@@ -765,7 +858,14 @@ class _Item:
         """ "fattat av upphandlingschef 2024-03-12", "beslutat 2024-03-15": a date after who
         decided, or after the word that says it was decided, ends the item's last part."""
         text = self.text
-        for found in self.rules.date.finditer(text, start, end):
+        days = list(self.rules.date.finditer(text, start, end))
+        if not days and text[end - 1 : end].isdigit():
+            # "beslutat 2024.03.02", "fattat av enhetschef 20240306": the day written as a
+            # row's part may be (``_OTHER_DAY``), as the part's last word.
+            at = text.rfind(" ", start, end) + 1
+            other = _OTHER_DAY.fullmatch(text, at, end) if at > start else None
+            days = [] if other is None else [other]
+        for found in days:
             if found.end() == end and found.start() > start and text[found.start() - 1] == " ":
                 words = text[start : found.start()].split()
                 last = words[-1].lower() if words else ""
@@ -788,6 +888,12 @@ class _Item:
         return _says_decided(self.text[start:end].split())
 
     def _date(self, written: str) -> str | None:
+        if written[4:5] == "." and written[:4].isdigit():
+            # "2024.03.05": the year first, dotted (``_OTHER_DAY``).
+            written = written.replace(".", "-")
+        elif written[-4:-2] == " -":
+            # "5 mars -24": the year's last two digits (``_OTHER_DAY``).
+            written = f"{written[:-3]}20{written[-2:]}"
         if written.isdigit():
             # "Beslutsdatum: 240315", "20240315": after a label, the date without dashes.
             century = "20" if len(written) == 6 else ""

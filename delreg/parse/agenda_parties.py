@@ -327,6 +327,10 @@ def tidy(text: str) -> str:
             value = value.replace(spaced, closing)
     while ",," in value:
         value = value.replace(",,", ",")
+    if ".." in value and "..." not in value:
+        # "Avtal om städ. Motpart: Vallby Städ AB. Avtalet …": the labelled party taken out
+        # between its two full stops.
+        value = value.replace("..", ".")
     if ",." in value:
         # "…, KS 2024/11. Avtalet gäller …": the comma before the number taken out with it.
         value = value.replace(",.", ".")

@@ -322,7 +322,7 @@ FIXTURES: dict[str, list[Expected]] = {
     "lettered.txt": [
         D(18, "KS 2024/88", "anstallning", "ekonomichef", delegate="Kommundirektören"),
         D(19, "KS 2024/102", "yttrande",
-          "Länsstyrelsen i Dalarnas län angående strandskyddsdispens för "
+          "till Länsstyrelsen i Dalarnas län angående strandskyddsdispens för "
           "fastigheten Storvik 4:12", delegate="Ordföranden"),
         D(21, "KS 2024/97", "tilldelningsbeslut", "ramavtal för snöröjning", "UH 2024/3",
           delegate="Upphandlingschef"),
@@ -833,6 +833,15 @@ KIND_LABELS: dict[str, Callable[[str], str]] = {
     "beslut": lambda subject: f"Beslut om {subject}",
 }
 WITH_PROCUREMENT = {"tilldelningsbeslut", "kontrakt", "initiering"}
+# A sentence after an item's diary number, and the dates (valid_from, valid_to) it gives.
+DETAILS = [
+    ("Avtalet gäller från 2024-02-09.", ("2024-02-09", None)),
+    ("Förordnandet gäller till och med 2024-06-30.", (None, "2024-06-30")),
+    ("Avtalet gäller 2024-03-01--2025-02-28.", ("2024-03-01", "2025-02-28")),
+    ("Avtalet gäller från 1 mars 2024 till 28 februari 2025", ("2024-03-01", "2025-02-28")),
+    ("Beslutet har skickats till sökanden.", (None, None)),
+    ("Avtalet löper i tre år med option på ett år.", (None, None)),
+]
 
 
 @dataclass(frozen=True)
@@ -989,6 +998,42 @@ def _mutate(text: str, rng: random.Random) -> str:
 @pytest.fixture(scope="module")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    kind=st.sampled_from(sorted(KIND_SENTENCES)),
+    subject=SUBJECTS,
+    number=DIARY_NUMBERS,
+    detail=st.sampled_from(DETAILS),
+    named=st.booleans(),
+)
+def test_a_sentence_after_the_diary_number_is_a_detail_and_no_part_of_the_subject(
+    kind: str, subject: str, number: str, detail: tuple[str, tuple[str | None, ...]], named: bool
+) -> None:
+    said, dates = detail
+    item = (
+        f"Kommundirektören {KIND_SENTENCES[kind](subject)}" if named else KIND_LABELS[kind](subject)
+    )
+    [decision] = decisions(read(f"Anmälningsärenden\n\n1. {item}, {number}. {said}\n"))
+    assert decision.diary_number == normalise_diary_number(number, CONFIG)
+    assert subject in decision.subject
+    assert said.split()[0] not in decision.subject
+    assert (decision.valid_from, decision.valid_to) == dates
+
+
+@pytest.mark.parametrize("marker", ["1.", "2)", "12."])
+def test_a_number_without_its_text_then_an_item_of_another_style_is_rejected_not_a_crash(
+    marker: str,
+) -> None:
+    # Found by the mutated agendas: the item above, with no line of text, raised IndexError.
+    text = (
+        f"Anmälningsärenden\n\n{marker}\n\n• Avtal om städ med Vallby Städ AB, KS 2024/5\n\n"
+        "§ 9 Övriga frågor\n"
+    )
+    records = read(text)
+    assert [type(record).__name__ for record in records] == ["Rejected", "Decision"]
+    assert line_of(records[0]) == 3
 
 
 @settings(
@@ -1373,12 +1418,13 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
             "2024-02-09",
             "hyra av lastbil",
         ),
-        # A sentence that names no one who decided keeps its date.
+        # A sentence that names no one who decided is no day of the decision: a detail after
+        # the number (from when it holds), no part of the subject.
         (
             "Avtal om hyra av lastbil, KS 2024/7. Avtalet gäller från 2024-02-09",
             None,
             None,
-            "hyra av lastbil. Avtalet gäller från 2024-02-09",
+            "hyra av lastbil",
         ),
         (
             "Avtal om hyra av hjullastare, beslut av driftchef Karin Ahl, KS 2024/4",
@@ -1398,6 +1444,14 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
             None,
             None,
             "överklagande, beslut av länsstyrelsen 2024-01-02 gäller",
+        ),
+        # The day written as some registries print a row's ("2024.03.02", "20240306").
+        ("Yttrande till IVO, SN 2024/82, beslutat 2024.03.02", None, "2024-03-02", "till IVO"),
+        (
+            "Avtal om städ, SN 2024/84, fattat av enhetschef 20240306",
+            "enhetschef",
+            "2024-03-06",
+            "städ",
         ),
     ],
 )
@@ -2033,7 +2087,7 @@ def test_a_line_leading_into_items_gives_them_its_delegate_or_point(
         ),
         (
             "Avtal om hyra av lokal för fritidsgård, KS 2024/11. Avtalet gäller från 2024-02-09",
-            "hyra av lokal för fritidsgård. Avtalet gäller från 2024-02-09",
+            "hyra av lokal för fritidsgård",
             (),
         ),
     ],

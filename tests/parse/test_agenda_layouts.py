@@ -21,11 +21,14 @@ the delegationsordning first, cells wrapped under their column, rows between sem
 "beslut DATE" last, items lettered after the point's number), l14 what building,
 environment and social boards' case systems print (who decided after the day, a property
 designation in the subject), l15 a meeting system's page that links each decision's document
-(its ending and size after its name, "Bilagor" under the heading), l17 tables whose head names
-their columns in the board's own words, in any order ("Lagrum" after who decided, "Anmärkning"
-last, the point of the delegationsordning in a column). Each is written out below
-by hand: the items written into it, and what each must become. Nothing may be lost: every item
-written is stored, rejected (with its line) or a notice, and the import says so.
+(its ending and size after its name, "Bilagor" under the heading), l16 what more boards write
+(a delegate's title with the official's name above a group, a line leading into its items
+without a colon, a sentence after the diary number, a building board's kind words, minutes'
+paragraphs, groups under the delegationsordning's points, other ways to write a day), l17 tables
+whose head names their columns in the board's own words, in any order ("Lagrum" after who
+decided, "Anmärkning" last, the point of the delegationsordning in a column). Each is written
+out below by hand: the items written into it, and what each must become. Nothing may be lost:
+every item written is stored, rejected (with its line) or a notice, and the import says so.
 """
 
 from __future__ import annotations
@@ -613,6 +616,145 @@ EXPECTED: dict[str, Layout] = {
         ("KS 2023/512", "avtal", ("Nordnät AB",)),
         ("KS 2024/61", "bidrag", NONE),
     ]),
+    # Items grouped under a delegate's title with the official's name ("Kommundirektör Anna
+    # Berg"), as under a bare title (l16).
+    "l16_ks_named_delegate_groups.txt": Layout([
+        ("KS 2024/101", "yttrande", NONE),
+        ("KS 2024/102", "forordnande", NONE),
+        ("KS 2024/103", "tilldelningsbeslut", NONE),
+        ("KS 2024/104", "beslut", NONE),
+    ]),
+    # A line that leads into its items without a colon ("Räddningschefen har fattat följande
+    # beslut"), naming who decided them (l16).
+    "l16_rn_lead_ins_without_colon.txt": Layout([
+        ("RÄN 2024/15", "beslut", NONE),
+        ("RÄN 2024/14", "yttrande", NONE),
+        ("RÄN 2024/17", "beslut", NONE),
+        ("RÄN 2024/18", "beslut", NONE),
+        ("RÄN 2024/19", "yttrande", NONE),
+    ]),
+    # A sentence after the diary number or a labelled party: a detail, from when and to when
+    # the decision holds where it says so (l16).
+    "l16_ks_details_after_number.txt": Layout([
+        ("KS 2024/11", "avtal", ("Vallby Entreprenad AB",)),
+        ("KS 2024/12", "forordnande", NONE),
+        ("KS 2024/13", "avtal", ("Vallby Städ AB",)),
+        ("KS 2024/14", "avtal", ("Glasklart i Vallby AB",)),
+        ("KS 2024/15", "avtal", ("Nordvakt AB",)),
+        ("KS 2024/16", "avtal", NONE),
+    ]),
+    # A building or environment board's kind words before a dash ("Startbesked – …",
+    # "Rivningslov – …", "Förbud – …") kept as the kind; without the dash, in the subject (l16).
+    "l16_bn_kind_words.txt": Layout([
+        ("BMN 2024/201", "startbesked", NONE),
+        ("BMN 2024/202", "slutbesked", NONE),
+        ("BMN 2024/203", "rivningslov", NONE),
+        ("BMN 2024/204", "marklov", NONE),
+        ("BMN 2024/205", "strandskyddsdispens", NONE),
+        ("BMN 2024/206", "föreläggande", NONE),
+        ("BMN 2024/207", "förbud", NONE),
+        ("BMN 2024/208", "byggsanktionsavgift", NONE),
+        ("BMN 2024/209", "tillstånd", NONE),
+        ("BMN 2024/210", "avskrivning", NONE),
+        ("BMN 2024/211", "beslut", NONE),
+        ("BMN 2024/212", "beslut", NONE),
+    ]),
+    # Groups under the delegationsordning's chapters and points ("Kapitel 3 Personal", "3.2
+    # Anställning"), each point the title of the rows below it (l16).
+    "l16_sn_delegation_order_chapters.txt": Layout(
+        [
+            ("SN 2024/31", "anstallning", NONE),
+            ("SN 2024/32", "anstallning", NONE),
+            ("SN 2024/33", "forordnande", NONE),
+            ("SN 2024/34", "avtal", ("Vallby Bil AB",)),
+        ],
+    ),
+    # Minutes' paragraphs ("Beslutet fattades den … av …", "Brådskande beslut enligt 6 kap. 39 §
+    # kommunallagen: …"), a personnel list by month, notices and decisions under one point,
+    # the number and day above the text, days written "5 mars -24", "2024.03.05", "20240305" (l16).
+    "l16_mbn_minutes_paragraphs.txt": Layout(
+        [
+            ("MBN 2024/210", "beslut", NONE),
+            ("MBN 2024/214", "beslut", NONE),
+            ("MBN 2024/219", "yttrande", NONE),
+            ("MBN 2024/221", "yttrande", NONE),
+        ],
+    ),
+    "l16_pn_personnel_by_month.txt": Layout(
+        [
+            ("PN 2024/12", "anstallning", NONE),
+            ("PN 2024/13", "anstallning", NONE),
+            ("PN 2024/14", "beslut", NONE),
+            ("PN 2024/15", "kollektivavtal", ("Vision",)),
+            ("PN 2024/16", "beslut", NONE),
+            ("PN 2024/17", "anstallning", NONE),
+        ],
+    ),
+    "l16_tn_notices_and_decisions.txt": Layout(
+        [
+            ("TN 2024/41", "avtal", ("Norrby Entreprenad AB",)),
+            ("TN 2024/42", "yttrande", NONE),
+            ("TN 2024/43", "beslut", NONE),
+        ],
+        notices=2,
+    ),
+    "l16_kfn_number_and_day_above_text.txt": Layout(
+        [
+            ("KFN 2024/51", "bidrag", ("Vallby Schackklubb",)),
+            ("KFN 2024/52", "avtal", NONE),
+            ("KFN 2024/53", "forordnande", NONE),
+        ],
+    ),
+    "l16_ksau_date_shapes.txt": Layout(
+        [
+            ("KS 2024/61", "yttrande", NONE),
+            ("KS 2024/62", "avtal", ("Vallby Städ AB",)),
+            ("KS 2024/63", "forordnande", NONE),
+            ("KS 2024/64", "anstallning", NONE),
+            ("KS 2024/65", "beslut", NONE),
+        ],
+    ),
+    # Items grouped by month ("Januari 2024") and the chair's under "Ordförandebeslut" (l16).
+    "l16_ks_month_and_chair_groups.txt": Layout(
+        [
+            ("KS 2024/71", "avtal", ("Vallby Entreprenad AB",)),
+            ("KS 2024/72", "yttrande", NONE),
+            ("KS 2024/73", "forordnande", NONE),
+            ("KS 2024/76", "avtal", ("Norrby IK",)),
+            ("KS 2024/74", "yttrande", NONE),
+            ("KS 2024/75", "beslut", NONE),
+        ],
+    ),
+    # "Beslut fattade av …" and "Ordförandebeslut enligt 6 kap. 39 § kommunallagen" as the
+    # titles of groups; "Avtalet gäller DATE – DATE." after the number: no day of the decision.
+    "l16_sn_chair_title_and_validity.txt": Layout(
+        [
+            ("SN 2024/81", "avtal", ("Omsorgshuset Vallby AB",)),
+            ("SN 2024/82", "yttrande", NONE),
+            ("SN 2024/83", "beslut", NONE),
+            ("SN 2024/84", "forordnande", NONE),
+            ("SN 2024/85", "yttrande", NONE),
+        ],
+    ),
+    # One numbered list under "Meddelanden och delegationsbeslut": an item that says it is a
+    # delegation decision ("Delegationsbeslut: …, TN 2024/41") is one, the others notices (l16).
+    "l16_tn_mixed_notices_and_decisions.txt": Layout(
+        [
+            ("TN 2024/41", "avtal", ("Norrby Entreprenad AB",)),
+            ("TN 2024/42", "yttrande", NONE),
+        ],
+        notices=3,
+    ),
+    # Each item two lines: its number, diary number and day on the first, its text below
+    # ("2. KS 2024/92, 2024-02-07" / "Yttrande över …"), marked or not (l16).
+    "l16_ks_number_and_day_first.txt": Layout(
+        [
+            ("KS 2024/91", "avtal", ("Vallby Fastigheter AB",)),
+            ("KS 2024/92", "yttrande", NONE),
+            ("KS 2024/93", "forordnande", NONE),
+            ("KS 2024/94", "anstallning", NONE),
+        ],
+    ),
     # Tables whose head names the columns (l17): a "Lagrum" column after who decided; a
     # board's own names ("Beslut", "Delegat", "Anmärkning") with cells wrapped under them;
     # numbered rows with the delegation order's point in a column.
@@ -764,7 +906,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ),
         ("KS-2024-108", "ramavtal för konsulttjänster inom IT", "upphandlingschef", None),
         # "Ordförandebeslut": the chair's decision.
-        ("KS 2024/0112", "Länsstyrelsen om strandskyddsdispens", "Ordföranden", None),
+        ("KS 2024/0112", "till Länsstyrelsen om strandskyddsdispens", "Ordföranden", None),
     ],
     "l10_tn_decided_by.txt": [
         ("TN 2024/77", "vinterväghållning", "upphandlingschef", "2024-03-12"),
@@ -772,7 +914,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("TN 2024/85", "beläggningsarbeten", "teknisk chef", "2024-03-20"),
         (
             "TN 2024/90",
-            "Polismyndigheten angående ansökan om tillstånd att använda offentlig plats",
+            "till Polismyndigheten angående ansökan om tillstånd att använda offentlig plats",
             "gatuchef",
             "2024-03-22",
         ),
@@ -815,7 +957,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
     "l10_ks_paragraphs.txt": [
         (
             "KS 2024/210",
-            "Länsstyrelsen angående ansökan om tillstånd för vindkraft",
+            "till Länsstyrelsen angående ansökan om tillstånd för vindkraft",
             "kommunstyrelsens ordförande",
             "2024-02-12",
         ),
@@ -833,7 +975,12 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KFN 2024/5", "stöd för studiecirklar", "Kultur- och fritidschefen", None),
         ("KFN 2024/6", "aktivitetsbidrag med 12 500 kr", "Fritidsintendenten", None),
         ("KFN 2024/7", "ombyggnad av Vallby bygdegård", "Kultur- och fritidschefen", None),
-        ("KFN 2024/8", "Länsstyrelsen om Allmänna arvsfonden", "Kultur- och fritidschefen", None),
+        (
+            "KFN 2024/8",
+            "till Länsstyrelsen om Allmänna arvsfonden",
+            "Kultur- och fritidschefen",
+            None,
+        ),
     ],
     "l11_bmn_rows_under_titles.txt": [
         (
@@ -979,7 +1126,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ),
         (
             "SN 2024/38",
-            "Inspektionen för vård och omsorg",
+            "till Inspektionen för vård och omsorg",
             "socialnämndens ordförande",
             None,
         ),
@@ -1071,7 +1218,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
     "l13_sn_wrapped_cells.txt": [
         (
             "SN 2024/11",
-            "Inspektionen för vård och omsorg om tillsyn av hem för vård eller boende",
+            "till Inspektionen för vård och omsorg om tillsyn av hem för vård eller boende",
             "Socialchef",
             "2024-01-15",
         ),
@@ -1250,7 +1397,174 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
     "l15_ks_agenda_links.txt": [
         ("KS 2024/45", "tilldelning av ramavtal för städtjänster", None, None),
         ("KS 2023/512", "förlängning av avtal om IT-drift", None, None),
-        ("KS 2024/61", "Hembygdsföreningen Lönnen", None, None),
+        ("KS 2024/61", "till Hembygdsföreningen Lönnen", None, None),
+    ],
+    "l16_ks_named_delegate_groups.txt": [
+        (
+            "KS 2024/101",
+            "till Länsstyrelsen över ansökan om vindkraft",
+            "Kommundirektör Anna Berg",
+            "2024-02-05",
+        ),
+        (
+            "KS 2024/102",
+            "tillförordnad ekonomichef",
+            "Kommundirektör Anna Berg",
+            "2024-02-12",
+        ),
+        (
+            "KS 2024/103",
+            "Upphandling av revisionstjänster",
+            "Ekonomichef Per Holm",
+            "2024-02-14",
+        ),
+        ("KS 2024/104", "lönerevision för tjänstemän", "Personalchef", "2024-02-20"),
+    ],
+    "l16_rn_lead_ins_without_colon.txt": [
+        ("RÄN 2024/15", "Föreläggande om brandskydd, Vallby 3:4", "Räddningschefen", "2024-02-05"),
+        (
+            "RÄN 2024/14",
+            "ansökan om tillstånd att hantera brandfarlig vara",
+            "Räddningschefen",
+            "2024-02-03",
+        ),
+        (
+            "RÄN 2024/17",
+            "Föreläggande om brandskydd, Vallby 3:5",
+            "Brandinspektör Olle Sjö",
+            "2024-02-06",
+        ),
+        (
+            "RÄN 2024/18",
+            "Förbud mot användning av byggnad, Vallby 3:6",
+            "Brandinspektör Olle Sjö",
+            "2024-02-07",
+        ),
+        (
+            "RÄN 2024/19",
+            "ansökan om tillstånd för explosiv vara",
+            "räddningschefen",
+            "2024-02-09",
+        ),
+    ],
+    "l16_ks_details_after_number.txt": [
+        ("KS 2024/11", "snöröjning", None, None),
+        ("KS 2024/12", "tillförordnad skolchef", None, None),
+        ("KS 2024/13", "städ", None, None),
+        ("KS 2024/14", "fönsterputs. Avtalet avser tre år", None, None),
+        ("KS 2024/15", "larmcentral", "Kommundirektören", None),
+        ("KS 2024/16", "skolskjuts", None, None),
+    ],
+    "l16_bn_kind_words.txt": [
+        ("BMN 2024/201", "Nybyggnad av enbostadshus, Vallby 2:14", None, "2024-02-01"),
+        ("BMN 2024/202", "Tillbyggnad av garage, Åby 3:20", None, "2024-02-02"),
+        ("BMN 2024/203", "Ekonomibyggnad, Norrby 1:7", None, "2024-02-05"),
+        ("BMN 2024/204", "Schaktning för parkering, Sörby 4:1", None, "2024-02-06"),
+        ("BMN 2024/205", "Brygga, Sjövik 1:45", None, "2024-02-07"),
+        ("BMN 2024/206", "Åtgärder för enskilt avlopp, Lövsta 3:1", None, "2024-02-08"),
+        ("BMN 2024/207", "Utsläpp av avloppsvatten, Lövsta 3:2", None, "2024-02-09"),
+        ("BMN 2024/208", "Start utan startbesked, Ekby 5:5", None, "2024-02-12"),
+        ("BMN 2024/209", "Värmepump, Ekby 5:6", None, "2024-02-13"),
+        ("BMN 2024/210", "Ärende om bygglov, Ekby 5:7", None, "2024-02-14"),
+        ("BMN 2024/211", "Startbesked för nybyggnad av carport, Ekby 5:8", None, "2024-02-15"),
+        ("BMN 2024/212", "Sanktionsavgift för olovlig åtgärd, Ekby 5:9", None, "2024-02-15"),
+    ],
+    "l16_sn_delegation_order_chapters.txt": [
+        ("SN 2024/31", "enhetschef för hemtjänsten", "Socialchef", "2024-02-01"),
+        ("SN 2024/32", "biståndshandläggare", "Enhetschef", "2024-02-05"),
+        ("SN 2024/33", "tillförordnad socialchef under semester", "Förvaltningschef", "2024-02-07"),
+        ("SN 2024/34", "leasing av bilar", "Ekonomichef", "2024-02-12"),
+    ],
+    "l16_mbn_minutes_paragraphs.txt": [
+        (
+            "MBN 2024/210",
+            "Bygglov för nybyggnad av fritidshus, Lövsta 2:3",
+            "bygglovshandläggare Eva Ström",
+            "2024-03-04",
+        ),
+        (
+            "MBN 2024/214",
+            "Rivningslov för ladugård, Åby 1:9",
+            "byggnadsinspektör Lars Öst",
+            "2024-03-06",
+        ),
+        (
+            "MBN 2024/219",
+            "till Länsstyrelsen över överklagande av bygglov",
+            "Ordföranden",
+            "2024-03-07",
+        ),
+        (
+            "MBN 2024/221",
+            "till Mark- och miljödomstolen i mål om strandskydd",
+            "nämndens ordförande",
+            "2024-03-08",
+        ),
+    ],
+    "l16_pn_personnel_by_month.txt": [
+        ("PN 2024/12", "enhetschef", "HR-chef", "2024-02-01"),
+        ("PN 2024/13", "löneadministratör", "HR-chef", "2024-02-03"),
+        ("PN 2024/14", "avstängning av anställd", "Personalchef", "2024-02-06"),
+        ("PN 2024/15", "flextid", "Förhandlingschef", "2024-02-09"),
+        ("PN 2024/16", "tjänstledighet", "HR-specialist", "2024-02-12"),
+        ("PN 2024/17", "controller", "Ekonomichef", "2024-03-01"),
+    ],
+    "l16_tn_notices_and_decisions.txt": [
+        ("TN 2024/41", "vinterväghållning", "Gatuchef", "2024-02-02"),
+        (
+            "TN 2024/42",
+            "till Polismyndigheten över ansökan om markupplåtelse",
+            "Trafikingenjör",
+            "2024-02-05",
+        ),
+        ("TN 2024/43", "lokala trafikföreskrifter för Storgatan", "Trafikingenjör", "2024-02-07"),
+    ],
+    "l16_kfn_number_and_day_above_text.txt": [
+        ("KFN 2024/51", "ungdomsturnering", "Fritidschef", "2024-02-02"),
+        (
+            "KFN 2024/52",
+            "hyra av Folkets hus med Vallby Folkets Husförening",
+            "Kulturchef",
+            "2024-02-09",
+        ),
+        ("KFN 2024/53", "tillförordnad bibliotekschef", "Förvaltningschef", "2024-02-15"),
+    ],
+    "l16_ksau_date_shapes.txt": [
+        ("KS 2024/61", "detaljplan för Norrby centrum", "kommundirektör", "2024-03-05"),
+        ("KS 2024/62", "lokalvård", "Upphandlingschef", "2024-03-05"),
+        ("KS 2024/63", "tillförordnad ekonomichef", "Kommundirektör", "2024-03-05"),
+        ("KS 2024/64", "kommunikatör", "HR-chef", "2024-03-05"),
+        ("KS 2024/65", "tillfällig bilparkering", "Gatuchef", "2024-03-06"),
+    ],
+    "l16_ks_month_and_chair_groups.txt": [
+        ("KS 2024/71", "snöröjning", "Gatuchef", "2024-01-10"),
+        ("KS 2024/72", "detaljplan för Åby", "Planchef", "2024-01-15"),
+        ("KS 2024/73", "tillförordnad kommundirektör", "Kommunstyrelsens ordförande", "2024-02-01"),
+        ("KS 2024/76", "hyra av idrottshall", "Fritidschef", "2024-02-14"),
+        ("KS 2024/74", "till Länsstyrelsen om vindbruksplan", "Ordföranden", "2024-02-10"),
+        ("KS 2024/75", "att ställa in sammanträde", "Ordföranden", "2024-02-12"),
+    ],
+    "l16_sn_chair_title_and_validity.txt": [
+        ("SN 2024/81", "korttidsplatser", "socialchefen", None),
+        ("SN 2024/82", "till IVO", "socialchefen", "2024-03-02"),
+        (
+            "SN 2024/83",
+            "tillfällig stängning av dagverksamhet",
+            "enhetschef Lena Bok",
+            "2024-03-04",
+        ),
+        ("SN 2024/84", "tillförordnad enhetschef", "enhetschef Lena Bok", "2024-03-05"),
+        ("SN 2024/85", "förvaltningsrätten i mål om LVU", "Ordföranden", "2024-03-06"),
+    ],
+    "l16_tn_mixed_notices_and_decisions.txt": [
+        ("TN 2024/41", "vinterväghållning", None, "2024-02-02"),
+        ("TN 2024/42", "till Polismyndigheten över ansökan om markupplåtelse", None, "2024-02-05"),
+    ],
+    "l16_ks_number_and_day_first.txt": [
+        ("KS 2024/91", "hyra av lokal för ungdomsverksamhet", None, "2024-02-05"),
+        ("KS 2024/92", "remiss om regional transportplan", None, "2024-02-07"),
+        ("KS 2024/93", "tillförordnad kanslichef", None, "2024-02-09"),
+        ("KS 2024/94", "kommunjurist", None, "2024-02-12"),
     ],
     # Who decided is the column so named, wherever it stands; a column after it is no part of
     # who decided, and stays in the subject.
@@ -2568,3 +2882,41 @@ def test_unmarked_lines_that_end_beslut_and_a_day_are_one_decision_each() -> Non
         ("RN 2024-0058", "2024-02-20"),
     ]
     assert len(records) == 3
+
+
+def test_a_sentence_that_says_from_when_a_decision_holds_gives_its_dates() -> None:
+    records, _ = read(LAYOUTS / "l16_ks_details_after_number.txt")
+    dates = {
+        record.diary_number: (record.valid_from, record.valid_to)
+        for record in records
+        if isinstance(record, Decision)
+    }
+    assert dates == {
+        "KS 2024/11": ("2024-02-09", None),
+        "KS 2024/12": (None, "2024-06-30"),
+        "KS 2024/13": ("2024-03-01", "2025-02-28"),
+        "KS 2024/14": (None, None),
+        "KS 2024/15": ("2024-03-01", "2025-02-28"),
+        "KS 2024/16": (None, None),
+    }
+
+
+def test_items_under_a_point_of_the_delegationsordning_as_their_title_take_it() -> None:
+    records, _ = read(LAYOUTS / "l16_sn_delegation_order_chapters.txt")
+    points = [(r.diary_number, r.delegation_point) for r in records if isinstance(r, Decision)]
+    assert points == [
+        ("SN 2024/31", "3.2"),
+        ("SN 2024/32", "3.2"),
+        ("SN 2024/33", "3.4"),
+        ("SN 2024/34", "5.1"),
+    ]
+
+
+def test_the_days_a_decision_holds_between_are_not_the_day_it_was_decided() -> None:
+    records, _ = read(LAYOUTS / "l16_sn_chair_title_and_validity.txt")
+    first = next(record for record in records if isinstance(record, Decision))
+    assert (first.decided_on, first.valid_from, first.valid_to) == (
+        None,
+        "2024-03-01",
+        "2024-12-31",
+    )

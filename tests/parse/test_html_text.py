@@ -357,7 +357,7 @@ def test_a_meeting_systems_agenda_reads_each_table_row_whole(
     assert got["BUN 2024/53"] == (
         None,
         "Utbildningschef",
-        "Skolinspektionen om klagomål på Norrbyskolan",
+        "till Skolinspektionen om klagomål på Norrbyskolan",
     )
     assert got["BUN 2024/57"] == ("2024-02-22", "Rektor", "tilläggsbelopp")
 
@@ -451,7 +451,7 @@ def test_cards_items_set_apart_by_line_breaks_and_a_registrys_block_read_as_in_t
     assert [decisions["SBN 2024/15"][f] for f in ("decided_on", "delegate", "subject")] == [
         "2024-02-09",
         "Planchef",
-        "Länsstyrelsen om strandskydd vid Lillsjön",
+        "till Länsstyrelsen om strandskydd vid Lillsjön",
     ]
     assert decisions["SBN 2024/34"]["subject"] == "Strandskyddsdispens för brygga vid Lillsjön"
     assert fields(read_page(page.read_text(encoding="utf-8"))) == fields(read_text(CARDS_AS_TEXT))

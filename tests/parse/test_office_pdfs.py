@@ -120,8 +120,8 @@ READ: dict[str, tuple[str, str, tuple[str, ...], str | None]] = {
                          "förvaltningen och en entreprenör)", (), None),
     ENTRIES[6].subject: ("beslut", "Avskrivning av fordringar som understiger ett halvt "
                          "prisbasbelopp", (), None),
-    ENTRIES[7].subject: ("yttrande", "Polismyndigheten över ansökan om tillstånd till offentlig "
-                         "tillställning, Vallbymarknaden den 8 juni", (), None),
+    ENTRIES[7].subject: ("yttrande", "till Polismyndigheten över ansökan om tillstånd till "
+                         "offentlig tillställning, Vallbymarknaden den 8 juni", (), None),
     ENTRIES[8].subject: ("avtal", "fönsterputs i kommunens lokaler, förlängning med ett år",
                          ("Nordanå Städ AB",), None),
     # The grant's recipient is its party ("bidrag till Föreningen …").
