@@ -314,6 +314,10 @@ def cut_out(text: str, start: int, removed: list[Span]) -> str:
     return " ".join(pieces)
 
 
+# Two full stops where a labelled party was taken out between them, not an ellipsis ("...").
+_DOUBLED_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
 def tidy(text: str) -> str:
     """Single spaces, no space before a comma or after "(", no empty "()", no edge commas.
 
@@ -327,10 +331,10 @@ def tidy(text: str) -> str:
             value = value.replace(spaced, closing)
     while ",," in value:
         value = value.replace(",,", ",")
-    if ".." in value and "..." not in value:
+    if _DOUBLED_STOP.search(value) is not None:
         # "Avtal om städ. Motpart: Vallby Städ AB. Avtalet …": the labelled party taken out
         # between its two full stops.
-        value = value.replace("..", ".")
+        value = _DOUBLED_STOP.sub(".", value)
     if ",." in value:
         # "…, KS 2024/11. Avtalet gäller …": the comma before the number taken out with it.
         value = value.replace(",.", ".")
