@@ -247,8 +247,7 @@ def sheet_records(
         settled = groups.settle([cells], [location], [record])[0]
         if settled is None:
             read -= 1
-            if account is not None:
-                account.group_rows += 1
+            groups.tell(account)
             continue
         yield seen.check(settled, row_number, location)
 
