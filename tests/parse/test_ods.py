@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -288,6 +289,56 @@ def test_a_hidden_first_sheet_is_the_first_as_in_a_workbook() -> None:
     document = ods(hidden + shown)
     assert fields(read(document), "source") == [("export.ods:Gamla!2",)]
     assert fields(read(document, sheet="Blad1"), "source") == [("export.ods:Blad1!2",)]
+
+
+def test_a_sheet_is_chosen_by_its_exact_name_first_then_by_a_name_alike_but_for_case(
+    tmp_path: Path,
+) -> None:
+    from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
+
+    from delreg.parse.xlsx import read_xlsx
+
+    sheets: list[tuple[str, list[list[Cell]]]] = [
+        ("blad2", [HEADER, ["KS 2024/21", "Avtal om el"]]),
+        ("Blad2", [HEADER, ["KS 2024/22", "Avtal om gas"]]),
+        ("Kommunstyrelsen", [HEADER, ["KS 2024/23", "Avtal om tolk"]]),
+    ]
+    document = ods("".join(ods_sheet(name, rows) for name, rows in sheets))
+    book = Workbook()
+    assert book.active is not None
+    book.remove(book.active)
+    for name, rows in sheets:
+        # Excel (and openpyxl) keep sheets' names apart but for case; other programs that
+        # write workbooks need not: the second's name is given back in the saved file.
+        sheet = book.create_sheet(f"X{name}" if name == "Blad2" else name)
+        for row in rows:
+            sheet.append(row)
+    saved = tmp_path / "saved.xlsx"
+    book.save(saved)
+    path = tmp_path / "export.xlsx"
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(b'name="XBlad2"', b'name="Blad2"')
+            target.writestr(item, data)
+
+    def numbers(kind: str, sheet: str) -> list[tuple[object, ...]]:
+        if kind == "ods":
+            return fields(read(document, sheet=sheet), "diary_number")
+        records = read_xlsx(path, source="export.xlsx", config=CONFIG, sheet=sheet)
+        return fields(list(records), "diary_number")
+
+    for kind in ("ods", "xlsx"):
+        # The exact name wins over one alike that stands before it; a name that only one sheet
+        # has but for case is that sheet's.
+        assert numbers(kind, "Blad2") == [("KS 2024/22",)], kind
+        assert numbers(kind, "blad2") == [("KS 2024/21",)], kind
+        assert numbers(kind, "KOMMUNSTYRELSEN") == [("KS 2024/23",)], kind
+        # Two alike but for case, neither exactly: which one is meant is not guessed.
+        with pytest.raises(InputError, match="has no sheet 'BLAD2', and 2 whose") as raised:
+            numbers(kind, "BLAD2")
+        assert raised.value.hint == "name one of them exactly: 'blad2', 'Blad2'"
 
 
 def test_a_row_written_once_for_many_is_read_once_each_where_it_stands() -> None:
