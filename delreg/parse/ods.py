@@ -19,7 +19,7 @@ type declaration (delreg.parse.office_package says why).
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import repeat
@@ -99,30 +99,80 @@ def read_ods(
                 source=source,
                 hint="is it an .ods? " + DAMAGED_HINT,
             )
+        yield from _sheet_records(
+            pieces,
+            lambda: package.pieces("content.xml") or iter(()),
+            source=source,
+            config=config,
+            sheet=sheet,
+            account=account,
+        )
+
+
+def read_fods(
+    stream: IO[bytes],
+    *,
+    source: str,
+    config: Config,
+    sheet: str | None = None,
+    account: Account | None = None,
+) -> Iterator[Record]:
+    """Decisions from a flat OpenDocument spreadsheet (.fods, LibreOffice's "Flat XML"): the
+    same XML as an .ods's content.xml, with its styles and settings, as one file unzipped. It
+    is parsed by the same rules, with its entities refused, within [limits] document_bytes."""
+    bounds = limits(config)
+
+    def pieces() -> Iterator[bytes]:
+        stream.seek(0)
+        left = bounds.document_bytes
+        while piece := stream.read(1 << 16):
+            if len(piece) > left:
+                raise InputError(
+                    f"is larger than {bounds.document_bytes:,} bytes".replace(",", " "),
+                    source=source,
+                    hint="is it a real document? if it is, raise [limits] document_bytes in "
+                    "the configuration",
+                )
+            left -= len(piece)
+            yield piece
+
+    yield from _sheet_records(
+        pieces(), pieces, source=source, config=config, sheet=sheet, account=account
+    )
+
+
+def _sheet_records(
+    pieces: Iterator[bytes],
+    again: Callable[[], Iterator[bytes]],
+    *,
+    source: str,
+    config: Config,
+    sheet: str | None,
+    account: Account | None,
+) -> Iterator[Record]:
+    """The records of the chosen sheet of the content XML in ``pieces`` (``again`` gives them
+    from the start, where the sheet is found by a name alike but for case)."""
+    bounds = limits(config)
+    content = _Content(
+        pieces, source=source, sheet=sheet, width=bounds.columns + 1, chars=bounds.line_chars
+    )
+    alike = content.only_alike()
+    if alike is not None:
+        # A name that differs only in case, where no sheet has the name exactly: the sheet is
+        # read again by its own name (all sheets' names are known only at the end).
         content = _Content(
-            pieces, source=source, sheet=sheet, width=bounds.columns + 1, chars=bounds.line_chars
+            again(), source=source, sheet=alike, width=bounds.columns + 1, chars=bounds.line_chars
         )
-        alike = content.only_alike()
-        if alike is not None:
-            # A name that differs only in case, where no sheet has the name exactly: the sheet
-            # is read again by its own name (all sheets' names are known only at the end).
-            content = _Content(
-                package.pieces("content.xml") or iter(()),
-                source=source,
-                sheet=alike,
-                width=bounds.columns + 1,
-                chars=bounds.line_chars,
-            )
-        rows = content.rows()
-        name = content.sheet_name()
-        where = f"{source}:{name}"
-        yield from sheet_records(
-            _numbered(rows, HEADER_SEARCH_ROWS),
-            lambda first, width: (cells[:width] for cells in rows),
-            where,
-            config,
-            account,
-        )
+    rows = content.rows()
+    name = content.sheet_name()
+    where = f"{source}:{name}"
+    yield from sheet_records(
+        _numbered(rows, HEADER_SEARCH_ROWS),
+        lambda first, width: (cells[:width] for cells in rows),
+        where,
+        config,
+        account,
+    )
 
 
 def _numbered(rows: Iterator[Sequence[object]], most: int) -> Iterator[Sequence[object]]:

@@ -7,7 +7,8 @@ by LibreOffice Calc, committed under tests/fixtures/exports/ (CI need not have L
   and amounts typed), saved as .ods;
 - ``blad-lo.ods``: ``workbook_ods()`` (two sheets, a merged title over the header, a cell of two
   lines, a hidden row, a date with a time) opened and saved again by LibreOffice Calc, which
-  writes empty cells and rows as repeated ones and merged cells as covered ones.
+  writes empty cells and rows as repeated ones and merged cells as covered ones;
+- ``blad-lo.fods``: ``blad-lo.ods`` saved by LibreOffice Calc as a flat (one XML file) document.
 
 This module makes them again::
 
@@ -185,17 +186,17 @@ def workbook_ods() -> bytes:
     return ods(first + second)
 
 
-def _convert(command: str, work: Path, source: Path, *, csv: bool = False) -> Path:
+def _convert(command: str, work: Path, source: Path, *, csv: bool = False, to: str = "ods") -> Path:
     # A profile of its own: LibreOffice refuses to start beside another instance's profile.
     out = work / "out"
     # Semicolons, a double quote, UTF-8 (76), from line 1; dates read as year-month-day.
     options = ["--infilter=CSV:59,34,76,1,,1053"] if csv else []
     subprocess.run(
         [command, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", *options,
-         "--convert-to", "ods", "--outdir", str(out), str(source)],
+         "--convert-to", to, "--outdir", str(out), str(source)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
-    return out / f"{source.stem}.ods"
+    return out / f"{source.stem}.{to}"
 
 
 def main(arguments: list[str]) -> None:
@@ -211,6 +212,8 @@ def main(arguments: list[str]) -> None:
             "platina-lo.ods": _convert(command, work, work / "platina-lo.csv", csv=True),
             "blad-lo.ods": _convert(command, work, work / "blad-lo.xml.ods"),
         }
+        # The same workbook saved as "Flat XML ODF Spreadsheet" (one XML file, unzipped).
+        made["blad-lo.fods"] = _convert(command, work, made["blad-lo.ods"], to="fods")
         for name, path in made.items():
             shutil.copyfile(path, folder / name)
             print(folder / name)

@@ -20,7 +20,7 @@ from delreg.errors import InputError
 from delreg.model import Decision
 from delreg.parse import Record, Rejected
 from delreg.parse.detect import detect_format
-from delreg.parse.ods import read_ods
+from delreg.parse.ods import read_fods, read_ods
 from delreg.parse.readers.base import HEAD_BYTES
 from delreg.parse.tabular import read_csv
 from tests.helpers import FIXTURES, Invoke, as_json
@@ -215,6 +215,30 @@ def test_a_spreadsheet_is_told_by_its_content(name: str, detected: str) -> None:
     assert detect_format(name, workbook_ods()[:HEAD_BYTES]) == detected
     # A zip whose start does not tell: the name does.
     assert detect_format("ark.ods", b"PK\x03\x04") == "ods"
+
+
+def test_a_flat_opendocument_spreadsheet_is_read_as_its_ods(delreg: Invoke, tmp_path: Path) -> None:
+    # blad-lo.fods is blad-lo.ods saved by LibreOffice Calc as "Flat XML ODF Spreadsheet".
+    flat = (EXPORTS / "blad-lo.fods").read_bytes()
+    assert detect_format("blad-lo.fods", flat[:HEAD_BYTES]) == "ods"
+    # Its root names its kind, whatever the name (standard input, a renamed file).
+    assert detect_format("-", flat[:HEAD_BYTES]) == "ods"
+    assert detect_format("export.xml", flat[:HEAD_BYTES]) == "ods"
+    for sheet in (None, "byggnadsnämnden"):
+        records = read_fods(io.BytesIO(flat), source="export.ods", config=CONFIG, sheet=sheet)
+        from_flat = list(records)
+        assert from_flat == read(EXPORTS / "blad-lo.ods", sheet=sheet)
+        assert from_flat
+    # Entities are refused as in an .ods's content.
+    root = b"<office:document "
+    bomb = flat.replace(root, b'<!DOCTYPE x [<!ENTITY a "aaaa">]>\n' + root, 1)
+    with pytest.raises(InputError, match="declares XML entities"):
+        list(read_fods(io.BytesIO(bomb), source="export.fods", config=CONFIG))
+    path = tmp_path / "delegationsbeslut.fods"
+    path.write_bytes(flat)
+    result = delreg("import", str(path), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert as_json(result)["inserted"] == 3
 
 
 def test_import_an_ods_export_into_the_register(delreg: Invoke, tmp_path: Path) -> None:
