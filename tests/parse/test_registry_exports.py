@@ -220,6 +220,15 @@ def test_a_total_or_heading_that_may_be_a_decision_is_rejected_on_its_row() -> N
     ]
 
 
+def test_a_month_first_date_in_an_export_is_rejected_saying_how_it_was_read() -> None:
+    text = "Diarienr;Ärendemening;Beslutsdatum\nKS 2024/501;Avtal om tolk;3/13/2024 00:00\n"
+    assert [why(r) for r in read(text)] == [
+        "decided_on (Beslutsdatum): '3/13/2024' is not a real date (read day first, as a "
+        "Swedish date is written: day 3, month 13; month first it would be 2024-03-13, which "
+        "is not guessed)"
+    ]
+
+
 def test_a_groups_title_fills_only_what_a_row_leaves_empty() -> None:
     text = (
         "Diarienr;Ärendemening;Beslutsfattare;Beslutsdatum\n"
