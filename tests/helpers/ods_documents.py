@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -30,6 +29,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tests import ROOT
+from tests.helpers.libreoffice_documents import convert
 
 FIXTURES = ROOT / "tests" / "fixtures" / "exports"
 ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
@@ -186,19 +186,6 @@ def workbook_ods() -> bytes:
     return ods(first + second)
 
 
-def _convert(command: str, work: Path, source: Path, *, csv: bool = False, to: str = "ods") -> Path:
-    # A profile of its own: LibreOffice refuses to start beside another instance's profile.
-    out = work / "out"
-    # Semicolons, a double quote, UTF-8 (76), from line 1; dates read as year-month-day.
-    options = ["--infilter=CSV:59,34,76,1,,1053"] if csv else []
-    subprocess.run(
-        [command, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", *options,
-         "--convert-to", to, "--outdir", str(out), str(source)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-    return out / f"{source.stem}.{to}"
-
-
 def main(arguments: list[str]) -> None:
     folder = Path(arguments[0]) if arguments else FIXTURES
     folder.mkdir(parents=True, exist_ok=True)
@@ -209,11 +196,14 @@ def main(arguments: list[str]) -> None:
         (work / "platina-lo.csv").write_text(PLATINA_CSV, "utf-8")
         (work / "blad-lo.xml.ods").write_bytes(workbook_ods())
         made = {
-            "platina-lo.ods": _convert(command, work, work / "platina-lo.csv", csv=True),
-            "blad-lo.ods": _convert(command, work, work / "blad-lo.xml.ods"),
+            # Semicolons, a double quote, UTF-8 (76), from line 1; dates read as year-month-day.
+            "platina-lo.ods": convert(
+                command, work, work / "platina-lo.csv", "ods", infilter="CSV:59,34,76,1,,1053"
+            ),
+            "blad-lo.ods": convert(command, work, work / "blad-lo.xml.ods", "ods"),
         }
         # The same workbook saved as "Flat XML ODF Spreadsheet" (one XML file, unzipped).
-        made["blad-lo.fods"] = _convert(command, work, made["blad-lo.ods"], to="fods")
+        made["blad-lo.fods"] = convert(command, work, made["blad-lo.ods"], "fods")
         for name, path in made.items():
             shutil.copyfile(path, folder / name)
             print(folder / name)
