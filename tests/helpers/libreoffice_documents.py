@@ -46,6 +46,13 @@ NAMES = (
 )
 
 
+def libreoffice() -> str:
+    """The LibreOffice command of this machine (the fixtures are made where it is installed)."""
+    command = shutil.which("soffice") or shutil.which("libreoffice")
+    assert command is not None, "LibreOffice is not installed"
+    return command
+
+
 def convert(
     command: str, work: Path, source: Path, to: str, *, infilter: str | None = None
 ) -> Path:
@@ -65,8 +72,7 @@ def convert(
 def main(arguments: list[str]) -> None:
     folder = Path(arguments[0]) if arguments else FIXTURES
     folder.mkdir(parents=True, exist_ok=True)
-    command = shutil.which("soffice") or shutil.which("libreoffice")
-    assert command is not None, "LibreOffice is not installed"
+    command = libreoffice()
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         (work / "textruta.docx").write_bytes(text_box_docx())

@@ -29,7 +29,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tests import ROOT
-from tests.helpers.libreoffice_documents import convert
+from tests.helpers.libreoffice_documents import convert, libreoffice
 
 FIXTURES = ROOT / "tests" / "fixtures" / "exports"
 ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
@@ -189,8 +189,7 @@ def workbook_ods() -> bytes:
 def main(arguments: list[str]) -> None:
     folder = Path(arguments[0]) if arguments else FIXTURES
     folder.mkdir(parents=True, exist_ok=True)
-    command = shutil.which("soffice") or shutil.which("libreoffice")
-    assert command is not None, "LibreOffice is not installed"
+    command = libreoffice()
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         (work / "platina-lo.csv").write_text(PLATINA_CSV, "utf-8")
