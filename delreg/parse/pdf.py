@@ -6,7 +6,8 @@ table's cells found by pdfplumber, a table without rules by its header's columns
 decided and the delegation point, see ``_row_text``), and then goes through the same
 normalising step as any agenda text (delreg.text: Word's Symbol and Wingdings bullets become
 ``•``). Word's and LibreOffice's ways with tables are the ones read: tested on their PDFs
-(tests/helpers/office_pdfs.py).
+(tests/helpers/office_pdfs.py). Two columns written line by line across the page are read
+column by column (delreg.parse.pdf_columns).
 Running heads and feet (the board's name, "Sida 2 (5)") and a table's repeated header row are
 taken out, so that an item or a row broken across a page reads as one. The libraries were
 chosen by measurement: bench/RESULTS.md, "Reading PDFs".
@@ -32,6 +33,7 @@ from delreg.config import Config
 from delreg.errors import DelregError, InputError
 from delreg.parse import Record
 from delreg.parse.accounting import Account
+from delreg.parse.pdf_columns import in_columns
 from delreg.parse.table_columns import (
     DATE_NAMES,
     DELEGATE_NAMES,
@@ -447,8 +449,11 @@ class _PageReader:
         try:
             if _has_rules(page) or page.get_rotation():
                 return None
-            text = str(page.get_textpage().get_text_bounded())
-            return None if _may_head_a_table(text) else text
+            text_page = page.get_textpage()
+            text = str(text_page.get_text_bounded())
+            if _may_head_a_table(text):
+                return None
+            return in_columns(text_page, page.get_width(), page.get_height(), text) or text
         finally:
             page.close()
 
@@ -511,7 +516,7 @@ class _PageReader:
             if not tables:
                 self.table_before = False
                 self.carry = None
-                return text
+                return in_columns(text_page, page.get_width(), height, text) or text
             parts: list[str] = []
             above = height
             for number, (top, bottom, rows, _) in enumerate(tables):
