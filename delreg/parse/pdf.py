@@ -6,7 +6,8 @@ table's cells found by pdfplumber, a table without rules by its header's columns
 decided and the delegation point, see ``_row_text``), and then goes through the same
 normalising step as any agenda text (delreg.text: Word's Symbol and Wingdings bullets become
 ``•``). Word's and LibreOffice's ways with tables are the ones read: tested on their PDFs
-(tests/helpers/office_pdfs.py). Two columns written line by line across the page are read
+(tests/helpers/office_pdfs.py). A word LibreOffice broke at a soft hyphen is whole again
+(delreg.parse.pdf_hyphens). Two columns written line by line across the page are read
 column by column (delreg.parse.pdf_columns).
 Running heads and feet (the board's name, "Sida 2 (5)") and a table's repeated header row are
 taken out, so that an item or a row broken across a page reads as one. The libraries were
@@ -34,6 +35,7 @@ from delreg.errors import DelregError, InputError
 from delreg.parse import Record
 from delreg.parse.accounting import Account
 from delreg.parse.pdf_columns import in_columns
+from delreg.parse.pdf_hyphens import joined, soft_hyphens
 from delreg.parse.table_columns import (
     DATE_NAMES,
     DELEGATE_NAMES,
@@ -453,7 +455,8 @@ class _PageReader:
             text = str(text_page.get_text_bounded())
             if _may_head_a_table(text):
                 return None
-            return in_columns(text_page, page.get_width(), page.get_height(), text) or text
+            read = in_columns(text_page, page.get_width(), page.get_height(), text) or text
+            return _soft_hyphens_joined(text_page, text, read)
         finally:
             page.close()
 
@@ -516,7 +519,8 @@ class _PageReader:
             if not tables:
                 self.table_before = False
                 self.carry = None
-                return in_columns(text_page, page.get_width(), height, text) or text
+                read = in_columns(text_page, page.get_width(), height, text) or text
+                return _soft_hyphens_joined(text_page, text, read)
             parts: list[str] = []
             above = height
             for number, (top, bottom, rows, _) in enumerate(tables):
@@ -533,7 +537,7 @@ class _PageReader:
             else:
                 self.carry = None
             parts.append(rest)
-            return "\n".join(part for part in parts if part)
+            return _soft_hyphens_joined(text_page, text, "\n".join(part for part in parts if part))
         except DelregError:
             raise
         except Exception as error:  # a broken content stream: the page's text would be lost
@@ -648,6 +652,16 @@ def _char_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return lines
 
 
+def _soft_hyphens_joined(text_page: Any, text: str, read: str) -> str:
+    """``read``, the page's text as read, with the words its whole text (``text``) shows broken
+    at a soft hyphen whole (delreg.parse.pdf_hyphens); a page without a hyphen at a line's end
+    costs a substring test."""
+    if _LINE_END_HYPHEN not in text:
+        return read
+    words = soft_hyphens(text_page, text)
+    return joined(read, words) if words else read
+
+
 def _pdfium_marks(text: str) -> str:
     """A page's text with the hyphens PDFium marked as line ends back, and Word's bullet one
     level in ("o" of Courier New) a bullet.
@@ -655,9 +669,11 @@ def _pdfium_marks(text: str) -> str:
     A hyphen: "e-post", "KSN-2024-12", and the space after one where a joining word follows
     ("Hälso- och sjukvårdsdirektören"). Without this the mark would become a space
     (delreg.text), splitting a diary number or a delegate's title in two. A hyphen Word put in
-    to break a long word ("upphand-" | "ling") stays: which it was the PDF does not say, and
-    one added is the lesser harm. The bullet: a line "o Kommundirektören har …" is an item of
-    a list one level in (no Swedish line starts with the word "o" and a capital).
+    to break a long word ("upphand-" | "ling") stays: no PDF of Word's here shows it drawn apart
+    from an ordinary one, and one added is the lesser harm (LibreOffice's is told apart by how
+    it is drawn, and joined before: delreg.parse.pdf_hyphens). The bullet: a line "o
+    Kommundirektören har …" is an item of a list one level in (no Swedish line starts with the
+    word "o" and a capital).
     """
     if _LINE_END_HYPHEN in text:
         text = _SUSPENDED.sub("- ", text).replace(_LINE_END_HYPHEN, "-")

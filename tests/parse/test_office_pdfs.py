@@ -314,6 +314,19 @@ def test_decisions_in_newspaper_columns_are_read_whole() -> None:
     ]
 
 
+def test_a_word_libreoffice_broke_at_a_soft_hyphen_is_one_word_again() -> None:
+    """LibreOffice draws a soft hyphen at a line's end as an ordinary "-", and PDFium marks it
+    as it marks one: "trafikförsörjnings-" | "programmet" read "trafikförsörjnings-programmet".
+    It is drawn apart from its line, which tells it; "e-" | "postadress" keeps its hyphen."""
+    decisions = [r for r in from_pdf(fixture("soft-hyphens")) if isinstance(r, Decision)]
+    assert [d.diary_number for d in decisions] == [f"RS 2024/{n}" for n in range(310, 322)]
+    for decision in decisions:
+        assert (decision.wording or "").endswith(
+            "revidering av trafikförsörjningsprogrammet och om ny e-postadress för "
+            "färdtjänsthandläggningen."
+        ), decision.wording
+
+
 def test_import_of_a_word_table_stores_its_fields(delreg: Invoke, tmp_path: Path) -> None:
     """`delreg import` of the landscape table without rules: every row stored, no rejection."""
     database = str(tmp_path / "register.db")
