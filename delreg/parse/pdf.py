@@ -71,6 +71,9 @@ _DIGIT = re.compile(r"\d")
 # "MT 2023-" at a line's end and "0043" on the next: one number, broken by the wrap.
 _NUMBER_BROKEN_AT_DASH = re.compile(r"(\d[-–])\s*\n\s*(?=\d)")
 _BROKEN_NUMBER_START = re.compile(r"\d")
+# A line that is only a number and the parenthesis it closes, as the wrap left it after a
+# line with a parenthesis open ("… (ärende" | "7)").
+_CLOSING_NUMBER = re.compile(r"\s*\d{1,4}\)[.,;:]?\s*")
 # A ruled table draws a line under each row or so; a page of text draws few if any.
 _RULES_FOR_A_TABLE = 3
 # A header cell names its column in a few words ("Punkt i barn- och utbildningsnämndens
@@ -250,7 +253,8 @@ def _lines(texts: list[str]) -> list[PdfLine]:
 
 
 def _numbers_made_whole(lines: list[PdfLine]) -> list[PdfLine]:
-    """Lines with a number broken at its dash by the wrap ("MT 2023-" | "0043 …") joined."""
+    """Lines with a number broken at its dash by the wrap ("MT 2023-" | "0043 …") joined, and
+    a number wrapped with the parenthesis it closes ("… (ärende" | "7)") joined to its line."""
     whole: list[PdfLine] = []
     for line in lines:
         before = whole[-1].text if whole else ""
@@ -260,9 +264,29 @@ def _numbers_made_whole(lines: list[PdfLine]) -> list[PdfLine]:
             and _BROKEN_NUMBER_START.match(line.text.lstrip()) is not None
         ):
             whole[-1] = whole[-1]._replace(text=before + line.text.lstrip())
+        elif (
+            ")" in line.text
+            and _CLOSING_NUMBER.fullmatch(line.text) is not None
+            and _leaves_open(before)
+        ):
+            # Read alone it is an agenda's numbered item without text ("7)"): the item
+            # before lost its end, and a rejection was made up.
+            whole[-1] = whole[-1]._replace(text=f"{before.rstrip()} {line.text.strip()}")
         else:
             whole.append(line)
     return whole
+
+
+def _leaves_open(text: str) -> bool:
+    """Whether ``text`` ends with a parenthesis open: a closing one without its opening one
+    (an item's number, "1) KS 2024/44 …") closes none."""
+    depth = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def _trimmed(lines: list[str]) -> list[tuple[int, str]]:
