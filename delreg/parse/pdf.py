@@ -6,7 +6,9 @@ table's cells found by pdfplumber, a table without rules by its header's columns
 decided and the delegation point, see ``_row_text``), and then goes through the same
 normalising step as any agenda text (delreg.text: Word's Symbol and Wingdings bullets become
 ``•``). Word's and LibreOffice's ways with tables are the ones read: tested on their PDFs
-(tests/helpers/office_pdfs.py).
+(tests/helpers/office_pdfs.py). A word LibreOffice broke at a soft hyphen is whole again
+(delreg.parse.pdf_hyphens). Two columns written line by line across the page are read
+column by column (delreg.parse.pdf_columns).
 Running heads and feet (the board's name, "Sida 2 (5)") and a table's repeated header row are
 taken out, so that an item or a row broken across a page reads as one. The libraries were
 chosen by measurement: bench/RESULTS.md, "Reading PDFs".
@@ -32,6 +34,8 @@ from delreg.config import Config
 from delreg.errors import DelregError, InputError
 from delreg.parse import Record
 from delreg.parse.accounting import Account
+from delreg.parse.pdf_columns import in_columns
+from delreg.parse.pdf_hyphens import joined, soft_hyphens
 from delreg.parse.table_columns import (
     DATE_NAMES,
     DELEGATE_NAMES,
@@ -67,6 +71,9 @@ _DIGIT = re.compile(r"\d")
 # "MT 2023-" at a line's end and "0043" on the next: one number, broken by the wrap.
 _NUMBER_BROKEN_AT_DASH = re.compile(r"(\d[-–])\s*\n\s*(?=\d)")
 _BROKEN_NUMBER_START = re.compile(r"\d")
+# A line that is only a number and the parenthesis it closes, as the wrap left it after a
+# line with a parenthesis open ("… (ärende" | "7)").
+_CLOSING_NUMBER = re.compile(r"\s*\d{1,4}\)[.,;:]?\s*")
 # A ruled table draws a line under each row or so; a page of text draws few if any.
 _RULES_FOR_A_TABLE = 3
 # A header cell names its column in a few words ("Punkt i barn- och utbildningsnämndens
@@ -246,7 +253,8 @@ def _lines(texts: list[str]) -> list[PdfLine]:
 
 
 def _numbers_made_whole(lines: list[PdfLine]) -> list[PdfLine]:
-    """Lines with a number broken at its dash by the wrap ("MT 2023-" | "0043 …") joined."""
+    """Lines with a number broken at its dash by the wrap ("MT 2023-" | "0043 …") joined, and
+    a number wrapped with the parenthesis it closes ("… (ärende" | "7)") joined to its line."""
     whole: list[PdfLine] = []
     for line in lines:
         before = whole[-1].text if whole else ""
@@ -256,9 +264,29 @@ def _numbers_made_whole(lines: list[PdfLine]) -> list[PdfLine]:
             and _BROKEN_NUMBER_START.match(line.text.lstrip()) is not None
         ):
             whole[-1] = whole[-1]._replace(text=before + line.text.lstrip())
+        elif (
+            ")" in line.text
+            and _CLOSING_NUMBER.fullmatch(line.text) is not None
+            and _leaves_open(before)
+        ):
+            # Read alone it is an agenda's numbered item without text ("7)"): the item
+            # before lost its end, and a rejection was made up.
+            whole[-1] = whole[-1]._replace(text=f"{before.rstrip()} {line.text.strip()}")
         else:
             whole.append(line)
     return whole
+
+
+def _leaves_open(text: str) -> bool:
+    """Whether ``text`` ends with a parenthesis open: a closing one without its opening one
+    (an item's number, "1) KS 2024/44 …") closes none."""
+    depth = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def _trimmed(lines: list[str]) -> list[tuple[int, str]]:
@@ -447,8 +475,12 @@ class _PageReader:
         try:
             if _has_rules(page) or page.get_rotation():
                 return None
-            text = str(page.get_textpage().get_text_bounded())
-            return None if _may_head_a_table(text) else text
+            text_page = page.get_textpage()
+            text = str(text_page.get_text_bounded())
+            if _may_head_a_table(text):
+                return None
+            read = in_columns(text_page, page.get_width(), page.get_height(), text) or text
+            return _soft_hyphens_joined(text_page, text, read)
         finally:
             page.close()
 
@@ -511,7 +543,8 @@ class _PageReader:
             if not tables:
                 self.table_before = False
                 self.carry = None
-                return text
+                read = in_columns(text_page, page.get_width(), height, text) or text
+                return _soft_hyphens_joined(text_page, text, read)
             parts: list[str] = []
             above = height
             for number, (top, bottom, rows, _) in enumerate(tables):
@@ -528,7 +561,7 @@ class _PageReader:
             else:
                 self.carry = None
             parts.append(rest)
-            return "\n".join(part for part in parts if part)
+            return _soft_hyphens_joined(text_page, text, "\n".join(part for part in parts if part))
         except DelregError:
             raise
         except Exception as error:  # a broken content stream: the page's text would be lost
@@ -643,6 +676,16 @@ def _char_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return lines
 
 
+def _soft_hyphens_joined(text_page: Any, text: str, read: str) -> str:
+    """``read``, the page's text as read, with the words its whole text (``text``) shows broken
+    at a soft hyphen whole (delreg.parse.pdf_hyphens); a page without a hyphen at a line's end
+    costs a substring test."""
+    if _LINE_END_HYPHEN not in text:
+        return read
+    words = soft_hyphens(text_page, text)
+    return joined(read, words) if words else read
+
+
 def _pdfium_marks(text: str) -> str:
     """A page's text with the hyphens PDFium marked as line ends back, and Word's bullet one
     level in ("o" of Courier New) a bullet.
@@ -650,9 +693,11 @@ def _pdfium_marks(text: str) -> str:
     A hyphen: "e-post", "KSN-2024-12", and the space after one where a joining word follows
     ("Hälso- och sjukvårdsdirektören"). Without this the mark would become a space
     (delreg.text), splitting a diary number or a delegate's title in two. A hyphen Word put in
-    to break a long word ("upphand-" | "ling") stays: which it was the PDF does not say, and
-    one added is the lesser harm. The bullet: a line "o Kommundirektören har …" is an item of
-    a list one level in (no Swedish line starts with the word "o" and a capital).
+    to break a long word ("upphand-" | "ling") stays: no PDF of Word's here shows it drawn apart
+    from an ordinary one, and one added is the lesser harm (LibreOffice's is told apart by how
+    it is drawn, and joined before: delreg.parse.pdf_hyphens). The bullet: a line "o
+    Kommundirektören har …" is an item of a list one level in (no Swedish line starts with the
+    word "o" and a capital).
     """
     if _LINE_END_HYPHEN in text:
         text = _SUSPENDED.sub("- ", text).replace(_LINE_END_HYPHEN, "-")

@@ -609,6 +609,25 @@ def newspaper_columns() -> bytes:
     return _saved(document)
 
 
+def soft_hyphens() -> bytes:
+    """Decisions whose long words carry soft hyphens (U+00AD), each paragraph narrower than
+    the one before, so that LibreOffice breaks some at a soft hyphen ("trafikförsörjnings-" |
+    "programmet") and some at an ordinary one ("e-" | "postadress")."""
+    from docx.shared import Cm
+
+    document = _document()
+    _opening(document)
+    for number, indent in enumerate(range(12)):
+        paragraph = document.add_paragraph(
+            f"• RS 2024/{310 + number} Regiondirektören har beslutat om yttrande över "
+            "revidering av trafikförsörjnings\u00adprogrammet och om ny e-postadress för "
+            "färdtjänst\u00adhandläggningen"
+        )
+        paragraph.paragraph_format.right_indent = Cm(1 + indent * 0.7)
+    document.add_paragraph(AFTER)
+    return _saved(document)
+
+
 # --- LibreOffice Writer's own document (flat ODT) ----------------------------------------------
 
 
@@ -1209,6 +1228,7 @@ OFFICE: dict[str, tuple[str, Callable[[], bytes], str]] = {
         "pdf",
     ),
     "newspaper": ("docx", newspaper_columns, "pdf"),
+    "soft-hyphens": ("docx", soft_hyphens, "pdf"),
     "serial-pdfa": ("docx", lambda: serial_column("all"), PDF_A),
     "first-page-head": ("docx", lambda: heads_of_their_own(odd_and_even=False), "pdf"),
     "odd-even-heads": ("docx", lambda: heads_of_their_own(odd_and_even=True), "pdf"),

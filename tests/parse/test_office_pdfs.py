@@ -18,7 +18,7 @@ from fpdf import FPDF
 
 from delreg.config import load_config
 from delreg.model import Decision, Notice
-from delreg.parse import Record
+from delreg.parse import Record, Rejected
 from delreg.parse.pdf import _pdfium_marks, pdf_text, read_pdf
 from tests.helpers import Invoke
 from tests.helpers.office_pdfs import (
@@ -72,6 +72,34 @@ def test_a_hyphen_that_ends_a_line_stays_in_the_number_and_the_words() -> None:
         ("KSN-2024-12", "beslut om avtal"),
         ("KSN-2024-31", "avslag på begäran om utlämnande av e-post"),
         ("KSN-2024-40", "ändrade villkor för hälso- och sjukvårdens leverantörer"),
+    ]
+
+
+def test_a_number_wrapped_with_its_closing_parenthesis_ends_the_line_before() -> None:
+    """The wrap of "(ärende 7)" as "(ärende" | "7)": the "7)" alone on a line was read as an
+    item numbered 7 without text (rejected), and the item before lost its end; it is that
+    item's, after the line whose parenthesis it closes (the item's own "1)" opens none)."""
+    data = lines_pdf([
+        "9. Anmälan av delegationsbeslut",
+        "1) KS 2024/44 Avtal om skolskjuts med Norrtrafik AB, se även yttrandet om taxor (ärende",
+        "7)",
+        "2) KS 2024/45 Avtal om lokalvård med Städbolaget i Vallby AB (se bilaga)",
+        "3)",
+        "10. Övriga frågor",
+    ])  # fmt: skip
+    records = from_pdf(data)
+    decisions = [record for record in records if isinstance(record, Decision)]
+    assert [(d.diary_number, d.wording) for d in decisions] == [
+        (
+            "KS 2024/44",
+            "KS 2024/44 Avtal om skolskjuts med Norrtrafik AB, se även yttrandet om taxor "
+            "(ärende 7).",
+        ),
+        ("KS 2024/45", "KS 2024/45 Avtal om lokalvård med Städbolaget i Vallby AB (se bilaga)."),
+    ]
+    # An item "3)" after a line whose parentheses are closed is an item without text still.
+    assert [(r.source, r.reason) for r in records if isinstance(r, Rejected)] == [
+        ("agenda.pdf#page=1:5", "the item has no text")
     ]
 
 
@@ -312,6 +340,19 @@ def test_decisions_in_newspaper_columns_are_read_whole() -> None:
     assert [fields(d) for d, _ in whole] == [
         (*expected(entry)[:-3], entry.day, entry.delegate.lower(), None) for _, entry in whole
     ]
+
+
+def test_a_word_libreoffice_broke_at_a_soft_hyphen_is_one_word_again() -> None:
+    """LibreOffice draws a soft hyphen at a line's end as an ordinary "-", and PDFium marks it
+    as it marks one: "trafikförsörjnings-" | "programmet" read "trafikförsörjnings-programmet".
+    It is drawn apart from its line, which tells it; "e-" | "postadress" keeps its hyphen."""
+    decisions = [r for r in from_pdf(fixture("soft-hyphens")) if isinstance(r, Decision)]
+    assert [d.diary_number for d in decisions] == [f"RS 2024/{n}" for n in range(310, 322)]
+    for decision in decisions:
+        assert (decision.wording or "").endswith(
+            "revidering av trafikförsörjningsprogrammet och om ny e-postadress för "
+            "färdtjänsthandläggningen."
+        ), decision.wording
 
 
 def test_import_of_a_word_table_stores_its_fields(delreg: Invoke, tmp_path: Path) -> None:
