@@ -292,6 +292,8 @@ def normalise_document(text: str) -> str:
 # web page's are; the line under the head ("|-----|:---|") is blank.
 _PIPE_ROW = LazyPattern(r"^[ \t]*\|([^\n]*)\|[ \t]*$", re.MULTILINE)
 _RULE_CELL = LazyPattern(r"[ \t]*:?-+:?[ \t]*")
+# The agenda reader counts an empty cell by this gap (the two around it run into one):
+# delreg.parse.agenda_blocks ``_by_gaps``, by delreg.parse.table_columns.CELL_GAP.
 _CELL_GAP = "   "
 
 

@@ -19,7 +19,7 @@ from delreg.config import Config
 from delreg.parse.agenda_lines import Line, LineKind
 from delreg.parse.agenda_numbers import diary_numbers
 from delreg.parse.agenda_rules import AgendaRules
-from delreg.parse.table_columns import column_roles, row_text
+from delreg.parse.table_columns import CELL_GAP, column_roles, row_text
 
 # The kinds as plain names: looking a member up on its Enum class costs more than a global.
 _ITEM = LineKind.ITEM
@@ -57,6 +57,9 @@ class TableHead(NamedTuple):
     roles: tuple[str, ...]
     # The names stand a tab apart: so do the rows' cells, an empty cell between two tabs.
     tabs: bool
+    # The names stand exactly a column gap apart, as a table written with pipes gives them
+    # (a Word document's, a web page's: delreg.text): a row's empty cell is one gap more.
+    piped: bool = False
 
     def row(
         self, text: str, starts: tuple[int, ...] | None, *, indent: int, marked: bool
@@ -76,10 +79,17 @@ class TableHead(NamedTuple):
             cells: list[str] | None = split + [""] * (len(roles) - len(split))
         else:
             split = _COLUMN_GAP.split(text.strip())
-            cells = split
-            if starts is not None and len(starts) == len(split) and not marked:
+            placed = None
+            if self.piped and len(split) != len(roles):
+                # An empty cell between filled ones ran two gaps into one: counted, each cell
+                # is its column's ("Beslutsfattare" left empty before "Lagrum"). Before its
+                # place: a row's cells stand where a pipe table's head's names do by chance.
+                before = 0 if marked else indent - self.starts[0]
+                placed = _by_gaps(text.strip(), before, len(roles))
+            if placed is None and starts is not None and len(starts) == len(split) and not marked:
                 # Cells as many as the columns, not aligned under them, are each its column's.
-                cells = _by_place(split, starts, self.starts) or split
+                placed = _by_place(split, starts, self.starts)
+            cells = placed or split
         if cells is None or len(cells) != len(roles):
             return None
         return row_text(cells, roles)
@@ -92,10 +102,14 @@ class TableHead(NamedTuple):
             empty = max(0, line.indent - self.starts[0])
             cells: list[str] | None = [""] * empty + [c.strip() for c in text.split("\t")]
         else:
-            found = _cells(text, line.indent)
-            cells = _by_place(
-                [cell for _, cell in found], tuple(at for at, _ in found), self.starts
-            )
+            cells = None
+            if self.piped:
+                cells = _by_gaps(text, line.indent - self.starts[0], len(self.roles))
+            if cells is None:
+                found = _cells(text, line.indent)
+                cells = _by_place(
+                    [cell for _, cell in found], tuple(at for at, _ in found), self.starts
+                )
         if cells is None or len(cells) > len(self.roles):
             return None
         column = self.roles.index("number")
@@ -120,6 +134,30 @@ def _by_place(
     return placed
 
 
+def _by_gaps(text: str, before: int, columns: int) -> list[str] | None:
+    """A row of a table written with pipes (delreg.text), its cells a column gap apart: an
+    empty cell is one gap more ("SN 2024/301      Socialchef": an empty cell between), and each
+    gap before the row's text (``before`` characters) one more before it; the columns after
+    its last cell are empty. None where a gap or ``before`` is no whole number of gaps, or the
+    row has more cells than ``columns``: no such row."""
+    gap = len(CELL_GAP)
+    if before % gap or before < 0:
+        return None
+    cells = [""] * (before // gap)
+    start = 0
+    for found in _COLUMN_GAP.finditer(text):
+        width = found.end() - found.start()
+        if width % gap or "\t" in found.group():
+            return None
+        cells.append(text[start : found.start()])
+        cells.extend([""] * (width // gap - 1))
+        start = found.end()
+    cells.append(text[start:])
+    if len(cells) > columns:
+        return None
+    return cells + [""] * (columns - len(cells))
+
+
 def _table_head(head: Line) -> TableHead | None:
     """The head ``head`` as a ``TableHead``, where it names a column a row is read by."""
     text = head.text
@@ -136,7 +174,10 @@ def _table_head(head: Line) -> TableHead | None:
         roles = tuple("delegate" if role == "officer" else role for role in roles)
     if _READ_BY_NAME.isdisjoint(roles) or "number" not in roles:
         return None
-    return TableHead(tuple(head.indent + at for at in starts), roles, "\t" in text)
+    # Names exactly a gap apart (delreg.text writes a pipe table's so; a text table's head
+    # stands over its columns, mostly wider apart).
+    piped = bool(gaps) and all(gap.group() == CELL_GAP for gap in gaps)
+    return TableHead(tuple(head.indent + at for at in starts), roles, "\t" in text, piped)
 
 
 class Mode(Enum):

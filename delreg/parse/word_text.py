@@ -408,11 +408,24 @@ class _Body:
         self.placeholder = 0
 
     def blocks(self, container: Element) -> None:
+        # Paragraphs whose marks are deleted with changes tracked, their text kept: one with
+        # the paragraph after them once the changes are accepted, as Word shows them ("Avtal
+        # om leasing av" / "tjänstebilar, KS 2024/81 …" one item, not an item and a fragment).
+        joined: list[Element] = []
         for child in container:
             tag = _tag(child)
             if tag == "p":
-                self.paragraph(child)
-            elif tag == "tbl":
+                if _mark_deleted(child) and not text_boxes(child):
+                    joined.append(child)
+                else:
+                    self.paragraph(child, joined)
+                    joined = []
+                continue
+            if joined and (tag in _BLOCKS or tag in _TRANSPARENT):
+                for paragraph in joined:
+                    self.paragraph(paragraph)  # no paragraph to join (a table next): as Word
+                joined = []
+            if tag == "tbl":
                 self.lines.table(self.rows(child), anchored=self.anchored > 0)
             elif tag == "sdt":
                 if not _is_table_of_contents(child):
@@ -424,14 +437,20 @@ class _Body:
                 self.blocks(child)
             elif tag == "altChunk":
                 self.lines.inserted(self.chunks.lines(child, self.lines.unread))
+        for paragraph in joined:
+            self.paragraph(paragraph)
 
-    def paragraph(self, paragraph: Element) -> None:
+    def paragraph(self, paragraph: Element, joined: list[Element] | None = None) -> None:
+        """A paragraph of the body, the text of the paragraphs ``joined`` to it first (their
+        marks deleted): it keeps its own mark, and with it its style and number, as Word does
+        once the changes are accepted."""
         properties = _child(paragraph, "pPr")
         chain = self.styles.chain(_value(_child(properties, "pStyle")) or self.styles.default)
         names = " ".join(style.name for style in chain)
-        text = "" if self.placeholder else run_text(paragraph)
-        if _CONTENTS_STYLES.search(names):
-            text = ""  # counted, not read (see _is_table_of_contents)
+        text = self.text(paragraph, names)
+        if joined:
+            # Each counted as python-docx counts it, its text this paragraph's first.
+            text = "".join(self._unshown_text(before) for before in joined) + text
         mark = _child(_child(properties, "rPr"), "del")
         if mark is None:
             mark = _child(_child(properties, "rPr"), "moveFrom")
@@ -460,6 +479,22 @@ class _Body:
             self.anchored += 1
             self.blocks(box)
             self.anchored -= 1
+
+    def _unshown_text(self, paragraph: Element) -> str:
+        self.lines.unshown(anchored=self.anchored > 0)
+        return self.text(paragraph)
+
+    def text(self, paragraph: Element, names: str | None = None) -> str:
+        """What a paragraph shows of its text (``names``: its styles', where known)."""
+        if self.placeholder:
+            return ""
+        if names is None:
+            properties = _child(paragraph, "pPr")
+            chain = self.styles.chain(_value(_child(properties, "pStyle")) or self.styles.default)
+            names = " ".join(style.name for style in chain)
+        if _CONTENTS_STYLES.search(names):
+            return ""  # counted, not read (see _is_table_of_contents)
+        return run_text(paragraph)
 
     def marker(
         self, properties: Element | None, chain: list[_Style], names: str
@@ -539,6 +574,16 @@ class _Body:
             elif tag == "altChunk":
                 pieces.extend(self.chunks.lines(child, self.lines.unread))
         return pieces
+
+
+# What stands between paragraphs as content of its own (a bookmark's start does not).
+_BLOCKS = frozenset({"tbl", "sdt", "altChunk"})
+
+
+def _mark_deleted(paragraph: Element) -> bool:
+    """Whether the paragraph's mark is deleted with changes tracked (not moved away: a moved
+    paragraph's text goes with it)."""
+    return _child(_child(_child(paragraph, "pPr"), "rPr"), "del") is not None
 
 
 def _flattened(parent: Element, name: str, placeholder: bool = False) -> list[tuple[Element, bool]]:

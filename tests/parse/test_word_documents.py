@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 
 from delreg.errors import InputError
@@ -300,6 +301,46 @@ def test_only_what_word_shows_once_changes_are_accepted_is_read(
         assert [(d["diary_number"], d["delegate"], d["decided_on"]) for d in found] == [
             (diary, delegate, decided) for diary, _, delegate, decided in ITEMS
         ]
+
+
+def test_a_paragraph_whose_mark_is_deleted_is_one_with_the_next_as_word_shows_it(
+    delreg: Invoke, tmp_path: Path
+) -> None:
+    # An item broken in two by an Enter, the break then deleted with changes tracked: once
+    # the changes are accepted it is one paragraph, which keeps the second's mark (its number).
+    def build(document: Any) -> None:
+        document.add_heading(HEADING, level=1)
+        listed = decimal_list(document)
+        broken = number(raw_paragraph(document, run("Avtal om leasing av ")), numbering=listed)
+        broken._p.pPr.append(element(f'<w:rPr><w:del w:id="35" {TRACKED}/></w:rPr>'))
+        number(
+            document.add_paragraph(
+                "tjänstebilar med Bilpool Väst AB, dnr TN 2024/81, Driftchef Karin Ahl, 2024-02-12."
+            ),
+            numbering=listed,
+        )
+        number(document.add_paragraph(sentence(ITEMS[1])), numbering=listed)
+        document.add_heading(AFTER, level=1)
+        document.add_paragraph(AFTER_TEXT)
+
+    document = tmp_path / "lista.docx"
+    document.write_bytes(word(build))
+    lines = lines_of(document.read_bytes())
+    assert lines[lines.index(HEADING) + 1 :][:2] == [
+        "1. Avtal om leasing av tjänstebilar med Bilpool Väst AB, dnr TN 2024/81, Driftchef "
+        "Karin Ahl, 2024-02-12.",
+        f"2. {sentence(ITEMS[1])}",
+    ]
+    # Located by the paragraph that keeps its mark, as python-docx counts the paragraphs.
+    at = next(
+        at
+        for at, paragraph in enumerate(docx.Document(str(document)).paragraphs, start=1)
+        if paragraph.text.startswith("tjänstebilar")
+    )
+    found = imported(delreg, document)
+    assert [(d["diary_number"], d["subject"], d["source"]) for d in found][:1] == [
+        ("TN 2024/81", "leasing av tjänstebilar", f"{document}#paragraph={at}")
+    ]
 
 
 def test_headers_footers_and_comments_are_not_read() -> None:
