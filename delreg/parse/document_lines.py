@@ -153,8 +153,30 @@ class DocumentLines:
 
 
 def _goes_on(above: list[str], row: list[str]) -> bool:
-    """Whether ``row`` is empty in a column (besides the first) where ``above`` is filled."""
-    return any(filled and not row[column] for column, filled in enumerate(above[1 : len(row)], 1))
+    """Whether ``row`` is empty in a column (besides the first) where ``above`` is filled, and
+    is the row above written on: it fills no column the row above left empty, and holds no
+    diary number where the row above holds one (a row of its own whose first cell, its date,
+    is empty: "| | SN 2024/313 | Avtal om tolktjänster | Tolkförmedlingen Norr AB | …" under a
+    row without a party; taken for the row above written on, two decisions became one)."""
+    empty_where_filled = False
+    for column in range(1, len(row)):
+        filled = above[column] if column < len(above) else ""
+        if row[column] and not filled:
+            return False
+        if filled and not row[column]:
+            empty_where_filled = True
+        elif filled and _NUMBER_CELL.fullmatch(filled) and _NUMBER_CELL.fullmatch(row[column]):
+            return False
+    return empty_where_filled
+
+
+# A cell that holds a diary number alone, in the shapes registries give ("SN 2024/313",
+# "BN 2024-000123", "KSN-2017-3447", "23RS1851"): the word processor's table is read before
+# the configuration's shapes are known, and two such cells one above the other are two rows.
+_NUMBER_CELL = re.compile(
+    r"(?:[A-ZÅÄÖ][\w.]{0,9}[ .-]?)?\d{2,4}[/:.-]\d{1,6}(?:-\d{1,4})?(?: [A-ZÅÄÖ]{1,6})?"
+    r"|\d{2}[A-ZÅÄÖ]{2,5}\d{1,6}"
+)
 
 
 def cell_text(pieces: list[str]) -> str:

@@ -1481,3 +1481,33 @@ def test_a_row_filled_but_for_its_diary_number_is_not_joined_to_the_row_above() 
         "| TN 2024/31 | Avtal med Lärkbo Maskin AB | Driftchef Karin Ahl | 2024-02-02 |",
         "|  | Avtal med Norrby Bygg AB | Driftchef Karin Ahl | 2024-02-05 |",
     ]
+
+
+def test_a_row_with_its_own_diary_number_and_no_first_cell_is_no_row_written_on() -> None:
+    # The day's cell empty in the second and third rows: the second names a party where the
+    # first names none, the third only its own diary number beside the first's. Taken for the
+    # first row written on, each ran into it and its decision was lost; a row that only goes
+    # on with the first's subject stays part of it.
+    rows = [
+        ["Datum", "Dnr", "Ärende", "Motpart", "Beslutsfattare", "Anmärkning"],
+        ["2024-02-05", "SN 2024/312", "Avtal om köp av platser på HVB-hem", "", "Socialchef",
+         "4 kap. 1 § SoL"],
+        ["", "SN 2024/313", "Avtal om tolktjänster", "Tolkförmedlingen Norr AB",
+         "Enhetschef IFO", ""],
+        ["", "SN 2024/314", "Yttrande till tingsrätten", "", "Enhetschef IFO", ""],
+        ["2024-02-09", "SN 2024/315", "Avtal om hyra av", "", "Socialchef", ""],
+        ["", "", "korttidsboende", "", "", ""],
+    ]  # fmt: skip
+
+    def build(document: Any) -> None:
+        document.add_paragraph(HEADING)
+        filled_table(document, rows, style="Table Grid")
+
+    lines = [line for line in lines_of(word(build, furniture=False)) if line.startswith("|")]
+    assert [line.split(" | ")[1] for line in lines[1:]] == [
+        "SN 2024/312",
+        "SN 2024/313",
+        "SN 2024/314",
+        "SN 2024/315",
+    ]
+    assert "Avtal om hyra av korttidsboende" in lines[-1]
