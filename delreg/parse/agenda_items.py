@@ -551,6 +551,13 @@ class _Item:
             # "Ordförandebeslut – …" and no delegate named anywhere: the chair.
             lowered = self.lowered if self.lowered is not None else text.lower()
             self.delegate = rules.delegate_by_word(lowered, self.body_start)
+        if self.delegate is None and self.diary is None and self.decided_on is None:
+            # "Upphandling – Avtal med … – Driftchef Karin Ahl – 2024-02-02" (a table's row
+            # whose number cell is empty): who decided stands before the day, which is read
+            # off the end first, as with a number; the row is an item cut off, not prose.
+            self._date_last()
+            if self.decided_on is not None:
+                self._delegate_last()
         delegate = self.delegate
         decision_like = bool(
             delegate

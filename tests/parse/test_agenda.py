@@ -2014,6 +2014,19 @@ def test_a_title_over_the_points_list_keeps_the_next_point_its_end(
             [5],
             [],
         ),
+        # A table grouped by its first column, a row's number cell empty and its date last:
+        # who decided hid behind the date, and the row was counted as text about the list.
+        (
+            "8 Anmälan av delegationsbeslut\n\n"
+            "Ärendetyp   Dnr   Ärende   Delegat   Datum\n"
+            "Avtal   TN 2024/1   Avtal med Lärkbo Maskin AB om hyra av hjullastare   "
+            "Driftchef Karin Ahl   2024-02-01\n"
+            "Upphandling      Avtal med Lärkbo Maskin AB om hyra av grävmaskin   "
+            "Driftchef Karin Ahl   2024-02-02\n",
+            ["TN 2024/1"],
+            [5],
+            [],
+        ),
     ],
 )
 def test_an_item_without_its_number_is_rejected_on_its_own_line(
