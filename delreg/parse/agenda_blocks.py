@@ -687,6 +687,17 @@ class Segmenter:
     # --- items ---------------------------------------------------------------------------
 
     def _item(self, line: Line, *, row: bool = False) -> Block | None:
+        block = self.block
+        if (
+            line.text[:1] in _AFTER_PARENTHESIS
+            and block is not None
+            and _closes_parenthesis(block, line.marker)
+        ):
+            # "… (ärende" / "7)" or "7), SN 2024/90": the end of a parenthesis wrapped onto a
+            # line of its own, no item marked "7)". Taken for one, it was rejected as an item
+            # without text and the item above lost its words (and its number).
+            block.add(f"{line.marker}{line.text}", body=True)
+            return None
         # A table's row told from the next point already (``_is_next_row``) is none.
         if not row and self._is_next_agenda_point(line):
             done = self._close()
@@ -1305,6 +1316,19 @@ _MONTH_AFTER = re.compile(
     r"|november|december) \d{4}$",
     re.I,
 )
+
+
+# What follows a parenthesis closed on the next line: nothing, or the item's punctuation.
+_AFTER_PARENTHESIS = ("", ",", ".", ";", ":")
+
+
+def _closes_parenthesis(block: Block, marker: str) -> bool:
+    """Whether ``marker`` alone on its line ("7)") closes a parenthesis that the last line of
+    ``block`` opened and left open ("… (ärende")."""
+    if not marker.endswith(")") or not block.lines:
+        return False
+    last = block.lines[-1]
+    return last.count("(") > last.count(")")
 
 
 def _is_group_title(text: str) -> bool:

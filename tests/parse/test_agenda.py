@@ -2274,3 +2274,28 @@ def test_a_tables_row_numbered_as_the_next_point_is_a_row_written_as_the_rows_ar
     )
     assert [d.diary_number for d in decisions(records)] == ["SN 2024/31", "SN 2024/33"]
     assert [line_of(r) for r in records if isinstance(r, Rejected)] == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "1. Beslut om bostadsanpassning, SN 2024/90 (ärende\n7)\n",
+            "bostadsanpassning, (ärende 7)",
+        ),
+        (
+            "1. Beslut om bostadsanpassning enligt riktlinjer (ärende\n7), SN 2024/90\n",
+            "bostadsanpassning enligt riktlinjer (ärende 7)",
+        ),
+    ],
+)
+def test_a_parenthesis_closed_on_a_line_of_its_own_is_no_item_marked_so(
+    text: str, subject: str
+) -> None:
+    # "7)" alone (or before the item's number) where "(ärende" ended the line above: taken for
+    # an item marked "7)", it was rejected as an item without text and the item lost "7)".
+    records = read("§ 7 Anmälan av delegationsbeslut\n" + text + "2. Avtal om städ, SN 2024/91\n")
+    assert not [r for r in records if isinstance(r, Rejected)]
+    first, second = decisions(records)
+    assert (first.diary_number, first.subject) == ("SN 2024/90", subject)
+    assert second.diary_number == "SN 2024/91"
