@@ -851,7 +851,10 @@ class _Item:
             return False
         found = self.rules.date.search(text, start + len(head), by)
         if found is None or found.end() != by:
-            return False
+            # "beslutat 5 mars -24 av socialchef": the day as a row's part may be written.
+            found = _OTHER_DAY.search(text, start + len(head), by)
+            if found is None or found.end() != by:
+                return False
         between = text[start + len(head) : found.start()].split()
         named = _BY_DELEGATE.fullmatch(text, by, end)
         decided_on = self._date(found.group())

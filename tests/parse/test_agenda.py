@@ -1453,6 +1453,14 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
             "2024-03-06",
             "städ",
         ),
+        # The same day between the word that says it was decided and who decided: both were
+        # left in the subject.
+        (
+            "Avtal om städ, SN 2024/83, beslutat 5 mars -24 av socialchef",
+            "socialchef",
+            "2024-03-05",
+            "städ",
+        ),
     ],
 )
 def test_a_part_beslut_av_names_who_decided_and_the_day_after_them(
