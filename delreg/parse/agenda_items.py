@@ -87,6 +87,9 @@ _COMPACT_DAY_BEFORE_VERB = re.compile(
 # "15.3 Kommundirektören …": a point of the delegationsordning standing first, before a capital.
 # "…, KS 2024/11. Avtalet gäller från 2024-02-09": a sentence after the diary number, which
 # ends the decision's own; what it says is a detail, no part of the subject.
+# The longest sentence after an item that names another number and nothing else ("Avtal TN
+# 2024-145.", "Se även avtal KS 2024/88.").
+_NUMBER_SENTENCE_LONGEST = 40
 _SENTENCE_AFTER = re.compile(r"[\s,;]*\.\s+(?=[A-ZÅÄÖ])")
 # "Avtalet gäller från 2024-03-01", "Förordnandet gäller till och med 2024-06-30", "Avtalet
 # gäller 2024-03-01--2025-02-28": from when and to when what was decided holds.
@@ -366,6 +369,7 @@ class _Item:
         "decided_on",
         "delegate",
         "diary",
+        "end",
         "kind_found",
         "kind_lead",
         "lead_end",
@@ -427,6 +431,8 @@ class _Item:
         diary, number_first = own_diary_number(text, low, rules, excluded, labels=not self.plain)
         self.diary = diary
         self.number_first = number_first
+        # Where the item's text ends after a number first (see ``_number_sentence_last``).
+        self.end: int | None = None
         removed: list[Span] = [(found.start, found.end) for found in excluded]
         body_start = 0
         if diary is not None:
@@ -532,6 +538,8 @@ class _Item:
         # mark is out.
         secret, secret_reason = self._secrecy()
         valid_from = valid_to = None
+        if self.number_first and self.diary is not None:
+            self._number_sentence_last()
         if self.diary is not None:
             # "Avtalet gäller 2024-03-01 – 2024-12-31.": the days it holds between are not
             # the day it was decided, though they end the item.
@@ -605,6 +613,20 @@ class _Item:
         return ItemReading(
             decision, None, decision_like, self._has_text(), False, delegate is not None
         )
+
+    def _number_sentence_last(self) -> None:
+        """ "TN 2024/31 Tilldelningsbeslut …, Upphandlingschef Sara Öhman, 2024-01-19. Avtal
+        TN 2024-145.": a short sentence after the item's own that names another number (the
+        agreement it led to) is a detail, taken off the end before the day and who decided are
+        read from it; left on, they were not read and stayed in the subject."""
+        text = self.text
+        end = len(text.rstrip(" ."))
+        sentence = text.rfind(". ", self.body_start, end)
+        if sentence < 0 or end - sentence > _NUMBER_SENTENCE_LONGEST:
+            return
+        if self.rules.diary_number.search(text, sentence + 2, end) is not None:
+            self.removed.append((sentence, len(text)))
+            self.end = sentence
 
     def _details(self, diary: Number) -> None:
         """A sentence after the diary number ("…, KS 2024/11. Avtalet löper ut …") is a
@@ -1109,6 +1131,8 @@ class _Item:
         text = self.text
         if diary is not None and not self.number_first:
             return with_parentheses(text, diary.start, diary.end)[0]
+        if self.end is not None:
+            return self.end
         # After the number, at the first field a table's row labels ("KS 2024/48 – Avtal om
         # slamtömning med Vallby Slamtjänst AB – Beslutsfattare: Teknisk chef"): a party named
         # last ends there.

@@ -1461,6 +1461,15 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
             "2024-03-05",
             "städ",
         ),
+        # The number first and a sentence naming another number after the day: the day and
+        # who decided were not read and stayed in the subject.
+        (
+            "TN 2024/31 Tilldelningsbeslut avseende vinterväghållning, Upphandlingschef Sara "
+            "Öhman, 2024-01-19. Avtal TN 2024-145.",
+            "Upphandlingschef Sara Öhman",
+            "2024-01-19",
+            "vinterväghållning",
+        ),
     ],
 )
 def test_a_part_beslut_av_names_who_decided_and_the_day_after_them(
