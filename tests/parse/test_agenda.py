@@ -2316,3 +2316,25 @@ def test_a_parenthesis_closed_on_a_line_of_its_own_is_no_item_marked_so(
     first, second = decisions(records)
     assert (first.diary_number, first.subject) == ("SN 2024/90", subject)
     assert second.diary_number == "SN 2024/91"
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("Yttrande till förvaltningsrätten i mål om LVU", "till förvaltningsrätten i mål om LVU"),
+        (
+            "Yttrande till mark- och miljödomstolen i mål om strandskydd",
+            "till mark- och miljödomstolen i mål om strandskydd",
+        ),
+        ("Yttrande till Länsstyrelsen om strandskydd", "till Länsstyrelsen om strandskydd"),
+        # Before no one's name "till" only joins the kind to its subject.
+        ("Bidrag till föreningens sommarläger", "föreningens sommarläger"),
+    ],
+)
+def test_till_before_a_court_or_authority_in_lower_case_stays_in_the_subject(
+    item: str, subject: str
+) -> None:
+    # Kept only before a capital, "till" was dropped before "förvaltningsrätten", and the
+    # subject read as if the court were what the opinion is about.
+    [decision] = decisions(read(f"§ 7 Anmälan av delegationsbeslut\n1. {item}, SN 2024/85\n"))
+    assert decision.subject == subject

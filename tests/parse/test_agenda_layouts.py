@@ -1554,7 +1554,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
             "2024-03-04",
         ),
         ("SN 2024/84", "tillförordnad enhetschef", "enhetschef Lena Bok", "2024-03-05"),
-        ("SN 2024/85", "förvaltningsrätten i mål om LVU", "Ordföranden", "2024-03-06"),
+        ("SN 2024/85", "till förvaltningsrätten i mål om LVU", "Ordföranden", "2024-03-06"),
     ],
     "l16_tn_mixed_notices_and_decisions.txt": [
         ("TN 2024/41", "vinterväghållning", None, "2024-02-02"),
@@ -1578,7 +1578,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("SN 2024/302", "köp av platser på HVB-hem", "Socialchef", "2024-02-05"),
         (
             "SN 2024/303",
-            "tingsrätten i vårdnadsmål – 6 kap. 19 § FB",
+            "till tingsrätten i vårdnadsmål – 6 kap. 19 § FB",
             "Enhetschef IFO",
             "2024-02-09",
         ),
