@@ -87,6 +87,12 @@ _COMPACT_DAY_BEFORE_VERB = re.compile(
 # "15.3 Kommundirektören …": a point of the delegationsordning standing first, before a capital.
 # "…, KS 2024/11. Avtalet gäller från 2024-02-09": a sentence after the diary number, which
 # ends the decision's own; what it says is a detail, no part of the subject.
+# A sentence inside an item that speaks of the decision or its subject by name ("Avtalet avser
+# …", "Lokalen ligger …"), after a word of four letters or more or a name's capitals ("X AB.";
+# "enl. Lagen …" is none).
+_DETAIL_BEFORE = re.compile(
+    r"(?:(?<=[^\W\d_]{4})|(?<=[A-ZÅÄÖ]{2}))\.\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:et|en) [a-zåäö])"
+)
 # The longest sentence after an item that names another number and nothing else ("Avtal TN
 # 2024-145.", "Se även avtal KS 2024/88.").
 _NUMBER_SENTENCE_LONGEST = 40
@@ -544,6 +550,8 @@ class _Item:
             # "Avtalet gäller 2024-03-01 – 2024-12-31.": the days it holds between are not
             # the day it was decided, though they end the item.
             valid_from, valid_to = self._validity()
+            if not self.number_first:
+                self._detail_before_number()
             # The dates first: what is left at the end of the item may name who decided.
             if not self.plain:
                 self._labelled_date()
@@ -613,6 +621,20 @@ class _Item:
         return ItemReading(
             decision, None, decision_like, self._has_text(), False, delegate is not None
         )
+
+    def _detail_before_number(self) -> None:
+        """ "Avtal om fönsterputs. Motpart: X AB. Avtalet avser tre år, KS 2024/14": a sentence
+        before the number that speaks of the decision ("Avtalet …", "Beslutet …") is a detail,
+        taken out of the subject up to the part after it (a day, who decided)."""
+        text = self.text
+        end = self._text_end()
+        if text.find(". ", self.body_start, end) < 0:
+            return  # most items: one sentence, then the number
+        found = _DETAIL_BEFORE.search(text, self.body_start, end)
+        if found is None or any(start <= found.start() < stop for start, stop in self.removed):
+            return
+        comma = text.find(",", found.end(), end)
+        self.removed.append((found.start(), end if comma < 0 else comma))
 
     def _number_sentence_last(self) -> None:
         """ "TN 2024/31 Tilldelningsbeslut …, Upphandlingschef Sara Öhman, 2024-01-19. Avtal

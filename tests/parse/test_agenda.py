@@ -2338,3 +2338,41 @@ def test_till_before_a_court_or_authority_in_lower_case_stays_in_the_subject(
     # subject read as if the court were what the opinion is about.
     [decision] = decisions(read(f"§ 7 Anmälan av delegationsbeslut\n1. {item}, SN 2024/85\n"))
     assert decision.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("item", "subject", "decided_on", "delegate"),
+    [
+        (
+            "Avtal om fönsterputs. Motpart: Vallby Fönsterputs AB. Avtalet avser tre år, "
+            "KS 2024/14",
+            "fönsterputs",
+            None,
+            None,
+        ),
+        (
+            "Avtal om städ. Avtalet avser tre år, 2024-03-01, Kulturchef, KS 2024/15",
+            "städ",
+            "2024-03-01",
+            "Kulturchef",
+        ),
+        # An abbreviation's full stop ends no sentence.
+        (
+            "Beslut om bistånd enl. socialtjänstlagen. Beslutet avser hemtjänst, SN 2024/17",
+            "bistånd enl. socialtjänstlagen",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_sentence_about_the_decision_before_its_number_is_no_part_of_the_subject(
+    item: str, subject: str, decided_on: str | None, delegate: str | None
+) -> None:
+    # Only a sentence saying from when the decision holds ("Avtalet gäller från …") was taken
+    # out; "Avtalet avser tre år" stayed in the subject.
+    [decision] = decisions(read(f"§ 7 Anmälan av delegationsbeslut\n1. {item}\n"))
+    assert (decision.subject, decision.decided_on, decision.delegate) == (
+        subject,
+        decided_on,
+        delegate,
+    )

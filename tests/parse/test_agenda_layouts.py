@@ -1451,7 +1451,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KS 2024/11", "snöröjning", None, None),
         ("KS 2024/12", "tillförordnad skolchef", None, None),
         ("KS 2024/13", "städ", None, None),
-        ("KS 2024/14", "fönsterputs. Avtalet avser tre år", None, None),
+        ("KS 2024/14", "fönsterputs", None, None),
         ("KS 2024/15", "larmcentral", "Kommundirektören", None),
         ("KS 2024/16", "skolskjuts", None, None),
     ],
