@@ -563,6 +563,22 @@ class _Item:
                 # "… – 2024-05-02 – Kommundirektör" (a table's columns): the date stood before
                 # who decided.
                 self._date_last()
+        if not parties and self.delegate is not None and lead is None:
+            # "… med Vallby Folkets Husförening, Kulturchef": the party's clause ends where who
+            # decided, taken off the end, starts; read to the end, it named no party.
+            end = self._text_end()
+            cut = self._free_end(end)
+            if cut < end:
+                parties = read_parties(
+                    text,
+                    self.lowered,
+                    rules,
+                    start=self.body_start,
+                    end=cut,
+                    removed=self.removed,
+                    kind=kind,
+                    kind_end=kind_end,
+                )
         if self.delegate is None and rules.delegate_words:
             # "Ordförandebeslut – …" and no delegate named anywhere: the chair.
             lowered = self.lowered if self.lowered is not None else text.lower()

@@ -2376,3 +2376,23 @@ def test_a_sentence_about_the_decision_before_its_number_is_no_part_of_the_subje
         decided_on,
         delegate,
     )
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "KFN 2024/52   2024-02-09\n"
+        "Avtal om hyra av Folkets hus med Vallby Folkets Husförening, Kulturchef\n",
+        "1. Avtal om hyra av Folkets hus med Vallby Folkets Husförening, Kulturchef, KFN 2024/52\n",
+        "1. KFN 2024/52 Avtal om hyra av Folkets hus med Vallby Folkets Husförening, Kulturchef\n",
+    ],
+)
+def test_a_party_named_before_who_decided_is_read(item: str) -> None:
+    # The party's clause was read to the end of the item, who decided included, and named no
+    # party: the party stayed in the subject.
+    [decision] = decisions(read(f"§ 7 Anmälan av delegationsbeslut\n{item}"))
+    assert (decision.subject, decision.parties, decision.delegate) == (
+        "hyra av Folkets hus",
+        ("Vallby Folkets Husförening",),
+        "Kulturchef",
+    )

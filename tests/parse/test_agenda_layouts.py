@@ -701,7 +701,7 @@ EXPECTED: dict[str, Layout] = {
     "l16_kfn_number_and_day_above_text.txt": Layout(
         [
             ("KFN 2024/51", "bidrag", ("Vallby Schackklubb",)),
-            ("KFN 2024/52", "avtal", NONE),
+            ("KFN 2024/52", "avtal", ("Vallby Folkets Husförening",)),
             ("KFN 2024/53", "forordnande", NONE),
         ],
     ),
@@ -1523,7 +1523,7 @@ FIELDS: dict[str, list[tuple[str, str, str | None, str | None]]] = {
         ("KFN 2024/51", "ungdomsturnering", "Fritidschef", "2024-02-02"),
         (
             "KFN 2024/52",
-            "hyra av Folkets hus med Vallby Folkets Husförening",
+            "hyra av Folkets hus",
             "Kulturchef",
             "2024-02-09",
         ),
