@@ -1461,6 +1461,15 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
             "2024-03-05",
             "städ",
         ),
+        # A labelled delegate between sentences after the number: no ".." left in the subject,
+        # and the sentence after it is a detail.
+        (
+            "Beslut om skolplacering, KS 2024/309. Beslutsfattare: rektor. Beslutet gäller "
+            "läsåret.",
+            "rektor",
+            None,
+            "skolplacering",
+        ),
         # The number first and a sentence naming another number after the day: the day and
         # who decided were not read and stayed in the subject.
         (
@@ -2029,6 +2038,15 @@ def test_a_title_over_the_points_list_keeps_the_next_point_its_end(
             "               Avtal om städning av Kulturhuset   2024-02-15\n",
             ["KS 2024/41"],
             [5],
+            [],
+        ),
+        # A bullet without its number right under the heading, then one with its number.
+        (
+            "Anmälan av delegationsbeslut\n"
+            "• Yttrande över remiss från Länsstyrelsen\n"
+            "• KS 2024/701 Avtal om städ\n",
+            ["KS 2024/701"],
+            [2],
             [],
         ),
         # A table grouped by its first column, a row's number cell empty and its date last:
