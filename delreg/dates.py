@@ -76,7 +76,8 @@ def parse_date(text: str, *, default_year: int | None = None) -> str:
         return _checked(value, lambda: date(*map(int, found.groups())))
     if dotted := _DOTTED.fullmatch(value.removeprefix("den ")) or _SLASHED.fullmatch(value):
         day, month, year = map(int, dotted.groups())
-        return _checked(value, lambda: date(year, month, day))
+        order = _day_first(day, month, year) if month > 12 else ""
+        return _checked(value, lambda: date(year, month, day), order)
     found = _WORDED.fullmatch(value)
     if not found:
         raise InvalidValue(
@@ -92,16 +93,33 @@ def parse_date(text: str, *, default_year: int | None = None) -> str:
     return _checked(value, lambda: date_parser.parse(value, info, default=default).date())
 
 
-def _checked(text: str, build: object) -> str:
+def _checked(text: str, build: object, order: str = "") -> str:
     assert callable(build)
     try:
         built = build()
     except (ValueError, OverflowError):
+        if order:
+            raise InvalidValue(
+                f"{shown(text)} is not a real date ({order})",
+                hint="write the dates in ISO form (YYYY-MM-DD), or check the export's date format",
+            ) from None
         raise InvalidValue(
             f"{shown(text)} is not a real date", hint="check the day and month"
         ) from None
     assert isinstance(built, date)
     return within_range(built).isoformat()
+
+
+def _day_first(day: int, month: int, year: int) -> str:
+    """How a date whose second number is no month was read: day first, as Swedish documents
+    write dates, and what it would be month first ("3/13/2024", an American export's), which is
+    not guessed: "5/3/2024" is the 5th of March here, and one export may hold both kinds."""
+    read = f"read day first, as a Swedish date is written: day {day}, month {month}"
+    try:
+        swapped = within_range(date(year, day, month))
+    except (ValueError, OverflowError, InvalidValue):
+        return read
+    return f"{read}; month first it would be {swapped.isoformat()}, which is not guessed"
 
 
 def within_range(day: date) -> date:

@@ -44,6 +44,24 @@ def test_impossible_dates_are_clear_errors(bad: str) -> None:
         parse_date(bad)
 
 
+def test_a_month_first_date_is_refused_saying_how_it_was_read() -> None:
+    # An American export's "3/13/2024" is read day first, as Swedish dates are written: no
+    # 13th month. Which order was meant is not guessed ("5/3/2024" is the 5th of March).
+    with pytest.raises(InvalidValue) as raised:
+        parse_date("3/13/2024")
+    assert raised.value.message == (
+        "'3/13/2024' is not a real date (read day first, as a Swedish date is written: day 3, "
+        "month 13; month first it would be 2024-03-13, which is not guessed)"
+    )
+    assert raised.value.hint == (
+        "write the dates in ISO form (YYYY-MM-DD), or check the export's date format"
+    )
+    assert parse_date("5/3/2024") == "2024-03-05"
+    # No order makes a real date of it: the order read is told all the same.
+    with pytest.raises(InvalidValue, match=r"day 13, month 13\)$"):
+        parse_date("13.13.2024")
+
+
 @pytest.mark.parametrize("bad", ["", "igår", "19", "19 januar 2024", "2024/01/19", "3.4.24"])
 def test_text_that_is_no_date(bad: str) -> None:
     with pytest.raises(InvalidValue):

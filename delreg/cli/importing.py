@@ -401,6 +401,14 @@ def _account_line(account: Account) -> str:
     if account.group_rows:
         titles = account.group_rows
         skipped.append(f"{titles} group title{'s' if titles != 1 else ''} given to the rows below")
+    if account.total_rows:
+        totals = account.total_rows
+        skipped.append(f"{totals} total row{'s' if totals != 1 else ''} left out")
+    if account.heading_rows:
+        headings = account.heading_rows
+        skipped.append(
+            f"{headings} heading{'s' if headings != 1 else ''} naming no column left out"
+        )
     return line + (f" ({', '.join(skipped)})" if skipped else "")
 
 

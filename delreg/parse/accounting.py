@@ -41,6 +41,10 @@ class Account:
     # An export's rows that title the rows below them ("Delegat: Kommundirektör"), whose value
     # those rows take: no decision of their own (delreg.parse.row_groups).
     group_rows: int = 0
+    # An export's totals that hold no decision ("Summa", "Antal: 12") and headings that name no
+    # column ("Personalärenden"): left out, and counted here (delreg.parse.row_groups).
+    total_rows: int = 0
+    heading_rows: int = 0
     # What of the document the reader did not read, each in a sentence (a part a Word
     # document imports in a kind that is not read): told, not left out unsaid.
     unread: list[str] = field(default_factory=list)
@@ -72,6 +76,10 @@ class Account:
             data["empty_heading"] = {"source": where, "heading": heading}
         if self.group_rows:
             data["group_rows"] = self.group_rows
+        if self.total_rows:
+            data["total_rows"] = self.total_rows
+        if self.heading_rows:
+            data["heading_rows"] = self.heading_rows
         if self.unread:
             data["unread"] = list(self.unread)
         return data
@@ -96,5 +104,7 @@ class Account:
                 else None
             ),
             group_rows=int(data.get("group_rows", 0)),
+            total_rows=int(data.get("total_rows", 0)),
+            heading_rows=int(data.get("heading_rows", 0)),
             unread=[str(text) for text in data.get("unread", [])],
         )

@@ -19,7 +19,7 @@ type declaration (delreg.parse.office_package says why).
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import repeat
@@ -30,7 +30,7 @@ from delreg.errors import InputError
 from delreg.limits import limits
 from delreg.parse import Record
 from delreg.parse.office_package import Package
-from delreg.parse.xlsx import HEADER_SEARCH_ROWS, sheet_records
+from delreg.parse.xlsx import HEADER_SEARCH_ROWS, sheet_records, sheet_unclear
 
 if TYPE_CHECKING:
     from delreg.parse.accounting import Account
@@ -99,19 +99,80 @@ def read_ods(
                 source=source,
                 hint="is it an .ods? " + DAMAGED_HINT,
             )
+        yield from _sheet_records(
+            pieces,
+            lambda: package.pieces("content.xml") or iter(()),
+            source=source,
+            config=config,
+            sheet=sheet,
+            account=account,
+        )
+
+
+def read_fods(
+    stream: IO[bytes],
+    *,
+    source: str,
+    config: Config,
+    sheet: str | None = None,
+    account: Account | None = None,
+) -> Iterator[Record]:
+    """Decisions from a flat OpenDocument spreadsheet (.fods, LibreOffice's "Flat XML"): the
+    same XML as an .ods's content.xml, with its styles and settings, as one file unzipped. It
+    is parsed by the same rules, with its entities refused, within [limits] document_bytes."""
+    bounds = limits(config)
+
+    def pieces() -> Iterator[bytes]:
+        stream.seek(0)
+        left = bounds.document_bytes
+        while piece := stream.read(1 << 16):
+            if len(piece) > left:
+                raise InputError(
+                    f"is larger than {bounds.document_bytes:,} bytes".replace(",", " "),
+                    source=source,
+                    hint="is it a real document? if it is, raise [limits] document_bytes in "
+                    "the configuration",
+                )
+            left -= len(piece)
+            yield piece
+
+    yield from _sheet_records(
+        pieces(), pieces, source=source, config=config, sheet=sheet, account=account
+    )
+
+
+def _sheet_records(
+    pieces: Iterator[bytes],
+    again: Callable[[], Iterator[bytes]],
+    *,
+    source: str,
+    config: Config,
+    sheet: str | None,
+    account: Account | None,
+) -> Iterator[Record]:
+    """The records of the chosen sheet of the content XML in ``pieces`` (``again`` gives them
+    from the start, where the sheet is found by a name alike but for case)."""
+    bounds = limits(config)
+    content = _Content(
+        pieces, source=source, sheet=sheet, width=bounds.columns + 1, chars=bounds.line_chars
+    )
+    alike = content.only_alike()
+    if alike is not None:
+        # A name that differs only in case, where no sheet has the name exactly: the sheet is
+        # read again by its own name (all sheets' names are known only at the end).
         content = _Content(
-            pieces, source=source, sheet=sheet, width=bounds.columns + 1, chars=bounds.line_chars
+            again(), source=source, sheet=alike, width=bounds.columns + 1, chars=bounds.line_chars
         )
-        rows = content.rows()
-        name = content.sheet_name()
-        where = f"{source}:{name}"
-        yield from sheet_records(
-            _numbered(rows, HEADER_SEARCH_ROWS),
-            lambda first, width: (cells[:width] for cells in rows),
-            where,
-            config,
-            account,
-        )
+    rows = content.rows()
+    name = content.sheet_name()
+    where = f"{source}:{name}"
+    yield from sheet_records(
+        _numbered(rows, HEADER_SEARCH_ROWS),
+        lambda first, width: (cells[:width] for cells in rows),
+        where,
+        config,
+        account,
+    )
 
 
 def _numbered(rows: Iterator[Sequence[object]], most: int) -> Iterator[Sequence[object]]:
@@ -149,6 +210,9 @@ class _Content:
         self._width = width
         self._chars = chars
         self.names: list[str] = []
+        # The sheets whose names differ from the one wanted only in case ("blad2" for "Blad2"):
+        # one is chosen where no sheet has the name exactly, as in a workbook (delreg.parse.xlsx).
+        self.alike: list[str] = []
         self._chosen: str | None = None
         self._reading = False  # in the chosen sheet
         self._done = False  # past the chosen sheet's end
@@ -171,15 +235,28 @@ class _Content:
         self._parser = parser
         self._first: tuple[tuple[object, ...], int] | None = None
 
+    def only_alike(self) -> str | None:
+        """The one sheet whose name differs from the wanted only in case, where no sheet has
+        the name exactly; else None (this content is the sheet's, or tells what is wrong). The
+        first row is read (or the whole content, where no sheet has the name exactly)."""
+        if self._first is None and not self._done:
+            self._first = self._next_row()
+        if self._chosen is None and len(self.alike) == 1:
+            return self.alike[0]
+        return None
+
     def sheet_name(self) -> str:
         """The chosen sheet's name: its first row is read (or the whole content, where the sheet
         is not there, to name the sheets there are)."""
-        self._first = self._next_row()
+        if self._first is None and not self._done:
+            self._first = self._next_row()
         if self._chosen is None:
             if not self.names:
                 raise InputError(
                     "has no sheet", source=self._source, hint="open it in LibreOffice Calc"
                 )
+            if len(self.alike) > 1:
+                raise sheet_unclear(self._wanted or "", self.alike, self._source)
             raise InputError(
                 f"has no sheet {self._wanted!r}",
                 source=self._source,
@@ -267,9 +344,10 @@ class _Content:
         if self._chosen is not None:
             return
         wanted = self._wanted
-        # "blad2" for "Blad2", as a workbook's sheet is chosen (delreg.parse.xlsx).
-        if wanted is None or name == wanted or name.casefold() == wanted.casefold():
+        if wanted is None or name == wanted:
             self._choose(name)
+        elif name.casefold() == wanted.casefold():
+            self.alike.append(name)
 
     def _choose(self, name: str) -> None:
         self._chosen = name

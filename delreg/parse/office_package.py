@@ -148,31 +148,9 @@ class Package:
 
     def part(self, name: str) -> bytes | None:
         """The bytes of the part ``name``, None where there is none."""
-        import zipfile
-        import zlib
-
-        info = self._info(name)
-        if info is None:
-            return None
-        if info.flag_bits & 0x1:
-            raise InputError(
-                f"is protected by a password (its part {name} is encrypted)",
-                source=self.source,
-                hint="remove the password and save it again, or save it as PDF",
-            )
-        if info.file_size > self.left:
-            raise self._too_large()
-        try:
-            with self.archive.open(info) as part:
-                data = part.read(self.left + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as error:
-            raise InputError(
-                f"has a damaged part {name} ({error})", source=self.source, hint=self.damaged_hint
-            ) from None
-        if len(data) > self.left:
-            raise self._too_large()
-        self.left -= len(data)
-        return data
+        # One piece, one byte larger than what is left: a part past the bound is told so.
+        pieces = self.pieces(name, self.left + 1)
+        return None if pieces is None else b"".join(pieces)
 
     def pieces(self, name: str, size: int = 1 << 16) -> Iterator[bytes] | None:
         """The part ``name`` in pieces of at most ``size`` bytes, within the same bound as

@@ -1,8 +1,13 @@
 """The rows of a registry export that speak of the rows below them rather than being decisions,
 as a report printed from a diary system and tidied in Excel has them: a group's title that names
 one field's value ("Delegat: Kommundirektör"), which each row below it takes where its own cell
-is empty, until the next title of that field or a total; and a total at the foot ("Summa",
-"Antal: 12"), rejected on its row as what it is.
+is empty, until the next title of that field or a total; a total at the foot ("Summa",
+"Antal: 12", "Totalt 34 beslut"), left out and counted where it holds no decision (no diary
+number, no date; one that has either is rejected on its row, as it may be a decision's); and a
+heading that names no column ("Personalärenden" alone in the first cell), left out and counted.
+A heading gives its rows nothing: no field of a decision holds the group a registrar sorted it
+under (its subject is its own, and prefixing it would make the same decision read differently
+from an export sorted another way).
 
 Only a row that could not be read as a decision is looked at (a decision's row is never taken
 for one of these), so an export without them costs nothing more.
@@ -14,12 +19,14 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from delreg.errors import InvalidValue
 from delreg.parse import Rejected
-from delreg.parse.registry_rows import PERIOD_FIELD, ColumnNames, Columns, RowReader
+from delreg.parse.registry_rows import PERIOD_FIELD, ColumnNames, Columns, RowReader, field_value
 
 if TYPE_CHECKING:
     from delreg.config import Config
     from delreg.model import Decision
+    from delreg.parse.accounting import Account
 
 # "Delegat: Kommundirektör": a column's name, a colon, its value.
 _TITLE = re.compile(r"([^:]{2,40}?)\s*:\s*(\S.*)", re.DOTALL)
@@ -27,6 +34,8 @@ _TITLE = re.compile(r"([^:]{2,40}?)\s*:\s*(\S.*)", re.DOTALL)
 _NOT_GIVEN = frozenset({"diary_number", "subject", "source", PERIOD_FIELD})
 # The first word of a total's row ("Summa", "Totalt:", "Antal: 12", "Delsumma").
 _TOTALS = frozenset({"summa", "delsumma", "totalsumma", "total", "totalt", "antal", "summering"})
+# The longest heading taken for one: a longer lone text is more likely a decision's subject.
+_HEADING_CHARS = 80
 
 
 class RowGroups:
@@ -40,8 +49,21 @@ class RowGroups:
         # Each field a title gives, its value and the title's own word for the column.
         self._given: dict[str, tuple[str, str]] = {}
         self._reader: tuple[Columns, RowReader, tuple[int, ...]] | None = None
-        # The titles read: each a row that is no decision, told in the import's account.
-        self.titles = 0
+        # The rows left out since the account was last told (tell): each no decision.
+        self.titles = self.totals = self.headings = 0
+
+    @property
+    def left_out(self) -> int:
+        """The rows left out since ``tell``: titles, totals and headings."""
+        return self.titles + self.totals + self.headings
+
+    def tell(self, account: Account | None) -> None:
+        """Count the rows left out since the last call in ``account``, and start again."""
+        if account is not None:
+            account.group_rows += self.titles
+            account.total_rows += self.totals
+            account.heading_rows += self.headings
+        self.titles = self.totals = self.headings = 0
 
     def settle(
         self,
@@ -50,7 +72,8 @@ class RowGroups:
         records: list[Decision | Rejected],
     ) -> list[Decision | Rejected | None]:
         """``records`` (read from ``rows``) with each row under a title read again with the
-        title's value, each title None (no record of its own), each total rejected as one."""
+        title's value; each title, heading and total that holds no decision None (no record of
+        its own: counted, see ``tell``), a total that holds one rejected as a total."""
         settled: list[Decision | Rejected | None] = list(records)
         kinds = list(map(type, records))
         index, count = 0, len(records)
@@ -78,8 +101,9 @@ class RowGroups:
         settled: list[Decision | Rejected | None],
         index: int,
     ) -> bool:
-        """Whether the row is a group's title (then None in ``settled``) or a total (rejected as
-        one), the titles in force changed by it."""
+        """Whether the row is a group's title, a heading or a total (then None in ``settled``,
+        or a total rejected as one where it holds a diary number or a date), the titles in force
+        changed by it."""
         title = self._title(cells)
         if title is not None:
             field, label, value = title
@@ -90,14 +114,24 @@ class RowGroups:
             return True
         total = self._total(cells)
         if total is None:
-            return False
+            if not self._heading(cells):
+                return False
+            # A heading sorts the rows below it by something no column holds: the titles in
+            # force still are (a delegate's group may hold a heading of its own).
+            self.headings += 1
+            settled[index] = None
+            return True
         self._given.clear()
         self._reader = None
-        settled[index] = Rejected(
-            where,
-            f"a total row ({total!r}), not a decision: delete it from the export, "
-            "or import with --skip-invalid",
-        )
+        if self._holds_a_decision(cells):
+            settled[index] = Rejected(
+                where,
+                f"a total row ({total!r}) with a diary number or a date: a decision's? Correct "
+                "its row, or delete it from the export",
+            )
+        else:
+            self.totals += 1
+            settled[index] = None
         return True
 
     def _title(self, cells: Sequence[object]) -> tuple[str, str, str] | None:
@@ -119,6 +153,37 @@ class RowGroups:
             return None
         first = filled[0].split(None, 1)[0].rstrip(":").casefold()
         return " ".join(" ".join(filled).split())[:60] if first in _TOTALS else None
+
+    def _heading(self, cells: Sequence[object]) -> bool:
+        """Whether the row is a heading: a text alone in its first cell, with a letter, no
+        diary number or date, where the first column is not the subject's (there a lone text is
+        a decision without its number: rejected on its row)."""
+        if not cells or not isinstance(cells[0], str) or any(map(_filled, cells[1:])):
+            return False
+        text = cells[0].strip()
+        if not text or len(text) > _HEADING_CHARS or not any(map(str.isalpha, text)):
+            return False
+        if 0 in self._columns.subject_parts or (0, "subject") in self._columns.positions:
+            return False
+        return not self._holds_a_decision(cells)
+
+    def _holds_a_decision(self, cells: Sequence[object]) -> bool:
+        """Whether a cell of the row reads as a diary number or a date, or does after its first
+        word ("Totalt KS 2024/401")."""
+        candidates: list[object] = []
+        for cell in cells:
+            if _filled(cell):
+                candidates.append(cell)
+                if isinstance(cell, str) and len(words := cell.split(None, 1)) == 2:
+                    candidates.append(words[1].lstrip(":"))
+        for cell in candidates:
+            for field in ("diary_number", "decided_on"):
+                try:
+                    field_value(field, cell, self._config)
+                except InvalidValue:
+                    continue
+                return True
+        return False
 
     def _with_given(self, cells: Sequence[object], where: str) -> Decision | Rejected:
         """The row read with the titles' values where its own cells are empty: a field the

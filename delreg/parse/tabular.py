@@ -250,12 +250,10 @@ def _records(
             "an unquoted delimiter inside a value?",
         )
     lines = [line for _, line in batch]
-    titles = groups.titles
     settled = groups.settle(rows, wheres, records)
-    if groups.titles != titles:
-        # A group's title is no record: it is counted in the account instead.
-        if account is not None:
-            account.group_rows += groups.titles - titles
+    if groups.left_out:
+        # A group's title, a heading or a total is no record: it is counted in the account.
+        groups.tell(account)
         kept = [index for index, record in enumerate(settled) if record is not None]
         lines = [lines[index] for index in kept]
         wheres = [wheres[index] for index in kept]

@@ -158,16 +158,27 @@ def _worksheet(workbook: Any, sheet: str | None, source: str) -> Any:
     titles = [worksheet.title for worksheet in worksheets]
     if sheet in titles:
         return worksheets[titles.index(sheet)]
-    # "blad2" for "Blad2", as long as it names only one sheet.
+    # "blad2" for "Blad2", as long as it names only one sheet (delreg.parse.ods chooses so too).
     alike = [
         worksheet for worksheet in worksheets if worksheet.title.casefold() == sheet.casefold()
     ]
     if len(alike) == 1:
         return alike[0]
+    if alike:
+        raise sheet_unclear(sheet, [worksheet.title for worksheet in alike], source)
     raise InputError(
         f"has no sheet {sheet!r}",
         source=source,
         hint="the sheets are: " + ", ".join(repr(title) for title in titles),
+    )
+
+
+def sheet_unclear(sheet: str, alike: Sequence[str], source: str) -> InputError:
+    """The error for a sheet's name that no sheet has exactly and several have but for case."""
+    return InputError(
+        f"has no sheet {sheet!r}, and {len(alike)} whose names differ from it only in case",
+        source=source,
+        hint="name one of them exactly: " + ", ".join(repr(name) for name in alike),
     )
 
 
@@ -247,8 +258,7 @@ def sheet_records(
         settled = groups.settle([cells], [location], [record])[0]
         if settled is None:
             read -= 1
-            if account is not None:
-                account.group_rows += 1
+            groups.tell(account)
             continue
         yield seen.check(settled, row_number, location)
 

@@ -46,11 +46,23 @@ NAMES = (
 )
 
 
-def _convert(command: str, work: Path, source: Path, to: str) -> Path:
+def libreoffice() -> str:
+    """The LibreOffice command of this machine (the fixtures are made where it is installed)."""
+    command = shutil.which("soffice") or shutil.which("libreoffice")
+    assert command is not None, "LibreOffice is not installed"
+    return command
+
+
+def convert(
+    command: str, work: Path, source: Path, to: str, *, infilter: str | None = None
+) -> Path:
+    """``source`` saved by LibreOffice (``command``) as ``to``, in a folder under ``work``;
+    ``infilter`` says how to read it where LibreOffice cannot tell (a CSV's separators)."""
     # A profile of its own: LibreOffice refuses to start beside another instance's profile.
     out = work / to
+    options = [f"--infilter={infilter}"] if infilter else []
     subprocess.run(
-        [command, f"-env:UserInstallation=file://{work / 'profile'}", "--headless",
+        [command, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", *options,
          "--convert-to", to, "--outdir", str(out), str(source)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
@@ -60,22 +72,21 @@ def _convert(command: str, work: Path, source: Path, to: str) -> Path:
 def main(arguments: list[str]) -> None:
     folder = Path(arguments[0]) if arguments else FIXTURES
     folder.mkdir(parents=True, exist_ok=True)
-    command = shutil.which("soffice") or shutil.which("libreoffice")
-    assert command is not None, "LibreOffice is not installed"
+    command = libreoffice()
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         (work / "textruta.docx").write_bytes(text_box_docx())
         (work / "lista.odt").write_bytes(agenda_odt())
         (work / "underpunkter.odt").write_bytes(sub_numbered_odt())
         (work / "sammanfogad.odt").write_bytes(merged_table_odt())
-        as_odt = _convert(command, work, work / "textruta.docx", "odt")
+        as_odt = convert(command, work, work / "textruta.docx", "odt")
         made = {
             "textruta.odt": as_odt,
-            "textruta.docx": _convert(command, work, as_odt, "docx"),
-            "lista.docx": _convert(command, work, work / "lista.odt", "docx"),
-            "underpunkter.docx": _convert(command, work, work / "underpunkter.odt", "docx"),
-            "sammanfogad.odt": _convert(command, work, work / "sammanfogad.odt", "odt"),
-            "sammanfogad.docx": _convert(command, work, work / "sammanfogad.odt", "docx"),
+            "textruta.docx": convert(command, work, as_odt, "docx"),
+            "lista.docx": convert(command, work, work / "lista.odt", "docx"),
+            "underpunkter.docx": convert(command, work, work / "underpunkter.odt", "docx"),
+            "sammanfogad.odt": convert(command, work, work / "sammanfogad.odt", "odt"),
+            "sammanfogad.docx": convert(command, work, work / "sammanfogad.odt", "docx"),
         }
         for name in NAMES:
             shutil.copyfile(made[name], folder / name)

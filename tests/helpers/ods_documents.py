@@ -7,7 +7,8 @@ by LibreOffice Calc, committed under tests/fixtures/exports/ (CI need not have L
   and amounts typed), saved as .ods;
 - ``blad-lo.ods``: ``workbook_ods()`` (two sheets, a merged title over the header, a cell of two
   lines, a hidden row, a date with a time) opened and saved again by LibreOffice Calc, which
-  writes empty cells and rows as repeated ones and merged cells as covered ones.
+  writes empty cells and rows as repeated ones and merged cells as covered ones;
+- ``blad-lo.fods``: ``blad-lo.ods`` saved by LibreOffice Calc as a flat (one XML file) document.
 
 This module makes them again::
 
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 import sys
 import tempfile
 import zipfile
@@ -29,6 +29,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tests import ROOT
+from tests.helpers.libreoffice_documents import convert, libreoffice
 
 FIXTURES = ROOT / "tests" / "fixtures" / "exports"
 ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
@@ -185,32 +186,23 @@ def workbook_ods() -> bytes:
     return ods(first + second)
 
 
-def _convert(command: str, work: Path, source: Path, *, csv: bool = False) -> Path:
-    # A profile of its own: LibreOffice refuses to start beside another instance's profile.
-    out = work / "out"
-    # Semicolons, a double quote, UTF-8 (76), from line 1; dates read as year-month-day.
-    options = ["--infilter=CSV:59,34,76,1,,1053"] if csv else []
-    subprocess.run(
-        [command, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", *options,
-         "--convert-to", "ods", "--outdir", str(out), str(source)],
-        check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
-    return out / f"{source.stem}.ods"
-
-
 def main(arguments: list[str]) -> None:
     folder = Path(arguments[0]) if arguments else FIXTURES
     folder.mkdir(parents=True, exist_ok=True)
-    command = shutil.which("soffice") or shutil.which("libreoffice")
-    assert command is not None, "LibreOffice is not installed"
+    command = libreoffice()
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         (work / "platina-lo.csv").write_text(PLATINA_CSV, "utf-8")
         (work / "blad-lo.xml.ods").write_bytes(workbook_ods())
         made = {
-            "platina-lo.ods": _convert(command, work, work / "platina-lo.csv", csv=True),
-            "blad-lo.ods": _convert(command, work, work / "blad-lo.xml.ods"),
+            # Semicolons, a double quote, UTF-8 (76), from line 1; dates read as year-month-day.
+            "platina-lo.ods": convert(
+                command, work, work / "platina-lo.csv", "ods", infilter="CSV:59,34,76,1,,1053"
+            ),
+            "blad-lo.ods": convert(command, work, work / "blad-lo.xml.ods", "ods"),
         }
+        # The same workbook saved as "Flat XML ODF Spreadsheet" (one XML file, unzipped).
+        made["blad-lo.fods"] = convert(command, work, made["blad-lo.ods"], "fods")
         for name, path in made.items():
             shutil.copyfile(path, folder / name)
             print(folder / name)

@@ -438,7 +438,7 @@ def delegate_as_written(title: str) -> str:
 
 
 # The kallelse's decisions as its sentences ("a) Kommundirektören har 2024-01-08 beslutat om …").
-def _sentence(entry: Entry) -> str:
+def entry_sentence(entry: Entry) -> str:
     who = delegate_as_written(entry.delegate)
     subject = entry.subject[0].lower() + entry.subject[1:]
     return f"{who} har {entry.day} beslutat om {subject}, {entry.diary}"
@@ -474,7 +474,7 @@ def kallelse_numbered() -> bytes:
             document.add_paragraph(text)
     _listed(document, HEADING, num_id, 0)
     for entry in ENTRIES:
-        _listed(document, _sentence(entry), num_id, 1)
+        _listed(document, entry_sentence(entry), num_id, 1)
     _listed(document, "Meddelanden", num_id, 0)
     for notice in NOTICES:
         _listed(document, notice, num_id, 2)
@@ -528,7 +528,7 @@ def kallelse_bulleted(*, alike: bool = False, point: str | None = None) -> bytes
     for title in ("Val av justerare", "Godkännande av dagordningen", HEADING):
         _listed(document, title, num_id, 0)
     for entry in ENTRIES[:5]:
-        _listed(document, _sentence(entry), num_id, 1)
+        _listed(document, entry_sentence(entry), num_id, 1)
     if point is not None:
         _listed(document, point, num_id, 0)
     _listed(document, "Meddelanden", num_id, 0)
@@ -576,7 +576,7 @@ def heads_of_their_own(*, odd_and_even: bool) -> bytes:
     document.add_paragraph("Plats: Kommunhuset, Stora salen")
     document.add_heading(HEADING, level=2)
     for entry in HEADS_ENTRIES[: 12 if odd_and_even else 7]:
-        document.add_paragraph(HEADS_ITEM.format(_sentence(entry)), style="List Bullet")
+        document.add_paragraph(HEADS_ITEM.format(entry_sentence(entry)), style="List Bullet")
     document.add_heading(AFTER, level=2)
     return _saved(document)
 
@@ -685,7 +685,7 @@ def writer_bullets() -> bytes:
             "</style:list-level-properties></text:list-level-style-bullet>"
         )
 
-    decisions = "".join(item(_sentence(entry)) for entry in ENTRIES[:4])
+    decisions = "".join(item(entry_sentence(entry)) for entry in ENTRIES[:4])
     notices = "".join(item(notice) for notice in NOTICES)
     body = (
         item("Val av justerare")
@@ -799,7 +799,9 @@ def _fpdf() -> Any:
     return pdf
 
 
-def _unruled(pdf: Any, y: float, rows: Sequence[Sequence[Cell]], widths: Sequence[float]) -> float:
+def unruled_rows(
+    pdf: Any, y: float, rows: Sequence[Sequence[Cell]], widths: Sequence[float]
+) -> float:
     """Rows of cells side by side without rules from the baseline ``y``, a cell's lines 5 mm
     apart and the rows 2 mm more (as a report tool writes them); the baseline below the last."""
     for row in rows:
@@ -841,8 +843,8 @@ def wrapped_at_spaces() -> bytes:
     pdf.add_page()
     pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
     widths = (30, 90, 25, 40)
-    y = _unruled(pdf, 30, [("Dnr", "Ärende", "Datum", "Beslutsfattare")], widths)
-    _unruled(pdf, y + 2, [
+    y = unruled_rows(pdf, 30, [("Dnr", "Ärende", "Datum", "Beslutsfattare")], widths)
+    unruled_rows(pdf, y + 2, [
         ("KS 2024/161", "Yttrande över remiss om vattenförsörjningsplan", "2024-01-08",
          ("Socialnämndens", "ordförande")),
         ("KS 2024/162", "Avtal med Vallby Energi AB om fjärrvärme", "2024-01-09", "Ekonomichef"),
@@ -880,14 +882,14 @@ def heading_after_dated_rows() -> bytes:
     pdf = _fpdf()
     pdf.add_page()
     pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
-    y = _unruled(pdf, 30, [("Ärende", "Beslut", "Datum", "Delegat")], widths)
+    y = unruled_rows(pdf, 30, [("Ärende", "Beslut", "Datum", "Delegat")], widths)
     for row in (
         ("KS 2024/171", ("Yttrande över remiss om", "regional vattenförsörjningsplan"),
          "2024-01-08", "Kommundirektör"),
         ("KS 2024/172", ("Avtal med Vallby Energi AB", "om fjärrvärme"), "2024-01-09",
          "Ekonomichef"),
     ):  # fmt: skip
-        _unruled(pdf, y, [row], widths)
+        unruled_rows(pdf, y, [row], widths)
         y += 10
     pdf.set_font("Helvetica", "B", 10)
     pdf.text(15, y + 1, AFTER)
@@ -908,13 +910,13 @@ def header_on_two_lines() -> bytes:
         pdf.text(x, 30, name)
     pdf.text(165, 34.5, "för beslut")
     pdf.set_font("Helvetica", size=10)
-    _unruled(pdf, 42, [
+    unruled_rows(pdf, 42, [
         ("KS 2024/181", ("Yttrande över remiss om", "regional vattenförsörjningsplan"),
          "2024-01-08"),
         ("KS 2024/182", ("Avtal med Vallby Energi AB", "om fjärrvärme"), "2024-01-09"),
     ], DATED_WIDTHS)  # fmt: skip
     pdf.add_page()
-    y = _unruled(pdf, 25, [
+    y = unruled_rows(pdf, 25, [
         ("KS 2024/183", "Anställning av enhetschef vid kostenheten", ""),
         ("KS 2024/184", "Avskrivning av fordringar", "2024-01-12"),
     ], DATED_WIDTHS)  # fmt: skip
@@ -929,8 +931,8 @@ def other_names() -> bytes:
     pdf = _fpdf()
     pdf.add_page()
     pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
-    y = _unruled(pdf, 30, [("Ärendebeskrivning", "Dag", "Beslutad av")], widths)
-    y = _unruled(pdf, y + 2, [
+    y = unruled_rows(pdf, 30, [("Ärendebeskrivning", "Dag", "Beslutad av")], widths)
+    y = unruled_rows(pdf, y + 2, [
         (("KS 2024/191 Yttrande över remiss om", "regional vattenförsörjningsplan"),
          "2024-01-08", "Kommundirektör"),
         ("KS 2024/192 Avtal med Vallby Energi AB om fjärrvärme", "2024-01-09", "Ekonomichef"),
@@ -956,8 +958,8 @@ def parties_a_line_each() -> bytes:
         ("KS 2024/202", "Avtal om fönsterputs", "Nordanå Städ AB", "2024-01-17"),
     ], widths)  # fmt: skip
     pdf.add_page()
-    y = _unruled(pdf, 30, [head], widths)
-    _unruled(pdf, y + 2, [
+    y = unruled_rows(pdf, 30, [head], widths)
+    unruled_rows(pdf, y + 2, [
         ("KS 2024/203", "Avtal om snöröjning", ("Vallby kommun", "Norrbyns Vägförening"),
          "2024-01-18"),
         ("KS 2024/204", "Hyresavtal för fritidsgården", ("Fastighets AB", "Norrgården"),
@@ -990,8 +992,8 @@ def hyphen_in_cell() -> bytes:
     pdf.add_page()
     pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
     widths = (30.0, 110.0, 40.0)
-    y = _unruled(pdf, 30, [DATED], widths)
-    y = _unruled(pdf, y + 2, [
+    y = unruled_rows(pdf, 30, [DATED], widths)
+    y = unruled_rows(pdf, y + 2, [
         ("KS 2024/221", ("Avslag på begäran om utlämnande av e-",
                          "post mellan förvaltningen och Hälso-", "och sjukvårdsnämnden"),
          "2024-01-08"),
@@ -1008,8 +1010,8 @@ def header_names_close() -> bytes:
     pdf.add_page()
     pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
     widths = (25.0, 80.0, pdf.get_string_width("Beslutsfattare") + 1.5, 30.0)
-    y = _unruled(pdf, 30, [("Dnr", "Ärende", "Beslutsfattare", "Datum")], widths)
-    y = _unruled(pdf, y + 2, [
+    y = unruled_rows(pdf, 30, [("Dnr", "Ärende", "Beslutsfattare", "Datum")], widths)
+    y = unruled_rows(pdf, y + 2, [
         ("KS 2024/231", "Yttrande över remiss", "Direktör", "2024-01-08"),
         ("KS 2024/232", "Avtal med Vallby Energi AB", "Ekonomichef", "2024-01-09"),
     ], widths)  # fmt: skip
@@ -1024,15 +1026,15 @@ def page_number_overleaf() -> bytes:
     pdf.add_page()
     pdf.text(165, 12, "Sida 1 av 2")
     pdf.text(15, 25, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
-    y = _unruled(pdf, 35, [DATED], DATED_WIDTHS)
-    _unruled(pdf, y + 2, [
+    y = unruled_rows(pdf, 35, [DATED], DATED_WIDTHS)
+    unruled_rows(pdf, y + 2, [
         ("KS 2024/101", ("Yttrande över remiss om", "regional vattenförsörjningsplan"),
          "2024-01-08"),
         ("KS 2024/102", ("Avtal med Vallby Energi AB", "om leverans av fjärrvärme"), "2024-01-09"),
     ], DATED_WIDTHS)  # fmt: skip
     pdf.add_page()
     pdf.text(165, 12, "Sida 2 av 2")
-    y = _unruled(pdf, 25, [
+    y = unruled_rows(pdf, 25, [
         ("KS 2024/103", "Anställning av enhetschef vid kostenheten", "2024-01-11"),
         ("KS 2024/104", "Avskrivning av fordringar", "2024-01-12"),
     ], DATED_WIDTHS)  # fmt: skip
@@ -1049,8 +1051,8 @@ def heading_after(*, overleaf: bool) -> bytes:
     pdf.text(15, 20, BOARD)
     pdf.text(15, 26, f"Sammanträde {MEETING}")
     _bold(pdf, 36, "11", HEADING)
-    y = _unruled(pdf, 46, [DATED], DATED_WIDTHS)
-    y = _unruled(pdf, y + 2, [
+    y = unruled_rows(pdf, 46, [DATED], DATED_WIDTHS)
+    y = unruled_rows(pdf, y + 2, [
         ("KS 2024/111", ("Yttrande över remiss om", "regional vattenförsörjningsplan"),
          "2024-01-08"),
         ("KS 2024/112", ("Avtal med Vallby Energi AB", "om leverans av fjärrvärme"), "2024-01-09"),
@@ -1125,9 +1127,9 @@ def unnamed_overleaf() -> bytes:
     pdf.add_page()
     pdf.text(15, 20, "Anmälan av delegationsbeslut till kommunstyrelsen den 14 mars 2024")
     pdf.set_font("Helvetica", "B", 10)
-    y = _unruled(pdf, 30, [("Ärende", "Beslut", "Datum", "Delegat")], widths)
+    y = unruled_rows(pdf, 30, [("Ärende", "Beslut", "Datum", "Delegat")], widths)
     pdf.set_font("Helvetica", size=10)
-    _unruled(pdf, y + 2, [
+    unruled_rows(pdf, y + 2, [
         ("KS 2024/141", ("Yttrande över remiss om", "regional vattenförsörjningsplan"),
          "2024-01-08", "Kommundirektör"),
         ("KS 2024/142", ("Avtal med Vallby Energi AB", "om fjärrvärme"), "2024-01-09",
@@ -1136,8 +1138,8 @@ def unnamed_overleaf() -> bytes:
          "2024-01-10", "Upphandlingschef"),
     ], widths)  # fmt: skip
     pdf.add_page()
-    y = _unruled(pdf, 20, [("grundskola", "grundskolan, UH 2023-0044", "", "")], widths)
-    y = _unruled(pdf, y + 2, [
+    y = unruled_rows(pdf, 20, [("grundskola", "grundskolan, UH 2023-0044", "", "")], widths)
+    y = unruled_rows(pdf, y + 2, [
         ("KS 2024/144", "Anställning av enhetschef", "2024-01-11", "HR-chef"),
     ], widths)  # fmt: skip
     pdf.text(15, y + 20, "Övriga frågor och information från förvaltningen till ledamöterna")
@@ -1154,15 +1156,15 @@ def serial_overleaf() -> bytes:
     pdf.add_page()
     pdf.text(15, 12, head)
     pdf.text(15, 25, HEADING)
-    y = _unruled(pdf, 35, [("Nr", "Dnr", "Ärende", "Beslutsfattare")], widths)
-    _unruled(pdf, y + 2, [
+    y = unruled_rows(pdf, 35, [("Nr", "Dnr", "Ärende", "Beslutsfattare")], widths)
+    unruled_rows(pdf, y + 2, [
         ("1", "KS 2024/151", ("Yttrande över remiss om", "regional vattenförsörjningsplan"),
          "Kommundirektör"),
         ("2", "KS 2024/152", ("Avtal med Vallby Energi AB", "om fjärrvärme"), "Ekonomichef"),
     ], widths)  # fmt: skip
     pdf.add_page()
     pdf.text(15, 12, head)
-    y = _unruled(pdf, 25, [
+    y = unruled_rows(pdf, 25, [
         ("3", "KS 2024/153", "Anställning av enhetschef", "HR-chef"),
         ("4", "KS 2024/154", "Avskrivning av fordringar", "Ekonomichef"),
     ], widths)  # fmt: skip

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -19,7 +20,7 @@ from delreg.errors import InputError
 from delreg.model import Decision
 from delreg.parse import Record, Rejected
 from delreg.parse.detect import detect_format
-from delreg.parse.ods import read_ods
+from delreg.parse.ods import read_fods, read_ods
 from delreg.parse.readers.base import HEAD_BYTES
 from delreg.parse.tabular import read_csv
 from tests.helpers import FIXTURES, Invoke, as_json
@@ -216,6 +217,30 @@ def test_a_spreadsheet_is_told_by_its_content(name: str, detected: str) -> None:
     assert detect_format("ark.ods", b"PK\x03\x04") == "ods"
 
 
+def test_a_flat_opendocument_spreadsheet_is_read_as_its_ods(delreg: Invoke, tmp_path: Path) -> None:
+    # blad-lo.fods is blad-lo.ods saved by LibreOffice Calc as "Flat XML ODF Spreadsheet".
+    flat = (EXPORTS / "blad-lo.fods").read_bytes()
+    assert detect_format("blad-lo.fods", flat[:HEAD_BYTES]) == "ods"
+    # Its root names its kind, whatever the name (standard input, a renamed file).
+    assert detect_format("-", flat[:HEAD_BYTES]) == "ods"
+    assert detect_format("export.xml", flat[:HEAD_BYTES]) == "ods"
+    for sheet in (None, "byggnadsnämnden"):
+        records = read_fods(io.BytesIO(flat), source="export.ods", config=CONFIG, sheet=sheet)
+        from_flat = list(records)
+        assert from_flat == read(EXPORTS / "blad-lo.ods", sheet=sheet)
+        assert from_flat
+    # Entities are refused as in an .ods's content.
+    root = b"<office:document "
+    bomb = flat.replace(root, b'<!DOCTYPE x [<!ENTITY a "aaaa">]>\n' + root, 1)
+    with pytest.raises(InputError, match="declares XML entities"):
+        list(read_fods(io.BytesIO(bomb), source="export.fods", config=CONFIG))
+    path = tmp_path / "delegationsbeslut.fods"
+    path.write_bytes(flat)
+    result = delreg("import", str(path), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert as_json(result)["inserted"] == 3
+
+
 def test_import_an_ods_export_into_the_register(delreg: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "delegationsbeslut.ods"
     path.write_bytes(workbook_ods())
@@ -288,6 +313,56 @@ def test_a_hidden_first_sheet_is_the_first_as_in_a_workbook() -> None:
     document = ods(hidden + shown)
     assert fields(read(document), "source") == [("export.ods:Gamla!2",)]
     assert fields(read(document, sheet="Blad1"), "source") == [("export.ods:Blad1!2",)]
+
+
+def test_a_sheet_is_chosen_by_its_exact_name_first_then_by_a_name_alike_but_for_case(
+    tmp_path: Path,
+) -> None:
+    from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
+
+    from delreg.parse.xlsx import read_xlsx
+
+    sheets: list[tuple[str, list[list[Cell]]]] = [
+        ("blad2", [HEADER, ["KS 2024/21", "Avtal om el"]]),
+        ("Blad2", [HEADER, ["KS 2024/22", "Avtal om gas"]]),
+        ("Kommunstyrelsen", [HEADER, ["KS 2024/23", "Avtal om tolk"]]),
+    ]
+    document = ods("".join(ods_sheet(name, rows) for name, rows in sheets))
+    book = Workbook()
+    assert book.active is not None
+    book.remove(book.active)
+    for name, rows in sheets:
+        # Excel (and openpyxl) keep sheets' names apart but for case; other programs that
+        # write workbooks need not: the second's name is given back in the saved file.
+        sheet = book.create_sheet(f"X{name}" if name == "Blad2" else name)
+        for row in rows:
+            sheet.append(row)
+    saved = tmp_path / "saved.xlsx"
+    book.save(saved)
+    path = tmp_path / "export.xlsx"
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(b'name="XBlad2"', b'name="Blad2"')
+            target.writestr(item, data)
+
+    def numbers(kind: str, sheet: str) -> list[tuple[object, ...]]:
+        if kind == "ods":
+            return fields(read(document, sheet=sheet), "diary_number")
+        records = read_xlsx(path, source="export.xlsx", config=CONFIG, sheet=sheet)
+        return fields(list(records), "diary_number")
+
+    for kind in ("ods", "xlsx"):
+        # The exact name wins over one alike that stands before it; a name that only one sheet
+        # has but for case is that sheet's.
+        assert numbers(kind, "Blad2") == [("KS 2024/22",)], kind
+        assert numbers(kind, "blad2") == [("KS 2024/21",)], kind
+        assert numbers(kind, "KOMMUNSTYRELSEN") == [("KS 2024/23",)], kind
+        # Two alike but for case, neither exactly: which one is meant is not guessed.
+        with pytest.raises(InputError, match="has no sheet 'BLAD2', and 2 whose") as raised:
+            numbers(kind, "BLAD2")
+        assert raised.value.hint == "name one of them exactly: 'blad2', 'Blad2'"
 
 
 def test_a_row_written_once_for_many_is_read_once_each_where_it_stands() -> None:

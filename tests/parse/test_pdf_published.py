@@ -15,7 +15,13 @@ from delreg.parse.agenda import read_agenda
 from delreg.parse.pdf import read_pdf
 from tests.helpers import built_in_config
 from tests.helpers.documents import Item, many_items
-from tests.helpers.office_pdfs import FIXTURES, HEADS_ENTRIES, HEADS_ITEM, _sentence
+from tests.helpers.office_pdfs import (
+    FIXTURES,
+    HEADS_ENTRIES,
+    HEADS_ITEM,
+    entry_sentence,
+    unruled_rows,
+)
 
 CONFIG = built_in_config()
 
@@ -50,23 +56,6 @@ def _ruled(pdf: FPDF, rows: Sequence[Sequence[str]], widths: Sequence[float], *,
             row = table.row()
             for cell in cells:
                 row.cell(cell)
-
-
-def _unruled(
-    pdf: FPDF, y: float, rows: Sequence[Sequence[str | tuple[str, ...]]], widths: Sequence[float]
-) -> float:
-    """Rows of cells side by side without rules, a cell's lines 5 mm apart and the rows 2 mm
-    more; the baseline below the last."""
-    for row in rows:
-        x, tallest = 15.0, 1
-        for cell, width in zip(row, widths, strict=True):
-            lines = (cell,) if isinstance(cell, str) else cell
-            for number, line in enumerate(lines):
-                pdf.text(x, y + 5 * number, line)
-            tallest = max(tallest, len(lines))
-            x += width
-        y += 5 * tallest + 2
-    return y
 
 
 # --- who decided, abbreviated -------------------------------------------------------------------
@@ -144,8 +133,8 @@ def minutes_with_a_ruled_box(*, box_first: bool) -> bytes:
     pdf.text(15, top, "§ 12 Anmälan av delegationsbeslut")
     pdf.set_font("Helvetica", size=10)
     widths = (30, 80, 25, 45)
-    y = _unruled(pdf, top + 10, [("Dnr", "Ärende", "Datum", "Delegat")], widths)
-    y = _unruled(pdf, y + 2, [
+    y = unruled_rows(pdf, top + 10, [("Dnr", "Ärende", "Datum", "Delegat")], widths)
+    y = unruled_rows(pdf, y + 2, [
         ("KS 2024/306", ("Anställning av enhetschef", "vid kostenheten"), "2024-01-16",
          "T.f. förvaltningschef"),
         ("KS 2024/307", "Avskrivning av fordringar", "2024-01-17", "Ekonomichef"),
@@ -282,7 +271,7 @@ def landscape_list(*, ruled: bool) -> bytes:
         first, *rest = TURNED_ROWS
         subject = tuple(rest[0][1].split(" regional "))
         wrapped = (first, (rest[0][0], (subject[0], f"regional {subject[1]}"), *rest[0][2:]))
-        bottom = _unruled(pdf, 20, [*wrapped, *rest[1:]], widths) + 8
+        bottom = unruled_rows(pdf, 20, [*wrapped, *rest[1:]], widths) + 8
     pdf.text(15, bottom, "Övriga frågor")
     pdf.add_page()
     pdf.text(15, 20, "Information från förvaltningen till ledamöterna om budgetprocessen")
@@ -459,7 +448,7 @@ def test_word_s_heads_of_their_own_are_no_part_of_an_item(name: str, count: int)
     """The same, as LibreOffice lays out a Word document with a first page's head of its own
     (two pages) or odd and even pages' heads (three): the PDFs under fixtures/pdf/ made by
     tests/helpers/office_pdfs.py (``heads_of_their_own``)."""
-    sentences = [HEADS_ITEM.format(_sentence(entry)) for entry in HEADS_ENTRIES[:count]]
+    sentences = [HEADS_ITEM.format(entry_sentence(entry)) for entry in HEADS_ENTRIES[:count]]
     text = "\n".join(["Anmälan av delegationsbeslut", *(f"• {line}" for line in sentences)])
     records = read_agenda(text, source="lista.txt", config=CONFIG)
     expected = [
@@ -497,7 +486,7 @@ def header_broken_at_hyphens(*, ruled: bool) -> bytes:
         _ruled(pdf, [BROKEN_HEADER, *BROKEN_ROWS], widths)
     else:
         header = tuple(tuple(name.split("\n")) for name in BROKEN_HEADER)
-        _unruled(pdf, _unruled(pdf, 30, [header], widths) + 2, BROKEN_ROWS, widths)
+        unruled_rows(pdf, unruled_rows(pdf, 30, [header], widths) + 2, BROKEN_ROWS, widths)
     pdf.text(15, 150, "Övriga frågor och information från förvaltningen till ledamöterna")
     return bytes(pdf.output())
 
