@@ -1077,6 +1077,18 @@ class Segmenter:
         rules = self.rules
         if rules.diary_number.match(text) is not None:
             return block.has_number(rules, self.config)
+        starts = block.cell_starts
+        if (
+            starts is not None
+            and len(starts) >= _ROW_CELLS
+            and line.indent == starts[0]
+            and len(_COLUMN_GAP.split(text)) >= len(starts) - 1
+        ):
+            # "Upphandling      Avtal med …   Driftchef Karin Ahl" under a row of four cells:
+            # a row of its own from the first column, one cell empty at most (its diary
+            # number's), not the row's text wrapped (that starts in a later column). Taken
+            # for more of the row, it was lost in its subject.
+            return True
         date = rules.date.fullmatch
         # The row's date may stand on a line its text wrapped onto ("KS 2024/41   Beslut om
         # tillfällig" / "bilparkering vid Storgatan   2024-02-13"): a second date is a row's.
@@ -1316,6 +1328,10 @@ _MONTH_AFTER = re.compile(
     r"|november|december) \d{4}$",
     re.I,
 )
+
+
+# The fewest cells of a row for a line as wide, from its first column, to be a row of its own.
+_ROW_CELLS = 4
 
 
 # What follows a parenthesis closed on the next line: nothing, or the item's punctuation.

@@ -2062,6 +2062,19 @@ def test_a_title_over_the_points_list_keeps_the_next_point_its_end(
             [5],
             [],
         ),
+        # The same table without its date column: the row ran into the row above, lost in its
+        # subject without a word.
+        (
+            "8 Anmälan av delegationsbeslut\n\n"
+            "Ärendetyp   Dnr   Ärende   Delegat\n"
+            "Avtal   TN 2024/1   Avtal med Lärkbo Maskin AB om hyra av hjullastare   "
+            "Driftchef Karin Ahl\n"
+            "Upphandling      Avtal med Lärkbo Maskin AB om hyra av grävmaskin   "
+            "Driftchef Karin Ahl\n",
+            ["TN 2024/1"],
+            [5],
+            [],
+        ),
     ],
 )
 def test_an_item_without_its_number_is_rejected_on_its_own_line(
