@@ -728,6 +728,17 @@ class Segmenter:
     # --- items ---------------------------------------------------------------------------
 
     def _item(self, line: Line, *, row: bool = False) -> Block | None:
+        block = self.block
+        if (
+            line.text[:1] in _AFTER_PARENTHESIS
+            and block is not None
+            and _closes_parenthesis(block, line.marker)
+        ):
+            # "… (ärende" / "7)" or "7), SN 2024/90": the end of a parenthesis wrapped onto a
+            # line of its own, no item marked "7)". Taken for one, it was rejected as an item
+            # without text and the item above lost its words (and its number).
+            block.add(f"{line.marker}{line.text}", body=True)
+            return None
         # A table's row told from the next point already (``_is_next_row``) is none.
         if not row and self._is_next_agenda_point(line):
             done = self._close()
@@ -1107,6 +1118,18 @@ class Segmenter:
         rules = self.rules
         if rules.diary_number.match(text) is not None:
             return block.has_number(rules, self.config)
+        starts = block.cell_starts
+        if (
+            starts is not None
+            and len(starts) >= _ROW_CELLS
+            and line.indent == starts[0]
+            and len(_COLUMN_GAP.split(text)) >= len(starts) - 1
+        ):
+            # "Upphandling      Avtal med …   Driftchef Karin Ahl" under a row of four cells:
+            # a row of its own from the first column, one cell empty at most (its diary
+            # number's), not the row's text wrapped (that starts in a later column). Taken
+            # for more of the row, it was lost in its subject.
+            return True
         date = rules.date.fullmatch
         # The row's date may stand on a line its text wrapped onto ("KS 2024/41   Beslut om
         # tillfällig" / "bilparkering vid Storgatan   2024-02-13"): a second date is a row's.
@@ -1346,6 +1369,23 @@ _MONTH_AFTER = re.compile(
     r"|november|december) \d{4}$",
     re.I,
 )
+
+
+# The fewest cells of a row for a line as wide, from its first column, to be a row of its own.
+_ROW_CELLS = 4
+
+
+# What follows a parenthesis closed on the next line: nothing, or the item's punctuation.
+_AFTER_PARENTHESIS = ("", ",", ".", ";", ":")
+
+
+def _closes_parenthesis(block: Block, marker: str) -> bool:
+    """Whether ``marker`` alone on its line ("7)") closes a parenthesis that the last line of
+    ``block`` opened and left open ("… (ärende")."""
+    if not marker.endswith(")") or not block.lines:
+        return False
+    last = block.lines[-1]
+    return last.count("(") > last.count(")")
 
 
 def _is_group_title(text: str) -> bool:

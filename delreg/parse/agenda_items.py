@@ -87,6 +87,15 @@ _COMPACT_DAY_BEFORE_VERB = re.compile(
 # "15.3 Kommundirektören …": a point of the delegationsordning standing first, before a capital.
 # "…, KS 2024/11. Avtalet gäller från 2024-02-09": a sentence after the diary number, which
 # ends the decision's own; what it says is a detail, no part of the subject.
+# A sentence inside an item that speaks of the decision or its subject by name ("Avtalet avser
+# …", "Lokalen ligger …"), after a word of four letters or more or a name's capitals ("X AB.";
+# "enl. Lagen …" is none).
+_DETAIL_BEFORE = re.compile(
+    r"(?:(?<=[^\W\d_]{4})|(?<=[A-ZÅÄÖ]{2}))\.\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:et|en) [a-zåäö])"
+)
+# The longest sentence after an item that names another number and nothing else ("Avtal TN
+# 2024-145.", "Se även avtal KS 2024/88.").
+_NUMBER_SENTENCE_LONGEST = 40
 _SENTENCE_AFTER = re.compile(r"[\s,;]*\.\s+(?=[A-ZÅÄÖ])")
 # "Avtalet gäller från 2024-03-01", "Förordnandet gäller till och med 2024-06-30", "Avtalet
 # gäller 2024-03-01--2025-02-28": from when and to when what was decided holds.
@@ -366,6 +375,7 @@ class _Item:
         "decided_on",
         "delegate",
         "diary",
+        "end",
         "kind_found",
         "kind_lead",
         "lead_end",
@@ -427,6 +437,8 @@ class _Item:
         diary, number_first = own_diary_number(text, low, rules, excluded, labels=not self.plain)
         self.diary = diary
         self.number_first = number_first
+        # Where the item's text ends after a number first (see ``_number_sentence_last``).
+        self.end: int | None = None
         removed: list[Span] = [(found.start, found.end) for found in excluded]
         body_start = 0
         if diary is not None:
@@ -532,10 +544,14 @@ class _Item:
         # mark is out.
         secret, secret_reason = self._secrecy()
         valid_from = valid_to = None
+        if self.number_first and self.diary is not None:
+            self._number_sentence_last()
         if self.diary is not None:
             # "Avtalet gäller 2024-03-01 – 2024-12-31.": the days it holds between are not
             # the day it was decided, though they end the item.
             valid_from, valid_to = self._validity()
+            if not self.number_first:
+                self._detail_before_number()
             # The dates first: what is left at the end of the item may name who decided.
             if not self.plain:
                 self._labelled_date()
@@ -547,10 +563,33 @@ class _Item:
                 # "… – 2024-05-02 – Kommundirektör" (a table's columns): the date stood before
                 # who decided.
                 self._date_last()
+        if not parties and self.delegate is not None and lead is None:
+            # "… med Vallby Folkets Husförening, Kulturchef": the party's clause ends where who
+            # decided, taken off the end, starts; read to the end, it named no party.
+            end = self._text_end()
+            cut = self._free_end(end)
+            if cut < end:
+                parties = read_parties(
+                    text,
+                    self.lowered,
+                    rules,
+                    start=self.body_start,
+                    end=cut,
+                    removed=self.removed,
+                    kind=kind,
+                    kind_end=kind_end,
+                )
         if self.delegate is None and rules.delegate_words:
             # "Ordförandebeslut – …" and no delegate named anywhere: the chair.
             lowered = self.lowered if self.lowered is not None else text.lower()
             self.delegate = rules.delegate_by_word(lowered, self.body_start)
+        if self.delegate is None and self.diary is None and self.decided_on is None:
+            # "Upphandling – Avtal med … – Driftchef Karin Ahl – 2024-02-02" (a table's row
+            # whose number cell is empty): who decided stands before the day, which is read
+            # off the end first, as with a number; the row is an item cut off, not prose.
+            self._date_last()
+            if self.decided_on is not None:
+                self._delegate_last()
         delegate = self.delegate
         decision_like = bool(
             delegate
@@ -598,6 +637,34 @@ class _Item:
         return ItemReading(
             decision, None, decision_like, self._has_text(), False, delegate is not None
         )
+
+    def _detail_before_number(self) -> None:
+        """ "Avtal om fönsterputs. Motpart: X AB. Avtalet avser tre år, KS 2024/14": a sentence
+        before the number that speaks of the decision ("Avtalet …", "Beslutet …") is a detail,
+        taken out of the subject up to the part after it (a day, who decided)."""
+        text = self.text
+        end = self._text_end()
+        if text.find(". ", self.body_start, end) < 0:
+            return  # most items: one sentence, then the number
+        found = _DETAIL_BEFORE.search(text, self.body_start, end)
+        if found is None or any(start <= found.start() < stop for start, stop in self.removed):
+            return
+        comma = text.find(",", found.end(), end)
+        self.removed.append((found.start(), end if comma < 0 else comma))
+
+    def _number_sentence_last(self) -> None:
+        """ "TN 2024/31 Tilldelningsbeslut …, Upphandlingschef Sara Öhman, 2024-01-19. Avtal
+        TN 2024-145.": a short sentence after the item's own that names another number (the
+        agreement it led to) is a detail, taken off the end before the day and who decided are
+        read from it; left on, they were not read and stayed in the subject."""
+        text = self.text
+        end = len(text.rstrip(" ."))
+        sentence = text.rfind(". ", self.body_start, end)
+        if sentence < 0 or end - sentence > _NUMBER_SENTENCE_LONGEST:
+            return
+        if self.rules.diary_number.search(text, sentence + 2, end) is not None:
+            self.removed.append((sentence, len(text)))
+            self.end = sentence
 
     def _details(self, diary: Number) -> None:
         """A sentence after the diary number ("…, KS 2024/11. Avtalet löper ut …") is a
@@ -844,7 +911,10 @@ class _Item:
             return False
         found = self.rules.date.search(text, start + len(head), by)
         if found is None or found.end() != by:
-            return False
+            # "beslutat 5 mars -24 av socialchef": the day as a row's part may be written.
+            found = _OTHER_DAY.search(text, start + len(head), by)
+            if found is None or found.end() != by:
+                return False
         between = text[start + len(head) : found.start()].split()
         named = _BY_DELEGATE.fullmatch(text, by, end)
         decided_on = self._date(found.group())
@@ -1099,6 +1169,8 @@ class _Item:
         text = self.text
         if diary is not None and not self.number_first:
             return with_parentheses(text, diary.start, diary.end)[0]
+        if self.end is not None:
+            return self.end
         # After the number, at the first field a table's row labels ("KS 2024/48 – Avtal om
         # slamtömning med Vallby Slamtjänst AB – Beslutsfattare: Teknisk chef"): a party named
         # last ends there.

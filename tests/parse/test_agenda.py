@@ -1453,6 +1453,32 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
             "2024-03-06",
             "städ",
         ),
+        # The same day between the word that says it was decided and who decided: both were
+        # left in the subject.
+        (
+            "Avtal om städ, SN 2024/83, beslutat 5 mars -24 av socialchef",
+            "socialchef",
+            "2024-03-05",
+            "städ",
+        ),
+        # A labelled delegate between sentences after the number: no ".." left in the subject,
+        # and the sentence after it is a detail.
+        (
+            "Beslut om skolplacering, KS 2024/309. Beslutsfattare: rektor. Beslutet gäller "
+            "läsåret.",
+            "rektor",
+            None,
+            "skolplacering",
+        ),
+        # The number first and a sentence naming another number after the day: the day and
+        # who decided were not read and stayed in the subject.
+        (
+            "TN 2024/31 Tilldelningsbeslut avseende vinterväghållning, Upphandlingschef Sara "
+            "Öhman, 2024-01-19. Avtal TN 2024-145.",
+            "Upphandlingschef Sara Öhman",
+            "2024-01-19",
+            "vinterväghållning",
+        ),
     ],
 )
 def test_a_part_beslut_av_names_who_decided_and_the_day_after_them(
@@ -2014,6 +2040,41 @@ def test_a_title_over_the_points_list_keeps_the_next_point_its_end(
             [5],
             [],
         ),
+        # A bullet without its number right under the heading, then one with its number.
+        (
+            "Anmälan av delegationsbeslut\n"
+            "• Yttrande över remiss från Länsstyrelsen\n"
+            "• KS 2024/701 Avtal om städ\n",
+            ["KS 2024/701"],
+            [2],
+            [],
+        ),
+        # A table grouped by its first column, a row's number cell empty and its date last:
+        # who decided hid behind the date, and the row was counted as text about the list.
+        (
+            "8 Anmälan av delegationsbeslut\n\n"
+            "Ärendetyp   Dnr   Ärende   Delegat   Datum\n"
+            "Avtal   TN 2024/1   Avtal med Lärkbo Maskin AB om hyra av hjullastare   "
+            "Driftchef Karin Ahl   2024-02-01\n"
+            "Upphandling      Avtal med Lärkbo Maskin AB om hyra av grävmaskin   "
+            "Driftchef Karin Ahl   2024-02-02\n",
+            ["TN 2024/1"],
+            [5],
+            [],
+        ),
+        # The same table without its date column: the row ran into the row above, lost in its
+        # subject without a word.
+        (
+            "8 Anmälan av delegationsbeslut\n\n"
+            "Ärendetyp   Dnr   Ärende   Delegat\n"
+            "Avtal   TN 2024/1   Avtal med Lärkbo Maskin AB om hyra av hjullastare   "
+            "Driftchef Karin Ahl\n"
+            "Upphandling      Avtal med Lärkbo Maskin AB om hyra av grävmaskin   "
+            "Driftchef Karin Ahl\n",
+            ["TN 2024/1"],
+            [5],
+            [],
+        ),
     ],
 )
 def test_an_item_without_its_number_is_rejected_on_its_own_line(
@@ -2261,3 +2322,108 @@ def test_a_tables_row_numbered_as_the_next_point_is_a_row_written_as_the_rows_ar
     )
     assert [d.diary_number for d in decisions(records)] == ["SN 2024/31", "SN 2024/33"]
     assert [line_of(r) for r in records if isinstance(r, Rejected)] == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "1. Beslut om bostadsanpassning, SN 2024/90 (ärende\n7)\n",
+            "bostadsanpassning, (ärende 7)",
+        ),
+        (
+            "1. Beslut om bostadsanpassning enligt riktlinjer (ärende\n7), SN 2024/90\n",
+            "bostadsanpassning enligt riktlinjer (ärende 7)",
+        ),
+    ],
+)
+def test_a_parenthesis_closed_on_a_line_of_its_own_is_no_item_marked_so(
+    text: str, subject: str
+) -> None:
+    # "7)" alone (or before the item's number) where "(ärende" ended the line above: taken for
+    # an item marked "7)", it was rejected as an item without text and the item lost "7)".
+    records = read("§ 7 Anmälan av delegationsbeslut\n" + text + "2. Avtal om städ, SN 2024/91\n")
+    assert not [r for r in records if isinstance(r, Rejected)]
+    first, second = decisions(records)
+    assert (first.diary_number, first.subject) == ("SN 2024/90", subject)
+    assert second.diary_number == "SN 2024/91"
+
+
+@pytest.mark.parametrize(
+    ("item", "subject"),
+    [
+        ("Yttrande till förvaltningsrätten i mål om LVU", "till förvaltningsrätten i mål om LVU"),
+        (
+            "Yttrande till mark- och miljödomstolen i mål om strandskydd",
+            "till mark- och miljödomstolen i mål om strandskydd",
+        ),
+        ("Yttrande till Länsstyrelsen om strandskydd", "till Länsstyrelsen om strandskydd"),
+        # Before no one's name "till" only joins the kind to its subject.
+        ("Bidrag till föreningens sommarläger", "föreningens sommarläger"),
+    ],
+)
+def test_till_before_a_court_or_authority_in_lower_case_stays_in_the_subject(
+    item: str, subject: str
+) -> None:
+    # Kept only before a capital, "till" was dropped before "förvaltningsrätten", and the
+    # subject read as if the court were what the opinion is about.
+    [decision] = decisions(read(f"§ 7 Anmälan av delegationsbeslut\n1. {item}, SN 2024/85\n"))
+    assert decision.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("item", "subject", "decided_on", "delegate"),
+    [
+        (
+            "Avtal om fönsterputs. Motpart: Vallby Fönsterputs AB. Avtalet avser tre år, "
+            "KS 2024/14",
+            "fönsterputs",
+            None,
+            None,
+        ),
+        (
+            "Avtal om städ. Avtalet avser tre år, 2024-03-01, Kulturchef, KS 2024/15",
+            "städ",
+            "2024-03-01",
+            "Kulturchef",
+        ),
+        # An abbreviation's full stop ends no sentence.
+        (
+            "Beslut om bistånd enl. socialtjänstlagen. Beslutet avser hemtjänst, SN 2024/17",
+            "bistånd enl. socialtjänstlagen",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_sentence_about_the_decision_before_its_number_is_no_part_of_the_subject(
+    item: str, subject: str, decided_on: str | None, delegate: str | None
+) -> None:
+    # Only a sentence saying from when the decision holds ("Avtalet gäller från …") was taken
+    # out; "Avtalet avser tre år" stayed in the subject.
+    [decision] = decisions(read(f"§ 7 Anmälan av delegationsbeslut\n1. {item}\n"))
+    assert (decision.subject, decision.decided_on, decision.delegate) == (
+        subject,
+        decided_on,
+        delegate,
+    )
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "KFN 2024/52   2024-02-09\n"
+        "Avtal om hyra av Folkets hus med Vallby Folkets Husförening, Kulturchef\n",
+        "1. Avtal om hyra av Folkets hus med Vallby Folkets Husförening, Kulturchef, KFN 2024/52\n",
+        "1. KFN 2024/52 Avtal om hyra av Folkets hus med Vallby Folkets Husförening, Kulturchef\n",
+    ],
+)
+def test_a_party_named_before_who_decided_is_read(item: str) -> None:
+    # The party's clause was read to the end of the item, who decided included, and named no
+    # party: the party stayed in the subject.
+    [decision] = decisions(read(f"§ 7 Anmälan av delegationsbeslut\n{item}"))
+    assert (decision.subject, decision.parties, decision.delegate) == (
+        "hyra av Folkets hus",
+        ("Vallby Folkets Husförening",),
+        "Kulturchef",
+    )
