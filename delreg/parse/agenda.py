@@ -474,7 +474,9 @@ def _is_reported_item(block: Block, reading: ItemReading, text: str, rules: Agen
     if block.strict:
         # No heading says where the list is: only a numbered item naming its delegate counts.
         return block.marked and reading.delegate_named
-    if block.marked:
+    if block.marked or block.is_head_row():
+        # A marked item, or a row of a table under its named head ("Upphandling      Avtal
+        # med …   2024-02-02", the number's cell empty): an item whose number is missing.
         return True
     if len(block.lines) == 1 and _WHOSE_DECISIONS.fullmatch(block.lines[0]) is not None:
         # "Kommundirektörens beslut" above the rows of what that delegate decided (a heading

@@ -94,26 +94,24 @@ class TableHead(NamedTuple):
             return None
         return row_text(cells, roles)
 
-    def number_cell(self, line: Line) -> str | None:
-        """What ``line`` holds in the diary number's column, where its cells fit the head's
-        (a wrapped cell's text below a row holds nothing there)."""
-        text = line.text
+    def cells(self, text: str, indent: int) -> list[str] | None:
+        """The cells of a line (``text``, ``indent`` characters in) in the head's columns,
+        where they fit them (a wrapped cell's text below a row holds one, not the first)."""
         if self.tabs and "\t" in text:
-            empty = max(0, line.indent - self.starts[0])
+            empty = max(0, indent - self.starts[0])
             cells: list[str] | None = [""] * empty + [c.strip() for c in text.split("\t")]
         else:
             cells = None
             if self.piped:
-                cells = _by_gaps(text, line.indent - self.starts[0], len(self.roles))
+                cells = _by_gaps(text, indent - self.starts[0], len(self.roles))
             if cells is None:
-                found = _cells(text, line.indent)
+                found = _cells(text, indent)
                 cells = _by_place(
                     [cell for _, cell in found], tuple(at for at, _ in found), self.starts
                 )
         if cells is None or len(cells) > len(self.roles):
             return None
-        column = self.roles.index("number")
-        return cells[column] if column < len(cells) else None
+        return cells
 
 
 def _by_place(
@@ -366,6 +364,14 @@ class Block:
                 pieces[-1] = pieces[-1][:-1]
             pieces.append(piece)
         return "".join(pieces)
+
+    def is_head_row(self) -> bool:
+        """Whether the block is a row of the table under its named head: its first line's cells
+        fit the head's columns, two or more of them filled, the first among them."""
+        if self.head is None or not self.lines:
+            return False
+        cells = self.head.cells(self.lines[0], self.indent)
+        return cells is not None and bool(cells[0]) and sum(1 for cell in cells if cell) > 1
 
     def all_fields(self, rules: AgendaRules) -> bool:
         """Whether every line of the block is a labelled field other than the subject's, its
@@ -931,9 +937,16 @@ class Segmenter:
             # A row under a head that names its columns, its diary number in that column: the
             # next row, wherever the column stands ("Ärende   Dnr   Datum …": a row that ends
             # with its text, not its number, ran into the next).
-            number = head.number_cell(line)
-            if number and rules.diary_number.fullmatch(number) is not None:
-                return True
+            cells = head.cells(line.text, line.indent)
+            if cells is not None:
+                number = cells[head.roles.index("number")]
+                if number and rules.diary_number.fullmatch(number) is not None:
+                    return True
+                if not number and cells[0] and sum(1 for cell in cells if cell) > 1:
+                    # A row with its number's cell empty ("Upphandling      Avtal med …   2024-
+                    # 02-02" under "Ärendetyp   Dnr   Ärende …"): a row of its own, rejected for
+                    # the number it lacks; a wrapped cell's text is one cell, not the first.
+                    return True
         if block.labels is not None and not block.marked:
             # An item written field by field goes on to its last field, its text among them;
             # a line with a diary number of its own, once the item has one, is the next item

@@ -1461,8 +1461,8 @@ def test_a_title_that_starts_like_a_procurement_label_names_no_procurement() -> 
             "2024-03-05",
             "städ",
         ),
-        # A labelled delegate between sentences after the number: no ".." left in the subject,
-        # and the sentence after it is a detail.
+        # A labelled delegate between sentences after the number: no doubled full stop left in
+        # the subject, and the sentence after it is a detail.
         (
             "Beslut om skolplacering, KS 2024/309. Beslutsfattare: rektor. Beslutet gäller "
             "läsåret.",
