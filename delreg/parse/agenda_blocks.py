@@ -71,9 +71,7 @@ class TableHead(NamedTuple):
         if marked and roles[0] == "serial":
             roles = roles[1:]  # the row's number is its marker, no cell
         if self.tabs and "\t" in text:
-            # A tab before the row's text (further in than the head's) is an empty cell.
-            empty = 0 if marked else max(0, indent - self.starts[0])
-            split = [""] * empty + [cell.strip() for cell in text.split("\t")]
+            split = self._tab_cells(text, 0 if marked else indent)
             while len(split) > len(roles) and not split[-1]:
                 split.pop()
             cells: list[str] | None = split + [""] * (len(roles) - len(split))
@@ -98,8 +96,7 @@ class TableHead(NamedTuple):
         """The cells of a line (``text``, ``indent`` characters in) in the head's columns,
         where they fit them (a wrapped cell's text below a row holds one, not the first)."""
         if self.tabs and "\t" in text:
-            empty = max(0, indent - self.starts[0])
-            cells: list[str] | None = [""] * empty + [c.strip() for c in text.split("\t")]
+            cells: list[str] | None = self._tab_cells(text, indent)
         else:
             cells = None
             if self.piped:
@@ -112,6 +109,12 @@ class TableHead(NamedTuple):
         if cells is None or len(cells) > len(self.roles):
             return None
         return cells
+
+    def _tab_cells(self, text: str, indent: int) -> list[str]:
+        """A tab table's line in cells; each tab before its text (further in than the head's)
+        an empty cell."""
+        empty = max(0, indent - self.starts[0])
+        return [""] * empty + [cell.strip() for cell in text.split("\t")]
 
 
 def _by_place(
